@@ -1,0 +1,96 @@
+"""Opening the office database: one object that owns the engine and hands out sessions."""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlalchemy import Engine, exc, text
+from sqlalchemy.engine import URL
+from sqlalchemy.orm import Session, sessionmaker
+
+from koperasi.db import errors, location, migrate
+from koperasi.db.engine import create_database_engine
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Database:
+    url: URL
+    engine: Engine
+    sessions: sessionmaker[Session]
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        with self.sessions() as session:
+            yield session
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.url.get_backend_name() == "sqlite"
+
+    def describe(self) -> str:
+        """Short text for the status bar and the About box."""
+        if self.is_sqlite:
+            return f"SQLite: {self.url.database}"
+        return f"PostgreSQL: {self.url.host or 'localhost'}:{self.url.port or 5432}/{self.url.database}"
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def open_database(url: URL, *, migrate_schema: bool = True, must_exist: bool = False) -> Database:
+    """Open (creating if needed) and migrate the database, or raise a ``DomainError``.
+
+    An existing SQLite file is copied aside before its schema is upgraded, so a failed
+    or regretted upgrade never costs data.
+    """
+    if url.get_backend_name() == "sqlite":
+        path = Path(url.database or "")
+        location.check_local_file(path)
+        if must_exist and not path.is_file():
+            raise errors.StorageError(f"Berkas basis data tidak ditemukan: {path}")
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise errors.StorageError(
+                f"Folder basis data tidak dapat dibuat ({path.parent}): {error.strerror}."
+            ) from error
+    engine = create_database_engine(url)
+    try:
+        with engine.connect() as connection:
+            connection.execute(text("SELECT 1"))
+            before = migrate.current_revision(connection)
+        migrate.check_not_newer(before)
+        if migrate_schema and before != migrate.head_revision():
+            if before is not None and url.get_backend_name() == "sqlite":
+                _copy_aside(Path(url.database or ""), before)
+            migrate.upgrade(engine)
+    except exc.DBAPIError as error:
+        engine.dispose()
+        translated = errors.translate(error)
+        if translated is None:
+            raise
+        raise translated from error
+    except BaseException:
+        engine.dispose()
+        raise
+    return Database(url=url, engine=engine, sessions=sessionmaker(engine, expire_on_commit=False))
+
+
+def _copy_aside(path: Path, revision: str) -> Path:
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    target = path.with_name(f"{path.stem}.sebelum-migrasi-{revision}-{stamp}{path.suffix}")
+    log.info("copying %s to %s before migrating", path, target)
+    with sqlite3.connect(path) as source, sqlite3.connect(target) as copy:
+        source.backup(copy)
+        copy.execute("PRAGMA journal_mode = DELETE")
+    source.close()
+    copy.close()
+    return target

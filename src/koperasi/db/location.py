@@ -1,0 +1,91 @@
+"""Where the database lives, and refusing places where SQLite would corrupt it.
+
+SQLite's locking is unreliable on network file systems (sqlite.org/whentouse.html):
+an office with several PCs must use PostgreSQL instead of a shared ``.db`` file.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from sqlalchemy.engine import URL, make_url
+
+from koperasi.domain.errors import DomainError
+
+ENV_DATABASE_URL = "KOPERASI_DATABASE_URL"
+_NETWORK_FILESYSTEMS = frozenset(
+    {"nfs", "nfs4", "cifs", "smbfs", "smb3", "afs", "ncpfs", "9p", "fuse.sshfs", "davfs", "fuse.davfs2"}
+)
+_DRIVE_REMOTE = 4  # GetDriveTypeW
+
+
+class NetworkPathRefused(DomainError):
+    pass
+
+
+def resolve_database_url(arg: str | None, default_path: Path) -> URL:
+    """``--db`` wins, then the environment, then the file in the user data folder.
+
+    ``--db`` may be a URL (``postgresql+psycopg://...``) or a plain file path.
+    """
+    value = arg or os.environ.get(ENV_DATABASE_URL) or str(default_path)
+    if "://" in value:
+        url = make_url(value)
+        if url.drivername == "postgresql":
+            url = url.set(drivername="postgresql+psycopg")
+        return url
+    return URL.create("sqlite+pysqlite", database=str(Path(value).expanduser().absolute()))
+
+
+def is_network_path(path: Path, mounts: list[tuple[str, str]] | None = None) -> bool:
+    """True for UNC paths, mapped network drives (Windows) and network mounts (POSIX).
+
+    ``mounts`` (mount point, file system type) is injectable for tests; by default it
+    is read from ``/proc/self/mounts``.
+    """
+    text = str(path)
+    if text.startswith(("\\\\", "//")):
+        return True
+    if sys.platform == "win32":
+        return _windows_drive_is_remote(path)
+    if mounts is None:
+        mounts = _read_mounts()
+    resolved = str(path.absolute())
+    best = ""
+    fstype = ""
+    for mount_point, kind in mounts:
+        inside = resolved == mount_point or resolved.startswith(mount_point.rstrip("/") + "/")
+        if inside and len(mount_point) > len(best):
+            best, fstype = mount_point, kind
+    return fstype in _NETWORK_FILESYSTEMS
+
+
+def check_local_file(path: Path) -> None:
+    if is_network_path(path):
+        raise NetworkPathRefused(
+            f"Basis data SQLite tidak boleh berada di folder jaringan ({path}): datanya bisa rusak. "
+            "Simpan di disk komputer ini, atau pakai server PostgreSQL untuk kantor dengan beberapa PC."
+        )
+
+
+def _read_mounts() -> list[tuple[str, str]]:
+    try:
+        with open("/proc/self/mounts", encoding="utf-8") as mounts:
+            return [
+                (fields[1].replace("\\040", " "), fields[2])
+                for fields in (line.split() for line in mounts)
+                if len(fields) >= 3
+            ]
+    except OSError:
+        return []
+
+
+def _windows_drive_is_remote(path: Path) -> bool:
+    import ctypes
+
+    drive = path.absolute().drive
+    if not drive:
+        return False
+    return ctypes.windll.kernel32.GetDriveTypeW(drive + "\\") == _DRIVE_REMOTE

@@ -1,0 +1,24 @@
+"""How document numbers look on paper: ``KW/SRL/2026/000123``."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class DocumentType(StrEnum):
+    """Each type is numbered on its own sequence per office and year."""
+
+    RECEIPT = "KW"
+
+    @property
+    def label(self) -> str:
+        return _LABELS[self]
+
+
+_LABELS = {DocumentType.RECEIPT: "Kwitansi"}
+
+
+def format_document_number(doc_type: DocumentType, office_code: str, year: int, sequence: int) -> str:
+    if sequence < 1:
+        raise ValueError("document sequences start at 1")
+    return f"{doc_type.value}/{office_code}/{year}/{sequence:06d}"

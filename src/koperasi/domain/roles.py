@@ -1,0 +1,80 @@
+"""Who may do what: roles, permissions and the acting user.
+
+Permission checks live in the services (not only the GUI), so the rules are
+here, free of any database or Qt, and every service asks ``require``.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from enum import StrEnum
+
+from koperasi.domain.errors import PermissionDenied
+
+
+class Role(StrEnum):
+    ADMIN = "admin"
+    MANAGER = "manager"
+    TREASURER = "treasurer"
+    CLERK = "clerk"
+
+    @property
+    def label(self) -> str:
+        return _ROLE_LABELS[self]
+
+
+_ROLE_LABELS = {
+    Role.ADMIN: "Admin",
+    Role.MANAGER: "Ketua/Manajer",
+    Role.TREASURER: "Bendahara",
+    Role.CLERK: "Petugas/Kasir",
+}
+
+
+class Permission(StrEnum):
+    USE_APP = "use_app"
+    MANAGE_USERS = "manage_users"
+    EDIT_OFFICE = "edit_office"
+    EDIT_REGIONS = "edit_regions"
+    VIEW_AUDIT = "view_audit"
+
+    @property
+    def label(self) -> str:
+        return _PERMISSION_LABELS[self]
+
+
+_PERMISSION_LABELS = {
+    Permission.USE_APP: "memakai aplikasi",
+    Permission.MANAGE_USERS: "mengelola pengguna",
+    Permission.EDIT_OFFICE: "mengubah profil kantor",
+    Permission.EDIT_REGIONS: "mengubah daftar wilayah",
+    Permission.VIEW_AUDIT: "melihat catatan audit",
+}
+
+ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
+    Role.ADMIN: frozenset(Permission),
+    Role.MANAGER: frozenset({Permission.USE_APP, Permission.EDIT_REGIONS, Permission.VIEW_AUDIT}),
+    Role.TREASURER: frozenset({Permission.USE_APP}),
+    Role.CLERK: frozenset({Permission.USE_APP}),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """The logged-in user on whose behalf a service acts (plain data, safe across threads)."""
+
+    user_id: uuid.UUID
+    username: str
+    full_name: str
+    role: Role
+
+    def can(self, permission: Permission) -> bool:
+        return permission in ROLE_PERMISSIONS[self.role]
+
+
+def require(actor: Actor, permission: Permission) -> None:
+    if not actor.can(permission):
+        raise PermissionDenied(
+            f"Peran Anda ({actor.role.label}) tidak berwenang untuk {permission.label}."
+        )

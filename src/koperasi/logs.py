@@ -1,0 +1,33 @@
+"""Logging to a rotating file in the data folder, so a clerk can send it when something breaks."""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+from pathlib import Path
+
+from koperasi.paths import log_dir
+
+LOG_FILE_NAME = "koperasi.log"
+_FORMAT = "%(asctime)s %(levelname)s %(name)s [%(threadName)s] %(message)s"
+
+
+def configure_logging(level: int = logging.INFO) -> Path | None:
+    """Send log records to ``log/koperasi.log`` (1 MB × 5 files); returns the file, or None
+    when the folder cannot be written (the program still runs, logging to stderr)."""
+    root = logging.getLogger()
+    root.setLevel(level)
+    stderr = logging.StreamHandler()
+    stderr.setLevel(logging.WARNING)
+    stderr.setFormatter(logging.Formatter(_FORMAT))
+    root.addHandler(stderr)
+    path = log_dir() / LOG_FILE_NAME
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handler = logging.handlers.RotatingFileHandler(path, maxBytes=1_000_000, backupCount=5, encoding="utf-8")
+    except OSError:
+        root.warning("cannot write the log file %s; logging to stderr only", path)
+        return None
+    handler.setFormatter(logging.Formatter(_FORMAT))
+    root.addHandler(handler)
+    return path

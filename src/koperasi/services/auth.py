@@ -1,0 +1,97 @@
+"""Logging in, with lockout after repeated failures, and changing one's own password."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from koperasi.db.models import User
+from koperasi.domain.credentials import validate_password
+from koperasi.domain.dates import format_datetime
+from koperasi.domain.errors import AuthenticationError, NotFound, ValidationError
+from koperasi.domain.roles import Actor, Permission, Role, require
+from koperasi.services import audit, passwords
+from koperasi.services.transaction import write
+
+MAX_FAILED_LOGINS = 5
+LOCKOUT = timedelta(minutes=15)
+WRONG_CREDENTIALS = "Nama pengguna atau kata sandi salah."
+
+
+def actor_for(user: User) -> Actor:
+    return Actor(user_id=user.id, username=user.username, full_name=user.full_name, role=Role(user.role))
+
+
+def login(session: Session, username: str, password: str, *, now: datetime | None = None) -> Actor:
+    """Check the credentials; the failure count is saved even when login fails."""
+    now = now or datetime.now(UTC)
+    name = username.strip().lower()
+    with write(session):
+        user = session.scalar(select(User).where(User.username == name))
+        if user is None:
+            audit.record(session, None, action="login_failed", entity="user", entity_id=name, username=name[:32])
+            failure: AuthenticationError | None = AuthenticationError(WRONG_CREDENTIALS)
+        else:
+            failure = _check_user(session, user, password, now)
+    if failure is not None:
+        raise failure
+    assert user is not None
+    return actor_for(user)
+
+
+def _check_user(session: Session, user: User, password: str, now: datetime) -> AuthenticationError | None:
+    if not user.active:
+        audit.record(session, None, action="login_refused_inactive", entity="user", entity_id=user.id, username=user.username)
+        return AuthenticationError("Akun ini sudah dinonaktifkan. Hubungi admin kantor.")
+    if user.locked_until is not None and user.locked_until > now:
+        return AuthenticationError(_locked_message(user.locked_until))
+    if not passwords.verify_password(user.password_hash, password):
+        user.failed_logins += 1
+        locked = user.failed_logins >= MAX_FAILED_LOGINS
+        if locked:
+            user.locked_until = now + LOCKOUT
+            user.failed_logins = 0
+        audit.record(
+            session,
+            None,
+            action="account_locked" if locked else "login_failed",
+            entity="user",
+            entity_id=user.id,
+            username=user.username,
+        )
+        if locked:
+            return AuthenticationError(_locked_message(user.locked_until))
+        left = MAX_FAILED_LOGINS - user.failed_logins
+        return AuthenticationError(f"{WRONG_CREDENTIALS} Sisa {left} kali percobaan sebelum akun dikunci.")
+    user.failed_logins = 0
+    user.locked_until = None
+    user.last_login_at = now
+    if passwords.needs_rehash(user.password_hash):
+        user.password_hash = passwords.hash_password(password)
+    audit.record(session, actor_for(user), action="login", entity="user", entity_id=user.id)
+    return None
+
+
+def _locked_message(until: datetime) -> str:
+    local = until.astimezone()
+    return (
+        f"Akun dikunci karena {MAX_FAILED_LOGINS} kali salah kata sandi, sampai "
+        f"{format_datetime(local)}. Tunggu, atau minta admin mengatur ulang kata sandi."
+    )
+
+
+def change_own_password(session: Session, actor: Actor, *, old_password: str, new_password: str) -> None:
+    require(actor, Permission.USE_APP)
+    with write(session):
+        user = session.get(User, actor.user_id)
+        if user is None or not user.active:
+            raise NotFound("Akun Anda tidak ditemukan atau sudah dinonaktifkan.")
+        if not passwords.verify_password(user.password_hash, old_password):
+            raise ValidationError("Kata sandi lama salah.", field="old_password")
+        validate_password(new_password, username=user.username)
+        if new_password == old_password:
+            raise ValidationError("Kata sandi baru harus berbeda dari yang lama.", field="password")
+        user.password_hash = passwords.hash_password(new_password)
+        audit.record(session, actor, action="password_changed", entity="user", entity_id=user.id)

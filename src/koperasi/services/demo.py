@@ -1,0 +1,82 @@
+"""Realistic demonstration data for a Sarolangun office (training, screenshots, benchmarks)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy.orm import Session
+
+from koperasi.domain.office import OfficeProfile
+from koperasi.domain.roles import Role
+from koperasi.services import office, regions, users
+from koperasi.services.transaction import write
+
+DEMO_PASSWORD = "demo12345"
+DEMO_ADMIN = "admin"
+
+DEMO_OFFICE = OfficeProfile(
+    name="Koperasi Berdaya Sarolangun",
+    code="SRL",
+    kecamatan_code="15.03.03",
+    address="Jl. Lintas Sumatera Km 2, Sarolangun Kembang, Sarolangun, Jambi 37481",
+    phone="0745-91234",
+    chair_name="Hj. Rosmawati",
+    treasurer_name="Ahmad Fauzi",
+)
+
+DEMO_STAFF = [
+    ("ketua", "Hj. Rosmawati", Role.MANAGER),
+    ("bendahara", "Ahmad Fauzi", Role.TREASURER),
+    ("petugas", "Siti Aminah", Role.CLERK),
+    ("petugas2", "Rudi Hartono", Role.CLERK),
+]
+
+# A sample of each kecamatan's desa and kelurahan; offices enter their own full list.
+DEMO_DESA: dict[str, list[tuple[str, str]]] = {
+    "15.03.01": [("Pasar Pekan Gedang", "desa"), ("Muara Cuban", "desa"), ("Bukit Sulah", "desa"), ("Datuk Nan Duo", "desa")],
+    "15.03.02": [("Pulau Pandan", "desa"), ("Meribung", "desa"), ("Temenggung", "desa"), ("Muara Limun", "desa")],
+    "15.03.03": [
+        ("Sarolangun Kembang", "kelurahan"),
+        ("Dusun Sarolangun", "kelurahan"),
+        ("Aur Gading", "kelurahan"),
+        ("Sukasari", "kelurahan"),
+        ("Bernai", "desa"),
+        ("Lidung", "desa"),
+        ("Ladang Panjang", "desa"),
+        ("Tinting", "desa"),
+    ],
+    "15.03.04": [("Pauh", "kelurahan"), ("Lamban Sigatal", "desa"), ("Karang Mendapo", "desa"), ("Seko Besar", "desa")],
+    "15.03.05": [("Pelawan Jaya", "desa"), ("Mekar Jaya", "desa"), ("Batu Putih", "desa"), ("Lubuk Sepuh", "desa")],
+    "15.03.06": [("Mandiangin Tuo", "desa"), ("Kertopati", "desa"), ("Petiduran Baru", "desa"), ("Gurun Tuo", "desa")],
+    "15.03.07": [("Baru", "desa"), ("Lubuk Jering", "desa"), ("Pematang Kabau", "desa"), ("Semurung", "desa")],
+    "15.03.08": [("Limbur Tembesi", "desa"), ("Pulau Buayo", "desa"), ("Teluk Tigo", "desa"), ("Rantau Gedang", "desa")],
+    "15.03.09": [("Sungai Benteng", "kelurahan"), ("Perdamaian", "desa"), ("Bukit Tigo", "desa"), ("Siliwangi", "desa")],
+    "15.03.10": [("Lubuk Resam", "desa"), ("Teluk Kecimbung", "desa"), ("Kasiro", "desa"), ("Teluk Rendah", "desa")],
+    "15.03.11": [("Guruh Baru", "desa"), ("Bukit Suban", "desa"), ("Taman Dewa", "desa"), ("Sungai Rotan", "desa")],
+}
+
+
+@dataclass(frozen=True, slots=True)
+class DemoSummary:
+    users: int
+    desa: int
+
+
+def fill(session: Session) -> DemoSummary:
+    """Set up a fresh database as a demo office; refuses a database already set up."""
+    with write(session):
+        admin = office.set_up(
+            session,
+            DEMO_OFFICE,
+            admin_username=DEMO_ADMIN,
+            admin_full_name="Admin Kantor",
+            admin_password=DEMO_PASSWORD,
+        )
+        for username, full_name, role in DEMO_STAFF:
+            users.add_user(session, username=username, full_name=full_name, role=role, password=DEMO_PASSWORD, actor=admin)
+        desa = 0
+        for kecamatan_code, names in DEMO_DESA.items():
+            for name, kind in names:
+                regions.add_desa(session, admin, kecamatan_code, name=name, kind=kind)
+                desa += 1
+    return DemoSummary(users=1 + len(DEMO_STAFF), desa=desa)

@@ -1,0 +1,63 @@
+"""The one way services write: a single transaction that commits all or nothing.
+
+Every public write function of a service runs its record changes, its audit event
+(and later its journal entry and document number) inside ``write(session)``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from sqlalchemy import exc
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
+
+from koperasi.db import errors
+from koperasi.db.engine import BEGIN_MODE
+from koperasi.domain.errors import ConflictError
+
+_WRITING = "koperasi_writing"
+
+
+def in_write(session: Session) -> bool:
+    return bool(session.info.get(_WRITING))
+
+
+@contextmanager
+def write(session: Session) -> Iterator[Session]:
+    """Run a write unit of work; nested calls join the outer one.
+
+    A session that holds only a read transaction is rolled back first, so that the
+    write can start with ``BEGIN IMMEDIATE`` (SQLite); pending unsaved changes made
+    outside ``write`` are a programming error and refused.
+    """
+    if session.info.get(_WRITING):
+        yield session
+        return
+    if session.new or session.dirty or session.deleted:
+        raise RuntimeError("changes made outside services.transaction.write()")
+    if session.in_transaction():
+        session.rollback()
+    session.info[_WRITING] = True
+    try:
+        session.connection(execution_options={BEGIN_MODE: "IMMEDIATE"})
+        yield session
+        session.commit()
+    except StaleDataError as error:
+        session.rollback()
+        raise ConflictError(
+            "Data ini sudah diubah oleh pengguna lain sejak Anda membukanya. "
+            "Muat ulang lalu ulangi perubahan Anda."
+        ) from error
+    except exc.DBAPIError as error:
+        session.rollback()
+        translated = errors.translate(error)
+        if translated is None:
+            raise
+        raise translated from error
+    except BaseException:
+        session.rollback()
+        raise
+    finally:
+        session.info.pop(_WRITING, None)

@@ -1,0 +1,99 @@
+"""Shared fixtures: a fresh, migrated database per test on SQLite and, where the server
+answers, on PostgreSQL (one throw-away schema per test)."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from argon2 import PasswordHasher
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import URL, make_url
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from koperasi.db.database import Database, open_database  # noqa: E402
+from koperasi.domain.roles import Actor  # noqa: E402
+from koperasi.services import passwords  # noqa: E402
+from tests.support import set_up_office  # noqa: E402
+
+POSTGRES_URL = os.environ.get("KOPERASI_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
+# CI sets this so that an unreachable server fails the run instead of skipping half of it.
+REQUIRE_POSTGRES = os.environ.get("KOPERASI_REQUIRE_POSTGRES") == "1"
+
+
+def _postgres_answers() -> bool:
+    try:
+        engine = create_engine(POSTGRES_URL, connect_args={"connect_timeout": 2})
+        with engine.connect() as connection:
+            connection.execute(text("SELECT 1"))
+        engine.dispose()
+        return True
+    except Exception:
+        return False
+
+
+_POSTGRES_OK = _postgres_answers()
+if REQUIRE_POSTGRES and not _POSTGRES_OK:
+    raise RuntimeError(f"KOPERASI_REQUIRE_POSTGRES=1 but {POSTGRES_URL} does not answer")
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Production Argon2 costs ~0.14 s a hash; tests hash hundreds of times."""
+    monkeypatch.setattr(passwords, "hasher", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
+
+
+@pytest.fixture(autouse=True)
+def _data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Settings, logs and the default database go to the test's own folder."""
+    folder = tmp_path / "data"
+    monkeypatch.setenv("KOPERASI_DATA_DIR", str(folder))
+    monkeypatch.delenv("KOPERASI_DATABASE_URL", raising=False)
+    return folder
+
+
+@pytest.fixture
+def sqlite_url(tmp_path: Path) -> URL:
+    return URL.create("sqlite+pysqlite", database=str(tmp_path / "koperasi.db"))
+
+
+@pytest.fixture
+def postgres_url() -> Iterator[URL]:
+    if not _POSTGRES_OK:
+        pytest.skip(f"PostgreSQL at {POSTGRES_URL} does not answer")
+    schema = f"t_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(POSTGRES_URL)
+    with admin.begin() as connection:
+        connection.execute(text(f"CREATE SCHEMA {schema}"))
+    yield make_url(POSTGRES_URL).update_query_dict({"options": f"-csearch_path={schema}"})
+    with admin.begin() as connection:
+        connection.execute(text(f"DROP SCHEMA {schema} CASCADE"))
+    admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def db_url(request: pytest.FixtureRequest) -> URL:
+    return request.getfixturevalue(f"{request.param}_url")
+
+
+@pytest.fixture
+def db(db_url: URL) -> Iterator[Database]:
+    database = open_database(db_url)
+    yield database
+    database.dispose()
+
+
+@pytest.fixture
+def sqlite_db(sqlite_url: URL) -> Iterator[Database]:
+    database = open_database(sqlite_url)
+    yield database
+    database.dispose()
+
+
+@pytest.fixture
+def admin(db: Database) -> Actor:
+    return set_up_office(db)

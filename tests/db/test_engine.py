@@ -1,0 +1,75 @@
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from sqlalchemy import text
+
+from koperasi.db.location import is_network_path, resolve_database_url
+
+
+def test_sqlite_connections_use_wal_full_sync_foreign_keys_and_busy_timeout(sqlite_db):
+    with sqlite_db.engine.connect() as connection:
+        pragma = lambda name: connection.exec_driver_sql(f"PRAGMA {name}").scalar()  # noqa: E731
+        assert pragma("journal_mode") == "wal"
+        assert pragma("synchronous") == 2  # FULL
+        assert pragma("foreign_keys") == 1
+        assert pragma("busy_timeout") >= 5000
+
+
+def test_write_transactions_wait_for_each_other_instead_of_failing(sqlite_db):
+    """Two read-then-write transactions: with deferred BEGIN the second fails at once."""
+    from koperasi.services.transaction import write
+
+    with sqlite_db.session() as first:
+        with write(first):
+            first.execute(text("SELECT count(*) FROM users")).scalar()
+            outcome: list[str] = []
+
+            def second_writer() -> None:
+                with sqlite_db.session() as second:
+                    with write(second):
+                        second.execute(text("SELECT count(*) FROM users")).scalar()
+                        second.execute(text("INSERT INTO document_counters VALUES ('B', 'KW', 2026, 1)"))
+                outcome.append("committed")
+
+            thread = threading.Thread(target=second_writer)
+            thread.start()
+            first.execute(text("INSERT INTO document_counters VALUES ('A', 'KW', 2026, 1)"))
+            thread.join(0.3)
+            assert outcome == []  # still waiting for our lock
+        thread.join(10)
+    assert outcome == ["committed"]
+
+
+def test_network_paths_are_recognised():
+    mounts = [("/", "ext4"), ("/mnt/kantor", "cifs"), ("/mnt/kantor/lokal", "ext4"), ("/srv/nfs", "nfs4")]
+    assert is_network_path(Path(r"\\server\data\koperasi.db"))
+    assert is_network_path(Path("//server/data/koperasi.db"))
+    assert is_network_path(Path("/mnt/kantor/koperasi.db"), mounts)
+    assert is_network_path(Path("/srv/nfs/a/b.db"), mounts)
+    assert not is_network_path(Path("/mnt/kantor/lokal/koperasi.db"), mounts)
+    assert not is_network_path(Path("/home/siti/koperasi.db"), mounts)
+    assert not is_network_path(Path("/mnt/kantorlain/koperasi.db"), mounts)
+
+
+def test_open_refuses_sqlite_on_a_network_share(monkeypatch, tmp_path):
+    import pytest
+
+    from koperasi.db import location
+    from koperasi.db.database import open_database
+
+    monkeypatch.setattr(location, "_read_mounts", lambda: [("/", "ext4"), (str(tmp_path), "cifs")])
+    url = resolve_database_url(str(tmp_path / "koperasi.db"), tmp_path / "unused.db")
+    with pytest.raises(location.NetworkPathRefused, match="folder jaringan"):
+        open_database(url)
+    assert not (tmp_path / "koperasi.db").exists()
+
+
+def test_database_url_resolution_order(monkeypatch, tmp_path):
+    default = tmp_path / "default.db"
+    assert resolve_database_url(None, default).database == str(default)
+    monkeypatch.setenv("KOPERASI_DATABASE_URL", "postgresql://kantor@server/koperasi")
+    from_env = resolve_database_url(None, default)
+    assert from_env.drivername == "postgresql+psycopg" and from_env.host == "server"
+    assert resolve_database_url(str(tmp_path / "x.db"), default).database == str(tmp_path / "x.db")

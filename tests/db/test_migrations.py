@@ -1,0 +1,112 @@
+from __future__ import annotations
+
+import sqlite3
+import uuid
+from datetime import UTC, datetime
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlalchemy import create_engine, text
+
+from koperasi.db import migrate
+from koperasi.db.database import open_database
+from koperasi.db.engine import create_database_engine
+from koperasi.db.errors import StorageError
+from koperasi.db.models import Base
+from koperasi.services import office
+
+
+def test_migrations_from_empty_equal_the_models(db):
+    with db.engine.connect() as connection:
+        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        assert compare_metadata(context, Base.metadata) == []
+
+
+def test_migrations_seed_the_eleven_kecamatan_of_sarolangun(db):
+    with db.engine.connect() as connection:
+        rows = connection.execute(text("SELECT code, name FROM kecamatan ORDER BY code")).all()
+    assert len(rows) == 11
+    assert rows[0] == ("15.03.01", "Batang Asai")
+    assert rows[-1] == ("15.03.11", "Mandiangin Timur")
+
+
+def test_upgrade_from_first_revision_keeps_existing_data(db_url):
+    engine = create_database_engine(db_url)
+    migrate.upgrade(engine, "0001")
+    user_id = uuid.uuid4()
+    with engine.begin() as connection:
+        connection.execute(
+            text(
+                "INSERT INTO users (id, username, full_name, role, password_hash, active, failed_logins, created_at, version)"
+                " VALUES (:id, 'lama', 'Pengguna Lama', 'admin', 'x', :active, 0, :now, 1)"
+            ),
+            {"id": user_id.hex if db_url.get_backend_name() == "sqlite" else user_id, "active": True, "now": datetime.now(UTC).replace(tzinfo=None)},
+        )
+    engine.dispose()
+
+    database = open_database(db_url)
+    try:
+        with database.engine.connect() as connection:
+            assert migrate.current_revision(connection) == migrate.head_revision()
+            assert connection.execute(text("SELECT full_name FROM users")).scalar_one() == "Pengguna Lama"
+            assert connection.execute(text("SELECT count(*) FROM kecamatan")).scalar_one() == 11
+    finally:
+        database.dispose()
+
+
+def test_upgrade_of_sqlite_file_keeps_a_copy_of_the_old_file(sqlite_url, tmp_path):
+    engine = create_database_engine(sqlite_url)
+    migrate.upgrade(engine, "0001")
+    engine.dispose()
+    open_database(sqlite_url).dispose()
+    copies = list(tmp_path.glob("koperasi.sebelum-migrasi-0001-*.db"))
+    assert len(copies) == 1
+    with sqlite3.connect(copies[0]) as copy:
+        assert copy.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
+
+
+def test_open_refuses_a_database_from_a_newer_program_and_leaves_it_alone(db_url):
+    open_database(db_url).dispose()
+    engine = create_engine(db_url)
+    with engine.begin() as connection:
+        connection.execute(text("UPDATE alembic_version SET version_num = '9999'"))
+    with pytest.raises(migrate.DatabaseTooNew, match="versi Koperasi Berdaya yang lebih baru"):
+        open_database(db_url)
+    with engine.connect() as connection:
+        assert connection.execute(text("SELECT version_num FROM alembic_version")).scalar_one() == "9999"
+    engine.dispose()
+
+
+def test_open_refuses_a_corrupt_sqlite_file_with_a_clear_message(sqlite_url, tmp_path):
+    (tmp_path / "koperasi.db").write_bytes(b"this is not a database at all" * 200)
+    with pytest.raises(StorageError, match="rusak"):
+        open_database(sqlite_url)
+
+
+def test_open_reports_an_unreachable_postgres_server():
+    from sqlalchemy.engine import make_url
+
+    with pytest.raises(StorageError, match="PostgreSQL"):
+        open_database(make_url("postgresql+psycopg://postgres@127.0.0.1:1/test"))
+
+
+def test_open_reports_a_folder_that_cannot_be_created(tmp_path):
+    from sqlalchemy.engine import URL
+
+    blocker = tmp_path / "berkas"
+    blocker.write_text("a file where a folder should be")
+    with pytest.raises(StorageError, match="Folder basis data tidak dapat dibuat"):
+        open_database(URL.create("sqlite+pysqlite", database=str(blocker / "sub" / "koperasi.db")))
+
+
+def test_setup_state_survives_reopening(sqlite_url):
+    from tests.support import set_up_office
+
+    database = open_database(sqlite_url)
+    set_up_office(database)
+    database.dispose()
+    reopened = open_database(sqlite_url)
+    with reopened.session() as session:
+        assert office.is_set_up(session)
+    reopened.dispose()
