@@ -14,7 +14,7 @@ import koperasi.services
 from koperasi.domain.errors import PermissionDenied
 from koperasi.domain.office import OfficeProfile
 from koperasi.domain.roles import Actor, Role
-from koperasi.services import audit, auth, office, regions, users
+from koperasi.services import audit, auth, dashboard, office, regions, users
 
 ALL = set(Role)
 ANYONE_LOGGED_IN = ALL
@@ -22,6 +22,7 @@ UNKNOWN = uuid.uuid4()
 
 # function -> (roles allowed, call with a session and an actor)
 CALLS = {
+    dashboard.summary: (ANYONE_LOGGED_IN, lambda s, a: dashboard.summary(s, a)),
     audit.recent_events: ({Role.ADMIN, Role.MANAGER}, lambda s, a: audit.recent_events(s, a)),
     auth.change_own_password: (ANYONE_LOGGED_IN, lambda s, a: auth.change_own_password(s, a, old_password="x", new_password="y")),
     users.list_users: ({Role.ADMIN}, lambda s, a: users.list_users(s, a)),

@@ -14,6 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from koperasi.db.models import AuditEvent
+from koperasi.domain.audit import AuditAction
 from koperasi.domain.roles import Actor, Permission, require
 
 SYSTEM_USERNAME = "sistem"
@@ -35,7 +36,7 @@ def record(
     session: Session,
     actor: Actor | None,
     *,
-    action: str,
+    action: AuditAction,
     entity: str,
     entity_id: uuid.UUID | str,
     before: dict[str, Any] | None = None,

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from koperasi.db.models import User
 from koperasi.domain.credentials import validate_password
 from koperasi.domain.dates import format_datetime
+from koperasi.domain.audit import AuditAction
 from koperasi.domain.errors import AuthenticationError, NotFound, ValidationError
 from koperasi.domain.roles import Actor, Permission, Role, require
 from koperasi.services import audit, passwords
@@ -31,7 +32,7 @@ def login(session: Session, username: str, password: str, *, now: datetime | Non
     with write(session):
         user = session.scalar(select(User).where(User.username == name))
         if user is None:
-            audit.record(session, None, action="login_failed", entity="user", entity_id=name, username=name[:32])
+            audit.record(session, None, action=AuditAction.LOGIN_FAILED, entity="user", entity_id=name, username=name[:32])
             failure: AuthenticationError | None = AuthenticationError(WRONG_CREDENTIALS)
         else:
             failure = _check_user(session, user, password, now)
@@ -43,7 +44,7 @@ def login(session: Session, username: str, password: str, *, now: datetime | Non
 
 def _check_user(session: Session, user: User, password: str, now: datetime) -> AuthenticationError | None:
     if not user.active:
-        audit.record(session, None, action="login_refused_inactive", entity="user", entity_id=user.id, username=user.username)
+        audit.record(session, None, action=AuditAction.LOGIN_REFUSED_INACTIVE, entity="user", entity_id=user.id, username=user.username)
         return AuthenticationError("Akun ini sudah dinonaktifkan. Hubungi admin kantor.")
     if user.locked_until is not None and user.locked_until > now:
         return AuthenticationError(_locked_message(user.locked_until))
@@ -56,7 +57,7 @@ def _check_user(session: Session, user: User, password: str, now: datetime) -> A
         audit.record(
             session,
             None,
-            action="account_locked" if locked else "login_failed",
+            action=AuditAction.ACCOUNT_LOCKED if locked else AuditAction.LOGIN_FAILED,
             entity="user",
             entity_id=user.id,
             username=user.username,
@@ -70,7 +71,7 @@ def _check_user(session: Session, user: User, password: str, now: datetime) -> A
     user.last_login_at = now
     if passwords.needs_rehash(user.password_hash):
         user.password_hash = passwords.hash_password(password)
-    audit.record(session, actor_for(user), action="login", entity="user", entity_id=user.id)
+    audit.record(session, actor_for(user), action=AuditAction.LOGIN, entity="user", entity_id=user.id)
     return None
 
 
@@ -94,4 +95,4 @@ def change_own_password(session: Session, actor: Actor, *, old_password: str, ne
         if new_password == old_password:
             raise ValidationError("Kata sandi baru harus berbeda dari yang lama.", field="password")
         user.password_hash = passwords.hash_password(new_password)
-        audit.record(session, actor, action="password_changed", entity="user", entity_id=user.id)
+        audit.record(session, actor, action=AuditAction.PASSWORD_CHANGED, entity="user", entity_id=user.id)

@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from koperasi.db.models import Kecamatan, Office, User
+from koperasi.domain.audit import AuditAction
 from koperasi.domain.errors import ConflictError, NotFound, ValidationError
 from koperasi.domain.office import OfficeProfile, validate_office
 from koperasi.domain.roles import Actor, Permission, Role, require
@@ -61,7 +62,7 @@ def set_up(
         )
         actor = actor_for(admin)
         session.flush()
-        audit.record(session, actor, action="office_created", entity="office", entity_id=office.id, after=asdict(clean))
+        audit.record(session, actor, action=AuditAction.OFFICE_CREATED, entity="office", entity_id=office.id, after=asdict(clean))
         return actor
 
 
@@ -84,7 +85,7 @@ def update_office(session: Session, actor: Actor, profile: OfficeProfile, *, exp
         for column, value in asdict(clean).items():
             setattr(office, column, value)
         session.flush()
-        audit.record(session, actor, action="office_updated", entity="office", entity_id=office.id, before=before, after=asdict(clean))
+        audit.record(session, actor, action=AuditAction.OFFICE_UPDATED, entity="office", entity_id=office.id, before=before, after=asdict(clean))
         return _view(session, office)
 
 

@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from koperasi.db.models import Desa, Kecamatan
+from koperasi.domain.audit import AuditAction
 from koperasi.domain.errors import ConflictError, NotFound, ValidationError
 from koperasi.domain.roles import Actor, Permission, require
 from koperasi.services import audit
@@ -66,7 +67,7 @@ def add_desa(session: Session, actor: Actor, kecamatan_code: str, *, name: str, 
         desa = Desa(kecamatan_code=kecamatan_code, name=clean, kind=kind, active=True)
         session.add(desa)
         session.flush()
-        audit.record(session, actor, action="desa_created", entity="desa", entity_id=desa.id, after=_snapshot(desa))
+        audit.record(session, actor, action=AuditAction.DESA_CREATED, entity="desa", entity_id=desa.id, after=_snapshot(desa))
         return _view(desa)
 
 
@@ -88,7 +89,7 @@ def update_desa(
         before = _snapshot(desa)
         desa.name, desa.kind, desa.active = clean, kind, active
         session.flush()
-        audit.record(session, actor, action="desa_updated", entity="desa", entity_id=desa.id, before=before, after=_snapshot(desa))
+        audit.record(session, actor, action=AuditAction.DESA_UPDATED, entity="desa", entity_id=desa.id, before=before, after=_snapshot(desa))
         return _view(desa)
 
 

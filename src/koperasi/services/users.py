@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from koperasi.db.models import User
 from koperasi.domain.credentials import normalize_username, validate_full_name, validate_password
+from koperasi.domain.audit import AuditAction
 from koperasi.domain.errors import ConflictError, NotFound, ValidationError
 from koperasi.domain.roles import Actor, Permission, Role, require
 from koperasi.services import audit, passwords
@@ -74,7 +75,7 @@ def add_user(session: Session, *, username: str, full_name: str, role: Role, pas
     )
     session.add(user)
     session.flush()
-    audit.record(session, actor, action="user_created", entity="user", entity_id=user.id, after=snapshot(user))
+    audit.record(session, actor, action=AuditAction.USER_CREATED, entity="user", entity_id=user.id, after=snapshot(user))
     return user
 
 
@@ -97,7 +98,7 @@ def update_user(
             _keep_an_admin(session, user)
         user.full_name = full
         user.role = new_role.value
-        audit.record(session, actor, action="user_updated", entity="user", entity_id=user.id, before=before, after=snapshot(user))
+        audit.record(session, actor, action=AuditAction.USER_UPDATED, entity="user", entity_id=user.id, before=before, after=snapshot(user))
         session.flush()
         return view(user)
 
@@ -111,7 +112,7 @@ def reset_password(session: Session, actor: Actor, user_id: uuid.UUID, *, new_pa
         user.password_hash = passwords.hash_password(new_password)
         user.failed_logins = 0
         user.locked_until = None
-        audit.record(session, actor, action="password_reset", entity="user", entity_id=user.id)
+        audit.record(session, actor, action=AuditAction.PASSWORD_RESET, entity="user", entity_id=user.id)
         session.flush()
         return view(user)
 
@@ -130,7 +131,7 @@ def set_active(session: Session, actor: Actor, user_id: uuid.UUID, *, active: bo
         audit.record(
             session,
             actor,
-            action="user_activated" if active else "user_deactivated",
+            action=AuditAction.USER_ACTIVATED if active else AuditAction.USER_DEACTIVATED,
             entity="user",
             entity_id=user.id,
             before=before,

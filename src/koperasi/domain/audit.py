@@ -1,0 +1,83 @@
+"""The vocabulary of the audit log: what happened, to what, in words a manager reads."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class AuditAction(StrEnum):
+    LOGIN = "login"
+    LOGIN_FAILED = "login_failed"
+    LOGIN_REFUSED_INACTIVE = "login_refused_inactive"
+    ACCOUNT_LOCKED = "account_locked"
+    PASSWORD_CHANGED = "password_changed"
+    PASSWORD_RESET = "password_reset"
+    USER_CREATED = "user_created"
+    USER_UPDATED = "user_updated"
+    USER_ACTIVATED = "user_activated"
+    USER_DEACTIVATED = "user_deactivated"
+    OFFICE_CREATED = "office_created"
+    OFFICE_UPDATED = "office_updated"
+    DESA_CREATED = "desa_created"
+    DESA_UPDATED = "desa_updated"
+
+
+ACTION_LABELS: dict[str, str] = {
+    AuditAction.LOGIN: "Masuk",
+    AuditAction.LOGIN_FAILED: "Gagal masuk",
+    AuditAction.LOGIN_REFUSED_INACTIVE: "Masuk ditolak (akun nonaktif)",
+    AuditAction.ACCOUNT_LOCKED: "Akun dikunci",
+    AuditAction.PASSWORD_CHANGED: "Ganti kata sandi",
+    AuditAction.PASSWORD_RESET: "Atur ulang kata sandi",
+    AuditAction.USER_CREATED: "Pengguna dibuat",
+    AuditAction.USER_UPDATED: "Pengguna diubah",
+    AuditAction.USER_ACTIVATED: "Pengguna diaktifkan",
+    AuditAction.USER_DEACTIVATED: "Pengguna dinonaktifkan",
+    AuditAction.OFFICE_CREATED: "Kantor disiapkan",
+    AuditAction.OFFICE_UPDATED: "Profil kantor diubah",
+    AuditAction.DESA_CREATED: "Desa ditambahkan",
+    AuditAction.DESA_UPDATED: "Desa diubah",
+}
+
+ENTITY_LABELS: dict[str, str] = {"user": "Pengguna", "office": "Kantor", "desa": "Desa"}
+
+FIELD_LABELS: dict[str, str] = {
+    "username": "nama pengguna",
+    "full_name": "nama lengkap",
+    "role": "peran",
+    "active": "aktif",
+    "name": "nama",
+    "code": "kode",
+    "kind": "jenis",
+    "kecamatan_code": "kecamatan",
+    "address": "alamat",
+    "phone": "telepon",
+    "chair_name": "ketua",
+    "treasurer_name": "bendahara",
+}
+
+
+def describe_change(before: dict[str, object] | None, after: dict[str, object] | None) -> str:
+    """Only what changed, e.g. ``peran: clerk → treasurer``; a new record lists its values."""
+    before, after = before or {}, after or {}
+    parts = []
+    for key in dict.fromkeys([*before, *after]):
+        old, new = before.get(key), after.get(key)
+        if old == new:
+            continue
+        label = FIELD_LABELS.get(key, key)
+        if key not in before:
+            parts.append(f"{label}: {_show(new)}")
+        else:
+            parts.append(f"{label}: {_show(old)} → {_show(new)}")
+    return "; ".join(parts)
+
+
+def _show(value: object) -> str:
+    if value is True:
+        return "ya"
+    if value is False:
+        return "tidak"
+    if value in (None, ""):
+        return "—"
+    return str(value)

@@ -1,0 +1,16 @@
+"""What every screen needs to know: the open database, who is logged in, and the office."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from koperasi.db.database import Database
+from koperasi.domain.roles import Actor
+from koperasi.services.office import OfficeView
+
+
+@dataclass
+class AppContext:
+    database: Database
+    actor: Actor
+    office: OfficeView

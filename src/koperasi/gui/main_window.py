@@ -1,0 +1,80 @@
+"""The main window: tabs for each area, menus for settings, a status bar saying who and where."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
+
+from koperasi.domain.roles import Permission
+from koperasi.gui.about_dialog import AboutDialog
+from koperasi.gui.audit_dialog import AuditDialog
+from koperasi.gui.context import AppContext
+from koperasi.gui.dashboard import DashboardTab
+from koperasi.gui.forms.ui_main_window import Ui_MainWindow
+from koperasi.gui.icons import app_icon
+from koperasi.gui.office_dialog import OfficeDialog
+from koperasi.gui.password_dialog import PasswordDialog
+from koperasi.gui.regions_dialog import RegionsDialog
+from koperasi.gui.users_dialog import UsersDialog
+
+class MainWindow(QMainWindow):
+    closed = Signal()
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.form = Ui_MainWindow()
+        self.form.setupUi(self)
+        self.context = context
+        self.setWindowIcon(app_icon())
+        self.dashboard = DashboardTab(context)
+        self.form.mainTabs.addTab(self.dashboard, self.tr("&Beranda"))
+        self._status = {name: QLabel() for name in ("statusUser", "statusOffice", "statusDatabase")}
+        for name, label in self._status.items():
+            label.setObjectName(name)
+            label.setContentsMargins(10, 0, 10, 0)
+            self.form.statusBar.addPermanentWidget(label)
+        actor = context.actor
+        self.form.actionOffice.setEnabled(actor.can(Permission.EDIT_OFFICE))
+        self.form.actionUsers.setEnabled(actor.can(Permission.MANAGE_USERS))
+        self.form.actionAuditLog.setEnabled(actor.can(Permission.VIEW_AUDIT))
+        self.form.actionChangePassword.triggered.connect(lambda: PasswordDialog(context, self).exec())
+        self.logging_out = False
+        self.form.actionLogout.triggered.connect(self._log_out)
+        self.form.actionQuit.triggered.connect(self.close)
+        self.form.actionOffice.triggered.connect(self._edit_office)
+        self.form.actionUsers.triggered.connect(self._manage_users)
+        self.form.actionRegions.triggered.connect(self._edit_regions)
+        self.form.actionAuditLog.triggered.connect(lambda: AuditDialog(context, self).exec())
+        self.form.actionAbout.triggered.connect(lambda: AboutDialog(context.database, self).exec())
+        self._show_context()
+
+    def _show_context(self) -> None:
+        actor, office = self.context.actor, self.context.office
+        self.setWindowTitle(self.tr("Koperasi Berdaya — {office}").format(office=office.profile.name))
+        self._status["statusUser"].setText(self.tr("Pengguna: {name} ({role})").format(name=actor.full_name, role=actor.role.label))
+        self._status["statusOffice"].setText(self.tr("Kantor: {code}").format(code=office.profile.code))
+        self._status["statusDatabase"].setText(self.context.database.describe())
+
+    def _log_out(self) -> None:
+        self.logging_out = True
+        self.close()
+
+    def _edit_office(self) -> None:
+        dialog = OfficeDialog(self.context, self)
+        if dialog.exec():
+            self.context.office = dialog.saved
+            self._show_context()
+            self.dashboard.refresh()
+
+    def _manage_users(self) -> None:
+        UsersDialog(self.context, self).exec()
+        self.dashboard.refresh()
+
+    def _edit_regions(self) -> None:
+        RegionsDialog(self.context, self).exec()
+        self.dashboard.refresh()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
+        event.accept()
+        self.closed.emit()

@@ -1,0 +1,27 @@
+"""Figures for the Beranda tab; each later area adds its own."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from koperasi.db.models import Desa, User
+from koperasi.domain.roles import Actor, Permission, require
+
+
+@dataclass(frozen=True, slots=True)
+class DashboardSummary:
+    active_users: int
+    active_desa: int
+    kecamatan_with_desa: int
+
+
+def summary(session: Session, actor: Actor) -> DashboardSummary:
+    require(actor, Permission.USE_APP)
+    active_users = session.scalar(select(func.count()).select_from(User).where(User.active.is_(True))) or 0
+    desa_row = session.execute(
+        select(func.count(), func.count(func.distinct(Desa.kecamatan_code))).where(Desa.active.is_(True))
+    ).one()
+    return DashboardSummary(active_users=active_users, active_desa=desa_row[0], kecamatan_with_desa=desa_row[1])

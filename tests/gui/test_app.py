@@ -1,0 +1,30 @@
+from __future__ import annotations
+
+import sys
+import threading
+
+from sqlalchemy.engine import URL
+
+from koperasi import app
+from koperasi.gui import messages
+
+
+def test_an_unopenable_database_gets_a_message_and_a_clean_exit(qtbot, monkeypatch, tmp_path):
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # run_gui installs its crash handler
+    monkeypatch.setattr(threading, "excepthook", threading.excepthook)
+    shown = []
+    monkeypatch.setattr(messages, "show_error", lambda parent, title, message: shown.append((title, message)))
+    corrupt = tmp_path / "rusak.db"
+    corrupt.write_bytes(b"not a database" * 500)
+    assert app.run_gui(URL.create("sqlite+pysqlite", database=str(corrupt))) == 1
+    assert shown and shown[0][0] == "Basis data tidak dapat dibuka" and "rusak" in shown[0][1]
+
+
+def test_cancelling_the_first_run_wizard_exits_without_saving(qtbot, monkeypatch, sqlite_db):
+    from koperasi.gui import setup_wizard
+    from koperasi.services import office
+
+    monkeypatch.setattr(setup_wizard.SetupWizard, "exec", lambda self: 0)
+    assert app.run_session_loop(sqlite_db) == 0
+    with sqlite_db.session() as session:
+        assert not office.is_set_up(session)

@@ -1,0 +1,35 @@
+from __future__ import annotations
+
+import logging
+
+from koperasi.domain.errors import DomainError
+from koperasi.gui import crash as module
+from koperasi.gui.crash import CrashHandler
+
+
+def _raise(error):
+    try:
+        raise error
+    except BaseException as caught:
+        return type(caught), caught, caught.__traceback__
+
+
+def test_unexpected_error_is_logged_and_shown_calmly(qtbot, monkeypatch, caplog, tmp_path):
+    shown = []
+    monkeypatch.setattr(module, "show_error", lambda parent, title, message: shown.append((title, message)))
+    handler = CrashHandler(tmp_path / "koperasi.log")
+    with caplog.at_level(logging.CRITICAL):
+        handler.handle(*_raise(ZeroDivisionError("division by zero")))
+    qtbot.waitUntil(lambda: bool(shown))
+    title, message = shown[0]
+    assert title == "Terjadi kesalahan" and str(tmp_path / "koperasi.log") in message
+    assert "Traceback" not in message and "ZeroDivisionError" not in message
+    assert "ZeroDivisionError" in caplog.text
+
+
+def test_a_domain_error_shows_its_own_message(qtbot, monkeypatch):
+    shown = []
+    monkeypatch.setattr(module, "show_error", lambda parent, title, message: shown.append(message))
+    CrashHandler(None).handle(*_raise(DomainError("Disk penuh: data tidak tersimpan.")))
+    qtbot.waitUntil(lambda: bool(shown))
+    assert shown == ["Disk penuh: data tidak tersimpan."]

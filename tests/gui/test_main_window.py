@@ -1,0 +1,62 @@
+from __future__ import annotations
+
+from koperasi.domain.roles import Role
+from koperasi.gui.context import AppContext
+from koperasi.gui.main_window import MainWindow
+from tests.support import add_staff
+
+
+def test_main_window_says_which_office_who_and_where(qtbot, context):
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    assert window.windowTitle() == "Koperasi Berdaya — Koperasi Berdaya Pauh"
+    assert window.form.mainTabs.tabText(0) == "&Beranda"
+    assert window._status["statusUser"].text() == "Pengguna: Admin Kantor (Admin)"
+    assert window._status["statusOffice"].text() == "Kantor: PAU"
+    assert window._status["statusDatabase"].text().startswith("SQLite: ")
+    steps = window.dashboard.next_steps.text()
+    assert "Tambahkan desa" in steps and "Buat akun" in steps
+
+
+def test_a_clerk_sees_no_admin_actions(qtbot, context):
+    clerk = add_staff(context.database, context.actor, "siti", Role.CLERK)
+    window = MainWindow(AppContext(database=context.database, actor=clerk, office=context.office))
+    qtbot.addWidget(window)
+    assert not window.form.actionUsers.isEnabled()
+    assert not window.form.actionOffice.isEnabled()
+    assert not window.form.actionAuditLog.isEnabled()
+    assert window.form.actionRegions.isEnabled() and window.form.actionChangePassword.isEnabled()
+
+
+def test_log_out_closes_the_window_and_says_so(qtbot, context):
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitSignal(window.closed, timeout=1000):
+        window.form.actionLogout.trigger()
+    assert window.logging_out and not window.isVisible()
+
+
+def test_editing_the_office_updates_title_and_status(qtbot, context, monkeypatch):
+    from koperasi.gui import main_window as module
+
+    class _Saved:
+        def __init__(self, ctx, parent):
+            from dataclasses import replace
+
+            from koperasi.services import office
+
+            with ctx.database.session() as session:
+                self.saved = office.update_office(
+                    session, ctx.actor, replace(ctx.office.profile, name="Koperasi Berdaya Pauh Baru"), expected_version=ctx.office.version
+                )
+
+        def exec(self):
+            return True
+
+    monkeypatch.setattr(module, "OfficeDialog", _Saved)
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    window.form.actionOffice.trigger()
+    assert window.windowTitle() == "Koperasi Berdaya — Koperasi Berdaya Pauh Baru"
+    assert "Koperasi Berdaya Pauh Baru" in window.dashboard.office_card.text()

@@ -1,0 +1,82 @@
+from __future__ import annotations
+
+from koperasi.domain.roles import Role
+from koperasi.gui.audit_dialog import AuditDialog
+from koperasi.gui.context import AppContext
+from koperasi.gui.office_dialog import OfficeDialog
+from koperasi.gui.password_dialog import PasswordDialog
+from koperasi.gui.regions_dialog import DesaDialog, RegionsDialog
+from koperasi.services import auth, regions
+from tests.support import TEST_PASSWORD, add_staff
+
+
+def test_office_dialog_saves_or_points_at_the_bad_field(qtbot, context):
+    dialog = OfficeDialog(context)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    form = dialog.office_form.form
+    form.phoneEdit.setText("0745 abc")
+    dialog._save()
+    assert "Nomor telepon" in dialog.error_label.text() and dialog.result() == 0
+    form.phoneEdit.setText("0745-91234")
+    form.chairEdit.setText("Hj. Rosmawati")
+    dialog._save()
+    assert dialog.result() == OfficeDialog.DialogCode.Accepted
+    assert dialog.saved.profile.chair_name == "Hj. Rosmawati" and dialog.saved.profile.phone == "074591234"
+
+
+def test_regions_dialog_adds_a_desa_to_the_selected_kecamatan(qtbot, qtmodeltester, context):
+    dialog = RegionsDialog(context)
+    qtbot.addWidget(dialog)
+    assert dialog.form.kecamatanList.count() == 11
+    dialog.form.kecamatanList.setCurrentRow(3)  # Pauh
+    add = DesaDialog(context, dialog.kecamatan_code(), None)
+    qtbot.addWidget(add)
+    add._save()
+    assert "wajib diisi" in add.form.errorLabel.text()
+    add.form.nameEdit.setText("Lamban Sigatal")
+    add._save()
+    assert add.result() == DesaDialog.DialogCode.Accepted
+    dialog._load_kecamatan()
+    dialog._load_desa()
+    assert dialog.form.kecamatanList.currentItem().text() == "Pauh (1)"
+    assert dialog.model.index(0, 0).data() == "Lamban Sigatal"
+    qtmodeltester.check(dialog.model)
+
+
+def test_regions_dialog_is_read_only_for_a_clerk(qtbot, context):
+    clerk = add_staff(context.database, context.actor, "siti", Role.CLERK)
+    with context.database.session() as session:
+        regions.add_desa(session, context.actor, "15.03.01", name="Muara Cuban")
+    dialog = RegionsDialog(AppContext(database=context.database, actor=clerk, office=context.office))
+    qtbot.addWidget(dialog)
+    assert dialog.form.addDesaButton.isHidden() and dialog.form.editDesaButton.isHidden()
+    assert dialog.model.rowCount() == 1
+
+
+def test_password_dialog_changes_own_password(qtbot, context, monkeypatch):
+    from koperasi.gui import password_dialog as module
+
+    monkeypatch.setattr(module, "show_info", lambda *args: None)
+    dialog = PasswordDialog(context)
+    qtbot.addWidget(dialog)
+    dialog.form.oldEdit.setText("bukan-sandi")
+    dialog.form.newEdit.setText("sandi-baru-1")
+    dialog.form.confirmEdit.setText("sandi-baru-1")
+    dialog._save()
+    assert "Kata sandi lama salah" in dialog.form.errorLabel.text()
+    dialog.form.oldEdit.setText(TEST_PASSWORD)
+    dialog._save()
+    assert dialog.result() == PasswordDialog.DialogCode.Accepted
+    with context.database.session() as session:
+        assert auth.login(session, "admin", "sandi-baru-1").username == "admin"
+
+
+def test_audit_dialog_lists_latest_events_with_their_changes(qtbot, qtmodeltester, context):
+    with context.database.session() as session:
+        regions.add_desa(session, context.actor, "15.03.01", name="Muara Cuban")
+    dialog = AuditDialog(context)
+    qtbot.addWidget(dialog)
+    qtmodeltester.check(dialog.model)
+    top = [dialog.model.index(0, column).data() for column in range(5)]
+    assert top[1:4] == ["admin", "Desa ditambahkan", "Desa"] and "nama: Muara Cuban" in top[4]

@@ -1,0 +1,82 @@
+"""Every object name promised in docs/ui-map.md exists on its window."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QObject
+
+from koperasi.gui.about_dialog import AboutDialog
+from koperasi.gui.audit_dialog import AuditDialog
+from koperasi.gui.login_dialog import LoginDialog
+from koperasi.gui.main_window import MainWindow
+from koperasi.gui.office_dialog import OfficeDialog
+from koperasi.gui.password_dialog import PasswordDialog
+from koperasi.gui.regions_dialog import RegionsDialog
+from koperasi.gui.setup_wizard import SetupWizard
+from koperasi.gui.user_dialogs import ResetPasswordDialog, UserEditDialog
+from koperasi.gui.users_dialog import UsersDialog
+from koperasi.services import users
+
+UI_MAP = Path(__file__).resolve().parents[2] / "docs" / "ui-map.md"
+
+
+def _sections() -> dict[str, set[str]]:
+    sections: dict[str, set[str]] = {}
+    current = None
+    for line in UI_MAP.read_text(encoding="utf-8").splitlines():
+        if line.startswith("## "):
+            current = line[3:].split(" (")[0]
+            sections[current] = set(re.findall(r"`([A-Za-z]+)`", line))
+        elif current and line.startswith("| `"):
+            sections[current] |= set(re.findall(r"`([A-Za-z]+)`", line))
+    return sections
+
+
+def _windows(context, sqlite_db, fresh_db):
+    with sqlite_db.session() as session:
+        admin_view = users.list_users(session, context.actor)[0]
+    return {
+        "Main window": [MainWindow(context)],
+        "First-run wizard": [SetupWizard(fresh_db)],
+        "Login": [LoginDialog(sqlite_db, "Kantor")],
+        "Users": [UsersDialog(context)],
+        "Regions": [RegionsDialog(context)],
+        "Other dialogs": [
+            OfficeDialog(context),
+            UserEditDialog(context),
+            ResetPasswordDialog(context, admin_view),
+            PasswordDialog(context),
+            AuditDialog(context),
+            AboutDialog(sqlite_db),
+        ],
+    }
+
+
+@pytest.fixture
+def fresh_db(tmp_path):
+    from sqlalchemy.engine import URL
+
+    from koperasi.db.database import open_database
+
+    database = open_database(URL.create("sqlite+pysqlite", database=str(tmp_path / "baru.db")))
+    yield database
+    database.dispose()
+
+
+def test_every_object_name_in_the_ui_map_exists(qtbot, context, sqlite_db, fresh_db):
+    sections = _sections()
+    windows = _windows(context, sqlite_db, fresh_db)
+    assert set(sections) == set(windows)
+    missing = []
+    for section, names in sections.items():
+        for name in names:
+            found = any(w.objectName() == name or w.findChild(QObject, name) is not None for w in windows[section])
+            if not found:
+                missing.append(f"{section}: {name}")
+    for widgets in windows.values():
+        for widget in widgets:
+            qtbot.addWidget(widget)
+    assert missing == []

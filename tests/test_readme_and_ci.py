@@ -1,0 +1,27 @@
+"""README's commands are the ones CI runs, and the demo login it names exists."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from koperasi.services import demo
+
+ROOT = Path(__file__).resolve().parents[1]
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+CI = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+
+
+def _shell_blocks() -> list[str]:
+    return re.findall(r"```sh\n(.*?)\n```", README, flags=re.S)
+
+
+def test_ci_installs_as_the_readme_says_and_runs_its_test_command():
+    first, _demo, tests = _shell_blocks()
+    assert "pip install -e ." in first and "pip install -e ." in CI
+    assert tests.startswith('pip install -e ".[test]" && pytest')
+    assert tests in CI
+
+
+def test_readme_names_the_demo_login():
+    assert f"**`{demo.DEMO_ADMIN}`**" in README and f"**`{demo.DEMO_PASSWORD}`**" in README
