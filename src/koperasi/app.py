@@ -6,20 +6,24 @@ from __future__ import annotations
 import logging
 import sys
 
-from PySide6.QtCore import QEventLoop
-from PySide6.QtWidgets import QApplication
-from sqlalchemy.engine import URL
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEventLoop, Qt
+from PySide6.QtWidgets import QApplication, QSplashScreen
 
 from koperasi import __version__
-from koperasi.db.database import Database, open_database
 from koperasi.domain.errors import DomainError
 from koperasi.logs import LOG_FILE_NAME
 from koperasi.paths import log_dir
 
+if TYPE_CHECKING:
+    from koperasi.db.database import Database
+
 log = logging.getLogger(__name__)
 
 
-def run_gui(url: URL) -> int:
+def run_gui(db_arg: str | None) -> int:
+    """``db_arg``: ``--db`` as typed (path or URL), or None for the environment or the default file."""
     from koperasi.gui.crash import CrashHandler
     from koperasi.gui.icons import app_icon
     from koperasi.gui.messages import show_error
@@ -33,12 +37,24 @@ def run_gui(url: URL) -> int:
     app.setWindowIcon(app_icon())
     crash = CrashHandler(log_dir() / LOG_FILE_NAME)
     crash.install()
+    # Old office PCs take seconds to load the database layer: say that something is happening.
+    splash = QSplashScreen(app_icon().pixmap(160, 160))
+    splash.show()
+    splash.showMessage("Memuat Koperasi Berdaya…", Qt.AlignmentFlag.AlignBottom | Qt.AlignmentFlag.AlignHCenter)
+    app.processEvents()
+    from koperasi.db.database import open_database
+    from koperasi.db.location import resolve_database_url
+    from koperasi.paths import default_database_path
+
+    url = resolve_database_url(db_arg, default_database_path())
     try:
         database = open_database(url)
     except DomainError as error:
+        splash.close()
         log.warning("cannot open database %s: %s", url.render_as_string(hide_password=True), error.message)
         show_error(None, "Basis data tidak dapat dibuka", error.message)
         return 1
+    splash.close()
     try:
         return run_session_loop(database)
     finally:

@@ -8,17 +8,13 @@ import sys
 from collections.abc import Sequence
 
 from koperasi import __version__
-from koperasi.db.database import open_database
-from koperasi.db.location import resolve_database_url
 from koperasi.domain.errors import DomainError
 from koperasi.logs import configure_logging
-from koperasi.paths import default_database_path
 
 log = logging.getLogger(__name__)
 
 EXIT_OK = 0
 EXIT_PROBLEM = 1
-EXIT_USAGE = 2
 EXIT_CRASH = 70
 
 
@@ -41,15 +37,16 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     configure_logging()
-    url = resolve_database_url(getattr(args, "sub_db", None) or args.db, default_database_path())
+    db_arg = getattr(args, "sub_db", None) or args.db
     try:
         if args.command == "demo":
-            return _demo(url)
+            return _demo(db_arg)
         if args.command == "doctor":
-            return _doctor(url)
+            return _doctor(db_arg)
+        # The GUI imports the database layer itself, after its splash screen is up.
         from koperasi.app import run_gui
 
-        return run_gui(url)
+        return run_gui(db_arg)
     except DomainError as error:
         print(f"Gagal: {error.message}", file=sys.stderr)
         return EXIT_PROBLEM
@@ -59,10 +56,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_CRASH
 
 
-def _demo(url) -> int:
+def _open(db_arg: str | None, **options):
+    from koperasi.db.database import open_database
+    from koperasi.db.location import resolve_database_url
+    from koperasi.paths import default_database_path
+
+    return open_database(resolve_database_url(db_arg, default_database_path()), **options)
+
+
+def _demo(db_arg: str | None) -> int:
     from koperasi.services import demo, office
 
-    database = open_database(url)
+    database = _open(db_arg)
     try:
         with database.session() as session:
             if office.is_set_up(session):
@@ -76,10 +81,10 @@ def _demo(url) -> int:
     return EXIT_OK
 
 
-def _doctor(url) -> int:
+def _doctor(db_arg: str | None) -> int:
     from koperasi.services import health
 
-    database = open_database(url, migrate_schema=False, must_exist=True)
+    database = _open(db_arg, migrate_schema=False, must_exist=True)
     try:
         with database.session() as session:
             report = health.examine(session)

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import logging
 import logging.handlers
+import sys
 from pathlib import Path
 
 from koperasi.paths import log_dir
 
 LOG_FILE_NAME = "koperasi.log"
+_OURS = "koperasi_handler"  # configuring twice replaces, not duplicates, our handlers
 _FORMAT = "%(asctime)s %(levelname)s %(name)s [%(threadName)s] %(message)s"
 
 
@@ -17,10 +19,15 @@ def configure_logging(level: int = logging.INFO) -> Path | None:
     when the folder cannot be written (the program still runs, logging to stderr)."""
     root = logging.getLogger()
     root.setLevel(level)
-    stderr = logging.StreamHandler()
-    stderr.setLevel(logging.WARNING)
-    stderr.setFormatter(logging.Formatter(_FORMAT))
-    root.addHandler(stderr)
+    for handler in [h for h in root.handlers if getattr(h, _OURS, False)]:
+        root.removeHandler(handler)
+        handler.close()
+    if sys.stderr is not None:  # a windowed (frozen) program on Windows has none
+        stderr = logging.StreamHandler()
+        stderr.setLevel(logging.WARNING)
+        stderr.setFormatter(logging.Formatter(_FORMAT))
+        setattr(stderr, _OURS, True)
+        root.addHandler(stderr)
     path = log_dir() / LOG_FILE_NAME
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -29,5 +36,6 @@ def configure_logging(level: int = logging.INFO) -> Path | None:
         root.warning("cannot write the log file %s; logging to stderr only", path)
         return None
     handler.setFormatter(logging.Formatter(_FORMAT))
+    setattr(handler, _OURS, True)
     root.addHandler(handler)
     return path

@@ -3,8 +3,6 @@ from __future__ import annotations
 import sys
 import threading
 
-from sqlalchemy.engine import URL
-
 from koperasi import app
 from koperasi.gui import messages
 
@@ -16,7 +14,7 @@ def test_an_unopenable_database_gets_a_message_and_a_clean_exit(qtbot, monkeypat
     monkeypatch.setattr(messages, "show_error", lambda parent, title, message: shown.append((title, message)))
     corrupt = tmp_path / "rusak.db"
     corrupt.write_bytes(b"not a database" * 500)
-    assert app.run_gui(URL.create("sqlite+pysqlite", database=str(corrupt))) == 1
+    assert app.run_gui(str(corrupt)) == 1
     assert shown and shown[0][0] == "Basis data tidak dapat dibuka" and "rusak" in shown[0][1]
 
 

@@ -17,13 +17,13 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractButton, QApplication, QDialog, QDialogButtonBox,
     QFormLayout, QLabel, QLineEdit, QSizePolicy,
-    QSpacerItem, QVBoxLayout, QWidget)
+    QVBoxLayout, QWidget)
 
 class Ui_LoginDialog(object):
     def setupUi(self, LoginDialog):
         if not LoginDialog.objectName():
             LoginDialog.setObjectName(u"LoginDialog")
-        LoginDialog.resize(420, 260)
+        LoginDialog.resize(420, 180)
         self.mainLayout = QVBoxLayout(LoginDialog)
         self.mainLayout.setObjectName(u"mainLayout")
         self.officeLabel = QLabel(LoginDialog)
@@ -73,10 +73,6 @@ class Ui_LoginDialog(object):
         self.errorLabel.setWordWrap(True)
 
         self.mainLayout.addWidget(self.errorLabel)
-
-        self.verticalSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
-
-        self.mainLayout.addItem(self.verticalSpacer)
 
         self.buttonBox = QDialogButtonBox(LoginDialog)
         self.buttonBox.setObjectName(u"buttonBox")

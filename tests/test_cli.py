@@ -1,0 +1,57 @@
+from __future__ import annotations
+
+import pytest
+
+from koperasi import __version__
+from koperasi.cli import main
+from koperasi.db.database import open_database
+from koperasi.db.location import resolve_database_url
+from koperasi.services import auth, demo
+
+
+def test_version(capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--version"])
+    assert exit_info.value.code == 0 and __version__ in capsys.readouterr().out
+
+
+def test_demo_then_doctor_passes_and_the_named_login_works(tmp_path, capsys):
+    path = tmp_path / "demo.db"
+    assert main(["demo", "--db", str(path)]) == 0
+    assert "admin" in capsys.readouterr().out
+    assert main(["doctor", "--db", str(path)]) == 0
+    report = capsys.readouterr().out
+    assert "[GAGAL]" not in report and "Semua pemeriksaan lulus." in report
+    database = open_database(resolve_database_url(str(path), path))
+    with database.session() as session:
+        assert auth.login(session, demo.DEMO_ADMIN, demo.DEMO_PASSWORD).username == "admin"
+    database.dispose()
+
+
+def test_demo_refuses_a_database_already_in_use(tmp_path, capsys):
+    path = tmp_path / "demo.db"
+    main(["demo", "--db", str(path)])
+    assert main(["demo", "--db", str(path)]) == 1
+    assert "sudah berisi kantor" in capsys.readouterr().err
+
+
+def test_doctor_fails_on_a_missing_or_corrupt_file_without_a_traceback(tmp_path, capsys):
+    assert main(["doctor", "--db", str(tmp_path / "tidak-ada.db")]) == 1
+    assert "tidak ditemukan" in capsys.readouterr().err
+    corrupt = tmp_path / "rusak.db"
+    corrupt.write_bytes(b"garbage" * 1000)
+    assert main(["doctor", "--db", str(corrupt)]) == 1
+    err = capsys.readouterr().err
+    assert "rusak" in err and "Traceback" not in err
+
+
+def test_doctor_fails_on_an_old_schema(tmp_path, capsys):
+    from koperasi.db import migrate
+    from koperasi.db.engine import create_database_engine
+
+    path = tmp_path / "lama.db"
+    engine = create_database_engine(resolve_database_url(str(path), path))
+    migrate.upgrade(engine, "0001")
+    engine.dispose()
+    assert main(["doctor", "--db", str(path)]) == 1
+    assert "program ini memakai" in capsys.readouterr().out
