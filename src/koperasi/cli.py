@@ -31,6 +31,7 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--db", metavar="PATH|URL", help=db_help, dest="sub_db")
     doctor = commands.add_parser("doctor", help="periksa basis data; kode keluar 0 hanya bila semuanya baik")
     doctor.add_argument("--db", metavar="PATH|URL", help=db_help, dest="sub_db")
+    commands.add_parser("self-test", help="uji mandiri program ini (juga versi terpasang) pada basis data sementara")
     return parser
 
 
@@ -43,6 +44,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _demo(db_arg)
         if args.command == "doctor":
             return _doctor(db_arg)
+        if args.command == "self-test":
+            from koperasi.gui.self_test import run_self_test
+
+            return run_self_test()
         # The GUI imports the database layer itself, after its splash screen is up.
         from koperasi.app import run_gui
 

@@ -1,0 +1,130 @@
+"""Build the frozen one-folder program with PyInstaller, on Linux or Windows.
+
+    python packaging/build.py              # -> dist/KoperasiBerdaya/
+    python packaging/build.py --self-test  # ... then run the frozen program's self-test
+    python packaging/build.py --self-test --installer   # ... and the Windows installer (makensis)
+
+Prints the bundle's size and what takes the space. See packaging/README.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from icons import write_icons  # noqa: E402
+
+from koperasi import __version__  # noqa: E402
+
+BUILD = ROOT / "build"
+DIST = ROOT / "dist"
+BUNDLE = DIST / "KoperasiBerdaya"
+
+
+def version_file(target: Path) -> Path:
+    """Windows file properties (Explorer → Properties → Details)."""
+    numbers = tuple(int(part) for part in __version__.split(".")[:3]) + (0,)
+    target.write_text(
+        f"""VSVersionInfo(
+  ffi=FixedFileInfo(filevers={numbers}, prodvers={numbers}),
+  kids=[
+    StringFileInfo([StringTable('042104b0', [
+      StringStruct('CompanyName', 'Koperasi Berdaya'),
+      StringStruct('FileDescription', 'Koperasi Berdaya - program kantor koperasi'),
+      StringStruct('FileVersion', '{__version__}'),
+      StringStruct('InternalName', 'KoperasiBerdaya'),
+      StringStruct('OriginalFilename', 'KoperasiBerdaya.exe'),
+      StringStruct('ProductName', 'Koperasi Berdaya'),
+      StringStruct('ProductVersion', '{__version__}')])]),
+    VarFileInfo([VarStruct('Translation', [0x0421, 1200])])
+  ]
+)
+""",
+        encoding="utf-8",
+    )
+    return target
+
+
+def build() -> None:
+    BUILD.mkdir(exist_ok=True)
+    _png, ico = write_icons(ROOT / "resources" / "icons" / "app.svg", BUILD / "icons")
+    env = {
+        **os.environ,
+        "KOPERASI_BUILD_DIR": str(BUILD),
+        "KOPERASI_ICON": str(ico),
+        "KOPERASI_VERSION_FILE": str(version_file(BUILD / "version_info.txt")),
+        "PYTHONHASHSEED": "22",  # reproducible bytecode order
+    }
+    command = [
+        sys.executable, "-m", "PyInstaller", str(ROOT / "packaging" / "koperasi.spec"),
+        "--noconfirm", "--clean", "--log-level", "WARN",
+        "--distpath", str(DIST), "--workpath", str(BUILD / "pyinstaller"),
+    ]
+    subprocess.run(command, check=True, env=env)
+
+
+def report_size() -> None:
+    def size(path: Path) -> int:
+        files = path.rglob("*") if path.is_dir() else [path]
+        return sum(f.lstat().st_size for f in files if f.is_file() and not f.is_symlink())
+
+    internal = BUNDLE / "_internal"
+    parts = sorted(((size(p), p.relative_to(BUNDLE)) for p in list(internal.iterdir()) + [p for p in BUNDLE.iterdir() if p.is_file()]), reverse=True)
+    total = size(BUNDLE)
+    broken = [str(f.relative_to(BUNDLE)) for f in BUNDLE.rglob("*") if f.is_symlink() and not f.exists()]
+    if broken:
+        raise SystemExit(f"broken links in the bundle (a dropped library is still needed): {broken}")
+    print(f"bundle {BUNDLE}: {total / 1e6:.1f} MB in {sum(1 for f in BUNDLE.rglob('*') if f.is_file())} files")
+    for bytes_, name in parts[:12]:
+        print(f"  {bytes_ / 1e6:7.1f} MB  {name}")
+
+
+def self_test() -> int:
+    program = BUNDLE / ("koperasi.exe" if os.name == "nt" else "koperasi")
+    started = time.perf_counter()
+    result = subprocess.run([str(program), "self-test"], check=False)
+    print(f"frozen self-test: exit {result.returncode} in {time.perf_counter() - started:.1f} s")
+    return result.returncode
+
+
+def installer(*, compress: bool) -> Path:
+    """Compile the NSIS script around the bundle (on Linux this checks the script compiles)."""
+    target = DIST / f"KoperasiBerdaya-{__version__}-setup.exe"
+    command = [
+        "makensis", "-V2", f"-DVERSION={__version__}", f"-DDIST_DIR={BUNDLE}",
+        f"-DICON={BUILD / 'icons' / 'app.ico'}", f"-DOUT_FILE={target}",
+        str(ROOT / "packaging" / "windows" / "koperasi.nsi"),
+    ]
+    if not compress:
+        command.insert(2, "-DNO_COMPRESSION")
+    started = time.perf_counter()
+    subprocess.run(command, check=True)
+    print(f"installer {target}: {target.stat().st_size / 1e6:.1f} MB in {time.perf_counter() - started:.1f} s")
+    return target
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--self-test", action="store_true", help="run the frozen program's self-test after building")
+    parser.add_argument("--installer", action="store_true", help="then compile the Windows installer (needs makensis)")
+    parser.add_argument("--no-compression", action="store_true", help="installer without LZMA: fast, for checking")
+    args = parser.parse_args()
+    build()
+    report_size()
+    if args.self_test and self_test() != 0:
+        return 1
+    if args.installer:
+        installer(compress=not args.no_compression)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
