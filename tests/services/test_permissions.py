@@ -11,10 +11,11 @@ import uuid
 import pytest
 
 import koperasi.services
-from koperasi.domain.errors import PermissionDenied
+from koperasi.domain.errors import DomainError, PermissionDenied
 from koperasi.domain.office import OfficeProfile
-from koperasi.domain.roles import Actor, Role
-from koperasi.services import audit, auth, dashboard, office, regions, users
+from koperasi.domain.roles import Role
+from koperasi.services import access, audit, auth, dashboard, office, regions, users
+from tests.support import add_staff, set_up_office
 
 ALL = set(Role)
 ANYONE_LOGGED_IN = ALL
@@ -38,10 +39,8 @@ CALLS = {
         lambda s, a: regions.update_desa(s, a, UNKNOWN, name="X", kind="desa", active=True, expected_version=1),
     ),
 }
-# Readable without a login, on purpose: the login screen and first-run wizard need them.
-PUBLIC_BEFORE_LOGIN = {regions.list_kecamatan}
 # Called inside other services' transactions, after those have checked the role.
-BUILDING_BLOCKS = {audit.record}
+BUILDING_BLOCKS = {audit.record, access.authorize}
 
 
 def _functions_acting_for_a_user():
@@ -56,23 +55,51 @@ def _functions_acting_for_a_user():
 
 
 def test_every_service_function_acting_for_a_user_is_checked_here():
-    found = set(_functions_acting_for_a_user()) - PUBLIC_BEFORE_LOGIN - BUILDING_BLOCKS
+    found = set(_functions_acting_for_a_user()) - BUILDING_BLOCKS
     assert found == set(CALLS), "add the new function to CALLS with the roles that may call it"
+
+
+@pytest.fixture
+def staff(sqlite_db):
+    """One active account per role, as the permission check reads the role from the database."""
+    admin = set_up_office(sqlite_db)
+    accounts = {Role.ADMIN: admin}
+    for role in (Role.MANAGER, Role.TREASURER, Role.CLERK):
+        accounts[role] = add_staff(sqlite_db, admin, f"uji{role.value}", role)
+    return accounts
 
 
 @pytest.mark.parametrize("function", list(CALLS), ids=lambda f: f"{f.__module__.rsplit('.', 1)[1]}.{f.__name__}")
 @pytest.mark.parametrize("role", list(Role))
-def test_service_function_refuses_roles_without_permission(sqlite_db, function, role):
+def test_service_function_refuses_roles_without_permission(sqlite_db, staff, function, role):
     allowed, call = CALLS[function]
-    actor = Actor(user_id=uuid.uuid4(), username="uji", full_name="Uji", role=role)
     with sqlite_db.session() as session:
         if role in allowed:
             try:
-                call(session, actor)
+                call(session, staff[role])
             except PermissionDenied:  # pragma: no cover - the failure we look for
                 pytest.fail(f"{role} should be allowed to call {function.__name__}")
-            except Exception:
+            except DomainError:
                 pass  # other refusals (unknown record, bad input) are not about the role
         else:
             with pytest.raises(PermissionDenied, match="tidak berwenang"):
-                call(session, actor)
+                call(session, staff[role])
+
+
+def test_a_deactivated_user_still_logged_in_elsewhere_is_refused_at_once(sqlite_db, staff):
+    admin, manager = staff[Role.ADMIN], staff[Role.MANAGER]
+    with sqlite_db.session() as session:
+        view = next(u for u in users.list_users(session, admin) if u.id == manager.user_id)
+        users.set_active(session, admin, manager.user_id, active=False, expected_version=view.version)
+    with sqlite_db.session() as session, pytest.raises(PermissionDenied, match="dinonaktifkan"):
+        regions.add_desa(session, manager, "15.03.01", name="Muara Cuban")
+
+
+def test_a_demoted_admin_loses_admin_rights_before_logging_out(sqlite_db, staff):
+    admin = staff[Role.ADMIN]
+    second = add_staff(sqlite_db, admin, "admindua", Role.ADMIN)
+    with sqlite_db.session() as session:
+        view = next(u for u in users.list_users(session, admin) if u.id == second.user_id)
+        users.update_user(session, admin, second.user_id, full_name="Admin Dua", role=Role.CLERK, expected_version=view.version)
+    with sqlite_db.session() as session, pytest.raises(PermissionDenied, match="Petugas"):
+        users.create_user(session, second, username="baru", full_name="Baru", role=Role.ADMIN, password="sandi-baru-1")

@@ -56,7 +56,7 @@ class RegionsDialog(QDialog):
         self.form.kecamatanList.blockSignals(True)
         self.form.kecamatanList.clear()
         with self.context.database.session() as session:
-            for kecamatan in regions.list_kecamatan(session, self.context.actor):
+            for kecamatan in regions.list_kecamatan(session):
                 item = QListWidgetItem(f"{kecamatan.name} ({kecamatan.desa_count})")
                 item.setData(Qt.ItemDataRole.UserRole, kecamatan.code)
                 self.form.kecamatanList.addItem(item)

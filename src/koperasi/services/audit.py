@@ -15,7 +15,8 @@ from sqlalchemy.orm import Session
 
 from koperasi.db.models import AuditEvent
 from koperasi.domain.audit import AuditAction
-from koperasi.domain.roles import Actor, Permission, require
+from koperasi.domain.roles import Actor, Permission
+from koperasi.services.access import authorize
 
 SYSTEM_USERNAME = "sistem"
 
@@ -61,7 +62,7 @@ def record(
 
 
 def recent_events(session: Session, actor: Actor, *, limit: int = 200) -> list[AuditEntry]:
-    require(actor, Permission.VIEW_AUDIT)
+    authorize(session, actor, Permission.VIEW_AUDIT)
     rows = session.scalars(
         select(AuditEvent).order_by(AuditEvent.id.desc()).limit(max(1, min(limit, 10_000)))
     )

@@ -12,8 +12,9 @@ from koperasi.domain.credentials import validate_password
 from koperasi.domain.dates import format_datetime
 from koperasi.domain.audit import AuditAction
 from koperasi.domain.errors import AuthenticationError, NotFound, ValidationError
-from koperasi.domain.roles import Actor, Permission, Role, require
+from koperasi.domain.roles import Actor, Permission, Role
 from koperasi.services import audit, passwords
+from koperasi.services.access import authorize
 from koperasi.services.transaction import write
 
 MAX_FAILED_LOGINS = 5
@@ -84,8 +85,8 @@ def _locked_message(until: datetime) -> str:
 
 
 def change_own_password(session: Session, actor: Actor, *, old_password: str, new_password: str) -> None:
-    require(actor, Permission.USE_APP)
     with write(session):
+        authorize(session, actor, Permission.USE_APP)
         user = session.get(User, actor.user_id)
         if user is None or not user.active:
             raise NotFound("Akun Anda tidak ditemukan atau sudah dinonaktifkan.")

@@ -8,7 +8,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from koperasi.db.models import Desa, User
-from koperasi.domain.roles import Actor, Permission, require
+from koperasi.domain.roles import Actor, Permission
+from koperasi.services.access import authorize
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,7 +20,7 @@ class DashboardSummary:
 
 
 def summary(session: Session, actor: Actor) -> DashboardSummary:
-    require(actor, Permission.USE_APP)
+    authorize(session, actor, Permission.USE_APP)
     active_users = session.scalar(select(func.count()).select_from(User).where(User.active.is_(True))) or 0
     desa_row = session.execute(
         select(func.count(), func.count(func.distinct(Desa.kecamatan_code))).where(Desa.active.is_(True))

@@ -13,8 +13,9 @@ from koperasi.db.models import Kecamatan, Office, User
 from koperasi.domain.audit import AuditAction
 from koperasi.domain.errors import ConflictError, NotFound, ValidationError
 from koperasi.domain.office import OfficeProfile, validate_office
-from koperasi.domain.roles import Actor, Permission, Role, require
+from koperasi.domain.roles import Actor, Permission, Role
 from koperasi.services import audit
+from koperasi.services.access import authorize
 from koperasi.services.auth import actor_for
 from koperasi.services.transaction import write
 from koperasi.services.users import add_user
@@ -73,8 +74,8 @@ def current_office(session: Session) -> OfficeView | None:
 
 
 def update_office(session: Session, actor: Actor, profile: OfficeProfile, *, expected_version: int) -> OfficeView:
-    require(actor, Permission.EDIT_OFFICE)
     with write(session):
+        authorize(session, actor, Permission.EDIT_OFFICE)
         office = session.scalar(select(Office).order_by(Office.created_at).limit(1))
         if office is None:
             raise NotFound("Profil kantor belum ada.")

@@ -11,8 +11,9 @@ from sqlalchemy.orm import Session
 from koperasi.db.models import Desa, Kecamatan
 from koperasi.domain.audit import AuditAction
 from koperasi.domain.errors import ConflictError, NotFound, ValidationError
-from koperasi.domain.roles import Actor, Permission, require
+from koperasi.domain.roles import Actor, Permission
 from koperasi.services import audit
+from koperasi.services.access import authorize
 from koperasi.services.transaction import write
 
 DESA_KINDS = ("desa", "kelurahan")
@@ -35,7 +36,7 @@ class DesaView:
     version: int
 
 
-def list_kecamatan(session: Session, actor: Actor | None = None) -> list[KecamatanView]:
+def list_kecamatan(session: Session) -> list[KecamatanView]:
     """Readable before login too: the first-run wizard needs the list."""
     counts = dict(
         session.execute(
@@ -49,7 +50,7 @@ def list_kecamatan(session: Session, actor: Actor | None = None) -> list[Kecamat
 
 
 def list_desa(session: Session, actor: Actor, kecamatan_code: str, *, include_inactive: bool = False) -> list[DesaView]:
-    require(actor, Permission.USE_APP)
+    authorize(session, actor, Permission.USE_APP)
     query = select(Desa).where(Desa.kecamatan_code == kecamatan_code).order_by(Desa.name)
     if not include_inactive:
         query = query.where(Desa.active.is_(True))
@@ -57,8 +58,8 @@ def list_desa(session: Session, actor: Actor, kecamatan_code: str, *, include_in
 
 
 def add_desa(session: Session, actor: Actor, kecamatan_code: str, *, name: str, kind: str = "desa") -> DesaView:
-    require(actor, Permission.EDIT_REGIONS)
     with write(session):
+        authorize(session, actor, Permission.EDIT_REGIONS)
         if session.get(Kecamatan, kecamatan_code) is None:
             raise ValidationError("Kecamatan tidak dikenal.", field="kecamatan_code")
         clean = _clean_name(name)
@@ -75,8 +76,8 @@ def update_desa(
     session: Session, actor: Actor, desa_id: uuid.UUID, *, name: str, kind: str, active: bool, expected_version: int
 ) -> DesaView:
     """Rename, change kind, or retire a desa (retired desa stay on old records)."""
-    require(actor, Permission.EDIT_REGIONS)
     with write(session):
+        authorize(session, actor, Permission.EDIT_REGIONS)
         desa = session.get(Desa, desa_id)
         if desa is None:
             raise NotFound("Desa tidak ditemukan.")

@@ -13,8 +13,9 @@ from koperasi.db.models import User
 from koperasi.domain.credentials import normalize_username, validate_full_name, validate_password
 from koperasi.domain.audit import AuditAction
 from koperasi.domain.errors import ConflictError, NotFound, ValidationError
-from koperasi.domain.roles import Actor, Permission, Role, require
+from koperasi.domain.roles import Actor, Permission, Role
 from koperasi.services import audit, passwords
+from koperasi.services.access import authorize
 from koperasi.services.transaction import write
 
 
@@ -52,7 +53,7 @@ def snapshot(user: User) -> dict[str, object]:
 
 
 def list_users(session: Session, actor: Actor) -> list[UserView]:
-    require(actor, Permission.MANAGE_USERS)
+    authorize(session, actor, Permission.MANAGE_USERS)
     return [view(user) for user in session.scalars(select(User).order_by(User.username))]
 
 
@@ -80,16 +81,16 @@ def add_user(session: Session, *, username: str, full_name: str, role: Role, pas
 
 
 def create_user(session: Session, actor: Actor, *, username: str, full_name: str, role: Role, password: str) -> UserView:
-    require(actor, Permission.MANAGE_USERS)
     with write(session):
+        authorize(session, actor, Permission.MANAGE_USERS)
         return view(add_user(session, username=username, full_name=full_name, role=role, password=password, actor=actor))
 
 
 def update_user(
     session: Session, actor: Actor, user_id: uuid.UUID, *, full_name: str, role: Role, expected_version: int
 ) -> UserView:
-    require(actor, Permission.MANAGE_USERS)
     with write(session):
+        authorize(session, actor, Permission.MANAGE_USERS)
         user = _get_current(session, user_id, expected_version)
         before = snapshot(user)
         full = validate_full_name(full_name)
@@ -105,8 +106,8 @@ def update_user(
 
 def reset_password(session: Session, actor: Actor, user_id: uuid.UUID, *, new_password: str) -> UserView:
     """Set a new password and lift any lockout (the admin has checked who is asking)."""
-    require(actor, Permission.MANAGE_USERS)
     with write(session):
+        authorize(session, actor, Permission.MANAGE_USERS)
         user = _get(session, user_id)
         validate_password(new_password, username=user.username)
         user.password_hash = passwords.hash_password(new_password)
@@ -119,13 +120,11 @@ def reset_password(session: Session, actor: Actor, user_id: uuid.UUID, *, new_pa
 
 def set_active(session: Session, actor: Actor, user_id: uuid.UUID, *, active: bool, expected_version: int) -> UserView:
     """Deactivate instead of delete: the audit log keeps pointing at the account."""
-    require(actor, Permission.MANAGE_USERS)
     with write(session):
+        authorize(session, actor, Permission.MANAGE_USERS)
         user = _get_current(session, user_id, expected_version)
         if not active and user.id == actor.user_id:
             raise ValidationError("Anda tidak dapat menonaktifkan akun Anda sendiri.")
-        if not active and user.role == Role.ADMIN:
-            _keep_an_admin(session, user)
         before = snapshot(user)
         user.active = active
         audit.record(
