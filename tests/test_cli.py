@@ -55,3 +55,24 @@ def test_doctor_fails_on_an_old_schema(tmp_path, capsys):
     engine.dispose()
     assert main(["doctor", "--db", str(path)]) == 1
     assert "program ini memakai" in capsys.readouterr().out
+
+
+def test_a_bad_database_url_gets_one_clear_line_and_no_traceback(capsys):
+    assert main(["doctor", "--db", "mysql://kantor@server/koperasi"]) == 1
+    err = capsys.readouterr().err
+    assert "hanya berkas SQLite atau server PostgreSQL" in err and "Traceback" not in err
+
+
+def test_an_unexpected_error_is_logged_with_its_traceback_but_the_terminal_gets_one_line(tmp_path, capsys, monkeypatch):
+    from koperasi import cli
+    from koperasi.logs import LOG_FILE_NAME
+    from koperasi.paths import log_dir
+
+    def broken(_db_arg):
+        raise ZeroDivisionError("bug")
+
+    monkeypatch.setattr(cli, "_doctor", broken)
+    assert main(["doctor", "--db", str(tmp_path / "x.db")]) == cli.EXIT_CRASH
+    err = capsys.readouterr().err
+    assert "Terjadi kesalahan tak terduga" in err and "Traceback" not in err
+    assert "ZeroDivisionError" in (log_dir() / LOG_FILE_NAME).read_text(encoding="utf-8")

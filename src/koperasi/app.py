@@ -12,6 +12,7 @@ from PySide6.QtCore import QEventLoop, Qt
 from PySide6.QtWidgets import QApplication, QSplashScreen
 
 from koperasi import __version__
+from koperasi.cli import EXIT_CRASH
 from koperasi.domain.errors import DomainError
 from koperasi.logs import LOG_FILE_NAME
 from koperasi.paths import log_dir
@@ -46,17 +47,26 @@ def run_gui(db_arg: str | None) -> int:
     from koperasi.db.location import resolve_database_url
     from koperasi.paths import default_database_path
 
-    url = resolve_database_url(db_arg, default_database_path())
     try:
-        database = open_database(url)
+        database = open_database(resolve_database_url(db_arg, default_database_path()))
     except DomainError as error:
         splash.close()
-        log.warning("cannot open database %s: %s", url.render_as_string(hide_password=True), error.message)
+        log.warning("cannot open database %s: %s", db_arg or "(default)", error.message)
         show_error(None, "Basis data tidak dapat dibuka", error.message)
         return 1
+    except Exception:
+        splash.close()
+        log.exception("unexpected error while opening the database")
+        show_error(None, "Terjadi kesalahan", crash.unexpected_message())
+        return EXIT_CRASH
     splash.close()
     try:
         return run_session_loop(database)
+    except Exception:
+        # Before the main window's event loop runs, the crash hook cannot show its dialog.
+        log.exception("unexpected error in the session loop")
+        show_error(None, "Terjadi kesalahan", crash.unexpected_message())
+        return EXIT_CRASH
     finally:
         database.dispose()
 

@@ -14,6 +14,15 @@ _OURS = "koperasi_handler"  # configuring twice replaces, not duplicates, our ha
 _FORMAT = "%(asctime)s %(levelname)s %(name)s [%(threadName)s] %(message)s"
 
 
+class _WithoutTraceback(logging.Formatter):
+    """For the terminal: the one-line message; the traceback belongs in the log file only."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        plain = logging.makeLogRecord(record.__dict__)
+        plain.exc_info = plain.exc_text = plain.stack_info = None
+        return super().format(plain)
+
+
 def configure_logging(level: int = logging.INFO) -> Path | None:
     """Send log records to ``log/koperasi.log`` (1 MB × 5 files); returns the file, or None
     when the folder cannot be written (the program still runs, logging to stderr)."""
@@ -25,7 +34,7 @@ def configure_logging(level: int = logging.INFO) -> Path | None:
     if sys.stderr is not None:  # a windowed (frozen) program on Windows has none
         stderr = logging.StreamHandler()
         stderr.setLevel(logging.WARNING)
-        stderr.setFormatter(logging.Formatter(_FORMAT))
+        stderr.setFormatter(_WithoutTraceback(_FORMAT))
         setattr(stderr, _OURS, True)
         root.addHandler(stderr)
     path = log_dir() / LOG_FILE_NAME

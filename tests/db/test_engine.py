@@ -73,3 +73,15 @@ def test_database_url_resolution_order(monkeypatch, tmp_path):
     from_env = resolve_database_url(None, default)
     assert from_env.drivername == "postgresql+psycopg" and from_env.host == "server"
     assert resolve_database_url(str(tmp_path / "x.db"), default).database == str(tmp_path / "x.db")
+
+
+def test_database_url_accepts_postgres_scheme_and_refuses_unknown_ones(tmp_path):
+    import pytest
+
+    from koperasi.domain.errors import DomainError
+
+    assert resolve_database_url("postgres://kantor@server/koperasi", tmp_path).drivername == "postgresql+psycopg"
+    with pytest.raises(DomainError, match="hanya berkas SQLite atau server PostgreSQL"):
+        resolve_database_url("mysql://kantor@server/koperasi", tmp_path)
+    with pytest.raises(DomainError, match="tidak dapat dibaca"):
+        resolve_database_url("postgresql://kantor@server:notaport/koperasi", tmp_path)

@@ -110,3 +110,40 @@ def test_setup_state_survives_reopening(sqlite_url):
     with reopened.session() as session:
         assert office.is_set_up(session)
     reopened.dispose()
+
+
+def test_sqlite_migration_can_rebuild_a_table_that_other_rows_point_at(sqlite_db):
+    """Batch mode copies a table; with foreign keys enforced that fails on any real office's data."""
+    from alembic.operations import Operations
+    from sqlalchemy import String
+
+    from tests.support import set_up_office
+
+    set_up_office(sqlite_db)  # the office points at its kecamatan
+    with migrate.migration_connection(sqlite_db.engine) as connection:
+        operations = Operations(MigrationContext.configure(connection, opts={"render_as_batch": True}))
+        with operations.batch_alter_table("kecamatan", recreate="always") as batch:
+            batch.alter_column("name", existing_type=String(80), type_=String(100))
+    with sqlite_db.engine.connect() as connection:
+        assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert connection.exec_driver_sql("SELECT kecamatan_code FROM offices").scalar() == "15.03.04"
+
+
+def test_postgres_pcs_starting_together_migrate_once(postgres_url):
+    import threading
+
+    outcomes: list[object] = []
+
+    def start_program() -> None:
+        try:
+            open_database(postgres_url).dispose()
+            outcomes.append("ok")
+        except Exception as error:  # reported through the assertion
+            outcomes.append(error)
+
+    threads = [threading.Thread(target=start_program) for _ in range(3)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(60)
+    assert outcomes == ["ok", "ok", "ok"]

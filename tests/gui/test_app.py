@@ -26,3 +26,17 @@ def test_cancelling_the_first_run_wizard_exits_without_saving(qtbot, monkeypatch
     assert app.run_session_loop(sqlite_db) == 0
     with sqlite_db.session() as session:
         assert not office.is_set_up(session)
+
+
+def test_an_unexpected_start_up_error_gets_the_calm_dialog_and_exit_70(qtbot, monkeypatch, tmp_path):
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    monkeypatch.setattr(threading, "excepthook", threading.excepthook)
+    shown = []
+    monkeypatch.setattr(messages, "show_error", lambda parent, title, message: shown.append(title))
+
+    def broken(_database):
+        raise KeyError("bug in a screen")
+
+    monkeypatch.setattr(app, "run_session_loop", broken)
+    assert app.run_gui(str(tmp_path / "koperasi.db")) == 70
+    assert shown == ["Terjadi kesalahan"]

@@ -33,3 +33,14 @@ def test_a_domain_error_shows_its_own_message(qtbot, monkeypatch):
     CrashHandler(None).handle(*_raise(DomainError("Disk penuh: data tidak tersimpan.")))
     qtbot.waitUntil(lambda: bool(shown))
     assert shown == ["Disk penuh: data tidak tersimpan."]
+
+
+def test_a_lost_database_server_during_a_read_is_explained_not_called_a_bug(qtbot, monkeypatch):
+    from sqlalchemy.exc import OperationalError
+
+    shown = []
+    monkeypatch.setattr(module, "show_error", lambda parent, title, message: shown.append((title, message)))
+    lost = OperationalError("SELECT 1", {}, Exception("server closed the connection unexpectedly"))
+    CrashHandler(None).handle(*_raise(lost))
+    qtbot.waitUntil(lambda: bool(shown))
+    assert shown[0][0] == "Tidak dapat dilanjutkan" and "PostgreSQL" in shown[0][1]

@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError
 
 from koperasi.domain.errors import DomainError
 
@@ -19,6 +20,7 @@ _NETWORK_FILESYSTEMS = frozenset(
     {"nfs", "nfs4", "cifs", "smbfs", "smb3", "afs", "ncpfs", "9p", "fuse.sshfs", "davfs", "fuse.davfs2"}
 )
 _DRIVE_REMOTE = 4  # GetDriveTypeW
+_SUPPORTED_DRIVERS = frozenset({"sqlite", "sqlite+pysqlite", "postgresql+psycopg"})
 
 
 class NetworkPathRefused(DomainError):
@@ -32,9 +34,17 @@ def resolve_database_url(arg: str | None, default_path: Path) -> URL:
     """
     value = arg or os.environ.get(ENV_DATABASE_URL) or str(default_path)
     if "://" in value:
-        url = make_url(value)
-        if url.drivername == "postgresql":
+        try:
+            url = make_url(value)
+        except (ArgumentError, ValueError) as error:  # ValueError: a port that is not a number
+            raise DomainError(f"Alamat basis data tidak dapat dibaca: {value}") from error
+        if url.drivername in ("postgresql", "postgres"):
             url = url.set(drivername="postgresql+psycopg")
+        if url.drivername not in _SUPPORTED_DRIVERS:
+            raise DomainError(
+                "Basis data yang didukung hanya berkas SQLite atau server PostgreSQL "
+                f"(postgresql://pengguna@server/nama), bukan '{url.drivername}'."
+            )
         return url
     return URL.create("sqlite+pysqlite", database=str(Path(value).expanduser().absolute()))
 

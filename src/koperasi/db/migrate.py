@@ -7,13 +7,15 @@ path every office's database took is the path the tests take.
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, Engine
+from sqlalchemy import Connection, Engine, text
 
 from koperasi.db.engine import BEGIN_MODE
 from koperasi.domain.errors import DomainError
@@ -57,19 +59,49 @@ def check_not_newer(current: str | None) -> None:
         )
 
 
-def upgrade(engine: Engine, target: str = "head") -> tuple[str | None, str]:
-    """Upgrade to ``target``; returns (revision before, revision after).
+# Any fixed number: the key of the PostgreSQL advisory lock that serialises migrations.
+_MIGRATION_LOCK = 0x4B42_0001
 
-    The whole upgrade is one ``BEGIN IMMEDIATE`` transaction on SQLite: a second copy of
-    the program starting at the same moment waits instead of migrating twice.
+
+@contextmanager
+def migration_connection(engine: Engine) -> Iterator[Connection]:
+    """One transaction for a whole upgrade, committed only if everything succeeded.
+
+    SQLite: ``BEGIN IMMEDIATE`` (a second copy of the program starting at the same moment
+    waits), and foreign-key enforcement off while batch mode rebuilds tables that other
+    rows point at — checked with ``foreign_key_check`` before the commit instead.
+    PostgreSQL: an advisory lock, so two PCs starting together migrate once, not twice.
     """
-    with engine.connect().execution_options(**{BEGIN_MODE: "IMMEDIATE"}) as connection:
-        before = current_revision(connection)
+    sqlite = engine.dialect.name == "sqlite"
+    with engine.connect() as connection:
+        raw = connection.connection.dbapi_connection
+        if sqlite:
+            raw.execute("PRAGMA foreign_keys = OFF")  # only takes effect outside a transaction
+        try:
+            connection.execution_options(**{BEGIN_MODE: "IMMEDIATE"})
+            if not sqlite:
+                connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _MIGRATION_LOCK})
+            yield connection
+            if sqlite:
+                broken = connection.exec_driver_sql("PRAGMA foreign_key_check").all()
+                if broken:
+                    raise RuntimeError(f"migration left rows pointing at nothing: {broken[:5]}")
+            connection.commit()
+        finally:
+            if connection.in_transaction():
+                connection.rollback()
+            if sqlite:
+                raw.execute("PRAGMA foreign_keys = ON")
+
+
+def upgrade(engine: Engine, target: str = "head") -> tuple[str | None, str]:
+    """Upgrade to ``target``; returns (revision before, revision after)."""
+    with migration_connection(engine) as connection:
+        before = current_revision(connection)  # read under the lock: another PC may have just migrated
         check_not_newer(before)
         if before != head_revision() or target != "head":
             log.info("migrating database from %s to %s", before, target)
             command.upgrade(alembic_config(connection), target)
-            connection.commit()
         after = current_revision(connection)
     assert after is not None
     return before, after

@@ -15,6 +15,9 @@ from types import TracebackType
 from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtWidgets import QApplication
 
+from sqlalchemy.exc import DBAPIError
+
+from koperasi.db import errors
 from koperasi.domain.errors import DomainError
 from koperasi.gui.messages import show_error
 
@@ -37,20 +40,22 @@ class CrashHandler(QObject):
         threading.excepthook = lambda args: self.handle(args.exc_type, args.exc_value, args.exc_traceback)
 
     def handle(self, kind: type[BaseException], error: BaseException | None, traceback: TracebackType | None) -> None:
+        if isinstance(error, DBAPIError):
+            # A read that failed in a screen: a lost server or a full disk, not a bug.
+            error = errors.translate(error) or error
         if isinstance(error, DomainError):
             log.warning("domain error reached the exception hook: %s", error.message)
             self.report.emit("Tidak dapat dilanjutkan", error.message)
             return
-        if issubclass(kind, KeyboardInterrupt):
-            QApplication.quit()
-            return
         log.critical("unexpected error", exc_info=(kind, error, traceback))
+        self.report.emit("Terjadi kesalahan", self.unexpected_message())
+
+    def unexpected_message(self) -> str:
         where = f"\n\nRinciannya tercatat di:\n{self._log_file}" if self._log_file else ""
-        self.report.emit(
-            "Terjadi kesalahan",
+        return (
             "Maaf, terjadi kesalahan yang tidak terduga. Pekerjaan yang belum disimpan mungkin perlu diulang; "
             "data yang sudah tersimpan tetap aman."
-            f"{where}\n\nBila terulang, kirim berkas log itu ke pengelola program.",
+            f"{where}\n\nBila terulang, kirim berkas log itu ke pengelola program."
         )
 
     @Slot(str, str)
