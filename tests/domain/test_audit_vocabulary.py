@@ -10,7 +10,7 @@ def test_every_audit_action_has_an_indonesian_label():
 def test_describe_change_shows_only_what_changed_in_indonesian():
     before = {"username": "siti", "role": "clerk", "active": True}
     after = {"username": "siti", "role": "treasurer", "active": False}
-    assert describe_change(before, after) == "peran: clerk → treasurer; aktif: ya → tidak"
+    assert describe_change(before, after) == "peran: Petugas/Kasir → Bendahara; aktif: ya → tidak"
 
 
 def test_describe_change_lists_the_values_of_a_new_record():

@@ -40,3 +40,32 @@ def test_an_unexpected_start_up_error_gets_the_calm_dialog_and_exit_70(qtbot, mo
     monkeypatch.setattr(app, "run_session_loop", broken)
     assert app.run_gui(str(tmp_path / "koperasi.db")) == 70
     assert shown == ["Terjadi kesalahan"]
+
+
+def test_session_loop_logs_out_back_to_login_with_the_name_filled_in_and_quits_on_close(qtbot, monkeypatch, sqlite_db):
+    from PySide6.QtCore import QTimer
+
+    from koperasi.gui import login_dialog, main_window
+    from koperasi.services import auth
+    from tests.support import TEST_PASSWORD, set_up_office
+
+    set_up_office(sqlite_db)
+    prefilled: list[str] = []
+
+    def fake_login_exec(dialog):
+        prefilled.append(dialog.form.usernameEdit.text())
+        with sqlite_db.session() as session:
+            dialog.actor = auth.login(session, "admin", TEST_PASSWORD)
+        return 1
+
+    windows = []
+
+    def show_then_act(window):
+        windows.append(window)
+        action = window.form.actionLogout if len(windows) == 1 else window.form.actionQuit
+        QTimer.singleShot(0, action.trigger)
+
+    monkeypatch.setattr(login_dialog.LoginDialog, "exec", fake_login_exec)
+    monkeypatch.setattr(main_window.MainWindow, "show", show_then_act)
+    assert app.run_session_loop(sqlite_db) == 0
+    assert prefilled == ["", "admin"] and len(windows) == 2

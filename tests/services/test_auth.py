@@ -22,8 +22,8 @@ def test_login_returns_the_actor_case_insensitively(db, admin):
     assert actor.user_id == admin.user_id and actor.role is Role.ADMIN
 
 
-def test_login_refuses_wrong_password_and_unknown_user_with_the_same_message(db, admin):
-    with pytest.raises(AuthenticationError, match="Nama pengguna atau kata sandi salah"):
+def test_login_refuses_wrong_password_and_unknown_user_without_saying_which_was_wrong(db, admin):
+    with pytest.raises(AuthenticationError, match="^Nama pengguna atau kata sandi salah. Sisa 4 kali"):
         _login(db, "admin", "salah-sandi")
     with pytest.raises(AuthenticationError, match="^Nama pengguna atau kata sandi salah.$"):
         _login(db, "tidakada", TEST_PASSWORD)
@@ -87,3 +87,21 @@ def test_login_upgrades_an_outdated_password_hash(db, admin, monkeypatch):
     with db.session() as session:
         stored = session.scalar(select(User.password_hash).where(User.username == "admin"))
     assert "m=2048,t=2" in stored
+
+
+def test_logging_in_is_not_an_edit_of_the_account(db, admin):
+    """An admin who opened a clerk's account before the clerk logged in can still save it."""
+    clerk = add_staff(db, admin, "siti", Role.CLERK)
+    with db.session() as session:
+        opened = next(u for u in users.list_users(session, admin) if u.id == clerk.user_id)
+    with pytest.raises(AuthenticationError):
+        _login(db, "siti", "salah")
+    _login(db, "siti")
+    with db.session() as session:
+        saved = users.update_user(session, admin, clerk.user_id, full_name="Siti A.", role=Role.CLERK, expected_version=opened.version)
+    assert saved.full_name == "Siti A."
+
+
+def test_an_absurdly_long_user_name_is_just_a_wrong_login(db, admin):
+    with pytest.raises(AuthenticationError, match="^Nama pengguna atau kata sandi salah.$"):
+        _login(db, "x" * 500)

@@ -85,12 +85,24 @@ def open_database(url: URL, *, migrate_schema: bool = True, must_exist: bool = F
 
 
 def _copy_aside(path: Path, revision: str) -> Path:
+    """SQLite's online backup of the whole file; a failed copy is removed, not left half-written."""
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     target = path.with_name(f"{path.stem}.sebelum-migrasi-{revision}-{stamp}{path.suffix}")
     log.info("copying %s to %s before migrating", path, target)
-    with sqlite3.connect(path) as source, sqlite3.connect(target) as copy:
+    source = copy = None
+    try:
+        source, copy = sqlite3.connect(path), sqlite3.connect(target)
         source.backup(copy)
-        copy.execute("PRAGMA journal_mode = DELETE")
+        copy.execute("PRAGMA journal_mode = DELETE")  # a standalone file, not a WAL database
+    except (sqlite3.Error, OSError) as error:
+        for connection in (source, copy):
+            if connection is not None:
+                connection.close()
+        target.unlink(missing_ok=True)
+        raise errors.StorageError(
+            f"Salinan pengaman sebelum pembaruan basis data tidak dapat dibuat ({error}). "
+            "Periksa ruang disk; basis data belum diubah."
+        ) from error
     source.close()
     copy.close()
     return target

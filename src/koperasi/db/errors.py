@@ -50,6 +50,10 @@ def translate(error: exc.DBAPIError) -> StorageError | None:
     for needle, message in _SQLITE_MESSAGES:
         if needle in text:
             return StorageError(message)
+    if isinstance(error, exc.OperationalError) and "password authentication failed" in text:
+        return StorageError("Server PostgreSQL menolak nama pengguna atau kata sandi basis data. Periksa alamat --db.")
+    if isinstance(error, exc.OperationalError) and "database" in text and "does not exist" in text:
+        return StorageError("Basis data dengan nama itu tidak ada di server PostgreSQL. Periksa alamat --db.")
     if isinstance(error, exc.OperationalError) and _looks_like_connection_failure(text):
         return StorageError(
             "Server basis data (PostgreSQL) tidak dapat dihubungi. Periksa apakah komputer server "
@@ -69,7 +73,5 @@ def _looks_like_connection_failure(text: str) -> bool:
             "server closed the connection",
             "no route to host",
             "could not translate host name",
-            "does not exist",  # database name wrong
-            "password authentication failed",
         )
     )

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from koperasi.domain.roles import Role
+
 
 class AuditAction(StrEnum):
     LOGIN = "login"
@@ -67,13 +69,15 @@ def describe_change(before: dict[str, object] | None, after: dict[str, object] |
             continue
         label = FIELD_LABELS.get(key, key)
         if key not in before:
-            parts.append(f"{label}: {_show(new)}")
+            parts.append(f"{label}: {_show(key, new)}")
         else:
-            parts.append(f"{label}: {_show(old)} → {_show(new)}")
+            parts.append(f"{label}: {_show(key, old)} → {_show(key, new)}")
     return "; ".join(parts)
 
 
-def _show(value: object) -> str:
+def _show(key: str, value: object) -> str:
+    if key == "role" and value in set(Role):
+        return Role(value).label
     if value is True:
         return "ya"
     if value is False:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
 from koperasi.db.database import Database
@@ -19,7 +21,7 @@ class LoginDialog(QDialog):
         self.form.setupUi(self)
         self.database = database
         self.actor: Actor | None = None
-        self.form.officeLabel.setText(f"<h2>{office_name}</h2>")
+        self.form.officeLabel.setText(f"<h2>{escape(office_name)}</h2>")
         ok = self.form.buttonBox.button(QDialogButtonBox.StandardButton.Ok)
         ok.setText(self.tr("&Masuk"))
         ok.setObjectName("loginButton")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from koperasi.db.models import User
@@ -31,9 +31,12 @@ def login(session: Session, username: str, password: str, *, now: datetime | Non
     now = now or datetime.now(UTC)
     name = username.strip().lower()
     with write(session):
-        user = session.scalar(select(User).where(User.username == name))
+        # FOR UPDATE: two PCs failing at once both count (PostgreSQL; SQLite's writes are serial).
+        user = session.scalar(select(User).where(User.username == name).with_for_update())
         if user is None:
-            audit.record(session, None, action=AuditAction.LOGIN_FAILED, entity="user", entity_id=name, username=name[:32])
+            audit.record(
+                session, None, action=AuditAction.LOGIN_FAILED, entity="user", entity_id=name[:64], username=name[:32]
+            )
             failure: AuthenticationError | None = AuthenticationError(WRONG_CREDENTIALS)
         else:
             failure = _check_user(session, user, password, now)
@@ -50,30 +53,33 @@ def _check_user(session: Session, user: User, password: str, now: datetime) -> A
     if user.locked_until is not None and user.locked_until > now:
         return AuthenticationError(_locked_message(user.locked_until))
     if not passwords.verify_password(user.password_hash, password):
-        user.failed_logins += 1
-        locked = user.failed_logins >= MAX_FAILED_LOGINS
-        if locked:
-            user.locked_until = now + LOCKOUT
-            user.failed_logins = 0
+        failed = user.failed_logins + 1
+        locked_until = now + LOCKOUT if failed >= MAX_FAILED_LOGINS else None
+        _save_login_state(session, user, failed_logins=0 if locked_until else failed, locked_until=locked_until)
         audit.record(
             session,
             None,
-            action=AuditAction.ACCOUNT_LOCKED if locked else AuditAction.LOGIN_FAILED,
+            action=AuditAction.ACCOUNT_LOCKED if locked_until else AuditAction.LOGIN_FAILED,
             entity="user",
             entity_id=user.id,
             username=user.username,
         )
-        if locked:
-            return AuthenticationError(_locked_message(user.locked_until))
-        left = MAX_FAILED_LOGINS - user.failed_logins
+        if locked_until:
+            return AuthenticationError(_locked_message(locked_until))
+        left = MAX_FAILED_LOGINS - failed
         return AuthenticationError(f"{WRONG_CREDENTIALS} Sisa {left} kali percobaan sebelum akun dikunci.")
-    user.failed_logins = 0
-    user.locked_until = None
-    user.last_login_at = now
+    state: dict[str, object] = {"failed_logins": 0, "locked_until": None, "last_login_at": now}
     if passwords.needs_rehash(user.password_hash):
-        user.password_hash = passwords.hash_password(password)
+        state["password_hash"] = passwords.hash_password(password)
+    _save_login_state(session, user, **state)
     audit.record(session, actor_for(user), action=AuditAction.LOGIN, entity="user", entity_id=user.id)
     return None
+
+
+def _save_login_state(session: Session, user: User, **values: object) -> None:
+    """Login bookkeeping is not an edit of the account: a plain UPDATE leaves ``version``
+    alone, so an admin editing the account meanwhile is not told someone else changed it."""
+    session.execute(update(User).where(User.id == user.id).values(**values))
 
 
 def _locked_message(until: datetime) -> str:

@@ -6,7 +6,7 @@ import uuid
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from koperasi.db.models import Kecamatan, Office, User
@@ -46,6 +46,9 @@ def set_up(
 ) -> Actor:
     """Create the office and its first admin in one transaction (first run only)."""
     with write(session):
+        if session.get_bind().dialect.name == "postgresql":
+            # Two PCs finishing the wizard at once must not create two offices.
+            session.execute(text("LOCK TABLE offices IN SHARE ROW EXCLUSIVE MODE"))
         if session.scalar(select(func.count()).select_from(Office)) or session.scalar(
             select(func.count()).select_from(User)
         ):
@@ -69,14 +72,14 @@ def set_up(
 
 def current_office(session: Session) -> OfficeView | None:
     """The office this installation serves (None before first-run setup)."""
-    office = session.scalar(select(Office).order_by(Office.created_at).limit(1))
+    office = _the_office(session)
     return _view(session, office) if office else None
 
 
 def update_office(session: Session, actor: Actor, profile: OfficeProfile, *, expected_version: int) -> OfficeView:
     with write(session):
         authorize(session, actor, Permission.EDIT_OFFICE)
-        office = session.scalar(select(Office).order_by(Office.created_at).limit(1))
+        office = _the_office(session)
         if office is None:
             raise NotFound("Profil kantor belum ada.")
         if office.version != expected_version:
@@ -88,6 +91,11 @@ def update_office(session: Session, actor: Actor, profile: OfficeProfile, *, exp
         session.flush()
         audit.record(session, actor, action=AuditAction.OFFICE_UPDATED, entity="office", entity_id=office.id, before=before, after=asdict(clean))
         return _view(session, office)
+
+
+def _the_office(session: Session) -> Office | None:
+    """The first office set up is this installation's (combined data may hold others)."""
+    return session.scalar(select(Office).order_by(Office.created_at).limit(1))
 
 
 def _validated(session: Session, profile: OfficeProfile) -> OfficeProfile:

@@ -50,6 +50,12 @@ def write(session: Session) -> Iterator[Session]:
             "Data ini sudah diubah oleh pengguna lain sejak Anda membukanya. "
             "Muat ulang lalu ulangi perubahan Anda."
         ) from error
+    except exc.IntegrityError as error:
+        session.rollback()
+        # Checks ran before the write; a clash now means another PC saved the same thing just now.
+        raise ConflictError(
+            "Data yang sama baru saja disimpan dari komputer lain. Muat ulang lalu periksa sebelum mengulang."
+        ) from error
     except exc.DBAPIError as error:
         session.rollback()
         translated = errors.translate(error)
