@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from PySide6.QtWidgets import QDialogButtonBox
+
 from koperasi.domain.roles import Role
 from koperasi.gui.audit_dialog import AuditDialog
 from koperasi.gui.context import AppContext
@@ -10,17 +12,22 @@ from koperasi.services import auth, regions
 from tests.support import TEST_PASSWORD, add_staff
 
 
+def _click_save(dialog):
+    dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save).click()
+
+
 def test_office_dialog_saves_or_points_at_the_bad_field(qtbot, context):
     dialog = OfficeDialog(context)
     qtbot.addWidget(dialog)
     dialog.show()
     form = dialog.office_form.form
     form.phoneEdit.setText("0745 abc")
-    dialog._save()
+    _click_save(dialog)
     assert "Nomor telepon" in dialog.error_label.text() and dialog.result() == 0
+    assert dialog.focusWidget() is form.phoneEdit
     form.phoneEdit.setText("0745-91234")
     form.chairEdit.setText("Hj. Rosmawati")
-    dialog._save()
+    _click_save(dialog)
     assert dialog.result() == OfficeDialog.DialogCode.Accepted
     assert dialog.saved.profile.chair_name == "Hj. Rosmawati" and dialog.saved.profile.phone == "074591234"
 

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from PySide6.QtWidgets import QDialogButtonBox
+
 from koperasi.domain.roles import Role
 from koperasi.gui import users_dialog as module
 from koperasi.gui.user_dialogs import ResetPasswordDialog, UserEditDialog
@@ -26,10 +28,10 @@ def test_add_user_dialog_creates_the_account_or_explains(qtbot, context):
     form.roleCombo.setCurrentIndex(form.roleCombo.findData(Role.TREASURER))
     form.passwordEdit.setText("sandi-siti-1")
     form.confirmEdit.setText("sandi-siti-1")
-    dialog._save()
+    dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save).click()
     assert "'admin' sudah dipakai" in dialog.error_label.text() and dialog.result() == 0
     form.usernameEdit.setText("siti")
-    dialog._save()
+    dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save).click()
     assert dialog.result() == UserEditDialog.DialogCode.Accepted
     assert dialog.saved.role is Role.TREASURER
     with context.database.session() as session:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
-from koperasi.domain.errors import DomainError, ValidationError
+from koperasi.domain.errors import DomainError
 from koperasi.gui.context import AppContext
+from koperasi.gui.form_dialog import FormDialog
 from koperasi.gui.forms.ui_password_dialog import Ui_PasswordDialog
 from koperasi.gui.messages import set_inline_error
 from koperasi.gui.user_form import UserForm
@@ -13,60 +14,40 @@ from koperasi.services import users
 from koperasi.services.users import UserView
 
 
-class UserEditDialog(QDialog):
+class UserEditDialog(FormDialog):
     """New account when ``user`` is None; otherwise name and role of an existing one."""
 
     def __init__(self, context: AppContext, user: UserView | None = None, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("userEditDialog")
-        self.context = context
-        self.user = user
-        self.saved: UserView | None = None
-        self.setWindowTitle(self.tr("Tambah pengguna") if user is None else self.tr("Ubah pengguna"))
         self.user_form = UserForm(new_account=user is None)
         if user is not None:
             self.user_form.set_values(username=user.username, full_name=user.full_name, role=user.role)
-        self.error_label = QLabel()
-        self.error_label.setObjectName("userEditError")
-        self.error_label.setWordWrap(True)
-        set_inline_error(self.error_label, "")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self._save)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.user_form)
-        layout.addWidget(self.error_label)
-        layout.addWidget(buttons)
-        self.resize(460, self.sizeHint().height())
+        super().__init__(self.user_form, object_name="userEditDialog", width=460, parent=parent)
+        self.setWindowTitle(self.tr("Tambah pengguna") if user is None else self.tr("Ubah pengguna"))
+        self.context = context
+        self.user = user
+        self.saved: UserView | None = None
 
-    def _save(self) -> None:
-        try:
-            values = self.user_form.values()
-            with self.context.database.session() as session:
-                if self.user is None:
-                    self.saved = users.create_user(
-                        session,
-                        self.context.actor,
-                        username=values.username,
-                        full_name=values.full_name,
-                        role=values.role,
-                        password=values.password,
-                    )
-                else:
-                    self.saved = users.update_user(
-                        session,
-                        self.context.actor,
-                        self.user.id,
-                        full_name=values.full_name,
-                        role=values.role,
-                        expected_version=self.user.version,
-                    )
-        except DomainError as error:
-            set_inline_error(self.error_label, error.message)
-            if isinstance(error, ValidationError):
-                self.user_form.focus_field(error.field)
-            return
-        self.accept()
+    def save(self) -> None:
+        values = self.user_form.values()
+        with self.context.database.session() as session:
+            if self.user is None:
+                self.saved = users.create_user(
+                    session,
+                    self.context.actor,
+                    username=values.username,
+                    full_name=values.full_name,
+                    role=values.role,
+                    password=values.password,
+                )
+            else:
+                self.saved = users.update_user(
+                    session,
+                    self.context.actor,
+                    self.user.id,
+                    full_name=values.full_name,
+                    role=values.role,
+                    expected_version=self.user.version,
+                )
 
 
 class ResetPasswordDialog(QDialog):
