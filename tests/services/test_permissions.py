@@ -7,23 +7,35 @@ import importlib
 import inspect
 import pkgutil
 import uuid
+from datetime import date
 
 import pytest
 
 import koperasi.services
 from koperasi.domain.errors import DomainError, PermissionDenied
+from koperasi.domain.members import MemberInput
 from koperasi.domain.office import OfficeProfile
+from koperasi.domain.people import Sex
 from koperasi.domain.roles import Role
-from koperasi.services import access, audit, auth, dashboard, office, regions, users
+from koperasi.services import access, audit, auth, dashboard, member_search, members, office, regions, users
 from tests.support import add_staff, set_up_office
 
 ALL = set(Role)
+EDITORS = {Role.ADMIN, Role.MANAGER, Role.TREASURER, Role.CLERK}
 ANYONE_LOGGED_IN = ALL
 UNKNOWN = uuid.uuid4()
 
 # function -> (roles allowed, call with a session and an actor)
 CALLS = {
     dashboard.summary: (ANYONE_LOGGED_IN, lambda s, a: dashboard.summary(s, a)),
+    members.register_member: (EDITORS, lambda s, a: members.register_member(s, a, _member_input())),
+    members.update_member: (EDITORS, lambda s, a: members.update_member(s, a, UNKNOWN, _member_input(), expected_version=1)),
+    members.record_leaving: (EDITORS, lambda s, a: members.record_leaving(s, a, UNKNOWN, left_on=date(2026, 1, 1), reason="x", expected_version=1)),
+    members.record_rejoining: (EDITORS, lambda s, a: members.record_rejoining(s, a, UNKNOWN, expected_version=1)),
+    members.get_member: (ANYONE_LOGGED_IN, lambda s, a: members.get_member(s, a, UNKNOWN)),
+    members.add_category: ({Role.ADMIN, Role.MANAGER}, lambda s, a: members.add_category(s, a, name="Disabilitas")),
+    member_search.count_members: (ANYONE_LOGGED_IN, lambda s, a: member_search.count_members(s, a, member_search.MemberFilter())),
+    member_search.member_page: (ANYONE_LOGGED_IN, lambda s, a: member_search.member_page(s, a, member_search.MemberFilter())),
     audit.recent_events: ({Role.ADMIN, Role.MANAGER}, lambda s, a: audit.recent_events(s, a)),
     auth.change_own_password: (ANYONE_LOGGED_IN, lambda s, a: auth.change_own_password(s, a, old_password="x", new_password="y")),
     users.list_users: ({Role.ADMIN}, lambda s, a: users.list_users(s, a)),
@@ -40,7 +52,11 @@ CALLS = {
     ),
 }
 # Called inside other services' transactions, after those have checked the role.
-BUILDING_BLOCKS = {audit.record, access.authorize}
+BUILDING_BLOCKS = {audit.record, access.authorize, members.add_member}
+
+
+def _member_input() -> MemberInput:
+    return MemberInput(full_name="Siti Aminah", sex=Sex.FEMALE, birth_date=date(1980, 5, 1), desa_id=str(UNKNOWN))
 
 
 def _functions_acting_for_a_user():

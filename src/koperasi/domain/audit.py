@@ -22,6 +22,17 @@ class AuditAction(StrEnum):
     OFFICE_UPDATED = "office_updated"
     DESA_CREATED = "desa_created"
     DESA_UPDATED = "desa_updated"
+    MEMBER_REGISTERED = "member_registered"
+    MEMBER_UPDATED = "member_updated"
+    MEMBER_LEFT = "member_left"
+    MEMBER_REJOINED = "member_rejoined"
+    MEMBERS_IMPORTED = "members_imported"
+    MEMBERS_EXPORTED = "members_exported"
+    GROUP_CREATED = "group_created"
+    GROUP_UPDATED = "group_updated"
+    GROUP_MEMBER_ADDED = "group_member_added"
+    GROUP_MEMBER_REMOVED = "group_member_removed"
+    CATEGORY_CREATED = "category_created"
 
 
 ACTION_LABELS: dict[str, str] = {
@@ -39,9 +50,27 @@ ACTION_LABELS: dict[str, str] = {
     AuditAction.OFFICE_UPDATED: "Profil kantor diubah",
     AuditAction.DESA_CREATED: "Desa ditambahkan",
     AuditAction.DESA_UPDATED: "Desa diubah",
+    AuditAction.MEMBER_REGISTERED: "Anggota didaftarkan",
+    AuditAction.MEMBER_UPDATED: "Data anggota diubah",
+    AuditAction.MEMBER_LEFT: "Anggota keluar",
+    AuditAction.MEMBER_REJOINED: "Anggota bergabung kembali",
+    AuditAction.MEMBERS_IMPORTED: "Anggota diimpor dari Excel",
+    AuditAction.MEMBERS_EXPORTED: "Daftar anggota diekspor",
+    AuditAction.GROUP_CREATED: "Kelompok dibuat",
+    AuditAction.GROUP_UPDATED: "Kelompok diubah",
+    AuditAction.GROUP_MEMBER_ADDED: "Anggota masuk kelompok",
+    AuditAction.GROUP_MEMBER_REMOVED: "Anggota keluar kelompok",
+    AuditAction.CATEGORY_CREATED: "Kategori ditambahkan",
 }
 
-ENTITY_LABELS: dict[str, str] = {"user": "Pengguna", "office": "Kantor", "desa": "Desa"}
+ENTITY_LABELS: dict[str, str] = {
+    "user": "Pengguna",
+    "office": "Kantor",
+    "desa": "Desa",
+    "member": "Anggota",
+    "group": "Kelompok",
+    "category": "Kategori",
+}
 
 FIELD_LABELS: dict[str, str] = {
     "username": "nama pengguna",
@@ -56,6 +85,26 @@ FIELD_LABELS: dict[str, str] = {
     "phone": "telepon",
     "chair_name": "ketua",
     "treasurer_name": "bendahara",
+    "number": "nomor",
+    "nik": "NIK",
+    "kk_number": "nomor KK",
+    "sex": "jenis kelamin",
+    "birth_date": "tanggal lahir",
+    "birth_place": "tempat lahir",
+    "desa_id": "desa",
+    "occupation": "pekerjaan",
+    "status": "status",
+    "left_on": "tanggal keluar",
+    "left_reason": "alasan keluar",
+    "categories": "kategori",
+    "household": "anggota keluarga",
+    "join_date": "tanggal bergabung",
+    "household_relation": "hubungan dalam keluarga",
+    "notes": "catatan",
+    "rows": "baris",
+    "member": "anggota",
+    "group": "kelompok",
+    "chair_member_id": "ketua",
 }
 
 

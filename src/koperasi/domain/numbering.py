@@ -9,13 +9,14 @@ class DocumentType(StrEnum):
     """Each type is numbered on its own sequence per office and year."""
 
     RECEIPT = "KW"
+    MEMBER = "AGT"  # member numbers: one sequence per office, never reused (year 0)
 
     @property
     def label(self) -> str:
         return _LABELS[self]
 
 
-_LABELS = {DocumentType.RECEIPT: "Kwitansi"}
+_LABELS = {DocumentType.RECEIPT: "Kwitansi", DocumentType.MEMBER: "Nomor anggota"}
 
 
 def format_document_number(doc_type: DocumentType, office_code: str, year: int, sequence: int) -> str:

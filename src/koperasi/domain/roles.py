@@ -38,6 +38,9 @@ class Permission(StrEnum):
     EDIT_OFFICE = "edit_office"
     EDIT_REGIONS = "edit_regions"
     VIEW_AUDIT = "view_audit"
+    EDIT_MEMBERS = "edit_members"
+    MANAGE_GROUPS = "manage_groups"
+    MANAGE_CATEGORIES = "manage_categories"
 
     @property
     def label(self) -> str:
@@ -50,13 +53,25 @@ _PERMISSION_LABELS = {
     Permission.EDIT_OFFICE: "mengubah profil kantor",
     Permission.EDIT_REGIONS: "mengubah daftar wilayah",
     Permission.VIEW_AUDIT: "melihat catatan audit",
+    Permission.EDIT_MEMBERS: "mendaftar dan mengubah data anggota",
+    Permission.MANAGE_GROUPS: "mengelola kelompok",
+    Permission.MANAGE_CATEGORIES: "mengubah daftar kategori kerentanan",
 }
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.ADMIN: frozenset(Permission),
-    Role.MANAGER: frozenset({Permission.USE_APP, Permission.EDIT_REGIONS, Permission.VIEW_AUDIT}),
-    Role.TREASURER: frozenset({Permission.USE_APP}),
-    Role.CLERK: frozenset({Permission.USE_APP}),
+    Role.MANAGER: frozenset(
+        {
+            Permission.USE_APP,
+            Permission.EDIT_REGIONS,
+            Permission.VIEW_AUDIT,
+            Permission.EDIT_MEMBERS,
+            Permission.MANAGE_GROUPS,
+            Permission.MANAGE_CATEGORIES,
+        }
+    ),
+    Role.TREASURER: frozenset({Permission.USE_APP, Permission.EDIT_MEMBERS}),
+    Role.CLERK: frozenset({Permission.USE_APP, Permission.EDIT_MEMBERS, Permission.MANAGE_GROUPS}),
 }
 
 

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 
 from sqlalchemy.orm import Session
 
 from koperasi.domain.office import OfficeProfile
 from koperasi.domain.roles import Role
 from koperasi.services import office, regions, users
+from koperasi.services.demo_members import fill_members
 from koperasi.services.transaction import write
 
 DEMO_PASSWORD = "demo12345"
@@ -60,9 +63,10 @@ DEMO_DESA: dict[str, list[tuple[str, str]]] = {
 class DemoSummary:
     users: int
     desa: int
+    members: int
 
 
-def fill(session: Session) -> DemoSummary:
+def fill(session: Session, *, members: int = 200, progress: Callable[[int], None] | None = None) -> DemoSummary:
     """Set up a fresh database as a demo office; refuses a database already set up."""
     with write(session):
         admin = office.set_up(
@@ -79,4 +83,5 @@ def fill(session: Session) -> DemoSummary:
             for name, kind in names:
                 regions.add_desa(session, admin, kecamatan_code, name=name, kind=kind)
                 desa += 1
-    return DemoSummary(users=1 + len(DEMO_STAFF), desa=desa)
+        filled = fill_members(session, members, today=date.today(), progress=progress)
+    return DemoSummary(users=1 + len(DEMO_STAFF), desa=desa, members=filled)

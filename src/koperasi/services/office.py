@@ -72,14 +72,14 @@ def set_up(
 
 def current_office(session: Session) -> OfficeView | None:
     """The office this installation serves (None before first-run setup)."""
-    office = _the_office(session)
+    office = the_office(session)
     return _view(session, office) if office else None
 
 
 def update_office(session: Session, actor: Actor, profile: OfficeProfile, *, expected_version: int) -> OfficeView:
     with write(session):
         authorize(session, actor, Permission.EDIT_OFFICE)
-        office = _the_office(session)
+        office = the_office(session)
         if office is None:
             raise NotFound("Profil kantor belum ada.")
         if office.version != expected_version:
@@ -93,7 +93,7 @@ def update_office(session: Session, actor: Actor, profile: OfficeProfile, *, exp
         return _view(session, office)
 
 
-def _the_office(session: Session) -> Office | None:
+def the_office(session: Session) -> Office | None:
     """The first office set up is this installation's (combined data may hold others)."""
     return session.scalar(select(Office).order_by(Office.created_at).limit(1))
 

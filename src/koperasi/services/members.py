@@ -1,0 +1,411 @@
+"""Registering and changing members, with their households and vulnerability categories."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session
+
+from koperasi.db.models import (
+    Category,
+    Desa,
+    GroupMembership,
+    HouseholdMember,
+    Kecamatan,
+    Member,
+    MemberCategory,
+    MemberGroup,
+)
+from koperasi.domain.audit import AuditAction
+from koperasi.domain.dates import format_date
+from koperasi.domain.errors import ConflictError, DomainError, NotFound, ValidationError
+from koperasi.domain.members import (
+    HouseholdPerson,
+    MemberInput,
+    MemberStatus,
+    Relation,
+    SchoolStatus,
+    clean_member,
+    format_member_number,
+    household_size,
+    out_of_school_children,
+    search_text,
+)
+from koperasi.domain.numbering import DocumentType
+from koperasi.domain.people import Sex
+from koperasi.domain.roles import Actor, Permission
+from koperasi.services import audit
+from koperasi.services.access import authorize
+from koperasi.services.numbering import next_sequence
+from koperasi.services.office import the_office
+from koperasi.services.transaction import write
+
+
+class DuplicateNik(ConflictError):
+    """The NIK belongs to a member already; the form offers to open that member."""
+
+    def __init__(self, member_id: uuid.UUID, number: str, full_name: str) -> None:
+        super().__init__(f"NIK ini sudah terdaftar atas nama {full_name} ({number}). Buka data anggota itu?")
+        self.member_id = member_id
+
+
+class WarningsToConfirm(DomainError):
+    """Nothing was saved: the user must confirm these warnings and save again."""
+
+    def __init__(self, warnings: list[str]) -> None:
+        super().__init__("\n".join(warnings))
+        self.warnings = warnings
+
+
+@dataclass(frozen=True, slots=True)
+class MemberDetail:
+    id: uuid.UUID
+    number: str
+    data: MemberInput
+    status: MemberStatus
+    left_on: date | None
+    left_reason: str | None
+    desa_name: str
+    kecamatan_code: str
+    kecamatan_name: str
+    category_names: list[str]
+    groups: list[tuple[str, date]]  # current groups: name, joined on
+    household_size: int
+    out_of_school_children: int
+    version: int
+
+
+def register_member(session: Session, actor: Actor, data: MemberInput, *, accept_warnings: bool = False, today: date | None = None) -> MemberDetail:
+    today = today or date.today()
+    with write(session):
+        authorize(session, actor, Permission.EDIT_MEMBERS)
+        member = add_member(session, actor, data, accept_warnings=accept_warnings, today=today)
+        return detail(session, member)
+
+
+def add_member(session: Session, actor: Actor | None, data: MemberInput, *, accept_warnings: bool, today: date) -> Member:
+    """Validate and add one member inside the caller's transaction (form and Excel import)."""
+    clean, warnings = clean_member(data, today=today)
+    desa = _desa(session, clean.desa_id)
+    _refuse_duplicate_nik(session, clean.nik, exclude=None)
+    warnings += _same_name_and_birth(session, clean, exclude=None)
+    if warnings and not accept_warnings:
+        raise WarningsToConfirm(warnings)
+    categories = _categories(session, clean.categories)
+    office = the_office(session)
+    assert office is not None, "members are registered after first-run setup"
+    sequence = next_sequence(session, office_code=office.code, doc_type=DocumentType.MEMBER, year=0)
+    number = format_member_number(office.code, sequence)
+    member = Member(
+        office_id=office.id,
+        number=number,
+        status=MemberStatus.ACTIVE.value,
+        created_at=datetime.now(UTC),
+        **_columns(clean, desa, number),
+    )
+    session.add(member)
+    session.flush()
+    _replace_categories(session, member, categories)
+    _replace_household(session, member, clean.household)
+    audit.record(session, actor, action=AuditAction.MEMBER_REGISTERED, entity="member", entity_id=member.id, after=_snapshot(clean, number))
+    return member
+
+
+def update_member(
+    session: Session,
+    actor: Actor,
+    member_id: uuid.UUID,
+    data: MemberInput,
+    *,
+    expected_version: int,
+    accept_warnings: bool = False,
+    today: date | None = None,
+) -> MemberDetail:
+    today = today or date.today()
+    with write(session):
+        authorize(session, actor, Permission.EDIT_MEMBERS)
+        member = _current(session, member_id, expected_version)
+        clean, warnings = clean_member(data, today=today)
+        desa = _desa(session, clean.desa_id)
+        _refuse_duplicate_nik(session, clean.nik, exclude=member.id)
+        warnings += _same_name_and_birth(session, clean, exclude=member.id)
+        if warnings and not accept_warnings:
+            raise WarningsToConfirm(warnings)
+        before = _snapshot(_input_of(session, member), member.number)
+        for column, value in _columns(clean, desa, member.number).items():
+            setattr(member, column, value)
+        _replace_categories(session, member, _categories(session, clean.categories))
+        _replace_household(session, member, clean.household)
+        session.flush()
+        audit.record(
+            session, actor, action=AuditAction.MEMBER_UPDATED, entity="member", entity_id=member.id,
+            before=before, after=_snapshot(clean, member.number),
+        )
+        return detail(session, member)
+
+
+def record_leaving(
+    session: Session, actor: Actor, member_id: uuid.UUID, *, left_on: date, reason: str, expected_version: int
+) -> MemberDetail:
+    """A member leaves (keluar): kept, never deleted, and can rejoin later."""
+    with write(session):
+        authorize(session, actor, Permission.EDIT_MEMBERS)
+        member = _current(session, member_id, expected_version)
+        reason = " ".join(reason.split())
+        if member.status == MemberStatus.LEFT:
+            raise ValidationError("Anggota ini sudah tercatat keluar.")
+        if not reason:
+            raise ValidationError("Alasan keluar wajib diisi.", field="left_reason")
+        if len(reason) > 250:
+            raise ValidationError("Alasan keluar paling banyak 250 karakter.", field="left_reason")
+        if left_on < member.join_date or left_on > date.today():
+            raise ValidationError("Tanggal keluar harus antara tanggal bergabung dan hari ini.", field="left_on")
+        member.status, member.left_on, member.left_reason = MemberStatus.LEFT.value, left_on, reason
+        session.flush()
+        audit.record(
+            session, actor, action=AuditAction.MEMBER_LEFT, entity="member", entity_id=member.id,
+            after={"status": "keluar", "left_on": left_on.isoformat()}, reason=reason,
+        )
+        return detail(session, member)
+
+
+def record_rejoining(session: Session, actor: Actor, member_id: uuid.UUID, *, expected_version: int) -> MemberDetail:
+    with write(session):
+        authorize(session, actor, Permission.EDIT_MEMBERS)
+        member = _current(session, member_id, expected_version)
+        if member.status == MemberStatus.ACTIVE:
+            raise ValidationError("Anggota ini masih aktif.")
+        before = {"status": member.status, "left_on": member.left_on.isoformat() if member.left_on else None}
+        member.status, member.left_on, member.left_reason = MemberStatus.ACTIVE.value, None, None
+        session.flush()
+        audit.record(
+            session, actor, action=AuditAction.MEMBER_REJOINED, entity="member", entity_id=member.id,
+            before=before, after={"status": "aktif", "left_on": None},
+        )
+        return detail(session, member)
+
+
+def get_member(session: Session, actor: Actor, member_id: uuid.UUID) -> MemberDetail:
+    authorize(session, actor, Permission.USE_APP)
+    member = session.get(Member, member_id)
+    if member is None:
+        raise NotFound("Anggota tidak ditemukan.")
+    return detail(session, member)
+
+
+def detail(session: Session, member: Member) -> MemberDetail:
+    data = _input_of(session, member)
+    desa = session.get(Desa, member.desa_id)
+    kecamatan = session.get(Kecamatan, member.kecamatan_code)
+    assert desa is not None and kecamatan is not None
+    names = list(
+        session.scalars(
+            select(Category.name).join(MemberCategory).where(MemberCategory.member_id == member.id).order_by(Category.position)
+        )
+    )
+    groups = [
+        (row.name, row.joined_on)
+        for row in session.execute(
+            select(MemberGroup.name, GroupMembership.joined_on)
+            .join(GroupMembership, GroupMembership.group_id == MemberGroup.id)
+            .where(GroupMembership.member_id == member.id, GroupMembership.left_on.is_(None))
+            .order_by(MemberGroup.name)
+        )
+    ]
+    return MemberDetail(
+        id=member.id,
+        number=member.number,
+        data=data,
+        status=MemberStatus(member.status),
+        left_on=member.left_on,
+        left_reason=member.left_reason,
+        desa_name=desa.name,
+        kecamatan_code=member.kecamatan_code,
+        kecamatan_name=kecamatan.name,
+        category_names=names,
+        groups=groups,
+        household_size=household_size(data.household),
+        out_of_school_children=out_of_school_children(data.household, today=date.today()),
+        version=member.version,
+    )
+
+
+def list_categories(session: Session) -> list[tuple[str, str]]:
+    """(code, name) of the active vulnerability categories, in their order."""
+    return [
+        (row.code, row.name)
+        for row in session.execute(select(Category.code, Category.name).where(Category.active.is_(True)).order_by(Category.position))
+    ]
+
+
+def add_category(session: Session, actor: Actor, *, name: str) -> tuple[str, str]:
+    with write(session):
+        authorize(session, actor, Permission.MANAGE_CATEGORIES)
+        clean = " ".join(name.split())
+        if not clean:
+            raise ValidationError("Nama kategori wajib diisi.", field="name")
+        if len(clean) > 80:
+            raise ValidationError("Nama kategori paling banyak 80 karakter.", field="name")
+        if session.scalar(select(func.count()).select_from(Category).where(func.lower(Category.name) == clean.lower())):
+            raise ConflictError(f"Kategori '{clean}' sudah ada.")
+        code = "_".join(clean.lower().split())[:40]
+        if session.get(Category, code) is not None:
+            code = f"{code[:31]}_{uuid.uuid4().hex[:8]}"
+        position = (session.scalar(select(func.max(Category.position))) or 0) + 1
+        session.add(Category(code=code, name=clean, active=True, position=position))
+        audit.record(session, actor, action=AuditAction.CATEGORY_CREATED, entity="category", entity_id=code, after={"name": clean})
+        return code, clean
+
+
+def _columns(clean: MemberInput, desa: Desa, number: str) -> dict[str, object]:
+    return {
+        "full_name": clean.full_name,
+        "nik": clean.nik or None,
+        "kk_number": clean.kk_number,
+        "sex": clean.sex.value,
+        "birth_place": clean.birth_place,
+        "birth_date": clean.birth_date,
+        "address": clean.address,
+        "desa_id": desa.id,
+        "kecamatan_code": desa.kecamatan_code,
+        "phone": clean.phone,
+        "occupation": clean.occupation,
+        "household_relation": clean.household_relation.value,
+        "join_date": clean.join_date,
+        "notes": clean.notes,
+        "search_text": search_text(number=number, full_name=clean.full_name, nik=clean.nik),
+    }
+
+
+def _input_of(session: Session, member: Member) -> MemberInput:
+    people = session.scalars(
+        select(HouseholdMember).where(HouseholdMember.member_id == member.id).order_by(HouseholdMember.position)
+    )
+    codes = session.scalars(select(MemberCategory.category_code).where(MemberCategory.member_id == member.id))
+    return MemberInput(
+        full_name=member.full_name,
+        sex=Sex(member.sex),
+        birth_date=member.birth_date,
+        desa_id=str(member.desa_id),
+        nik=member.nik or "",
+        kk_number=member.kk_number,
+        birth_place=member.birth_place,
+        address=member.address,
+        phone=member.phone,
+        occupation=member.occupation,
+        household_relation=Relation(member.household_relation),
+        categories=frozenset(codes),
+        join_date=member.join_date,
+        notes=member.notes,
+        household=tuple(
+            HouseholdPerson(
+                full_name=p.full_name,
+                relation=Relation(p.relation),
+                sex=Sex(p.sex),
+                birth_date=p.birth_date,
+                school_status=SchoolStatus(p.school_status) if p.school_status else None,
+                nik=p.nik or "",
+            )
+            for p in people
+        ),
+    )
+
+
+def _snapshot(data: MemberInput, number: str) -> dict[str, object]:
+    return {
+        "number": number,
+        "full_name": data.full_name,
+        "nik": data.nik,
+        "kk_number": data.kk_number,
+        "sex": data.sex.value,
+        "birth_date": data.birth_date.isoformat(),
+        "birth_place": data.birth_place,
+        "address": data.address,
+        "desa_id": data.desa_id,
+        "phone": data.phone,
+        "occupation": data.occupation,
+        "household_relation": data.household_relation.value,
+        "join_date": data.join_date.isoformat() if data.join_date else None,
+        "categories": sorted(data.categories),
+        "household": len(data.household),
+        "notes": data.notes,
+    }
+
+
+def _desa(session: Session, desa_id: str) -> Desa:
+    try:
+        desa = session.get(Desa, uuid.UUID(str(desa_id)))
+    except ValueError:
+        desa = None
+    if desa is None:
+        raise ValidationError("Pilih desa tempat tinggal anggota.", field="desa_id")
+    return desa
+
+
+def _categories(session: Session, codes: frozenset[str]) -> list[str]:
+    known = set(session.scalars(select(Category.code).where(Category.code.in_(codes)))) if codes else set()
+    unknown = set(codes) - known
+    if unknown:
+        raise ValidationError(f"Kategori tidak dikenal: {', '.join(sorted(unknown))}.", field="categories")
+    return sorted(known)
+
+
+def _refuse_duplicate_nik(session: Session, nik: str, *, exclude: uuid.UUID | None) -> None:
+    if not nik:
+        return
+    query = select(Member.id, Member.number, Member.full_name).where(Member.nik == nik)
+    if exclude is not None:
+        query = query.where(Member.id != exclude)
+    existing = session.execute(query).first()
+    if existing is not None:
+        raise DuplicateNik(existing.id, existing.number, existing.full_name)
+
+
+def _same_name_and_birth(session: Session, clean: MemberInput, *, exclude: uuid.UUID | None) -> list[str]:
+    query = select(Member.number).where(
+        func.lower(Member.full_name) == clean.full_name.lower(), Member.birth_date == clean.birth_date
+    )
+    if exclude is not None:
+        query = query.where(Member.id != exclude)
+    return [
+        f"Sudah ada anggota bernama {clean.full_name} lahir {format_date(clean.birth_date)} ({number}). "
+        "Pastikan ini bukan orang yang sama."
+        for number in session.scalars(query.limit(3))
+    ]
+
+
+def _replace_categories(session: Session, member: Member, codes: list[str]) -> None:
+    session.execute(delete(MemberCategory).where(MemberCategory.member_id == member.id))
+    session.add_all(MemberCategory(member_id=member.id, category_code=code) for code in codes)
+
+
+def _replace_household(session: Session, member: Member, people: tuple[HouseholdPerson, ...]) -> None:
+    session.execute(delete(HouseholdMember).where(HouseholdMember.member_id == member.id))
+    session.add_all(
+        HouseholdMember(
+            member_id=member.id,
+            position=index,
+            full_name=person.full_name,
+            nik=person.nik or None,
+            relation=person.relation.value,
+            sex=person.sex.value,
+            birth_date=person.birth_date,
+            school_status=person.school_status.value if person.school_status else None,
+        )
+        for index, person in enumerate(people)
+    )
+
+
+def _current(session: Session, member_id: uuid.UUID, expected_version: int) -> Member:
+    member = session.get(Member, member_id)
+    if member is None:
+        raise NotFound("Anggota tidak ditemukan.")
+    if member.version != expected_version:
+        raise ConflictError(
+            f"Data anggota {member.number} sudah diubah oleh petugas lain sejak Anda membukanya. "
+            "Muat ulang lalu ulangi perubahan Anda."
+        )
+    return member
