@@ -1,0 +1,1 @@
+"""Printed documents (PDF), built from plain domain data with ReportLab."""

@@ -1,0 +1,181 @@
+"""Kelompok: farmers' and women's business groups, their chair and members over time."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from koperasi.db.models import Desa, GroupMembership, Member, MemberGroup
+from koperasi.domain.audit import AuditAction
+from koperasi.domain.errors import ConflictError, NotFound, ValidationError
+from koperasi.domain.members import GroupKind, MemberStatus
+from koperasi.domain.roles import Actor, Permission
+from koperasi.services import audit
+from koperasi.services.access import authorize
+from koperasi.services.transaction import write
+
+
+@dataclass(frozen=True, slots=True)
+class GroupView:
+    id: uuid.UUID
+    name: str
+    kind: GroupKind
+    desa_name: str
+    chair_name: str
+    member_count: int
+    version: int
+
+
+@dataclass(frozen=True, slots=True)
+class GroupMemberView:
+    member_id: uuid.UUID
+    number: str
+    full_name: str
+    joined_on: date
+    is_chair: bool
+
+
+def list_groups(session: Session, actor: Actor) -> list[GroupView]:
+    authorize(session, actor, Permission.USE_APP)
+    counts = dict(
+        session.execute(
+            select(GroupMembership.group_id, func.count())
+            .where(GroupMembership.left_on.is_(None))
+            .group_by(GroupMembership.group_id)
+        ).all()
+    )
+    chair = select(Member.full_name).where(Member.id == MemberGroup.chair_member_id).scalar_subquery()
+    rows = session.execute(
+        select(MemberGroup, Desa.name.label("desa"), chair.label("chair"))
+        .outerjoin(Desa, Desa.id == MemberGroup.desa_id)
+        .where(MemberGroup.active.is_(True))
+        .order_by(MemberGroup.name)
+    )
+    return [
+        GroupView(
+            id=row.MemberGroup.id,
+            name=row.MemberGroup.name,
+            kind=GroupKind(row.MemberGroup.kind),
+            desa_name=row.desa or "—",
+            chair_name=row.chair or "—",
+            member_count=counts.get(row.MemberGroup.id, 0),
+            version=row.MemberGroup.version,
+        )
+        for row in rows
+    ]
+
+
+def group_members(session: Session, actor: Actor, group_id: uuid.UUID) -> list[GroupMemberView]:
+    authorize(session, actor, Permission.USE_APP)
+    group = _group(session, group_id)
+    return [
+        GroupMemberView(row.id, row.number, row.full_name, row.joined_on, row.id == group.chair_member_id)
+        for row in session.execute(
+            select(Member.id, Member.number, Member.full_name, GroupMembership.joined_on)
+            .join(GroupMembership, GroupMembership.member_id == Member.id)
+            .where(GroupMembership.group_id == group_id, GroupMembership.left_on.is_(None))
+            .order_by(Member.full_name)
+        )
+    ]
+
+
+def create_group(session: Session, actor: Actor, *, name: str, kind: GroupKind, desa_id: uuid.UUID | None) -> GroupView:
+    with write(session):
+        authorize(session, actor, Permission.MANAGE_GROUPS)
+        clean = _clean_name(session, name, exclude=None)
+        if desa_id is not None and session.get(Desa, desa_id) is None:
+            raise ValidationError("Desa tidak dikenal.", field="desa_id")
+        group = MemberGroup(name=clean, kind=GroupKind(kind).value, desa_id=desa_id, active=True, created_at=datetime.now(UTC))
+        session.add(group)
+        session.flush()
+        audit.record(session, actor, action=AuditAction.GROUP_CREATED, entity="group", entity_id=group.id, after={"name": clean, "kind": group.kind})
+    return next(view for view in list_groups(session, actor) if view.id == group.id)
+
+
+def add_to_group(session: Session, actor: Actor, group_id: uuid.UUID, member_id: uuid.UUID, *, joined_on: date) -> None:
+    with write(session):
+        authorize(session, actor, Permission.MANAGE_GROUPS)
+        group = _group(session, group_id)
+        member = session.get(Member, member_id)
+        if member is None:
+            raise NotFound("Anggota tidak ditemukan.")
+        if member.status != MemberStatus.ACTIVE:
+            raise ValidationError(f"{member.full_name} sudah keluar dari koperasi; tidak dapat masuk kelompok.")
+        if joined_on > date.today():
+            raise ValidationError("Tanggal masuk kelompok tidak boleh di masa depan.", field="joined_on")
+        if _membership(session, group_id, member_id) is not None:
+            raise ConflictError(f"{member.full_name} sudah menjadi anggota {group.name}.")
+        session.add(GroupMembership(group_id=group_id, member_id=member_id, joined_on=joined_on))
+        audit.record(
+            session, actor, action=AuditAction.GROUP_MEMBER_ADDED, entity="group", entity_id=group_id,
+            after={"member": member.number, "joined_on": joined_on.isoformat()},
+        )
+
+
+def remove_from_group(session: Session, actor: Actor, group_id: uuid.UUID, member_id: uuid.UUID, *, left_on: date) -> None:
+    """Leaving keeps the membership row (with its end date) for the group's history."""
+    with write(session):
+        authorize(session, actor, Permission.MANAGE_GROUPS)
+        group = _group(session, group_id)
+        membership = _membership(session, group_id, member_id)
+        if membership is None:
+            raise NotFound("Anggota ini tidak tercatat di kelompok tersebut.")
+        if left_on < membership.joined_on:
+            raise ValidationError("Tanggal keluar sebelum tanggal masuk kelompok.", field="left_on")
+        if group.chair_member_id == member_id:
+            raise ValidationError("Ketua kelompok tidak dapat dikeluarkan; tunjuk ketua lain dahulu.")
+        membership.left_on = left_on
+        audit.record(
+            session, actor, action=AuditAction.GROUP_MEMBER_REMOVED, entity="group", entity_id=group_id,
+            after={"member_id": str(member_id), "left_on": left_on.isoformat()},
+        )
+
+
+def set_chair(session: Session, actor: Actor, group_id: uuid.UUID, member_id: uuid.UUID, *, expected_version: int) -> None:
+    with write(session):
+        authorize(session, actor, Permission.MANAGE_GROUPS)
+        group = _group(session, group_id)
+        if group.version != expected_version:
+            raise ConflictError("Kelompok ini sudah diubah oleh petugas lain. Muat ulang lalu ulangi.")
+        if _membership(session, group_id, member_id) is None:
+            raise ValidationError("Ketua harus anggota kelompok ini.")
+        before = {"chair_member_id": str(group.chair_member_id) if group.chair_member_id else None}
+        group.chair_member_id = member_id
+        session.flush()
+        audit.record(
+            session, actor, action=AuditAction.GROUP_UPDATED, entity="group", entity_id=group_id,
+            before=before, after={"chair_member_id": str(member_id)},
+        )
+
+
+def _group(session: Session, group_id: uuid.UUID) -> MemberGroup:
+    group = session.get(MemberGroup, group_id)
+    if group is None or not group.active:
+        raise NotFound("Kelompok tidak ditemukan.")
+    return group
+
+
+def _membership(session: Session, group_id: uuid.UUID, member_id: uuid.UUID) -> GroupMembership | None:
+    return session.scalar(
+        select(GroupMembership).where(
+            GroupMembership.group_id == group_id, GroupMembership.member_id == member_id, GroupMembership.left_on.is_(None)
+        )
+    )
+
+
+def _clean_name(session: Session, name: str, *, exclude: uuid.UUID | None) -> str:
+    clean = " ".join(name.split())
+    if not clean:
+        raise ValidationError("Nama kelompok wajib diisi.", field="name")
+    if len(clean) > 120:
+        raise ValidationError("Nama kelompok paling banyak 120 karakter.", field="name")
+    query = select(func.count()).select_from(MemberGroup).where(func.lower(MemberGroup.name) == clean.lower())
+    if exclude is not None:
+        query = query.where(MemberGroup.id != exclude)
+    if session.scalar(query):
+        raise ConflictError(f"Kelompok '{clean}' sudah ada.")
+    return clean

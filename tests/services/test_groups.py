@@ -1,0 +1,47 @@
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from koperasi.domain.errors import ConflictError, ValidationError
+from koperasi.domain.members import GroupKind, MemberInput
+from koperasi.domain.people import Sex
+from koperasi.services import groups, members, regions
+from koperasi.services.member_search import MemberFilter, member_page
+
+
+def _member(db, admin, desa, name, birth):
+    with db.session() as session:
+        return members.register_member(
+            session, admin, MemberInput(full_name=name, sex=Sex.FEMALE, birth_date=birth, desa_id=str(desa.id))
+        )
+
+
+def test_group_lifecycle_members_chair_and_history(db, admin):
+    with db.session() as session:
+        desa = regions.add_desa(session, admin, "15.03.09", name="Perdamaian")
+    siti = _member(db, admin, desa, "Siti Aminah", date(1980, 1, 1))
+    nur = _member(db, admin, desa, "Nur Aisyah", date(1985, 1, 1))
+    with db.session() as session:
+        group = groups.create_group(session, admin, name=" KUP  Mekar Sari ", kind=GroupKind.WOMEN_BUSINESS, desa_id=desa.id)
+        assert group.name == "KUP Mekar Sari" and group.member_count == 0
+        with pytest.raises(ConflictError, match="sudah ada"):
+            groups.create_group(session, admin, name="kup mekar sari", kind=GroupKind.FARMERS, desa_id=None)
+        groups.add_to_group(session, admin, group.id, siti.id, joined_on=date(2026, 1, 1))
+        groups.add_to_group(session, admin, group.id, nur.id, joined_on=date(2026, 2, 1))
+        with pytest.raises(ConflictError, match="sudah menjadi anggota"):
+            groups.add_to_group(session, admin, group.id, nur.id, joined_on=date(2026, 2, 1))
+        with pytest.raises(ValidationError, match="Ketua harus anggota"):
+            groups.set_chair(session, admin, group.id, _member(db, admin, desa, "Orang Luar", date(1970, 1, 1)).id, expected_version=group.version)
+        groups.set_chair(session, admin, group.id, siti.id, expected_version=group.version)
+        with pytest.raises(ValidationError, match="Ketua kelompok tidak dapat dikeluarkan"):
+            groups.remove_from_group(session, admin, group.id, siti.id, left_on=date(2026, 6, 1))
+        groups.remove_from_group(session, admin, group.id, nur.id, left_on=date(2026, 6, 1))
+        listed = groups.list_groups(session, admin)[0]
+        assert (listed.chair_name, listed.member_count) == ("Siti Aminah", 1)
+        assert [m.full_name for m in groups.group_members(session, admin, group.id)] == ["Siti Aminah"]
+        in_group = member_page(session, admin, MemberFilter(group_id=group.id)).rows
+        assert [row.full_name for row in in_group] == ["Siti Aminah"]
+        assert [name for name, _ in members.get_member(session, admin, nur.id).groups] == []
+        assert [name for name, _ in members.get_member(session, admin, siti.id).groups] == ["KUP Mekar Sari"]
