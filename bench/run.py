@@ -27,6 +27,7 @@ from harness import SCENARIOS, Result, Workspace, p95  # noqa: E402
 
 def main() -> int:
     import scenarios_foundation  # noqa: F401  (registers)
+    import scenarios_members  # noqa: F401
 
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--scale", type=int, default=1000, help="size of the data set (members, later)")

@@ -3,22 +3,29 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QObject
 
+from koperasi.domain.members import MemberInput
+from koperasi.domain.people import Sex
+
 from koperasi.gui.about_dialog import AboutDialog
 from koperasi.gui.audit_dialog import AuditDialog
 from koperasi.gui.login_dialog import LoginDialog
 from koperasi.gui.main_window import MainWindow
+from koperasi.gui.members.leave_dialog import LeaveDialog
+from koperasi.gui.members.member_dialog import MemberDialog
+from koperasi.gui.members.tab import MembersTab
 from koperasi.gui.office_dialog import OfficeDialog
 from koperasi.gui.password_dialog import PasswordDialog
 from koperasi.gui.regions_dialog import RegionsDialog
 from koperasi.gui.setup_wizard import SetupWizard
 from koperasi.gui.user_dialogs import ResetPasswordDialog, UserEditDialog
 from koperasi.gui.users_dialog import UsersDialog
-from koperasi.services import users
+from koperasi.services import members, regions, users
 
 UI_MAP = Path(__file__).resolve().parents[2] / "docs" / "ui-map.md"
 
@@ -38,8 +45,13 @@ def _sections() -> dict[str, set[str]]:
 def _windows(context, sqlite_db, fresh_db):
     with sqlite_db.session() as session:
         admin_view = users.list_users(session, context.actor)[0]
+        desa = regions.add_desa(session, context.actor, "15.03.03", name="Bernai")
+        member = members.register_member(
+            session, context.actor, MemberInput(full_name="Siti", sex=Sex.FEMALE, birth_date=date(1980, 1, 1), desa_id=str(desa.id))
+        )
     return {
         "Main window": [MainWindow(context)],
+        "Anggota tab": [MembersTab(context)],
         "First-run wizard": [SetupWizard(fresh_db)],
         "Login": [LoginDialog(sqlite_db, "Kantor")],
         "Users": [UsersDialog(context)],
@@ -51,6 +63,8 @@ def _windows(context, sqlite_db, fresh_db):
             PasswordDialog(context),
             AuditDialog(context),
             AboutDialog(sqlite_db),
+            MemberDialog(context),
+            LeaveDialog(context, member),
         ],
     }
 

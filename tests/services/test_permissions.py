@@ -17,7 +17,7 @@ from koperasi.domain.members import GroupKind, MemberInput
 from koperasi.domain.office import OfficeProfile
 from koperasi.domain.people import Sex
 from koperasi.domain.roles import Role
-from koperasi.services import access, audit, auth, dashboard, groups, member_search, members, office, regions, users
+from koperasi.services import access, audit, auth, dashboard, groups, member_export, member_import, member_search, members, office, regions, users
 from tests.support import add_staff, set_up_office
 
 ALL = set(Role)
@@ -36,11 +36,17 @@ CALLS = {
     members.get_member: (ANYONE_LOGGED_IN, lambda s, a: members.get_member(s, a, UNKNOWN)),
     members.add_category: ({Role.ADMIN, Role.MANAGER}, lambda s, a: members.add_category(s, a, name="Disabilitas")),
     groups.list_groups: (ANYONE_LOGGED_IN, lambda s, a: groups.list_groups(s, a)),
+    groups.group_choices: (ANYONE_LOGGED_IN, lambda s, a: groups.group_choices(s, a)),
     groups.group_members: (ANYONE_LOGGED_IN, lambda s, a: groups.group_members(s, a, UNKNOWN)),
     groups.create_group: (GROUP_KEEPERS, lambda s, a: groups.create_group(s, a, name="", kind=GroupKind.FARMERS, desa_id=None)),
     groups.add_to_group: (GROUP_KEEPERS, lambda s, a: groups.add_to_group(s, a, UNKNOWN, UNKNOWN, joined_on=date(2026, 1, 1))),
     groups.remove_from_group: (GROUP_KEEPERS, lambda s, a: groups.remove_from_group(s, a, UNKNOWN, UNKNOWN, left_on=date(2026, 1, 1))),
     groups.set_chair: (GROUP_KEEPERS, lambda s, a: groups.set_chair(s, a, UNKNOWN, UNKNOWN, expected_version=1)),
+    member_import.preview_import: (EDITORS, lambda s, a: member_import.preview_import(s, a, b"bukan excel", today=date(2026, 1, 1))),
+    member_import.commit_import: (
+        EDITORS, lambda s, a: member_import.commit_import(s, a, member_import.ImportPreview((), ()), today=date(2026, 1, 1))
+    ),
+    member_export.export_members: (ANYONE_LOGGED_IN, lambda s, a: member_export.export_members(s, a, member_search.MemberFilter())),
     member_search.count_members: (ANYONE_LOGGED_IN, lambda s, a: member_search.count_members(s, a, member_search.MemberFilter())),
     member_search.member_page: (ANYONE_LOGGED_IN, lambda s, a: member_search.member_page(s, a, member_search.MemberFilter())),
     audit.recent_events: ({Role.ADMIN, Role.MANAGER}, lambda s, a: audit.recent_events(s, a)),

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from babel import Locale
 from babel import dates as babel_dates
 
 from koperasi.domain.errors import ValidationError
 
-_LOCALE = "id_ID"
+# A parsed Locale: passing the string makes Babel look the locale up on every call (~30x slower).
+_LOCALE = Locale.parse("id_ID")
 
 
 def format_date(d: date) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from babel import Locale
 from babel.numbers import format_currency
 
 from koperasi.domain.errors import ValidationError
@@ -21,12 +22,15 @@ _CURRENCY = re.compile(r"^rp\.?", re.IGNORECASE)
 _BODY = re.compile(r"(?P<whole>[0-9.]+)(?:,(?:-|(?P<fraction>[0-9]+)))?")
 _GROUPED = re.compile(r"[0-9]{1,3}(?:\.[0-9]{3})*")
 
+# Parsed once: Babel looks a locale given as a string up on every call.
+_LOCALE = Locale.parse("id_ID")
+
 
 def format_rupiah(amount: int) -> str:
     """``1500000`` -> ``"Rp1.500.000"``; negatives get a leading ``-``."""
     if isinstance(amount, bool) or not isinstance(amount, int):
         raise TypeError(f"amount must be int rupiah, got {type(amount).__name__}")
-    return format_currency(amount, "IDR", locale="id_ID")
+    return format_currency(amount, "IDR", locale=_LOCALE)
 
 
 def parse_rupiah(text: str, *, allow_negative: bool = False) -> int:

@@ -60,6 +60,8 @@ class DashboardTab(QWidget):
         self.figures.setText(
             _table(
                 [
+                    (self.tr("Anggota aktif"), _thousands(figures.active_members)),
+                    (self.tr("Anggota perempuan"), _thousands(figures.women_members)),
                     (self.tr("Pengguna aktif"), str(figures.active_users)),
                     (self.tr("Desa terdaftar"), str(figures.active_desa)),
                     (self.tr("Kecamatan yang berisi desa"), f"{figures.kecamatan_with_desa} dari 11"),
@@ -73,9 +75,15 @@ class DashboardTab(QWidget):
             steps.append(self.tr("Tambahkan desa yang dilayani: Pengaturan → Wilayah."))
         if figures.active_users < 2:
             steps.append(self.tr("Buat akun untuk ketua, bendahara dan petugas: Pengaturan → Pengguna."))
+        if figures.active_desa and figures.active_members == 0:
+            steps.append(self.tr("Daftarkan anggota di tab Anggota (Ctrl+N), atau impor daftar anggota dari Excel."))
         if not steps:
-            steps.append(self.tr("Kantor siap dipakai. Modul Anggota, Pelatihan, Pinjaman dan Penjualan akan tampil sebagai tab di sini."))
+            steps.append(self.tr("Kantor siap dipakai. Pelatihan, Pinjaman dan Penjualan akan tampil sebagai tab di sini."))
         self.next_steps.setText("<ul>" + "".join(f"<li>{escape(step)}</li>" for step in steps) + "</ul>")
+
+
+def _thousands(number: int) -> str:
+    return f"{number:,}".replace(",", ".")
 
 
 def _card(title: str, body: QLabel) -> QFrame:

@@ -2,7 +2,7 @@
 
 Subclasses implement ``save``; a ``DomainError`` it raises is shown under the form and,
 for a ``ValidationError``, the input at fault gets the focus. The dialog closes only
-after a successful save.
+after a successful save, with the result ``save`` returns (default: accepted).
 """
 
 from __future__ import annotations
@@ -31,16 +31,16 @@ class FormDialog(QDialog):
         layout.addWidget(buttons)
         self.resize(width, self.sizeHint().height())
 
-    def save(self) -> None:
+    def save(self) -> int | None:
         raise NotImplementedError
 
     def _save_and_close(self) -> None:
         try:
-            self.save()
+            result = self.save()
         except DomainError as error:
             set_inline_error(self.error_label, error.message)
             focus_field = getattr(self._form_widget, "focus_field", None)
             if isinstance(error, ValidationError) and focus_field is not None:
                 focus_field(error.field)
             return
-        self.accept()
+        self.done(QDialog.DialogCode.Accepted if result is None else result)

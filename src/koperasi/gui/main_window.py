@@ -13,6 +13,7 @@ from koperasi.gui.context import AppContext
 from koperasi.gui.dashboard import DashboardTab
 from koperasi.gui.forms.ui_main_window import Ui_MainWindow
 from koperasi.gui.icons import app_icon
+from koperasi.gui.members.tab import MembersTab
 from koperasi.gui.office_dialog import OfficeDialog
 from koperasi.gui.password_dialog import PasswordDialog
 from koperasi.gui.regions_dialog import RegionsDialog
@@ -29,6 +30,8 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(app_icon())
         self.dashboard = DashboardTab(context)
         self.form.mainTabs.addTab(self.dashboard, self.tr("&Beranda"))
+        self.members = MembersTab(context)
+        self.form.mainTabs.addTab(self.members, self.tr("&Anggota"))
         self._status = {name: QLabel() for name in ("statusUser", "statusOffice", "statusDatabase")}
         for name, label in self._status.items():
             label.setObjectName(name)

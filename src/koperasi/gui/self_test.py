@@ -128,8 +128,35 @@ def _run(checks: _Checks, folder: Path) -> None:
         return f"psycopg {psycopg.__version__}, libpq {psycopg.pq.version()}"
 
     def pdfs() -> str:
-        # Each report area registers a sample document here as it lands.
-        return "belum ada jenis PDF di versi ini"
+        # One of each kind of document the program prints; each area adds its own here.
+        from datetime import date
+
+        from koperasi.domain.members import MemberInput
+        from koperasi.domain.people import Sex
+        from koperasi.gui.members.documents import sheet_of
+        from koperasi.reports.member_documents import write_member_card, write_member_profile
+        from koperasi.services import members, regions
+
+        db = state["database"]
+        assert isinstance(db, Database)
+        with db.session() as session:
+            actor = auth.login(session, "ujiadmin", SELF_TEST_PASSWORD)
+            desa = regions.add_desa(session, actor, "15.03.03", name="Desa Uji")
+            member = members.register_member(
+                session, actor, MemberInput(full_name="Anggota Uji", sex=Sex.FEMALE, birth_date=date(1980, 1, 1), desa_id=str(desa.id))
+            )
+            profile = office.current_office(session).profile
+        written = {
+            "kartu anggota": lambda path: write_member_card(sheet_of(member), profile, path),
+            "profil anggota": lambda path: write_member_profile(sheet_of(member), profile, path, printed_on=date.today()),
+        }
+        for kind, write in written.items():
+            path = folder / f"{kind.replace(' ', '-')}.pdf"
+            write(path)
+            content = path.read_bytes()
+            if not content.startswith(b"%PDF-") or len(content) < 1000:
+                raise AssertionError(f"{kind}: berkas PDF tidak utuh ({len(content)} byte)")
+        return ", ".join(written)
 
     for name, check in (
         ("Terjemahan Qt", translations),

@@ -50,22 +50,34 @@ def list_groups(session: Session, actor: Actor) -> list[GroupView]:
     )
     chair = select(Member.full_name).where(Member.id == MemberGroup.chair_member_id).scalar_subquery()
     rows = session.execute(
-        select(MemberGroup, Desa.name.label("desa"), chair.label("chair"))
+        select(
+            MemberGroup.id, MemberGroup.name, MemberGroup.kind, MemberGroup.version,
+            Desa.name.label("desa"), chair.label("chair"),
+        )
         .outerjoin(Desa, Desa.id == MemberGroup.desa_id)
         .where(MemberGroup.active.is_(True))
         .order_by(MemberGroup.name)
     )
     return [
         GroupView(
-            id=row.MemberGroup.id,
-            name=row.MemberGroup.name,
-            kind=GroupKind(row.MemberGroup.kind),
+            id=row.id,
+            name=row.name,
+            kind=GroupKind(row.kind),
             desa_name=row.desa or "—",
             chair_name=row.chair or "—",
-            member_count=counts.get(row.MemberGroup.id, 0),
-            version=row.MemberGroup.version,
+            member_count=counts.get(row.id, 0),
+            version=row.version,
         )
         for row in rows
+    ]
+
+
+def group_choices(session: Session, actor: Actor) -> list[tuple[uuid.UUID, str]]:
+    """(id, name) of the active groups, for a filter list."""
+    authorize(session, actor, Permission.USE_APP)
+    return [
+        (row.id, row.name)
+        for row in session.execute(select(MemberGroup.id, MemberGroup.name).where(MemberGroup.active.is_(True)).order_by(MemberGroup.name))
     ]
 
 

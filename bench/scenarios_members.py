@@ -1,0 +1,160 @@
+"""Anggota scenarios at ``--scale`` members: opening the tab, search as you type, import, memory."""
+
+from __future__ import annotations
+
+import io
+import os
+import sqlite3
+import subprocess
+import sys
+import textwrap
+import time
+from datetime import date
+
+from harness import Workspace, scenario, timed
+
+QUERIES = ["siti", "nur", "ahmad", "sari", "yusuf", "lestari", "rahman", "fitri", "dewi", "hendra", "sit", "ah", "1503",
+           "15030", "srl-00", "srl-0123", "siti sari", "nur hasan", "zzz", "aisyah", "rosma", "fauzi", "wati", "budi"]
+
+
+def _database(workspace: Workspace) -> str:
+    path = workspace.folder / f"members-{workspace.scale}.db"
+    if not path.exists():
+        subprocess.run(
+            [sys.executable, "-m", "koperasi", "demo", "--db", str(path), "--members", str(workspace.scale)],
+            check=True, capture_output=True,
+        )
+    return str(path)
+
+
+def _context(path: str):
+    from sqlalchemy.engine import make_url
+
+    from koperasi.db.database import open_database
+    from koperasi.gui.context import AppContext
+    from koperasi.services import auth, office
+
+    database = open_database(make_url(f"sqlite+pysqlite:///{path}"))
+    with database.session() as session:
+        actor = auth.login(session, "admin", "demo12345")
+        current = office.current_office(session)
+    return AppContext(database=database, actor=actor, office=current)
+
+
+@scenario("members_tab_open")
+def tab_open(workspace: Workspace):
+    from PySide6.QtWidgets import QApplication
+
+    from koperasi.gui.members.tab import MembersTab
+
+    app = QApplication.instance() or QApplication([])
+    path = _database(workspace)
+    context = _context(path)
+
+    def open_tab() -> None:
+        tab = MembersTab(context)
+        tab.resize(1200, 700)
+        tab.show()
+        app.processEvents()
+        tab.close()
+        tab.deleteLater()
+
+    samples = timed(open_tab, 7)
+
+    def floor_query() -> None:
+        with sqlite3.connect(path) as connection:
+            connection.execute("SELECT count(*) FROM members WHERE status = 'aktif'").fetchone()
+            connection.execute("SELECT id FROM members WHERE status = 'aktif' ORDER BY full_name, number LIMIT 200").fetchall()
+
+    return samples, timed(floor_query, 7), "sqlite3: count + first 200 ids in name order"
+
+
+@scenario("members_search")
+def search(workspace: Workspace):
+    from koperasi.services.member_search import MemberFilter, member_page
+
+    path = _database(workspace)
+    context = _context(path)
+    samples = []
+    with context.database.session() as session:
+        for query in QUERIES * 4:
+            start = time.perf_counter()
+            member_page(session, context.actor, MemberFilter(text=query), limit=200)
+            samples.append(time.perf_counter() - start)
+    floor = []
+    with sqlite3.connect(path) as connection:
+        for query in QUERIES * 4:
+            start = time.perf_counter()
+            where = " AND ".join(f"search_text LIKE '%{word}%'" for word in query.split())
+            connection.execute(f"SELECT id FROM members WHERE {where} AND status='aktif' ORDER BY full_name LIMIT 200").fetchall()
+            floor.append(time.perf_counter() - start)
+    return samples, floor, f"sqlite3: LIKE scan + first page, {len(QUERIES)} queries x4"
+
+
+@scenario("members_import_10k")
+def import_roster(workspace: Workspace):
+    from koperasi.services.member_import import commit_import, preview_import
+    from koperasi.services.member_export import export_members
+    from koperasi.services.member_search import MemberFilter
+
+    path = _database(workspace)
+    context = _context(path)
+    with context.database.session() as session:
+        roster = export_members(session, context.actor, MemberFilter(status=None))
+    source = _first_rows(roster, 10_000)
+    fresh = workspace.folder / "import-target.db"
+    subprocess.run([sys.executable, "-m", "koperasi", "demo", "--db", str(fresh), "--members", "0"], check=True, capture_output=True)
+    target = _context(str(fresh))
+
+    def run() -> None:
+        with target.database.session() as session:
+            preview = preview_import(session, target.actor, source, today=date.today())
+            commit_import(session, target.actor, preview, today=date.today())
+
+    samples = timed(run, 1)
+    from openpyxl import load_workbook
+
+    floor = timed(lambda: list(load_workbook(io.BytesIO(source), read_only=True).active.iter_rows(values_only=True)), 1)
+    return samples, floor, "openpyxl: read the 10,000 rows"
+
+
+@scenario("members_rss_mb")
+def memory(workspace: Workspace):
+    """Peak memory of a process that opens the tab and scrolls the whole list (reported as ms = MB)."""
+    path = _database(workspace)
+    script = textwrap.dedent(
+        f"""
+        import resource, sys
+        sys.path.insert(0, {str(os.path.dirname(__file__))!r})
+        from scenarios_members import _context
+        from PySide6.QtWidgets import QApplication
+        app = QApplication([])
+        from koperasi.gui.members.tab import MembersTab
+        tab = MembersTab(_context({path!r})); tab.show(); app.processEvents()
+        for row in range(0, tab.model.rowCount(), 997):
+            tab.table.scrollTo(tab.model.index(row, 0)); app.processEvents()
+        print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+        """
+    )
+    floor_script = "import resource\nfrom PySide6.QtWidgets import QApplication, QWidget\napp = QApplication([])\nw = QWidget(); w.show(); app.processEvents()\nprint(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)\n"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    used = float(subprocess.run([sys.executable, "-c", script], check=True, capture_output=True, text=True, env=env).stdout.split()[-1])
+    bare = float(subprocess.run([sys.executable, "-c", floor_script], check=True, capture_output=True, text=True, env=env).stdout.split()[-1])
+    return [used / 1000], [bare / 1000], "peak RSS in MB (not ms): bare Qt widget process"
+
+
+def _first_rows(workbook: bytes, count: int) -> bytes:
+    from openpyxl import Workbook, load_workbook
+
+    source = load_workbook(io.BytesIO(workbook), read_only=True)
+    sheet = source["Anggota"]
+    out = Workbook()
+    target = out.active
+    target.title = "Anggota"
+    for index, row in enumerate(sheet.iter_rows(values_only=True)):
+        if index > count:
+            break
+        target.append(row)
+    buffer = io.BytesIO()
+    out.save(buffer)
+    return buffer.getvalue()

@@ -1,0 +1,1 @@
+"""The Anggota tab: the member register, member form and detail, groups, Excel and member PDFs."""

@@ -1,0 +1,102 @@
+"""The selected member: profile, household, groups, and what can be done with them."""
+
+from __future__ import annotations
+
+from datetime import date
+from html import escape
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
+
+from koperasi.domain.dates import format_date
+from koperasi.domain.members import MemberStatus, age_on
+from koperasi.domain.phone import format_phone
+from koperasi.services.members import MemberDetail
+
+
+class MemberDetailPanel(QWidget):
+    edit_requested = Signal()
+    leave_requested = Signal()
+    card_requested = Signal()
+    profile_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("memberDetailPanel")
+        self.text = QLabel()
+        self.text.setObjectName("memberDetailText")
+        self.text.setTextFormat(Qt.TextFormat.RichText)
+        self.text.setWordWrap(True)
+        self.text.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.text)
+        self.edit_button = self._button("memberEditButton", self.tr("&Ubah…"), self.edit_requested)
+        self.leave_button = self._button("memberLeaveButton", self.tr("Keluar…"), self.leave_requested)
+        self.card_button = self._button("memberCardButton", self.tr("&Kartu anggota"), self.card_requested)
+        self.profile_button = self._button("memberProfileButton", self.tr("&Profil (PDF)"), self.profile_requested)
+        buttons = QHBoxLayout()
+        for button in (self.edit_button, self.leave_button, self.card_button, self.profile_button):
+            buttons.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(scroll)
+        layout.addLayout(buttons)
+        self.show_member(None)
+
+    def _button(self, name: str, text: str, signal) -> QPushButton:
+        button = QPushButton(text)
+        button.setObjectName(name)
+        button.clicked.connect(signal)
+        return button
+
+    def show_member(self, member: MemberDetail | None, *, can_edit: bool = True) -> None:
+        for button in (self.edit_button, self.leave_button, self.card_button, self.profile_button):
+            button.setEnabled(member is not None)
+        self.edit_button.setVisible(can_edit)
+        self.leave_button.setVisible(can_edit)
+        if member is None:
+            self.text.setText(f"<p style='color:#666'>{escape(self.tr('Pilih anggota di daftar untuk melihat datanya.'))}</p>")
+            return
+        self.leave_button.setText(self.tr("Bergabung &kembali") if member.status is MemberStatus.LEFT else self.tr("&Keluar…"))
+        self.text.setText(_profile_html(member))
+
+
+def _profile_html(member: MemberDetail) -> str:
+    data = member.data
+    today = date.today()
+    status = member.status.label
+    if member.status is MemberStatus.LEFT and member.left_on:
+        status += f" sejak {format_date(member.left_on)} ({member.left_reason})"
+    rows = [
+        ("Nomor", member.number),
+        ("NIK", data.nik or "—"),
+        ("No. KK", data.kk_number or "—"),
+        ("Jenis kelamin", data.sex.label),
+        ("Lahir", f"{data.birth_place + ', ' if data.birth_place else ''}{format_date(data.birth_date)} ({age_on(data.birth_date, today)} tahun)"),
+        ("Alamat", data.address or "—"),
+        ("Desa", f"{member.desa_name}, Kec. {member.kecamatan_name}"),
+        ("Telepon", format_phone(data.phone) if data.phone else "—"),
+        ("Pekerjaan", data.occupation or "—"),
+        ("Dalam KK", data.household_relation.label),
+        ("Bergabung", format_date(data.join_date) if data.join_date else "—"),
+        ("Status", status),
+        ("Kategori", ", ".join(member.category_names) or "—"),
+        ("Kelompok", ", ".join(f"{name} (sejak {format_date(joined)})" for name, joined in member.groups) or "—"),
+        ("Keluarga", f"{member.household_size} orang, {member.out_of_school_children} anak tidak bersekolah"),
+    ]
+    table = "".join(f"<tr><td style='color:#555; padding-right:10px'>{escape(k)}</td><td>{escape(v)}</td></tr>" for k, v in rows)
+    people = "".join(
+        f"<tr><td>{escape(p.full_name)}</td><td>{escape(p.relation.label)}</td><td>{p.sex.value}</td>"
+        f"<td>{escape(format_date(p.birth_date)) if p.birth_date else '—'}</td>"
+        f"<td>{escape(p.school_status.label) if p.school_status else '—'}</td></tr>"
+        for p in data.household
+    )
+    household = (
+        "<table cellspacing='0' cellpadding='3' border='1' style='border-color:#ccc'>"
+        "<tr><th>Nama</th><th>Hubungan</th><th>L/P</th><th>Lahir</th><th>Sekolah</th></tr>" + people + "</table>"
+        if people
+        else "<p style='color:#666'>Belum ada anggota keluarga lain yang dicatat.</p>"
+    )
+    notes = f"<h4>Catatan</h4><p>{escape(data.notes)}</p>" if data.notes else ""
+    return f"<h2>{escape(data.full_name)}</h2><table>{table}</table><h4>Anggota keluarga</h4>{household}{notes}"

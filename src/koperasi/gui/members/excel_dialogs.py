@@ -1,0 +1,186 @@
+"""Excel in the Anggota tab: the roster template, import with preview, export of the list.
+
+Long work (thousands of rows) shows a progress dialog that can be cancelled; the services
+call back every few hundred rows, and nothing is half-imported when the clerk cancels.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths, Qt
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHeaderView,
+    QLabel,
+    QProgressDialog,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from koperasi.domain.errors import DomainError
+from koperasi.gui.context import AppContext
+from koperasi.gui.messages import show_error, show_info
+from koperasi.services import member_excel, member_export, member_import
+from koperasi.services.member_import import ImportPreview
+from koperasi.services.member_search import MemberFilter
+
+EXCEL_FILTER = "Excel (*.xlsx)"
+
+
+def save_template(parent: QWidget, context: AppContext) -> None:
+    path = _save_path(parent, "templat-anggota.xlsx")
+    if path is None:
+        return
+    with context.database.session() as session:
+        data = member_excel.roster_template(session)
+    _write(parent, path, data)
+
+
+def export_members(parent: QWidget, context: AppContext, where: MemberFilter) -> None:
+    path = _save_path(parent, f"anggota-{date.today():%Y-%m-%d}.xlsx")
+    if path is None:
+        return
+    progress = _progress(parent, parent.tr("Mengekspor anggota…"))
+    try:
+        with context.database.session() as session:
+            data = member_export.export_members(session, context.actor, where, progress=_reporter(progress))
+    except DomainError as error:
+        progress.close()
+        show_error(parent, parent.tr("Ekspor Excel"), error.message)
+        return
+    progress.close()
+    if _write(parent, path, data):
+        show_info(parent, parent.tr("Ekspor Excel"), parent.tr("Daftar anggota tersimpan di {path}.").format(path=path))
+
+
+def import_members(parent: QWidget, context: AppContext) -> bool:
+    """Choose a roster, check it, show the preview, save the valid rows. True if any were saved."""
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    chosen, _ = QFileDialog.getOpenFileName(parent, parent.tr("Impor daftar anggota"), folder, EXCEL_FILTER)
+    if not chosen:
+        return False
+    try:
+        data = Path(chosen).read_bytes()
+    except OSError as error:
+        show_error(parent, parent.tr("Impor Excel"), parent.tr("Berkas tidak dapat dibaca: {reason}").format(reason=error.strerror))
+        return False
+    progress = _progress(parent, parent.tr("Memeriksa baris…"))
+    try:
+        with context.database.session() as session:
+            preview = member_import.preview_import(
+                session, context.actor, data, today=date.today(), progress=_reporter(progress), cancelled=progress.wasCanceled
+            )
+    except DomainError as error:
+        progress.close()
+        show_error(parent, parent.tr("Impor Excel"), error.message)
+        return False
+    progress.close()
+    dialog = ImportPreviewDialog(context, preview, parent)
+    return bool(dialog.exec()) and dialog.imported > 0
+
+
+class ImportPreviewDialog(QDialog):
+    def __init__(self, context: AppContext, preview: ImportPreview, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("importPreviewDialog")
+        self.setWindowTitle(self.tr("Pratinjau impor anggota"))
+        self.context = context
+        self.preview = preview
+        self.imported = 0
+        warned = [row for row in preview.valid if row.warnings]
+        summary = QLabel(
+            self.tr("<b>{valid}</b> baris siap disimpan ({warned} dengan peringatan), <b>{rejected}</b> baris ditolak.").format(
+                valid=len(preview.valid), warned=len(warned), rejected=len(preview.rejected)
+            )
+        )
+        summary.setObjectName("importSummary")
+        table = QTableWidget(len(preview.rejected) + len(warned), 4)
+        table.setObjectName("importIssuesTable")
+        table.setHorizontalHeaderLabels([self.tr("Baris"), self.tr("Nama"), self.tr("Hasil"), self.tr("Keterangan")])
+        table.verticalHeader().hide()
+        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        issues = [(r.row, str(r.cells[0] or ""), self.tr("Ditolak"), r.reason) for r in preview.rejected]
+        issues += [(r.row, r.data.full_name, self.tr("Peringatan"), " ".join(r.warnings)) for r in warned]
+        for index, (row, name, verdict, reason) in enumerate(sorted(issues)):
+            for column, value in enumerate((str(row), name, verdict, reason)):
+                table.setItem(index, column, QTableWidgetItem(value))
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        table.horizontalHeader().setStretchLastSection(True)
+        buttons = QDialogButtonBox()
+        self.save_button = buttons.addButton(self.tr("&Simpan {count} anggota").format(count=len(preview.valid)), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.save_button.setObjectName("importSaveButton")
+        self.save_button.setEnabled(bool(preview.valid))
+        rejected_button = QPushButton(self.tr("Simpan baris &ditolak…"))
+        rejected_button.setObjectName("importRejectedButton")
+        rejected_button.setEnabled(bool(preview.rejected))
+        buttons.addButton(rejected_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.save_button.clicked.connect(self._commit)
+        rejected_button.clicked.connect(self._save_rejected)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(summary)
+        layout.addWidget(table)
+        layout.addWidget(buttons)
+        self.resize(820, 480)
+
+    def _commit(self) -> None:
+        progress = _progress(self, self.tr("Menyimpan anggota…"))
+        try:
+            with self.context.database.session() as session:
+                self.imported = member_import.commit_import(
+                    session, self.context.actor, self.preview, today=date.today(),
+                    progress=_reporter(progress), cancelled=progress.wasCanceled,
+                )
+        except DomainError as error:
+            progress.close()
+            show_error(self, self.tr("Impor Excel"), error.message + "\n\n" + self.tr("Tidak ada anggota yang disimpan."))
+            return
+        progress.close()
+        show_info(self, self.tr("Impor Excel"), self.tr("{count} anggota tersimpan.").format(count=self.imported))
+        self.accept()
+
+    def _save_rejected(self) -> None:
+        path = _save_path(self, "baris-ditolak.xlsx")
+        if path is not None and _write(self, path, member_import.rejected_rows_workbook(self.preview)):
+            show_info(self, self.tr("Baris ditolak"), self.tr("Perbaiki baris di {path} lalu impor lagi.").format(path=path))
+
+
+def _progress(parent: QWidget, label: str) -> QProgressDialog:
+    dialog = QProgressDialog(label, parent.tr("Batal"), 0, 0, parent)
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setMinimumDuration(500)  # short work finishes before any dialog appears
+    return dialog
+
+
+def _reporter(dialog: QProgressDialog) -> Callable[[int, int], None]:
+    def report(done: int, total: int) -> None:
+        dialog.setMaximum(total)
+        dialog.setValue(done)
+        QApplication.processEvents()  # keep the window painted and Batal clickable
+
+    return report
+
+
+def _save_path(parent: QWidget, suggested: str) -> Path | None:
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    chosen, _ = QFileDialog.getSaveFileName(parent, parent.tr("Simpan berkas Excel"), str(Path(folder) / suggested), EXCEL_FILTER)
+    return Path(chosen) if chosen else None
+
+
+def _write(parent: QWidget, path: Path, data: bytes) -> bool:
+    try:
+        path.write_bytes(data)
+    except OSError as error:
+        show_error(parent, parent.tr("Simpan"), parent.tr("Berkas tidak dapat disimpan di {path}: {reason}").format(path=path, reason=error.strerror))
+        return False
+    return True

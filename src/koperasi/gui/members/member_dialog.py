@@ -1,0 +1,60 @@
+"""Add or edit one member: warnings are confirmed, a duplicate NIK offers the existing member."""
+
+from __future__ import annotations
+
+import uuid
+
+from PySide6.QtWidgets import QWidget
+
+from koperasi.gui.context import AppContext
+from koperasi.gui.form_dialog import FormDialog
+from koperasi.gui.members.member_form import MemberForm
+from koperasi.gui.messages import confirm
+from koperasi.services import members, regions
+from koperasi.services.members import DuplicateNik, MemberDetail, WarningsToConfirm
+
+OPEN_EXISTING = 2  # dialog result: the clerk chose to open the member who has this NIK
+
+
+class MemberDialog(FormDialog):
+    def __init__(self, context: AppContext, member: MemberDetail | None = None, parent: QWidget | None = None) -> None:
+        with context.database.session() as session:
+            kecamatan = regions.list_kecamatan(session)
+            categories = members.list_categories(session)
+        self.member_form = MemberForm(kecamatan, self._desa_of, categories)
+        self.context = context
+        if member is not None:
+            self.member_form.set_member(member.data, member.kecamatan_code)
+        super().__init__(self.member_form, object_name="memberDialog", width=980, parent=parent)
+        self.setWindowTitle(self.tr("Tambah anggota") if member is None else self.tr("Ubah anggota {number}").format(number=member.number))
+        self.member = member
+        self.saved: MemberDetail | None = None
+        self.existing_member_id: uuid.UUID | None = None
+
+    def _desa_of(self, kecamatan_code: str) -> list[regions.DesaView]:
+        with self.context.database.session() as session:
+            return regions.list_desa(session, self.context.actor, kecamatan_code)
+
+    def save(self) -> int | None:
+        data = self.member_form.values()
+        try:
+            self.saved = self._store(data, accept_warnings=False)
+        except WarningsToConfirm as warned:
+            question = "\n\n".join(warned.warnings) + "\n\n" + self.tr("Simpan juga?")
+            if not confirm(self, self.tr("Periksa dulu"), question, yes=self.tr("Simpan")):
+                raise
+            self.saved = self._store(data, accept_warnings=True)
+        except DuplicateNik as duplicate:
+            if confirm(self, self.tr("NIK sudah terdaftar"), duplicate.message, yes=self.tr("Buka data anggota itu"), no=self.tr("Kembali")):
+                self.existing_member_id = duplicate.member_id
+                return OPEN_EXISTING
+            raise
+        return None
+
+    def _store(self, data, *, accept_warnings: bool) -> MemberDetail:
+        with self.context.database.session() as session:
+            if self.member is None:
+                return members.register_member(session, self.context.actor, data, accept_warnings=accept_warnings)
+            return members.update_member(
+                session, self.context.actor, self.member.id, data, expected_version=self.member.version, accept_warnings=accept_warnings
+            )

@@ -1,0 +1,269 @@
+"""Anggota: search and filter the register, see a member, add and change members."""
+
+from __future__ import annotations
+
+import uuid
+
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from koperasi.domain.errors import DomainError
+from koperasi.domain.members import MemberStatus
+from koperasi.domain.people import Sex
+from koperasi.domain.roles import Permission
+from koperasi.gui.context import AppContext
+from koperasi.gui.members import documents
+from koperasi.gui.members.detail_panel import MemberDetailPanel
+from koperasi.gui.members.excel_dialogs import export_members, import_members, save_template
+from koperasi.gui.members.groups_view import GroupsView
+from koperasi.gui.members.leave_dialog import LeaveDialog
+from koperasi.gui.members.member_dialog import OPEN_EXISTING, MemberDialog
+from koperasi.gui.members.table_model import MemberTableModel
+from koperasi.gui.messages import confirm, show_error
+from koperasi.services import groups, members, regions
+from koperasi.services.member_search import MemberFilter, MemberPage, MemberSort, member_page
+from koperasi.services.members import MemberDetail
+
+SEARCH_DELAY_MS = 200  # wait for a pause in typing before asking the database
+
+
+class MembersTab(QWidget):
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("membersTab")
+        self.context = context
+        self.current: MemberDetail | None = None
+        self.register = QWidget()
+        self.groups_view = GroupsView(context)
+        pages = QTabWidget()
+        pages.setObjectName("membersPages")
+        pages.addTab(self.register, self.tr("Daftar anggota"))
+        pages.addTab(self.groups_view, self.tr("Kelompok"))
+        pages.currentChanged.connect(lambda index: index == 1 and self.groups_view.reload())
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(pages)
+        self._build_register()
+        self.reload()
+
+    def _build_register(self) -> None:
+        self.search = QLineEdit()
+        self.search.setObjectName("memberSearch")
+        self.search.setPlaceholderText(self.tr("Cari nama, NIK atau nomor anggota…  (Ctrl+F)"))
+        self.search.setClearButtonEnabled(True)
+        self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.reload)
+        self.search.textChanged.connect(self._search_timer.start)
+        QShortcut(QKeySequence.StandardKey.Find, self, activated=self.search.setFocus)
+        self.kecamatan_filter = self._combo("memberKecamatanFilter")
+        self.desa_filter = self._combo("memberDesaFilter")
+        self.category_filter = self._combo("memberCategoryFilter")
+        self.group_filter = self._combo("memberGroupFilter")
+        self.status_filter = self._combo("memberStatusFilter")
+        self.sex_filter = self._combo("memberSexFilter")
+        self._fill_filters()
+        self.add_button = QPushButton(self.tr("&Tambah anggota…"))
+        self.add_button.setObjectName("memberAddButton")
+        self.add_button.setShortcut(QKeySequence.StandardKey.New)
+        self.add_button.clicked.connect(self._add)
+        self.import_button = QPushButton(self.tr("&Impor Excel…"))
+        self.import_button.setObjectName("memberImportButton")
+        self.import_button.clicked.connect(self._import)
+        self.export_button = QPushButton(self.tr("&Ekspor Excel…"))
+        self.export_button.setObjectName("memberExportButton")
+        self.export_button.clicked.connect(lambda: export_members(self, self.context, self.model.current_filter))
+        self.template_button = QPushButton(self.tr("Templ&at Excel…"))
+        self.template_button.setObjectName("memberTemplateButton")
+        self.template_button.clicked.connect(lambda: save_template(self, self.context))
+        can_edit = self.context.actor.can(Permission.EDIT_MEMBERS)
+        for button in (self.add_button, self.import_button, self.template_button):
+            button.setVisible(can_edit)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("memberCount")
+
+        self.model = MemberTableModel(self._load_page)
+        self.table = QTableView()
+        self.table.setObjectName("memberTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(MemberTableModel.NAME, Qt.SortOrder.AscendingOrder)
+        vertical = self.table.verticalHeader()
+        vertical.hide()
+        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # no per-row measuring over 100,000 rows
+        vertical.setDefaultSectionSize(self.fontMetrics().height() + 8)
+        header = self.table.horizontalHeader()
+        for column, width in enumerate((100, 220, 140, 40, 50, 140, 130, 120, 130, 70)):
+            self.table.setColumnWidth(column, width)
+        header.setStretchLastSection(True)
+        self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+        self.table.doubleClicked.connect(self._edit)
+        self.detail = MemberDetailPanel()
+        self.detail.edit_requested.connect(self._edit)
+        self.detail.leave_requested.connect(self._leave_or_rejoin)
+        self.detail.card_requested.connect(lambda: documents.save_member_card(self, self.context, self.current))
+        self.detail.profile_requested.connect(lambda: documents.save_member_profile(self, self.context, self.current))
+
+        filters = QHBoxLayout()
+        for widget in (self.kecamatan_filter, self.desa_filter, self.category_filter, self.group_filter, self.status_filter, self.sex_filter):
+            filters.addWidget(widget)
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addWidget(self.add_button)
+        top.addWidget(self.template_button)
+        top.addWidget(self.import_button)
+        top.addWidget(self.export_button)
+        splitter = QSplitter()
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self.register)
+        layout.addLayout(top)
+        layout.addLayout(filters)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.count_label)
+
+    def _combo(self, name: str) -> QComboBox:
+        combo = QComboBox()
+        combo.setObjectName(name)
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        combo.currentIndexChanged.connect(lambda: self.reload())
+        return combo
+
+    def _fill_filters(self) -> None:
+        with self.context.database.session() as session:
+            kecamatan = regions.list_kecamatan(session)
+            categories = members.list_categories(session)
+            group_list = groups.group_choices(session, self.context.actor)
+        for combo in (self.kecamatan_filter, self.category_filter, self.group_filter, self.status_filter, self.sex_filter):
+            combo.blockSignals(True)
+        self.kecamatan_filter.addItem(self.tr("Semua kecamatan"), None)
+        for item in kecamatan:
+            self.kecamatan_filter.addItem(item.name, item.code)
+        self.kecamatan_filter.currentIndexChanged.connect(self._fill_desa_filter)
+        self.category_filter.addItem(self.tr("Semua kategori"), None)
+        for code, name in categories:
+            self.category_filter.addItem(name, code)
+        self.group_filter.addItem(self.tr("Semua kelompok"), None)
+        for group_id, name in group_list:
+            self.group_filter.addItem(name, group_id)
+        for text, value in ((self.tr("Aktif"), MemberStatus.ACTIVE), (self.tr("Keluar"), MemberStatus.LEFT), (self.tr("Aktif dan keluar"), None)):
+            self.status_filter.addItem(text, value)
+        self.sex_filter.addItem(self.tr("L dan P"), None)
+        for sex in Sex:
+            self.sex_filter.addItem(sex.label, sex)
+        for combo in (self.kecamatan_filter, self.category_filter, self.group_filter, self.status_filter, self.sex_filter):
+            combo.blockSignals(False)
+        self._fill_desa_filter()
+
+    def _fill_desa_filter(self) -> None:
+        self.desa_filter.blockSignals(True)
+        self.desa_filter.clear()
+        self.desa_filter.addItem(self.tr("Semua desa"), None)
+        code = self.kecamatan_filter.currentData()
+        if code:
+            with self.context.database.session() as session:
+                for desa in regions.list_desa(session, self.context.actor, code):
+                    self.desa_filter.addItem(desa.name, desa.id)
+        self.desa_filter.setEnabled(bool(code))
+        self.desa_filter.blockSignals(False)
+
+    def current_filter(self) -> MemberFilter:
+        return MemberFilter(
+            text=self.search.text(),
+            kecamatan_code=self.kecamatan_filter.currentData(),
+            desa_id=self.desa_filter.currentData(),
+            category=self.category_filter.currentData(),
+            group_id=self.group_filter.currentData(),
+            # Qt hands enum item data back as plain strings.
+            status=_optional(MemberStatus, self.status_filter.currentData()),
+            sex=_optional(Sex, self.sex_filter.currentData()),
+        )
+
+    def _load_page(self, where: MemberFilter, sort: MemberSort, descending: bool, offset: int, limit: int) -> MemberPage:
+        with self.context.database.session() as session:
+            return member_page(session, self.context.actor, where, sort=sort, descending=descending, offset=offset, limit=limit)
+
+    def reload(self, select: uuid.UUID | None = None) -> None:
+        self.model.reload(self.current_filter())
+        self.count_label.setText(self.tr("{count} anggota").format(count=f"{self.model.total:,}".replace(",", ".")))
+        row = self.model.row_of(select) if select is not None else None
+        if row is not None:
+            self.table.selectionModel().setCurrentIndex(
+                self.model.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+            )
+            self.table.scrollTo(self.model.index(row, 0))
+        elif select is not None:
+            self.show_member(select)
+        else:
+            self.show_member(None)
+
+    def _row_changed(self) -> None:
+        row = self.model.row_at(self.table.currentIndex().row())
+        self.show_member(row.id if row else None)
+
+    def show_member(self, member_id: uuid.UUID | None) -> None:
+        self.current = None
+        if member_id is not None:
+            with self.context.database.session() as session:
+                self.current = members.get_member(session, self.context.actor, member_id)
+        self.detail.show_member(self.current, can_edit=self.context.actor.can(Permission.EDIT_MEMBERS))
+
+    def _add(self) -> None:
+        self._open_form(MemberDialog(self.context, None, self))
+
+    def _edit(self) -> None:
+        if self.current is not None and self.context.actor.can(Permission.EDIT_MEMBERS):
+            self._open_form(MemberDialog(self.context, self.current, self))
+
+    def _open_form(self, dialog: MemberDialog) -> None:
+        result = dialog.exec()
+        if result == OPEN_EXISTING and dialog.existing_member_id is not None:
+            self.search.clear()
+            self.show_member(dialog.existing_member_id)
+        elif result and dialog.saved is not None:
+            self.reload(select=dialog.saved.id)
+
+    def _leave_or_rejoin(self) -> None:
+        member = self.current
+        if member is None:
+            return
+        if member.status is MemberStatus.ACTIVE:
+            dialog = LeaveDialog(self.context, member, self)
+            if dialog.exec():
+                self.reload(select=member.id)
+            return
+        if not confirm(self, self.tr("Bergabung kembali"), self.tr("Aktifkan kembali {name}?").format(name=member.data.full_name), yes=self.tr("Aktifkan")):
+            return
+        try:
+            with self.context.database.session() as session:
+                members.record_rejoining(session, self.context.actor, member.id, expected_version=member.version)
+        except DomainError as error:
+            show_error(self, self.tr("Anggota"), error.message)
+        self.reload(select=member.id)
+
+    def _import(self) -> None:
+        if import_members(self, self.context):
+            self.reload()
+
+
+def _optional(kind, value):
+    return kind(value) if value else None

@@ -1,0 +1,136 @@
+"""The member list as a lazy table model: 100,000 rows without loading 100,000 rows.
+
+``rowCount`` is the number of matches; ``data`` fetches the page of 200 rows a visible row
+falls in, through a loader the tab supplies (the model knows nothing of sessions or SQL).
+Sorting is a new query (``sort``), never a proxy over the rows.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from koperasi.domain.dates import format_date
+from koperasi.domain.members import MemberStatus
+from koperasi.services.member_search import MemberFilter, MemberPage, MemberRow, MemberSort
+
+PAGE_SIZE = 200
+CACHED_PAGES = 50
+ROW_ROLE = Qt.ItemDataRole.UserRole + 1
+_Index = QModelIndex | QPersistentModelIndex
+
+Loader = Callable[[MemberFilter, MemberSort, bool, int, int], MemberPage]
+
+
+class MemberTableModel(QAbstractTableModel):
+    NUMBER, NAME, NIK, SEX, AGE, DESA, KECAMATAN, PHONE, JOINED, STATUS = range(10)
+    HEADERS = ["Nomor", "Nama lengkap", "NIK", "L/P", "Umur", "Desa", "Kecamatan", "Telepon", "Bergabung", "Status"]
+    SORTABLE = {NUMBER: MemberSort.NUMBER, NAME: MemberSort.NAME, JOINED: MemberSort.JOIN_DATE}
+
+    def __init__(self, loader: Loader) -> None:
+        super().__init__()
+        self._loader = loader
+        self._filter = MemberFilter()
+        self._sort = MemberSort.NAME
+        self._descending = False
+        self._total = 0
+        self._loaded = False
+        self._pages: OrderedDict[int, list[MemberRow]] = OrderedDict()
+
+    @property
+    def total(self) -> int:
+        return self._total
+
+    @property
+    def current_filter(self) -> MemberFilter:
+        return self._filter
+
+    def reload(self, where: MemberFilter | None = None) -> None:
+        """Ask again (new filter, or data changed); the first page comes with the count."""
+        if where is not None:
+            self._filter = where
+        first = self._loader(self._filter, self._sort, self._descending, 0, PAGE_SIZE)
+        self.beginResetModel()
+        self._loaded = True
+        self._total = first.total
+        self._pages = OrderedDict({0: first.rows})
+        self.endResetModel()
+
+    def row_at(self, row: int) -> MemberRow | None:
+        if not 0 <= row < self._total:
+            return None
+        page = self._page(row // PAGE_SIZE)
+        offset = row % PAGE_SIZE
+        return page[offset] if offset < len(page) else None
+
+    def row_of(self, member_id: object) -> int | None:
+        """The row of a member among the pages already loaded (to keep a selection)."""
+        for number, page in self._pages.items():
+            for offset, item in enumerate(page):
+                if item.id == member_id:
+                    return number * PAGE_SIZE + offset
+        return None
+
+    def _page(self, number: int) -> list[MemberRow]:
+        if number in self._pages:
+            self._pages.move_to_end(number)
+            return self._pages[number]
+        rows = self._loader(self._filter, self._sort, self._descending, number * PAGE_SIZE, PAGE_SIZE).rows
+        self._pages[number] = rows
+        while len(self._pages) > CACHED_PAGES:
+            self._pages.popitem(last=False)
+        return rows
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008 (Qt API)
+        return 0 if parent.isValid() else self._total
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008 (Qt API)
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        member = self.row_at(index.row())
+        if member is None:
+            return None
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(member, column)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == self.AGE:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole and member.status is MemberStatus.LEFT:
+            return Qt.GlobalColor.gray
+        if role == ROW_ROLE:
+            return member
+        return None
+
+    def _text(self, member: MemberRow, column: int) -> str:
+        return [
+            member.number,
+            member.full_name,
+            member.nik or "—",
+            member.sex.value,
+            str(member.age),
+            member.desa,
+            member.kecamatan,
+            member.phone or "—",
+            format_date(member.join_date),
+            member.status.label,
+        ][column]
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.HEADERS[section]
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        sort = self.SORTABLE.get(column)
+        descending = order == Qt.SortOrder.DescendingOrder
+        if sort is None or (sort, descending) == (self._sort, self._descending):
+            return  # the view re-announces its sort order often; ask the database only on a change
+        self._sort, self._descending = sort, descending
+        if self._loaded:
+            self.reload()

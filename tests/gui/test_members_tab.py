@@ -1,0 +1,126 @@
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QDialogButtonBox
+
+from koperasi.domain.members import MemberInput, MemberStatus
+from koperasi.domain.people import Sex
+from koperasi.gui.members import member_dialog as dialog_module
+from koperasi.gui.members.leave_dialog import LeaveDialog
+from koperasi.gui.members.member_dialog import OPEN_EXISTING, MemberDialog
+from koperasi.gui.members.tab import MembersTab
+from koperasi.services import members, regions
+
+NIK = "1503034505800001"
+
+
+@pytest.fixture
+def register(context):
+    with context.database.session() as session:
+        desa = regions.add_desa(session, context.actor, "15.03.03", name="Bernai")
+
+    def add(name, *, nik="", sex=Sex.FEMALE, birth=date(1980, 5, 5)):
+        with context.database.session() as session:
+            return members.register_member(
+                session, context.actor, MemberInput(full_name=name, sex=sex, birth_date=birth, desa_id=str(desa.id), nik=nik)
+            )
+
+    add.desa = desa
+    return add
+
+
+def _save(dialog):
+    dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save).click()
+
+
+def test_members_table_model_passes_the_model_tester_and_searches(qtbot, qtmodeltester, context, register):
+    for name in ("Siti Aminah", "Nur Aisyah", "Ahmad Fauzi"):
+        register(name, sex=Sex.MALE if name.startswith("Ahmad") else Sex.FEMALE)
+    tab = MembersTab(context)
+    qtbot.addWidget(tab)
+    qtmodeltester.check(tab.model)
+    assert tab.model.rowCount() == 3 and tab.count_label.text() == "3 anggota"
+    assert [tab.model.index(r, tab.model.NAME).data() for r in range(3)] == ["Ahmad Fauzi", "Nur Aisyah", "Siti Aminah"]
+    tab.search.setText("aisyah")
+    qtbot.waitUntil(lambda: tab.model.rowCount() == 1, timeout=2000)
+    tab.search.clear()
+    tab.sex_filter.setCurrentIndex(tab.sex_filter.findText("Laki-laki"))
+    qtbot.waitUntil(lambda: tab.model.rowCount() == 1, timeout=2000)
+    assert tab.model.index(0, tab.model.NAME).data() == "Ahmad Fauzi"
+
+
+def test_member_dialog_explains_bad_input_and_saves_good_input(qtbot, context, register):
+    dialog = MemberDialog(context)
+    qtbot.addWidget(dialog)
+    form = dialog.member_form.form
+    form.fullNameEdit.setText("Rahmat Hidayat")
+    _save(dialog)
+    assert "Tanggal lahir wajib diisi" in dialog.error_label.text()
+    form.birthDateEdit.setDate(QDate(2015, 1, 1))
+    _save(dialog)
+    assert "minimal 17 tahun" in dialog.error_label.text()
+    form.birthDateEdit.setDate(QDate(1985, 3, 1))
+    form.nikEdit.setText("15030112")
+    _save(dialog)
+    assert "NIK harus 16 digit" in dialog.error_label.text()
+    form.nikEdit.setText("")
+    _save(dialog)
+    assert "Pilih desa" in dialog.error_label.text() and dialog.result() == 0
+    form.kecamatanCombo.setCurrentIndex(form.kecamatanCombo.findText("Sarolangun"))
+    form.desaCombo.setCurrentIndex(form.desaCombo.findText("Bernai"))
+    dialog.member_form.add_person(None)
+    table = form.householdTable
+    table.item(0, 0).setText("Rina")
+    table.item(0, 3).setText("31-02-2015")
+    _save(dialog)
+    assert "baris 1 tidak dikenali" in dialog.error_label.text()
+    table.item(0, 3).setText("17-08-2015")
+    _save(dialog)
+    assert dialog.result() == MemberDialog.DialogCode.Accepted
+    assert dialog.saved.number == "PAU-000001" and dialog.saved.household_size == 2
+
+
+def test_a_duplicate_nik_offers_to_open_the_existing_member(qtbot, context, register, monkeypatch):
+    existing = register("Siti Aminah", nik=NIK)
+    monkeypatch.setattr(dialog_module, "confirm", lambda *args, **kwargs: True)
+    dialog = MemberDialog(context)
+    qtbot.addWidget(dialog)
+    form = dialog.member_form.form
+    form.fullNameEdit.setText("Siti Lain")
+    form.nikEdit.setText(NIK)
+    form.birthDateEdit.setDate(QDate(1980, 5, 5))
+    form.kecamatanCombo.setCurrentIndex(form.kecamatanCombo.findText("Sarolangun"))
+    form.desaCombo.setCurrentIndex(form.desaCombo.findText("Bernai"))
+    _save(dialog)
+    assert dialog.result() == OPEN_EXISTING and dialog.existing_member_id == existing.id
+
+
+def test_warnings_are_confirmed_before_saving(qtbot, context, register, monkeypatch):
+    register("Siti Aminah")
+    answers = [False, True]
+    monkeypatch.setattr(dialog_module, "confirm", lambda *args, **kwargs: answers.pop(0))
+    dialog = MemberDialog(context)
+    qtbot.addWidget(dialog)
+    form = dialog.member_form.form
+    form.fullNameEdit.setText("siti  aminah")
+    form.birthDateEdit.setDate(QDate(1980, 5, 5))
+    form.kecamatanCombo.setCurrentIndex(form.kecamatanCombo.findText("Sarolangun"))
+    form.desaCombo.setCurrentIndex(form.desaCombo.findText("Bernai"))
+    _save(dialog)  # the clerk answers "Batal": nothing saved, the warning stays visible
+    assert dialog.result() == 0 and "bukan orang yang sama" in dialog.error_label.text()
+    _save(dialog)
+    assert dialog.result() == MemberDialog.DialogCode.Accepted and dialog.saved.number == "PAU-000002"
+
+
+def test_leave_dialog_records_leaving_with_a_reason(qtbot, context, register):
+    member = register("Siti Aminah")
+    dialog = LeaveDialog(context, member)
+    qtbot.addWidget(dialog)
+    _save(dialog)
+    assert "Alasan keluar wajib" in dialog.error_label.text()
+    dialog.leave_form.reason_edit.setText("Pindah ke Bangko")
+    _save(dialog)
+    assert dialog.saved.status is MemberStatus.LEFT and dialog.saved.left_reason == "Pindah ke Bangko"
