@@ -91,18 +91,36 @@ def test_every_service_function_acting_for_a_user_is_checked_here():
 @pytest.fixture
 def staff(sqlite_db):
     """One active account per role, as the permission check reads the role from the database."""
-    admin = set_up_office(sqlite_db)
+    return _staff(sqlite_db)
+
+
+def _staff(database):
+    admin = set_up_office(database)
     accounts = {Role.ADMIN: admin}
     for role in (Role.MANAGER, Role.TREASURER, Role.CLERK):
-        accounts[role] = add_staff(sqlite_db, admin, f"uji{role.value}", role)
+        accounts[role] = add_staff(database, admin, f"uji{role.value}", role)
     return accounts
+
+
+@pytest.fixture(scope="module")
+def shared_office(tmp_path_factory):
+    """One database for the whole role matrix: a refusal changes nothing, and an allowed call
+    that succeeds or is refused for another reason does not affect the next role's answer."""
+    from sqlalchemy.engine import URL
+
+    from koperasi.db.database import open_database
+
+    database = open_database(URL.create("sqlite+pysqlite", database=str(tmp_path_factory.mktemp("roles") / "k.db")))
+    yield database, _staff(database)
+    database.dispose()
 
 
 @pytest.mark.parametrize("function", list(CALLS), ids=lambda f: f"{f.__module__.rsplit('.', 1)[1]}.{f.__name__}")
 @pytest.mark.parametrize("role", list(Role))
-def test_service_function_refuses_roles_without_permission(sqlite_db, staff, function, role):
+def test_service_function_refuses_roles_without_permission(shared_office, function, role):
+    database, staff = shared_office
     allowed, call = CALLS[function]
-    with sqlite_db.session() as session:
+    with database.session() as session:
         if role in allowed:
             try:
                 call(session, staff[role])
