@@ -65,7 +65,7 @@ CALLS = {
     ),
 }
 # Called inside other services' transactions, after those have checked the role.
-BUILDING_BLOCKS = {audit.record, access.authorize, members.add_member}
+BUILDING_BLOCKS = {audit.record, access.authorize, members.add_member, members.add_members}
 
 
 def _member_input() -> MemberInput:

@@ -166,6 +166,7 @@ class Member(Base):
         Index("ix_members_list", "full_name", "number", "status", "sex", "kecamatan_code", "desa_id", "search_text", "id"),
         Index("ix_members_list_number", "number", "status", "search_text", "id"),
         Index("ix_members_kecamatan_status", "kecamatan_code", "status"),
+        Index("ix_members_birth_date", "birth_date"),  # "same name and birth date?" on every save
     )
 
     id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)

@@ -1,4 +1,4 @@
-"""The member roster as an Excel sheet: its columns, the blank template, and sheet writing.
+"""The member roster as an Excel sheet: its columns, the blank template, reading and writing.
 
 Import, export and the sheet of rejected rows share these columns, so a file exported
 from the program, or the rejected rows once fixed, imports again as it is.
@@ -7,30 +7,32 @@ from the program, or the rejected rows once fixed, imports again as it is.
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from openpyxl import Workbook
+from openpyxl import Workbook, load_workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from sqlalchemy.orm import Session
 
+from koperasi.domain.errors import DomainError
 from koperasi.services.members import list_categories
 from koperasi.services.regions import list_kecamatan
 
 if TYPE_CHECKING:
     from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
-SHEET = "Anggota"
-HELP_SHEET = "Petunjuk"
-EXAMPLE_PREFIX = "contoh:"  # a row whose name starts so is the template's example, never imported
-DATE_FORMAT = "DD-MM-YYYY"
-TEXT_FORMAT = "@"
-_LAST_ROW = 1_048_576  # Excel's last row: list validations cover the whole column
+_SHEET = "Anggota"
+_HELP_SHEET = "Petunjuk"
+_EXAMPLE_PREFIX = "contoh:"  # a row whose name starts so is the template's example, never imported
+_DATE_FORMAT = "DD-MM-YYYY"
+_TEXT_FORMAT = "@"
+_OLD_EXCEL = b"\xd0\xcf\x11\xe0"  # the .xls (Excel 97-2003) file signature
+_LAST_ROW = 1_048_576  # Excel's last row
 _BOLD = Font(bold=True)
 _EXAMPLE = Font(italic=True, color="808080")
 
@@ -92,19 +94,13 @@ _NOTES = (
 )
 
 
-def header_key(text: object) -> str:
-    """A header as matched on import: without the '*' and the hint in brackets, any case and spacing."""
-    return " ".join(str(text or "").split("(")[0].replace("*", "").split()).casefold()
-
-
 def roster_template(session: Session) -> bytes:
     """A blank roster: the Anggota sheet with one example row, and a Petunjuk sheet."""
     kecamatan = [row.name for row in list_kecamatan(session)]
     categories = [name for _, name in list_categories(session)]
     workbook = Workbook(write_only=True)
     sheet = roster_sheet(workbook)
-    help_sheet = workbook.create_sheet(HELP_SHEET)
-    kecamatan_rows = _write_help(help_sheet, kecamatan, categories)
+    first, last = _write_help(workbook.create_sheet(_HELP_SHEET), kecamatan, categories)
     example = {
         "full_name": "Contoh: Siti Aminah", "nik": "1503045205850003", "kk_number": "1503040101100007", "sex": "P",
         "birth_place": "Sarolangun", "birth_date": date(1985, 5, 12), "address": "RT 03 Dusun 2", "kecamatan": "Pauh",
@@ -112,14 +108,45 @@ def roster_template(session: Session) -> bytes:
         "categories": "; ".join(categories[:2]), "join_date": date(2024, 1, 15),
     }
     sheet.append([cell(sheet, example[c.key], font=_EXAMPLE) for c in COLUMNS])
-    sheet.data_validations.append(
-        _list_rule(_column_of("sex"), '"L,P"', "Isi L (laki-laki) atau P (perempuan).")
-    )
-    first, last = kecamatan_rows
-    sheet.data_validations.append(
-        _list_rule(_column_of("kecamatan"), f"{HELP_SHEET}!$A${first}:$A${last}", "Pilih kecamatan dari daftar.")
-    )
+    sheet.data_validations.append(_list_rule("sex", '"L,P"', "Isi L (laki-laki) atau P (perempuan)."))
+    # The dropdown reads the names on the Petunjuk sheet: an inline list is limited to 255 characters.
+    sheet.data_validations.append(_list_rule("kecamatan", f"{_HELP_SHEET}!$A${first}:$A${last}", "Pilih kecamatan dari daftar."))
     return workbook_bytes(workbook)
+
+
+def read_roster(data: bytes) -> list[tuple[int, dict[str, object]]]:
+    """The roster's filled rows as (Excel row number, cells by column key)."""
+    if data.startswith(_OLD_EXCEL):
+        raise DomainError("Berkas ini berformat Excel lama (.xls). Buka di Excel, simpan sebagai .xlsx, lalu impor lagi.")
+    try:
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        sheet = workbook[_SHEET] if _SHEET in workbook.sheetnames else workbook.worksheets[0]
+        sheet.reset_dimensions()  # some programs write a wrong sheet size; read every row there is
+        raw = list(sheet.iter_rows(values_only=True))
+        workbook.close()
+    except Exception as error:
+        # Whatever openpyxl trips over in a file from outside, the clerk's remedy is the same.
+        raise DomainError(
+            "Berkas ini tidak dapat dibaca sebagai berkas Excel (.xlsx). Pastikan berkasnya benar, "
+            "atau isi ulang templat impor anggota."
+        ) from error
+    positions = _positions(raw[0] if raw else ())
+    rows = []
+    for number, values in enumerate(raw[1:], start=2):
+        cells = {key: values[index] if index < len(values) else None for key, index in positions.items()}
+        cells.update({c.key: None for c in COLUMNS if c.key not in positions})
+        if any(cell_text(value) for value in cells.values()) and not _is_example(cells):
+            rows.append((number, cells))
+    return rows
+
+
+def cell_text(value: object) -> str:
+    """A cell as text with its spacing tidied; a whole number typed as 12.0 reads 12."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return " ".join(str(value).split())
 
 
 def roster_sheet(
@@ -127,7 +154,7 @@ def roster_sheet(
 ) -> WriteOnlyWorksheet:
     """The Anggota sheet of a write-only workbook: the roster columns between ``before`` and
     ``after`` (title, width), with the bold header row written and frozen."""
-    sheet = workbook.create_sheet(SHEET)
+    sheet = workbook.create_sheet(_SHEET)
     formats = [None] * len(before) + [_format(c.key) for c in COLUMNS] + [None] * len(after)
     headers = [*before, *((c.header, c.width) for c in COLUMNS), *after]
     for index, ((_, width), number_format) in enumerate(zip(headers, formats, strict=True), start=1):
@@ -149,7 +176,7 @@ def cell(sheet: WriteOnlyWorksheet, value: object, *, font: Font | None = None) 
         return value
     result = WriteOnlyCell(sheet, value)
     if isinstance(value, date):
-        result.number_format = DATE_FORMAT
+        result.number_format = _DATE_FORMAT
     elif isinstance(value, str) and value.startswith("="):
         result.data_type = "s"  # a name typed as "=..." must not run as a formula when opened
     if font is not None:
@@ -163,21 +190,43 @@ def workbook_bytes(workbook: Workbook) -> bytes:
     return buffer.getvalue()
 
 
+def _positions(header: Iterable[object]) -> dict[str, int]:
+    """Where each roster column is; other columns (an export's Nomor anggota, say) are ignored."""
+    keys = {_header_key(c.header): c.key for c in COLUMNS}
+    positions: dict[str, int] = {}
+    for index, title in enumerate(header):
+        key = keys.get(_header_key(title))
+        if key is not None:
+            positions.setdefault(key, index)
+    missing = [c.header for c in COLUMNS if c.required and c.key not in positions]
+    if missing:
+        raise DomainError(
+            f"Kolom wajib tidak ditemukan di baris pertama: {', '.join(missing)}. Gunakan templat impor anggota."
+        )
+    return positions
+
+
+def _header_key(text: object) -> str:
+    """A header as matched on import: without the '*' and the hint in brackets, any case and spacing."""
+    return " ".join(str(text or "").split("(")[0].replace("*", "").split()).casefold()
+
+
+def _is_example(cells: dict[str, object]) -> bool:
+    return cell_text(cells["full_name"]).casefold().startswith(_EXAMPLE_PREFIX)
+
+
 def _format(key: str) -> str | None:
     # Typed NIKs stay text (Excel keeps only 15 digits of a number); typed dates show day first.
     if key in _TEXT_KEYS:
-        return TEXT_FORMAT
-    return DATE_FORMAT if key in _DATE_KEYS else None
+        return _TEXT_FORMAT
+    return _DATE_FORMAT if key in _DATE_KEYS else None
 
 
-def _column_of(key: str) -> str:
+def _list_rule(key: str, formula: str, error: str) -> DataValidation:
+    """A dropdown for a roster column, from below the header to Excel's last row."""
     letter = get_column_letter(next(i for i, c in enumerate(COLUMNS, start=1) if c.key == key))
-    return f"{letter}2:{letter}{_LAST_ROW}"
-
-
-def _list_rule(cells: str, formula: str, error: str) -> DataValidation:
     rule = DataValidation(type="list", formula1=formula, allow_blank=True, showErrorMessage=True, error=error)
-    rule.add(cells)
+    rule.add(f"{letter}2:{letter}{_LAST_ROW}")
     return rule
 
 

@@ -28,8 +28,7 @@ def export_members(
 ) -> bytes:
     """Every member matching ``where``, by number, as .xlsx: Nomor anggota, Status, then the roster columns.
 
-    Written page by page to a streaming workbook, so 100,000 members need neither the
-    whole register in memory nor a formatted sheet held open.
+    Read page by page into a write-only workbook, so 100,000 members are never all in memory.
     """
     authorize(session, actor, Permission.USE_APP)
     workbook = Workbook(write_only=True)
@@ -64,8 +63,6 @@ class _Details:
 
 
 def _details(session: Session, ids: list[uuid.UUID]) -> dict[uuid.UUID, _Details]:
-    if not ids:
-        return {}
     found = {
         row.id: _Details(row.kk_number, row.birth_place, row.birth_date, row.address, row.occupation)
         for row in session.execute(

@@ -8,13 +8,12 @@ a roster behind.
 
 from __future__ import annotations
 
-import io
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -27,16 +26,16 @@ from koperasi.domain.people import Sex
 from koperasi.domain.roles import Actor, Permission
 from koperasi.services import audit
 from koperasi.services.access import authorize
-from koperasi.services.member_excel import COLUMNS, EXAMPLE_PREFIX, SHEET, cell, header_key, roster_sheet, workbook_bytes
-from koperasi.services.members import add_member, list_categories
+from koperasi.services.member_excel import COLUMNS, cell, cell_text, read_roster, roster_sheet, workbook_bytes
+from koperasi.services.members import BulkRowError, add_members, list_categories
 from koperasi.services.transaction import write
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
 
 PROGRESS_STEP = 200
+COMMIT_CHUNK = PROGRESS_STEP  # rows written per bulk insert; progress and cancel between chunks
 _CHUNK = 500  # values per IN (...) query, well below SQLite's limit on parameters
-_OLD_EXCEL = b"\xd0\xcf\x11\xe0"  # the .xls (Excel 97-2003) file signature
 _DATE = re.compile(r"(\d{1,2})([-/])(\d{1,2})\2(\d{4})")
 _NIK_SEPARATORS = re.compile(r"[\s.\-]")
 _SEXES = {"l": Sex.MALE, "lakilaki": Sex.MALE, "p": Sex.FEMALE, "perempuan": Sex.FEMALE}
@@ -73,7 +72,7 @@ def preview_import(
 ) -> ImportPreview:
     """Check every row of a roster against the member rules and the register; writes nothing."""
     authorize(session, actor, Permission.EDIT_MEMBERS)
-    rows = _read_rows(data)
+    rows = read_roster(data)
     checker = _RowChecker(session, [cells for _, cells in rows], today=today)
     valid: list[ValidRow] = []
     rejected: list[RejectedRow] = []
@@ -101,12 +100,13 @@ def commit_import(
         authorize(session, actor, Permission.EDIT_MEMBERS)
         _refuse_registered_since_preview(session, preview.valid)
         numbers: list[str] = []
-        for done, row in enumerate(preview.valid, start=1):
+        for start in range(0, total, COMMIT_CHUNK):
+            chunk = preview.valid[start : start + COMMIT_CHUNK]
             try:
-                numbers.append(add_member(session, actor, row.data, accept_warnings=True, today=today).number)
-            except DomainError as error:
-                raise DomainError(f"Baris {row.row}: {error.message} Tidak ada anggota yang diimpor.") from error
-            _step(done, total, progress, cancelled)
+                numbers += add_members(session, actor, [row.data for row in chunk], today=today)
+            except BulkRowError as error:
+                raise DomainError(f"Baris {chunk[error.index].row}: {error.message}") from error
+            _step(start + len(chunk), total, progress, cancelled)
         audit.record(
             session, actor, action=AuditAction.MEMBERS_IMPORTED, entity="member",
             entity_id=f"{numbers[0]}–{numbers[-1]}", after={"rows": total},
@@ -130,48 +130,6 @@ def _step(done: int, total: int, progress: Progress | None, cancelled: Cancelled
         progress(done, total)
 
 
-def _read_rows(data: bytes) -> list[tuple[int, dict[str, object]]]:
-    """The roster's filled rows as (Excel row number, cells by column key)."""
-    if data.startswith(_OLD_EXCEL):
-        raise DomainError("Berkas ini berformat Excel lama (.xls). Buka di Excel, simpan sebagai .xlsx, lalu impor lagi.")
-    try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-        sheet = workbook[SHEET] if SHEET in workbook.sheetnames else workbook.worksheets[0]
-        sheet.reset_dimensions()  # some programs write a wrong sheet size; read every row there is
-        raw = list(sheet.iter_rows(values_only=True))
-        workbook.close()
-    except Exception as error:
-        # Whatever openpyxl trips over in a file from outside, the clerk's remedy is the same.
-        raise DomainError(
-            "Berkas ini tidak dapat dibaca sebagai berkas Excel (.xlsx). Pastikan berkasnya benar, "
-            "atau isi ulang templat impor anggota."
-        ) from error
-    positions = _positions(raw[0] if raw else ())
-    rows = []
-    for number, values in enumerate(raw[1:], start=2):
-        cells = {key: values[index] if index < len(values) else None for key, index in positions.items()}
-        cells.update({c.key: None for c in COLUMNS if c.key not in positions})
-        if any(_text(value) for value in cells.values()) and not _text(cells["full_name"]).casefold().startswith(EXAMPLE_PREFIX):
-            rows.append((number, cells))
-    return rows
-
-
-def _positions(header: Iterable[object]) -> dict[str, int]:
-    """Where each roster column is; other columns (an export's Nomor anggota, say) are ignored."""
-    keys = {header_key(c.header): c.key for c in COLUMNS}
-    positions: dict[str, int] = {}
-    for index, title in enumerate(header):
-        key = keys.get(header_key(title))
-        if key is not None:
-            positions.setdefault(key, index)
-    missing = [c.header for c in COLUMNS if c.required and c.key not in positions]
-    if missing:
-        raise DomainError(
-            f"Kolom wajib tidak ditemukan di baris pertama: {', '.join(missing)}. Gunakan templat impor anggota."
-        )
-    return positions
-
-
 class _RowChecker:
     """Checks rows against the regions, the categories, the register and the rows above them."""
 
@@ -184,20 +142,20 @@ class _RowChecker:
         }
         self.categories = {_fold(name): code for code, name in list_categories(session)}
         self.registered = _registered(session, {_nik_key(row["nik"]) for row in rows} - {""})
-        self.namesakes = _namesakes(session, {_name_key(_text(row["full_name"])) for row in rows})
+        self.namesakes = _namesakes(session, {_name_key(cell_text(row["full_name"])) for row in rows})
         self.nik_rows: dict[str, int] = {}
         self.person_rows: dict[tuple[str, date], int] = {}
 
     def check(self, number: int, cells: dict[str, object]) -> ValidRow | RejectedRow:
         errors: list[str] = []
-        name = _text(cells["full_name"])
+        name = cell_text(cells["full_name"])
         if not name:
             errors.append("Nama lengkap wajib diisi.")
         sex = _sex(cells["sex"], errors)
         birth = _date(cells["birth_date"], "Tanggal lahir", errors, required=True)
         join = _date(cells["join_date"], "Tanggal bergabung", errors, required=False)
-        desa_id = self._desa(_text(cells["kecamatan"]), _text(cells["desa"]), errors)
-        categories = self._categories(_text(cells["categories"]), errors)
+        desa_id = self._desa(cell_text(cells["kecamatan"]), cell_text(cells["desa"]), errors)
+        categories = self._categories(cell_text(cells["categories"]), errors)
         nik = _number_text(cells["nik"], "NIK", errors)
         kk = _number_text(cells["kk_number"], "Nomor KK", errors)
         self._first_with_nik(_nik_key(cells["nik"]), number, errors)
@@ -206,8 +164,8 @@ class _RowChecker:
             return RejectedRow(number, original, " ".join(errors))
         entered = MemberInput(
             full_name=name, sex=sex, birth_date=birth, desa_id=desa_id, nik=nik, kk_number=kk,
-            birth_place=_text(cells["birth_place"]), address=_text(cells["address"]), phone=_phone(cells["phone"]),
-            occupation=_text(cells["occupation"]), categories=categories, join_date=join,
+            birth_place=cell_text(cells["birth_place"]), address=cell_text(cells["address"]), phone=_phone(cells["phone"]),
+            occupation=cell_text(cells["occupation"]), categories=categories, join_date=join,
         )
         try:
             clean, warnings = clean_member(entered, today=self.today)
@@ -295,7 +253,7 @@ def _refuse_registered_since_preview(session: Session, rows: tuple[ValidRow, ...
             member_number, member_name = registered[row.data.nik]
             raise ConflictError(
                 f"Baris {row.row}: NIK {row.data.nik} baru saja didaftarkan atas nama {member_name} ({member_number}). "
-                "Tidak ada anggota yang diimpor; buka berkasnya lagi untuk pratinjau baru."
+                "Buka berkasnya lagi untuk pratinjau baru."
             )
 
 
@@ -304,25 +262,17 @@ def _chunks(values: list[str]) -> Iterable[list[str]]:
         yield values[start : start + _CHUNK]
 
 
-def _text(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return " ".join(str(value).split())
-
-
 def _fold(text: str) -> str:
     """Names of kecamatan, desa and categories match whatever the case and spacing."""
     return "".join(text.split()).casefold()
 
 
 def _name_key(name: str) -> str:
-    return name.lower()
+    return name.lower()  # as the database's lower() compares the names already registered
 
 
 def _nik_key(value: object) -> str:
-    return _NIK_SEPARATORS.sub("", _text(value))
+    return _NIK_SEPARATORS.sub("", cell_text(value))
 
 
 def _number_text(value: object, label: str, errors: list[str]) -> str:
@@ -332,18 +282,18 @@ def _number_text(value: object, label: str, errors: list[str]) -> str:
             f"Ubah format kolom {label} menjadi Teks lalu ketik ulang."
         )
         return ""
-    return _text(value)
+    return cell_text(value)
 
 
 def _phone(value: object) -> str:
     # A phone typed into a number cell loses its leading 0; every Indonesian number has one.
     if isinstance(value, int) and not str(value).startswith("62"):
         return f"0{value}"
-    return _text(value)
+    return cell_text(value)
 
 
 def _sex(value: object, errors: list[str]) -> Sex | None:
-    text = _text(value)
+    text = cell_text(value)
     sex = _SEXES.get(re.sub(r"[\s\-]", "", text).casefold())
     if sex is None:
         errors.append(f"Jenis kelamin harus L atau P (tertulis '{text}')." if text else "Jenis kelamin wajib diisi.")
@@ -355,7 +305,7 @@ def _date(value: object, label: str, errors: list[str], *, required: bool) -> da
         return value.date()
     if isinstance(value, date):
         return value
-    text = _text(value)
+    text = cell_text(value)
     if not text:
         if required:
             errors.append(f"{label} wajib diisi.")

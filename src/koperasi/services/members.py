@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
@@ -10,6 +11,7 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from koperasi.db.models import (
+    AuditEvent,
     Category,
     Desa,
     GroupMembership,
@@ -39,7 +41,7 @@ from koperasi.domain.people import Sex
 from koperasi.domain.roles import Actor, Permission
 from koperasi.services import audit
 from koperasi.services.access import authorize
-from koperasi.services.numbering import next_sequence
+from koperasi.services.numbering import next_sequence, reserve_sequence
 from koperasi.services.office import the_office
 from koperasi.services.transaction import write
 
@@ -112,6 +114,69 @@ def add_member(session: Session, actor: Actor | None, data: MemberInput, *, acce
     _replace_household(session, member, clean.household)
     audit.record(session, actor, action=AuditAction.MEMBER_REGISTERED, entity="member", entity_id=member.id, after=_snapshot(clean, number))
     return member
+
+
+class BulkRowError(DomainError):
+    """One row of a bulk add failed; ``index`` is its position in the list given."""
+
+    def __init__(self, index: int, error: DomainError) -> None:
+        super().__init__(error.message)
+        self.index = index
+
+
+def add_members(session: Session, actor: Actor, rows: Sequence[MemberInput], *, today: date) -> list[str]:
+    """Add many members at once inside the caller's transaction (Excel import); their numbers.
+
+    The same rules as ``add_member`` (warnings accepted), but each lookup is one query for
+    all rows and the rows are written in bulk: 10,000 members in seconds, not minutes.
+    Each member still gets its own audit event.
+    """
+    office = the_office(session)
+    assert office is not None, "members are registered after first-run setup"
+    cleaned = []
+    for index, data in enumerate(rows):
+        try:
+            cleaned.append(clean_member(data, today=today)[0])
+        except DomainError as error:
+            raise BulkRowError(index, error) from error
+    desa = _desa_by_id(session, {clean.desa_id for clean in cleaned})
+    known_categories = set(session.scalars(select(Category.code)))
+    niks = [clean.nik for clean in cleaned if clean.nik]
+    taken = _registered_niks(session, niks)
+    seen: set[str] = set()
+    for index, clean in enumerate(cleaned):
+        if clean.desa_id not in desa:
+            raise BulkRowError(index, ValidationError("Pilih desa tempat tinggal anggota.", field="desa_id"))
+        if unknown := set(clean.categories) - known_categories:
+            raise BulkRowError(index, ValidationError(f"Kategori tidak dikenal: {', '.join(sorted(unknown))}."))
+        if clean.nik and (clean.nik in taken or clean.nik in seen):
+            owner = taken.get(clean.nik)
+            message = f"NIK {clean.nik} sudah terdaftar ({owner})." if owner else f"NIK {clean.nik} muncul dua kali."
+            raise BulkRowError(index, ConflictError(message))
+        seen.add(clean.nik)
+    first = reserve_sequence(session, office_code=office.code, doc_type=DocumentType.MEMBER, year=0, count=len(cleaned))
+    now = datetime.now(UTC)
+    member_rows, people, categories, events, numbers = [], [], [], [], []
+    for offset, clean in enumerate(cleaned):
+        number = format_member_number(office.code, first + offset)
+        member_id = uuid.uuid4()
+        numbers.append(number)
+        member_rows.append(
+            {"id": member_id, "office_id": office.id, "number": number, "status": MemberStatus.ACTIVE.value,
+             "left_on": None, "left_reason": None, "created_at": now, "version": 1,
+             **_columns(clean, desa[clean.desa_id], number)}
+        )
+        categories += [{"member_id": member_id, "category_code": code} for code in sorted(clean.categories)]
+        people += [_household_row(member_id, position, person) for position, person in enumerate(clean.household)]
+        events.append(
+            {"occurred_at": now, "user_id": actor.user_id, "username": actor.username,
+             "action": AuditAction.MEMBER_REGISTERED.value, "entity": "member", "entity_id": str(member_id),
+             "before": None, "after": _snapshot(clean, number), "reason": None}
+        )
+    for model, values in ((Member, member_rows), (MemberCategory, categories), (HouseholdMember, people), (AuditEvent, events)):
+        if values:
+            session.execute(model.__table__.insert(), values)  # Core executemany: one statement for all rows
+    return numbers
 
 
 def update_member(
@@ -384,19 +449,43 @@ def _replace_categories(session: Session, member: Member, codes: list[str]) -> N
 
 def _replace_household(session: Session, member: Member, people: tuple[HouseholdPerson, ...]) -> None:
     session.execute(delete(HouseholdMember).where(HouseholdMember.member_id == member.id))
-    session.add_all(
-        HouseholdMember(
-            member_id=member.id,
-            position=index,
-            full_name=person.full_name,
-            nik=person.nik or None,
-            relation=person.relation.value,
-            sex=person.sex.value,
-            birth_date=person.birth_date,
-            school_status=person.school_status.value if person.school_status else None,
-        )
-        for index, person in enumerate(people)
-    )
+    session.add_all(HouseholdMember(**_household_row(member.id, index, person)) for index, person in enumerate(people))
+
+
+def _household_row(member_id: uuid.UUID, position: int, person: HouseholdPerson) -> dict[str, object]:
+    return {
+        "id": uuid.uuid4(),
+        "member_id": member_id,
+        "position": position,
+        "full_name": person.full_name,
+        "nik": person.nik or None,
+        "relation": person.relation.value,
+        "sex": person.sex.value,
+        "birth_date": person.birth_date,
+        "school_status": person.school_status.value if person.school_status else None,
+    }
+
+
+def _desa_by_id(session: Session, ids: set[str]) -> dict[str, Desa]:
+    """The desa named by each id text (as written in the inputs) that exists."""
+    parsed: dict[uuid.UUID, str] = {}
+    for text in ids:
+        try:
+            parsed[uuid.UUID(str(text))] = text
+        except ValueError:
+            continue
+    found = session.scalars(select(Desa).where(Desa.id.in_(list(parsed)))) if parsed else []
+    return {parsed[desa.id]: desa for desa in found}
+
+
+def _registered_niks(session: Session, niks: list[str]) -> dict[str, str]:
+    """NIK -> "name (number)" of those already registered; asked in chunks of 500."""
+    found: dict[str, str] = {}
+    for start in range(0, len(niks), 500):
+        chunk = niks[start : start + 500]
+        for row in session.execute(select(Member.nik, Member.number, Member.full_name).where(Member.nik.in_(chunk))):
+            found[row.nik] = f"{row.full_name}, {row.number}"
+    return found
 
 
 def _current(session: Session, member_id: uuid.UUID, expected_version: int) -> Member:

@@ -76,6 +76,7 @@ def upgrade() -> None:
         ["full_name", "number", "status", "sex", "kecamatan_code", "desa_id", "search_text", "id"],
     )
     op.create_index("ix_members_list_number", "members", ["number", "status", "search_text", "id"])
+    op.create_index("ix_members_birth_date", "members", ["birth_date"])
     op.create_index(op.f('ix_members_join_date'), 'members', ['join_date'])
     op.create_index('ix_members_kecamatan_status', 'members', ['kecamatan_code', 'status'])
 
@@ -148,6 +149,7 @@ def downgrade() -> None:
     op.drop_table('household_members')
     op.drop_index('ix_members_kecamatan_status', table_name='members')
     op.drop_index(op.f('ix_members_join_date'), table_name='members')
+    op.drop_index("ix_members_birth_date", table_name="members")
     op.drop_index("ix_members_list_number", table_name="members")
     op.drop_index("ix_members_list", table_name="members")
     op.drop_index(op.f('ix_members_desa_id'), table_name='members')
