@@ -124,3 +124,21 @@ def test_leave_dialog_records_leaving_with_a_reason(qtbot, context, register):
     dialog.leave_form.reason_edit.setText("Pindah ke Bangko")
     _save(dialog)
     assert dialog.saved.status is MemberStatus.LEFT and dialog.saved.left_reason == "Pindah ke Bangko"
+
+
+def test_groups_view_shows_the_members_of_the_selected_group(qtbot, context, register):
+    from koperasi.domain.members import GroupKind
+    from koperasi.gui.members.groups_view import GroupsView
+    from koperasi.services import groups
+
+    siti = register("Siti Aminah")
+    with context.database.session() as session:
+        group = groups.create_group(session, context.actor, name="KUP Mekar Sari", kind=GroupKind.WOMEN_BUSINESS, desa_id=register.desa.id)
+        groups.add_to_group(session, context.actor, group.id, siti.id, joined_on=date(2026, 1, 1))
+    view = GroupsView(context)
+    qtbot.addWidget(view)
+    view.reload()
+    assert view.members_model.rowCount() == 0 and not view.add_member_button.isEnabled()
+    view.groups_table.selectRow(0)
+    assert [view.members_model.index(0, c).data() for c in range(2)] == [siti.number, "Siti Aminah"]
+    assert "KUP Mekar Sari" in view.members_title.text() and view.add_member_button.isEnabled()

@@ -42,7 +42,9 @@ def fill_members(session: Session, count: int, *, today: date, progress: Callabl
     rng = random.Random(1503)
     office = session.scalar(select(Office).order_by(Office.created_at).limit(1))
     assert office is not None
-    desa = [(row.id, row.kecamatan_code) for row in session.execute(select(Desa.id, Desa.kecamatan_code).where(Desa.active.is_(True)))]
+    rows = session.execute(select(Desa.id, Desa.kecamatan_code, Desa.name).where(Desa.active.is_(True))).all()
+    desa = [(row.id, row.kecamatan_code) for row in rows]
+    desa_names = {row.id: row.name for row in rows}
     if not desa:
         raise ValueError("demo members need desa")
     first = reserve_sequence(session, office_code=office.code, doc_type=DocumentType.MEMBER, year=0, count=count)
@@ -105,7 +107,7 @@ def fill_members(session: Session, count: int, *, today: date, progress: Callabl
             if progress:
                 progress(index + 1)
     _flush(session, members, people, categories)
-    _groups(session, rng, by_desa, today, now)
+    _groups(session, rng, by_desa, desa_names, today, now)
     return count
 
 
@@ -116,15 +118,17 @@ def _flush(session: Session, members: list, people: list, categories: list) -> N
             rows.clear()
 
 
-def _groups(session: Session, rng: random.Random, by_desa: dict, today: date, now: datetime) -> None:
+def _groups(session: Session, rng: random.Random, by_desa: dict, desa_names: dict, today: date, now: datetime) -> None:
     """About one group for every 25 members of a desa, each with a chair and members."""
     groups, memberships, names = [], [], set()
     for desa_id, member_ids in by_desa.items():
         for _ in range(max(1, len(member_ids) // 25)):
             kind = rng.choice(list(GroupKind)[:3])
-            name = f"{kind.label} {rng.choice(GROUP_WORDS)}"
-            while name in names:
-                name = f"{kind.label} {rng.choice(GROUP_WORDS)} {rng.randint(2, 999)}"
+            base = f"{kind.label} {rng.choice(GROUP_WORDS)} {desa_names[desa_id]}"
+            name, count = base, 1
+            while name in names:  # a second group of that name in the desa: "... II", "... III"
+                count += 1
+                name = f"{base} {_roman(count)}"
             names.add(name)
             chosen = rng.sample(member_ids, min(len(member_ids), rng.randint(8, 20)))
             group_id = uuid.UUID(int=rng.getrandbits(128), version=4)
@@ -136,6 +140,16 @@ def _groups(session: Session, rng: random.Random, by_desa: dict, today: date, no
     for model, rows in ((MemberGroup, groups), (GroupMembership, memberships)):
         for start in range(0, len(rows), CHUNK):
             session.execute(model.__table__.insert(), rows[start : start + CHUNK])
+
+
+def _roman(number: int) -> str:
+    numerals = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"),
+                (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+    text = ""
+    for value, numeral in numerals:
+        while number >= value:
+            text, number = text + numeral, number - value
+    return text
 
 
 def _nik(rng: random.Random, kecamatan_code: str, birth: date, sex: Sex, taken: set[str]) -> str:

@@ -108,7 +108,7 @@ class ImportPreviewDialog(QDialog):
         table.setHorizontalHeaderLabels([self.tr("Baris"), self.tr("Nama"), self.tr("Hasil"), self.tr("Keterangan")])
         table.verticalHeader().hide()
         table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        issues = [(r.row, str(r.cells[0] or ""), self.tr("Ditolak"), r.reason) for r in preview.rejected]
+        issues = [(r.row, str(r.cells[0] or "—"), self.tr("Ditolak"), r.reason) for r in preview.rejected]
         issues += [(r.row, r.data.full_name, self.tr("Peringatan"), " ".join(r.warnings)) for r in warned]
         for index, (row, name, verdict, reason) in enumerate(sorted(issues)):
             for column, value in enumerate((str(row), name, verdict, reason)):

@@ -54,7 +54,7 @@ class GroupsView(QWidget):
         )
         self.groups_table = _table("groupsTable", self.groups_model)
         self.members_table = _table("groupMembersTable", self.members_model)
-        self.groups_table.selectionModel().currentRowChanged.connect(self._load_members)
+        self.groups_table.selectionModel().selectionChanged.connect(self._load_members)
         can_manage = context.actor.can(Permission.MANAGE_GROUPS)
         self.new_button = _button("groupNewButton", self.tr("Kelompok &baru…"), self._create, can_manage)
         self.add_member_button = _button("groupAddMemberButton", self.tr("Tambah &anggota…"), self._add_member, can_manage)
