@@ -143,3 +143,31 @@ def test_every_member_change_is_audited(db, admin, desa):
         events = audit.recent_events(session, admin, limit=2)
     assert [e.action for e in events] == ["member_updated", "member_registered"]
     assert events[0].before["phone"] == "" and events[0].after["phone"] == "081234567890"
+
+
+def test_editing_only_the_household_still_stops_a_stale_save(db, admin, desa):
+    saved = _register(db, admin, _siti(desa))
+    with db.session() as session:
+        first = members.update_member(session, admin, saved.id, replace(saved.data, household=()), expected_version=saved.version, today=TODAY)
+    assert first.version > saved.version
+    with db.session() as session, pytest.raises(ConflictError):
+        members.update_member(session, admin, saved.id, replace(saved.data, notes="lama"), expected_version=saved.version, today=TODAY)
+    with db.session() as session:
+        assert members.get_member(session, admin, saved.id).household_size == 1
+
+
+def test_leaving_ends_group_memberships_but_a_chair_must_be_replaced_first(db, admin, desa):
+    from koperasi.domain.members import GroupKind
+    from koperasi.services import groups
+
+    siti = _register(db, admin, _siti(desa))
+    nur = _register(db, admin, _siti(desa, full_name="Nur Aisyah", nik="", birth_date=date(1990, 2, 2)))
+    with db.session() as session:
+        group = groups.create_group(session, admin, name="Kelompok Tani Maju", kind=GroupKind.FARMERS, desa_id=desa.id)
+        for member in (siti, nur):
+            groups.add_to_group(session, admin, group.id, member.id, joined_on=date(2026, 1, 1))
+        groups.set_chair(session, admin, group.id, siti.id, expected_version=group.version)
+        with pytest.raises(ValidationError, match="ketua Kelompok Tani Maju"):
+            members.record_leaving(session, admin, siti.id, left_on=TODAY, reason="Pindah", expected_version=siti.version)
+        members.record_leaving(session, admin, nur.id, left_on=TODAY, reason="Pindah", expected_version=nur.version)
+        assert [m.full_name for m in groups.group_members(session, admin, group.id)] == ["Siti Aminah"]

@@ -47,6 +47,7 @@ CALLS = {
         EDITORS, lambda s, a: member_import.commit_import(s, a, member_import.ImportPreview((), ()), today=date(2026, 1, 1))
     ),
     member_export.export_members: (ANYONE_LOGGED_IN, lambda s, a: member_export.export_members(s, a, member_search.MemberFilter())),
+    member_search.matching_ids: (ANYONE_LOGGED_IN, lambda s, a: member_search.matching_ids(s, a, member_search.MemberFilter())),
     member_search.count_members: (ANYONE_LOGGED_IN, lambda s, a: member_search.count_members(s, a, member_search.MemberFilter())),
     member_search.member_page: (ANYONE_LOGGED_IN, lambda s, a: member_search.member_page(s, a, member_search.MemberFilter())),
     audit.recent_events: ({Role.ADMIN, Role.MANAGER}, lambda s, a: audit.recent_events(s, a)),
@@ -65,7 +66,7 @@ CALLS = {
     ),
 }
 # Called inside other services' transactions, after those have checked the role.
-BUILDING_BLOCKS = {audit.record, access.authorize, members.add_member, members.add_members}
+BUILDING_BLOCKS = {audit.record, access.authorize, members.add_members}
 
 
 def _member_input() -> MemberInput:

@@ -26,6 +26,7 @@ from sqlalchemy import (
     UniqueConstraint,
     Uuid,
 )
+from sqlalchemy import text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from koperasi.db.types import AutoIncrementBigInt, UtcDateTime
@@ -249,7 +250,14 @@ class GroupMembership(Base):
     """Membership of a group over time: leaving sets ``left_on``; the row stays."""
 
     __tablename__ = "group_memberships"
-    __table_args__ = (Index("ix_group_memberships_member", "member_id", "left_on"),)
+    __table_args__ = (
+        Index("ix_group_memberships_member", "member_id", "left_on"),
+        # At most one open membership of a member in a group, even with two PCs saving at once.
+        Index(
+            "uq_group_memberships_open", "group_id", "member_id", unique=True,
+            sqlite_where=text("left_on IS NULL"), postgresql_where=text("left_on IS NULL"),
+        ),
+    )
 
     id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
     group_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("member_groups.id"), index=True)

@@ -51,7 +51,7 @@ def fill_members(session: Session, count: int, *, today: date, progress: Callabl
     niks: set[str] = set()
     now = datetime.now(UTC)
     members, people, categories = [], [], []
-    by_desa: dict[uuid.UUID, list[uuid.UUID]] = {}
+    by_desa: dict[uuid.UUID, list[tuple[uuid.UUID, date]]] = {}  # active members and their join dates
     for index in range(count):
         sequence = first + index
         sex = Sex.FEMALE if rng.random() < 0.55 else Sex.MALE
@@ -75,9 +75,11 @@ def fill_members(session: Session, count: int, *, today: date, progress: Callabl
             }
         )
         if members[-1]["status"] == "keluar":
-            members[-1]["left_on"] = today - timedelta(days=rng.randint(0, 300))
+            joined = members[-1]["join_date"]
+            members[-1]["left_on"] = joined + timedelta(days=rng.randint(0, (today - joined).days))
             members[-1]["left_reason"] = rng.choice(["Pindah domisili", "Mengundurkan diri", "Meninggal dunia"])
-        by_desa.setdefault(desa_id, []).append(member_id)
+        if members[-1]["status"] == "aktif":  # groups are formed from active members only
+            by_desa.setdefault(desa_id, []).append((member_id, members[-1]["join_date"]))
         has_dropout = False
         for position in range(rng.choice([0, 1, 2, 2, 3, 3, 4, 5])):
             child = position > 0 or rng.random() < 0.3
@@ -130,13 +132,17 @@ def _groups(session: Session, rng: random.Random, by_desa: dict, desa_names: dic
                 count += 1
                 name = f"{base} {_roman(count)}"
             names.add(name)
+            if not member_ids:
+                continue
             chosen = rng.sample(member_ids, min(len(member_ids), rng.randint(8, 20)))
             group_id = uuid.UUID(int=rng.getrandbits(128), version=4)
-            groups.append({"id": group_id, "name": name, "kind": kind.value, "desa_id": desa_id, "chair_member_id": chosen[0],
+            groups.append({"id": group_id, "name": name, "kind": kind.value, "desa_id": desa_id, "chair_member_id": chosen[0][0],
                            "active": True, "created_at": now, "version": 1})
-            joined = today - timedelta(days=rng.randint(30, 1500))
-            memberships += [{"id": uuid.UUID(int=rng.getrandbits(128), version=4), "group_id": group_id, "member_id": m,
-                             "joined_on": joined, "left_on": None} for m in chosen]
+            memberships += [
+                {"id": uuid.UUID(int=rng.getrandbits(128), version=4), "group_id": group_id, "member_id": member_id,
+                 "joined_on": joined + timedelta(days=rng.randint(0, (today - joined).days)), "left_on": None}
+                for member_id, joined in chosen
+            ]
     for model, rows in ((MemberGroup, groups), (GroupMembership, memberships)):
         for start in range(0, len(rows), CHUNK):
             session.execute(model.__table__.insert(), rows[start : start + CHUNK])

@@ -17,7 +17,7 @@ from koperasi.domain.roles import Actor, Permission
 from koperasi.services import audit
 from koperasi.services.access import authorize
 from koperasi.services.member_excel import COLUMNS, cell, roster_sheet, workbook_bytes
-from koperasi.services.member_search import MemberFilter, MemberRow, MemberSort, member_page
+from koperasi.services.member_search import MemberFilter, MemberRow, matching_ids, rows_for
 from koperasi.services.transaction import write
 
 PAGE = 1_000
@@ -33,17 +33,16 @@ def export_members(
     authorize(session, actor, Permission.USE_APP)
     workbook = Workbook(write_only=True)
     sheet = roster_sheet(workbook, before=[("Nomor anggota", 14), ("Status", 9)])
+    ids = matching_ids(session, actor, where)  # one scan; then pages by id, never by OFFSET
     done = 0
-    while True:
-        page = member_page(session, actor, where, sort=MemberSort.NUMBER, offset=done, limit=PAGE)
-        details = _details(session, [row.id for row in page.rows])
-        for row in page.rows:
+    for start in range(0, len(ids), PAGE):
+        chunk = ids[start : start + PAGE]
+        details = _details(session, chunk)
+        for row in rows_for(session, chunk):
             sheet.append([cell(sheet, value) for value in _values(row, details[row.id])])
-        done += len(page.rows)
+        done += len(chunk)
         if progress is not None:
-            progress(done, page.total)
-        if len(page.rows) < PAGE:
-            break
+            progress(done, len(ids))
     content = workbook_bytes(workbook)
     with write(session):
         audit.record(session, actor, action=AuditAction.MEMBERS_EXPORTED, entity="member", entity_id="", after={"rows": done})

@@ -86,34 +86,49 @@ def member_page(
     column = _SORT_COLUMNS[sort]
     order = [column.desc(), Member.number.desc()] if descending else [column.asc(), Member.number.asc()]
     page = _filtered(select(Member.id), where).order_by(*order).offset(max(0, offset)).limit(max(1, limit)).subquery()
-    rows = session.execute(
+    rows = session.execute(_row_columns().join(page, page.c.id == Member.id).order_by(*order)).all()
+    total = len(rows) if offset == 0 and len(rows) < limit else count_members(session, actor, where)
+    return MemberPage(total, [_row(row, today) for row in rows])
+
+
+def matching_ids(session: Session, actor: Actor, where: MemberFilter) -> list[uuid.UUID]:
+    """Every matching member's id in number order (for exports: one scan, then pages by id)."""
+    authorize(session, actor, Permission.USE_APP)
+    return list(session.scalars(_filtered(select(Member.id), where).order_by(Member.number)))
+
+
+def rows_for(session: Session, ids: list[uuid.UUID], *, today: date | None = None) -> list[MemberRow]:
+    """The list rows of ``ids``, in that order."""
+    today = today or date.today()
+    found = {row.id: row for row in session.execute(_row_columns().where(Member.id.in_(ids)))}
+    return [_row(found[member_id], today) for member_id in ids if member_id in found]
+
+
+def _row_columns() -> Select:
+    return (
         select(
             Member.id, Member.number, Member.full_name, Member.nik, Member.sex, Member.birth_date,
             Member.phone, Member.join_date, Member.status, Desa.name.label("desa"), Kecamatan.name.label("kecamatan"),
         )
-        .join(page, page.c.id == Member.id)
         .join(Desa, Desa.id == Member.desa_id)
         .join(Kecamatan, Kecamatan.code == Member.kecamatan_code)
-        .order_by(*order)
     )
-    rows = rows.all()
-    total = len(rows) if offset == 0 and len(rows) < limit else count_members(session, actor, where)
-    return MemberPage(total, [
-        MemberRow(
-            id=row.id,
-            number=row.number,
-            full_name=row.full_name,
-            nik=row.nik or "",
-            sex=Sex(row.sex),
-            age=age_on(row.birth_date, today),
-            desa=row.desa,
-            kecamatan=row.kecamatan,
-            phone=row.phone,
-            join_date=row.join_date,
-            status=MemberStatus(row.status),
-        )
-        for row in rows
-    ])
+
+
+def _row(row, today: date) -> MemberRow:
+    return MemberRow(
+        id=row.id,
+        number=row.number,
+        full_name=row.full_name,
+        nik=row.nik or "",
+        sex=Sex(row.sex),
+        age=age_on(row.birth_date, today),
+        desa=row.desa,
+        kecamatan=row.kecamatan,
+        phone=row.phone,
+        join_date=row.join_date,
+        status=MemberStatus(row.status),
+    )
 
 
 _SORT_COLUMNS = {MemberSort.NUMBER: Member.number, MemberSort.NAME: Member.full_name, MemberSort.JOIN_DATE: Member.join_date}

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import case, delete, func, select, update
 from sqlalchemy.orm import Session
 
 from koperasi.db.models import (
@@ -84,12 +84,11 @@ def register_member(session: Session, actor: Actor, data: MemberInput, *, accept
     today = today or date.today()
     with write(session):
         authorize(session, actor, Permission.EDIT_MEMBERS)
-        member = add_member(session, actor, data, accept_warnings=accept_warnings, today=today)
+        member = _add_member(session, actor, data, accept_warnings=accept_warnings, today=today)
         return detail(session, member)
 
 
-def add_member(session: Session, actor: Actor | None, data: MemberInput, *, accept_warnings: bool, today: date) -> Member:
-    """Validate and add one member inside the caller's transaction (form and Excel import)."""
+def _add_member(session: Session, actor: Actor, data: MemberInput, *, accept_warnings: bool, today: date) -> Member:
     clean, warnings = clean_member(data, today=today)
     desa = _desa(session, clean.desa_id)
     _refuse_duplicate_nik(session, clean.nik, exclude=None)
@@ -127,7 +126,7 @@ class BulkRowError(DomainError):
 def add_members(session: Session, actor: Actor, rows: Sequence[MemberInput], *, today: date) -> list[str]:
     """Add many members at once inside the caller's transaction (Excel import); their numbers.
 
-    The same rules as ``add_member`` (warnings accepted), but each lookup is one query for
+    The same rules as ``register_member`` (warnings accepted), but each lookup is one query for
     all rows and the rows are written in bulk: 10,000 members in seconds, not minutes.
     Each member still gets its own audit event.
     """
@@ -202,6 +201,9 @@ def update_member(
         before = _snapshot(_input_of(session, member), member.number)
         for column, value in _columns(clean, desa, member.number).items():
             setattr(member, column, value)
+        # Household and categories live in other tables: bump the version ourselves, or an
+        # edit of only those would not stop a second clerk's stale save.
+        member.version += 1
         _replace_categories(session, member, _categories(session, clean.categories))
         _replace_household(session, member, clean.household)
         session.flush()
@@ -228,7 +230,16 @@ def record_leaving(
             raise ValidationError("Alasan keluar paling banyak 250 karakter.", field="left_reason")
         if left_on < member.join_date or left_on > date.today():
             raise ValidationError("Tanggal keluar harus antara tanggal bergabung dan hari ini.", field="left_on")
+        chaired = session.scalar(select(MemberGroup.name).where(MemberGroup.chair_member_id == member.id, MemberGroup.active.is_(True)))
+        if chaired:
+            raise ValidationError(f"{member.full_name} adalah ketua {chaired}. Tunjuk ketua lain di tab Kelompok dahulu.")
         member.status, member.left_on, member.left_reason = MemberStatus.LEFT.value, left_on, reason
+        session.execute(
+            update(GroupMembership)
+            .where(GroupMembership.member_id == member.id, GroupMembership.left_on.is_(None))
+            # A back-dated leaving never ends a group membership before it began.
+            .values(left_on=case((GroupMembership.joined_on > left_on, GroupMembership.joined_on), else_=left_on))
+        )
         session.flush()
         audit.record(
             session, actor, action=AuditAction.MEMBER_LEFT, entity="member", entity_id=member.id,
@@ -395,7 +406,9 @@ def _snapshot(data: MemberInput, number: str) -> dict[str, object]:
         "household_relation": data.household_relation.value,
         "join_date": data.join_date.isoformat() if data.join_date else None,
         "categories": sorted(data.categories),
-        "household": len(data.household),
+        "household": [
+            f"{p.full_name} ({p.relation.label}, {p.school_status.label if p.school_status else '—'})" for p in data.household
+        ],
         "notes": data.notes,
     }
 

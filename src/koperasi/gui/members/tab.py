@@ -53,12 +53,30 @@ class MembersTab(QWidget):
         pages.setObjectName("membersPages")
         pages.addTab(self.register, self.tr("Daftar anggota"))
         pages.addTab(self.groups_view, self.tr("Kelompok"))
-        pages.currentChanged.connect(lambda index: index == 1 and self.groups_view.reload())
+        pages.currentChanged.connect(self._page_changed)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(pages)
         self._build_register()
         self.reload()
+
+    def _page_changed(self, index: int) -> None:
+        if index == 1:
+            self.groups_view.reload()
+        else:  # groups may have been created meanwhile
+            self._refill_group_filter()
+
+    def _refill_group_filter(self) -> None:
+        chosen = self.group_filter.currentData()
+        with self.context.database.session() as session:
+            choices = groups.group_choices(session, self.context.actor)
+        self.group_filter.blockSignals(True)
+        self.group_filter.clear()
+        self.group_filter.addItem(self.tr("Semua kelompok"), None)
+        for group_id, name in choices:
+            self.group_filter.addItem(name, group_id)
+        self.group_filter.setCurrentIndex(max(0, self.group_filter.findData(chosen)))
+        self.group_filter.blockSignals(False)
 
     def _build_register(self) -> None:
         self.search = QLineEdit()
@@ -103,6 +121,7 @@ class MembersTab(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
+        self._sorted_by = (MemberTableModel.NAME, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(MemberTableModel.NAME, Qt.SortOrder.AscendingOrder)
         vertical = self.table.verticalHeader()
@@ -113,6 +132,7 @@ class MembersTab(QWidget):
         for column, width in enumerate((100, 220, 140, 40, 50, 140, 130, 120, 130, 70)):
             self.table.setColumnWidth(column, width)
         header.setStretchLastSection(True)
+        header.sortIndicatorChanged.connect(self._keep_sort_indicator_honest)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self.table.doubleClicked.connect(self._edit)
         self.detail = MemberDetailPanel()
@@ -141,6 +161,16 @@ class MembersTab(QWidget):
         layout.addWidget(splitter, 1)
         layout.addWidget(self.count_label)
 
+    def _keep_sort_indicator_honest(self, column: int, order: Qt.SortOrder) -> None:
+        """Only some columns are sorted in the database; clicking another must not move the arrow."""
+        if column in MemberTableModel.SORTABLE:
+            self._sorted_by = (column, order)
+            return
+        header = self.table.horizontalHeader()
+        header.blockSignals(True)
+        header.setSortIndicator(*self._sorted_by)
+        header.blockSignals(False)
+
     def _combo(self, name: str) -> QComboBox:
         combo = QComboBox()
         combo.setObjectName(name)
@@ -152,7 +182,6 @@ class MembersTab(QWidget):
         with self.context.database.session() as session:
             kecamatan = regions.list_kecamatan(session)
             categories = members.list_categories(session)
-            group_list = groups.group_choices(session, self.context.actor)
         for combo in (self.kecamatan_filter, self.category_filter, self.group_filter, self.status_filter, self.sex_filter):
             combo.blockSignals(True)
         self.kecamatan_filter.addItem(self.tr("Semua kecamatan"), None)
@@ -162,9 +191,6 @@ class MembersTab(QWidget):
         self.category_filter.addItem(self.tr("Semua kategori"), None)
         for code, name in categories:
             self.category_filter.addItem(name, code)
-        self.group_filter.addItem(self.tr("Semua kelompok"), None)
-        for group_id, name in group_list:
-            self.group_filter.addItem(name, group_id)
         for text, value in ((self.tr("Aktif"), MemberStatus.ACTIVE), (self.tr("Keluar"), MemberStatus.LEFT), (self.tr("Aktif dan keluar"), None)):
             self.status_filter.addItem(text, value)
         self.sex_filter.addItem(self.tr("L dan P"), None)
@@ -173,6 +199,7 @@ class MembersTab(QWidget):
         for combo in (self.kecamatan_filter, self.category_filter, self.group_filter, self.status_filter, self.sex_filter):
             combo.blockSignals(False)
         self._fill_desa_filter()
+        self._refill_group_filter()
 
     def _fill_desa_filter(self) -> None:
         self.desa_filter.blockSignals(True)
@@ -237,8 +264,10 @@ class MembersTab(QWidget):
     def _open_form(self, dialog: MemberDialog) -> None:
         result = dialog.exec()
         if result == OPEN_EXISTING and dialog.existing_member_id is not None:
+            self.search.blockSignals(True)  # no delayed search that would empty the panel again
             self.search.clear()
-            self.show_member(dialog.existing_member_id)
+            self.search.blockSignals(False)
+            self.reload(select=dialog.existing_member_id)
         elif result and dialog.saved is not None:
             self.reload(select=dialog.saved.id)
 

@@ -132,10 +132,15 @@ def upgrade() -> None:
     )
     op.create_index(op.f('ix_group_memberships_group_id'), 'group_memberships', ['group_id'])
     op.create_index('ix_group_memberships_member', 'group_memberships', ['member_id', 'left_on'])
+    op.create_index(
+        "uq_group_memberships_open", "group_memberships", ["group_id", "member_id"], unique=True,
+        sqlite_where=sa.text("left_on IS NULL"), postgresql_where=sa.text("left_on IS NULL"),
+    )
 
 
 
 def downgrade() -> None:
+    op.drop_index("uq_group_memberships_open", table_name="group_memberships")
     op.drop_index('ix_group_memberships_member', table_name='group_memberships')
     op.drop_index(op.f('ix_group_memberships_group_id'), table_name='group_memberships')
 
