@@ -142,3 +142,29 @@ def test_groups_view_shows_the_members_of_the_selected_group(qtbot, context, reg
     view.groups_table.selectRow(0)
     assert [view.members_model.index(0, c).data() for c in range(2)] == [siti.number, "Siti Aminah"]
     assert "KUP Mekar Sari" in view.members_title.text() and view.add_member_button.isEnabled()
+
+
+def test_card_profile_and_export_buttons_write_their_files(qtbot, context, register, monkeypatch, tmp_path):
+    from openpyxl import load_workbook
+    from pypdf import PdfReader
+    from PySide6.QtGui import QDesktopServices
+    from PySide6.QtWidgets import QFileDialog
+
+    from koperasi.gui.members import excel_dialogs
+
+    member = register("Siti Aminah", nik=NIK)
+    targets = iter([tmp_path / "kartu.pdf", tmp_path / "profil.pdf", tmp_path / "anggota.xlsx"])
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(next(targets)), ""))
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: True)
+    monkeypatch.setattr(excel_dialogs, "show_info", lambda *args: None)
+    tab = MembersTab(context)
+    qtbot.addWidget(tab)
+    tab.show_member(member.id)
+    tab.detail.card_button.click()
+    tab.detail.profile_button.click()
+    tab.export_button.click()
+    card = PdfReader(tmp_path / "kartu.pdf").pages[0].extract_text()
+    assert "Siti Aminah" in card and member.number in card and NIK in card
+    assert "PROFIL ANGGOTA" in PdfReader(tmp_path / "profil.pdf").pages[0].extract_text()
+    rows = list(load_workbook(tmp_path / "anggota.xlsx")["Anggota"].iter_rows(values_only=True))
+    assert rows[1][0] == member.number and "Siti Aminah" in rows[1]

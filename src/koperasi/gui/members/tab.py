@@ -26,9 +26,7 @@ from koperasi.domain.members import MemberStatus
 from koperasi.domain.people import Sex
 from koperasi.domain.roles import Permission
 from koperasi.gui.context import AppContext
-from koperasi.gui.members import documents
 from koperasi.gui.members.detail_panel import MemberDetailPanel
-from koperasi.gui.members.excel_dialogs import export_members, import_members, save_template
 from koperasi.gui.members.groups_view import GroupsView
 from koperasi.gui.members.leave_dialog import LeaveDialog
 from koperasi.gui.members.member_dialog import OPEN_EXISTING, MemberDialog
@@ -103,10 +101,10 @@ class MembersTab(QWidget):
         self.import_button.clicked.connect(self._import)
         self.export_button = QPushButton(self.tr("&Ekspor Excel…"))
         self.export_button.setObjectName("memberExportButton")
-        self.export_button.clicked.connect(lambda: export_members(self, self.context, self.model.current_filter))
+        self.export_button.clicked.connect(self._export)
         self.template_button = QPushButton(self.tr("Templ&at Excel…"))
         self.template_button.setObjectName("memberTemplateButton")
-        self.template_button.clicked.connect(lambda: save_template(self, self.context))
+        self.template_button.clicked.connect(self._save_template)
         can_edit = self.context.actor.can(Permission.EDIT_MEMBERS)
         for button in (self.add_button, self.import_button, self.template_button):
             button.setVisible(can_edit)
@@ -138,8 +136,8 @@ class MembersTab(QWidget):
         self.detail = MemberDetailPanel()
         self.detail.edit_requested.connect(self._edit)
         self.detail.leave_requested.connect(self._leave_or_rejoin)
-        self.detail.card_requested.connect(lambda: documents.save_member_card(self, self.context, self.current))
-        self.detail.profile_requested.connect(lambda: documents.save_member_profile(self, self.context, self.current))
+        self.detail.card_requested.connect(self._save_card)
+        self.detail.profile_requested.connect(self._save_profile)
 
         filters = QHBoxLayout()
         for widget in (self.kecamatan_filter, self.desa_filter, self.category_filter, self.group_filter, self.status_filter, self.sex_filter):
@@ -289,9 +287,32 @@ class MembersTab(QWidget):
             show_error(self, self.tr("Anggota"), error.message)
         self.reload(select=member.id)
 
+    # Excel (openpyxl) and PDF (ReportLab) load on first use: ~0.5 s less at every start-up.
     def _import(self) -> None:
+        from koperasi.gui.members.excel_dialogs import import_members
+
         if import_members(self, self.context):
             self.reload()
+
+    def _export(self) -> None:
+        from koperasi.gui.members.excel_dialogs import export_members
+
+        export_members(self, self.context, self.model.current_filter)
+
+    def _save_template(self) -> None:
+        from koperasi.gui.members.excel_dialogs import save_template
+
+        save_template(self, self.context)
+
+    def _save_card(self) -> None:
+        from koperasi.gui.members.documents import save_member_card
+
+        save_member_card(self, self.context, self.current)
+
+    def _save_profile(self) -> None:
+        from koperasi.gui.members.documents import save_member_profile
+
+        save_member_profile(self, self.context, self.current)
 
 
 def _optional(kind, value):
