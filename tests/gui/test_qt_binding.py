@@ -19,3 +19,21 @@ def test_reading_empty_item_data_does_not_lose_references_to_none(qtbot):
         combo.currentData()
         combo.itemData(0)
     assert sys.getrefcount(None) >= before
+
+
+def test_dialogs_with_list_models_survive_garbage_collection(qtbot, context):
+    """A table model owned only by Python, in a reference cycle with its dialog, was collected
+    before its view and crashed the self-test (segmentation fault)."""
+    import gc
+
+    from koperasi.gui.audit_dialog import AuditDialog
+    from koperasi.gui.regions_dialog import RegionsDialog
+    from koperasi.gui.users_dialog import UsersDialog
+
+    for make in (UsersDialog, RegionsDialog, AuditDialog):
+        dialog = make(context)
+        assert dialog.model.parent() is dialog
+        dialog.show()
+        dialog.close()
+        del dialog
+        gc.collect()

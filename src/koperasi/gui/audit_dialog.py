@@ -30,6 +30,7 @@ class AuditDialog(QDialog):
                 Column(self.tr("Perubahan"), lambda e: describe_change(e.before, e.after)),
             ],
             events,
+            parent=self,
         )
         table = QTableView()
         table.setObjectName("auditTable")

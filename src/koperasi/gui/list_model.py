@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 Row = TypeVar("Row")
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -26,8 +26,11 @@ class Column(Generic[Row]):
 
 
 class ListTableModel(QAbstractTableModel, Generic[Row]):
-    def __init__(self, columns: Sequence[Column[Row]], rows: Sequence[Row] = ()) -> None:
-        super().__init__()
+    """Give it a parent: a model owned only by Python can be collected while its view still
+    uses it (the column callables often refer back to the dialog), which crashes Qt."""
+
+    def __init__(self, columns: Sequence[Column[Row]], rows: Sequence[Row] = (), *, parent: QObject) -> None:
+        super().__init__(parent)
         self._columns = list(columns)
         self._rows = list(rows)
 

@@ -29,7 +29,8 @@ class RegionsDialog(QDialog):
                 Column(
                     self.tr("Status"), lambda d: self.tr("Aktif") if d.active else self.tr("Nonaktif"), muted=lambda d: not d.active
                 ),
-            ]
+            ],
+            parent=self,
         )
         table = self.form.desaTable
         table.setModel(self.model)

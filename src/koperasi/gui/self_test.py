@@ -158,6 +158,21 @@ def _run(checks: _Checks, folder: Path) -> None:
                 raise AssertionError(f"{kind}: berkas PDF tidak utuh ({len(content)} byte)")
         return ", ".join(written)
 
+    def excel() -> str:
+        from datetime import date
+
+        from koperasi.services import member_excel, member_import
+
+        db = state["database"]
+        assert isinstance(db, Database)
+        with db.session() as session:
+            actor = auth.login(session, "ujiadmin", SELF_TEST_PASSWORD)
+            template = member_excel.roster_template(session)
+            preview = member_import.preview_import(session, actor, template, today=date.today())
+        if preview.valid or preview.rejected:
+            raise AssertionError("templat Excel kosong terbaca berisi baris")
+        return f"templat daftar anggota ({len(template)} byte) dibuat dan terbaca"
+
     for name, check in (
         ("Terjemahan Qt", translations),
         ("Ikon", icon),
@@ -165,6 +180,7 @@ def _run(checks: _Checks, folder: Path) -> None:
         ("Driver PostgreSQL", postgres_driver),
         ("Tampilan", screens),
         ("Dokumen PDF", pdfs),
+        ("Excel", excel),
     ):
         checks.run(name, check)
     opened = state.get("database")

@@ -21,7 +21,7 @@ class UsersDialog(QDialog):
         self.form = Ui_UsersDialog()
         self.form.setupUi(self)
         self.context = context
-        self.model: ListTableModel[UserView] = ListTableModel(self._columns())
+        self.model: ListTableModel[UserView] = ListTableModel(self._columns(), parent=self)
         table = self.form.usersTable
         table.setModel(self.model)
         table.verticalHeader().hide()

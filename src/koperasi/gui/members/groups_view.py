@@ -43,14 +43,16 @@ class GroupsView(QWidget):
                 Column(self.tr("Desa"), lambda g: g.desa_name),
                 Column(self.tr("Ketua"), lambda g: g.chair_name),
                 Column(self.tr("Anggota"), lambda g: str(g.member_count), align_right=True),
-            ]
+            ],
+            parent=self,
         )
         self.members_model: ListTableModel[GroupMemberView] = ListTableModel(
             [
                 Column(self.tr("Nomor"), lambda m: m.number),
                 Column(self.tr("Nama"), lambda m: m.full_name + (self.tr(" (ketua)") if m.is_chair else "")),
                 Column(self.tr("Sejak"), lambda m: format_date(m.joined_on)),
-            ]
+            ],
+            parent=self,
         )
         self.groups_table = _table("groupsTable", self.groups_model)
         self.members_table = _table("groupMembersTable", self.members_model)

@@ -111,7 +111,7 @@ class MembersTab(QWidget):
         self.count_label = QLabel()
         self.count_label.setObjectName("memberCount")
 
-        self.model = MemberTableModel(self._load_page)
+        self.model = MemberTableModel(self._load_page, parent=self)
         self.table = QTableView()
         self.table.setObjectName("memberTable")
         self.table.setModel(self.model)

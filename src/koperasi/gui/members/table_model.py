@@ -11,7 +11,7 @@ from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from koperasi.domain.dates import format_date
 from koperasi.domain.members import MemberStatus
@@ -30,8 +30,8 @@ class MemberTableModel(QAbstractTableModel):
     HEADERS = ["Nomor", "Nama lengkap", "NIK", "L/P", "Umur", "Desa", "Kecamatan", "Telepon", "Bergabung", "Status"]
     SORTABLE = {NUMBER: MemberSort.NUMBER, NAME: MemberSort.NAME, JOINED: MemberSort.JOIN_DATE}
 
-    def __init__(self, loader: Loader) -> None:
-        super().__init__()
+    def __init__(self, loader: Loader, *, parent: QObject) -> None:
+        super().__init__(parent)  # owned by its view's widget: see ListTableModel
         self._loader = loader
         self._filter = MemberFilter()
         self._sort = MemberSort.NAME
