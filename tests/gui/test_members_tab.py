@@ -168,3 +168,29 @@ def test_card_profile_and_export_buttons_write_their_files(qtbot, context, regis
     assert "PROFIL ANGGOTA" in PdfReader(tmp_path / "profil.pdf").pages[0].extract_text()
     rows = list(load_workbook(tmp_path / "anggota.xlsx")["Anggota"].iter_rows(values_only=True))
     assert rows[1][0] == member.number and "Siti Aminah" in rows[1]
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("fullNameEdit", "   ", "Nama lengkap wajib diisi"),
+        ("kkEdit", "1503", "Nomor KK harus 16 digit"),
+        ("phoneEdit", "12", "elepon"),
+        ("nikEdit", "9903034505800001", "NIK"),
+    ],
+)
+def test_member_dialog_shows_each_rejection_under_the_form(qtbot, context, register, field, value, message):
+    dialog = MemberDialog(context)
+    qtbot.addWidget(dialog)
+    form = dialog.member_form.form
+    form.fullNameEdit.setText("Rahmat Hidayat")
+    form.birthDateEdit.setDate(QDate(1985, 3, 1))
+    form.kecamatanCombo.setCurrentIndex(form.kecamatanCombo.findText("Sarolangun"))
+    form.desaCombo.setCurrentIndex(form.desaCombo.findText("Bernai"))
+    getattr(form, field).setText(value)
+    _save(dialog)
+    assert message in dialog.error_label.text() and dialog.result() == 0
+    with context.database.session() as session:
+        from koperasi.services.member_search import MemberFilter, member_page
+
+        assert member_page(session, context.actor, MemberFilter(status=None)).total == 0

@@ -87,3 +87,22 @@ def test_audit_dialog_lists_latest_events_with_their_changes(qtbot, qtmodelteste
     qtmodeltester.check(dialog.model)
     top = [dialog.model.index(0, column).data() for column in range(5)]
     assert top[1:4] == ["admin", "Desa ditambahkan", "Desa"] and "nama: Muara Cuban" in top[4]
+
+
+def test_categories_dialog_lists_the_four_and_adds_one(qtbot, context, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    from koperasi.gui import categories_dialog as module
+    from koperasi.gui.categories_dialog import CategoriesDialog
+
+    dialog = CategoriesDialog(context)
+    qtbot.addWidget(dialog)
+    assert dialog.list.count() == 4 and dialog.list.item(0).text() == "Petani kecil"
+    answers = iter([("Penyandang disabilitas", True), ("petani KECIL", True)])
+    monkeypatch.setattr(QInputDialog, "getText", lambda *args, **kwargs: next(answers))
+    errors = []
+    monkeypatch.setattr(module, "show_error", lambda parent, title, message: errors.append(message))
+    dialog.add_button.click()
+    assert dialog.list.count() == 5 and dialog.list.item(4).text() == "Penyandang disabilitas"
+    dialog.add_button.click()
+    assert errors == ["Kategori 'petani KECIL' sudah ada."] and dialog.list.count() == 5

@@ -14,6 +14,7 @@ from koperasi.domain.people import Sex
 
 from koperasi.gui.about_dialog import AboutDialog
 from koperasi.gui.audit_dialog import AuditDialog
+from koperasi.gui.categories_dialog import CategoriesDialog
 from koperasi.gui.login_dialog import LoginDialog
 from koperasi.gui.main_window import MainWindow
 from koperasi.gui.members.leave_dialog import LeaveDialog
@@ -65,6 +66,7 @@ def _windows(context, sqlite_db, fresh_db):
             AboutDialog(sqlite_db),
             MemberDialog(context),
             LeaveDialog(context, member),
+            CategoriesDialog(context),
         ],
     }
 

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
 from koperasi.domain.roles import Permission
 from koperasi.gui.about_dialog import AboutDialog
 from koperasi.gui.audit_dialog import AuditDialog
+from koperasi.gui.categories_dialog import CategoriesDialog
 from koperasi.gui.context import AppContext
 from koperasi.gui.dashboard import DashboardTab
 from koperasi.gui.forms.ui_main_window import Ui_MainWindow
@@ -48,6 +49,7 @@ class MainWindow(QMainWindow):
         self.form.actionOffice.triggered.connect(self._edit_office)
         self.form.actionUsers.triggered.connect(self._manage_users)
         self.form.actionRegions.triggered.connect(self._edit_regions)
+        self.form.actionCategories.triggered.connect(lambda: CategoriesDialog(context, self).exec())
         self.form.actionAuditLog.triggered.connect(lambda: AuditDialog(context, self).exec())
         self.form.actionAbout.triggered.connect(lambda: AboutDialog(context.database, self).exec())
         self._show_context()
