@@ -194,3 +194,29 @@ def test_member_dialog_shows_each_rejection_under_the_form(qtbot, context, regis
         from koperasi.services.member_search import MemberFilter, member_page
 
         assert member_page(session, context.actor, MemberFilter(status=None)).total == 0
+
+
+def test_a_chosen_photo_is_shrunk_stored_shown_and_printed_on_the_card(qtbot, context, register, monkeypatch, tmp_path):
+    from pypdf import PdfReader
+    from PySide6.QtGui import QColor, QDesktopServices, QImage
+    from PySide6.QtWidgets import QFileDialog
+
+    big = QImage(2000, 2600, QImage.Format.Format_RGB32)
+    big.fill(QColor("steelblue"))
+    source = tmp_path / "foto.png"
+    big.save(str(source))
+    member = register("Siti Aminah")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args, **kwargs: (str(source), ""))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(tmp_path / "kartu.pdf"), ""))
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: True)
+    tab = MembersTab(context)
+    qtbot.addWidget(tab)
+    tab.show_member(member.id)
+    tab.detail.photo_button.click()
+    assert tab.current.has_photo and not tab.detail.photo.pixmap().isNull()
+    with context.database.session() as session:
+        stored = members.get_photo(session, context.actor, member.id)
+    assert stored.startswith(b"\xff\xd8\xff") and len(stored) < 100_000
+    tab.detail.card_button.click()
+    page = PdfReader(tmp_path / "kartu.pdf").pages[0]
+    assert list(page.images), "the card carries the photo"

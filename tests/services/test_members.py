@@ -171,3 +171,17 @@ def test_leaving_ends_group_memberships_but_a_chair_must_be_replaced_first(db, a
             members.record_leaving(session, admin, siti.id, left_on=TODAY, reason="Pindah", expected_version=siti.version)
         members.record_leaving(session, admin, nur.id, left_on=TODAY, reason="Pindah", expected_version=nur.version)
         assert [m.full_name for m in groups.group_members(session, admin, group.id)] == ["Siti Aminah"]
+
+
+def test_a_photo_is_a_small_jpeg_or_png_and_can_be_removed(db, admin, desa):
+    saved = _register(db, admin, _siti(desa))
+    jpeg = b"\xff\xd8\xff\xe0" + b"0" * 2000
+    with db.session() as session:
+        with pytest.raises(ValidationError, match="JPEG atau PNG"):
+            members.set_photo(session, admin, saved.id, b"GIF89a....", expected_version=saved.version)
+        with pytest.raises(ValidationError, match="terlalu besar"):
+            members.set_photo(session, admin, saved.id, b"\xff\xd8\xff" + b"0" * 500_000, expected_version=saved.version)
+        with_photo = members.set_photo(session, admin, saved.id, jpeg, expected_version=saved.version)
+        assert with_photo.has_photo and members.get_photo(session, admin, saved.id) == jpeg
+        without = members.set_photo(session, admin, saved.id, None, expected_version=with_photo.version)
+        assert not without.has_photo and members.get_photo(session, admin, saved.id) is None

@@ -34,6 +34,8 @@ CALLS = {
     members.record_leaving: (EDITORS, lambda s, a: members.record_leaving(s, a, UNKNOWN, left_on=date(2026, 1, 1), reason="x", expected_version=1)),
     members.record_rejoining: (EDITORS, lambda s, a: members.record_rejoining(s, a, UNKNOWN, expected_version=1)),
     members.get_member: (ANYONE_LOGGED_IN, lambda s, a: members.get_member(s, a, UNKNOWN)),
+    members.get_photo: (ANYONE_LOGGED_IN, lambda s, a: members.get_photo(s, a, UNKNOWN)),
+    members.set_photo: (EDITORS, lambda s, a: members.set_photo(s, a, UNKNOWN, None, expected_version=1)),
     members.add_category: ({Role.ADMIN, Role.MANAGER}, lambda s, a: members.add_category(s, a, name="Disabilitas")),
     groups.list_groups: (ANYONE_LOGGED_IN, lambda s, a: groups.list_groups(s, a)),
     groups.group_choices: (ANYONE_LOGGED_IN, lambda s, a: groups.group_choices(s, a)),

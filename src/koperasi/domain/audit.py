@@ -26,6 +26,7 @@ class AuditAction(StrEnum):
     MEMBER_UPDATED = "member_updated"
     MEMBER_LEFT = "member_left"
     MEMBER_REJOINED = "member_rejoined"
+    MEMBER_PHOTO_CHANGED = "member_photo_changed"
     MEMBERS_IMPORTED = "members_imported"
     MEMBERS_EXPORTED = "members_exported"
     GROUP_CREATED = "group_created"
@@ -54,6 +55,7 @@ ACTION_LABELS: dict[str, str] = {
     AuditAction.MEMBER_UPDATED: "Data anggota diubah",
     AuditAction.MEMBER_LEFT: "Anggota keluar",
     AuditAction.MEMBER_REJOINED: "Anggota bergabung kembali",
+    AuditAction.MEMBER_PHOTO_CHANGED: "Foto anggota diganti",
     AuditAction.MEMBERS_IMPORTED: "Anggota diimpor dari Excel",
     AuditAction.MEMBERS_EXPORTED: "Daftar anggota diekspor",
     AuditAction.GROUP_CREATED: "Kelompok dibuat",

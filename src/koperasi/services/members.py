@@ -77,6 +77,7 @@ class MemberDetail:
     groups: list[tuple[str, date]]  # current groups: name, joined on
     household_size: int
     out_of_school_children: int
+    has_photo: bool
     version: int
 
 
@@ -264,6 +265,37 @@ def record_rejoining(session: Session, actor: Actor, member_id: uuid.UUID, *, ex
         return detail(session, member)
 
 
+MAX_PHOTO_BYTES = 400_000
+_PHOTO_SIGNATURES = (b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n")  # JPEG, PNG
+
+
+def set_photo(
+    session: Session, actor: Actor, member_id: uuid.UUID, photo: bytes | None, *, expected_version: int
+) -> MemberDetail:
+    """Store (or with None remove) a member's pas foto: a JPEG or PNG of at most 400 KB."""
+    if photo is not None:
+        if not photo.startswith(_PHOTO_SIGNATURES):
+            raise ValidationError("Foto harus berupa gambar JPEG atau PNG.", field="photo")
+        if len(photo) > MAX_PHOTO_BYTES:
+            raise ValidationError(f"Foto terlalu besar ({len(photo) // 1000} KB); paling besar 400 KB.", field="photo")
+    with write(session):
+        authorize(session, actor, Permission.EDIT_MEMBERS)
+        member = _current(session, member_id, expected_version)
+        member.photo = photo
+        member.version += 1  # a deferred column: make the change visible to other clerks' stale saves
+        session.flush()
+        audit.record(
+            session, actor, action=AuditAction.MEMBER_PHOTO_CHANGED, entity="member", entity_id=member.id,
+            after={"photo": f"{len(photo) // 1000} KB" if photo else None},
+        )
+        return detail(session, member)
+
+
+def get_photo(session: Session, actor: Actor, member_id: uuid.UUID) -> bytes | None:
+    authorize(session, actor, Permission.USE_APP)
+    return session.scalar(select(Member.photo).where(Member.id == member_id))
+
+
 def get_member(session: Session, actor: Actor, member_id: uuid.UUID) -> MemberDetail:
     authorize(session, actor, Permission.USE_APP)
     member = session.get(Member, member_id)
@@ -305,6 +337,7 @@ def detail(session: Session, member: Member) -> MemberDetail:
         groups=groups,
         household_size=household_size(data.household),
         out_of_school_children=out_of_school_children(data.household, today=date.today()),
+        has_photo=session.scalar(select(Member.photo.is_not(None)).where(Member.id == member.id)) or False,
         version=member.version,
     )
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import date
 from html import escape
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from koperasi.domain.dates import format_date
@@ -13,12 +14,15 @@ from koperasi.domain.members import MemberStatus, age_on
 from koperasi.domain.phone import format_phone
 from koperasi.services.members import MemberDetail
 
+PHOTO_SIZE = QSize(96, 120)  # a 3x4 pas foto
+
 
 class MemberDetailPanel(QWidget):
     edit_requested = Signal()
     leave_requested = Signal()
     card_requested = Signal()
     profile_requested = Signal()
+    photo_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -29,6 +33,11 @@ class MemberDetailPanel(QWidget):
         self.text.setWordWrap(True)
         self.text.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.photo = QLabel()
+        self.photo.setObjectName("memberPhoto")
+        self.photo.setFixedSize(PHOTO_SIZE)
+        self.photo.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.photo.setStyleSheet("border: 1px solid #bbb; color: #888;")
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.text)
@@ -36,11 +45,15 @@ class MemberDetailPanel(QWidget):
         self.leave_button = self._button("memberLeaveButton", self.tr("Keluar…"), self.leave_requested)
         self.card_button = self._button("memberCardButton", self.tr("&Kartu anggota"), self.card_requested)
         self.profile_button = self._button("memberProfileButton", self.tr("&Profil (PDF)"), self.profile_requested)
+        self.photo_button = self._button("memberPhotoButton", self.tr("&Foto…"), self.photo_requested)
         buttons = QHBoxLayout()
-        for button in (self.edit_button, self.leave_button, self.card_button, self.profile_button):
+        for button in (self.edit_button, self.leave_button, self.photo_button, self.card_button, self.profile_button):
             buttons.addWidget(button)
+        top = QHBoxLayout()
+        top.addWidget(scroll, 1)
+        top.addWidget(self.photo, 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
-        layout.addWidget(scroll)
+        layout.addLayout(top)
         layout.addLayout(buttons)
         self.show_member(None)
 
@@ -50,11 +63,17 @@ class MemberDetailPanel(QWidget):
         button.clicked.connect(signal)
         return button
 
-    def show_member(self, member: MemberDetail | None, *, can_edit: bool = True) -> None:
-        for button in (self.edit_button, self.leave_button, self.card_button, self.profile_button):
+    def show_member(self, member: MemberDetail | None, *, photo: bytes | None = None, can_edit: bool = True) -> None:
+        for button in (self.edit_button, self.leave_button, self.photo_button, self.card_button, self.profile_button):
             button.setEnabled(member is not None)
-        self.edit_button.setVisible(can_edit)
-        self.leave_button.setVisible(can_edit)
+        for button in (self.edit_button, self.leave_button, self.photo_button):
+            button.setVisible(can_edit)
+        image = QPixmap()
+        if photo and image.loadFromData(photo):
+            self.photo.setPixmap(image.scaled(PHOTO_SIZE, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation))
+        else:
+            self.photo.setPixmap(QPixmap())
+            self.photo.setText(self.tr("Foto") if member is not None else "")
         if member is None:
             self.text.setText(f"<p style='color:#666'>{escape(self.tr('Pilih anggota di daftar untuk melihat datanya.'))}</p>")
             return

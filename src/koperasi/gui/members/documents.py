@@ -13,12 +13,13 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 from koperasi.gui.context import AppContext
 from koperasi.gui.messages import show_error
 from koperasi.reports.member_documents import MemberSheet, write_member_card, write_member_profile
+from koperasi.services import members
 from koperasi.services.members import MemberDetail
 
 log = logging.getLogger(__name__)
 
 
-def sheet_of(member: MemberDetail) -> MemberSheet:
+def sheet_of(member: MemberDetail, photo: bytes | None = None) -> MemberSheet:
     data = member.data
     return MemberSheet(
         number=member.number,
@@ -40,23 +41,33 @@ def sheet_of(member: MemberDetail) -> MemberSheet:
         household=data.household,
         household_size=member.household_size,
         out_of_school_children=member.out_of_school_children,
+        photo=photo,
     )
 
 
 def save_member_card(parent: QWidget, context: AppContext, member: MemberDetail | None) -> Path | None:
     if member is None:
         return None
-    return _save(parent, f"kartu-{member.number}.pdf", lambda target: write_member_card(sheet_of(member), context.office.profile, target))
+    sheet = sheet_of(member, _photo(context, member))
+    return _save(parent, f"kartu-{member.number}.pdf", lambda target: write_member_card(sheet, context.office.profile, target))
 
 
 def save_member_profile(parent: QWidget, context: AppContext, member: MemberDetail | None) -> Path | None:
     if member is None:
         return None
+    sheet = sheet_of(member, _photo(context, member))
     return _save(
         parent,
         f"profil-{member.number}.pdf",
-        lambda target: write_member_profile(sheet_of(member), context.office.profile, target, printed_on=date.today()),
+        lambda target: write_member_profile(sheet, context.office.profile, target, printed_on=date.today()),
     )
+
+
+def _photo(context: AppContext, member: MemberDetail) -> bytes | None:
+    if not member.has_photo:
+        return None
+    with context.database.session() as session:
+        return members.get_photo(session, context.actor, member.id)
 
 
 def _save(parent: QWidget, suggested: str, write) -> Path | None:

@@ -138,6 +138,7 @@ class MembersTab(QWidget):
         self.detail.leave_requested.connect(self._leave_or_rejoin)
         self.detail.card_requested.connect(self._save_card)
         self.detail.profile_requested.connect(self._save_profile)
+        self.detail.photo_requested.connect(self._choose_photo)
 
         filters = QHBoxLayout()
         for widget in (self.kecamatan_filter, self.desa_filter, self.category_filter, self.group_filter, self.status_filter, self.sex_filter):
@@ -246,11 +247,29 @@ class MembersTab(QWidget):
         self.show_member(row.id if row else None)
 
     def show_member(self, member_id: uuid.UUID | None) -> None:
-        self.current = None
+        self.current, photo = None, None
         if member_id is not None:
             with self.context.database.session() as session:
                 self.current = members.get_member(session, self.context.actor, member_id)
-        self.detail.show_member(self.current, can_edit=self.context.actor.can(Permission.EDIT_MEMBERS))
+                if self.current.has_photo:
+                    photo = members.get_photo(session, self.context.actor, member_id)
+        self.detail.show_member(self.current, photo=photo, can_edit=self.context.actor.can(Permission.EDIT_MEMBERS))
+
+    def _choose_photo(self) -> None:
+        member = self.current
+        if member is None:
+            return
+        from koperasi.gui.members.photos import choose_photo
+
+        photo = choose_photo(self)
+        if photo is None:
+            return
+        try:
+            with self.context.database.session() as session:
+                members.set_photo(session, self.context.actor, member.id, photo, expected_version=member.version)
+        except DomainError as error:
+            show_error(self, self.tr("Foto"), error.message)
+        self.show_member(member.id)
 
     def _add(self) -> None:
         self._open_form(MemberDialog(self.context, None, self))
