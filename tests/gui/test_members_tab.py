@@ -220,3 +220,44 @@ def test_a_chosen_photo_is_shrunk_stored_shown_and_printed_on_the_card(qtbot, co
     tab.detail.card_button.click()
     page = PdfReader(tmp_path / "kartu.pdf").pages[0]
     assert list(page.images), "the card carries the photo"
+
+
+def test_group_dialogs_use_the_dates_the_clerk_gives(qtbot, context, register):
+    from koperasi.domain.members import GroupKind
+    from koperasi.gui.members.groups_view import _GroupDialog, _JoinDialog, _LeaveGroupDialog
+    from koperasi.services import groups
+
+    register("Siti Aminah", nik=NIK)
+    new = _GroupDialog(context, None)
+    qtbot.addWidget(new)
+    _save(new)
+    assert "Nama kelompok wajib diisi" in new.error_label.text()
+    new.group_form.name_edit.setText("KUP Mekar")
+    _save(new)
+    with context.database.session() as session:
+        group = groups.list_groups(session, context.actor)[0]
+    join = _JoinDialog(context, group)
+    qtbot.addWidget(join)
+    join.membership_form.member_edit.setText("siti")
+    join.membership_form.date_edit.setDate(QDate(2026, 3, 1))
+    _save(join)
+    assert join.result() == _JoinDialog.DialogCode.Accepted
+    with context.database.session() as session:
+        member = groups.group_members(session, context.actor, group.id)[0]
+    assert (member.full_name, member.joined_on) == ("Siti Aminah", date(2026, 3, 1))
+    leave = _LeaveGroupDialog(context, group, member)
+    qtbot.addWidget(leave)
+    leave.membership_form.date_edit.setDate(QDate(2026, 2, 1))
+    _save(leave)
+    assert "sebelum tanggal masuk" in leave.error_label.text()
+    leave.membership_form.date_edit.setDate(QDate(2026, 6, 1))
+    _save(leave)
+    with context.database.session() as session:
+        assert groups.group_members(session, context.actor, group.id) == []
+    edit = _GroupDialog(context, group)
+    qtbot.addWidget(edit)
+    edit.group_form.kind_combo.setCurrentIndex(edit.group_form.kind_combo.findData(GroupKind.CRAFTS))
+    edit.group_form.active_check.setChecked(False)
+    _save(edit)
+    with context.database.session() as session:
+        assert groups.list_groups(session, context.actor) == []

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QObject
 
-from koperasi.domain.members import MemberInput
+from koperasi.domain.members import GroupKind, MemberInput
 from koperasi.domain.people import Sex
 
 from koperasi.gui.about_dialog import AboutDialog
@@ -17,6 +17,7 @@ from koperasi.gui.audit_dialog import AuditDialog
 from koperasi.gui.categories_dialog import CategoriesDialog
 from koperasi.gui.login_dialog import LoginDialog
 from koperasi.gui.main_window import MainWindow
+from koperasi.gui.members.groups_view import _GroupDialog, _JoinDialog, _LeaveGroupDialog
 from koperasi.gui.members.leave_dialog import LeaveDialog
 from koperasi.gui.members.member_dialog import MemberDialog
 from koperasi.gui.members.tab import MembersTab
@@ -26,7 +27,8 @@ from koperasi.gui.regions_dialog import RegionsDialog
 from koperasi.gui.setup_wizard import SetupWizard
 from koperasi.gui.user_dialogs import ResetPasswordDialog, UserEditDialog
 from koperasi.gui.users_dialog import UsersDialog
-from koperasi.services import members, regions, users
+from koperasi.services import groups, members, regions, users
+from koperasi.services.groups import GroupMemberView
 
 UI_MAP = Path(__file__).resolve().parents[2] / "docs" / "ui-map.md"
 
@@ -50,6 +52,7 @@ def _windows(context, sqlite_db, fresh_db):
         member = members.register_member(
             session, context.actor, MemberInput(full_name="Siti", sex=Sex.FEMALE, birth_date=date(1980, 1, 1), desa_id=str(desa.id))
         )
+        sample_group = groups.create_group(session, context.actor, name="KUP Uji", kind=GroupKind.FARMERS, desa_id=None)
     return {
         "Main window": [MainWindow(context)],
         "Anggota tab": [MembersTab(context)],
@@ -67,6 +70,9 @@ def _windows(context, sqlite_db, fresh_db):
             MemberDialog(context),
             LeaveDialog(context, member),
             CategoriesDialog(context),
+            _GroupDialog(context, None),
+            _JoinDialog(context, sample_group),
+            _LeaveGroupDialog(context, sample_group, GroupMemberView(member.id, member.number, "Siti", date(2026, 1, 1), False)),
         ],
     }
 

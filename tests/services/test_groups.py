@@ -45,3 +45,23 @@ def test_group_lifecycle_members_chair_and_history(db, admin):
         assert [row.full_name for row in in_group] == ["Siti Aminah"]
         assert [name for name, _ in members.get_member(session, admin, nur.id).groups] == []
         assert [name for name, _ in members.get_member(session, admin, siti.id).groups] == ["KUP Mekar Sari"]
+
+
+def test_a_group_is_renamed_and_retired_with_its_history_kept(db, admin):
+    with db.session() as session:
+        desa = regions.add_desa(session, admin, "15.03.09", name="Perdamaian")
+    siti = _member(db, admin, desa, "Siti Aminah", date(1980, 1, 1))
+    with db.session() as session:
+        group = groups.create_group(session, admin, name="KUP Mawar", kind=GroupKind.WOMEN_BUSINESS, desa_id=desa.id)
+        other = groups.create_group(session, admin, name="KUP Melati", kind=GroupKind.WOMEN_BUSINESS, desa_id=desa.id)
+        groups.add_to_group(session, admin, group.id, siti.id, joined_on=date(2026, 1, 1))
+        with pytest.raises(ConflictError, match="sudah ada"):
+            groups.update_group(session, admin, group.id, name="KUP Melati", kind=GroupKind.WOMEN_BUSINESS, desa_id=desa.id, active=True, expected_version=group.version)
+        groups.update_group(session, admin, group.id, name="KUP Mawar Merah", kind=GroupKind.CRAFTS, desa_id=None, active=True, expected_version=group.version)
+        renamed = next(g for g in groups.list_groups(session, admin) if g.id == group.id)
+        assert (renamed.name, renamed.kind, renamed.desa_name) == ("KUP Mawar Merah", GroupKind.CRAFTS, "—")
+        with pytest.raises(ConflictError, match="sudah diubah"):
+            groups.update_group(session, admin, group.id, name="X", kind=GroupKind.CRAFTS, desa_id=None, active=False, expected_version=group.version)
+        groups.update_group(session, admin, group.id, name="KUP Mawar Merah", kind=GroupKind.CRAFTS, desa_id=None, active=False, expected_version=renamed.version)
+        assert [g.name for g in groups.list_groups(session, admin)] == [other.name]
+        assert members.get_member(session, admin, siti.id).groups == []  # a retired group is no current group

@@ -43,6 +43,10 @@ CALLS = {
     groups.create_group: (GROUP_KEEPERS, lambda s, a: groups.create_group(s, a, name="", kind=GroupKind.FARMERS, desa_id=None)),
     groups.add_to_group: (GROUP_KEEPERS, lambda s, a: groups.add_to_group(s, a, UNKNOWN, UNKNOWN, joined_on=date(2026, 1, 1))),
     groups.remove_from_group: (GROUP_KEEPERS, lambda s, a: groups.remove_from_group(s, a, UNKNOWN, UNKNOWN, left_on=date(2026, 1, 1))),
+    groups.update_group: (
+        GROUP_KEEPERS,
+        lambda s, a: groups.update_group(s, a, UNKNOWN, name="X", kind=GroupKind.FARMERS, desa_id=None, active=True, expected_version=1),
+    ),
     groups.set_chair: (GROUP_KEEPERS, lambda s, a: groups.set_chair(s, a, UNKNOWN, UNKNOWN, expected_version=1)),
     member_import.preview_import: (EDITORS, lambda s, a: member_import.preview_import(s, a, b"bukan excel", today=date(2026, 1, 1))),
     member_import.commit_import: (

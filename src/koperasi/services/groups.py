@@ -24,6 +24,7 @@ class GroupView:
     id: uuid.UUID
     name: str
     kind: GroupKind
+    desa_id: uuid.UUID | None
     desa_name: str
     chair_name: str
     member_count: int
@@ -51,7 +52,7 @@ def list_groups(session: Session, actor: Actor) -> list[GroupView]:
     chair = select(Member.full_name).where(Member.id == MemberGroup.chair_member_id).scalar_subquery()
     rows = session.execute(
         select(
-            MemberGroup.id, MemberGroup.name, MemberGroup.kind, MemberGroup.version,
+            MemberGroup.id, MemberGroup.name, MemberGroup.kind, MemberGroup.version, MemberGroup.desa_id,
             Desa.name.label("desa"), chair.label("chair"),
         )
         .outerjoin(Desa, Desa.id == MemberGroup.desa_id)
@@ -63,6 +64,7 @@ def list_groups(session: Session, actor: Actor) -> list[GroupView]:
             id=row.id,
             name=row.name,
             kind=GroupKind(row.kind),
+            desa_id=row.desa_id,
             desa_name=row.desa or "—",
             chair_name=row.chair or "—",
             member_count=counts.get(row.id, 0),
@@ -106,6 +108,35 @@ def create_group(session: Session, actor: Actor, *, name: str, kind: GroupKind, 
         session.flush()
         audit.record(session, actor, action=AuditAction.GROUP_CREATED, entity="group", entity_id=group.id, after={"name": clean, "kind": group.kind})
     return next(view for view in list_groups(session, actor) if view.id == group.id)
+
+
+def update_group(
+    session: Session,
+    actor: Actor,
+    group_id: uuid.UUID,
+    *,
+    name: str,
+    kind: GroupKind,
+    desa_id: uuid.UUID | None,
+    active: bool,
+    expected_version: int,
+) -> None:
+    """Rename or re-file a group, or retire it (a retired group keeps its history, off the lists)."""
+    with write(session):
+        authorize(session, actor, Permission.MANAGE_GROUPS)
+        group = session.get(MemberGroup, group_id)
+        if group is None:
+            raise NotFound("Kelompok tidak ditemukan.")
+        if group.version != expected_version:
+            raise ConflictError("Kelompok ini sudah diubah oleh petugas lain. Muat ulang lalu ulangi.")
+        clean = _clean_name(session, name, exclude=group.id)
+        if desa_id is not None and session.get(Desa, desa_id) is None:
+            raise ValidationError("Desa tidak dikenal.", field="desa_id")
+        before = {"name": group.name, "kind": group.kind, "desa_id": str(group.desa_id) if group.desa_id else None, "active": group.active}
+        group.name, group.kind, group.desa_id, group.active = clean, GroupKind(kind).value, desa_id, active
+        session.flush()
+        after = {"name": group.name, "kind": group.kind, "desa_id": str(desa_id) if desa_id else None, "active": active}
+        audit.record(session, actor, action=AuditAction.GROUP_UPDATED, entity="group", entity_id=group.id, before=before, after=after)
 
 
 def add_to_group(session: Session, actor: Actor, group_id: uuid.UUID, member_id: uuid.UUID, *, joined_on: date) -> None:

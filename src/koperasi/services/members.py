@@ -319,7 +319,7 @@ def detail(session: Session, member: Member) -> MemberDetail:
         for row in session.execute(
             select(MemberGroup.name, GroupMembership.joined_on)
             .join(GroupMembership, GroupMembership.group_id == MemberGroup.id)
-            .where(GroupMembership.member_id == member.id, GroupMembership.left_on.is_(None))
+            .where(GroupMembership.member_id == member.id, GroupMembership.left_on.is_(None), MemberGroup.active.is_(True))
             .order_by(MemberGroup.name)
         )
     ]

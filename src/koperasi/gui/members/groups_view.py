@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date
-
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
+    QDateEdit,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -19,13 +19,13 @@ from PySide6.QtWidgets import (
 )
 
 from koperasi.domain.dates import format_date
-from koperasi.domain.errors import DomainError
+from koperasi.domain.errors import DomainError, ValidationError
 from koperasi.domain.members import GroupKind
 from koperasi.domain.roles import Permission
 from koperasi.gui.context import AppContext
 from koperasi.gui.form_dialog import FormDialog
 from koperasi.gui.list_model import Column, ListTableModel
-from koperasi.gui.messages import confirm, show_error
+from koperasi.gui.messages import show_error
 from koperasi.services import groups, regions
 from koperasi.services.groups import GroupMemberView, GroupView
 from koperasi.services.member_search import MemberFilter, member_page
@@ -59,12 +59,16 @@ class GroupsView(QWidget):
         self.groups_table.selectionModel().selectionChanged.connect(self._load_members)
         can_manage = context.actor.can(Permission.MANAGE_GROUPS)
         self.new_button = _button("groupNewButton", self.tr("Kelompok &baru…"), self._create, can_manage)
+        self.edit_button = _button("groupEditButton", self.tr("&Ubah kelompok…"), self._edit, can_manage)
         self.add_member_button = _button("groupAddMemberButton", self.tr("Tambah &anggota…"), self._add_member, can_manage)
-        self.remove_member_button = _button("groupRemoveMemberButton", self.tr("Keluarkan dari kelompok"), self._remove_member, can_manage)
+        self.remove_member_button = _button("groupRemoveMemberButton", self.tr("Keluar&kan dari kelompok…"), self._remove_member, can_manage)
         self.chair_button = _button("groupChairButton", self.tr("Jadikan &ketua"), self._make_chair, can_manage)
         left = QVBoxLayout()
         left.addWidget(self.groups_table)
-        left.addWidget(self.new_button)
+        group_buttons = QHBoxLayout()
+        group_buttons.addWidget(self.new_button)
+        group_buttons.addWidget(self.edit_button)
+        left.addLayout(group_buttons)
         right = QVBoxLayout()
         self.members_title = QLabel()
         right.addWidget(self.members_title)
@@ -103,39 +107,27 @@ class GroupsView(QWidget):
             with self.context.database.session() as session:
                 self.members_model.set_rows(groups.group_members(session, self.context.actor, group.id))
             self.members_title.setText(f"<b>{group.name}</b> · {group.kind.label} · {group.member_count} anggota")
-        for button in (self.add_member_button, self.remove_member_button, self.chair_button):
+        for button in (self.edit_button, self.add_member_button, self.remove_member_button, self.chair_button):
             button.setEnabled(group is not None)
 
     def _create(self) -> None:
-        dialog = _NewGroupDialog(self.context, self)
-        if dialog.exec():
+        if _GroupDialog(self.context, None, self).exec():
+            self.reload()
+
+    def _edit(self) -> None:
+        group = self.selected_group()
+        if group is not None and _GroupDialog(self.context, group, self).exec():
             self.reload()
 
     def _add_member(self) -> None:
         group = self.selected_group()
-        if group is None:
-            return
-        text, ok = QInputDialog.getText(self, self.tr("Tambah anggota kelompok"), self.tr("Nomor anggota, NIK atau nama:"))
-        if not ok or not text.strip():
-            return
-        with self.context.database.session() as session:
-            found = member_page(session, self.context.actor, MemberFilter(text=text), limit=2)
-        if found.total != 1:
-            show_error(
-                self,
-                self.tr("Anggota kelompok"),
-                self.tr("Tidak ada anggota aktif yang cocok.") if found.total == 0
-                else self.tr("{count} anggota cocok; ketik nomor anggota atau NIK yang lengkap.").format(count=found.total),
-            )
-            return
-        self._act(lambda session: groups.add_to_group(session, self.context.actor, group.id, found.rows[0].id, joined_on=date.today()))
+        if group is not None and _JoinDialog(self.context, group, self).exec():
+            self.reload()
 
     def _remove_member(self) -> None:
         group, member = self.selected_group(), self.selected_member()
-        if group and member and confirm(
-            self, self.tr("Keluarkan"), self.tr("Keluarkan {name} dari {group}?").format(name=member.full_name, group=group.name), yes=self.tr("Keluarkan")
-        ):
-            self._act(lambda session: groups.remove_from_group(session, self.context.actor, group.id, member.member_id, left_on=date.today()))
+        if group and member and _LeaveGroupDialog(self.context, group, member, self).exec():
+            self.reload()
 
     def _make_chair(self) -> None:
         group, member = self.selected_group(), self.selected_member()
@@ -151,10 +143,10 @@ class GroupsView(QWidget):
         self.reload()
 
 
-class _NewGroupForm(QWidget):
-    def __init__(self, context: AppContext) -> None:
+class _GroupForm(QWidget):
+    def __init__(self, context: AppContext, group: GroupView | None) -> None:
         super().__init__()
-        self.name_edit = QLineEdit()
+        self.name_edit = QLineEdit(group.name if group else "")
         self.name_edit.setObjectName("groupNameEdit")
         self.name_edit.setMaxLength(120)
         self.kind_combo = QComboBox()
@@ -166,30 +158,103 @@ class _NewGroupForm(QWidget):
             for kecamatan in regions.list_kecamatan(session):
                 for desa in regions.list_desa(session, context.actor, kecamatan.code):
                     self.desa_combo.addItem(f"{desa.name} ({kecamatan.name})", desa.id)
+        self.active_check = QCheckBox(self.tr("&Aktif (kelompok yang bubar dinonaktifkan; riwayatnya tetap)"))
+        self.active_check.setChecked(True)
         layout = QFormLayout(self)
         layout.addRow(self.tr("&Nama kelompok:"), self.name_edit)
         layout.addRow(self.tr("&Jenis:"), self.kind_combo)
         layout.addRow(self.tr("&Desa:"), self.desa_combo)
+        if group is not None:
+            self.kind_combo.setCurrentIndex(self.kind_combo.findData(group.kind))
+            self.desa_combo.setCurrentIndex(max(0, self.desa_combo.findData(group.desa_id)))
+            layout.addRow("", self.active_check)
 
     def focus_field(self, _field: str | None) -> None:
         self.name_edit.setFocus()
 
 
-class _NewGroupDialog(FormDialog):
-    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
-        self.group_form = _NewGroupForm(context)
-        super().__init__(self.group_form, object_name="newGroupDialog", width=460, parent=parent)
-        self.setWindowTitle(self.tr("Kelompok baru"))
+class _GroupDialog(FormDialog):
+    """A new group when ``group`` is None; otherwise rename, re-file or retire it."""
+
+    def __init__(self, context: AppContext, group: GroupView | None, parent: QWidget | None = None) -> None:
+        self.group_form = _GroupForm(context, group)
+        super().__init__(self.group_form, object_name="groupDialog", width=480, parent=parent)
+        self.setWindowTitle(self.tr("Kelompok baru") if group is None else self.tr("Ubah kelompok"))
         self.context = context
+        self.group = group
+
+    def save(self) -> None:
+        form = self.group_form
+        kind = GroupKind(form.kind_combo.currentData())  # Qt hands enum item data back as plain strings
+        with self.context.database.session() as session:
+            if self.group is None:
+                groups.create_group(session, self.context.actor, name=form.name_edit.text(), kind=kind, desa_id=form.desa_combo.currentData())
+            else:
+                groups.update_group(
+                    session, self.context.actor, self.group.id, name=form.name_edit.text(), kind=kind,
+                    desa_id=form.desa_combo.currentData(), active=form.active_check.isChecked(), expected_version=self.group.version,
+                )
+
+
+class _MembershipForm(QWidget):
+    """Who joins (number, NIK or name) and from when; or, for leaving, only the date."""
+
+    def __init__(self, *, ask_member: bool) -> None:
+        super().__init__()
+        self.member_edit = QLineEdit()
+        self.member_edit.setObjectName("groupMemberEdit")
+        self.member_edit.setPlaceholderText(self.tr("nomor anggota, NIK atau nama"))
+        self.date_edit = QDateEdit(QDate.currentDate())
+        self.date_edit.setObjectName("groupDateEdit")
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setDisplayFormat("dd-MM-yyyy")
+        self.date_edit.setMaximumDate(QDate.currentDate())
+        layout = QFormLayout(self)
+        if ask_member:
+            layout.addRow(self.tr("&Anggota:"), self.member_edit)
+        layout.addRow(self.tr("&Tanggal:"), self.date_edit)
+
+    def focus_field(self, field: str | None) -> None:
+        (self.date_edit if field in ("joined_on", "left_on") else self.member_edit).setFocus()
+
+
+class _JoinDialog(FormDialog):
+    def __init__(self, context: AppContext, group: GroupView, parent: QWidget | None = None) -> None:
+        self.membership_form = _MembershipForm(ask_member=True)
+        super().__init__(self.membership_form, object_name="groupJoinDialog", width=440, parent=parent)
+        self.setWindowTitle(self.tr("Tambah anggota ke {group}").format(group=group.name))
+        self.context = context
+        self.group = group
+
+    def save(self) -> None:
+        text = self.membership_form.member_edit.text()
+        with self.context.database.session() as session:
+            found = member_page(session, self.context.actor, MemberFilter(text=text), limit=2) if text.strip() else None
+            if found is None or found.total != 1:
+                raise ValidationError(
+                    self.tr("Tidak ada anggota aktif yang cocok.") if found is None or found.total == 0
+                    else self.tr("{count} anggota cocok; ketik nomor anggota atau NIK yang lengkap.").format(count=found.total)
+                )
+            groups.add_to_group(
+                session, self.context.actor, self.group.id, found.rows[0].id,
+                joined_on=self.membership_form.date_edit.date().toPython(),
+            )
+
+
+class _LeaveGroupDialog(FormDialog):
+    def __init__(self, context: AppContext, group: GroupView, member: GroupMemberView, parent: QWidget | None = None) -> None:
+        self.membership_form = _MembershipForm(ask_member=False)
+        super().__init__(self.membership_form, object_name="groupLeaveDialog", width=400, parent=parent)
+        self.setWindowTitle(self.tr("{name} keluar dari {group}").format(name=member.full_name, group=group.name))
+        self.context = context
+        self.group = group
+        self.member = member
 
     def save(self) -> None:
         with self.context.database.session() as session:
-            groups.create_group(
-                session,
-                self.context.actor,
-                name=self.group_form.name_edit.text(),
-                kind=GroupKind(self.group_form.kind_combo.currentData()),
-                desa_id=self.group_form.desa_combo.currentData(),
+            groups.remove_from_group(
+                session, self.context.actor, self.group.id, self.member.member_id,
+                left_on=self.membership_form.date_edit.date().toPython(),
             )
 
 
