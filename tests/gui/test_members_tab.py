@@ -32,6 +32,14 @@ def register(context):
     return add
 
 
+def _fill_required(form, name, birth_date):
+    """The fields every member needs, with the desa the fixture created."""
+    form.fullNameEdit.setText(name)
+    form.birthDateEdit.setDate(birth_date)
+    form.kecamatanCombo.setCurrentIndex(form.kecamatanCombo.findText("Sarolangun"))
+    form.desaCombo.setCurrentIndex(form.desaCombo.findText("Bernai"))
+
+
 def _save(dialog):
     dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save).click()
 
@@ -89,11 +97,8 @@ def test_a_duplicate_nik_offers_to_open_the_existing_member(qtbot, context, regi
     dialog = MemberDialog(context)
     qtbot.addWidget(dialog)
     form = dialog.member_form.form
-    form.fullNameEdit.setText("Siti Lain")
+    _fill_required(form, "Siti Lain", QDate(1980, 5, 5))
     form.nikEdit.setText(NIK)
-    form.birthDateEdit.setDate(QDate(1980, 5, 5))
-    form.kecamatanCombo.setCurrentIndex(form.kecamatanCombo.findText("Sarolangun"))
-    form.desaCombo.setCurrentIndex(form.desaCombo.findText("Bernai"))
     _save(dialog)
     assert dialog.result() == OPEN_EXISTING and dialog.existing_member_id == existing.id
 
@@ -105,10 +110,7 @@ def test_warnings_are_confirmed_before_saving(qtbot, context, register, monkeypa
     dialog = MemberDialog(context)
     qtbot.addWidget(dialog)
     form = dialog.member_form.form
-    form.fullNameEdit.setText("siti  aminah")
-    form.birthDateEdit.setDate(QDate(1980, 5, 5))
-    form.kecamatanCombo.setCurrentIndex(form.kecamatanCombo.findText("Sarolangun"))
-    form.desaCombo.setCurrentIndex(form.desaCombo.findText("Bernai"))
+    _fill_required(form, "siti  aminah", QDate(1980, 5, 5))
     _save(dialog)  # the clerk answers "Batal": nothing saved, the warning stays visible
     assert dialog.result() == 0 and "bukan orang yang sama" in dialog.error_label.text()
     _save(dialog)
@@ -183,10 +185,7 @@ def test_member_dialog_shows_each_rejection_under_the_form(qtbot, context, regis
     dialog = MemberDialog(context)
     qtbot.addWidget(dialog)
     form = dialog.member_form.form
-    form.fullNameEdit.setText("Rahmat Hidayat")
-    form.birthDateEdit.setDate(QDate(1985, 3, 1))
-    form.kecamatanCombo.setCurrentIndex(form.kecamatanCombo.findText("Sarolangun"))
-    form.desaCombo.setCurrentIndex(form.desaCombo.findText("Bernai"))
+    _fill_required(form, "Rahmat Hidayat", QDate(1985, 3, 1))
     getattr(form, field).setText(value)
     _save(dialog)
     assert message in dialog.error_label.text() and dialog.result() == 0
