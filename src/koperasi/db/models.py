@@ -13,6 +13,7 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     CheckConstraint,
     Date,
@@ -264,3 +265,204 @@ class GroupMembership(Base):
     member_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("members.id"))
     joined_on: Mapped[date] = mapped_column(Date)
     left_on: Mapped[date | None] = mapped_column(Date)
+
+
+class FundSource(Base):
+    """A revolving fund (dana bergulir): who gave it; what it holds is read off the journal."""
+
+    __tablename__ = "fund_sources"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    name: Mapped[str] = mapped_column(String(120), unique=True)
+    donor: Mapped[str] = mapped_column(String(120))
+    notes: Mapped[str] = mapped_column(Text, default="")
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class LoanProduct(Base):
+    __tablename__ = "loan_products"
+    __table_args__ = (
+        CheckConstraint("kind IN ('individual', 'group')", name="kind"),
+        CheckConstraint("frequency IN ('weekly', 'biweekly', 'monthly')", name="frequency"),
+        CheckConstraint("min_amount > 0 AND max_amount >= min_amount", name="amounts"),
+        CheckConstraint("min_term > 0 AND max_term >= min_term", name="terms"),
+        CheckConstraint("rounding_multiple > 0 AND admin_fee >= 0", name="rounding_fee"),
+    )
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    name: Mapped[str] = mapped_column(String(120), unique=True)
+    fund_source_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("fund_sources.id"))
+    kind: Mapped[str] = mapped_column(String(12))
+    min_amount: Mapped[int] = mapped_column(BigInteger)
+    max_amount: Mapped[int] = mapped_column(BigInteger)
+    min_term: Mapped[int] = mapped_column(Integer)
+    max_term: Mapped[int] = mapped_column(Integer)
+    frequency: Mapped[str] = mapped_column(String(10))
+    rounding_multiple: Mapped[int] = mapped_column(Integer, default=1)
+    admin_fee: Mapped[int] = mapped_column(BigInteger, default=0)
+    # A training programme the borrower must have finished (no foreign key until trainings exist).
+    required_programme_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class Loan(Base):
+    """One member's loan. Money never changes here by editing: ``principal_paid`` and
+    ``written_off`` are the sub-ledger totals, moved only together with a movement row
+    and its journal entry, and ``koperasi doctor`` checks them against the journal."""
+
+    __tablename__ = "loans"
+    __table_args__ = (
+        CheckConstraint(
+            "status IN ('applied', 'approved', 'rejected', 'active', 'paid_off', 'written_off')", name="status"
+        ),
+        CheckConstraint("principal > 0 AND term > 0", name="principal_term"),
+        CheckConstraint(
+            "disbursed >= 0 AND principal_paid >= 0 AND written_off >= 0 "
+            "AND principal_paid + written_off <= disbursed",
+            name="balance",
+        ),
+        Index("ix_loans_list", "status", "number"),
+        Index("ix_loans_member", "member_id", "status"),
+        Index("ix_loans_group", "group_id", "status"),
+    )
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    number: Mapped[str] = mapped_column(String(24), unique=True)
+    office_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("offices.id"))
+    member_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("members.id"))
+    group_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("member_groups.id"))
+    product_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("loan_products.id"), index=True)
+    fund_source_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("fund_sources.id"), index=True)
+    principal: Mapped[int] = mapped_column(BigInteger)
+    term: Mapped[int] = mapped_column(Integer)
+    frequency: Mapped[str] = mapped_column(String(10))
+    rounding_multiple: Mapped[int] = mapped_column(Integer)
+    admin_fee: Mapped[int] = mapped_column(BigInteger)
+    purpose: Mapped[str] = mapped_column(String(250))
+    status: Mapped[str] = mapped_column(String(12))
+    applied_on: Mapped[date] = mapped_column(Date)
+    applied_by: Mapped[uuid.UUID] = mapped_column(ForeignKey("users.id"))
+    decided_by: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("users.id"))
+    decided_on: Mapped[date | None] = mapped_column(Date)
+    decision_note: Mapped[str] = mapped_column(String(500), default="")
+    disbursed_on: Mapped[date | None] = mapped_column(Date)
+    first_due_on: Mapped[date | None] = mapped_column(Date)
+    schedule_no: Mapped[int] = mapped_column(Integer, default=0)  # 0: no schedule yet
+    rescheduled: Mapped[bool] = mapped_column(Boolean, default=False)
+    closed_on: Mapped[date | None] = mapped_column(Date)
+    disbursed: Mapped[int] = mapped_column(BigInteger, default=0)
+    principal_paid: Mapped[int] = mapped_column(BigInteger, default=0)
+    written_off: Mapped[int] = mapped_column(BigInteger, default=0)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class LoanSchedule(Base):
+    """A repayment schedule of a loan; a reschedule adds the next one and the old stays."""
+
+    __tablename__ = "loan_schedules"
+
+    loan_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("loans.id"), primary_key=True)
+    schedule_no: Mapped[int] = mapped_column(Integer, primary_key=True)
+    effective_on: Mapped[date] = mapped_column(Date)
+    principal: Mapped[int] = mapped_column(BigInteger)  # the balance this schedule repays
+    paid_before: Mapped[int] = mapped_column(BigInteger)  # principal repaid before it began
+    frequency: Mapped[str] = mapped_column(String(10))
+    reason: Mapped[str] = mapped_column(String(500), default="")
+    created_by: Mapped[uuid.UUID] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class LoanInstallment(Base):
+    __tablename__ = "loan_installments"
+    __table_args__ = (CheckConstraint("amount >= 0", name="amount"),)
+
+    loan_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("loans.id"), primary_key=True)
+    schedule_no: Mapped[int] = mapped_column(Integer, primary_key=True)
+    number: Mapped[int] = mapped_column(Integer, primary_key=True)
+    due_on: Mapped[date] = mapped_column(Date)
+    amount: Mapped[int] = mapped_column(BigInteger)
+
+
+class JournalEntry(Base):
+    """Append-only (triggers in the migration). ``idempotency_key`` is the client's id of the
+    save: a retried save finds its entry instead of posting twice."""
+
+    __tablename__ = "journal_entries"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    idempotency_key: Mapped[uuid.UUID] = mapped_column(Uuid, unique=True)
+    entry_date: Mapped[date] = mapped_column(Date, index=True)
+    kind: Mapped[str] = mapped_column(String(24))
+    description: Mapped[str] = mapped_column(String(250))
+    reversal_of_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("journal_entries.id"), unique=True)
+    created_by: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class JournalLine(Base):
+    __tablename__ = "journal_lines"
+    __table_args__ = (
+        CheckConstraint("debit >= 0 AND credit >= 0 AND (debit = 0) <> (credit = 0)", name="one_side"),
+        Index("ix_journal_lines_account", "account", "fund_source_id"),
+    )
+
+    id: Mapped[int] = mapped_column(AutoIncrementBigInt, primary_key=True, autoincrement=True)
+    entry_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("journal_entries.id"), index=True)
+    account: Mapped[str] = mapped_column(String(8))
+    fund_source_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("fund_sources.id"))
+    debit: Mapped[int] = mapped_column(BigInteger, default=0)
+    credit: Mapped[int] = mapped_column(BigInteger, default=0)
+
+
+class FundCapitalReceipt(Base):
+    """Capital a donor handed to a fund (append-only, with its journal entry)."""
+
+    __tablename__ = "fund_capital_receipts"
+    __table_args__ = (CheckConstraint("amount > 0", name="amount"),)
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    fund_source_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("fund_sources.id"), index=True)
+    received_on: Mapped[date] = mapped_column(Date)
+    amount: Mapped[int] = mapped_column(BigInteger)
+    note: Mapped[str] = mapped_column(String(250), default="")
+    journal_entry_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("journal_entries.id"), unique=True)
+    created_by: Mapped[uuid.UUID] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class LoanMovement(Base):
+    """A money movement of a loan (append-only). A mistake is undone by a REVERSAL row that
+    names the movement it cancels; the original keeps its data and its printed receipt."""
+
+    __tablename__ = "loan_movements"
+    __table_args__ = (
+        CheckConstraint(
+            "kind IN ('disbursement', 'admin_fee', 'repayment', 'write_off', 'reversal')", name="kind"
+        ),
+        CheckConstraint("amount > 0", name="amount"),
+        Index("ix_loan_movements_loan", "loan_id", "occurred_on"),
+    )
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    loan_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("loans.id"))
+    kind: Mapped[str] = mapped_column(String(14))
+    occurred_on: Mapped[date] = mapped_column(Date)
+    amount: Mapped[int] = mapped_column(BigInteger)
+    receipt_number: Mapped[str | None] = mapped_column(String(32), unique=True)
+    reversal_of_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("loan_movements.id"), unique=True)
+    reason: Mapped[str] = mapped_column(String(500), default="")
+    # A disbursement and its admin fee share one entry; the entry's idempotency key guards retries.
+    journal_entry_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("journal_entries.id"), index=True)
+    created_by: Mapped[uuid.UUID] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)

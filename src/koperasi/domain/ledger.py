@@ -1,0 +1,80 @@
+"""The chart of accounts and the rule every journal entry obeys: debits equal credits.
+
+Accounts that belong to a revolving fund (its capital, the loans lent from it and what
+was written off) carry the fund as a dimension on each line, so what a fund has
+available to lend is read off the journal, not kept in a separate counter.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Account(StrEnum):
+    CASH = "1101"
+    LOANS_RECEIVABLE = "1301"
+    REVOLVING_FUND = "3101"
+    WRITTEN_OFF_LOANS = "3109"  # contra to the fund: a written-off loan is capital the fund lost
+    ADMIN_FEE_INCOME = "4102"
+
+    @property
+    def label(self) -> str:
+        return _ACCOUNT_LABELS[self]
+
+    @property
+    def debit_normal(self) -> bool:
+        return self in _DEBIT_NORMAL
+
+
+_ACCOUNT_LABELS = {
+    Account.CASH: "Kas",
+    Account.LOANS_RECEIVABLE: "Piutang pinjaman anggota",
+    Account.REVOLVING_FUND: "Dana bergulir",
+    Account.WRITTEN_OFF_LOANS: "Piutang dihapusbukukan",
+    Account.ADMIN_FEE_INCOME: "Pendapatan administrasi",
+}
+_DEBIT_NORMAL = frozenset({Account.CASH, Account.LOANS_RECEIVABLE, Account.WRITTEN_OFF_LOANS})
+FUND_ACCOUNTS = frozenset({Account.LOANS_RECEIVABLE, Account.REVOLVING_FUND, Account.WRITTEN_OFF_LOANS})
+
+
+class UnbalancedEntry(ValueError):
+    """A programming error: the caller built an entry whose debits and credits differ."""
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    account: Account
+    debit: int = 0
+    credit: int = 0
+    fund_source_id: uuid.UUID | None = None
+
+    def reversed(self) -> Line:
+        return Line(self.account, self.credit, self.debit, self.fund_source_id)
+
+
+def debit(account: Account, amount: int, fund_source_id: uuid.UUID | None = None) -> Line:
+    return Line(account, debit=amount, fund_source_id=fund_source_id)
+
+
+def credit(account: Account, amount: int, fund_source_id: uuid.UUID | None = None) -> Line:
+    return Line(account, credit=amount, fund_source_id=fund_source_id)
+
+
+def check_balanced(lines: Sequence[Line]) -> None:
+    """Refuse an entry that is empty, unbalanced, fractional, negative or missing its fund."""
+    if len(lines) < 2:
+        raise UnbalancedEntry("a journal entry needs at least two lines")
+    for line in lines:
+        if type(line.debit) is not int or type(line.credit) is not int:
+            raise UnbalancedEntry(f"{line.account}: amounts must be int rupiah")
+        if line.debit < 0 or line.credit < 0 or (line.debit == 0) == (line.credit == 0):
+            raise UnbalancedEntry(f"{line.account}: exactly one of debit or credit must be positive")
+        if (line.account in FUND_ACCOUNTS) != (line.fund_source_id is not None):
+            raise UnbalancedEntry(f"{line.account}: fund accounts, and only they, name a fund source")
+    debits = sum(line.debit for line in lines)
+    credits = sum(line.credit for line in lines)
+    if debits != credits:
+        raise UnbalancedEntry(f"debits {debits} != credits {credits}")
