@@ -34,6 +34,20 @@ class AuditAction(StrEnum):
     GROUP_MEMBER_ADDED = "group_member_added"
     GROUP_MEMBER_REMOVED = "group_member_removed"
     CATEGORY_CREATED = "category_created"
+    FUND_CREATED = "fund_created"
+    FUND_UPDATED = "fund_updated"
+    FUND_CAPITAL_RECEIVED = "fund_capital_received"
+    PRODUCT_CREATED = "product_created"
+    PRODUCT_UPDATED = "product_updated"
+    LOAN_APPLIED = "loan_applied"
+    LOAN_APPROVED = "loan_approved"
+    LOAN_REJECTED = "loan_rejected"
+    LOAN_DISBURSED = "loan_disbursed"
+    LOAN_REPAID = "loan_repaid"
+    LOAN_RESCHEDULED = "loan_rescheduled"
+    LOAN_WRITTEN_OFF = "loan_written_off"
+    LOAN_MOVEMENT_REVERSED = "loan_movement_reversed"
+    GROUP_COLLECTION_POSTED = "group_collection_posted"
 
 
 ACTION_LABELS: dict[str, str] = {
@@ -63,6 +77,20 @@ ACTION_LABELS: dict[str, str] = {
     AuditAction.GROUP_MEMBER_ADDED: "Anggota masuk kelompok",
     AuditAction.GROUP_MEMBER_REMOVED: "Anggota keluar kelompok",
     AuditAction.CATEGORY_CREATED: "Kategori ditambahkan",
+    AuditAction.FUND_CREATED: "Sumber dana dibuat",
+    AuditAction.FUND_UPDATED: "Sumber dana diubah",
+    AuditAction.FUND_CAPITAL_RECEIVED: "Modal dana diterima",
+    AuditAction.PRODUCT_CREATED: "Produk pinjaman dibuat",
+    AuditAction.PRODUCT_UPDATED: "Produk pinjaman diubah",
+    AuditAction.LOAN_APPLIED: "Pinjaman diajukan",
+    AuditAction.LOAN_APPROVED: "Pinjaman disetujui",
+    AuditAction.LOAN_REJECTED: "Pinjaman ditolak",
+    AuditAction.LOAN_DISBURSED: "Pinjaman dicairkan",
+    AuditAction.LOAN_REPAID: "Angsuran diterima",
+    AuditAction.LOAN_RESCHEDULED: "Pinjaman dijadwal ulang",
+    AuditAction.LOAN_WRITTEN_OFF: "Pinjaman dihapusbukukan",
+    AuditAction.LOAN_MOVEMENT_REVERSED: "Transaksi pinjaman dibatalkan",
+    AuditAction.GROUP_COLLECTION_POSTED: "Setoran kelompok dibukukan",
 }
 
 ENTITY_LABELS: dict[str, str] = {
@@ -72,6 +100,9 @@ ENTITY_LABELS: dict[str, str] = {
     "member": "Anggota",
     "group": "Kelompok",
     "category": "Kategori",
+    "fund": "Sumber dana",
+    "product": "Produk pinjaman",
+    "loan": "Pinjaman",
 }
 
 FIELD_LABELS: dict[str, str] = {
@@ -107,6 +138,16 @@ FIELD_LABELS: dict[str, str] = {
     "member": "anggota",
     "group": "kelompok",
     "chair_member_id": "ketua",
+    "donor": "pemberi dana",
+    "amount": "jumlah",
+    "principal": "pokok pinjaman",
+    "term": "jumlah angsuran",
+    "frequency": "frekuensi",
+    "admin_fee": "biaya administrasi",
+    "purpose": "keperluan",
+    "receipt_number": "nomor kwitansi",
+    "occurred_on": "tanggal",
+    "reason": "alasan",
 }
 
 

@@ -41,6 +41,13 @@ class Permission(StrEnum):
     EDIT_MEMBERS = "edit_members"
     MANAGE_GROUPS = "manage_groups"
     MANAGE_CATEGORIES = "manage_categories"
+    MANAGE_FUNDS = "manage_funds"
+    APPLY_LOANS = "apply_loans"
+    DECIDE_LOANS = "decide_loans"
+    DISBURSE_LOANS = "disburse_loans"
+    TAKE_REPAYMENTS = "take_repayments"
+    REVERSE_MOVEMENTS = "reverse_movements"
+    WRITE_OFF_LOANS = "write_off_loans"
 
     @property
     def label(self) -> str:
@@ -56,6 +63,13 @@ _PERMISSION_LABELS = {
     Permission.EDIT_MEMBERS: "mendaftar dan mengubah data anggota",
     Permission.MANAGE_GROUPS: "mengelola kelompok",
     Permission.MANAGE_CATEGORIES: "mengubah daftar kategori kerentanan",
+    Permission.MANAGE_FUNDS: "mengelola sumber dana dan produk pinjaman",
+    Permission.APPLY_LOANS: "mengajukan pinjaman",
+    Permission.DECIDE_LOANS: "menyetujui, menolak atau menjadwal ulang pinjaman",
+    Permission.DISBURSE_LOANS: "mencairkan pinjaman",
+    Permission.TAKE_REPAYMENTS: "menerima angsuran",
+    Permission.REVERSE_MOVEMENTS: "membatalkan transaksi pinjaman",
+    Permission.WRITE_OFF_LOANS: "menghapusbukukan pinjaman",
 }
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
@@ -68,10 +82,32 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             Permission.EDIT_MEMBERS,
             Permission.MANAGE_GROUPS,
             Permission.MANAGE_CATEGORIES,
+            Permission.MANAGE_FUNDS,
+            Permission.APPLY_LOANS,
+            Permission.DECIDE_LOANS,
+            Permission.REVERSE_MOVEMENTS,
+            Permission.WRITE_OFF_LOANS,
         }
     ),
-    Role.TREASURER: frozenset({Permission.USE_APP, Permission.EDIT_MEMBERS}),
-    Role.CLERK: frozenset({Permission.USE_APP, Permission.EDIT_MEMBERS, Permission.MANAGE_GROUPS}),
+    # Treasurers hold the cash: they disburse and correct, but do not approve.
+    Role.TREASURER: frozenset(
+        {
+            Permission.USE_APP,
+            Permission.EDIT_MEMBERS,
+            Permission.DISBURSE_LOANS,
+            Permission.TAKE_REPAYMENTS,
+            Permission.REVERSE_MOVEMENTS,
+        }
+    ),
+    Role.CLERK: frozenset(
+        {
+            Permission.USE_APP,
+            Permission.EDIT_MEMBERS,
+            Permission.MANAGE_GROUPS,
+            Permission.APPLY_LOANS,
+            Permission.TAKE_REPAYMENTS,
+        }
+    ),
 }
 
 

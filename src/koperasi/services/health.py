@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from koperasi.db import migrate
 from koperasi.db.models import Base
+from koperasi.services.ledger_checks import ledger_problems
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,7 +39,7 @@ def examine(session: Session) -> HealthReport:
     checks = [_schema(session)]
     if not checks[0].ok:
         return HealthReport(checks)
-    checks += [_integrity(session), _audit_protected(session)]
+    checks += [_integrity(session), _audit_protected(session), _books(session)]
     counts = {
         table.name: session.scalar(select(func.count()).select_from(table)) or 0
         for table in Base.metadata.sorted_tables
@@ -79,3 +80,10 @@ def _audit_protected(session: Session) -> Check:
     if missing:
         return Check("Catatan audit terkunci", False, "pemicu hilang: " + ", ".join(sorted(missing)))
     return Check("Catatan audit terkunci", True, "UPDATE dan DELETE ditolak oleh basis data")
+
+
+def _books(session: Session) -> Check:
+    problems = ledger_problems(session)
+    if problems:
+        return Check("Pembukuan", False, "; ".join(problems[:5]))
+    return Check("Pembukuan", True, "jurnal seimbang; piutang dan hapus buku cocok dengan kartu pinjaman")

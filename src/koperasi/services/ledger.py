@@ -1,0 +1,147 @@
+"""The journal: balanced double-entry postings, idempotent by the client's key, never edited.
+
+Every service that moves money calls ``post`` inside its own ``transaction.write`` so the
+record, its journal entry and its audit event commit together or not at all.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from koperasi.db.models import FundSource, JournalEntry, JournalLine
+from koperasi.domain.errors import ConflictError
+from koperasi.domain.ledger import Account, Line, check_balanced
+from koperasi.domain.roles import Actor, Permission
+from koperasi.services.access import authorize
+from koperasi.services.transaction import in_write
+
+
+class AlreadyPosted(ConflictError):
+    """The same save arrived twice (a retry): the first posting stands and is returned."""
+
+    def __init__(self, entry_id: uuid.UUID) -> None:
+        super().__init__("Transaksi ini sudah tersimpan sebelumnya; tidak dibukukan dua kali.")
+        self.entry_id = entry_id
+
+
+def find_entry(session: Session, key: uuid.UUID) -> JournalEntry | None:
+    return session.scalar(select(JournalEntry).where(JournalEntry.idempotency_key == key))
+
+
+def post(
+    session: Session,
+    actor: Actor | None,
+    *,
+    key: uuid.UUID,
+    entry_date: date,
+    kind: str,
+    description: str,
+    lines: Sequence[Line],
+    reversal_of: uuid.UUID | None = None,
+) -> JournalEntry:
+    """Add a balanced entry to the caller's write transaction."""
+    if not in_write(session):
+        raise RuntimeError("journal entries are posted only inside a write transaction")
+    check_balanced(lines)
+    entry = JournalEntry(
+        id=uuid.uuid4(),
+        idempotency_key=key,
+        entry_date=entry_date,
+        kind=kind,
+        description=description[:250],
+        reversal_of_id=reversal_of,
+        created_by=actor.user_id if actor else None,
+        created_at=datetime.now(UTC),
+    )
+    session.add(entry)
+    session.flush()  # the rows that point at the entry (lines, movements) are written after it
+    session.add_all(
+        JournalLine(
+            entry_id=entry.id, account=line.account.value, fund_source_id=line.fund_source_id,
+            debit=line.debit, credit=line.credit,
+        )
+        for line in lines
+    )
+    return entry
+
+
+def lines_of(session: Session, entry_id: uuid.UUID) -> list[Line]:
+    rows = session.scalars(select(JournalLine).where(JournalLine.entry_id == entry_id).order_by(JournalLine.id))
+    return [Line(Account(row.account), row.debit, row.credit, row.fund_source_id) for row in rows]
+
+
+def post_reversal(
+    session: Session, actor: Actor, *, original_id: uuid.UUID, key: uuid.UUID, entry_date: date, description: str
+) -> JournalEntry:
+    """The mirror of an entry: every debit becomes a credit; the original stays as it was."""
+    return post(
+        session, actor, key=key, entry_date=entry_date, kind="reversal", description=description,
+        lines=[line.reversed() for line in lines_of(session, original_id)], reversal_of=original_id,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class AccountBalance:
+    account: Account
+    fund_name: str  # "" for accounts without a fund
+    debit: int
+    credit: int
+
+    @property
+    def balance(self) -> int:
+        """Positive on the account's normal side."""
+        return self.debit - self.credit if self.account.debit_normal else self.credit - self.debit
+
+
+def trial_balance(session: Session, actor: Actor, *, up_to: date | None = None) -> list[AccountBalance]:
+    """Debit and credit totals per account (and fund); the two columns always sum equal."""
+    authorize(session, actor, Permission.USE_APP)
+    return account_totals(session, up_to=up_to)
+
+
+def account_totals(session: Session, *, up_to: date | None = None) -> list[AccountBalance]:
+    query = (
+        select(JournalLine.account, FundSource.name, func.sum(JournalLine.debit), func.sum(JournalLine.credit))
+        .join(JournalEntry, JournalEntry.id == JournalLine.entry_id)
+        .outerjoin(FundSource, FundSource.id == JournalLine.fund_source_id)
+        .group_by(JournalLine.account, FundSource.name)
+        .order_by(JournalLine.account, FundSource.name)
+    )
+    if up_to is not None:
+        query = query.where(JournalEntry.entry_date <= up_to)
+    return [
+        AccountBalance(Account(account), fund or "", int(debits or 0), int(credits or 0))
+        for account, fund, debits, credits in session.execute(query)
+    ]
+
+
+def fund_account_balances(session: Session) -> dict[tuple[uuid.UUID, Account], int]:
+    """Balance on the normal side of every fund account, per fund."""
+    rows = session.execute(
+        select(JournalLine.fund_source_id, JournalLine.account, func.sum(JournalLine.debit), func.sum(JournalLine.credit))
+        .where(JournalLine.fund_source_id.is_not(None))
+        .group_by(JournalLine.fund_source_id, JournalLine.account)
+    )
+    balances: dict[tuple[uuid.UUID, Account], int] = {}
+    for fund_id, code, debits, credits in rows:
+        account = Account(code)
+        debits, credits = int(debits or 0), int(credits or 0)
+        balances[(fund_id, account)] = debits - credits if account.debit_normal else credits - debits
+    return balances
+
+
+def unbalanced_entries(session: Session) -> list[uuid.UUID]:
+    """Entries whose lines do not balance (``koperasi doctor``): must always be empty."""
+    return list(
+        session.scalars(
+            select(JournalLine.entry_id)
+            .group_by(JournalLine.entry_id)
+            .having(func.sum(JournalLine.debit) != func.sum(JournalLine.credit))
+        )
+    )

@@ -1,0 +1,100 @@
+"""The promises the books keep, checked from scratch (``koperasi doctor``).
+
+Every entry balances; the trial balance balances; each fund's receivable and write-off
+accounts equal the loans' sub-ledger; each loan's totals equal its own movements; and
+the money history tables are still protected by their append-only triggers.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections import defaultdict
+
+from sqlalchemy import func, select, text
+from sqlalchemy.orm import Session, aliased
+
+from koperasi.db.models import Loan, LoanMovement
+from koperasi.domain.ledger import Account
+from koperasi.domain.loans import MovementKind
+from koperasi.domain.money import format_rupiah
+from koperasi.services import ledger
+
+APPEND_ONLY = (
+    "journal_entries", "journal_lines", "fund_capital_receipts", "loan_movements", "loan_schedules", "loan_installments",
+)
+
+
+def ledger_problems(session: Session) -> list[str]:
+    """Indonesian descriptions of whatever does not hold; empty when the books are sound."""
+    problems = []
+    unbalanced = ledger.unbalanced_entries(session)
+    if unbalanced:
+        problems.append(f"{len(unbalanced)} jurnal tidak seimbang (debit \u2260 kredit)")
+    totals = ledger.account_totals(session)
+    debits, credits = sum(row.debit for row in totals), sum(row.credit for row in totals)
+    if debits != credits:
+        problems.append(f"neraca saldo tidak seimbang: debit {format_rupiah(debits)}, kredit {format_rupiah(credits)}")
+    problems += _funds_match_loans(session)
+    problems += _loans_match_movements(session)
+    problems += _missing_triggers(session)
+    return problems
+
+
+def _funds_match_loans(session: Session) -> list[str]:
+    balances = ledger.fund_account_balances(session)
+    book: dict[uuid.UUID, list[int]] = defaultdict(lambda: [0, 0])
+    rows = session.execute(
+        select(Loan.fund_source_id, func.sum(Loan.disbursed - Loan.principal_paid - Loan.written_off), func.sum(Loan.written_off))
+        .group_by(Loan.fund_source_id)
+    )
+    for fund_id, outstanding, written_off in rows:
+        book[fund_id] = [int(outstanding or 0), int(written_off or 0)]
+    problems = []
+    for fund_id in set(book) | {fund for fund, _ in balances}:
+        outstanding, written_off = book[fund_id]
+        if balances.get((fund_id, Account.LOANS_RECEIVABLE), 0) != outstanding:
+            problems.append(f"piutang dana {fund_id} di jurnal berbeda dari sisa pinjaman ({format_rupiah(outstanding)})")
+        if balances.get((fund_id, Account.WRITTEN_OFF_LOANS), 0) != written_off:
+            problems.append(f"hapus buku dana {fund_id} di jurnal berbeda dari kartu pinjaman ({format_rupiah(written_off)})")
+    return problems
+
+
+def _loans_match_movements(session: Session) -> list[str]:
+    """Each loan's disbursed, paid and written-off totals equal its movements that stand."""
+    reversal = aliased(LoanMovement)
+    standing = (
+        select(LoanMovement.loan_id, LoanMovement.kind, func.sum(LoanMovement.amount).label("total"))
+        .outerjoin(reversal, reversal.reversal_of_id == LoanMovement.id)
+        .where(reversal.id.is_(None), LoanMovement.kind != MovementKind.REVERSAL.value)
+        .group_by(LoanMovement.loan_id, LoanMovement.kind)
+    )
+    totals: dict[uuid.UUID, dict[str, int]] = defaultdict(dict)
+    for loan_id, kind, total in session.execute(standing):
+        totals[loan_id][kind] = int(total)
+    wrong = [
+        number
+        for loan_id, number, disbursed, paid, written_off in session.execute(
+            select(Loan.id, Loan.number, Loan.disbursed, Loan.principal_paid, Loan.written_off)
+        )
+        if (disbursed, paid, written_off) != (
+            totals[loan_id].get(MovementKind.DISBURSEMENT.value, 0),
+            totals[loan_id].get(MovementKind.REPAYMENT.value, 0),
+            totals[loan_id].get(MovementKind.WRITE_OFF.value, 0),
+        )
+    ]
+    if not wrong:
+        return []
+    return [f"{len(wrong)} pinjaman tidak cocok dengan transaksinya, mis. {', '.join(wrong[:3])}"]
+
+
+def _missing_triggers(session: Session) -> list[str]:
+    if session.get_bind().dialect.name == "sqlite":
+        present = {row[0] for row in session.execute(text("SELECT tbl_name FROM sqlite_master WHERE type = 'trigger'"))}
+    else:
+        present = {
+            row[0] for row in session.execute(
+                text("SELECT c.relname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid WHERE NOT t.tgisinternal")
+            )
+        }
+    missing = [table for table in APPEND_ONLY if table not in present]
+    return [f"tabel {table} tidak lagi terkunci (pemicu hilang)" for table in missing]
