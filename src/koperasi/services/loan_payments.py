@@ -203,6 +203,8 @@ def _open_fee(session: Session, loan: Loan) -> LoanMovement | None:
 def _check_reversible(session: Session, loan: Loan, original: LoanMovement, kind: MovementKind) -> None:
     if kind is MovementKind.DISBURSEMENT and (loan.principal_paid or loan.written_off):
         raise ValidationError("Pencairan yang sudah diangsur tidak dapat dibatalkan; batalkan angsurannya dahulu.")
+    if kind is MovementKind.REPAYMENT and LoanStatus(loan.status) is LoanStatus.WRITTEN_OFF:
+        raise ValidationError("Pinjaman ini sudah dihapusbukukan; batalkan hapus bukunya dahulu.")
     if kind is MovementKind.REPAYMENT:
         started = session.scalar(
             select(LoanSchedule.effective_on).where(LoanSchedule.loan_id == loan.id, LoanSchedule.schedule_no == loan.schedule_no)
