@@ -2,41 +2,48 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from datetime import date
 from functools import partial
 from io import BytesIO
-from typing import BinaryIO, NamedTuple
-from xml.sax.saxutils import escape
+from typing import NamedTuple
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader, simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, HRFlowable, PageTemplate, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import BaseDocTemplate, Flowable, PageTemplate, Paragraph, Spacer, Table, TableStyle
 
 from koperasi.domain.dates import format_date
 from koperasi.domain.members import HouseholdPerson, age_on
 from koperasi.domain.office import OfficeProfile
 from koperasi.domain.people import Sex
 from koperasi.domain.phone import format_phone
-
-Target = str | os.PathLike[str] | BinaryIO
-
-_EMPTY = "\u2014"  # em dash: a blank cell would look like a field someone forgot to fill in
-
-_GREEN = colors.HexColor("#1B5E3B")
-_PALE_GREEN = colors.HexColor("#CFE6D8")
-_GREY = colors.HexColor("#5F6B66")
-_RULE = colors.HexColor("#C9D3CE")
-_STRIPE = colors.HexColor("#F2F6F4")
-_REGULAR = "Helvetica"
-_BOLD = "Helvetica-Bold"
+from koperasi.reports.layout import (
+    BODY,
+    BOLD,
+    EMPTY,
+    GREEN,
+    GREY,
+    LABEL,
+    MARGIN,
+    PALE_GREEN,
+    REGULAR,
+    RULE,
+    SECTION,
+    STRIPE,
+    TITLE,
+    NumberedCanvas,
+    Target,
+    bare_frame,
+    label_value_table,
+    office_header,
+    output,
+    paragraph,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,7 +95,7 @@ class _Box(NamedTuple):
 
 def write_member_card(sheet: MemberSheet, office: OfficeProfile, target: Target) -> None:
     """One ID-1 page: the member's card, to be printed and signed by the chair."""
-    canvas = Canvas(_output(target), pagesize=(_CARD_WIDTH, _CARD_HEIGHT))
+    canvas = Canvas(output(target), pagesize=(_CARD_WIDTH, _CARD_HEIGHT))
     canvas.setTitle(f"Kartu anggota {sheet.number}")
     canvas.setAuthor(office.name)
     _draw_card_band(canvas, office.name)
@@ -98,7 +105,7 @@ def write_member_card(sheet: MemberSheet, office: OfficeProfile, target: Target)
 
     info_x = 28 * mm
     info_width = _CARD_WIDTH - info_x - 4 * mm
-    _draw_fitted(canvas, sheet.full_name, _Box(info_x, photo_top, info_width, 8 * mm), font=_BOLD, size=11, floor=8, middle=True)
+    _draw_fitted(canvas, sheet.full_name, _Box(info_x, photo_top, info_width, 8 * mm), font=BOLD, size=11, floor=8, middle=True)
     rows = (
         ("No. Anggota", sheet.number),
         ("NIK", sheet.nik),
@@ -108,10 +115,10 @@ def write_member_card(sheet: MemberSheet, office: OfficeProfile, target: Target)
     _draw_card_rows(canvas, rows, x=info_x, top=photo_top - 9 * mm, width=info_width)
 
     joined = f"Bergabung: {format_date(sheet.join_date)}"
-    _draw_fitted(canvas, joined, _Box(4 * mm, photo_top - 27 * mm, 40 * mm, 3 * mm), font=_REGULAR, size=6, floor=4.5, color=_GREY)
+    _draw_fitted(canvas, joined, _Box(4 * mm, photo_top - 27 * mm, 40 * mm, 3 * mm), font=REGULAR, size=6, floor=4.5, color=GREY)
     _draw_signature(canvas, office.chair_name)
 
-    canvas.setFillColor(_GREEN)
+    canvas.setFillColor(GREEN)
     canvas.rect(0, 0, _CARD_WIDTH, 1.5 * mm, stroke=0, fill=1)
     canvas.showPage()
     canvas.save()
@@ -124,22 +131,22 @@ def _draw_card_rows(canvas: Canvas, rows: tuple[tuple[str, str], ...], *, x: flo
     for label, value in rows:
         # Labels are smaller than values: lower their box so both share a baseline.
         label_top = top - (value_size - label_size) * _ASCENT
-        _draw_fitted(canvas, label, _Box(x, label_top, label_width, pitch), font=_REGULAR, size=label_size, floor=5, color=_GREY)
-        _draw_fitted(canvas, ":", _Box(x + label_width, label_top, 1.5 * mm, pitch), font=_REGULAR, size=label_size, floor=label_size, color=_GREY)
+        _draw_fitted(canvas, label, _Box(x, label_top, label_width, pitch), font=REGULAR, size=label_size, floor=5, color=GREY)
+        _draw_fitted(canvas, ":", _Box(x + label_width, label_top, 1.5 * mm, pitch), font=REGULAR, size=label_size, floor=label_size, color=GREY)
         value_box = _Box(value_x, top, x + width - value_x, pitch)
-        _draw_fitted(canvas, value or _EMPTY, value_box, font=_BOLD, size=value_size, floor=5)
+        _draw_fitted(canvas, value or EMPTY, value_box, font=BOLD, size=value_size, floor=5)
         top -= pitch
 
 
 def _draw_card_band(canvas: Canvas, office_name: str) -> None:
-    canvas.setFillColor(_GREEN)
+    canvas.setFillColor(GREEN)
     canvas.rect(0, _CARD_HEIGHT - _BAND_HEIGHT, _CARD_WIDTH, _BAND_HEIGHT, stroke=0, fill=1)
     name_box = _Box(4 * mm, _CARD_HEIGHT - 2.2 * mm, _CARD_WIDTH - 8 * mm, 5 * mm)
-    _draw_fitted(canvas, office_name, name_box, font=_BOLD, size=9, floor=6.5, color=colors.white, center=True, middle=True)
+    _draw_fitted(canvas, office_name, name_box, font=BOLD, size=9, floor=6.5, color=colors.white, center=True, middle=True)
     title, size, spacing = "KARTU ANGGOTA", 7, 1.4
-    width = stringWidth(title, _BOLD, size) + spacing * (len(title) - 1)
-    canvas.setFont(_BOLD, size)
-    canvas.setFillColor(_PALE_GREEN)
+    width = stringWidth(title, BOLD, size) + spacing * (len(title) - 1)
+    canvas.setFont(BOLD, size)
+    canvas.setFillColor(PALE_GREEN)
     canvas.drawString((_CARD_WIDTH - width) / 2, _CARD_HEIGHT - 10 * mm, title, charSpace=spacing)
 
 
@@ -151,8 +158,8 @@ def _draw_signature(canvas: Canvas, chair_name: str) -> None:
     canvas.line(left + 2 * mm, line_y, right - 2 * mm, line_y)
     width = right - left
     if chair_name:  # without one, the blank line is left for a hand-written name
-        _draw_fitted(canvas, chair_name, _Box(left, line_y - 0.8 * mm, width, 2.8 * mm), font=_BOLD, size=6.5, floor=5, center=True)
-    _draw_fitted(canvas, "Ketua", _Box(left, line_y - 3.8 * mm, width, 2.4 * mm), font=_REGULAR, size=5.5, floor=5.5, color=_GREY, center=True)
+        _draw_fitted(canvas, chair_name, _Box(left, line_y - 0.8 * mm, width, 2.8 * mm), font=BOLD, size=6.5, floor=5, center=True)
+    _draw_fitted(canvas, "Ketua", _Box(left, line_y - 3.8 * mm, width, 2.4 * mm), font=REGULAR, size=5.5, floor=5.5, color=GREY, center=True)
 
 
 def _draw_fitted(
@@ -206,10 +213,10 @@ def _fit(text: str, font: str, width: float, height: float, *, size: float, floo
 def _draw_photo(canvas: Canvas, photo: bytes | None, x: float, y: float, width: float, height: float) -> None:
     canvas.saveState()
     if photo is None:
-        canvas.setFillColor(_STRIPE)
+        canvas.setFillColor(STRIPE)
         canvas.rect(x, y, width, height, stroke=0, fill=1)
-        canvas.setFillColor(_GREY)
-        canvas.setFont(_REGULAR, 7)
+        canvas.setFillColor(GREY)
+        canvas.setFont(REGULAR, 7)
         canvas.drawCentredString(x + width / 2, y + (height - 7 * _ASCENT) / 2, "Foto")
     else:
         image = ImageReader(BytesIO(photo))
@@ -222,101 +229,48 @@ def _draw_photo(canvas: Canvas, photo: bytes | None, x: float, y: float, width: 
         drawn_width, drawn_height = image_width * scale, image_height * scale
         canvas.drawImage(image, x + (width - drawn_width) / 2, y + (height - drawn_height) / 2, drawn_width, drawn_height)
     canvas.restoreState()
-    canvas.setStrokeColor(_RULE)
+    canvas.setStrokeColor(RULE)
     canvas.setLineWidth(0.6)
     canvas.rect(x, y, width, height, stroke=1, fill=0)
 
 
 # --- lembar profil anggota ---------------------------------------------------
 
-_MARGIN = 20 * mm
 _TOP_MARGIN, _BOTTOM_MARGIN = 18 * mm, 22 * mm
-_TEXT_WIDTH = A4[0] - 2 * _MARGIN
+_TEXT_WIDTH = A4[0] - 2 * MARGIN
 _PHOTO_WIDTH, _PHOTO_HEIGHT = 30 * mm, 40 * mm
 
-_BODY = ParagraphStyle("body", fontName=_REGULAR, fontSize=9.5, leading=12)
-_LABEL = ParagraphStyle("label", parent=_BODY, textColor=_GREY)
-_CELL = ParagraphStyle("cell", parent=_BODY, fontSize=9, leading=11)
-_HEAD_CELL = ParagraphStyle("head_cell", parent=_CELL, fontName=_BOLD, textColor=colors.white)
-_OFFICE = ParagraphStyle("office", parent=_BODY, fontName=_BOLD, fontSize=14, leading=17, textColor=_GREEN)
-_OFFICE_LINE = ParagraphStyle("office_line", parent=_BODY, fontSize=9, leading=11.5, textColor=_GREY)
-_TITLE = ParagraphStyle("title", parent=_BODY, fontName=_BOLD, fontSize=14, leading=17, alignment=TA_CENTER, spaceBefore=5 * mm, spaceAfter=5 * mm)
-_SECTION = ParagraphStyle("section", parent=_BODY, fontName=_BOLD, fontSize=11, leading=14, spaceBefore=6 * mm, spaceAfter=2 * mm, keepWithNext=True)
+_CELL = ParagraphStyle("cell", parent=BODY, fontSize=9, leading=11)
+_HEAD_CELL = ParagraphStyle("head_cell", parent=_CELL, fontName=BOLD, textColor=colors.white)
 
 
 def write_member_profile(sheet: MemberSheet, office: OfficeProfile, target: Target, *, printed_on: date) -> None:
     """The A4 lembar profil anggota; ages are counted on ``printed_on``."""
-    # A frame without padding, so tables, rules and the footer share the page margins.
-    frame = Frame(
-        _MARGIN, _BOTTOM_MARGIN, _TEXT_WIDTH, A4[1] - _TOP_MARGIN - _BOTTOM_MARGIN,
-        leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0,
-    )
+    frame = bare_frame(MARGIN, _BOTTOM_MARGIN, _TEXT_WIDTH, A4[1] - _TOP_MARGIN - _BOTTOM_MARGIN)
     document = BaseDocTemplate(
-        _output(target),
+        output(target),
         pagesize=A4,
         pageTemplates=[PageTemplate(frames=[frame])],
         title=f"Profil anggota {sheet.number}",
         author=office.name,
     )
-    footer = partial(_NumberedCanvas, left_text=f"Profil anggota {sheet.number}", right_text=f"Dicetak {format_date(printed_on)}")
+    footer = partial(NumberedCanvas, left_text=f"Profil anggota {sheet.number}", right_text=f"Dicetak {format_date(printed_on)}")
     story = [
-        *_office_header(office),
-        Paragraph("PROFIL ANGGOTA", _TITLE),
+        *office_header(office),
+        Paragraph("PROFIL ANGGOTA", TITLE),
         _data_with_photo(sheet, printed_on),
-        Paragraph("Keluarga", _SECTION),
-        _two_columns(
+        Paragraph("Keluarga", SECTION),
+        label_value_table(
             [
                 ("Jumlah anggota keluarga", f"{sheet.household_size} orang (termasuk anggota)"),
                 ("Anak tidak bersekolah", f"{sheet.out_of_school_children} anak"),
-            ]
+            ],
+            width=_TEXT_WIDTH,
         ),
         Spacer(0, 4 * mm),
         _household_table(sheet.household, printed_on),
     ]
     document.build(story, canvasmaker=footer)
-
-
-class _NumberedCanvas(Canvas):
-    """Holds every page until save, so the footer can say "Halaman X dari Y"."""
-
-    def __init__(self, *args, left_text: str, right_text: str, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self._left_text = left_text
-        self._right_text = right_text
-        self._page_states: list[dict] = []
-
-    def showPage(self) -> None:
-        self._page_states.append(dict(self.__dict__))
-        self._startPage()
-
-    def save(self) -> None:
-        total = len(self._page_states)
-        for number, state in enumerate(self._page_states, start=1):
-            self.__dict__.update(state)
-            self._draw_footer(number, total)
-            super().showPage()
-        super().save()
-
-    def _draw_footer(self, number: int, total: int) -> None:
-        y = 12 * mm
-        self.setStrokeColor(_RULE)
-        self.setLineWidth(0.5)
-        self.line(_MARGIN, y + 4 * mm, A4[0] - _MARGIN, y + 4 * mm)
-        self.setFont(_REGULAR, 8)
-        self.setFillColor(_GREY)
-        self.drawString(_MARGIN, y, self._left_text)
-        self.drawRightString(A4[0] - _MARGIN, y, f"{self._right_text} \u00b7 Halaman {number} dari {total}")
-
-
-def _office_header(office: OfficeProfile) -> list[Flowable]:
-    details = [office.address] if office.address else []
-    if office.phone:
-        details.append(f"Telp. {format_phone(office.phone)}")
-    header: list[Flowable] = [Paragraph(escape(office.name), _OFFICE)]
-    if details:
-        header.append(Paragraph(escape(" \u00b7 ".join(details)), _OFFICE_LINE))
-    header.append(HRFlowable(width="100%", thickness=1.2, color=_GREEN, spaceBefore=3 * mm))
-    return header
 
 
 def _data_with_photo(sheet: MemberSheet, printed_on: date) -> Table:
@@ -342,7 +296,7 @@ def _data_with_photo(sheet: MemberSheet, printed_on: date) -> Table:
         ("Kelompok", "\n".join(groups)),
     ]
     gap = 6 * mm
-    data = _two_columns(rows, width=_TEXT_WIDTH - _PHOTO_WIDTH - gap)
+    data = label_value_table(rows, width=_TEXT_WIDTH - _PHOTO_WIDTH - gap)
     layout = Table([[data, _PhotoFlowable(sheet.photo)]], colWidths=[_TEXT_WIDTH - _PHOTO_WIDTH - gap, _PHOTO_WIDTH + gap])
     layout.setStyle(
         TableStyle(
@@ -359,37 +313,17 @@ def _data_with_photo(sheet: MemberSheet, printed_on: date) -> Table:
     return layout
 
 
-def _two_columns(rows: list[tuple[str, str]], *, width: float = _TEXT_WIDTH) -> Table:
-    label_width = 42 * mm
-    table = Table(
-        [[Paragraph(escape(label), _LABEL), _paragraph(value, _BODY)] for label, value in rows],
-        colWidths=[label_width, width - label_width],
-    )
-    table.setStyle(
-        TableStyle(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("TOPPADDING", (0, 0), (-1, -1), 2.5),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
-                ("LINEBELOW", (0, 0), (-1, -1), 0.4, _RULE),
-            ]
-        )
-    )
-    return table
-
-
 def _household_table(household: tuple[HouseholdPerson, ...], printed_on: date) -> Flowable:
     if not household:
-        return Paragraph("Belum ada anggota keluarga yang dicatat.", _LABEL)
+        return Paragraph("Belum ada anggota keluarga yang dicatat.", LABEL)
     header = [Paragraph(text, _HEAD_CELL) for text in ("Nama", "Hubungan", "Jenis kelamin", "Tanggal lahir/umur", "Status sekolah")]
     body = [
         [
-            _paragraph(person.full_name, _CELL),
-            _paragraph(person.relation.label, _CELL),
-            _paragraph(person.sex.label, _CELL),
-            _paragraph(_born_and_age(person.birth_date, printed_on), _CELL),
-            _paragraph(person.school_status.label if person.school_status else "", _CELL),
+            paragraph(person.full_name, _CELL),
+            paragraph(person.relation.label, _CELL),
+            paragraph(person.sex.label, _CELL),
+            paragraph(_born_and_age(person.birth_date, printed_on), _CELL),
+            paragraph(person.school_status.label if person.school_status else "", _CELL),
         ]
         for person in household
     ]
@@ -397,12 +331,12 @@ def _household_table(household: tuple[HouseholdPerson, ...], printed_on: date) -
     table.setStyle(
         TableStyle(
             [
-                ("BACKGROUND", (0, 0), (-1, 0), _GREEN),
-                ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, _STRIPE]),
+                ("BACKGROUND", (0, 0), (-1, 0), GREEN),
+                ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, STRIPE]),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("TOPPADDING", (0, 0), (-1, -1), 3),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-                ("LINEBELOW", (0, 1), (-1, -1), 0.4, _RULE),
+                ("LINEBELOW", (0, 1), (-1, -1), 0.4, RULE),
             ]
         )
     )
@@ -415,13 +349,6 @@ def _born_and_age(birth_date: date | None, printed_on: date) -> str:
     return f"{format_date(birth_date)}\n{age_on(birth_date, printed_on)} tahun"
 
 
-def _paragraph(text: str, style: ParagraphStyle) -> Paragraph:
-    """A wrapping cell; newlines in text become line breaks and an empty value a dash."""
-    if not text.strip():
-        return Paragraph(_EMPTY, style)
-    return Paragraph("<br/>".join(escape(line) for line in text.split("\n")), style)
-
-
 class _PhotoFlowable(Flowable):
     def __init__(self, photo: bytes | None) -> None:
         super().__init__()
@@ -430,8 +357,3 @@ class _PhotoFlowable(Flowable):
 
     def draw(self) -> None:
         _draw_photo(self.canv, self._photo, 0, 0, self.width, self.height)
-
-
-def _output(target: Target) -> str | BinaryIO:
-    # ReportLab takes a file name or an object with write(); a pathlib.Path is neither.
-    return os.fspath(target) if isinstance(target, (str, os.PathLike)) else target

@@ -1,0 +1,437 @@
+"""What every printed document shares: house colours and fonts, the office header, the
+"Halaman X dari Y" footer and long tables split into chunks with a repeated header row."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from contextlib import contextmanager
+from functools import lru_cache
+from typing import BinaryIO
+from xml.sax.saxutils import escape
+
+from reportlab import rl_config
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable, Frame, HRFlowable, Paragraph, Table, TableStyle
+
+from koperasi.domain.office import OfficeProfile
+from koperasi.domain.phone import format_phone
+
+Target = str | os.PathLike[str] | BinaryIO
+
+EMPTY = "\u2014"  # em dash: a blank cell would look like a field someone forgot to fill in
+
+GREEN = colors.HexColor("#1B5E3B")
+PALE_GREEN = colors.HexColor("#CFE6D8")
+GREY = colors.HexColor("#5F6B66")
+RULE = colors.HexColor("#C9D3CE")
+STRIPE = colors.HexColor("#F2F6F4")
+RED = colors.HexColor("#B3261E")
+REGULAR = "Helvetica"
+BOLD = "Helvetica-Bold"
+ITALIC = "Helvetica-Oblique"
+
+MARGIN = 20 * mm
+
+BODY = ParagraphStyle("body", fontName=REGULAR, fontSize=9.5, leading=12)
+LABEL = ParagraphStyle("label", parent=BODY, textColor=GREY)
+OFFICE = ParagraphStyle("office", parent=BODY, fontName=BOLD, fontSize=14, leading=17, textColor=GREEN)
+OFFICE_LINE = ParagraphStyle("office_line", parent=BODY, fontSize=9, leading=11.5, textColor=GREY)
+TITLE = ParagraphStyle("title", parent=BODY, fontName=BOLD, fontSize=14, leading=17, alignment=TA_CENTER, spaceBefore=5 * mm, spaceAfter=5 * mm)
+SECTION = ParagraphStyle("section", parent=BODY, fontName=BOLD, fontSize=11, leading=14, spaceBefore=6 * mm, spaceAfter=2 * mm, keepWithNext=True)
+
+CHUNK_ROWS = 500  # one giant Table lays out super-linearly; ~500 rows each keeps it linear
+
+
+def output(target: Target) -> str | BinaryIO:
+    # ReportLab takes a file name or an object with write(); a pathlib.Path is neither.
+    return os.fspath(target) if isinstance(target, (str, os.PathLike)) else target
+
+
+def bare_frame(x: float, y: float, width: float, height: float) -> Frame:
+    """A frame without padding, so tables, rules and the footer share the page margins."""
+    return Frame(x, y, width, height, leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+
+
+class NumberedCanvas(Canvas):
+    """Holds every page until save, so the footer can say "Halaman X dari Y"."""
+
+    def __init__(self, *args, left_text: str, right_text: str, margin: float = MARGIN, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._left_text = left_text
+        self._right_text = right_text
+        self._margin = margin
+        self._page_states: list[dict] = []
+
+    def showPage(self) -> None:
+        self._page_states.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._page_states)
+        for number, state in enumerate(self._page_states, start=1):
+            self.__dict__.update(state)
+            self._draw_footer(number, total)
+            super().showPage()
+        super().save()
+
+    def _draw_footer(self, number: int, total: int) -> None:
+        y, right = 12 * mm, self._pagesize[0] - self._margin
+        self.setStrokeColor(RULE)
+        self.setLineWidth(0.5)
+        self.line(self._margin, y + 4 * mm, right, y + 4 * mm)
+        self.setFont(REGULAR, 8)
+        self.setFillColor(GREY)
+        self.drawString(self._margin, y, self._left_text)
+        self.drawRightString(right, y, f"{self._right_text} \u00b7 Halaman {number} dari {total}")
+
+
+def office_header(office: OfficeProfile, style: ParagraphStyle = OFFICE) -> list[Flowable]:
+    """Office name, then address and telephone on one grey line, then a green rule."""
+    header: list[Flowable] = [Paragraph(escape(office.name), style)]
+    details = office_details(office)
+    if details:
+        header.append(Paragraph(escape(details), OFFICE_LINE))
+    header.append(HRFlowable(width="100%", thickness=1.2, color=GREEN, spaceBefore=3 * mm))
+    return header
+
+
+def office_details(office: OfficeProfile) -> str:
+    details = [office.address] if office.address else []
+    if office.phone:
+        details.append(f"Telp. {format_phone(office.phone)}")
+    return " \u00b7 ".join(details)
+
+
+def paragraph(text: str, style: ParagraphStyle) -> Paragraph:
+    """A wrapping cell; newlines in text become line breaks and an empty value a dash."""
+    if not text.strip():
+        return Paragraph(EMPTY, style)
+    return Paragraph("<br/>".join(escape(line) for line in text.split("\n")), style)
+
+
+def label_value_table(rows: Sequence[tuple[str, str]], *, width: float, label_width: float = 42 * mm, style: ParagraphStyle = BODY) -> Table:
+    """"Label  value" rows with a thin rule under each, the values wrapping."""
+    label_style = ParagraphStyle(f"{style.name}_label", parent=style, textColor=GREY)
+    table = Table(
+        [[Paragraph(escape(label), label_style), paragraph(value, style)] for label, value in rows],
+        colWidths=[label_width, width - label_width],
+    )
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+                ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
+            ]
+        )
+    )
+    return table
+
+
+def chunked_tables(
+    header: Sequence[object],
+    rows: Sequence[Sequence[object]],
+    col_widths: Sequence[float],
+    *,
+    right: Sequence[int] = (),
+    center: Sequence[int] = (),
+    font_size: float = 8,
+    row_height: float | None = None,
+    footer: Sequence[object] | None = None,
+    footer_span: int = 1,
+    extra: Sequence[tuple] = (),
+    chunk: int = CHUNK_ROWS,
+) -> list[Table]:
+    """The rows as Tables of at most ``chunk`` rows, each starting with ``header``, which
+    repeats on every page. ``right`` and ``center`` are column indexes (money goes right);
+    ``footer`` (a totals row) ends the last chunk in bold, its first ``footer_span`` cells
+    merged into one for the label; ``extra`` are TableStyle commands
+    with row indexes into ``rows`` (they are shifted into the chunk that holds the row)."""
+    tables = []
+    starts = range(0, len(rows), chunk) if rows else [0]
+    for start in starts:
+        body = [list(row) for row in rows[start : start + chunk]]
+        last = start + chunk >= len(rows)
+        data = [list(header), *body]
+        if footer is not None and last:
+            data.append(list(footer))
+        heights = None if row_height is None else [None, *([row_height] * (len(data) - 1))]
+        table = Table(data, colWidths=list(col_widths), rowHeights=heights, repeatRows=1, hAlign="LEFT")
+        commands = [
+            ("FONT", (0, 0), (-1, -1), REGULAR, font_size),
+            ("FONT", (0, 0), (-1, 0), BOLD, font_size),
+            ("TEXTCOLOR", (0, 0), (-1, 0), colors.white),
+            ("BACKGROUND", (0, 0), (-1, 0), GREEN),
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ("TOPPADDING", (0, 0), (-1, -1), 2),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+            ("LEFTPADDING", (0, 0), (-1, -1), 3),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+            ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, STRIPE]),
+            ("LINEBELOW", (0, -1), (-1, -1), 0.6, GREEN),
+        ]
+        commands += [("ALIGN", (column, 0), (column, -1), "RIGHT") for column in right]
+        commands += [("ALIGN", (column, 0), (column, -1), "CENTER") for column in center]
+        if footer is not None and last:
+            commands += [
+                ("FONT", (0, -1), (-1, -1), BOLD, font_size),
+                ("BACKGROUND", (0, -1), (-1, -1), PALE_GREEN),
+                ("LINEABOVE", (0, -1), (-1, -1), 0.8, GREEN),
+            ]
+            if footer_span > 1:
+                commands += [("SPAN", (0, -1), (footer_span - 1, -1)), ("ALIGN", (0, -1), (0, -1), "LEFT")]
+        end = start + len(body)
+        for command in extra:
+            name, (c0, r0), (c1, r1), *args = command
+            if start <= r0 < end:
+                commands.append((name, (c0, r0 - start + 1), (c1, min(r1, end - 1) - start + 1), *args))
+        table.setStyle(TableStyle(commands))
+        tables.append(table)
+    return tables
+
+
+def clip(text: str, width: float, font: str, size: float) -> str:
+    """The text cut with an ellipsis so it fits ``width`` points on one line."""
+    if stringWidth(text, font, size) <= width:
+        return text
+    fits, longest = 0, len(text)  # binary search over the kept prefix's length
+    while fits < longest:
+        middle = (fits + longest + 1) // 2
+        if stringWidth(text[:middle].rstrip() + "\u2026", font, size) <= width:
+            fits = middle
+        else:
+            longest = middle - 1
+    return text[:fits].rstrip() + "\u2026"
+
+
+class SignatureBlock(Flowable):
+    """Lines above a signature (place and date, the role), room to sign, then the name.
+
+    An empty ``name`` leaves a dotted line for a hand-written one. With ``meterai`` a dashed
+    "Meterai Rp10.000" box sits where the signature goes, as the stamp is signed across.
+    """
+
+    def __init__(self, width: float, above: Sequence[str], name: str, *, gap: float = 18 * mm, meterai: bool = False, size: float = 9) -> None:
+        super().__init__()
+        self.width, self._above, self._name = width, list(above), name
+        self._gap, self._meterai, self._size = gap, meterai, size
+        self.height = (len(self._above) + 1) * size * 1.35 + gap
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canvas, size, middle = self.canv, self._size, self.width / 2
+        y = self.height - size
+        canvas.setFillColor(colors.black)
+        for line in self._above:
+            canvas.setFont(REGULAR, size)
+            canvas.drawCentredString(middle, y, clip(line, self.width, REGULAR, size))
+            y -= size * 1.35
+        bottom = y - self._gap + size * 1.35
+        if self._meterai:
+            box_width, box_height = 24 * mm, min(self._gap - 2 * mm, 15 * mm)
+            x, box_y = middle - box_width - 2 * mm, bottom + (self._gap - box_height) / 2 - 1 * mm
+            canvas.saveState()
+            canvas.setDash(2, 2)
+            canvas.setStrokeColor(GREY)
+            canvas.setLineWidth(0.6)
+            canvas.rect(x, box_y, box_width, box_height)
+            canvas.restoreState()
+            canvas.setFillColor(GREY)
+            canvas.setFont(REGULAR, 7)
+            canvas.drawCentredString(x + box_width / 2, box_y + box_height / 2 + 1, "Meterai")
+            canvas.drawCentredString(x + box_width / 2, box_y + box_height / 2 - 7, "Rp10.000")
+            canvas.setFillColor(colors.black)
+        y -= self._gap
+        if self._name:
+            canvas.setFont(BOLD, size)
+            shown = clip(self._name, self.width, BOLD, size)
+            canvas.drawCentredString(middle, y, shown)
+            half = stringWidth(shown, BOLD, size) / 2
+            canvas.setLineWidth(0.5)
+            canvas.line(middle - half, y - 2, middle + half, y - 2)
+        else:
+            canvas.setFont(REGULAR, size)
+            canvas.drawCentredString(middle, y, "(" + "." * 40 + ")")
+
+
+@contextmanager
+def binary_streams():
+    """Page streams compressed but not ASCII85-wrapped while building: without ReportLab's C
+    accelerator, its pure-Python ASCII85 encoder costs a quarter of a second per 100 pages.
+    Either form is a valid PDF, so another document built meanwhile is not harmed."""
+    before = rl_config.useA85
+    rl_config.useA85 = 0
+    try:
+        yield
+    finally:
+        rl_config.useA85 = before
+
+
+class LedgerRows(Flowable):
+    """A long one-line-per-row table, drawn straight onto the page.
+
+    Looks like ``chunked_tables`` (green header repeated on every page, striped rows, a bold
+    totals row) but costs a few microseconds a cell instead of ReportLab's Table's ~30: fit
+    for 20,000 rows. Cells are plain strings, clipped with an ellipsis to their column;
+    ``right`` columns (money) are right-aligned.
+    """
+
+    _PAD = 3
+
+    def __init__(
+        self,
+        header: Sequence[str],
+        rows: Sequence[Sequence[str]],
+        col_widths: Sequence[float],
+        *,
+        right: Sequence[int] = (),
+        font_size: float = 7,
+        row_height: float = 10.5,
+        footer: Sequence[str] | None = None,
+        start: int = 0,
+        end: int | None = None,
+    ) -> None:
+        super().__init__()
+        self._header, self._rows, self._widths = list(header), rows, list(col_widths)
+        self._right, self._size, self._row_height = frozenset(right), font_size, row_height
+        self._footer, self._start = footer, start
+        self._end = len(rows) if end is None else end
+        self.width = sum(self._widths)
+
+    def _count(self) -> int:
+        return self._end - self._start + (1 if self._footer is not None and self._end == len(self._rows) else 0)
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        self.height = (1 + self._count()) * self._row_height
+        return self.width, self.height
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        fits = int(available_height / self._row_height) - 1  # less the header row
+        if self._start + fits >= self._end:  # only the totals row lacked room: the last row goes with it
+            fits = self._end - self._start - 1
+        if fits < 2:
+            return []
+        parts = (self._start, self._start + fits), (self._start + fits, self._end)
+        return [self._part(first, last) for first, last in parts]
+
+    def _part(self, start: int, end: int) -> LedgerRows:
+        widths, right = self._widths, sorted(self._right)
+        return LedgerRows(self._header, self._rows, widths, right=right, font_size=self._size, row_height=self._row_height, footer=self._footer, start=start, end=end)
+
+    def draw(self) -> None:
+        canvas, pitch, size = self.canv, self._row_height, self._size
+        rows = list(self._rows[self._start : self._end])
+        with_footer = self._footer is not None and self._end == len(self._rows)
+        top = self.height
+        canvas.setFillColor(GREEN)
+        canvas.rect(0, top - pitch, self.width, pitch, stroke=0, fill=1)
+        stripes = canvas.beginPath()
+        for index in range(1, len(rows), 2):
+            stripes.rect(0, top - pitch * (index + 2), self.width, pitch)
+        canvas.setFillColor(STRIPE)
+        canvas.drawPath(stripes, stroke=0, fill=1)
+        if with_footer:
+            canvas.setFillColor(PALE_GREEN)
+            canvas.rect(0, 0, self.width, pitch, stroke=0, fill=1)
+        canvas.setStrokeColor(GREEN)
+        canvas.setLineWidth(0.6)
+        canvas.line(0, 0, self.width, 0)
+        lefts = [sum(self._widths[:column]) for column in range(len(self._widths))]
+        baseline = (pitch - size * 0.72) / 2  # cap height centred in the row
+        text = canvas.beginText()
+        text.setFillColor(colors.white)
+        self._line(text, self._header, lefts, top - pitch + baseline, BOLD)
+        text.setFillColor(colors.black)
+        text.setFont(REGULAR, size)
+        for index, row in enumerate(rows, start=2):
+            self._line(text, row, lefts, top - pitch * index + baseline, None)
+        if with_footer:
+            self._line(text, self._footer, lefts, baseline, BOLD)
+        canvas.drawText(text)
+
+    def _line(self, text, row: Sequence[str], lefts: list[float], y: float, font: str | None) -> None:
+        """One row's cells into the page's single text object: the text operators are written
+        directly for text the built-in fonts' WinAnsi encoding holds (nearly all); anything
+        else takes ReportLab's own, slower path."""
+        size, widths, right, code = self._size, self._widths, self._right, text._code
+        face = font or REGULAR
+        if font:
+            text.setFont(font, size)
+        for column, value in enumerate(row):
+            if not value:
+                continue
+            room = widths[column] - 2 * self._PAD
+            value = _clipped(value, room, face, size)
+            x = lefts[column] + self._PAD
+            if column in right:
+                x += room - _width(value, face, size)
+            escaped = _escaped(value)
+            if escaped is not None:
+                code.append(f"1 0 0 1 {x:.2f} {y:.2f} Tm ({escaped}) Tj")
+            else:
+                text.setTextOrigin(x, y)
+                text.textOut(value)
+        if font:
+            text.setFont(REGULAR, size)
+
+
+@lru_cache(maxsize=8)
+def _glyph_widths(font: str) -> dict[str, float]:
+    """Each character's width at 1 pt, for the characters a built-in font's encoding holds."""
+    widths = getFont(font).widths
+    table = {}
+    for byte in range(32, 256):
+        try:
+            character = bytes([byte]).decode("cp1252")
+        except UnicodeDecodeError:
+            continue
+        table[character] = widths[byte] / 1000
+    return table
+
+
+def _width(value: str, font: str, size: float) -> float:
+    table = _glyph_widths(font)
+    try:
+        return sum(map(table.__getitem__, value)) * size
+    except KeyError:
+        return stringWidth(value, font, size)
+
+
+@lru_cache(maxsize=65536)
+def _clipped(value: str, room: float, font: str, size: float) -> str:
+    table = _glyph_widths(font)
+    if _width(value, font, size) <= room:
+        return value
+    if not all(character in table for character in value):
+        return clip(value, room, font, size)
+    room = room / size - table["\u2026"]
+    used = 0.0
+    for index, character in enumerate(value):
+        used += table[character]
+        if used > room:
+            return value[:index].rstrip() + "\u2026"
+    return value
+
+
+_PLAIN_BYTE = [chr(byte) if 32 <= byte < 127 and byte not in b"()\\" else f"\\{byte:03o}" for byte in range(256)]
+
+
+def _escaped(value: str) -> str | None:
+    """A PDF string literal's inside for a built-in font, or None when WinAnsi lacks a character."""
+    if value.isascii():
+        return value.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+    try:
+        encoded = value.encode("cp1252")
+    except UnicodeEncodeError:
+        return None
+    return "".join(_PLAIN_BYTE[byte] for byte in encoded)

@@ -1,0 +1,291 @@
+"""The kwitansi: on A5 landscape paper (the size of a receipt book) and on an 80 mm thermal roll."""
+
+from __future__ import annotations
+
+import textwrap
+from xml.sax.saxutils import escape
+
+from reportlab.lib.enums import TA_CENTER, TA_RIGHT
+from reportlab.lib.pagesizes import A5, landscape
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Flowable, PageTemplate, Paragraph, Spacer, Table, TableStyle
+
+from koperasi.domain.dates import format_date, place_and_date
+from koperasi.domain.loan_papers import Receipt
+from koperasi.domain.money import format_rupiah
+from koperasi.domain.terbilang import terbilang_rupiah
+from koperasi.reports.layout import (
+    BODY,
+    BOLD,
+    GREEN,
+    GREY,
+    ITALIC,
+    OFFICE_LINE,
+    PALE_GREEN,
+    RED,
+    REGULAR,
+    RULE,
+    SignatureBlock,
+    Target,
+    bare_frame,
+    office_details,
+    output,
+)
+
+_PAGE = landscape(A5)
+_MARGIN = 12 * mm
+_WIDTH = _PAGE[0] - 2 * _MARGIN
+_LABEL_WIDTH = 38 * mm
+
+_OFFICE = ParagraphStyle("receipt_office", parent=BODY, fontName=BOLD, fontSize=12, leading=14, textColor=GREEN)
+_NUMBER = ParagraphStyle("receipt_number", parent=BODY, fontSize=9.5, alignment=TA_RIGHT)
+_TITLE = ParagraphStyle("receipt_title", parent=BODY, fontName=BOLD, fontSize=13, leading=16, alignment=TA_CENTER, spaceBefore=3 * mm, spaceAfter=3 * mm)
+_LABEL = ParagraphStyle("receipt_label", parent=BODY, fontSize=10, leading=13, textColor=GREY)
+_VALUE = ParagraphStyle("receipt_value", parent=BODY, fontSize=10, leading=13)
+_WORDS = ParagraphStyle("receipt_words", parent=_VALUE, fontName=ITALIC, fontSize=10.5, leading=13.5)
+_LINE = ParagraphStyle("receipt_line", parent=BODY, fontSize=9, leading=11)
+_AMOUNT = ParagraphStyle("receipt_amount", parent=BODY, fontName=BOLD, fontSize=16, leading=19)
+_SMALL = ParagraphStyle("receipt_small", parent=BODY, fontSize=8, leading=10, textColor=GREY)
+_CANCELLED = ParagraphStyle("receipt_cancelled", parent=BODY, fontName=BOLD, fontSize=10, leading=13, textColor=RED, spaceBefore=2 * mm)
+
+
+def amount_in_words(amount: int) -> str:
+    """"Satu juta lima ratus ribu rupiah": terbilang with a capital, as written on a receipt."""
+    words = terbilang_rupiah(amount)
+    return words[:1].upper() + words[1:]
+
+
+def _who(receipt: Receipt) -> str:
+    return f"{receipt.received_from} (No. anggota {receipt.member_number})" if receipt.member_number else receipt.received_from
+
+
+def _purpose(receipt: Receipt) -> str:
+    if receipt.loan_number and receipt.loan_number not in receipt.purpose:
+        return f"{receipt.purpose} (No. pinjaman {receipt.loan_number})"
+    return receipt.purpose
+
+
+# --- A5 -------------------------------------------------------------------------------
+
+
+def write_receipt_a5(receipt: Receipt, target: Target) -> None:
+    """The kwitansi on A5 landscape; a cancelled one carries a diagonal BATAL stamp and the reason."""
+    frame = bare_frame(_MARGIN, _MARGIN, _WIDTH, _PAGE[1] - 2 * _MARGIN)
+    stamp = _draw_cancelled_stamp if receipt.cancelled else _nothing
+    document = BaseDocTemplate(
+        output(target),
+        pagesize=_PAGE,
+        pageTemplates=[PageTemplate(frames=[frame], onPageEnd=stamp)],
+        title=f"Kwitansi {receipt.number}",
+        author=receipt.office.name,
+    )
+    document.build(_receipt_story(receipt))
+
+
+def _receipt_story(receipt: Receipt) -> list[Flowable]:
+    details = office_details(receipt.office)
+    office = [Paragraph(escape(receipt.office.name), _OFFICE)]
+    if details:
+        office.append(Paragraph(escape(details), OFFICE_LINE))
+    number = Paragraph(f"No. <b>{escape(receipt.number)}</b>", _NUMBER)
+    head = Table([[office, number]], colWidths=[_WIDTH - 62 * mm, 62 * mm])
+    head.setStyle(_plain(("VALIGN", (0, 0), (-1, -1), "TOP"), ("LINEBELOW", (0, 0), (-1, 0), 1.2, GREEN), ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5 * mm)))
+
+    rows = [
+        ("Telah terima dari", Paragraph(escape(_who(receipt)), _VALUE)),
+        ("Uang sejumlah", _words_box(receipt.amount)),
+        ("Untuk pembayaran", Paragraph(escape(_purpose(receipt)), _VALUE)),
+    ]
+    if len(receipt.lines) > 1:
+        rows.append(("Rincian", _breakdown(receipt)))
+    if receipt.remaining_balance is not None:
+        rows.append(("Sisa pinjaman", Paragraph(escape(format_rupiah(receipt.remaining_balance)), _VALUE)))
+    body = Table([[Paragraph(label, _LABEL), ":", value] for label, value in rows], colWidths=[_LABEL_WIDTH, 4 * mm, _WIDTH - _LABEL_WIDTH - 4 * mm])
+    body.setStyle(_plain(("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONT", (1, 0), (1, -1), REGULAR, 10), ("TEXTCOLOR", (1, 0), (1, -1), GREY), ("BOTTOMPADDING", (0, 0), (-1, -1), 2 * mm)))
+
+    story: list[Flowable] = [head, Paragraph(escape(receipt.title), _TITLE), body]
+    if receipt.cancelled:
+        reason = f": {receipt.cancel_reason}" if receipt.cancel_reason else ""
+        story.append(Paragraph(escape(f"DIBATALKAN{reason}"), _CANCELLED))
+    story += [Spacer(0, 3 * mm), _bottom(receipt)]
+    return story
+
+
+def _words_box(amount: int) -> Table:
+    box = Table([[Paragraph(escape(amount_in_words(amount)), _WORDS)]], colWidths=[_WIDTH - _LABEL_WIDTH - 4 * mm])
+    box.setStyle(TableStyle([("BACKGROUND", (0, 0), (-1, -1), PALE_GREEN), ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 4)]))
+    return box
+
+
+def _breakdown(receipt: Receipt) -> Table:
+    width = 110 * mm
+    lines = Table(
+        [[Paragraph(escape(line.label), _LINE), format_rupiah(line.amount)] for line in receipt.lines],
+        colWidths=[width - 35 * mm, 35 * mm],
+    )
+    lines.setStyle(
+        _plain(
+            ("FONT", (1, 0), (1, -1), REGULAR, 9),
+            ("ALIGN", (1, 0), (1, -1), "RIGHT"),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
+        )
+    )
+    return lines
+
+
+def _bottom(receipt: Receipt) -> Table:
+    figures = Table([[Paragraph(escape(format_rupiah(receipt.amount)), _AMOUNT)]], colWidths=[62 * mm])
+    figures.setStyle(
+        TableStyle(
+            [
+                ("BOX", (0, 0), (-1, -1), 1.4, GREEN),
+                ("BACKGROUND", (0, 0), (-1, -1), PALE_GREEN),
+                ("LEFTPADDING", (0, 0), (-1, -1), 4 * mm),
+                ("TOPPADDING", (0, 0), (-1, -1), 2.5 * mm),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 3.5 * mm),
+            ]
+        )
+    )
+    left: list[Flowable] = [Paragraph("Jumlah", _SMALL), Spacer(0, 1 * mm), figures]
+    if receipt.clerk_name:
+        left += [Spacer(0, 2 * mm), Paragraph(escape(f"Dicatat oleh: {receipt.clerk_name}"), _SMALL)]
+    signature_width = 75 * mm
+    signature = SignatureBlock(
+        signature_width,
+        [place_and_date(receipt.place, receipt.issued_on), receipt.signer_label],
+        receipt.received_by,
+        gap=20 * mm,
+        meterai=receipt.needs_meterai,
+        size=10,
+    )
+    bottom = Table([[left, signature]], colWidths=[_WIDTH - signature_width, signature_width])
+    bottom.setStyle(_plain(("VALIGN", (0, 0), (0, 0), "BOTTOM"), ("VALIGN", (1, 0), (1, 0), "TOP")))
+    return bottom
+
+
+def _plain(*commands: tuple) -> TableStyle:
+    """A layout table: no padding at the sides, so its content lines up with the margins."""
+    return TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 0), *commands])
+
+
+def _nothing(canvas: Canvas, document: BaseDocTemplate) -> None:
+    pass
+
+
+def _draw_cancelled_stamp(canvas: Canvas, document: BaseDocTemplate) -> None:
+    width, height = document.pagesize
+    canvas.saveState()
+    canvas.translate(width / 2, height / 2)
+    canvas.rotate(22)
+    canvas.setFillColor(RED, alpha=0.28)
+    canvas.setStrokeColor(RED, alpha=0.5)
+    canvas.setFont(BOLD, 96)
+    canvas.drawCentredString(0, -34, "BATAL")
+    canvas.setLineWidth(4)
+    canvas.roundRect(-150, -58, 300, 112, 10)
+    canvas.restoreState()
+
+
+# --- 80 mm thermal roll ----------------------------------------------------------------
+
+_ROLL_WIDTH = 80 * mm
+_ROLL_MARGIN = 4 * mm  # 72 mm printable
+_ROLL_SIZE = 8.0
+_ROLL_LEADING = 10.0
+_COLUMNS = int((_ROLL_WIDTH - 2 * _ROLL_MARGIN) / (0.6 * _ROLL_SIZE))  # Courier is 0.6 em wide: 42 characters
+_MONO, _MONO_BOLD = "Courier", "Courier-Bold"
+
+
+def write_receipt_thermal(receipt: Receipt, target: Target) -> None:
+    """The kwitansi on an 80 mm roll (72 mm printable), as long as its content needs."""
+    lines = _roll_lines(receipt)
+    meterai_height = 16 * mm if receipt.needs_meterai else 0
+    height = 2 * _ROLL_MARGIN + len(lines) * _ROLL_LEADING + meterai_height
+    canvas = Canvas(output(target), pagesize=(_ROLL_WIDTH, height))
+    canvas.setTitle(f"Kwitansi {receipt.number}")
+    canvas.setAuthor(receipt.office.name)
+    y = height - _ROLL_MARGIN - _ROLL_SIZE
+    left, right, middle = _ROLL_MARGIN, _ROLL_WIDTH - _ROLL_MARGIN, _ROLL_WIDTH / 2
+    for kind, text, *rest in lines:
+        if kind == "meterai":
+            box_width, box_height = 26 * mm, 14 * mm
+            canvas.saveState()
+            canvas.setDash(2, 2)
+            canvas.rect(middle - box_width / 2, y - box_height + _ROLL_SIZE, box_width, box_height)
+            canvas.restoreState()
+            canvas.setFont(_MONO, 7)
+            canvas.drawCentredString(middle, y - box_height / 2 + _ROLL_SIZE + 1, "Meterai")
+            canvas.drawCentredString(middle, y - box_height / 2 + _ROLL_SIZE - 7, "Rp10.000")
+            y -= meterai_height
+            continue
+        canvas.setFont(_MONO_BOLD if kind in ("bold", "centre-bold", "pair-bold") else _MONO, _ROLL_SIZE)
+        if kind in ("centre", "centre-bold"):
+            canvas.drawCentredString(middle, y, text)
+        elif kind in ("pair", "pair-bold"):
+            canvas.drawString(left, y, text)
+            canvas.drawRightString(right, y, rest[0])
+        else:
+            canvas.drawString(left, y, text)
+        y -= _ROLL_LEADING
+    canvas.showPage()
+    canvas.save()
+
+
+def _roll_lines(receipt: Receipt) -> list[tuple[str, ...]]:
+    """(kind, text[, right text]) per printed line; every text fits the 42 columns."""
+    rule = ("text", "-" * _COLUMNS)
+    lines: list[tuple[str, ...]] = []
+
+    def wrapped(kind: str, text: str, indent: str = "") -> None:
+        for part in textwrap.wrap(text, _COLUMNS, subsequent_indent=indent, break_long_words=True) or [""]:
+            lines.append((kind, part))
+
+    def pair(label: str, amount: str, kind: str = "pair") -> None:
+        room = _COLUMNS - len(amount) - 1
+        parts = textwrap.wrap(label, room, break_long_words=True) or [""]
+        lines.extend(("text", part) for part in parts[:-1])
+        lines.append((kind, parts[-1], amount))
+
+    wrapped("centre-bold", receipt.office.name.upper())
+    if details := office_details(receipt.office):
+        wrapped("centre", details)
+    lines.append(rule)
+    wrapped("centre-bold", receipt.title)
+    if receipt.cancelled:
+        lines += [("centre-bold", "*** BATAL ***")]
+        wrapped("centre", f"Dibatalkan: {receipt.cancel_reason}" if receipt.cancel_reason else "Dibatalkan")
+    lines.append(rule)
+    wrapped("text", f"No.     : {receipt.number}", " " * 10)
+    wrapped("text", f"Tanggal : {format_date(receipt.issued_on)}", " " * 10)
+    if receipt.loan_number:
+        wrapped("text", f"Pinjaman: {receipt.loan_number}", " " * 10)
+    lines.append(rule)
+    wrapped("text", "Telah terima dari:")
+    wrapped("bold", _who(receipt))
+    wrapped("text", "Untuk pembayaran:")
+    wrapped("text", receipt.purpose)
+    lines.append(rule)
+    for line in receipt.lines if len(receipt.lines) > 1 else ():
+        pair(line.label, format_rupiah(line.amount))
+    if len(receipt.lines) > 1:
+        lines.append(rule)
+    pair("JUMLAH", format_rupiah(receipt.amount), "pair-bold")
+    wrapped("text", f"Terbilang: {amount_in_words(receipt.amount)}", "")
+    if receipt.remaining_balance is not None:
+        pair("Sisa pinjaman", format_rupiah(receipt.remaining_balance))
+    lines.append(rule)
+    wrapped("centre", place_and_date(receipt.place, receipt.issued_on))
+    wrapped("centre", receipt.signer_label)
+    if receipt.needs_meterai:
+        lines.append(("meterai", ""))
+    else:
+        lines += [("text", ""), ("text", ""), ("text", "")]
+    wrapped("centre-bold", f"( {receipt.received_by} )" if receipt.received_by else "(" + "." * 30 + ")")
+    if receipt.clerk_name:
+        wrapped("centre", f"Petugas: {receipt.clerk_name}")
+    return lines
+
