@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
 
 from koperasi.domain.roles import Permission
@@ -14,6 +14,7 @@ from koperasi.gui.context import AppContext
 from koperasi.gui.dashboard import DashboardTab
 from koperasi.gui.forms.ui_main_window import Ui_MainWindow
 from koperasi.gui.icons import app_icon
+from koperasi.gui.loans.tab import LoansTab
 from koperasi.gui.members.tab import MembersTab
 from koperasi.gui.office_dialog import OfficeDialog
 from koperasi.gui.password_dialog import PasswordDialog
@@ -32,7 +33,10 @@ class MainWindow(QMainWindow):
         self.dashboard = DashboardTab(context)
         self.form.mainTabs.addTab(self.dashboard, self.tr("&Beranda"))
         self.members = MembersTab(context)
+        self.members.detail.loans_of = self._member_loans
         self.form.mainTabs.addTab(self.members, self.tr("&Anggota"))
+        self.loans = LoansTab(context)
+        self.form.mainTabs.addTab(self.loans, self.tr("&Pinjaman"))
         self._status = {name: QLabel() for name in ("statusUser", "statusOffice", "statusDatabase")}
         for name, label in self._status.items():
             label.setObjectName(name)
@@ -51,6 +55,12 @@ class MainWindow(QMainWindow):
         self.form.actionRegions.triggered.connect(self._edit_regions)
         self.form.actionCategories.triggered.connect(lambda: CategoriesDialog(context, self).exec())
         self.form.actionAuditLog.triggered.connect(lambda: AuditDialog(context, self).exec())
+        self.action_funds = QAction(self.tr("Sumber dana dan produk pinjaman…"), self)
+        self.action_funds.setObjectName("actionFunds")
+        settings = self.form.menuSettings.actions()
+        self.form.menuSettings.insertAction(settings[settings.index(self.form.actionCategories) + 1], self.action_funds)
+        self.action_funds.setEnabled(actor.can(Permission.MANAGE_FUNDS))
+        self.action_funds.triggered.connect(self._manage_funds)
         self.form.actionAbout.triggered.connect(lambda: AboutDialog(context.database, self).exec())
         self._show_context()
 
@@ -75,6 +85,18 @@ class MainWindow(QMainWindow):
     def _manage_users(self) -> None:
         UsersDialog(self.context, self).exec()
         self.dashboard.refresh()
+
+    def _member_loans(self, member_id):
+        from koperasi.services.loan_queries import member_loans
+
+        with self.context.database.session() as session:
+            return member_loans(session, self.context.actor, member_id)
+
+    def _manage_funds(self) -> None:
+        from koperasi.gui.loans.funds_dialog import FundsDialog
+
+        FundsDialog(self.context, self).exec()
+        self.loans.refill_filters()
 
     def _edit_regions(self) -> None:
         RegionsDialog(self.context, self).exec()

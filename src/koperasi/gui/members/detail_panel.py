@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from html import escape
 
@@ -11,6 +12,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QScrollArea, QVB
 
 from koperasi.domain.dates import format_date
 from koperasi.domain.members import MemberStatus, age_on
+from koperasi.domain.money import format_rupiah
 from koperasi.domain.phone import format_phone
 from koperasi.services.members import MemberDetail
 
@@ -27,6 +29,8 @@ class MemberDetailPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("memberDetailPanel")
+        # The member's loans (loan_queries.member_loans), set by the main window; None: not shown.
+        self.loans_of: Callable[[object], list] | None = None
         self.text = QLabel()
         self.text.setObjectName("memberDetailText")
         self.text.setTextFormat(Qt.TextFormat.RichText)
@@ -78,7 +82,8 @@ class MemberDetailPanel(QWidget):
             self.text.setText(f"<p style='color:#666'>{escape(self.tr('Pilih anggota di daftar untuk melihat datanya.'))}</p>")
             return
         self.leave_button.setText(self.tr("Bergabung &kembali") if member.status is MemberStatus.LEFT else self.tr("&Keluar…"))
-        self.text.setText(_profile_html(member))
+        loans = self.loans_of(member.id) if self.loans_of is not None else None
+        self.text.setText(_profile_html(member) + (_loans_html(loans) if loans is not None else ""))
 
 
 def _profile_html(member: MemberDetail) -> str:
@@ -119,3 +124,19 @@ def _profile_html(member: MemberDetail) -> str:
     )
     notes = f"<h4>Catatan</h4><p>{escape(data.notes)}</p>" if data.notes else ""
     return f"<h2>{escape(data.full_name)}</h2><table>{table}</table><h4>Anggota keluarga</h4>{household}{notes}"
+
+
+def _loans_html(loans: list) -> str:
+    if not loans:
+        return "<h4>Pinjaman</h4><p style='color:#666'>Belum pernah meminjam.</p>"
+    rows = "".join(
+        f"<tr><td>{escape(loan.number)}</td><td>{escape(loan.product)}</td>"
+        f"<td align='right'>{format_rupiah(loan.principal)}</td>"
+        f"<td align='right'>{format_rupiah(loan.outstanding) if loan.outstanding else '—'}</td>"
+        f"<td>{escape(loan.status.label)}</td></tr>"
+        for loan in loans
+    )
+    return (
+        "<h4>Pinjaman</h4><table cellspacing='0' cellpadding='3' border='1' style='border-color:#ccc'>"
+        "<tr><th>Nomor</th><th>Produk</th><th>Pokok</th><th>Sisa</th><th>Status</th></tr>" + rows + "</table>"
+    )

@@ -1,0 +1,197 @@
+"""Ajukan pinjaman (Designer: ui/loan_application_form.ui): member, product, amount, tenor,
+purpose, the group for a group product, and a live preview of the schedule."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtWidgets import QHeaderView, QTableWidgetItem, QWidget
+
+from koperasi.domain.dates import format_date
+from koperasi.domain.errors import ValidationError
+from koperasi.domain.loan_products import LoanKind
+from koperasi.domain.loans import build_schedule, due_dates
+from koperasi.domain.money import format_rupiah
+from koperasi.gui.context import AppContext
+from koperasi.gui.form_dialog import FormDialog
+from koperasi.gui.forms.ui_loan_application_form import Ui_LoanApplicationForm
+from koperasi.services import groups, loan_products, loans
+from koperasi.services.loan_products import ProductView
+from koperasi.services.member_search import MemberFilter, member_page
+
+SEARCH_DELAY_MS = 200
+MEMBER_CHOICES = 30
+_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+
+
+class LoanApplicationForm(QWidget):
+    def __init__(self, context: AppContext, products: list[ProductView], group_choices, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.form = Ui_LoanApplicationForm()
+        self.form.setupUi(self)
+        self.context = context
+        self._products = {product.id: product for product in products}
+        f = self.form
+        f.productCombo.addItem(self.tr("— pilih produk —"), None)
+        for product in products:
+            f.productCombo.addItem(f"{product.data.name} ({product.fund_name})", product.id)
+        f.groupCombo.addItem(self.tr("— pilih kelompok —"), None)
+        for group_id, name in group_choices:
+            f.groupCombo.addItem(name, group_id)
+        f.memberCombo.addItem(self.tr("— ketik nama di atas untuk mencari —"), None)
+        f.appliedOnEdit.setDate(QDate.currentDate())
+        f.appliedOnEdit.setMaximumDate(QDate.currentDate())
+        table = f.previewTable
+        table.setColumnCount(3)
+        table.setHorizontalHeaderLabels([self.tr("No"), self.tr("Jatuh tempo (perkiraan)"), self.tr("Angsuran")])
+        table.verticalHeader().hide()
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self._search_members)
+        f.memberSearchEdit.textChanged.connect(self._search_timer.start)
+        f.productCombo.currentIndexChanged.connect(self._product_changed)
+        f.amountEdit.value_changed.connect(self.update_preview)
+        f.termSpin.valueChanged.connect(self.update_preview)
+        f.appliedOnEdit.dateChanged.connect(self.update_preview)
+        self._fields = {
+            "product_id": f.productCombo, "principal": f.amountEdit, "term": f.termSpin, "purpose": f.purposeEdit,
+            "group_id": f.groupCombo, "member_id": f.memberCombo, "applied_on": f.appliedOnEdit,
+        }
+        if len(products) == 1:
+            f.productCombo.setCurrentIndex(1)
+        self._product_changed()
+
+    def product(self) -> ProductView | None:
+        return self._products.get(self.form.productCombo.currentData())
+
+    def choose_member(self, member_id: uuid.UUID, label: str) -> None:
+        combo = self.form.memberCombo
+        combo.clear()
+        combo.addItem(label, member_id)
+
+    def _search_members(self) -> None:
+        text = self.form.memberSearchEdit.text().strip()
+        combo = self.form.memberCombo
+        combo.clear()
+        if not text:
+            combo.addItem(self.tr("— ketik nama di atas untuk mencari —"), None)
+            return
+        with self.context.database.session() as session:
+            page = member_page(session, self.context.actor, MemberFilter(text=text), limit=MEMBER_CHOICES)
+        if not page.rows:
+            combo.addItem(self.tr("— tidak ada anggota aktif yang cocok —"), None)
+        for row in page.rows:
+            combo.addItem(f"{row.full_name} ({row.number}, {row.desa})", row.id)
+        if page.total > len(page.rows):
+            combo.addItem(self.tr("… {more} lagi: perjelas pencarian").format(more=page.total - len(page.rows)), None)
+
+    def _product_changed(self) -> None:
+        product = self.product()
+        f = self.form
+        is_group = product is not None and product.data.kind is LoanKind.GROUP
+        f.groupCombo.setEnabled(is_group)
+        f.groupLabel.setEnabled(is_group)
+        if not is_group:
+            f.groupCombo.setCurrentIndex(0)
+        if product is None:
+            f.productTermsLabel.setText("")
+        else:
+            d = product.data
+            f.termSpin.setRange(1, d.max_term)
+            f.termSpin.setValue(min(max(f.termSpin.value(), d.min_term), d.max_term))
+            fee = self.tr(", biaya administrasi {fee}").format(fee=format_rupiah(d.admin_fee)) if d.admin_fee else ""
+            f.productTermsLabel.setText(
+                self.tr("{kind}, {minimum} s.d. {maximum}, {min_term}–{max_term} kali angsuran {frequency}{fee}").format(
+                    kind=d.kind.label, minimum=format_rupiah(d.min_amount), maximum=format_rupiah(d.max_amount),
+                    min_term=d.min_term, max_term=d.max_term, frequency=d.frequency.label.lower(), fee=fee,
+                )
+            )
+        self.update_preview()
+
+    def update_preview(self) -> None:
+        f = self.form
+        table = f.previewTable
+        table.setRowCount(0)
+        product = self.product()
+        if product is None:
+            f.previewSummary.setText(self.tr("Pilih produk untuk melihat jadwalnya."))
+            return
+        try:
+            amount = f.amountEdit.value()
+            if not amount:
+                f.previewSummary.setText(self.tr("Isi jumlah pinjaman untuk melihat jadwalnya."))
+                return
+            applied = f.appliedOnEdit.date().toPython()
+            first_due = one_period_after(applied, product)
+            schedule = build_schedule(amount, f.termSpin.value(), product.data.frequency, first_due, product.data.rounding_multiple)
+        except ValidationError as error:
+            f.previewSummary.setText(f"<span style='color:#b3261e'>{error.message}</span>")
+            return
+        table.setRowCount(len(schedule))
+        for row, item in enumerate(schedule):
+            for column, (text, right) in enumerate(
+                ((str(item.number), True), (format_date(item.due_on), False), (format_rupiah(item.amount), True))
+            ):
+                cell = QTableWidgetItem(text)
+                if right:
+                    cell.setTextAlignment(_RIGHT)
+                table.setItem(row, column, cell)
+        outside = not (product.data.min_amount <= amount <= product.data.max_amount)
+        warning = (
+            f"<br><span style='color:#b3261e'>{self.tr('Di luar batas produk ini.')}</span>" if outside else ""
+        )
+        f.previewSummary.setText(
+            self.tr("Jumlah {total} dalam {count} kali angsuran; jatuh tempo pertama kira-kira satu periode sesudah pencairan.").format(
+                total=format_rupiah(sum(item.amount for item in schedule)), count=len(schedule)
+            ) + warning
+        )
+
+    def values(self, applied_on: date | None = None) -> loans.LoanApplication:
+        f = self.form
+        member_id = f.memberCombo.currentData()
+        if member_id is None:
+            raise ValidationError(self.tr("Cari lalu pilih anggota yang mengajukan."), field="member_id")
+        product = self.product()
+        if product is None:
+            raise ValidationError(self.tr("Pilih produk pinjaman."), field="product_id")
+        return loans.LoanApplication(
+            member_id=member_id,
+            product_id=product.id,
+            principal=f.amountEdit.checked_value("principal"),
+            term=f.termSpin.value(),
+            purpose=f.purposeEdit.text(),
+            applied_on=applied_on or f.appliedOnEdit.date().toPython(),
+            group_id=f.groupCombo.currentData() if product.data.kind is LoanKind.GROUP else None,
+        )
+
+    def focus_field(self, field: str | None) -> None:
+        widget = self._fields.get(field or "")
+        if widget is not None:
+            widget.setFocus()
+
+
+def one_period_after(day: date, product: ProductView) -> date:
+    return due_dates(day, 2, product.data.frequency)[1]
+
+
+class LoanApplicationDialog(FormDialog):
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        with context.database.session() as session:
+            products = loan_products.list_products(session, context.actor, active_only=True)
+            choices = groups.group_choices(session, context.actor)
+        self.application_form = LoanApplicationForm(context, products, choices)
+        super().__init__(self.application_form, object_name="loanApplicationDialog", width=900, parent=parent)
+        self.setWindowTitle(self.tr("Ajukan pinjaman"))
+        self.context = context
+        self.request_id = uuid.uuid4()  # made when the dialog opens: a double click or a retry posts once
+        self.saved: uuid.UUID | None = None
+
+    def save(self) -> None:
+        application = self.application_form.values()
+        with self.context.database.session() as session:
+            self.saved = loans.apply_for_loan(session, self.context.actor, application, request_id=self.request_id)
+
+

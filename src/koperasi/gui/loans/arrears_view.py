@@ -1,0 +1,232 @@
+"""Tunggakan: ageing buckets and PAR30 as of a day, a breakdown by area, group, product or
+fund, the late loans worst first, and the report as PDF or Excel."""
+
+from __future__ import annotations
+
+
+from pathlib import Path
+
+from PySide6.QtCore import QDate, QStandardPaths, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from koperasi.domain.dates import format_date
+from koperasi.domain.errors import DomainError
+from koperasi.domain.loan_papers import ArrearsLine, ArrearsReport, PortfolioShare
+from koperasi.domain.money import format_rupiah
+from koperasi.gui.context import AppContext
+from koperasi.gui.list_model import Column, ListTableModel
+from koperasi.gui.loans.busy import run_busy
+from koperasi.gui.messages import show_error, show_info
+from koperasi.services import arrears
+
+BREAKDOWNS = ("Kecamatan", "Desa", "Kelompok", "Produk", "Sumber dana")
+
+
+def percent(ratio: float) -> str:
+    return f"{ratio * 100:.1f}%".replace(".", ",")
+
+
+class ArrearsView(QWidget):
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("arrearsView")
+        self.context = context
+        self.report: ArrearsReport | None = None
+        self.date_edit = QDateEdit(QDate.currentDate())
+        self.date_edit.setObjectName("arrearsDateEdit")
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setDisplayFormat("dd-MM-yyyy")
+        self.date_edit.setMaximumDate(QDate.currentDate())
+        self.refresh_button = QPushButton(self.tr("&Hitung"))
+        self.refresh_button.setObjectName("arrearsRefreshButton")
+        self.refresh_button.clicked.connect(self.refresh)
+        self.pdf_button = QPushButton(self.tr("Simpan &PDF…"))
+        self.pdf_button.setObjectName("arrearsPdfButton")
+        self.pdf_button.clicked.connect(lambda: self._save("pdf"))
+        self.excel_button = QPushButton(self.tr("Simpan &Excel…"))
+        self.excel_button.setObjectName("arrearsExcelButton")
+        self.excel_button.clicked.connect(lambda: self._save("xlsx"))
+        self.par_label = QLabel()
+        self.par_label.setObjectName("arrearsPar")
+        self.breakdown_combo = QComboBox()
+        self.breakdown_combo.setObjectName("arrearsBreakdownCombo")
+        for name in BREAKDOWNS:
+            self.breakdown_combo.addItem(self.tr("Menurut {name}").format(name=name.lower()), name)
+        self.breakdown_combo.currentIndexChanged.connect(self._show_breakdown)
+
+        self.bucket_model: ListTableModel[PortfolioShare] = ListTableModel(self._share_columns(self.tr("Umur tunggakan"), portion=True), parent=self)
+        self.breakdown_model: ListTableModel[PortfolioShare] = ListTableModel(self._share_columns(self.tr("Nama"), portion=False), parent=self)
+        self.late_model: ListTableModel[ArrearsLine] = ListTableModel(self._late_columns(), parent=self)
+        self.bucket_table = self._table("arrearsBucketTable", self.bucket_model, (150, 80, 150))
+        self.breakdown_table = self._table("arrearsBreakdownTable", self.breakdown_model, (220, 80, 150, 170))
+        self.late_table = self._table("arrearsLateTable", self.late_model, (150, 200, 120, 150, 120, 120, 60, 100))
+        self.late_title = QLabel()
+        self.late_title.setObjectName("arrearsLateTitle")
+
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("&Per tanggal:"), buddy=self.date_edit))
+        top.addWidget(self.date_edit)
+        top.addWidget(self.refresh_button)
+        top.addSpacing(16)
+        top.addWidget(self.par_label, 1)
+        top.addWidget(self.pdf_button)
+        top.addWidget(self.excel_button)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(QLabel(self.tr("<b>Umur tunggakan</b>")))
+        left_layout.addWidget(self.bucket_table)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.breakdown_combo)
+        right_layout.addWidget(self.breakdown_table)
+        upper = QSplitter()
+        upper.addWidget(left)
+        upper.addWidget(right)
+        upper.setSizes([420, 640])
+        lower = QWidget()
+        lower_layout = QVBoxLayout(lower)
+        lower_layout.setContentsMargins(0, 0, 0, 0)
+        lower_layout.addWidget(self.late_title)
+        lower_layout.addWidget(self.late_table)
+        body = QSplitter()
+        body.setOrientation(Qt.Orientation.Vertical)
+        body.addWidget(upper)
+        body.addWidget(lower)
+        body.setSizes([260, 400])
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(body, 1)
+        self._show_report()
+
+    def _share_columns(self, first: str, *, portion: bool) -> list[Column[PortfolioShare]]:
+        columns = [
+            Column(first, lambda s: s.name),
+            Column(self.tr("Pinjaman"), lambda s: f"{s.loans:,}".replace(",", "."), align_right=True),
+            Column(self.tr("Sisa pokok"), lambda s: format_rupiah(s.outstanding), align_right=True),
+        ]
+        if portion:
+            columns.append(Column(self.tr("Porsi"), lambda s: percent(self._portion(s)), align_right=True))
+        else:
+            columns.append(Column(self.tr("Terlambat > 30 hari"), lambda s: format_rupiah(s.at_risk_30), align_right=True))
+            columns.append(Column(self.tr("PAR30"), lambda s: percent(s.par30), align_right=True))
+        return columns
+
+    def _portion(self, share: PortfolioShare) -> float:
+        total = self.report.total.outstanding if self.report else 0
+        return share.outstanding / total if total else 0.0
+
+    def _late_columns(self) -> list[Column[ArrearsLine]]:
+        return [
+            Column(self.tr("Pinjaman"), lambda line: line.loan_number),
+            Column(self.tr("Anggota"), lambda line: f"{line.member_name} ({line.member_number})"),
+            Column(self.tr("Desa"), lambda line: line.desa),
+            Column(self.tr("Kelompok"), lambda line: line.group or "—"),
+            Column(self.tr("Sisa pokok"), lambda line: format_rupiah(line.outstanding), align_right=True),
+            Column(self.tr("Tunggakan"), lambda line: format_rupiah(line.arrears), align_right=True),
+            Column(self.tr("Hari"), lambda line: str(line.days_past_due), align_right=True),
+            Column(self.tr("Umur"), lambda line: line.bucket),
+            Column(self.tr("Kolektibilitas"), lambda line: line.collectibility),
+        ]
+
+    def _table(self, name: str, model: ListTableModel, widths: tuple[int, ...]) -> QTableView:
+        table = QTableView()
+        table.setObjectName(name)
+        table.setModel(model)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setAlternatingRowColors(True)
+        table.setWordWrap(False)
+        table.verticalHeader().hide()
+        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        for column, width in enumerate(widths):
+            table.setColumnWidth(column, width)
+        table.horizontalHeader().setStretchLastSection(True)
+        return table
+
+    def ensure_loaded(self) -> None:
+        if self.report is None:
+            self.refresh()
+
+    def refresh(self) -> None:
+        as_of = self.date_edit.date().toPython()
+
+        def work() -> ArrearsReport:
+            with self.context.database.session() as session:
+                return arrears.arrears_report(session, self.context.actor, as_of=as_of)
+
+        try:
+            self.report = run_busy(self, self.tr("Menghitung tunggakan…"), work)
+        except DomainError as error:
+            show_error(self, self.tr("Tunggakan"), error.message)
+            return
+        self._show_report()
+
+    def _show_report(self) -> None:
+        report = self.report
+        self.bucket_model.set_rows([*report.buckets, report.total] if report else [])
+        self._show_breakdown()
+        self.late_model.set_rows(report.late_loans if report else [])
+        for button in (self.pdf_button, self.excel_button):
+            button.setEnabled(report is not None)
+        if report is None:
+            self.par_label.setText(self.tr("Pilih tanggal lalu tekan Hitung."))
+            self.late_title.setText(f"<b>{self.tr('Pinjaman yang terlambat')}</b>")
+            return
+        total = report.total
+        self.par_label.setText(
+            self.tr("<b>PAR30 {par}</b> · sisa pokok terlambat > 30 hari {risk} dari {outstanding} ({loans} pinjaman berjalan)").format(
+                par=percent(total.par30), risk=format_rupiah(total.at_risk_30), outstanding=format_rupiah(total.outstanding),
+                loans=f"{total.loans:,}".replace(",", "."),
+            )
+        )
+        late = len(report.late_loans)
+        self.late_title.setText(
+            self.tr("<b>Pinjaman yang terlambat per {day}: {count}</b>").format(day=format_date(report.as_of), count=late)
+            if late else self.tr("<b>Tidak ada pinjaman yang terlambat per {day}.</b>").format(day=format_date(report.as_of))
+        )
+
+    def _show_breakdown(self) -> None:
+        name = self.breakdown_combo.currentData()
+        rows = list(self.report.breakdowns.get(name, ())) if self.report else []
+        if self.report is not None and rows:
+            rows.append(self.report.total)
+        self.breakdown_model.set_rows(rows)
+
+    def _save(self, kind: str) -> Path | None:
+        report = self.report
+        if report is None:
+            return None
+        from koperasi.reports.arrears_report import write_arrears_pdf, write_arrears_xlsx
+
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        suggested = str(Path(folder) / f"tunggakan-{report.as_of:%Y-%m-%d}.{kind}")
+        file_filter = "PDF (*.pdf)" if kind == "pdf" else "Excel (*.xlsx)"
+        chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Simpan laporan tunggakan"), suggested, file_filter)
+        if not chosen:
+            return None
+        path = Path(chosen)
+        writer = write_arrears_pdf if kind == "pdf" else write_arrears_xlsx
+        try:
+            run_busy(self, self.tr("Menyimpan laporan…"), lambda: writer(report, path))
+        except OSError as error:
+            show_error(self, self.tr("Simpan"), self.tr("Berkas tidak dapat disimpan di {path}: {reason}").format(path=path, reason=error.strerror))
+            return None
+        show_info(self, self.tr("Tunggakan"), self.tr("Laporan tunggakan tersimpan di {path}.").format(path=path))
+        return path
+
+

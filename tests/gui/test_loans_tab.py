@@ -1,0 +1,100 @@
+"""The Pinjaman tab: lazy loan list, filters, role-based buttons, the detail panel."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from koperasi.domain.loans import LoanStatus
+from koperasi.gui.context import AppContext
+from koperasi.gui.loans.tab import LoansTab
+from koperasi.gui.main_window import MainWindow
+from koperasi.gui.members.tab import MembersTab
+from tests.loan_support import loan_office
+
+
+def _tab(qtbot, context, actor):
+    tab = LoansTab(AppContext(database=context.database, actor=actor, office=context.office))
+    qtbot.addWidget(tab)
+    return tab
+
+
+def _select(tab, number):
+    for row in range(tab.model.rowCount()):
+        if tab.model.index(row, tab.model.NUMBER).data() == number:
+            tab.table.selectRow(row)
+            return
+    raise AssertionError(number)
+
+
+def test_loan_table_model_passes_the_model_tester_and_filters(qtbot, qtmodeltester, context):
+    office = loan_office(context.database, context.actor)
+    active = office.active_loan(office.member("Siti Aminah"))
+    office.approved_loan(office.member("Nur Aisyah"))
+    tab = _tab(qtbot, context, office.admin)
+    qtmodeltester.check(tab.model)
+    assert tab.model.rowCount() == 2 and tab.count_label.text() == "2 pinjaman"
+    money = tab.model.index(0, tab.model.PRINCIPAL)
+    assert money.data() == "Rp1.200.000"
+    assert money.data(Qt.ItemDataRole.TextAlignmentRole) & Qt.AlignmentFlag.AlignRight
+    tab.search.setText("aisyah")
+    qtbot.waitUntil(lambda: tab.model.rowCount() == 1, timeout=2000)
+    tab.search.clear()
+    tab.status_filter.setCurrentIndex(tab.status_filter.findData(LoanStatus.ACTIVE.value))
+    qtbot.waitUntil(lambda: tab.model.rowCount() == 1, timeout=2000)
+    assert tab.model.row_at(0).id == active
+
+
+def test_loan_table_model_pages_lazily(qtbot, context):
+    from koperasi.gui.loans.table_model import PAGE_SIZE, LoanTableModel
+    from koperasi.services.loan_queries import LoanPage, LoanRow
+
+    calls = []
+    rows = [LoanRow(i, f"PJM/{i:06}", "A-1", "Siti", "Produk", 1000, 0, LoanStatus.APPLIED, __import__("datetime").date(2026, 1, 1)) for i in range(20_000)]
+
+    def loader(where, offset, limit):
+        calls.append(offset)
+        return LoanPage(len(rows), rows[offset:offset + limit])
+
+    model = LoanTableModel(loader, parent=None)
+    model.reload()
+    assert model.rowCount() == 20_000 and calls == [0]
+    assert model.index(19_999, 0).data() == "PJM/019999"
+    assert calls == [0, (19_999 // PAGE_SIZE) * PAGE_SIZE]
+
+
+def test_clerk_sees_no_approve_button_and_manager_approves_by_status(qtbot, context):
+    office = loan_office(context.database, context.actor)
+    office.active_loan(office.member("Siti Aminah"))
+    clerk = _tab(qtbot, context, office.clerk)
+    assert clerk.detail.approve_button.isHidden() and clerk.detail.disburse_button.isHidden()
+    assert not clerk.detail.repay_button.isHidden() and not clerk.apply_button.isHidden()
+    manager = _tab(qtbot, context, office.manager)
+    manager.table.selectRow(0)
+    assert not manager.detail.approve_button.isHidden()
+    assert not manager.detail.approve_button.isEnabled()  # the loan is already running
+    assert manager.detail.write_off_button.isEnabled() and manager.detail.repay_button.isHidden()
+
+
+def test_detail_panel_shows_schedule_movements_and_arrears(qtbot, context):
+    office = loan_office(context.database, context.actor)
+    office.active_loan(office.member("Siti Aminah"))
+    tab = _tab(qtbot, context, office.treasurer)
+    tab.table.selectRow(0)
+    assert tab.current is not None and tab.detail.schedule_model.rowCount() == 12
+    assert tab.detail.movement_model.rowCount() == 2  # disbursement and admin fee
+    assert "Siti Aminah" in tab.detail.header.text() and "hari" in tab.detail.header.text()
+    tab.detail.movement_table.selectRow(0)
+    assert tab.detail.receipt_button.isEnabled() and tab.detail.reverse_button.isEnabled()
+
+
+def test_main_window_has_the_loans_tab_and_member_panel_lists_loans(qtbot, context):
+    office = loan_office(context.database, context.actor)
+    office.active_loan(office.member("Siti Aminah"))
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    tabs = window.form.mainTabs
+    assert [tabs.tabText(i).replace("&", "") for i in range(tabs.count())][:3] == ["Beranda", "Anggota", "Pinjaman"]
+    assert window.action_funds.text().startswith("Sumber dana dan produk pinjaman")
+    members_tab: MembersTab = window.members
+    members_tab.table.selectRow(0)
+    assert "PJM/" in members_tab.detail.text.text() and "Berjalan" in members_tab.detail.text.text()
