@@ -17,9 +17,15 @@ from koperasi.db.models import Base
 from koperasi.services import office
 
 
+def include_name(name, type_, parent_names) -> bool:
+    """The trigram index of member search (migration 0005, SQLite) is an FTS5 table and its
+    shadow tables: schema the migrations own, not models."""
+    return not (type_ == "table" and name.startswith("member_search"))
+
+
 def test_migrations_from_empty_equal_the_models(db):
     with db.engine.connect() as connection:
-        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        context = MigrationContext.configure(connection, opts={"compare_type": True, "include_name": include_name})
         assert compare_metadata(context, Base.metadata) == []
 
 

@@ -167,6 +167,8 @@ class Member(Base):
         # Covering indexes for the member list: search, filters and order without the wide rows.
         Index("ix_members_list", "full_name", "number", "status", "sex", "kecamatan_code", "desa_id", "search_text", "id"),
         Index("ix_members_list_number", "number", "status", "search_text", "id"),
+        # Members who left, for counting them apart (0005); partial, so it never serves the active list.
+        Index("ix_members_left_search", "status", "search_text", sqlite_where=text("status = 'keluar'"), postgresql_where=text("status = 'keluar'")),
         Index("ix_members_kecamatan_status", "kecamatan_code", "status"),
         Index("ix_members_birth_date", "birth_date"),  # "same name and birth date?" on every save
     )
