@@ -122,10 +122,12 @@ def import_roster(workspace: Workspace):
 def memory(workspace: Workspace):
     """Peak memory of a process that opens the tab and scrolls the whole list (reported as ms = MB)."""
     path = _database(workspace)
+    bench = str(os.path.dirname(os.path.abspath(__file__)))
     script = textwrap.dedent(
         f"""
-        import resource, sys
-        sys.path.insert(0, {str(os.path.dirname(__file__))!r})
+        import sys
+        sys.path.insert(0, {bench!r})
+        from harness import peak_rss_mb
         from scenarios_members import _context
         from PySide6.QtWidgets import QApplication
         app = QApplication([])
@@ -133,10 +135,20 @@ def memory(workspace: Workspace):
         tab = MembersTab(_context({path!r})); tab.show(); app.processEvents()
         for row in range(0, tab.model.rowCount(), 997):
             tab.table.scrollTo(tab.model.index(row, 0)); app.processEvents()
-        print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+        print(peak_rss_mb())
         """
     )
-    floor_script = "import resource\nfrom PySide6.QtWidgets import QApplication, QWidget\napp = QApplication([])\nw = QWidget(); w.show(); app.processEvents()\nprint(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)\n"
+    floor_script = textwrap.dedent(
+        f"""
+        import sys
+        sys.path.insert(0, {bench!r})
+        from harness import peak_rss_mb
+        from PySide6.QtWidgets import QApplication, QWidget
+        app = QApplication([])
+        w = QWidget(); w.show(); app.processEvents()
+        print(peak_rss_mb())
+        """
+    )
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     used = float(subprocess.run([sys.executable, "-c", script], check=True, capture_output=True, text=True, env=env).stdout.split()[-1])
     bare = float(subprocess.run([sys.executable, "-c", floor_script], check=True, capture_output=True, text=True, env=env).stdout.split()[-1])
