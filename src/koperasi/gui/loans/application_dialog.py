@@ -9,7 +9,6 @@ from datetime import date
 from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtWidgets import QHeaderView, QTableWidgetItem, QWidget
 
-from koperasi.domain.dates import format_date
 from koperasi.domain.errors import ValidationError
 from koperasi.domain.loan_products import LoanKind
 from koperasi.domain.loans import build_schedule, due_dates
@@ -45,8 +44,9 @@ class LoanApplicationForm(QWidget):
         f.appliedOnEdit.setMaximumDate(QDate.currentDate())
         table = f.previewTable
         table.setColumnCount(3)
-        table.setHorizontalHeaderLabels([self.tr("No"), self.tr("Jatuh tempo (perkiraan)"), self.tr("Angsuran")])
+        table.setHorizontalHeaderLabels([self.tr("No"), self.tr("Jatuh tempo"), self.tr("Angsuran")])
         table.verticalHeader().hide()
+        table.setMinimumWidth(380)
         table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
@@ -133,7 +133,7 @@ class LoanApplicationForm(QWidget):
         table.setRowCount(len(schedule))
         for row, item in enumerate(schedule):
             for column, (text, right) in enumerate(
-                ((str(item.number), True), (format_date(item.due_on), False), (format_rupiah(item.amount), True))
+                ((str(item.number), True), (item.due_on.strftime("%d-%m-%Y"), False), (format_rupiah(item.amount), True))
             ):
                 cell = QTableWidgetItem(text)
                 if right:
@@ -183,7 +183,7 @@ class LoanApplicationDialog(FormDialog):
             products = loan_products.list_products(session, context.actor, active_only=True)
             choices = groups.group_choices(session, context.actor)
         self.application_form = LoanApplicationForm(context, products, choices)
-        super().__init__(self.application_form, object_name="loanApplicationDialog", width=900, parent=parent)
+        super().__init__(self.application_form, object_name="loanApplicationDialog", width=1040, parent=parent)
         self.setWindowTitle(self.tr("Ajukan pinjaman"))
         self.context = context
         self.request_id = uuid.uuid4()  # made when the dialog opens: a double click or a retry posts once

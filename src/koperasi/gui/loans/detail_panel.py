@@ -119,7 +119,7 @@ class LoanDetailPanel(QWidget):
             return movement.kind.label
 
         return [
-            Column(self.tr("Tanggal"), lambda m: format_date(m.occurred_on), muted=muted),
+            Column(self.tr("Tanggal"), lambda m: m.occurred_on.strftime("%d-%m-%Y"), muted=muted),
             Column(self.tr("Jenis"), kind, muted=muted),
             Column(self.tr("Kwitansi"), lambda m: m.receipt_number or "—", muted=muted),
             Column(self.tr("Jumlah"), lambda m: format_rupiah(m.amount), align_right=True, muted=muted),
@@ -157,7 +157,7 @@ class LoanDetailPanel(QWidget):
         self.loan = loan
         self.schedule_model.set_rows(loan.schedule if loan else [])
         self.movement_model.set_rows(loan.movements if loan else [])
-        for table, widths in ((self.schedule_table, (40, 140, 120, 120)), (self.movement_table, (130, 130, 160, 110, 100))):
+        for table, widths in ((self.schedule_table, (36, 135, 105, 105)), (self.movement_table, (85, 120, 150, 95, 95))):
             for column, width in enumerate(widths):
                 table.setColumnWidth(column, width)
         if loan is None:

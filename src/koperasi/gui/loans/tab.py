@@ -110,7 +110,7 @@ class LoansTab(QWidget):
         vertical.hide()
         vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # no per-row measuring over 20,000 rows
         vertical.setDefaultSectionSize(self.fontMetrics().height() + 8)
-        for column, width in enumerate((140, 190, 125, 105, 105, 85, 110)):
+        for column, width in enumerate((150, 150, 110, 100, 100, 80, 110)):
             self.table.setColumnWidth(column, width)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
@@ -137,7 +137,7 @@ class LoansTab(QWidget):
         splitter.addWidget(self.detail)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([660, 600])
+        splitter.setSizes([740, 520])
         layout = QVBoxLayout(self.register)
         layout.addLayout(top)
         layout.addLayout(filters)

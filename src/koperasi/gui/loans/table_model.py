@@ -104,6 +104,8 @@ class LoanTableModel(QAbstractTableModel):
             return _RIGHT if column in self.MONEY else _LEFT
         if role == Qt.ItemDataRole.ForegroundRole and loan.status in _MUTED:
             return Qt.GlobalColor.gray
+        if role == Qt.ItemDataRole.ToolTipRole and column == self.MEMBER:
+            return f"{loan.member_name} ({loan.member_number})"
         if role == SORT_ROLE:
             return self._native(loan, column)
         if role == ROW_ROLE:
@@ -113,7 +115,7 @@ class LoanTableModel(QAbstractTableModel):
     def _text(self, loan: LoanRow, column: int) -> str:
         return [
             loan.number,
-            f"{loan.member_name} ({loan.member_number})",
+            loan.member_name,
             loan.product,
             format_rupiah(loan.principal),
             format_rupiah(loan.outstanding) if loan.outstanding else "—",
