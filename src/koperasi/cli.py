@@ -30,6 +30,8 @@ def build_parser() -> argparse.ArgumentParser:
     demo = commands.add_parser("demo", help="isi basis data baru dengan data contoh Sarolangun")
     demo.add_argument("--db", metavar="PATH|URL", help=db_help, dest="sub_db")
     demo.add_argument("--members", type=int, default=200, metavar="N", help="jumlah anggota contoh (bawaan 200)")
+    demo.add_argument("--loans", type=int, default=None, metavar="N",
+                      help="jumlah pinjaman contoh dengan riwayat ~18 bulan (bawaan: satu per lima anggota)")
     doctor = commands.add_parser("doctor", help="periksa basis data; kode keluar 0 hanya bila semuanya baik")
     doctor.add_argument("--db", metavar="PATH|URL", help=db_help, dest="sub_db")
     commands.add_parser("self-test", help="uji mandiri program ini (juga versi terpasang) pada basis data sementara")
@@ -42,7 +44,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     db_arg = getattr(args, "sub_db", None) or args.db
     try:
         if args.command == "demo":
-            return _demo(db_arg, args.members)
+            return _demo(db_arg, args.members, args.loans)
         if args.command == "doctor":
             return _doctor(db_arg)
         if args.command == "self-test":
@@ -70,7 +72,7 @@ def _open(db_arg: str | None, **options):
     return open_database(resolve_database_url(db_arg, default_database_path()), **options)
 
 
-def _demo(db_arg: str | None, members: int) -> int:
+def _demo(db_arg: str | None, members: int, loans: int | None) -> int:
     from koperasi.services import demo, office
 
     database = _open(db_arg)
@@ -79,10 +81,15 @@ def _demo(db_arg: str | None, members: int) -> int:
             if office.is_set_up(session):
                 print("Basis data ini sudah berisi kantor; data contoh hanya untuk basis data baru.", file=sys.stderr)
                 return EXIT_PROBLEM
-            summary = demo.fill(session, members=members, progress=lambda done: print(f"  {done} anggota…", end="\r"))
+            summary = demo.fill(
+                session, members=members, loans=loans,
+                progress=lambda done: print(f"  {done} anggota…", end="\r"),
+                loan_progress=lambda note: print(f"  {note}…", end="\r"),
+            )
     finally:
         database.dispose()
-    print(f"Data contoh dibuat di {database.describe()}: {summary.users} pengguna, {summary.desa} desa, {summary.members} anggota.")
+    print(f"Data contoh dibuat di {database.describe()}: {summary.users} pengguna, {summary.desa} desa, {summary.members} anggota, "
+          f"{summary.loans} pinjaman ({summary.movements} transaksi).")
     print(f"Masuk dengan nama pengguna '{demo.DEMO_ADMIN}' dan kata sandi '{demo.DEMO_PASSWORD}'.")
     return EXIT_OK
 

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from koperasi.domain.office import OfficeProfile
 from koperasi.domain.roles import Role
 from koperasi.services import office, regions, users
+from koperasi.services.demo_loans import fill_loans
 from koperasi.services.demo_members import fill_members
 from koperasi.services.transaction import write
 
@@ -64,10 +65,22 @@ class DemoSummary:
     users: int
     desa: int
     members: int
+    loans: int = 0
+    movements: int = 0
 
 
-def fill(session: Session, *, members: int = 200, progress: Callable[[int], None] | None = None) -> DemoSummary:
-    """Set up a fresh database as a demo office; refuses a database already set up."""
+def fill(
+    session: Session,
+    *,
+    members: int = 200,
+    loans: int | None = None,
+    progress: Callable[[int], None] | None = None,
+    loan_progress: Callable[[str], None] | None = None,
+) -> DemoSummary:
+    """Set up a fresh database as a demo office; refuses a database already set up.
+
+    ``loans`` defaults to one loan for every five members, with ~18 months of history.
+    """
     with write(session):
         admin = office.set_up(
             session,
@@ -83,5 +96,7 @@ def fill(session: Session, *, members: int = 200, progress: Callable[[int], None
             for name, kind in names:
                 regions.add_desa(session, admin, kecamatan_code, name=name, kind=kind)
                 desa += 1
-        filled = fill_members(session, members, today=date.today(), progress=progress)
-    return DemoSummary(users=1 + len(DEMO_STAFF), desa=desa, members=filled)
+        today = date.today()
+        filled = fill_members(session, members, today=today, progress=progress)
+        lending = fill_loans(session, members // 5 if loans is None else loans, today=today, progress=loan_progress)
+    return DemoSummary(users=1 + len(DEMO_STAFF), desa=desa, members=filled, loans=lending.loans, movements=lending.movements)
