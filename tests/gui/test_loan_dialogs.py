@@ -8,7 +8,7 @@ import uuid
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
 from koperasi.domain.loan_products import LoanKind
@@ -136,6 +136,11 @@ def test_funds_dialog_adds_a_fund_receives_capital_and_edits_a_product(qtbot, co
     qtbot.addWidget(dialog)
     assert dialog.fund_model.rowCount() == 1 and dialog.product_model.rowCount() == 1
     assert dialog.fund_model.index(0, 5).data() == "Rp100.000.000"
+    dialog.show()
+    qtbot.wait(50)
+    assert not dialog.products_table.horizontalScrollBar().isVisible()  # tenor, frequency and fee in sight
+    name = dialog.product_model.index(0, 0)
+    assert name.data(Qt.ItemDataRole.ToolTipRole) == name.data()  # an elided name is whole on hover
     add = FundDialog(ctx)
     qtbot.addWidget(add)
     add.name_edit.setText("CSR PT Sawit")

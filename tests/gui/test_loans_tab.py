@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 
 from koperasi.domain.loans import LoanStatus
 from koperasi.gui.context import AppContext
+from koperasi.gui.loans import action_dialogs
 from koperasi.gui.loans.tab import LoansTab
 from koperasi.gui.main_window import MainWindow
 from koperasi.gui.members.tab import MembersTab
@@ -72,7 +73,38 @@ def test_clerk_sees_no_approve_button_and_manager_approves_by_status(qtbot, cont
     manager.table.selectRow(0)
     assert not manager.detail.approve_button.isHidden()
     assert not manager.detail.approve_button.isEnabled()  # the loan is already running
-    assert manager.detail.write_off_button.isEnabled() and manager.detail.repay_button.isHidden()
+    assert manager.detail.write_off_action.isEnabled() and manager.detail.repay_button.isHidden()
+    assert not clerk.detail.write_off_action.isVisible()  # in the menu now, hidden from a clerk as the button was
+
+
+def test_detail_panel_shows_only_the_hint_until_a_loan_is_chosen(qtbot, context):
+    office = loan_office(context.database, context.actor)
+    office.active_loan(office.member("Siti Aminah"))
+    tab = _tab(qtbot, context, office.manager)
+    tab.resize(1280, 700)
+    tab.show()
+    assert tab.detail.hint.isVisible() and not tab.detail.tables.isVisible() and not tab.detail.approve_button.isVisible()
+    tab.table.selectRow(0)
+    assert not tab.detail.hint.isVisible() and tab.detail.tables.isVisible() and tab.detail.more_button.isVisible()
+    assert tab.detail.tables.tabText(0).replace("&", "") == "Jadwal angsuran (12)"
+    qtbot.wait(50)  # the scroll bars follow the layout on the next events
+    assert not tab.table.horizontalScrollBar().isVisible()  # the columns fit: no sideways scrolling
+    for table in (tab.detail.schedule_table, tab.detail.movement_table):
+        tab.detail.tables.setCurrentWidget(table)
+        qtbot.wait(50)
+        assert not table.horizontalScrollBar().isVisible(), table.objectName()
+
+
+def test_write_off_in_the_menu_opens_its_dialog(qtbot, context, monkeypatch):
+    office = loan_office(context.database, context.actor)
+    office.active_loan(office.member("Siti Aminah"))
+    tab = _tab(qtbot, context, office.manager)
+    tab.table.selectRow(0)
+    opened = []
+    monkeypatch.setattr(action_dialogs.WriteOffDialog, "exec", lambda dialog: opened.append(dialog.objectName()) or 0)
+    assert tab.detail.write_off_action in tab.detail.more_button.menu().actions()
+    tab.detail.write_off_action.trigger()
+    assert opened == ["loanWriteOffDialog"]
 
 
 def test_detail_panel_shows_schedule_movements_and_arrears(qtbot, context):
@@ -83,8 +115,10 @@ def test_detail_panel_shows_schedule_movements_and_arrears(qtbot, context):
     assert tab.current is not None and tab.detail.schedule_model.rowCount() == 12
     assert tab.detail.movement_model.rowCount() == 2  # disbursement and admin fee
     assert "Siti Aminah" in tab.detail.header.text() and "hari" in tab.detail.header.text()
+    assert not tab.detail.receipt_action.isEnabled() and not tab.detail.reverse_action.isEnabled()
     tab.detail.movement_table.selectRow(0)
-    assert tab.detail.receipt_button.isEnabled() and tab.detail.reverse_button.isEnabled()
+    assert tab.detail.receipt_action.isEnabled() and tab.detail.reverse_action.isEnabled()
+    assert tab.detail.reverse_action in tab.detail.movement_table.actions()  # also on right-click
 
 
 def test_main_window_has_the_loans_tab_and_member_panel_lists_loans(qtbot, context):

@@ -5,14 +5,17 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QGridLayout,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMenu,
     QPushButton,
-    QSplitter,
+    QStackedWidget,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -22,12 +25,18 @@ from koperasi.domain.loans import LoanStatus, MovementKind
 from koperasi.domain.money import format_rupiah
 from koperasi.domain.roles import Actor, Permission
 from koperasi.gui.list_model import Column, ListTableModel
+from koperasi.gui.loans.columns import fit_columns
 from koperasi.services.loan_queries import LoanDetail, MovementView, ScheduleItem
 
 RECEIPT_KINDS = {MovementKind.DISBURSEMENT, MovementKind.ADMIN_FEE, MovementKind.REPAYMENT}
+RECORDED_BY_WIDTH = 130  # longer names are elided: the column must not push the table past 1280 px
 
 
 class LoanDetailPanel(QWidget):
+    """The header, then the schedule and the movements as two tabs (the chosen one gets the
+    height), then one row of actions: the main step of each status as a button, the rest in
+    "Tindakan lain"."""
+
     approve_requested = Signal()
     reject_requested = Signal()
     disburse_requested = Signal()
@@ -43,6 +52,11 @@ class LoanDetailPanel(QWidget):
         self.setObjectName("loanDetailPanel")
         self.actor = actor
         self.loan: LoanDetail | None = None
+        self.hint = QLabel(self.tr("Pilih pinjaman di daftar untuk melihat rinciannya."))
+        self.hint.setObjectName("loanDetailHint")
+        self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.hint.setWordWrap(True)
+        self.hint.setStyleSheet("color: #666")
         self.header = QLabel()
         self.header.setObjectName("loanDetailText")
         self.header.setTextFormat(Qt.TextFormat.RichText)
@@ -55,35 +69,56 @@ class LoanDetailPanel(QWidget):
         self.movement_table = self._table("loanMovementsTable", self.movement_model)
         self.movement_table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.movement_table.doubleClicked.connect(self.receipt_requested)
+        self.tables = QTabWidget()
+        self.tables.setObjectName("loanDetailTabs")
+        self.tables.setDocumentMode(True)
+        self.tables.addTab(self.schedule_table, "")
+        self.tables.addTab(self.movement_table, "")
+        self._name_tabs()
 
+        # The next step of a loan's life, one per status, stays in sight as a button.
         self.approve_button = self._button("loanApproveButton", self.tr("Se&tujui…"), self.approve_requested, Permission.DECIDE_LOANS)
-        self.reject_button = self._button("loanRejectButton", self.tr("T&olak…"), self.reject_requested, Permission.DECIDE_LOANS)
         self.disburse_button = self._button("loanDisburseButton", self.tr("&Cairkan…"), self.disburse_requested, Permission.DISBURSE_LOANS)
         self.repay_button = self._button("loanRepayButton", self.tr("Terima &angsuran…"), self.repay_requested, Permission.TAKE_REPAYMENTS)
-        self.reschedule_button = self._button("loanRescheduleButton", self.tr("&Jadwal ulang…"), self.reschedule_requested, Permission.DECIDE_LOANS)
-        self.write_off_button = self._button("loanWriteOffButton", self.tr("&Hapus buku…"), self.write_off_requested, Permission.WRITE_OFF_LOANS)
-        self.reverse_button = self._button("loanReverseButton", self.tr("&Batalkan transaksi…"), self.reverse_requested, Permission.REVERSE_MOVEMENTS)
-        self.receipt_button = self._button("loanReceiptButton", self.tr("Cetak k&witansi…"), self.receipt_requested, None)
-        self.card_button = self._button("loanCardButton", self.tr("Cetak &kartu pinjaman…"), self.card_requested, None)
-        buttons = QGridLayout()
-        shown = [
-            button
-            for button in (self.approve_button, self.reject_button, self.disburse_button, self.repay_button,
-                           self.reschedule_button, self.write_off_button, self.reverse_button, self.receipt_button,
-                           self.card_button)
-            if not button.isHidden()  # a role without the permission does not see the button at all
-        ]
-        for position, button in enumerate(shown):
-            buttons.addWidget(button, position // 4, position % 4)
+        # The rarer ones go in a menu, with the same rules for who sees them and when they apply.
+        self.reject_action = self._action("loanRejectAction", self.tr("T&olak…"), self.reject_requested, Permission.DECIDE_LOANS)
+        self.reschedule_action = self._action("loanRescheduleAction", self.tr("&Jadwal ulang…"), self.reschedule_requested, Permission.DECIDE_LOANS)
+        self.write_off_action = self._action("loanWriteOffAction", self.tr("&Hapus buku…"), self.write_off_requested, Permission.WRITE_OFF_LOANS)
+        self.reverse_action = self._action("loanReverseAction", self.tr("&Batalkan transaksi terpilih…"), self.reverse_requested, Permission.REVERSE_MOVEMENTS)
+        self.receipt_action = self._action("loanReceiptAction", self.tr("Cetak k&witansi transaksi terpilih…"), self.receipt_requested, None)
+        self.card_action = self._action("loanCardAction", self.tr("Cetak &kartu pinjaman…"), self.card_requested, None)
+        self.more_menu = QMenu(self)
+        self.more_menu.setObjectName("loanMoreMenu")
+        self.more_menu.addActions([self.reject_action, self.reschedule_action, self.write_off_action])
+        self.more_menu.addSeparator()  # collapsed when a role sees none of the three above
+        self.more_menu.addActions([self.reverse_action, self.receipt_action, self.card_action])
+        # A push button with a menu rather than a QToolButton: it looks like its neighbours and
+        # the style leaves room for the ▾ (Fusion draws a tool button's arrow over its text).
+        self.more_button = QPushButton(self.tr("Tindakan &lain"))
+        self.more_button.setObjectName("loanMoreButton")
+        self.more_button.setMenu(self.more_menu)  # Alt+L opens it too
+        # Right-click on a movement offers what applies to it.
+        self.movement_table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.movement_table.addActions([self.reverse_action, self.receipt_action])
 
-        tables = QSplitter(Qt.Orientation.Vertical)
-        tables.addWidget(_titled(self.tr("Jadwal angsuran"), self.schedule_table))
-        tables.addWidget(_titled(self.tr("Transaksi"), self.movement_table))
+        actions = QHBoxLayout()
+        actions.setContentsMargins(0, 0, 0, 0)
+        for button in (self.approve_button, self.disburse_button, self.repay_button):
+            actions.addWidget(button)
+        actions.addStretch(1)
+        actions.addWidget(self.more_button)
+        content = QWidget()
+        content_layout = QVBoxLayout(content)
+        content_layout.setContentsMargins(0, 0, 0, 0)
+        content_layout.addWidget(self.header)
+        content_layout.addWidget(self.tables, 1)
+        content_layout.addLayout(actions)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.hint)  # nothing chosen: only the hint, no empty tables or dead buttons
+        self.pages.addWidget(content)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 0, 0, 0)
-        layout.addWidget(self.header)
-        layout.addWidget(tables, 1)
-        layout.addLayout(buttons)
+        layout.addWidget(self.pages)
         self.show_loan(None)
 
     def _schedule_columns(self) -> list[Column[ScheduleItem]]:
@@ -106,17 +141,13 @@ class LoanDetailPanel(QWidget):
         def muted(movement: MovementView) -> bool:
             return movement.reversed or movement.kind is MovementKind.REVERSAL
 
-        def cancelled(movement: MovementView) -> str:
-            if movement.reversed:
-                return self.tr("Ya")
-            if movement.kind is MovementKind.REVERSAL:
-                return self.tr("(pembatalan) {reason}").format(reason=movement.reason)
-            return ""
-
         def kind(movement: MovementView) -> str:
-            if movement.kind is MovementKind.WRITE_OFF and movement.reason:
-                return f"{movement.kind.label}: {movement.reason}"
-            return movement.kind.label
+            text = movement.kind.label
+            if movement.kind in (MovementKind.WRITE_OFF, MovementKind.REVERSAL) and movement.reason:
+                text = f"{text}: {movement.reason}"
+            if movement.reversed:
+                text = self.tr("{kind} (dibatalkan)").format(kind=text)
+            return text
 
         return [
             Column(self.tr("Tanggal"), lambda m: m.occurred_on.strftime("%d-%m-%Y"), muted=muted),
@@ -124,7 +155,6 @@ class LoanDetailPanel(QWidget):
             Column(self.tr("Kwitansi"), lambda m: m.receipt_number or "—", muted=muted),
             Column(self.tr("Jumlah"), lambda m: format_rupiah(m.amount), align_right=True, muted=muted),
             Column(self.tr("Oleh"), lambda m: m.recorded_by, muted=muted),
-            Column(self.tr("Dibatalkan?"), cancelled, muted=muted),
         ]
 
     def _table(self, name: str, model: ListTableModel) -> QTableView:
@@ -136,18 +166,34 @@ class LoanDetailPanel(QWidget):
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setAlternatingRowColors(True)
         table.setWordWrap(False)
+        table.setTextElideMode(Qt.TextElideMode.ElideRight)
         table.verticalHeader().hide()
         table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
-        table.horizontalHeader().setStretchLastSection(True)
         return table
 
     def _button(self, name: str, text: str, signal, permission: Permission | None) -> QPushButton:
         button = QPushButton(text)
         button.setObjectName(name)
         button.clicked.connect(signal)
-        button.setVisible(permission is None or self.actor.can(permission))
+        button.setVisible(permission is None or self.actor.can(permission))  # not offered at all to other roles
         return button
+
+    def _action(self, name: str, text: str, signal, permission: Permission | None) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        action.triggered.connect(signal)
+        action.setVisible(permission is None or self.actor.can(permission))
+        return action
+
+    def _name_tabs(self) -> None:
+        schedule = self.tr("&Jadwal angsuran")
+        movements = self.tr("T&ransaksi")
+        if self.loan is not None:
+            schedule += f" ({len(self.loan.schedule)})"
+            movements += f" ({len(self.loan.movements)})"
+        self.tables.setTabText(0, schedule)
+        self.tables.setTabText(1, movements)
 
     def selected_movement(self) -> MovementView | None:
         rows = self.movement_table.selectionModel().selectedRows()
@@ -157,13 +203,16 @@ class LoanDetailPanel(QWidget):
         self.loan = loan
         self.schedule_model.set_rows(loan.schedule if loan else [])
         self.movement_model.set_rows(loan.movements if loan else [])
-        for table, widths in ((self.schedule_table, (36, 135, 105, 105)), (self.movement_table, (85, 120, 150, 95, 95))):
-            for column, width in enumerate(widths):
-                table.setColumnWidth(column, width)
+        self._name_tabs()
         if loan is None:
-            self.header.setText(f"<p style='color:#666'>{escape(self.tr('Pilih pinjaman di daftar untuk melihat rinciannya.'))}</p>")
+            self.header.clear()
+            self.pages.setCurrentIndex(0)
         else:
             self.header.setText(_header_html(loan))
+            # once per loan: a schedule or a loan's movements are tens of rows, not thousands
+            fit_columns(self.schedule_table, stretch=4)
+            fit_columns(self.movement_table, stretch=1, caps={4: RECORDED_BY_WIDTH})
+            self.pages.setCurrentIndex(1)
         self._update_buttons()
 
     def _update_buttons(self) -> None:
@@ -171,26 +220,19 @@ class LoanDetailPanel(QWidget):
         status = loan.status if loan else None
         movement = self.selected_movement()
         self.approve_button.setEnabled(status is LoanStatus.APPLIED)
-        self.reject_button.setEnabled(status is LoanStatus.APPLIED)
+        self.reject_action.setEnabled(status is LoanStatus.APPLIED)
         self.disburse_button.setEnabled(status is LoanStatus.APPROVED)
         self.repay_button.setEnabled(status is LoanStatus.ACTIVE)
-        self.reschedule_button.setEnabled(status is LoanStatus.ACTIVE)
-        self.write_off_button.setEnabled(status is LoanStatus.ACTIVE)
-        self.reverse_button.setEnabled(
+        self.reschedule_action.setEnabled(status is LoanStatus.ACTIVE)
+        self.write_off_action.setEnabled(status is LoanStatus.ACTIVE)
+        self.reverse_action.setEnabled(
             movement is not None and movement.kind is not MovementKind.REVERSAL and not movement.reversed
         )
-        self.receipt_button.setEnabled(movement is not None and movement.kind in RECEIPT_KINDS)
-        self.card_button.setEnabled(loan is not None and loan.status not in (LoanStatus.APPLIED, LoanStatus.REJECTED))
-
-
-def _titled(title: str, widget: QWidget) -> QWidget:
-    box = QWidget()
-    layout = QVBoxLayout(box)
-    layout.setContentsMargins(0, 4, 0, 0)
-    label = QLabel(f"<b>{escape(title)}</b>")
-    layout.addWidget(label)
-    layout.addWidget(widget, 1)
-    return box
+        self.receipt_action.setEnabled(movement is not None and movement.kind in RECEIPT_KINDS)
+        self.card_action.setEnabled(loan is not None and loan.status not in (LoanStatus.APPLIED, LoanStatus.REJECTED))
+        self.more_button.setEnabled(
+            any(action.isVisible() and action.isEnabled() for action in self.more_menu.actions() if not action.isSeparator())
+        )
 
 
 def _header_html(loan: LoanDetail) -> str:
@@ -217,7 +259,8 @@ def _header_html(loan: LoanDetail) -> str:
         ("Diajukan", f"{format_date(loan.applied_on)} oleh {loan.applied_by_name}"),
     ]
     right = [
-        ("Pokok", f"{format_rupiah(loan.principal)}, {loan.term} × {loan.frequency.label.lower()}"),
+        ("Pokok", format_rupiah(loan.principal)),
+        ("Tenor", f"{loan.term} × {loan.frequency.label.lower()}"),
         ("Biaya adm.", format_rupiah(loan.admin_fee) if loan.admin_fee else "—"),
         ("Status", status),
         ("Sisa pinjaman", format_rupiah(loan.outstanding) if loan.disbursed else "—"),
@@ -225,14 +268,16 @@ def _header_html(loan: LoanDetail) -> str:
         ("Jatuh tempo berikut", next_due),
     ]
 
-    def rows(pairs):
+    def rows(pairs: list[tuple[str, str]]) -> str:
         return "".join(
-            f"<tr><td style='color:#555; padding-right:8px'>{escape(k)}</td><td>{v if k == 'Tunggakan' else escape(v)}</td></tr>"
-            for k, v in pairs
+            f"<tr><td style='color:#555; padding-right:6px'>{escape(key).replace(' ', '&nbsp;')}</td>"  # Qt ignores nowrap
+            f"<td>{value if key == 'Tunggakan' else escape(value)}</td></tr>"  # the only value with markup
+            for key, value in pairs
         )
 
+    # The left half holds the long names (member, product, fund), the right one amounts and dates.
     return (
         f"<h3 style='margin:0'>{escape(loan.number)} — {escape(loan.member_name)}</h3>"
-        f"<table width='100%'><tr><td valign='top' width='50%'><table>{rows(left)}</table></td>"
-        f"<td valign='top'><table>{rows(right)}</table></td></tr></table>"
+        f"<table width='100%' cellspacing='0'><tr><td valign='top' width='53%'><table>{rows(left)}</table></td>"
+        f"<td valign='top' width='47%'><table>{rows(right)}</table></td></tr></table>"
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import uuid
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -35,6 +35,7 @@ from koperasi.gui.form_dialog import FormDialog
 from koperasi.gui.loans import find_data
 from koperasi.gui.list_model import Column, ListTableModel
 from koperasi.gui.loans.action_dialogs import _Form
+from koperasi.gui.loans.columns import fit_columns
 from koperasi.gui.money_edit import MoneyEdit
 from koperasi.services import funds, loan_products
 from koperasi.services.funds import FundSummary
@@ -48,8 +49,8 @@ class FundsDialog(QDialog):
         self.setWindowTitle(self.tr("Sumber dana dan produk pinjaman"))
         self.context = context
         can_manage = context.actor.can(Permission.MANAGE_FUNDS)
-        self.fund_model: ListTableModel[FundSummary] = ListTableModel(self._fund_columns(), parent=self)
-        self.product_model: ListTableModel[ProductView] = ListTableModel(self._product_columns(), parent=self)
+        self.fund_model: ListTableModel[FundSummary] = _ElidedTextModel(self._fund_columns(), parent=self)
+        self.product_model: ListTableModel[ProductView] = _ElidedTextModel(self._product_columns(), parent=self)
         self.funds_table = self._table("fundsTable", self.fund_model)
         self.products_table = self._table("productsTable", self.product_model)
         self.add_fund_button = self._button("addFundButton", self.tr("Tambah sumber &dana…"), self._add_fund, can_manage)
@@ -77,7 +78,7 @@ class FundsDialog(QDialog):
         layout.addWidget(self.products_table, 1)
         layout.addLayout(product_buttons)
         layout.addWidget(close)
-        self.resize(1080, 620)
+        self.resize(1180, 620)  # every product column in sight; 1280 px screens still show the edges
         self.reload()
 
     def _fund_columns(self) -> list[Column[FundSummary]]:
@@ -89,7 +90,7 @@ class FundsDialog(QDialog):
             Column(self.tr("Pemberi dana"), lambda f: f.donor, muted=inactive),
             Column(self.tr("Modal"), lambda f: format_rupiah(f.capital), align_right=True, muted=inactive),
             Column(self.tr("Dipinjamkan"), lambda f: format_rupiah(f.outstanding), align_right=True, muted=inactive),
-            Column(self.tr("Dihapusbukukan"), lambda f: format_rupiah(f.written_off), align_right=True, muted=inactive),
+            Column(self.tr("Hapus buku"), lambda f: format_rupiah(f.written_off), align_right=True, muted=inactive),
             Column(self.tr("Tersedia"), lambda f: format_rupiah(f.available), align_right=True, muted=inactive),
             Column(self.tr("Status"), lambda f: self.tr("Aktif") if f.active else self.tr("Nonaktif"), muted=inactive),
         ]
@@ -105,7 +106,7 @@ class FundsDialog(QDialog):
             Column(self.tr("Plafon"), lambda p: f"{format_rupiah(p.data.min_amount)} – {format_rupiah(p.data.max_amount)}", align_right=True, muted=inactive),
             Column(self.tr("Tenor"), lambda p: f"{p.data.min_term}–{p.data.max_term}×", align_right=True, muted=inactive),
             Column(self.tr("Frekuensi"), lambda p: p.data.frequency.label, muted=inactive),
-            Column(self.tr("Pembulatan"), lambda p: format_rupiah(p.data.rounding_multiple), align_right=True, muted=inactive),
+            Column(self.tr("Bulatkan"), lambda p: format_rupiah(p.data.rounding_multiple), align_right=True, muted=inactive),
             Column(self.tr("Biaya adm."), lambda p: format_rupiah(p.data.admin_fee) if p.data.admin_fee else "—", align_right=True, muted=inactive),
             Column(self.tr("Status"), lambda p: self.tr("Aktif") if p.active else self.tr("Nonaktif"), muted=inactive),
         ]
@@ -118,9 +119,9 @@ class FundsDialog(QDialog):
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         table.setAlternatingRowColors(True)
         table.setWordWrap(False)
+        table.setTextElideMode(Qt.TextElideMode.ElideRight)
         table.verticalHeader().hide()
         table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        table.horizontalHeader().setStretchLastSection(True)
         return table
 
     def _button(self, name: str, text: str, slot, visible: bool) -> QPushButton:
@@ -135,6 +136,9 @@ class FundsDialog(QDialog):
             self._funds = funds.list_funds(session, self.context.actor)
             self.fund_model.set_rows(self._funds)
             self.product_model.set_rows(loan_products.list_products(session, self.context.actor))
+        # Names stretch; the long texts are capped and elided (the whole text is the tooltip).
+        fit_columns(self.funds_table, stretch=0, caps={1: 230})
+        fit_columns(self.products_table, stretch=0, caps={1: 185, 2: 125})
         self._update_buttons()
 
     def _selected(self, table: QTableView, model: ListTableModel):
@@ -168,6 +172,15 @@ class FundsDialog(QDialog):
 
     def _active_funds(self) -> list[tuple[uuid.UUID, str]]:
         return [(fund.id, fund.name) for fund in self._funds if fund.active]
+
+
+class _ElidedTextModel(ListTableModel):
+    """Cells that may be elided show their whole text on hover."""
+
+    def data(self, index, role: int = Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.ToolTipRole:
+            role = Qt.ItemDataRole.DisplayRole
+        return super().data(index, role)
 
 
 class FundDialog(FormDialog):

@@ -29,6 +29,7 @@ from koperasi.gui.context import AppContext
 from koperasi.gui.form_dialog import FormDialog
 from koperasi.gui.loans import action_dialogs, find_data
 from koperasi.gui.loans.application_dialog import LoanApplicationDialog
+from koperasi.gui.loans.columns import text_width
 from koperasi.gui.loans.detail_panel import LoanDetailPanel
 from koperasi.gui.loans.table_model import LoanTableModel
 from koperasi.gui.messages import confirm, show_error, show_info
@@ -106,13 +107,12 @@ class LoansTab(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         vertical = self.table.verticalHeader()
         vertical.hide()
         vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # no per-row measuring over 20,000 rows
         vertical.setDefaultSectionSize(self.fontMetrics().height() + 8)
-        for column, width in enumerate((150, 150, 110, 100, 100, 80, 110)):
-            self.table.setColumnWidth(column, width)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self._size_columns()
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self.detail = LoanDetailPanel(self.context.actor)
         self.detail.approve_requested.connect(lambda: self._decide(approve=True))
@@ -132,17 +132,42 @@ class LoansTab(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
         top.addWidget(self.apply_button)
-        splitter = QSplitter()
+        self.splitter = splitter = QSplitter()
+        splitter.setObjectName("loanSplitter")
+        splitter.setChildrenCollapsible(False)
         splitter.addWidget(self.table)
         splitter.addWidget(self.detail)
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([740, 520])
+        splitter.setStretchFactor(0, 6)
+        splitter.setStretchFactor(1, 5)
+        # scaled to the window's width: a little more than half for the list, whose columns are
+        # fixed, the rest for the detail, whose tabs need ~560 px for a loan's movements
+        splitter.setSizes([6_000, 5_000])
         layout = QVBoxLayout(self.register)
         layout.addLayout(top)
         layout.addLayout(filters)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.count_label)
+
+    def _size_columns(self) -> None:
+        """Fixed widths from sample texts (measuring a lazy table's rows would load them); the
+        member column takes what is left and long product names are elided, so the list needs
+        no horizontal scrollbar at 1280 px. The application date is in the detail header and
+        the number's tooltip rather than a column of its own."""
+        model, table = self.model, self.table
+        widths = {
+            model.NUMBER: text_width(table, "PJM/SRL/2026/000000"),
+            model.PRODUCT: text_width(table, "Modal Usaha…"),
+            model.PRINCIPAL: text_width(table, "Rp99.000.000"),
+            model.OUTSTANDING: text_width(table, "Rp99.000.000"),
+            model.STATUS: text_width(table, "Disetujui"),  # "Dihapusbukukan" is elided, with a tooltip
+        }
+        header = table.horizontalHeader()
+        header.setStretchLastSection(False)
+        for column, width in widths.items():
+            table.setColumnWidth(column, width)
+        header.setSectionResizeMode(model.MEMBER, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(40)
+        table.setColumnHidden(model.APPLIED, True)
 
     def _combo(self, name: str) -> QComboBox:
         combo = QComboBox()

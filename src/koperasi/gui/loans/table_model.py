@@ -104,8 +104,8 @@ class LoanTableModel(QAbstractTableModel):
             return _RIGHT if column in self.MONEY else _LEFT
         if role == Qt.ItemDataRole.ForegroundRole and loan.status in _MUTED:
             return Qt.GlobalColor.gray
-        if role == Qt.ItemDataRole.ToolTipRole and column == self.MEMBER:
-            return f"{loan.member_name} ({loan.member_number})"
+        if role == Qt.ItemDataRole.ToolTipRole:  # the list elides: the whole text on hover
+            return self._tooltip(loan, column)
         if role == SORT_ROLE:
             return self._native(loan, column)
         if role == ROW_ROLE:
@@ -122,6 +122,15 @@ class LoanTableModel(QAbstractTableModel):
             loan.status.label,
             format_date(loan.applied_on),
         ][column]
+
+    def _tooltip(self, loan: LoanRow, column: int) -> str | None:
+        if column == self.NUMBER:
+            return self.tr("{number}, diajukan {date}").format(number=loan.number, date=format_date(loan.applied_on))
+        if column == self.MEMBER:
+            return f"{loan.member_name} ({loan.member_number})"
+        if column in (self.PRODUCT, self.STATUS):
+            return self._text(loan, column)
+        return None
 
     def _native(self, loan: LoanRow, column: int) -> Any:
         return [loan.number, loan.member_name, loan.product, loan.principal, loan.outstanding, loan.status.value,
