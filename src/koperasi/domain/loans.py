@@ -216,6 +216,17 @@ def schedule_state(schedule: Sequence[Installment], paid: int, on: date) -> Sche
     return ScheduleState(due_so_far, paid, days_past_due, late, next_due_on, next_due_amount)
 
 
+def installment_status(amount: int, paid: int, due_on: date, on: date) -> str:
+    """How an installment stands on a day, in the words of the card and the screen."""
+    if paid >= amount:
+        return "Lunas"
+    if due_on < on:
+        return f"Terlambat {(on - due_on).days} hari"
+    if paid:
+        return "Sebagian"
+    return "Belum jatuh tempo"
+
+
 class AgeingBucket(StrEnum):
     CURRENT = "current"
     DAYS_1_30 = "1-30"

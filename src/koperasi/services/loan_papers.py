@@ -38,7 +38,15 @@ from koperasi.domain.loan_papers import (
     ReceiptLine,
     ScheduleLine,
 )
-from koperasi.domain.loans import Frequency, Installment, LoanStatus, MovementKind, allocate, schedule_state
+from koperasi.domain.loans import (
+    Frequency,
+    Installment,
+    LoanStatus,
+    MovementKind,
+    allocate,
+    installment_status,
+    schedule_state,
+)
 from koperasi.domain.roles import Actor, Permission
 from koperasi.services.access import authorize
 from koperasi.services.office import current_office
@@ -234,15 +242,7 @@ def _schedule_lines(schedule: list[Installment], paid: int, as_of: date):
     for item in schedule:
         covered = max(0, min(item.amount, left))
         left -= covered
-        if covered == item.amount:
-            status = "Lunas"
-        elif item.due_on < as_of:
-            status = f"Terlambat {(as_of - item.due_on).days} hari"
-        elif covered:
-            status = "Sebagian"
-        else:
-            status = "Belum jatuh tempo"
-        yield ScheduleLine(item.number, item.due_on, item.amount, covered, status)
+        yield ScheduleLine(item.number, item.due_on, item.amount, covered, installment_status(item.amount, covered, item.due_on, as_of))
 
 
 def _card_movement(step: _Step) -> CardMovement:

@@ -22,7 +22,7 @@ from koperasi.db.models import (
 )
 from koperasi.domain.loan_products import LoanKind
 from koperasi.domain.errors import NotFound
-from koperasi.domain.loans import Frequency, LoanStatus, MovementKind
+from koperasi.domain.loans import Frequency, LoanStatus, MovementKind, installment_status
 from koperasi.domain.roles import Actor, Permission
 from koperasi.services.access import authorize
 from koperasi.services.arrears import state_today
@@ -110,6 +110,7 @@ class ScheduleItem:
     due_on: date
     amount: int
     paid: int
+    status: str  # "Lunas", "Terlambat 12 hari", ... as of the detail's day
 
     @property
     def unpaid(self) -> int:
@@ -195,7 +196,7 @@ def loan_detail(session: Session, actor: Actor, loan_id: uuid.UUID, *, today: da
         outstanding=outstanding(loan), rescheduled=loan.rescheduled,
         arrears=state.arrears if state else 0, days_past_due=state.days_past_due if state else 0,
         next_due_on=state.next_due_on if state else None, next_due_amount=state.next_due_amount if state else 0,
-        schedule=_schedule(session, loan), movements=movements(session, loan.id),
+        schedule=_schedule(session, loan, today), movements=movements(session, loan.id),
     )
 
 
@@ -206,7 +207,7 @@ def _user_name(session: Session, user_id: uuid.UUID | None) -> str:
     return user.full_name if user else ""
 
 
-def _schedule(session: Session, loan: Loan) -> list[ScheduleItem]:
+def _schedule(session: Session, loan: Loan, today: date) -> list[ScheduleItem]:
     """The current schedule with what each installment has received (oldest first)."""
     if loan.schedule_no == 0:
         return []
@@ -221,7 +222,7 @@ def _schedule(session: Session, loan: Loan) -> list[ScheduleItem]:
     for number, due_on, amount in rows:
         paid = max(0, min(amount, left))
         left -= paid
-        items.append(ScheduleItem(number, due_on, amount, paid))
+        items.append(ScheduleItem(number, due_on, amount, paid, installment_status(amount, paid, due_on, today)))
     return items
 
 

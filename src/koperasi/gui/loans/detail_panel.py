@@ -122,19 +122,12 @@ class LoanDetailPanel(QWidget):
         self.show_loan(None)
 
     def _schedule_columns(self) -> list[Column[ScheduleItem]]:
-        def status(item: ScheduleItem) -> str:
-            if item.unpaid == 0:
-                return self.tr("Lunas")
-            if item.paid:
-                return self.tr("Sebagian")
-            return self.tr("Belum dibayar")
-
         return [
             Column(self.tr("No"), lambda i: str(i.number), align_right=True),
             Column(self.tr("Jatuh tempo"), lambda i: format_date(i.due_on)),
             Column(self.tr("Angsuran"), lambda i: format_rupiah(i.amount), align_right=True),
             Column(self.tr("Dibayar"), lambda i: format_rupiah(i.paid), align_right=True),
-            Column(self.tr("Status"), status, muted=lambda i: i.unpaid == 0),
+            Column(self.tr("Status"), lambda i: i.status, muted=lambda i: i.unpaid == 0),
         ]
 
     def _movement_columns(self) -> list[Column[MovementView]]:
