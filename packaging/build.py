@@ -87,6 +87,25 @@ def report_size() -> None:
         print(f"  {bytes_ / 1e6:7.1f} MB  {name}")
 
 
+# What the bundle must hold (the PDF preview) and what PySide6-Addons must not bring into it
+# (koperasi.spec excludes it); matched against file names, case-insensitively, so that it holds
+# for Linux's libQt6Pdf.so.6 and Windows' Qt6Pdf.dll alike.
+REQUIRED = ("qt6pdf.", "qt6pdfwidgets.", "qtpdf.", "qtpdfwidgets.")
+FORBIDDEN = (
+    "webengine", "qt6qml", "qt6quick", "qt63d", "qt3d", "multimedia", "qt6charts", "qt6graphs",
+    "datavisualization", "virtualkeyboard", "qt6pdfquick", "qt6location", "qt6positioning",
+    "qt6bluetooth", "qt6sensors", "qt6serial", "texttospeech", "spatialaudio", "remoteobjects",
+)
+
+
+def check_contents() -> None:
+    names = [f.name.lower() for f in BUNDLE.rglob("*") if f.is_file()]
+    missing = [want for want in REQUIRED if not any(want in name for name in names)]
+    unwanted = sorted({name for name in names for bad in FORBIDDEN if bad in name})
+    if missing or unwanted:
+        raise SystemExit(f"bundle contents: missing {missing}, should not be there {unwanted}")
+
+
 def self_test() -> int:
     program = BUNDLE / ("koperasi.exe" if os.name == "nt" else "koperasi")
     started = time.perf_counter()
@@ -119,6 +138,7 @@ def main() -> int:
     args = parser.parse_args()
     build()
     report_size()
+    check_contents()
     if args.self_test and self_test() != 0:
         return 1
     if args.installer:

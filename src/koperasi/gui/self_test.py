@@ -158,6 +158,68 @@ def _run(checks: _Checks, folder: Path) -> None:
                 raise AssertionError(f"{kind}: berkas PDF tidak utuh ({len(content)} byte)")
         return ", ".join(written)
 
+    def loan_papers() -> str:
+        # The kwitansi in both layouts and the kartu pinjaman, then the kartu shown in the preview
+        # (QtPdf + QtPdfWidgets, the part of PySide6-Addons we bundle) and printed to a PDF printer.
+        from datetime import date
+
+        from PySide6.QtPdf import QPdfDocument
+        from PySide6.QtPrintSupport import QPrinter
+
+        from koperasi.domain.loan_papers import CardMovement, LoanCard, Receipt, ReceiptLine, ScheduleLine
+        from koperasi.domain.office import OfficeProfile
+        from koperasi.gui.pdf_preview import PdfPreviewDialog, write_to_bytes
+        from koperasi.reports.loan_card import write_loan_card
+        from koperasi.reports.receipt import write_receipt_a5, write_receipt_thermal
+
+        today = date.today()
+        profile = OfficeProfile(name="Kantor Uji", code="UJI", kecamatan_code="15.03.03")
+        receipt = Receipt(
+            office=profile, title="KWITANSI PEMBAYARAN ANGSURAN", number="KW/UJI/2026/000001", issued_on=today,
+            place="Sarolangun", received_from="Anggota Uji", received_by="Admin Uji", signer_label="Petugas penerima",
+            amount=250_000, purpose="Pembayaran angsuran pinjaman PJM/UJI/2026/000001",
+            lines=(ReceiptLine("Angsuran ke-1", 250_000),), member_number="UJI-000001",
+            loan_number="PJM/UJI/2026/000001", remaining_balance=750_000,
+        )
+        card = LoanCard(
+            office=profile, as_of=today, loan_number="PJM/UJI/2026/000001", member_number="UJI-000001",
+            member_name="Anggota Uji", member_address="Desa Uji, Kec. Sarolangun", group_name="Kelompok Uji",
+            product_name="Pinjaman usaha", fund_name="Dana bergulir uji", principal=1_000_000, term=4,
+            frequency_label="bulanan", installment=250_000, admin_fee=0, purpose="Modal usaha",
+            status_label="Berjalan", applied_on=today, disbursed_on=today, outstanding=750_000, arrears=0,
+            days_past_due=0,
+            schedule=tuple(ScheduleLine(n, today, 250_000, 250_000 if n == 1 else 0, "Lunas" if n == 1 else "Belum jatuh tempo") for n in range(1, 5)),
+            movements=(
+                CardMovement(today, "Pencairan", "", "", 1_000_000, 0, 1_000_000),
+                CardMovement(today, "Angsuran ke-1", "1", "KW/UJI/2026/000001", 0, 250_000, 750_000),
+            ),
+        )
+        written = {
+            "kwitansi A5": write_to_bytes(lambda out: write_receipt_a5(receipt, out)),
+            "kwitansi 80 mm": write_to_bytes(lambda out: write_receipt_thermal(receipt, out)),
+            "kartu pinjaman": write_to_bytes(lambda out: write_loan_card(card, out)),
+        }
+        for kind, content in written.items():
+            if not content.startswith(b"%PDF-") or len(content) < 1000:
+                raise AssertionError(f"{kind}: berkas PDF tidak utuh ({len(content)} byte)")
+        dialog = PdfPreviewDialog("Kartu pinjaman", {"A4": (lambda: written["kartu pinjaman"], "kartu-pinjaman-uji.pdf")})
+        document = dialog.document
+        if document.status() != QPdfDocument.Status.Ready or document.pageCount() < 1:
+            raise AssertionError(f"QtPdf tidak dapat membuka kartu pinjaman: {document.status()}, {document.error()}")
+        pages = document.pageCount()
+        dialog.show()
+        app.processEvents()
+        if dialog.grab().isNull():
+            raise AssertionError("pratinjau PDF tidak tergambar")
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(folder / "cetak-kartu-pinjaman.pdf"))
+        printed = dialog.print_to(printer)
+        dialog.close()
+        if printed != pages or not (folder / "cetak-kartu-pinjaman.pdf").read_bytes().startswith(b"%PDF-"):
+            raise AssertionError(f"cetak kartu pinjaman: {printed} dari {pages} halaman")
+        return f"{', '.join(written)}; kartu pinjaman tampil di pratinjau QtPdf dan tercetak ({pages} halaman)"
+
     def excel() -> str:
         from datetime import date
 
@@ -180,6 +242,7 @@ def _run(checks: _Checks, folder: Path) -> None:
         ("Driver PostgreSQL", postgres_driver),
         ("Tampilan", screens),
         ("Dokumen PDF", pdfs),
+        ("Kwitansi dan kartu pinjaman", loan_papers),
         ("Excel", excel),
     ):
         checks.run(name, check)
