@@ -8,7 +8,7 @@ adds it to every UPDATE, so a stale write fails instead of overwriting.
 from __future__ import annotations
 
 import uuid
-from datetime import date, datetime
+from datetime import date, datetime, time
 from typing import Any
 
 from sqlalchemy import (
@@ -24,6 +24,7 @@ from sqlalchemy import (
     MetaData,
     String,
     Text,
+    Time,
     UniqueConstraint,
     Uuid,
 )
@@ -306,8 +307,8 @@ class LoanProduct(Base):
     frequency: Mapped[str] = mapped_column(String(10))
     rounding_multiple: Mapped[int] = mapped_column(Integer, default=1)
     admin_fee: Mapped[int] = mapped_column(BigInteger, default=0)
-    # A training programme the borrower must have finished (no foreign key until trainings exist).
-    required_programme_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    # A training programme the borrower must have completed first.
+    required_programme_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("training_programmes.id"))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
     version: Mapped[int] = mapped_column(Integer, default=1)
@@ -467,4 +468,114 @@ class LoanMovement(Base):
     # A disbursement and its admin fee share one entry; the entry's idempotency key guards retries.
     journal_entry_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("journal_entries.id"), index=True)
     created_by: Mapped[uuid.UUID] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class TrainingProgramme(Base):
+    """A kind of training (jenis pelatihan) with the rule for completing it."""
+
+    __tablename__ = "training_programmes"
+    __table_args__ = (
+        CheckConstraint("rule_kind IN ('min_sessions', 'share')", name="rule_kind"),
+        CheckConstraint("rule_value BETWEEN 1 AND 100", name="rule_value"),
+    )
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    name: Mapped[str] = mapped_column(String(120), unique=True)
+    topic: Mapped[str] = mapped_column(String(24))
+    description: Mapped[str] = mapped_column(Text, default="")
+    target_groups: Mapped[str] = mapped_column(String(250), default="")
+    rule_kind: Mapped[str] = mapped_column(String(14))
+    rule_value: Mapped[int] = mapped_column(Integer)
+    partner: Mapped[str] = mapped_column(String(120), default="")
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class TrainingBatch(Base):
+    """One run (angkatan) of a programme with its own participants and sessions."""
+
+    __tablename__ = "training_batches"
+    __table_args__ = (UniqueConstraint("programme_id", "name"),)
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    programme_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("training_programmes.id"), index=True)
+    name: Mapped[str] = mapped_column(String(120))
+    kecamatan_code: Mapped[str | None] = mapped_column(ForeignKey("kecamatan.code"))
+    notes: Mapped[str] = mapped_column(Text, default="")
+    closed: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class TrainingSession(Base):
+    __tablename__ = "training_sessions"
+    __table_args__ = (Index("ix_training_sessions_batch", "batch_id", "held_on"),)
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    batch_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("training_batches.id"))
+    held_on: Mapped[date] = mapped_column(Date)
+    starts_at: Mapped[time] = mapped_column(Time)
+    ends_at: Mapped[time] = mapped_column(Time)
+    place: Mapped[str] = mapped_column(String(160))
+    kecamatan_code: Mapped[str | None] = mapped_column(ForeignKey("kecamatan.code"))
+    desa_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("desa.id"))
+    facilitator: Mapped[str] = mapped_column(String(120))
+    subject: Mapped[str] = mapped_column(String(160), default="")
+    cancelled: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class TrainingParticipant(Base):
+    """A member, or a person of a member's household (out-of-school youth), in a batch."""
+
+    __tablename__ = "training_participants"
+    __table_args__ = (
+        CheckConstraint("(member_id IS NULL) <> (household_member_id IS NULL)", name="one_person"),
+        UniqueConstraint("batch_id", "member_id"),
+        UniqueConstraint("batch_id", "household_member_id"),
+    )
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    batch_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("training_batches.id"), index=True)
+    member_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("members.id"), index=True)
+    household_member_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("household_members.id"), index=True)
+    enrolled_on: Mapped[date] = mapped_column(Date)
+    withdrawn_on: Mapped[date | None] = mapped_column(Date)
+    withdraw_reason: Mapped[str] = mapped_column(String(250), default="")
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class TrainingAttendance(Base):
+    """Present or absent at one session; changed later only with an audit event."""
+
+    __tablename__ = "training_attendance"
+
+    session_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("training_sessions.id"), primary_key=True)
+    participant_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("training_participants.id"), primary_key=True, index=True)
+    present: Mapped[bool] = mapped_column(Boolean)
+    recorded_by: Mapped[uuid.UUID] = mapped_column(ForeignKey("users.id"))
+    recorded_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class TrainingCertificate(Base):
+    """A sertifikat, numbered once and never re-issued under another number."""
+
+    __tablename__ = "training_certificates"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    number: Mapped[str] = mapped_column(String(32), unique=True)
+    participant_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("training_participants.id"), unique=True)
+    issued_on: Mapped[date] = mapped_column(Date)
+    issued_by: Mapped[uuid.UUID] = mapped_column(ForeignKey("users.id"))
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
