@@ -95,10 +95,10 @@ def positions(session: Session, actor: Actor, *, as_of: date) -> list[LoanPositi
     loans = _open_loans(session, as_of)
     if not loans:
         return []
-    repaid = _effective_totals(session, MovementKind.REPAYMENT, as_of)
-    written_off = _effective_totals(session, MovementKind.WRITE_OFF, as_of)
+    totals = _effective_totals(session, as_of)
+    repaid, written_off = totals[MovementKind.REPAYMENT], totals[MovementKind.WRITE_OFF]
     schedules = _schedules_in_force(session, as_of)
-    installments = _installments(session, {(loan_id, number) for loan_id, (number, _) in schedules.items()})
+    installments = _installments(session, {(loan_id, number) for loan_id, (number, _) in schedules.items()}, as_of)
     result = []
     for row in loans:
         paid = repaid.get(row.id, 0)
@@ -161,6 +161,11 @@ def _by(book: list[LoanPosition], key: Callable[[LoanPosition], str]) -> tuple[P
     return tuple(_share(name, groups[name]) for name in sorted(groups))
 
 
+def _open_on(as_of: date):
+    """The loans with principal out at the end of ``as_of`` (disbursed by then, not yet closed)."""
+    return (Loan.disbursed > 0, Loan.disbursed_on <= as_of, or_(Loan.closed_on.is_(None), Loan.closed_on > as_of))
+
+
 def _open_loans(session: Session, as_of: date):
     group = aliased(MemberGroup)
     return session.execute(
@@ -175,23 +180,26 @@ def _open_loans(session: Session, as_of: date):
         .outerjoin(group, group.id == Loan.group_id)
         .join(LoanProduct, LoanProduct.id == Loan.product_id)
         .join(FundSource, FundSource.id == Loan.fund_source_id)
-        .where(
-            Loan.disbursed > 0, Loan.disbursed_on <= as_of,
-            or_(Loan.closed_on.is_(None), Loan.closed_on > as_of),
-        )
+        .where(*_open_on(as_of))
     ).all()
 
 
-def _effective_totals(session: Session, kind: MovementKind, as_of: date) -> dict[uuid.UUID, int]:
-    """Per loan, the movements of ``kind`` up to the day that were not later cancelled."""
+def _effective_totals(session: Session, as_of: date) -> dict[MovementKind, dict[uuid.UUID, int]]:
+    """Per loan, its repayments and write-offs up to the day that were not later cancelled (one pass)."""
     reversal = aliased(LoanMovement)
     rows = session.execute(
-        select(LoanMovement.loan_id, func.sum(LoanMovement.amount))
+        select(LoanMovement.loan_id, LoanMovement.kind, func.sum(LoanMovement.amount))
         .outerjoin(reversal, reversal.reversal_of_id == LoanMovement.id)
-        .where(LoanMovement.kind == kind.value, LoanMovement.occurred_on <= as_of, reversal.id.is_(None))
-        .group_by(LoanMovement.loan_id)
+        .where(
+            LoanMovement.kind.in_([MovementKind.REPAYMENT.value, MovementKind.WRITE_OFF.value]),
+            LoanMovement.occurred_on <= as_of, reversal.id.is_(None),
+        )
+        .group_by(LoanMovement.loan_id, LoanMovement.kind)
     )
-    return {loan_id: int(total) for loan_id, total in rows}
+    totals: dict[MovementKind, dict[uuid.UUID, int]] = {MovementKind.REPAYMENT: {}, MovementKind.WRITE_OFF: {}}
+    for loan_id, kind, total in rows:
+        totals[MovementKind(kind)][loan_id] = int(total)
+    return totals
 
 
 def _schedules_in_force(session: Session, as_of: date) -> dict[uuid.UUID, tuple[int, int]]:
@@ -208,13 +216,16 @@ def _schedules_in_force(session: Session, as_of: date) -> dict[uuid.UUID, tuple[
     return chosen
 
 
-def _installments(session: Session, wanted: set[tuple[uuid.UUID, int]]) -> dict[tuple[uuid.UUID, int], list[Installment]]:
+def _installments(
+    session: Session, wanted: set[tuple[uuid.UUID, int]], as_of: date
+) -> dict[tuple[uuid.UUID, int], list[Installment]]:
+    """The installments of the schedules in force, read only for the loans open on the day."""
     by_schedule: dict[tuple[uuid.UUID, int], list[Installment]] = defaultdict(list)
     rows = session.execute(
         select(LoanInstallment.loan_id, LoanInstallment.schedule_no, LoanInstallment.number,
                LoanInstallment.due_on, LoanInstallment.amount)
         .join(Loan, Loan.id == LoanInstallment.loan_id)
-        .where(Loan.disbursed > 0)
+        .where(*_open_on(as_of), LoanInstallment.schedule_no <= Loan.schedule_no)
         .order_by(LoanInstallment.loan_id, LoanInstallment.schedule_no, LoanInstallment.number)
     )
     for loan_id, schedule_no, number, due_on, amount in rows:
