@@ -48,6 +48,17 @@ class AuditAction(StrEnum):
     LOAN_WRITTEN_OFF = "loan_written_off"
     LOAN_MOVEMENT_REVERSED = "loan_movement_reversed"
     GROUP_COLLECTION_POSTED = "group_collection_posted"
+    PROGRAMME_CREATED = "programme_created"
+    PROGRAMME_UPDATED = "programme_updated"
+    BATCH_CREATED = "batch_created"
+    BATCH_UPDATED = "batch_updated"
+    SESSION_ADDED = "session_added"
+    SESSION_UPDATED = "session_updated"
+    PARTICIPANT_ENROLLED = "participant_enrolled"
+    PARTICIPANT_WITHDRAWN = "participant_withdrawn"
+    ATTENDANCE_RECORDED = "attendance_recorded"
+    ATTENDANCE_CORRECTED = "attendance_corrected"
+    CERTIFICATE_ISSUED = "certificate_issued"
 
 
 ACTION_LABELS: dict[str, str] = {
@@ -91,6 +102,17 @@ ACTION_LABELS: dict[str, str] = {
     AuditAction.LOAN_WRITTEN_OFF: "Pinjaman dihapusbukukan",
     AuditAction.LOAN_MOVEMENT_REVERSED: "Transaksi pinjaman dibatalkan",
     AuditAction.GROUP_COLLECTION_POSTED: "Setoran kelompok dibukukan",
+    AuditAction.PROGRAMME_CREATED: "Program pelatihan dibuat",
+    AuditAction.PROGRAMME_UPDATED: "Program pelatihan diubah",
+    AuditAction.BATCH_CREATED: "Angkatan pelatihan dibuat",
+    AuditAction.BATCH_UPDATED: "Angkatan pelatihan diubah",
+    AuditAction.SESSION_ADDED: "Sesi pelatihan ditambahkan",
+    AuditAction.SESSION_UPDATED: "Sesi pelatihan diubah",
+    AuditAction.PARTICIPANT_ENROLLED: "Peserta didaftarkan",
+    AuditAction.PARTICIPANT_WITHDRAWN: "Peserta mengundurkan diri",
+    AuditAction.ATTENDANCE_RECORDED: "Kehadiran dicatat",
+    AuditAction.ATTENDANCE_CORRECTED: "Kehadiran dikoreksi",
+    AuditAction.CERTIFICATE_ISSUED: "Sertifikat diterbitkan",
 }
 
 ENTITY_LABELS: dict[str, str] = {
@@ -103,6 +125,9 @@ ENTITY_LABELS: dict[str, str] = {
     "fund": "Sumber dana",
     "product": "Produk pinjaman",
     "loan": "Pinjaman",
+    "programme": "Program pelatihan",
+    "batch": "Angkatan pelatihan",
+    "session": "Sesi pelatihan",
 }
 
 FIELD_LABELS: dict[str, str] = {
@@ -148,6 +173,12 @@ FIELD_LABELS: dict[str, str] = {
     "receipt_number": "nomor kwitansi",
     "occurred_on": "tanggal",
     "reason": "alasan",
+    "present": "hadir",
+    "absent": "tidak hadir",
+    "participant": "peserta",
+    "held_on": "tanggal sesi",
+    "facilitator": "fasilitator",
+    "place": "tempat",
 }
 
 

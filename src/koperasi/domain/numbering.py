@@ -11,13 +11,14 @@ class DocumentType(StrEnum):
     RECEIPT = "KW"
     MEMBER = "AGT"  # member numbers: one sequence per office, never reused (year 0)
     LOAN = "PJM"
+    CERTIFICATE = "SRT"
 
     @property
     def label(self) -> str:
         return _LABELS[self]
 
 
-_LABELS = {DocumentType.RECEIPT: "Kwitansi", DocumentType.MEMBER: "Nomor anggota", DocumentType.LOAN: "Nomor pinjaman"}
+_LABELS = {DocumentType.RECEIPT: "Kwitansi", DocumentType.MEMBER: "Nomor anggota", DocumentType.LOAN: "Nomor pinjaman", DocumentType.CERTIFICATE: "Nomor sertifikat"}
 
 
 def format_document_number(doc_type: DocumentType, office_code: str, year: int, sequence: int) -> str:

@@ -48,6 +48,8 @@ class Permission(StrEnum):
     TAKE_REPAYMENTS = "take_repayments"
     REVERSE_MOVEMENTS = "reverse_movements"
     WRITE_OFF_LOANS = "write_off_loans"
+    MANAGE_TRAININGS = "manage_trainings"
+    ISSUE_CERTIFICATES = "issue_certificates"
 
     @property
     def label(self) -> str:
@@ -70,6 +72,8 @@ _PERMISSION_LABELS = {
     Permission.TAKE_REPAYMENTS: "menerima angsuran",
     Permission.REVERSE_MOVEMENTS: "membatalkan transaksi pinjaman",
     Permission.WRITE_OFF_LOANS: "menghapusbukukan pinjaman",
+    Permission.MANAGE_TRAININGS: "mengelola pelatihan, peserta dan daftar hadir",
+    Permission.ISSUE_CERTIFICATES: "menerbitkan sertifikat pelatihan",
 }
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
@@ -87,6 +91,8 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             Permission.DECIDE_LOANS,
             Permission.REVERSE_MOVEMENTS,
             Permission.WRITE_OFF_LOANS,
+            Permission.MANAGE_TRAININGS,
+            Permission.ISSUE_CERTIFICATES,
         }
     ),
     # Treasurers hold the cash: they disburse and correct, but do not approve.
@@ -106,6 +112,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             Permission.MANAGE_GROUPS,
             Permission.APPLY_LOANS,
             Permission.TAKE_REPAYMENTS,
+            Permission.MANAGE_TRAININGS,
         }
     ),
 }

@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from koperasi.db.models import FundSource, LoanProduct
+from koperasi.db.models import FundSource, LoanProduct, TrainingProgramme
 from koperasi.domain.audit import AuditAction
 from koperasi.domain.errors import ConflictError, NotFound, ValidationError
 from koperasi.domain.loan_products import LoanKind, ProductInput, clean_product
@@ -95,6 +95,8 @@ def _checked(session: Session, data: ProductInput, *, exclude: uuid.UUID | None)
     fund = session.get(FundSource, clean.fund_source_id)
     if fund is None or not fund.active:
         raise ValidationError("Pilih sumber dana yang aktif.", field="fund_source_id")
+    if clean.required_programme_id is not None and session.get(TrainingProgramme, clean.required_programme_id) is None:
+        raise ValidationError("Program pelatihan syarat tidak dikenal.", field="required_programme_id")
     clash = session.scalar(select(LoanProduct.id).where(func.lower(LoanProduct.name) == clean.name.lower()))
     if clash is not None and clash != exclude:
         raise ValidationError(f"Produk \u201c{clean.name}\u201d sudah ada.", field="name")

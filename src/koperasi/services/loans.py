@@ -13,7 +13,7 @@ from datetime import UTC, date, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from koperasi.db.models import FundSource, GroupMembership, Loan, LoanMovement, LoanProduct, Member
+from koperasi.db.models import FundSource, GroupMembership, Loan, LoanMovement, LoanProduct, Member, TrainingProgramme
 from koperasi.domain.audit import AuditAction
 from koperasi.domain.errors import ConflictError, NotFound, PermissionDenied, ValidationError
 from koperasi.domain.ledger import Account, credit, debit
@@ -34,6 +34,7 @@ from koperasi.services import audit, funds, ledger, loan_book
 from koperasi.services.access import authorize
 from koperasi.services.arrears import days_past_due_today
 from koperasi.services.loan_products import product_input
+from koperasi.services.training_participants import has_completed
 from koperasi.services.numbering import next_number
 from koperasi.services.office import the_office
 from koperasi.services.transaction import write
@@ -114,9 +115,9 @@ def check_eligible(session: Session, member: Member, product: LoanProduct, group
             raise ValidationError(f"{member.full_name} masih punya pinjaman {other.number} pada produk ini.")
         if days_past_due_today(session, other) > 0:
             raise ValidationError(f"{member.full_name} menunggak pada pinjaman {other.number}; lunasi tunggakan dahulu.")
-    if product.required_programme_id is not None:
-        # Trainings are not recorded yet (issue 6): a product that asks for one cannot be checked, so refuse plainly.
-        raise ValidationError("Produk ini mensyaratkan pelatihan yang belum dapat diperiksa oleh program.")
+    if product.required_programme_id is not None and not has_completed(session, member.id, product.required_programme_id):
+        programme = session.get(TrainingProgramme, product.required_programme_id)
+        raise ValidationError(f"{member.full_name} belum menyelesaikan pelatihan {programme.name}, syarat produk ini.")
 
 
 def approve_loan(session: Session, actor: Actor, loan_id: uuid.UUID, *, expected_version: int, note: str = "") -> None:
