@@ -6,16 +6,21 @@ import uuid
 from dataclasses import dataclass
 from datetime import date
 
+from sqlalchemy import func, select
+
 from koperasi.db.database import Database
+from koperasi.db.models import JournalEntry, Loan, LoanMovement
+from koperasi.domain.ledger import Account
 from koperasi.domain.loan_products import LoanKind, ProductInput
 from koperasi.domain.loans import Frequency
-from koperasi.domain.members import MemberInput
+from koperasi.domain.members import GroupKind, MemberInput
 from koperasi.domain.people import Sex
 from koperasi.domain.roles import Actor, Role
-from koperasi.services import funds, loan_products, loans, members, regions
+from koperasi.services import funds, groups, ledger, loan_payments, loan_products, loans, members, regions
 from tests.support import add_staff
 
 START = date(2025, 1, 6)
+FIRST_DUE = date(2025, 2, 6)
 
 
 @dataclass
@@ -40,23 +45,72 @@ class LoanOffice:
                 accept_warnings=True,
             ).id
 
-    def approved_loan(self, member_id: uuid.UUID, principal: int = 1_200_000, term: int = 12, product_id=None, group_id=None) -> uuid.UUID:
+    def apply(self, member_id: uuid.UUID, principal: int = 1_200_000, term: int = 12, product_id=None, group_id=None,
+              actor: Actor | None = None) -> uuid.UUID:
         with self.db.session() as session:
-            loan_id = loans.apply_for_loan(
-                session, self.clerk,
+            return loans.apply_for_loan(
+                session, actor or self.clerk,
                 loans.LoanApplication(member_id, product_id or self.product_id, principal, term, "Modal warung", START, group_id),
                 request_id=uuid.uuid4(),
             )
+
+    def approved_loan(self, member_id: uuid.UUID, principal: int = 1_200_000, term: int = 12, product_id=None, group_id=None) -> uuid.UUID:
+        loan_id = self.apply(member_id, principal, term, product_id, group_id)
+        with self.db.session() as session:
             loans.approve_loan(session, self.manager, loan_id, expected_version=1)
         return loan_id
 
     def active_loan(self, member_id: uuid.UUID, principal: int = 1_200_000, term: int = 12, **kwargs) -> uuid.UUID:
         loan_id = self.approved_loan(member_id, principal, term, **kwargs)
-        with self.db.session() as session:
-            loans.disburse_loan(
-                session, self.treasurer, loan_id, disbursed_on=START, first_due_on=date(2025, 2, 6), request_id=uuid.uuid4()
-            )
+        self.disburse(loan_id)
         return loan_id
+
+    def disburse(self, loan_id: uuid.UUID, on: date = START, first_due: date = FIRST_DUE, **kwargs) -> loans.Disbursement:
+        with self.db.session() as session:
+            return loans.disburse_loan(
+                session, self.treasurer, loan_id, disbursed_on=on, first_due_on=first_due,
+                request_id=kwargs.pop("request_id", uuid.uuid4()), **kwargs,
+            )
+
+    def repay(self, loan_id: uuid.UUID, amount: int, on: date = START, **kwargs) -> loan_payments.Payment:
+        with self.db.session() as session:
+            return loan_payments.repay(
+                session, kwargs.pop("actor", self.clerk), loan_id, amount=amount, paid_on=on,
+                request_id=kwargs.pop("request_id", uuid.uuid4()), **kwargs,
+            )
+
+    def reverse(self, movement_id: uuid.UUID, reason: str = "Salah input kasir", request_id=None) -> uuid.UUID:
+        with self.db.session() as session:
+            return loan_payments.reverse_movement(
+                session, self.treasurer, movement_id, reason=reason, request_id=request_id or uuid.uuid4()
+            )
+
+    def loan(self, loan_id: uuid.UUID) -> Loan:
+        """The loan row as stored now (detached)."""
+        with self.db.session() as session:
+            loan = session.get(Loan, loan_id)
+            session.expunge(loan)
+            return loan
+
+    def second_fund_product(self, *, fund: str = "Dana CSR Sawit", product: str = "Modal Tani", capital: int = 50_000_000,
+                            kind: LoanKind = LoanKind.INDIVIDUAL, frequency: Frequency = Frequency.MONTHLY,
+                            admin_fee: int = 0) -> tuple[uuid.UUID, uuid.UUID]:
+        with self.db.session() as session:
+            fund_id = funds.create_fund(session, self.admin, name=fund, donor="PT Sawit Jambi")
+            funds.receive_capital(session, self.admin, fund_id=fund_id, amount=capital, received_on=date(2024, 12, 1),
+                                  note="CSR", request_id=uuid.uuid4())
+            product_id = loan_products.create_product(
+                session, self.admin,
+                ProductInput(product, fund_id, kind, 500_000, 10_000_000, 3, 24, frequency, 1000, admin_fee),
+            )
+        return fund_id, product_id
+
+    def group_with(self, name: str, member_ids: list[uuid.UUID]) -> uuid.UUID:
+        with self.db.session() as session:
+            group = groups.create_group(session, self.admin, name=name, kind=GroupKind.WOMEN_BUSINESS, desa_id=self.desa_id)
+            for member_id in member_ids:
+                groups.add_to_group(session, self.admin, group.id, member_id, joined_on=date(2024, 6, 1))
+        return group.id
 
 
 def loan_office(db: Database, admin: Actor, *, capital: int = 100_000_000, admin_fee: int = 10_000,
@@ -74,3 +128,16 @@ def loan_office(db: Database, admin: Actor, *, capital: int = 100_000_000, admin
             ProductInput("Modal Usaha Mikro", fund_id, kind, 500_000, 10_000_000, 3, 24, frequency, 1000, admin_fee),
         )
     return LoanOffice(db, admin, clerk, manager, treasurer, fund_id, product_id, desa.id)
+
+
+def journal_entry_count(session) -> int:
+    return session.scalar(select(func.count()).select_from(JournalEntry))
+
+
+def movement_count(session) -> int:
+    return session.scalar(select(func.count()).select_from(LoanMovement))
+
+
+def account_balance(session, account: Account) -> int:
+    """Balance on the account's normal side, all funds together."""
+    return sum(row.balance for row in ledger.account_totals(session) if row.account is account)

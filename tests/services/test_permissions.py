@@ -17,7 +17,31 @@ from koperasi.domain.members import GroupKind, MemberInput
 from koperasi.domain.office import OfficeProfile
 from koperasi.domain.people import Sex
 from koperasi.domain.roles import Role
-from koperasi.services import access, audit, auth, dashboard, groups, member_export, member_import, member_search, members, office, regions, users
+from koperasi.domain.loan_products import LoanKind, ProductInput
+from koperasi.domain.loans import Frequency
+from koperasi.services import (
+    access,
+    arrears,
+    audit,
+    auth,
+    dashboard,
+    funds,
+    groups,
+    ledger,
+    loan_book,
+    loan_papers,
+    loan_payments,
+    loan_products,
+    loan_queries,
+    loans,
+    member_export,
+    member_import,
+    member_search,
+    members,
+    office,
+    regions,
+    users,
+)
 from tests.support import add_staff, set_up_office
 
 ALL = set(Role)
@@ -25,6 +49,9 @@ EDITORS = {Role.ADMIN, Role.MANAGER, Role.TREASURER, Role.CLERK}
 GROUP_KEEPERS = {Role.ADMIN, Role.MANAGER, Role.CLERK}
 ANYONE_LOGGED_IN = ALL
 UNKNOWN = uuid.uuid4()
+FUND_KEEPERS = {Role.ADMIN, Role.MANAGER}  # sumber dana and loan products
+DECIDERS = {Role.ADMIN, Role.MANAGER}  # approve, reject, reschedule, write off
+CASHIERS = {Role.ADMIN, Role.TREASURER, Role.CLERK}  # take repayments
 
 # function -> (roles allowed, call with a session and an actor)
 CALLS = {
@@ -37,6 +64,8 @@ CALLS = {
     members.get_photo: (ANYONE_LOGGED_IN, lambda s, a: members.get_photo(s, a, UNKNOWN)),
     members.set_photo: (EDITORS, lambda s, a: members.set_photo(s, a, UNKNOWN, None, expected_version=1)),
     members.add_category: ({Role.ADMIN, Role.MANAGER}, lambda s, a: members.add_category(s, a, name="Disabilitas")),
+    members.rename_category: ({Role.ADMIN, Role.MANAGER}, lambda s, a: members.rename_category(s, a, "tidak_ada", name="Disabilitas")),
+    members.set_category_active: ({Role.ADMIN, Role.MANAGER}, lambda s, a: members.set_category_active(s, a, "tidak_ada", active=False)),
     groups.list_groups: (ANYONE_LOGGED_IN, lambda s, a: groups.list_groups(s, a)),
     groups.group_choices: (ANYONE_LOGGED_IN, lambda s, a: groups.group_choices(s, a)),
     groups.group_members: (ANYONE_LOGGED_IN, lambda s, a: groups.group_members(s, a, UNKNOWN)),
@@ -70,9 +99,78 @@ CALLS = {
         {Role.ADMIN, Role.MANAGER},
         lambda s, a: regions.update_desa(s, a, UNKNOWN, name="X", kind="desa", active=True, expected_version=1),
     ),
+    # Loans (issue 5): the permission each needs is in domain/roles.py.
+    funds.list_funds: (ANYONE_LOGGED_IN, lambda s, a: funds.list_funds(s, a)),
+    funds.create_fund: (FUND_KEEPERS, lambda s, a: funds.create_fund(s, a, name="", donor="")),
+    funds.update_fund: (
+        FUND_KEEPERS, lambda s, a: funds.update_fund(s, a, UNKNOWN, name="X", donor="Y", notes="", active=True, expected_version=1)
+    ),
+    funds.receive_capital: (
+        FUND_KEEPERS,
+        lambda s, a: funds.receive_capital(s, a, fund_id=UNKNOWN, amount=1, received_on=date(2026, 1, 1), note="", request_id=uuid.uuid4()),
+    ),
+    loan_products.list_products: (ANYONE_LOGGED_IN, lambda s, a: loan_products.list_products(s, a)),
+    loan_products.get_product: (ANYONE_LOGGED_IN, lambda s, a: loan_products.get_product(s, a, UNKNOWN)),
+    loan_products.create_product: (FUND_KEEPERS, lambda s, a: loan_products.create_product(s, a, _product_input())),
+    loan_products.update_product: (
+        FUND_KEEPERS, lambda s, a: loan_products.update_product(s, a, UNKNOWN, _product_input(), active=True, expected_version=1)
+    ),
+    ledger.trial_balance: (ANYONE_LOGGED_IN, lambda s, a: ledger.trial_balance(s, a)),
+    loans.apply_for_loan: (
+        {Role.ADMIN, Role.MANAGER, Role.CLERK},
+        lambda s, a: loans.apply_for_loan(
+            s, a, loans.LoanApplication(UNKNOWN, UNKNOWN, 1_000_000, 10, "Modal", date(2026, 1, 1)), request_id=uuid.uuid4()
+        ),
+    ),
+    loans.approve_loan: (DECIDERS, lambda s, a: loans.approve_loan(s, a, UNKNOWN, expected_version=1)),
+    loans.reject_loan: (DECIDERS, lambda s, a: loans.reject_loan(s, a, UNKNOWN, expected_version=1, reason="Tidak layak")),
+    loans.reschedule_loan: (
+        DECIDERS,
+        lambda s, a: loans.reschedule_loan(s, a, UNKNOWN, term=3, frequency=Frequency.MONTHLY, first_due_on=date(2099, 1, 1),
+                                           reason="Gagal panen", expected_version=1),
+    ),
+    loans.disburse_loan: (
+        {Role.ADMIN, Role.TREASURER},
+        lambda s, a: loans.disburse_loan(s, a, UNKNOWN, disbursed_on=date(2026, 1, 1), first_due_on=date(2026, 2, 1),
+                                         request_id=uuid.uuid4()),
+    ),
+    loans.write_off_loan: (
+        DECIDERS,
+        lambda s, a: loans.write_off_loan(s, a, UNKNOWN, written_off_on=date(2026, 1, 1), reason="Meninggal", request_id=uuid.uuid4()),
+    ),
+    loan_payments.repay: (
+        CASHIERS, lambda s, a: loan_payments.repay(s, a, UNKNOWN, amount=1, paid_on=date(2026, 1, 1), request_id=uuid.uuid4())
+    ),
+    loan_payments.post_group_collection: (
+        CASHIERS,
+        lambda s, a: loan_payments.post_group_collection(
+            s, a, UNKNOWN, paid_on=date(2026, 1, 1), payments=[loan_payments.GroupPayment(UNKNOWN, 1)], request_id=uuid.uuid4()
+        ),
+    ),
+    loan_payments.reverse_movement: (
+        {Role.ADMIN, Role.MANAGER, Role.TREASURER},
+        lambda s, a: loan_payments.reverse_movement(s, a, UNKNOWN, reason="Salah ketik", request_id=uuid.uuid4()),
+    ),
+    loan_queries.loan_page: (ANYONE_LOGGED_IN, lambda s, a: loan_queries.loan_page(s, a, loan_queries.LoanFilter())),
+    loan_queries.loan_detail: (ANYONE_LOGGED_IN, lambda s, a: loan_queries.loan_detail(s, a, UNKNOWN)),
+    loan_queries.member_loans: (ANYONE_LOGGED_IN, lambda s, a: loan_queries.member_loans(s, a, UNKNOWN)),
+    arrears.positions: (ANYONE_LOGGED_IN, lambda s, a: arrears.positions(s, a, as_of=date(2026, 1, 1))),
+    arrears.arrears_report: (ANYONE_LOGGED_IN, lambda s, a: arrears.arrears_report(s, a, as_of=date(2026, 1, 1))),
+    loan_papers.receipt_for: (ANYONE_LOGGED_IN, lambda s, a: loan_papers.receipt_for(s, a, UNKNOWN)),
+    loan_papers.loan_card: (ANYONE_LOGGED_IN, lambda s, a: loan_papers.loan_card(s, a, UNKNOWN, as_of=date(2026, 1, 1))),
+    loan_papers.collection_sheet: (
+        ANYONE_LOGGED_IN, lambda s, a: loan_papers.collection_sheet(s, a, UNKNOWN, meeting_on=date(2026, 1, 1))
+    ),
 }
 # Called inside other services' transactions, after those have checked the role.
-BUILDING_BLOCKS = {audit.record, access.authorize, members.add_members}
+BUILDING_BLOCKS = {
+    audit.record, access.authorize, members.add_members,
+    ledger.post, ledger.post_reversal, loan_book.add_movement, loan_book.add_schedule,
+}
+
+
+def _product_input() -> ProductInput:
+    return ProductInput("Modal Usaha", UNKNOWN, LoanKind.INDIVIDUAL, 500_000, 5_000_000, 3, 12, Frequency.MONTHLY)
 
 
 def _member_input() -> MemberInput:

@@ -6,6 +6,7 @@ transaction and checked the actor's permission.
 
 from __future__ import annotations
 
+import re
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -94,14 +95,20 @@ def add_schedule(
 
 def receipt_number(session: Session, *, on: date, given: str | None) -> str:
     """The next kwitansi number, or the number of a pre-printed receipt book the clerk typed."""
+    office = the_office(session)
     if given is not None:
         cleaned = given.strip().upper()
         if not 1 <= len(cleaned) <= 32:
             raise ValidationError("Nomor kwitansi buku 1 sampai 32 huruf.", field="receipt_number")
+        if re.fullmatch(rf"{DocumentType.RECEIPT.value}/{re.escape(office.code.upper())}/\d{{4}}/\d{{6}}", cleaned):
+            # Taken by hand, the program's own next number would clash later and block every receipt after it.
+            raise ValidationError(
+                f"{cleaned} berformat nomor kwitansi otomatis; isi nomor buku kwitansi, atau kosongkan agar diberi nomor.",
+                field="receipt_number",
+            )
         if session.scalar(select(LoanMovement.id).where(LoanMovement.receipt_number == cleaned)) is not None:
             raise ValidationError(f"Nomor kwitansi {cleaned} sudah dipakai.", field="receipt_number")
         return cleaned
-    office = the_office(session)
     return next_number(session, office_code=office.code, doc_type=DocumentType.RECEIPT, year=on.year)
 
 

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from koperasi.db.models import Loan, LoanMovement, LoanSchedule, Member, MemberGroup
@@ -87,7 +87,23 @@ def _payment_of(session: Session, entry_id: uuid.UUID) -> Payment:
     record = loan_book.movements_of_entry(session, entry_id)[0]
     row = session.get(LoanMovement, record.id)
     loan = session.get(Loan, row.loan_id)
-    return Payment(loan.id, record.id, record.receipt_number or "", record.amount, (), loan_book.outstanding(loan))
+    header, schedule = loan_book.current_schedule(session, loan)
+    allocations: list[Allocation] = []
+    if header is not None and header.created_at <= row.created_at:
+        # What stood paid when it was taken: the repayments saved before it that were not cancelled.
+        cancelled = select(LoanMovement.reversal_of_id).where(
+            LoanMovement.loan_id == loan.id, LoanMovement.reversal_of_id.is_not(None)
+        )
+        earlier = session.scalar(
+            select(func.coalesce(func.sum(LoanMovement.amount), 0)).where(
+                LoanMovement.loan_id == loan.id, LoanMovement.kind == MovementKind.REPAYMENT.value,
+                LoanMovement.created_at < row.created_at, LoanMovement.id.not_in(cancelled),
+            )
+        )
+        allocations = allocate([item.amount for item in schedule], int(earlier) - header.paid_before, record.amount)
+    return Payment(
+        loan.id, record.id, record.receipt_number or "", record.amount, tuple(allocations), loan_book.outstanding(loan)
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,10 +222,12 @@ def _check_reversible(session: Session, loan: Loan, original: LoanMovement, kind
     if kind is MovementKind.REPAYMENT and LoanStatus(loan.status) is LoanStatus.WRITTEN_OFF:
         raise ValidationError("Pinjaman ini sudah dihapusbukukan; batalkan hapus bukunya dahulu.")
     if kind is MovementKind.REPAYMENT:
-        started = session.scalar(
-            select(LoanSchedule.effective_on).where(LoanSchedule.loan_id == loan.id, LoanSchedule.schedule_no == loan.schedule_no)
+        # The current schedule was built on the payments recorded before it (its paid_before), whatever
+        # their dates: a same-day payment recorded before the reschedule is one of them.
+        made_at = session.scalar(
+            select(LoanSchedule.created_at).where(LoanSchedule.loan_id == loan.id, LoanSchedule.schedule_no == loan.schedule_no)
         )
-        if loan.rescheduled and original.occurred_on < started:
+        if loan.rescheduled and original.created_at < made_at:
             raise ValidationError("Angsuran sebelum penjadwalan ulang tidak dapat dibatalkan.")
     if kind is MovementKind.DISBURSEMENT and LoanStatus(loan.status) is not LoanStatus.ACTIVE:
         raise ValidationError("Pinjaman ini tidak sedang berjalan.")
