@@ -19,6 +19,7 @@ from koperasi.gui.members.tab import MembersTab
 from koperasi.gui.office_dialog import OfficeDialog
 from koperasi.gui.password_dialog import PasswordDialog
 from koperasi.gui.regions_dialog import RegionsDialog
+from koperasi.gui.trainings.tab import TrainingsTab
 from koperasi.gui.users_dialog import UsersDialog
 
 class MainWindow(QMainWindow):
@@ -34,9 +35,12 @@ class MainWindow(QMainWindow):
         self.form.mainTabs.addTab(self.dashboard, self.tr("&Beranda"))
         self.members = MembersTab(context)
         self.members.detail.loans_of = self._member_loans
+        self.members.detail.trainings_of = self._member_trainings
         self.form.mainTabs.addTab(self.members, self.tr("&Anggota"))
         self.loans = LoansTab(context)
         self.form.mainTabs.addTab(self.loans, self.tr("&Pinjaman"))
+        self.trainings = TrainingsTab(context)
+        self.form.mainTabs.addTab(self.trainings, self.tr("Pelatiha&n"))
         self._status = {name: QLabel() for name in ("statusUser", "statusOffice", "statusDatabase")}
         for name, label in self._status.items():
             label.setObjectName(name)
@@ -91,6 +95,12 @@ class MainWindow(QMainWindow):
 
         with self.context.database.session() as session:
             return member_loans(session, self.context.actor, member_id)
+
+    def _member_trainings(self, member_id):
+        from koperasi.services.member_trainings import member_trainings
+
+        with self.context.database.session() as session:
+            return member_trainings(session, self.context.actor, member_id)
 
     def _manage_funds(self) -> None:
         from koperasi.gui.loans.funds_dialog import FundsDialog

@@ -37,7 +37,7 @@ from koperasi.gui.list_model import Column, ListTableModel
 from koperasi.gui.loans.action_dialogs import _Form
 from koperasi.gui.loans.columns import fit_columns
 from koperasi.gui.money_edit import MoneyEdit
-from koperasi.services import funds, loan_products
+from koperasi.services import funds, loan_products, trainings
 from koperasi.services.funds import FundSummary
 from koperasi.services.loan_products import ProductView
 
@@ -245,6 +245,12 @@ class ProductDialog(FormDialog):
         for multiple in ROUNDING_CHOICES:
             self.rounding_combo.addItem(self.tr("tanpa pembulatan") if multiple == 1 else self.tr("kelipatan {amount}").format(amount=format_rupiah(multiple)), multiple)
         self.fee_edit = f.add(self.tr("Biaya a&dministrasi (Rp):"), MoneyEdit(objectName="productAdminFeeEdit"), "admin_fee")
+        self.programme_combo = f.add(self.tr("Syarat pe&latihan:"), QComboBox(objectName="productProgrammeCombo"), "required_programme_id")
+        self.programme_combo.addItem(self.tr("— tanpa syarat pelatihan —"), None)
+        with context.database.session() as session:
+            for programme in trainings.list_programmes(session, context.actor):
+                if programme.active or (product is not None and programme.id == product.data.required_programme_id):
+                    self.programme_combo.addItem(self.tr("lulus {name}").format(name=programme.data.name), programme.id)
         self.active_check = QCheckBox(self.tr("Aktif (dapat dipilih untuk pengajuan baru)"), objectName="productActiveCheck")
         self.active_check.setChecked(True)
         if product is not None:
@@ -277,6 +283,7 @@ class ProductDialog(FormDialog):
         self.frequency_combo.setCurrentIndex(self.frequency_combo.findData(d.frequency.value))
         self.rounding_combo.setCurrentIndex(self.rounding_combo.findData(d.rounding_multiple))
         self.fee_edit.set_value(d.admin_fee)
+        self.programme_combo.setCurrentIndex(max(0, find_data(self.programme_combo, d.required_programme_id)))
         self.active_check.setChecked(product.active)
 
     def values(self) -> ProductInput:
@@ -294,7 +301,7 @@ class ProductDialog(FormDialog):
             frequency=Frequency(self.frequency_combo.currentData()),
             rounding_multiple=int(self.rounding_combo.currentData()),
             admin_fee=self.fee_edit.checked_value("admin_fee"),
-            required_programme_id=self.product.data.required_programme_id if self.product else None,
+            required_programme_id=self.programme_combo.currentData(),
         )
 
     def save(self) -> None:

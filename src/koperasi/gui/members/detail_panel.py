@@ -31,6 +31,8 @@ class MemberDetailPanel(QWidget):
         self.setObjectName("memberDetailPanel")
         # The member's loans (loan_queries.member_loans), set by the main window; None: not shown.
         self.loans_of: Callable[[object], list] | None = None
+        # The member's trainings (member_trainings.member_trainings), set the same way.
+        self.trainings_of: Callable[[object], list] | None = None
         self.text = QLabel()
         self.text.setObjectName("memberDetailText")
         self.text.setTextFormat(Qt.TextFormat.RichText)
@@ -83,7 +85,11 @@ class MemberDetailPanel(QWidget):
             return
         self.leave_button.setText(self.tr("Bergabung &kembali") if member.status is MemberStatus.LEFT else self.tr("&Keluar…"))
         loans = self.loans_of(member.id) if self.loans_of is not None else None
-        self.text.setText(_profile_html(member) + (_loans_html(loans) if loans is not None else ""))
+        taken = self.trainings_of(member.id) if self.trainings_of is not None else None
+        self.text.setText(
+            _profile_html(member) + (_loans_html(loans) if loans is not None else "")
+            + (_trainings_html(taken) if taken is not None else "")
+        )
 
 
 def _profile_html(member: MemberDetail) -> str:
@@ -139,4 +145,25 @@ def _loans_html(loans: list) -> str:
     return (
         "<h4>Pinjaman</h4><table cellspacing='0' cellpadding='3' border='1' style='border-color:#ccc'>"
         "<tr><th>Nomor</th><th>Produk</th><th>Pokok</th><th>Sisa</th><th>Status</th></tr>" + rows + "</table>"
+    )
+
+
+def _trainings_html(trainings: list) -> str:
+    if not trainings:
+        return "<h4>Pelatihan</h4><p style='color:#666'>Belum pernah ikut pelatihan.</p>"
+
+    def status(t) -> str:
+        if t.withdrawn:
+            return "Mundur"
+        return "Lulus" if t.completed else "Belum memenuhi"
+
+    rows = "".join(
+        f"<tr><td>{escape(t.programme)}</td><td>{escape(t.batch)}</td>"
+        f"<td align='right'>{t.attended}/{t.held}</td><td>{status(t)}</td>"
+        f"<td>{escape(t.certificate_number) if t.certificate_number else '—'}</td></tr>"
+        for t in trainings
+    )
+    return (
+        "<h4>Pelatihan</h4><table cellspacing='0' cellpadding='3' border='1' style='border-color:#ccc'>"
+        "<tr><th>Program</th><th>Angkatan</th><th>Hadir</th><th>Status</th><th>Sertifikat</th></tr>" + rows + "</table>"
     )

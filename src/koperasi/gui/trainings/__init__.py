@@ -1,0 +1,36 @@
+"""Pelatihan: programmes, batches with their sessions and participants, attendance, certificates, reports."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+
+from koperasi.gui.list_model import ListTableModel
+
+
+def make_table(name: str, model: ListTableModel, *, multi: bool = False) -> QTableView:
+    """A read-only list in the style of the Pinjaman tables: whole rows, no word wrap, fixed row height."""
+    table = QTableView()
+    table.setObjectName(name)
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(
+        QAbstractItemView.SelectionMode.ExtendedSelection if multi else QAbstractItemView.SelectionMode.SingleSelection
+    )
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setAlternatingRowColors(True)
+    table.setWordWrap(False)
+    table.setTextElideMode(Qt.TextElideMode.ElideRight)
+    table.verticalHeader().hide()
+    table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
+    return table
+
+
+def selected_row(table: QTableView):
+    rows = table.selectionModel().selectedRows()
+    return table.model().row(rows[0]) if rows else None
+
+
+def count_text(number: int) -> str:
+    return f"{number:,}".replace(",", ".")
