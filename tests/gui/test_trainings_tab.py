@@ -336,3 +336,26 @@ def test_every_name_of_the_pelatihan_dialogs_in_the_ui_map_exists(qtbot, office)
         qtbot.addWidget(dialog)
         missing += [name for name in names[:-1] if dialog.findChild(QObject, name) is None]
     assert missing == [] and len(dialogs) == 7
+
+
+def test_papers_open_in_the_preview_with_the_batch_in_them(qtbot, office, monkeypatch):
+    from koperasi.gui.trainings import documents
+    from koperasi.services import certificates
+
+    office.member("Siti Aminah")
+    office.enrol("Siti Aminah")
+    office.mark(0, {"Siti Aminah": True})
+    office.mark(1, {"Siti Aminah": True})
+    with office.db.session() as session:
+        certificates.issue_all(session, office.admin, office.batch_id, issued_on=date.today())
+    parent = _tab(qtbot, office)
+    previews = [
+        documents.attendance_sheet_preview(parent, office.context, office.sessions[0]),
+        documents.certificates_preview(parent, office.context, office.batch_id),
+        documents.batch_report_preview(parent, office.context, office.batch_id),
+    ]
+    for dialog in previews:
+        qtbot.addWidget(dialog)
+        writer, file_name = next(iter(dialog._layouts.values()))
+        assert writer().startswith(b"%PDF") and file_name.endswith(".pdf")
+    assert "Angkatan 1 Pauh 2026" in previews[0].windowTitle()

@@ -8,6 +8,15 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 from koperasi.gui.list_model import ListTableModel
 
 
+class TipTableModel(ListTableModel):
+    """Cells that may be elided show their whole text on hover."""
+
+    def data(self, index, role: int = Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.ToolTipRole:
+            role = Qt.ItemDataRole.DisplayRole
+        return super().data(index, role)
+
+
 def make_table(name: str, model: ListTableModel, *, multi: bool = False) -> QTableView:
     """A read-only list in the style of the Pinjaman tables: whole rows, no word wrap, fixed row height."""
     table = QTableView()

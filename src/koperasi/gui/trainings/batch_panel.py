@@ -26,7 +26,7 @@ from koperasi.gui.list_model import Column, ListTableModel
 from koperasi.gui.loans.arrears_view import percent
 from koperasi.gui.loans.columns import fit_columns
 from koperasi.gui.messages import confirm, show_error, show_info
-from koperasi.gui.trainings import documents, make_table, selected_row
+from koperasi.gui.trainings import TipTableModel, documents, make_table, selected_row
 from koperasi.services import certificates, training_papers, training_participants, trainings
 from koperasi.services.training_participants import ParticipantView
 from koperasi.services.trainings import BatchView, SessionView
@@ -59,7 +59,7 @@ class BatchPanel(QWidget):
         self.header.setWordWrap(True)
 
         # Sesi
-        self.session_model: ListTableModel[SessionView] = ListTableModel(self._session_columns(), parent=self)
+        self.session_model: ListTableModel[SessionView] = TipTableModel(self._session_columns(), parent=self)
         self.session_table = make_table("trainingSessionsTable", self.session_model)
         self.session_table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.add_session_button = self._button("trainingAddSessionButton", self.tr("&Tambah sesi…"), self._add_session, manage)
@@ -72,7 +72,7 @@ class BatchPanel(QWidget):
                                    [self.sheet_button, self.attendance_button])
 
         # Peserta
-        self.participant_model: ListTableModel[ParticipantView] = ListTableModel(self._participant_columns(), parent=self)
+        self.participant_model: ListTableModel[ParticipantView] = TipTableModel(self._participant_columns(), parent=self)
         self.participant_table = make_table("trainingParticipantsTable", self.participant_model)
         self.participant_table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.enrol_button = self._button("trainingEnrolButton", self.tr("Da&ftarkan anggota…"), self._enrol, manage)
@@ -148,7 +148,7 @@ class BatchPanel(QWidget):
             if s.cancelled:
                 return self.tr("Dibatalkan")
             if s.recorded:
-                return self.tr("Sudah dicatat")
+                return self.tr("Dicatat")
             return self.tr("Belum") if s.data.held_on <= date.today() else self.tr("Direncanakan")
 
         def place(s: SessionView) -> str:
@@ -203,7 +203,7 @@ class BatchPanel(QWidget):
         self.rule_label = programme.data.rule.label
         self.session_model.set_rows(sessions)
         self.participant_model.set_rows(people)
-        fit_columns(self.session_table, stretch=3, caps={4: 200, 5: 150})
+        fit_columns(self.session_table, stretch=3, caps={4: 170, 5: 140})
         fit_columns(self.participant_table, stretch=1, caps={0: 190, 1: 230})
         self._name_tabs(sessions, people)
         closed = self.tr(" · <span style='color:#b3261e'>ditutup</span>") if batch.closed else ""

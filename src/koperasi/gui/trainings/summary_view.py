@@ -6,7 +6,8 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QStandardPaths
+from PySide6.QtCore import QDate, QStandardPaths, Qt
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -41,6 +42,17 @@ def _date_edit(name: str, day: QDate) -> QDateEdit:
     return edit
 
 
+class _TotalModel(ListTableModel):
+    """The last row, the total, in bold."""
+
+    def data(self, index, role: int = Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.FontRole and index.isValid() and index.row() == self.rowCount() - 1 and self.rowCount() > 1:
+            font = QFont()
+            font.setBold(True)
+            return font
+        return super().data(index, role)
+
+
 class SummaryView(QWidget):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -70,7 +82,7 @@ class SummaryView(QWidget):
         for name in BREAKDOWNS:
             self.breakdown_combo.addItem(self.tr("Menurut {name}").format(name=name.lower()), name)
         self.breakdown_combo.currentIndexChanged.connect(self._show_breakdown)
-        self.model: ListTableModel[TrainedCount] = ListTableModel(self._columns(), parent=self)
+        self.model: ListTableModel[TrainedCount] = _TotalModel(self._columns(), parent=self)
         self.table = make_table("trainingSummaryTable", self.model)
         header = self.table.horizontalHeader()
         header.setStretchLastSection(False)

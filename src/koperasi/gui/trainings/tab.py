@@ -24,7 +24,7 @@ from koperasi.gui.list_model import Column, ListTableModel
 from koperasi.gui.loans import find_data
 from koperasi.gui.loans.columns import fit_columns
 from koperasi.gui.messages import show_error
-from koperasi.gui.trainings import make_table
+from koperasi.gui.trainings import TipTableModel, make_table
 from koperasi.gui.trainings.batch_panel import BatchPanel
 from koperasi.gui.trainings.summary_view import SummaryView
 from koperasi.services import trainings
@@ -32,12 +32,8 @@ from koperasi.services.trainings import BatchView
 
 
 def batch_days(batch: BatchView) -> str:
-    if batch.first_day is None:
-        return "—"
-    if batch.first_day == batch.last_day:
-        return batch.first_day.strftime("%d-%m-%Y")
-    return f"{batch.first_day:%d-%m}–{batch.last_day:%d-%m-%Y}" if batch.first_day.year == batch.last_day.year \
-        else f"{batch.first_day:%d-%m-%Y}–{batch.last_day:%d-%m-%Y}"
+    """The first session's day: the whole span is in the detail header."""
+    return batch.first_day.strftime("%d-%m-%Y") if batch.first_day else "—"
 
 
 class TrainingsTab(QWidget):
@@ -75,7 +71,7 @@ class TrainingsTab(QWidget):
         self.new_batch_button = QPushButton(self.tr("Angkatan bar&u…"), objectName="trainingNewBatchButton")
         self.new_batch_button.clicked.connect(self._new_batch)
         self.new_batch_button.setVisible(actor.can(Permission.MANAGE_TRAININGS))
-        self.model: ListTableModel[BatchView] = ListTableModel(self._columns(), parent=self)
+        self.model: ListTableModel[BatchView] = TipTableModel(self._columns(), parent=self)
         self.table = make_table("trainingBatchTable", self.model)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self.count_label = QLabel(objectName="trainingBatchCount")
@@ -114,7 +110,7 @@ class TrainingsTab(QWidget):
             Column(self.tr("Kecamatan"), lambda b: b.kecamatan_name or "—", muted=closed),
             Column(self.tr("Peserta"), lambda b: str(b.participants), align_right=True, muted=closed),
             Column(self.tr("Sesi"), lambda b: str(b.sessions), align_right=True, muted=closed),
-            Column(self.tr("Tanggal"), batch_days, muted=closed),
+            Column(self.tr("Mulai"), batch_days, muted=closed),
         ]
 
     def refill_programmes(self, *, reload: bool = True) -> None:
@@ -143,7 +139,7 @@ class TrainingsTab(QWidget):
             show_error(self, self.tr("Pelatihan"), error.message)
             return
         self.model.set_rows(batches)
-        fit_columns(self.table, stretch=1, caps={0: 190, 1: 200, 2: 130})
+        fit_columns(self.table, stretch=1, caps={0: 160, 2: 110})
         self.count_label.setText(self.tr("{count} angkatan").format(count=len(batches)))
         row = next((i for i, batch in enumerate(batches) if batch.id == select), None)
         if row is not None:
