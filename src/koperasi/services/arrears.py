@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import case, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from koperasi.db.models import (
@@ -95,22 +95,27 @@ def positions(session: Session, actor: Actor, *, as_of: date) -> list[LoanPositi
     loans = _open_loans(session, as_of)
     if not loans:
         return []
-    totals = _effective_totals(session, as_of)
-    repaid, written_off = totals[MovementKind.REPAYMENT], totals[MovementKind.WRITE_OFF]
-    schedules = _schedules_in_force(session, as_of)
-    installments = _installments(session, {(loan_id, number) for loan_id, (number, _) in schedules.items()}, as_of)
+    # Today (or later) the loans' own running totals are the effective ones: no movement is dated in the
+    # future and a reversal cancels its original outright. Only a past day needs the movements re-added.
+    current = as_of >= date.today()
+    if current:
+        repaid = {row.id: row.principal_paid for row in loans}
+        written_off = {row.id: row.written_off for row in loans}
+    else:
+        totals = _effective_totals(session, as_of)
+        repaid, written_off = totals[MovementKind.REPAYMENT], totals[MovementKind.WRITE_OFF]
+    states = _schedule_states(session, as_of, current=current)
     result = []
     for row in loans:
-        paid = repaid.get(row.id, 0)
-        remaining = row.disbursed - paid - written_off.get(row.id, 0)
-        if remaining <= 0 or row.id not in schedules:
+        remaining = row.disbursed - repaid.get(row.id, 0) - written_off.get(row.id, 0)
+        if remaining <= 0 or row.id not in states:
             continue
-        number, paid_before = schedules[row.id]
-        state = schedule_state(installments.get((row.id, number), []), paid - paid_before, as_of)
+        due_so_far, paid_toward, oldest_unpaid = states[row.id]
+        days_past_due = (as_of - oldest_unpaid).days if oldest_unpaid is not None and oldest_unpaid < as_of else 0
         result.append(
             LoanPosition(
                 row.id, row.number, row.member_number, row.member_name, row.desa, row.kecamatan, row.group or "",
-                row.product, row.fund, remaining, min(state.arrears, remaining), state.days_past_due,
+                row.product, row.fund, remaining, min(max(0, due_so_far - paid_toward), remaining), days_past_due,
             )
         )
     return result
@@ -170,7 +175,7 @@ def _open_loans(session: Session, as_of: date):
     group = aliased(MemberGroup)
     return session.execute(
         select(
-            Loan.id, Loan.number, Loan.disbursed, Member.number.label("member_number"),
+            Loan.id, Loan.number, Loan.disbursed, Loan.principal_paid, Loan.written_off, Member.number.label("member_number"),
             Member.full_name.label("member_name"), Desa.name.label("desa"), Kecamatan.name.label("kecamatan"),
             group.name.label("group"), LoanProduct.name.label("product"), FundSource.name.label("fund"),
         )
@@ -202,33 +207,55 @@ def _effective_totals(session: Session, as_of: date) -> dict[MovementKind, dict[
     return totals
 
 
-def _schedules_in_force(session: Session, as_of: date) -> dict[uuid.UUID, tuple[int, int]]:
-    """Per loan, the latest schedule begun by the day: its number and the principal paid before it."""
-    chosen: dict[uuid.UUID, tuple[int, int]] = {}
-    rows = session.execute(
-        select(LoanSchedule.loan_id, LoanSchedule.schedule_no, LoanSchedule.paid_before)
+def _schedule_states(session: Session, as_of: date, *, current: bool) -> dict[uuid.UUID, tuple[int, int, date | None]]:
+    """Per open loan, from its schedule in force on the day: what fell due by then, what was paid
+    toward it, and the due date of the oldest installment the payments have not covered.
+
+    Payments fill installments oldest first, so installment i is unpaid while the running total
+    of the schedule up to i exceeds what was paid: one window-function pass in the database
+    (SQLite 3.25+, PostgreSQL) instead of every installment row in Python.
+    """
+    if current:
+        paid = select(Loan.id.label("loan_id"), Loan.principal_paid.label("paid")).where(*_open_on(as_of)).cte("paid")
+    else:
+        reversal = aliased(LoanMovement)
+        paid = (
+            select(LoanMovement.loan_id, func.sum(LoanMovement.amount).label("paid"))
+            .outerjoin(reversal, reversal.reversal_of_id == LoanMovement.id)
+            .where(LoanMovement.kind == MovementKind.REPAYMENT.value, LoanMovement.occurred_on <= as_of, reversal.id.is_(None))
+            .group_by(LoanMovement.loan_id)
+            .cte("paid")
+        )
+    in_force = (
+        select(LoanSchedule.loan_id, func.max(LoanSchedule.schedule_no).label("schedule_no"))
         .join(Loan, Loan.id == LoanSchedule.loan_id)
-        .where(LoanSchedule.effective_on <= as_of, LoanSchedule.schedule_no <= Loan.schedule_no, Loan.schedule_no > 0)
-        .order_by(LoanSchedule.loan_id, LoanSchedule.schedule_no)
+        .where(*_open_on(as_of), LoanSchedule.effective_on <= as_of, LoanSchedule.schedule_no <= Loan.schedule_no)
+        .group_by(LoanSchedule.loan_id)
+        .cte("in_force")
     )
-    for loan_id, number, paid_before in rows:
-        chosen[loan_id] = (number, paid_before)
-    return chosen
-
-
-def _installments(
-    session: Session, wanted: set[tuple[uuid.UUID, int]], as_of: date
-) -> dict[tuple[uuid.UUID, int], list[Installment]]:
-    """The installments of the schedules in force, read only for the loans open on the day."""
-    by_schedule: dict[tuple[uuid.UUID, int], list[Installment]] = defaultdict(list)
+    toward = (
+        select(
+            in_force.c.loan_id, in_force.c.schedule_no,
+            (func.coalesce(paid.c.paid, 0) - LoanSchedule.paid_before).label("toward"),
+        )
+        .join(LoanSchedule, (LoanSchedule.loan_id == in_force.c.loan_id) & (LoanSchedule.schedule_no == in_force.c.schedule_no))
+        .outerjoin(paid, paid.c.loan_id == in_force.c.loan_id)
+        .cte("toward")
+    )
+    running = (
+        select(
+            LoanInstallment.loan_id, LoanInstallment.due_on, LoanInstallment.amount, toward.c.toward,
+            func.sum(LoanInstallment.amount).over(partition_by=LoanInstallment.loan_id, order_by=LoanInstallment.number).label("cumulative"),
+        )
+        .join(toward, (toward.c.loan_id == LoanInstallment.loan_id) & (toward.c.schedule_no == LoanInstallment.schedule_no))
+        .cte("running")
+    )
     rows = session.execute(
-        select(LoanInstallment.loan_id, LoanInstallment.schedule_no, LoanInstallment.number,
-               LoanInstallment.due_on, LoanInstallment.amount)
-        .join(Loan, Loan.id == LoanInstallment.loan_id)
-        .where(*_open_on(as_of), LoanInstallment.schedule_no <= Loan.schedule_no)
-        .order_by(LoanInstallment.loan_id, LoanInstallment.schedule_no, LoanInstallment.number)
+        select(
+            running.c.loan_id,
+            func.sum(case((running.c.due_on <= as_of, running.c.amount), else_=0)),
+            func.max(running.c.toward),
+            func.min(case((running.c.cumulative > running.c.toward, running.c.due_on))),
+        ).group_by(running.c.loan_id)
     )
-    for loan_id, schedule_no, number, due_on, amount in rows:
-        if (loan_id, schedule_no) in wanted:
-            by_schedule[(loan_id, schedule_no)].append(Installment(number, due_on, amount))
-    return by_schedule
+    return {loan_id: (int(due or 0), int(toward_paid or 0), oldest) for loan_id, due, toward_paid, oldest in rows}
