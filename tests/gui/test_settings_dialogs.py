@@ -89,6 +89,12 @@ def test_audit_dialog_lists_latest_events_with_their_changes(qtbot, qtmodelteste
     assert top[1:4] == ["admin", "Desa ditambahkan", "Desa"] and "nama: Muara Cuban" in top[4]
 
 
+def _category_names(dialog) -> list[str]:
+    from PySide6.QtCore import Qt
+
+    return [dialog.list.item(row).data(Qt.ItemDataRole.UserRole).name for row in range(dialog.list.count())]
+
+
 def test_categories_dialog_lists_the_four_and_adds_one(qtbot, context, monkeypatch):
     from PySide6.QtWidgets import QInputDialog
 
@@ -97,12 +103,53 @@ def test_categories_dialog_lists_the_four_and_adds_one(qtbot, context, monkeypat
 
     dialog = CategoriesDialog(context)
     qtbot.addWidget(dialog)
-    assert dialog.list.count() == 4 and dialog.list.item(0).text() == "Petani kecil"
+    assert dialog.list.count() == 4 and dialog.list.item(0).text() == "Petani kecil  ·  0 anggota"
     answers = iter([("Penyandang disabilitas", True), ("petani KECIL", True)])
     monkeypatch.setattr(QInputDialog, "getText", lambda *args, **kwargs: next(answers))
     errors = []
     monkeypatch.setattr(module, "show_error", lambda parent, title, message: errors.append(message))
     dialog.add_button.click()
-    assert dialog.list.count() == 5 and dialog.list.item(4).text() == "Penyandang disabilitas"
+    assert dialog.list.count() == 5 and _category_names(dialog)[4] == "Penyandang disabilitas"
+    assert dialog.selected().name == "Penyandang disabilitas"
     dialog.add_button.click()
     assert errors == ["Kategori 'petani KECIL' sudah ada."] and dialog.list.count() == 5
+
+
+def test_categories_dialog_renames_retires_and_uses_again(qtbot, context, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    from koperasi.gui import categories_dialog as module
+    from koperasi.gui.categories_dialog import CategoriesDialog
+    from koperasi.services import members
+
+    dialog = CategoriesDialog(context)
+    qtbot.addWidget(dialog)
+    assert not dialog.rename_button.isEnabled() and not dialog.retire_button.isEnabled()
+    dialog.list.setCurrentRow(1)
+    assert dialog.selected().code == "buruh_harian" and dialog.retire_button.text() == "Tidak &dipakai lagi"
+    answers = iter([("Buruh harian lepas", True), ("ab", True)])
+    monkeypatch.setattr(QInputDialog, "getText", lambda *args, **kwargs: next(answers))
+    errors = []
+    monkeypatch.setattr(module, "show_error", lambda parent, title, message: errors.append(message))
+    dialog.rename_button.click()
+    assert _category_names(dialog)[1] == "Buruh harian lepas" and dialog.selected().code == "buruh_harian"
+    dialog.rename_button.click()
+    assert errors == ["Nama kategori paling sedikit 3 karakter."]
+    dialog.retire_button.click()
+    assert not dialog.selected().active and dialog.list.item(1).text().endswith("tidak dipakai lagi")
+    assert dialog.retire_button.text() == "&Pakai lagi"
+    with context.database.session() as session:
+        assert "buruh_harian" not in dict(members.list_categories(session))
+    dialog.retire_button.click()
+    assert dialog.selected().active
+    with context.database.session() as session:
+        assert "buruh_harian" in dict(members.list_categories(session))
+
+
+def test_categories_dialog_is_read_only_for_a_clerk(qtbot, context):
+    from koperasi.gui.categories_dialog import CategoriesDialog
+
+    clerk = add_staff(context.database, context.actor, "petugas", Role.CLERK)
+    dialog = CategoriesDialog(AppContext(database=context.database, actor=clerk, office=context.office))
+    qtbot.addWidget(dialog)
+    assert not any(b.isVisibleTo(dialog) for b in (dialog.add_button, dialog.rename_button, dialog.retire_button))

@@ -34,6 +34,9 @@ class AuditAction(StrEnum):
     GROUP_MEMBER_ADDED = "group_member_added"
     GROUP_MEMBER_REMOVED = "group_member_removed"
     CATEGORY_CREATED = "category_created"
+    CATEGORY_RENAMED = "category_renamed"
+    CATEGORY_RETIRED = "category_retired"
+    CATEGORY_REACTIVATED = "category_reactivated"
     FUND_CREATED = "fund_created"
     FUND_UPDATED = "fund_updated"
     FUND_CAPITAL_RECEIVED = "fund_capital_received"
@@ -88,6 +91,9 @@ ACTION_LABELS: dict[str, str] = {
     AuditAction.GROUP_MEMBER_ADDED: "Anggota masuk kelompok",
     AuditAction.GROUP_MEMBER_REMOVED: "Anggota keluar kelompok",
     AuditAction.CATEGORY_CREATED: "Kategori ditambahkan",
+    AuditAction.CATEGORY_RENAMED: "Nama kategori diubah",
+    AuditAction.CATEGORY_RETIRED: "Kategori tidak dipakai lagi",
+    AuditAction.CATEGORY_REACTIVATED: "Kategori dipakai kembali",
     AuditAction.FUND_CREATED: "Sumber dana dibuat",
     AuditAction.FUND_UPDATED: "Sumber dana diubah",
     AuditAction.FUND_CAPITAL_RECEIVED: "Modal dana diterima",

@@ -27,7 +27,7 @@ from koperasi.domain.roles import Actor, Permission
 from koperasi.services import audit
 from koperasi.services.access import authorize
 from koperasi.services.member_excel import COLUMNS, cell, cell_text, read_roster, roster_sheet, workbook_bytes
-from koperasi.services.members import BulkRowError, add_members, list_categories
+from koperasi.services.members import BulkRowError, add_members, all_categories
 from koperasi.services.transaction import write
 
 Progress = Callable[[int, int], None]
@@ -140,7 +140,8 @@ class _RowChecker:
             (row.kecamatan_code, _fold(row.name)): row
             for row in session.execute(select(Desa.id, Desa.kecamatan_code, Desa.name, Desa.active))
         }
-        self.categories = {_fold(name): code for code, name in list_categories(session)}
+        self.categories = {_fold(c.name): c.code for c in all_categories(session) if c.active}
+        self.retired_categories = {_fold(c.name): c.name for c in all_categories(session) if not c.active}
         self.registered = _registered(session, {_nik_key(row["nik"]) for row in rows} - {""})
         self.namesakes = _namesakes(session, {_name_key(cell_text(row["full_name"])) for row in rows})
         self.nik_rows: dict[str, int] = {}
@@ -199,8 +200,10 @@ class _RowChecker:
     def _categories(self, text: str, errors: list[str]) -> frozenset[str]:
         names = [" ".join(part.split()) for part in text.split(";") if part.strip()]
         unknown = [name for name in names if _fold(name) not in self.categories]
-        if unknown:
-            errors.append(f"Kategori tidak dikenal: {', '.join(unknown)}.")
+        if retired := [self.retired_categories[_fold(name)] for name in unknown if _fold(name) in self.retired_categories]:
+            errors.append(f"Kategori sudah tidak dipakai: {', '.join(retired)}.")
+        if others := [name for name in unknown if _fold(name) not in self.retired_categories]:
+            errors.append(f"Kategori tidak dikenal: {', '.join(others)}.")
         return frozenset(self.categories[_fold(name)] for name in names if name not in unknown)
 
     def _first_with_nik(self, key: str, number: int, errors: list[str]) -> None:

@@ -96,7 +96,7 @@ def _add_member(session: Session, actor: Actor, data: MemberInput, *, accept_war
     warnings += _same_name_and_birth(session, clean, exclude=None)
     if warnings and not accept_warnings:
         raise WarningsToConfirm(warnings)
-    categories = _categories(session, clean.categories)
+    categories = _categories(session, clean.categories, kept=frozenset())
     office = the_office(session)
     assert office is not None, "members are registered after first-run setup"
     sequence = next_sequence(session, office_code=office.code, doc_type=DocumentType.MEMBER, year=0)
@@ -140,7 +140,7 @@ def add_members(session: Session, actor: Actor, rows: Sequence[MemberInput], *, 
         except DomainError as error:
             raise BulkRowError(index, error) from error
     desa = _desa_by_id(session, {clean.desa_id for clean in cleaned})
-    known_categories = set(session.scalars(select(Category.code)))
+    known_categories = set(session.scalars(select(Category.code).where(Category.active.is_(True))))
     niks = [clean.nik for clean in cleaned if clean.nik]
     taken = _registered_niks(session, niks)
     seen: set[str] = set()
@@ -205,7 +205,8 @@ def update_member(
         # Household and categories live in other tables: bump the version ourselves, or an
         # edit of only those would not stop a second clerk's stale save.
         member.version += 1
-        _replace_categories(session, member, _categories(session, clean.categories))
+        had = frozenset(session.scalars(select(MemberCategory.category_code).where(MemberCategory.member_id == member.id)))
+        _replace_categories(session, member, _categories(session, clean.categories, kept=had))
         _replace_household(session, member, clean.household)
         session.flush()
         audit.record(
@@ -342,24 +343,37 @@ def detail(session: Session, member: Member) -> MemberDetail:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class CategoryView:
+    code: str
+    name: str
+    active: bool
+    member_count: int
+
+
 def list_categories(session: Session) -> list[tuple[str, str]]:
-    """(code, name) of the active vulnerability categories, in their order."""
+    """(code, name) of the active vulnerability categories, in their order: what a new choice may use."""
     return [
         (row.code, row.name)
         for row in session.execute(select(Category.code, Category.name).where(Category.active.is_(True)).order_by(Category.position))
     ]
 
 
+def all_categories(session: Session) -> list[CategoryView]:
+    """Every category, retired ones too (they stay on members and in filters and reports), in their order."""
+    counts = dict(
+        session.execute(select(MemberCategory.category_code, func.count()).group_by(MemberCategory.category_code)).all()
+    )
+    return [
+        CategoryView(row.code, row.name, row.active, counts.get(row.code, 0))
+        for row in session.execute(select(Category.code, Category.name, Category.active).order_by(Category.position))
+    ]
+
+
 def add_category(session: Session, actor: Actor, *, name: str) -> tuple[str, str]:
     with write(session):
         authorize(session, actor, Permission.MANAGE_CATEGORIES)
-        clean = " ".join(name.split())
-        if not clean:
-            raise ValidationError("Nama kategori wajib diisi.", field="name")
-        if len(clean) > 80:
-            raise ValidationError("Nama kategori paling banyak 80 karakter.", field="name")
-        if session.scalar(select(func.count()).select_from(Category).where(func.lower(Category.name) == clean.lower())):
-            raise ConflictError(f"Kategori '{clean}' sudah ada.")
+        clean = _category_name(session, name, exclude=None)
         code = "_".join(clean.lower().split())[:40]
         if session.get(Category, code) is not None:
             code = f"{code[:31]}_{uuid.uuid4().hex[:8]}"
@@ -367,6 +381,61 @@ def add_category(session: Session, actor: Actor, *, name: str) -> tuple[str, str
         session.add(Category(code=code, name=clean, active=True, position=position))
         audit.record(session, actor, action=AuditAction.CATEGORY_CREATED, entity="category", entity_id=code, after={"name": clean})
         return code, clean
+
+
+def rename_category(session: Session, actor: Actor, code: str, *, name: str) -> CategoryView:
+    """A new name for a category; its code, and so every member who has it, stays."""
+    with write(session):
+        authorize(session, actor, Permission.MANAGE_CATEGORIES)
+        category = _category(session, code)
+        clean = _category_name(session, name, exclude=code)
+        if clean != category.name:
+            before = {"name": category.name}
+            category.name = clean
+            session.flush()
+            audit.record(
+                session, actor, action=AuditAction.CATEGORY_RENAMED, entity="category", entity_id=code,
+                before=before, after={"name": clean},
+            )
+    return next(view for view in all_categories(session) if view.code == code)
+
+
+def set_category_active(session: Session, actor: Actor, code: str, *, active: bool) -> CategoryView:
+    """Retire a category (members keep it; it is no longer offered for new choices) or use it again."""
+    with write(session):
+        authorize(session, actor, Permission.MANAGE_CATEGORIES)
+        category = _category(session, code)
+        if category.active != active:
+            category.active = active
+            session.flush()
+            audit.record(
+                session, actor, action=AuditAction.CATEGORY_REACTIVATED if active else AuditAction.CATEGORY_RETIRED,
+                entity="category", entity_id=code, before={"name": category.name, "active": not active}, after={"active": active},
+            )
+    return next(view for view in all_categories(session) if view.code == code)
+
+
+def _category(session: Session, code: str) -> Category:
+    category = session.get(Category, code)
+    if category is None:
+        raise NotFound("Kategori tidak ditemukan.")
+    return category
+
+
+def _category_name(session: Session, name: str, *, exclude: str | None) -> str:
+    clean = " ".join(name.split())
+    if not clean:
+        raise ValidationError("Nama kategori wajib diisi.", field="name")
+    if len(clean) < 3:
+        raise ValidationError("Nama kategori paling sedikit 3 karakter.", field="name")
+    if len(clean) > 80:
+        raise ValidationError("Nama kategori paling banyak 80 karakter.", field="name")
+    query = select(func.count()).select_from(Category).where(func.lower(Category.name) == clean.lower())
+    if exclude is not None:
+        query = query.where(Category.code != exclude)
+    if session.scalar(query):
+        raise ConflictError(f"Kategori '{clean}' sudah ada.")
+    return clean
 
 
 def _columns(clean: MemberInput, desa: Desa, number: str) -> dict[str, object]:
@@ -456,12 +525,16 @@ def _desa(session: Session, desa_id: str) -> Desa:
     return desa
 
 
-def _categories(session: Session, codes: frozenset[str]) -> list[str]:
-    known = set(session.scalars(select(Category.code).where(Category.code.in_(codes)))) if codes else set()
-    unknown = set(codes) - known
+def _categories(session: Session, codes: frozenset[str], *, kept: frozenset[str]) -> list[str]:
+    """The codes chosen; a retired category only if the member had it already (``kept``)."""
+    found = dict(session.execute(select(Category.code, Category.active).where(Category.code.in_(codes))).all()) if codes else {}
+    unknown = set(codes) - set(found)
     if unknown:
         raise ValidationError(f"Kategori tidak dikenal: {', '.join(sorted(unknown))}.", field="categories")
-    return sorted(known)
+    if retired := sorted(code for code, active in found.items() if not active and code not in kept):
+        names = session.scalars(select(Category.name).where(Category.code.in_(retired)).order_by(Category.position))
+        raise ValidationError(f"Kategori sudah tidak dipakai untuk pilihan baru: {', '.join(names)}.", field="categories")
+    return sorted(found)
 
 
 def _refuse_duplicate_nik(session: Session, nik: str, *, exclude: uuid.UUID | None) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from koperasi.gui.context import AppContext
@@ -20,7 +21,13 @@ class MemberDialog(FormDialog):
     def __init__(self, context: AppContext, member: MemberDetail | None = None, parent: QWidget | None = None) -> None:
         with context.database.session() as session:
             kecamatan = regions.list_kecamatan(session)
-            categories = members.list_categories(session)
+            # Retired categories are not offered, except one this member has (it stays unless unticked).
+            had = member.data.categories if member is not None else frozenset()
+            categories = [
+                (c.code, c.name if c.active else QCoreApplication.translate("MemberDialog", "{name} (tidak dipakai lagi)").format(name=c.name))
+                for c in members.all_categories(session)
+                if c.active or c.code in had
+            ]
         self.member_form = MemberForm(kecamatan, self._desa_of, categories)
         self.context = context
         if member is not None:

@@ -180,7 +180,8 @@ class MembersTab(QWidget):
     def _fill_filters(self) -> None:
         with self.context.database.session() as session:
             kecamatan = regions.list_kecamatan(session)
-            categories = members.list_categories(session)
+            categories = [(c.code, c.name if c.active else self.tr("{name} (tidak dipakai lagi)").format(name=c.name))
+                          for c in members.all_categories(session)]  # retired ones too: members still have them
         for combo in (self.kecamatan_filter, self.category_filter, self.group_filter, self.status_filter, self.sex_filter):
             combo.blockSignals(True)
         self.kecamatan_filter.addItem(self.tr("Semua kecamatan"), None)
