@@ -260,3 +260,167 @@ def test_group_dialogs_use_the_dates_the_clerk_gives(qtbot, context, register):
     _save(edit)
     with context.database.session() as session:
         assert groups.list_groups(session, context.actor) == []
+
+
+def _tab_order(first, count):
+    names, widget = [first.objectName()], first
+    for _ in range(count - 1):
+        widget = widget.nextInFocusChain()
+        while (not widget.focusPolicy() & widget.focusPolicy().TabFocus or not widget.isVisibleTo(first.window())
+               or widget.objectName().startswith("qt_")):  # a date edit's own line edit
+            widget = widget.nextInFocusChain()
+        names.append(widget.objectName())
+    return names
+
+
+def test_designer_forms_keep_a_keyboard_friendly_tab_order(qtbot, context, register):
+    from koperasi.gui.members.groups_view import _GroupDialog
+
+    siti = register("Siti Aminah", nik=NIK)
+    new = _GroupDialog(context, None)
+    qtbot.addWidget(new)
+    form = new.group_form.form
+    assert _tab_order(form.groupNameEdit, 5) == ["groupNameEdit", "groupKindCombo", "groupDesaCombo", "groupChairEdit", "groupChairDateEdit"]
+    assert not form.groupActiveCheck.isVisibleTo(new)
+    with context.database.session() as session:
+        detail = members.get_member(session, context.actor, siti.id)
+    leave = LeaveDialog(context, detail)
+    qtbot.addWidget(leave)
+    assert _tab_order(leave.leave_form.date_edit, 2) == ["leaveDateEdit", "leaveReasonEdit"]
+
+
+def test_a_new_group_names_its_chair_who_joins_it(qtbot, context, register):
+    from koperasi.gui.members.groups_view import _GroupDialog
+    from koperasi.services import groups
+
+    register("Siti Aminah", nik=NIK)
+    register("Siti Rahma")
+    dialog = _GroupDialog(context, None)
+    qtbot.addWidget(dialog)
+    form = dialog.group_form
+    form.name_edit.setText("KUP Mekar")
+    form.chair_edit.setText("siti")
+    _save(dialog)
+    assert "2 anggota cocok" in dialog.error_label.text()
+    form.chair_edit.setText(NIK)
+    form.chair_date_edit.setDate(QDate(2026, 2, 1))
+    _save(dialog)
+    assert dialog.result() == _GroupDialog.DialogCode.Accepted
+    with context.database.session() as session:
+        [group] = groups.list_groups(session, context.actor)
+        [chair] = groups.group_members(session, context.actor, group.id)
+    assert (group.chair_name, chair.joined_on, chair.is_chair) == ("Siti Aminah", date(2026, 2, 1), True)
+
+
+def test_groups_view_shows_former_members_with_their_dates_when_asked(qtbot, context, register):
+    from koperasi.domain.members import GroupKind
+    from koperasi.gui.members.groups_view import GroupsView
+    from koperasi.services import groups
+
+    siti, nur = register("Siti Aminah"), register("Nur Aisyah")
+    with context.database.session() as session:
+        group = groups.create_group(session, context.actor, name="KUP Mekar Sari", kind=GroupKind.WOMEN_BUSINESS, desa_id=None)
+        groups.add_to_group(session, context.actor, group.id, siti.id, joined_on=date(2026, 1, 1))
+        groups.add_to_group(session, context.actor, group.id, nur.id, joined_on=date(2025, 1, 2))
+        groups.remove_from_group(session, context.actor, group.id, nur.id, left_on=date(2025, 12, 31))
+    view = GroupsView(context)
+    qtbot.addWidget(view)
+    view.reload()
+    view.groups_table.selectRow(0)
+    assert view.members_model.rowCount() == 1 and view.members_table.isColumnHidden(3)
+    view.show_former_check.setChecked(True)
+    rows = [[view.members_model.index(r, c).data() for c in range(1, 4)] for r in range(view.members_model.rowCount())]
+    assert rows == [["Siti Aminah", "1 Januari 2026", ""], ["Nur Aisyah", "2 Januari 2025", "31 Desember 2025"]]
+    assert not view.members_table.isColumnHidden(3) and "1 sudah keluar" in view.members_title.text()
+    view.members_table.selectRow(1)
+    assert view.selected_member() is None, "a former member is history: not removed again nor made chair"
+
+
+def test_a_retired_category_is_kept_on_its_member_but_not_offered_to_a_new_one(qtbot, context, register):
+    siti = register("Siti Aminah")
+    with context.database.session() as session:
+        detail = members.get_member(session, context.actor, siti.id)
+        members.update_member(
+            session, context.actor, siti.id, detail.data.__class__(**{**_fields(detail.data), "categories": frozenset({"buruh_harian"})}),
+            expected_version=detail.version,
+        )
+        members.set_category_active(session, context.actor, "buruh_harian", active=False)
+        detail = members.get_member(session, context.actor, siti.id)
+    new = MemberDialog(context)
+    qtbot.addWidget(new)
+    assert "buruh_harian" not in new.member_form._category_boxes
+    edit = MemberDialog(context, detail)
+    qtbot.addWidget(edit)
+    box = edit.member_form._category_boxes["buruh_harian"]
+    assert box.isChecked() and box.text() == "Buruh harian (tidak dipakai lagi)"
+    _save(edit)
+    assert edit.saved is not None and "buruh_harian" in edit.saved.data.categories
+    tab = MembersTab(context)
+    qtbot.addWidget(tab)
+    assert tab.category_filter.findData("buruh_harian") > 0
+
+
+def _fields(data):
+    from dataclasses import fields
+
+    return {f.name: getattr(data, f.name) for f in fields(data)}
+
+
+def test_the_roster_is_read_and_checked_on_the_worker_thread(qtbot, context, register, monkeypatch, tmp_path):
+    import threading
+
+    from PySide6.QtWidgets import QFileDialog
+
+    from koperasi.gui.members import excel_dialogs
+    from tests.services.test_member_excel import _roster, _row
+
+    (tmp_path / "templat.xlsx").write_bytes(_roster(_row(), _row(full_name="")))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args, **kwargs: (str(tmp_path / "templat.xlsx"), ""))
+    threads, shown = [], []
+    real_preview = excel_dialogs.member_import.preview_import
+
+    def preview(*args, **kwargs):
+        threads.append(threading.current_thread())
+        return real_preview(*args, **kwargs)
+
+    monkeypatch.setattr(excel_dialogs.member_import, "preview_import", preview)
+    monkeypatch.setattr(excel_dialogs.ImportPreviewDialog, "exec", lambda dialog: shown.append(dialog.preview) or 0)
+    tab = MembersTab(context)
+    qtbot.addWidget(tab)
+    assert excel_dialogs.import_members(tab, context) is False
+    assert threads and threads[0] is not threading.main_thread()
+    assert len(shown) == 1 and (len(shown[0].valid), len(shown[0].rejected)) == (1, 1)
+
+
+def test_long_work_reports_progress_and_stops_when_batal_is_clicked(qtbot):
+    import time
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QProgressDialog, QPushButton, QWidget
+
+    from koperasi.domain.errors import DomainError
+    from koperasi.gui.loans import busy
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    steps, seen = busy.Steps(), []
+
+    def work():
+        for done in range(1, 10_000):
+            if steps.cancelled():
+                raise DomainError("Impor dibatalkan.")
+            steps.report(done, 10_000)
+            time.sleep(0.001)
+        return "selesai"
+
+    def click_batal():
+        dialog = parent.findChild(QProgressDialog)
+        seen.append((dialog.maximum(), dialog.value()))
+        batal = dialog.findChild(QPushButton)
+        seen.append(batal.text())
+        batal.click()
+
+    QTimer.singleShot(300, click_batal)
+    with pytest.raises(DomainError, match="dibatalkan"):
+        busy.run_busy(parent, "Memeriksa baris…", work, steps=steps)
+    assert seen[0][0] == 10_000 and 0 < seen[0][1] < 10_000 and seen[1] == "Batal"

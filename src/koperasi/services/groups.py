@@ -38,6 +38,7 @@ class GroupMemberView:
     full_name: str
     joined_on: date
     is_chair: bool
+    left_on: date | None = None  # set for a former member (include_former)
 
 
 def list_groups(session: Session, actor: Actor) -> list[GroupView]:
@@ -83,21 +84,37 @@ def group_choices(session: Session, actor: Actor) -> list[tuple[uuid.UUID, str]]
     ]
 
 
-def group_members(session: Session, actor: Actor, group_id: uuid.UUID) -> list[GroupMemberView]:
+def group_members(session: Session, actor: Actor, group_id: uuid.UUID, *, include_former: bool = False) -> list[GroupMemberView]:
+    """The members now, by name; with ``include_former`` also each past membership, latest leaving first."""
     authorize(session, actor, Permission.USE_APP)
     group = _group(session, group_id)
-    return [
-        GroupMemberView(row.id, row.number, row.full_name, row.joined_on, row.id == group.chair_member_id)
-        for row in session.execute(
-            select(Member.id, Member.number, Member.full_name, GroupMembership.joined_on)
-            .join(GroupMembership, GroupMembership.member_id == Member.id)
-            .where(GroupMembership.group_id == group_id, GroupMembership.left_on.is_(None))
-            .order_by(Member.full_name)
-        )
+    query = (
+        select(Member.id, Member.number, Member.full_name, GroupMembership.joined_on, GroupMembership.left_on)
+        .join(GroupMembership, GroupMembership.member_id == Member.id)
+        .where(GroupMembership.group_id == group_id)
+    )
+    if not include_former:
+        query = query.where(GroupMembership.left_on.is_(None))
+    rows = [
+        GroupMemberView(row.id, row.number, row.full_name, row.joined_on, row.id == group.chair_member_id and row.left_on is None, row.left_on)
+        for row in session.execute(query)
     ]
+    current = sorted((r for r in rows if r.left_on is None), key=lambda r: (r.full_name, r.number))
+    former = sorted((r for r in rows if r.left_on is not None), key=lambda r: (r.left_on, r.full_name), reverse=True)
+    return current + former
 
 
-def create_group(session: Session, actor: Actor, *, name: str, kind: GroupKind, desa_id: uuid.UUID | None) -> GroupView:
+def create_group(
+    session: Session,
+    actor: Actor,
+    *,
+    name: str,
+    kind: GroupKind,
+    desa_id: uuid.UUID | None,
+    chair_member_id: uuid.UUID | None = None,
+    chair_joined_on: date | None = None,
+) -> GroupView:
+    """A new group; with ``chair_member_id`` that member joins it (from ``chair_joined_on``, default today) as its chair."""
     with write(session):
         authorize(session, actor, Permission.MANAGE_GROUPS)
         clean = _clean_name(session, name, exclude=None)
@@ -107,6 +124,9 @@ def create_group(session: Session, actor: Actor, *, name: str, kind: GroupKind, 
         session.add(group)
         session.flush()
         audit.record(session, actor, action=AuditAction.GROUP_CREATED, entity="group", entity_id=group.id, after={"name": clean, "kind": group.kind})
+        if chair_member_id is not None:
+            add_to_group(session, actor, group.id, chair_member_id, joined_on=chair_joined_on or date.today())
+            set_chair(session, actor, group.id, chair_member_id, expected_version=group.version)
     return next(view for view in list_groups(session, actor) if view.id == group.id)
 
 

@@ -1,17 +1,22 @@
-"""Long work (arrears over 20,000 loans, an Excel export) without a frozen window.
+"""Long work (arrears over 20,000 loans, an Excel import or export) without a frozen window.
 
 The work runs on one worker thread while the GUI thread keeps painting; a wait cursor
 shows at once and a progress dialog after half a second. The result, or the DomainError
 the work raised, comes back to the caller on the GUI thread.
+
+Work that can report its progress and stop half-way takes a ``Steps``: the worker calls
+``steps.report(done, total)`` and checks ``steps.cancelled()`` (the services' ``progress``
+and ``cancelled`` callbacks); the dialog then shows a bar and a Batal button.
 """
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import TypeVar
 
-from PySide6.QtCore import QEventLoop, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
@@ -20,21 +25,62 @@ SHOW_AFTER_MS = 500
 _worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="koperasi-work")  # one at a time, in order
 
 
-def run_busy(parent: QWidget, label: str, work: Callable[[], T]) -> T:
+class Steps:
+    """Progress and the cancel request, shared by the worker thread and the GUI thread."""
+
+    def __init__(self) -> None:
+        self._position = (0, 0)  # (done, total): replaced whole, so a reader never sees half an update
+        self._cancel = threading.Event()
+
+    def report(self, done: int, total: int) -> None:
+        self._position = (done, total)
+
+    def position(self) -> tuple[int, int]:
+        return self._position
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+
+def run_busy(parent: QWidget, label: str, work: Callable[[], T], *, steps: Steps | None = None) -> T:
     future = _worker.submit(work)
     progress = QProgressDialog(label, "", 0, 0, parent)
-    progress.setCancelButton(None)  # the services cannot stop half-way; nothing to cancel
+    if steps is None:
+        progress.setCancelButton(None)  # the work cannot stop half-way; nothing to cancel
+    else:
+        progress.setCancelButtonText(QCoreApplication.translate("busy", "Batal"))
+        progress.setAutoReset(False)
+        progress.setAutoClose(False)
+        progress.canceled.connect(steps.cancel)
     progress.setWindowModality(Qt.WindowModality.WindowModal)
     progress.setMinimumDuration(SHOW_AFTER_MS)
     progress.setValue(0)
     QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     loop = QEventLoop()
     poll = QTimer(interval=20)
-    poll.timeout.connect(lambda: loop.quit() if future.done() else None)
+
+    def check() -> None:
+        if steps is not None and progress.wasCanceled():  # Batal, or Esc, which cancels without the signal
+            steps.cancel()
+        if steps is not None and not steps.cancelled():
+            done, total = steps.position()
+            if total:
+                progress.setMaximum(total)
+                progress.setValue(min(done, total))
+        if future.done():
+            loop.quit()
+
+    poll.timeout.connect(check)
     try:
         if not future.done():
             poll.start()
-            loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+            # Without steps there is nothing to click; with steps, Batal must stay clickable
+            # (the dialog is window-modal, so the window behind it still takes no input).
+            flags = QEventLoop.ProcessEventsFlag.AllEvents if steps else QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents
+            loop.exec(flags)
         return future.result()
     finally:
         poll.stop()

@@ -1,24 +1,22 @@
 """Excel in the Anggota tab: the roster template, import with preview, export of the list.
 
-Long work (thousands of rows) shows a progress dialog that can be cancelled; the services
-call back every few hundred rows, and nothing is half-imported when the clerk cancels.
+Long work (thousands of rows: reading and checking a roster, saving it, exporting) runs on the
+worker thread of ``gui/loans/busy.run_busy`` behind a progress dialog that can be cancelled; the
+services call back every few hundred rows, and nothing is half-imported when the clerk cancels.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt
+from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import (
-    QApplication,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
     QHeaderView,
     QLabel,
-    QProgressDialog,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -28,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from koperasi.domain.errors import DomainError
 from koperasi.gui.context import AppContext
+from koperasi.gui.loans.busy import Steps, run_busy
 from koperasi.gui.messages import show_error, show_info
 from koperasi.services import member_excel, member_export, member_import
 from koperasi.services.member_import import ImportPreview
@@ -49,15 +48,17 @@ def export_members(parent: QWidget, context: AppContext, where: MemberFilter) ->
     path = _save_path(parent, f"anggota-{date.today():%Y-%m-%d}.xlsx")
     if path is None:
         return
-    progress = _progress(parent, parent.tr("Mengekspor anggota…"))
-    try:
+    steps = Steps()
+
+    def work() -> bytes:
         with context.database.session() as session:
-            data = member_export.export_members(session, context.actor, where, progress=_reporter(progress))
+            return member_export.export_members(session, context.actor, where, progress=steps.report)
+
+    try:
+        data = run_busy(parent, parent.tr("Mengekspor anggota…"), work, steps=steps)
     except DomainError as error:
-        progress.close()
         show_error(parent, parent.tr("Ekspor Excel"), error.message)
         return
-    progress.close()
     if _write(parent, path, data):
         show_info(parent, parent.tr("Ekspor Excel"), parent.tr("Daftar anggota tersimpan di {path}.").format(path=path))
 
@@ -73,17 +74,19 @@ def import_members(parent: QWidget, context: AppContext) -> bool:
     except OSError as error:
         show_error(parent, parent.tr("Impor Excel"), parent.tr("Berkas tidak dapat dibaca: {reason}").format(reason=error.strerror))
         return False
-    progress = _progress(parent, parent.tr("Memeriksa baris…"))
-    try:
+    steps = Steps()
+
+    def work() -> ImportPreview:  # on the worker thread: reading a large .xlsx takes a while too
         with context.database.session() as session:
-            preview = member_import.preview_import(
-                session, context.actor, data, today=date.today(), progress=_reporter(progress), cancelled=progress.wasCanceled
+            return member_import.preview_import(
+                session, context.actor, data, today=date.today(), progress=steps.report, cancelled=steps.cancelled
             )
+
+    try:
+        preview = run_busy(parent, parent.tr("Membaca dan memeriksa baris…"), work, steps=steps)
     except DomainError as error:
-        progress.close()
         show_error(parent, parent.tr("Impor Excel"), error.message)
         return False
-    progress.close()
     dialog = ImportPreviewDialog(context, preview, parent)
     return bool(dialog.exec()) and dialog.imported > 0
 
@@ -134,18 +137,19 @@ class ImportPreviewDialog(QDialog):
         self.resize(820, 480)
 
     def _commit(self) -> None:
-        progress = _progress(self, self.tr("Menyimpan anggota…"))
-        try:
+        steps = Steps()
+
+        def work() -> int:
             with self.context.database.session() as session:
-                self.imported = member_import.commit_import(
-                    session, self.context.actor, self.preview, today=date.today(),
-                    progress=_reporter(progress), cancelled=progress.wasCanceled,
+                return member_import.commit_import(
+                    session, self.context.actor, self.preview, today=date.today(), progress=steps.report, cancelled=steps.cancelled,
                 )
+
+        try:
+            self.imported = run_busy(self, self.tr("Menyimpan anggota…"), work, steps=steps)
         except DomainError as error:
-            progress.close()
             show_error(self, self.tr("Impor Excel"), error.message + "\n\n" + self.tr("Tidak ada anggota yang disimpan."))
             return
-        progress.close()
         show_info(self, self.tr("Impor Excel"), self.tr("{count} anggota tersimpan.").format(count=self.imported))
         self.accept()
 
@@ -153,22 +157,6 @@ class ImportPreviewDialog(QDialog):
         path = _save_path(self, "baris-ditolak.xlsx")
         if path is not None and _write(self, path, member_import.rejected_rows_workbook(self.preview)):
             show_info(self, self.tr("Baris ditolak"), self.tr("Perbaiki baris di {path} lalu impor lagi.").format(path=path))
-
-
-def _progress(parent: QWidget, label: str) -> QProgressDialog:
-    dialog = QProgressDialog(label, parent.tr("Batal"), 0, 0, parent)
-    dialog.setWindowModality(Qt.WindowModality.WindowModal)
-    dialog.setMinimumDuration(500)  # short work finishes before any dialog appears
-    return dialog
-
-
-def _reporter(dialog: QProgressDialog) -> Callable[[int, int], None]:
-    def report(done: int, total: int) -> None:
-        dialog.setMaximum(total)
-        dialog.setValue(done)
-        QApplication.processEvents()  # keep the window painted and Batal clickable
-
-    return report
 
 
 def _save_path(parent: QWidget, suggested: str) -> Path | None:

@@ -2,21 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QDateEdit,
-    QFormLayout,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+import uuid
+
+from PySide6.QtCore import QCoreApplication, QDate
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
 
 from koperasi.domain.dates import format_date
 from koperasi.domain.errors import DomainError, ValidationError
@@ -24,6 +13,8 @@ from koperasi.domain.members import GroupKind
 from koperasi.domain.roles import Permission
 from koperasi.gui.context import AppContext
 from koperasi.gui.form_dialog import FormDialog
+from koperasi.gui.forms.ui_group_form import Ui_GroupForm
+from koperasi.gui.forms.ui_group_membership_form import Ui_GroupMembershipForm
 from koperasi.gui.list_model import Column, ListTableModel
 from koperasi.gui.messages import show_error
 from koperasi.services import groups, regions
@@ -48,14 +39,19 @@ class GroupsView(QWidget):
         )
         self.members_model: ListTableModel[GroupMemberView] = ListTableModel(
             [
-                Column(self.tr("Nomor"), lambda m: m.number),
-                Column(self.tr("Nama"), lambda m: m.full_name + (self.tr(" (ketua)") if m.is_chair else "")),
-                Column(self.tr("Sejak"), lambda m: format_date(m.joined_on)),
+                Column(self.tr("Nomor"), lambda m: m.number, muted=_former),
+                Column(self.tr("Nama"), lambda m: m.full_name + (self.tr(" (ketua)") if m.is_chair else ""), muted=_former),
+                Column(self.tr("Sejak"), lambda m: format_date(m.joined_on), muted=_former),
+                Column(self.tr("Keluar"), lambda m: format_date(m.left_on) if m.left_on else "", muted=_former),
             ],
             parent=self,
         )
         self.groups_table = _table("groupsTable", self.groups_model)
         self.members_table = _table("groupMembersTable", self.members_model)
+        self.show_former_check = QCheckBox(self.tr("Tampilkan yang sudah &keluar"))
+        self.show_former_check.setObjectName("groupShowFormerCheck")
+        self.show_former_check.setToolTip(self.tr("Anggota yang pernah masuk kelompok ini, dengan tanggal masuk dan keluarnya"))
+        self.show_former_check.toggled.connect(self._load_members)
         self.groups_table.selectionModel().selectionChanged.connect(self._load_members)
         can_manage = context.actor.can(Permission.MANAGE_GROUPS)
         self.new_button = _button("groupNewButton", self.tr("Kelompok &baru…"), self._create, can_manage)
@@ -71,7 +67,11 @@ class GroupsView(QWidget):
         left.addLayout(group_buttons)
         right = QVBoxLayout()
         self.members_title = QLabel()
-        right.addWidget(self.members_title)
+        self.members_title.setWordWrap(True)  # a long group name must not squeeze the groups list
+        title_row = QHBoxLayout()
+        title_row.addWidget(self.members_title, 1)
+        title_row.addWidget(self.show_former_check)
+        right.addLayout(title_row)
         right.addWidget(self.members_table)
         buttons = QHBoxLayout()
         for button in (self.add_member_button, self.remove_member_button, self.chair_button):
@@ -96,17 +96,24 @@ class GroupsView(QWidget):
 
     def selected_member(self) -> GroupMemberView | None:
         rows = self.members_table.selectionModel().selectedRows()
-        return self.members_model.row(rows[0]) if rows else None
+        member = self.members_model.row(rows[0]) if rows else None
+        return member if member is not None and member.left_on is None else None  # a former member: history only
 
     def _load_members(self) -> None:
         group = self.selected_group()
+        show_former = self.show_former_check.isChecked()
+        self.members_table.setColumnHidden(3, not show_former)
         if group is None:
             self.members_model.set_rows([])
             self.members_title.setText(self.tr("Pilih kelompok untuk melihat anggotanya."))
         else:
             with self.context.database.session() as session:
-                self.members_model.set_rows(groups.group_members(session, self.context.actor, group.id))
-            self.members_title.setText(f"<b>{group.name}</b> · {group.kind.label} · {group.member_count} anggota")
+                rows = groups.group_members(session, self.context.actor, group.id, include_former=show_former)
+            self.members_model.set_rows(rows)
+            title = f"<b>{group.name}</b> · {group.kind.label} · {group.member_count} anggota"
+            if former := sum(1 for row in rows if row.left_on is not None):
+                title += self.tr(" · {count} sudah keluar").format(count=former)
+            self.members_title.setText(title)
         for button in (self.edit_button, self.add_member_button, self.remove_member_button, self.chair_button):
             button.setEnabled(group is not None)
 
@@ -144,41 +151,49 @@ class GroupsView(QWidget):
 
 
 class _GroupForm(QWidget):
+    """Designer: ui/group_form.ui. A new group may name its chair; an existing one may be retired."""
+
     def __init__(self, context: AppContext, group: GroupView | None) -> None:
         super().__init__()
-        self.name_edit = QLineEdit(group.name if group else "")
-        self.name_edit.setObjectName("groupNameEdit")
-        self.name_edit.setMaxLength(120)
-        self.kind_combo = QComboBox()
+        self.form = Ui_GroupForm()
+        self.form.setupUi(self)
+        self.name_edit = self.form.groupNameEdit
+        self.kind_combo = self.form.groupKindCombo
+        self.desa_combo = self.form.groupDesaCombo
+        self.chair_edit = self.form.groupChairEdit
+        self.chair_date_edit = self.form.groupChairDateEdit
+        self.active_check = self.form.groupActiveCheck
         for kind in GroupKind:
             self.kind_combo.addItem(kind.label, kind)
-        self.desa_combo = QComboBox()
         self.desa_combo.addItem(self.tr("— tanpa desa —"), None)
         with context.database.session() as session:
             for kecamatan in regions.list_kecamatan(session):
                 for desa in regions.list_desa(session, context.actor, kecamatan.code):
                     self.desa_combo.addItem(f"{desa.name} ({kecamatan.name})", desa.id)
-        self.active_check = QCheckBox(self.tr("&Aktif (kelompok yang bubar dinonaktifkan; riwayatnya tetap)"))
-        self.active_check.setChecked(True)
-        layout = QFormLayout(self)
-        layout.addRow(self.tr("&Nama kelompok:"), self.name_edit)
-        layout.addRow(self.tr("&Jenis:"), self.kind_combo)
-        layout.addRow(self.tr("&Desa:"), self.desa_combo)
-        if group is not None:
+        self.chair_date_edit.setMaximumDate(QDate.currentDate())
+        self.chair_date_edit.setDate(QDate.currentDate())
+        layout = self.form.formLayout
+        if group is None:
+            layout.setRowVisible(self.active_check, False)
+        else:
+            self.name_edit.setText(group.name)
             self.kind_combo.setCurrentIndex(self.kind_combo.findData(group.kind))
             self.desa_combo.setCurrentIndex(max(0, self.desa_combo.findData(group.desa_id)))
-            layout.addRow("", self.active_check)
+            # the chair of an existing group is chosen in its member list (Jadikan ketua)
+            layout.setRowVisible(self.chair_edit, False)
+            layout.setRowVisible(self.chair_date_edit, False)
 
-    def focus_field(self, _field: str | None) -> None:
-        self.name_edit.setFocus()
+    def focus_field(self, field: str | None) -> None:
+        target = {"chair_member_id": self.chair_edit, "joined_on": self.chair_date_edit, "desa_id": self.desa_combo}.get(field or "")
+        (target or self.name_edit).setFocus()
 
 
 class _GroupDialog(FormDialog):
-    """A new group when ``group`` is None; otherwise rename, re-file or retire it."""
+    """A new group (optionally with its chair) when ``group`` is None; otherwise rename, re-file or retire it."""
 
     def __init__(self, context: AppContext, group: GroupView | None, parent: QWidget | None = None) -> None:
         self.group_form = _GroupForm(context, group)
-        super().__init__(self.group_form, object_name="groupDialog", width=480, parent=parent)
+        super().__init__(self.group_form, object_name="groupDialog", width=520, parent=parent)
         self.setWindowTitle(self.tr("Kelompok baru") if group is None else self.tr("Ubah kelompok"))
         self.context = context
         self.group = group
@@ -188,7 +203,12 @@ class _GroupDialog(FormDialog):
         kind = GroupKind(form.kind_combo.currentData())  # Qt hands enum item data back as plain strings
         with self.context.database.session() as session:
             if self.group is None:
-                groups.create_group(session, self.context.actor, name=form.name_edit.text(), kind=kind, desa_id=form.desa_combo.currentData())
+                chair_text = form.chair_edit.text().strip()
+                chair = _find_member(session, self.context, chair_text, field="chair_member_id") if chair_text else None
+                groups.create_group(
+                    session, self.context.actor, name=form.name_edit.text(), kind=kind, desa_id=form.desa_combo.currentData(),
+                    chair_member_id=chair, chair_joined_on=form.chair_date_edit.date().toPython() if chair else None,
+                )
             else:
                 groups.update_group(
                     session, self.context.actor, self.group.id, name=form.name_edit.text(), kind=kind,
@@ -197,25 +217,33 @@ class _GroupDialog(FormDialog):
 
 
 class _MembershipForm(QWidget):
-    """Who joins (number, NIK or name) and from when; or, for leaving, only the date."""
+    """Designer: ui/group_membership_form.ui. Who joins (number, NIK or name) and from when; or, for leaving, only the date."""
 
     def __init__(self, *, ask_member: bool) -> None:
         super().__init__()
-        self.member_edit = QLineEdit()
-        self.member_edit.setObjectName("groupMemberEdit")
-        self.member_edit.setPlaceholderText(self.tr("nomor anggota, NIK atau nama"))
-        self.date_edit = QDateEdit(QDate.currentDate())
-        self.date_edit.setObjectName("groupDateEdit")
-        self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("dd-MM-yyyy")
+        self.form = Ui_GroupMembershipForm()
+        self.form.setupUi(self)
+        self.member_edit = self.form.groupMemberEdit
+        self.date_edit = self.form.groupDateEdit
         self.date_edit.setMaximumDate(QDate.currentDate())
-        layout = QFormLayout(self)
-        if ask_member:
-            layout.addRow(self.tr("&Anggota:"), self.member_edit)
-        layout.addRow(self.tr("&Tanggal:"), self.date_edit)
+        self.date_edit.setDate(QDate.currentDate())
+        self.form.formLayout.setRowVisible(self.member_edit, ask_member)
 
     def focus_field(self, field: str | None) -> None:
         (self.date_edit if field in ("joined_on", "left_on") else self.member_edit).setFocus()
+
+
+def _find_member(session, context: AppContext, text: str, *, field: str) -> uuid.UUID:
+    """The one active member whose number, NIK or name matches ``text``; else a ValidationError on ``field``."""
+    found = member_page(session, context.actor, MemberFilter(text=text), limit=2) if text.strip() else None
+    if found is None or found.total != 1:
+        translate = QCoreApplication.translate
+        raise ValidationError(
+            translate("GroupsView", "Tidak ada anggota aktif yang cocok.") if found is None or found.total == 0
+            else translate("GroupsView", "{count} anggota cocok; ketik nomor anggota atau NIK yang lengkap.").format(count=found.total),
+            field=field,
+        )
+    return found.rows[0].id
 
 
 class _JoinDialog(FormDialog):
@@ -227,17 +255,10 @@ class _JoinDialog(FormDialog):
         self.group = group
 
     def save(self) -> None:
-        text = self.membership_form.member_edit.text()
         with self.context.database.session() as session:
-            found = member_page(session, self.context.actor, MemberFilter(text=text), limit=2) if text.strip() else None
-            if found is None or found.total != 1:
-                raise ValidationError(
-                    self.tr("Tidak ada anggota aktif yang cocok.") if found is None or found.total == 0
-                    else self.tr("{count} anggota cocok; ketik nomor anggota atau NIK yang lengkap.").format(count=found.total)
-                )
+            member_id = _find_member(session, self.context, self.membership_form.member_edit.text(), field="member")
             groups.add_to_group(
-                session, self.context.actor, self.group.id, found.rows[0].id,
-                joined_on=self.membership_form.date_edit.date().toPython(),
+                session, self.context.actor, self.group.id, member_id, joined_on=self.membership_form.date_edit.date().toPython(),
             )
 
 
@@ -256,6 +277,10 @@ class _LeaveGroupDialog(FormDialog):
                 session, self.context.actor, self.group.id, self.member.member_id,
                 left_on=self.membership_form.date_edit.date().toPython(),
             )
+
+
+def _former(member: GroupMemberView) -> bool:
+    return member.left_on is not None
 
 
 def _table(name: str, model: ListTableModel) -> QTableView:

@@ -3,29 +3,26 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QDateEdit, QFormLayout, QLineEdit, QWidget
+from PySide6.QtWidgets import QWidget
 
 from koperasi.gui.context import AppContext
 from koperasi.gui.form_dialog import FormDialog
+from koperasi.gui.forms.ui_leave_form import Ui_LeaveForm
 from koperasi.services import members
 from koperasi.services.members import MemberDetail
 
 
 class _LeaveForm(QWidget):
+    """Designer: ui/leave_form.ui: the date (today unless changed), then the reason."""
+
     def __init__(self) -> None:
         super().__init__()
-        self.date_edit = QDateEdit(QDate.currentDate())
-        self.date_edit.setObjectName("leaveDateEdit")
-        self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("dd-MM-yyyy")
+        self.form = Ui_LeaveForm()
+        self.form.setupUi(self)
+        self.date_edit = self.form.leaveDateEdit
+        self.reason_edit = self.form.leaveReasonEdit
         self.date_edit.setMaximumDate(QDate.currentDate())
-        self.reason_edit = QLineEdit()
-        self.reason_edit.setObjectName("leaveReasonEdit")
-        self.reason_edit.setMaxLength(250)
-        self.reason_edit.setPlaceholderText(self.tr("contoh: pindah domisili, mengundurkan diri"))
-        layout = QFormLayout(self)
-        layout.addRow(self.tr("&Tanggal keluar:"), self.date_edit)
-        layout.addRow(self.tr("&Alasan:"), self.reason_edit)
+        self.date_edit.setDate(QDate.currentDate())
 
     def focus_field(self, field: str | None) -> None:
         (self.date_edit if field == "left_on" else self.reason_edit).setFocus()

@@ -1,0 +1,69 @@
+# -*- coding: utf-8 -*-
+
+################################################################################
+## Form generated from reading UI file 'leave_form.ui'
+##
+## Created by: Qt User Interface Compiler version 6.11.3
+##
+## WARNING! All changes made in this file will be lost when recompiling UI file!
+################################################################################
+
+from PySide6.QtCore import (QCoreApplication, QDate, QDateTime, QLocale,
+    QMetaObject, QObject, QPoint, QRect,
+    QSize, QTime, QUrl, Qt)
+from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
+    QFont, QFontDatabase, QGradient, QIcon,
+    QImage, QKeySequence, QLinearGradient, QPainter,
+    QPalette, QPixmap, QRadialGradient, QTransform)
+from PySide6.QtWidgets import (QApplication, QDateEdit, QFormLayout, QLabel,
+    QLineEdit, QSizePolicy, QWidget)
+
+class Ui_LeaveForm(object):
+    def setupUi(self, LeaveForm):
+        if not LeaveForm.objectName():
+            LeaveForm.setObjectName(u"LeaveForm")
+        LeaveForm.resize(440, 80)
+        self.formLayout = QFormLayout(LeaveForm)
+        self.formLayout.setObjectName(u"formLayout")
+        self.formLayout.setContentsMargins(0, 0, 0, 0)
+        self.dateLabel = QLabel(LeaveForm)
+        self.dateLabel.setObjectName(u"dateLabel")
+
+        self.formLayout.setWidget(0, QFormLayout.ItemRole.LabelRole, self.dateLabel)
+
+        self.leaveDateEdit = QDateEdit(LeaveForm)
+        self.leaveDateEdit.setObjectName(u"leaveDateEdit")
+        self.leaveDateEdit.setCalendarPopup(True)
+
+        self.formLayout.setWidget(0, QFormLayout.ItemRole.FieldRole, self.leaveDateEdit)
+
+        self.reasonLabel = QLabel(LeaveForm)
+        self.reasonLabel.setObjectName(u"reasonLabel")
+
+        self.formLayout.setWidget(1, QFormLayout.ItemRole.LabelRole, self.reasonLabel)
+
+        self.leaveReasonEdit = QLineEdit(LeaveForm)
+        self.leaveReasonEdit.setObjectName(u"leaveReasonEdit")
+        self.leaveReasonEdit.setMaxLength(250)
+
+        self.formLayout.setWidget(1, QFormLayout.ItemRole.FieldRole, self.leaveReasonEdit)
+
+#if QT_CONFIG(shortcut)
+        self.dateLabel.setBuddy(self.leaveDateEdit)
+        self.reasonLabel.setBuddy(self.leaveReasonEdit)
+#endif // QT_CONFIG(shortcut)
+        QWidget.setTabOrder(self.leaveDateEdit, self.leaveReasonEdit)
+
+        self.retranslateUi(LeaveForm)
+
+        QMetaObject.connectSlotsByName(LeaveForm)
+    # setupUi
+
+    def retranslateUi(self, LeaveForm):
+        self.dateLabel.setText(QCoreApplication.translate("LeaveForm", u"&Tanggal keluar:", None))
+        self.leaveDateEdit.setDisplayFormat(QCoreApplication.translate("LeaveForm", u"dd-MM-yyyy", None))
+        self.reasonLabel.setText(QCoreApplication.translate("LeaveForm", u"&Alasan:", None))
+        self.leaveReasonEdit.setPlaceholderText(QCoreApplication.translate("LeaveForm", u"contoh: pindah domisili, mengundurkan diri", None))
+        pass
+    # retranslateUi
+
