@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from koperasi.db.models import GroupMembership, Member, MemberGroup
 from koperasi.services import demo, health
@@ -102,6 +102,134 @@ def test_demo_loans_are_the_same_every_time(tmp_path):
             demo.fill(session, members=150, loans=60)
         with database.session() as session:
             rows = session.execute(select(Loan.number, Loan.principal, Loan.status, Loan.principal_paid).order_by(Loan.number)).all()
+        database.dispose()
+        return rows
+
+    assert fingerprint("a.db") == fingerprint("b.db")
+
+
+def test_demo_trainings_are_what_the_training_services_would_have_written(sqlite_db):
+    from collections import Counter, defaultdict
+    from datetime import date
+
+    from koperasi.db.models import (
+        HouseholdMember,
+        Loan,
+        LoanProduct,
+        TrainingAttendance,
+        TrainingBatch,
+        TrainingCertificate,
+        TrainingParticipant,
+        TrainingProgramme,
+        TrainingSession,
+    )
+    from koperasi.domain.members import SchoolStatus
+    from koperasi.domain.trainings import CompletionRule, RuleKind
+    from koperasi.services import auth, trainings
+    from koperasi.services.training_participants import has_completed, list_participants
+
+    with sqlite_db.session() as session:
+        summary = demo.fill(session, members=600, loans=150)
+    assert summary.programmes == 6 and summary.batches == 6 and summary.certificates > 0
+    today = date.today()
+    with sqlite_db.session() as session:
+        assert health.examine(session).ok
+        clerk = auth.login(session, "petugas", demo.DEMO_PASSWORD)
+        rules = {p.id: CompletionRule(RuleKind(p.rule_kind), p.rule_value) for p in session.scalars(select(TrainingProgramme))}
+        assert {rule.kind for rule in rules.values()} == set(RuleKind)
+        batches = session.scalars(select(TrainingBatch)).all()
+        assert len({b.programme_id for b in batches}) == 6  # every programme ran at least once
+        members = dict(session.execute(select(Member.id, Member.status)).all())
+        out_of_school = {SchoolStatus.DROPPED_OUT.value, SchoolStatus.NEVER.value}
+        youth_schools = set()
+        certified = 0
+        planned_batches = 0
+        for batch in batches:
+            people = list_participants(session, clerk, batch.id)
+            assert 1 <= len(people) <= 30
+            # Nobody twice in a batch; members active; household members out of school.
+            assert len({p.member_id or p.household_member_id for p in people}) == len(people)
+            assert all(members[p.member_id] == "aktif" for p in people if p.member_id)
+            for p in people:
+                if p.household_member_id:
+                    youth_schools.add(session.get(HouseholdMember, p.household_member_id).school_status)
+            for p in people:
+                assert p.enrolled_on <= today and (p.withdrawn_on is None or p.enrolled_on <= p.withdrawn_on < today)
+                if p.certificate_number:  # certificates only to those who completed by the rule
+                    certified += 1
+                    assert p.completed and p.withdrawn_on is None
+            views = trainings.list_sessions(session, clerk, batch.id)
+            future = [v for v in views if v.data.held_on >= today]
+            assert not any(v.recorded for v in future) and not any(v.recorded for v in views if v.cancelled)
+            if future:
+                planned_batches += 1
+                assert not batch.closed and not any(p.certificate_number for p in people)
+            else:  # finished: everyone who completed has a certificate
+                assert all(bool(p.certificate_number) == p.completed for p in people)
+            # Attendance only for participants enrolled on the day and not yet withdrawn.
+            enrolled = {p.id: p for p in people}
+            for session_id, participant_id, held_on in session.execute(
+                select(TrainingAttendance.session_id, TrainingAttendance.participant_id, TrainingSession.held_on)
+                .join(TrainingSession, TrainingSession.id == TrainingAttendance.session_id)
+                .where(TrainingSession.batch_id == batch.id)
+            ):
+                p = enrolled[participant_id]
+                assert p.enrolled_on <= held_on < today and (p.withdrawn_on is None or held_on < p.withdrawn_on)
+        assert certified == summary.certificates
+        assert 1 <= planned_batches <= 2
+        assert youth_schools and youth_schools <= out_of_school
+        assert any(p.withdrawn_on for b in batches for p in list_participants(session, clerk, b.id))
+        absent = session.scalar(select(func.count()).select_from(TrainingAttendance).where(TrainingAttendance.present.is_(False)))
+        present = session.scalar(select(func.count()).select_from(TrainingAttendance).where(TrainingAttendance.present.is_(True)))
+        assert 0 < absent < present
+        # Certificate numbers are gapless per year, in the order they were issued.
+        by_year = defaultdict(list)
+        for number, issued_on in session.execute(select(TrainingCertificate.number, TrainingCertificate.issued_on)
+                                                 .order_by(TrainingCertificate.issued_on, TrainingCertificate.number)):
+            assert number.split("/")[2] == str(issued_on.year)
+            by_year[issued_on.year].append(int(number.split("/")[3]))
+        for numbers in by_year.values():
+            assert numbers == list(range(1, len(numbers) + 1))
+        # One audit event per enrolment and certificate, as the services record them.
+        from koperasi.db.models import AuditEvent
+
+        actions = Counter(session.scalars(select(AuditEvent.action).where(AuditEvent.entity.in_(["batch", "session", "programme"]))))
+        assert actions["participant_enrolled"] == session.scalar(select(func.count()).select_from(TrainingParticipant))
+        assert actions["certificate_issued"] == summary.certificates and actions["programme_created"] == 6
+        assert actions["attendance_recorded"] == session.scalar(
+            select(func.count(func.distinct(TrainingAttendance.session_id))))
+        # The product that requires a training: no demo loan of it went to anyone who had not completed it.
+        product = session.scalar(select(LoanProduct).where(LoanProduct.required_programme_id.is_not(None)))
+        assert product is not None
+        borrowers = session.scalars(select(Loan.member_id).where(Loan.product_id == product.id)).all()
+        assert all(has_completed(session, member_id, product.required_programme_id) for member_id in borrowers)
+        qualified = session.scalars(
+            select(TrainingParticipant.member_id).join(TrainingCertificate, TrainingCertificate.participant_id == TrainingParticipant.id)
+            .join(TrainingBatch, TrainingBatch.id == TrainingParticipant.batch_id)
+            .where(TrainingBatch.programme_id == product.required_programme_id)
+        ).all()
+        assert qualified and all(has_completed(session, member_id, product.required_programme_id) for member_id in qualified)
+
+
+def test_demo_trainings_are_the_same_every_time(tmp_path):
+    from koperasi.db.database import open_database
+    from koperasi.db.models import TrainingAttendance, TrainingBatch, TrainingCertificate, TrainingParticipant
+    from sqlalchemy.engine import make_url
+
+    def fingerprint(name):
+        database = open_database(make_url(f"sqlite+pysqlite:///{tmp_path / name}"))
+        with database.session() as session:
+            demo.fill(session, members=300, loans=0)
+        with database.session() as session:
+            rows = (
+                session.execute(select(TrainingBatch.name, TrainingBatch.closed).order_by(TrainingBatch.name)).all(),
+                session.execute(select(TrainingParticipant.id, TrainingParticipant.member_id, TrainingParticipant.enrolled_on,
+                                       TrainingParticipant.withdrawn_on).order_by(TrainingParticipant.id)).all(),
+                session.execute(select(TrainingAttendance.participant_id, TrainingAttendance.present)
+                                .order_by(TrainingAttendance.session_id, TrainingAttendance.participant_id)).all(),
+                session.execute(select(TrainingCertificate.number, TrainingCertificate.participant_id)
+                                .order_by(TrainingCertificate.number)).all(),
+            )
         database.dispose()
         return rows
 

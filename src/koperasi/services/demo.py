@@ -8,11 +8,17 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
+from sqlalchemy import select
+
+from koperasi.db.models import FundSource, TrainingProgramme
+from koperasi.domain.loan_products import LoanKind, ProductInput
+from koperasi.domain.loans import Frequency
 from koperasi.domain.office import OfficeProfile
 from koperasi.domain.roles import Role
-from koperasi.services import office, regions, users
-from koperasi.services.demo_loans import fill_loans
+from koperasi.services import loan_products, office, regions, users
+from koperasi.services.demo_loans import FUNDS, fill_loans
 from koperasi.services.demo_members import fill_members
+from koperasi.services.demo_trainings import fill_trainings
 from koperasi.services.transaction import write
 
 DEMO_PASSWORD = "demo12345"
@@ -67,6 +73,16 @@ class DemoSummary:
     members: int
     loans: int = 0
     movements: int = 0
+    programmes: int = 0
+    batches: int = 0
+    participants: int = 0
+    certificates: int = 0
+
+
+# A product opened after the demo's history: only those who completed the organic rice training may apply.
+# It has no demo loans, so no loan in the demo was ever given to someone who had not completed it.
+TRAINED_PRODUCT = "Modal Tani Padi Organik (syarat pelatihan)"
+TRAINED_PROGRAMME = "Pertanian organik padi sawah"
 
 
 def fill(
@@ -79,7 +95,8 @@ def fill(
 ) -> DemoSummary:
     """Set up a fresh database as a demo office; refuses a database already set up.
 
-    ``loans`` defaults to one loan for every five members, with ~18 months of history.
+    ``loans`` defaults to one loan for every five members, with ~18 months of history;
+    trainings (about one batch for every 500 members, at least six) cover the same months.
     """
     with write(session):
         admin = office.set_up(
@@ -98,5 +115,19 @@ def fill(
                 desa += 1
         today = date.today()
         filled = fill_members(session, members, today=today, progress=progress)
+        training = fill_trainings(session, today=today)
         lending = fill_loans(session, members // 5 if loans is None else loans, today=today, progress=loan_progress)
-    return DemoSummary(users=1 + len(DEMO_STAFF), desa=desa, members=filled, loans=lending.loans, movements=lending.movements)
+        _trained_product(session, admin)
+    return DemoSummary(users=1 + len(DEMO_STAFF), desa=desa, members=filled, loans=lending.loans, movements=lending.movements,
+                       programmes=training.programmes, batches=training.batches, participants=training.participants,
+                       certificates=training.certificates)
+
+
+def _trained_product(session: Session, admin) -> None:
+    fund_id = session.scalar(select(FundSource.id).where(FundSource.name == FUNDS[0][0]))
+    programme_id = session.scalar(select(TrainingProgramme.id).where(TrainingProgramme.name == TRAINED_PROGRAMME))
+    loan_products.create_product(
+        session, admin,
+        ProductInput(TRAINED_PRODUCT, fund_id, LoanKind.INDIVIDUAL, 1_000_000, 8_000_000, 6, 12, Frequency.MONTHLY,
+                     1000, 10_000, required_programme_id=programme_id),
+    )
