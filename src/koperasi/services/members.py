@@ -20,6 +20,7 @@ from koperasi.db.models import (
     Member,
     MemberCategory,
     MemberGroup,
+    TrainingParticipant,
 )
 from koperasi.domain.audit import AuditAction
 from koperasi.domain.dates import format_date
@@ -567,8 +568,43 @@ def _replace_categories(session: Session, member: Member, codes: list[str]) -> N
 
 
 def _replace_household(session: Session, member: Member, people: tuple[HouseholdPerson, ...]) -> None:
-    session.execute(delete(HouseholdMember).where(HouseholdMember.member_id == member.id))
-    session.add_all(HouseholdMember(**_household_row(member.id, index, person)) for index, person in enumerate(people))
+    """Make the household rows match ``people`` while keeping each person's row (and id).
+
+    Other records point at a household person (a child enrolled in a training), so a row is
+    updated in place: first the same name, then, for renamed people, the same place in the
+    list. Only people really gone from the list are deleted, and not while a record uses them.
+    """
+    rows = list(session.scalars(select(HouseholdMember).where(HouseholdMember.member_id == member.id)
+                                .order_by(HouseholdMember.position)))
+    matched: dict[int, HouseholdMember] = {}
+    free = list(rows)
+    for index, person in enumerate(people):
+        same = next((row for row in free if _same_name(row.full_name, person.full_name)), None)
+        if same is not None:
+            matched[index] = same
+            free.remove(same)
+    for index in range(len(people)):
+        if index not in matched and free:
+            matched[index] = free.pop(0)
+    for row in free:
+        if session.scalar(select(TrainingParticipant.id).where(TrainingParticipant.household_member_id == row.id).limit(1)):
+            raise ValidationError(
+                f"{row.full_name} tercatat sebagai peserta pelatihan, jadi tidak dapat dihapus dari daftar keluarga."
+            )
+        session.delete(row)
+    for index, person in enumerate(people):
+        values = _household_row(member.id, index, person)
+        row = matched.get(index)
+        if row is None:
+            session.add(HouseholdMember(**values))
+            continue
+        for key, value in values.items():
+            if key != "id":
+                setattr(row, key, value)
+
+
+def _same_name(left: str, right: str) -> bool:
+    return " ".join(left.lower().split()) == " ".join(right.lower().split())
 
 
 def _household_row(member_id: uuid.UUID, position: int, person: HouseholdPerson) -> dict[str, object]:
