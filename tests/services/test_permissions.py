@@ -7,7 +7,7 @@ import importlib
 import inspect
 import pkgutil
 import uuid
-from datetime import date
+from datetime import date, time
 
 import pytest
 
@@ -19,11 +19,14 @@ from koperasi.domain.people import Sex
 from koperasi.domain.roles import Role
 from koperasi.domain.loan_products import LoanKind, ProductInput
 from koperasi.domain.loans import Frequency
+from koperasi.domain.trainings import ProgrammeInput, SessionInput, Topic
 from koperasi.services import (
     access,
     arrears,
+    attendance,
     audit,
     auth,
+    certificates,
     dashboard,
     funds,
     groups,
@@ -37,9 +40,13 @@ from koperasi.services import (
     member_export,
     member_import,
     member_search,
+    member_trainings,
     members,
     office,
     regions,
+    training_papers,
+    training_participants,
+    trainings,
     users,
 )
 from tests.support import add_staff, set_up_office
@@ -52,6 +59,8 @@ UNKNOWN = uuid.uuid4()
 FUND_KEEPERS = {Role.ADMIN, Role.MANAGER}  # sumber dana and loan products
 DECIDERS = {Role.ADMIN, Role.MANAGER}  # approve, reject, reschedule, write off
 CASHIERS = {Role.ADMIN, Role.TREASURER, Role.CLERK}  # take repayments
+TRAINERS = {Role.ADMIN, Role.MANAGER, Role.CLERK}  # programmes, batches, sessions, participants, attendance
+CERTIFIERS = {Role.ADMIN, Role.MANAGER}  # issue certificates
 
 # function -> (roles allowed, call with a session and an actor)
 CALLS = {
@@ -163,6 +172,55 @@ CALLS = {
     loan_papers.collection_sheet: (
         ANYONE_LOGGED_IN, lambda s, a: loan_papers.collection_sheet(s, a, UNKNOWN, meeting_on=date(2026, 1, 1))
     ),
+    # Trainings (issue 6): MANAGE_TRAININGS for admin, manager and clerk; certificates for admin and manager.
+    trainings.list_programmes: (ANYONE_LOGGED_IN, lambda s, a: trainings.list_programmes(s, a)),
+    trainings.create_programme: (TRAINERS, lambda s, a: trainings.create_programme(s, a, ProgrammeInput("", Topic.OTHER))),
+    trainings.update_programme: (
+        TRAINERS,
+        lambda s, a: trainings.update_programme(s, a, UNKNOWN, ProgrammeInput("Program X", Topic.OTHER), active=True, expected_version=1),
+    ),
+    trainings.list_batches: (ANYONE_LOGGED_IN, lambda s, a: trainings.list_batches(s, a)),
+    trainings.get_batch: (ANYONE_LOGGED_IN, lambda s, a: trainings.get_batch(s, a, UNKNOWN)),
+    trainings.create_batch: (
+        TRAINERS, lambda s, a: trainings.create_batch(s, a, programme_id=UNKNOWN, name="Angkatan 1", kecamatan_code=None)
+    ),
+    trainings.update_batch: (
+        TRAINERS,
+        lambda s, a: trainings.update_batch(s, a, UNKNOWN, name="Angkatan 1", kecamatan_code=None, notes="", closed=False,
+                                            expected_version=1),
+    ),
+    trainings.list_sessions: (ANYONE_LOGGED_IN, lambda s, a: trainings.list_sessions(s, a, UNKNOWN)),
+    trainings.add_session: (TRAINERS, lambda s, a: trainings.add_session(s, a, UNKNOWN, _session_input())),
+    trainings.update_session: (
+        TRAINERS, lambda s, a: trainings.update_session(s, a, UNKNOWN, _session_input(), cancelled=False, expected_version=1)
+    ),
+    training_participants.list_participants: (
+        ANYONE_LOGGED_IN, lambda s, a: training_participants.list_participants(s, a, UNKNOWN)
+    ),
+    training_participants.enrol: (
+        TRAINERS, lambda s, a: training_participants.enrol(s, a, UNKNOWN, member_id=UNKNOWN, enrolled_on=date(2026, 1, 1))
+    ),
+    training_participants.withdraw: (
+        TRAINERS,
+        lambda s, a: training_participants.withdraw(s, a, UNKNOWN, withdrawn_on=date(2026, 1, 1), reason="Sakit", expected_version=1),
+    ),
+    training_participants.household_candidates: (
+        ANYONE_LOGGED_IN, lambda s, a: training_participants.household_candidates(s, a, UNKNOWN)
+    ),
+    attendance.attendance_list: (ANYONE_LOGGED_IN, lambda s, a: attendance.attendance_list(s, a, UNKNOWN)),
+    attendance.record_attendance: (TRAINERS, lambda s, a: attendance.record_attendance(s, a, UNKNOWN, {UNKNOWN: True})),
+    certificates.issue_certificate: (
+        CERTIFIERS, lambda s, a: certificates.issue_certificate(s, a, UNKNOWN, issued_on=date(2026, 1, 1))
+    ),
+    certificates.issue_all: (CERTIFIERS, lambda s, a: certificates.issue_all(s, a, UNKNOWN, issued_on=date(2026, 1, 1))),
+    training_papers.attendance_sheet: (ANYONE_LOGGED_IN, lambda s, a: training_papers.attendance_sheet(s, a, UNKNOWN)),
+    training_papers.certificates: (ANYONE_LOGGED_IN, lambda s, a: training_papers.certificates(s, a, UNKNOWN)),
+    training_papers.batch_report: (ANYONE_LOGGED_IN, lambda s, a: training_papers.batch_report(s, a, UNKNOWN)),
+    training_papers.training_summary: (
+        ANYONE_LOGGED_IN,
+        lambda s, a: training_papers.training_summary(s, a, period_from=date(2026, 1, 1), period_to=date(2026, 12, 31)),
+    ),
+    member_trainings.member_trainings: (ANYONE_LOGGED_IN, lambda s, a: member_trainings.member_trainings(s, a, UNKNOWN)),
 }
 # Called inside other services' transactions, after those have checked the role.
 BUILDING_BLOCKS = {
@@ -177,6 +235,10 @@ def _product_input() -> ProductInput:
 
 def _member_input() -> MemberInput:
     return MemberInput(full_name="Siti Aminah", sex=Sex.FEMALE, birth_date=date(1980, 5, 1), desa_id=str(UNKNOWN))
+
+
+def _session_input() -> SessionInput:
+    return SessionInput(date(2026, 1, 1), time(8, 0), time(12, 0), "Balai Desa", None, None, "Ir. Hendra")
 
 
 def _functions_acting_for_a_user():
