@@ -75,8 +75,6 @@ CALLS = {
     members.add_category: ({Role.ADMIN, Role.MANAGER}, lambda s, a: members.add_category(s, a, name="Disabilitas")),
     members.rename_category: ({Role.ADMIN, Role.MANAGER}, lambda s, a: members.rename_category(s, a, "tidak_ada", name="Disabilitas")),
     members.set_category_active: ({Role.ADMIN, Role.MANAGER}, lambda s, a: members.set_category_active(s, a, "tidak_ada", active=False)),
-    members.rename_category: ({Role.ADMIN, Role.MANAGER}, lambda s, a: members.rename_category(s, a, "tidak_ada", name="Disabilitas")),
-    members.set_category_active: ({Role.ADMIN, Role.MANAGER}, lambda s, a: members.set_category_active(s, a, "tidak_ada", active=False)),
     groups.list_groups: (ANYONE_LOGGED_IN, lambda s, a: groups.list_groups(s, a)),
     groups.group_choices: (ANYONE_LOGGED_IN, lambda s, a: groups.group_choices(s, a)),
     groups.group_members: (ANYONE_LOGGED_IN, lambda s, a: groups.group_members(s, a, UNKNOWN)),

@@ -160,8 +160,6 @@ def test_a_product_requiring_a_programme_takes_only_members_who_completed_it(off
         assert session.get(Loan, loan_id).product_id == product_id
 
 
-@pytest.mark.xfail(strict=True, reason="members.update_member deletes and re-inserts the household rows (_replace_household), "
-                                       "which a training participant now references: editing the member fails")
 def test_editing_a_member_keeps_the_household_member_who_is_enrolled(office):
     _, batch_id, _ = batch_with_sessions(office, [DAY1])
     siti, rudi = office.member_with_child("Siti Aminah", "Rudi Hartono")
@@ -172,3 +170,13 @@ def test_editing_a_member_keeps_the_household_member_who_is_enrolled(office):
                               expected_version=detail.version, accept_warnings=True)
     [person] = office.participants(batch_id)
     assert (person.name, person.household_member_id) == ("Rudi Hartono", rudi)
+    with office.db.session() as session:
+        detail = members.get_member(session, office.admin, siti)
+        with pytest.raises(ValidationError, match="Rudi Hartono tercatat sebagai peserta pelatihan"):
+            members.update_member(session, office.admin, siti, replace(detail.data, household=()),
+                                  expected_version=detail.version, accept_warnings=True)
+        renamed = replace(detail.data.household[0], full_name="Rudi Hartono Saputra")
+        members.update_member(session, office.admin, siti, replace(detail.data, household=(renamed,)),
+                              expected_version=detail.version, accept_warnings=True)
+    [person] = office.participants(batch_id)
+    assert (person.name, person.household_member_id) == ("Rudi Hartono Saputra", rudi)
