@@ -106,3 +106,13 @@ def test_a_certified_participant_cannot_withdraw_and_the_certificate_reads_the_b
         number, "Siti Aminah", "Pertanian Organik", "Angkatan 1", "Dinas Pertanian")
     assert (paper.first_day, paper.last_day, paper.sessions_attended, paper.sessions_held, paper.issued_on) == (
         DAY1, DAY4, 3, 4, ISSUED)
+
+
+def test_a_certificate_is_not_dated_before_the_last_session(office):
+    _, batch_id, days = batch_with_sessions(office, [DAY1, DAY2])
+    siti = office.enrol(batch_id, office.member("Siti Aminah"))
+    for day in days:
+        office.attend(day, {siti: True})
+    with pytest.raises(ValidationError, match="sebelum sesi terakhir"):
+        office.certify(siti, on=DAY1)
+    assert office.certify(siti, on=DAY2).endswith("/000001")

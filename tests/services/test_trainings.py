@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import replace
-from datetime import date, time
+from datetime import date, time, timedelta
 
 import pytest
 
@@ -180,3 +180,32 @@ def test_editing_a_member_keeps_the_household_member_who_is_enrolled(office):
                               expected_version=detail.version, accept_warnings=True)
     [person] = office.participants(batch_id)
     assert (person.name, person.household_member_id) == ("Rudi Hartono Saputra", rudi)
+
+
+def test_a_late_enrolee_is_measured_on_the_sessions_since_enrolling(office):
+    # 75 % of 4 sessions needs 3; someone who joined after DAY1 and attended the 3 since has completed.
+    _, batch_id, days = batch_with_sessions(office, [DAY1, DAY2, DAY3, DAY4])
+    early = office.enrol(batch_id, office.member("Siti Aminah"))
+    late = office.enrol(batch_id, office.member("Nur Aisyah"), on=DAY2)
+    office.attend(days[0], {early: True})
+    for day in days[1:]:
+        office.attend(day, {early: False, late: True})
+    by_name = {person.name: person for person in office.participants(batch_id)}
+    assert (by_name["Nur Aisyah"].sessions_held, by_name["Nur Aisyah"].completed) == (3, True)
+    assert (by_name["Siti Aminah"].sessions_held, by_name["Siti Aminah"].completed) == (4, False)
+
+
+def test_withdrawal_is_dated_after_the_last_session_attended_and_a_departed_household_cannot_enrol(office):
+    _, batch_id, days = batch_with_sessions(office, [DAY1, DAY2])
+    siti = office.enrol(batch_id, office.member("Siti Aminah"))
+    office.attend(days[1], {siti: True})
+    with pytest.raises(ValidationError, match="tanggal mundur harus sesudahnya"):
+        office.withdraw(siti, DAY2)
+    office.withdraw(siti, DAY2 + timedelta(days=1))
+    mother, child = office.member_with_child("Rosmawati", "Andi")
+    with office.db.session() as session:
+        detail = members.get_member(session, office.admin, mother)
+        members.record_leaving(session, office.admin, mother, left_on=date(2025, 3, 2), reason="Pindah ke Jambi",
+                               expected_version=detail.version)
+    with pytest.raises(ValidationError, match="sudah keluar dari koperasi"):
+        office.enrol(batch_id, household_member_id=child)

@@ -5,9 +5,17 @@ from __future__ import annotations
 import uuid
 from datetime import UTC, date, datetime
 
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from koperasi.db.models import TrainingBatch, TrainingCertificate, TrainingParticipant, TrainingProgramme
+from koperasi.db.models import (
+    TrainingAttendance,
+    TrainingBatch,
+    TrainingCertificate,
+    TrainingParticipant,
+    TrainingProgramme,
+    TrainingSession,
+)
 from koperasi.domain.audit import AuditAction
 from koperasi.domain.errors import NotFound, ValidationError
 from koperasi.domain.numbering import DocumentType
@@ -55,6 +63,14 @@ def _issue(session: Session, actor: Actor, batch_id: uuid.UUID, person: Particip
         raise ValidationError(f"{person.name} belum memenuhi syarat sertifikat: {why}.")
     if issued_on > date.today():
         raise ValidationError("Tanggal sertifikat tidak boleh di masa depan.", field="issued_on")
+    last_session = session.scalar(
+        select(func.max(TrainingSession.held_on))
+        .where(TrainingSession.batch_id == batch_id, TrainingSession.cancelled.is_(False),
+               TrainingSession.id.in_(select(TrainingAttendance.session_id)))
+    )
+    if last_session is not None and issued_on < last_session:
+        raise ValidationError(f"Tanggal sertifikat tidak boleh sebelum sesi terakhir ({last_session:%d-%m-%Y}).",
+                              field="issued_on")
     office = the_office(session)
     number = next_number(session, office_code=office.code, doc_type=DocumentType.CERTIFICATE, year=issued_on.year)
     session.add(TrainingCertificate(number=number, participant_id=person.id, issued_on=issued_on, issued_by=actor.user_id,

@@ -99,7 +99,7 @@ def batch_report(session: Session, actor: Actor, batch_id: uuid.UUID) -> BatchRe
     people = list_participants(session, actor, batch_id)
     held = [view for view in list_sessions(session, actor, batch_id) if view.recorded and not view.cancelled]
     active = [person for person in people if person.withdrawn_on is None]
-    possible = len(active) * len(held)
+    possible = sum(person.sessions_held for person in active)  # each counted from the day they enrolled
     return BatchReport(
         office=current_office(session).profile,
         programme=programme.name,

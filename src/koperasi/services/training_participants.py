@@ -62,7 +62,7 @@ def list_participants(session: Session, actor: Actor, batch_id: uuid.UUID) -> li
         raise NotFound("Angkatan pelatihan tidak ditemukan.")
     programme = session.get(TrainingProgramme, batch.programme_id)
     rule = CompletionRule(RuleKind(programme.rule_kind), programme.rule_value)
-    held = sessions_held(session, batch_id)
+    held_dates = _held_dates(session, batch_id)
     attended = dict(
         session.execute(
             select(TrainingAttendance.participant_id, func.count())
@@ -82,6 +82,8 @@ def list_participants(session: Session, actor: Actor, batch_id: uuid.UUID) -> li
     views = []
     for row, person in _people(session, batch_id):
         count = attended.get(row.id, 0)
+        # Sessions before someone enrolled are not held against them.
+        held = sum(1 for day in held_dates if day >= row.enrolled_on)
         views.append(
             ParticipantView(
                 row.id, row.member_id, row.household_member_id, person.name, person.identity, person.sex, person.desa,
@@ -92,12 +94,15 @@ def list_participants(session: Session, actor: Actor, batch_id: uuid.UUID) -> li
     return views
 
 
-def sessions_held(session: Session, batch_id: uuid.UUID) -> int:
-    return session.scalar(
-        select(func.count(func.distinct(TrainingAttendance.session_id)))
-        .join(TrainingSession, TrainingSession.id == TrainingAttendance.session_id)
-        .where(TrainingSession.batch_id == batch_id, TrainingSession.cancelled.is_(False))
-    ) or 0
+def _held_dates(session: Session, batch_id: uuid.UUID) -> list[date]:
+    """The day of each session of the batch whose attendance was taken (one entry per session)."""
+    return list(
+        session.scalars(
+            select(TrainingSession.held_on)
+            .where(TrainingSession.batch_id == batch_id, TrainingSession.cancelled.is_(False),
+                   TrainingSession.id.in_(select(TrainingAttendance.session_id)))
+        )
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,6 +191,10 @@ def _check_person(session: Session, member_id: uuid.UUID | None, household_membe
     relative = session.get(HouseholdMember, household_member_id)
     if relative is None:
         raise NotFound("Anggota keluarga tidak ditemukan.")
+    household = session.get(Member, relative.member_id)
+    if household.status != MemberStatus.ACTIVE:
+        raise ValidationError(f"{household.full_name}, kepala keluarga {relative.full_name}, sudah keluar dari koperasi.",
+                              field="member_id")
     return relative.full_name
 
 
@@ -206,6 +215,16 @@ def withdraw(
             raise ValidationError("Tanggal mundur antara tanggal daftar dan hari ini.", field="withdrawn_on")
         if session.scalar(select(TrainingCertificate.id).where(TrainingCertificate.participant_id == row.id)):
             raise ValidationError("Peserta yang sudah bersertifikat tidak dapat mundur.")
+        last_present = session.scalar(
+            select(func.max(TrainingSession.held_on))
+            .join(TrainingAttendance, TrainingAttendance.session_id == TrainingSession.id)
+            .where(TrainingAttendance.participant_id == row.id, TrainingAttendance.present.is_(True))
+        )
+        if last_present is not None and withdrawn_on <= last_present:
+            raise ValidationError(
+                f"Peserta ini tercatat hadir pada {last_present:%d-%m-%Y}; tanggal mundur harus sesudahnya.",
+                field="withdrawn_on",
+            )
         cleaned = " ".join(reason.split())
         if not 3 <= len(cleaned) <= 250:
             raise ValidationError("Tuliskan alasan mundur (3 sampai 250 huruf).", field="reason")
@@ -261,6 +280,7 @@ def has_completed(session: Session, member_id: uuid.UUID, programme_id: uuid.UUI
             .where(TrainingAttendance.participant_id == participant_id, TrainingAttendance.present.is_(True),
                    TrainingSession.cancelled.is_(False))
         ) or 0
-        if rule.met(attended, sessions_held(session, batch_id)):
+        enrolled_on = session.get(TrainingParticipant, participant_id).enrolled_on
+        if rule.met(attended, sum(1 for day in _held_dates(session, batch_id) if day >= enrolled_on)):
             return True
     return False
