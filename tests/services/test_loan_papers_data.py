@@ -148,11 +148,6 @@ def test_the_collection_sheet_says_what_each_member_owes_at_the_meeting(office):
     assert (citra_line.outstanding, citra_line.total_due) == (50_000, 50_000)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "loan_papers._history orders by occurred_on: a payment dated earlier but entered after a reversal made today "
-    "still sees the reversed payment in its running balance, so its kwitansi prints a remaining balance the member "
-    "does not owe (900.000 instead of the 1.000.000 repay() returned)"
-))
 def test_a_backdated_payment_entered_after_a_reversal_prints_the_balance_it_left(office):
     loan_id = office.active_loan(office.member("Siti Aminah"))
     office.repay(loan_id, 150_000, on=date(2025, 2, 6))

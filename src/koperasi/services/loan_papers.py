@@ -162,10 +162,23 @@ def receipt_for(session: Session, actor: Actor, movement_id: uuid.UUID, *, place
         lines=(ReceiptLine(kind.label, movement.amount),),
         member_number=member.number,
         loan_number=loan.number,
-        remaining_balance=step.balance if kind is not MovementKind.ADMIN_FEE else None,
+        remaining_balance=_balance_when_recorded(session, movement) if kind is not MovementKind.ADMIN_FEE else None,
         clerk_name=clerk,
         cancelled=step.reversed_by is not None,
         cancel_reason=step.reversed_by.reason if step.reversed_by is not None else "",
+    )
+
+
+def _balance_when_recorded(session: Session, movement: LoanMovement) -> int:
+    """The balance the receipt said at the counter: every movement recorded up to this one, in the
+    order they were saved, so a reprint matches the original even when a payment was backdated."""
+    rows = list(session.scalars(
+        select(LoanMovement).where(LoanMovement.loan_id == movement.loan_id, LoanMovement.created_at <= movement.created_at)
+    ))
+    by_id = {row.id: row for row in rows}
+    return sum(
+        -_effect(by_id[row.reversal_of_id]) if MovementKind(row.kind) is MovementKind.REVERSAL else _effect(row)
+        for row in rows
     )
 
 
