@@ -579,3 +579,154 @@ class TrainingCertificate(Base):
     issued_on: Mapped[date] = mapped_column(Date)
     issued_by: Mapped[uuid.UUID] = mapped_column(ForeignKey("users.id"))
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class AppSetting(Base):
+    """An office-wide setting (domain/settings.py defines each key, its type, default and label)."""
+
+    __tablename__ = "app_settings"
+
+    key: Mapped[str] = mapped_column(String(40), primary_key=True)
+    value: Mapped[str] = mapped_column(String(200))
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class SalesProduct(Base):
+    __tablename__ = "sales_products"
+    __table_args__ = (
+        CheckConstraint("default_price > 0", name="default_price"),
+        CheckConstraint("commission_bp IS NULL OR commission_bp BETWEEN 0 AND 10000", name="commission_bp"),
+    )
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    name: Mapped[str] = mapped_column(String(120), unique=True)
+    unit: Mapped[str] = mapped_column(String(20))
+    default_price: Mapped[int] = mapped_column(BigInteger)
+    category: Mapped[str] = mapped_column(String(60), default="")
+    commission_bp: Mapped[int | None] = mapped_column(Integer)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class SalesChannel(Base):
+    __tablename__ = "sales_channels"
+    __table_args__ = (CheckConstraint("commission_bp IS NULL OR commission_bp BETWEEN 0 AND 10000", name="commission_bp"),)
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    name: Mapped[str] = mapped_column(String(60), unique=True)
+    commission_bp: Mapped[int | None] = mapped_column(Integer)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class Buyer(Base):
+    __tablename__ = "buyers"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    name: Mapped[str] = mapped_column(String(120), unique=True)
+    phone: Mapped[str] = mapped_column(String(20), default="")
+    address: Mapped[str] = mapped_column(String(250), default="")
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class ConsignmentIntake(Base):
+    """Goods a producer handed over to sell (append-only; a mistake is a reversal row)."""
+
+    __tablename__ = "consignment_intakes"
+    __table_args__ = (
+        CheckConstraint("(member_id IS NULL) <> (group_id IS NULL)", name="one_producer"),
+        CheckConstraint("quantity_milli > 0", name="quantity"),
+        Index("ix_consignment_intakes_producer", "member_id", "group_id", "product_id"),
+    )
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    number: Mapped[str] = mapped_column(String(32), unique=True)
+    member_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("members.id"))
+    group_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("member_groups.id"))
+    product_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("sales_products.id"), index=True)
+    quantity_milli: Mapped[int] = mapped_column(BigInteger)
+    received_on: Mapped[date] = mapped_column(Date)
+    note: Mapped[str] = mapped_column(String(250), default="")
+    reversal_of_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("consignment_intakes.id"), unique=True)
+    created_by: Mapped[uuid.UUID] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class Sale(Base):
+    """A sale (nota) with its lines; append-only — a return cancels it by a reversal sale."""
+
+    __tablename__ = "sales"
+    __table_args__ = (Index("ix_sales_sold_on", "sold_on"),)
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    number: Mapped[str | None] = mapped_column(String(32), unique=True)  # none on a reversal
+    sold_on: Mapped[date] = mapped_column(Date)
+    channel_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("sales_channels.id"))
+    buyer_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("buyers.id"))
+    buyer_name: Mapped[str] = mapped_column(String(120))
+    total: Mapped[int] = mapped_column(BigInteger)
+    commission: Mapped[int] = mapped_column(BigInteger)
+    reversal_of_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("sales.id"), unique=True)
+    reason: Mapped[str] = mapped_column(String(500), default="")
+    journal_entry_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("journal_entries.id"), unique=True)
+    created_by: Mapped[uuid.UUID] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class SaleLine(Base):
+    __tablename__ = "sale_lines"
+    __table_args__ = (
+        CheckConstraint("(member_id IS NULL) <> (group_id IS NULL)", name="one_producer"),
+        CheckConstraint("quantity_milli > 0 AND unit_price > 0", name="quantity_price"),
+        CheckConstraint("commission + producer_share = total AND commission >= 0 AND producer_share >= 0", name="split"),
+        Index("ix_sale_lines_producer", "member_id", "group_id", "product_id"),
+    )
+
+    id: Mapped[int] = mapped_column(AutoIncrementBigInt, primary_key=True, autoincrement=True)
+    sale_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("sales.id"), index=True)
+    product_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("sales_products.id"))
+    member_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("members.id"))
+    group_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("member_groups.id"))
+    quantity_milli: Mapped[int] = mapped_column(BigInteger)
+    unit_price: Mapped[int] = mapped_column(BigInteger)
+    total: Mapped[int] = mapped_column(BigInteger)
+    commission_bp: Mapped[int] = mapped_column(Integer)
+    commission: Mapped[int] = mapped_column(BigInteger)
+    producer_share: Mapped[int] = mapped_column(BigInteger)
+
+
+class Payout(Base):
+    """Money paid to a producer from what their sales earned (append-only; corrected by reversal)."""
+
+    __tablename__ = "payouts"
+    __table_args__ = (
+        CheckConstraint("(member_id IS NULL) <> (group_id IS NULL)", name="one_producer"),
+        CheckConstraint("amount > 0", name="amount"),
+        Index("ix_payouts_producer", "member_id", "group_id"),
+    )
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    number: Mapped[str | None] = mapped_column(String(32), unique=True)  # none on a reversal
+    member_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("members.id"))
+    group_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("member_groups.id"))
+    amount: Mapped[int] = mapped_column(BigInteger)
+    paid_on: Mapped[date] = mapped_column(Date)
+    period_from: Mapped[date | None] = mapped_column(Date)
+    period_to: Mapped[date | None] = mapped_column(Date)
+    reversal_of_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("payouts.id"), unique=True)
+    reason: Mapped[str] = mapped_column(String(500), default="")
+    journal_entry_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("journal_entries.id"), unique=True)
+    created_by: Mapped[uuid.UUID] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)

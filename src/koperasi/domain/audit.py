@@ -62,6 +62,18 @@ class AuditAction(StrEnum):
     ATTENDANCE_RECORDED = "attendance_recorded"
     ATTENDANCE_CORRECTED = "attendance_corrected"
     CERTIFICATE_ISSUED = "certificate_issued"
+    SETTING_CHANGED = "setting_changed"
+    SALES_PRODUCT_CREATED = "sales_product_created"
+    SALES_PRODUCT_UPDATED = "sales_product_updated"
+    CHANNEL_UPDATED = "channel_updated"
+    BUYER_CREATED = "buyer_created"
+    BUYER_UPDATED = "buyer_updated"
+    INTAKE_RECORDED = "intake_recorded"
+    INTAKE_REVERSED = "intake_reversed"
+    SALE_RECORDED = "sale_recorded"
+    SALE_REVERSED = "sale_reversed"
+    PAYOUT_MADE = "payout_made"
+    PAYOUT_REVERSED = "payout_reversed"
 
 
 ACTION_LABELS: dict[str, str] = {
@@ -119,6 +131,18 @@ ACTION_LABELS: dict[str, str] = {
     AuditAction.ATTENDANCE_RECORDED: "Kehadiran dicatat",
     AuditAction.ATTENDANCE_CORRECTED: "Kehadiran dikoreksi",
     AuditAction.CERTIFICATE_ISSUED: "Sertifikat diterbitkan",
+    AuditAction.SETTING_CHANGED: "Pengaturan diubah",
+    AuditAction.SALES_PRODUCT_CREATED: "Barang dagangan ditambahkan",
+    AuditAction.SALES_PRODUCT_UPDATED: "Barang dagangan diubah",
+    AuditAction.CHANNEL_UPDATED: "Saluran penjualan diubah",
+    AuditAction.BUYER_CREATED: "Pembeli ditambahkan",
+    AuditAction.BUYER_UPDATED: "Pembeli diubah",
+    AuditAction.INTAKE_RECORDED: "Titipan barang diterima",
+    AuditAction.INTAKE_REVERSED: "Titipan barang dibatalkan",
+    AuditAction.SALE_RECORDED: "Penjualan dicatat",
+    AuditAction.SALE_REVERSED: "Penjualan dibatalkan (retur)",
+    AuditAction.PAYOUT_MADE: "Hasil penjualan dibayarkan",
+    AuditAction.PAYOUT_REVERSED: "Pembayaran hasil penjualan dibatalkan",
 }
 
 ENTITY_LABELS: dict[str, str] = {
@@ -134,6 +158,13 @@ ENTITY_LABELS: dict[str, str] = {
     "programme": "Program pelatihan",
     "batch": "Angkatan pelatihan",
     "session": "Sesi pelatihan",
+    "setting": "Pengaturan",
+    "sales_product": "Barang dagangan",
+    "channel": "Saluran penjualan",
+    "buyer": "Pembeli",
+    "intake": "Titipan",
+    "sale": "Penjualan",
+    "payout": "Pembayaran hasil penjualan",
 }
 
 FIELD_LABELS: dict[str, str] = {

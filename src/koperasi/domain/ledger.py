@@ -16,8 +16,10 @@ from enum import StrEnum
 class Account(StrEnum):
     CASH = "1101"
     LOANS_RECEIVABLE = "1301"
+    PRODUCER_PAYABLE = "2101"  # members' share of consignment sales, owed until paid out
     REVOLVING_FUND = "3101"
     WRITTEN_OFF_LOANS = "3109"  # contra to the fund: a written-off loan is capital the fund lost
+    COMMISSION_INCOME = "4101"
     ADMIN_FEE_INCOME = "4102"
 
     @property
@@ -32,8 +34,10 @@ class Account(StrEnum):
 _ACCOUNT_LABELS = {
     Account.CASH: "Kas",
     Account.LOANS_RECEIVABLE: "Piutang pinjaman anggota",
+    Account.PRODUCER_PAYABLE: "Hutang hasil penjualan anggota",
     Account.REVOLVING_FUND: "Dana bergulir",
     Account.WRITTEN_OFF_LOANS: "Piutang dihapusbukukan",
+    Account.COMMISSION_INCOME: "Pendapatan jasa penjualan",
     Account.ADMIN_FEE_INCOME: "Pendapatan administrasi",
 }
 _DEBIT_NORMAL = frozenset({Account.CASH, Account.LOANS_RECEIVABLE, Account.WRITTEN_OFF_LOANS})

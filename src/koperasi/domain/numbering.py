@@ -12,13 +12,24 @@ class DocumentType(StrEnum):
     MEMBER = "AGT"  # member numbers: one sequence per office, never reused (year 0)
     LOAN = "PJM"
     CERTIFICATE = "SRT"
+    SALES_NOTE = "NJ"
+    PAYOUT = "BYR"
+    INTAKE = "TTP"
 
     @property
     def label(self) -> str:
         return _LABELS[self]
 
 
-_LABELS = {DocumentType.RECEIPT: "Kwitansi", DocumentType.MEMBER: "Nomor anggota", DocumentType.LOAN: "Nomor pinjaman", DocumentType.CERTIFICATE: "Nomor sertifikat"}
+_LABELS = {
+    DocumentType.RECEIPT: "Kwitansi",
+    DocumentType.MEMBER: "Nomor anggota",
+    DocumentType.LOAN: "Nomor pinjaman",
+    DocumentType.CERTIFICATE: "Nomor sertifikat",
+    DocumentType.SALES_NOTE: "Nota penjualan",
+    DocumentType.PAYOUT: "Bukti pembayaran",
+    DocumentType.INTAKE: "Tanda terima titipan",
+}
 
 
 def format_document_number(doc_type: DocumentType, office_code: str, year: int, sequence: int) -> str:

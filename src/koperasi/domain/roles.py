@@ -50,6 +50,10 @@ class Permission(StrEnum):
     WRITE_OFF_LOANS = "write_off_loans"
     MANAGE_TRAININGS = "manage_trainings"
     ISSUE_CERTIFICATES = "issue_certificates"
+    MANAGE_CATALOGUE = "manage_catalogue"
+    RECORD_SALES = "record_sales"
+    PAY_PRODUCERS = "pay_producers"
+    REVERSE_SALES = "reverse_sales"
 
     @property
     def label(self) -> str:
@@ -74,6 +78,10 @@ _PERMISSION_LABELS = {
     Permission.WRITE_OFF_LOANS: "menghapusbukukan pinjaman",
     Permission.MANAGE_TRAININGS: "mengelola pelatihan, peserta dan daftar hadir",
     Permission.ISSUE_CERTIFICATES: "menerbitkan sertifikat pelatihan",
+    Permission.MANAGE_CATALOGUE: "mengelola katalog barang, saluran dan jasa penjualan",
+    Permission.RECORD_SALES: "mencatat titipan dan penjualan",
+    Permission.PAY_PRODUCERS: "membayar hasil penjualan kepada penitip",
+    Permission.REVERSE_SALES: "membatalkan titipan, penjualan atau pembayaran",
 }
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
@@ -93,6 +101,9 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             Permission.WRITE_OFF_LOANS,
             Permission.MANAGE_TRAININGS,
             Permission.ISSUE_CERTIFICATES,
+            Permission.MANAGE_CATALOGUE,
+            Permission.RECORD_SALES,
+            Permission.REVERSE_SALES,
         }
     ),
     # Treasurers hold the cash: they disburse and correct, but do not approve.
@@ -103,6 +114,9 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             Permission.DISBURSE_LOANS,
             Permission.TAKE_REPAYMENTS,
             Permission.REVERSE_MOVEMENTS,
+            Permission.RECORD_SALES,
+            Permission.PAY_PRODUCERS,
+            Permission.REVERSE_SALES,
         }
     ),
     Role.CLERK: frozenset(
@@ -113,6 +127,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             Permission.APPLY_LOANS,
             Permission.TAKE_REPAYMENTS,
             Permission.MANAGE_TRAININGS,
+            Permission.RECORD_SALES,
         }
     ),
 }

@@ -18,9 +18,11 @@ from koperasi.domain.ledger import Account
 from koperasi.domain.loans import MovementKind
 from koperasi.domain.money import format_rupiah
 from koperasi.services import ledger
+from koperasi.services.sales_book import standing_payouts, standing_sale_lines
 
 APPEND_ONLY = (
     "journal_entries", "journal_lines", "fund_capital_receipts", "loan_movements", "loan_schedules", "loan_installments",
+    "consignment_intakes", "sales", "sale_lines", "payouts",
 )
 
 
@@ -36,6 +38,7 @@ def ledger_problems(session: Session) -> list[str]:
         problems.append(f"neraca saldo tidak seimbang: debit {format_rupiah(debits)}, kredit {format_rupiah(credits)}")
     problems += _funds_match_loans(session)
     problems += _loans_match_movements(session)
+    problems += _payables_match_sales(session)
     problems += _missing_triggers(session)
     return problems
 
@@ -98,3 +101,16 @@ def _missing_triggers(session: Session) -> list[str]:
         }
     missing = [table for table in APPEND_ONLY if table not in present]
     return [f"tabel {table} tidak lagi terkunci (pemicu hilang)" for table in missing]
+
+
+def _payables_match_sales(session: Session) -> list[str]:
+    """What the journal owes producers equals their shares of standing sales minus standing payouts."""
+    shares = standing_sale_lines().subquery()
+    paid = standing_payouts().subquery()
+    owed = int(session.scalar(select(func.coalesce(func.sum(shares.c.producer_share), 0))) or 0) - int(
+        session.scalar(select(func.coalesce(func.sum(paid.c.amount), 0))) or 0
+    )
+    booked = next((row.balance for row in ledger.account_totals(session) if row.account is Account.PRODUCER_PAYABLE), 0)
+    if booked != owed:
+        return [f"hutang hasil penjualan di jurnal {format_rupiah(booked)} berbeda dari catatan penjualan {format_rupiah(owed)}"]
+    return []
