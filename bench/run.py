@@ -30,6 +30,7 @@ def main() -> int:
     import scenarios_loan_papers  # noqa: F401
     import scenarios_members  # noqa: F401
     import scenarios_training_papers  # noqa: F401
+    import scenarios_sales_papers  # noqa: F401
     import scenarios_loans  # noqa: F401
 
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)

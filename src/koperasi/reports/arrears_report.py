@@ -10,9 +10,6 @@ from collections.abc import Sequence
 from functools import lru_cache, partial
 
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -39,6 +36,7 @@ from koperasi.reports.layout import (
     office_header,
     output,
 )
+from koperasi.reports.sheets import PERCENT, RUPIAH, add_sheet, money_cell, row
 
 _PAGE = landscape(A4)
 _MARGIN = 15 * mm
@@ -152,35 +150,31 @@ def _late_loans(report: ArrearsReport) -> list[Flowable]:
 
 # --- Excel -------------------------------------------------------------------------------------
 
-_RUPIAH = '"Rp"#,##0'
-_PERCENT = "0.0%"
-
-
 def write_arrears_xlsx(report: ArrearsReport, target: Target) -> None:
     """One sheet per part (Ringkasan, each breakdown, Daftar tunggakan): numbers stay numbers,
     rupiah formatted as rupiah, the header row frozen."""
     book = Workbook(write_only=True)
-    sheet = _sheet(book, "Ringkasan", ("Umur tunggakan", "Pinjaman", "Sisa pokok", "Porsi"), (24, 12, 20, 10))
+    sheet = add_sheet(book, "Ringkasan", ("Umur tunggakan", "Pinjaman", "Sisa pokok", "Porsi"), (24, 12, 20, 10))
     outstanding = report.total.outstanding
     for bucket in report.buckets:
-        sheet.append(_row(sheet, (bucket.name, bucket.loans, bucket.outstanding, bucket.outstanding / outstanding if outstanding else 0.0), (None, None, _RUPIAH, _PERCENT)))
-    sheet.append(_row(sheet, ("Jumlah", report.total.loans, outstanding, 1.0 if outstanding else 0.0), (None, None, _RUPIAH, _PERCENT), bold=True))
+        sheet.append(row(sheet, (bucket.name, bucket.loans, bucket.outstanding, bucket.outstanding / outstanding if outstanding else 0.0), (None, None, RUPIAH, PERCENT)))
+    sheet.append(row(sheet, ("Jumlah", report.total.loans, outstanding, 1.0 if outstanding else 0.0), (None, None, RUPIAH, PERCENT), bold=True))
     sheet.append([])
-    sheet.append(_row(sheet, ("PAR30", report.total.par30), (None, _PERCENT), bold=True))
-    sheet.append(_row(sheet, ("Sisa pokok terlambat > 30 hari", report.total.at_risk_30), (None, _RUPIAH)))
+    sheet.append(row(sheet, ("PAR30", report.total.par30), (None, PERCENT), bold=True))
+    sheet.append(row(sheet, ("Sisa pokok terlambat > 30 hari", report.total.at_risk_30), (None, RUPIAH)))
     sheet.append(["Per tanggal", report.as_of])
 
-    share_formats = (None, None, _RUPIAH, _RUPIAH, _PERCENT)
+    share_formats = (None, None, RUPIAH, RUPIAH, PERCENT)
     for name, shares in report.breakdowns.items():
-        sheet = _sheet(book, f"Per {name.lower()}", (name, *_SHARE_HEADER[1:]), (36, 12, 20, 22, 10))
+        sheet = add_sheet(book, f"Per {name.lower()}", (name, *_SHARE_HEADER[1:]), (36, 12, 20, 22, 10))
         for share in shares:
-            sheet.append(_row(sheet, (share.name, share.loans, share.outstanding, share.at_risk_30, share.par30), share_formats))
+            sheet.append(row(sheet, (share.name, share.loans, share.outstanding, share.at_risk_30, share.par30), share_formats))
         total = report.total
-        sheet.append(_row(sheet, ("Jumlah", total.loans, total.outstanding, total.at_risk_30, total.par30), share_formats, bold=True))
+        sheet.append(row(sheet, ("Jumlah", total.loans, total.outstanding, total.at_risk_30, total.par30), share_formats, bold=True))
 
     header = (*_LATE_HEADER[1:3], "No. anggota", *_LATE_HEADER[3:10], "Hari terlambat", "Umur tunggakan", "Kolektibilitas")
-    sheet = _sheet(book, "Daftar tunggakan", header, (22, 30, 14, 18, 18, 24, 20, 24, 16, 16, 10, 14, 24))
-    money = _money_cell(sheet)
+    sheet = add_sheet(book, "Daftar tunggakan", header, (22, 30, 14, 18, 18, 24, 20, 24, 16, 16, 10, 14, 24))
+    money = money_cell(sheet)
     for line in worst_first(report.late_loans):
         sheet.append(
             (
@@ -192,41 +186,3 @@ def write_arrears_xlsx(report: ArrearsReport, target: Target) -> None:
     if not report.late_loans:
         sheet.append([f"Tidak ada pinjaman yang terlambat per {format_date(report.as_of)}."])
     book.save(output(target))
-
-
-def _sheet(book: Workbook, title: str, header: Sequence[str], widths: Sequence[int]):
-    # Excel allows 31 characters and none of []:*?/\ in a sheet name.
-    sheet = book.create_sheet(title=title.translate(str.maketrans("[]:*?/\\", "(()____"))[:31])
-    for index, width in enumerate(widths, start=1):
-        sheet.column_dimensions[get_column_letter(index)].width = width
-    sheet.freeze_panes = "A2"
-    sheet.append(_row(sheet, header, (), bold=True, fill=True))
-    return sheet
-
-
-_HEAD_FONT, _BOLD_FONT = Font(bold=True, color="FFFFFF"), Font(bold=True)
-_HEAD_FILL = PatternFill("solid", fgColor="1B5E3B")
-_WRAP = Alignment(wrap_text=True, vertical="center")
-
-
-def _row(sheet, values: Sequence[object], formats: Sequence[str | None], *, bold: bool = False, fill: bool = False) -> list[WriteOnlyCell]:
-    cells = []
-    for index, value in enumerate(values):
-        cell = WriteOnlyCell(sheet, value)
-        if index < len(formats) and formats[index]:
-            cell.number_format = formats[index]
-        if fill:
-            cell.font, cell.fill, cell.alignment = _HEAD_FONT, _HEAD_FILL, _WRAP
-        elif bold:
-            cell.font = _BOLD_FONT
-        cells.append(cell)
-    return cells
-
-
-def _money_cell(sheet):
-    def money(amount: int) -> WriteOnlyCell:
-        cell = WriteOnlyCell(sheet, amount)
-        cell.number_format = _RUPIAH
-        return cell
-
-    return money

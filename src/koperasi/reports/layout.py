@@ -17,7 +17,8 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, Frame, HRFlowable, Paragraph, Table, TableStyle
+from reportlab.lib.pagesizes import A4
+from reportlab.platypus import BaseDocTemplate, CondPageBreak, Flowable, Frame, HRFlowable, PageTemplate, Paragraph, Table, TableStyle
 
 from koperasi.domain.office import OfficeProfile
 from koperasi.domain.phone import format_phone
@@ -89,6 +90,25 @@ class NumberedCanvas(Canvas):
         self.setFillColor(GREY)
         self.drawString(self._margin, y, self._left_text)
         self.drawRightString(right, y, f"{self._right_text} \u00b7 Halaman {number} dari {total}")
+
+
+A4_TEXT_WIDTH = A4[0] - 2 * MARGIN
+_A4_TOP, _A4_BOTTOM = 18 * mm, 22 * mm  # the footer sits 12 mm up
+
+
+def a4_document(target: Target, title: str, author: str) -> BaseDocTemplate:
+    """An A4 portrait document with one frame inside the house margins, room left for the footer."""
+    frame = bare_frame(MARGIN, _A4_BOTTOM, A4_TEXT_WIDTH, A4[1] - _A4_TOP - _A4_BOTTOM)
+    return BaseDocTemplate(output(target), pagesize=A4, pageTemplates=[PageTemplate(frames=[frame])], title=title, author=author)
+
+
+_HEADING = ParagraphStyle("heading", parent=SECTION, keepWithNext=0)
+
+
+def section_heading(text: str) -> list[Flowable]:
+    """A section heading that starts a new page only when fewer than ~4 rows fit under it: the shared
+    SECTION style keeps with the whole table that follows, which pushes a long table to the next page."""
+    return [CondPageBreak(30 * mm), Paragraph(escape(text), _HEADING)]
 
 
 def office_header(office: OfficeProfile, style: ParagraphStyle = OFFICE) -> list[Flowable]:
@@ -212,6 +232,72 @@ def clip(text: str, width: float, font: str, size: float) -> str:
     return text[:fits].rstrip() + "\u2026"
 
 
+def plain_style(*commands: tuple) -> TableStyle:
+    """A layout table: no padding at the sides, so its content lines up with the margins."""
+    return TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 0), *commands])
+
+
+def words_box(words: Paragraph, width: float) -> Table:
+    """The amount in words (terbilang) on a pale band."""
+    box = Table([[words]], colWidths=[width])
+    box.setStyle(TableStyle([("BACKGROUND", (0, 0), (-1, -1), PALE_GREEN), ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 4)]))
+    return box
+
+
+def amount_box(figures: Paragraph, width: float) -> Table:
+    """The amount in figures, large, in a green-ruled box."""
+    box = Table([[figures]], colWidths=[width])
+    box.setStyle(
+        TableStyle(
+            [
+                ("BOX", (0, 0), (-1, -1), 1.4, GREEN),
+                ("BACKGROUND", (0, 0), (-1, -1), PALE_GREEN),
+                ("LEFTPADDING", (0, 0), (-1, -1), 4 * mm),
+                ("TOPPADDING", (0, 0), (-1, -1), 2.5 * mm),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 3.5 * mm),
+            ]
+        )
+    )
+    return box
+
+
+FIGURE = ParagraphStyle("figure", parent=BODY, fontName=BOLD, fontSize=18, leading=21, alignment=TA_CENTER, textColor=GREEN)
+FIGURE_LABEL = ParagraphStyle("figure_label", parent=BODY, fontSize=8, leading=10, alignment=TA_CENTER, textColor=GREY)
+
+
+def figures_band(figures: Sequence[tuple[str, str]], width: float, style: ParagraphStyle = FIGURE) -> Table:
+    """Key figures side by side, each a large number over its label, on a pale band."""
+    each = width / len(figures)
+    table = Table(
+        [[Paragraph(escape(value), style) for value, _ in figures], [Paragraph(escape(label), FIGURE_LABEL) for _, label in figures]],
+        colWidths=[each] * len(figures),
+    )
+    table.setStyle(
+        [
+            ("BACKGROUND", (0, 0), (-1, -1), PALE_GREEN),
+            ("LINEAFTER", (0, 0), (-2, -1), 1.5, "white"),
+            ("TOPPADDING", (0, 0), (-1, 0), 3 * mm),
+            ("BOTTOMPADDING", (0, -1), (-1, -1), 3 * mm),
+        ]
+    )
+    return table
+
+
+def draw_cancelled_stamp(canvas: Canvas, document) -> None:
+    """A page template's onPageEnd: a diagonal red BATAL across the middle of the page."""
+    width, height = document.pagesize
+    canvas.saveState()
+    canvas.translate(width / 2, height / 2)
+    canvas.rotate(22)
+    canvas.setFillColor(RED, alpha=0.28)
+    canvas.setStrokeColor(RED, alpha=0.5)
+    canvas.setFont(BOLD, 96)
+    canvas.drawCentredString(0, -34, "BATAL")
+    canvas.setLineWidth(4)
+    canvas.roundRect(-150, -58, 300, 112, 10)
+    canvas.restoreState()
+
+
 class SignatureBlock(Flowable):
     """Lines above a signature (place and date, the role), room to sign, then the name.
 
@@ -262,6 +348,21 @@ class SignatureBlock(Flowable):
         else:
             canvas.setFont(REGULAR, size)
             canvas.drawCentredString(middle, y, "(" + "." * 40 + ")")
+
+
+def side_by_side(left: Flowable, right: Flowable, width: float, *, gap: float = 6 * mm) -> Table:
+    """Two columns of ``(width - gap) / 2`` each, e.g. two ``label_value_table``s, tops aligned."""
+    half = (width - gap) / 2
+    table = Table([[left, "", right]], colWidths=[half, gap, half])
+    table.setStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0)])
+    return table
+
+
+def signature_pair(left: Flowable, right: Flowable, width: float) -> Table:
+    """Two signature blocks side by side, each centred in half of ``width``."""
+    table = Table([[left, right]], colWidths=[width / 2, width / 2])
+    table.setStyle(plain_style(("VALIGN", (0, 0), (-1, -1), "TOP"), ("ALIGN", (0, 0), (-1, -1), "CENTER")))
+    return table
 
 
 @contextmanager

@@ -8,7 +8,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import BaseDocTemplate, Flowable, PageTemplate, Paragraph, Spacer, Table
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
 from koperasi.domain.dates import format_date
 from koperasi.domain.loan_papers import LoanCard
@@ -21,17 +21,16 @@ from koperasi.reports.layout import (
     TITLE,
     NumberedCanvas,
     Target,
-    bare_frame,
+    a4_document,
     chunked_tables,
     clip,
     label_value_table,
     office_header,
     REGULAR,
-    output,
     paragraph,
+    side_by_side,
 )
 
-_TOP_MARGIN, _BOTTOM_MARGIN = 18 * mm, 22 * mm
 _TEXT_WIDTH = A4[0] - 2 * MARGIN
 _SIZE = 8
 _CELL = ParagraphStyle("card_cell", fontName=REGULAR, fontSize=_SIZE, leading=_SIZE * 1.2)
@@ -39,14 +38,7 @@ _CELL = ParagraphStyle("card_cell", fontName=REGULAR, fontSize=_SIZE, leading=_S
 
 def write_loan_card(card: LoanCard, target: Target) -> None:
     """The A4 kartu pinjaman as of ``card.as_of``."""
-    frame = bare_frame(MARGIN, _BOTTOM_MARGIN, _TEXT_WIDTH, A4[1] - _TOP_MARGIN - _BOTTOM_MARGIN)
-    document = BaseDocTemplate(
-        output(target),
-        pagesize=A4,
-        pageTemplates=[PageTemplate(frames=[frame])],
-        title=f"Kartu pinjaman {card.loan_number}",
-        author=card.office.name,
-    )
+    document = a4_document(target, f"Kartu pinjaman {card.loan_number}", card.office.name)
     footer = partial(NumberedCanvas, left_text=f"Kartu pinjaman {card.loan_number}", right_text=f"Per {format_date(card.as_of)}")
     story: list[Flowable] = [
         *office_header(card.office),
@@ -84,12 +76,7 @@ def _header(card: LoanCard) -> Table:
     ]
     if card.rescheduled_note:
         right.append(("Jadwal ulang", card.rescheduled_note))
-    columns = Table(
-        [[label_value_table(left, width=half, label_width=24 * mm), "", label_value_table(right, width=half, label_width=34 * mm)]],
-        colWidths=[half, 6 * mm, half],
-    )
-    columns.setStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0)])
-    return columns
+    return side_by_side(label_value_table(left, width=half, label_width=24 * mm), label_value_table(right, width=half, label_width=34 * mm), _TEXT_WIDTH)
 
 
 def _schedule(card: LoanCard) -> list[Flowable]:

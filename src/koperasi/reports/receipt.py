@@ -10,7 +10,7 @@ from reportlab.lib.pagesizes import A5, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, PageTemplate, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import BaseDocTemplate, Flowable, PageTemplate, Paragraph, Spacer, Table
 
 from koperasi.domain.dates import format_date, place_and_date
 from koperasi.domain.loan_papers import Receipt
@@ -23,15 +23,18 @@ from koperasi.reports.layout import (
     GREY,
     ITALIC,
     OFFICE_LINE,
-    PALE_GREEN,
     RED,
     REGULAR,
     RULE,
     SignatureBlock,
     Target,
+    amount_box,
     bare_frame,
+    draw_cancelled_stamp,
     office_details,
     output,
+    plain_style,
+    words_box,
 )
 
 _PAGE = landscape(A5)
@@ -73,11 +76,11 @@ def _purpose(receipt: Receipt) -> str:
 def write_receipt_a5(receipt: Receipt, target: Target) -> None:
     """The kwitansi on A5 landscape; a cancelled one carries a diagonal BATAL stamp and the reason."""
     frame = bare_frame(_MARGIN, _MARGIN, _WIDTH, _PAGE[1] - 2 * _MARGIN)
-    stamp = _draw_cancelled_stamp if receipt.cancelled else _nothing
+    stamp = {"onPageEnd": draw_cancelled_stamp} if receipt.cancelled else {}
     document = BaseDocTemplate(
         output(target),
         pagesize=_PAGE,
-        pageTemplates=[PageTemplate(frames=[frame], onPageEnd=stamp)],
+        pageTemplates=[PageTemplate(frames=[frame], **stamp)],
         title=f"Kwitansi {receipt.number}",
         author=receipt.office.name,
     )
@@ -91,7 +94,7 @@ def _receipt_story(receipt: Receipt) -> list[Flowable]:
         office.append(Paragraph(escape(details), OFFICE_LINE))
     number = Paragraph(f"No. <b>{escape(receipt.number)}</b>", _NUMBER)
     head = Table([[office, number]], colWidths=[_WIDTH - 62 * mm, 62 * mm])
-    head.setStyle(_plain(("VALIGN", (0, 0), (-1, -1), "TOP"), ("LINEBELOW", (0, 0), (-1, 0), 1.2, GREEN), ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5 * mm)))
+    head.setStyle(plain_style(("VALIGN", (0, 0), (-1, -1), "TOP"), ("LINEBELOW", (0, 0), (-1, 0), 1.2, GREEN), ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5 * mm)))
 
     rows = [
         ("Telah terima dari", Paragraph(escape(_who(receipt)), _VALUE)),
@@ -103,7 +106,7 @@ def _receipt_story(receipt: Receipt) -> list[Flowable]:
     if receipt.remaining_balance is not None:
         rows.append(("Sisa pinjaman", Paragraph(escape(format_rupiah(receipt.remaining_balance)), _VALUE)))
     body = Table([[Paragraph(label, _LABEL), ":", value] for label, value in rows], colWidths=[_LABEL_WIDTH, 4 * mm, _WIDTH - _LABEL_WIDTH - 4 * mm])
-    body.setStyle(_plain(("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONT", (1, 0), (1, -1), REGULAR, 10), ("TEXTCOLOR", (1, 0), (1, -1), GREY), ("BOTTOMPADDING", (0, 0), (-1, -1), 2 * mm)))
+    body.setStyle(plain_style(("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONT", (1, 0), (1, -1), REGULAR, 10), ("TEXTCOLOR", (1, 0), (1, -1), GREY), ("BOTTOMPADDING", (0, 0), (-1, -1), 2 * mm)))
 
     story: list[Flowable] = [head, Paragraph(escape(receipt.title), _TITLE), body]
     if receipt.cancelled:
@@ -114,9 +117,7 @@ def _receipt_story(receipt: Receipt) -> list[Flowable]:
 
 
 def _words_box(amount: int) -> Table:
-    box = Table([[Paragraph(escape(amount_in_words(amount)), _WORDS)]], colWidths=[_WIDTH - _LABEL_WIDTH - 4 * mm])
-    box.setStyle(TableStyle([("BACKGROUND", (0, 0), (-1, -1), PALE_GREEN), ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 4)]))
-    return box
+    return words_box(Paragraph(escape(amount_in_words(amount)), _WORDS), _WIDTH - _LABEL_WIDTH - 4 * mm)
 
 
 def _breakdown(receipt: Receipt) -> Table:
@@ -126,7 +127,7 @@ def _breakdown(receipt: Receipt) -> Table:
         colWidths=[width - 35 * mm, 35 * mm],
     )
     lines.setStyle(
-        _plain(
+        plain_style(
             ("FONT", (1, 0), (1, -1), REGULAR, 9),
             ("ALIGN", (1, 0), (1, -1), "RIGHT"),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -138,18 +139,7 @@ def _breakdown(receipt: Receipt) -> Table:
 
 
 def _bottom(receipt: Receipt) -> Table:
-    figures = Table([[Paragraph(escape(format_rupiah(receipt.amount)), _AMOUNT)]], colWidths=[62 * mm])
-    figures.setStyle(
-        TableStyle(
-            [
-                ("BOX", (0, 0), (-1, -1), 1.4, GREEN),
-                ("BACKGROUND", (0, 0), (-1, -1), PALE_GREEN),
-                ("LEFTPADDING", (0, 0), (-1, -1), 4 * mm),
-                ("TOPPADDING", (0, 0), (-1, -1), 2.5 * mm),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 3.5 * mm),
-            ]
-        )
-    )
+    figures = amount_box(Paragraph(escape(format_rupiah(receipt.amount)), _AMOUNT), 62 * mm)
     left: list[Flowable] = [Paragraph("Jumlah", _SMALL), Spacer(0, 1 * mm), figures]
     if receipt.clerk_name:
         left += [Spacer(0, 2 * mm), Paragraph(escape(f"Dicatat oleh: {receipt.clerk_name}"), _SMALL)]
@@ -163,31 +153,8 @@ def _bottom(receipt: Receipt) -> Table:
         size=10,
     )
     bottom = Table([[left, signature]], colWidths=[_WIDTH - signature_width, signature_width])
-    bottom.setStyle(_plain(("VALIGN", (0, 0), (0, 0), "BOTTOM"), ("VALIGN", (1, 0), (1, 0), "TOP")))
+    bottom.setStyle(plain_style(("VALIGN", (0, 0), (0, 0), "BOTTOM"), ("VALIGN", (1, 0), (1, 0), "TOP")))
     return bottom
-
-
-def _plain(*commands: tuple) -> TableStyle:
-    """A layout table: no padding at the sides, so its content lines up with the margins."""
-    return TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 0), *commands])
-
-
-def _nothing(canvas: Canvas, document: BaseDocTemplate) -> None:
-    pass
-
-
-def _draw_cancelled_stamp(canvas: Canvas, document: BaseDocTemplate) -> None:
-    width, height = document.pagesize
-    canvas.saveState()
-    canvas.translate(width / 2, height / 2)
-    canvas.rotate(22)
-    canvas.setFillColor(RED, alpha=0.28)
-    canvas.setStrokeColor(RED, alpha=0.5)
-    canvas.setFont(BOLD, 96)
-    canvas.drawCentredString(0, -34, "BATAL")
-    canvas.setLineWidth(4)
-    canvas.roundRect(-150, -58, 300, 112, 10)
-    canvas.restoreState()
 
 
 # --- 80 mm thermal roll ----------------------------------------------------------------
