@@ -59,6 +59,49 @@ def test_application_dialog_refuses_an_amount_outside_the_product_inline_then_ap
     assert dialog.result() == 1 and dialog.saved == dialog.request_id
 
 
+
+def test_application_dialog_tells_whether_the_member_completed_the_required_training(qtbot, context):
+    from koperasi.domain.loan_products import ProductInput
+    from koperasi.domain.loans import Frequency
+    from koperasi.domain.trainings import CompletionRule, RuleKind
+    from koperasi.gui.loans import find_data
+    from tests.training_support import DAY1, DAY2, batch_with_sessions, training_office
+
+    office = training_office(context.database, context.actor)
+    programme_id, batch_id, days = batch_with_sessions(office, [DAY1, DAY2], programme="Pertanian organik padi sawah",
+                                                       rule=CompletionRule(RuleKind.MIN_SESSIONS, 2))
+    siti, nur = office.member("Siti Aminah"), office.member("Nurhayati")
+    done, short = office.enrol(batch_id, siti), office.enrol(batch_id, nur)
+    for day in days:
+        office.attend(day, {done: True, short: day == DAY1})
+    with context.database.session() as session:
+        product_id = loan_products.create_product(session, office.admin, ProductInput(
+            "Modal Tani Padi Organik", office.loans.fund_id, LoanKind.INDIVIDUAL, 1_000_000, 8_000_000, 6, 12, Frequency.MONTHLY,
+            1000, 0, required_programme_id=programme_id))
+    dialog = LoanApplicationDialog(_as(context, office.clerk))
+    qtbot.addWidget(dialog)
+    form = dialog.application_form.form
+    label = dialog.findChild(QObject, "productRequirementLabel")
+    assert label is dialog.application_form.requirement_label and not label.isVisibleTo(dialog)
+    form.productCombo.setCurrentIndex(find_data(form.productCombo, product_id))
+    assert label.isVisibleTo(dialog)
+    assert label.text() == "Syarat pelatihan: Pertanian organik padi sawah — pilih anggota untuk memeriksanya"
+    form.memberSearchEdit.setText("Siti Aminah")
+    qtbot.waitUntil(lambda: form.memberCombo.currentData() == siti, timeout=2000)
+    assert label.text() == "Syarat pelatihan: Pertanian organik padi sawah — sudah selesai ✓"
+    form.memberSearchEdit.setText("Nurhayati")
+    qtbot.waitUntil(lambda: form.memberCombo.currentData() == nur, timeout=2000)
+    assert label.text() == "Syarat pelatihan: Pertanian organik padi sawah — belum selesai; pengajuan akan ditolak"
+    assert "b3261e" in label.styleSheet()
+    # ... and the application is indeed refused, inline.
+    form.amountEdit.set_value(2_000_000)
+    form.purposeEdit.setText("Bibit padi organik")
+    _save(dialog)
+    assert "belum menyelesaikan pelatihan Pertanian organik padi sawah" in dialog.error_label.text() and dialog.result() == 0
+    # A product that requires nothing says nothing.
+    form.productCombo.setCurrentIndex(find_data(form.productCombo, office.loans.product_id))
+    assert not label.isVisibleTo(dialog) and label.text() == ""
+
 def test_repayment_dialog_posts_once_when_simpan_is_clicked_twice(qtbot, context):
     office = loan_office(context.database, context.actor)
     loan_id = office.active_loan(office.member("Siti Aminah"))

@@ -205,6 +205,9 @@ CALLS = {
     training_participants.household_candidates: (
         ANYONE_LOGGED_IN, lambda s, a: training_participants.household_candidates(s, a, UNKNOWN)
     ),
+    training_participants.member_meets_requirement: (
+        ANYONE_LOGGED_IN, lambda s, a: training_participants.member_meets_requirement(s, a, UNKNOWN, UNKNOWN)
+    ),
     attendance.attendance_list: (ANYONE_LOGGED_IN, lambda s, a: attendance.attendance_list(s, a, UNKNOWN)),
     attendance.record_attendance: (TRAINERS, lambda s, a: attendance.record_attendance(s, a, UNKNOWN, {UNKNOWN: True})),
     certificates.issue_certificate: (

@@ -160,6 +160,30 @@ def test_a_product_requiring_a_programme_takes_only_members_who_completed_it(off
         assert session.get(Loan, loan_id).product_id == product_id
 
 
+
+def test_the_application_form_is_told_whether_the_member_meets_the_training_requirement(office):
+    from koperasi.domain.errors import NotFound
+    from koperasi.services import training_participants
+
+    programme_id, batch_id, days = batch_with_sessions(office, [DAY1, DAY2], programme="Pertanian Organik",
+                                                       rule=CompletionRule(RuleKind.MIN_SESSIONS, 2))
+    product_id = _product_requiring(office, programme_id)
+    siti, nur, rina = office.member("Siti Aminah"), office.member("Nurhayati"), office.member("Rina Wati")
+    completed, short = office.enrol(batch_id, siti), office.enrol(batch_id, nur)
+    for day in days:
+        office.attend(day, {completed: True, short: day == days[0]})
+    with office.db.session() as session:
+        treasurer = office.loans.treasurer  # reads only: any role may look
+        answers = [training_participants.member_meets_requirement(session, treasurer, m, product_id) for m in (siti, nur, rina)]
+        assert training_participants.member_meets_requirement(session, treasurer, siti, office.loans.product_id) is None
+        with pytest.raises(NotFound):
+            training_participants.member_meets_requirement(session, treasurer, siti, uuid.uuid4())
+    assert answers == [("Pertanian Organik", True), ("Pertanian Organik", False), ("Pertanian Organik", False)]
+    # The preview agrees with what an application meets.
+    with pytest.raises(ValidationError, match="^Nurhayati belum menyelesaikan pelatihan Pertanian Organik"):
+        _apply(office, nur, product_id)
+    assert _apply(office, siti, product_id)
+
 def test_editing_a_member_keeps_the_household_member_who_is_enrolled(office):
     _, batch_id, _ = batch_with_sessions(office, [DAY1])
     siti, rudi = office.member_with_child("Siti Aminah", "Rudi Hartono")

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session, aliased
 from koperasi.db.models import (
     Desa,
     HouseholdMember,
+    LoanProduct,
     Member,
     TrainingAttendance,
     TrainingBatch,
@@ -284,3 +285,20 @@ def has_completed(session: Session, member_id: uuid.UUID, programme_id: uuid.UUI
         if rule.met(attended, sum(1 for day in _held_dates(session, batch_id) if day >= enrolled_on)):
             return True
     return False
+
+
+def member_meets_requirement(
+    session: Session, actor: Actor, member_id: uuid.UUID, product_id: uuid.UUID
+) -> tuple[str, bool] | None:
+    """The training a loan product requires and whether the member has completed it
+    (the check an application meets); None when the product requires none."""
+    authorize(session, actor, Permission.USE_APP)
+    product = session.get(LoanProduct, product_id)
+    if product is None:
+        raise NotFound("Produk pinjaman tidak ditemukan.")
+    if product.required_programme_id is None:
+        return None
+    if session.get(Member, member_id) is None:
+        raise NotFound("Anggota tidak ditemukan.")
+    programme = session.get(TrainingProgramme, product.required_programme_id)
+    return programme.name, has_completed(session, member_id, product.required_programme_id)

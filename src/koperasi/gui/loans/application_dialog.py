@@ -7,22 +7,25 @@ import uuid
 from datetime import date
 
 from PySide6.QtCore import QDate, Qt, QTimer
-from PySide6.QtWidgets import QHeaderView, QTableWidgetItem, QWidget
+from PySide6.QtWidgets import QHeaderView, QLabel, QTableWidgetItem, QWidget
 
-from koperasi.domain.errors import ValidationError
+from koperasi.domain.errors import DomainError, ValidationError
 from koperasi.domain.loan_products import LoanKind
 from koperasi.domain.loans import build_schedule, due_dates
 from koperasi.domain.money import format_rupiah
 from koperasi.gui.context import AppContext
 from koperasi.gui.form_dialog import FormDialog
 from koperasi.gui.forms.ui_loan_application_form import Ui_LoanApplicationForm
-from koperasi.services import groups, loan_products, loans
+from koperasi.services import groups, loan_products, loans, training_participants, trainings
 from koperasi.services.loan_products import ProductView
 from koperasi.services.member_search import MemberFilter, member_page
 
 SEARCH_DELAY_MS = 200
 MEMBER_CHOICES = 30
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+_MET_STYLE = "color: #1b5e20;"
+_NOT_MET_STYLE = "color: #b3261e;"
+_UNKNOWN_STYLE = "color: #555;"
 
 
 class LoanApplicationForm(QWidget):
@@ -40,6 +43,13 @@ class LoanApplicationForm(QWidget):
         for group_id, name in group_choices:
             f.groupCombo.addItem(name, group_id)
         f.memberCombo.addItem(self.tr("— ketik nama di atas untuk mencari —"), None)
+        # Under the product's terms: the training the product requires and whether the chosen member completed it.
+        self.requirement_label = QLabel(objectName="productRequirementLabel")
+        self.requirement_label.setWordWrap(True)
+        self.requirement_label.setTextFormat(Qt.TextFormat.PlainText)
+        row = f.formLayout.getWidgetPosition(f.productTermsLabel)[0] + 1
+        f.formLayout.insertRow(row, "", self.requirement_label)
+        self.requirement_label.hide()
         f.appliedOnEdit.setDate(QDate.currentDate())
         f.appliedOnEdit.setMaximumDate(QDate.currentDate())
         table = f.previewTable
@@ -53,6 +63,7 @@ class LoanApplicationForm(QWidget):
         self._search_timer.timeout.connect(self._search_members)
         f.memberSearchEdit.textChanged.connect(self._search_timer.start)
         f.productCombo.currentIndexChanged.connect(self._product_changed)
+        f.memberCombo.currentIndexChanged.connect(self.update_requirement)
         f.amountEdit.value_changed.connect(self.update_preview)
         f.termSpin.valueChanged.connect(self.update_preview)
         f.appliedOnEdit.dateChanged.connect(self.update_preview)
@@ -109,7 +120,46 @@ class LoanApplicationForm(QWidget):
                     min_term=d.min_term, max_term=d.max_term, frequency=d.frequency.label.lower(), fee=fee,
                 )
             )
+        self.update_requirement()
         self.update_preview()
+
+    def update_requirement(self) -> None:
+        """Syarat pelatihan: shown only for a product that requires a completed training."""
+        product = self.product()
+        label = self.requirement_label
+        programme_id = product.data.required_programme_id if product is not None else None
+        if programme_id is None:
+            label.clear()
+            label.hide()
+            return
+        member_id = self.form.memberCombo.currentData()
+        try:
+            with self.context.database.session() as session:
+                if member_id is None:
+                    name = next((p.data.name for p in trainings.list_programmes(session, self.context.actor) if p.id == programme_id),
+                                "?")
+                    met = None
+                else:
+                    found = training_participants.member_meets_requirement(session, self.context.actor, member_id, product.id)
+                    if found is None:  # the product was changed meanwhile on another PC
+                        label.clear()
+                        label.hide()
+                        return
+                    name, met = found
+        except DomainError as error:
+            label.setText(self.tr("Syarat pelatihan tidak dapat diperiksa: {reason}").format(reason=error.message))
+            label.setStyleSheet(_UNKNOWN_STYLE)
+            label.show()
+            return
+        if met is None:
+            text, style = self.tr("Syarat pelatihan: {programme} — pilih anggota untuk memeriksanya"), _UNKNOWN_STYLE
+        elif met:
+            text, style = self.tr("Syarat pelatihan: {programme} — sudah selesai ✓"), _MET_STYLE
+        else:
+            text, style = self.tr("Syarat pelatihan: {programme} — belum selesai; pengajuan akan ditolak"), _NOT_MET_STYLE
+        label.setText(text.format(programme=name))
+        label.setStyleSheet(style)
+        label.show()
 
     def update_preview(self) -> None:
         f = self.form
