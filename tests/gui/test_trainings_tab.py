@@ -217,7 +217,7 @@ def test_a_treasurer_sees_no_edit_buttons(qtbot, office):
     tab.show()
     tab.table.selectRow(0)
     panel = tab.detail
-    hidden = [tab.new_batch_button, panel.add_session_button, panel.edit_session_button, panel.cancel_session_button,
+    hidden = [tab.new_batch_button, tab.edit_batch_button, panel.add_session_button, panel.edit_session_button, panel.cancel_session_button,
               panel.attendance_button, panel.enrol_button, panel.withdraw_button, panel.issue_button, panel.issue_all_button]
     assert not any(_offered(button) for button in hidden)
     assert _offered(panel.sheet_button) and _offered(panel.report_pdf_button) and _offered(panel.print_certificate_button)
@@ -229,9 +229,102 @@ def test_a_clerk_records_but_does_not_issue_certificates(qtbot, office):
     tab.show()
     tab.table.selectRow(0)
     panel = tab.detail
-    assert _offered(panel.attendance_button) and _offered(panel.enrol_button)
+    assert _offered(panel.attendance_button) and _offered(panel.enrol_button) and _offered(tab.edit_batch_button)
     assert not _offered(panel.issue_button) and not _offered(panel.issue_all_button)
 
+
+
+def _write_buttons(panel) -> list:
+    return [panel.add_session_button, panel.edit_session_button, panel.cancel_session_button, panel.attendance_button,
+            panel.enrol_button, panel.withdraw_button]
+
+
+def test_ubah_angkatan_renames_moves_and_closes_then_reopens_the_batch(qtbot, office, monkeypatch):
+    from koperasi.gui.trainings.programme_dialogs import BatchEditDialog
+
+    office.member("Siti Aminah")
+    office.enrol("Siti Aminah")
+    tab = _tab(qtbot, office, office.clerk)
+    assert not tab.edit_batch_button.isEnabled()  # nothing chosen yet
+    tab.table.selectRow(0)
+    panel = tab.detail
+    panel.session_table.selectRow(0)
+    panel.participant_table.selectRow(0)
+    assert tab.edit_batch_button.isEnabled() and all(b.isEnabled() for b in _write_buttons(panel))
+    assert tab.model.index(0, 6).data() == "Terbuka"
+
+    def fill_and_save(dialog):
+        qtbot.addWidget(dialog)
+        assert dialog.name_edit.text() == "Angkatan 1 Pauh 2026" and dialog.kecamatan_combo.currentData() == KECAMATAN
+        assert not dialog.closed_check.isChecked()
+        dialog.name_edit.setText("  Angkatan 1   Pauh 2026 (selesai) ")
+        dialog.kecamatan_combo.setCurrentIndex(0)  # beberapa kecamatan
+        dialog.notes_edit.setText("Praktik lapang di sawah Pak Darman")
+        dialog.closed_check.setChecked(True)
+        assert "tidak menerima peserta" in dialog.findChild(QObject, "batchClosedHint").text()
+        dialog._save_and_close()
+        return dialog.result()
+
+    monkeypatch.setattr(BatchEditDialog, "exec", fill_and_save)
+    tab.edit_batch_button.click()
+    assert [tab.model.index(0, c).data() for c in (1, 2, 6)] == ["Angkatan 1 Pauh 2026 (selesai)", "—", "Ditutup"]
+    assert tab.model.index(0, 1).data(Qt.ItemDataRole.ForegroundRole) is not None  # greyed
+    header = panel.header.text()
+    assert "Ditutup" in header and "Praktik lapang di sawah Pak Darman" in header and "Kec." not in header
+    panel.session_table.selectRow(0)
+    panel.participant_table.selectRow(0)
+    assert not any(b.isEnabled() for b in _write_buttons(panel))
+    assert "sudah ditutup" in panel.enrol_button.toolTip()
+    assert panel.sheet_button.isEnabled() and panel.issue_all_button.isEnabled() and panel.report_pdf_button.isEnabled()
+    with office.db.session() as session:
+        stored = trainings.get_batch(session, office.admin, office.batch_id)
+    assert (stored.name, stored.kecamatan_code, stored.notes, stored.closed) == (
+        "Angkatan 1 Pauh 2026 (selesai)", None, "Praktik lapang di sawah Pak Darman", True)
+
+    # Reopen: the writes come back.
+    dialog = BatchEditDialog(office.as_(office.clerk), panel.batch, tab)
+    qtbot.addWidget(dialog)
+    assert dialog.closed_check.isChecked() and dialog.kecamatan_combo.currentIndex() == 0
+    dialog.closed_check.setChecked(False)
+    dialog._save_and_close()
+    assert dialog.result() == 1
+    tab.reload()
+    panel.session_table.selectRow(0)
+    panel.participant_table.selectRow(0)
+    assert tab.model.index(0, 6).data() == "Terbuka" and "Ditutup" not in panel.header.text()
+    assert all(b.isEnabled() for b in _write_buttons(panel)) and panel.enrol_button.toolTip() == ""
+
+
+def test_ubah_angkatan_refuses_a_taken_name_inline_and_a_stale_version_with_a_message(qtbot, office, monkeypatch):
+    from koperasi.gui.trainings import programme_dialogs
+    from koperasi.gui.trainings.programme_dialogs import BatchEditDialog
+
+    with office.db.session() as session:
+        trainings.create_batch(session, office.admin, programme_id=office.programme_id, name="Angkatan 2 Pauh 2026",
+                               kecamatan_code=KECAMATAN)
+    tab = _tab(qtbot, office)
+    row = next(r for r in range(tab.model.rowCount()) if tab.model.index(r, 1).data() == "Angkatan 1 Pauh 2026")
+    tab.table.selectRow(row)
+    batch = tab.detail.batch
+    dialog = BatchEditDialog(office.context, batch, tab)
+    qtbot.addWidget(dialog)
+    dialog.name_edit.setText("angkatan 2 pauh 2026")
+    dialog._save_and_close()
+    assert dialog.result() == 0 and dialog.error_label.text() == "Angkatan \u201cangkatan 2 pauh 2026\u201d sudah ada pada program ini."
+
+    # Another PC closes the batch meanwhile: this dialog's version is stale.
+    with office.db.session() as session:
+        trainings.update_batch(session, office.manager, batch.id, name=batch.name, kecamatan_code=batch.kecamatan_code,
+                               notes="ditutup ketua", closed=True, expected_version=batch.version)
+    shown = []
+    monkeypatch.setattr(programme_dialogs, "show_error", lambda parent, title, message: shown.append((title, message)))
+    dialog.name_edit.setText("Angkatan 1 Pauh")
+    dialog.show()
+    dialog._save_and_close()
+    assert shown == [("Ubah angkatan", "Angkatan ini sudah diubah oleh pengguna lain. Muat ulang lalu ulangi.")]
+    assert dialog.conflict and dialog.result() == 0 and not dialog.isVisible()
+    with office.db.session() as session:
+        assert trainings.get_batch(session, office.admin, batch.id).name == "Angkatan 1 Pauh 2026"  # nothing overwritten
 
 def test_batch_report_and_summary_show_on_screen(qtbot, office):
     office.member("Siti Aminah")
@@ -309,7 +402,7 @@ def test_every_name_of_the_pelatihan_dialogs_in_the_ui_map_exists(qtbot, office)
 
     from koperasi.gui.trainings.attendance_dialog import AttendanceDialog
     from koperasi.gui.trainings.participant_dialogs import WithdrawDialog
-    from koperasi.gui.trainings.programme_dialogs import BatchDialog, ProgrammeDialog, ProgrammesDialog
+    from koperasi.gui.trainings.programme_dialogs import BatchDialog, BatchEditDialog, ProgrammeDialog, ProgrammesDialog
     from koperasi.gui.trainings.session_dialog import SessionDialog
 
     office.member("Siti Aminah")
@@ -324,6 +417,7 @@ def test_every_name_of_the_pelatihan_dialogs_in_the_ui_map_exists(qtbot, office)
         "batchDialog": BatchDialog(office.context, None), "sessionDialog": SessionDialog(office.context, batch.id, session_view),
         "enrolDialog": EnrolDialog(office.context, batch), "withdrawDialog": WithdrawDialog(office.context, person),
         "attendanceDialog": AttendanceDialog(office.context, session_view, "Angkatan 1"),
+        "batchEditDialog": BatchEditDialog(office.context, batch),
     }
     text = (Path(__file__).resolve().parents[2] / "docs" / "ui-map.md").read_text(encoding="utf-8")
     section = text.split("### Pelatihan dialogs", 1)[1].split("\n#", 1)[0]
@@ -335,7 +429,7 @@ def test_every_name_of_the_pelatihan_dialogs_in_the_ui_map_exists(qtbot, office)
         dialog = dialogs[names[-1]]
         qtbot.addWidget(dialog)
         missing += [name for name in names[:-1] if dialog.findChild(QObject, name) is None]
-    assert missing == [] and len(dialogs) == 7
+    assert missing == [] and len(dialogs) == 8
 
 
 def test_papers_open_in_the_preview_with_the_batch_in_them(qtbot, office, monkeypatch):

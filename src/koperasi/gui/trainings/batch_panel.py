@@ -81,6 +81,8 @@ class BatchPanel(QWidget):
         self.issue_all_button = self._button("trainingIssueAllButton", self.tr("Terbitkan se&mua sertifikat"), self._issue_all, issue)
         self.print_certificate_button = self._button("trainingPrintCertificateButton", self.tr("&Cetak sertifikat"), self._print_certificates, True)
         self.participant_count = QLabel(objectName="trainingParticipantCount")
+        self._batch_writes = (self.add_session_button, self.edit_session_button, self.cancel_session_button,
+                              self.attendance_button, self.enrol_button, self.withdraw_button)
         participants_page = self._page(self.participant_table, [self.enrol_button, self.withdraw_button],
                                        [self.issue_button, self.issue_all_button, self.print_certificate_button], self.participant_count)
 
@@ -206,7 +208,7 @@ class BatchPanel(QWidget):
         fit_columns(self.session_table, stretch=3, caps={4: 170, 5: 140})
         fit_columns(self.participant_table, stretch=1, caps={0: 190, 1: 230})
         self._name_tabs(sessions, people)
-        closed = self.tr(" · <span style='color:#b3261e'>ditutup</span>") if batch.closed else ""
+        closed = self.tr(" · <b style='color:#b3261e'>Ditutup</b>") if batch.closed else ""
         days = ""
         if batch.first_day:
             days = format_date(batch.first_day) if batch.first_day == batch.last_day else \
@@ -217,6 +219,7 @@ class BatchPanel(QWidget):
                 kecamatan=f"Kec. {escape(batch.kecamatan_name)} · " if batch.kecamatan_name else "",
                 rule=escape(programme.data.rule.label), days=f" · {days}" if days else "", closed=closed,
             )
+            + (f"<br><span style='color:#555'>{escape(batch.notes)}</span>" if batch.notes else "")
         )
         active = [p for p in people if p.withdrawn_on is None]
         self.participant_count.setText(
@@ -271,13 +274,19 @@ class BatchPanel(QWidget):
     def _update_buttons(self) -> None:
         session, person = self.selected_session(), self.selected_participant()
         usable = session is not None and not session.cancelled
-        self.edit_session_button.setEnabled(session is not None)
-        self.cancel_session_button.setEnabled(usable and not session.recorded)
+        # A closed batch takes no new participants, sessions or attendance (the services refuse them too):
+        # its writes are greyed with the reason; certificates, papers and the report stay.
+        is_open = self.batch is not None and not self.batch.closed
+        self.edit_session_button.setEnabled(is_open and session is not None)
+        self.cancel_session_button.setEnabled(is_open and usable and not session.recorded)
         self.sheet_button.setEnabled(usable)
-        self.attendance_button.setEnabled(usable and session.data.held_on <= date.today())
-        self.add_session_button.setEnabled(self.batch is not None)
-        self.enrol_button.setEnabled(self.batch is not None)
-        self.withdraw_button.setEnabled(person is not None and person.withdrawn_on is None and not person.certificate_number)
+        self.attendance_button.setEnabled(is_open and usable and session.data.held_on <= date.today())
+        self.add_session_button.setEnabled(is_open)
+        self.enrol_button.setEnabled(is_open)
+        self.withdraw_button.setEnabled(is_open and person is not None and person.withdrawn_on is None and not person.certificate_number)
+        why = self.tr("Angkatan ini sudah ditutup; buka lagi lewat Ubah angkatan…") if self.batch is not None and self.batch.closed else ""
+        for button in self._batch_writes:
+            button.setToolTip(why)
         self.issue_button.setEnabled(person is not None and not person.certificate_number)
         people = self.participant_model.rowCount()
         self.issue_all_button.setEnabled(people > 0)
@@ -329,6 +338,9 @@ class BatchPanel(QWidget):
 
         session = self.selected_session()
         if self.batch is None or session is None or session.cancelled:
+            return
+        if self.batch.closed:  # a double click on a closed batch's session: its daftar hadir, not a refused form
+            self._print_sheet()
             return
         try:
             dialog = AttendanceDialog(self.context, session, f"{self.batch.programme_name} — {self.batch.name}", self)

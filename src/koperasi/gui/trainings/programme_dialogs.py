@@ -1,11 +1,24 @@
-"""Program pelatihan (list, add, edit; Designer: ui/training_programme_form.ui) and a new angkatan."""
+"""Program pelatihan (list, add, edit; Designer: ui/training_programme_form.ui), a new angkatan and
+changing one (name, kecamatan, notes, closed)."""
 
 from __future__ import annotations
 
 import uuid
 
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
+from koperasi.domain.errors import ConflictError, ValidationError
 from koperasi.domain.roles import Permission
 from koperasi.domain.trainings import CompletionRule, ProgrammeInput, RuleKind, Topic
 from koperasi.gui.context import AppContext
@@ -15,9 +28,10 @@ from koperasi.gui.list_model import Column, ListTableModel
 from koperasi.gui.loans import find_data
 from koperasi.gui.loans.action_dialogs import _Form
 from koperasi.gui.loans.columns import fit_columns
+from koperasi.gui.messages import show_error
 from koperasi.gui.trainings import make_table, selected_row
 from koperasi.services import regions, trainings
-from koperasi.services.trainings import ProgrammeView
+from koperasi.services.trainings import BatchView, ProgrammeView
 
 RULE_KINDS = ((RuleKind.SHARE, "hadir minimal P% dari sesi yang diadakan"), (RuleKind.MIN_SESSIONS, "hadir minimal N sesi"))
 
@@ -191,8 +205,6 @@ class BatchDialog(FormDialog):
         self.saved: uuid.UUID | None = None
 
     def save(self) -> None:
-        from koperasi.domain.errors import ValidationError
-
         programme_id = self.programme_combo.currentData()
         if programme_id is None:
             raise ValidationError(self.tr("Tambahkan program pelatihan dahulu (tombol Program pelatihan…)."), field="programme_id")
@@ -201,3 +213,60 @@ class BatchDialog(FormDialog):
                 session, self.context.actor, programme_id=programme_id, name=self.name_edit.text(),
                 kecamatan_code=self.kecamatan_combo.currentData(), notes=self.notes_edit.text(),
             )
+
+
+class BatchEditDialog(FormDialog):
+    """Ubah angkatan: rename it, move it to another kecamatan, note something, close or reopen it.
+    A closed batch takes no new participants, sessions or attendance; certificates and papers stay."""
+
+    def __init__(self, context: AppContext, batch: BatchView, parent: QWidget | None = None) -> None:
+        f = self.form_ = _Form()
+        with context.database.session() as session:
+            kecamatan = regions.list_kecamatan(session)
+            siblings = trainings.list_batches(session, context.actor, programme_id=batch.programme_id)
+        self._taken = {b.name.casefold() for b in siblings if b.id != batch.id}
+        programme = QLabel(batch.programme_name, objectName="batchEditProgrammeLabel")
+        f.add(self.tr("Program:"), programme)
+        self.name_edit = f.add(self.tr("&Nama angkatan:"), QLineEdit(batch.name, objectName="batchEditNameEdit"), "name")
+        self.kecamatan_combo = f.add(self.tr("&Kecamatan:"), QComboBox(objectName="batchEditKecamatanCombo"), "kecamatan_code")
+        self.kecamatan_combo.addItem(self.tr("— beberapa kecamatan —"), None)
+        for item in kecamatan:
+            self.kecamatan_combo.addItem(item.name, item.code)
+        self.kecamatan_combo.setCurrentIndex(max(0, self.kecamatan_combo.findData(batch.kecamatan_code)))
+        self.notes_edit = f.add(self.tr("&Catatan:"), QLineEdit(batch.notes, objectName="batchEditNotesEdit"), "notes")
+        self.closed_check = f.add("", QCheckBox(self.tr("Angkatan &ditutup"), objectName="batchClosedCheck"), "closed")
+        self.closed_check.setChecked(batch.closed)
+        self.closed_hint = QLabel(objectName="batchClosedHint")
+        self.closed_hint.setWordWrap(True)
+        self.closed_hint.setStyleSheet("color: #555")
+        f.add("", self.closed_hint)
+        self.closed_check.toggled.connect(self._closed_toggled)
+        self._closed_toggled(batch.closed)
+        super().__init__(f, object_name="batchEditDialog", width=520, parent=parent)
+        self.setWindowTitle(self.tr("Ubah angkatan {name}").format(name=batch.name))
+        self.context, self.batch = context, batch
+        self.conflict = False
+
+    def _closed_toggled(self, closed: bool) -> None:
+        self.closed_hint.setText(
+            self.tr("Angkatan yang ditutup tidak menerima peserta, sesi atau kehadiran baru; sertifikat dan laporan tetap dapat dicetak.")
+            if closed else self.tr("Centang bila pelatihan angkatan ini sudah selesai. Dapat dibuka lagi kapan saja.")
+        )
+
+    def save(self) -> int | None:
+        name = " ".join(self.name_edit.text().split())
+        if name.casefold() in self._taken:
+            raise ValidationError(self.tr("Angkatan \u201c{name}\u201d sudah ada pada program ini.").format(name=name), field="name")
+        try:
+            with self.context.database.session() as session:
+                trainings.update_batch(
+                    session, self.context.actor, self.batch.id, name=self.name_edit.text(),
+                    kecamatan_code=self.kecamatan_combo.currentData(), notes=self.notes_edit.text(),
+                    closed=self.closed_check.isChecked(), expected_version=self.batch.version,
+                )
+        except ConflictError as error:
+            # Someone changed the batch since it was shown: saving again cannot succeed, so say so and reload.
+            self.conflict = True
+            show_error(self, self.tr("Ubah angkatan"), error.message)
+            return QDialog.DialogCode.Rejected.value
+        return None

@@ -71,6 +71,11 @@ class TrainingsTab(QWidget):
         self.new_batch_button = QPushButton(self.tr("Angkatan bar&u…"), objectName="trainingNewBatchButton")
         self.new_batch_button.clicked.connect(self._new_batch)
         self.new_batch_button.setVisible(actor.can(Permission.MANAGE_TRAININGS))
+        self.edit_batch_button = QPushButton(self.tr("Uba&h angkatan…"), objectName="trainingEditBatchButton")
+        self.edit_batch_button.setToolTip(self.tr("Ganti nama, kecamatan atau catatan angkatan yang dipilih, atau tutup / buka lagi"))
+        self.edit_batch_button.clicked.connect(self._edit_batch)
+        self.edit_batch_button.setVisible(actor.can(Permission.MANAGE_TRAININGS))
+        self.edit_batch_button.setEnabled(False)
         self.model: ListTableModel[BatchView] = TipTableModel(self._columns(), parent=self)
         self.table = make_table("trainingBatchTable", self.model)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
@@ -84,6 +89,7 @@ class TrainingsTab(QWidget):
         top.addStretch(1)
         top.addWidget(self.programmes_button)
         top.addWidget(self.new_batch_button)
+        top.addWidget(self.edit_batch_button)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -111,6 +117,7 @@ class TrainingsTab(QWidget):
             Column(self.tr("Peserta"), lambda b: str(b.participants), align_right=True, muted=closed),
             Column(self.tr("Sesi"), lambda b: str(b.sessions), align_right=True, muted=closed),
             Column(self.tr("Mulai"), batch_days, muted=closed),
+            Column(self.tr("Status"), lambda b: self.tr("Ditutup") if b.closed else self.tr("Terbuka"), muted=closed),
         ]
 
     def refill_programmes(self, *, reload: bool = True) -> None:
@@ -149,10 +156,12 @@ class TrainingsTab(QWidget):
             self.detail.show_batch(batches[row])
         else:
             self.detail.show_batch(None)
+        self.edit_batch_button.setEnabled(self.detail.batch is not None)
 
     def _row_changed(self) -> None:
         index = self.table.currentIndex()
         self.detail.show_batch(self.model.row(index) if index.isValid() else None)
+        self.edit_batch_button.setEnabled(self.detail.batch is not None)
 
     def _batch_changed(self) -> None:
         """A batch's counts changed: refresh its row without reloading its detail again."""
@@ -187,3 +196,13 @@ class TrainingsTab(QWidget):
         if dialog.exec() and dialog.saved is not None:
             self.reload(select=dialog.saved)
 
+
+    def _edit_batch(self) -> None:
+        from koperasi.gui.trainings.programme_dialogs import BatchEditDialog
+
+        batch = self.detail.batch
+        if batch is None or not self.context.actor.can(Permission.MANAGE_TRAININGS):
+            return
+        dialog = BatchEditDialog(self.context, batch, self)
+        if dialog.exec() or dialog.conflict:
+            self.reload(select=batch.id)
