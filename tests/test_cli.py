@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from koperasi import __version__
@@ -18,7 +20,11 @@ def test_version(capsys):
 def test_demo_then_doctor_passes_and_the_named_login_works(tmp_path, capsys):
     path = tmp_path / "demo.db"
     assert main(["demo", "--db", str(path)]) == 0
-    assert "admin" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "admin" in out
+    line = next(text for text in out.split("\n") if "Data contoh dibuat" in text)
+    assert re.search(r"200 anggota, \d+ program pelatihan \(\d+ angkatan, \d+ peserta, \d+ sertifikat\), 40 pinjaman \(\d+ transaksi\)\.$",
+                     line), line
     assert main(["doctor", "--db", str(path)]) == 0
     report = capsys.readouterr().out
     assert "[GAGAL]" not in report and "Semua pemeriksaan lulus." in report

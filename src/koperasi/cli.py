@@ -89,7 +89,8 @@ def _demo(db_arg: str | None, members: int, loans: int | None) -> int:
     finally:
         database.dispose()
     print(f"Data contoh dibuat di {database.describe()}: {summary.users} pengguna, {summary.desa} desa, {summary.members} anggota, "
-          f"{summary.loans} pinjaman ({summary.movements} transaksi).")
+          f"{summary.programmes} program pelatihan ({summary.batches} angkatan, {summary.participants} peserta, "
+          f"{summary.certificates} sertifikat), {summary.loans} pinjaman ({summary.movements} transaksi).")
     print(f"Masuk dengan nama pengguna '{demo.DEMO_ADMIN}' dan kata sandi '{demo.DEMO_PASSWORD}'.")
     return EXIT_OK
 
