@@ -233,3 +233,16 @@ def test_withdrawal_is_dated_after_the_last_session_attended_and_a_departed_hous
                                expected_version=detail.version)
     with pytest.raises(ValidationError, match="sudah keluar dari koperasi"):
         office.enrol(batch_id, household_member_id=child)
+
+
+def test_a_batch_cannot_be_renamed_to_another_batch_of_the_programme(office):
+    programme_id, first, _ = batch_with_sessions(office, [], batch="Angkatan 1")
+    second = office.batch(programme_id, "Angkatan 2")
+    with office.db.session() as session:
+        view = trainings.get_batch(session, office.admin, second)
+        with pytest.raises(ValidationError, match="sudah ada pada program ini"):
+            trainings.update_batch(session, office.admin, second, name="angkatan 1", kecamatan_code=None, notes="",
+                                   closed=False, expected_version=view.version)
+        trainings.update_batch(session, office.admin, second, name="Angkatan 2 Pauh", kecamatan_code=None, notes="",
+                               closed=True, expected_version=view.version)
+    assert first != second

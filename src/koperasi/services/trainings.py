@@ -185,9 +185,7 @@ def create_batch(
             raise ValidationError("Pilih program pelatihan yang aktif.", field="programme_id")
         name = check_batch_name(name)
         _check_kecamatan(session, kecamatan_code)
-        if session.scalar(select(TrainingBatch.id).where(TrainingBatch.programme_id == programme_id,
-                                                         func.lower(TrainingBatch.name) == name.lower())):
-            raise ValidationError(f"Angkatan \u201c{name}\u201d sudah ada pada program ini.", field="name")
+        _unique_batch(session, programme_id, name, exclude=None)
         batch = TrainingBatch(programme_id=programme_id, name=name, kecamatan_code=kecamatan_code, notes=notes.strip(),
                               closed=False, created_at=datetime.now(UTC))
         session.add(batch)
@@ -209,12 +207,20 @@ def update_batch(
             raise NotFound("Angkatan pelatihan tidak ditemukan.")
         _check_version(batch.version, expected_version, "Angkatan ini")
         name = check_batch_name(name)
+        _unique_batch(session, batch.programme_id, name, exclude=batch.id)
         _check_kecamatan(session, kecamatan_code)
         before = {"name": batch.name, "kecamatan_code": batch.kecamatan_code, "notes": batch.notes, "closed": batch.closed}
         batch.name, batch.kecamatan_code, batch.notes, batch.closed = name, kecamatan_code, notes.strip(), closed
         session.flush()
         audit.record(session, actor, action=AuditAction.BATCH_UPDATED, entity="batch", entity_id=batch.id, before=before,
                      after={"name": name, "kecamatan_code": kecamatan_code, "notes": batch.notes, "closed": closed})
+
+
+def _unique_batch(session: Session, programme_id: uuid.UUID, name: str, *, exclude: uuid.UUID | None) -> None:
+    clash = session.scalar(select(TrainingBatch.id).where(TrainingBatch.programme_id == programme_id,
+                                                          func.lower(TrainingBatch.name) == name.lower()))
+    if clash is not None and clash != exclude:
+        raise ValidationError(f"Angkatan \u201c{name}\u201d sudah ada pada program ini.", field="name")
 
 
 def open_batch(session: Session, batch_id: uuid.UUID) -> TrainingBatch:
