@@ -19,6 +19,7 @@ from koperasi.gui.members.tab import MembersTab
 from koperasi.gui.office_dialog import OfficeDialog
 from koperasi.gui.password_dialog import PasswordDialog
 from koperasi.gui.regions_dialog import RegionsDialog
+from koperasi.gui.sales.tab import SalesTab
 from koperasi.gui.trainings.tab import TrainingsTab
 from koperasi.gui.users_dialog import UsersDialog
 
@@ -36,11 +37,14 @@ class MainWindow(QMainWindow):
         self.members = MembersTab(context)
         self.members.detail.loans_of = self._member_loans
         self.members.detail.trainings_of = self._member_trainings
+        self.members.detail.sales_of = self._member_sales
         self.form.mainTabs.addTab(self.members, self.tr("&Anggota"))
         self.loans = LoansTab(context)
         self.form.mainTabs.addTab(self.loans, self.tr("&Pinjaman"))
         self.trainings = TrainingsTab(context)
         self.form.mainTabs.addTab(self.trainings, self.tr("Pelatiha&n"))
+        self.sales = SalesTab(context)
+        self.form.mainTabs.addTab(self.sales, self.tr("Pen&jualan"))
         self._status = {name: QLabel() for name in ("statusUser", "statusOffice", "statusDatabase")}
         for name, label in self._status.items():
             label.setObjectName(name)
@@ -65,6 +69,10 @@ class MainWindow(QMainWindow):
         self.form.menuSettings.insertAction(settings[settings.index(self.form.actionCategories) + 1], self.action_funds)
         self.action_funds.setEnabled(actor.can(Permission.MANAGE_FUNDS))
         self.action_funds.triggered.connect(self._manage_funds)
+        self.action_catalogue = QAction(self.tr("Katalog penjualan…"), self)
+        self.action_catalogue.setObjectName("actionSalesCatalogue")
+        self.form.menuSettings.insertAction(settings[settings.index(self.form.actionCategories) + 1], self.action_catalogue)
+        self.action_catalogue.triggered.connect(self._sales_catalogue)
         self.form.actionAbout.triggered.connect(lambda: AboutDialog(context.database, self).exec())
         self._show_context()
 
@@ -101,6 +109,20 @@ class MainWindow(QMainWindow):
 
         with self.context.database.session() as session:
             return member_trainings(session, self.context.actor, member_id)
+
+    def _member_sales(self, member_id):
+        from koperasi.services.member_sales import member_sales
+
+        with self.context.database.session() as session:
+            return member_sales(session, self.context.actor, member_id)
+
+    def _sales_catalogue(self) -> None:
+        from koperasi.gui.sales.catalogue_dialog import CatalogueDialog
+
+        dialog = CatalogueDialog(self.context, self)
+        dialog.exec()
+        if dialog.changed:
+            self.sales.catalogue_changed()
 
     def _manage_funds(self) -> None:
         from koperasi.gui.loans.funds_dialog import FundsDialog

@@ -14,6 +14,7 @@ from koperasi.domain.dates import format_date
 from koperasi.domain.members import MemberStatus, age_on
 from koperasi.domain.money import format_rupiah
 from koperasi.domain.phone import format_phone
+from koperasi.domain.sales import format_quantity
 from koperasi.services.members import MemberDetail
 
 PHOTO_SIZE = QSize(96, 120)  # a 3x4 pas foto
@@ -33,6 +34,8 @@ class MemberDetailPanel(QWidget):
         self.loans_of: Callable[[object], list] | None = None
         # The member's trainings (member_trainings.member_trainings), set the same way.
         self.trainings_of: Callable[[object], list] | None = None
+        # The member's consignment (member_sales.member_sales), set the same way.
+        self.sales_of: Callable[[object], object] | None = None
         self.text = QLabel()
         self.text.setObjectName("memberDetailText")
         self.text.setTextFormat(Qt.TextFormat.RichText)
@@ -86,9 +89,11 @@ class MemberDetailPanel(QWidget):
         self.leave_button.setText(self.tr("Bergabung &kembali") if member.status is MemberStatus.LEFT else self.tr("&Keluar…"))
         loans = self.loans_of(member.id) if self.loans_of is not None else None
         taken = self.trainings_of(member.id) if self.trainings_of is not None else None
+        sold = self.sales_of(member.id) if self.sales_of is not None else None
         self.text.setText(
             _profile_html(member) + (_loans_html(loans) if loans is not None else "")
             + (_trainings_html(taken) if taken is not None else "")
+            + (_sales_html(sold) if sold is not None else "")
         )
 
 
@@ -167,3 +172,32 @@ def _trainings_html(trainings: list) -> str:
         "<h4>Pelatihan</h4><table cellspacing='0' cellpadding='3' border='1' style='border-color:#ccc'>"
         "<tr><th>Program</th><th>Angkatan</th><th>Hadir</th><th>Status</th><th>Sertifikat</th></tr>" + rows + "</table>"
     )
+
+
+def _sales_html(sold) -> str:
+    """Titip jual: stock per product, what is owed now, the latest payouts (member_sales.MemberSales)."""
+    if not sold.stock and not sold.payouts and sold.payable is None:
+        return "<h4>Titip jual</h4><p style='color:#666'>Belum pernah menitipkan barang.</p>"
+    stock = "".join(
+        f"<tr><td>{escape(row.product)}</td><td align='right'>{format_quantity(row.received_milli, row.unit)}</td>"
+        f"<td align='right'>{format_quantity(row.sold_milli, row.unit)}</td>"
+        f"<td align='right'>{format_quantity(row.on_hand_milli, row.unit)}</td></tr>"
+        for row in sold.stock
+    )
+    html = "<h4>Titip jual</h4>"
+    if stock:
+        html += ("<table cellspacing='0' cellpadding='3' border='1' style='border-color:#ccc'>"
+                 "<tr><th>Barang</th><th>Diterima</th><th>Terjual</th><th>Stok</th></tr>" + stock + "</table>")
+    if sold.payable is not None:
+        owed = sold.payable
+        html += (f"<p>Hasil penjualan {format_rupiah(owed.earned)}, sudah dibayar {format_rupiah(owed.paid)}, "
+                 f"<b>belum dibayar {format_rupiah(owed.owed)}</b></p>")
+    if sold.payouts:
+        rows = "".join(
+            f"<tr><td>{escape(p.number)}</td><td>{escape(format_date(p.paid_on))}</td>"
+            f"<td align='right'>{format_rupiah(p.amount)}</td><td>{'Batal' if p.cancelled else ''}</td></tr>"
+            for p in sold.payouts
+        )
+        html += ("<table cellspacing='0' cellpadding='3' border='1' style='border-color:#ccc'>"
+                 "<tr><th>Bukti bayar</th><th>Tanggal</th><th>Jumlah</th><th></th></tr>" + rows + "</table>")
+    return html
