@@ -9,6 +9,7 @@ is always exactly the total, whatever the numbers.
 
 from __future__ import annotations
 
+import re
 import uuid
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
@@ -70,10 +71,17 @@ def check_commission(commission_bp: int) -> None:
         raise ValidationError("Jasa penjualan antara 0% dan 100%.", field="commission")
 
 
+_THOUSANDS = re.compile(r"\d{1,3}(\.\d{3})+")
+
+
 def parse_quantity(text: str) -> int:
-    """``"2,5"`` → 2500 thousandths; at most three decimals, Indonesian comma or a dot."""
+    """``"2,5"`` → 2500 thousandths; at most three decimals, Indonesian comma or a dot.
+
+    Dots grouping thousands are thousands, as format_quantity prints them: ``"1.000"`` is a
+    thousand units (never one), ``"1.234,5"`` is 1234,5; a lone dot otherwise is a decimal point.
+    """
     cleaned = text.strip().replace(" ", "")
-    if cleaned.count(",") == 1 and "." in cleaned:
+    if (cleaned.count(",") == 1 and "." in cleaned) or _THOUSANDS.fullmatch(cleaned):
         cleaned = cleaned.replace(".", "")
     cleaned = cleaned.replace(",", ".")
     try:
