@@ -15,7 +15,7 @@ from datetime import UTC, date, datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from koperasi.db.models import Payout, Sale
+from koperasi.db.models import JournalEntry, Payout, Sale, SaleLine
 from koperasi.domain.audit import AuditAction
 from koperasi.domain.errors import NotFound, ValidationError
 from koperasi.domain.ledger import Account, credit, debit
@@ -28,7 +28,13 @@ from koperasi.services import audit, ledger
 from koperasi.services.access import authorize
 from koperasi.services.numbering import next_number
 from koperasi.services.office import the_office
-from koperasi.services.sales_book import payable_to, producer_name, producer_of, standing_payouts, standing_sale_lines
+from koperasi.services.sales_book import (
+    payable_to,
+    producer_name,
+    producer_of,
+    standing_payouts,
+    standing_sale_lines,
+)
 from koperasi.services.transaction import write
 
 
@@ -99,14 +105,36 @@ def pay_all(
     """Pay every producer all they are owed, one slip each, all or nothing."""
     with write(session):
         authorize(session, actor, Permission.PAY_PRODUCERS)
+        # A retried save returns the slips it made the first time: by then nobody is owed any more
+        # (or someone new is), so the list of payables cannot tell what the first save paid.
+        earlier = _paid_under(session, request_id)
+        if earlier:
+            return earlier
         owed = payables(session, actor, period_from=period_from, period_to=period_to)
         if not owed:
             raise ValidationError("Tidak ada penitip yang perlu dibayar.")
         return [
-            _pay(session, actor, row.producer, amount=row.owed, paid_on=paid_on,
-                 key=uuid.uuid5(request_id, f"{row.producer.member_id}/{row.producer.group_id}"), period=(period_from, period_to))
+            _pay(session, actor, row.producer, amount=row.owed, paid_on=paid_on, key=_pay_all_key(request_id, row.producer),
+                 period=(period_from, period_to))
             for row in owed
         ]
+
+
+def _pay_all_key(request_id: uuid.UUID, producer: Producer) -> uuid.UUID:
+    return uuid.uuid5(request_id, f"{producer.member_id}/{producer.group_id}")
+
+
+def _paid_under(session: Session, request_id: uuid.UUID) -> list[PaidOut]:
+    """The payouts an earlier pay_all with this ``request_id`` saved (only producers with sales can have one)."""
+    producers = {Producer(member_id=m, group_id=g) for m, g in session.execute(select(SaleLine.member_id, SaleLine.group_id).distinct())}
+    if not producers:
+        return []
+    keys = [_pay_all_key(request_id, producer) for producer in producers]
+    rows = session.scalars(
+        select(Payout).join(JournalEntry, JournalEntry.id == Payout.journal_entry_id).where(JournalEntry.idempotency_key.in_(keys))
+    )
+    return sorted((PaidOut(row.id, row.number or "", producer_of(row), row.amount) for row in rows),
+                  key=lambda paid: producer_name(session, paid.producer).name.lower())
 
 
 def _pay(session: Session, actor: Actor, producer: Producer, *, amount: int, paid_on: date, key: uuid.UUID,
