@@ -17,6 +17,8 @@ from koperasi.domain.members import GroupKind, MemberInput
 from koperasi.domain.office import OfficeProfile
 from koperasi.domain.people import Sex
 from koperasi.domain.roles import Role
+from koperasi.domain.sales import Producer, SaleLineInput
+from koperasi.domain.settings import SALES_COMMISSION
 from koperasi.domain.loan_products import LoanKind, ProductInput
 from koperasi.domain.loans import Frequency
 from koperasi.domain.trainings import ProgrammeInput, SessionInput, Topic
@@ -27,6 +29,7 @@ from koperasi.services import (
     audit,
     auth,
     certificates,
+    consignment,
     dashboard,
     funds,
     groups,
@@ -39,11 +42,17 @@ from koperasi.services import (
     loans,
     member_export,
     member_import,
+    member_sales,
     member_search,
     member_trainings,
     members,
     office,
+    payouts,
     regions,
+    sales,
+    sales_catalogue,
+    sales_papers,
+    settings,
     training_papers,
     training_participants,
     trainings,
@@ -61,6 +70,10 @@ DECIDERS = {Role.ADMIN, Role.MANAGER}  # approve, reject, reschedule, write off
 CASHIERS = {Role.ADMIN, Role.TREASURER, Role.CLERK}  # take repayments
 TRAINERS = {Role.ADMIN, Role.MANAGER, Role.CLERK}  # programmes, batches, sessions, participants, attendance
 CERTIFIERS = {Role.ADMIN, Role.MANAGER}  # issue certificates
+CATALOGUE_KEEPERS = {Role.ADMIN, Role.MANAGER}  # products, channels, the commission setting
+SELLERS = {Role.ADMIN, Role.MANAGER, Role.TREASURER, Role.CLERK}  # intakes, sales, buyers
+PRODUCER_PAYERS = {Role.ADMIN, Role.TREASURER}  # pay producers
+SALES_REVERSERS = {Role.ADMIN, Role.MANAGER, Role.TREASURER}  # cancel intakes, sales and payouts
 
 # function -> (roles allowed, call with a session and an actor)
 CALLS = {
@@ -222,6 +235,77 @@ CALLS = {
         lambda s, a: training_papers.training_summary(s, a, period_from=date(2026, 1, 1), period_to=date(2026, 12, 31)),
     ),
     member_trainings.member_trainings: (ANYONE_LOGGED_IN, lambda s, a: member_trainings.member_trainings(s, a, UNKNOWN)),
+    # Market sales (issue 7): MANAGE_CATALOGUE, RECORD_SALES, PAY_PRODUCERS and REVERSE_SALES in domain/roles.py.
+    settings.read_setting: (ANYONE_LOGGED_IN, lambda s, a: settings.read_setting(s, a, SALES_COMMISSION)),
+    settings.change_setting: (
+        CATALOGUE_KEEPERS, lambda s, a: settings.change_setting(s, a, SALES_COMMISSION, 10_001, expected_version=0)
+    ),
+    sales_catalogue.list_products: (ANYONE_LOGGED_IN, lambda s, a: sales_catalogue.list_products(s, a)),
+    sales_catalogue.create_product: (
+        CATALOGUE_KEEPERS, lambda s, a: sales_catalogue.create_product(s, a, sales_catalogue.ProductInput("", "kg", 1000))
+    ),
+    sales_catalogue.update_product: (
+        CATALOGUE_KEEPERS,
+        lambda s, a: sales_catalogue.update_product(s, a, UNKNOWN, sales_catalogue.ProductInput("Beras", "kg", 1000), active=True,
+                                                    expected_version=1),
+    ),
+    sales_catalogue.list_channels: (ANYONE_LOGGED_IN, lambda s, a: sales_catalogue.list_channels(s, a)),
+    sales_catalogue.update_channel: (
+        CATALOGUE_KEEPERS,
+        lambda s, a: sales_catalogue.update_channel(s, a, UNKNOWN, commission_bp=None, active=True, expected_version=1),
+    ),
+    sales_catalogue.list_buyers: (ANYONE_LOGGED_IN, lambda s, a: sales_catalogue.list_buyers(s, a)),
+    sales_catalogue.create_buyer: (SELLERS, lambda s, a: sales_catalogue.create_buyer(s, a, name="")),
+    sales_catalogue.update_buyer: (
+        SELLERS,
+        lambda s, a: sales_catalogue.update_buyer(s, a, UNKNOWN, name="X", phone="", address="", active=True, expected_version=1),
+    ),
+    consignment.record_intake: (
+        SELLERS,
+        lambda s, a: consignment.record_intake(s, a, producer=Producer(member_id=UNKNOWN), product_id=UNKNOWN, quantity_milli=1000,
+                                               received_on=date(2026, 1, 1)),
+    ),
+    consignment.reverse_intake: (SALES_REVERSERS, lambda s, a: consignment.reverse_intake(s, a, UNKNOWN, reason="Salah catat")),
+    consignment.stock: (ANYONE_LOGGED_IN, lambda s, a: consignment.stock(s, a)),
+    consignment.recent_intakes: (ANYONE_LOGGED_IN, lambda s, a: consignment.recent_intakes(s, a)),
+    sales.record_sale: (
+        SELLERS,
+        lambda s, a: sales.record_sale(
+            s, a,
+            sales.SaleInput(date(2026, 1, 1), UNKNOWN, (SaleLineInput(UNKNOWN, Producer(member_id=UNKNOWN), 1000, 1000),),
+                            buyer_name="Toko"),
+            request_id=uuid.uuid4(),
+        ),
+    ),
+    sales.reverse_sale: (
+        SALES_REVERSERS, lambda s, a: sales.reverse_sale(s, a, UNKNOWN, reason="Barang kembali", request_id=uuid.uuid4())
+    ),
+    sales.sale_page: (ANYONE_LOGGED_IN, lambda s, a: sales.sale_page(s, a)),
+    sales.sale_detail: (ANYONE_LOGGED_IN, lambda s, a: sales.sale_detail(s, a, UNKNOWN)),
+    sales.rate_for: (ANYONE_LOGGED_IN, lambda s, a: sales.rate_for(s, a, product_id=UNKNOWN, channel_id=UNKNOWN)),
+    payouts.payables: (ANYONE_LOGGED_IN, lambda s, a: payouts.payables(s, a)),
+    payouts.pay_producer: (
+        PRODUCER_PAYERS,
+        lambda s, a: payouts.pay_producer(s, a, Producer(member_id=UNKNOWN), amount=1, paid_on=date(2026, 1, 1),
+                                          request_id=uuid.uuid4()),
+    ),
+    payouts.pay_all: (PRODUCER_PAYERS, lambda s, a: payouts.pay_all(s, a, paid_on=date(2026, 1, 1), request_id=uuid.uuid4())),
+    payouts.reverse_payout: (
+        SALES_REVERSERS, lambda s, a: payouts.reverse_payout(s, a, UNKNOWN, reason="Salah bayar", request_id=uuid.uuid4())
+    ),
+    payouts.recent_payouts: (ANYONE_LOGGED_IN, lambda s, a: payouts.recent_payouts(s, a)),
+    member_sales.member_sales: (ANYONE_LOGGED_IN, lambda s, a: member_sales.member_sales(s, a, UNKNOWN)),
+    sales_papers.sales_note: (ANYONE_LOGGED_IN, lambda s, a: sales_papers.sales_note(s, a, UNKNOWN)),
+    sales_papers.payout_slip: (ANYONE_LOGGED_IN, lambda s, a: sales_papers.payout_slip(s, a, UNKNOWN)),
+    sales_papers.producer_statement: (
+        ANYONE_LOGGED_IN,
+        lambda s, a: sales_papers.producer_statement(s, a, Producer(member_id=UNKNOWN), period_from=date(2026, 1, 1),
+                                                     period_to=date(2026, 1, 31)),
+    ),
+    sales_papers.sales_report: (
+        ANYONE_LOGGED_IN,
+        lambda s, a: sales_papers.sales_report(s, a, period_from=date(2026, 1, 1), period_to=date(2026, 12, 31)),
+    ),
 }
 # Called inside other services' transactions, after those have checked the role.
 BUILDING_BLOCKS = {
