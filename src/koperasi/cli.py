@@ -32,6 +32,8 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--members", type=int, default=200, metavar="N", help="jumlah anggota contoh (bawaan 200)")
     demo.add_argument("--loans", type=int, default=None, metavar="N",
                       help="jumlah pinjaman contoh dengan riwayat ~18 bulan (bawaan: satu per lima anggota)")
+    demo.add_argument("--sales", type=int, default=None, metavar="N",
+                      help="jumlah penjualan contoh selama setahun terakhir (bawaan: satu per dua anggota)")
     doctor = commands.add_parser("doctor", help="periksa basis data; kode keluar 0 hanya bila semuanya baik")
     doctor.add_argument("--db", metavar="PATH|URL", help=db_help, dest="sub_db")
     commands.add_parser("self-test", help="uji mandiri program ini (juga versi terpasang) pada basis data sementara")
@@ -44,7 +46,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     db_arg = getattr(args, "sub_db", None) or args.db
     try:
         if args.command == "demo":
-            return _demo(db_arg, args.members, args.loans)
+            return _demo(db_arg, args.members, args.loans, args.sales)
         if args.command == "doctor":
             return _doctor(db_arg)
         if args.command == "self-test":
@@ -72,7 +74,7 @@ def _open(db_arg: str | None, **options):
     return open_database(resolve_database_url(db_arg, default_database_path()), **options)
 
 
-def _demo(db_arg: str | None, members: int, loans: int | None) -> int:
+def _demo(db_arg: str | None, members: int, loans: int | None, sales: int | None = None) -> int:
     from koperasi.services import demo, office
 
     database = _open(db_arg)
@@ -82,7 +84,7 @@ def _demo(db_arg: str | None, members: int, loans: int | None) -> int:
                 print("Basis data ini sudah berisi kantor; data contoh hanya untuk basis data baru.", file=sys.stderr)
                 return EXIT_PROBLEM
             summary = demo.fill(
-                session, members=members, loans=loans,
+                session, members=members, loans=loans, sales=sales,
                 progress=lambda done: print(f"  {done} anggota…", end="\r"),
                 loan_progress=lambda note: print(f"  {note}…", end="\r"),
             )
@@ -91,6 +93,8 @@ def _demo(db_arg: str | None, members: int, loans: int | None) -> int:
     print(f"Data contoh dibuat di {database.describe()}: {summary.users} pengguna, {summary.desa} desa, {summary.members} anggota, "
           f"{summary.programmes} program pelatihan ({summary.batches} angkatan, {summary.participants} peserta, "
           f"{summary.certificates} sertifikat), {summary.loans} pinjaman ({summary.movements} transaksi).")
+    print(f"Penjualan setahun: {summary.sales} nota ({summary.sale_lines} baris), {summary.intakes} titipan, "
+          f"{summary.payouts} pembayaran kepada penitip.")
     print(f"Masuk dengan nama pengguna '{demo.DEMO_ADMIN}' dan kata sandi '{demo.DEMO_PASSWORD}'.")
     return EXIT_OK
 

@@ -234,3 +234,138 @@ def test_demo_trainings_are_the_same_every_time(tmp_path):
         return rows
 
     assert fingerprint("a.db") == fingerprint("b.db")
+
+
+def test_demo_sales_are_what_the_sales_services_would_have_written(db):
+    from collections import Counter, defaultdict
+    from datetime import date, timedelta
+
+    from koperasi.db.models import AuditEvent, ConsignmentIntake, JournalLine, Payout, Sale, SaleLine, SalesChannel, SalesProduct
+    from koperasi.domain.sales import effective_commission, split_line
+    from koperasi.services import auth, consignment, payouts, sales_papers
+    from koperasi.services.ledger_checks import ledger_problems
+
+    with db.session() as session:
+        summary = demo.fill(session, members=500, loans=40, sales=400)
+    assert summary.sales == 400 and summary.sale_lines >= 400 and summary.intakes > 0 and summary.payouts > 0
+    today = date.today()
+    with db.session() as session:
+        assert ledger_problems(session) == []
+        assert health.examine(session).ok
+        clerk = auth.login(session, "petugas", demo.DEMO_PASSWORD)
+        stock = consignment.stock(session, clerk, in_stock_only=False)
+        assert stock and all(row.on_hand_milli >= 0 for row in stock)
+        accounts = payouts.payables(session, clerk, owed_only=False)
+        assert accounts and all(row.owed >= 0 for row in accounts) and any(row.owed > 0 for row in accounts)
+
+        sales = session.scalars(select(Sale)).all()
+        lines = session.scalars(select(SaleLine)).all()
+        intakes = session.scalars(select(ConsignmentIntake)).all()
+        paid = session.scalars(select(Payout)).all()
+        originals = [s for s in sales if s.reversal_of_id is None]
+        assert len(originals) == 400 and len(lines) == summary.sale_lines
+        assert any(s.reversal_of_id for s in sales) and any(p.reversal_of_id for p in paid)
+        assert any(i.reversal_of_id for i in intakes)
+        assert all(today - timedelta(days=365) < s.sold_on <= today for s in sales)
+        assert len({s.channel_id for s in originals}) >= 5 and any(s.buyer_id for s in originals)
+        assert any(line.member_id for line in lines) and any(line.group_id for line in lines)
+
+        # Each line split at the rate the service would take; each sale the sum of its lines, booked as the service books it.
+        products = {p.id: p for p in session.scalars(select(SalesProduct))}
+        channels = {c.id: c for c in session.scalars(select(SalesChannel))}
+        assert {p.commission_bp for p in products.values()} - {None} and {c.commission_bp for c in channels.values()} - {None}
+        by_sale = defaultdict(list)
+        for line in lines:
+            by_sale[line.sale_id].append(line)
+        journal = defaultdict(Counter)
+        for entry_id, account, debit, credit in session.execute(
+            select(JournalLine.entry_id, JournalLine.account, JournalLine.debit, JournalLine.credit)
+        ):
+            journal[entry_id][account] += debit - credit
+        for sale in originals:
+            channel = channels[sale.channel_id]
+            for line in by_sale[sale.id]:
+                rate = effective_commission(1000, products[line.product_id].commission_bp, channel.commission_bp)
+                split = split_line(line.quantity_milli, line.unit_price, rate)
+                assert (line.commission_bp, line.total, line.commission, line.producer_share) == (
+                    rate, split.total, split.commission, split.producer_share)
+            assert sale.total == sum(line.total for line in by_sale[sale.id])
+            assert sale.commission == sum(line.commission for line in by_sale[sale.id])
+            booked = {"1101": sale.total, "2101": -(sale.total - sale.commission), "4101": -sale.commission}
+            assert journal[sale.journal_entry_id] == {account: amount for account, amount in booked.items() if amount}
+        for payout in paid:
+            sign = -1 if payout.reversal_of_id else 1
+            assert journal[payout.journal_entry_id] == Counter({"2101": sign * payout.amount, "1101": -sign * payout.amount})
+
+        # Replayed in the order they were saved, no stock and no payable was ever below zero.
+        cancelled_sales = {s.reversal_of_id for s in sales if s.reversal_of_id}
+        created = {s.id: s.created_at for s in sales}
+        moves = []  # (when, producer, product or None, change)
+        for intake in intakes:
+            producer = (intake.member_id, intake.group_id)
+            moves.append((intake.created_at, producer, intake.product_id, -intake.quantity_milli if intake.reversal_of_id
+                          else intake.quantity_milli))
+        for sale in sales:
+            if sale.reversal_of_id:
+                for line in by_sale[sale.reversal_of_id]:
+                    producer = (line.member_id, line.group_id)
+                    moves += [(sale.created_at, producer, line.product_id, line.quantity_milli),
+                              (sale.created_at, producer, None, -line.producer_share)]
+        for line in lines:
+            producer = (line.member_id, line.group_id)
+            moves += [(created[line.sale_id], producer, line.product_id, -line.quantity_milli),
+                      (created[line.sale_id], producer, None, line.producer_share)]
+        for payout in paid:
+            moves.append((payout.created_at, (payout.member_id, payout.group_id), None,
+                          payout.amount if payout.reversal_of_id else -payout.amount))
+        running = Counter()
+        for when, producer, product, change in sorted(moves, key=lambda move: (move[0], move[3] < 0)):
+            running[(producer, product)] += change
+            assert running[(producer, product)] >= 0, (when, producer, product)
+        assert cancelled_sales <= {s.id for s in originals}
+
+        # Gapless numbers per year, in the order the documents were made.
+        for rows in (originals, [p for p in paid if not p.reversal_of_id], [i for i in intakes if not i.reversal_of_id]):
+            by_year = defaultdict(list)
+            for row in sorted(rows, key=lambda row: row.created_at):
+                by_year[row.number.split("/")[2]].append(int(row.number.split("/")[3]))
+            for numbers in by_year.values():
+                assert numbers == list(range(1, len(numbers) + 1))
+        assert all(i.number == f"{next(o.number for o in intakes if o.id == i.reversal_of_id)}-BATAL"
+                   for i in intakes if i.reversal_of_id)
+
+        # One audit event per document, as the services record them.
+        actions = Counter(session.scalars(select(AuditEvent.action).where(AuditEvent.entity.in_(["sale", "payout", "intake"]))))
+        assert actions["sale_recorded"] == 400 and actions["sale_reversed"] == len(cancelled_sales)
+        assert actions["payout_made"] + actions["payout_reversed"] == len(paid)
+        assert actions["intake_recorded"] + actions["intake_reversed"] == len(intakes)
+
+        # The year's report counts every standing line once.
+        report = sales_papers.sales_report(session, clerk, period_from=today - timedelta(days=365), period_to=today)
+        standing = [line for line in lines if line.sale_id not in cancelled_sales]
+        assert report.total.sales == len(standing) and report.total.total == sum(line.total for line in standing)
+        for rows in report.breakdowns.values():
+            assert sum(row.total for row in rows) == report.total.total
+
+
+def test_demo_sales_are_the_same_every_time(tmp_path):
+    from koperasi.db.database import open_database
+    from koperasi.db.models import Payout, Sale, SaleLine
+    from sqlalchemy.engine import make_url
+
+    def fingerprint(name):
+        database = open_database(make_url(f"sqlite+pysqlite:///{tmp_path / name}"))
+        with database.session() as session:
+            demo.fill(session, members=200, loans=0, sales=150)
+        with database.session() as session:
+            rows = (
+                session.execute(select(Sale.id, Sale.number, Sale.sold_on, Sale.total, Sale.buyer_name).order_by(Sale.id)).all(),
+                session.execute(select(SaleLine.sale_id, SaleLine.member_id, SaleLine.group_id, SaleLine.quantity_milli,
+                                       SaleLine.unit_price).order_by(SaleLine.id)).all(),
+                session.execute(select(Payout.number, Payout.amount, Payout.member_id).order_by(Payout.id)).all(),
+            )
+        database.dispose()
+        return rows
+
+    first = fingerprint("a.db")
+    assert first[0] and first == fingerprint("b.db")

@@ -6,9 +6,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy.orm import Session
-
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from koperasi.db.models import FundSource, TrainingProgramme
 from koperasi.domain.loan_products import LoanKind, ProductInput
@@ -18,6 +17,7 @@ from koperasi.domain.roles import Role
 from koperasi.services import loan_products, office, regions, users
 from koperasi.services.demo_loans import FUNDS, fill_loans
 from koperasi.services.demo_members import fill_members
+from koperasi.services.demo_sales import fill_sales
 from koperasi.services.demo_trainings import fill_trainings
 from koperasi.services.transaction import write
 
@@ -77,6 +77,10 @@ class DemoSummary:
     batches: int = 0
     participants: int = 0
     certificates: int = 0
+    sales: int = 0
+    sale_lines: int = 0
+    intakes: int = 0
+    payouts: int = 0
 
 
 # A product opened after the demo's history: only those who completed the organic rice training may apply.
@@ -90,13 +94,16 @@ def fill(
     *,
     members: int = 200,
     loans: int | None = None,
+    sales: int | None = None,
     progress: Callable[[int], None] | None = None,
     loan_progress: Callable[[str], None] | None = None,
 ) -> DemoSummary:
     """Set up a fresh database as a demo office; refuses a database already set up.
 
     ``loans`` defaults to one loan for every five members, with ~18 months of history;
-    trainings (about one batch for every 500 members, at least six) cover the same months.
+    trainings (about one batch for every 500 members, at least six) cover the same months;
+    ``sales`` defaults to one sale for every two members, over the last year (``loan_progress``
+    also gets the notes on sales).
     """
     with write(session):
         admin = office.set_up(
@@ -118,9 +125,11 @@ def fill(
         training = fill_trainings(session, today=today)
         lending = fill_loans(session, members // 5 if loans is None else loans, today=today, progress=loan_progress)
         _trained_product(session, admin)
+        trade = fill_sales(session, members // 2 if sales is None else sales, today=today, progress=loan_progress)
     return DemoSummary(users=1 + len(DEMO_STAFF), desa=desa, members=filled, loans=lending.loans, movements=lending.movements,
                        programmes=training.programmes, batches=training.batches, participants=training.participants,
-                       certificates=training.certificates)
+                       certificates=training.certificates, sales=trade.sales, sale_lines=trade.lines, intakes=trade.intakes,
+                       payouts=trade.payouts)
 
 
 def _trained_product(session: Session, admin) -> None:
