@@ -131,8 +131,6 @@ def test_the_producer_statement_runs_the_payable_across_the_period_boundary(offi
     assert april.closing_payable == 81_747 + 13_500 == office.payable(siti)
 
 
-@pytest.mark.xfail(strict=True, reason="producer_statement lists today's stock, not the stock on hand at the end of the period "
-                                       "(domain/sales_papers.ProducerStatement.stock)")
 def test_the_producer_statement_shows_the_stock_at_the_end_of_the_period(office):
     siti, *_ = _statement_example(office)
     with office.session() as session:

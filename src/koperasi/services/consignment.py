@@ -9,7 +9,7 @@ from datetime import UTC, date, datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from koperasi.db.models import ConsignmentIntake, Member, MemberGroup, SalesProduct
+from koperasi.db.models import ConsignmentIntake, Member, MemberGroup, Sale, SaleLine, SalesProduct
 from koperasi.domain.audit import AuditAction
 from koperasi.domain.errors import NotFound, ValidationError
 from koperasi.domain.loans import check_reason
@@ -22,6 +22,7 @@ from koperasi.services.numbering import next_number
 from koperasi.services.office import the_office
 from koperasi.services.sales_book import (
     check_producer_active,
+    of_producer,
     producer_name,
     producer_of,
     standing_intakes,
@@ -104,13 +105,18 @@ class StockRow:
 
 
 def stock(session: Session, actor: Actor, *, producer: Producer | None = None, product_id: uuid.UUID | None = None,
-          in_stock_only: bool = True) -> list[StockRow]:
-    """Stock on hand per producer and product (received minus sold, mistakes left out)."""
+          in_stock_only: bool = True, as_of: date | None = None) -> list[StockRow]:
+    """Stock per producer and product (received minus sold, mistakes left out), now or at the end of a day."""
     authorize(session, actor, Permission.USE_APP)
-    received = standing_intakes().subquery()
-    sold = standing_sale_lines().subquery()
+    received, sold = standing_intakes(), standing_sale_lines()
+    if as_of is not None:
+        received, sold = received.where(ConsignmentIntake.received_on <= as_of), sold.where(Sale.sold_on <= as_of)
+    if producer is not None:
+        received, sold = received.where(of_producer(ConsignmentIntake, producer)), sold.where(of_producer(SaleLine, producer))
+    if product_id is not None:
+        received, sold = received.where(ConsignmentIntake.product_id == product_id), sold.where(SaleLine.product_id == product_id)
     totals: dict[tuple[uuid.UUID | None, uuid.UUID | None, uuid.UUID], list[int]] = {}
-    for source, index in ((received, 0), (sold, 1)):
+    for source, index in ((received.subquery(), 0), (sold.subquery(), 1)):
         query = select(source.c.member_id, source.c.group_id, source.c.product_id, func.sum(source.c.quantity_milli)).group_by(
             source.c.member_id, source.c.group_id, source.c.product_id
         )
@@ -120,8 +126,6 @@ def stock(session: Session, actor: Actor, *, producer: Producer | None = None, p
     rows = []
     for (member_id, group_id, prod_id), (got, gone) in totals.items():
         owner = Producer(member_id=member_id, group_id=group_id)
-        if (producer is not None and owner != producer) or (product_id is not None and prod_id != product_id):
-            continue
         if in_stock_only and got - gone <= 0:
             continue
         name = producer_name(session, owner)

@@ -157,7 +157,7 @@ def producer_statement(session: Session, actor: Actor, producer: Producer, *, pe
     return ProducerStatement(
         office=current_office(session).profile, producer=name.name, producer_identity=name.identity,
         period_from=period_from, period_to=period_to, opening_payable=opening, lines=tuple(lines), closing_payable=running,
-        stock=tuple(StockLine(row.product, row.unit, row.on_hand_milli) for row in stock(session, actor, producer=producer)),
+        stock=tuple(StockLine(row.product, row.unit, row.on_hand_milli) for row in stock(session, actor, producer=producer, as_of=period_to)),
     )
 
 
