@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import subprocess
 import sys
 import time
 from collections.abc import Callable
@@ -94,3 +95,26 @@ def peak_rss_mb() -> float:
 
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return peak / 2**20 if sys.platform == "darwin" else peak / 1024  # bytes on macOS, KiB elsewhere
+
+
+def demo_database(workspace: Workspace, **counts: int) -> str:
+    """A ``koperasi demo`` database of the given size (``members=40000, loans=20000``), built once per workspace."""
+    name = "-".join(f"{key}{value}" for key, value in sorted(counts.items()))
+    path = workspace.folder / f"demo-{name}.db"
+    if not path.exists():
+        options = [item for key, value in sorted(counts.items()) for item in (f"--{key}", str(value))]
+        subprocess.run([sys.executable, "-m", "koperasi", "demo", "--db", str(path), *options], check=True, capture_output=True)
+    return str(path)
+
+
+def open_demo(path: str, username: str = "admin"):
+    """The demo database opened and one of its staff logged in (all share the demo password)."""
+    from sqlalchemy.engine import make_url
+
+    from koperasi.db.database import open_database
+    from koperasi.services import auth
+
+    database = open_database(make_url(f"sqlite+pysqlite:///{path}"))
+    with database.session() as session:
+        actor = auth.login(session, username, "demo12345")
+    return database, actor

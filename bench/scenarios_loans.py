@@ -8,13 +8,11 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
-import subprocess
-import sys
 import time
 import uuid
 from datetime import date
 
-from harness import Workspace, scenario, timed
+from harness import Workspace, demo_database, open_demo, scenario, timed
 
 SEARCHES = ["siti", "nur", "ahmad", "sari", "srl-0012", "pjm/srl/2025/0001", "rahman", "zzz", "dewi", "yusuf"]
 
@@ -25,25 +23,7 @@ def _sizes(workspace: Workspace) -> tuple[int, int]:
 
 def _database(workspace: Workspace) -> str:
     members, loans = _sizes(workspace)
-    path = workspace.folder / f"loans-{members}-{loans}.db"
-    if not path.exists():
-        subprocess.run(
-            [sys.executable, "-m", "koperasi", "demo", "--db", str(path), "--members", str(members), "--loans", str(loans)],
-            check=True, capture_output=True,
-        )
-    return str(path)
-
-
-def _open(path: str, username: str = "admin"):
-    from sqlalchemy.engine import make_url
-
-    from koperasi.db.database import open_database
-    from koperasi.services import auth
-
-    database = open_database(make_url(f"sqlite+pysqlite:///{path}"))
-    with database.session() as session:
-        actor = auth.login(session, username, "demo12345")
-    return database, actor
+    return demo_database(workspace, members=members, loans=loans)
 
 
 @scenario("loan_repay")
@@ -56,7 +36,7 @@ def repay(workspace: Workspace):
 
     path = str(workspace.folder / "loans-repay.db")
     shutil.copy(_database(workspace), path)
-    database, clerk = _open(path, "petugas")
+    database, clerk = open_demo(path, "petugas")
     with database.session() as session:
         active = session.scalars(
             select(Loan.id).where(Loan.status == "active", Loan.disbursed - Loan.principal_paid - Loan.written_off > 5000)
@@ -110,7 +90,7 @@ def arrears_report(workspace: Workspace):
     from koperasi.services import arrears
 
     path = _database(workspace)
-    database, actor = _open(path)
+    database, actor = open_demo(path)
     today = date.today()
     with database.session() as session:
         report = arrears.arrears_report(session, actor, as_of=today)  # warm the caches once
@@ -139,7 +119,7 @@ def list_first_page(workspace: Workspace):
     from koperasi.services.loan_queries import LoanFilter, loan_page
 
     path = _database(workspace)
-    database, actor = _open(path)
+    database, actor = open_demo(path)
     with database.session() as session:
         loan_page(session, actor, LoanFilter())
         samples = timed(lambda: loan_page(session, actor, LoanFilter()), 10)
@@ -160,7 +140,7 @@ def list_search(workspace: Workspace):
     from koperasi.services.loan_queries import LoanFilter, loan_page
 
     path = _database(workspace)
-    database, actor = _open(path)
+    database, actor = open_demo(path)
     samples = []
     with database.session() as session:
         for text in SEARCHES * 3:

@@ -9,13 +9,11 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
-import subprocess
-import sys
 import time
 import uuid
 from datetime import date, timedelta
 
-from harness import Workspace, scenario, timed
+from harness import Workspace, demo_database, open_demo, scenario, timed
 
 LINES = 10
 RUNS = 30
@@ -27,25 +25,7 @@ def _sizes(workspace: Workspace) -> tuple[int, int]:
 
 def _database(workspace: Workspace) -> str:
     members, sales = _sizes(workspace)
-    path = workspace.folder / f"sales-{members}-{sales}.db"
-    if not path.exists():
-        subprocess.run(
-            [sys.executable, "-m", "koperasi", "demo", "--db", str(path), "--members", str(members), "--sales", str(sales)],
-            check=True, capture_output=True,
-        )
-    return str(path)
-
-
-def _open(path: str, username: str = "admin"):
-    from sqlalchemy.engine import make_url
-
-    from koperasi.db.database import open_database
-    from koperasi.services import auth
-
-    database = open_database(make_url(f"sqlite+pysqlite:///{path}"))
-    with database.session() as session:
-        actor = auth.login(session, username, "demo12345")
-    return database, actor
+    return demo_database(workspace, members=members, sales=sales)
 
 
 @scenario("sale_record_10_lines")
@@ -59,7 +39,7 @@ def record_sale(workspace: Workspace):
 
     path = str(workspace.folder / "sales-record.db")
     shutil.copy(_database(workspace), path)
-    database, clerk = _open(path, "petugas")
+    database, clerk = open_demo(path, "petugas")
     with database.session() as session:
         channel_id = session.scalar(select(SalesChannel.id).where(SalesChannel.name == "Pasar lokal"))
         # One unit from each of ten producers' stock per sale, round the shelf, never more than is there.
@@ -124,7 +104,7 @@ def sales_report(workspace: Workspace):
     from koperasi.services import sales_papers
 
     path = _database(workspace)
-    database, actor = _open(path)
+    database, actor = open_demo(path)
     today = date.today()
     period_from = today - timedelta(days=364)
     with database.session() as session:
