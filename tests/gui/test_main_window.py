@@ -60,3 +60,25 @@ def test_editing_the_office_updates_title_and_status(qtbot, context, monkeypatch
     window.form.actionOffice.trigger()
     assert window.windowTitle() == "Koperasi Berdaya — Koperasi Berdaya Pauh Baru"
     assert "Koperasi Berdaya Pauh Baru" in window.dashboard.office_card.text()
+
+
+def test_a_category_added_in_the_dialog_appears_in_the_member_filter(qtbot, context, monkeypatch):
+    from koperasi.gui import main_window as module
+    from koperasi.services import members
+
+    class _AddsOne:
+        def __init__(self, ctx, parent):
+            self.ctx = ctx
+
+        def exec(self):
+            with self.ctx.database.session() as session:
+                members.add_category(session, self.ctx.actor, name="Penyandang disabilitas")
+            return True
+
+    monkeypatch.setattr(module, "CategoriesDialog", _AddsOne)
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    names = lambda: [window.members.category_filter.itemText(i) for i in range(window.members.category_filter.count())]  # noqa: E731
+    assert "Penyandang disabilitas" not in names()
+    window.form.actionCategories.trigger()
+    assert "Penyandang disabilitas" in names()

@@ -61,7 +61,7 @@ class MainWindow(QMainWindow):
         self.form.actionOffice.triggered.connect(self._edit_office)
         self.form.actionUsers.triggered.connect(self._manage_users)
         self.form.actionRegions.triggered.connect(self._edit_regions)
-        self.form.actionCategories.triggered.connect(lambda: CategoriesDialog(context, self).exec())
+        self.form.actionCategories.triggered.connect(self._edit_categories)
         self.form.actionAuditLog.triggered.connect(lambda: AuditDialog(context, self).exec())
         self.action_funds = QAction(self.tr("Sumber dana dan produk pinjaman…"), self)
         self.action_funds.setObjectName("actionFunds")
@@ -129,6 +129,10 @@ class MainWindow(QMainWindow):
 
         FundsDialog(self.context, self).exec()
         self.loans.refill_filters()
+
+    def _edit_categories(self) -> None:
+        CategoriesDialog(self.context, self).exec()
+        self.members.refill_category_filter()
 
     def _edit_regions(self) -> None:
         RegionsDialog(self.context, self).exec()

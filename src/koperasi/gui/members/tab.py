@@ -180,17 +180,12 @@ class MembersTab(QWidget):
     def _fill_filters(self) -> None:
         with self.context.database.session() as session:
             kecamatan = regions.list_kecamatan(session)
-            categories = [(c.code, c.name if c.active else self.tr("{name} (tidak dipakai lagi)").format(name=c.name))
-                          for c in members.all_categories(session)]  # retired ones too: members still have them
         for combo in (self.kecamatan_filter, self.category_filter, self.group_filter, self.status_filter, self.sex_filter):
             combo.blockSignals(True)
         self.kecamatan_filter.addItem(self.tr("Semua kecamatan"), None)
         for item in kecamatan:
             self.kecamatan_filter.addItem(item.name, item.code)
         self.kecamatan_filter.currentIndexChanged.connect(self._fill_desa_filter)
-        self.category_filter.addItem(self.tr("Semua kategori"), None)
-        for code, name in categories:
-            self.category_filter.addItem(name, code)
         for text, value in ((self.tr("Aktif"), MemberStatus.ACTIVE), (self.tr("Keluar"), MemberStatus.LEFT), (self.tr("Aktif dan keluar"), None)):
             self.status_filter.addItem(text, value)
         self.sex_filter.addItem(self.tr("L dan P"), None)
@@ -200,6 +195,21 @@ class MembersTab(QWidget):
             combo.blockSignals(False)
         self._fill_desa_filter()
         self._refill_group_filter()
+        self.refill_category_filter()
+
+    def refill_category_filter(self) -> None:
+        """Categories as they are now (after the categories dialog added, renamed or retired one)."""
+        chosen = self.category_filter.currentData()
+        with self.context.database.session() as session:
+            categories = [(c.code, c.name if c.active else self.tr("{name} (tidak dipakai lagi)").format(name=c.name))
+                          for c in members.all_categories(session)]  # retired ones too: members still have them
+        self.category_filter.blockSignals(True)
+        self.category_filter.clear()
+        self.category_filter.addItem(self.tr("Semua kategori"), None)
+        for code, name in categories:
+            self.category_filter.addItem(name, code)
+        self.category_filter.setCurrentIndex(max(0, self.category_filter.findData(chosen)) if chosen else 0)
+        self.category_filter.blockSignals(False)
 
     def _fill_desa_filter(self) -> None:
         self.desa_filter.blockSignals(True)
