@@ -91,16 +91,38 @@ def _loans_match_movements(session: Session) -> list[str]:
 
 
 def _missing_triggers(session: Session) -> list[str]:
-    if session.get_bind().dialect.name == "sqlite":
-        present = {row[0] for row in session.execute(text("SELECT tbl_name FROM sqlite_master WHERE type = 'trigger'"))}
+    missing = missing_append_only_triggers(session, APPEND_ONLY)
+    return [f"tabel {table} tidak lagi terkunci (pemicu {', '.join(names)} hilang atau dimatikan)" for table, names in missing.items()]
+
+
+def append_only_trigger_names(dialect: str, table: str) -> set[str]:
+    """The triggers the migrations create to refuse changes to an append-only table."""
+    if dialect == "sqlite":
+        return {f"{table}_no_update", f"{table}_no_delete"}
+    return {f"{table}_no_change", f"{table}_no_truncate"}
+
+
+def missing_append_only_triggers(session: Session, tables) -> dict[str, list[str]]:
+    """Per table, the refusing triggers that are gone (or, on PostgreSQL, disabled)."""
+    dialect = session.get_bind().dialect.name
+    if dialect == "sqlite":
+        present = {(row[0], row[1]) for row in session.execute(text("SELECT tbl_name, name FROM sqlite_master WHERE type = 'trigger'"))}
     else:
         present = {
-            row[0] for row in session.execute(
-                text("SELECT c.relname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid WHERE NOT t.tgisinternal")
+            (row[0], row[1]) for row in session.execute(
+                text(
+                    "SELECT c.relname, t.tgname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid "
+                    "WHERE NOT t.tgisinternal AND t.tgenabled <> 'D' AND c.relnamespace = "
+                    "(SELECT oid FROM pg_namespace WHERE nspname = current_schema())"
+                )
             )
         }
-    missing = [table for table in APPEND_ONLY if table not in present]
-    return [f"tabel {table} tidak lagi terkunci (pemicu hilang)" for table in missing]
+    missing = {}
+    for table in tables:
+        gone = sorted(name for name in append_only_trigger_names(dialect, table) if (table, name) not in present)
+        if gone:
+            missing[table] = gone
+    return missing
 
 
 def _payables_match_sales(session: Session) -> list[str]:
