@@ -41,7 +41,7 @@ def start_worker(url: str, plan: dict, *, mode: str, count: int = 0, worker: int
     command = [sys.executable, "-m", "tests.robustness.worker", "--db", url, "--plan", json.dumps(plan), "--mode", mode,
                "--count", str(count), "--worker", str(worker), "--start-at", str(start_at)]
     return subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            env={**os.environ, "PYTHONPATH": str(ROOT)})
+                            env={**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT / "src"), str(ROOT), os.environ.get("PYTHONPATH")]))})
 
 
 @dataclass
