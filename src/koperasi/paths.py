@@ -25,3 +25,8 @@ def log_dir() -> Path:
 
 def default_database_path() -> Path:
     return data_dir() / "koperasi.db"
+
+
+def backups_dir() -> Path:
+    """Where automatic backups go unless the office chose another folder (setting BACKUP_FOLDER)."""
+    return data_dir() / "cadangan"

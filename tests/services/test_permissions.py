@@ -28,6 +28,7 @@ from koperasi.services import (
     attendance,
     audit,
     auth,
+    backup,
     certificates,
     consignment,
     dashboard,
@@ -74,6 +75,7 @@ CATALOGUE_KEEPERS = {Role.ADMIN, Role.MANAGER}  # products, channels, the commis
 SELLERS = {Role.ADMIN, Role.MANAGER, Role.TREASURER, Role.CLERK}  # intakes, sales, buyers
 PRODUCER_PAYERS = {Role.ADMIN, Role.TREASURER}  # pay producers
 SALES_REVERSERS = {Role.ADMIN, Role.MANAGER, Role.TREASURER}  # cancel intakes, sales and payouts
+BACKUP_MAKERS = {Role.ADMIN, Role.MANAGER, Role.TREASURER}  # "Cadangkan sekarang" (restoring: admin, checked in restore_backup)
 
 # function -> (roles allowed, call with a session and an actor)
 CALLS = {
@@ -306,12 +308,24 @@ CALLS = {
         ANYONE_LOGGED_IN,
         lambda s, a: sales_papers.sales_report(s, a, period_from=date(2026, 1, 1), period_to=date(2026, 12, 31)),
     ),
+    # Backups (issue 8): MAKE_BACKUPS in domain/roles.py.
+    backup.make_backup: (BACKUP_MAKERS, lambda s, a: backup.make_backup(s, a, _database_of(s))),
 }
 # Called inside other services' transactions, after those have checked the role.
 BUILDING_BLOCKS = {
     audit.record, access.authorize, members.add_members,
     ledger.post, ledger.post_reversal, loan_book.add_movement, loan_book.add_schedule,
 }
+
+
+def _database_of(session):
+    """The Database a session belongs to (make_backup copies it to the test's own data folder)."""
+    from sqlalchemy.orm import sessionmaker
+
+    from koperasi.db.database import Database
+
+    engine = session.get_bind()
+    return Database(url=engine.url, engine=engine, sessions=sessionmaker(engine))
 
 
 def _product_input() -> ProductInput:

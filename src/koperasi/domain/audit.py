@@ -74,6 +74,8 @@ class AuditAction(StrEnum):
     SALE_REVERSED = "sale_reversed"
     PAYOUT_MADE = "payout_made"
     PAYOUT_REVERSED = "payout_reversed"
+    BACKUP_MADE = "backup_made"
+    BACKUP_RESTORED = "backup_restored"
 
 
 ACTION_LABELS: dict[str, str] = {
@@ -143,6 +145,8 @@ ACTION_LABELS: dict[str, str] = {
     AuditAction.SALE_REVERSED: "Penjualan dibatalkan (retur)",
     AuditAction.PAYOUT_MADE: "Hasil penjualan dibayarkan",
     AuditAction.PAYOUT_REVERSED: "Pembayaran hasil penjualan dibatalkan",
+    AuditAction.BACKUP_MADE: "Cadangan data dibuat",
+    AuditAction.BACKUP_RESTORED: "Data dipulihkan dari cadangan",
 }
 
 ENTITY_LABELS: dict[str, str] = {
@@ -165,6 +169,7 @@ ENTITY_LABELS: dict[str, str] = {
     "intake": "Titipan",
     "sale": "Penjualan",
     "payout": "Pembayaran hasil penjualan",
+    "backup": "Cadangan data",
 }
 
 FIELD_LABELS: dict[str, str] = {
@@ -216,6 +221,14 @@ FIELD_LABELS: dict[str, str] = {
     "held_on": "tanggal sesi",
     "facilitator": "fasilitator",
     "place": "tempat",
+    "file": "berkas",
+    "folder": "folder",
+    "size_bytes": "ukuran (bita)",
+    "encrypted": "terenkripsi",
+    "automatic": "otomatis",
+    "made_at": "dibuat",
+    "schema_revision": "versi skema",
+    "kept_aside": "salinan data sebelumnya",
 }
 
 

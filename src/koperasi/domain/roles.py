@@ -54,6 +54,8 @@ class Permission(StrEnum):
     RECORD_SALES = "record_sales"
     PAY_PRODUCERS = "pay_producers"
     REVERSE_SALES = "reverse_sales"
+    MAKE_BACKUPS = "make_backups"
+    RESTORE_BACKUPS = "restore_backups"
 
     @property
     def label(self) -> str:
@@ -82,6 +84,8 @@ _PERMISSION_LABELS = {
     Permission.RECORD_SALES: "mencatat titipan dan penjualan",
     Permission.PAY_PRODUCERS: "membayar hasil penjualan kepada penitip",
     Permission.REVERSE_SALES: "membatalkan titipan, penjualan atau pembayaran",
+    Permission.MAKE_BACKUPS: "membuat cadangan data",
+    Permission.RESTORE_BACKUPS: "memulihkan data dari cadangan",
 }
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
@@ -104,6 +108,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             Permission.MANAGE_CATALOGUE,
             Permission.RECORD_SALES,
             Permission.REVERSE_SALES,
+            Permission.MAKE_BACKUPS,
         }
     ),
     # Treasurers hold the cash: they disburse and correct, but do not approve.
@@ -117,6 +122,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             Permission.RECORD_SALES,
             Permission.PAY_PRODUCERS,
             Permission.REVERSE_SALES,
+            Permission.MAKE_BACKUPS,
         }
     ),
     Role.CLERK: frozenset(

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
+from koperasi.domain.errors import ValidationError
 from koperasi.domain.sales import check_commission, format_percent
 
 T = TypeVar("T")
@@ -30,4 +31,35 @@ SALES_COMMISSION: Setting[int] = Setting(
     show=format_percent,
 )
 
-SETTINGS: dict[str, Setting] = {setting.key: setting for setting in (SALES_COMMISSION,)}
+
+
+def _check_backup_keep(value: int) -> None:
+    if not 1 <= value <= 365:
+        raise ValidationError("Jumlah cadangan otomatis yang disimpan harus 1–365.", field="backup_keep")
+
+
+def _check_backup_folder(value: str) -> None:
+    if len(value) > 500 or "\n" in value or "\x00" in value:
+        raise ValidationError("Folder cadangan tidak sah (paling banyak 500 karakter, satu baris).", field="backup_folder")
+
+
+BACKUP_KEEP: Setting[int] = Setting(
+    key="backup_keep",
+    label="Jumlah cadangan otomatis yang disimpan",
+    default=10,
+    parse=int,
+    check=_check_backup_keep,
+    show=str,
+)
+
+# "" = the data folder's "cadangan" (paths.backups_dir()); services/backup.backup_folder resolves it.
+BACKUP_FOLDER: Setting[str] = Setting(
+    key="backup_folder",
+    label="Folder cadangan otomatis",
+    default="",
+    parse=str,
+    check=_check_backup_folder,
+    show=lambda value: value or "folder data/cadangan (bawaan)",
+)
+
+SETTINGS: dict[str, Setting] = {setting.key: setting for setting in (SALES_COMMISSION, BACKUP_KEEP, BACKUP_FOLDER)}
