@@ -82,3 +82,69 @@ def test_an_unexpected_error_is_logged_with_its_traceback_but_the_terminal_gets_
     err = capsys.readouterr().err
     assert "Terjadi kesalahan tak terduga" in err and "Traceback" not in err
     assert "ZeroDivisionError" in (log_dir() / LOG_FILE_NAME).read_text(encoding="utf-8")
+
+
+def test_backup_and_restore_round_trip_on_the_command_line(tmp_path, capsys, monkeypatch):
+    import sqlite3
+    from contextlib import closing
+
+    from koperasi.services import backup_crypto
+
+    monkeypatch.setattr(backup_crypto, "SCRYPT_LOG2_N", 12)
+    path = tmp_path / "kantor.db"
+    assert main(["demo", "--db", str(path), "--members", "20", "--loans", "4", "--sales", "6"]) == 0
+    secret = tmp_path / "sandi.txt"
+    secret.write_text("kunci rahasia kantor\n", encoding="utf-8")
+    capsys.readouterr()
+
+    assert main(["backup", "--db", str(path), "--to", str(tmp_path / "usb"), "--passphrase-file", str(secret)]) == 0
+    out = capsys.readouterr().out
+    made = next((tmp_path / "usb").iterdir())
+    assert str(made) in out and "integrity_check: ok" in out and "Anggota" in out and "terkunci" in out.lower()
+
+    with closing(sqlite3.connect(path)) as connection:
+        connection.execute("DELETE FROM member_categories")  # a mistake the office wants undone
+        connection.commit()
+
+    # Without --yes it asks; anything but "ya" changes nothing.
+    monkeypatch.setattr("builtins.input", lambda prompt: "tidak")
+    assert main(["restore", "--db", str(path), str(made), "--passphrase-file", str(secret)]) == 1
+    captured = capsys.readouterr()
+    assert "Kantor" in captured.out and "Dibatalkan" in captured.err
+    monkeypatch.setattr("builtins.input", lambda prompt: "ya")
+    assert main(["restore", "--db", str(path), str(made), "--passphrase-file", str(secret)]) == 0
+    out = capsys.readouterr().out
+    assert "Data dipulihkan" in out and "sebelum-pemulihan" in out
+    with closing(sqlite3.connect(path)) as connection:
+        assert connection.execute("SELECT count(*) FROM member_categories").fetchone()[0] > 0
+    assert main(["doctor", "--db", str(path)]) == 0
+
+
+def test_backup_and_restore_refusals_exit_1_with_the_reason_on_stderr(tmp_path, capsys):
+    path = tmp_path / "kantor.db"
+    assert main(["demo", "--db", str(path), "--members", "5", "--loans", "1", "--sales", "1"]) == 0
+    capsys.readouterr()
+    junk = tmp_path / "x.koperasi-backup"
+    junk.write_bytes(b"bukan cadangan" * 100)
+    assert main(["restore", "--db", str(path), str(junk), "--yes"]) == 1
+    err = capsys.readouterr().err
+    assert "bukan cadangan Koperasi Berdaya" in err and "Traceback" not in err
+    short = tmp_path / "pendek.txt"
+    short.write_text("pendek", encoding="utf-8")
+    assert main(["backup", "--db", str(path), "--to", str(tmp_path / "usb"), "--passphrase-file", str(short)]) == 1
+    assert "paling sedikit 8" in capsys.readouterr().err
+    assert main(["backup", "--db", str(tmp_path / "tidak-ada.db")]) == 1
+    assert "tidak ditemukan" in capsys.readouterr().err
+    assert main(["backup", "--db", "postgresql://kantor@127.0.0.1:1/koperasi"]) == 1
+    assert capsys.readouterr().err.startswith("Gagal:")
+
+
+def test_scheduled_backups_keep_the_newest_n(tmp_path, capsys):
+    path = tmp_path / "kantor.db"
+    assert main(["demo", "--db", str(path), "--members", "5", "--loans", "1", "--sales", "1"]) == 0
+    for _ in range(3):
+        assert main(["backup", "--db", str(path), "--keep", "2"]) == 0
+    from koperasi.paths import backups_dir
+
+    assert len(list(backups_dir().iterdir())) == 2
+    assert "1 cadangan lama dihapus" in capsys.readouterr().out

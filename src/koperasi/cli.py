@@ -1,4 +1,4 @@
-"""The ``koperasi`` command: the GUI by default, plus ``demo`` and ``doctor`` for administrators."""
+"""The ``koperasi`` command: the GUI by default, plus ``demo``, ``doctor``, ``backup`` and ``restore`` for administrators."""
 
 from __future__ import annotations
 
@@ -37,6 +37,30 @@ def build_parser() -> argparse.ArgumentParser:
     doctor = commands.add_parser("doctor", help="periksa basis data; kode keluar 0 hanya bila semuanya baik")
     doctor.add_argument("--db", metavar="PATH|URL", help=db_help, dest="sub_db")
     commands.add_parser("self-test", help="uji mandiri program ini (juga versi terpasang) pada basis data sementara")
+    no_login = ("Untuk admin dan tugas terjadwal: tanpa masuk (login); tercatat di audit sebagai pengguna 'sistem'. "
+                "Hanya berkas SQLite; server PostgreSQL dicadangkan dengan pg_dump.")
+    backup = commands.add_parser(
+        "backup", help="buat cadangan basis data yang sudah diperiksa (aman walau program sedang dipakai)",
+        description="Membuat cadangan <kode kantor>-<tanggal-jam>.koperasi-backup dengan backup API SQLite, "
+                    "lalu memeriksanya dengan integrity_check. " + no_login,
+    )
+    backup.add_argument("--db", metavar="PATH", help=db_help, dest="sub_db")
+    backup.add_argument("--to", metavar="FOLDER", dest="folder",
+                        help="folder tujuan, mis. flashdisk (bawaan: pengaturan folder cadangan, atau folder data/cadangan)")
+    backup.add_argument("--passphrase-file", metavar="FILE",
+                        help="kunci cadangan dengan kata sandi dari berkas ini (AES-256-GCM); kata sandi hilang = cadangan hilang")
+    backup.add_argument("--keep", type=int, metavar="N",
+                        help="sesudahnya simpan hanya N cadangan terbaru kantor ini di folder itu")
+    restore = commands.add_parser(
+        "restore", help="pulihkan basis data dari berkas cadangan (basis data saat ini disimpan di sampingnya dulu)",
+        description="Memeriksa cadangan, menampilkan isinya dan meminta konfirmasi (kecuali --yes), menyimpan basis "
+                    "data saat ini sebagai <nama>.sebelum-pemulihan-<waktu>.db, lalu memulihkan dan memperbarui "
+                    "skemanya bila cadangan dari versi lama. Tutup program Koperasi Berdaya dulu. " + no_login,
+    )
+    restore.add_argument("--db", metavar="PATH", help=db_help, dest="sub_db")
+    restore.add_argument("file", metavar="FILE", help="berkas cadangan (.koperasi-backup atau salinan .db)")
+    restore.add_argument("--passphrase-file", metavar="FILE", help="kata sandi cadangan terkunci, dari berkas ini")
+    restore.add_argument("--yes", action="store_true", help="pulihkan tanpa bertanya")
     return parser
 
 
@@ -49,6 +73,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _demo(db_arg, args.members, args.loans, args.sales)
         if args.command == "doctor":
             return _doctor(db_arg)
+        if args.command == "backup":
+            return _backup(db_arg, args.folder, args.passphrase_file, args.keep)
+        if args.command == "restore":
+            return _restore(db_arg, args.file, args.passphrase_file, assume_yes=args.yes)
         if args.command == "self-test":
             from koperasi.gui.self_test import run_self_test
 
@@ -117,3 +145,100 @@ def _doctor(db_arg: str | None) -> int:
             print(f"  {table:<20} {count:>10}")
     print("Semua pemeriksaan lulus." if report.ok else "Ada pemeriksaan yang gagal.")
     return EXIT_OK if report.ok else EXIT_PROBLEM
+
+
+def _passphrase(file: str | None) -> str | None:
+    if file is None:
+        return None
+    from pathlib import Path
+
+    try:
+        text = Path(file).read_text(encoding="utf-8-sig")
+    except OSError as error:
+        raise DomainError(f"Berkas kata sandi tidak dapat dibaca ({file}): {error.strerror}.") from error
+    passphrase = text.rstrip("\r\n")
+    if not passphrase:
+        raise DomainError(f"Berkas kata sandi kosong: {file}")
+    return passphrase
+
+
+def _print_backup(info) -> None:
+    from koperasi.domain.backup_names import describe_counts
+
+    made = info.created_at.astimezone().strftime("%d-%m-%Y %H:%M:%S")
+    print(f"  Kantor      : {info.office_name} ({info.office_code})")
+    print(f"  Dibuat      : {made}")
+    print(f"  Versi skema : {info.schema_revision}")
+    print(f"  Ukuran      : {info.size_bytes:,} bita".replace(",", "."))
+    print(f"  Terkunci    : {'ya (kata sandi)' if info.encrypted else 'tidak'}")
+    for label, count in describe_counts(info.counts):
+        print(f"  {label:<26} {count:>10}")
+
+
+def _backup(db_arg: str | None, folder: str | None, passphrase_file: str | None, keep: int | None) -> int:
+    from pathlib import Path
+
+    from koperasi.services import backup
+
+    passphrase = _passphrase(passphrase_file)
+    database = _open(db_arg, migrate_schema=False, must_exist=True)
+    try:
+        info = backup.system_backup(
+            database, folder=Path(folder) if folder else None, passphrase=passphrase,
+            progress=lambda done, total: print(f"  {100 * done // max(total, 1)}%…", end="\r"),
+        )
+        deleted = backup.prune_backups(info.path.parent, keep, office_code=info.office_code) if keep else []
+    finally:
+        database.dispose()
+    print(f"Cadangan dibuat dan diperiksa (integrity_check: ok): {info.path}")
+    _print_backup(info)
+    if deleted:
+        print(f"{len(deleted)} cadangan lama dihapus (disimpan {keep} terbaru).")
+    if info.encrypted:
+        print("Cadangan ini terkunci: tanpa kata sandinya tidak dapat dipulihkan. Simpan kata sandi di tempat aman.")
+    return EXIT_OK
+
+
+def _restore(db_arg: str | None, file: str, passphrase_file: str | None, *, assume_yes: bool) -> int:
+    from pathlib import Path
+
+    from sqlalchemy.orm import sessionmaker
+
+    from koperasi.db import location
+    from koperasi.db.database import Database
+    from koperasi.db.engine import create_database_engine
+    from koperasi.paths import default_database_path
+    from koperasi.services import backup
+
+    passphrase = _passphrase(passphrase_file)
+    url = location.resolve_database_url(db_arg, default_database_path())
+    if url.get_backend_name() == "sqlite":
+        location.check_local_file(Path(url.database or ""))
+    # Not open_database: the current file may be the damaged one this restore replaces.
+    engine = create_database_engine(url)
+    database = Database(url=url, engine=engine, sessions=sessionmaker(engine, expire_on_commit=False))
+    try:
+        if not database.is_sqlite:
+            raise DomainError(backup.POSTGRES)
+        info = backup.inspect_backup(Path(file), passphrase=passphrase)
+        print(f"Cadangan {info.path} (diperiksa: utuh):")
+        _print_backup(info)
+        print(f"Akan menggantikan: {database.describe()}")
+        if not assume_yes:
+            try:
+                answer = input("Pulihkan? Data saat ini disimpan di sampingnya dulu. Ketik 'ya' untuk melanjutkan: ")
+            except EOFError:
+                answer = ""
+            if answer.strip().lower() not in ("ya", "y"):
+                print("Dibatalkan; tidak ada yang diubah.", file=sys.stderr)
+                return EXIT_PROBLEM
+        aside = backup.restore_backup(
+            database, Path(file), passphrase=passphrase,
+            progress=lambda done, total: print(f"  {100 * done // max(total, 1)}%…", end="\r"),
+        )
+    finally:
+        database.dispose()
+    print("Data dipulihkan dan diperiksa.")
+    if aside is not None:
+        print(f"Basis data sebelumnya disimpan sebagai: {aside}")
+    return EXIT_OK

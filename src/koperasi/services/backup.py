@@ -57,7 +57,7 @@ Progress = Callable[[int, int], None]
 
 __all__ = [
     "BackupInfo", "BackupRefused", "automatic_backup", "backup_folder", "backup_keep", "inspect_backup",
-    "list_backups", "make_backup", "pg_dump_command", "prune_backups", "restore_backup",
+    "list_backups", "make_backup", "pg_dump_command", "prune_backups", "restore_backup", "system_backup",
 ]
 
 # A small table written into the copy only (never into the live database; dropped again on restore).
@@ -157,17 +157,37 @@ def automatic_backup(
         office = session.scalar(select(Office).limit(1))
         if office is None:
             return None
-        office_code, office_name = office.code, office.name
+        office_code = office.code
         target = Path(folder) if folder is not None else backup_folder(session)
     if only_if_older_than is not None:
         newest = _newest_name(target, office_code)
         if newest is not None and datetime.now() - newest < only_if_older_than:
             return None
-    info = _make(database, target, (office_code, office_name), passphrase=None, progress=None)
+    info = system_backup(database, folder=target, automatic=True)
+    prune_backups(target, keep, office_code=office_code)
+    return info
+
+
+def system_backup(
+    database: Database,
+    *,
+    folder: Path | None = None,
+    passphrase: str | None = None,
+    progress: Progress | None = None,
+    automatic: bool = False,
+) -> BackupInfo:
+    """A backup made with no one logged in (``koperasi backup``, scheduled tasks, the program at exit):
+    audited as the system user. Refuses PostgreSQL (pg_dump) and an office not set up yet."""
+    _require_sqlite(database)
+    if passphrase:
+        passphrase = backup_crypto.check_passphrase(passphrase)
+    with database.session() as session:
+        office = _the_office(session)
+        target = Path(folder) if folder is not None else backup_folder(session)
+    info = _make(database, target, office, passphrase=passphrase or None, progress=progress)
     with database.session() as session, write(session):
         audit.record(session, None, action=AuditAction.BACKUP_MADE, entity="backup", entity_id=info.path.name,
-                     after=_audit_after(info, automatic=True))
-    prune_backups(target, keep, office_code=office_code)
+                     after=_audit_after(info, automatic=automatic))
     return info
 
 
