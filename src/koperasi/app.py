@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import logging
 import sys
-
+import threading
+import time
+from datetime import timedelta
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEventLoop, Qt
-from PySide6.QtWidgets import QApplication, QSplashScreen
+from PySide6.QtCore import QEventLoop, QObject, Qt, Signal
+from PySide6.QtWidgets import QApplication, QMainWindow, QSplashScreen
 
 from koperasi import __version__
 from koperasi.cli import EXIT_CRASH
@@ -60,8 +62,11 @@ def run_gui(db_arg: str | None) -> int:
         show_error(None, "Terjadi kesalahan", crash.unexpected_message())
         return EXIT_CRASH
     splash.close()
+    backups = AutomaticBackups(database)
     try:
-        return run_session_loop(database)
+        code = run_session_loop(database, backups)
+        backups.at_exit()
+        return code
     except Exception:
         # Before the main window's event loop runs, the crash hook cannot show its dialog.
         log.exception("unexpected error in the session loop")
@@ -71,7 +76,114 @@ def run_gui(db_arg: str | None) -> int:
         database.dispose()
 
 
-def run_session_loop(database: Database) -> int:
+DAILY = timedelta(days=1)
+
+
+class AutomaticBackups(QObject):
+    """Automatic backups of an SQLite database: once a day at start-up (when the newest backup is older
+    than a day) on a background thread, and at exit after someone worked; the newest BACKUP_KEEP are kept.
+
+    A failure is logged and shown as a status-bar message; it never stops the program.
+    """
+
+    finished = Signal(str)  # the status-bar message; emitted from the backup thread, delivered queued
+    MESSAGE_MS = 20_000
+
+    def __init__(self, database: Database) -> None:
+        super().__init__()
+        self.database = database
+        self.used = False  # someone logged in: the data may have changed, back up at exit
+        self.last_message = ""
+        self._thread: threading.Thread | None = None
+        self._window: QMainWindow | None = None
+        self.finished.connect(self._show)
+
+    def _settings(self):
+        from koperasi.services.backup import backup_folder, backup_keep
+
+        with self.database.session() as session:
+            return backup_folder(session), backup_keep(session)
+
+    def _run(self, when: str, *, only_if_older_than: timedelta | None = None) -> str:
+        """Make one automatic backup; the message to show ("" when none was due). Never raises."""
+        from koperasi.services import backup
+
+        started = time.perf_counter()
+        try:
+            folder, keep = self._settings()
+            info = backup.automatic_backup(self.database, folder=folder, keep=keep, only_if_older_than=only_if_older_than)
+        except DomainError as error:
+            log.warning("automatic backup (%s) failed: %s", when, error.message)
+            return f"Cadangan otomatis tidak dapat dibuat: {error.message} Data Anda tidak berubah."
+        except Exception:
+            log.exception("automatic backup (%s) failed unexpectedly", when)
+            return "Cadangan otomatis tidak dapat dibuat (rincian di berkas log). Data Anda tidak berubah."
+        took = time.perf_counter() - started
+        if info is None:
+            log.info("automatic backup (%s): nothing to do (%.2f s)", when, took)
+            return ""
+        log.info("automatic backup (%s): %s, %d bytes in %.2f s", when, info.path, info.size_bytes, took)
+        return f"Cadangan otomatis dibuat: {info.path.name}"
+
+    def start_daily(self) -> None:
+        """At start-up: when the newest backup is a day old, make one on a background thread."""
+        if not self.database.is_sqlite or self._thread is not None:
+            return
+
+        def work() -> None:
+            message = self._run("daily", only_if_older_than=DAILY)
+            self.last_message = message
+            self.finished.emit(message)  # delivered on the GUI thread
+
+        self._thread = threading.Thread(target=work, name="koperasi-auto-backup", daemon=True)
+        self._thread.start()
+
+    def show_on(self, window: QMainWindow) -> None:
+        """Messages go to this window's status bar; one that came before it opened is shown now."""
+        self._window = window
+        self.used = True
+        if self.last_message:
+            window.statusBar().showMessage(self.last_message, self.MESSAGE_MS)
+
+    def _show(self, message: str) -> None:
+        self.last_message = message
+        if message and self._window is not None:
+            try:
+                self._window.statusBar().showMessage(message, self.MESSAGE_MS)
+            except RuntimeError:  # the window was closed (log-out) meanwhile
+                self._window = None
+
+    def wait(self, timeout: float | None = None) -> None:
+        """Wait (painting) for the start-up backup, if one is still running."""
+        if self._thread is None:
+            return
+        deadline = None if timeout is None else time.monotonic() + timeout
+        while self._thread.is_alive() and (deadline is None or time.monotonic() < deadline):
+            QApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+            self._thread.join(0.02)
+        QApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)  # its last message
+
+    def at_exit(self) -> None:
+        """After someone worked: one more backup, with a small notice while it is made."""
+        from koperasi.gui.icons import app_icon
+
+        if not self.database.is_sqlite or not self.used:
+            self.wait()
+            return
+        splash = QSplashScreen(app_icon().pixmap(160, 160))
+        splash.show()
+        splash.showMessage("Membuat cadangan otomatis…", Qt.AlignmentFlag.AlignBottom | Qt.AlignmentFlag.AlignHCenter)
+        QApplication.processEvents()
+        try:
+            self.wait()
+            self._thread = threading.Thread(target=lambda: setattr(self, "last_message", self._run("exit")), name="koperasi-auto-backup")
+            self._thread.start()
+            self.wait()
+        finally:
+            splash.close()
+
+
+def run_session_loop(database: Database, backups: AutomaticBackups | None = None) -> int:
     """Set up (first run), then log in and work until the user quits or cancels a login."""
     from koperasi.gui.context import AppContext
     from koperasi.gui.login_dialog import LoginDialog
@@ -90,12 +202,16 @@ def run_session_loop(database: Database) -> int:
         with database.session() as session:
             current = office.current_office(session)
         assert current is not None
+        if backups is not None:
+            backups.start_daily()  # once a run, while the user logs in
         login = LoginDialog(database, current.profile.name, username=username)
         if not login.exec() or login.actor is None:
             return 0
         window = MainWindow(AppContext(database=database, actor=login.actor, office=current))
         loop = QEventLoop()
         window.closed.connect(loop.quit)
+        if backups is not None:
+            backups.show_on(window)
         window.show()
         loop.exec()
         window.deleteLater()

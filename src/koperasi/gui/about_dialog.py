@@ -1,7 +1,8 @@
-"""Bantuan → Tentang: version, and where the data and the logs are kept."""
+"""Bantuan → Tentang: version, and where the data, the backups and the logs are kept."""
 
 from __future__ import annotations
 
+import logging
 from html import escape
 
 from PySide6.QtCore import Qt
@@ -9,9 +10,13 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QV
 
 from koperasi import __version__
 from koperasi.db.database import Database
+from koperasi.domain.dates import format_datetime
+from koperasi.domain.errors import DomainError
 from koperasi.gui.icons import app_icon
 from koperasi.logs import LOG_FILE_NAME
 from koperasi.paths import data_dir, log_dir
+
+log = logging.getLogger(__name__)
 
 class AboutDialog(QDialog):
     def __init__(self, database: Database, parent: QWidget | None = None) -> None:
@@ -25,6 +30,7 @@ class AboutDialog(QDialog):
             (self.tr("Versi"), __version__),
             (self.tr("Basis data"), database.describe()),
             (self.tr("Folder data"), str(data_dir())),
+            *self._backup_rows(database),
             (self.tr("Berkas log"), str(log_dir() / LOG_FILE_NAME)),
         ]
         table = "".join(f"<tr><td style='padding-right:10px'><b>{escape(k)}</b></td><td>{escape(v)}</td></tr>" for k, v in rows)
@@ -44,4 +50,22 @@ class AboutDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(buttons)
-        self.resize(620, 280)
+        self.resize(640, 320)
+
+    def _backup_rows(self, database: Database) -> list[tuple[str, str]]:
+        if not database.is_sqlite:
+            return [(self.tr("Cadangan"), self.tr("dibuat di server PostgreSQL dengan pg_dump (Berkas → Cadangkan sekarang)"))]
+        from koperasi.services.backup import backup_folder, list_backups
+
+        try:
+            with database.session() as session:
+                folder = backup_folder(session)
+            newest = max(list_backups(folder), key=lambda info: info.created_at, default=None)
+        except (DomainError, OSError):
+            log.exception("the About box cannot read the backup folder")
+            return [(self.tr("Folder cadangan"), self.tr("tidak dapat dibaca (rincian di berkas log)"))]
+        last = (
+            self.tr("{time} ({file})").format(time=format_datetime(newest.created_at.astimezone()), file=newest.path.name)
+            if newest else self.tr("belum ada")
+        )
+        return [(self.tr("Folder cadangan"), str(folder)), (self.tr("Cadangan terakhir"), last)]

@@ -23,6 +23,7 @@ from koperasi.gui.sales.tab import SalesTab
 from koperasi.gui.trainings.tab import TrainingsTab
 from koperasi.gui.users_dialog import UsersDialog
 
+
 class MainWindow(QMainWindow):
     closed = Signal()
 
@@ -74,6 +75,16 @@ class MainWindow(QMainWindow):
         self.form.menuSettings.insertAction(settings[settings.index(self.form.actionCategories) + 1], self.action_catalogue)
         self.action_catalogue.triggered.connect(self._sales_catalogue)
         self.form.actionAbout.triggered.connect(lambda: AboutDialog(context.database, self).exec())
+        self.action_backup = QAction(self.tr("&Cadangkan sekarang…"), self)
+        self.action_backup.setObjectName("actionBackup")
+        self.action_restore = QAction(self.tr("&Pulihkan dari cadangan…"), self)
+        self.action_restore.setObjectName("actionRestore")
+        self.form.menuFile.insertActions(self.form.actionQuit, [self.action_backup, self.action_restore])
+        self.form.menuFile.insertSeparator(self.form.actionQuit)
+        self.action_backup.setEnabled(actor.can(Permission.MAKE_BACKUPS))
+        self.action_restore.setEnabled(actor.can(Permission.RESTORE_BACKUPS))
+        self.action_backup.triggered.connect(self._back_up)
+        self.action_restore.triggered.connect(self._restore)
         self._show_context()
 
     def _show_context(self) -> None:
@@ -86,6 +97,31 @@ class MainWindow(QMainWindow):
     def _log_out(self) -> None:
         self.logging_out = True
         self.close()
+
+    def _back_up(self) -> None:
+        from koperasi.gui.backup_dialogs import (
+            BackupDialog,
+            PostgresBackupDialog,
+            postgres_explanation,
+        )
+
+        if not self.context.database.is_sqlite:
+            PostgresBackupDialog(self.context.database, postgres_explanation(), self).exec()
+            return
+        BackupDialog(self.context, self).exec()
+
+    def _restore(self) -> None:
+        from koperasi.gui.backup_dialogs import (
+            PostgresBackupDialog,
+            RestoreDialog,
+            postgres_explanation,
+        )
+
+        if not self.context.database.is_sqlite:
+            PostgresBackupDialog(self.context.database, postgres_explanation(), self).exec()
+            return
+        if RestoreDialog(self.context, self).exec():
+            self._log_out()  # every screen must read the restored data: log in again
 
     def _edit_office(self) -> None:
         dialog = OfficeDialog(self.context, self)
@@ -138,6 +174,6 @@ class MainWindow(QMainWindow):
         RegionsDialog(self.context, self).exec()
         self.dashboard.refresh()
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
+    def closeEvent(self, event: QCloseEvent) -> None:
         event.accept()
         self.closed.emit()
