@@ -23,7 +23,6 @@ from koperasi.gui.sales.tab import SalesTab
 from koperasi.gui.trainings.tab import TrainingsTab
 from koperasi.gui.users_dialog import UsersDialog
 
-
 class MainWindow(QMainWindow):
     closed = Signal()
 
@@ -99,11 +98,7 @@ class MainWindow(QMainWindow):
         self.close()
 
     def _back_up(self) -> None:
-        from koperasi.gui.backup_dialogs import (
-            BackupDialog,
-            PostgresBackupDialog,
-            postgres_explanation,
-        )
+        from koperasi.gui.backup_dialogs import BackupDialog, PostgresBackupDialog, postgres_explanation
 
         if not self.context.database.is_sqlite:
             PostgresBackupDialog(self.context.database, postgres_explanation(), self).exec()
@@ -111,11 +106,7 @@ class MainWindow(QMainWindow):
         BackupDialog(self.context, self).exec()
 
     def _restore(self) -> None:
-        from koperasi.gui.backup_dialogs import (
-            PostgresBackupDialog,
-            RestoreDialog,
-            postgres_explanation,
-        )
+        from koperasi.gui.backup_dialogs import PostgresBackupDialog, RestoreDialog, postgres_explanation
 
         if not self.context.database.is_sqlite:
             PostgresBackupDialog(self.context.database, postgres_explanation(), self).exec()
@@ -174,6 +165,6 @@ class MainWindow(QMainWindow):
         RegionsDialog(self.context, self).exec()
         self.dashboard.refresh()
 
-    def closeEvent(self, event: QCloseEvent) -> None:
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
         event.accept()
         self.closed.emit()
