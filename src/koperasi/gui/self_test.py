@@ -235,6 +235,19 @@ def _run(checks: _Checks, folder: Path) -> None:
             raise AssertionError("templat Excel kosong terbaca berisi baris")
         return f"templat daftar anggota ({len(template)} byte) dibuat dan terbaca"
 
+    def backup() -> str:
+        from koperasi.services import backup as backups
+
+        db = state["database"]
+        assert isinstance(db, Database)
+        with db.session() as session:
+            actor = auth.login(session, "ujiadmin", SELF_TEST_PASSWORD)
+            made = backups.make_backup(session, actor, db, folder=folder / "cadangan", passphrase=SELF_TEST_PASSWORD)
+        seen = backups.inspect_backup(made.path, passphrase=SELF_TEST_PASSWORD)
+        if seen.office_code != "UJI" or not seen.encrypted:
+            raise AssertionError(f"cadangan terbaca sebagai {seen.office_code!r}, terenkripsi={seen.encrypted}")
+        return f"cadangan terenkripsi AES-256-GCM ({made.size_bytes} byte) dibuat dan terbaca kembali"
+
     for name, check in (
         ("Terjemahan Qt", translations),
         ("Ikon", icon),
@@ -244,6 +257,7 @@ def _run(checks: _Checks, folder: Path) -> None:
         ("Dokumen PDF", pdfs),
         ("Kwitansi dan kartu pinjaman", loan_papers),
         ("Excel", excel),
+        ("Cadangan", backup),
     ):
         checks.run(name, check)
     opened = state.get("database")
