@@ -12,6 +12,8 @@ from __future__ import annotations
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL
 
+from koperasi.domain.errors import ValidationError
+
 BUSY_TIMEOUT_SECONDS = 15
 # Execution option a write transaction sets on its connection before BEGIN.
 BEGIN_MODE = "koperasi_begin_mode"
@@ -21,8 +23,39 @@ def create_database_engine(url: URL) -> Engine:
     if url.get_backend_name() == "sqlite":
         engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_SECONDS})
         _configure_sqlite(engine)
-        return engine
-    return create_engine(url, pool_pre_ping=True, connect_args={"connect_timeout": 10})
+    else:
+        engine = create_engine(url, pool_pre_ping=True, connect_args={"connect_timeout": 10})
+    event.listen(engine, "before_cursor_execute", _refuse_unstorable_text)
+    return engine
+
+
+def _refuse_unstorable_text(_connection, _cursor, _statement, parameters, _context, _executemany) -> None:
+    """Text no database can hold (a NUL byte: PostgreSQL refuses it; a lone UTF-16 surrogate, as a broken
+    paste can leave: neither driver can encode it) is refused for the clerk instead of crashing the driver."""
+    for item in _values(parameters):
+        for value in _values(item) if isinstance(item, (dict, list, tuple)) else (item,):
+            if isinstance(value, str) and not _storable(value):
+                raise ValidationError(
+                    "Teks berisi karakter yang tidak dapat disimpan (karakter NUL atau karakter rusak). "
+                    "Hapus karakter itu lalu coba lagi."
+                )
+
+
+def _values(parameters):
+    """The values of one statement's parameters (a dict or a sequence), or the rows of an executemany."""
+    if isinstance(parameters, dict):
+        return parameters.values()
+    return parameters or ()
+
+
+def _storable(text: str) -> bool:
+    if "\x00" in text:
+        return False
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _configure_sqlite(engine: Engine) -> None:

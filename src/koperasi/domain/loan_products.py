@@ -50,7 +50,8 @@ def clean_product(product: ProductInput) -> ProductInput:
             f"Plafon minimal harus lebih dari nol dan tidak melebihi plafon maksimal (paling banyak {format_rupiah(MAX_PRINCIPAL)}).",
             field="min_amount",
         )
-    if not 1 <= product.min_term <= product.max_term <= MAX_TERM:
+    whole_terms = type(product.min_term) is int and type(product.max_term) is int
+    if not whole_terms or not 1 <= product.min_term <= product.max_term <= MAX_TERM:
         raise ValidationError(f"Tenor minimal 1 dan tidak melebihi tenor maksimal (paling banyak {MAX_TERM} kali).", field="min_term")
     if product.rounding_multiple not in ROUNDING_CHOICES:
         raise ValidationError("Pembulatan angsuran harus Rp1, Rp100, Rp500, Rp1.000 atau Rp5.000.", field="rounding_multiple")

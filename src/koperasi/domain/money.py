@@ -26,10 +26,15 @@ _GROUPED = re.compile(r"[0-9]{1,3}(?:\.[0-9]{3})*")
 _LOCALE = Locale.parse("id_ID")
 
 
+_HUGE = 10**24
+
+
 def format_rupiah(amount: int) -> str:
     """``1500000`` -> ``"Rp1.500.000"``; negatives get a leading ``-``."""
     if isinstance(amount, bool) or not isinstance(amount, int):
         raise TypeError(f"amount must be int rupiah, got {type(amount).__name__}")
+    if abs(amount) >= _HUGE:  # a typo of that size: Babel's 28-digit decimals cannot quantize it
+        return f"{'-' if amount < 0 else ''}Rp{abs(amount):,}".replace(",", ".")
     return format_currency(amount, "IDR", locale=_LOCALE)
 
 

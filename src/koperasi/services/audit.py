@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from koperasi.db.models import AuditEvent
 from koperasi.domain.audit import AuditAction
+from koperasi.domain.paging import page_bounds
 from koperasi.domain.roles import Actor, Permission
 from koperasi.services.access import authorize
 
@@ -64,7 +65,7 @@ def record(
 def recent_events(session: Session, actor: Actor, *, limit: int = 200) -> list[AuditEntry]:
     authorize(session, actor, Permission.VIEW_AUDIT)
     rows = session.scalars(
-        select(AuditEvent).order_by(AuditEvent.id.desc()).limit(max(1, min(limit, 10_000)))
+        select(AuditEvent).order_by(AuditEvent.id.desc()).limit(page_bounds(0, limit, most=10_000)[1])
     )
     return [
         AuditEntry(

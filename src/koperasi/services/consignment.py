@@ -14,6 +14,7 @@ from koperasi.domain.audit import AuditAction
 from koperasi.domain.errors import NotFound, ValidationError
 from koperasi.domain.loans import check_reason
 from koperasi.domain.numbering import DocumentType
+from koperasi.domain.paging import page_bounds
 from koperasi.domain.roles import Actor, Permission
 from koperasi.domain.sales import Producer, check_quantity, format_quantity
 from koperasi.services import audit
@@ -157,7 +158,7 @@ def recent_intakes(session: Session, actor: Actor, *, limit: int = 200) -> list[
         .outerjoin(MemberGroup, MemberGroup.id == ConsignmentIntake.group_id)
         .where(ConsignmentIntake.reversal_of_id.is_(None))
         .order_by(ConsignmentIntake.received_on.desc(), ConsignmentIntake.created_at.desc())
-        .limit(max(1, min(limit, 5000)))
+        .limit(page_bounds(0, limit, most=5000)[1])
     )
     return [
         IntakeRow(row.id, row.number, row.received_on, member_name or group_name, product, unit, row.quantity_milli, row.note,

@@ -110,7 +110,7 @@ def receive_capital(
     """Record money a donor handed over: cash in, the fund's capital up."""
     with write(session):
         authorize(session, actor, Permission.MANAGE_FUNDS)
-        existing = ledger.find_entry(session, request_id)
+        existing = ledger.find_entry(session, request_id, "fund_capital")
         if existing is not None:
             return session.scalar(select(FundCapitalReceipt.id).where(FundCapitalReceipt.journal_entry_id == existing.id))
         fund = session.get(FundSource, fund_id)

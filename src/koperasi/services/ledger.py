@@ -30,8 +30,17 @@ class AlreadyPosted(ConflictError):
         self.entry_id = entry_id
 
 
-def find_entry(session: Session, key: uuid.UUID) -> JournalEntry | None:
-    return session.scalar(select(JournalEntry).where(JournalEntry.idempotency_key == key))
+def find_entry(session: Session, key: uuid.UUID, kind: str | None = None) -> JournalEntry | None:
+    """The entry an earlier save with this key posted; one of another ``kind`` means the key was reused."""
+    entry = session.scalar(select(JournalEntry).where(JournalEntry.idempotency_key == key))
+    if entry is not None and kind is not None and entry.kind != kind:
+        raise key_reused()
+    return entry
+
+
+def key_reused() -> ConflictError:
+    """A save whose request id already belongs to another transaction: never returned as if it were that one."""
+    return ConflictError("Kode simpan ini sudah dipakai untuk transaksi lain. Tutup jendela ini, buka lagi, lalu ulangi.")
 
 
 def post(

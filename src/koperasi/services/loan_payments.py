@@ -51,7 +51,7 @@ def repay(
 def _repay(
     session: Session, actor: Actor, loan_id: uuid.UUID, *, amount: int, paid_on: date, key: uuid.UUID, receipt: str | None
 ) -> Payment:
-    existing = ledger.find_entry(session, key)
+    existing = ledger.find_entry(session, key, "loan_repayment")
     if existing is not None:
         return _payment_of(session, existing.id)
     loan = loan_book.locked_loan(session, loan_id)
@@ -159,9 +159,12 @@ def reverse_movement(
     """Cancel a mistaken movement by its mirror image; the original stays, its receipt reprints BATAL."""
     with write(session):
         authorize(session, actor, Permission.REVERSE_MOVEMENTS)
-        existing = ledger.find_entry(session, request_id)
+        existing = ledger.find_entry(session, request_id, "reversal")
         if existing is not None:
-            return loan_book.movements_of_entry(session, existing.id)[0].id
+            found = loan_book.movements_of_entry(session, existing.id)
+            if not found:
+                raise ledger.key_reused()
+            return found[0].id
         original = session.get(LoanMovement, movement_id)
         if original is None:
             raise NotFound("Transaksi tidak ditemukan.")

@@ -23,6 +23,7 @@ from koperasi.db.models import (
 from koperasi.domain.loan_products import LoanKind
 from koperasi.domain.errors import NotFound
 from koperasi.domain.loans import Frequency, LoanStatus, MovementKind, installment_status
+from koperasi.domain.paging import page_bounds
 from koperasi.domain.roles import Actor, Permission
 from koperasi.services.access import authorize
 from koperasi.services.arrears import state_today
@@ -70,7 +71,8 @@ def loan_page(session: Session, actor: Actor, where: LoanFilter, *, offset: int 
         .join(LoanProduct, LoanProduct.id == Loan.product_id),
         where,
     )
-    rows = session.execute(query.order_by(Loan.number.desc()).offset(max(0, offset)).limit(max(1, limit))).all()
+    offset, limit = page_bounds(offset, limit)
+    rows = session.execute(query.order_by(Loan.number.desc()).offset(offset).limit(limit)).all()
     if offset == 0 and len(rows) < limit:
         total = len(rows)
     else:

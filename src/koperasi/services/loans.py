@@ -23,7 +23,9 @@ from koperasi.domain.loans import (
     Frequency,
     LoanStatus,
     MovementKind,
+    check_principal,
     check_reason,
+    check_term,
     installment_amounts,
 )
 from koperasi.domain.members import MemberStatus
@@ -64,6 +66,8 @@ def apply_for_loan(session: Session, actor: Actor, application: LoanApplication,
         if member is None:
             raise NotFound("Anggota tidak ditemukan.")
         terms = product_input(product)
+        check_principal(application.principal)
+        check_term(application.term)
         check_within_product(terms, application.principal, application.term)
         installment_amounts(application.principal, application.term, product.rounding_multiple)
         purpose = " ".join(application.purpose.split())
@@ -168,7 +172,7 @@ def disburse_loan(
     """Pay the principal out of the fund and start the schedule; the admin fee is taken on its own receipt."""
     with write(session):
         authorize(session, actor, Permission.DISBURSE_LOANS)
-        existing = ledger.find_entry(session, request_id)
+        existing = ledger.find_entry(session, request_id, "loan_disbursement")
         if existing is not None:
             return _disbursement_of(session, existing.id, request_id)
         loan = loan_book.locked_loan(session, loan_id)
@@ -270,7 +274,7 @@ def write_off_loan(
     """Write off what remains: the fund carries the loss; a later reversal restores the loan."""
     with write(session):
         authorize(session, actor, Permission.WRITE_OFF_LOANS)
-        existing = ledger.find_entry(session, request_id)
+        existing = ledger.find_entry(session, request_id, "loan_write_off")
         if existing is not None:
             return loan_book.movements_of_entry(session, existing.id)[0].id
         loan = loan_book.locked_loan(session, loan_id)

@@ -30,6 +30,7 @@ from sqlalchemy.orm import Session
 
 from koperasi.db.models import Desa, GroupMembership, Kecamatan, Member, MemberCategory
 from koperasi.domain.members import MemberStatus, age_on
+from koperasi.domain.paging import page_bounds
 from koperasi.domain.people import Sex
 from koperasi.domain.roles import Actor, Permission
 from koperasi.services.access import authorize
@@ -103,6 +104,7 @@ def member_page(
     and the page and the count both come from it (one statement).
     """
     authorize(session, actor, Permission.USE_APP)
+    offset, limit = page_bounds(offset, limit)
     today = today or date.today()
     column = _SORT_COLUMNS[sort]
     order = [column.desc(), Member.number.desc()] if descending else [column.asc(), Member.number.asc()]
@@ -117,14 +119,14 @@ def member_page(
         page = (
             select(hits.c.id, select(func.count()).select_from(hits).scalar_subquery().label("total"))
             .order_by(*[key.desc() if descending else key.asc() for key in keys])
-            .offset(max(0, offset))
-            .limit(max(1, limit))
+            .offset(offset)
+            .limit(limit)
             .subquery()
         )
         rows = session.execute(_row_columns().add_columns(page.c.total).join(page, page.c.id == Member.id).order_by(*order)).all()
         total = rows[0].total if rows else _count(session, where, search)
         return MemberPage(total, [_row(row, today) for row in rows])
-    page = _filtered(select(Member.id), where).order_by(*order).offset(max(0, offset)).limit(max(1, limit)).subquery()
+    page = _filtered(select(Member.id), where).order_by(*order).offset(offset).limit(limit).subquery()
     rows = session.execute(_row_columns().join(page, page.c.id == Member.id).order_by(*order)).all()
     total = len(rows) if offset == 0 and len(rows) < limit else _count(session, where, search)
     return MemberPage(total, [_row(row, today) for row in rows])

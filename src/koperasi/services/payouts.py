@@ -22,6 +22,7 @@ from koperasi.domain.ledger import Account, credit, debit
 from koperasi.domain.loans import check_reason
 from koperasi.domain.money import format_rupiah
 from koperasi.domain.numbering import DocumentType
+from koperasi.domain.paging import page_bounds
 from koperasi.domain.roles import Actor, Permission
 from koperasi.domain.sales import Producer
 from koperasi.services import audit, ledger
@@ -139,7 +140,7 @@ def _paid_under(session: Session, request_id: uuid.UUID) -> list[PaidOut]:
 
 def _pay(session: Session, actor: Actor, producer: Producer, *, amount: int, paid_on: date, key: uuid.UUID,
          period: tuple[date | None, date | None]) -> PaidOut:
-    existing = ledger.find_entry(session, key)
+    existing = ledger.find_entry(session, key, "payout")
     if existing is not None:
         row = session.scalar(select(Payout).where(Payout.journal_entry_id == existing.id))
         return PaidOut(row.id, row.number or "", producer_of(row), row.amount)
@@ -177,9 +178,12 @@ def reverse_payout(session: Session, actor: Actor, payout_id: uuid.UUID, *, reas
     """Cancel a payout made by mistake: what it paid is owed again; its slip reprints BATAL."""
     with write(session):
         authorize(session, actor, Permission.REVERSE_SALES)
-        existing = ledger.find_entry(session, request_id)
+        existing = ledger.find_entry(session, request_id, "reversal")
         if existing is not None:
-            return session.scalar(select(Payout.id).where(Payout.journal_entry_id == existing.id))
+            found = session.scalar(select(Payout.id).where(Payout.journal_entry_id == existing.id))
+            if found is None:
+                raise ledger.key_reused()
+            return found
         original = session.get(Payout, payout_id)
         if original is None or original.reversal_of_id is not None:
             raise NotFound("Pembayaran tidak ditemukan.")
@@ -219,7 +223,7 @@ def recent_payouts(session: Session, actor: Actor, *, producer: Producer | None 
     return [
         PayoutRow(row.id, row.number or "", row.paid_on, producer_name(session, producer_of(row)).name, row.amount,
                   row.id in cancelled)
-        for row in session.scalars(query.limit(max(1, min(limit, 5000))))
+        for row in session.scalars(query.limit(page_bounds(0, limit, most=5000)[1]))
     ]
 
 

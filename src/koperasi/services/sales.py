@@ -22,6 +22,7 @@ from koperasi.domain.ledger import Account, credit, debit
 from koperasi.domain.loans import check_reason
 from koperasi.domain.money import format_rupiah
 from koperasi.domain.numbering import DocumentType
+from koperasi.domain.paging import page_bounds
 from koperasi.domain.roles import Actor, Permission
 from koperasi.domain.sales import SaleLineInput, effective_commission, format_quantity, split_line
 from koperasi.domain.settings import SALES_COMMISSION
@@ -57,7 +58,7 @@ def record_sale(session: Session, actor: Actor, data: SaleInput, *, request_id: 
     """Record a sale; a retried save with the same ``request_id`` returns the first and posts nothing."""
     with write(session):
         authorize(session, actor, Permission.RECORD_SALES)
-        existing = ledger.find_entry(session, request_id)
+        existing = ledger.find_entry(session, request_id, "sale")
         if existing is not None:
             sale = session.scalar(select(Sale).where(Sale.journal_entry_id == existing.id))
             return RecordedSale(sale.id, sale.number or "", sale.total, sale.commission)
@@ -145,9 +146,12 @@ def reverse_sale(session: Session, actor: Actor, sale_id: uuid.UUID, *, reason: 
     """
     with write(session):
         authorize(session, actor, Permission.REVERSE_SALES)
-        existing = ledger.find_entry(session, request_id)
+        existing = ledger.find_entry(session, request_id, "reversal")
         if existing is not None:
-            return session.scalar(select(Sale.id).where(Sale.journal_entry_id == existing.id))
+            found = session.scalar(select(Sale.id).where(Sale.journal_entry_id == existing.id))
+            if found is None:
+                raise ledger.key_reused()
+            return found
         original = session.get(Sale, sale_id)
         if original is None or original.reversal_of_id is not None:
             raise NotFound("Penjualan tidak ditemukan.")
@@ -220,7 +224,8 @@ def sale_page(
     ):
         if condition is not None:
             query, count = query.where(condition), count.where(condition)
-    rows = session.execute(query.order_by(Sale.sold_on.desc(), Sale.number.desc()).offset(max(0, offset)).limit(max(1, limit))).all()
+    offset, limit = page_bounds(offset, limit)
+    rows = session.execute(query.order_by(Sale.sold_on.desc(), Sale.number.desc()).offset(offset).limit(limit)).all()
     total = len(rows) if offset == 0 and len(rows) < limit else (session.scalar(count) or 0)
     return SalePage(total, [SaleRow(r.id, r.number, r.sold_on, r.name, r.buyer_name, r.total, r.commission, r.cancelled_by is not None)
                             for r in rows])
