@@ -31,9 +31,9 @@ def export_members(
     Read page by page into a write-only workbook, so 100,000 members are never all in memory.
     """
     authorize(session, actor, Permission.USE_APP)
+    ids = matching_ids(session, actor, where)  # one scan; then pages by id, never by OFFSET (refused before a workbook is open)
     workbook = Workbook(write_only=True)
     sheet = roster_sheet(workbook, before=[("Nomor anggota", 14), ("Status", 9)])
-    ids = matching_ids(session, actor, where)  # one scan; then pages by id, never by OFFSET
     done = 0
     for start in range(0, len(ids), PAGE):
         chunk = ids[start : start + PAGE]
