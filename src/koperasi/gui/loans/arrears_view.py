@@ -6,12 +6,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QStandardPaths, Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QDateEdit,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -26,10 +24,11 @@ from koperasi.domain.dates import format_date
 from koperasi.domain.errors import DomainError
 from koperasi.domain.loan_papers import ArrearsLine, ArrearsReport, PortfolioShare
 from koperasi.domain.money import format_rupiah
+from koperasi.gui.breakdown_view import breakdown_combo, breakdown_rows, save_buttons, save_report
 from koperasi.gui.context import AppContext
 from koperasi.gui.list_model import Column, ListTableModel
 from koperasi.gui.loans.busy import run_busy
-from koperasi.gui.messages import show_error, show_info
+from koperasi.gui.messages import show_error
 from koperasi.services import arrears
 
 BREAKDOWNS = ("Kecamatan", "Desa", "Kelompok", "Produk", "Sumber dana")
@@ -53,19 +52,10 @@ class ArrearsView(QWidget):
         self.refresh_button = QPushButton(self.tr("&Hitung"))
         self.refresh_button.setObjectName("arrearsRefreshButton")
         self.refresh_button.clicked.connect(self.refresh)
-        self.pdf_button = QPushButton(self.tr("Simpan &PDF…"))
-        self.pdf_button.setObjectName("arrearsPdfButton")
-        self.pdf_button.clicked.connect(lambda: self._save("pdf"))
-        self.excel_button = QPushButton(self.tr("Simpan &Excel…"))
-        self.excel_button.setObjectName("arrearsExcelButton")
-        self.excel_button.clicked.connect(lambda: self._save("xlsx"))
+        self.pdf_button, self.excel_button = save_buttons(self, "arrears", lambda kind: self._save(kind))
         self.par_label = QLabel()
         self.par_label.setObjectName("arrearsPar")
-        self.breakdown_combo = QComboBox()
-        self.breakdown_combo.setObjectName("arrearsBreakdownCombo")
-        for name in BREAKDOWNS:
-            self.breakdown_combo.addItem(self.tr("Menurut {name}").format(name=name.lower()), name)
-        self.breakdown_combo.currentIndexChanged.connect(self._show_breakdown)
+        self.breakdown_combo = breakdown_combo(self, "arrearsBreakdownCombo", BREAKDOWNS, self._show_breakdown)
 
         self.bucket_model: ListTableModel[PortfolioShare] = ListTableModel(self._share_columns(self.tr("Umur tunggakan"), portion=True), parent=self)
         self.breakdown_model: ListTableModel[PortfolioShare] = ListTableModel(self._share_columns(self.tr("Nama"), portion=False), parent=self)
@@ -201,11 +191,7 @@ class ArrearsView(QWidget):
         )
 
     def _show_breakdown(self) -> None:
-        name = self.breakdown_combo.currentData()
-        rows = list(self.report.breakdowns.get(name, ())) if self.report else []
-        if self.report is not None and rows:
-            rows.append(self.report.total)
-        self.breakdown_model.set_rows(rows)
+        self.breakdown_model.set_rows(breakdown_rows(self.report, self.breakdown_combo.currentData()))
 
     def _save(self, kind: str) -> Path | None:
         report = self.report
@@ -213,20 +199,11 @@ class ArrearsView(QWidget):
             return None
         from koperasi.reports.arrears_report import write_arrears_pdf, write_arrears_xlsx
 
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        suggested = str(Path(folder) / f"tunggakan-{report.as_of:%Y-%m-%d}.{kind}")
-        file_filter = "PDF (*.pdf)" if kind == "pdf" else "Excel (*.xlsx)"
-        chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Simpan laporan tunggakan"), suggested, file_filter)
-        if not chosen:
-            return None
-        path = Path(chosen)
-        writer = write_arrears_pdf if kind == "pdf" else write_arrears_xlsx
-        try:
-            run_busy(self, self.tr("Menyimpan laporan…"), lambda: writer(report, path))
-        except OSError as error:
-            show_error(self, self.tr("Simpan"), self.tr("Berkas tidak dapat disimpan di {path}: {reason}").format(path=path, reason=error.strerror))
-            return None
-        show_info(self, self.tr("Tunggakan"), self.tr("Laporan tunggakan tersimpan di {path}.").format(path=path))
-        return path
-
-
+        return save_report(
+            self, report, kind,
+            file_name=f"tunggakan-{report.as_of:%Y-%m-%d}.{kind}",
+            dialog_title=self.tr("Simpan laporan tunggakan"),
+            writers=(write_arrears_pdf, write_arrears_xlsx),
+            done_title=self.tr("Tunggakan"),
+            done_text=self.tr("Laporan tunggakan tersimpan di {path}."),
+        )

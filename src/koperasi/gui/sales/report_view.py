@@ -3,23 +3,23 @@ group, on screen and saved as PDF or Excel (on the worker thread)."""
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QStandardPaths
-from PySide6.QtWidgets import QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
 from koperasi.domain.dates import format_date
 from koperasi.domain.errors import DomainError
 from koperasi.domain.money import format_rupiah
 from koperasi.domain.sales_papers import SalesReport, SalesTotal
+from koperasi.gui.breakdown_view import (TotalModel, breakdown_combo, breakdown_rows, chosen_period, lay_out_period_report,
+                                         save_buttons, save_report, total_table)
 from koperasi.gui.context import AppContext
 from koperasi.gui.list_model import Column, ListTableModel
 from koperasi.gui.loans.busy import run_busy
-from koperasi.gui.messages import show_error, show_info
+from koperasi.gui.messages import show_error
 from koperasi.gui.sales import date_edit
-from koperasi.gui.trainings import count_text, make_table
-from koperasi.gui.trainings.summary_view import _TotalModel
+from koperasi.gui.trainings import count_text
 from koperasi.services import sales_papers
 
 BREAKDOWNS = ("Produk", "Saluran", "Bulan", "Kecamatan", "Kelompok penitip")
@@ -36,48 +36,24 @@ class ReportView(QWidget):
         self.to_edit = date_edit("salesReportToEdit", today)
         self.refresh_button = QPushButton(self.tr("Hi&tung"), objectName="salesReportRefreshButton")
         self.refresh_button.clicked.connect(self.refresh)
-        self.pdf_button = QPushButton(self.tr("Simpan &PDF…"), objectName="salesReportPdfButton")
-        self.pdf_button.clicked.connect(lambda: self.save("pdf"))
-        self.excel_button = QPushButton(self.tr("Simpan &Excel…"), objectName="salesReportExcelButton")
-        self.excel_button.clicked.connect(lambda: self.save("xlsx"))
+        self.pdf_button, self.excel_button = save_buttons(self, "salesReport", lambda kind: self.save(kind))
         self.total_label = QLabel(objectName="salesReportTotal")
         self.total_label.setWordWrap(True)
-        self.breakdown_combo = QComboBox(objectName="salesReportBreakdownCombo")
-        for name in BREAKDOWNS:
-            self.breakdown_combo.addItem(self.tr("Menurut {name}").format(name=name.lower()), name)
-        self.breakdown_combo.currentIndexChanged.connect(self._show_breakdown)
-        self.model: ListTableModel[SalesTotal] = _TotalModel(self._columns(), parent=self)
-        self.table = make_table("salesReportTable", self.model)
-        header = self.table.horizontalHeader()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.breakdown_combo = breakdown_combo(self, "salesReportBreakdownCombo", BREAKDOWNS, self._show_breakdown)
+        self.model: ListTableModel[SalesTotal] = TotalModel(self._columns(), parent=self)
+        self.table = total_table("salesReportTable", self.model)
         metrics = self.table.fontMetrics()
         for column, sample in enumerate(("", "Baris terjual", "Rp1.000.000.000", "Rp100.000.000", "Rp1.000.000.000"), start=0):
             if column:
                 self.table.setColumnWidth(column, metrics.horizontalAdvance(sample) + 30)
 
-        filters = QHBoxLayout()
-        filters.addWidget(QLabel(self.tr("&Dari:"), buddy=self.from_edit))
-        filters.addWidget(self.from_edit)
-        filters.addWidget(QLabel(self.tr("&sampai:"), buddy=self.to_edit))
-        filters.addWidget(self.to_edit)
-        filters.addWidget(self.refresh_button)
-        filters.addStretch(1)
-        filters.addWidget(self.pdf_button)
-        filters.addWidget(self.excel_button)
-        breakdown = QHBoxLayout()
-        breakdown.addWidget(self.breakdown_combo)
-        breakdown.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.addLayout(filters)
-        layout.addWidget(self.total_label)
-        layout.addLayout(breakdown)
-        layout.addWidget(self.table, 1)
-        note = QLabel(self.tr("Penjualan yang dibatalkan tidak dihitung. Kecamatan menurut alamat anggota penitip "
-                              "(kelompok: desa kelompok)."))
-        note.setWordWrap(True)
-        note.setStyleSheet("color: #666;")
-        layout.addWidget(note)
+        lay_out_period_report(
+            self, from_edit=self.from_edit, to_edit=self.to_edit, refresh_button=self.refresh_button,
+            save_buttons=(self.pdf_button, self.excel_button), total_label=self.total_label,
+            breakdown_combo=self.breakdown_combo, table=self.table,
+            note=self.tr("Penjualan yang dibatalkan tidak dihitung. Kecamatan menurut alamat anggota penitip "
+                         "(kelompok: desa kelompok)."),
+        )
         self._show_report()
 
     def _columns(self) -> list[Column[SalesTotal]]:
@@ -94,11 +70,10 @@ class ReportView(QWidget):
             self.refresh()
 
     def refresh(self) -> None:
-        period_from: date = self.from_edit.date().toPython()
-        period_to: date = self.to_edit.date().toPython()
-        if period_to < period_from:
-            show_error(self, self.tr("Laporan penjualan"), self.tr("Tanggal akhir periode harus sesudah tanggal awal."))
+        period = chosen_period(self, self.from_edit, self.to_edit, self.tr("Laporan penjualan"))
+        if period is None:
             return
+        period_from, period_to = period
 
         def work() -> SalesReport:
             with self.context.database.session() as session:
@@ -130,11 +105,7 @@ class ReportView(QWidget):
         self._show_breakdown()
 
     def _show_breakdown(self) -> None:
-        report = self.report
-        rows = list(report.breakdowns.get(self.breakdown_combo.currentData(), ())) if report else []
-        if report is not None and rows:
-            rows.append(report.total)
-        self.model.set_rows(rows)
+        self.model.set_rows(breakdown_rows(self.report, self.breakdown_combo.currentData()))
 
     def save(self, kind: str) -> Path | None:
         report = self.report
@@ -142,19 +113,11 @@ class ReportView(QWidget):
             return None
         from koperasi.reports.sales_reports import write_sales_report_pdf, write_sales_report_xlsx
 
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        suggested = str(Path(folder) / f"laporan-penjualan-{report.period_from:%Y-%m-%d}-{report.period_to:%Y-%m-%d}.{kind}")
-        file_filter = "PDF (*.pdf)" if kind == "pdf" else "Excel (*.xlsx)"
-        chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Simpan laporan penjualan"), suggested, file_filter)
-        if not chosen:
-            return None
-        path = Path(chosen)
-        writer = write_sales_report_pdf if kind == "pdf" else write_sales_report_xlsx
-        try:
-            run_busy(self, self.tr("Menyimpan laporan…"), lambda: writer(report, path))
-        except OSError as error:
-            show_error(self, self.tr("Simpan"), self.tr("Berkas tidak dapat disimpan di {path}: {reason}").format(
-                path=path, reason=error.strerror))
-            return None
-        show_info(self, self.tr("Laporan penjualan"), self.tr("Laporan penjualan tersimpan di {path}.").format(path=path))
-        return path
+        return save_report(
+            self, report, kind,
+            file_name=f"laporan-penjualan-{report.period_from:%Y-%m-%d}-{report.period_to:%Y-%m-%d}.{kind}",
+            dialog_title=self.tr("Simpan laporan penjualan"),
+            writers=(write_sales_report_pdf, write_sales_report_xlsx),
+            done_title=self.tr("Laporan penjualan"),
+            done_text=self.tr("Laporan penjualan tersimpan di {path}."),
+        )

@@ -3,32 +3,28 @@ on screen and saved as PDF or Excel."""
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QStandardPaths, Qt
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
-    QFileDialog,
-    QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from koperasi.domain.dates import format_date
 from koperasi.domain.errors import DomainError
 from koperasi.domain.training_papers import TrainedCount, TrainingSummary
+from koperasi.gui.breakdown_view import (TotalModel, breakdown_combo, breakdown_rows, chosen_period, lay_out_period_report,
+                                         save_buttons, save_report, total_table)
 from koperasi.gui.context import AppContext
 from koperasi.gui.list_model import Column, ListTableModel
 from koperasi.gui.loans import find_data
 from koperasi.gui.loans.busy import run_busy
-from koperasi.gui.messages import show_error, show_info
-from koperasi.gui.trainings import count_text, make_table
+from koperasi.gui.messages import show_error
+from koperasi.gui.trainings import count_text
 from koperasi.services import regions, training_papers, trainings
 
 BREAKDOWNS = ("Program", "Jenis kelamin", "Kategori kerentanan", "Kecamatan")
@@ -40,17 +36,6 @@ def _date_edit(name: str, day: QDate) -> QDateEdit:
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("dd-MM-yyyy")
     return edit
-
-
-class _TotalModel(ListTableModel):
-    """The last row, the total, in bold."""
-
-    def data(self, index, role: int = Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.FontRole and index.isValid() and index.row() == self.rowCount() - 1 and self.rowCount() > 1:
-            font = QFont()
-            font.setBold(True)
-            return font
-        return super().data(index, role)
 
 
 class SummaryView(QWidget):
@@ -72,49 +57,22 @@ class SummaryView(QWidget):
         self.refill_programmes()
         self.refresh_button = QPushButton(self.tr("Hi&tung"), objectName="trainingSummaryRefreshButton")
         self.refresh_button.clicked.connect(self.refresh)
-        self.pdf_button = QPushButton(self.tr("Simpan &PDF…"), objectName="trainingSummaryPdfButton")
-        self.pdf_button.clicked.connect(lambda: self._save("pdf"))
-        self.excel_button = QPushButton(self.tr("Simpan &Excel…"), objectName="trainingSummaryExcelButton")
-        self.excel_button.clicked.connect(lambda: self._save("xlsx"))
+        self.pdf_button, self.excel_button = save_buttons(self, "trainingSummary", lambda kind: self._save(kind))
         self.total_label = QLabel(objectName="trainingSummaryTotal")
         self.total_label.setWordWrap(True)
-        self.breakdown_combo = QComboBox(objectName="trainingSummaryBreakdownCombo")
-        for name in BREAKDOWNS:
-            self.breakdown_combo.addItem(self.tr("Menurut {name}").format(name=name.lower()), name)
-        self.breakdown_combo.currentIndexChanged.connect(self._show_breakdown)
-        self.model: ListTableModel[TrainedCount] = _TotalModel(self._columns(), parent=self)
-        self.table = make_table("trainingSummaryTable", self.model)
-        header = self.table.horizontalHeader()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.breakdown_combo = breakdown_combo(self, "trainingSummaryBreakdownCombo", BREAKDOWNS, self._show_breakdown)
+        self.model: ListTableModel[TrainedCount] = TotalModel(self._columns(), parent=self)
+        self.table = total_table("trainingSummaryTable", self.model)
         for column in range(1, 5):
             self.table.setColumnWidth(column, 130)
 
-        filters = QHBoxLayout()
-        filters.addWidget(QLabel(self.tr("&Dari:"), buddy=self.from_edit))
-        filters.addWidget(self.from_edit)
-        filters.addWidget(QLabel(self.tr("&sampai:"), buddy=self.to_edit))
-        filters.addWidget(self.to_edit)
-        filters.addSpacing(12)
-        filters.addWidget(self.programme_combo)
-        filters.addWidget(self.kecamatan_combo)
-        filters.addWidget(self.refresh_button)
-        filters.addStretch(1)
-        filters.addWidget(self.pdf_button)
-        filters.addWidget(self.excel_button)
-        breakdown = QHBoxLayout()
-        breakdown.addWidget(self.breakdown_combo)
-        breakdown.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.addLayout(filters)
-        layout.addWidget(self.total_label)
-        layout.addLayout(breakdown)
-        layout.addWidget(self.table, 1)
-        note = QLabel(self.tr("Dihitung per angkatan yang sesinya jatuh dalam periode; anggota keluarga dihitung menurut kecamatan "
-                              "dan kategori rumah tangganya. Satu orang dapat masuk lebih dari satu kategori."))
-        note.setWordWrap(True)
-        note.setStyleSheet("color: #666;")
-        layout.addWidget(note)
+        lay_out_period_report(
+            self, from_edit=self.from_edit, to_edit=self.to_edit, extra_filters=(self.programme_combo, self.kecamatan_combo),
+            refresh_button=self.refresh_button, save_buttons=(self.pdf_button, self.excel_button),
+            total_label=self.total_label, breakdown_combo=self.breakdown_combo, table=self.table,
+            note=self.tr("Dihitung per angkatan yang sesinya jatuh dalam periode; anggota keluarga dihitung menurut kecamatan "
+                         "dan kategori rumah tangganya. Satu orang dapat masuk lebih dari satu kategori."),
+        )
         self._show_summary()
 
     def _columns(self) -> list[Column[TrainedCount]]:
@@ -141,11 +99,10 @@ class SummaryView(QWidget):
             self.refresh()
 
     def refresh(self) -> None:
-        period_from: date = self.from_edit.date().toPython()
-        period_to: date = self.to_edit.date().toPython()
-        if period_to < period_from:
-            show_error(self, self.tr("Laporan pelatihan"), self.tr("Tanggal akhir periode harus sesudah tanggal awal."))
+        period = chosen_period(self, self.from_edit, self.to_edit, self.tr("Laporan pelatihan"))
+        if period is None:
             return
+        period_from, period_to = period
         programme_id, kecamatan_code = self.programme_combo.currentData(), self.kecamatan_combo.currentData()
 
         def work() -> TrainingSummary:
@@ -182,11 +139,7 @@ class SummaryView(QWidget):
         self._show_breakdown()
 
     def _show_breakdown(self) -> None:
-        summary = self.summary
-        rows = list(summary.breakdowns.get(self.breakdown_combo.currentData(), ())) if summary else []
-        if summary is not None and rows:
-            rows.append(summary.total)
-        self.model.set_rows(rows)
+        self.model.set_rows(breakdown_rows(self.summary, self.breakdown_combo.currentData()))
 
     def _save(self, kind: str) -> Path | None:
         summary = self.summary
@@ -194,19 +147,11 @@ class SummaryView(QWidget):
             return None
         from koperasi.reports.training_reports import write_training_summary_pdf, write_training_summary_xlsx
 
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        suggested = str(Path(folder) / f"peserta-pelatihan-{summary.period_from:%Y-%m-%d}-{summary.period_to:%Y-%m-%d}.{kind}")
-        file_filter = "PDF (*.pdf)" if kind == "pdf" else "Excel (*.xlsx)"
-        chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Simpan laporan pelatihan"), suggested, file_filter)
-        if not chosen:
-            return None
-        path = Path(chosen)
-        writer = write_training_summary_pdf if kind == "pdf" else write_training_summary_xlsx
-        try:
-            run_busy(self, self.tr("Menyimpan laporan…"), lambda: writer(summary, path))
-        except OSError as error:
-            show_error(self, self.tr("Simpan"), self.tr("Berkas tidak dapat disimpan di {path}: {reason}").format(
-                path=path, reason=error.strerror))
-            return None
-        show_info(self, self.tr("Laporan pelatihan"), self.tr("Laporan pelatihan tersimpan di {path}.").format(path=path))
-        return path
+        return save_report(
+            self, summary, kind,
+            file_name=f"peserta-pelatihan-{summary.period_from:%Y-%m-%d}-{summary.period_to:%Y-%m-%d}.{kind}",
+            dialog_title=self.tr("Simpan laporan pelatihan"),
+            writers=(write_training_summary_pdf, write_training_summary_xlsx),
+            done_title=self.tr("Laporan pelatihan"),
+            done_text=self.tr("Laporan pelatihan tersimpan di {path}."),
+        )
