@@ -46,7 +46,8 @@ def test_loan_table_model_passes_the_model_tester_and_filters(qtbot, qtmodeltest
 
 
 def test_loan_table_model_pages_lazily(qtbot, context):
-    from koperasi.gui.loans.table_model import PAGE_SIZE, LoanTableModel
+    from koperasi.gui.loans.table_model import LoanTableModel
+    from koperasi.gui.page_cache import PAGE_SIZE
     from koperasi.services.loan_queries import LoanPage, LoanRow
 
     calls = []

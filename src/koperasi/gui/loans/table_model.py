@@ -7,7 +7,6 @@ service's (newest loan number first); there is no proxy over the rows.
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any
 
@@ -16,10 +15,9 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from koperasi.domain.dates import format_date
 from koperasi.domain.loans import LoanStatus
 from koperasi.domain.money import format_rupiah
+from koperasi.gui.page_cache import PageCache
 from koperasi.services.loan_queries import LoanFilter, LoanPage, LoanRow
 
-PAGE_SIZE = 200
-CACHED_PAGES = 50
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 _Index = QModelIndex | QPersistentModelIndex
@@ -39,12 +37,11 @@ class LoanTableModel(QAbstractTableModel):
         super().__init__(parent)  # owned by its view's widget: see ListTableModel
         self._loader = loader
         self._filter = LoanFilter()
-        self._total = 0
-        self._pages: OrderedDict[int, list[LoanRow]] = OrderedDict()
+        self._rows: PageCache[LoanRow] = PageCache(lambda offset, limit: self._loader(self._filter, offset, limit))
 
     @property
     def total(self) -> int:
-        return self._total
+        return self._rows.total
 
     @property
     def current_filter(self) -> LoanFilter:
@@ -54,39 +51,20 @@ class LoanTableModel(QAbstractTableModel):
         """Ask again (new filter, or data changed); the first page comes with the count."""
         if where is not None:
             self._filter = where
-        first = self._loader(self._filter, 0, PAGE_SIZE)
+        first = self._rows.first_page()
         self.beginResetModel()
-        self._total = first.total
-        self._pages = OrderedDict({0: first.rows})
+        self._rows.start(first)
         self.endResetModel()
 
     def row_at(self, row: int) -> LoanRow | None:
-        if not 0 <= row < self._total:
-            return None
-        page = self._page(row // PAGE_SIZE)
-        offset = row % PAGE_SIZE
-        return page[offset] if offset < len(page) else None
+        return self._rows.row(row)
 
     def row_of(self, loan_id: object) -> int | None:
-        """The row of a loan among the pages already loaded (to keep a selection)."""
-        for number, page in self._pages.items():
-            for offset, item in enumerate(page):
-                if item.id == loan_id:
-                    return number * PAGE_SIZE + offset
-        return None
-
-    def _page(self, number: int) -> list[LoanRow]:
-        if number in self._pages:
-            self._pages.move_to_end(number)
-            return self._pages[number]
-        rows = self._loader(self._filter, number * PAGE_SIZE, PAGE_SIZE).rows
-        self._pages[number] = rows
-        while len(self._pages) > CACHED_PAGES:
-            self._pages.popitem(last=False)
-        return rows
+        """The row of an item among the pages already loaded (to keep a selection)."""
+        return self._rows.index_of(loan_id)
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008 (Qt API)
-        return 0 if parent.isValid() else self._total
+        return 0 if parent.isValid() else self._rows.total
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008 (Qt API)
         return 0 if parent.isValid() else len(self.HEADERS)

@@ -7,7 +7,6 @@ Sorting is a new query (``sort``), never a proxy over the rows.
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any
 
@@ -15,10 +14,9 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 
 from koperasi.domain.dates import format_date
 from koperasi.domain.members import MemberStatus
+from koperasi.gui.page_cache import PageCache
 from koperasi.services.member_search import MemberFilter, MemberPage, MemberRow, MemberSort
 
-PAGE_SIZE = 200
-CACHED_PAGES = 50
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -36,13 +34,14 @@ class MemberTableModel(QAbstractTableModel):
         self._filter = MemberFilter()
         self._sort = MemberSort.NAME
         self._descending = False
-        self._total = 0
         self._loaded = False
-        self._pages: OrderedDict[int, list[MemberRow]] = OrderedDict()
+        self._rows: PageCache[MemberRow] = PageCache(
+            lambda offset, limit: self._loader(self._filter, self._sort, self._descending, offset, limit)
+        )
 
     @property
     def total(self) -> int:
-        return self._total
+        return self._rows.total
 
     @property
     def current_filter(self) -> MemberFilter:
@@ -52,40 +51,21 @@ class MemberTableModel(QAbstractTableModel):
         """Ask again (new filter, or data changed); the first page comes with the count."""
         if where is not None:
             self._filter = where
-        first = self._loader(self._filter, self._sort, self._descending, 0, PAGE_SIZE)
+        first = self._rows.first_page()
         self.beginResetModel()
         self._loaded = True
-        self._total = first.total
-        self._pages = OrderedDict({0: first.rows})
+        self._rows.start(first)
         self.endResetModel()
 
     def row_at(self, row: int) -> MemberRow | None:
-        if not 0 <= row < self._total:
-            return None
-        page = self._page(row // PAGE_SIZE)
-        offset = row % PAGE_SIZE
-        return page[offset] if offset < len(page) else None
+        return self._rows.row(row)
 
     def row_of(self, member_id: object) -> int | None:
-        """The row of a member among the pages already loaded (to keep a selection)."""
-        for number, page in self._pages.items():
-            for offset, item in enumerate(page):
-                if item.id == member_id:
-                    return number * PAGE_SIZE + offset
-        return None
-
-    def _page(self, number: int) -> list[MemberRow]:
-        if number in self._pages:
-            self._pages.move_to_end(number)
-            return self._pages[number]
-        rows = self._loader(self._filter, self._sort, self._descending, number * PAGE_SIZE, PAGE_SIZE).rows
-        self._pages[number] = rows
-        while len(self._pages) > CACHED_PAGES:
-            self._pages.popitem(last=False)
-        return rows
+        """The row of an item among the pages already loaded (to keep a selection)."""
+        return self._rows.index_of(member_id)
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008 (Qt API)
-        return 0 if parent.isValid() else self._total
+        return 0 if parent.isValid() else self._rows.total
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008 (Qt API)
         return 0 if parent.isValid() else len(self.HEADERS)
