@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import io
 import logging
+import re
 import tempfile
 import uuid
 from collections.abc import Callable
@@ -299,3 +300,14 @@ def write_to_bytes(write: Callable[[object], None]) -> bytes:
     buffer = io.BytesIO()
     write(buffer)
     return buffer.getvalue()
+
+
+def show_preview(dialog: PdfPreviewDialog | None) -> None:
+    """Open a preview a document builder returned (None: it already told the user why not)."""
+    if dialog is not None:
+        dialog.exec()
+
+
+def file_name_part(text: str, fallback: str) -> str:
+    """``"NJ/PAU/2026/000001"`` -> ``"nj-pau-2026-000001"``: safe in a suggested file name on any system."""
+    return re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-").lower() or fallback

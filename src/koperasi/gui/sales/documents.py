@@ -3,7 +3,6 @@ preview. The ReportLab writers are imported when a paper is asked for."""
 
 from __future__ import annotations
 
-import re
 import uuid
 from datetime import date
 
@@ -13,12 +12,8 @@ from koperasi.domain.errors import DomainError
 from koperasi.domain.sales import Producer
 from koperasi.gui.context import AppContext
 from koperasi.gui.messages import show_error
-from koperasi.gui.pdf_preview import PdfPreviewDialog, write_to_bytes
+from koperasi.gui.pdf_preview import PdfPreviewDialog, file_name_part, show_preview as show, write_to_bytes
 from koperasi.services import sales_papers
-
-
-def safe_name(name: str) -> str:
-    return re.sub(r"[^A-Za-z0-9]+", "-", name).strip("-").lower() or "penjualan"
 
 
 def sales_note_preview(parent: QWidget, context: AppContext, sale_id: uuid.UUID) -> PdfPreviewDialog | None:
@@ -34,7 +29,7 @@ def sales_note_preview(parent: QWidget, context: AppContext, sale_id: uuid.UUID)
     title = parent.tr("Nota penjualan {number}").format(number=note.number) + (parent.tr(" (BATAL)") if note.cancelled else "")
     return PdfPreviewDialog(
         title, {parent.tr("A5"): (lambda: write_to_bytes(lambda out: write_sales_note(note, out)),
-                                  f"nota-{safe_name(note.number)}{suffix}.pdf")}, parent,
+                                  f"nota-{file_name_part(note.number, 'penjualan')}{suffix}.pdf")}, parent,
     )
 
 
@@ -52,7 +47,7 @@ def payout_slip_preview(parent: QWidget, context: AppContext, payout_id: uuid.UU
         parent.tr(" (BATAL)") if slip.cancelled else "")
     return PdfPreviewDialog(
         title, {parent.tr("A5"): (lambda: write_to_bytes(lambda out: write_payout_slip(slip, out)),
-                                  f"bukti-bayar-{safe_name(slip.number)}{suffix}.pdf")}, parent,
+                                  f"bukti-bayar-{file_name_part(slip.number, 'penjualan')}{suffix}.pdf")}, parent,
     )
 
 
@@ -70,11 +65,6 @@ def statement_preview(parent: QWidget, context: AppContext, producer: Producer, 
     return PdfPreviewDialog(
         parent.tr("Laporan penitip: {name}").format(name=statement.producer),
         {parent.tr("A4"): (lambda: write_to_bytes(lambda out: write_producer_statement(statement, out)),
-                           f"laporan-penitip-{safe_name(statement.producer)}-{period_from:%Y-%m-%d}-{period_to:%Y-%m-%d}.pdf")},
+                           f"laporan-penitip-{file_name_part(statement.producer, 'penjualan')}-{period_from:%Y-%m-%d}-{period_to:%Y-%m-%d}.pdf")},
         parent,
     )
-
-
-def show(dialog: PdfPreviewDialog | None) -> None:
-    if dialog is not None:
-        dialog.exec()

@@ -3,7 +3,6 @@ shown in the PDF preview. The ReportLab writers are imported when a paper is ask
 
 from __future__ import annotations
 
-import re
 import uuid
 
 from PySide6.QtWidgets import QWidget
@@ -11,12 +10,8 @@ from PySide6.QtWidgets import QWidget
 from koperasi.domain.errors import DomainError
 from koperasi.gui.context import AppContext
 from koperasi.gui.messages import show_error, show_info
-from koperasi.gui.pdf_preview import PdfPreviewDialog, write_to_bytes
+from koperasi.gui.pdf_preview import PdfPreviewDialog, file_name_part, show_preview as show, write_to_bytes
 from koperasi.services import training_papers
-
-
-def _safe(name: str) -> str:
-    return re.sub(r"[^A-Za-z0-9]+", "-", name).strip("-").lower() or "pelatihan"
 
 
 def attendance_sheet_preview(parent: QWidget, context: AppContext, session_id: uuid.UUID) -> PdfPreviewDialog | None:
@@ -28,7 +23,7 @@ def attendance_sheet_preview(parent: QWidget, context: AppContext, session_id: u
     except DomainError as error:
         show_error(parent, parent.tr("Daftar hadir"), error.message)
         return None
-    name = f"daftar-hadir-{_safe(sheet.batch)}-sesi-{sheet.session_number}-{sheet.held_on:%Y-%m-%d}.pdf"
+    name = f"daftar-hadir-{file_name_part(sheet.batch, 'pelatihan')}-sesi-{sheet.session_number}-{sheet.held_on:%Y-%m-%d}.pdf"
     return PdfPreviewDialog(
         parent.tr("Daftar hadir sesi ke-{number}: {batch}").format(number=sheet.session_number, batch=sheet.batch),
         {parent.tr("A4"): (lambda: write_to_bytes(lambda out: write_attendance_sheet(sheet, out)), name)},
@@ -54,11 +49,11 @@ def certificates_preview(
         cert = certs[0]
         title = parent.tr("Sertifikat {number}: {name}").format(number=cert.number, name=cert.name)
         layouts = {parent.tr("A4 mendatar"): (lambda: write_to_bytes(lambda out: write_certificate(cert, out)),
-                                              f"sertifikat-{_safe(cert.number)}.pdf")}
+                                              f"sertifikat-{file_name_part(cert.number, 'pelatihan')}.pdf")}
     else:
         title = parent.tr("{count} sertifikat: {batch}").format(count=len(certs), batch=certs[0].batch)
         layouts = {parent.tr("A4 mendatar"): (lambda: write_to_bytes(lambda out: write_certificates(certs, out)),
-                                              f"sertifikat-{_safe(certs[0].batch)}.pdf")}
+                                              f"sertifikat-{file_name_part(certs[0].batch, 'pelatihan')}.pdf")}
     return PdfPreviewDialog(title, layouts, parent)
 
 
@@ -74,11 +69,6 @@ def batch_report_preview(parent: QWidget, context: AppContext, batch_id: uuid.UU
     return PdfPreviewDialog(
         parent.tr("Laporan angkatan: {batch}").format(batch=report.batch),
         {parent.tr("A4"): (lambda: write_to_bytes(lambda out: write_batch_report(report, out)),
-                           f"laporan-{_safe(report.programme)}-{_safe(report.batch)}.pdf")},
+                           f"laporan-{file_name_part(report.programme, 'pelatihan')}-{file_name_part(report.batch, 'pelatihan')}.pdf")},
         parent,
     )
-
-
-def show(dialog: PdfPreviewDialog | None) -> None:
-    if dialog is not None:
-        dialog.exec()
