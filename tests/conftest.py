@@ -22,10 +22,11 @@ from sqlalchemy.engine import URL, make_url
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from koperasi import clock  # noqa: E402
 from koperasi.db.database import Database, open_database  # noqa: E402
 from koperasi.domain.roles import Actor  # noqa: E402
 from koperasi.services import passwords  # noqa: E402
-from tests.support import set_up_office  # noqa: E402
+from tests.support import PINNED_MOMENT, set_up_office  # noqa: E402
 
 POSTGRES_URL = os.environ.get("KOPERASI_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 # CI sets this so that an unreachable server fails the run instead of skipping half of it.
@@ -46,6 +47,14 @@ def _postgres_answers() -> bool:
 _POSTGRES_OK = _postgres_answers()
 if REQUIRE_POSTGRES and not _POSTGRES_OK:
     raise RuntimeError(f"KOPERASI_REQUIRE_POSTGRES=1 but {POSTGRES_URL} does not answer")
+
+
+@pytest.fixture(autouse=True)
+def _pinned_clock() -> Iterator[None]:
+    """Every test lives on one known day, whatever the real date: see tests/support.PINNED_MOMENT."""
+    clock.pin(PINNED_MOMENT)
+    yield
+    clock.pin(None)
 
 
 @pytest.fixture(autouse=True)

@@ -14,6 +14,7 @@ from koperasi.domain.sales import Producer, SaleLineInput
 from koperasi.gui.context import AppContext
 from koperasi.services import consignment, groups, members, payouts, regions, sales, sales_catalogue
 from koperasi.services.sales_catalogue import ProductInput
+from koperasi import clock
 from tests.support import add_staff
 
 KECAMATAN = "15.03.09"  # Singkut
@@ -67,19 +68,19 @@ class SalesOffice:
     def intake(self, producer: str, product: str, quantity_milli: int, on: date | None = None) -> str:
         with self.db.session() as session:
             return consignment.record_intake(session, self.admin, producer=self.producers[producer], product_id=self.products[product],
-                                             quantity_milli=quantity_milli, received_on=on or date.today())
+                                             quantity_milli=quantity_milli, received_on=on or clock.today())
 
     def sale(self, lines: list[tuple[str, str, int, int]], *, channel: str = "Pasar lokal", buyer: str = "Ibu Rina",
              on: date | None = None) -> sales.RecordedSale:
         with self.db.session() as session:
             return sales.record_sale(session, self.admin, sales.SaleInput(
-                sold_on=on or date.today(), channel_id=self.channels[channel], buyer_name=buyer,
+                sold_on=on or clock.today(), channel_id=self.channels[channel], buyer_name=buyer,
                 lines=tuple(SaleLineInput(self.products[p], self.producers[who], q, price) for p, who, q, price in lines),
             ), request_id=uuid.uuid4())
 
     def pay(self, producer: str, amount: int) -> payouts.PaidOut:
         with self.db.session() as session:
-            return payouts.pay_producer(session, self.treasurer, self.producers[producer], amount=amount, paid_on=date.today(),
+            return payouts.pay_producer(session, self.treasurer, self.producers[producer], amount=amount, paid_on=clock.today(),
                                         request_id=uuid.uuid4())
 
     def owed(self, producer: str) -> int:

@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime
+
 from koperasi.db.database import Database
 from koperasi.domain.office import OfficeProfile
 from koperasi.domain.roles import Actor, Role
 from koperasi.services import office, users
 
 TEST_PASSWORD = "rahasia-123"
+
+# The day every test lives on (tests/conftest.py pins the program's clock to it): the suite's
+# dates are written against it, so it passes on any real date. Mid-morning, so a test's few
+# seconds of running time never cross midnight.
+TODAY = date(2026, 11, 28)
+PINNED_MOMENT = datetime(2026, 11, 28, 9, 30)
 
 
 SAMPLE_OFFICE = OfficeProfile(name="Koperasi Berdaya Pauh", code="PAU", kecamatan_code="15.03.04")

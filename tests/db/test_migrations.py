@@ -2,7 +2,6 @@ from __future__ import annotations
 
 import sqlite3
 import uuid
-from datetime import UTC, datetime
 
 import pytest
 from alembic.autogenerate import compare_metadata
@@ -15,6 +14,7 @@ from koperasi.db.engine import create_database_engine
 from koperasi.db.errors import StorageError
 from koperasi.db.models import Base
 from koperasi.services import office
+from koperasi import clock
 
 
 def include_name(name, type_, parent_names) -> bool:
@@ -47,7 +47,7 @@ def test_upgrade_from_first_revision_keeps_existing_data(db_url):
                 "INSERT INTO users (id, username, full_name, role, password_hash, active, failed_logins, created_at, version)"
                 " VALUES (:id, 'lama', 'Pengguna Lama', 'admin', 'x', :active, 0, :now, 1)"
             ),
-            {"id": user_id.hex if db_url.get_backend_name() == "sqlite" else user_id, "active": True, "now": datetime.now(UTC).replace(tzinfo=None)},
+            {"id": user_id.hex if db_url.get_backend_name() == "sqlite" else user_id, "active": True, "now": clock.now().replace(tzinfo=None)},
         )
     engine.dispose()
 

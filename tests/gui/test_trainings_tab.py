@@ -18,6 +18,7 @@ from koperasi.gui.trainings import batch_panel
 from koperasi.gui.trainings.participant_dialogs import EnrolDialog
 from koperasi.gui.trainings.tab import TrainingsTab
 from koperasi.services import attendance, members, regions, training_participants, trainings
+from koperasi import clock
 from tests.support import add_staff
 
 KECAMATAN = "15.03.04"  # Pauh
@@ -64,7 +65,7 @@ class TrainingOffice:
         with self.db.session() as session:
             participant = training_participants.enrol(
                 session, self.admin, self.batch_id, member_id=None if household_member_id else self.member_ids[name],
-                household_member_id=household_member_id, enrolled_on=on or date.today() - timedelta(days=30),
+                household_member_id=household_member_id, enrolled_on=on or clock.today() - timedelta(days=30),
             )
         self.people[name] = participant
         return participant
@@ -91,7 +92,7 @@ def training_office(context: AppContext, *, rule: CompletionRule = CompletionRul
         ))
         office.batch_id = trainings.create_batch(session, admin, programme_id=office.programme_id, name="Angkatan 1 Pauh 2026",
                                                  kecamatan_code=KECAMATAN)
-        today = date.today()
+        today = clock.today()
         subjects = ["Membuat pupuk kompos", "Pestisida nabati", "Rotasi tanam", "Pemasaran hasil organik"]
         for index in range(held + planned):
             day = today - timedelta(days=14 - 4 * index) if index < held else today + timedelta(days=7 * (index - held + 1))
@@ -378,7 +379,7 @@ def test_member_trainings_service_lists_programme_batch_and_certificate(office):
     office.mark(0, {"Siti Aminah": True})
     office.mark(1, {"Siti Aminah": True})
     with office.db.session() as session:
-        number = certificates.issue_certificate(session, office.admin, office.people["Siti Aminah"], issued_on=date.today())
+        number = certificates.issue_certificate(session, office.admin, office.people["Siti Aminah"], issued_on=clock.today())
         found = member_trainings(session, office.treasurer, member_id)
     assert [(t.programme, t.batch, t.attended, t.held, t.completed, t.certificate_number) for t in found] == [
         ("Pertanian Organik Dasar", "Angkatan 1 Pauh 2026", 2, 2, True, number)
@@ -441,7 +442,7 @@ def test_papers_open_in_the_preview_with_the_batch_in_them(qtbot, office, monkey
     office.mark(0, {"Siti Aminah": True})
     office.mark(1, {"Siti Aminah": True})
     with office.db.session() as session:
-        certificates.issue_all(session, office.admin, office.batch_id, issued_on=date.today())
+        certificates.issue_all(session, office.admin, office.batch_id, issued_on=clock.today())
     parent = _tab(qtbot, office)
     previews = [
         documents.attendance_sheet_preview(parent, office.context, office.sessions[0]),

@@ -11,6 +11,7 @@ from koperasi.db.models import Loan
 from koperasi.domain.loan_papers import PortfolioShare
 from koperasi.domain.loans import Frequency, due_dates
 from koperasi.services import arrears, ledger_checks, loans
+from koperasi import clock
 from tests.loan_support import loan_office
 
 AS_OF = date(2025, 6, 20)
@@ -55,7 +56,7 @@ def portfolio(db, admin):
         loans.write_off_loan(session, office.manager, loan["H"], written_off_on=date(2025, 6, 1), reason="Pindah tanpa kabar",
                              request_id=uuid.uuid4())
         loans.reschedule_loan(session, office.manager, loan["F"], term=4, frequency=Frequency.MONTHLY,
-                              first_due_on=date.today() + timedelta(days=10), reason="Gagal panen karet",
+                              first_due_on=clock.today() + timedelta(days=10), reason="Gagal panen karet",
                               expected_version=office.loan(loan["F"]).version)
     return office, loan
 
@@ -98,7 +99,7 @@ def test_par30_buckets_and_breakdowns_match_the_hand_worked_portfolio(portfolio)
 
 def test_a_rescheduled_loan_counts_from_its_new_schedule(portfolio):
     office, loan = portfolio
-    first_due = date.today() + timedelta(days=10)
+    first_due = clock.today() + timedelta(days=10)
     new_dues = due_dates(first_due, 4, Frequency.MONTHLY)
 
     def position_of_f(as_of):
@@ -107,7 +108,7 @@ def test_a_rescheduled_loan_counts_from_its_new_schedule(portfolio):
 
     # Today nothing of the new schedule (4 x 275.000 from today + 10 days) is due: current, although the
     # first schedule would make it more than a year late.
-    today = position_of_f(date.today())
+    today = position_of_f(clock.today())
     assert (today.outstanding, today.arrears, today.days_past_due) == (1_100_000, 0, 0)
     # 30 days after the new first due date: late, but not yet at risk; 31 days: at risk.
     thirty = position_of_f(first_due + timedelta(days=30))
@@ -117,7 +118,7 @@ def test_a_rescheduled_loan_counts_from_its_new_schedule(portfolio):
         late = arrears.arrears_report(session, office.admin, as_of=first_due + timedelta(days=31))
         on_time = arrears.arrears_report(session, office.admin, as_of=first_due + timedelta(days=30))
         # Eligibility reads the same days past due for today: E (nothing paid) since 6 February 2025.
-        assert arrears.days_past_due_today(session, session.get(Loan, loan["E"])) == (date.today() - date(2025, 2, 6)).days
+        assert arrears.days_past_due_today(session, session.get(Loan, loan["E"])) == (clock.today() - date(2025, 2, 6)).days
         assert arrears.days_past_due_today(session, session.get(Loan, loan["G"])) == 0  # paid off
         assert arrears.days_past_due_today(session, session.get(Loan, loan["F"])) == 0
     f_number = office.loan(loan["F"]).number

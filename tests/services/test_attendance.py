@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import uuid
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 
 from koperasi.domain.audit import AuditAction
 from koperasi.domain.errors import ValidationError
 from koperasi.services import attendance, trainings
+from koperasi import clock
 from tests.training_support import DAY1, DAY2, DAY3, DAY4, batch_with_sessions, training_office
 
 
@@ -26,7 +27,7 @@ def _list(office, session_id: uuid.UUID) -> dict[str, bool | None]:
 def test_attendance_is_recorded_only_for_sessions_that_took_place(office):
     _, batch_id, [held, cancelled] = batch_with_sessions(office, [DAY1, DAY2])
     siti = office.enrol(batch_id, office.member("Siti Aminah"))
-    future = office.session(batch_id, date.today() + timedelta(days=7))
+    future = office.session(batch_id, clock.today() + timedelta(days=7))
     with pytest.raises(ValidationError, match="pada atau sesudah hari sesi"):
         office.attend(future, {siti: True})
     with office.db.session() as session:
@@ -42,7 +43,7 @@ def test_attendance_is_recorded_only_for_sessions_that_took_place(office):
         office.attend(held, {siti: True, stranger: True})
     # Nothing of the refused saves stayed, and today's session may be recorded.
     assert _list(office, held) == {"Siti Aminah": None}
-    today = office.session(batch_id, date.today())
+    today = office.session(batch_id, clock.today())
     assert office.attend(today, {siti: True}) == 1
     assert office.participant(siti).sessions_held == 1
 

@@ -9,6 +9,7 @@ from koperasi.db.models import AuditEvent
 from koperasi.domain.errors import AuthenticationError, ValidationError
 from koperasi.domain.roles import Role
 from koperasi.services import auth, users
+from koperasi import clock
 from tests.support import TEST_PASSWORD, add_staff
 
 
@@ -48,7 +49,7 @@ def test_login_locks_the_account_after_five_failures_then_unlocks_after_the_wait
 
 def test_admin_password_reset_lifts_a_lockout(db, admin):
     clerk = add_staff(db, admin, "siti", Role.CLERK)
-    now = datetime.now(UTC)
+    now = clock.now()
     for _ in range(5):
         with pytest.raises(AuthenticationError):
             _login(db, "siti", "salah", now=now)

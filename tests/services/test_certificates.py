@@ -12,6 +12,7 @@ from koperasi.domain.audit import AuditAction
 from koperasi.domain.errors import ValidationError
 from koperasi.domain.trainings import CompletionRule, RuleKind
 from koperasi.services import training_papers
+from koperasi import clock
 from tests.training_support import DAY1, DAY2, DAY3, DAY4, ISSUED, batch_with_sessions, training_office
 
 
@@ -43,7 +44,7 @@ def test_a_certificate_is_refused_to_one_who_has_not_completed(office):
     with pytest.raises(ValidationError, match="Ani Suryani belum memenuhi syarat sertifikat: sudah mengundurkan diri"):
         office.certify(ani)  # attended all four, but withdrew
     with pytest.raises(ValidationError) as future:
-        office.certify(siti, on=date.today() + timedelta(days=1))
+        office.certify(siti, on=clock.today() + timedelta(days=1))
     assert future.value.field == "issued_on"
     assert _numbers(office) == []
     # The refusals took no number: the first certificate is 000001.

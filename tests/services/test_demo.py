@@ -5,6 +5,7 @@ from sqlalchemy import func, select
 from koperasi.db.models import GroupMembership, Member, MemberGroup
 from koperasi.services import demo, health
 from koperasi.services.member_search import MemberFilter, member_page
+from koperasi import clock
 
 
 def test_demo_data_is_data_the_services_would_accept(sqlite_db):
@@ -31,7 +32,6 @@ def test_demo_data_is_data_the_services_would_accept(sqlite_db):
 def test_demo_loans_keep_the_books_the_services_keep(sqlite_db):
     import uuid
     from collections import Counter, defaultdict
-    from datetime import date
 
     from sqlalchemy import func
 
@@ -50,7 +50,7 @@ def test_demo_loans_keep_the_books_the_services_keep(sqlite_db):
         statuses = Counter(loan.status for loan in loans)
         assert {s.value for s in LoanStatus} - {"approved"} <= set(statuses), statuses
         assert any(loan.rescheduled for loan in loans) and any(loan.group_id for loan in loans)
-        today = date.today()
+        today = clock.today()
         for loan in loans:
             outstanding = loan.disbursed - loan.principal_paid - loan.written_off
             assert (loan.status == "active") == (outstanding > 0), loan.number
@@ -110,7 +110,6 @@ def test_demo_loans_are_the_same_every_time(tmp_path):
 
 def test_demo_trainings_are_what_the_training_services_would_have_written(sqlite_db):
     from collections import Counter, defaultdict
-    from datetime import date
 
     from koperasi.db.models import (
         HouseholdMember,
@@ -131,7 +130,7 @@ def test_demo_trainings_are_what_the_training_services_would_have_written(sqlite
     with sqlite_db.session() as session:
         summary = demo.fill(session, members=600, loans=150)
     assert summary.programmes == 6 and summary.batches == 6 and summary.certificates > 0
-    today = date.today()
+    today = clock.today()
     with sqlite_db.session() as session:
         assert health.examine(session).ok
         clerk = auth.login(session, "petugas", demo.DEMO_PASSWORD)
@@ -238,7 +237,7 @@ def test_demo_trainings_are_the_same_every_time(tmp_path):
 
 def test_demo_sales_are_what_the_sales_services_would_have_written(db):
     from collections import Counter, defaultdict
-    from datetime import date, timedelta
+    from datetime import timedelta
 
     from koperasi.db.models import AuditEvent, ConsignmentIntake, JournalLine, Payout, Sale, SaleLine, SalesChannel, SalesProduct
     from koperasi.domain.sales import effective_commission, split_line
@@ -248,7 +247,7 @@ def test_demo_sales_are_what_the_sales_services_would_have_written(db):
     with db.session() as session:
         summary = demo.fill(session, members=500, loans=40, sales=400)
     assert summary.sales == 400 and summary.sale_lines >= 400 and summary.intakes > 0 and summary.payouts > 0
-    today = date.today()
+    today = clock.today()
     with db.session() as session:
         assert ledger_problems(session) == []
         assert health.examine(session).ok

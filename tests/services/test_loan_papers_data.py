@@ -9,6 +9,7 @@ import pytest
 from koperasi.domain.errors import NotFound
 from koperasi.domain.loan_products import LoanKind
 from koperasi.services import loan_papers
+from koperasi import clock
 from tests.loan_support import START, loan_office
 from tests.support import SAMPLE_OFFICE, set_up_office
 
@@ -89,7 +90,7 @@ def test_a_repayment_above_five_million_needs_a_meterai(office):
 
 def test_the_loan_card_shows_every_movement_with_its_running_balance(office, history):
     loan_id, *_ = history
-    today = date.today()
+    today = clock.today()
     with office.session() as session:
         card = loan_papers.loan_card(session, office.manager, loan_id, as_of=today)
     rows = [(m.occurred_on, m.description, m.installments, m.increase, m.decrease, m.balance, m.cancelled) for m in card.movements]

@@ -14,6 +14,7 @@ from koperasi.domain.ledger import Account
 from koperasi.domain.loan_products import LoanKind
 from koperasi.domain.loans import Frequency, LoanStatus, MovementKind
 from koperasi.services import funds, ledger_checks, loan_payments, loan_queries, loans
+from koperasi import clock
 from tests.loan_support import account_balance, journal_entry_count, loan_office, movement_count
 from tests.support import set_up_office
 
@@ -347,10 +348,10 @@ def test_a_typed_book_number_in_the_automatic_format_does_not_block_later_receip
 
 def test_a_payment_taken_before_a_same_day_reschedule_cannot_be_reversed(office):
     loan_id = office.active_loan(office.member())
-    payment = office.repay(loan_id, 250_000, on=date.today())
+    payment = office.repay(loan_id, 250_000, on=clock.today())
     with office.session() as session:
         loans.reschedule_loan(session, office.manager, loan_id, term=5, frequency=Frequency.MONTHLY,
-                              first_due_on=date.today() + timedelta(days=14), reason="Gagal panen karet",
+                              first_due_on=clock.today() + timedelta(days=14), reason="Gagal panen karet",
                               expected_version=office.loan(loan_id).version)
     # The new schedule (950.000) was built on the 250.000 standing: cancelling it now would leave a schedule
     # that no longer sums to what is owed.
@@ -360,6 +361,6 @@ def test_a_payment_taken_before_a_same_day_reschedule_cannot_be_reversed(office)
         detail = loan_queries.loan_detail(session, office.admin, loan_id)
     assert sum(item.unpaid for item in detail.schedule) == detail.outstanding == 950_000
     # A payment taken after the reschedule the same day is an ordinary payment and can be reversed.
-    later = office.repay(loan_id, 10_000, on=date.today())
+    later = office.repay(loan_id, 10_000, on=clock.today())
     office.reverse(later.movement_id)
     assert office.loan(loan_id).principal_paid == 250_000

@@ -16,6 +16,7 @@ from koperasi.domain.loan_products import LoanKind
 from koperasi.domain.loans import Frequency, LoanStatus, MovementKind
 from koperasi.domain.roles import Role
 from koperasi.services import funds, ledger_checks, loan_queries, loans, members
+from koperasi import clock
 from tests.loan_support import START, account_balance, journal_entry_count, loan_office, movement_count
 from tests.support import add_staff, set_up_office
 
@@ -98,7 +99,7 @@ def test_clerks_cannot_approve_write_off_or_reschedule(office):
             loans.write_off_loan(session, office.clerk, loan_id, written_off_on=START, reason="Meninggal dunia", request_id=uuid.uuid4())
         with pytest.raises(PermissionDenied):
             loans.reschedule_loan(session, office.treasurer, loan_id, term=3, frequency=Frequency.MONTHLY,
-                                  first_due_on=date.today() + timedelta(days=9), reason="Gagal panen", expected_version=1)
+                                  first_due_on=clock.today() + timedelta(days=9), reason="Gagal panen", expected_version=1)
 
 
 # ---- the fund's limit ----------------------------------------------------------------------
@@ -149,7 +150,7 @@ def test_disbursement_checks_its_dates(office):
     with office.session() as session:
         for on, first_due in (
             (START - timedelta(days=1), START + timedelta(days=30)),  # before the application
-            (date.today() + timedelta(days=1), date.today() + timedelta(days=30)),  # in the future
+            (clock.today() + timedelta(days=1), clock.today() + timedelta(days=30)),  # in the future
             (START, START),  # first due not after disbursement
             (START, START + timedelta(days=93)),  # too far
         ):
@@ -250,7 +251,7 @@ def test_a_group_product_needs_a_group_the_member_belongs_to(office):
 def test_reschedule_keeps_the_old_schedule_and_the_new_one_sums_to_what_remains(office):
     loan_id = office.active_loan(office.member(), principal=1_200_000)
     office.repay(loan_id, 250_000, on=date(2025, 4, 1))
-    first_due = date.today() + timedelta(days=10)
+    first_due = clock.today() + timedelta(days=10)
     with office.session() as session:
         with pytest.raises(ValidationError, match="alasan penjadwalan ulang"):
             loans.reschedule_loan(session, office.manager, loan_id, term=5, frequency=Frequency.WEEKLY,
@@ -271,7 +272,7 @@ def test_reschedule_keeps_the_old_schedule_and_the_new_one_sums_to_what_remains(
     assert sum(item.amount for item in detail.schedule) == detail.outstanding == 950_000
     assert (detail.arrears, detail.days_past_due) == (0, 0)  # the new schedule has nothing due yet
     # A payment now pays the new schedule's first installment.
-    payment = office.repay(loan_id, 200_000, on=date.today())
+    payment = office.repay(loan_id, 200_000, on=clock.today())
     assert [(a.number, a.amount) for a in payment.allocations] == [(1, 190_000), (2, 10_000)]
 
 
@@ -279,7 +280,7 @@ def test_reschedule_refuses_a_first_due_date_not_in_the_future(office):
     loan_id = office.active_loan(office.member())
     with office.session() as session, pytest.raises(ValidationError, match="sesudah hari ini"):
         loans.reschedule_loan(session, office.manager, loan_id, term=5, frequency=Frequency.MONTHLY,
-                              first_due_on=date.today(), reason="Gagal panen", expected_version=office.loan(loan_id).version)
+                              first_due_on=clock.today(), reason="Gagal panen", expected_version=office.loan(loan_id).version)
 
 
 def test_write_off_then_its_reversal_restores_the_loan(both):
@@ -316,7 +317,7 @@ def test_write_off_then_its_reversal_restores_the_loan(both):
         kinds = [m.kind for m in loan_queries.loan_detail(session, office.admin, loan_id).movements]
         assert ledger_checks.ledger_problems(session) == []
     assert kinds.count(MovementKind.WRITE_OFF) == 1 and kinds[-1] is MovementKind.REVERSAL
-    office.repay(loan_id, 900_000, on=date.today())
+    office.repay(loan_id, 900_000, on=clock.today())
     assert office.loan(loan_id).status == LoanStatus.PAID_OFF
 
 

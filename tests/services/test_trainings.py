@@ -14,6 +14,7 @@ from koperasi.domain.loan_products import LoanKind, ProductInput
 from koperasi.domain.loans import Frequency
 from koperasi.domain.trainings import CompletionRule, RuleKind, SessionInput
 from koperasi.services import loan_products, loans, members, trainings
+from koperasi import clock
 from tests.loan_support import START
 from tests.training_support import DAY1, DAY2, DAY3, DAY4, ENROLLED, batch_with_sessions, training_office
 
@@ -61,7 +62,7 @@ def test_enrolment_refuses_a_member_who_left_and_unclear_or_future_entries(offic
     with pytest.raises(ValidationError, match="Pilih satu orang"):
         office.enrol(batch_id)
     with pytest.raises(ValidationError) as refused:
-        office.enrol(batch_id, office.member("Nurhayati"), on=date.today().replace(year=date.today().year + 1))
+        office.enrol(batch_id, office.member("Nurhayati"), on=clock.today().replace(year=clock.today().year + 1))
     assert refused.value.field == "enrolled_on"
     assert office.participants(batch_id) == []
 

@@ -7,7 +7,6 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy import Engine, exc, text
@@ -16,6 +15,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from koperasi.db import errors, location, migrate
 from koperasi.db.engine import create_database_engine
+from koperasi import clock
 
 log = logging.getLogger(__name__)
 
@@ -86,7 +86,7 @@ def open_database(url: URL, *, migrate_schema: bool = True, must_exist: bool = F
 
 def _copy_aside(path: Path, revision: str) -> Path:
     """SQLite's online backup of the whole file; a failed copy is removed, not left half-written."""
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    stamp = clock.now().strftime("%Y%m%dT%H%M%SZ")
     target = path.with_name(f"{path.stem}.sebelum-migrasi-{revision}-{stamp}{path.suffix}")
     log.info("copying %s to %s before migrating", path, target)
     source = copy = None

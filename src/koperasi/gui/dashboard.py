@@ -12,6 +12,7 @@ from koperasi.domain.dates import format_date_long
 from koperasi.domain.phone import format_phone
 from koperasi.gui.context import AppContext
 from koperasi.services import dashboard
+from koperasi import clock
 
 
 class DashboardTab(QWidget):
@@ -43,7 +44,7 @@ class DashboardTab(QWidget):
         actor, profile = self.context.actor, self.context.office.profile
         self.greeting.setText(
             f"<h2>{escape(self.tr('Selamat datang, {name}').format(name=actor.full_name))}</h2>"
-            f"<p>{escape(format_date_long(today or date.today()))} · {escape(actor.role.label)}</p>"
+            f"<p>{escape(format_date_long(today or clock.today()))} · {escape(actor.role.label)}</p>"
         )
         rows = [
             (self.tr("Nama"), profile.name),

@@ -13,6 +13,7 @@ import tempfile
 import traceback
 from collections.abc import Callable
 from pathlib import Path
+from koperasi import clock
 
 log = logging.getLogger(__name__)
 SELF_TEST_PASSWORD = "uji-mandiri-123"
@@ -148,7 +149,7 @@ def _run(checks: _Checks, folder: Path) -> None:
             profile = office.current_office(session).profile
         written = {
             "kartu anggota": lambda path: write_member_card(sheet_of(member), profile, path),
-            "profil anggota": lambda path: write_member_profile(sheet_of(member), profile, path, printed_on=date.today()),
+            "profil anggota": lambda path: write_member_profile(sheet_of(member), profile, path, printed_on=clock.today()),
         }
         for kind, write in written.items():
             path = folder / f"{kind.replace(' ', '-')}.pdf"
@@ -161,7 +162,6 @@ def _run(checks: _Checks, folder: Path) -> None:
     def loan_papers() -> str:
         # The kwitansi in both layouts and the kartu pinjaman, then the kartu shown in the preview
         # (QtPdf + QtPdfWidgets, the part of PySide6-Addons we bundle) and printed to a PDF printer.
-        from datetime import date
 
         from PySide6.QtPdf import QPdfDocument
         from PySide6.QtPrintSupport import QPrinter
@@ -172,7 +172,7 @@ def _run(checks: _Checks, folder: Path) -> None:
         from koperasi.reports.loan_card import write_loan_card
         from koperasi.reports.receipt import write_receipt_a5, write_receipt_thermal
 
-        today = date.today()
+        today = clock.today()
         profile = OfficeProfile(name="Kantor Uji", code="UJI", kecamatan_code="15.03.03")
         receipt = Receipt(
             office=profile, title="KWITANSI PEMBAYARAN ANGSURAN", number="KW/UJI/2026/000001", issued_on=today,
@@ -221,7 +221,6 @@ def _run(checks: _Checks, folder: Path) -> None:
         return f"{', '.join(written)}; kartu pinjaman tampil di pratinjau QtPdf dan tercetak ({pages} halaman)"
 
     def excel() -> str:
-        from datetime import date
 
         from koperasi.services import member_excel, member_import
 
@@ -230,7 +229,7 @@ def _run(checks: _Checks, folder: Path) -> None:
         with db.session() as session:
             actor = auth.login(session, "ujiadmin", SELF_TEST_PASSWORD)
             template = member_excel.roster_template(session)
-            preview = member_import.preview_import(session, actor, template, today=date.today())
+            preview = member_import.preview_import(session, actor, template, today=clock.today())
         if preview.valid or preview.rejected:
             raise AssertionError("templat Excel kosong terbaca berisi baris")
         return f"templat daftar anggota ({len(template)} byte) dibuat dan terbaca"

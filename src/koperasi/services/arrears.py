@@ -42,6 +42,7 @@ from koperasi.domain.loans import (
 from koperasi.domain.roles import Actor, Permission
 from koperasi.services.access import authorize
 from koperasi.services.office import current_office
+from koperasi import clock
 
 PAR_DAYS = 30
 
@@ -59,7 +60,7 @@ def state_today(session: Session, loan: Loan, *, on: date | None = None) -> Sche
             .order_by(LoanInstallment.number)
         )
     ]
-    return schedule_state(schedule, loan.principal_paid - header.paid_before, on or date.today())
+    return schedule_state(schedule, loan.principal_paid - header.paid_before, on or clock.today())
 
 
 def days_past_due_today(session: Session, loan: Loan) -> int:
@@ -97,7 +98,7 @@ def positions(session: Session, actor: Actor, *, as_of: date) -> list[LoanPositi
         return []
     # Today (or later) the loans' own running totals are the effective ones: no movement is dated in the
     # future and a reversal cancels its original outright. Only a past day needs the movements re-added.
-    current = as_of >= date.today()
+    current = as_of >= clock.today()
     if current:
         repaid = {row.id: row.principal_paid for row in loans}
         written_off = {row.id: row.written_off for row in loans}

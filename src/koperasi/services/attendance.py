@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -19,6 +19,7 @@ from koperasi.services.access import authorize
 from koperasi.services.training_participants import list_participants
 from koperasi.services.trainings import open_batch
 from koperasi.services.transaction import write
+from koperasi import clock
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +58,7 @@ def record_attendance(session: Session, actor: Actor, session_id: uuid.UUID, mar
         open_batch(session, row.batch_id)
         if row.cancelled:
             raise ValidationError("Sesi ini dibatalkan; kehadirannya tidak dicatat.")
-        if row.held_on > date.today():
+        if row.held_on > clock.today():
             raise ValidationError("Kehadiran dicatat pada atau sesudah hari sesi.")
         if not marks:
             raise ValidationError("Tidak ada peserta untuk dicatat.")
@@ -72,7 +73,7 @@ def record_attendance(session: Session, actor: Actor, session_id: uuid.UUID, mar
         certified = set(
             session.scalars(select(TrainingCertificate.participant_id).where(TrainingCertificate.participant_id.in_(list(marks))))
         )
-        now = datetime.now(UTC)
+        now = clock.now()
         added, corrected = [], []
         for participant_id, present in marks.items():
             participant = participants.get(participant_id)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
@@ -18,6 +18,7 @@ from koperasi.domain.audit import AuditAction
 from koperasi.domain.paging import page_bounds
 from koperasi.domain.roles import Actor, Permission
 from koperasi.services.access import authorize
+from koperasi import clock
 
 SYSTEM_USERNAME = "sistem"
 
@@ -49,7 +50,7 @@ def record(
     """Add an event to the caller's transaction (``actor`` None: the program itself)."""
     session.add(
         AuditEvent(
-            occurred_at=datetime.now(UTC),
+            occurred_at=clock.now(),
             user_id=actor.user_id if actor else None,
             username=actor.username if actor else (username or SYSTEM_USERNAME),
             action=action,

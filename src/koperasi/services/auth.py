@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
@@ -16,6 +16,7 @@ from koperasi.domain.roles import Actor, Permission, Role
 from koperasi.services import audit, passwords
 from koperasi.services.access import authorize
 from koperasi.services.transaction import write
+from koperasi import clock
 
 MAX_FAILED_LOGINS = 5
 LOCKOUT = timedelta(minutes=15)
@@ -28,7 +29,7 @@ def actor_for(user: User) -> Actor:
 
 def login(session: Session, username: str, password: str, *, now: datetime | None = None) -> Actor:
     """Check the credentials; the failure count is saved even when login fails."""
-    now = now or datetime.now(UTC)
+    now = now or clock.now()
     name = username.strip().lower()
     with write(session):
         # FOR UPDATE: two PCs failing at once both count (PostgreSQL; SQLite's writes are serial).

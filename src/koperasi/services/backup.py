@@ -50,6 +50,7 @@ from koperasi.services.access import authorize
 from koperasi.services.backup_crypto import BackupRefused
 from koperasi.services.settings import value_of
 from koperasi.services.transaction import write
+from koperasi import clock
 
 log = logging.getLogger(__name__)
 
@@ -161,7 +162,7 @@ def automatic_backup(
         target = Path(folder) if folder is not None else backup_folder(session)
     if only_if_older_than is not None:
         newest = _newest_name(target, office_code)
-        if newest is not None and datetime.now() - newest < only_if_older_than:
+        if newest is not None and clock.local_now() - newest < only_if_older_than:
             return None
     info = system_backup(database, folder=target, automatic=True)
     prune_backups(target, keep, office_code=office_code)
@@ -200,7 +201,7 @@ def pg_dump_command(url: URL | str, *, target: Path | None = None) -> list[str] 
     if program is None:
         return None
     url = make_url(url) if isinstance(url, str) else url
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    stamp = clock.local_now().strftime("%Y%m%d-%H%M%S")
     command = [program, "--format=custom", "--no-owner", f"--file={target or Path(f'koperasi-{stamp}.dump')}"]
     if url.host:
         command.append(f"--host={url.host}")
@@ -241,7 +242,7 @@ def _make(
     except OSError as error:
         raise StorageError(f"Folder cadangan tidak dapat dibuat ({folder}): {_os_reason(error)}") from error
     final = _free_name(folder, code)
-    created = datetime.now(UTC)
+    created = clock.now()
     pending = final.with_name(final.name + ".sedang-ditulis")  # not a backup's name: never listed or pruned
     workdir = tempfile.mkdtemp(prefix=".koperasi-cadangan-", dir=live.parent) if passphrase else None
     plain = Path(workdir) / "salinan.db" if workdir else pending
@@ -301,7 +302,7 @@ def _live_path(database: Database) -> Path:
 
 
 def _free_name(folder: Path, code: str) -> Path:
-    now = datetime.now()
+    now = clock.local_now()
     for number in range(0, 1000):
         candidate = folder / backup_file_name(code, now, number)
         if not candidate.exists() and not candidate.with_name(candidate.name + ".sedang-ditulis").exists():
@@ -582,7 +583,7 @@ def restore_backup(
 
 
 def _keep_aside(live: Path) -> Path:
-    now = datetime.now()
+    now = clock.local_now()
     target = live.with_name(kept_aside_name(live.stem, live.suffix, now))
     number = 1
     while target.exists():

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, date, datetime
+from datetime import date
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -27,6 +27,7 @@ from koperasi.services.numbering import next_number
 from koperasi.services.office import the_office
 from koperasi.services.training_participants import ParticipantView, list_participants
 from koperasi.services.transaction import write
+from koperasi import clock
 
 
 def issue_certificate(session: Session, actor: Actor, participant_id: uuid.UUID, *, issued_on: date) -> str:
@@ -61,7 +62,7 @@ def _issue(session: Session, actor: Actor, batch_id: uuid.UUID, person: Particip
             f"hadir {person.attended} dari {person.sessions_held} sesi, syaratnya {rule.label}"
         )
         raise ValidationError(f"{person.name} belum memenuhi syarat sertifikat: {why}.")
-    if issued_on > date.today():
+    if issued_on > clock.today():
         raise ValidationError("Tanggal sertifikat tidak boleh di masa depan.", field="issued_on")
     last_session = session.scalar(
         select(func.max(TrainingSession.held_on))
@@ -74,7 +75,7 @@ def _issue(session: Session, actor: Actor, batch_id: uuid.UUID, person: Particip
     office = the_office(session)
     number = next_number(session, office_code=office.code, doc_type=DocumentType.CERTIFICATE, year=issued_on.year)
     session.add(TrainingCertificate(number=number, participant_id=person.id, issued_on=issued_on, issued_by=actor.user_id,
-                                    created_at=datetime.now(UTC)))
+                                    created_at=clock.now()))
     session.flush()
     audit.record(session, actor, action=AuditAction.CERTIFICATE_ISSUED, entity="batch", entity_id=batch_id,
                  after={"participant": person.name, "number": number})

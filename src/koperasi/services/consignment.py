@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -31,6 +31,7 @@ from koperasi.services.sales_book import (
     stock_of,
 )
 from koperasi.services.transaction import write
+from koperasi import clock
 
 
 def record_intake(
@@ -45,13 +46,13 @@ def record_intake(
         if product is None or not product.active:
             raise ValidationError("Pilih barang yang aktif di katalog.", field="product_id")
         check_quantity(quantity_milli)
-        if received_on > date.today():
+        if received_on > clock.today():
             raise ValidationError("Tanggal terima tidak boleh di masa depan.", field="received_on")
         number = next_number(session, office_code=the_office(session).code, doc_type=DocumentType.INTAKE, year=received_on.year)
         row = ConsignmentIntake(
             number=number, member_id=producer.member_id, group_id=producer.group_id, product_id=product_id,
             quantity_milli=quantity_milli, received_on=received_on, note=" ".join(note.split())[:250],
-            created_by=actor.user_id, created_at=datetime.now(UTC),
+            created_by=actor.user_id, created_at=clock.now(),
         )
         session.add(row)
         session.flush()
@@ -79,8 +80,8 @@ def reverse_intake(session: Session, actor: Actor, intake_id: uuid.UUID, *, reas
             )
         row = ConsignmentIntake(
             number=f"{original.number}-BATAL", member_id=original.member_id, group_id=original.group_id,
-            product_id=original.product_id, quantity_milli=original.quantity_milli, received_on=date.today(),
-            note=reason, reversal_of_id=original.id, created_by=actor.user_id, created_at=datetime.now(UTC),
+            product_id=original.product_id, quantity_milli=original.quantity_milli, received_on=clock.today(),
+            note=reason, reversal_of_id=original.id, created_by=actor.user_id, created_at=clock.now(),
         )
         session.add(row)
         session.flush()

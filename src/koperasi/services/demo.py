@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -20,6 +19,7 @@ from koperasi.services.demo_members import fill_members
 from koperasi.services.demo_sales import fill_sales
 from koperasi.services.demo_trainings import fill_trainings
 from koperasi.services.transaction import write
+from koperasi import clock
 
 DEMO_PASSWORD = "demo12345"
 DEMO_ADMIN = "admin"
@@ -120,7 +120,7 @@ def fill(
             for name, kind in names:
                 regions.add_desa(session, admin, kecamatan_code, name=name, kind=kind)
                 desa += 1
-        today = date.today()
+        today = clock.today()
         filled = fill_members(session, members, today=today, progress=progress)
         training = fill_trainings(session, today=today)
         lending = fill_loans(session, members // 5 if loans is None else loans, today=today, progress=loan_progress)

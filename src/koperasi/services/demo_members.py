@@ -10,7 +10,7 @@ from __future__ import annotations
 import random
 import uuid
 from collections.abc import Callable
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -20,6 +20,7 @@ from koperasi.domain.members import GroupKind, Relation, SchoolStatus, format_me
 from koperasi.domain.numbering import DocumentType
 from koperasi.domain.people import Sex
 from koperasi.services.numbering import reserve_sequence
+from koperasi import clock
 
 MEN = ["Ahmad", "Muhammad", "Rudi", "Budi", "Hendra", "Syamsul", "Zulkifli", "Agus", "Darmawan", "Yusuf", "Ismail",
        "Hasan", "Abdul", "Rahmat", "Junaidi", "Arifin", "Syahrial", "Firdaus", "Samsudin", "Sulaiman", "Ilham", "Fauzi"]
@@ -49,7 +50,7 @@ def fill_members(session: Session, count: int, *, today: date, progress: Callabl
         raise ValueError("demo members need desa")
     first = reserve_sequence(session, office_code=office.code, doc_type=DocumentType.MEMBER, year=0, count=count)
     niks: set[str] = set()
-    now = datetime.now(UTC)
+    now = clock.now()
     members, people, categories = [], [], []
     by_desa: dict[uuid.UUID, list[tuple[uuid.UUID, date]]] = {}  # active members and their join dates
     for index in range(count):

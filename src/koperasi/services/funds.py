@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -22,6 +22,7 @@ from koperasi.domain.roles import Actor, Permission
 from koperasi.services import audit, ledger
 from koperasi.services.access import authorize
 from koperasi.services.transaction import write
+from koperasi import clock
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,7 +78,7 @@ def create_fund(session: Session, actor: Actor, *, name: str, donor: str, notes:
         authorize(session, actor, Permission.MANAGE_FUNDS)
         name, donor = _clean_text(name, "name", "Nama sumber dana"), _clean_text(donor, "donor", "Pemberi dana")
         _check_unique(session, name, exclude=None)
-        fund = FundSource(name=name, donor=donor, notes=notes.strip(), active=True, created_at=datetime.now(UTC))
+        fund = FundSource(name=name, donor=donor, notes=notes.strip(), active=True, created_at=clock.now())
         session.add(fund)
         session.flush()
         audit.record(session, actor, action=AuditAction.FUND_CREATED, entity="fund", entity_id=fund.id,
@@ -118,7 +119,7 @@ def receive_capital(
             raise NotFound("Sumber dana tidak ditemukan atau sudah tidak aktif.")
         if type(amount) is not int or not 0 < amount <= 100_000_000_000:
             raise ValidationError("Jumlah modal harus rupiah bulat lebih dari nol.", field="amount")
-        if received_on > date.today():
+        if received_on > clock.today():
             raise ValidationError("Tanggal terima tidak boleh di masa depan.", field="received_on")
         entry = ledger.post(
             session, actor, key=request_id, entry_date=received_on, kind="fund_capital",
@@ -127,7 +128,7 @@ def receive_capital(
         )
         receipt = FundCapitalReceipt(
             fund_source_id=fund.id, received_on=received_on, amount=amount, note=note.strip()[:250],
-            journal_entry_id=entry.id, created_by=actor.user_id, created_at=datetime.now(UTC),
+            journal_entry_id=entry.id, created_by=actor.user_id, created_at=clock.now(),
         )
         session.add(receipt)
         session.flush()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -17,6 +17,7 @@ from koperasi.domain.roles import Actor, Permission
 from koperasi.services import audit
 from koperasi.services.access import authorize
 from koperasi.services.transaction import write
+from koperasi import clock
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,12 +121,12 @@ def create_group(
         clean = _clean_name(session, name, exclude=None)
         if desa_id is not None and session.get(Desa, desa_id) is None:
             raise ValidationError("Desa tidak dikenal.", field="desa_id")
-        group = MemberGroup(name=clean, kind=GroupKind(kind).value, desa_id=desa_id, active=True, created_at=datetime.now(UTC))
+        group = MemberGroup(name=clean, kind=GroupKind(kind).value, desa_id=desa_id, active=True, created_at=clock.now())
         session.add(group)
         session.flush()
         audit.record(session, actor, action=AuditAction.GROUP_CREATED, entity="group", entity_id=group.id, after={"name": clean, "kind": group.kind})
         if chair_member_id is not None:
-            add_to_group(session, actor, group.id, chair_member_id, joined_on=chair_joined_on or date.today())
+            add_to_group(session, actor, group.id, chair_member_id, joined_on=chair_joined_on or clock.today())
             set_chair(session, actor, group.id, chair_member_id, expected_version=group.version)
     return next(view for view in list_groups(session, actor) if view.id == group.id)
 
@@ -168,7 +169,7 @@ def add_to_group(session: Session, actor: Actor, group_id: uuid.UUID, member_id:
             raise NotFound("Anggota tidak ditemukan.")
         if member.status != MemberStatus.ACTIVE:
             raise ValidationError(f"{member.full_name} sudah keluar dari koperasi; tidak dapat masuk kelompok.")
-        if joined_on > date.today():
+        if joined_on > clock.today():
             raise ValidationError("Tanggal masuk kelompok tidak boleh di masa depan.", field="joined_on")
         if _membership(session, group_id, member_id) is not None:
             raise ConflictError(f"{member.full_name} sudah menjadi anggota {group.name}.")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -20,6 +20,7 @@ from koperasi.domain.ledger import Account, Line, check_balanced
 from koperasi.domain.roles import Actor, Permission
 from koperasi.services.access import authorize
 from koperasi.services.transaction import in_write
+from koperasi import clock
 
 
 class AlreadyPosted(ConflictError):
@@ -66,7 +67,7 @@ def post(
         description=description[:250],
         reversal_of_id=reversal_of,
         created_by=actor.user_id if actor else None,
-        created_at=datetime.now(UTC),
+        created_at=clock.now(),
     )
     session.add(entry)
     session.flush()  # the rows that point at the entry (lines, movements) are written after it

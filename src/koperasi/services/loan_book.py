@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import uuid
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -21,6 +21,7 @@ from koperasi.domain.numbering import DocumentType
 from koperasi.domain.roles import Actor
 from koperasi.services.numbering import next_number
 from koperasi.services.office import the_office
+from koperasi import clock
 
 
 def locked_loan(session: Session, loan_id: uuid.UUID) -> Loan:
@@ -43,7 +44,7 @@ def require_status(loan: Loan, *allowed: LoanStatus, doing: str) -> None:
 
 
 def check_day(day: date, *, not_before: date | None, what: str) -> None:
-    if day > date.today():
+    if day > clock.today():
         raise ValidationError(f"Tanggal {what} tidak boleh di masa depan.", field="occurred_on")
     if not_before is not None and day < not_before:
         raise ValidationError(f"Tanggal {what} tidak boleh sebelum {not_before:%d-%m-%Y}.", field="occurred_on")
@@ -81,7 +82,7 @@ def add_schedule(
         LoanSchedule(
             loan_id=loan.id, schedule_no=number, effective_on=effective_on, principal=principal,
             paid_before=loan.principal_paid, frequency=frequency.value, reason=reason,
-            created_by=actor.user_id, created_at=datetime.now(UTC),
+            created_by=actor.user_id, created_at=clock.now(),
         )
     )
     session.flush()
@@ -136,7 +137,7 @@ def add_movement(
     movement = LoanMovement(
         id=uuid.uuid4(), loan_id=loan.id, kind=kind.value, occurred_on=occurred_on, amount=amount,
         receipt_number=receipt, reversal_of_id=reversal_of, reason=reason, journal_entry_id=journal_entry_id,
-        created_by=actor.user_id, created_at=datetime.now(UTC),
+        created_by=actor.user_id, created_at=clock.now(),
     )
     session.add(movement)
     return MovementRecord(movement.id, kind, amount, receipt)

@@ -20,6 +20,7 @@ from koperasi.domain.roles import Actor, Permission
 from koperasi.services import audit, ledger, loan_book
 from koperasi.services.access import authorize
 from koperasi.services.transaction import write
+from koperasi import clock
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,7 +177,7 @@ def reverse_movement(
             raise ValidationError("Transaksi ini sudah dibatalkan.")
         loan = loan_book.locked_loan(session, original.loan_id)
         _check_reversible(session, loan, original, kind)
-        today = date.today()
+        today = clock.today()
         reversal_id = _reverse(session, actor, loan, original, key=request_id, reason=reason)
         if kind is MovementKind.DISBURSEMENT:
             # A cancelled disbursement gives the member back the fee taken with it.
@@ -188,7 +189,7 @@ def reverse_movement(
 
 def _reverse(session: Session, actor: Actor, loan: Loan, original: LoanMovement, *, key: uuid.UUID, reason: str) -> uuid.UUID:
     kind = MovementKind(original.kind)
-    today = date.today()
+    today = clock.today()
     entry = ledger.post_reversal(
         session, actor, original_id=original.journal_entry_id, key=key, entry_date=today,
         description=f"Pembatalan {kind.label.lower()} {original.receipt_number or loan.number}: {reason}",

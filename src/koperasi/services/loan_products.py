@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import UTC, datetime
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -18,6 +17,7 @@ from koperasi.domain.roles import Actor, Permission
 from koperasi.services import audit
 from koperasi.services.access import authorize
 from koperasi.services.transaction import write
+from koperasi import clock
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +61,7 @@ def create_product(session: Session, actor: Actor, data: ProductInput) -> uuid.U
     with write(session):
         authorize(session, actor, Permission.MANAGE_FUNDS)
         clean = _checked(session, data, exclude=None)
-        product = LoanProduct(**_columns(clean), active=True, created_at=datetime.now(UTC))
+        product = LoanProduct(**_columns(clean), active=True, created_at=clock.now())
         session.add(product)
         session.flush()
         audit.record(session, actor, action=AuditAction.PRODUCT_CREATED, entity="product", entity_id=product.id,

@@ -28,6 +28,7 @@ from koperasi.domain.roles import Actor, Permission
 from koperasi.services.access import authorize
 from koperasi.services.arrears import state_today
 from koperasi.services.loan_book import outstanding
+from koperasi import clock
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,7 +180,7 @@ def loan_detail(session: Session, actor: Actor, loan_id: uuid.UUID, *, today: da
     loan = session.get(Loan, loan_id, populate_existing=True)
     if loan is None:
         raise NotFound("Pinjaman tidak ditemukan.")
-    today = today or date.today()
+    today = today or clock.today()
     member = session.get(Member, loan.member_id)
     product = session.get(LoanProduct, loan.product_id)
     group = session.get(MemberGroup, loan.group_id) if loan.group_id else None

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -40,6 +40,7 @@ from koperasi.services.training_participants import has_completed
 from koperasi.services.numbering import next_number
 from koperasi.services.office import the_office
 from koperasi.services.transaction import write
+from koperasi import clock
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,7 +85,7 @@ def apply_for_loan(session: Session, actor: Actor, application: LoanApplication,
             frequency=product.frequency, rounding_multiple=product.rounding_multiple, admin_fee=product.admin_fee,
             purpose=purpose, status=LoanStatus.APPLIED.value, applied_on=application.applied_on,
             applied_by=actor.user_id, decision_note="", schedule_no=0, rescheduled=False,
-            disbursed=0, principal_paid=0, written_off=0, created_at=datetime.now(UTC),
+            disbursed=0, principal_paid=0, written_off=0, created_at=clock.now(),
         )
         session.add(loan)
         session.flush()
@@ -141,7 +142,7 @@ def _decide(session: Session, actor: Actor, loan_id: uuid.UUID, *, expected_vers
         if loan.applied_by == actor.user_id:
             raise PermissionDenied("Pinjaman yang Anda ajukan sendiri harus diputuskan oleh pengurus lain (prinsip empat mata).")
         loan.status = (LoanStatus.APPROVED if approve else LoanStatus.REJECTED).value
-        loan.decided_by, loan.decided_on, loan.decision_note = actor.user_id, date.today(), " ".join(note.split())[:500]
+        loan.decided_by, loan.decided_on, loan.decision_note = actor.user_id, clock.today(), " ".join(note.split())[:500]
         session.flush()
         audit.record(
             session, actor, action=AuditAction.LOAN_APPROVED if approve else AuditAction.LOAN_REJECTED,
@@ -250,7 +251,7 @@ def reschedule_loan(
         _check_version(loan, expected_version)
         loan_book.require_status(loan, LoanStatus.ACTIVE, doing="dijadwal ulang")
         reason = check_reason(reason, "penjadwalan ulang")
-        today = date.today()
+        today = clock.today()
         if first_due_on <= today:
             raise ValidationError("Angsuran pertama jadwal baru harus sesudah hari ini.", field="first_due_on")
         remaining = loan_book.outstanding(loan)

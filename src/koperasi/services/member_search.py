@@ -34,6 +34,7 @@ from koperasi.domain.paging import page_bounds
 from koperasi.domain.people import Sex
 from koperasi.domain.roles import Actor, Permission
 from koperasi.services.access import authorize
+from koperasi import clock
 
 
 class MemberSort(StrEnum):
@@ -105,7 +106,7 @@ def member_page(
     """
     authorize(session, actor, Permission.USE_APP)
     offset, limit = page_bounds(offset, limit)
-    today = today or date.today()
+    today = today or clock.today()
     column = _SORT_COLUMNS[sort]
     order = [column.desc(), Member.number.desc()] if descending else [column.asc(), Member.number.asc()]
     search = _Search.of(session, where)
@@ -140,7 +141,7 @@ def matching_ids(session: Session, actor: Actor, where: MemberFilter) -> list[uu
 
 def rows_for(session: Session, ids: list[uuid.UUID], *, today: date | None = None) -> list[MemberRow]:
     """The list rows of ``ids``, in that order."""
-    today = today or date.today()
+    today = today or clock.today()
     found = {row.id: row for row in session.execute(_row_columns().where(Member.id.in_(ids)))}
     return [_row(found[member_id], today) for member_id in ids if member_id in found]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date
 
 from sqlalchemy import case, delete, func, select, update
 from sqlalchemy.orm import Session
@@ -45,6 +45,7 @@ from koperasi.services.access import authorize
 from koperasi.services.numbering import next_sequence, reserve_sequence
 from koperasi.services.office import the_office
 from koperasi.services.transaction import write
+from koperasi import clock
 
 
 class DuplicateNik(ConflictError):
@@ -83,7 +84,7 @@ class MemberDetail:
 
 
 def register_member(session: Session, actor: Actor, data: MemberInput, *, accept_warnings: bool = False, today: date | None = None) -> MemberDetail:
-    today = today or date.today()
+    today = today or clock.today()
     with write(session):
         authorize(session, actor, Permission.EDIT_MEMBERS)
         member = _add_member(session, actor, data, accept_warnings=accept_warnings, today=today)
@@ -106,7 +107,7 @@ def _add_member(session: Session, actor: Actor, data: MemberInput, *, accept_war
         office_id=office.id,
         number=number,
         status=MemberStatus.ACTIVE.value,
-        created_at=datetime.now(UTC),
+        created_at=clock.now(),
         **_columns(clean, desa, number),
     )
     session.add(member)
@@ -156,7 +157,7 @@ def add_members(session: Session, actor: Actor, rows: Sequence[MemberInput], *, 
             raise BulkRowError(index, ConflictError(message))
         seen.add(clean.nik)
     first = reserve_sequence(session, office_code=office.code, doc_type=DocumentType.MEMBER, year=0, count=len(cleaned))
-    now = datetime.now(UTC)
+    now = clock.now()
     member_rows, people, categories, events, numbers = [], [], [], [], []
     for offset, clean in enumerate(cleaned):
         number = format_member_number(office.code, first + offset)
@@ -190,7 +191,7 @@ def update_member(
     accept_warnings: bool = False,
     today: date | None = None,
 ) -> MemberDetail:
-    today = today or date.today()
+    today = today or clock.today()
     with write(session):
         authorize(session, actor, Permission.EDIT_MEMBERS)
         member = _current(session, member_id, expected_version)
@@ -231,7 +232,7 @@ def record_leaving(
             raise ValidationError("Alasan keluar wajib diisi.", field="left_reason")
         if len(reason) > 250:
             raise ValidationError("Alasan keluar paling banyak 250 karakter.", field="left_reason")
-        if left_on < member.join_date or left_on > date.today():
+        if left_on < member.join_date or left_on > clock.today():
             raise ValidationError("Tanggal keluar harus antara tanggal bergabung dan hari ini.", field="left_on")
         chaired = session.scalar(select(MemberGroup.name).where(MemberGroup.chair_member_id == member.id, MemberGroup.active.is_(True)))
         if chaired:
@@ -338,7 +339,7 @@ def detail(session: Session, member: Member) -> MemberDetail:
         category_names=names,
         groups=groups,
         household_size=household_size(data.household),
-        out_of_school_children=out_of_school_children(data.household, today=date.today()),
+        out_of_school_children=out_of_school_children(data.household, today=clock.today()),
         has_photo=session.scalar(select(Member.photo.is_not(None)).where(Member.id == member.id)) or False,
         version=member.version,
     )

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import asdict, dataclass
-from datetime import UTC, datetime
 
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
@@ -19,6 +18,7 @@ from koperasi.services.access import authorize
 from koperasi.services.auth import actor_for
 from koperasi.services.transaction import write
 from koperasi.services.users import add_user
+from koperasi import clock
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,7 +54,7 @@ def set_up(
         ):
             raise ConflictError("Kantor ini sudah disiapkan. Masuk dengan akun yang ada.")
         clean = _validated(session, profile)
-        office = Office(**asdict(clean), created_at=datetime.now(UTC))
+        office = Office(**asdict(clean), created_at=clock.now())
         session.add(office)
         admin = add_user(
             session,

@@ -10,7 +10,7 @@ from __future__ import annotations
 import uuid
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -37,6 +37,7 @@ from koperasi.services.sales_book import (
     standing_sale_lines,
 )
 from koperasi.services.transaction import write
+from koperasi import clock
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,7 +154,7 @@ def _pay(session: Session, actor: Actor, producer: Producer, *, amount: int, pai
             f"{name.name} hanya berhak {format_rupiah(max(owed, 0))}; tidak dapat dibayar {format_rupiah(amount)}.",
             field="amount",
         )
-    if paid_on > date.today():
+    if paid_on > clock.today():
         raise ValidationError("Tanggal bayar tidak boleh di masa depan.", field="paid_on")
     period_from, period_to = period
     if period_from and period_to and period_from > period_to:
@@ -165,7 +166,7 @@ def _pay(session: Session, actor: Actor, producer: Producer, *, amount: int, pai
     row = Payout(
         id=uuid.uuid4(), number=number, member_id=producer.member_id, group_id=producer.group_id, amount=amount,
         paid_on=paid_on, period_from=period_from, period_to=period_to, reason="", journal_entry_id=entry.id,
-        created_by=actor.user_id, created_at=datetime.now(UTC),
+        created_by=actor.user_id, created_at=clock.now(),
     )
     session.add(row)
     session.flush()
@@ -191,11 +192,11 @@ def reverse_payout(session: Session, actor: Actor, payout_id: uuid.UUID, *, reas
             raise ValidationError("Pembayaran ini sudah dibatalkan.")
         reason = check_reason(reason, "pembatalan")
         entry = ledger.post_reversal(session, actor, original_id=original.journal_entry_id, key=request_id,
-                                     entry_date=date.today(), description=f"Pembatalan pembayaran {original.number}: {reason}")
+                                     entry_date=clock.today(), description=f"Pembatalan pembayaran {original.number}: {reason}")
         row = Payout(
             id=uuid.uuid4(), number=None, member_id=original.member_id, group_id=original.group_id, amount=original.amount,
-            paid_on=date.today(), reversal_of_id=original.id, reason=reason, journal_entry_id=entry.id,
-            created_by=actor.user_id, created_at=datetime.now(UTC),
+            paid_on=clock.today(), reversal_of_id=original.id, reason=reason, journal_entry_id=entry.id,
+            created_by=actor.user_id, created_at=clock.now(),
         )
         session.add(row)
         session.flush()

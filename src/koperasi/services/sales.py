@@ -10,7 +10,7 @@ from __future__ import annotations
 import uuid
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
@@ -33,6 +33,7 @@ from koperasi.services.office import the_office
 from koperasi.services.sales_book import check_producer_active, payable_to, producer_name, producer_of, stock_of
 from koperasi.services.settings import value_of
 from koperasi.services.transaction import write
+from koperasi import clock
 
 MAX_LINES = 100
 
@@ -66,7 +67,7 @@ def record_sale(session: Session, actor: Actor, data: SaleInput, *, request_id: 
         if channel is None or not channel.active:
             raise ValidationError("Pilih saluran penjualan yang aktif.", field="channel_id")
         buyer_name = _buyer_name(session, data)
-        if data.sold_on > date.today():
+        if data.sold_on > clock.today():
             raise ValidationError("Tanggal penjualan tidak boleh di masa depan.", field="sold_on")
         if not data.lines:
             raise ValidationError("Isi paling sedikit satu barang yang terjual.", field="lines")
@@ -108,7 +109,7 @@ def record_sale(session: Session, actor: Actor, data: SaleInput, *, request_id: 
         sale = Sale(
             id=uuid.uuid4(), number=number, sold_on=data.sold_on, channel_id=channel.id, buyer_id=data.buyer_id,
             buyer_name=buyer_name, total=total, commission=commission, reason="", journal_entry_id=entry.id,
-            created_by=actor.user_id, created_at=datetime.now(UTC),
+            created_by=actor.user_id, created_at=clock.now(),
         )
         session.add(sale)
         session.flush()
@@ -168,11 +169,11 @@ def reverse_sale(session: Session, actor: Actor, sale_id: uuid.UUID, *, reason: 
                     "batalkan pembayarannya dahulu."
                 )
         entry = ledger.post_reversal(session, actor, original_id=original.journal_entry_id, key=request_id,
-                                     entry_date=date.today(), description=f"Pembatalan penjualan {original.number}: {reason}")
+                                     entry_date=clock.today(), description=f"Pembatalan penjualan {original.number}: {reason}")
         row = Sale(
-            id=uuid.uuid4(), number=None, sold_on=date.today(), channel_id=original.channel_id, buyer_id=original.buyer_id,
+            id=uuid.uuid4(), number=None, sold_on=clock.today(), channel_id=original.channel_id, buyer_id=original.buyer_id,
             buyer_name=original.buyer_name, total=original.total, commission=original.commission, reversal_of_id=original.id,
-            reason=reason, journal_entry_id=entry.id, created_by=actor.user_id, created_at=datetime.now(UTC),
+            reason=reason, journal_entry_id=entry.id, created_by=actor.user_id, created_at=clock.now(),
         )
         session.add(row)
         session.flush()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import UTC, datetime
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -18,6 +17,7 @@ from koperasi.domain.sales import check_commission, check_price, format_percent
 from koperasi.services import audit
 from koperasi.services.access import authorize
 from koperasi.services.transaction import write
+from koperasi import clock
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,7 +49,7 @@ def create_product(session: Session, actor: Actor, data: ProductInput) -> uuid.U
     with write(session):
         authorize(session, actor, Permission.MANAGE_CATALOGUE)
         clean = _clean_product(session, data, exclude=None)
-        row = SalesProduct(**_product_columns(clean), active=True, created_at=datetime.now(UTC))
+        row = SalesProduct(**_product_columns(clean), active=True, created_at=clock.now())
         session.add(row)
         session.flush()
         audit.record(session, actor, action=AuditAction.SALES_PRODUCT_CREATED, entity="sales_product", entity_id=row.id,
@@ -174,7 +174,7 @@ def create_buyer(session: Session, actor: Actor, *, name: str, phone: str = "", 
     with write(session):
         authorize(session, actor, Permission.RECORD_SALES)
         name, phone, address = _clean_buyer(session, name, phone, address, exclude=None)
-        row = Buyer(name=name, phone=phone, address=address, active=True, created_at=datetime.now(UTC))
+        row = Buyer(name=name, phone=phone, address=address, active=True, created_at=clock.now())
         session.add(row)
         session.flush()
         audit.record(session, actor, action=AuditAction.BUYER_CREATED, entity="buyer", entity_id=row.id,

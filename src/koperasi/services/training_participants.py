@@ -35,6 +35,7 @@ from koperasi.services import audit
 from koperasi.services.access import authorize
 from koperasi.services.trainings import open_batch
 from koperasi.services.transaction import write
+from koperasi import clock
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,7 +163,7 @@ def enrol(
         batch = open_batch(session, batch_id)
         if (member_id is None) == (household_member_id is None):
             raise ValidationError("Pilih satu orang: anggota atau anggota keluarganya.", field="member_id")
-        if enrolled_on > date.today():
+        if enrolled_on > clock.today():
             raise ValidationError("Tanggal daftar tidak boleh di masa depan.", field="enrolled_on")
         name = _check_person(session, member_id, household_member_id)
         column = TrainingParticipant.member_id if member_id else TrainingParticipant.household_member_id
@@ -212,7 +213,7 @@ def withdraw(
         open_batch(session, row.batch_id)
         if row.withdrawn_on is not None:
             raise ValidationError("Peserta ini sudah mengundurkan diri.")
-        if withdrawn_on < row.enrolled_on or withdrawn_on > date.today():
+        if withdrawn_on < row.enrolled_on or withdrawn_on > clock.today():
             raise ValidationError("Tanggal mundur antara tanggal daftar dan hari ini.", field="withdrawn_on")
         if session.scalar(select(TrainingCertificate.id).where(TrainingCertificate.participant_id == row.id)):
             raise ValidationError("Peserta yang sudah bersertifikat tidak dapat mundur.")
@@ -248,7 +249,7 @@ class HouseholdCandidate:
 def household_candidates(session: Session, actor: Actor, member_id: uuid.UUID, *, today: date | None = None) -> list[HouseholdCandidate]:
     """The people of a member's household who could join a training (e.g. a child out of school)."""
     authorize(session, actor, Permission.USE_APP)
-    today = today or date.today()
+    today = today or clock.today()
     rows = session.scalars(
         select(HouseholdMember).where(HouseholdMember.member_id == member_id).order_by(HouseholdMember.position)
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -34,6 +34,7 @@ from koperasi.domain.trainings import (
 from koperasi.services import audit
 from koperasi.services.access import authorize
 from koperasi.services.transaction import write
+from koperasi import clock
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,7 +70,7 @@ def create_programme(session: Session, actor: Actor, data: ProgrammeInput) -> uu
         authorize(session, actor, Permission.MANAGE_TRAININGS)
         clean = clean_programme(data)
         _unique_programme(session, clean.name, exclude=None)
-        row = TrainingProgramme(**_programme_columns(clean), active=True, created_at=datetime.now(UTC))
+        row = TrainingProgramme(**_programme_columns(clean), active=True, created_at=clock.now())
         session.add(row)
         session.flush()
         audit.record(session, actor, action=AuditAction.PROGRAMME_CREATED, entity="programme", entity_id=row.id,
@@ -187,7 +188,7 @@ def create_batch(
         _check_kecamatan(session, kecamatan_code)
         _unique_batch(session, programme_id, name, exclude=None)
         batch = TrainingBatch(programme_id=programme_id, name=name, kecamatan_code=kecamatan_code, notes=notes.strip(),
-                              closed=False, created_at=datetime.now(UTC))
+                              closed=False, created_at=clock.now())
         session.add(batch)
         session.flush()
         audit.record(session, actor, action=AuditAction.BATCH_CREATED, entity="batch", entity_id=batch.id,
@@ -274,7 +275,7 @@ def add_session(session: Session, actor: Actor, batch_id: uuid.UUID, data: Sessi
         authorize(session, actor, Permission.MANAGE_TRAININGS)
         open_batch(session, batch_id)
         clean = _checked_session(session, data)
-        row = TrainingSession(batch_id=batch_id, **_session_columns(clean), cancelled=False, created_at=datetime.now(UTC))
+        row = TrainingSession(batch_id=batch_id, **_session_columns(clean), cancelled=False, created_at=clock.now())
         session.add(row)
         session.flush()
         audit.record(session, actor, action=AuditAction.SESSION_ADDED, entity="session", entity_id=row.id,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -17,6 +17,7 @@ from koperasi.domain.roles import Actor, Permission, Role
 from koperasi.services import audit, passwords
 from koperasi.services.access import authorize
 from koperasi.services.transaction import write
+from koperasi import clock
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,7 +32,7 @@ class UserView:
     version: int
 
     def is_locked(self, now: datetime | None = None) -> bool:
-        return self.locked_until is not None and self.locked_until > (now or datetime.now(UTC))
+        return self.locked_until is not None and self.locked_until > (now or clock.now())
 
 
 def view(user: User) -> UserView:
@@ -64,7 +65,7 @@ def add_user(session: Session, *, username: str, full_name: str, role: Role, pas
     validate_password(password, username=name)
     if session.scalar(select(func.count()).select_from(User).where(User.username == name)):
         raise ConflictError(f"Nama pengguna '{name}' sudah dipakai. Pilih nama lain.")
-    now = datetime.now(UTC)
+    now = clock.now()
     user = User(
         username=name,
         full_name=full,

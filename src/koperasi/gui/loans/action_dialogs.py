@@ -19,10 +19,11 @@ from koperasi.services import loan_payments, loans
 from koperasi.services.loan_payments import Payment
 from koperasi.services.loan_queries import LoanDetail, MovementView
 from koperasi.services.loans import Disbursement
+from koperasi import clock
 
 
 def date_edit(name: str, day: date | None = None) -> QDateEdit:
-    edit = QDateEdit(QDate(day) if day else QDate.currentDate())
+    edit = QDateEdit(QDate(day) if day else QDate(clock.today()))
     edit.setObjectName(name)
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("dd-MM-yyyy")
@@ -86,7 +87,7 @@ class DisburseDialog(FormDialog):
         self.form_ = _Form(_loan_line(loan) + f", {loan.term} × {loan.frequency.label.lower()}{fee}")
         self.frequency = loan.frequency
         self.date_edit = self.form_.add(self.tr("&Tanggal pencairan:"), date_edit("loanDisburseDateEdit"), "disbursed_on")
-        self.date_edit.setMaximumDate(QDate.currentDate())
+        self.date_edit.setMaximumDate(QDate(clock.today()))
         self.first_due_edit = self.form_.add(self.tr("Angsuran &pertama jatuh tempo:"), date_edit("loanFirstDueEdit"), "first_due_on")
         self.receipt_edit = QLineEdit()
         self.receipt_edit.setObjectName("loanReceiptNumberEdit")
@@ -138,7 +139,7 @@ class RepaymentDialog(FormDialog):
         self.amount_edit.setObjectName("loanRepayAmountEdit")
         self.form_.add(self.tr("&Jumlah dibayar (Rp):"), self.amount_edit, "amount")
         self.date_edit = self.form_.add(self.tr("&Tanggal bayar:"), date_edit("loanRepayDateEdit"), "paid_on")
-        self.date_edit.setMaximumDate(QDate.currentDate())
+        self.date_edit.setMaximumDate(QDate(clock.today()))
         self.receipt_edit = QLineEdit()
         self.receipt_edit.setObjectName("loanRepayReceiptEdit")
         self.receipt_edit.setPlaceholderText(self.tr("kosongkan: nomor dibuat otomatis"))
@@ -205,10 +206,10 @@ class RescheduleDialog(FormDialog):
             self.frequency_combo.addItem(frequency.label, frequency.value)
         self.frequency_combo.setCurrentIndex(self.frequency_combo.findData(loan.frequency.value))
         self.form_.add(self.tr("&Frekuensi:"), self.frequency_combo, "frequency")
-        tomorrow = QDate.currentDate().addDays(1)
+        tomorrow = QDate(clock.today()).addDays(1)
         self.first_due_edit = self.form_.add(self.tr("Angsuran &pertama jatuh tempo:"), date_edit("loanRescheduleFirstDueEdit"), "first_due_on")
         self.first_due_edit.setMinimumDate(tomorrow)
-        self.first_due_edit.setDate(QDate.currentDate().addMonths(1))
+        self.first_due_edit.setDate(QDate(clock.today()).addMonths(1))
         self.reason_edit = QLineEdit()
         self.reason_edit.setObjectName("loanRescheduleReasonEdit")
         self.reason_edit.setPlaceholderText(self.tr("wajib diisi, misalnya: gagal panen"))
@@ -232,7 +233,7 @@ class WriteOffDialog(FormDialog):
             _loan_line(loan) + f"<br>Sisa <b>{format_rupiah(loan.outstanding)}</b> menjadi kerugian {loan.fund_name}."
         )
         self.date_edit = self.form_.add(self.tr("&Tanggal hapus buku:"), date_edit("loanWriteOffDateEdit"), "written_off_on")
-        self.date_edit.setMaximumDate(QDate.currentDate())
+        self.date_edit.setMaximumDate(QDate(clock.today()))
         self.reason_edit = QLineEdit()
         self.reason_edit.setObjectName("loanWriteOffReasonEdit")
         self.reason_edit.setPlaceholderText(self.tr("wajib diisi, misalnya: peminjam meninggal dunia"))

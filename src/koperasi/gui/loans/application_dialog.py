@@ -19,6 +19,7 @@ from koperasi.gui.forms.ui_loan_application_form import Ui_LoanApplicationForm
 from koperasi.services import groups, loan_products, loans, training_participants, trainings
 from koperasi.services.loan_products import ProductView
 from koperasi.services.member_search import MemberFilter, member_page
+from koperasi import clock
 
 SEARCH_DELAY_MS = 200
 MEMBER_CHOICES = 30
@@ -50,8 +51,8 @@ class LoanApplicationForm(QWidget):
         row = f.formLayout.getWidgetPosition(f.productTermsLabel)[0] + 1
         f.formLayout.insertRow(row, "", self.requirement_label)
         self.requirement_label.hide()
-        f.appliedOnEdit.setDate(QDate.currentDate())
-        f.appliedOnEdit.setMaximumDate(QDate.currentDate())
+        f.appliedOnEdit.setDate(QDate(clock.today()))
+        f.appliedOnEdit.setMaximumDate(QDate(clock.today()))
         table = f.previewTable
         table.setColumnCount(3)
         table.setHorizontalHeaderLabels([self.tr("No"), self.tr("Jatuh tempo"), self.tr("Angsuran")])

@@ -30,6 +30,7 @@ from koperasi.gui.list_model import Column, ListTableModel
 from koperasi.gui.loans.busy import run_busy
 from koperasi.gui.messages import show_error
 from koperasi.services import arrears
+from koperasi import clock
 
 BREAKDOWNS = ("Kecamatan", "Desa", "Kelompok", "Produk", "Sumber dana")
 
@@ -44,11 +45,11 @@ class ArrearsView(QWidget):
         self.setObjectName("arrearsView")
         self.context = context
         self.report: ArrearsReport | None = None
-        self.date_edit = QDateEdit(QDate.currentDate())
+        self.date_edit = QDateEdit(QDate(clock.today()))
         self.date_edit.setObjectName("arrearsDateEdit")
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("dd-MM-yyyy")
-        self.date_edit.setMaximumDate(QDate.currentDate())
+        self.date_edit.setMaximumDate(QDate(clock.today()))
         self.refresh_button = QPushButton(self.tr("&Hitung"))
         self.refresh_button.setObjectName("arrearsRefreshButton")
         self.refresh_button.clicked.connect(self.refresh)

@@ -30,6 +30,7 @@ from koperasi.gui.messages import set_inline_error, show_info
 from koperasi.gui.money_edit import MoneyEdit
 from koperasi.services import groups, loan_papers, loan_payments
 from koperasi.services.loan_payments import GroupPayment
+from koperasi import clock
 
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 MEMBER, LOAN, DUE, ARREARS, TOTAL, PAID = range(6)
@@ -47,11 +48,11 @@ class CollectionView(QWidget):
         self.group_combo = QComboBox()
         self.group_combo.setObjectName("collectionGroupCombo")
         self.group_combo.setMinimumWidth(260)
-        self.date_edit = QDateEdit(QDate.currentDate())
+        self.date_edit = QDateEdit(QDate(clock.today()))
         self.date_edit.setObjectName("collectionDateEdit")
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("dd-MM-yyyy")
-        self.date_edit.setMaximumDate(QDate.currentDate())
+        self.date_edit.setMaximumDate(QDate(clock.today()))
         self.table = QTableWidget(0, 6)
         self.table.setObjectName("collectionTable")
         self.table.setHorizontalHeaderLabels(

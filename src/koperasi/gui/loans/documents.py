@@ -12,6 +12,7 @@ from koperasi.gui.context import AppContext
 from koperasi.gui.messages import show_error
 from koperasi.gui.pdf_preview import PdfPreviewDialog, write_to_bytes
 from koperasi.services import loan_papers
+from koperasi import clock
 
 
 def _safe(name: str) -> str:
@@ -51,7 +52,7 @@ def loan_card_preview(parent: QWidget, context: AppContext, loan_id: uuid.UUID, 
 
     try:
         with context.database.session() as session:
-            card = loan_papers.loan_card(session, context.actor, loan_id, as_of=as_of or date.today())
+            card = loan_papers.loan_card(session, context.actor, loan_id, as_of=as_of or clock.today())
     except DomainError as error:
         show_error(parent, parent.tr("Kartu pinjaman"), error.message)
         return None

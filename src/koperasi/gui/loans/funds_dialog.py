@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -40,6 +39,7 @@ from koperasi.gui.money_edit import MoneyEdit
 from koperasi.services import funds, loan_products, trainings
 from koperasi.services.funds import FundSummary
 from koperasi.services.loan_products import ProductView
+from koperasi import clock
 
 
 class FundsDialog(QDialog):
@@ -204,8 +204,8 @@ class CapitalDialog(FormDialog):
     def __init__(self, context: AppContext, fund: FundSummary, parent: QWidget | None = None) -> None:
         self.form_ = _Form(self.tr("Modal yang diterima untuk <b>{name}</b> dari {donor}.").format(name=fund.name, donor=fund.donor))
         self.amount_edit = self.form_.add(self.tr("&Jumlah (Rp):"), MoneyEdit(objectName="capitalAmountEdit"), "amount")
-        self.date_edit = QDateEdit(QDate.currentDate(), objectName="capitalDateEdit", calendarPopup=True, displayFormat="dd-MM-yyyy")
-        self.date_edit.setMaximumDate(QDate.currentDate())
+        self.date_edit = QDateEdit(QDate(clock.today()), objectName="capitalDateEdit", calendarPopup=True, displayFormat="dd-MM-yyyy")
+        self.date_edit.setMaximumDate(QDate(clock.today()))
         self.form_.add(self.tr("&Tanggal terima:"), self.date_edit, "received_on")
         self.note_edit = self.form_.add(self.tr("&Catatan:"), QLineEdit(objectName="capitalNoteEdit", placeholderText=self.tr("contoh: tahap 2, SK Bupati No. …")), "note")
         super().__init__(self.form_, object_name="capitalDialog", width=520, parent=parent)

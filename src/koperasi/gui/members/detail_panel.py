@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 from html import escape
 
 from PySide6.QtCore import QSize, Qt, Signal
@@ -16,6 +15,7 @@ from koperasi.domain.money import format_rupiah
 from koperasi.domain.phone import format_phone
 from koperasi.domain.sales import format_quantity
 from koperasi.services.members import MemberDetail
+from koperasi import clock
 
 PHOTO_SIZE = QSize(96, 120)  # a 3x4 pas foto
 
@@ -99,7 +99,7 @@ class MemberDetailPanel(QWidget):
 
 def _profile_html(member: MemberDetail) -> str:
     data = member.data
-    today = date.today()
+    today = clock.today()
     status = member.status.label
     if member.status is MemberStatus.LEFT and member.left_on:
         status += f" sejak {format_date(member.left_on)} ({member.left_reason})"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths, QUrl
@@ -15,6 +14,7 @@ from koperasi.gui.messages import show_error
 from koperasi.reports.member_documents import MemberSheet, write_member_card, write_member_profile
 from koperasi.services import members
 from koperasi.services.members import MemberDetail
+from koperasi import clock
 
 log = logging.getLogger(__name__)
 
@@ -34,7 +34,7 @@ def sheet_of(member: MemberDetail, photo: bytes | None = None) -> MemberSheet:
         kecamatan_name=member.kecamatan_name,
         phone=data.phone,
         occupation=data.occupation,
-        join_date=data.join_date or date.today(),
+        join_date=data.join_date or clock.today(),
         status_label=member.status.label,
         category_names=member.category_names,
         groups=member.groups,
@@ -59,7 +59,7 @@ def save_member_profile(parent: QWidget, context: AppContext, member: MemberDeta
     return _save(
         parent,
         f"profil-{member.number}.pdf",
-        lambda target: write_member_profile(sheet, context.office.profile, target, printed_on=date.today()),
+        lambda target: write_member_profile(sheet, context.office.profile, target, printed_on=clock.today()),
     )
 
 

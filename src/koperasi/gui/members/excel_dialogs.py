@@ -7,7 +7,6 @@ services call back every few hundred rows, and nothing is half-imported when the
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths
@@ -31,6 +30,7 @@ from koperasi.gui.messages import show_error, show_info
 from koperasi.services import member_excel, member_export, member_import
 from koperasi.services.member_import import ImportPreview
 from koperasi.services.member_search import MemberFilter
+from koperasi import clock
 
 EXCEL_FILTER = "Excel (*.xlsx)"
 
@@ -45,7 +45,7 @@ def save_template(parent: QWidget, context: AppContext) -> None:
 
 
 def export_members(parent: QWidget, context: AppContext, where: MemberFilter) -> None:
-    path = _save_path(parent, f"anggota-{date.today():%Y-%m-%d}.xlsx")
+    path = _save_path(parent, f"anggota-{clock.today():%Y-%m-%d}.xlsx")
     if path is None:
         return
     steps = Steps()
@@ -79,7 +79,7 @@ def import_members(parent: QWidget, context: AppContext) -> bool:
     def work() -> ImportPreview:  # on the worker thread: reading a large .xlsx takes a while too
         with context.database.session() as session:
             return member_import.preview_import(
-                session, context.actor, data, today=date.today(), progress=steps.report, cancelled=steps.cancelled
+                session, context.actor, data, today=clock.today(), progress=steps.report, cancelled=steps.cancelled
             )
 
     try:
@@ -142,7 +142,7 @@ class ImportPreviewDialog(QDialog):
         def work() -> int:
             with self.context.database.session() as session:
                 return member_import.commit_import(
-                    session, self.context.actor, self.preview, today=date.today(), progress=steps.report, cancelled=steps.cancelled,
+                    session, self.context.actor, self.preview, today=clock.today(), progress=steps.report, cancelled=steps.cancelled,
                 )
 
         try:

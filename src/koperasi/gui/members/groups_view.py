@@ -20,6 +20,7 @@ from koperasi.gui.messages import show_error
 from koperasi.services import groups, regions
 from koperasi.services.groups import GroupMemberView, GroupView
 from koperasi.services.member_search import MemberFilter, member_page
+from koperasi import clock
 
 
 class GroupsView(QWidget):
@@ -170,8 +171,8 @@ class _GroupForm(QWidget):
             for kecamatan in regions.list_kecamatan(session):
                 for desa in regions.list_desa(session, context.actor, kecamatan.code):
                     self.desa_combo.addItem(f"{desa.name} ({kecamatan.name})", desa.id)
-        self.chair_date_edit.setMaximumDate(QDate.currentDate())
-        self.chair_date_edit.setDate(QDate.currentDate())
+        self.chair_date_edit.setMaximumDate(QDate(clock.today()))
+        self.chair_date_edit.setDate(QDate(clock.today()))
         layout = self.form.formLayout
         if group is None:
             layout.setRowVisible(self.active_check, False)
@@ -225,8 +226,8 @@ class _MembershipForm(QWidget):
         self.form.setupUi(self)
         self.member_edit = self.form.groupMemberEdit
         self.date_edit = self.form.groupDateEdit
-        self.date_edit.setMaximumDate(QDate.currentDate())
-        self.date_edit.setDate(QDate.currentDate())
+        self.date_edit.setMaximumDate(QDate(clock.today()))
+        self.date_edit.setDate(QDate(clock.today()))
         self.form.formLayout.setRowVisible(self.member_edit, ask_member)
 
     def focus_field(self, field: str | None) -> None:

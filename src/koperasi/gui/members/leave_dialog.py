@@ -10,6 +10,7 @@ from koperasi.gui.form_dialog import FormDialog
 from koperasi.gui.forms.ui_leave_form import Ui_LeaveForm
 from koperasi.services import members
 from koperasi.services.members import MemberDetail
+from koperasi import clock
 
 
 class _LeaveForm(QWidget):
@@ -21,8 +22,8 @@ class _LeaveForm(QWidget):
         self.form.setupUi(self)
         self.date_edit = self.form.leaveDateEdit
         self.reason_edit = self.form.leaveReasonEdit
-        self.date_edit.setMaximumDate(QDate.currentDate())
-        self.date_edit.setDate(QDate.currentDate())
+        self.date_edit.setMaximumDate(QDate(clock.today()))
+        self.date_edit.setDate(QDate(clock.today()))
 
     def focus_field(self, field: str | None) -> None:
         (self.date_edit if field == "left_on" else self.reason_edit).setFocus()

@@ -13,6 +13,7 @@ from koperasi.domain.members import HouseholdPerson, MemberInput, Relation, Scho
 from koperasi.domain.people import Sex
 from koperasi.gui.forms.ui_member_form import Ui_MemberForm
 from koperasi.services.regions import DesaView, KecamatanView
+from koperasi import clock
 
 # A QDateEdit cannot be empty: its minimum date, shown as blank, stands for "not entered".
 _UNSET = QDate(1900, 1, 1)
@@ -42,9 +43,9 @@ class MemberForm(QWidget):
         for edit in (self.form.birthDateEdit, self.form.joinDateEdit):
             edit.setMinimumDate(_UNSET)
             edit.setSpecialValueText(" ")
-            edit.setMaximumDate(QDate.currentDate())
+            edit.setMaximumDate(QDate(clock.today()))
         self.form.birthDateEdit.setDate(_UNSET)
-        self.form.joinDateEdit.setDate(QDate.currentDate())
+        self.form.joinDateEdit.setDate(QDate(clock.today()))
         self._category_boxes: dict[str, QCheckBox] = {}
         for code, name in categories:
             box = QCheckBox(name)

@@ -9,10 +9,11 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QDateEdit
 
 from koperasi.domain.sales import Producer
+from koperasi import clock
 
 
 def date_edit(name: str, day: date | QDate | None = None) -> QDateEdit:
-    edit = QDateEdit(QDate(day) if isinstance(day, date) else (day or QDate.currentDate()))
+    edit = QDateEdit(QDate(day) if isinstance(day, date) else (day or QDate(clock.today())))
     edit.setObjectName(name)
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("dd-MM-yyyy")

@@ -37,6 +37,7 @@ from koperasi.gui.sales import documents
 from koperasi.gui.trainings import TipTableModel, make_table, selected_row
 from koperasi.services import payouts
 from koperasi.services.payouts import Payable, PaidOut, PayoutRow
+from koperasi import clock
 
 
 def _period_text(period_from: date | None, period_to: date | None) -> str:
@@ -56,10 +57,10 @@ class PayDialog(FormDialog):
         self.amount_edit = MoneyEdit(value=payable.owed, objectName="payAmountEdit")
         f.add(self.tr("&Jumlah dibayar (Rp):"), self.amount_edit, "amount")
         self.date_edit = f.add(self.tr("&Tanggal bayar:"), date_edit("payDateEdit"), "paid_on")
-        self.date_edit.setMaximumDate(QDate.currentDate())
+        self.date_edit.setMaximumDate(QDate(clock.today()))
         self.period_check = QCheckBox(self.tr("Untuk penjualan &periode:"), objectName="payPeriodCheck")
-        self.from_edit = date_edit("payPeriodFromEdit", period[0] if period else QDate.currentDate().addDays(-30))
-        self.to_edit = date_edit("payPeriodToEdit", period[1] if period else QDate.currentDate())
+        self.from_edit = date_edit("payPeriodFromEdit", period[0] if period else QDate(clock.today()).addDays(-30))
+        self.to_edit = date_edit("payPeriodToEdit", period[1] if period else QDate(clock.today()))
         row = QWidget()
         row_layout = QHBoxLayout(row)
         row_layout.setContentsMargins(0, 0, 0, 0)
@@ -146,7 +147,7 @@ class PayoutsView(QWidget):
         self.setObjectName("payoutsView")
         self.context = context
         can_pay = context.actor.can(Permission.PAY_PRODUCERS)
-        today = QDate.currentDate()
+        today = QDate(clock.today())
         self.period_check = QCheckBox(self.tr("&Periode:"), objectName="payoutPeriodCheck")
         self.period_check.setToolTip(self.tr("Tampilkan juga hasil penjualan dalam periode ini, dan bayar untuk periode ini"))
         self.from_edit = date_edit("payoutFromEdit", QDate(today.year(), today.month(), 1).addMonths(-1))
@@ -307,7 +308,7 @@ class PayoutsView(QWidget):
             return
         try:
             with self.context.database.session() as session:
-                paid = payouts.pay_all(session, self.context.actor, paid_on=date.today(), request_id=uuid.uuid4(),
+                paid = payouts.pay_all(session, self.context.actor, paid_on=clock.today(), request_id=uuid.uuid4(),
                                        period_from=period[0] if period else None, period_to=period[1] if period else None)
         except DomainError as error:
             show_error(self, self.tr("Bayar semua penitip"), error.message)

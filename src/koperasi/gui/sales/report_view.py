@@ -21,6 +21,7 @@ from koperasi.gui.messages import show_error
 from koperasi.gui.sales import date_edit
 from koperasi.gui.trainings import count_text
 from koperasi.services import sales_papers
+from koperasi import clock
 
 BREAKDOWNS = ("Produk", "Saluran", "Bulan", "Kecamatan", "Kelompok penitip")
 
@@ -31,7 +32,7 @@ class ReportView(QWidget):
         self.setObjectName("salesReportView")
         self.context = context
         self.report: SalesReport | None = None
-        today = QDate.currentDate()
+        today = QDate(clock.today())
         self.from_edit = date_edit("salesReportFromEdit", QDate(today.year(), 1, 1))
         self.to_edit = date_edit("salesReportToEdit", today)
         self.refresh_button = QPushButton(self.tr("Hi&tung"), objectName="salesReportRefreshButton")

@@ -21,6 +21,7 @@ from koperasi.gui.sales.sale_lines import PRODUCT, SaleLinesModel, SaleLinesTabl
 from koperasi.services import consignment, sales, sales_catalogue
 from koperasi.services.consignment import StockRow
 from koperasi.services.sales import RecordedSale, SaleInput
+from koperasi import clock
 
 
 class _SaleForm(QWidget):
@@ -35,7 +36,7 @@ class _SaleForm(QWidget):
         self._stock: dict[uuid.UUID, list[StockRow]] = {}
         self._rates: dict[tuple[uuid.UUID, uuid.UUID], int] = {}
         self.date_edit = date_edit("saleDateEdit")
-        self.date_edit.setMaximumDate(QDate.currentDate())
+        self.date_edit.setMaximumDate(QDate(clock.today()))
         self.channel_combo = QComboBox(objectName="saleChannelCombo")
         for channel in self.channels:
             self.channel_combo.addItem(channel.name, channel.id)

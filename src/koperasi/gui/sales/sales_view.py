@@ -35,6 +35,7 @@ from koperasi.gui.sales import date_edit, short_date
 from koperasi.gui.trainings import TipTableModel, count_text, make_table
 from koperasi.services import sales, sales_catalogue
 from koperasi.services.sales import SaleDetail, SaleLineView, SaleRow
+from koperasi import clock
 
 SEARCH_DELAY_MS = 200
 PAGE_SIZE = 500
@@ -151,7 +152,7 @@ class SalesView(QWidget):
         self.search_edit.setPlaceholderText(self.tr("cari nomor nota atau pembeli (Ctrl+F)"))
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.setMinimumWidth(220)
-        today = QDate.currentDate()
+        today = QDate(clock.today())
         self.from_edit = date_edit("saleFromEdit", today.addDays(-90))
         self.to_edit = date_edit("saleToEdit", today)
         self.channel_filter = QComboBox(objectName="saleChannelFilter")
@@ -270,8 +271,8 @@ class SalesView(QWidget):
         dialog = SaleDialog(self.context, self)
         dialog.exec()
         if dialog.recorded is not None:
-            if self.to_edit.date() < QDate.currentDate():
-                self.to_edit.setDate(QDate.currentDate())
+            if self.to_edit.date() < QDate(clock.today()):
+                self.to_edit.setDate(QDate(clock.today()))
             sold_on = QDate(dialog.sale_form.date_edit.date())
             if sold_on < self.from_edit.date():
                 self.from_edit.setDate(sold_on)

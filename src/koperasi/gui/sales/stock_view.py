@@ -32,6 +32,7 @@ from koperasi.gui.trainings import TipTableModel, count_text, make_table, select
 from koperasi.services import consignment, groups, sales_catalogue
 from koperasi.services.consignment import IntakeRow, StockRow
 from koperasi.services.member_search import MemberFilter, member_page
+from koperasi import clock
 
 SEARCH_DELAY_MS = 200
 MEMBER_CHOICES = 30
@@ -56,8 +57,8 @@ class IntakeForm(QWidget):
         for product in self.products:
             f.intakeProductCombo.addItem(f"{product.data.name} ({product.data.unit})", product.id)
         f.intakeProductCombo.currentIndexChanged.connect(self._product_changed)
-        f.intakeDateEdit.setMaximumDate(QDate.currentDate())
-        f.intakeDateEdit.setDate(QDate.currentDate())
+        f.intakeDateEdit.setMaximumDate(QDate(clock.today()))
+        f.intakeDateEdit.setDate(QDate(clock.today()))
         f.intakeGroupRadio.toggled.connect(self._kind_changed)
         self._timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._timer.timeout.connect(self.search)

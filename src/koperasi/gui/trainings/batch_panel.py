@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from html import escape
 
 from PySide6.QtCore import Qt, Signal
@@ -30,6 +29,7 @@ from koperasi.gui.trainings import TipTableModel, documents, make_table, selecte
 from koperasi.services import certificates, training_papers, training_participants, trainings
 from koperasi.services.training_participants import ParticipantView
 from koperasi.services.trainings import BatchView, SessionView
+from koperasi import clock
 
 
 def participant_status(person: ParticipantView) -> str:
@@ -151,7 +151,7 @@ class BatchPanel(QWidget):
                 return self.tr("Dibatalkan")
             if s.recorded:
                 return self.tr("Dicatat")
-            return self.tr("Belum") if s.data.held_on <= date.today() else self.tr("Direncanakan")
+            return self.tr("Belum") if s.data.held_on <= clock.today() else self.tr("Direncanakan")
 
         def place(s: SessionView) -> str:
             return f"{s.data.place}, {s.desa_name}" if s.desa_name and s.desa_name not in s.data.place else s.data.place
@@ -280,7 +280,7 @@ class BatchPanel(QWidget):
         self.edit_session_button.setEnabled(is_open and session is not None)
         self.cancel_session_button.setEnabled(is_open and usable and not session.recorded)
         self.sheet_button.setEnabled(usable)
-        self.attendance_button.setEnabled(is_open and usable and session.data.held_on <= date.today())
+        self.attendance_button.setEnabled(is_open and usable and session.data.held_on <= clock.today())
         self.add_session_button.setEnabled(is_open)
         self.enrol_button.setEnabled(is_open)
         self.withdraw_button.setEnabled(is_open and person is not None and person.withdrawn_on is None and not person.certificate_number)
@@ -375,7 +375,7 @@ class BatchPanel(QWidget):
             return
         try:
             with self.context.database.session() as session:
-                number = certificates.issue_certificate(session, self.context.actor, person.id, issued_on=date.today())
+                number = certificates.issue_certificate(session, self.context.actor, person.id, issued_on=clock.today())
         except DomainError as error:
             show_error(self, self.tr("Sertifikat"), error.message)
             return
@@ -398,7 +398,7 @@ class BatchPanel(QWidget):
             return
         try:
             with self.context.database.session() as session:
-                numbers = certificates.issue_all(session, self.context.actor, self.batch.id, issued_on=date.today())
+                numbers = certificates.issue_all(session, self.context.actor, self.batch.id, issued_on=clock.today())
         except DomainError as error:
             show_error(self, self.tr("Sertifikat"), error.message)
             return

@@ -16,6 +16,7 @@ from koperasi.services import training_participants
 from koperasi.services.member_search import MemberFilter, member_page
 from koperasi.services.training_participants import ParticipantView
 from koperasi.services.trainings import BatchView
+from koperasi import clock
 
 SEARCH_DELAY_MS = 200
 MEMBER_CHOICES = 30
@@ -41,7 +42,7 @@ class EnrolDialog(FormDialog):
         self.household_combo = f.add("", QComboBox(objectName="enrolHouseholdCombo"), "household_member_id")
         self.household_combo.setEnabled(False)
         self.date_edit = f.add(self.tr("&Tanggal daftar:"), date_edit("enrolDateEdit"), "enrolled_on")
-        self.date_edit.setMaximumDate(QDate.currentDate())
+        self.date_edit.setMaximumDate(QDate(clock.today()))
         self._search_timer = QTimer(singleShot=True, interval=SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self._search)
         self.search_edit.textChanged.connect(self._search_timer.start)
@@ -120,7 +121,7 @@ class WithdrawDialog(FormDialog):
         f = self.form_ = _Form(self.tr("<b>{name}</b> ({identity}) mengundurkan diri; kehadirannya tetap tercatat.").format(
             name=participant.name, identity=participant.identity))
         self.date_edit: QDateEdit = f.add(self.tr("&Tanggal mundur:"), date_edit("withdrawDateEdit"), "withdrawn_on")
-        self.date_edit.setMaximumDate(QDate.currentDate())
+        self.date_edit.setMaximumDate(QDate(clock.today()))
         self.date_edit.setMinimumDate(QDate(participant.enrolled_on))
         self.reason_edit = f.add(self.tr("&Alasan:"), QLineEdit(objectName="withdrawReasonEdit"), "reason")
         self.reason_edit.setMaxLength(250)

@@ -16,6 +16,7 @@ from koperasi.gui.forms.ui_training_session_form import Ui_TrainingSessionForm
 from koperasi.gui.loans import find_data
 from koperasi.services import regions, trainings
 from koperasi.services.trainings import SessionView
+from koperasi import clock
 
 
 class SessionForm(QWidget):
@@ -25,7 +26,7 @@ class SessionForm(QWidget):
         self.form = Ui_TrainingSessionForm()
         self.form.setupUi(self)
         f = self.form
-        f.heldOnEdit.setDate(QDate.currentDate())
+        f.heldOnEdit.setDate(QDate(clock.today()))
         f.startsAtEdit.setTime(QTime(9, 0))
         f.endsAtEdit.setTime(QTime(12, 0))
         with context.database.session() as session:

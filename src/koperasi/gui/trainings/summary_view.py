@@ -26,6 +26,7 @@ from koperasi.gui.loans.busy import run_busy
 from koperasi.gui.messages import show_error
 from koperasi.gui.trainings import count_text
 from koperasi.services import regions, training_papers, trainings
+from koperasi import clock
 
 BREAKDOWNS = ("Program", "Jenis kelamin", "Kategori kerentanan", "Kecamatan")
 
@@ -44,7 +45,7 @@ class SummaryView(QWidget):
         self.setObjectName("trainingSummaryView")
         self.context = context
         self.summary: TrainingSummary | None = None
-        today = QDate.currentDate()
+        today = QDate(clock.today())
         self.from_edit = _date_edit("trainingSummaryFromEdit", QDate(today.year(), 1, 1))
         self.to_edit = _date_edit("trainingSummaryToEdit", today)
         self.programme_combo = QComboBox(objectName="trainingSummaryProgrammeCombo")
