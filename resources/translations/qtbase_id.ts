@@ -213,7 +213,7 @@
     <message><source>File %1 is not writable.&#10;Please choose a different file name.</source><translation>Berkas %1 tidak dapat ditulisi.&#10;Pilih nama berkas lain.</translation></message>
     <message><source>Invalid Pages Definition</source><translation>Penulisan Halaman Tidak Benar</translation></message>
     <message><source>Local file</source><translation>Berkas di komputer ini</translation></message>
-    <message><source>Options 'Pages Per Sheet' and 'Page Set' cannot be used together.&#10;Please turn one of those options off.</source><translation>Opsi 'Halaman per lembar' dan 'Kumpulan halaman' tidak dapat dipakai bersamaan.&#10;Matikan salah satunya.</translation></message>
+    <message><source>Options 'Pages Per Sheet' and 'Page Set' cannot be used together.&#10;Please turn one of those options off.</source><translation>Opsi 'Halaman per lembar' dan 'Cetak' (halaman ganjil/genap) tidak dapat dipakai bersamaan.&#10;Matikan salah satunya.</translation></message>
     <message><source>Print To File ...</source><translation>Cetak ke Berkas ...</translation></message>
     <message><source>Print to File (PDF)</source><translation>Cetak ke Berkas (PDF)</translation></message>
     <message><source>The 'From' value cannot be greater than the 'To' value.</source><translation>Halaman 'dari' tidak boleh lebih besar dari halaman 'sampai'.</translation></message>
@@ -244,9 +244,9 @@
     <message><source>Off</source><translation>Tidak</translation></message>
     <message><source>Options</source><translation>Opsi</translation></message>
     <message><source>Output Settings</source><translation>Pengaturan Hasil Cetak</translation></message>
-    <message><source>Page &amp;Set:</source><translation>&amp;Kumpulan halaman:</translation></message>
+    <message><source>Page &amp;Set:</source><translation>Ce&amp;tak:</translation></message>
     <message><source>Pages</source><translation>Halaman</translation></message>
-    <message><source>Pages from</source><translation>Halaman dari</translation></message>
+    <message><source>Pages from</source><translation>Dari</translation></message>
     <message><source>Print all</source><translation>Cetak semua</translation></message>
     <message><source>Print range</source><translation>Rentang cetak</translation></message>
     <message><source>Reverse</source><translation>Urutan terbalik</translation></message>
