@@ -1,8 +1,17 @@
 from __future__ import annotations
 
+from datetime import date
+
+import pytest
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QFileDialog
+
+from koperasi.domain.members import MemberInput
+from koperasi.domain.people import Sex
 from koperasi.domain.roles import Role
 from koperasi.gui.context import AppContext
 from koperasi.gui.main_window import MainWindow
+from koperasi.services import members, regions
 from tests.support import add_staff
 
 
@@ -13,7 +22,9 @@ def test_main_window_says_which_office_who_and_where(qtbot, context):
     assert window.form.mainTabs.tabText(0) == "&Beranda"
     assert window._status["statusUser"].text() == "Pengguna: Admin Kantor (Admin)"
     assert window._status["statusOffice"].text() == "Kantor: PAU"
-    assert window._status["statusDatabase"].text().startswith("SQLite: ")
+    database = window._status["statusDatabase"]
+    assert database.text() == "Data: koperasi.db"
+    assert database.toolTip() == f"Berkas data: {context.database.url.database}"
     steps = window.dashboard.next_steps.text()
     assert "Tambahkan desa" in steps and "Buat akun" in steps
 
@@ -82,3 +93,46 @@ def test_a_category_added_in_the_dialog_appears_in_the_member_filter(qtbot, cont
     assert "Penyandang disabilitas" not in names()
     window.form.actionCategories.trigger()
     assert "Penyandang disabilitas" in names()
+
+
+def test_the_status_bar_names_a_postgresql_server_in_plain_words(qtbot, context):
+    from sqlalchemy.engine import make_url
+
+    from koperasi.db.database import Database
+
+    server = Database(
+        url=make_url("postgresql+psycopg://kasir@192.168.1.10:5433/koperasi"), engine=context.database.engine, sessions=context.database.sessions
+    )
+    window = MainWindow(AppContext(database=server, actor=context.actor, office=context.office))
+    qtbot.addWidget(window)
+    label = window._status["statusDatabase"]
+    assert label.text() == "Server: 192.168.1.10/koperasi"
+    assert "192.168.1.10" in label.toolTip() and "5433" in label.toolTip()
+
+
+@pytest.fixture
+def siti(context):
+    with context.database.session() as session:
+        desa = regions.add_desa(session, context.actor, "15.03.03", name="Bernai")
+        return members.register_member(
+            session, context.actor, MemberInput(full_name="Siti Aminah", sex=Sex.FEMALE, birth_date=date(1980, 5, 5), desa_id=str(desa.id))
+        )
+
+
+def test_a_member_leaving_is_told_apart_from_logging_out(qtbot, context, siti):
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    window.members.show_member(siti.id)
+    leave = window.members.detail.leave_button
+    assert leave.text().replace("&", "") == "Catat anggota keluar…" and "bukan keluar dari akun" in leave.toolTip()
+    assert window.form.actionLogout.text().replace("&", "") == "Keluar dari akun (ganti pengguna)"
+
+
+def test_a_saved_member_card_is_confirmed_in_the_status_bar(qtbot, context, siti, monkeypatch, tmp_path):
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(tmp_path / "kartu.pdf"), ""))
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: True)
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    window.members.show_member(siti.id)
+    window.members.detail.card_button.click()
+    assert window.statusBar().currentMessage() == f"Kartu anggota {siti.number} disimpan ke {tmp_path / 'kartu.pdf'}"

@@ -12,8 +12,9 @@ import pytest
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QFileDialog
-from reportlab.lib.pagesizes import A4
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QWidget
+from reportlab.lib.pagesizes import A4, A5, landscape
+from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
 from koperasi.gui import pdf_preview
@@ -167,3 +168,54 @@ def test_receipt_preview_offers_a5_and_80mm_and_marks_a_reversed_receipt(qtbot, 
     card = loan_card_preview(parent, context, loan.id)
     qtbot.addWidget(card)
     assert card.pdf_bytes().startswith(b"%PDF") and card.document.pageCount() >= 1
+
+
+@pytest.mark.parametrize(
+    ("paper", "expected_mm"),
+    [
+        (landscape(A5), (210, 148)),  # a kwitansi on A5 landscape
+        ((80 * mm, 143 * mm), (80, 143)),  # a kwitansi on the 80 mm roll, as long as its lines
+        (landscape(A4), (297, 210)),  # a certificate
+        (A4, (210, 297)),  # a loan card
+    ],
+)
+def test_a_document_prints_on_the_paper_it_was_made_for(qtbot, tmp_path, monkeypatch, paper, expected_mm):
+    monkeypatch.setattr(pdf_preview, "QPrintDialog", _AcceptingPrintDialog)
+    _AcceptingPrintDialog.target = tmp_path / "cetak.pdf"
+    dialog = pdf_preview.PdfPreviewDialog("Kwitansi", {"A5": (lambda: _pdf(1, paper), "k.pdf")})
+    qtbot.addWidget(dialog)
+    dialog.print_document()
+    box = pypdf.PdfReader(_AcceptingPrintDialog.target).pages[0].mediabox
+    printed_mm = (float(box.width) / 72 * 25.4, float(box.height) / 72 * 25.4)
+    assert printed_mm == pytest.approx(expected_mm, abs=1)
+
+
+def test_printing_and_saving_are_confirmed_in_the_main_window_status_bar(qtbot, tmp_path, monkeypatch):
+    window = QMainWindow()
+    window.setCentralWidget(tab := QWidget())
+    qtbot.addWidget(window)
+    monkeypatch.setattr(pdf_preview, "QPrintDialog", _AcceptingPrintDialog)
+    _AcceptingPrintDialog.target = tmp_path / "cetak.pdf"
+    dialog = pdf_preview.PdfPreviewDialog("Kwitansi KW/SRL/2026/000123", {"A5": (lambda: _pdf(1, landscape(A5)), "k.pdf")}, tab)
+    dialog.print_document()
+    assert window.statusBar().currentMessage() == f"Kwitansi KW/SRL/2026/000123 dicetak ke berkas {tmp_path / 'cetak.pdf'}"
+    saved = tmp_path / "simpan.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(saved), "PDF (*.pdf)"))
+    dialog.save_as()
+    assert window.statusBar().currentMessage() == f"Kwitansi KW/SRL/2026/000123 disimpan ke {saved}"
+
+
+class _OfficePrinter:
+    """A real printer as the print dialog leaves it (this machine may have no print system)."""
+
+    def outputFormat(self):  # noqa: N802 (QPrinter API)
+        return QPrinter.OutputFormat.NativeFormat
+
+    def printerName(self):  # noqa: N802
+        return "Epson L3110"
+
+
+def test_a_printer_is_named_in_the_confirmation(qtbot):
+    dialog = pdf_preview.PdfPreviewDialog("Kartu pinjaman PJ/SRL/2026/000007", {"A4": (lambda: _pdf(1), "k.pdf")})
+    qtbot.addWidget(dialog)
+    assert dialog._printed_message(_OfficePrinter()) == "Kartu pinjaman PJ/SRL/2026/000007 dicetak ke Epson L3110"

@@ -23,6 +23,7 @@ class Column(Generic[Row]):
     text: Callable[[Row], str]
     align_right: bool = False
     muted: Callable[[Row], bool] | None = None  # grey text, e.g. an inactive account
+    tip: str = ""  # the header's tooltip: what a term such as PAR30 means (gui/glossary.py)
 
 
 class ListTableModel(QAbstractTableModel, Generic[Row]):
@@ -64,6 +65,10 @@ class ListTableModel(QAbstractTableModel, Generic[Row]):
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
             return self._columns[section].title
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._columns[section].tip or None
         return None

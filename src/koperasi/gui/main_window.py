@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
@@ -91,7 +93,22 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Koperasi Berdaya — {office}").format(office=office.profile.name))
         self._status["statusUser"].setText(self.tr("Pengguna: {name} ({role})").format(name=actor.full_name, role=actor.role.label))
         self._status["statusOffice"].setText(self.tr("Kantor: {code}").format(code=office.profile.code))
-        self._status["statusDatabase"].setText(self.context.database.describe())
+        self._show_database()
+
+    def _show_database(self) -> None:
+        """The data file's name (its full path on hover), or the server: words a clerk can read."""
+        database, label = self.context.database, self._status["statusDatabase"]
+        if database.is_sqlite:
+            path = Path(database.url.database or "")
+            label.setText(self.tr("Data: {file}").format(file=path.name))
+            label.setToolTip(self.tr("Berkas data: {path}").format(path=path))
+        else:
+            url = database.url
+            host = url.host or "localhost"
+            label.setText(self.tr("Server: {host}/{name}").format(host=host, name=url.database))
+            label.setToolTip(
+                self.tr("Data di server PostgreSQL {host} (port {port}), basis data {name}").format(host=host, port=url.port or 5432, name=url.database)
+            )
 
     def _log_out(self) -> None:
         self.logging_out = True

@@ -3,8 +3,10 @@
 The pages are shown in a QPdfView (QtPdf, from PySide6-Addons), several pages one under the
 other, fitted to the width, with zoom buttons and keys. Qt cannot print a PDF file, so Cetak
 renders each page with QPdfDocument.render at the printer's resolution (at most 300 dpi) and
-paints the image onto the printer's page (FIELD-NOTES §4). "Buka di penampil PDF" hands the
-document to the computer's own PDF viewer as a second way; Simpan writes the bytes.
+paints the image onto the printer's page (FIELD-NOTES §4), on the paper the document was made
+for (A5, an 80 mm roll, A4 upright or landscape). "Buka di penampil PDF" hands the document to
+the computer's own PDF viewer as a second way; Simpan writes the bytes. What was printed or
+saved, and where, is confirmed in the main window's status bar.
 
 A document may come in several layouts (a kwitansi on A5 or on an 80 mm roll): the dialog
 then offers a choice and writes each layout only when it is chosen.
@@ -20,8 +22,8 @@ import uuid
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize, QStandardPaths, QUrl
-from PySide6.QtGui import QDesktopServices, QKeySequence, QPageLayout, QPainter, QShortcut
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSize, QSizeF, QStandardPaths, QUrl
+from PySide6.QtGui import QDesktopServices, QKeySequence, QPageLayout, QPageSize, QPainter, QShortcut
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -39,6 +41,7 @@ from PySide6.QtWidgets import (
 )
 
 from koperasi.gui.messages import ERROR_STYLE, show_error
+from koperasi.gui.status import announce
 
 log = logging.getLogger(__name__)
 
@@ -66,6 +69,7 @@ class PdfPreviewDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("pdfPreviewDialog")
         self.setWindowTitle(title)
+        self.document_name = title  # "Kwitansi KW/SRL/2026/000123": named in the status bar once printed or saved
         self._layouts = layouts
         self._cache: dict[str, bytes] = {}
         self._buffer: QBuffer | None = None
@@ -205,9 +209,8 @@ class PdfPreviewDialog(QDialog):
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setDocName(self.suggested_name())
         if self.document.pageCount():
-            size = self.document.pagePointSize(0)
-            landscape = size.width() > size.height()
-            printer.setPageOrientation(QPageLayout.Orientation.Landscape if landscape else QPageLayout.Orientation.Portrait)
+            printer.setPageLayout(page_layout_of(self.document))
+            printer.setFullPage(True)  # the PDF carries its own margins
         dialog = QPrintDialog(printer, self)
         dialog.setWindowTitle(self.tr("Cetak"))
         if dialog.exec() != QDialog.DialogCode.Accepted:
@@ -222,6 +225,13 @@ class PdfPreviewDialog(QDialog):
                 self, self.tr("Cetak"),
                 self.tr("Dokumen tidak dapat dicetak. Coba lagi, atau simpan dokumen lalu cetak dari penampil PDF."),
             )
+        else:
+            announce(self, self._printed_message(printer))
+
+    def _printed_message(self, printer: QPrinter) -> str:
+        if printer.outputFormat() == QPrinter.OutputFormat.PdfFormat:  # "Cetak ke Berkas (PDF)"
+            return self.tr("{document} dicetak ke berkas {path}").format(document=self.document_name, path=printer.outputFileName())
+        return self.tr("{document} dicetak ke {printer}").format(document=self.document_name, printer=printer.printerName())
 
     def print_to(self, printer: QPrinter) -> int:
         """Paint every page onto ``printer``; returns the number of pages sent.
@@ -268,6 +278,7 @@ class PdfPreviewDialog(QDialog):
         except OSError as error:
             show_error(self, self.tr("Simpan"), self.tr("Berkas tidak dapat disimpan di {path}: {reason}").format(path=path, reason=error.strerror))
             return None
+        announce(self, self.tr("{document} disimpan ke {path}").format(document=self.document_name, path=path))
         return path
 
     def open_externally(self) -> Path | None:
@@ -293,6 +304,17 @@ class PdfPreviewDialog(QDialog):
             path = path.with_name(f"{path.stem}-{uuid.uuid4().hex[:6]}{path.suffix}")
             path.write_bytes(self.pdf_bytes())
         return path
+
+
+def page_layout_of(document: QPdfDocument) -> QPageLayout:
+    """The paper ``document`` was made for, from its first page: A5, A4 or an 80 mm roll (a
+    custom size), upright or landscape, without margins (the PDF has its own)."""
+    size = document.pagePointSize(0)
+    short, long = sorted((size.width(), size.height()))
+    paper = QPageSize(QSizeF(short, long), QPageSize.Unit.Point, "", QPageSize.SizeMatchPolicy.FuzzyMatch)
+    landscape = size.width() > size.height()
+    orientation = QPageLayout.Orientation.Landscape if landscape else QPageLayout.Orientation.Portrait
+    return QPageLayout(paper, orientation, QMarginsF(0, 0, 0, 0))
 
 
 def write_to_bytes(write: Callable[[object], None]) -> bytes:

@@ -91,7 +91,7 @@ class Ui_MainWindow(object):
     def retranslateUi(self, MainWindow):
         MainWindow.setWindowTitle(QCoreApplication.translate("MainWindow", u"Koperasi Berdaya", None))
         self.actionChangePassword.setText(QCoreApplication.translate("MainWindow", u"&Ganti kata sandi\u2026", None))
-        self.actionLogout.setText(QCoreApplication.translate("MainWindow", u"&Keluar akun (ganti pengguna)", None))
+        self.actionLogout.setText(QCoreApplication.translate("MainWindow", u"&Keluar dari akun (ganti pengguna)", None))
 #if QT_CONFIG(shortcut)
         self.actionLogout.setShortcut(QCoreApplication.translate("MainWindow", u"Ctrl+L", None))
 #endif // QT_CONFIG(shortcut)

@@ -13,6 +13,7 @@ from koperasi.domain.errors import DomainError, ValidationError
 from koperasi.domain.loan_products import LoanKind
 from koperasi.domain.loans import build_schedule, due_dates
 from koperasi.domain.money import format_rupiah
+from koperasi.gui import glossary
 from koperasi.gui.context import AppContext
 from koperasi.gui.form_dialog import FormDialog
 from koperasi.gui.forms.ui_loan_application_form import Ui_LoanApplicationForm
@@ -37,6 +38,8 @@ class LoanApplicationForm(QWidget):
         self.context = context
         self._products = {product.id: product for product in products}
         f = self.form
+        for widget in (f.termLabel, f.termSpin):
+            widget.setToolTip(glossary.term())
         f.productCombo.addItem(self.tr("— pilih produk —"), None)
         for product in products:
             f.productCombo.addItem(f"{product.data.name} ({product.fund_name})", product.id)

@@ -25,6 +25,7 @@ from koperasi.domain.errors import DomainError
 from koperasi.domain.loan_papers import ArrearsLine, ArrearsReport, PortfolioShare
 from koperasi.domain.money import format_rupiah
 from koperasi.gui.breakdown_view import breakdown_combo, breakdown_rows, save_buttons, save_report
+from koperasi.gui import glossary
 from koperasi.gui.context import AppContext
 from koperasi.gui.list_model import Column, ListTableModel
 from koperasi.gui.loans.busy import run_busy
@@ -56,9 +57,12 @@ class ArrearsView(QWidget):
         self.pdf_button, self.excel_button = save_buttons(self, "arrears", lambda kind: self._save(kind))
         self.par_label = QLabel()
         self.par_label.setObjectName("arrearsPar")
+        self.par_label.setToolTip(glossary.par30())
         self.breakdown_combo = breakdown_combo(self, "arrearsBreakdownCombo", BREAKDOWNS, self._show_breakdown)
 
-        self.bucket_model: ListTableModel[PortfolioShare] = ListTableModel(self._share_columns(self.tr("Umur tunggakan"), portion=True), parent=self)
+        self.bucket_model: ListTableModel[PortfolioShare] = ListTableModel(
+            self._share_columns(self.tr("Umur tunggakan"), portion=True, first_tip=glossary.ageing()), parent=self
+        )
         self.breakdown_model: ListTableModel[PortfolioShare] = ListTableModel(self._share_columns(self.tr("Nama"), portion=False), parent=self)
         self.late_model: ListTableModel[ArrearsLine] = ListTableModel(self._late_columns(), parent=self)
         self.bucket_table = self._table("arrearsBucketTable", self.bucket_model, (150, 80, 150))
@@ -78,7 +82,9 @@ class ArrearsView(QWidget):
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(QLabel(self.tr("<b>Umur tunggakan</b>")))
+        ageing_title = QLabel(self.tr("<b>Umur tunggakan</b>"))
+        ageing_title.setToolTip(glossary.ageing())
+        left_layout.addWidget(ageing_title)
         left_layout.addWidget(self.bucket_table)
         right = QWidget()
         right_layout = QVBoxLayout(right)
@@ -104,17 +110,17 @@ class ArrearsView(QWidget):
         layout.addWidget(body, 1)
         self._show_report()
 
-    def _share_columns(self, first: str, *, portion: bool) -> list[Column[PortfolioShare]]:
+    def _share_columns(self, first: str, *, portion: bool, first_tip: str = "") -> list[Column[PortfolioShare]]:
         columns = [
-            Column(first, lambda s: s.name),
+            Column(first, lambda s: s.name, tip=first_tip),
             Column(self.tr("Pinjaman"), lambda s: f"{s.loans:,}".replace(",", "."), align_right=True),
-            Column(self.tr("Sisa pokok"), lambda s: format_rupiah(s.outstanding), align_right=True),
+            Column(self.tr("Sisa pokok"), lambda s: format_rupiah(s.outstanding), align_right=True, tip=glossary.outstanding()),
         ]
         if portion:
             columns.append(Column(self.tr("Porsi"), lambda s: percent(self._portion(s)), align_right=True))
         else:
-            columns.append(Column(self.tr("Terlambat > 30 hari"), lambda s: format_rupiah(s.at_risk_30), align_right=True))
-            columns.append(Column(self.tr("PAR30"), lambda s: percent(s.par30), align_right=True))
+            columns.append(Column(self.tr("Terlambat > 30 hari"), lambda s: format_rupiah(s.at_risk_30), align_right=True, tip=glossary.at_risk_30()))
+            columns.append(Column(self.tr("PAR30"), lambda s: percent(s.par30), align_right=True, tip=glossary.par30()))
         return columns
 
     def _portion(self, share: PortfolioShare) -> float:
@@ -127,11 +133,11 @@ class ArrearsView(QWidget):
             Column(self.tr("Anggota"), lambda line: f"{line.member_name} ({line.member_number})"),
             Column(self.tr("Desa"), lambda line: line.desa),
             Column(self.tr("Kelompok"), lambda line: line.group or "—"),
-            Column(self.tr("Sisa pokok"), lambda line: format_rupiah(line.outstanding), align_right=True),
-            Column(self.tr("Tunggakan"), lambda line: format_rupiah(line.arrears), align_right=True),
-            Column(self.tr("Hari"), lambda line: str(line.days_past_due), align_right=True),
-            Column(self.tr("Umur"), lambda line: line.bucket),
-            Column(self.tr("Kolektibilitas"), lambda line: line.collectibility),
+            Column(self.tr("Sisa pokok"), lambda line: format_rupiah(line.outstanding), align_right=True, tip=glossary.outstanding()),
+            Column(self.tr("Tunggakan"), lambda line: format_rupiah(line.arrears), align_right=True, tip=glossary.arrears()),
+            Column(self.tr("Hari"), lambda line: str(line.days_past_due), align_right=True, tip=glossary.days_late()),
+            Column(self.tr("Umur"), lambda line: line.bucket, tip=glossary.ageing()),
+            Column(self.tr("Kolektibilitas"), lambda line: line.collectibility, tip=glossary.collectibility()),
         ]
 
     def _table(self, name: str, model: ListTableModel, widths: tuple[int, ...]) -> QTableView:

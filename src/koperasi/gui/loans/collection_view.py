@@ -24,6 +24,7 @@ from koperasi.domain.errors import DomainError
 from koperasi.domain.loan_papers import CollectionSheet
 from koperasi.domain.money import format_rupiah
 from koperasi.domain.roles import Permission
+from koperasi.gui import glossary
 from koperasi.gui.context import AppContext
 from koperasi.gui.loans import find_data
 from koperasi.gui.messages import set_inline_error, show_info
@@ -61,6 +62,7 @@ class CollectionView(QWidget):
         )
         for column in (DUE, ARREARS, TOTAL, PAID):
             self.table.horizontalHeaderItem(column).setTextAlignment(_RIGHT)
+        self.table.horizontalHeaderItem(ARREARS).setToolTip(glossary.arrears())
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)

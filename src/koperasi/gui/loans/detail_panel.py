@@ -24,6 +24,7 @@ from koperasi.domain.dates import format_date
 from koperasi.domain.loans import LoanStatus, MovementKind
 from koperasi.domain.money import format_rupiah
 from koperasi.domain.roles import Actor, Permission
+from koperasi.gui import glossary
 from koperasi.gui.list_model import Column, ListTableModel
 from koperasi.gui.loans.columns import fit_columns
 from koperasi.services.loan_queries import LoanDetail, MovementView, ScheduleItem
@@ -63,6 +64,7 @@ class LoanDetailPanel(QWidget):
         self.header.setWordWrap(True)
         self.header.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.header.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.header.setToolTip("\n".join((glossary.principal(), glossary.term(), glossary.arrears())))  # the terms in it
         self.schedule_model: ListTableModel[ScheduleItem] = ListTableModel(self._schedule_columns(), parent=self)
         self.schedule_table = self._table("loanScheduleTable", self.schedule_model)
         self.movement_model: ListTableModel[MovementView] = ListTableModel(self._movement_columns(), parent=self)

@@ -29,6 +29,7 @@ from koperasi.domain.loan_products import ROUNDING_CHOICES, LoanKind, ProductInp
 from koperasi.domain.loans import MAX_TERM, Frequency
 from koperasi.domain.money import format_rupiah
 from koperasi.domain.roles import Permission
+from koperasi.gui import glossary
 from koperasi.gui.context import AppContext
 from koperasi.gui.form_dialog import FormDialog
 from koperasi.gui.loans import find_data
@@ -103,8 +104,9 @@ class FundsDialog(QDialog):
             Column(self.tr("Nama"), lambda p: p.data.name, muted=inactive),
             Column(self.tr("Sumber dana"), lambda p: p.fund_name, muted=inactive),
             Column(self.tr("Jenis"), lambda p: p.data.kind.label, muted=inactive),
-            Column(self.tr("Plafon"), lambda p: f"{format_rupiah(p.data.min_amount)} – {format_rupiah(p.data.max_amount)}", align_right=True, muted=inactive),
-            Column(self.tr("Tenor"), lambda p: f"{p.data.min_term}–{p.data.max_term}×", align_right=True, muted=inactive),
+            Column(self.tr("Plafon"), lambda p: f"{format_rupiah(p.data.min_amount)} – {format_rupiah(p.data.max_amount)}", align_right=True, muted=inactive,
+                   tip=glossary.ceiling()),
+            Column(self.tr("Tenor"), lambda p: f"{p.data.min_term}–{p.data.max_term}×", align_right=True, muted=inactive, tip=glossary.term()),
             Column(self.tr("Frekuensi"), lambda p: p.data.frequency.label, muted=inactive),
             Column(self.tr("Bulatkan"), lambda p: format_rupiah(p.data.rounding_multiple), align_right=True, muted=inactive),
             Column(self.tr("Biaya adm."), lambda p: format_rupiah(p.data.admin_fee) if p.data.admin_fee else "—", align_right=True, muted=inactive),
@@ -238,6 +240,9 @@ class ProductDialog(FormDialog):
         self.max_amount = f.add(self.tr("Plafon m&aksimal (Rp):"), MoneyEdit(objectName="productMaxAmountEdit"), "max_amount")
         self.min_term = f.add(self.tr("Tenor minimal (kali):"), QSpinBox(objectName="productMinTermSpin", minimum=1, maximum=MAX_TERM), "min_term")
         self.max_term = f.add(self.tr("Tenor maksimal (kali):"), QSpinBox(objectName="productMaxTermSpin", minimum=1, maximum=MAX_TERM), "max_term")
+        for widget, tip in ((self.min_amount, glossary.ceiling()), (self.max_amount, glossary.ceiling()),
+                            (self.min_term, glossary.term()), (self.max_term, glossary.term())):
+            widget.setToolTip(tip)
         self.frequency_combo = f.add(self.tr("&Frekuensi angsuran:"), QComboBox(objectName="productFrequencyCombo"), "frequency")
         for frequency in Frequency:
             self.frequency_combo.addItem(frequency.label, frequency.value)

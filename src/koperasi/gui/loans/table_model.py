@@ -15,6 +15,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from koperasi.domain.dates import format_date
 from koperasi.domain.loans import LoanStatus
 from koperasi.domain.money import format_rupiah
+from koperasi.gui import glossary
 from koperasi.gui.page_cache import PageCache
 from koperasi.services.loan_queries import LoanFilter, LoanPage, LoanRow
 
@@ -121,4 +122,6 @@ class LoanTableModel(QAbstractTableModel):
             return self.HEADERS[section]
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return _RIGHT if section in self.MONEY else _LEFT
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return {self.PRINCIPAL: glossary.principal(), self.OUTSTANDING: glossary.outstanding()}.get(section)
         return None

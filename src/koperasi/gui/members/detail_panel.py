@@ -51,7 +51,7 @@ class MemberDetailPanel(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.text)
         self.edit_button = self._button("memberEditButton", self.tr("&Ubah…"), self.edit_requested)
-        self.leave_button = self._button("memberLeaveButton", self.tr("Keluar…"), self.leave_requested)
+        self.leave_button = self._button("memberLeaveButton", self.tr("Catat anggota &keluar…"), self.leave_requested)
         self.card_button = self._button("memberCardButton", self.tr("&Kartu anggota"), self.card_requested)
         self.profile_button = self._button("memberProfileButton", self.tr("&Profil (PDF)"), self.profile_requested)
         self.photo_button = self._button("memberPhotoButton", self.tr("&Foto…"), self.photo_requested)
@@ -86,7 +86,12 @@ class MemberDetailPanel(QWidget):
         if member is None:
             self.text.setText(f"<p style='color:#666'>{escape(self.tr('Pilih anggota di daftar untuk melihat datanya.'))}</p>")
             return
-        self.leave_button.setText(self.tr("Bergabung &kembali") if member.status is MemberStatus.LEFT else self.tr("&Keluar…"))
+        left = member.status is MemberStatus.LEFT
+        self.leave_button.setText(self.tr("Bergabung &kembali") if left else self.tr("Catat anggota &keluar…"))
+        self.leave_button.setToolTip(
+            self.tr("Catat bahwa anggota ini kembali menjadi anggota koperasi") if left
+            else self.tr("Catat bahwa anggota ini berhenti menjadi anggota koperasi (bukan keluar dari akun Anda)")
+        )
         loans = self.loans_of(member.id) if self.loans_of is not None else None
         taken = self.trainings_of(member.id) if self.trainings_of is not None else None
         sold = self.sales_of(member.id) if self.sales_of is not None else None

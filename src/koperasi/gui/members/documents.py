@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 
 from koperasi.gui.context import AppContext
 from koperasi.gui.messages import show_error
+from koperasi.gui.status import announce
 from koperasi.reports.member_documents import MemberSheet, write_member_card, write_member_profile
 from koperasi.services import members
 from koperasi.services.members import MemberDetail
@@ -49,7 +50,10 @@ def save_member_card(parent: QWidget, context: AppContext, member: MemberDetail 
     if member is None:
         return None
     sheet = sheet_of(member, _photo(context, member))
-    return _save(parent, f"kartu-{member.number}.pdf", lambda target: write_member_card(sheet, context.office.profile, target))
+    return _save(
+        parent, parent.tr("Kartu anggota {number}").format(number=member.number), f"kartu-{member.number}.pdf",
+        lambda target: write_member_card(sheet, context.office.profile, target),
+    )
 
 
 def save_member_profile(parent: QWidget, context: AppContext, member: MemberDetail | None) -> Path | None:
@@ -58,6 +62,7 @@ def save_member_profile(parent: QWidget, context: AppContext, member: MemberDeta
     sheet = sheet_of(member, _photo(context, member))
     return _save(
         parent,
+        parent.tr("Profil anggota {number}").format(number=member.number),
         f"profil-{member.number}.pdf",
         lambda target: write_member_profile(sheet, context.office.profile, target, printed_on=clock.today()),
     )
@@ -70,7 +75,7 @@ def _photo(context: AppContext, member: MemberDetail) -> bytes | None:
         return members.get_photo(session, context.actor, member.id)
 
 
-def _save(parent: QWidget, suggested: str, write) -> Path | None:
+def _save(parent: QWidget, document: str, suggested: str, write) -> Path | None:
     folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     chosen, _ = QFileDialog.getSaveFileName(parent, parent.tr("Simpan PDF"), str(Path(folder) / suggested), "PDF (*.pdf)")
     if not chosen:
@@ -82,5 +87,6 @@ def _save(parent: QWidget, suggested: str, write) -> Path | None:
         log.warning("cannot write %s: %s", path, error)
         show_error(parent, parent.tr("PDF"), parent.tr("Berkas tidak dapat disimpan di {path}: {reason}").format(path=path, reason=error.strerror))
         return None
+    announce(parent, parent.tr("{document} disimpan ke {path}").format(document=document, path=path))
     QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
     return path
