@@ -49,9 +49,21 @@ def guide_problems() -> list[str]:
     problems: list[str] = []
     browser = QTextBrowser()
     try:
-        files = sorted(path.name for path in PAGES_DIR.glob("*.html"))
-        pages = {file: read_page(browser, file) for file in files}
+        pages: dict[str, PageReport] = {}
         images_shown: set[str] = set()
+        for file in sorted(path.name for path in PAGES_DIR.glob("*.html")):
+            report = pages[file] = read_page(browser, file)
+            if not report.title:
+                problems.append(f"{file}: tanpa judul (<title>)")
+            for name in report.images:  # loaded as the browser loads them, beside the page
+                data = browser.loadResource(QTextDocument.ResourceType.ImageResource.value, QUrl(name))
+                if not data:
+                    problems.append(f"{file}: gambar {name!r} tidak ada")
+                elif QImage.fromData(data).isNull():
+                    problems.append(f"{file}: gambar {name!r} tidak terbaca")
+                if name.removeprefix("images/") not in SCREENSHOTS or not name.startswith("images/"):
+                    problems.append(f"{file}: gambar {name!r} tidak ada di daftar SCREENSHOTS")
+                images_shown.add(name.removeprefix("images/"))
 
         def check_target(target: str, where: str) -> None:
             file, _, anchor = target.partition("#")
@@ -61,23 +73,11 @@ def guide_problems() -> list[str]:
                 problems.append(f"{where}: bagian {anchor!r} tidak ada di {file}")
 
         for file, report in pages.items():
-            if not report.title:
-                problems.append(f"{file}: tanpa judul (<title>)")
             for link in report.links:
                 if QUrl(link).scheme():
                     problems.append(f"{file}: tautan ke luar panduan {link!r}")
                 else:
-                    check_target(link if not link.startswith("#") else file + link, f"{file} → {link}")
-            for name in report.images:
-                browser.setSource(topic_url(file))
-                image = browser.loadResource(QTextDocument.ResourceType.ImageResource.value, QUrl(name))
-                if not isinstance(image, QImage) and not image:
-                    problems.append(f"{file}: gambar {name!r} tidak ada")
-                elif QImage.fromData(image).isNull() if not isinstance(image, QImage) else image.isNull():
-                    problems.append(f"{file}: gambar {name!r} tidak terbaca")
-                if not name.startswith("images/") or name.removeprefix("images/") not in SCREENSHOTS:
-                    problems.append(f"{file}: gambar {name!r} tidak ada di daftar SCREENSHOTS")
-                images_shown.add(name.removeprefix("images/"))
+                    check_target(file + link if link.startswith("#") else link, f"{file} → {link}")
         for page in CONTENTS:
             check_target(page.file, "daftar isi")
             for anchor, _title in page.sections:
