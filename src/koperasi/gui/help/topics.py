@@ -45,7 +45,7 @@ CONTENTS: tuple[Page, ...] = (
         ("cairkan", "3. Mencairkan"),
         ("angsuran", "4. Menerima angsuran"),
         ("cetak", "5. Mencetak kwitansi dan kartu"),
-        ("batalkan", "Membatalkan transaksi yang salah"),
+        ("batalkan", "Membatalkan transaksi"),
         ("lain", "Tolak, jadwal ulang, hapus buku"),
         ("tunggakan", "Tunggakan"),
     )),
