@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from koperasi.gui.help.browser import HelpBrowser
 from koperasi.gui.help.check import guide_problems
@@ -136,6 +136,9 @@ def test_contents_back_forward_and_search(qtbot):
     qtbot.addWidget(browser)
     browser.show()
     browser.show_topic(START_PAGE)
+    for name in ("helpContents", "helpText", "helpBackButton", "helpForwardButton", "helpHomeButton", "helpSearchEdit",
+                 "helpCloseButton", "helpSplitter"):  # docs/ui-map.md
+        assert browser.findChild(QWidget, name) is not None, name
     loans = next(browser.contents.topLevelItem(i) for i in range(browser.contents.topLevelItemCount())
                  if browser.contents.topLevelItem(i).text(0) == "Pinjaman")
     disburse = next(loans.child(i) for i in range(loans.childCount()) if loans.child(i).text(0) == "3. Mencairkan")

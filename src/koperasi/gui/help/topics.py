@@ -123,6 +123,15 @@ TOPICS: dict[str, str] = {
     "payDialog": "penjualan.html#bayar",
     "payoutReverseDialog": "penjualan.html#bayar",
     "statementDialog": "penjualan.html#bayar",
+    # settings (Pengaturan) and the rest of the menus: what the menus hold
+    "salesCatalogueDialog": "penjualan.html#titipan",
+    "fundsDialog": "pinjaman.html",
+    "officeDialog": f"{START_PAGE}#tab",
+    "UsersDialog": f"{START_PAGE}#tab",
+    "RegionsDialog": f"{START_PAGE}#tab",
+    "categoriesDialog": f"{START_PAGE}#tab",
+    "auditDialog": f"{START_PAGE}#tab",
+    "aboutDialog": f"{START_PAGE}#tab",
     # backups and printing
     "backupDialog": "cadangan.html#cadangkan",
     "restoreDialog": "cadangan.html#pulihkan",
