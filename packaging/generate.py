@@ -5,9 +5,12 @@
 - ui/*.ui                        -> src/koperasi/gui/forms/ui_*.py      (pyside6-uic)
 - resources/translations/*.ts    -> resources/translations/*.qm         (pyside6-lrelease; not committed)
 - resources/resources.qrc        -> src/koperasi/gui/resources_rc.py    (pyside6-rcc; bundles icons and .qm)
+- docs/screenshots/*.png         -> src/koperasi/gui/help/pages/images/ (the guide's scaled copies; only those
+                                    listed in koperasi.gui.help.topics.SCREENSHOTS)
 
 tests/gui/test_generated_files.py runs ``generate`` into a temporary folder and fails
-when the committed files differ, so an edited form cannot be forgotten.
+when the committed files differ, so an edited form cannot be forgotten; tests/gui/test_help.py
+compares the guide's images with the screenshots they were scaled from.
 """
 
 from __future__ import annotations
@@ -25,6 +28,8 @@ QRC = RESOURCES / "resources.qrc"
 GUI_PACKAGE = Path("src") / "koperasi" / "gui"
 FORMS = GUI_PACKAGE / "forms"
 RESOURCES_MODULE = GUI_PACKAGE / "resources_rc.py"
+SCREENSHOTS = ROOT / "docs" / "screenshots"
+GUIDE_IMAGES = GUI_PACKAGE / "help" / "pages" / "images"
 FORMS_INIT = '"""Python forms generated from ui/*.ui by packaging/generate.py: do not edit."""\n'
 
 
@@ -71,9 +76,39 @@ def generate(target: Path = ROOT) -> list[Path]:
     return written
 
 
+def guide_image(name: str, width: int):
+    """The guide's copy of docs/screenshots/<name>: scaled down to ``width`` (never up), as a QImage."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QImage
+
+    image = QImage(str(SCREENSHOTS / name))
+    if image.isNull():
+        raise SystemExit(f"docs/screenshots/{name} is missing or unreadable (listed in koperasi.gui.help.topics.SCREENSHOTS)")
+    if image.width() > width:
+        image = image.scaledToWidth(width, Qt.TransformationMode.SmoothTransformation)
+    return image
+
+
+def write_guide_images(target: Path = ROOT) -> list[Path]:
+    """Scaled copies of the screenshots the guide shows; stale copies of ones it no longer lists go."""
+    sys.path.insert(0, str(ROOT / "src"))
+    from koperasi.gui.help.topics import SCREENSHOTS as LISTED
+
+    folder = target / GUIDE_IMAGES
+    folder.mkdir(parents=True, exist_ok=True)
+    for old in folder.glob("*.png"):
+        if old.name not in LISTED:
+            old.unlink()
+    written = []
+    for name, width in LISTED.items():
+        guide_image(name, width).save(str(folder / name), "PNG", 0)  # quality 0: smallest PNG
+        written.append(GUIDE_IMAGES / name)
+    return written
+
+
 def main() -> int:
     argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter).parse_args()
-    for path in generate():
+    for path in [*generate(), *write_guide_images()]:
         print(f"wrote {path}")
     return 0
 

@@ -15,6 +15,7 @@ from koperasi.gui.categories_dialog import CategoriesDialog
 from koperasi.gui.context import AppContext
 from koperasi.gui.dashboard import DashboardTab
 from koperasi.gui.forms.ui_main_window import Ui_MainWindow
+from koperasi.gui.help.f1 import HelpKey
 from koperasi.gui.icons import app_icon
 from koperasi.gui.loans.tab import LoansTab
 from koperasi.gui.members.tab import MembersTab
@@ -76,6 +77,9 @@ class MainWindow(QMainWindow):
         self.form.menuSettings.insertAction(settings[settings.index(self.form.actionCategories) + 1], self.action_catalogue)
         self.action_catalogue.triggered.connect(self._sales_catalogue)
         self.form.actionAbout.triggered.connect(lambda: AboutDialog(context.database, self).exec())
+        # F1 is the application's (HelpKey); the menu's F1 only labels Panduan and acts while the menu is open.
+        self.help_key = HelpKey(self)
+        self.form.actionGuide.triggered.connect(self.help_key.show_start)
         self.action_backup = QAction(self.tr("&Cadangkan sekarang…"), self)
         self.action_backup.setObjectName("actionBackup")
         self.action_restore = QAction(self.tr("&Pulihkan dari cadangan…"), self)

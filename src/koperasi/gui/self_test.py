@@ -123,6 +123,25 @@ def _run(checks: _Checks, folder: Path) -> None:
         window.close()
         return f"jendela utama dengan tab {', '.join(rendered)} dan 4 dialog pengaturan"
 
+    def guide() -> str:
+        # The guide's pages and screenshots are data files: a build that lost them must fail here.
+        from koperasi.gui.help.browser import HelpBrowser
+        from koperasi.gui.help.check import guide_problems
+        from koperasi.gui.help.topics import CONTENTS, SCREENSHOTS, START_PAGE
+
+        problems = guide_problems()
+        if problems:
+            raise AssertionError("; ".join(problems[:5]))
+        browser = HelpBrowser()
+        browser.show_topic(START_PAGE)
+        browser.show()
+        app.processEvents()
+        shown = browser.text.toPlainText()
+        if "Panduan Koperasi Berdaya" not in shown or browser.grab().isNull():
+            raise AssertionError("halaman awal panduan tidak tampil")
+        browser.close()
+        return f"{len(CONTENTS)} halaman panduan dan {len(SCREENSHOTS)} gambar terbaca, semua tautan utuh"
+
     def postgres_driver() -> str:
         import psycopg
 
@@ -253,6 +272,7 @@ def _run(checks: _Checks, folder: Path) -> None:
         ("Basis data", database),
         ("Driver PostgreSQL", postgres_driver),
         ("Tampilan", screens),
+        ("Panduan", guide),
         ("Dokumen PDF", pdfs),
         ("Kwitansi dan kartu pinjaman", loan_papers),
         ("Excel", excel),
