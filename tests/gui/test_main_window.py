@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+from sqlalchemy import func, select
+
+from koperasi.db.models import Kecamatan
 from koperasi.domain.roles import Role
 from koperasi.gui.context import AppContext
 from koperasi.gui.main_window import MainWindow
@@ -82,3 +85,28 @@ def test_a_category_added_in_the_dialog_appears_in_the_member_filter(qtbot, cont
     assert "Penyandang disabilitas" not in names()
     window.form.actionCategories.trigger()
     assert "Penyandang disabilitas" in names()
+
+
+def test_a_ready_office_is_told_where_its_work_is_not_that_tabs_will_come(qtbot, context):
+    from dataclasses import replace
+
+    from koperasi.services import office
+    from tests.loan_support import loan_office
+
+    ready = loan_office(context.database, context.actor)
+    ready.member("Siti Aminah")
+    with context.database.session() as session:
+        context.office = office.update_office(
+            session, context.actor,
+            replace(context.office.profile, address="Jl. Lintas Sumatera", chair_name="Hj. Rosna", treasurer_name="Ahmad"),
+            expected_version=context.office.version,
+        )
+        kecamatan = session.scalar(select(func.count()).select_from(Kecamatan))
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    steps = window.dashboard.next_steps.text()
+    assert "Kantor siap dipakai" in steps and "akan tampil" not in steps
+    tabs = [window.form.mainTabs.tabText(i).replace("&", "") for i in range(window.form.mainTabs.count())]
+    assert {"Pinjaman", "Penjualan", "Pelatihan"} <= set(tabs)
+    # The one desa's kecamatan, out of the kecamatan this database knows (not a fixed number).
+    assert f"1 dari {kecamatan}" in window.dashboard.figures.text()
