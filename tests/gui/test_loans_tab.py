@@ -78,6 +78,41 @@ def test_clerk_sees_no_approve_button_and_manager_approves_by_status(qtbot, cont
     assert not clerk.detail.write_off_action.isVisible()  # in the menu now, hidden from a clerk as the button was
 
 
+def test_the_applicant_cannot_decide_their_own_loan_and_is_told_why_before_typing_anything(qtbot, context):
+    office = loan_office(context.database, context.actor)
+    office.apply(office.member("Siti Aminah"), actor=office.manager)
+    own = _tab(qtbot, context, office.manager)
+    own.table.selectRow(0)
+    assert not own.detail.approve_button.isHidden() and not own.detail.approve_button.isEnabled()
+    assert not own.detail.reject_action.isEnabled()
+    for tip in (own.detail.approve_button.toolTip(), own.detail.reject_action.toolTip()):
+        assert tip.startswith("Pengaju tidak boleh memutuskan pinjamannya sendiri") and "pengurus lain" in tip
+    other = _tab(qtbot, context, context.actor)  # the admin, who did not apply, decides
+    other.table.selectRow(0)
+    assert other.detail.approve_button.isEnabled() and other.detail.reject_action.isEnabled()
+    assert other.detail.approve_button.toolTip() == ""
+
+
+def test_an_approved_loan_shows_its_planned_schedule_as_a_plan(qtbot, context):
+    from datetime import date
+
+    office = loan_office(context.database, context.actor)
+    office.approved_loan(office.member("Nur Aisyah"), principal=1_200_000, term=12)
+    tab = _tab(qtbot, context, office.treasurer)
+    tab.table.selectRow(0)
+    detail = tab.detail
+    assert detail.tables.tabText(0).replace("&", "") == "Jadwal rencana (12)"
+    assert "dicairkan hari ini, 28 November 2026" in detail.tables.tabToolTip(0)
+    model = detail.schedule_model
+    # Paid out on the pinned day (28 November 2026), due monthly from a month later.
+    assert [model.row(model.index(row, 0)).due_on for row in (0, 11)] == [date(2026, 12, 28), date(2027, 11, 28)]
+    assert model.index(0, 2).data() == "Rp100.000" and model.index(0, 4).data() == "Rencana"
+    assert detail.schedule_table.isColumnHidden(3)  # no "Dibayar" on a plan
+    office.disburse(tab.current.id)
+    tab.reload(select=tab.current.id)
+    assert detail.tables.tabText(0).replace("&", "") == "Jadwal angsuran (12)" and not detail.schedule_table.isColumnHidden(3)
+
+
 def test_detail_panel_shows_only_the_hint_until_a_loan_is_chosen(qtbot, context):
     office = loan_office(context.database, context.actor)
     office.active_loan(office.member("Siti Aminah"))

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from koperasi import clock
 from koperasi.domain.dates import format_date
 from koperasi.domain.loans import LoanStatus, MovementKind
 from koperasi.domain.money import format_rupiah
@@ -29,6 +30,7 @@ from koperasi.gui.loans.columns import fit_columns
 from koperasi.services.loan_queries import LoanDetail, MovementView, ScheduleItem
 
 RECEIPT_KINDS = {MovementKind.DISBURSEMENT, MovementKind.ADMIN_FEE, MovementKind.REPAYMENT}
+PAID_COLUMN = 3  # of the schedule table
 RECORDED_BY_WIDTH = 130  # longer names are elided: the column must not push the table past 1280 px
 
 
@@ -89,6 +91,7 @@ class LoanDetailPanel(QWidget):
         self.card_action = self._action("loanCardAction", self.tr("Cetak &kartu pinjaman…"), self.card_requested, None)
         self.more_menu = QMenu(self)
         self.more_menu.setObjectName("loanMoreMenu")
+        self.more_menu.setToolTipsVisible(True)  # says why Tolak is unavailable to the applicant
         self.more_menu.addActions([self.reject_action, self.reschedule_action, self.write_off_action])
         self.more_menu.addSeparator()  # collapsed when a role sees none of the three above
         self.more_menu.addActions([self.reverse_action, self.receipt_action, self.card_action])
@@ -180,13 +183,18 @@ class LoanDetailPanel(QWidget):
         return action
 
     def _name_tabs(self) -> None:
-        schedule = self.tr("&Jadwal angsuran")
+        planned = self.loan is not None and self.loan.schedule_planned
+        schedule = self.tr("&Jadwal rencana") if planned else self.tr("&Jadwal angsuran")
         movements = self.tr("T&ransaksi")
         if self.loan is not None:
             schedule += f" ({len(self.loan.schedule)})"
             movements += f" ({len(self.loan.movements)})"
         self.tables.setTabText(0, schedule)
         self.tables.setTabText(1, movements)
+        self.tables.setTabToolTip(0, self.tr(
+            "Belum dicairkan: jadwal bila dicairkan hari ini, {today}. Jadwal sebenarnya dibuat dari tanggal "
+            "pencairan dan tanggal angsuran pertama yang dipilih saat pencairan."
+        ).format(today=format_date(clock.today())) if planned else "")
 
     def selected_movement(self) -> MovementView | None:
         rows = self.movement_table.selectionModel().selectedRows()
@@ -197,6 +205,7 @@ class LoanDetailPanel(QWidget):
         self.schedule_model.set_rows(loan.schedule if loan else [])
         self.movement_model.set_rows(loan.movements if loan else [])
         self._name_tabs()
+        self.schedule_table.setColumnHidden(PAID_COLUMN, loan is not None and loan.schedule_planned)  # nothing paid on a plan
         if loan is None:
             self.header.clear()
             self.pages.setCurrentIndex(0)
@@ -212,8 +221,13 @@ class LoanDetailPanel(QWidget):
         loan = self.loan
         status = loan.status if loan else None
         movement = self.selected_movement()
-        self.approve_button.setEnabled(status is LoanStatus.APPLIED)
-        self.reject_action.setEnabled(status is LoanStatus.APPLIED)
+        # Four eyes: the service says when this user, though a decider, may not decide this loan.
+        refusal = loan.decision_refusal if loan else None
+        self.approve_button.setEnabled(status is LoanStatus.APPLIED and refusal is None)
+        self.reject_action.setEnabled(status is LoanStatus.APPLIED and refusal is None)
+        shown_refusal = refusal if status is LoanStatus.APPLIED else None
+        self.approve_button.setToolTip(shown_refusal or "")
+        self.reject_action.setToolTip(shown_refusal or "")
         self.disburse_button.setEnabled(status is LoanStatus.APPROVED)
         self.repay_button.setEnabled(status is LoanStatus.ACTIVE)
         self.reschedule_action.setEnabled(status is LoanStatus.ACTIVE)
