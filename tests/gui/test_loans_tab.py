@@ -84,13 +84,13 @@ def test_the_applicant_cannot_decide_their_own_loan_and_is_told_why_before_typin
     own = _tab(qtbot, context, office.manager)
     own.table.selectRow(0)
     assert not own.detail.approve_button.isHidden() and not own.detail.approve_button.isEnabled()
-    assert not own.detail.reject_action.isEnabled()
+    assert not own.detail.reject_action.isEnabled() and not own.detail.decision_hint.isHidden()
     for tip in (own.detail.approve_button.toolTip(), own.detail.reject_action.toolTip()):
         assert tip.startswith("Pengaju tidak boleh memutuskan pinjamannya sendiri") and "pengurus lain" in tip
     other = _tab(qtbot, context, context.actor)  # the admin, who did not apply, decides
     other.table.selectRow(0)
     assert other.detail.approve_button.isEnabled() and other.detail.reject_action.isEnabled()
-    assert other.detail.approve_button.toolTip() == ""
+    assert other.detail.approve_button.toolTip() == "" and other.detail.decision_hint.isHidden()
 
 
 def test_an_approved_loan_shows_its_planned_schedule_as_a_plan(qtbot, context):

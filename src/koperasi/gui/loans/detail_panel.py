@@ -104,9 +104,14 @@ class LoanDetailPanel(QWidget):
         self.movement_table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.movement_table.addActions([self.reverse_action, self.receipt_action])
 
+        # Beside the greyed Setujui, in sight: the applicant should not have to hover to learn why.
+        self.decision_hint = QLabel(self.tr("Anda pengajunya: pengurus lain yang memutuskan."))
+        self.decision_hint.setObjectName("loanDecisionHint")
+        self.decision_hint.setStyleSheet("color: #666")
+        self.decision_hint.setWordWrap(True)
         actions = QHBoxLayout()
         actions.setContentsMargins(0, 0, 0, 0)
-        for button in (self.approve_button, self.disburse_button, self.repay_button):
+        for button in (self.approve_button, self.decision_hint, self.disburse_button, self.repay_button):
             actions.addWidget(button)
         actions.addStretch(1)
         actions.addWidget(self.more_button)
@@ -228,6 +233,8 @@ class LoanDetailPanel(QWidget):
         shown_refusal = refusal if status is LoanStatus.APPLIED else None
         self.approve_button.setToolTip(shown_refusal or "")
         self.reject_action.setToolTip(shown_refusal or "")
+        self.decision_hint.setToolTip(shown_refusal or "")
+        self.decision_hint.setVisible(shown_refusal is not None and self.actor.can(Permission.DECIDE_LOANS))
         self.disburse_button.setEnabled(status is LoanStatus.APPROVED)
         self.repay_button.setEnabled(status is LoanStatus.ACTIVE)
         self.reschedule_action.setEnabled(status is LoanStatus.ACTIVE)
