@@ -45,6 +45,24 @@ def test_loan_table_model_passes_the_model_tester_and_filters(qtbot, qtmodeltest
     assert tab.model.row_at(0).id == active
 
 
+def test_an_empty_loan_list_says_what_was_searched_and_how_to_widen_it(qtbot, context):
+    office = loan_office(context.database, context.actor)
+    tab = _tab(qtbot, context, office.clerk)
+    tab.resize(1024, 600)
+    tab.show()
+    assert tab.empty_note.isVisible()
+    assert tab.empty_note.text() == "Belum ada pinjaman. Ajukan yang pertama dengan Ajukan pinjaman (Ctrl+N)."
+    office.active_loan(office.member("Siti Aminah"))
+    tab.reload()
+    assert not tab.empty_note.isVisible()
+    tab.status_filter.setCurrentIndex(tab.status_filter.findData(LoanStatus.ACTIVE.value))
+    tab.search.setText("budi")
+    qtbot.waitUntil(lambda: tab.model.rowCount() == 0, timeout=2000)
+    assert tab.empty_note.isVisible() and tab.empty_note.text() == (
+        f"Tidak ada pinjaman yang cocok dengan “budi”, status {LoanStatus.ACTIVE.label}. Hapus filter atau periksa ejaan."
+    )
+
+
 def test_loan_table_model_pages_lazily(qtbot, context):
     from koperasi.gui.loans.table_model import LoanTableModel
     from koperasi.gui.page_cache import PAGE_SIZE
