@@ -148,3 +148,33 @@ def test_scheduled_backups_keep_the_newest_n(tmp_path, capsys):
 
     assert len(list(backups_dir().iterdir())) == 2
     assert "1 cadangan lama dihapus" in capsys.readouterr().out
+
+
+
+@pytest.mark.parametrize("command", ["doctor", "backup"])
+def test_a_reader_that_closes_the_pipe_early_ends_the_command_quietly_not_as_a_crash(tmp_path, command):
+    """``koperasi doctor --db X | head``: the reader is gone before the output is written."""
+    import os
+    import subprocess
+    import sys
+
+    from tests.support import PINNED_MOMENT, set_up_office
+
+    path = tmp_path / "kantor.db"
+    database = open_database(resolve_database_url(str(path), path))
+    set_up_office(database)
+    database.dispose()
+    arguments = [command, "--db", str(path)] + (["--to", str(tmp_path / "cadangan")] if command == "backup" else [])
+    # The child runs on the suite's pinned day, like every test.
+    script = (f"import sys; from datetime import datetime; from koperasi import clock; clock.pin(datetime.fromisoformat("
+              f"{PINNED_MOMENT.isoformat()!r})); from koperasi.cli import main; sys.exit(main(sys.argv[1:]))")
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # the reader has already gone, as `head` has after its lines
+    try:
+        result = subprocess.run([sys.executable, "-c", script, *arguments],
+                                stdout=write_end, stderr=subprocess.PIPE, text=True, timeout=120)
+    finally:
+        os.close(write_end)
+    # Exit 1 as Python itself does on EPIPE; not 70 (a crash) and not a word on stderr.
+    assert result.returncode == 1, result.stderr
+    assert result.stderr == ""

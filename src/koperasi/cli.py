@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from collections.abc import Sequence
 
@@ -65,6 +66,22 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; a reader that stops early (``koperasi doctor | head``) ends it quietly, not as a crash."""
+    try:
+        try:
+            return _run(argv)
+        finally:
+            # Flush here, inside the try, so a closed pipe shows up now and not at interpreter exit.
+            sys.stdout.flush()
+    except BrokenPipeError:
+        # As the Python docs' "Note on SIGPIPE" advises: point stdout at devnull so the flush at exit
+        # cannot fail again, and exit 1 as Python itself does on EPIPE.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_PROBLEM
+
+
+def _run(argv: Sequence[str] | None) -> int:
     args = build_parser().parse_args(argv)
     configure_logging()
     db_arg = getattr(args, "sub_db", None) or args.db
@@ -85,6 +102,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         from koperasi.app import run_gui
 
         return run_gui(db_arg)
+    except BrokenPipeError:
+        raise
     except DomainError as error:
         print(f"Gagal: {error.message}", file=sys.stderr)
         return EXIT_PROBLEM
@@ -92,6 +111,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         log.exception("unexpected error in command %s", args.command)
         print("Terjadi kesalahan tak terduga. Detailnya tercatat di berkas log.", file=sys.stderr)
         return EXIT_CRASH
+
+
+def _show_progress(text: str) -> None:
+    """A progress line overwritten in place: for a person at a terminal only. Piped or logged (a scheduled
+    backup) it would be noise, and a reader that left early must not make the backup itself fail."""
+    if sys.stdout.isatty():
+        print(text, end="\r", flush=True)
 
 
 def _open(db_arg: str | None, **options):
@@ -113,8 +139,8 @@ def _demo(db_arg: str | None, members: int, loans: int | None, sales: int | None
                 return EXIT_PROBLEM
             summary = demo.fill(
                 session, members=members, loans=loans, sales=sales,
-                progress=lambda done: print(f"  {done} anggota…", end="\r"),
-                loan_progress=lambda note: print(f"  {note}…", end="\r"),
+                progress=lambda done: _show_progress(f"  {done} anggota…"),
+                loan_progress=lambda note: _show_progress(f"  {note}…"),
             )
     finally:
         database.dispose()
@@ -185,7 +211,7 @@ def _backup(db_arg: str | None, folder: str | None, passphrase_file: str | None,
     try:
         info = backup.system_backup(
             database, folder=Path(folder) if folder else None, passphrase=passphrase,
-            progress=lambda done, total: print(f"  {100 * done // max(total, 1)}%…", end="\r"),
+            progress=lambda done, total: _show_progress(f"  {100 * done // max(total, 1)}%…"),
         )
         deleted = backup.prune_backups(info.path.parent, keep, office_code=info.office_code) if keep else []
     finally:
@@ -234,7 +260,7 @@ def _restore(db_arg: str | None, file: str, passphrase_file: str | None, *, assu
                 return EXIT_PROBLEM
         aside = backup.restore_backup(
             database, Path(file), passphrase=passphrase,
-            progress=lambda done, total: print(f"  {100 * done // max(total, 1)}%…", end="\r"),
+            progress=lambda done, total: _show_progress(f"  {100 * done // max(total, 1)}%…"),
         )
     finally:
         database.dispose()

@@ -45,6 +45,24 @@ def test_loan_table_model_passes_the_model_tester_and_filters(qtbot, qtmodeltest
     assert tab.model.row_at(0).id == active
 
 
+def test_an_empty_loan_list_says_what_was_searched_and_how_to_widen_it(qtbot, context):
+    office = loan_office(context.database, context.actor)
+    tab = _tab(qtbot, context, office.clerk)
+    tab.resize(1024, 600)
+    tab.show()
+    assert tab.empty_note.isVisible()
+    assert tab.empty_note.text() == "Belum ada pinjaman. Ajukan yang pertama dengan Ajukan pinjaman (Ctrl+N)."
+    office.active_loan(office.member("Siti Aminah"))
+    tab.reload()
+    assert not tab.empty_note.isVisible()
+    tab.status_filter.setCurrentIndex(tab.status_filter.findData(LoanStatus.ACTIVE.value))
+    tab.search.setText("budi")
+    qtbot.waitUntil(lambda: tab.model.rowCount() == 0, timeout=2000)
+    assert tab.empty_note.isVisible() and tab.empty_note.text() == (
+        f"Tidak ada pinjaman yang cocok dengan “budi”, status {LoanStatus.ACTIVE.label}. Hapus filter atau periksa ejaan."
+    )
+
+
 def test_loan_table_model_pages_lazily(qtbot, context):
     from koperasi.gui.loans.table_model import LoanTableModel
     from koperasi.gui.page_cache import PAGE_SIZE
@@ -76,6 +94,41 @@ def test_clerk_sees_no_approve_button_and_manager_approves_by_status(qtbot, cont
     assert not manager.detail.approve_button.isEnabled()  # the loan is already running
     assert manager.detail.write_off_action.isEnabled() and manager.detail.repay_button.isHidden()
     assert not clerk.detail.write_off_action.isVisible()  # in the menu now, hidden from a clerk as the button was
+
+
+def test_the_applicant_cannot_decide_their_own_loan_and_is_told_why_before_typing_anything(qtbot, context):
+    office = loan_office(context.database, context.actor)
+    office.apply(office.member("Siti Aminah"), actor=office.manager)
+    own = _tab(qtbot, context, office.manager)
+    own.table.selectRow(0)
+    assert not own.detail.approve_button.isHidden() and not own.detail.approve_button.isEnabled()
+    assert not own.detail.reject_action.isEnabled() and not own.detail.decision_hint.isHidden()
+    for tip in (own.detail.approve_button.toolTip(), own.detail.reject_action.toolTip()):
+        assert tip.startswith("Pengaju tidak boleh memutuskan pinjamannya sendiri") and "pengurus lain" in tip
+    other = _tab(qtbot, context, context.actor)  # the admin, who did not apply, decides
+    other.table.selectRow(0)
+    assert other.detail.approve_button.isEnabled() and other.detail.reject_action.isEnabled()
+    assert other.detail.approve_button.toolTip() == "" and other.detail.decision_hint.isHidden()
+
+
+def test_an_approved_loan_shows_its_planned_schedule_as_a_plan(qtbot, context):
+    from datetime import date
+
+    office = loan_office(context.database, context.actor)
+    office.approved_loan(office.member("Nur Aisyah"), principal=1_200_000, term=12)
+    tab = _tab(qtbot, context, office.treasurer)
+    tab.table.selectRow(0)
+    detail = tab.detail
+    assert detail.tables.tabText(0).replace("&", "") == "Jadwal rencana (12)"
+    assert "dicairkan hari ini, 28 November 2026" in detail.tables.tabToolTip(0)
+    model = detail.schedule_model
+    # Paid out on the pinned day (28 November 2026), due monthly from a month later.
+    assert [model.row(model.index(row, 0)).due_on for row in (0, 11)] == [date(2026, 12, 28), date(2027, 11, 28)]
+    assert model.index(0, 2).data() == "Rp100.000" and model.index(0, 4).data() == "Rencana"
+    assert detail.schedule_table.isColumnHidden(3)  # no "Dibayar" on a plan
+    office.disburse(tab.current.id)
+    tab.reload(select=tab.current.id)
+    assert detail.tables.tabText(0).replace("&", "") == "Jadwal angsuran (12)" and not detail.schedule_table.isColumnHidden(3)
 
 
 def test_detail_panel_shows_only_the_hint_until_a_loan_is_chosen(qtbot, context):

@@ -5,7 +5,9 @@ from datetime import date
 import pytest
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog
+from sqlalchemy import func, select
 
+from koperasi.db.models import Kecamatan
 from koperasi.domain.members import MemberInput
 from koperasi.domain.people import Sex
 from koperasi.domain.roles import Role
@@ -136,3 +138,28 @@ def test_a_saved_member_card_is_confirmed_in_the_status_bar(qtbot, context, siti
     window.members.show_member(siti.id)
     window.members.detail.card_button.click()
     assert window.statusBar().currentMessage() == f"Kartu anggota {siti.number} disimpan ke {tmp_path / 'kartu.pdf'}"
+
+
+def test_a_ready_office_is_told_where_its_work_is_not_that_tabs_will_come(qtbot, context):
+    from dataclasses import replace
+
+    from koperasi.services import office
+    from tests.loan_support import loan_office
+
+    ready = loan_office(context.database, context.actor)
+    ready.member("Siti Aminah")
+    with context.database.session() as session:
+        context.office = office.update_office(
+            session, context.actor,
+            replace(context.office.profile, address="Jl. Lintas Sumatera", chair_name="Hj. Rosna", treasurer_name="Ahmad"),
+            expected_version=context.office.version,
+        )
+        kecamatan = session.scalar(select(func.count()).select_from(Kecamatan))
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    steps = window.dashboard.next_steps.text()
+    assert "Kantor siap dipakai" in steps and "akan tampil" not in steps
+    tabs = [window.form.mainTabs.tabText(i).replace("&", "") for i in range(window.form.mainTabs.count())]
+    assert {"Pinjaman", "Penjualan", "Pelatihan"} <= set(tabs)
+    # The one desa's kecamatan, out of the kecamatan this database knows (not a fixed number).
+    assert f"1 dari {kecamatan}" in window.dashboard.figures.text()

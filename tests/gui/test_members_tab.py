@@ -32,6 +32,36 @@ def register(context):
     return add
 
 
+def test_an_empty_search_says_what_was_searched_and_how_to_widen_it(qtbot, context, register):
+    tab = MembersTab(context)
+    qtbot.addWidget(tab)
+    tab.resize(1024, 700)
+    tab.show()
+    assert tab.empty_note.isVisible()
+    assert tab.empty_note.text() == "Belum ada anggota aktif. Tambahkan dengan Tambah anggota (Ctrl+N) atau Impor Excel."
+    register("Siti Aminah")
+    tab.reload()
+    assert tab.model.rowCount() == 1 and not tab.empty_note.isVisible()
+    tab.status_filter.setCurrentIndex(tab.status_filter.findText("Aktif"))
+    tab.kecamatan_filter.setCurrentIndex(tab.kecamatan_filter.findText("Sarolangun"))
+    tab.search.setText("  budi ")
+    qtbot.waitUntil(lambda: tab.model.rowCount() == 0, timeout=2000)
+    assert tab.count_label.text() == "0 anggota" and tab.empty_note.isVisible()
+    assert tab.empty_note.text() == (
+        "Tidak ada anggota yang cocok dengan “budi” di Kecamatan Sarolangun, status Aktif. Hapus filter atau periksa ejaan."
+    )
+    assert tab.empty_note.geometry().bottom() < tab.table.viewport().height()  # all of it inside the table, wrapped
+    tab.desa_filter.setCurrentIndex(tab.desa_filter.findText("Bernai"))
+    tab.sex_filter.setCurrentIndex(tab.sex_filter.findText("Perempuan"))
+    qtbot.waitUntil(lambda: "Desa Bernai" in tab.empty_note.text(), timeout=2000)
+    assert tab.empty_note.text().startswith(
+        "Tidak ada anggota yang cocok dengan “budi” di Desa Bernai, Kecamatan Sarolangun, status Aktif, perempuan."
+    )
+    tab.search.clear()
+    qtbot.waitUntil(lambda: tab.model.rowCount() == 1, timeout=2000)
+    assert not tab.empty_note.isVisible()
+
+
 def _fill_required(form, name, birth_date):
     """The fields every member needs, with the desa the fixture created."""
     form.fullNameEdit.setText(name)

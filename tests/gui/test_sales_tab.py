@@ -41,6 +41,21 @@ def test_sales_tab_lists_sales_and_shows_the_selected_sale_lines(qtbot, office):
     assert [row.buyer_name for row in view.model._rows] == ["Ibu Rina"]
 
 
+def test_an_empty_sales_list_names_the_search_and_the_period_to_widen(qtbot, office):
+    tab = SalesTab(office.context)
+    qtbot.addWidget(tab)
+    tab.resize(1024, 600)
+    tab.show()
+    view = tab.sales_view
+    assert not view.empty_note.isVisible()
+    view.search_edit.setText("budi")
+    view.reload()
+    assert view.model.rowCount() == 0 and view.count_label.text() == "0 penjualan" and view.empty_note.isVisible()
+    text = view.empty_note.text()
+    assert text.startswith("Tidak ada penjualan yang cocok dengan “budi” dari ") and " sampai 28 November 2026." in text
+    assert text.endswith("Perlebar periode Dari–sampai, hapus filter atau periksa ejaan.")
+
+
 def test_sales_tab_models_pass_the_model_tester(qtbot, qtmodeltester, office):
     tab = SalesTab(office.context)
     qtbot.addWidget(tab)

@@ -136,6 +136,19 @@ def test_batch_and_detail_models_pass_the_model_tester(qtbot, qtmodeltester, off
     assert "Lulus" not in panel.participant_count.text() and "2 peserta aktif" in panel.participant_count.text()
 
 
+def test_an_empty_batch_list_says_how_to_start_or_widen_it(qtbot, office):
+    with office.db.session() as session:
+        trainings.create_programme(session, office.admin, ProgrammeInput("Menjahit Dasar", Topic.ORGANIC_FARMING))
+    tab = _tab(qtbot, office)
+    tab.show()
+    assert tab.model.rowCount() == 1 and not tab.empty_note.isVisible()
+    tab.programme_filter.setCurrentIndex(tab.programme_filter.findText("Menjahit Dasar"))
+    assert tab.model.rowCount() == 0 and tab.empty_note.isVisible()
+    assert tab.empty_note.text() == (
+        "Tidak ada angkatan untuk program Menjahit Dasar. Buat dengan Angkatan baru, atau pilih Semua program."
+    )
+
+
 def test_enrol_dialog_refuses_a_double_enrolment_in_indonesian(qtbot, office):
     office.member("Siti Aminah")
     office.enrol("Siti Aminah")

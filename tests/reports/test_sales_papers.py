@@ -127,6 +127,34 @@ def test_long_sales_note_runs_over_pages_and_keeps_the_total():
     assert f"Halaman {len(pages)} dari {len(pages)}" in pages[-1]
 
 
+LONG_BUYER = "Kelompok Usaha Bersama Perempuan Tani Sejahtera Mandiri Desa Lubuk Napal, Sungai"  # 80 characters
+PHONE = "Telp. 0812-3456-7890"
+
+
+def _header_lines(pdf: bytes) -> list[str]:
+    """The lines above the title, as the reader sees them."""
+    header = _pages(pdf)[0].replace("\u00a0", " ").split("NOTA PENJUALAN")[0]
+    return [line.strip() for line in header.splitlines() if line.strip()]
+
+
+def test_a_long_buyer_name_wraps_whole_under_the_signature():
+    assert len(LONG_BUYER) == 80
+    text = _flat(_pdf(write_sales_note, _note(buyer_name=LONG_BUYER)))
+    signatures = text.split("rupiah", 1)[1]  # after the amount in words: the signature blocks
+    assert LONG_BUYER in signatures and "\u2026" not in signatures
+
+
+def test_the_office_details_stay_on_one_line_and_a_telephone_is_never_split():
+    fits = replace(OFFICE, address="Jl. Lintas Sumatera Km 12 No. 45, Desa Pauh, Kecamatan Pauh, Sarolangun", phone="081234567890")
+    # Too long for one line at 9 pt on A5 but not at a smaller size: one line, smaller.
+    assert _header_lines(_pdf(write_sales_note, _note(office=fits))) == [OFFICE.name, f"{fits.address} \u00b7 {PHONE}"]
+    very_long = replace(fits, address="Jl. Lintas Sumatera Km 12 No. 45, Desa Pauh, Kecamatan Pauh, Kabupaten Sarolangun, Provinsi Jambi 37376")
+    lines = _header_lines(_pdf(write_sales_note, _note(office=very_long)))
+    # Too long for any size: the address wraps, the telephone stays whole on one line.
+    assert lines[0] == OFFICE.name and len(lines) == 3
+    assert " ".join(lines[1:]) == f"{very_long.address} \u00b7 {PHONE}" and lines[-1].endswith(PHONE)
+
+
 # --- bukti pembayaran -------------------------------------------------------------------------
 
 

@@ -55,6 +55,21 @@ def test_a_manager_cannot_approve_the_loan_they_applied_for_but_another_manager_
     assert detail.applied_by_name == "Ketua"
 
 
+def test_the_detail_says_who_may_not_decide_and_plans_the_schedule_until_disbursement(office):
+    loan_id = office.apply(office.member(), actor=office.manager)
+    with office.session() as session:
+        own = loan_queries.loan_detail(session, office.manager, loan_id)
+        others = loan_queries.loan_detail(session, office.admin, loan_id)
+    # The same words the refusal uses: the screen shows them before anyone types a note.
+    assert own.decision_refusal == loans.OWN_APPLICATION and others.decision_refusal is None
+    assert own.schedule_planned and len(own.schedule) == 12 and sum(item.amount for item in own.schedule) == 1_200_000
+    assert own.schedule[0].due_on == date(2026, 12, 28)  # paid out on the pinned day, due a month later
+    with office.session() as session:
+        loans.reject_loan(session, office.admin, loan_id, expected_version=1, reason="Usaha belum berjalan")
+        rejected = loan_queries.loan_detail(session, office.admin, loan_id)
+    assert rejected.schedule == [] and not rejected.schedule_planned
+
+
 def test_the_maker_cannot_reject_their_own_application_either(office):
     loan_id = office.apply(office.member(), actor=office.manager)
     with office.session() as session, pytest.raises(PermissionDenied, match="empat mata"):

@@ -98,6 +98,11 @@ def due_dates(first_due: date, term: int, frequency: Frequency) -> list[date]:
     return [first_due + timedelta(days=days * step) for step in range(term)]
 
 
+def first_due_after(disbursed_on: date, frequency: Frequency) -> date:
+    """The usual first due date for a loan paid out on ``disbursed_on``: one period later."""
+    return due_dates(disbursed_on, 2, frequency)[1]
+
+
 def _add_months(day: date, months: int) -> date:
     month_index = day.month - 1 + months
     year, month = day.year + month_index // 12, month_index % 12 + 1

@@ -65,7 +65,8 @@ class DashboardTab(QWidget):
                     (self.tr("Anggota perempuan"), _thousands(figures.women_members)),
                     (self.tr("Pengguna aktif"), str(figures.active_users)),
                     (self.tr("Desa terdaftar"), str(figures.active_desa)),
-                    (self.tr("Kecamatan yang berisi desa"), f"{figures.kecamatan_with_desa} dari 11"),
+                    (self.tr("Kecamatan yang berisi desa"),
+                     self.tr("{count} dari {known}").format(count=figures.kecamatan_with_desa, known=figures.kecamatan_known)),
                 ]
             )
         )
@@ -79,7 +80,7 @@ class DashboardTab(QWidget):
         if figures.active_desa and figures.active_members == 0:
             steps.append(self.tr("Daftarkan anggota di tab Anggota (Ctrl+N), atau impor daftar anggota dari Excel."))
         if not steps:
-            steps.append(self.tr("Kantor siap dipakai. Pelatihan, Pinjaman dan Penjualan akan tampil sebagai tab di sini."))
+            steps.append(self.tr("Kantor siap dipakai. Pinjaman, Penjualan dan Pelatihan dikerjakan di tab masing-masing."))
         self.next_steps.setText("<ul>" + "".join(f"<li>{escape(step)}</li>" for step in steps) + "</ul>")
 
 

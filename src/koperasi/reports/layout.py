@@ -15,6 +15,7 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.lib.pagesizes import A4
@@ -114,9 +115,8 @@ def section_heading(text: str) -> list[Flowable]:
 def office_header(office: OfficeProfile, style: ParagraphStyle = OFFICE) -> list[Flowable]:
     """Office name, then address and telephone on one grey line, then a green rule."""
     header: list[Flowable] = [Paragraph(escape(office.name), style)]
-    details = office_details(office)
-    if details:
-        header.append(Paragraph(escape(details), OFFICE_LINE))
+    if office.address or office.phone:
+        header.append(OfficeDetailsLine(office))
     header.append(HRFlowable(width="100%", thickness=1.2, color=GREEN, spaceBefore=3 * mm))
     return header
 
@@ -126,6 +126,45 @@ def office_details(office: OfficeProfile) -> str:
     if office.phone:
         details.append(f"Telp. {format_phone(office.phone)}")
     return " \u00b7 ".join(details)
+
+
+NBSP = "\u00a0"
+SMALLEST_DETAILS_SIZE = 7  # pt: still legible on an A5 nota
+
+
+class OfficeDetailsLine(Flowable):
+    """Address and telephone on one line, in a smaller type when the paper is narrow.
+
+    An address too long even at the smallest size wraps at the usual size (two legible lines
+    beat two tiny ones), but the telephone is never cut: it moves whole to the next line
+    ("Telp. 0812-" at the end of one line and "3456-7890" on the next is misread).
+    """
+
+    def __init__(self, office: OfficeProfile) -> None:
+        super().__init__()
+        self._plain = office_details(office)
+        phone = f"Telp.{NBSP}{format_phone(office.phone)}".replace(" ", NBSP) if office.phone else ""
+        if office.address and phone:
+            # The dot stays with the address, so a break falls just before "Telp.".
+            self._markup = f"{escape(office.address)}{NBSP}\u00b7 {escape(phone)}"
+        else:
+            self._markup = escape(office.address or phone)
+        self._paragraph: Paragraph | None = None
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        size = OFFICE_LINE.fontSize
+        while size >= SMALLEST_DETAILS_SIZE and stringWidth(self._plain, OFFICE_LINE.fontName, size) > available_width:
+            size -= 0.5
+        if size < SMALLEST_DETAILS_SIZE:
+            size = OFFICE_LINE.fontSize
+        style = ParagraphStyle(f"office_line_{size}", parent=OFFICE_LINE, fontSize=size,
+                               leading=OFFICE_LINE.leading * size / OFFICE_LINE.fontSize)
+        self._paragraph = Paragraph(self._markup, style)
+        self.width, self.height = self._paragraph.wrap(available_width, available_height)
+        return self.width, self.height
+
+    def draw(self) -> None:
+        self._paragraph.drawOn(self.canv, 0, 0)
 
 
 def paragraph(text: str, style: ParagraphStyle) -> Paragraph:
@@ -307,9 +346,11 @@ class SignatureBlock(Flowable):
 
     def __init__(self, width: float, above: Sequence[str], name: str, *, gap: float = 18 * mm, meterai: bool = False, size: float = 9) -> None:
         super().__init__()
-        self.width, self._above, self._name = width, list(above), name
+        self.width, self._above = width, list(above)
+        # A long name (a group, a company) wraps under the signature rather than being cut.
+        self._name_lines = simpleSplit(name, BOLD, size, width) if name else []
         self._gap, self._meterai, self._size = gap, meterai, size
-        self.height = (len(self._above) + 1) * size * 1.35 + gap
+        self.height = (len(self._above) + max(1, len(self._name_lines))) * size * 1.35 + gap
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         return self.width, self.height
@@ -338,13 +379,14 @@ class SignatureBlock(Flowable):
             canvas.drawCentredString(x + box_width / 2, box_y + box_height / 2 - 7, "Rp10.000")
             canvas.setFillColor(colors.black)
         y -= self._gap
-        if self._name:
+        if self._name_lines:
             canvas.setFont(BOLD, size)
-            shown = clip(self._name, self.width, BOLD, size)
-            canvas.drawCentredString(middle, y, shown)
-            half = stringWidth(shown, BOLD, size) / 2
             canvas.setLineWidth(0.5)
-            canvas.line(middle - half, y - 2, middle + half, y - 2)
+            for line in self._name_lines:
+                canvas.drawCentredString(middle, y, line)
+                half = stringWidth(line, BOLD, size) / 2
+                canvas.line(middle - half, y - 2, middle + half, y - 2)
+                y -= size * 1.35
         else:
             canvas.setFont(REGULAR, size)
             canvas.drawCentredString(middle, y, "(" + "." * 40 + ")")

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from koperasi.db.models import Desa, Member, User
+from koperasi.db.models import Desa, Kecamatan, Member, User
 from koperasi.domain.roles import Actor, Permission
 from koperasi.services.access import authorize
 
@@ -17,6 +17,7 @@ class DashboardSummary:
     active_users: int
     active_desa: int
     kecamatan_with_desa: int
+    kecamatan_known: int
     active_members: int
     women_members: int
 
@@ -27,6 +28,7 @@ def summary(session: Session, actor: Actor) -> DashboardSummary:
     desa_row = session.execute(
         select(func.count(), func.count(func.distinct(Desa.kecamatan_code))).where(Desa.active.is_(True))
     ).one()
+    kecamatan_known = session.scalar(select(func.count()).select_from(Kecamatan)) or 0
     member_row = session.execute(
         select(func.count(), func.count().filter(Member.sex == "P")).where(Member.status == "aktif")
     ).one()
@@ -34,6 +36,7 @@ def summary(session: Session, actor: Actor) -> DashboardSummary:
         active_users=active_users,
         active_desa=desa_row[0],
         kecamatan_with_desa=desa_row[1],
+        kecamatan_known=kecamatan_known,
         active_members=member_row[0],
         women_members=member_row[1],
     )

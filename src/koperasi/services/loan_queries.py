@@ -22,12 +22,13 @@ from koperasi.db.models import (
 )
 from koperasi.domain.loan_products import LoanKind
 from koperasi.domain.errors import NotFound
-from koperasi.domain.loans import Frequency, LoanStatus, MovementKind, installment_status
+from koperasi.domain.loans import Frequency, LoanStatus, MovementKind, build_schedule, first_due_after, installment_status
 from koperasi.domain.paging import page_bounds
 from koperasi.domain.roles import Actor, Permission
 from koperasi.services.access import authorize
 from koperasi.services.arrears import state_today
 from koperasi.services.loan_book import outstanding
+from koperasi.services.loans import decision_refusal
 from koperasi import clock
 
 
@@ -172,7 +173,10 @@ class LoanDetail:
     next_due_on: date | None
     next_due_amount: int
     schedule: list[ScheduleItem]
+    # True before disbursement: the schedule is the plan as if paid out today, not yet the loan's own.
+    schedule_planned: bool
     movements: list[MovementView]
+    decision_refusal: str | None  # why this user may not approve or reject it (four eyes); None if they may
 
 
 def loan_detail(session: Session, actor: Actor, loan_id: uuid.UUID, *, today: date | None = None) -> LoanDetail:
@@ -199,7 +203,9 @@ def loan_detail(session: Session, actor: Actor, loan_id: uuid.UUID, *, today: da
         outstanding=outstanding(loan), rescheduled=loan.rescheduled,
         arrears=state.arrears if state else 0, days_past_due=state.days_past_due if state else 0,
         next_due_on=state.next_due_on if state else None, next_due_amount=state.next_due_amount if state else 0,
-        schedule=_schedule(session, loan, today), movements=movements(session, loan.id),
+        schedule=_schedule(session, loan, today) if loan.schedule_no else _planned_schedule(loan, today),
+        schedule_planned=loan.schedule_no == 0 and LoanStatus(loan.status) in NOT_YET_DISBURSED, movements=movements(session, loan.id),
+        decision_refusal=decision_refusal(loan, actor),
     )
 
 
@@ -210,10 +216,22 @@ def _user_name(session: Session, user_id: uuid.UUID | None) -> str:
     return user.full_name if user else ""
 
 
+PLANNED = "Rencana"  # the status of an installment that exists only on paper
+NOT_YET_DISBURSED = (LoanStatus.APPLIED, LoanStatus.APPROVED)
+
+
+def _planned_schedule(loan: Loan, today: date) -> list[ScheduleItem]:
+    """An application's or approved loan's installments as they would be if it were paid out today with the
+    usual first due date (what the disbursement form proposes); a rejected loan will have none."""
+    if LoanStatus(loan.status) not in NOT_YET_DISBURSED:
+        return []
+    frequency = Frequency(loan.frequency)
+    plan = build_schedule(loan.principal, loan.term, frequency, first_due_after(today, frequency), loan.rounding_multiple)
+    return [ScheduleItem(item.number, item.due_on, item.amount, 0, PLANNED) for item in plan]
+
+
 def _schedule(session: Session, loan: Loan, today: date) -> list[ScheduleItem]:
     """The current schedule with what each installment has received (oldest first)."""
-    if loan.schedule_no == 0:
-        return []
     header = session.get(LoanSchedule, (loan.id, loan.schedule_no))
     rows = session.execute(
         select(LoanInstallment.number, LoanInstallment.due_on, LoanInstallment.amount)

@@ -133,14 +133,26 @@ def reject_loan(session: Session, actor: Actor, loan_id: uuid.UUID, *, expected_
     _decide(session, actor, loan_id, expected_version=expected_version, approve=False, note=check_reason(reason, "penolakan"))
 
 
+OWN_APPLICATION = ("Pengaju tidak boleh memutuskan pinjamannya sendiri: Anda yang mengajukan pinjaman ini, "
+                   "jadi pengurus lain yang menyetujui atau menolaknya (prinsip empat mata).")
+
+
+def decision_refusal(loan: Loan, actor: Actor) -> str | None:
+    """Why ``actor`` may not approve or reject ``loan`` although their role decides loans, or None.
+
+    Four eyes: whoever applied does not decide. The screen asks this before offering Setujui
+    and Tolak, so the clerk is not refused only after typing a note."""
+    return OWN_APPLICATION if loan.applied_by == actor.user_id else None
+
+
 def _decide(session: Session, actor: Actor, loan_id: uuid.UUID, *, expected_version: int, approve: bool, note: str) -> None:
     with write(session):
         authorize(session, actor, Permission.DECIDE_LOANS)
         loan = loan_book.locked_loan(session, loan_id)
         _check_version(loan, expected_version)
         loan_book.require_status(loan, LoanStatus.APPLIED, doing="diputuskan")
-        if loan.applied_by == actor.user_id:
-            raise PermissionDenied("Pinjaman yang Anda ajukan sendiri harus diputuskan oleh pengurus lain (prinsip empat mata).")
+        if (refusal := decision_refusal(loan, actor)) is not None:
+            raise PermissionDenied(refusal)
         loan.status = (LoanStatus.APPROVED if approve else LoanStatus.REJECTED).value
         loan.decided_by, loan.decided_on, loan.decision_note = actor.user_id, clock.today(), " ".join(note.split())[:500]
         session.flush()

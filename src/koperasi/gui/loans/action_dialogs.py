@@ -10,7 +10,7 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QComboBox, QDateEdit, QFormLayout, QLabel, QLineEdit, QSpinBox, QWidget
 
 from koperasi.domain.dates import format_date
-from koperasi.domain.loans import Frequency, due_dates
+from koperasi.domain.loans import Frequency, first_due_after
 from koperasi.domain.money import format_rupiah
 from koperasi.gui.context import AppContext
 from koperasi.gui.form_dialog import FormDialog
@@ -110,7 +110,7 @@ class DisburseDialog(FormDialog):
     def _date_changed(self) -> None:
         if self._follow_date:
             day = self.date_edit.date().toPython()
-            self.first_due_edit.setDate(QDate(due_dates(day, 2, self.frequency)[1]))
+            self.first_due_edit.setDate(QDate(first_due_after(day, self.frequency)))
 
     def save(self) -> None:
         with self.context.database.session() as session:

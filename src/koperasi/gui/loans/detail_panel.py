@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from koperasi import clock
 from koperasi.domain.dates import format_date
 from koperasi.domain.loans import LoanStatus, MovementKind
 from koperasi.domain.money import format_rupiah
@@ -30,6 +31,7 @@ from koperasi.gui.loans.columns import fit_columns
 from koperasi.services.loan_queries import LoanDetail, MovementView, ScheduleItem
 
 RECEIPT_KINDS = {MovementKind.DISBURSEMENT, MovementKind.ADMIN_FEE, MovementKind.REPAYMENT}
+PAID_COLUMN = 3  # of the schedule table
 RECORDED_BY_WIDTH = 130  # longer names are elided: the column must not push the table past 1280 px
 
 
@@ -91,6 +93,7 @@ class LoanDetailPanel(QWidget):
         self.card_action = self._action("loanCardAction", self.tr("Cetak &kartu pinjaman…"), self.card_requested, None)
         self.more_menu = QMenu(self)
         self.more_menu.setObjectName("loanMoreMenu")
+        self.more_menu.setToolTipsVisible(True)  # says why Tolak is unavailable to the applicant
         self.more_menu.addActions([self.reject_action, self.reschedule_action, self.write_off_action])
         self.more_menu.addSeparator()  # collapsed when a role sees none of the three above
         self.more_menu.addActions([self.reverse_action, self.receipt_action, self.card_action])
@@ -103,9 +106,14 @@ class LoanDetailPanel(QWidget):
         self.movement_table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.movement_table.addActions([self.reverse_action, self.receipt_action])
 
+        # Beside the greyed Setujui, in sight: the applicant should not have to hover to learn why.
+        self.decision_hint = QLabel(self.tr("Anda pengajunya: pengurus lain yang memutuskan."))
+        self.decision_hint.setObjectName("loanDecisionHint")
+        self.decision_hint.setStyleSheet("color: #666")
+        self.decision_hint.setWordWrap(True)
         actions = QHBoxLayout()
         actions.setContentsMargins(0, 0, 0, 0)
-        for button in (self.approve_button, self.disburse_button, self.repay_button):
+        for button in (self.approve_button, self.decision_hint, self.disburse_button, self.repay_button):
             actions.addWidget(button)
         actions.addStretch(1)
         actions.addWidget(self.more_button)
@@ -182,13 +190,18 @@ class LoanDetailPanel(QWidget):
         return action
 
     def _name_tabs(self) -> None:
-        schedule = self.tr("&Jadwal angsuran")
+        planned = self.loan is not None and self.loan.schedule_planned
+        schedule = self.tr("&Jadwal rencana") if planned else self.tr("&Jadwal angsuran")
         movements = self.tr("T&ransaksi")
         if self.loan is not None:
             schedule += f" ({len(self.loan.schedule)})"
             movements += f" ({len(self.loan.movements)})"
         self.tables.setTabText(0, schedule)
         self.tables.setTabText(1, movements)
+        self.tables.setTabToolTip(0, self.tr(
+            "Belum dicairkan: jadwal bila dicairkan hari ini, {today}. Jadwal sebenarnya dibuat dari tanggal "
+            "pencairan dan tanggal angsuran pertama yang dipilih saat pencairan."
+        ).format(today=format_date(clock.today())) if planned else "")
 
     def selected_movement(self) -> MovementView | None:
         rows = self.movement_table.selectionModel().selectedRows()
@@ -199,6 +212,7 @@ class LoanDetailPanel(QWidget):
         self.schedule_model.set_rows(loan.schedule if loan else [])
         self.movement_model.set_rows(loan.movements if loan else [])
         self._name_tabs()
+        self.schedule_table.setColumnHidden(PAID_COLUMN, loan is not None and loan.schedule_planned)  # nothing paid on a plan
         if loan is None:
             self.header.clear()
             self.pages.setCurrentIndex(0)
@@ -214,8 +228,15 @@ class LoanDetailPanel(QWidget):
         loan = self.loan
         status = loan.status if loan else None
         movement = self.selected_movement()
-        self.approve_button.setEnabled(status is LoanStatus.APPLIED)
-        self.reject_action.setEnabled(status is LoanStatus.APPLIED)
+        # Four eyes: the service says when this user, though a decider, may not decide this loan.
+        refusal = loan.decision_refusal if loan else None
+        self.approve_button.setEnabled(status is LoanStatus.APPLIED and refusal is None)
+        self.reject_action.setEnabled(status is LoanStatus.APPLIED and refusal is None)
+        shown_refusal = refusal if status is LoanStatus.APPLIED else None
+        self.approve_button.setToolTip(shown_refusal or "")
+        self.reject_action.setToolTip(shown_refusal or "")
+        self.decision_hint.setToolTip(shown_refusal or "")
+        self.decision_hint.setVisible(shown_refusal is not None and self.actor.can(Permission.DECIDE_LOANS))
         self.disburse_button.setEnabled(status is LoanStatus.APPROVED)
         self.repay_button.setEnabled(status is LoanStatus.ACTIVE)
         self.reschedule_action.setEnabled(status is LoanStatus.ACTIVE)

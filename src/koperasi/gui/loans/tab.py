@@ -26,6 +26,7 @@ from koperasi.domain.errors import DomainError
 from koperasi.domain.loans import LoanStatus
 from koperasi.domain.roles import Permission
 from koperasi.gui.context import AppContext
+from koperasi.gui.empty_list import EmptyListNote, nothing_found
 from koperasi.gui.form_dialog import FormDialog
 from koperasi.gui.loans import action_dialogs, find_data
 from koperasi.gui.loans.application_dialog import LoanApplicationDialog
@@ -114,6 +115,7 @@ class LoansTab(QWidget):
         vertical.setDefaultSectionSize(self.fontMetrics().height() + 8)
         self._size_columns()
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+        self.empty_note = EmptyListNote(self.table, "loanEmptyNote")
         self.detail = LoanDetailPanel(self.context.actor)
         self.detail.approve_requested.connect(lambda: self._decide(approve=True))
         self.detail.reject_requested.connect(lambda: self._decide(approve=False))
@@ -218,6 +220,7 @@ class LoansTab(QWidget):
     def reload(self, select: uuid.UUID | None = None) -> None:
         self.model.reload(self.current_filter())
         self.count_label.setText(self.tr("{count} pinjaman").format(count=f"{self.model.total:,}".replace(",", ".")))
+        self.empty_note.show_text("" if self.model.total else self._nothing_found())
         row = self.model.row_of(select) if select is not None else None
         if row is not None:
             self.table.selectionModel().setCurrentIndex(
@@ -227,6 +230,18 @@ class LoansTab(QWidget):
             self.show_loan(select)  # a row already current sends no signal, yet its loan changed
         else:
             self.show_loan(select)
+
+    def _nothing_found(self) -> str:
+        conditions = [
+            self.tr("{filter} {name}").format(filter=label, name=combo.currentText())
+            for label, combo in ((self.tr("status"), self.status_filter), (self.tr("produk"), self.product_filter),
+                                 (self.tr("sumber dana"), self.fund_filter), (self.tr("kelompok"), self.group_filter))
+            if combo.currentData()
+        ]
+        none_yet = self.tr("Belum ada pinjaman.")
+        if self.context.actor.can(Permission.APPLY_LOANS):
+            none_yet += " " + self.tr("Ajukan yang pertama dengan Ajukan pinjaman (Ctrl+N).")
+        return nothing_found(self.tr("pinjaman"), search=self.search.text(), conditions=conditions, none_yet=none_yet)
 
     def _row_changed(self) -> None:
         row = self.model.row_at(self.table.currentIndex().row())

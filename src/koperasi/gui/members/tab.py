@@ -26,6 +26,7 @@ from koperasi.domain.members import MemberStatus
 from koperasi.domain.people import Sex
 from koperasi.domain.roles import Permission
 from koperasi.gui.context import AppContext
+from koperasi.gui.empty_list import EmptyListNote, nothing_found
 from koperasi.gui.members.detail_panel import MemberDetailPanel
 from koperasi.gui.members.groups_view import GroupsView
 from koperasi.gui.members.leave_dialog import LeaveDialog
@@ -133,6 +134,7 @@ class MembersTab(QWidget):
         header.sortIndicatorChanged.connect(self._keep_sort_indicator_honest)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self.table.doubleClicked.connect(self._edit)
+        self.empty_note = EmptyListNote(self.table, "memberEmptyNote")
         self.detail = MemberDetailPanel()
         self.detail.edit_requested.connect(self._edit)
         self.detail.leave_requested.connect(self._leave_or_rejoin)
@@ -242,6 +244,7 @@ class MembersTab(QWidget):
     def reload(self, select: uuid.UUID | None = None) -> None:
         self.model.reload(self.current_filter())
         self.count_label.setText(self.tr("{count} anggota").format(count=f"{self.model.total:,}".replace(",", ".")))
+        self.empty_note.show_text("" if self.model.total else self._nothing_found())
         row = self.model.row_of(select) if select is not None else None
         if row is not None:
             self.table.selectionModel().setCurrentIndex(
@@ -252,6 +255,35 @@ class MembersTab(QWidget):
             self.show_member(select)
         else:
             self.show_member(None)
+
+    def _nothing_found(self) -> str:
+        """What was looked for, in the words of the filters: the clerk sees which one to loosen."""
+        where = ""
+        if self.kecamatan_filter.currentData():
+            where = self.tr("di Kecamatan {name}").format(name=self.kecamatan_filter.currentText())
+            if self.desa_filter.currentData():
+                where = self.tr("di Desa {desa}, Kecamatan {name}").format(
+                    desa=self.desa_filter.currentText(), name=self.kecamatan_filter.currentText())
+        conditions = []
+        if self.category_filter.currentData():
+            conditions.append(self.tr("kategori {name}").format(name=self.category_filter.currentText()))
+        if self.group_filter.currentData():
+            conditions.append(self.tr("kelompok {name}").format(name=self.group_filter.currentText()))
+        sex = self.sex_filter.currentText().lower() if self.sex_filter.currentData() else ""
+        status = _optional(MemberStatus, self.status_filter.currentData())
+        # The status always filters (Aktif by default); alone it only says what the office has none of yet.
+        if status is not None and (self.search.text().strip() or where or conditions or sex):
+            conditions.append(self.tr("status {name}").format(name=self.status_filter.currentText()))
+        if sex:
+            conditions.append(sex)
+        none_yet = {
+            MemberStatus.ACTIVE: self.tr("Belum ada anggota aktif."),
+            MemberStatus.LEFT: self.tr("Belum ada anggota yang keluar."),
+        }.get(status, self.tr("Belum ada anggota."))
+        if status is not MemberStatus.LEFT and self.context.actor.can(Permission.EDIT_MEMBERS):
+            none_yet += " " + self.tr("Tambahkan dengan Tambah anggota (Ctrl+N) atau Impor Excel.")
+        return nothing_found(self.tr("anggota"), search=self.search.text(), where=where, conditions=conditions,
+                             none_yet=none_yet)
 
     def _row_changed(self) -> None:
         row = self.model.row_at(self.table.currentIndex().row())

@@ -25,6 +25,7 @@ from koperasi.domain.money import format_rupiah
 from koperasi.domain.roles import Permission
 from koperasi.domain.sales import format_percent, format_quantity
 from koperasi.gui.context import AppContext
+from koperasi.gui.empty_list import EmptyListNote, nothing_found
 from koperasi.gui.form_dialog import FormDialog
 from koperasi.gui.list_model import Column, ListTableModel
 from koperasi.gui.loans import find_data
@@ -165,6 +166,7 @@ class SalesView(QWidget):
         self.table = make_table("saleTable", self.model)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self.count_label = QLabel(objectName="saleCount")
+        self.empty_note = EmptyListNote(self.table, "saleEmptyNote")
         self.detail = SaleDetailPanel(context)
         self.detail.note_requested.connect(self._print_note)
         self.detail.reverse_requested.connect(self._reverse)
@@ -237,7 +239,8 @@ class SalesView(QWidget):
         elif page.rows:
             self.count_label.setText(self.tr("{count} penjualan").format(count=count_text(page.total)))
         else:
-            self.count_label.setText(self.tr("Belum ada penjualan yang cocok dalam periode ini."))
+            self.count_label.setText(self.tr("{count} penjualan").format(count=0))
+        self.empty_note.show_text("" if page.rows else self._nothing_found())
         row = next((i for i, sale in enumerate(page.rows) if sale.id == select), None)
         if row is not None:
             self.table.selectionModel().setCurrentIndex(
@@ -246,6 +249,15 @@ class SalesView(QWidget):
             self._show_detail(page.rows[row].id)
         else:
             self.detail.show_sale(None)
+
+    def _nothing_found(self) -> str:
+        """The period always applies, so the sentence always names it and how to widen it."""
+        period = self.tr("dari {start} sampai {end}").format(
+            start=format_date(self.from_edit.date().toPython()), end=format_date(self.to_edit.date().toPython()))
+        channel = [self.tr("saluran {name}").format(name=self.channel_filter.currentText())] if self.channel_filter.currentData() else []
+        advice = self.tr("Perlebar periode Dari–sampai, hapus filter atau periksa ejaan.") if self.search_edit.text().strip() \
+            else self.tr("Perlebar periode Dari–sampai atau hapus filter.")
+        return nothing_found(self.tr("penjualan"), search=self.search_edit.text(), where=period, conditions=channel, advice=advice)
 
     def _row_changed(self) -> None:
         index = self.table.currentIndex()

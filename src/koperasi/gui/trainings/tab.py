@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from koperasi.domain.errors import DomainError
 from koperasi.domain.roles import Permission
 from koperasi.gui.context import AppContext
+from koperasi.gui.empty_list import EmptyListNote, nothing_found
 from koperasi.gui.list_model import Column, ListTableModel
 from koperasi.gui.loans import find_data
 from koperasi.gui.loans.columns import fit_columns
@@ -80,6 +81,7 @@ class TrainingsTab(QWidget):
         self.table = make_table("trainingBatchTable", self.model)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self.count_label = QLabel(objectName="trainingBatchCount")
+        self.empty_note = EmptyListNote(self.table, "trainingEmptyNote")
         self.detail = BatchPanel(self.context)
         self.detail.changed.connect(self._batch_changed)
 
@@ -136,6 +138,17 @@ class TrainingsTab(QWidget):
         if reload and chosen is not None and index == 0:
             self.reload()
 
+    def _nothing_found(self) -> str:
+        can_add = self.context.actor.can(Permission.MANAGE_TRAININGS)
+        if self.programme_filter.currentData():
+            return nothing_found(
+                self.tr("angkatan"), where=self.tr("untuk program {name}").format(name=self.programme_filter.currentText()),
+                advice=self.tr("Buat dengan Angkatan baru, atau pilih Semua program.") if can_add
+                else self.tr("Pilih Semua program untuk melihat angkatan lain."),
+            )
+        return self.tr("Belum ada angkatan pelatihan.") + (
+            " " + self.tr("Buat program di Program pelatihan, lalu angkatannya dengan Angkatan baru.") if can_add else "")
+
     def reload(self, select: uuid.UUID | None = None) -> None:
         if select is None and self.detail.batch is not None:
             select = self.detail.batch.id
@@ -148,6 +161,7 @@ class TrainingsTab(QWidget):
         self.model.set_rows(batches)
         fit_columns(self.table, stretch=1, caps={0: 160, 2: 110})
         self.count_label.setText(self.tr("{count} angkatan").format(count=len(batches)))
+        self.empty_note.show_text("" if batches else self._nothing_found())
         row = next((i for i, batch in enumerate(batches) if batch.id == select), None)
         if row is not None:
             self.table.selectionModel().setCurrentIndex(
