@@ -26,7 +26,8 @@ from koperasi.domain.errors import ValidationError
 
 FIRST_DAY = QDate(1900, 1, 1)  # no date the office records lies before this
 LAST_DAY = QDate(9999, 12, 31)
-_ERROR_STYLE = "border: 2px solid #b3261e; border-radius: 3px;"
+# Scoped to the field itself: a bare rule would also frame every part of the calendar popup (its child).
+_ERROR_STYLE = "DateField { border: 2px solid #b3261e; border-radius: 3px; }"
 
 
 class DateField(QLineEdit):
@@ -211,12 +212,13 @@ class DateField(QLineEdit):
         calendar.setObjectName("dateFieldCalendar")
         calendar.setWindowFlags(Qt.WindowType.Popup)
         calendar.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
         calendar.setDateRange(self._minimum, self._maximum)
         calendar.setSelectedDate(QDate(self._date or self._calendar_start() or clock.today()))
         calendar.clicked.connect(lambda day: self._pick(calendar, day))
         calendar.activated.connect(lambda day: self._pick(calendar, day))
         QShortcut(QKeySequence(Qt.Key.Key_Escape), calendar, calendar.close)
-        calendar.adjustSize()
+        calendar.resize(calendar.sizeHint())
         calendar.move(self._popup_position(calendar))
         calendar.show()
         calendar.setFocus()

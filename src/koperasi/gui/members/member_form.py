@@ -57,6 +57,7 @@ class MemberForm(QWidget):
         self.form.nikEdit.textChanged.connect(self._nik_changed)
         self.form.nikEdit.editingFinished.connect(self._show_nik_note)
         birth.dateChanged.connect(self._show_nik_note)
+        birth.error_changed.connect(self._show_nik_note)  # a birth date that became invalid is no longer compared
         self.form.sexCombo.currentIndexChanged.connect(self._show_nik_note)
         self._category_boxes: dict[str, QCheckBox] = {}
         for code, name in categories:
