@@ -16,9 +16,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QDate, QPoint, Qt, Signal
+from PySide6.QtCore import QDate, QPoint, QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QCalendarWidget, QLineEdit, QStyle, QToolTip, QWidget
+from PySide6.QtWidgets import QCalendarWidget, QLineEdit, QSizePolicy, QStyle, QToolTip, QWidget
 
 from koperasi import clock
 from koperasi.domain.dates import format_date, parse_date
@@ -56,6 +56,8 @@ class DateField(QLineEdit):
         self._error = ""
         self._emitted = QDate()  # the date dateChanged last announced
         self._announced_error: str | None = None
+        # As wide as a date needs (sizeHint), not the room a QLineEdit would take in a toolbar row.
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.setPlaceholderText(self.tr("contoh 17-08-1985"))
         self.setToolTip(self._hint())
         calendar_icon = self.style().standardIcon(QStyle.StandardPixmap.SP_ArrowDown)
@@ -91,6 +93,13 @@ class DateField(QLineEdit):
     def setMaximumDate(self, day: date | QDate, what: str = "") -> None:  # noqa: N802
         self._maximum, self._maximum_what = QDate(_python_date(day)), what
         self._recheck()
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        # Wide enough for the longest date it shows, "30 September 2026", beside the calendar arrow.
+        hint = super().sizeHint()
+        arrow = self.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
+        room = self.fontMetrics().horizontalAdvance("30 September 2026") + arrow + 24
+        return QSize(max(hint.width(), room), hint.height())
 
     # ---- what a save needs -----------------------------------------------------------------
 
