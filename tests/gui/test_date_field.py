@@ -213,3 +213,12 @@ def test_household_birth_dates_accept_the_same_ways_of_typing(qtbot, member_dial
     assert table.item(0, 3).text() == "17 Agustus 2015"
     table.item(0, 3).setText("17-8-15")
     assert table.item(0, 3).text() == "17-8-15"  # not a date yet: kept for the clerk to fix
+
+
+def test_saving_without_a_birth_date_frames_the_field_and_says_so(qtbot, member_dialog):
+    form = member_dialog.member_form.form
+    form.fullNameEdit.setText("Rahmat Hidayat")
+    assert form.birthDateEdit.styleSheet() == ""  # an untouched empty field is not shouted at
+    member_dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save).click()
+    assert member_dialog.result() == 0 and member_dialog.error_label.text() == "Tanggal lahir wajib diisi."
+    assert "b3261e" in form.birthDateEdit.styleSheet() and form.birthDateEdit.hasFocus()

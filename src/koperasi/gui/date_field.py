@@ -111,6 +111,11 @@ class DateField(QLineEdit):
         self._read()
         return self._error
 
+    def check(self) -> bool:
+        """Read the text now and show its problem at the field, an empty required field included (a save's check)."""
+        self._read_and_show(insist=True)
+        return not self._error
+
     def checked_date(self, field: str | None = None) -> date | None:
         """The date (None for an empty optional field), or a ValidationError naming ``field``."""
         self._read()
@@ -170,14 +175,14 @@ class DateField(QLineEdit):
             return self.tr("{subject} tidak boleh {side} {what} ({date}).").format(subject=self._subject, side=side, what=what, date=shown)
         return self.tr("{subject} tidak boleh {side} {date}.").format(subject=self._subject, side=side, date=shown)
 
-    def _read_and_show(self) -> None:
+    def _read_and_show(self, *, insist: bool = False) -> None:
         self._parse()
         if self._date is not None and not self._error:
             shown = format_date(self._date)
             if self.text() != shown:
                 self.setText(shown)
                 self._read_text_was = shown
-        self._show_error()
+        self._show_error(insist=insist)
         now = self.date()
         if now != self._emitted and (now.isValid() or (self._optional and not self.text().strip())):
             self._emitted = now
@@ -190,9 +195,9 @@ class DateField(QLineEdit):
             self._read_text_was = self.text()
         self._show_error()
 
-    def _show_error(self) -> None:
-        # An empty required field is not an error to shout about before the clerk has typed.
-        shown = "" if not self.text().strip() else self._error
+    def _show_error(self, *, insist: bool = False) -> None:
+        # An empty required field is not an error to shout about before the clerk has typed (or saves).
+        shown = self._error if insist or self.text().strip() else ""
         self.setStyleSheet(_ERROR_STYLE if shown else "")
         self.setToolTip(shown or self._hint())
         if shown != self._announced_error:

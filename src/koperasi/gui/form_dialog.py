@@ -50,7 +50,7 @@ class FormDialog(QDialog):
             set_inline_error(self.error_label, still_wrong[0] if still_wrong else "")
 
     def _save_and_close(self) -> None:
-        invalid = next((f for f in self._form_widget.findChildren(DateField) if f.isVisibleTo(self) and f.isEnabledTo(self) and not f.is_valid()), None)
+        invalid = next((f for f in self._form_widget.findChildren(DateField) if f.isVisibleTo(self) and f.isEnabledTo(self) and not f.check()), None)
         if invalid is not None:
             set_inline_error(self.error_label, invalid.error())
             invalid.setFocus()
