@@ -123,6 +123,24 @@ def test_repayment_dialog_posts_once_when_simpan_is_clicked_twice(qtbot, context
     assert after.outstanding == 1_050_000
 
 
+def test_a_repayment_dated_before_the_disbursement_is_named_at_the_field_and_not_posted(qtbot, context):
+    office = loan_office(context.database, context.actor)
+    loan_id = office.active_loan(office.member("Siti Aminah"))
+    with context.database.session() as session:
+        loan = loan_detail(session, office.treasurer, loan_id)
+    dialog = action_dialogs.RepaymentDialog(_as(context, office.treasurer), loan)
+    qtbot.addWidget(dialog)
+    dialog.date_edit.setText("05-01-2025")  # START, the disbursement, is 6 January 2025
+    _save(dialog)
+    assert dialog.error_label.text() == "Tanggal bayar tidak boleh sebelum tanggal pencairan (6 Januari 2025)."
+    assert dialog.result() == 0 and dialog.payment is None and dialog.date_edit.text() == "05-01-2025"
+    dialog.date_edit.setText("01-01-2027")
+    _save(dialog)
+    assert dialog.error_label.text() == "Tanggal bayar tidak boleh setelah hari ini (28 November 2026)."
+    with context.database.session() as session:
+        assert [m.kind for m in loan_detail(session, office.treasurer, loan_id).movements].count(MovementKind.REPAYMENT) == 0
+
+
 def test_repayment_dialog_shows_an_over_payment_inline(qtbot, context):
     office = loan_office(context.database, context.actor)
     loan_id = office.active_loan(office.member("Siti Aminah"))

@@ -12,9 +12,10 @@ from typing import Any
 
 from PySide6.QtCore import QStandardPaths, Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import (QComboBox, QDateEdit, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView,
+from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView,
                                QVBoxLayout, QWidget)
 
+from koperasi.gui.date_field import DateField
 from koperasi.gui.list_model import ListTableModel
 from koperasi.gui.loans.busy import run_busy
 from koperasi.gui.messages import show_error, show_info
@@ -50,8 +51,11 @@ def total_table(name: str, model: ListTableModel) -> QTableView:
     return table
 
 
-def chosen_period(owner: QWidget, from_edit: QDateEdit, to_edit: QDateEdit, title: str) -> tuple[date, date] | None:
-    """The period of the two date edits, or None (having said so) when it ends before it starts."""
+def chosen_period(owner: QWidget, from_edit: DateField, to_edit: DateField, title: str) -> tuple[date, date] | None:
+    """The period of the two date edits, or None (having said so) when a date is not valid or it ends before it starts."""
+    if not (from_edit.is_valid() and to_edit.is_valid()):
+        show_error(owner, title, from_edit.error() or to_edit.error())
+        return None
     period_from: date = from_edit.date().toPython()
     period_to: date = to_edit.date().toPython()
     if period_to < period_from:
@@ -63,8 +67,8 @@ def chosen_period(owner: QWidget, from_edit: QDateEdit, to_edit: QDateEdit, titl
 def lay_out_period_report(
     owner: QWidget,
     *,
-    from_edit: QDateEdit,
-    to_edit: QDateEdit,
+    from_edit: DateField,
+    to_edit: DateField,
     extra_filters: Sequence[QWidget] = (),
     refresh_button: QPushButton,
     save_buttons: Sequence[QPushButton],

@@ -1,7 +1,8 @@
 """A dialog around one form: the form, an inline error line, and Simpan / Batal.
 
-Subclasses implement ``save``; a ``DomainError`` it raises is shown under the form and,
-for a ``ValidationError``, the input at fault gets the focus. The dialog closes only
+Subclasses implement ``save``; it is not called while a date field of the form holds no valid
+date (the field's message is shown and the field focused instead). A ``DomainError`` it raises is
+shown under the form and, for a ``ValidationError``, the input at fault gets the focus. The dialog closes only
 after a successful save, with the result ``save`` returns (default: accepted).
 """
 
@@ -10,6 +11,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from koperasi.domain.errors import DomainError, ValidationError
+from koperasi.gui.date_field import DateField
 from koperasi.gui.messages import set_inline_error
 
 
@@ -30,11 +32,29 @@ class FormDialog(QDialog):
         layout.addWidget(self.error_label)
         layout.addWidget(buttons)
         self.resize(width, self.sizeHint().height())
+        self._date_messages: set[str] = set()
+        for date_field in form.findChildren(DateField):
+            date_field.error_changed.connect(self._date_error_changed)
 
     def save(self) -> int | None:
         raise NotImplementedError
 
+    def _date_error_changed(self, message: str) -> None:
+        # A date's problem shows under the form as the clerk leaves the field, and goes once fixed
+        # (unless another date field still has one); a message from a save attempt is left alone.
+        if message:
+            self._date_messages.add(message)
+            set_inline_error(self.error_label, message)
+        elif self.error_label.text() in self._date_messages:
+            still_wrong = [f.error() for f in self._form_widget.findChildren(DateField) if f.text().strip() and not f.is_valid()]
+            set_inline_error(self.error_label, still_wrong[0] if still_wrong else "")
+
     def _save_and_close(self) -> None:
+        invalid = next((f for f in self._form_widget.findChildren(DateField) if f.isVisibleTo(self) and f.isEnabledTo(self) and not f.check()), None)
+        if invalid is not None:
+            set_inline_error(self.error_label, invalid.error())
+            invalid.setFocus()
+            return
         try:
             result = self.save()
         except DomainError as error:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 ERROR_STYLE = "color: #b3261e;"
+WARNING_STYLE = "color: #8a5300;"  # dark amber: worth a look, but saving is allowed
 
 
 def show_error(parent: QWidget | None, title: str, message: str) -> None:

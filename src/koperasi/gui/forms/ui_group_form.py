@@ -15,9 +15,10 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QDateEdit,
-    QFormLayout, QLabel, QLineEdit, QSizePolicy,
-    QWidget)
+from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QFormLayout,
+    QLabel, QLineEdit, QSizePolicy, QWidget)
+
+from koperasi.gui.date_field import DateField
 
 class Ui_GroupForm(object):
     def setupUi(self, GroupForm):
@@ -73,9 +74,8 @@ class Ui_GroupForm(object):
 
         self.formLayout.setWidget(4, QFormLayout.ItemRole.LabelRole, self.chairDateLabel)
 
-        self.groupChairDateEdit = QDateEdit(GroupForm)
+        self.groupChairDateEdit = DateField(GroupForm)
         self.groupChairDateEdit.setObjectName(u"groupChairDateEdit")
-        self.groupChairDateEdit.setCalendarPopup(True)
 
         self.formLayout.setWidget(4, QFormLayout.ItemRole.FieldRole, self.groupChairDateEdit)
 
@@ -110,7 +110,6 @@ class Ui_GroupForm(object):
         self.chairLabel.setText(QCoreApplication.translate("GroupForm", u"&Ketua (boleh kosong):", None))
         self.groupChairEdit.setPlaceholderText(QCoreApplication.translate("GroupForm", u"nomor anggota, NIK atau nama", None))
         self.chairDateLabel.setText(QCoreApplication.translate("GroupForm", u"Ketua masuk &sejak:", None))
-        self.groupChairDateEdit.setDisplayFormat(QCoreApplication.translate("GroupForm", u"dd-MM-yyyy", None))
         self.groupActiveCheck.setText(QCoreApplication.translate("GroupForm", u"&Aktif (kelompok yang bubar dinonaktifkan; riwayatnya tetap)", None))
         pass
     # retranslateUi

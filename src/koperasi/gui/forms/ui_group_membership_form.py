@@ -15,8 +15,10 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QApplication, QDateEdit, QFormLayout, QLabel,
-    QLineEdit, QSizePolicy, QWidget)
+from PySide6.QtWidgets import (QApplication, QFormLayout, QLabel, QLineEdit,
+    QSizePolicy, QWidget)
+
+from koperasi.gui.date_field import DateField
 
 class Ui_GroupMembershipForm(object):
     def setupUi(self, GroupMembershipForm):
@@ -41,9 +43,8 @@ class Ui_GroupMembershipForm(object):
 
         self.formLayout.setWidget(1, QFormLayout.ItemRole.LabelRole, self.dateLabel)
 
-        self.groupDateEdit = QDateEdit(GroupMembershipForm)
+        self.groupDateEdit = DateField(GroupMembershipForm)
         self.groupDateEdit.setObjectName(u"groupDateEdit")
-        self.groupDateEdit.setCalendarPopup(True)
 
         self.formLayout.setWidget(1, QFormLayout.ItemRole.FieldRole, self.groupDateEdit)
 
@@ -62,7 +63,6 @@ class Ui_GroupMembershipForm(object):
         self.memberLabel.setText(QCoreApplication.translate("GroupMembershipForm", u"&Anggota:", None))
         self.groupMemberEdit.setPlaceholderText(QCoreApplication.translate("GroupMembershipForm", u"nomor anggota, NIK atau nama", None))
         self.dateLabel.setText(QCoreApplication.translate("GroupMembershipForm", u"&Tanggal:", None))
-        self.groupDateEdit.setDisplayFormat(QCoreApplication.translate("GroupMembershipForm", u"dd-MM-yyyy", None))
         pass
     # retranslateUi
 

@@ -15,8 +15,10 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QApplication, QDateEdit, QFormLayout, QLabel,
-    QLineEdit, QSizePolicy, QWidget)
+from PySide6.QtWidgets import (QApplication, QFormLayout, QLabel, QLineEdit,
+    QSizePolicy, QWidget)
+
+from koperasi.gui.date_field import DateField
 
 class Ui_LeaveForm(object):
     def setupUi(self, LeaveForm):
@@ -31,9 +33,8 @@ class Ui_LeaveForm(object):
 
         self.formLayout.setWidget(0, QFormLayout.ItemRole.LabelRole, self.dateLabel)
 
-        self.leaveDateEdit = QDateEdit(LeaveForm)
+        self.leaveDateEdit = DateField(LeaveForm)
         self.leaveDateEdit.setObjectName(u"leaveDateEdit")
-        self.leaveDateEdit.setCalendarPopup(True)
 
         self.formLayout.setWidget(0, QFormLayout.ItemRole.FieldRole, self.leaveDateEdit)
 
@@ -61,7 +62,6 @@ class Ui_LeaveForm(object):
 
     def retranslateUi(self, LeaveForm):
         self.dateLabel.setText(QCoreApplication.translate("LeaveForm", u"&Tanggal keluar:", None))
-        self.leaveDateEdit.setDisplayFormat(QCoreApplication.translate("LeaveForm", u"dd-MM-yyyy", None))
         self.reasonLabel.setText(QCoreApplication.translate("LeaveForm", u"&Alasan:", None))
         self.leaveReasonEdit.setPlaceholderText(QCoreApplication.translate("LeaveForm", u"contoh: pindah domisili, mengundurkan diri", None))
         pass

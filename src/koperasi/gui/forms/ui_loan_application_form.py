@@ -15,11 +15,12 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QAbstractItemView, QApplication, QComboBox, QDateEdit,
-    QFormLayout, QHBoxLayout, QHeaderView, QLabel,
-    QLineEdit, QSizePolicy, QSpinBox, QTableWidget,
-    QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QApplication, QComboBox, QFormLayout,
+    QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+    QSizePolicy, QSpinBox, QTableWidget, QTableWidgetItem,
+    QVBoxLayout, QWidget)
 
+from koperasi.gui.date_field import DateField
 from koperasi.gui.money_edit import MoneyEdit
 
 class Ui_LoanApplicationForm(object):
@@ -120,9 +121,8 @@ class Ui_LoanApplicationForm(object):
 
         self.formLayout.setWidget(8, QFormLayout.ItemRole.LabelRole, self.appliedOnLabel)
 
-        self.appliedOnEdit = QDateEdit(LoanApplicationForm)
+        self.appliedOnEdit = DateField(LoanApplicationForm)
         self.appliedOnEdit.setObjectName(u"appliedOnEdit")
-        self.appliedOnEdit.setCalendarPopup(True)
 
         self.formLayout.setWidget(8, QFormLayout.ItemRole.FieldRole, self.appliedOnEdit)
 
@@ -187,7 +187,6 @@ class Ui_LoanApplicationForm(object):
         self.purposeLabel.setText(QCoreApplication.translate("LoanApplicationForm", u"Keper&luan:", None))
         self.purposeEdit.setPlaceholderText(QCoreApplication.translate("LoanApplicationForm", u"contoh: modal warung sembako", None))
         self.appliedOnLabel.setText(QCoreApplication.translate("LoanApplicationForm", u"Tanggal &pengajuan:", None))
-        self.appliedOnEdit.setDisplayFormat(QCoreApplication.translate("LoanApplicationForm", u"dd-MM-yyyy", None))
         self.previewTitle.setText(QCoreApplication.translate("LoanApplicationForm", u"<b>Perkiraan jadwal angsuran</b>", None))
         pass
     # retranslateUi

@@ -15,11 +15,12 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QApplication, QComboBox, QDateEdit, QFormLayout,
-    QGroupBox, QHBoxLayout, QHeaderView, QLabel,
-    QLineEdit, QPlainTextEdit, QPushButton, QSizePolicy,
-    QSpacerItem, QTableWidget, QTableWidgetItem, QVBoxLayout,
-    QWidget)
+from PySide6.QtWidgets import (QApplication, QComboBox, QFormLayout, QGroupBox,
+    QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+    QPlainTextEdit, QPushButton, QSizePolicy, QSpacerItem,
+    QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+
+from koperasi.gui.date_field import DateField
 
 class Ui_MemberForm(object):
     def setupUi(self, MemberForm):
@@ -92,85 +93,90 @@ class Ui_MemberForm(object):
 
         self.personLayout.setWidget(5, QFormLayout.ItemRole.LabelRole, self.birthDateLabel)
 
-        self.birthDateEdit = QDateEdit(self.personBox)
+        self.birthDateEdit = DateField(self.personBox)
         self.birthDateEdit.setObjectName(u"birthDateEdit")
-        self.birthDateEdit.setCalendarPopup(True)
 
         self.personLayout.setWidget(5, QFormLayout.ItemRole.FieldRole, self.birthDateEdit)
+
+        self.nikNoteLabel = QLabel(self.personBox)
+        self.nikNoteLabel.setObjectName(u"nikNoteLabel")
+        self.nikNoteLabel.setWordWrap(True)
+        self.nikNoteLabel.setVisible(False)
+
+        self.personLayout.setWidget(6, QFormLayout.ItemRole.FieldRole, self.nikNoteLabel)
 
         self.kecamatanLabel = QLabel(self.personBox)
         self.kecamatanLabel.setObjectName(u"kecamatanLabel")
 
-        self.personLayout.setWidget(6, QFormLayout.ItemRole.LabelRole, self.kecamatanLabel)
+        self.personLayout.setWidget(7, QFormLayout.ItemRole.LabelRole, self.kecamatanLabel)
 
         self.kecamatanCombo = QComboBox(self.personBox)
         self.kecamatanCombo.setObjectName(u"kecamatanCombo")
 
-        self.personLayout.setWidget(6, QFormLayout.ItemRole.FieldRole, self.kecamatanCombo)
+        self.personLayout.setWidget(7, QFormLayout.ItemRole.FieldRole, self.kecamatanCombo)
 
         self.desaLabel = QLabel(self.personBox)
         self.desaLabel.setObjectName(u"desaLabel")
 
-        self.personLayout.setWidget(7, QFormLayout.ItemRole.LabelRole, self.desaLabel)
+        self.personLayout.setWidget(8, QFormLayout.ItemRole.LabelRole, self.desaLabel)
 
         self.desaCombo = QComboBox(self.personBox)
         self.desaCombo.setObjectName(u"desaCombo")
 
-        self.personLayout.setWidget(7, QFormLayout.ItemRole.FieldRole, self.desaCombo)
+        self.personLayout.setWidget(8, QFormLayout.ItemRole.FieldRole, self.desaCombo)
 
         self.addressLabel = QLabel(self.personBox)
         self.addressLabel.setObjectName(u"addressLabel")
 
-        self.personLayout.setWidget(8, QFormLayout.ItemRole.LabelRole, self.addressLabel)
+        self.personLayout.setWidget(9, QFormLayout.ItemRole.LabelRole, self.addressLabel)
 
         self.addressEdit = QLineEdit(self.personBox)
         self.addressEdit.setObjectName(u"addressEdit")
         self.addressEdit.setMaxLength(250)
 
-        self.personLayout.setWidget(8, QFormLayout.ItemRole.FieldRole, self.addressEdit)
+        self.personLayout.setWidget(9, QFormLayout.ItemRole.FieldRole, self.addressEdit)
 
         self.phoneLabel = QLabel(self.personBox)
         self.phoneLabel.setObjectName(u"phoneLabel")
 
-        self.personLayout.setWidget(9, QFormLayout.ItemRole.LabelRole, self.phoneLabel)
+        self.personLayout.setWidget(10, QFormLayout.ItemRole.LabelRole, self.phoneLabel)
 
         self.phoneEdit = QLineEdit(self.personBox)
         self.phoneEdit.setObjectName(u"phoneEdit")
         self.phoneEdit.setMaxLength(20)
 
-        self.personLayout.setWidget(9, QFormLayout.ItemRole.FieldRole, self.phoneEdit)
+        self.personLayout.setWidget(10, QFormLayout.ItemRole.FieldRole, self.phoneEdit)
 
         self.occupationLabel = QLabel(self.personBox)
         self.occupationLabel.setObjectName(u"occupationLabel")
 
-        self.personLayout.setWidget(10, QFormLayout.ItemRole.LabelRole, self.occupationLabel)
+        self.personLayout.setWidget(11, QFormLayout.ItemRole.LabelRole, self.occupationLabel)
 
         self.occupationEdit = QLineEdit(self.personBox)
         self.occupationEdit.setObjectName(u"occupationEdit")
         self.occupationEdit.setMaxLength(80)
 
-        self.personLayout.setWidget(10, QFormLayout.ItemRole.FieldRole, self.occupationEdit)
+        self.personLayout.setWidget(11, QFormLayout.ItemRole.FieldRole, self.occupationEdit)
 
         self.relationLabel = QLabel(self.personBox)
         self.relationLabel.setObjectName(u"relationLabel")
 
-        self.personLayout.setWidget(11, QFormLayout.ItemRole.LabelRole, self.relationLabel)
+        self.personLayout.setWidget(12, QFormLayout.ItemRole.LabelRole, self.relationLabel)
 
         self.relationCombo = QComboBox(self.personBox)
         self.relationCombo.setObjectName(u"relationCombo")
 
-        self.personLayout.setWidget(11, QFormLayout.ItemRole.FieldRole, self.relationCombo)
+        self.personLayout.setWidget(12, QFormLayout.ItemRole.FieldRole, self.relationCombo)
 
         self.joinDateLabel = QLabel(self.personBox)
         self.joinDateLabel.setObjectName(u"joinDateLabel")
 
-        self.personLayout.setWidget(12, QFormLayout.ItemRole.LabelRole, self.joinDateLabel)
+        self.personLayout.setWidget(13, QFormLayout.ItemRole.LabelRole, self.joinDateLabel)
 
-        self.joinDateEdit = QDateEdit(self.personBox)
+        self.joinDateEdit = DateField(self.personBox)
         self.joinDateEdit.setObjectName(u"joinDateEdit")
-        self.joinDateEdit.setCalendarPopup(True)
 
-        self.personLayout.setWidget(12, QFormLayout.ItemRole.FieldRole, self.joinDateEdit)
+        self.personLayout.setWidget(13, QFormLayout.ItemRole.FieldRole, self.joinDateEdit)
 
 
         self.mainLayout.addWidget(self.personBox)
@@ -277,7 +283,6 @@ class Ui_MemberForm(object):
         self.sexLabel.setText(QCoreApplication.translate("MemberForm", u"&Jenis kelamin*:", None))
         self.birthPlaceLabel.setText(QCoreApplication.translate("MemberForm", u"&Tempat lahir:", None))
         self.birthDateLabel.setText(QCoreApplication.translate("MemberForm", u"Tanggal la&hir*:", None))
-        self.birthDateEdit.setDisplayFormat(QCoreApplication.translate("MemberForm", u"dd-MM-yyyy", None))
         self.kecamatanLabel.setText(QCoreApplication.translate("MemberForm", u"Ke&camatan*:", None))
         self.desaLabel.setText(QCoreApplication.translate("MemberForm", u"&Desa*:", None))
         self.addressLabel.setText(QCoreApplication.translate("MemberForm", u"&Alamat:", None))
@@ -286,7 +291,6 @@ class Ui_MemberForm(object):
         self.occupationLabel.setText(QCoreApplication.translate("MemberForm", u"Peker&jaan:", None))
         self.relationLabel.setText(QCoreApplication.translate("MemberForm", u"&Hubungan dalam KK:", None))
         self.joinDateLabel.setText(QCoreApplication.translate("MemberForm", u"Tanggal &bergabung:", None))
-        self.joinDateEdit.setDisplayFormat(QCoreApplication.translate("MemberForm", u"dd-MM-yyyy", None))
         self.categoriesBox.setTitle(QCoreApplication.translate("MemberForm", u"Kategori kerentanan", None))
         self.householdBox.setTitle(QCoreApplication.translate("MemberForm", u"Anggota keluarga lain dalam KK", None))
         self.addPersonButton.setText(QCoreApplication.translate("MemberForm", u"Tambah &orang", None))

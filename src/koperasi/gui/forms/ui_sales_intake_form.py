@@ -15,9 +15,11 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QApplication, QComboBox, QDateEdit, QFormLayout,
-    QHBoxLayout, QLabel, QLineEdit, QRadioButton,
-    QSizePolicy, QSpacerItem, QWidget)
+from PySide6.QtWidgets import (QApplication, QComboBox, QFormLayout, QHBoxLayout,
+    QLabel, QLineEdit, QRadioButton, QSizePolicy,
+    QSpacerItem, QWidget)
+
+from koperasi.gui.date_field import DateField
 
 class Ui_SalesIntakeForm(object):
     def setupUi(self, SalesIntakeForm):
@@ -131,9 +133,8 @@ class Ui_SalesIntakeForm(object):
 
         self.formLayout.setWidget(5, QFormLayout.ItemRole.LabelRole, self.dateLabel)
 
-        self.intakeDateEdit = QDateEdit(SalesIntakeForm)
+        self.intakeDateEdit = DateField(SalesIntakeForm)
         self.intakeDateEdit.setObjectName(u"intakeDateEdit")
-        self.intakeDateEdit.setCalendarPopup(True)
 
         self.formLayout.setWidget(5, QFormLayout.ItemRole.FieldRole, self.intakeDateEdit)
 
@@ -182,7 +183,6 @@ class Ui_SalesIntakeForm(object):
         self.intakeQuantityEdit.setPlaceholderText(QCoreApplication.translate("SalesIntakeForm", u"mis. 12,5", None))
         self.intakeUnitLabel.setText("")
         self.dateLabel.setText(QCoreApplication.translate("SalesIntakeForm", u"&Tanggal terima:", None))
-        self.intakeDateEdit.setDisplayFormat(QCoreApplication.translate("SalesIntakeForm", u"dd-MM-yyyy", None))
         self.noteLabel.setText(QCoreApplication.translate("SalesIntakeForm", u"Ca&tatan:", None))
         self.intakeNoteEdit.setPlaceholderText(QCoreApplication.translate("SalesIntakeForm", u"boleh kosong, mis. kualitas, kemasan", None))
         pass

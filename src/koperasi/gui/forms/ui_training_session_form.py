@@ -15,9 +15,11 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QDateEdit,
-    QFormLayout, QLabel, QLineEdit, QSizePolicy,
-    QTimeEdit, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QFormLayout,
+    QLabel, QLineEdit, QSizePolicy, QTimeEdit,
+    QVBoxLayout, QWidget)
+
+from koperasi.gui.date_field import DateField
 
 class Ui_TrainingSessionForm(object):
     def setupUi(self, TrainingSessionForm):
@@ -35,9 +37,8 @@ class Ui_TrainingSessionForm(object):
 
         self.formLayout.setWidget(0, QFormLayout.ItemRole.LabelRole, self.dateLabel)
 
-        self.heldOnEdit = QDateEdit(TrainingSessionForm)
+        self.heldOnEdit = DateField(TrainingSessionForm)
         self.heldOnEdit.setObjectName(u"heldOnEdit")
-        self.heldOnEdit.setCalendarPopup(True)
 
         self.formLayout.setWidget(0, QFormLayout.ItemRole.FieldRole, self.heldOnEdit)
 
@@ -140,7 +141,6 @@ class Ui_TrainingSessionForm(object):
 
     def retranslateUi(self, TrainingSessionForm):
         self.dateLabel.setText(QCoreApplication.translate("TrainingSessionForm", u"&Tanggal:", None))
-        self.heldOnEdit.setDisplayFormat(QCoreApplication.translate("TrainingSessionForm", u"dd-MM-yyyy", None))
         self.startLabel.setText(QCoreApplication.translate("TrainingSessionForm", u"Jam &mulai:", None))
         self.startsAtEdit.setDisplayFormat(QCoreApplication.translate("TrainingSessionForm", u"HH.mm", None))
         self.endLabel.setText(QCoreApplication.translate("TrainingSessionForm", u"Jam &selesai:", None))

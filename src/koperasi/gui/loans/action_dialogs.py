@@ -7,12 +7,13 @@ import uuid
 from datetime import date
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QComboBox, QDateEdit, QFormLayout, QLabel, QLineEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QSpinBox, QWidget
 
 from koperasi.domain.dates import format_date
 from koperasi.domain.loans import Frequency, first_due_after
 from koperasi.domain.money import format_rupiah
 from koperasi.gui.context import AppContext
+from koperasi.gui.date_field import DateField
 from koperasi.gui.form_dialog import FormDialog
 from koperasi.gui.money_edit import MoneyEdit
 from koperasi.services import loan_payments, loans
@@ -22,12 +23,8 @@ from koperasi.services.loans import Disbursement
 from koperasi import clock
 
 
-def date_edit(name: str, day: date | None = None) -> QDateEdit:
-    edit = QDateEdit(QDate(day) if day else QDate(clock.today()))
-    edit.setObjectName(name)
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("dd-MM-yyyy")
-    return edit
+def date_edit(name: str, day: date | None = None) -> DateField:
+    return DateField(objectName=name, day=day or clock.today())
 
 
 class _Form(QWidget):
@@ -88,7 +85,10 @@ class DisburseDialog(FormDialog):
         self.frequency = loan.frequency
         self.date_edit = self.form_.add(self.tr("&Tanggal pencairan:"), date_edit("loanDisburseDateEdit"), "disbursed_on")
         self.date_edit.setMaximumDate(QDate(clock.today()))
+        self.date_edit.setMinimumDate(loan.applied_on, self.tr("tanggal pengajuan"))
+        self.date_edit.set_subject(self.tr("Tanggal pencairan"))
         self.first_due_edit = self.form_.add(self.tr("Angsuran &pertama jatuh tempo:"), date_edit("loanFirstDueEdit"), "first_due_on")
+        self.first_due_edit.set_subject(self.tr("Jatuh tempo pertama"))
         self.receipt_edit = QLineEdit()
         self.receipt_edit.setObjectName("loanReceiptNumberEdit")
         self.receipt_edit.setPlaceholderText(self.tr("kosongkan: nomor dibuat otomatis"))
@@ -140,6 +140,9 @@ class RepaymentDialog(FormDialog):
         self.form_.add(self.tr("&Jumlah dibayar (Rp):"), self.amount_edit, "amount")
         self.date_edit = self.form_.add(self.tr("&Tanggal bayar:"), date_edit("loanRepayDateEdit"), "paid_on")
         self.date_edit.setMaximumDate(QDate(clock.today()))
+        self.date_edit.set_subject(self.tr("Tanggal bayar"))
+        if loan.disbursed_on is not None:
+            self.date_edit.setMinimumDate(loan.disbursed_on, self.tr("tanggal pencairan"))
         self.receipt_edit = QLineEdit()
         self.receipt_edit.setObjectName("loanRepayReceiptEdit")
         self.receipt_edit.setPlaceholderText(self.tr("kosongkan: nomor dibuat otomatis"))
@@ -208,7 +211,8 @@ class RescheduleDialog(FormDialog):
         self.form_.add(self.tr("&Frekuensi:"), self.frequency_combo, "frequency")
         tomorrow = QDate(clock.today()).addDays(1)
         self.first_due_edit = self.form_.add(self.tr("Angsuran &pertama jatuh tempo:"), date_edit("loanRescheduleFirstDueEdit"), "first_due_on")
-        self.first_due_edit.setMinimumDate(tomorrow)
+        self.first_due_edit.setMinimumDate(tomorrow, self.tr("besok"))
+        self.first_due_edit.set_subject(self.tr("Jatuh tempo pertama"))
         self.first_due_edit.setDate(QDate(clock.today()).addMonths(1))
         self.reason_edit = QLineEdit()
         self.reason_edit.setObjectName("loanRescheduleReasonEdit")
@@ -234,6 +238,9 @@ class WriteOffDialog(FormDialog):
         )
         self.date_edit = self.form_.add(self.tr("&Tanggal hapus buku:"), date_edit("loanWriteOffDateEdit"), "written_off_on")
         self.date_edit.setMaximumDate(QDate(clock.today()))
+        self.date_edit.set_subject(self.tr("Tanggal hapus buku"))
+        if loan.disbursed_on is not None:
+            self.date_edit.setMinimumDate(loan.disbursed_on, self.tr("tanggal pencairan"))
         self.reason_edit = QLineEdit()
         self.reason_edit.setObjectName("loanWriteOffReasonEdit")
         self.reason_edit.setPlaceholderText(self.tr("wajib diisi, misalnya: peminjam meninggal dunia"))

@@ -178,7 +178,7 @@ class LoanApplicationForm(QWidget):
             if not amount:
                 f.previewSummary.setText(self.tr("Isi jumlah pinjaman untuk melihat jadwalnya."))
                 return
-            applied = f.appliedOnEdit.date().toPython()
+            applied = f.appliedOnEdit.checked_date("applied_on")
             first_due = one_period_after(applied, product)
             schedule = build_schedule(amount, f.termSpin.value(), product.data.frequency, first_due, product.data.rounding_multiple)
         except ValidationError as error:
@@ -217,7 +217,7 @@ class LoanApplicationForm(QWidget):
             principal=f.amountEdit.checked_value("principal"),
             term=f.termSpin.value(),
             purpose=f.purposeEdit.text(),
-            applied_on=applied_on or f.appliedOnEdit.date().toPython(),
+            applied_on=applied_on or f.appliedOnEdit.checked_date("applied_on"),
             group_id=f.groupCombo.currentData() if product.data.kind is LoanKind.GROUP else None,
         )
 

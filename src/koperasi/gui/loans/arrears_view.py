@@ -9,7 +9,6 @@ from pathlib import Path
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDateEdit,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -27,6 +26,7 @@ from koperasi.domain.money import format_rupiah
 from koperasi.gui.breakdown_view import breakdown_combo, breakdown_rows, save_buttons, save_report
 from koperasi.gui import glossary
 from koperasi.gui.context import AppContext
+from koperasi.gui.date_field import DateField
 from koperasi.gui.list_model import Column, ListTableModel
 from koperasi.gui.loans.busy import run_busy
 from koperasi.gui.messages import show_error
@@ -46,10 +46,7 @@ class ArrearsView(QWidget):
         self.setObjectName("arrearsView")
         self.context = context
         self.report: ArrearsReport | None = None
-        self.date_edit = QDateEdit(QDate(clock.today()))
-        self.date_edit.setObjectName("arrearsDateEdit")
-        self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("dd-MM-yyyy")
+        self.date_edit = DateField(objectName="arrearsDateEdit", day=clock.today())
         self.date_edit.setMaximumDate(QDate(clock.today()))
         self.refresh_button = QPushButton(self.tr("&Hitung"))
         self.refresh_button.setObjectName("arrearsRefreshButton")
@@ -160,6 +157,9 @@ class ArrearsView(QWidget):
             self.refresh()
 
     def refresh(self) -> None:
+        if not self.date_edit.is_valid():
+            show_error(self, self.tr("Tunggakan"), self.date_edit.error())
+            return
         as_of = self.date_edit.date().toPython()
 
         def work() -> ArrearsReport:

@@ -9,7 +9,6 @@ from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -26,6 +25,7 @@ from koperasi.domain.money import format_rupiah
 from koperasi.domain.roles import Permission
 from koperasi.gui import glossary
 from koperasi.gui.context import AppContext
+from koperasi.gui.date_field import DateField
 from koperasi.gui.loans import find_data
 from koperasi.gui.messages import set_inline_error, show_info
 from koperasi.gui.money_edit import MoneyEdit
@@ -49,10 +49,7 @@ class CollectionView(QWidget):
         self.group_combo = QComboBox()
         self.group_combo.setObjectName("collectionGroupCombo")
         self.group_combo.setMinimumWidth(260)
-        self.date_edit = QDateEdit(QDate(clock.today()))
-        self.date_edit.setObjectName("collectionDateEdit")
-        self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("dd-MM-yyyy")
+        self.date_edit = DateField(objectName="collectionDateEdit", day=clock.today())
         self.date_edit.setMaximumDate(QDate(clock.today()))
         self.table = QTableWidget(0, 6)
         self.table.setObjectName("collectionTable")
@@ -141,7 +138,9 @@ class CollectionView(QWidget):
         self.sheet = None
         self.request_id = uuid.uuid4()
         group_id = self.group_combo.currentData()
-        if group_id is not None:
+        if group_id is not None and not self.date_edit.is_valid():
+            set_inline_error(self.error_label, self.date_edit.error())
+        elif group_id is not None:
             try:
                 with self.context.database.session() as session:
                     self.sheet = loan_papers.collection_sheet(
@@ -217,7 +216,7 @@ class CollectionView(QWidget):
             with self.context.database.session() as session:
                 results = loan_payments.post_group_collection(
                     session, self.context.actor, self.group_combo.currentData(),
-                    paid_on=self.date_edit.date().toPython(), payments=payments, request_id=self.request_id,
+                    paid_on=self.date_edit.checked_date("paid_on"), payments=payments, request_id=self.request_id,
                 )
         except DomainError as error:
             set_inline_error(self.error_label, error.message)

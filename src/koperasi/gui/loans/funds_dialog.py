@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
@@ -31,6 +30,7 @@ from koperasi.domain.money import format_rupiah
 from koperasi.domain.roles import Permission
 from koperasi.gui import glossary
 from koperasi.gui.context import AppContext
+from koperasi.gui.date_field import DateField
 from koperasi.gui.form_dialog import FormDialog
 from koperasi.gui.loans import find_data
 from koperasi.gui.list_model import Column, ListTableModel
@@ -206,7 +206,7 @@ class CapitalDialog(FormDialog):
     def __init__(self, context: AppContext, fund: FundSummary, parent: QWidget | None = None) -> None:
         self.form_ = _Form(self.tr("Modal yang diterima untuk <b>{name}</b> dari {donor}.").format(name=fund.name, donor=fund.donor))
         self.amount_edit = self.form_.add(self.tr("&Jumlah (Rp):"), MoneyEdit(objectName="capitalAmountEdit"), "amount")
-        self.date_edit = QDateEdit(QDate(clock.today()), objectName="capitalDateEdit", calendarPopup=True, displayFormat="dd-MM-yyyy")
+        self.date_edit = DateField(objectName="capitalDateEdit", day=clock.today())
         self.date_edit.setMaximumDate(QDate(clock.today()))
         self.form_.add(self.tr("&Tanggal terima:"), self.date_edit, "received_on")
         self.note_edit = self.form_.add(self.tr("&Catatan:"), QLineEdit(objectName="capitalNoteEdit", placeholderText=self.tr("contoh: tahap 2, SK Bupati No. …")), "note")

@@ -3,20 +3,23 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHeaderView, QTableWidgetItem, QWidget
 
+from koperasi.domain.dates import format_date, parse_date
 from koperasi.domain.errors import ValidationError
 from koperasi.domain.members import HouseholdPerson, MemberInput, Relation, SchoolStatus
+from koperasi.domain.nik import NikInfo, nik_mismatches, parse_nik
 from koperasi.domain.people import Sex
 from koperasi.gui.forms.ui_member_form import Ui_MemberForm
+from koperasi.gui.messages import WARNING_STYLE
 from koperasi.services.regions import DesaView, KecamatanView
 from koperasi import clock
 
-# A QDateEdit cannot be empty: its minimum date, shown as blank, stands for "not entered".
-_UNSET = QDate(1900, 1, 1)
+# Where the birth-date calendar opens when neither the field nor the NIK gives a day.
+_TYPICAL_AGE_YEARS = 30
 _NAME, _RELATION, _SEX, _BIRTH, _SCHOOL = range(5)
 
 
@@ -40,12 +43,22 @@ class MemberForm(QWidget):
         for item in kecamatan:
             self.form.kecamatanCombo.addItem(item.name, item.code)
         self.form.kecamatanCombo.currentIndexChanged.connect(self._fill_desa)
-        for edit in (self.form.birthDateEdit, self.form.joinDateEdit):
-            edit.setMinimumDate(_UNSET)
-            edit.setSpecialValueText(" ")
+        birth, join = self.form.birthDateEdit, self.form.joinDateEdit
+        birth.set_subject(self.tr("Tanggal lahir"))
+        birth.set_calendar_start(self._likely_birth_date)
+        join.set_subject(self.tr("Tanggal bergabung"))
+        join.set_optional(True)
+        for edit in (birth, join):
             edit.setMaximumDate(QDate(clock.today()))
-        self.form.birthDateEdit.setDate(_UNSET)
-        self.form.joinDateEdit.setDate(QDate(clock.today()))
+        join.setDate(QDate(clock.today()))
+        # The clerk's own choice of sex is never overwritten by the NIK; a new form has none yet.
+        self._sex_chosen = False
+        self.form.sexCombo.activated.connect(self._sex_chosen_by_clerk)
+        self.form.nikEdit.textChanged.connect(self._nik_changed)
+        self.form.nikEdit.editingFinished.connect(self._show_nik_note)
+        birth.dateChanged.connect(self._show_nik_note)
+        birth.error_changed.connect(self._show_nik_note)  # a birth date that became invalid is no longer compared
+        self.form.sexCombo.currentIndexChanged.connect(self._show_nik_note)
         self._category_boxes: dict[str, QCheckBox] = {}
         for code, name in categories:
             box = QCheckBox(name)
@@ -54,7 +67,8 @@ class MemberForm(QWidget):
         table = self.form.householdTable
         table.setColumnCount(5)
         table.setHorizontalHeaderLabels([self.tr("Nama"), self.tr("Hubungan"), self.tr("L/P"), self.tr("Tgl lahir"), self.tr("Sekolah")])
-        table.horizontalHeaderItem(_BIRTH).setToolTip(self.tr("Tanggal lahir, contoh 17-08-2015"))
+        table.horizontalHeaderItem(_BIRTH).setToolTip(self.tr("Tanggal lahir, contoh 17-08-2015 atau 17 Agustus 2015"))
+        table.itemChanged.connect(self._household_item_changed)
         table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         table.horizontalHeader().setSectionResizeMode(_NAME, QHeaderView.ResizeMode.Stretch)
         table.verticalHeader().hide()
@@ -72,6 +86,46 @@ class MemberForm(QWidget):
         }
         self._fill_desa()
 
+    # ---- NIK: fills an empty birth date and sex, and is named when it disagrees --------------
+
+    def _nik_info(self) -> NikInfo | None:
+        try:
+            return parse_nik(self.form.nikEdit.text(), today=clock.today())
+        except ValidationError:
+            return None
+
+    def _likely_birth_date(self) -> date:
+        info = self._nik_info()
+        return info.birth_date if info else QDate(clock.today()).addYears(-_TYPICAL_AGE_YEARS).toPython()
+
+    def _sex_chosen_by_clerk(self) -> None:
+        self._sex_chosen = True
+
+    def _nik_changed(self) -> None:
+        info = self._nik_info()
+        if info is not None:
+            if not self.form.birthDateEdit.text().strip():
+                self.form.birthDateEdit.setDate(info.birth_date)
+            if not self._sex_chosen:
+                self.form.sexCombo.setCurrentIndex(self.form.sexCombo.findData(info.sex))
+        self._show_nik_note()
+
+    def _show_nik_note(self) -> None:
+        """Under the birth date: what the NIK says that the form does not (a warning, saving is allowed)."""
+        label, nik = self.form.nikNoteLabel, self.form.nikEdit
+        try:
+            info = parse_nik(nik.text(), today=clock.today())
+        except ValidationError as error:
+            # A NIK still being typed is not wrong yet; once the clerk moves on, say what is.
+            note = error.message if nik.text().strip() and not nik.hasFocus() else ""
+        else:
+            birth = self.form.birthDateEdit.date()
+            sex = Sex(self.form.sexCombo.currentData())
+            note = " ".join(nik_mismatches(info, sex=sex, birth_date=birth.toPython() if birth.isValid() else None))
+        label.setStyleSheet(WARNING_STYLE)
+        label.setText(note)
+        label.setVisible(bool(note))
+
     def _fill_desa(self) -> None:
         code = self.form.kecamatanCombo.currentData()
         combo = self.form.desaCombo
@@ -88,13 +142,24 @@ class MemberForm(QWidget):
         table.setItem(row, _NAME, QTableWidgetItem(person.full_name if person else ""))
         table.setCellWidget(row, _RELATION, _combo([(r.label, r) for r in Relation if r is not Relation.HEAD] + [(Relation.HEAD.label, Relation.HEAD)], person.relation if person else Relation.CHILD))
         table.setCellWidget(row, _SEX, _combo([(s.value, s) for s in Sex], person.sex if person else Sex.FEMALE))
-        birth = person.birth_date.strftime("%d-%m-%Y") if person and person.birth_date else ""
+        birth = format_date(person.birth_date) if person and person.birth_date else ""
         table.setItem(row, _BIRTH, QTableWidgetItem(birth))
         school = [("—", None)] + [(s.label, s) for s in SchoolStatus]
         table.setCellWidget(row, _SCHOOL, _combo(school, person.school_status if person else None))
         if person is None:
             table.setCurrentCell(row, _NAME)
             table.editItem(table.item(row, _NAME))
+
+    def _household_item_changed(self, item: QTableWidgetItem) -> None:
+        # A birth date typed as 17082015 or 17-8-2015 is shown as "17 Agustus 2015" once it reads as a date.
+        if item.column() != _BIRTH or not item.text().strip():
+            return
+        try:
+            shown = format_date(parse_date(item.text()))
+        except ValidationError:
+            return
+        if item.text() != shown:
+            item.setText(shown)
 
     def _remove_person(self) -> None:
         row = self.form.householdTable.currentRow()
@@ -107,6 +172,7 @@ class MemberForm(QWidget):
         f.nikEdit.setText(data.nik)
         f.kkEdit.setText(data.kk_number)
         f.sexCombo.setCurrentIndex(f.sexCombo.findData(data.sex))
+        self._sex_chosen = True
         f.birthPlaceEdit.setText(data.birth_place)
         f.birthDateEdit.setDate(QDate(data.birth_date))
         f.kecamatanCombo.setCurrentIndex(f.kecamatanCombo.findData(kecamatan_code))
@@ -126,14 +192,12 @@ class MemberForm(QWidget):
 
     def values(self) -> MemberInput:
         f = self.form
-        birth = f.birthDateEdit.date()
-        if birth == _UNSET:
-            raise ValidationError(self.tr("Tanggal lahir wajib diisi."), field="birth_date")
-        join = f.joinDateEdit.date()
+        birth = f.birthDateEdit.checked_date("birth_date")
+        join = f.joinDateEdit.checked_date("join_date")
         return MemberInput(
             full_name=f.fullNameEdit.text(),
             sex=Sex(f.sexCombo.currentData()),  # Qt hands enum item data back as plain strings
-            birth_date=birth.toPython(),
+            birth_date=birth,
             desa_id=f.desaCombo.currentData() or "",
             nik=f.nikEdit.text(),
             kk_number=f.kkEdit.text(),
@@ -143,7 +207,7 @@ class MemberForm(QWidget):
             occupation=f.occupationEdit.text(),
             household_relation=Relation(f.relationCombo.currentData()),
             categories=frozenset(code for code, box in self._category_boxes.items() if box.isChecked()),
-            join_date=None if join == _UNSET else join.toPython(),
+            join_date=join,
             notes=f.notesEdit.toPlainText(),
             household=tuple(self._household()),
         )
@@ -188,9 +252,7 @@ def _school(value: str | None) -> SchoolStatus | None:
 def _parse_date(text: str, row: int) -> date | None:
     if not text:
         return None
-    for pattern in ("%d-%m-%Y", "%d/%m/%Y", "%d.%m.%Y"):
-        try:
-            return datetime.strptime(text, pattern).date()
-        except ValueError:
-            continue
-    raise ValidationError(f"Tanggal lahir anggota keluarga baris {row} tidak dikenali: '{text}' (contoh: 17-08-2015).", field="household")
+    try:
+        return parse_date(text)
+    except ValidationError as error:
+        raise ValidationError(f"Tanggal lahir anggota keluarga baris {row} tidak dikenali: {error.message}", field="household") from None

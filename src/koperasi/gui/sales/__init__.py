@@ -6,18 +6,14 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QDateEdit
 
 from koperasi.domain.sales import Producer
+from koperasi.gui.date_field import DateField
 from koperasi import clock
 
 
-def date_edit(name: str, day: date | QDate | None = None) -> QDateEdit:
-    edit = QDateEdit(QDate(day) if isinstance(day, date) else (day or QDate(clock.today())))
-    edit.setObjectName(name)
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("dd-MM-yyyy")
-    return edit
+def date_edit(name: str, day: date | QDate | None = None) -> DateField:
+    return DateField(objectName=name, day=day or clock.today())
 
 
 def short_date(day: date) -> str:

@@ -234,9 +234,15 @@ class PayoutsView(QWidget):
         ]
 
     def period(self) -> tuple[date, date] | None:
-        if not self.period_check.isChecked():
+        """The chosen period; None when no period is chosen or one of its dates is not valid (see period_error)."""
+        if not self.period_check.isChecked() or self.period_error():
             return None
         return self.from_edit.date().toPython(), self.to_edit.date().toPython()
+
+    def period_error(self) -> str:
+        if not self.period_check.isChecked():
+            return ""
+        return next((edit.error() for edit in (self.from_edit, self.to_edit) if not edit.is_valid()), "")
 
     def _period_changed(self) -> None:
         for edit in (self.from_edit, self.to_edit):
@@ -248,6 +254,9 @@ class PayoutsView(QWidget):
         for edit in (self.from_edit, self.to_edit):
             edit.setEnabled(self.period_check.isChecked())
         period = self.period()
+        if self.period_error():
+            self.payable_total.setText(self.period_error())
+            return
         if period and period[1] < period[0]:
             self.payable_total.setText(self.tr("Tanggal akhir periode harus sesudah tanggal awal."))
             return
@@ -341,6 +350,9 @@ class PayoutsView(QWidget):
             return
         if not producers:
             show_info(self, self.tr("Laporan penitip"), self.tr("Belum ada penitip yang barangnya terjual."))
+            return
+        if not (self.from_edit.is_valid() and self.to_edit.is_valid()):
+            show_error(self, self.tr("Laporan penitip"), self.from_edit.error() or self.to_edit.error())
             return
         period = self.period() or (self.from_edit.date().toPython(), self.to_edit.date().toPython())
         dialog = StatementDialog(self.context, producers, selected_row(self.payable_table), period, self)

@@ -220,6 +220,8 @@ class SalesView(QWidget):
 
     def reload(self, select: uuid.UUID | None = None) -> None:
         self._timer.stop()
+        if not (self.from_edit.is_valid() and self.to_edit.is_valid()):
+            return  # the date field says what is wrong; the list keeps the last valid period
         if select is None and self.detail.sale is not None:
             select = self.detail.sale.id
         try:

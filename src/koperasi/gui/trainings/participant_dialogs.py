@@ -6,10 +6,11 @@ from __future__ import annotations
 import uuid
 
 from PySide6.QtCore import QDate, QTimer
-from PySide6.QtWidgets import QButtonGroup, QComboBox, QDateEdit, QLineEdit, QRadioButton, QWidget
+from PySide6.QtWidgets import QButtonGroup, QComboBox, QLineEdit, QRadioButton, QWidget
 
 from koperasi.domain.errors import ValidationError
 from koperasi.gui.context import AppContext
+from koperasi.gui.date_field import DateField
 from koperasi.gui.form_dialog import FormDialog
 from koperasi.gui.loans.action_dialogs import _Form, date_edit
 from koperasi.services import training_participants
@@ -120,9 +121,10 @@ class WithdrawDialog(FormDialog):
     def __init__(self, context: AppContext, participant: ParticipantView, parent: QWidget | None = None) -> None:
         f = self.form_ = _Form(self.tr("<b>{name}</b> ({identity}) mengundurkan diri; kehadirannya tetap tercatat.").format(
             name=participant.name, identity=participant.identity))
-        self.date_edit: QDateEdit = f.add(self.tr("&Tanggal mundur:"), date_edit("withdrawDateEdit"), "withdrawn_on")
+        self.date_edit: DateField = f.add(self.tr("&Tanggal mundur:"), date_edit("withdrawDateEdit"), "withdrawn_on")
         self.date_edit.setMaximumDate(QDate(clock.today()))
-        self.date_edit.setMinimumDate(QDate(participant.enrolled_on))
+        self.date_edit.setMinimumDate(QDate(participant.enrolled_on), self.tr("tanggal daftar"))
+        self.date_edit.set_subject(self.tr("Tanggal mundur"))
         self.reason_edit = f.add(self.tr("&Alasan:"), QLineEdit(objectName="withdrawReasonEdit"), "reason")
         self.reason_edit.setMaxLength(250)
         self.reason_edit.setPlaceholderText(self.tr("wajib diisi, misalnya: pindah ke luar daerah"))

@@ -8,7 +8,6 @@ from pathlib import Path
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QLabel,
     QPushButton,
     QWidget,
@@ -20,6 +19,7 @@ from koperasi.domain.training_papers import TrainedCount, TrainingSummary
 from koperasi.gui.breakdown_view import (TotalModel, breakdown_combo, breakdown_rows, chosen_period, lay_out_period_report,
                                          save_buttons, save_report, total_table)
 from koperasi.gui.context import AppContext
+from koperasi.gui.date_field import DateField
 from koperasi.gui.list_model import Column, ListTableModel
 from koperasi.gui.loans import find_data
 from koperasi.gui.loans.busy import run_busy
@@ -31,12 +31,8 @@ from koperasi import clock
 BREAKDOWNS = ("Program", "Jenis kelamin", "Kategori kerentanan", "Kecamatan")
 
 
-def _date_edit(name: str, day: QDate) -> QDateEdit:
-    edit = QDateEdit(day)
-    edit.setObjectName(name)
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("dd-MM-yyyy")
-    return edit
+def _date_edit(name: str, day: QDate) -> DateField:
+    return DateField(objectName=name, day=day)
 
 
 class SummaryView(QWidget):
