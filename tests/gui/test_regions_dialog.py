@@ -72,3 +72,15 @@ def test_a_file_of_another_format_is_refused_with_a_message(qtbot, context, monk
     qtbot.addWidget(dialog)
     dialog.form.updateNamesButton.click()
     assert errors == ["Berkas wilayah harus berkolom 'kode,nama' seperti data resmi Kemendagri."]
+
+
+def test_about_names_the_region_data_source_and_shows_its_mit_notice(qtbot, sqlite_db):
+    from PySide6.QtWidgets import QLabel, QPlainTextEdit
+
+    from koperasi.gui.about_dialog import AboutDialog
+
+    about = AboutDialog(sqlite_db)
+    qtbot.addWidget(about)
+    assert "Kepmendagri No 300.2.2-2138 Tahun 2025" in about.findChild(QLabel, "aboutText").text()
+    notice = about.findChild(QPlainTextEdit, "aboutRegionNotice").toPlainText()
+    assert "Copyright (c) 2017-2025 Cahya DSN" in notice and "THE SOFTWARE IS PROVIDED \"AS IS\"" in notice
