@@ -51,6 +51,7 @@ from koperasi.domain.members import GroupKind, HouseholdPerson, MemberInput, Mem
 from koperasi.domain.office import OfficeProfile
 from koperasi.domain.people import Sex
 from koperasi.domain.roles import Actor, Role
+from koperasi.domain.wilayah import Region
 from koperasi.domain.sales import Producer, SaleLineInput
 from koperasi.domain.settings import SALES_COMMISSION
 from koperasi.domain.trainings import CompletionRule, ProgrammeInput, RuleKind, SessionInput, Topic
@@ -430,6 +431,12 @@ def specs(w: World) -> dict:
         regions.list_desa: d(kecamatan_code=kecamatan, include_inactive=flags()),
         regions.add_desa: d(kecamatan_code=kecamatan, name=texts("Muara Cuban"), kind=kind_text),
         regions.update_desa: d(desa_id=desa, name=texts("Perdamaian"), kind=kind_text, active=flags(), expected_version=versions()),
+        regions.add_official_desa: d(desa_code=texts("15.02.02.1010", "15.03.03.2002", "15.03.03")),
+        regions.add_official_kecamatan: d(kecamatan_code=texts("15.02.02", "15.03.01", "15.02.02.1010")),
+        regions.apply_name_update: d(
+            newer=st.lists(st.builds(Region, texts("15.03.01", "15.03.03.2002", "99"), texts("Batang Asai", "Bernai")), max_size=3),
+            add_new=flags(), source=texts("wilayah-2026.csv"),
+        ),
         funds.list_funds: d(include_inactive=flags()),
         funds.create_fund: d(name=texts("Dana Desa"), donor=texts("Pemkab"), notes=texts()),
         funds.update_fund: d(fund_id=w.pick("fund"), name=texts("Dana Bergulir Pemkab"), donor=texts(), notes=texts(), active=flags(),

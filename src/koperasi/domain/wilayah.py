@@ -26,6 +26,7 @@ _CODE = re.compile(r"\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?")
 _DESA_PREFIXES = ("desa ", "kelurahan ")
 
 PROVINCE, KABUPATEN, KECAMATAN, DESA = 1, 2, 3, 4
+MAX_NAME = 80  # the name columns of kecamatan and desa
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,12 +100,21 @@ def parse_regions(lines: Iterable[str]) -> list[Region]:
     for number, row in enumerate(reader, start=2):
         if not row or not any(cell.strip() for cell in row):
             continue
-        code = row[0].strip()
-        name = " ".join(row[1].split()) if len(row) > 1 else ""
-        if not _CODE.fullmatch(code) or not name:
-            raise ValidationError(f"Baris {number} berkas wilayah tidak dapat dibaca: {','.join(row)[:60]}", field="file")
-        regions.append(Region(code, name))
+        try:
+            regions.append(checked_region(row[0], row[1] if len(row) > 1 else ""))
+        except ValidationError as error:
+            raise ValidationError(f"Baris {number} berkas wilayah: {error.message} ({','.join(row)[:60]})", field="file") from error
     return regions
+
+
+def checked_region(code: object, name: object) -> Region:
+    """A region as a file or a caller gives it: a Kemendagri code and a name that fits the database (80)."""
+    if not isinstance(code, str) or not _CODE.fullmatch(code.strip()):
+        raise ValidationError("Kode wilayah harus seperti 15, 15.03, 15.03.01 atau 15.03.01.2001.", field="code")
+    clean = " ".join(name.split()) if isinstance(name, str) else ""
+    if not clean or len(clean) > MAX_NAME or not clean.isprintable():
+        raise ValidationError(f"Nama wilayah wajib diisi, paling banyak {MAX_NAME} karakter, tanpa karakter kendali.", field="name")
+    return Region(code.strip(), clean)
 
 
 def read_regions_file(path: Path) -> list[Region]:

@@ -17,7 +17,7 @@ from koperasi.domain.audit import AuditAction
 from koperasi.domain.errors import ConflictError, NotFound, ValidationError
 from koperasi.domain.roles import Actor, Permission
 from koperasi.domain.settings import HOME_KABUPATEN
-from koperasi.domain.wilayah import Region, Wilayah, normalise_desa_name, shipped
+from koperasi.domain.wilayah import Region, Wilayah, checked_region, normalise_desa_name, shipped
 from koperasi.services import audit
 from koperasi.services.settings import value_of
 from koperasi.services.access import authorize
@@ -196,7 +196,7 @@ def add_official_kecamatan(session: Session, actor: Actor, kecamatan_code: str) 
     with write(session):
         authorize(session, actor, Permission.EDIT_REGIONS)
         official = shipped()
-        region = official.get(kecamatan_code)
+        region = official.get(kecamatan_code) if isinstance(kecamatan_code, str) else None
         if region is None or region.level != 3:
             raise ValidationError("Kecamatan tidak ada di data wilayah resmi.", field="kecamatan_code")
         added = _add_official_kecamatan(session, region, official)
@@ -212,7 +212,7 @@ def add_official_desa(session: Session, actor: Actor, desa_code: str) -> DesaVie
     with write(session):
         authorize(session, actor, Permission.EDIT_REGIONS)
         official = shipped()
-        region = official.get(desa_code)
+        region = official.get(desa_code) if isinstance(desa_code, str) else None
         if region is None or region.level != 4:
             raise ValidationError("Desa tidak ada di data wilayah resmi.", field="desa_code")
         if session.scalar(select(Desa).where(Desa.code == desa_code)) is not None:
@@ -245,6 +245,9 @@ def apply_name_update(session: Session, actor: Actor, newer: list[Region], *, ad
     """Rename by code and, if asked, add the new desa; no row is deleted or re-pointed, so members keep their desa."""
     with write(session):
         authorize(session, actor, Permission.EDIT_REGIONS)
+        if not isinstance(source, str) or not isinstance(newer, list | tuple):
+            raise ValidationError("Berkas wilayah tidak dikenal.", field="file")
+        newer = [checked_region(getattr(region, "code", None), getattr(region, "name", None)) for region in newer]
         plan = plan_name_update(session, newer)
         renames = {rename.code: rename.new for rename in plan.renamed}
         for kecamatan in session.scalars(select(Kecamatan).where(Kecamatan.code.in_(renames))):
