@@ -281,26 +281,35 @@ def _add_official_kecamatan(session: Session, region: Region, official: Wilayah)
         session.add(Kecamatan(code=region.code, name=region.name))
         session.flush()
         added_kecamatan = 1
-    have = set(session.scalars(select(Desa.code).where(Desa.kecamatan_code == region.code, Desa.code.is_not(None))))
+    rows = session.scalars(select(Desa).where(Desa.kecamatan_code == region.code)).all()
+    have = {desa.code for desa in rows if desa.code}
+    typed = _typed_by_name(rows)
     added_desa = 0
     for desa in official.desa(region.code):
         if desa.code not in have:
-            _claim_or_add(session, desa)
+            _claim_or_add(session, desa, typed)
             added_desa += 1
     session.flush()
     return Loaded(added_kecamatan, added_desa)
 
 
-def _claim_or_add(session: Session, region: Region) -> Desa:
+def _typed_by_name(rows: list[Desa]) -> dict[str, list[Desa]]:
+    """The desa typed by hand (no official code yet), by the name they share with the official spelling."""
+    typed: dict[str, list[Desa]] = {}
+    for desa in rows:
+        if desa.code is None:
+            typed.setdefault(normalise_desa_name(desa.name), []).append(desa)
+    return typed
+
+
+def _claim_or_add(session: Session, region: Region, typed: dict[str, list[Desa]] | None = None) -> Desa:
     """The official desa: a desa of its name typed by hand (no code yet) takes the code, else a new row."""
-    wanted = normalise_desa_name(region.name)
-    typed = [
-        desa for desa in session.scalars(select(Desa).where(Desa.kecamatan_code == region.parent_code, Desa.code.is_(None)))
-        if normalise_desa_name(desa.name) == wanted
-    ]
-    if len(typed) == 1:
-        typed[0].code = region.code
-        return typed[0]
+    if typed is None:
+        typed = _typed_by_name(session.scalars(select(Desa).where(Desa.kecamatan_code == region.parent_code)).all())
+    same_name = typed.get(normalise_desa_name(region.name), [])
+    if len(same_name) == 1:
+        same_name[0].code = region.code
+        return same_name.pop()
     desa = Desa(code=region.code, kecamatan_code=region.parent_code, name=region.name, kind=region.kind, active=True)
     session.add(desa)
     return desa
