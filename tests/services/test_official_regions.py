@@ -112,3 +112,10 @@ def test_newer_names_are_applied_by_code_and_members_keep_their_desa(db, sarolan
         event = audit.recent_events(session, sarolangun, limit=1)[0]
     assert event.action == "region_names_updated" and event.after["15.03.03.2002"] == "Bernai Baru"
     assert (kept.data.desa_id, kept.desa_name, kept.kecamatan_name) == (str(bernai.id), "Bernai Baru", "Sarolangun Kota")
+
+
+def test_the_office_kecamatan_come_before_the_neighbours_added(db, sarolangun):
+    with db.session() as session:
+        regions.add_official_desa(session, sarolangun, "15.02.02.1010")  # Bangko, Merangin: 15.02 sorts before 15.03
+        codes = [k.code for k in regions.list_kecamatan(session)]
+    assert codes[0] == "15.03.01" and codes[-1] == "15.02.02" and len(codes) == 12

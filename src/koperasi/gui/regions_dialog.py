@@ -72,7 +72,7 @@ class RegionsDialog(QDialog):
             home = regions.home_kabupaten(session)
             kecamatan = regions.list_kecamatan(session)
             unmatched = regions.unmatched_desa(session)
-        for item_data in sorted(kecamatan, key=lambda k: (k.code[:5] != home, k.code)):
+        for item_data in kecamatan:
             text = f"{item_data.name} ({item_data.desa_count})"
             kabupaten = official.get(item_data.code[:5])
             if item_data.code[:5] != home and kabupaten is not None:

@@ -45,16 +45,15 @@ class DesaView:
 
 
 def list_kecamatan(session: Session) -> list[KecamatanView]:
-    """Readable before login too: the first-run wizard needs the list."""
+    """Readable before login too. The office's kabupaten first, then neighbours added for members across the border."""
     counts = dict(
         session.execute(
             select(Desa.kecamatan_code, func.count()).where(Desa.active.is_(True)).group_by(Desa.kecamatan_code)
         ).all()
     )
-    return [
-        KecamatanView(code=row.code, name=row.name, desa_count=counts.get(row.code, 0))
-        for row in session.scalars(select(Kecamatan).order_by(Kecamatan.code))
-    ]
+    home = home_kabupaten(session) + "."
+    rows = sorted(session.scalars(select(Kecamatan)), key=lambda row: (not row.code.startswith(home), row.code))
+    return [KecamatanView(code=row.code, name=row.name, desa_count=counts.get(row.code, 0)) for row in rows]
 
 
 def list_desa(session: Session, actor: Actor, kecamatan_code: str, *, include_inactive: bool = False) -> list[DesaView]:
