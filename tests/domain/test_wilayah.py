@@ -57,3 +57,16 @@ def test_kabupaten_names_are_shortened_for_a_combo():
 def test_a_desa_name_matches_itself_written_with_its_prefix_case_and_spaces(name):
     if normalise_desa_name(name):
         assert normalise_desa_name(f"  DESA  {name.upper()} ") == normalise_desa_name(f"Kelurahan {name}")
+
+
+def test_the_list_and_its_notice_ship_in_the_wheel_and_in_the_frozen_program():
+    import tomllib
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    package_data = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]["package-data"]
+    assert set(package_data["koperasi"]) == {"data/wilayah-kepmendagri-2025.csv.xz", "data/WILAYAH-LICENSE.txt"}
+    spec = (root / "packaging" / "koperasi.spec").read_text(encoding="utf-8")
+    assert '(str(ROOT / "src" / "koperasi" / "data"), "koperasi/data")' in spec
+    for name in package_data["koperasi"]:
+        assert (root / "src" / "koperasi" / name).is_file()
