@@ -556,7 +556,7 @@ FUNCTIONS = sorted((f for f in CALLS if name_of(f) not in DRIVEN_ELSEWHERE), key
 # Functions whose arguments are mostly text: also driven on PostgreSQL.
 TEXT_HEAVY = {
     members.register_member, members.update_member, members.add_category, members.rename_category, member_search.member_page,
-    member_search.count_members, groups.create_group, users.create_user, office.update_office, regions.add_desa,
+    member_search.count_members, groups.create_group, users.create_user, office.update_office, regions.add_desa, regions.apply_name_update,
     regions.update_desa, funds.create_fund, funds.update_fund, funds.receive_capital, loan_products.create_product,
     loans.apply_for_loan, loans.reject_loan, loan_payments.repay, loan_queries.loan_page, trainings.create_programme,
     trainings.create_batch, trainings.add_session, training_participants.withdraw, sales_catalogue.create_product,

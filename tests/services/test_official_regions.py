@@ -119,3 +119,11 @@ def test_the_office_kecamatan_come_before_the_neighbours_added(db, sarolangun):
         regions.add_official_desa(session, sarolangun, "15.02.02.1010")  # Bangko, Merangin: 15.02 sorts before 15.03
         codes = [k.code for k in regions.list_kecamatan(session)]
     assert codes[0] == "15.03.01" and codes[-1] == "15.02.02" and len(codes) == 12
+
+
+def test_a_long_file_name_is_kept_in_the_audit_log_by_its_end(db, sarolangun):
+    source = "D:/Unduhan/" + "sangat-panjang-" * 10 + "wilayah-2026.csv"
+    with db.session() as session:
+        regions.apply_name_update(session, sarolangun, [Region("15.03.01", "Batang Asai Baru")], add_new=False, source=source)
+        event = audit.recent_events(session, sarolangun, limit=1)[0]
+    assert event.action == "region_names_updated" and source.endswith(event.entity_id) and event.entity_id.endswith("wilayah-2026.csv")

@@ -256,7 +256,7 @@ def apply_name_update(session: Session, actor: Actor, newer: list[Region], *, ad
         added = [_claim_or_add(session, region) for region in plan.new_desa] if add_new else []
         session.flush()
         audit.record(
-            session, actor, action=AuditAction.REGION_NAMES_UPDATED, entity="wilayah", entity_id=source[-200:],
+            session, actor, action=AuditAction.REGION_NAMES_UPDATED, entity="wilayah", entity_id=source[-64:] or "berkas",  # the file name (column of 64)
             before={rename.code: rename.old for rename in plan.renamed},
             after={**{rename.code: rename.new for rename in plan.renamed}, **{desa.code: desa.name for desa in added}},
         )
