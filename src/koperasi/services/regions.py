@@ -165,13 +165,13 @@ def home_kabupaten(session: Session) -> str:
     return value_of(session, HOME_KABUPATEN)
 
 
-def load_kabupaten(session: Session, kabupaten_code: str, wilayah: Wilayah | None = None) -> Loaded:
+def load_kabupaten(session: Session, kabupaten_code: str) -> Loaded:
     """First run, inside set-up's transaction: the kabupaten's official kecamatan and desa become the office's.
 
     The seeded kecamatan of another kabupaten (0002 seeds Sarolangun's) go when nothing points at them yet.
     """
-    official = wilayah or shipped()
-    kabupaten = official.get(kabupaten_code)
+    official = shipped()
+    kabupaten = official.get(kabupaten_code) if isinstance(kabupaten_code, str) else None
     if kabupaten is None or kabupaten.level != 2:
         raise ValidationError("Kabupaten/kota tidak dikenal di data wilayah resmi.", field="kabupaten_code")
     loaded = Loaded(0, 0)
@@ -256,7 +256,8 @@ def apply_name_update(session: Session, actor: Actor, newer: list[Region], *, ad
         added = [_claim_or_add(session, region) for region in plan.new_desa] if add_new else []
         session.flush()
         audit.record(
-            session, actor, action=AuditAction.REGION_NAMES_UPDATED, entity="wilayah", entity_id=source[-64:] or "berkas",  # the file name (column of 64)
+            session, actor, action=AuditAction.REGION_NAMES_UPDATED, entity="wilayah",
+            entity_id=source[-64:] or "berkas",  # the file's name; the column holds 64
             before={rename.code: rename.old for rename in plan.renamed},
             after={**{rename.code: rename.new for rename in plan.renamed}, **{desa.code: desa.name for desa in added}},
         )
