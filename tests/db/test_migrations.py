@@ -153,3 +153,33 @@ def test_postgres_pcs_starting_together_migrate_once(postgres_url):
     for thread in threads:
         thread.join(60)
     assert outcomes == ["ok", "ok", "ok"]
+
+
+def test_0008_gives_existing_desa_their_official_codes_and_lists_those_it_cannot_match(db_url, caplog):
+    from koperasi.services import regions
+
+    engine = create_database_engine(db_url)
+    migrate.upgrade(engine, "0007")
+    sqlite = db_url.get_backend_name() == "sqlite"
+    typed = {"bernai": ("15.03.03", "  desa BERNAI "), "kembang": ("15.03.03", "Kelurahan Sarolangun Kembang"),
+             "khayalan": ("15.03.04", "Kampung Khayalan")}
+    ids = {key: uuid.uuid4() for key in typed}
+    with engine.begin() as connection:
+        for key, (kecamatan, name) in typed.items():
+            connection.execute(
+                text("INSERT INTO desa (id, kecamatan_code, name, kind, active, version) VALUES (:id, :k, :n, 'desa', :a, 1)"),
+                {"id": ids[key].hex if sqlite else ids[key], "k": kecamatan, "n": name, "a": True},
+            )
+    engine.dispose()
+
+    with caplog.at_level("WARNING"):
+        database = open_database(db_url)
+    try:
+        with database.session() as session:
+            codes = dict(session.execute(text("SELECT name, code FROM desa")).all())
+            unmatched = regions.unmatched_desa(session)
+    finally:
+        database.dispose()
+    assert codes == {"  desa BERNAI ": "15.03.03.2002", "Kelurahan Sarolangun Kembang": "15.03.03.1019", "Kampung Khayalan": None}
+    assert unmatched == [("Pauh", "Kampung Khayalan")]
+    assert "15.03.04: Kampung Khayalan" in caplog.text

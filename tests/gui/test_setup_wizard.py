@@ -72,3 +72,44 @@ def test_wizard_refuses_mismatched_passwords_and_saves_nothing(qtbot, sqlite_db)
     assert "minimal 8" in wizard.admin_page.error_label.text()
     with sqlite_db.session() as session:
         assert not office.is_set_up(session) and office.current_office(session) is None
+
+
+def test_wizard_loads_the_official_regions_of_the_kabupaten_chosen(qtbot, sqlite_db):
+    from sqlalchemy import func, select
+
+    from koperasi.db.models import Desa, Kecamatan
+
+    wizard = SetupWizard(sqlite_db)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.next()
+    form = wizard.office_page.office_form.form
+    assert form.kabupatenCombo.currentText() == "Kab. Sarolangun — Jambi"  # the default
+    assert form.kecamatanCombo.count() == 1 + 11
+    form.kabupatenCombo.setEditText("Kab. Merangin — Jambi")  # as typed and picked from the completer
+    assert form.kecamatanCombo.findText("Bangko") > 0 and form.kecamatanCombo.findText("Singkut") < 0
+    _fill_office(wizard, name="Koperasi Berdaya Bangko", code="BKO")
+    form.kecamatanCombo.setCurrentIndex(form.kecamatanCombo.findText("Bangko"))
+    wizard.next()
+    _fill_admin(wizard)
+    wizard.accept()
+    assert wizard.result() == QWizard.DialogCode.Accepted
+    with sqlite_db.session() as session:
+        assert office.current_office(session).kecamatan_name == "Bangko"
+        assert session.scalar(select(func.count()).select_from(Kecamatan)) == 24
+        assert session.scalar(select(func.count()).select_from(Desa).where(Desa.code.like("15.02.%"))) == 215
+
+
+def test_wizard_office_error_goes_once_the_name_is_filled_and_an_unknown_kabupaten_is_named(qtbot, sqlite_db):
+    wizard = SetupWizard(sqlite_db)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.next()
+    wizard.next()
+    error = wizard.office_page.error_label
+    assert wizard.currentPage() is wizard.office_page and error.text() == "Nama kantor wajib diisi."
+    _fill_office(wizard)
+    assert not error.isVisible() and error.text() == ""
+    wizard.office_page.office_form.form.kabupatenCombo.setEditText("Kabupaten Atlantis")
+    wizard.next()
+    assert wizard.currentPage() is wizard.office_page and "Pilih kabupaten/kota" in error.text()

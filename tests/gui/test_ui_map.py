@@ -23,7 +23,7 @@ from koperasi.gui.members.member_dialog import MemberDialog
 from koperasi.gui.members.tab import MembersTab
 from koperasi.gui.office_dialog import OfficeDialog
 from koperasi.gui.password_dialog import PasswordDialog
-from koperasi.gui.regions_dialog import RegionsDialog
+from koperasi.gui.regions_dialog import NeighbourRegionDialog, RegionsDialog
 from koperasi.gui.setup_wizard import SetupWizard
 from koperasi.gui.user_dialogs import ResetPasswordDialog, UserEditDialog
 from koperasi.gui.users_dialog import UsersDialog
@@ -59,7 +59,7 @@ def _windows(context, sqlite_db, fresh_db):
         "First-run wizard": [SetupWizard(fresh_db)],
         "Login": [LoginDialog(sqlite_db, "Kantor")],
         "Users": [UsersDialog(context)],
-        "Regions": [RegionsDialog(context)],
+        "Regions": [RegionsDialog(context), NeighbourRegionDialog(context)],
         "Other dialogs": [
             OfficeDialog(context),
             UserEditDialog(context),

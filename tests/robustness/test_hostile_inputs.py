@@ -51,6 +51,7 @@ from koperasi.domain.members import GroupKind, HouseholdPerson, MemberInput, Mem
 from koperasi.domain.office import OfficeProfile
 from koperasi.domain.people import Sex
 from koperasi.domain.roles import Actor, Role
+from koperasi.domain.wilayah import Region
 from koperasi.domain.sales import Producer, SaleLineInput
 from koperasi.domain.settings import SALES_COMMISSION
 from koperasi.domain.trainings import CompletionRule, ProgrammeInput, RuleKind, SessionInput, Topic
@@ -430,6 +431,12 @@ def specs(w: World) -> dict:
         regions.list_desa: d(kecamatan_code=kecamatan, include_inactive=flags()),
         regions.add_desa: d(kecamatan_code=kecamatan, name=texts("Muara Cuban"), kind=kind_text),
         regions.update_desa: d(desa_id=desa, name=texts("Perdamaian"), kind=kind_text, active=flags(), expected_version=versions()),
+        regions.add_official_desa: d(desa_code=texts("15.02.02.1010", "15.03.03.2002", "15.03.03")),
+        regions.add_official_kecamatan: d(kecamatan_code=texts("15.02.02", "15.03.01", "15.02.02.1010")),
+        regions.apply_name_update: d(
+            newer=st.lists(st.builds(Region, texts("15.03.01", "15.03.03.2002", "99"), texts("Batang Asai", "Bernai")), max_size=3),
+            add_new=flags(), source=texts("wilayah-2026.csv"),
+        ),
         funds.list_funds: d(include_inactive=flags()),
         funds.create_fund: d(name=texts("Dana Desa"), donor=texts("Pemkab"), notes=texts()),
         funds.update_fund: d(fund_id=w.pick("fund"), name=texts("Dana Bergulir Pemkab"), donor=texts(), notes=texts(), active=flags(),
@@ -549,7 +556,7 @@ FUNCTIONS = sorted((f for f in CALLS if name_of(f) not in DRIVEN_ELSEWHERE), key
 # Functions whose arguments are mostly text: also driven on PostgreSQL.
 TEXT_HEAVY = {
     members.register_member, members.update_member, members.add_category, members.rename_category, member_search.member_page,
-    member_search.count_members, groups.create_group, users.create_user, office.update_office, regions.add_desa,
+    member_search.count_members, groups.create_group, users.create_user, office.update_office, regions.add_desa, regions.apply_name_update,
     regions.update_desa, funds.create_fund, funds.update_fund, funds.receive_capital, loan_products.create_product,
     loans.apply_for_loan, loans.reject_loan, loan_payments.repay, loan_queries.loan_page, trainings.create_programme,
     trainings.create_batch, trainings.add_session, training_participants.withdraw, sales_catalogue.create_product,

@@ -15,6 +15,7 @@ import koperasi.services
 from koperasi.domain.errors import DomainError, PermissionDenied
 from koperasi.domain.members import GroupKind, MemberInput
 from koperasi.domain.office import OfficeProfile
+from koperasi.domain.wilayah import Region
 from koperasi.domain.people import Sex
 from koperasi.domain.roles import Role
 from koperasi.domain.sales import Producer, SaleLineInput
@@ -122,6 +123,12 @@ CALLS = {
     regions.update_desa: (
         {Role.ADMIN, Role.MANAGER},
         lambda s, a: regions.update_desa(s, a, UNKNOWN, name="X", kind="desa", active=True, expected_version=1),
+    ),
+    regions.add_official_desa: ({Role.ADMIN, Role.MANAGER}, lambda s, a: regions.add_official_desa(s, a, "15.02.02.1010")),
+    regions.add_official_kecamatan: ({Role.ADMIN, Role.MANAGER}, lambda s, a: regions.add_official_kecamatan(s, a, "15.02.02")),
+    regions.apply_name_update: (
+        {Role.ADMIN, Role.MANAGER},
+        lambda s, a: regions.apply_name_update(s, a, [Region("15.03.01", "Batang Asai Baru")], add_new=False, source="x.csv"),
     ),
     # Loans (issue 5): the permission each needs is in domain/roles.py.
     funds.list_funds: (ANYONE_LOGGED_IN, lambda s, a: funds.list_funds(s, a)),

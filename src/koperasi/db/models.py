@@ -52,17 +52,19 @@ class Kecamatan(Base):
     __tablename__ = "kecamatan"
 
     code: Mapped[str] = mapped_column(String(8), primary_key=True)  # Kemendagri, e.g. 15.03.03
-    name: Mapped[str] = mapped_column(String(80), unique=True)
+    # Not unique: kecamatan of neighbouring kabupaten may share a name (0008).
+    name: Mapped[str] = mapped_column(String(80))
 
 
 class Desa(Base):
     __tablename__ = "desa"
-    __table_args__ = (
-        UniqueConstraint("kecamatan_code", "name"),
-        CheckConstraint("kind IN ('desa', 'kelurahan')", name="kind"),
-    )
+    # No unique name per kecamatan (0008): the official list has a desa and a kelurahan of one name in a
+    # few kecamatan. The services refuse a second desa of a name typed by hand; the official code is unique.
+    __table_args__ = (CheckConstraint("kind IN ('desa', 'kelurahan')", name="kind"),)
 
     id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    # Kemendagri, e.g. 15.03.03.2001; None for a desa typed by hand that the official list does not hold.
+    code: Mapped[str | None] = mapped_column(String(13), unique=True)
     kecamatan_code: Mapped[str] = mapped_column(ForeignKey("kecamatan.code"), index=True)
     name: Mapped[str] = mapped_column(String(80))
     kind: Mapped[str] = mapped_column(String(10), default="desa")

@@ -22,6 +22,8 @@ class AuditAction(StrEnum):
     OFFICE_UPDATED = "office_updated"
     DESA_CREATED = "desa_created"
     DESA_UPDATED = "desa_updated"
+    KECAMATAN_ADDED = "kecamatan_added"
+    REGION_NAMES_UPDATED = "region_names_updated"
     MEMBER_REGISTERED = "member_registered"
     MEMBER_UPDATED = "member_updated"
     MEMBER_LEFT = "member_left"
@@ -93,6 +95,8 @@ ACTION_LABELS: dict[str, str] = {
     AuditAction.OFFICE_UPDATED: "Profil kantor diubah",
     AuditAction.DESA_CREATED: "Desa ditambahkan",
     AuditAction.DESA_UPDATED: "Desa diubah",
+    AuditAction.KECAMATAN_ADDED: "Kecamatan ditambahkan dari data resmi",
+    AuditAction.REGION_NAMES_UPDATED: "Nama wilayah diperbarui dari berkas resmi",
     AuditAction.MEMBER_REGISTERED: "Anggota didaftarkan",
     AuditAction.MEMBER_UPDATED: "Data anggota diubah",
     AuditAction.MEMBER_LEFT: "Anggota keluar",
@@ -153,6 +157,8 @@ ENTITY_LABELS: dict[str, str] = {
     "user": "Pengguna",
     "office": "Kantor",
     "desa": "Desa",
+    "kecamatan": "Kecamatan",
+    "wilayah": "Wilayah",
     "member": "Anggota",
     "group": "Kelompok",
     "category": "Kategori",

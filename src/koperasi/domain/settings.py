@@ -31,6 +31,17 @@ SALES_COMMISSION: Setting[int] = Setting(
     show=format_percent,
 )
 
+# The kabupaten/kota the office serves (chosen in the first-run wizard): its kecamatan and desa are home,
+# others are neighbours added for members living across the border. Offices before 0008 were all Sarolangun.
+HOME_KABUPATEN: Setting[str] = Setting(
+    key="kabupaten_code",
+    label="Kabupaten/kota kantor",
+    default="15.03",
+    parse=str,
+    check=lambda value: None,
+    show=str,
+)
+
 
 
 def _check_backup_keep(value: int) -> None:

@@ -6,12 +6,13 @@ import logging
 from html import escape
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from koperasi import __version__
 from koperasi.db.database import Database
 from koperasi.domain.dates import format_datetime
 from koperasi.domain.errors import DomainError
+from koperasi.domain.wilayah import notice
 from koperasi.gui.icons import app_icon
 from koperasi.logs import LOG_FILE_NAME
 from koperasi.paths import data_dir, log_dir
@@ -32,6 +33,8 @@ class AboutDialog(QDialog):
             (self.tr("Folder data"), str(data_dir())),
             *self._backup_rows(database),
             (self.tr("Berkas log"), str(log_dir() / LOG_FILE_NAME)),
+            (self.tr("Data wilayah"), self.tr("Kepmendagri No 300.2.2-2138 Tahun 2025 (kode dan nama provinsi, kabupaten/kota, "
+                                              "kecamatan, desa/kelurahan), dari cahyadsn/wilayah, lisensi MIT (di bawah)")),
         ]
         table = "".join(f"<tr><td style='padding-right:10px'><b>{escape(k)}</b></td><td>{escape(v)}</td></tr>" for k, v in rows)
         text = QLabel(
@@ -42,6 +45,11 @@ class AboutDialog(QDialog):
         text.setWordWrap(True)
         text.setAlignment(Qt.AlignmentFlag.AlignTop)
         text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # The MIT licence of the region data must travel with it: shown in full, readable and copyable.
+        licence = QPlainTextEdit(notice())
+        licence.setObjectName("aboutRegionNotice")
+        licence.setReadOnly(True)
+        licence.setMaximumHeight(150)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         top = QHBoxLayout()
@@ -49,8 +57,9 @@ class AboutDialog(QDialog):
         top.addWidget(text, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(licence)
         layout.addWidget(buttons)
-        self.resize(640, 320)
+        self.resize(680, 480)
 
     def _backup_rows(self, database: Database) -> list[tuple[str, str]]:
         if not database.is_sqlite:

@@ -8,11 +8,13 @@ from koperasi.db.database import Database
 from koperasi.domain.errors import DomainError, ValidationError
 from koperasi.domain.office import validate_office
 from koperasi.domain.roles import Actor, Role
+from koperasi.domain.settings import HOME_KABUPATEN
+from koperasi.domain.wilayah import shipped
 from koperasi.gui.icons import app_icon
 from koperasi.gui.messages import set_inline_error
 from koperasi.gui.office_form import OfficeForm
 from koperasi.gui.user_form import UserForm
-from koperasi.services import office, regions
+from koperasi.services import office
 
 
 class SetupWizard(QWizard):
@@ -32,9 +34,7 @@ class SetupWizard(QWizard):
             (QWizard.WizardButton.CancelButton, self.tr("Batal")),
         ):
             self.setButtonText(button, text)
-        with database.session() as session:
-            kecamatan = regions.list_kecamatan(session)
-        self.office_page = _OfficePage(kecamatan)
+        self.office_page = _OfficePage()
         self.admin_page = _AdminPage(self)
         self.addPage(_IntroPage(database))
         self.addPage(self.office_page)
@@ -52,6 +52,7 @@ class SetupWizard(QWizard):
                     admin_username=values.username,
                     admin_full_name=values.full_name,
                     admin_password=values.password,
+                    kabupaten_code=self.office_page.office_form.kabupaten_code(),
                 )
         except DomainError as error:
             self.admin_page.show_error(error)
@@ -67,7 +68,8 @@ class _IntroPage(QWizardPage):
         self.setSubTitle(self.tr("Program ini belum pernah dipakai di komputer ini. Mari siapkan dalam dua langkah."))
         text = QLabel(
             self.tr(
-                "1. Profil kantor: nama, kode untuk nomor kwitansi, kecamatan, alamat, ketua dan bendahara.\n"
+                "1. Profil kantor: nama, kode untuk nomor kwitansi, kabupaten/kota dan kecamatan, alamat, ketua dan "
+                "bendahara. Kecamatan dan desa/kelurahan resmi kabupaten/kota itu dimuat otomatis.\n"
                 "2. Akun admin pertama: admin membuat akun untuk ketua, bendahara dan petugas.\n\n"
                 "Data disimpan di:\n{where}"
             ).format(where=database.describe())
@@ -79,29 +81,60 @@ class _IntroPage(QWizardPage):
 
 
 class _OfficePage(QWizardPage):
-    def __init__(self, kecamatan: list[regions.KecamatanView]) -> None:
+    def __init__(self) -> None:
         super().__init__()
         self.setObjectName("setupOfficePage")
         self.setTitle(self.tr("Profil kantor"))
-        self.setSubTitle(self.tr("Nama dan kode kantor wajib diisi; yang lain dapat dilengkapi nanti."))
-        self.office_form = OfficeForm(kecamatan)
+        self.setSubTitle(
+            self.tr("Nama, kode dan kabupaten/kota wajib diisi; yang lain dapat dilengkapi nanti.")
+        )
+        official = shipped()
+        kabupaten = [(region, province) for province in official.provinces() for region in official.kabupaten(province.code)]
+        self.office_form = OfficeForm([], kabupaten=kabupaten)
+        self._loaded_kabupaten: str | None = None
+        self.office_form.form.kabupatenCombo.currentTextChanged.connect(self._kabupaten_chosen)
+        self.office_form.set_kabupaten(HOME_KABUPATEN.default)
         self.error_label = QLabel()
         self.error_label.setObjectName("setupOfficeError")
         self.error_label.setWordWrap(True)
         set_inline_error(self.error_label, "")
+        for edit in (self.office_form.form.nameEdit, self.office_form.form.codeEdit, self.office_form.form.phoneEdit):
+            edit.textChanged.connect(self._recheck)
+        self.office_form.form.kabupatenCombo.currentTextChanged.connect(self._recheck)
         layout = QVBoxLayout(self)
         layout.addWidget(self.office_form)
         layout.addWidget(self.error_label)
         layout.addStretch()
 
-    def validatePage(self) -> bool:  # noqa: N802 (Qt override)
+    def _kabupaten_chosen(self) -> None:
+        """Typed or picked: once the text names a kabupaten/kota, its kecamatan are the ones to choose from."""
+        code = self.office_form.kabupaten_code()
+        if code is not None and code != self._loaded_kabupaten:
+            self._loaded_kabupaten = code
+            self.office_form.set_kecamatan([(region.code, region.name) for region in shipped().kecamatan(code)])
+
+    def _check(self) -> ValidationError | None:
+        if self.office_form.kabupaten_code() is None:
+            return ValidationError(self.tr("Pilih kabupaten/kota dari daftar (ketik sebagian namanya)."), field="kabupaten_code")
         try:
-            clean = validate_office(self.office_form.profile())
+            validate_office(self.office_form.profile())
         except ValidationError as error:
+            return error
+        return None
+
+    def _recheck(self) -> None:
+        """An error shown stays only while it is still true: filling the name clears "Nama kantor wajib diisi."."""
+        if self.error_label.text():
+            error = self._check()
+            set_inline_error(self.error_label, error.message if error else "")
+
+    def validatePage(self) -> bool:  # noqa: N802 (Qt override)
+        error = self._check()
+        if error is not None:
             set_inline_error(self.error_label, error.message)
             self.office_form.focus_field(error.field)
             return False
-        self.office_form.set_profile(clean)
+        self.office_form.set_profile(validate_office(self.office_form.profile()))
         set_inline_error(self.error_label, "")
         return True
 

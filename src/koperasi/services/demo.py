@@ -5,15 +5,18 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from sqlalchemy import select
+import uuid
+
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from koperasi.db.models import FundSource, TrainingProgramme
+from koperasi.db.models import Desa, FundSource, TrainingProgramme
 from koperasi.domain.loan_products import LoanKind, ProductInput
 from koperasi.domain.loans import Frequency
 from koperasi.domain.office import OfficeProfile
 from koperasi.domain.roles import Role
-from koperasi.services import loan_products, office, regions, users
+from koperasi.domain.wilayah import normalise_desa_name
+from koperasi.services import loan_products, office, users
 from koperasi.services.demo_loans import FUNDS, fill_loans
 from koperasi.services.demo_members import fill_members
 from koperasi.services.demo_sales import fill_sales
@@ -22,6 +25,7 @@ from koperasi.services.transaction import write
 from koperasi import clock
 
 DEMO_PASSWORD = "demo12345"
+DEMO_KABUPATEN = "15.03"  # Kabupaten Sarolangun
 DEMO_ADMIN = "admin"
 
 DEMO_OFFICE = OfficeProfile(
@@ -41,9 +45,10 @@ DEMO_STAFF = [
     ("petugas2", "Rudi Hartono", Role.CLERK),
 ]
 
-# A sample of each kecamatan's desa and kelurahan; offices enter their own full list.
+# Where the demo's members live: a sample of each kecamatan's official desa and kelurahan (all 158 are loaded at
+# set-up, as in a real install), so a desa has enough members for realistic groups.
 DEMO_DESA: dict[str, list[tuple[str, str]]] = {
-    "15.03.01": [("Pasar Pekan Gedang", "desa"), ("Muara Cuban", "desa"), ("Bukit Sulah", "desa"), ("Datuk Nan Duo", "desa")],
+    "15.03.01": [("Pekan Gedang", "desa"), ("Muara Cuban", "desa"), ("Bukit Sulah", "desa"), ("Datuk Nan Duo", "desa")],
     "15.03.02": [("Pulau Pandan", "desa"), ("Meribung", "desa"), ("Temenggung", "desa"), ("Muara Limun", "desa")],
     "15.03.03": [
         ("Sarolangun Kembang", "kelurahan"),
@@ -56,13 +61,13 @@ DEMO_DESA: dict[str, list[tuple[str, str]]] = {
         ("Tinting", "desa"),
     ],
     "15.03.04": [("Pauh", "kelurahan"), ("Lamban Sigatal", "desa"), ("Karang Mendapo", "desa"), ("Seko Besar", "desa")],
-    "15.03.05": [("Pelawan Jaya", "desa"), ("Mekar Jaya", "desa"), ("Batu Putih", "desa"), ("Lubuk Sepuh", "desa")],
-    "15.03.06": [("Mandiangin Tuo", "desa"), ("Kertopati", "desa"), ("Petiduran Baru", "desa"), ("Gurun Tuo", "desa")],
-    "15.03.07": [("Baru", "desa"), ("Lubuk Jering", "desa"), ("Pematang Kabau", "desa"), ("Semurung", "desa")],
-    "15.03.08": [("Limbur Tembesi", "desa"), ("Pulau Buayo", "desa"), ("Teluk Tigo", "desa"), ("Rantau Gedang", "desa")],
+    "15.03.05": [("Pelawan Jaya", "desa"), ("Mekar Sari", "desa"), ("Batu Putih", "desa"), ("Lubuk Sepuh", "desa")],
+    "15.03.06": [("Mandiangin Tuo", "desa"), ("Kertopati", "desa"), ("Taman Dewa", "desa"), ("Gurun Tuo", "desa")],
+    "15.03.07": [("Desa Baru", "desa"), ("Lubuk Jering", "desa"), ("Pematang Kabau", "desa"), ("Semurung", "desa")],
+    "15.03.08": [("Limbur Tembesi", "kelurahan"), ("Pulau Buayo", "desa"), ("Teluk Kecimbung", "desa"), ("Rantau Gedang", "desa")],
     "15.03.09": [("Sungai Benteng", "kelurahan"), ("Perdamaian", "desa"), ("Bukit Tigo", "desa"), ("Siliwangi", "desa")],
-    "15.03.10": [("Lubuk Resam", "desa"), ("Teluk Kecimbung", "desa"), ("Kasiro", "desa"), ("Teluk Rendah", "desa")],
-    "15.03.11": [("Guruh Baru", "desa"), ("Bukit Suban", "desa"), ("Taman Dewa", "desa"), ("Sungai Rotan", "desa")],
+    "15.03.10": [("Lubuk Resam", "desa"), ("Teluk Tigo", "desa"), ("Pemuncak", "desa"), ("Teluk Rendah", "desa")],
+    "15.03.11": [("Guruh Baru", "desa"), ("Petiduran Baru", "desa"), ("Suka Maju", "desa"), ("Meranti Jaya", "desa")],
 }
 
 
@@ -112,16 +117,13 @@ def fill(
             admin_username=DEMO_ADMIN,
             admin_full_name="Admin Kantor",
             admin_password=DEMO_PASSWORD,
+            kabupaten_code=DEMO_KABUPATEN,
         )
         for username, full_name, role in DEMO_STAFF:
             users.add_user(session, username=username, full_name=full_name, role=role, password=DEMO_PASSWORD, actor=admin)
-        desa = 0
-        for kecamatan_code, names in DEMO_DESA.items():
-            for name, kind in names:
-                regions.add_desa(session, admin, kecamatan_code, name=name, kind=kind)
-                desa += 1
+        desa = session.scalar(select(func.count()).select_from(Desa))
         today = clock.today()
-        filled = fill_members(session, members, today=today, progress=progress)
+        filled = fill_members(session, members, today=today, progress=progress, desa_ids=_sample_desa(session))
         training = fill_trainings(session, today=today)
         lending = fill_loans(session, members // 5 if loans is None else loans, today=today, progress=loan_progress)
         _trained_product(session, admin)
@@ -130,6 +132,14 @@ def fill(
                        programmes=training.programmes, batches=training.batches, participants=training.participants,
                        certificates=training.certificates, sales=trade.sales, sale_lines=trade.lines, intakes=trade.intakes,
                        payouts=trade.payouts)
+
+
+def _sample_desa(session: Session) -> list[uuid.UUID]:
+    wanted = {(code, normalise_desa_name(name), kind) for code, names in DEMO_DESA.items() for name, kind in names}
+    rows = session.execute(select(Desa.id, Desa.kecamatan_code, Desa.name, Desa.kind)).all()
+    found = [row.id for row in rows if (row.kecamatan_code, normalise_desa_name(row.name), row.kind) in wanted]
+    assert len(found) == len(wanted), "every demo desa is in the official list"
+    return found
 
 
 def _trained_product(session: Session, admin) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import random
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from datetime import date, datetime, timedelta
 
 from sqlalchemy import select
@@ -36,14 +36,24 @@ GROUP_WORDS = ["Maju Bersama", "Sumber Rezeki", "Tunas Harapan", "Karya Mandiri"
 CHUNK = 5_000
 
 
-def fill_members(session: Session, count: int, *, today: date, progress: Callable[[int], None] | None = None) -> int:
-    """Add ``count`` members (inside the caller's write transaction); returns how many."""
+def fill_members(
+    session: Session,
+    count: int,
+    *,
+    today: date,
+    progress: Callable[[int], None] | None = None,
+    desa_ids: Collection[uuid.UUID] | None = None,
+) -> int:
+    """Add ``count`` members (inside the caller's write transaction), living in ``desa_ids`` (default: every active desa)."""
     if count <= 0:
         return 0
     rng = random.Random(1503)
     office = session.scalar(select(Office).order_by(Office.created_at).limit(1))
     assert office is not None
-    rows = session.execute(select(Desa.id, Desa.kecamatan_code, Desa.name).where(Desa.active.is_(True))).all()
+    query = select(Desa.id, Desa.kecamatan_code, Desa.name).where(Desa.active.is_(True)).order_by(Desa.kecamatan_code, Desa.name)
+    if desa_ids is not None:
+        query = query.where(Desa.id.in_(list(desa_ids)))
+    rows = session.execute(query).all()
     desa = [(row.id, row.kecamatan_code) for row in rows]
     desa_names = {row.id: row.name for row in rows}
     if not desa:

@@ -13,7 +13,7 @@ from koperasi.domain.audit import AuditAction
 from koperasi.domain.errors import ConflictError, NotFound, ValidationError
 from koperasi.domain.office import OfficeProfile, validate_office
 from koperasi.domain.roles import Actor, Permission, Role
-from koperasi.services import audit
+from koperasi.services import audit, regions
 from koperasi.services.access import authorize
 from koperasi.services.auth import actor_for
 from koperasi.services.transaction import write
@@ -43,8 +43,13 @@ def set_up(
     admin_username: str,
     admin_full_name: str,
     admin_password: str,
+    kabupaten_code: str | None = None,
 ) -> Actor:
-    """Create the office and its first admin in one transaction (first run only)."""
+    """Create the office and its first admin in one transaction (first run only).
+
+    With ``kabupaten_code`` (the wizard always gives one) that kabupaten's official kecamatan and desa are
+    loaded in the same transaction, so a refused set-up leaves no regions behind.
+    """
     with write(session):
         if session.get_bind().dialect.name == "postgresql":
             # Two PCs finishing the wizard at once must not create two offices.
@@ -53,6 +58,8 @@ def set_up(
             select(func.count()).select_from(User)
         ):
             raise ConflictError("Kantor ini sudah disiapkan. Masuk dengan akun yang ada.")
+        if kabupaten_code is not None:
+            regions.load_kabupaten(session, kabupaten_code)
         clean = _validated(session, profile)
         office = Office(**asdict(clean), created_at=clock.now())
         session.add(office)

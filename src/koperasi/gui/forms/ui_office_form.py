@@ -48,63 +48,77 @@ class Ui_OfficeForm(object):
 
         self.formLayout.setWidget(1, QFormLayout.ItemRole.FieldRole, self.codeEdit)
 
+        self.kabupatenLabel = QLabel(OfficeForm)
+        self.kabupatenLabel.setObjectName(u"kabupatenLabel")
+
+        self.formLayout.setWidget(2, QFormLayout.ItemRole.LabelRole, self.kabupatenLabel)
+
+        self.kabupatenCombo = QComboBox(OfficeForm)
+        self.kabupatenCombo.setObjectName(u"kabupatenCombo")
+        self.kabupatenCombo.setEditable(True)
+        self.kabupatenCombo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.kabupatenCombo.setMaxVisibleItems(15)
+
+        self.formLayout.setWidget(2, QFormLayout.ItemRole.FieldRole, self.kabupatenCombo)
+
         self.kecamatanLabel = QLabel(OfficeForm)
         self.kecamatanLabel.setObjectName(u"kecamatanLabel")
 
-        self.formLayout.setWidget(2, QFormLayout.ItemRole.LabelRole, self.kecamatanLabel)
+        self.formLayout.setWidget(3, QFormLayout.ItemRole.LabelRole, self.kecamatanLabel)
 
         self.kecamatanCombo = QComboBox(OfficeForm)
         self.kecamatanCombo.setObjectName(u"kecamatanCombo")
 
-        self.formLayout.setWidget(2, QFormLayout.ItemRole.FieldRole, self.kecamatanCombo)
+        self.formLayout.setWidget(3, QFormLayout.ItemRole.FieldRole, self.kecamatanCombo)
 
         self.addressLabel = QLabel(OfficeForm)
         self.addressLabel.setObjectName(u"addressLabel")
 
-        self.formLayout.setWidget(3, QFormLayout.ItemRole.LabelRole, self.addressLabel)
+        self.formLayout.setWidget(4, QFormLayout.ItemRole.LabelRole, self.addressLabel)
 
         self.addressEdit = QLineEdit(OfficeForm)
         self.addressEdit.setObjectName(u"addressEdit")
         self.addressEdit.setMaxLength(250)
 
-        self.formLayout.setWidget(3, QFormLayout.ItemRole.FieldRole, self.addressEdit)
+        self.formLayout.setWidget(4, QFormLayout.ItemRole.FieldRole, self.addressEdit)
 
         self.phoneLabel = QLabel(OfficeForm)
         self.phoneLabel.setObjectName(u"phoneLabel")
 
-        self.formLayout.setWidget(4, QFormLayout.ItemRole.LabelRole, self.phoneLabel)
+        self.formLayout.setWidget(5, QFormLayout.ItemRole.LabelRole, self.phoneLabel)
 
         self.phoneEdit = QLineEdit(OfficeForm)
         self.phoneEdit.setObjectName(u"phoneEdit")
         self.phoneEdit.setMaxLength(20)
 
-        self.formLayout.setWidget(4, QFormLayout.ItemRole.FieldRole, self.phoneEdit)
+        self.formLayout.setWidget(5, QFormLayout.ItemRole.FieldRole, self.phoneEdit)
 
         self.chairLabel = QLabel(OfficeForm)
         self.chairLabel.setObjectName(u"chairLabel")
 
-        self.formLayout.setWidget(5, QFormLayout.ItemRole.LabelRole, self.chairLabel)
+        self.formLayout.setWidget(6, QFormLayout.ItemRole.LabelRole, self.chairLabel)
 
         self.chairEdit = QLineEdit(OfficeForm)
         self.chairEdit.setObjectName(u"chairEdit")
         self.chairEdit.setMaxLength(120)
 
-        self.formLayout.setWidget(5, QFormLayout.ItemRole.FieldRole, self.chairEdit)
+        self.formLayout.setWidget(6, QFormLayout.ItemRole.FieldRole, self.chairEdit)
 
         self.treasurerLabel = QLabel(OfficeForm)
         self.treasurerLabel.setObjectName(u"treasurerLabel")
 
-        self.formLayout.setWidget(6, QFormLayout.ItemRole.LabelRole, self.treasurerLabel)
+        self.formLayout.setWidget(7, QFormLayout.ItemRole.LabelRole, self.treasurerLabel)
 
         self.treasurerEdit = QLineEdit(OfficeForm)
         self.treasurerEdit.setObjectName(u"treasurerEdit")
         self.treasurerEdit.setMaxLength(120)
 
-        self.formLayout.setWidget(6, QFormLayout.ItemRole.FieldRole, self.treasurerEdit)
+        self.formLayout.setWidget(7, QFormLayout.ItemRole.FieldRole, self.treasurerEdit)
 
 #if QT_CONFIG(shortcut)
         self.nameLabel.setBuddy(self.nameEdit)
         self.codeLabel.setBuddy(self.codeEdit)
+        self.kabupatenLabel.setBuddy(self.kabupatenCombo)
         self.kecamatanLabel.setBuddy(self.kecamatanCombo)
         self.addressLabel.setBuddy(self.addressEdit)
         self.phoneLabel.setBuddy(self.phoneEdit)
@@ -112,7 +126,8 @@ class Ui_OfficeForm(object):
         self.treasurerLabel.setBuddy(self.treasurerEdit)
 #endif // QT_CONFIG(shortcut)
         QWidget.setTabOrder(self.nameEdit, self.codeEdit)
-        QWidget.setTabOrder(self.codeEdit, self.kecamatanCombo)
+        QWidget.setTabOrder(self.codeEdit, self.kabupatenCombo)
+        QWidget.setTabOrder(self.kabupatenCombo, self.kecamatanCombo)
         QWidget.setTabOrder(self.kecamatanCombo, self.addressEdit)
         QWidget.setTabOrder(self.addressEdit, self.phoneEdit)
         QWidget.setTabOrder(self.phoneEdit, self.chairEdit)
@@ -128,6 +143,10 @@ class Ui_OfficeForm(object):
         self.nameEdit.setPlaceholderText(QCoreApplication.translate("OfficeForm", u"contoh: Koperasi Berdaya Sarolangun", None))
         self.codeLabel.setText(QCoreApplication.translate("OfficeForm", u"&Kode kantor:", None))
         self.codeEdit.setPlaceholderText(QCoreApplication.translate("OfficeForm", u"2\u20136 huruf, dipakai di nomor kwitansi (contoh: SRL)", None))
+        self.kabupatenLabel.setText(QCoreApplication.translate("OfficeForm", u"Ka&bupaten/kota:", None))
+#if QT_CONFIG(tooltip)
+        self.kabupatenCombo.setToolTip(QCoreApplication.translate("OfficeForm", u"Ketik sebagian nama untuk mencari. Kecamatan dan desa/kelurahan resminya dimuat saat disimpan.", None))
+#endif // QT_CONFIG(tooltip)
         self.kecamatanLabel.setText(QCoreApplication.translate("OfficeForm", u"Ke&camatan:", None))
         self.addressLabel.setText(QCoreApplication.translate("OfficeForm", u"&Alamat:", None))
         self.phoneLabel.setText(QCoreApplication.translate("OfficeForm", u"&Telepon:", None))

@@ -25,7 +25,7 @@ class Ui_RegionsDialog(object):
     def setupUi(self, RegionsDialog):
         if not RegionsDialog.objectName():
             RegionsDialog.setObjectName(u"RegionsDialog")
-        RegionsDialog.resize(760, 460)
+        RegionsDialog.resize(900, 520)
         self.mainLayout = QVBoxLayout(RegionsDialog)
         self.mainLayout.setObjectName(u"mainLayout")
         self.introLabel = QLabel(RegionsDialog)
@@ -38,7 +38,7 @@ class Ui_RegionsDialog(object):
         self.listsLayout.setObjectName(u"listsLayout")
         self.kecamatanList = QListWidget(RegionsDialog)
         self.kecamatanList.setObjectName(u"kecamatanList")
-        self.kecamatanList.setMaximumSize(QSize(260, 16777215))
+        self.kecamatanList.setMaximumSize(QSize(240, 16777215))
 
         self.listsLayout.addWidget(self.kecamatanList)
 
@@ -63,6 +63,16 @@ class Ui_RegionsDialog(object):
 
         self.buttonLayout.addWidget(self.editDesaButton)
 
+        self.neighbourButton = QPushButton(RegionsDialog)
+        self.neighbourButton.setObjectName(u"neighbourButton")
+
+        self.buttonLayout.addWidget(self.neighbourButton)
+
+        self.updateNamesButton = QPushButton(RegionsDialog)
+        self.updateNamesButton.setObjectName(u"updateNamesButton")
+
+        self.buttonLayout.addWidget(self.updateNamesButton)
+
         self.showInactiveCheck = QCheckBox(RegionsDialog)
         self.showInactiveCheck.setObjectName(u"showInactiveCheck")
 
@@ -75,8 +85,16 @@ class Ui_RegionsDialog(object):
 
         self.listsLayout.addLayout(self.buttonLayout)
 
+        self.listsLayout.setStretch(1, 1)
 
         self.mainLayout.addLayout(self.listsLayout)
+
+        self.unmatchedLabel = QLabel(RegionsDialog)
+        self.unmatchedLabel.setObjectName(u"unmatchedLabel")
+        self.unmatchedLabel.setWordWrap(True)
+        self.unmatchedLabel.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.mainLayout.addWidget(self.unmatchedLabel)
 
         self.buttonBox = QDialogButtonBox(RegionsDialog)
         self.buttonBox.setObjectName(u"buttonBox")
@@ -87,7 +105,9 @@ class Ui_RegionsDialog(object):
         QWidget.setTabOrder(self.kecamatanList, self.desaTable)
         QWidget.setTabOrder(self.desaTable, self.addDesaButton)
         QWidget.setTabOrder(self.addDesaButton, self.editDesaButton)
-        QWidget.setTabOrder(self.editDesaButton, self.showInactiveCheck)
+        QWidget.setTabOrder(self.editDesaButton, self.neighbourButton)
+        QWidget.setTabOrder(self.neighbourButton, self.updateNamesButton)
+        QWidget.setTabOrder(self.updateNamesButton, self.showInactiveCheck)
 
         self.retranslateUi(RegionsDialog)
 
@@ -96,9 +116,17 @@ class Ui_RegionsDialog(object):
 
     def retranslateUi(self, RegionsDialog):
         RegionsDialog.setWindowTitle(QCoreApplication.translate("RegionsDialog", u"Wilayah: kecamatan dan desa", None))
-        self.introLabel.setText(QCoreApplication.translate("RegionsDialog", u"Kecamatan Kabupaten Sarolangun sudah terisi. Tambahkan desa dan kelurahan yang dilayani kantor ini.", None))
+        self.introLabel.setText(QCoreApplication.translate("RegionsDialog", u"Kecamatan dan desa/kelurahan resmi kabupaten kantor ini.", None))
         self.addDesaButton.setText(QCoreApplication.translate("RegionsDialog", u"&Tambah desa\u2026", None))
         self.editDesaButton.setText(QCoreApplication.translate("RegionsDialog", u"&Ubah\u2026", None))
+        self.neighbourButton.setText(QCoreApplication.translate("RegionsDialog", u"Dari &kabupaten lain\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.neighbourButton.setToolTip(QCoreApplication.translate("RegionsDialog", u"Kecamatan atau desa tetangga dari data resmi, untuk anggota yang tinggal di seberang batas", None))
+#endif // QT_CONFIG(tooltip)
+        self.updateNamesButton.setText(QCoreApplication.translate("RegionsDialog", u"&Perbarui nama dari berkas\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.updateNamesButton.setToolTip(QCoreApplication.translate("RegionsDialog", u"Berkas CSV resmi yang lebih baru (kolom kode,nama): nama diganti menurut kode, tidak ada yang dihapus", None))
+#endif // QT_CONFIG(tooltip)
         self.showInactiveCheck.setText(QCoreApplication.translate("RegionsDialog", u"Tampilkan yang &nonaktif", None))
     # retranslateUi
 
