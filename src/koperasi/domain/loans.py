@@ -91,7 +91,13 @@ class Installment:
 
 
 def due_dates(first_due: date, term: int, frequency: Frequency) -> list[date]:
-    """The due date of each installment; monthly dues keep the first due's day, clamped to short months."""
+    """The due date of each installment.
+
+    Monthly dues keep the first due's day, clamped to short months; a first due on a month's
+    last day (31 January, 30 April, 28 February 2027) keeps every later due on its month's last day.
+    Each due is counted from the first one, never from the previous, so a short month never
+    pulls the later dues earlier.
+    """
     if frequency is Frequency.MONTHLY:
         return [_add_months(first_due, step) for step in range(term)]
     days = 7 if frequency is Frequency.WEEKLY else 14
@@ -101,7 +107,10 @@ def due_dates(first_due: date, term: int, frequency: Frequency) -> list[date]:
 def _add_months(day: date, months: int) -> date:
     month_index = day.month - 1 + months
     year, month = day.year + month_index // 12, month_index % 12 + 1
-    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+    last_day = calendar.monthrange(year, month)[1]
+    if day.day == calendar.monthrange(day.year, day.month)[1]:
+        return date(year, month, last_day)
+    return date(year, month, min(day.day, last_day))
 
 
 def installment_amounts(principal: int, term: int, multiple: int = 1) -> list[int]:
