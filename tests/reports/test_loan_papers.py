@@ -88,6 +88,25 @@ def test_receipt_shows_number_amount_words_purpose_and_balance(write):
 
 
 @pytest.mark.parametrize("write", [write_receipt_a5, write_receipt_thermal])
+def test_a_repayment_receipt_puts_the_member_number_beside_the_paying_member(write):
+    text = _flat(_pdf(write, _receipt()))
+    assert "Siti Khadijah (No. anggota SRL-000123)" in text
+    assert "Diterima oleh" not in text
+
+
+@pytest.mark.parametrize("write", [write_receipt_a5, write_receipt_thermal])
+def test_a_disbursement_receipt_names_the_office_alone_and_the_member_with_the_number(write):
+    disbursement = _receipt(
+        title="KWITANSI PENCAIRAN PINJAMAN", received_from=OFFICE.name, received_by="Siti Khadijah",
+        signer_label="Yang menerima (peminjam)", paid_by_member=False,
+    )
+    text = _flat(_pdf(write, disbursement))
+    assert f"{OFFICE.name} (No. anggota" not in text
+    assert "Siti Khadijah (No. anggota SRL-000123)" in text
+    assert re.search(r"Telah terima dari\s*:?\s*" + re.escape(OFFICE.name) + r"\s+Diterima oleh", text)
+
+
+@pytest.mark.parametrize("write", [write_receipt_a5, write_receipt_thermal])
 def test_meterai_box_appears_only_above_the_threshold(write):
     assert "Meterai" not in _text(_pdf(write, _receipt(METERAI_THRESHOLD)))
     above = _flat(_pdf(write, _receipt(METERAI_THRESHOLD + 1)))

@@ -71,10 +71,13 @@ def test_disbursement_and_fee_receipts(office, history):
     money_out = _receipt(office, disbursement.movement_id)
     assert money_out.title == "KWITANSI PENCAIRAN PINJAMAN"
     assert (money_out.received_from, money_out.received_by) == (SAMPLE_OFFICE.name, "Siti Aminah")
+    # The office pays: the member's number goes with the member who receives, not with the office.
+    assert money_out.paid_by_member is False and money_out.member_number.startswith("PAU-")
     assert (money_out.amount, money_out.remaining_balance, money_out.number) == (1_200_000, 1_200_000, "KW/PAU/2025/000001")
     fee = _receipt(office, disbursement.fee_movement_id)
     assert fee.title == "KWITANSI BIAYA ADMINISTRASI"
     assert (fee.amount, fee.remaining_balance, fee.number, fee.received_from) == (10_000, None, "KW/PAU/2025/000002", "Siti Aminah")
+    assert fee.paid_by_member is True
 
 
 def test_a_repayment_above_five_million_needs_a_meterai(office):

@@ -26,6 +26,8 @@ class Receipt:
 
     For a repayment the member pays the office; for a disbursement the office pays the
     member, and the member signs. ``lines`` break the amount down (they sum to it).
+    ``member_number`` belongs to the member, on whichever side of the money the member is:
+    ``paid_by_member`` says whether that is ``received_from`` or ``received_by``.
     """
 
     office: OfficeProfile
@@ -40,6 +42,7 @@ class Receipt:
     purpose: str  # "Pembayaran angsuran pinjaman PJM/SRL/2026/000123"
     lines: tuple[ReceiptLine, ...] = ()
     member_number: str = ""
+    paid_by_member: bool = True  # False for a disbursement: the office pays, the member receives
     loan_number: str = ""
     remaining_balance: int | None = None  # sisa pinjaman after this movement, when it is a loan movement
     clerk_name: str = ""

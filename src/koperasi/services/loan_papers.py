@@ -161,6 +161,7 @@ def receipt_for(session: Session, actor: Actor, movement_id: uuid.UUID, *, place
         purpose=purpose,
         lines=(ReceiptLine(kind.label, movement.amount),),
         member_number=member.number,
+        paid_by_member=kind is not MovementKind.DISBURSEMENT,
         loan_number=loan.number,
         remaining_balance=_balance_when_recorded(session, movement) if kind is not MovementKind.ADMIN_FEE else None,
         clerk_name=clerk,
