@@ -57,6 +57,7 @@ class _Step:
     """One movement on the loan's history, with what it did to the balance."""
 
     movement: LoanMovement
+    change: int  # what this row did to the balance: a reversal undoes its original's change
     balance: int
     installments: tuple[int, ...]
     reversed_by: LoanMovement | None
@@ -84,7 +85,7 @@ def _history(session: Session, loan: Loan) -> list[_Step]:
         kind = MovementKind(row.kind)
         installments: tuple[int, ...] = ()
         if kind is MovementKind.REVERSAL:
-            balance -= _effect(by_id[row.reversal_of_id])
+            change = -_effect(by_id[row.reversal_of_id])
         else:
             # A reversed repayment never paid an installment: allocation counts only those that stand.
             if kind is MovementKind.REPAYMENT and row.id not in reversals:
@@ -93,8 +94,9 @@ def _history(session: Session, loan: Loan) -> list[_Step]:
                     share = allocate(amounts[schedule.schedule_no], paid - schedule.paid_before, row.amount)
                     installments = tuple(item.number for item in share)
                 paid += row.amount
-            balance += _effect(row)
-        steps.append(_Step(row, balance, installments, reversals.get(row.id)))
+            change = _effect(row)
+        balance += change
+        steps.append(_Step(row, change, balance, installments, reversals.get(row.id)))
     return steps
 
 
@@ -267,14 +269,13 @@ def _card_movement(step: _Step) -> CardMovement:
         description = f"Pembatalan: {movement.reason}"
     elif kind is MovementKind.WRITE_OFF:
         description = f"Hapus buku: {movement.reason}"
-    effect = _effect(movement)
     return CardMovement(
         occurred_on=movement.occurred_on,
         description=description,
         installments=_installment_text(step.installments),
         receipt_number=movement.receipt_number or "",
-        increase=max(0, effect),
-        decrease=max(0, -effect),
+        increase=max(0, step.change),
+        decrease=max(0, -step.change),
         balance=step.balance,
         cancelled=step.reversed_by is not None,
     )
