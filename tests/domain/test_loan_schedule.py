@@ -24,6 +24,7 @@ from koperasi.domain.loans import (
     collectibility,
     due_dates,
     installment_amounts,
+    installments_paid_on_time,
     par_ratio,
     schedule_state,
 )
@@ -146,6 +147,26 @@ def test_a_first_due_on_a_month_end_keeps_every_later_due_on_the_month_end():
     assert due_dates(date(2027, 2, 28), 3, Frequency.MONTHLY) == [date(2027, 2, 28), date(2027, 3, 31), date(2027, 4, 30)]
     # The 30th of a 31-day month is not a month end: it stays the 30th (and the 28th/29th in February).
     assert due_dates(date(2025, 1, 30), 3, Frequency.MONTHLY) == [date(2025, 1, 30), date(2025, 2, 28), date(2025, 3, 30)]
+
+
+# ---- cure of a rescheduled loan -------------------------------------------------------------
+
+
+def test_installments_paid_on_time_count_the_latest_run():
+    schedule = build_schedule(300_000, 3, Frequency.MONTHLY, date(2026, 1, 10))  # 10 Jan, 10 Feb, 10 Mar
+    on_time = [(date(2026, 1, 10), 100_000), (date(2026, 2, 9), 100_000), (date(2026, 3, 1), 100_000)]
+    assert [installments_paid_on_time(schedule, on_time, day) for day in
+            (date(2026, 1, 9), date(2026, 1, 10), date(2026, 2, 10), date(2026, 3, 31))] == [0, 1, 2, 3]
+    # The second paid a day late breaks the run; the third, on time, starts a new one.
+    late = [(date(2026, 1, 10), 100_000), (date(2026, 2, 11), 100_000), (date(2026, 3, 10), 100_000)]
+    assert installments_paid_on_time(schedule, late, date(2026, 3, 31)) == 1
+    # Paid ahead in one go counts for every installment it covered by its due date.
+    assert installments_paid_on_time(schedule, [(date(2026, 1, 2), 300_000)], date(2026, 3, 10)) == 3
+    # What went to an earlier schedule (paid_before) does not pay this one.
+    assert installments_paid_on_time(schedule, [(date(2025, 6, 1), 50_000), (date(2026, 1, 9), 100_000)], date(2026, 1, 31),
+                                     paid_before=50_000) == 1
+    assert installments_paid_on_time(schedule, [(date(2025, 6, 1), 50_000), (date(2026, 1, 9), 60_000)], date(2026, 1, 31),
+                                     paid_before=50_000) == 0
 
 
 # ---- allocation -----------------------------------------------------------------------------

@@ -118,8 +118,9 @@ class ArrearsLine:
     outstanding: int
     arrears: int
     days_past_due: int
-    bucket: str  # AgeingBucket label
+    bucket: str  # AgeingBucket label, or "Restrukturisasi" for a rescheduled loan not yet cured
     collectibility: str
+    restructured: bool = False  # rescheduled and not yet cured: at risk whatever its days past due
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,7 +130,7 @@ class PortfolioShare:
     name: str
     loans: int
     outstanding: int
-    at_risk_30: int  # outstanding principal of loans more than 30 days late
+    at_risk_30: int  # outstanding principal of loans more than 30 days late or restructured and not yet cured
 
     @property
     def par30(self) -> float:
@@ -140,10 +141,12 @@ class PortfolioShare:
 class ArrearsReport:
     office: OfficeProfile
     as_of: date
-    buckets: tuple[PortfolioShare, ...]  # by ageing bucket, in order, names are bucket labels
+    # By ageing bucket, in order (names are bucket labels), then "Restrukturisasi": rescheduled loans not yet
+    # cured sit on that line alone, whatever their days past due, so the lines still sum to the total.
+    buckets: tuple[PortfolioShare, ...]
     total: PortfolioShare
     breakdowns: dict[str, tuple[PortfolioShare, ...]] = field(default_factory=dict)  # "Kecamatan" -> rows
-    late_loans: tuple[ArrearsLine, ...] = ()  # every loan with days_past_due > 0, worst first
+    late_loans: tuple[ArrearsLine, ...] = ()  # every loan late or restructured (not yet cured), worst first
 
 
 @dataclass(frozen=True, slots=True)

@@ -225,6 +225,26 @@ def schedule_state(schedule: Sequence[Installment], paid: int, on: date) -> Sche
     return ScheduleState(due_so_far, paid, days_past_due, late, next_due_on, next_due_amount)
 
 
+def installments_paid_on_time(
+    schedule: Sequence[Installment], payments: Sequence[tuple[date, int]], on: date, *, paid_before: int = 0
+) -> int:
+    """How many of the installments due by ``on`` were paid on time in a row, counting back from the latest.
+
+    ``payments`` are the loan's (day, amount) repayments; ``paid_before`` of them went to earlier
+    schedules (what was paid when this one replaced them). Payments fill the oldest installment first,
+    so installment i was on time when what had been paid by its due date covers the schedule up to i.
+    A late installment breaks the run; catching up and paying the next ones on time starts a new one.
+    """
+    paid_by: list[tuple[date, int]] = sorted(payments)
+    streak = 0
+    for item, cumulative in zip(schedule, accumulate(item.amount for item in schedule), strict=True):
+        if item.due_on > on:
+            break
+        on_time = sum(amount for day, amount in paid_by if day <= item.due_on) - paid_before >= cumulative
+        streak = streak + 1 if on_time else 0
+    return streak
+
+
 def installment_status(amount: int, paid: int, due_on: date, on: date) -> str:
     """How an installment stands on a day, in the words of the card and the screen."""
     if paid >= amount:
@@ -255,6 +275,9 @@ _BUCKET_LABELS = {
     AgeingBucket.DAYS_61_90: "61–90 hari",
     AgeingBucket.OVER_90: "> 90 hari",
 }
+
+
+RESTRUCTURED_LABEL = "Restrukturisasi"  # the arrears report's own line for rescheduled loans not yet cured
 
 
 def ageing_bucket(days_past_due: int) -> AgeingBucket:
