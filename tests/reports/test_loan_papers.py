@@ -212,6 +212,28 @@ def test_arrears_pdf_has_par30_buckets_breakdowns_and_the_late_loans_worst_first
     assert text.index("PJM/SRL/2026/000030") < text.index("PJM/SRL/2026/000001")
 
 
+def test_arrears_pdf_and_xlsx_show_restructured_loans_on_their_own_line_and_marked():
+    report = _report(late=3)
+    restructured = ArrearsLine(
+        "PJM/SRL/2026/000099", "SRL-000099", "Anggota Restrukturisasi", "Pelawan", "Pelawan", "", "Modal usaha tani",
+        "Dana bergulir Pemkab", 1_200_000, 0, 0, "Restrukturisasi", "1 Lancar", restructured=True,
+    )
+    report = replace(
+        report, buckets=(*report.buckets, PortfolioShare("Restrukturisasi", 1, 1_200_000, 1_200_000)),
+        late_loans=(*report.late_loans, restructured),
+    )
+    text = _flat(_pdf(write_arrears_pdf, report))
+    assert "Restrukturisasi 1 Rp1.200.000" in text
+    assert "terlambat atau direstrukturisasi" in text
+    assert "PJM/SRL/2026/000099 (R)" in text and "(R) dijadwal ulang, belum pulih" in text
+    assert "PJM/SRL/2026/000001 (R)" not in text
+    stream = BytesIO()
+    write_arrears_xlsx(report, stream)
+    book = openpyxl.load_workbook(BytesIO(stream.getvalue()))
+    assert ["Restrukturisasi", 1, 1_200_000] == [cell.value for cell in book["Ringkasan"][7][:3]]
+    assert "Restrukturisasi" in [row[11] for row in book["Daftar tunggakan"].iter_rows(values_only=True)]
+
+
 def test_arrears_pdf_without_late_loans_says_so():
     text = _flat(_pdf(write_arrears_pdf, replace(_report(), late_loans=())))
     assert "Tidak ada pinjaman yang terlambat per 28 November 2026." in text

@@ -51,8 +51,14 @@ _LATE_HEADER = (
     "No.", "No. pinjaman", "Anggota", "Desa", "Kecamatan", "Kelompok", "Produk", "Sumber dana",
     "Sisa pokok", "Tunggakan", "Hari", "Kolektibilitas",
 )  # fmt: skip
-_LATE_WIDTHS = [10, 29, 36, 22, 19, 25, 19, 23, 22, 22, 9, 31]  # mm; they sum to the landscape text width
+_LATE_WIDTHS = [10, 35, 36, 20, 19, 23, 19, 21, 22, 22, 9, 31]  # mm; they sum to the landscape text width (a loan number fits with "(R)")
 
+
+_RESTRUCTURED_MARK = "(R)"
+_RESTRUCTURED_NOTE = (
+    f"{_RESTRUCTURED_MARK} dijadwal ulang, belum pulih: tetap masuk PAR30 sampai angsuran jadwal barunya dibayar "
+    "tepat waktu berturut-turut sebanyak aturan produknya."
+)
 
 # Babel takes ~15 µs an amount; a portfolio repeats its amounts (multiples of the installments) a lot.
 _rupiah = lru_cache(maxsize=65536)(format_rupiah)
@@ -123,11 +129,15 @@ def _late_loans(report: ArrearsReport) -> list[Flowable]:
     if not lines:
         return [Paragraph("Daftar pinjaman terlambat", SECTION), Paragraph(f"Tidak ada pinjaman yang terlambat per {format_date(report.as_of)}.", BODY)]
     heading = Paragraph(f"Daftar pinjaman terlambat ({len(lines)} pinjaman, yang terlama lebih dulu)", SECTION)
+    if any(line.restructured for line in lines):
+        heading = Paragraph(
+            f"Daftar pinjaman terlambat atau direstrukturisasi ({len(lines)} pinjaman, yang terlama lebih dulu)", SECTION
+        )
     widths = [width * mm for width in _LATE_WIDTHS]
     rows = [
         (
             str(index),
-            line.loan_number,
+            f"{line.loan_number} {_RESTRUCTURED_MARK}" if line.restructured else line.loan_number,
             f"{line.member_name} ({line.member_number})",
             line.desa,
             line.kecamatan,
@@ -145,7 +155,10 @@ def _late_loans(report: ArrearsReport) -> list[Flowable]:
         "", "Jumlah", "", "", "", "", "", "",
         format_rupiah(sum(line.outstanding for line in lines)), format_rupiah(sum(line.arrears for line in lines)), "", "",
     )  # fmt: skip
-    return [heading, LedgerRows(_LATE_HEADER, rows, widths, right=(0, 8, 9, 10), font_size=_SIZE, row_height=_ROW_HEIGHT, footer=footer)]
+    story: list[Flowable] = [heading]
+    if any(line.restructured for line in lines):
+        story.append(Paragraph(_RESTRUCTURED_NOTE, LABEL))
+    return [*story, LedgerRows(_LATE_HEADER, rows, widths, right=(0, 8, 9, 10), font_size=_SIZE, row_height=_ROW_HEIGHT, footer=footer)]
 
 
 # --- Excel -------------------------------------------------------------------------------------
