@@ -61,6 +61,7 @@ class _Step:
     balance: int
     installments: tuple[int, ...]
     reversed_by: LoanMovement | None
+    reverses: LoanMovement | None = None  # for a reversal: the movement it cancels
 
 
 def _history(session: Session, loan: Loan) -> list[_Step]:
@@ -96,7 +97,7 @@ def _history(session: Session, loan: Loan) -> list[_Step]:
                 paid += row.amount
             change = _effect(row)
         balance += change
-        steps.append(_Step(row, change, balance, installments, reversals.get(row.id)))
+        steps.append(_Step(row, change, balance, installments, reversals.get(row.id), by_id.get(row.reversal_of_id)))
     return steps
 
 
@@ -266,7 +267,9 @@ def _card_movement(step: _Step) -> CardMovement:
     kind = MovementKind(movement.kind)
     description = kind.label
     if kind is MovementKind.REVERSAL:
-        description = f"Pembatalan: {movement.reason}"
+        # Named by the receipt it cancels, so the row can be matched with the one it puts back.
+        cancelled = step.reverses.receipt_number if step.reverses is not None else ""
+        description = f"Pembatalan {cancelled}: {movement.reason}" if cancelled else f"Pembatalan: {movement.reason}"
     elif kind is MovementKind.WRITE_OFF:
         description = f"Hapus buku: {movement.reason}"
     return CardMovement(
