@@ -117,7 +117,7 @@ class ArrearsView(QWidget):
         if portion:
             columns.append(Column(self.tr("Porsi"), lambda s: percent(self._portion(s)), align_right=True))
         else:
-            columns.append(Column(self.tr("Terlambat > 30 hari"), lambda s: format_rupiah(s.at_risk_30), align_right=True))
+            columns.append(Column(self.tr("Berisiko"), lambda s: format_rupiah(s.at_risk_30), align_right=True))
             columns.append(Column(self.tr("PAR30"), lambda s: percent(s.par30), align_right=True))
         return columns
 
