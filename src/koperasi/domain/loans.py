@@ -235,12 +235,11 @@ def installments_paid_on_time(
     so installment i was on time when what had been paid by its due date covers the schedule up to i.
     A late installment breaks the run; catching up and paying the next ones on time starts a new one.
     """
-    paid_by: list[tuple[date, int]] = sorted(payments)
     streak = 0
     for item, cumulative in zip(schedule, accumulate(item.amount for item in schedule), strict=True):
         if item.due_on > on:
             break
-        on_time = sum(amount for day, amount in paid_by if day <= item.due_on) - paid_before >= cumulative
+        on_time = sum(amount for day, amount in payments if day <= item.due_on) - paid_before >= cumulative
         streak = streak + 1 if on_time else 0
     return streak
 
