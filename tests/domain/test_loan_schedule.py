@@ -24,6 +24,7 @@ from koperasi.domain.loans import (
     collectibility,
     due_dates,
     installment_amounts,
+    installments_paid_on_time,
     par_ratio,
     schedule_state,
 )
@@ -108,14 +109,29 @@ def test_due_dates_strictly_increase(first, term, frequency):
         assert all((later - earlier).days == step for earlier, later in zip(dates, dates[1:]))
 
 
+MONTH_ENDS = DAYS.map(lambda day: day.replace(day=calendar.monthrange(day.year, day.month)[1]))
+
+
+def _is_month_end(day: date) -> bool:
+    return day.day == calendar.monthrange(day.year, day.month)[1]
+
+
 @settings(max_examples=300)
-@given(DAYS, st.integers(1, 120))
+@given(st.one_of(DAYS, MONTH_ENDS), st.integers(1, 120))
 def test_monthly_dues_keep_the_day_clamped_to_short_months(first, term):
     dates = due_dates(first, term, Frequency.MONTHLY)
+    anchored_on_month_end = _is_month_end(first)
     for step, due in enumerate(dates):
         month_index = first.month - 1 + step
         assert (due.year, due.month) == (first.year + month_index // 12, month_index % 12 + 1)
-        assert due.day == min(first.day, calendar.monthrange(due.year, due.month)[1])
+        last_day = calendar.monthrange(due.year, due.month)[1]
+        # first_due + k months, clamped to the month's end; a month-end first due stays on month ends.
+        assert due.day == (last_day if anchored_on_month_end else min(first.day, last_day))
+    # No due drifts earlier after a short month: each due's day is at least the day of every earlier one
+    # that was not clamped.
+    for earlier, later in zip(dates, dates[1:]):
+        if not _is_month_end(earlier):
+            assert later.day >= earlier.day or _is_month_end(later)
 
 
 def test_january_31st_falls_on_the_last_day_of_february_and_back_on_the_31st():
@@ -123,7 +139,34 @@ def test_january_31st_falls_on_the_last_day_of_february_and_back_on_the_31st():
         date(2025, 1, 31), date(2025, 2, 28), date(2025, 3, 31), date(2025, 4, 30)
     ]
     assert due_dates(date(2028, 1, 31), 2, Frequency.MONTHLY)[1] == date(2028, 2, 29)
-    assert due_dates(date(2025, 11, 30), 3, Frequency.MONTHLY) == [date(2025, 11, 30), date(2025, 12, 30), date(2026, 1, 30)]
+
+
+def test_a_first_due_on_a_month_end_keeps_every_later_due_on_the_month_end():
+    assert due_dates(date(2025, 11, 30), 3, Frequency.MONTHLY) == [date(2025, 11, 30), date(2025, 12, 31), date(2026, 1, 31)]
+    assert due_dates(date(2026, 4, 30), 2, Frequency.MONTHLY)[1] == date(2026, 5, 31)
+    assert due_dates(date(2027, 2, 28), 3, Frequency.MONTHLY) == [date(2027, 2, 28), date(2027, 3, 31), date(2027, 4, 30)]
+    # The 30th of a 31-day month is not a month end: it stays the 30th (and the 28th/29th in February).
+    assert due_dates(date(2025, 1, 30), 3, Frequency.MONTHLY) == [date(2025, 1, 30), date(2025, 2, 28), date(2025, 3, 30)]
+
+
+# ---- cure of a rescheduled loan -------------------------------------------------------------
+
+
+def test_installments_paid_on_time_count_the_latest_run():
+    schedule = build_schedule(300_000, 3, Frequency.MONTHLY, date(2026, 1, 10))  # 10 Jan, 10 Feb, 10 Mar
+    on_time = [(date(2026, 1, 10), 100_000), (date(2026, 2, 9), 100_000), (date(2026, 3, 1), 100_000)]
+    assert [installments_paid_on_time(schedule, on_time, day) for day in
+            (date(2026, 1, 9), date(2026, 1, 10), date(2026, 2, 10), date(2026, 3, 31))] == [0, 1, 2, 3]
+    # The second paid a day late breaks the run; the third, on time, starts a new one.
+    late = [(date(2026, 1, 10), 100_000), (date(2026, 2, 11), 100_000), (date(2026, 3, 10), 100_000)]
+    assert installments_paid_on_time(schedule, late, date(2026, 3, 31)) == 1
+    # Paid ahead in one go counts for every installment it covered by its due date.
+    assert installments_paid_on_time(schedule, [(date(2026, 1, 2), 300_000)], date(2026, 3, 10)) == 3
+    # What went to an earlier schedule (paid_before) does not pay this one.
+    assert installments_paid_on_time(schedule, [(date(2025, 6, 1), 50_000), (date(2026, 1, 9), 100_000)], date(2026, 1, 31),
+                                     paid_before=50_000) == 1
+    assert installments_paid_on_time(schedule, [(date(2025, 6, 1), 50_000), (date(2026, 1, 9), 60_000)], date(2026, 1, 31),
+                                     paid_before=50_000) == 0
 
 
 # ---- allocation -----------------------------------------------------------------------------

@@ -221,6 +221,8 @@ def test_funds_dialog_adds_a_fund_receives_capital_and_edits_a_product(qtbot, co
     edit = ProductDialog(ctx, [(fund.id, fund.name)], product)
     qtbot.addWidget(edit)
     assert edit.rounding_combo.currentData() == 1000 and edit.fee_edit.value() == 10_000
+    assert edit.cure_spin.value() == 3  # the default: three on-time installments cure a rescheduled loan
+    edit.cure_spin.setValue(6)
     edit.max_amount.set_value(100)
     _save(edit)
     assert "Plafon minimal" in edit.error_label.text()
@@ -229,7 +231,8 @@ def test_funds_dialog_adds_a_fund_receives_capital_and_edits_a_product(qtbot, co
     assert edit.result() == 1
     with context.database.session() as session:
         assert next(f for f in funds.list_funds(session, office.admin) if f.id == fund.id).capital == 25_000_000
-        assert loan_products.get_product(session, office.admin, product.id).data.max_amount == 15_000_000
+        saved = loan_products.get_product(session, office.admin, product.id).data
+        assert (saved.max_amount, saved.cure_installments) == (15_000_000, 6)
 
 
 def test_every_loan_dialog_name_in_the_ui_map_exists(qtbot, context):

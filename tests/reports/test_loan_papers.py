@@ -88,6 +88,25 @@ def test_receipt_shows_number_amount_words_purpose_and_balance(write):
 
 
 @pytest.mark.parametrize("write", [write_receipt_a5, write_receipt_thermal])
+def test_a_repayment_receipt_puts_the_member_number_beside_the_paying_member(write):
+    text = _flat(_pdf(write, _receipt()))
+    assert "Siti Khadijah (No. anggota SRL-000123)" in text
+    assert "Diterima oleh" not in text
+
+
+@pytest.mark.parametrize("write", [write_receipt_a5, write_receipt_thermal])
+def test_a_disbursement_receipt_names_the_office_alone_and_the_member_with_the_number(write):
+    disbursement = _receipt(
+        title="KWITANSI PENCAIRAN PINJAMAN", received_from=OFFICE.name, received_by="Siti Khadijah",
+        signer_label="Yang menerima (peminjam)", paid_by_member=False,
+    )
+    text = _flat(_pdf(write, disbursement))
+    assert f"{OFFICE.name} (No. anggota" not in text
+    assert "Siti Khadijah (No. anggota SRL-000123)" in text
+    assert re.search(r"Telah terima dari\s*:?\s*" + re.escape(OFFICE.name) + r"\s+Diterima oleh", text)
+
+
+@pytest.mark.parametrize("write", [write_receipt_a5, write_receipt_thermal])
 def test_meterai_box_appears_only_above_the_threshold(write):
     assert "Meterai" not in _text(_pdf(write, _receipt(METERAI_THRESHOLD)))
     above = _flat(_pdf(write, _receipt(METERAI_THRESHOLD + 1)))
@@ -191,6 +210,28 @@ def test_arrears_pdf_has_par30_buckets_breakdowns_and_the_late_loans_worst_first
     assert "Menurut kecamatan" in text and "Singkut" in text and "80,0%" in text
     # Worst first: 30 days late before 1 day late, whatever order the lines came in.
     assert text.index("PJM/SRL/2026/000030") < text.index("PJM/SRL/2026/000001")
+
+
+def test_arrears_pdf_and_xlsx_show_restructured_loans_on_their_own_line_and_marked():
+    report = _report(late=3)
+    restructured = ArrearsLine(
+        "PJM/SRL/2026/000099", "SRL-000099", "Anggota Restrukturisasi", "Pelawan", "Pelawan", "", "Modal usaha tani",
+        "Dana bergulir Pemkab", 1_200_000, 0, 0, "Restrukturisasi", "1 Lancar", restructured=True,
+    )
+    report = replace(
+        report, buckets=(*report.buckets, PortfolioShare("Restrukturisasi", 1, 1_200_000, 1_200_000)),
+        late_loans=(*report.late_loans, restructured),
+    )
+    text = _flat(_pdf(write_arrears_pdf, report))
+    assert "Restrukturisasi 1 Rp1.200.000" in text
+    assert "terlambat atau direstrukturisasi" in text
+    assert "PJM/SRL/2026/000099 (R)" in text and "(R) dijadwal ulang, belum pulih" in text
+    assert "PJM/SRL/2026/000001 (R)" not in text
+    stream = BytesIO()
+    write_arrears_xlsx(report, stream)
+    book = openpyxl.load_workbook(BytesIO(stream.getvalue()))
+    assert ["Restrukturisasi", 1, 1_200_000] == [cell.value for cell in book["Ringkasan"][7][:3]]
+    assert "Restrukturisasi" in [row[11] for row in book["Daftar tunggakan"].iter_rows(values_only=True)]
 
 
 def test_arrears_pdf_without_late_loans_says_so():

@@ -75,6 +75,7 @@ def test_par30_buckets_and_breakdowns_match_the_hand_worked_portfolio(portfolio)
         PortfolioShare("31–60 hari", 1, 900_000, 900_000),
         PortfolioShare("61–90 hari", 1, 950_000, 950_000),
         PortfolioShare("> 90 hari", 2, 2_300_000, 2_300_000),
+        PortfolioShare("Restrukturisasi", 0, 0, 0),  # on 20 June F still ran on its first schedule
     )
     assert report.breakdowns["Produk"] == (
         PortfolioShare("Modal Tani", 2, 2_100_000, 2_100_000),
@@ -110,10 +111,13 @@ def test_a_rescheduled_loan_counts_from_its_new_schedule(portfolio):
     # first schedule would make it more than a year late.
     today = position_of_f(clock.today())
     assert (today.outstanding, today.arrears, today.days_past_due) == (1_100_000, 0, 0)
-    # 30 days after the new first due date: late, but not yet at risk; 31 days: at risk.
+    # ... but it was late, so it stays at risk (restructured, not yet cured) until it pays on time.
+    assert today.restructured and today.at_risk
+    # 30 days after the new first due date: 30 days late on the new schedule, still at risk as restructured.
     thirty = position_of_f(first_due + timedelta(days=30))
     due_by_then = sum(275_000 for day in new_dues if day <= first_due + timedelta(days=30))
     assert (thirty.arrears, thirty.days_past_due, thirty.bucket.label) == (due_by_then, 30, "1–30 hari")
+    assert thirty.restructured and thirty.at_risk
     with office.session() as session:
         late = arrears.arrears_report(session, office.admin, as_of=first_due + timedelta(days=31))
         on_time = arrears.arrears_report(session, office.admin, as_of=first_due + timedelta(days=30))
@@ -122,8 +126,80 @@ def test_a_rescheduled_loan_counts_from_its_new_schedule(portfolio):
         assert arrears.days_past_due_today(session, session.get(Loan, loan["G"])) == 0  # paid off
         assert arrears.days_past_due_today(session, session.get(Loan, loan["F"])) == 0
     f_number = office.loan(loan["F"]).number
-    assert [line.days_past_due for line in late.late_loans if line.loan_number == f_number] == [31]
-    # Every other loan ran out of schedule in January 2026, so all of them are far past 30 days either way:
-    # F is the only difference between the two days' PAR30.
-    assert late.total.at_risk_30 - on_time.total.at_risk_30 == 1_100_000
+    assert [(line.days_past_due, line.bucket, line.restructured) for line in late.late_loans if line.loan_number == f_number] == [
+        (31, "Restrukturisasi", True)
+    ]
+    # Restructured and never paid on time, F is at risk on both days: PAR30 does not move.
+    assert late.total.at_risk_30 == on_time.total.at_risk_30 == on_time.total.outstanding
     assert late.total.outstanding == on_time.total.outstanding
+
+
+# ---- restructured loans stay at risk until cured ----------------------------------------------
+
+
+@pytest.fixture
+def half_at_risk(db, admin):
+    """Two loans of 1.200.000: X is 31 days late today, Y is current (its first due is in 10 days)."""
+    office = loan_office(db, admin)
+    today = clock.today()
+    x = office.approved_loan(office.member("Anggota X"))
+    office.disburse(x, on=today - timedelta(days=60), first_due=today - timedelta(days=31))
+    y = office.approved_loan(office.member("Anggota Y"))
+    office.disburse(y, on=today - timedelta(days=20), first_due=today + timedelta(days=10))
+    return office, x, y
+
+
+def _reschedule(office, loan_id, first_due):
+    with office.session() as session:
+        loans.reschedule_loan(session, office.manager, loan_id, term=4, frequency=Frequency.MONTHLY, first_due_on=first_due,
+                              reason="Gagal panen karet", expected_version=office.loan(loan_id).version)
+
+
+def _report(office, as_of):
+    with office.session() as session:
+        return arrears.arrears_report(session, office.clerk, as_of=as_of)
+
+
+def test_a_rescheduled_loan_stays_in_par30_on_its_own_line_until_cured(half_at_risk):
+    office, x, y = half_at_risk
+    today = clock.today()
+    assert _report(office, today).total.par30 == pytest.approx(0.5)
+    first_due = today + timedelta(days=10)
+    _reschedule(office, x, first_due)
+
+    report = _report(office, today)
+    # Current on its new schedule, yet not "Lancar": it sits on the restructured line and in PAR30.
+    assert report.total == PortfolioShare("Jumlah", 2, 2_400_000, 1_200_000)
+    assert report.total.par30 == pytest.approx(0.5)
+    assert report.buckets[0] == PortfolioShare("Lancar", 1, 1_200_000, 0)
+    assert report.buckets[-1] == PortfolioShare("Restrukturisasi", 1, 1_200_000, 1_200_000)
+    assert sum(bucket.outstanding for bucket in report.buckets) == report.total.outstanding
+    assert [(line.member_name, line.days_past_due, line.bucket, line.restructured) for line in report.late_loans] == [
+        ("Anggota X", 0, "Restrukturisasi", True)
+    ]
+
+    # Three installments of 300.000 paid ahead, today: each falls due already paid. Two on time are not
+    # enough (the product asks for three); after the third the loan is cured and leaves PAR.
+    office.repay(x, 900_000, on=today)
+    dues = due_dates(first_due, 4, Frequency.MONTHLY)
+    assert _report(office, dues[1]).buckets[-1].loans == 1
+    cured = _report(office, dues[2])
+    assert cured.buckets[-1] == PortfolioShare("Restrukturisasi", 0, 0, 0)
+    assert "Anggota X" not in [line.member_name for line in cured.late_loans]  # Y, never paid, is late by then
+    assert not next(p for p in _positions(office, dues[2]) if p.loan_id == x).at_risk
+
+
+def test_a_late_installment_breaks_the_run_of_on_time_payments(half_at_risk):
+    office, x, _ = half_at_risk
+    today = clock.today()
+    first_due = today + timedelta(days=10)
+    _reschedule(office, x, first_due)
+    dues = due_dates(first_due, 4, Frequency.MONTHLY)
+    # Nothing paid: a month after the last due it is still restructured, and late besides.
+    position = next(p for p in _positions(office, dues[3] + timedelta(days=31)) if p.loan_id == x)
+    assert position.restructured and position.days_past_due > 30
+
+
+def _positions(office, as_of):
+    with office.session() as session:
+        return arrears.positions(session, office.admin, as_of=as_of)

@@ -71,10 +71,13 @@ def test_disbursement_and_fee_receipts(office, history):
     money_out = _receipt(office, disbursement.movement_id)
     assert money_out.title == "KWITANSI PENCAIRAN PINJAMAN"
     assert (money_out.received_from, money_out.received_by) == (SAMPLE_OFFICE.name, "Siti Aminah")
+    # The office pays: the member's number goes with the member who receives, not with the office.
+    assert money_out.paid_by_member is False and money_out.member_number.startswith("PAU-")
     assert (money_out.amount, money_out.remaining_balance, money_out.number) == (1_200_000, 1_200_000, "KW/PAU/2025/000001")
     fee = _receipt(office, disbursement.fee_movement_id)
     assert fee.title == "KWITANSI BIAYA ADMINISTRASI"
     assert (fee.amount, fee.remaining_balance, fee.number, fee.received_from) == (10_000, None, "KW/PAU/2025/000002", "Siti Aminah")
+    assert fee.paid_by_member is True
 
 
 def test_a_repayment_above_five_million_needs_a_meterai(office):
@@ -89,7 +92,7 @@ def test_a_repayment_above_five_million_needs_a_meterai(office):
 
 
 def test_the_loan_card_shows_every_movement_with_its_running_balance(office, history):
-    loan_id, *_ = history
+    loan_id, _, _, wrong, *_ = history
     today = clock.today()
     with office.session() as session:
         card = loan_papers.loan_card(session, office.manager, loan_id, as_of=today)
@@ -101,7 +104,7 @@ def test_the_loan_card_shows_every_movement_with_its_running_balance(office, his
         (date(2025, 3, 6), "Angsuran", "", 0, 100_000, 950_000, True),
         (date(2025, 3, 7), "Angsuran", "2", 0, 50_000, 900_000, False),
         # The reversal is dated the day it was made (today), so it comes last and undoes the 100.000.
-        (today, "Pembatalan: Dicatat pada pinjaman yang salah", "", 0, 0, 1_000_000, False),
+        (today, f"Pembatalan {wrong.receipt_number}: Dicatat pada pinjaman yang salah", "", 100_000, 0, 1_000_000, False),
     ]
     assert card.outstanding == 1_000_000
     assert (card.principal, card.term, card.installment, card.admin_fee) == (1_200_000, 12, 100_000, 10_000)

@@ -309,6 +309,8 @@ class LoanProduct(Base):
     frequency: Mapped[str] = mapped_column(String(10))
     rounding_multiple: Mapped[int] = mapped_column(Integer, default=1)
     admin_fee: Mapped[int] = mapped_column(BigInteger, default=0)
+    # Installments a rescheduled loan must pay on time, in a row, before it counts as cured (out of PAR).
+    cure_installments: Mapped[int] = mapped_column(Integer, default=3, server_default="3")
     # A training programme the borrower must have completed first.
     required_programme_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("training_programmes.id"))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
@@ -411,6 +413,8 @@ class JournalEntry(Base):
     kind: Mapped[str] = mapped_column(String(24))
     description: Mapped[str] = mapped_column(String(250))
     reversal_of_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("journal_entries.id"), unique=True)
+    # What the save asked for (services/ledger.request_digest): a reused request id with other content is refused.
+    request_digest: Mapped[str | None] = mapped_column(String(64))
     created_by: Mapped[uuid.UUID | None] = mapped_column(Uuid)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
 

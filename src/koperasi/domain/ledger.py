@@ -7,9 +7,11 @@ available to lend is read off the journal, not kept in a separate counter.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import uuid
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import asdict, dataclass, is_dataclass
 from enum import StrEnum
 
 
@@ -82,3 +84,15 @@ def check_balanced(lines: Sequence[Line]) -> None:
     credits = sum(line.credit for line in lines)
     if debits != credits:
         raise UnbalancedEntry(f"debits {debits} != credits {credits}")
+
+
+def request_digest(facts: Mapping[str, object]) -> str:
+    """A fingerprint of what one save asked for (which loan, how much, which day, ...).
+
+    Stored on the journal entry beside the request id, so a second save with the same id can be
+    told apart: the same facts are a retry, other facts are a reused id. Dates, UUIDs and enums
+    count by their text; nested dataclasses (a sale's lines) by their fields, in order.
+    """
+    plain = {name: asdict(value) if is_dataclass(value) else value for name, value in facts.items()}
+    text = json.dumps(plain, sort_keys=True, default=str, separators=(",", ":"))
+    return hashlib.sha256(text.encode()).hexdigest()

@@ -26,6 +26,8 @@ class Receipt:
 
     For a repayment the member pays the office; for a disbursement the office pays the
     member, and the member signs. ``lines`` break the amount down (they sum to it).
+    ``member_number`` belongs to the member, on whichever side of the money the member is:
+    ``paid_by_member`` says whether that is ``received_from`` or ``received_by``.
     """
 
     office: OfficeProfile
@@ -40,6 +42,7 @@ class Receipt:
     purpose: str  # "Pembayaran angsuran pinjaman PJM/SRL/2026/000123"
     lines: tuple[ReceiptLine, ...] = ()
     member_number: str = ""
+    paid_by_member: bool = True  # False for a disbursement: the office pays, the member receives
     loan_number: str = ""
     remaining_balance: int | None = None  # sisa pinjaman after this movement, when it is a loan movement
     clerk_name: str = ""
@@ -115,8 +118,9 @@ class ArrearsLine:
     outstanding: int
     arrears: int
     days_past_due: int
-    bucket: str  # AgeingBucket label
+    bucket: str  # AgeingBucket label, or "Restrukturisasi" for a rescheduled loan not yet cured
     collectibility: str
+    restructured: bool = False  # rescheduled and not yet cured: at risk whatever its days past due
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,7 +130,7 @@ class PortfolioShare:
     name: str
     loans: int
     outstanding: int
-    at_risk_30: int  # outstanding principal of loans more than 30 days late
+    at_risk_30: int  # outstanding principal of loans more than 30 days late or restructured and not yet cured
 
     @property
     def par30(self) -> float:
@@ -137,10 +141,12 @@ class PortfolioShare:
 class ArrearsReport:
     office: OfficeProfile
     as_of: date
-    buckets: tuple[PortfolioShare, ...]  # by ageing bucket, in order, names are bucket labels
+    # By ageing bucket, in order (names are bucket labels), then "Restrukturisasi": rescheduled loans not yet
+    # cured sit on that line alone, whatever their days past due, so the lines still sum to the total.
+    buckets: tuple[PortfolioShare, ...]
     total: PortfolioShare
     breakdowns: dict[str, tuple[PortfolioShare, ...]] = field(default_factory=dict)  # "Kecamatan" -> rows
-    late_loans: tuple[ArrearsLine, ...] = ()  # every loan with days_past_due > 0, worst first
+    late_loans: tuple[ArrearsLine, ...] = ()  # every loan late or restructured (not yet cured), worst first
 
 
 @dataclass(frozen=True, slots=True)

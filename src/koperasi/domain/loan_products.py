@@ -21,6 +21,8 @@ class LoanKind(StrEnum):
 
 
 ROUNDING_CHOICES = (1, 100, 500, 1000, 5000)
+DEFAULT_CURE_INSTALLMENTS = 3  # on-time installments that take a rescheduled loan out of PAR (common MFI practice)
+MAX_CURE_INSTALLMENTS = 24
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +38,9 @@ class ProductInput:
     rounding_multiple: int = 1000
     admin_fee: int = 0
     required_programme_id: uuid.UUID | None = None
+    # A rescheduled loan stays at risk (PAR30, the restructured line) until it has paid this many
+    # installments of its new schedule on time, in a row.
+    cure_installments: int = DEFAULT_CURE_INSTALLMENTS
 
 
 def clean_product(product: ProductInput) -> ProductInput:
@@ -55,6 +60,11 @@ def clean_product(product: ProductInput) -> ProductInput:
         raise ValidationError(f"Tenor minimal 1 dan tidak melebihi tenor maksimal (paling banyak {MAX_TERM} kali).", field="min_term")
     if product.rounding_multiple not in ROUNDING_CHOICES:
         raise ValidationError("Pembulatan angsuran harus Rp1, Rp100, Rp500, Rp1.000 atau Rp5.000.", field="rounding_multiple")
+    if type(product.cure_installments) is not int or not 1 <= product.cure_installments <= MAX_CURE_INSTALLMENTS:
+        raise ValidationError(
+            f"Angsuran tepat waktu untuk pulih dari restrukturisasi: 1 sampai {MAX_CURE_INSTALLMENTS} kali.",
+            field="cure_installments",
+        )
     if not 0 <= product.admin_fee < product.min_amount:
         raise ValidationError("Biaya administrasi tidak boleh negatif dan harus lebih kecil dari plafon minimal.", field="admin_fee")
     return replace(product, name=name, kind=LoanKind(product.kind), frequency=Frequency(product.frequency))

@@ -91,7 +91,13 @@ class Installment:
 
 
 def due_dates(first_due: date, term: int, frequency: Frequency) -> list[date]:
-    """The due date of each installment; monthly dues keep the first due's day, clamped to short months."""
+    """The due date of each installment.
+
+    Monthly dues keep the first due's day, clamped to short months; a first due on a month's
+    last day (31 January, 30 April, 28 February 2027) keeps every later due on its month's last day.
+    Each due is counted from the first one, never from the previous, so a short month never
+    pulls the later dues earlier.
+    """
     if frequency is Frequency.MONTHLY:
         return [_add_months(first_due, step) for step in range(term)]
     days = 7 if frequency is Frequency.WEEKLY else 14
@@ -106,7 +112,10 @@ def first_due_after(disbursed_on: date, frequency: Frequency) -> date:
 def _add_months(day: date, months: int) -> date:
     month_index = day.month - 1 + months
     year, month = day.year + month_index // 12, month_index % 12 + 1
-    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+    last_day = calendar.monthrange(year, month)[1]
+    if day.day == calendar.monthrange(day.year, day.month)[1]:
+        return date(year, month, last_day)
+    return date(year, month, min(day.day, last_day))
 
 
 def installment_amounts(principal: int, term: int, multiple: int = 1) -> list[int]:
@@ -221,6 +230,25 @@ def schedule_state(schedule: Sequence[Installment], paid: int, on: date) -> Sche
     return ScheduleState(due_so_far, paid, days_past_due, late, next_due_on, next_due_amount)
 
 
+def installments_paid_on_time(
+    schedule: Sequence[Installment], payments: Sequence[tuple[date, int]], on: date, *, paid_before: int = 0
+) -> int:
+    """How many of the installments due by ``on`` were paid on time in a row, counting back from the latest.
+
+    ``payments`` are the loan's (day, amount) repayments; ``paid_before`` of them went to earlier
+    schedules (what was paid when this one replaced them). Payments fill the oldest installment first,
+    so installment i was on time when what had been paid by its due date covers the schedule up to i.
+    A late installment breaks the run; catching up and paying the next ones on time starts a new one.
+    """
+    streak = 0
+    for item, cumulative in zip(schedule, accumulate(item.amount for item in schedule), strict=True):
+        if item.due_on > on:
+            break
+        on_time = sum(amount for day, amount in payments if day <= item.due_on) - paid_before >= cumulative
+        streak = streak + 1 if on_time else 0
+    return streak
+
+
 def installment_status(amount: int, paid: int, due_on: date, on: date) -> str:
     """How an installment stands on a day, in the words of the card and the screen."""
     if paid >= amount:
@@ -251,6 +279,9 @@ _BUCKET_LABELS = {
     AgeingBucket.DAYS_61_90: "61–90 hari",
     AgeingBucket.OVER_90: "> 90 hari",
 }
+
+
+RESTRUCTURED_LABEL = "Restrukturisasi"  # the arrears report's own line for rescheduled loans not yet cured
 
 
 def ageing_bucket(days_past_due: int) -> AgeingBucket:

@@ -13,8 +13,9 @@ def _tr(text: str) -> str:
 
 def par30() -> str:
     return _tr(
-        "PAR30 (portfolio at risk 30 hari): bagian sisa pokok pinjaman yang angsurannya sudah terlambat "
-        "lebih dari 30 hari, dibanding seluruh sisa pokok pinjaman yang berjalan. Makin kecil makin sehat."
+        "PAR30 (portfolio at risk 30 hari): bagian sisa pokok pinjaman yang berisiko, dibanding seluruh sisa pokok "
+        "pinjaman yang berjalan. Berisiko: angsurannya terlambat lebih dari 30 hari, atau dijadwal ulang "
+        "(restrukturisasi) dan belum membayar tepat waktu sebanyak aturan produknya. Makin kecil makin sehat."
     )
 
 
@@ -46,7 +47,10 @@ def outstanding() -> str:
 
 
 def at_risk_30() -> str:
-    return _tr("Sisa pokok dari pinjaman yang angsurannya sudah terlambat lebih dari 30 hari.")
+    return _tr(
+        "Sisa pokok pinjaman yang berisiko: angsurannya terlambat lebih dari 30 hari, atau dijadwal ulang "
+        "dan belum pulih."
+    )
 
 
 def principal() -> str:

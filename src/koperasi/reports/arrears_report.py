@@ -44,15 +44,22 @@ _TOP_MARGIN, _BOTTOM_MARGIN = 15 * mm, 22 * mm
 _TEXT_WIDTH = _PAGE[0] - 2 * _MARGIN
 _SIZE = 7
 _ROW_HEIGHT = 10.5
+_NOTE = ParagraphStyle("arrears_note", parent=LABEL, spaceAfter=1.5 * mm)
 _PAR = ParagraphStyle("par", parent=BODY, fontName=BOLD, fontSize=12, leading=15, textColor=GREEN, spaceAfter=1 * mm)
 
-_SHARE_HEADER = ("Nama", "Pinjaman", "Sisa pokok", "Terlambat > 30 hari", "PAR30")
+_SHARE_HEADER = ("Nama", "Pinjaman", "Sisa pokok", "Berisiko", "PAR30")  # at risk: > 30 days late or restructured
 _LATE_HEADER = (
     "No.", "No. pinjaman", "Anggota", "Desa", "Kecamatan", "Kelompok", "Produk", "Sumber dana",
     "Sisa pokok", "Tunggakan", "Hari", "Kolektibilitas",
 )  # fmt: skip
-_LATE_WIDTHS = [10, 29, 36, 22, 19, 25, 19, 23, 22, 22, 9, 31]  # mm; they sum to the landscape text width
+_LATE_WIDTHS = [10, 35, 36, 20, 19, 23, 19, 21, 22, 22, 9, 31]  # mm; they sum to the landscape text width (a loan number fits with "(R)")
 
+
+_RESTRUCTURED_MARK = "(R)"
+_RESTRUCTURED_NOTE = (
+    f"{_RESTRUCTURED_MARK} dijadwal ulang, belum pulih: tetap masuk PAR30 sampai angsuran jadwal barunya dibayar "
+    "tepat waktu berturut-turut sebanyak aturan produknya."
+)
 
 # Babel takes ~15 µs an amount; a portfolio repeats its amounts (multiples of the installments) a lot.
 _rupiah = lru_cache(maxsize=65536)(format_rupiah)
@@ -99,7 +106,8 @@ def _summary(report: ArrearsReport) -> list[Flowable]:
     total = report.total
     par = Paragraph(
         f"PAR30: {percent(total.par30)} &nbsp;<font size=9.5 color='#5F6B66' name='{REGULAR}'>"
-        f"({format_rupiah(total.at_risk_30)} dari sisa pokok {format_rupiah(total.outstanding)}, {total.loans} pinjaman)</font>",
+        f"({format_rupiah(total.at_risk_30)} berisiko, yaitu terlambat > 30 hari atau direstrukturisasi, "
+        f"dari sisa pokok {format_rupiah(total.outstanding)}, {total.loans} pinjaman)</font>",
         _PAR,
     )
     rows = [
@@ -123,11 +131,15 @@ def _late_loans(report: ArrearsReport) -> list[Flowable]:
     if not lines:
         return [Paragraph("Daftar pinjaman terlambat", SECTION), Paragraph(f"Tidak ada pinjaman yang terlambat per {format_date(report.as_of)}.", BODY)]
     heading = Paragraph(f"Daftar pinjaman terlambat ({len(lines)} pinjaman, yang terlama lebih dulu)", SECTION)
+    if any(line.restructured for line in lines):
+        heading = Paragraph(
+            f"Daftar pinjaman terlambat atau direstrukturisasi ({len(lines)} pinjaman, yang terlama lebih dulu)", SECTION
+        )
     widths = [width * mm for width in _LATE_WIDTHS]
     rows = [
         (
             str(index),
-            line.loan_number,
+            f"{line.loan_number} {_RESTRUCTURED_MARK}" if line.restructured else line.loan_number,
             f"{line.member_name} ({line.member_number})",
             line.desa,
             line.kecamatan,
@@ -145,7 +157,10 @@ def _late_loans(report: ArrearsReport) -> list[Flowable]:
         "", "Jumlah", "", "", "", "", "", "",
         format_rupiah(sum(line.outstanding for line in lines)), format_rupiah(sum(line.arrears for line in lines)), "", "",
     )  # fmt: skip
-    return [heading, LedgerRows(_LATE_HEADER, rows, widths, right=(0, 8, 9, 10), font_size=_SIZE, row_height=_ROW_HEIGHT, footer=footer)]
+    story: list[Flowable] = [heading]
+    if any(line.restructured for line in lines):
+        story.append(Paragraph(_RESTRUCTURED_NOTE, _NOTE))
+    return [*story, LedgerRows(_LATE_HEADER, rows, widths, right=(0, 8, 9, 10), font_size=_SIZE, row_height=_ROW_HEIGHT, footer=footer)]
 
 
 # --- Excel -------------------------------------------------------------------------------------
@@ -161,7 +176,7 @@ def write_arrears_xlsx(report: ArrearsReport, target: Target) -> None:
     sheet.append(row(sheet, ("Jumlah", report.total.loans, outstanding, 1.0 if outstanding else 0.0), (None, None, RUPIAH, PERCENT), bold=True))
     sheet.append([])
     sheet.append(row(sheet, ("PAR30", report.total.par30), (None, PERCENT), bold=True))
-    sheet.append(row(sheet, ("Sisa pokok terlambat > 30 hari", report.total.at_risk_30), (None, RUPIAH)))
+    sheet.append(row(sheet, ("Sisa pokok berisiko (terlambat > 30 hari atau restrukturisasi)", report.total.at_risk_30), (None, RUPIAH)))
     sheet.append(["Per tanggal", report.as_of])
 
     share_formats = (None, None, RUPIAH, RUPIAH, PERCENT)

@@ -60,8 +60,18 @@ def amount_in_words(amount: int) -> str:
     return words[:1].upper() + words[1:]
 
 
-def _who(receipt: Receipt) -> str:
-    return f"{receipt.received_from} (No. anggota {receipt.member_number})" if receipt.member_number else receipt.received_from
+def _with_member_number(name: str, receipt: Receipt) -> str:
+    return f"{name} (No. anggota {receipt.member_number})" if receipt.member_number else name
+
+
+def _payer(receipt: Receipt) -> str:
+    """Who handed the money over; the member's number only when that is the member, never beside the office."""
+    return _with_member_number(receipt.received_from, receipt) if receipt.paid_by_member else receipt.received_from
+
+
+def _member_receiver(receipt: Receipt) -> str:
+    """The member who received the office's money (a disbursement), with the number; "" when the member paid."""
+    return "" if receipt.paid_by_member else _with_member_number(receipt.received_by, receipt)
 
 
 def _purpose(receipt: Receipt) -> str:
@@ -96,8 +106,10 @@ def _receipt_story(receipt: Receipt) -> list[Flowable]:
     head = Table([[office, number]], colWidths=[_WIDTH - 62 * mm, 62 * mm])
     head.setStyle(plain_style(("VALIGN", (0, 0), (-1, -1), "TOP"), ("LINEBELOW", (0, 0), (-1, 0), 1.2, GREEN), ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5 * mm)))
 
-    rows = [
-        ("Telah terima dari", Paragraph(escape(_who(receipt)), _VALUE)),
+    rows = [("Telah terima dari", Paragraph(escape(_payer(receipt)), _VALUE))]
+    if receiver := _member_receiver(receipt):
+        rows.append(("Diterima oleh", Paragraph(escape(receiver), _VALUE)))
+    rows += [
         ("Uang sejumlah", _words_box(receipt.amount)),
         ("Untuk pembayaran", Paragraph(escape(_purpose(receipt)), _VALUE)),
     ]
@@ -232,7 +244,10 @@ def _roll_lines(receipt: Receipt) -> list[tuple[str, ...]]:
         wrapped("text", f"Pinjaman: {receipt.loan_number}", " " * 10)
     lines.append(rule)
     wrapped("text", "Telah terima dari:")
-    wrapped("bold", _who(receipt))
+    wrapped("bold", _payer(receipt))
+    if receiver := _member_receiver(receipt):
+        wrapped("text", "Diterima oleh:")
+        wrapped("bold", receiver)
     wrapped("text", "Untuk pembayaran:")
     wrapped("text", receipt.purpose)
     lines.append(rule)

@@ -3,6 +3,11 @@
 The portfolio is read in four set queries (loans, effective repayments and write-offs,
 schedules, installments) and combined in Python with the pure rules of domain.loans,
 so 20,000 loans cost a few hundred thousand rows, not 20,000 round trips.
+
+A rescheduled loan is current on its new schedule at once, but it was late: it stays at risk
+(counted in PAR30, reported on the "Restrukturisasi" line) until it has paid its product's
+``cure_installments`` installments of the new schedule on time in a row. Only the rescheduled
+loans need their payments' dates, read in two more queries.
 """
 
 from __future__ import annotations
@@ -30,6 +35,7 @@ from koperasi.db.models import (
 )
 from koperasi.domain.loan_papers import ArrearsLine, ArrearsReport, PortfolioShare
 from koperasi.domain.loans import (
+    RESTRUCTURED_LABEL,
     AgeingBucket,
     Installment,
     LoanStatus,
@@ -37,6 +43,7 @@ from koperasi.domain.loans import (
     ScheduleState,
     ageing_bucket,
     collectibility,
+    installments_paid_on_time,
     schedule_state,
 )
 from koperasi.domain.roles import Actor, Permission
@@ -84,10 +91,16 @@ class LoanPosition:
     outstanding: int
     arrears: int
     days_past_due: int
+    restructured: bool = False  # rescheduled and not yet cured
 
     @property
     def bucket(self) -> AgeingBucket:
         return ageing_bucket(self.days_past_due)
+
+    @property
+    def at_risk(self) -> bool:
+        """Counted in PAR30: more than 30 days late, or restructured and not yet cured (DOMAIN.md)."""
+        return self.days_past_due > PAR_DAYS or self.restructured
 
 
 def positions(session: Session, actor: Actor, *, as_of: date) -> list[LoanPosition]:
@@ -106,17 +119,20 @@ def positions(session: Session, actor: Actor, *, as_of: date) -> list[LoanPositi
         totals = _effective_totals(session, as_of)
         repaid, written_off = totals[MovementKind.REPAYMENT], totals[MovementKind.WRITE_OFF]
     states = _schedule_states(session, as_of, current=current)
+    restructured = _not_yet_cured(session, as_of, {row.id: states[row.id][3] for row in loans if row.id in states},
+                                  {row.id: row.cure_installments for row in loans})
     result = []
     for row in loans:
         remaining = row.disbursed - repaid.get(row.id, 0) - written_off.get(row.id, 0)
         if remaining <= 0 or row.id not in states:
             continue
-        due_so_far, paid_toward, oldest_unpaid = states[row.id]
+        due_so_far, paid_toward, oldest_unpaid, _ = states[row.id]
         days_past_due = (as_of - oldest_unpaid).days if oldest_unpaid is not None and oldest_unpaid < as_of else 0
         result.append(
             LoanPosition(
                 row.id, row.number, row.member_number, row.member_name, row.desa, row.kecamatan, row.group or "",
                 row.product, row.fund, remaining, min(max(0, due_so_far - paid_toward), remaining), days_past_due,
+                row.id in restructured,
             )
         )
     return result
@@ -125,12 +141,13 @@ def positions(session: Session, actor: Actor, *, as_of: date) -> list[LoanPositi
 def arrears_report(session: Session, actor: Actor, *, as_of: date) -> ArrearsReport:
     book = positions(session, actor, as_of=as_of)
     office = current_office(session)
-    late = sorted((p for p in book if p.days_past_due > 0), key=lambda p: (-p.days_past_due, p.loan_number))
+    late = sorted((p for p in book if p.days_past_due > 0 or p.restructured), key=lambda p: (-p.days_past_due, p.loan_number))
     return ArrearsReport(
         office=office.profile,
         as_of=as_of,
-        buckets=tuple(
-            _share(bucket.label, [p for p in book if p.bucket is bucket]) for bucket in AgeingBucket
+        buckets=(
+            *(_share(bucket.label, [p for p in book if p.bucket is bucket and not p.restructured]) for bucket in AgeingBucket),
+            _share(RESTRUCTURED_LABEL, [p for p in book if p.restructured]),
         ),
         total=_share("Jumlah", book),
         breakdowns={
@@ -143,7 +160,8 @@ def arrears_report(session: Session, actor: Actor, *, as_of: date) -> ArrearsRep
         late_loans=tuple(
             ArrearsLine(
                 p.loan_number, p.member_number, p.member_name, p.desa, p.kecamatan, p.group, p.product, p.fund,
-                p.outstanding, p.arrears, p.days_past_due, p.bucket.label, collectibility(p.days_past_due),
+                p.outstanding, p.arrears, p.days_past_due, RESTRUCTURED_LABEL if p.restructured else p.bucket.label,
+                collectibility(p.days_past_due), p.restructured,
             )
             for p in late
         ),
@@ -155,7 +173,7 @@ def _share(name: str, book: Iterable[LoanPosition]) -> PortfolioShare:
     for position in book:
         loans += 1
         outstanding += position.outstanding
-        if position.days_past_due > PAR_DAYS:
+        if position.at_risk:
             at_risk += position.outstanding
     return PortfolioShare(name, loans, outstanding, at_risk)
 
@@ -179,6 +197,7 @@ def _open_loans(session: Session, as_of: date):
             Loan.id, Loan.number, Loan.disbursed, Loan.principal_paid, Loan.written_off, Member.number.label("member_number"),
             Member.full_name.label("member_name"), Desa.name.label("desa"), Kecamatan.name.label("kecamatan"),
             group.name.label("group"), LoanProduct.name.label("product"), FundSource.name.label("fund"),
+            LoanProduct.cure_installments,
         )
         .join(Member, Member.id == Loan.member_id)
         .join(Desa, Desa.id == Member.desa_id)
@@ -208,9 +227,50 @@ def _effective_totals(session: Session, as_of: date) -> dict[MovementKind, dict[
     return totals
 
 
-def _schedule_states(session: Session, as_of: date, *, current: bool) -> dict[uuid.UUID, tuple[int, int, date | None]]:
+def _not_yet_cured(
+    session: Session, as_of: date, schedule_in_force: dict[uuid.UUID, int], cure_installments: dict[uuid.UUID, int]
+) -> set[uuid.UUID]:
+    """The loans whose schedule in force on ``as_of`` is a reschedule that has not yet been paid on time
+    for its product's number of installments in a row."""
+    rescheduled = {loan_id: number for loan_id, number in schedule_in_force.items() if number > 1}
+    if not rescheduled:
+        return set()
+    schedules: dict[uuid.UUID, list[Installment]] = defaultdict(list)
+    for loan_id, schedule_no, number, due_on, amount in session.execute(
+        select(LoanInstallment.loan_id, LoanInstallment.schedule_no, LoanInstallment.number, LoanInstallment.due_on,
+               LoanInstallment.amount)
+        .where(LoanInstallment.loan_id.in_(rescheduled))
+        .order_by(LoanInstallment.loan_id, LoanInstallment.number)
+    ):
+        if schedule_no == rescheduled[loan_id]:
+            schedules[loan_id].append(Installment(number, due_on, amount))
+    paid_before = {
+        loan_id: paid for loan_id, schedule_no, paid in session.execute(
+            select(LoanSchedule.loan_id, LoanSchedule.schedule_no, LoanSchedule.paid_before)
+            .where(LoanSchedule.loan_id.in_(rescheduled))
+        )
+        if schedule_no == rescheduled[loan_id]
+    }
+    reversal = aliased(LoanMovement)
+    payments: dict[uuid.UUID, list[tuple[date, int]]] = defaultdict(list)
+    for loan_id, occurred_on, amount in session.execute(
+        select(LoanMovement.loan_id, LoanMovement.occurred_on, LoanMovement.amount)
+        .outerjoin(reversal, reversal.reversal_of_id == LoanMovement.id)
+        .where(LoanMovement.loan_id.in_(rescheduled), LoanMovement.kind == MovementKind.REPAYMENT.value,
+               LoanMovement.occurred_on <= as_of, reversal.id.is_(None))
+    ):
+        payments[loan_id].append((occurred_on, amount))
+    return {
+        loan_id for loan_id in rescheduled
+        if installments_paid_on_time(schedules[loan_id], payments[loan_id], as_of, paid_before=paid_before[loan_id])
+        < cure_installments[loan_id]
+    }
+
+
+def _schedule_states(session: Session, as_of: date, *, current: bool) -> dict[uuid.UUID, tuple[int, int, date | None, int]]:
     """Per open loan, from its schedule in force on the day: what fell due by then, what was paid
-    toward it, and the due date of the oldest installment the payments have not covered.
+    toward it, the due date of the oldest installment the payments have not covered, and the
+    schedule's number (1 the first, more after a reschedule).
 
     Payments fill installments oldest first, so installment i is unpaid while the running total
     of the schedule up to i exceeds what was paid: one window-function pass in the database
@@ -245,7 +305,7 @@ def _schedule_states(session: Session, as_of: date, *, current: bool) -> dict[uu
     )
     running = (
         select(
-            LoanInstallment.loan_id, LoanInstallment.due_on, LoanInstallment.amount, toward.c.toward,
+            LoanInstallment.loan_id, LoanInstallment.due_on, LoanInstallment.amount, toward.c.toward, toward.c.schedule_no,
             func.sum(LoanInstallment.amount).over(partition_by=LoanInstallment.loan_id, order_by=LoanInstallment.number).label("cumulative"),
         )
         .join(toward, (toward.c.loan_id == LoanInstallment.loan_id) & (toward.c.schedule_no == LoanInstallment.schedule_no))
@@ -257,6 +317,10 @@ def _schedule_states(session: Session, as_of: date, *, current: bool) -> dict[uu
             func.sum(case((running.c.due_on <= as_of, running.c.amount), else_=0)),
             func.max(running.c.toward),
             func.min(case((running.c.cumulative > running.c.toward, running.c.due_on))),
+            func.max(running.c.schedule_no),
         ).group_by(running.c.loan_id)
     )
-    return {loan_id: (int(due or 0), int(toward_paid or 0), oldest) for loan_id, due, toward_paid, oldest in rows}
+    return {
+        loan_id: (int(due or 0), int(toward_paid or 0), oldest, int(number))
+        for loan_id, due, toward_paid, oldest, number in rows
+    }

@@ -111,7 +111,8 @@ def receive_capital(
     """Record money a donor handed over: cash in, the fund's capital up."""
     with write(session):
         authorize(session, actor, Permission.MANAGE_FUNDS)
-        existing = ledger.find_entry(session, request_id, "fund_capital")
+        request = {"fund": fund_id, "amount": amount, "received_on": received_on}
+        existing = ledger.find_entry(session, request_id, "fund_capital", request=request)
         if existing is not None:
             return session.scalar(select(FundCapitalReceipt.id).where(FundCapitalReceipt.journal_entry_id == existing.id))
         fund = session.get(FundSource, fund_id)
@@ -125,6 +126,7 @@ def receive_capital(
             session, actor, key=request_id, entry_date=received_on, kind="fund_capital",
             description=f"Modal dana bergulir diterima: {fund.name}",
             lines=[debit(Account.CASH, amount), credit(Account.REVOLVING_FUND, amount, fund.id)],
+            request=request,
         )
         receipt = FundCapitalReceipt(
             fund_source_id=fund.id, received_on=received_on, amount=amount, note=note.strip()[:250],

@@ -7,7 +7,7 @@ record, its journal entry and its audit event commit together or not at all.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from koperasi.db.models import FundSource, JournalEntry, JournalLine
 from koperasi.domain.errors import ConflictError
-from koperasi.domain.ledger import Account, Line, check_balanced
+from koperasi.domain.ledger import Account, Line, check_balanced, request_digest
 from koperasi.domain.roles import Actor, Permission
 from koperasi.services.access import authorize
 from koperasi.services.transaction import in_write
@@ -31,12 +31,36 @@ class AlreadyPosted(ConflictError):
         self.entry_id = entry_id
 
 
-def find_entry(session: Session, key: uuid.UUID, kind: str | None = None) -> JournalEntry | None:
-    """The entry an earlier save with this key posted; one of another ``kind`` means the key was reused."""
+def find_entry(
+    session: Session, key: uuid.UUID, kind: str | None = None, *, request: Mapping[str, object] | None = None
+) -> JournalEntry | None:
+    """The entry an earlier save with this key posted (a retry), or None.
+
+    One of another ``kind``, or one that asked for other ``request`` facts (another amount, loan or
+    day), means the key was reused: refused, never answered with that first posting.
+    """
     entry = session.scalar(select(JournalEntry).where(JournalEntry.idempotency_key == key))
     if entry is not None and kind is not None and entry.kind != kind:
         raise key_reused()
+    if entry is not None and request is not None:
+        check_same_request(entry, request)
     return entry
+
+
+def check_same_request(entry: JournalEntry, request: Mapping[str, object]) -> None:
+    """Refuse a save that reuses ``entry``'s request id for something else (entries from before
+    request digests were kept have none and are taken as a retry)."""
+    if entry.request_digest is not None and entry.request_digest != request_digest(request):
+        raise request_changed()
+
+
+def request_changed() -> ConflictError:
+    """A save whose request id already saved something else: the first posting stands, this one is refused."""
+    return ConflictError(
+        "Transaksi dengan kode simpan ini sudah tersimpan dengan isi lain (jumlah, tanggal atau pinjaman berbeda) "
+        "dan tidak diubah. Tutup jendela ini, periksa transaksi yang sudah tersimpan, lalu catat yang baru "
+        "dari jendela baru bila memang perlu."
+    )
 
 
 def key_reused() -> ConflictError:
@@ -54,8 +78,10 @@ def post(
     description: str,
     lines: Sequence[Line],
     reversal_of: uuid.UUID | None = None,
+    request: Mapping[str, object] | None = None,
 ) -> JournalEntry:
-    """Add a balanced entry to the caller's write transaction."""
+    """Add a balanced entry to the caller's write transaction; ``request`` is what the save asked for
+    (the facts ``find_entry`` compares a later save with the same key against)."""
     if not in_write(session):
         raise RuntimeError("journal entries are posted only inside a write transaction")
     check_balanced(lines)
@@ -66,6 +92,7 @@ def post(
         kind=kind,
         description=description[:250],
         reversal_of_id=reversal_of,
+        request_digest=request_digest(request) if request is not None else None,
         created_by=actor.user_id if actor else None,
         created_at=clock.now(),
     )
@@ -87,12 +114,13 @@ def lines_of(session: Session, entry_id: uuid.UUID) -> list[Line]:
 
 
 def post_reversal(
-    session: Session, actor: Actor, *, original_id: uuid.UUID, key: uuid.UUID, entry_date: date, description: str
+    session: Session, actor: Actor, *, original_id: uuid.UUID, key: uuid.UUID, entry_date: date, description: str,
+    request: Mapping[str, object] | None = None,
 ) -> JournalEntry:
     """The mirror of an entry: every debit becomes a credit; the original stays as it was."""
     return post(
         session, actor, key=key, entry_date=entry_date, kind="reversal", description=description,
-        lines=[line.reversed() for line in lines_of(session, original_id)], reversal_of=original_id,
+        lines=[line.reversed() for line in lines_of(session, original_id)], reversal_of=original_id, request=request,
     )
 
 

@@ -57,9 +57,11 @@ class _Step:
     """One movement on the loan's history, with what it did to the balance."""
 
     movement: LoanMovement
+    change: int  # what this row did to the balance: a reversal undoes its original's change
     balance: int
     installments: tuple[int, ...]
     reversed_by: LoanMovement | None
+    reverses: LoanMovement | None = None  # for a reversal: the movement it cancels
 
 
 def _history(session: Session, loan: Loan) -> list[_Step]:
@@ -84,7 +86,7 @@ def _history(session: Session, loan: Loan) -> list[_Step]:
         kind = MovementKind(row.kind)
         installments: tuple[int, ...] = ()
         if kind is MovementKind.REVERSAL:
-            balance -= _effect(by_id[row.reversal_of_id])
+            change = -_effect(by_id[row.reversal_of_id])
         else:
             # A reversed repayment never paid an installment: allocation counts only those that stand.
             if kind is MovementKind.REPAYMENT and row.id not in reversals:
@@ -93,8 +95,9 @@ def _history(session: Session, loan: Loan) -> list[_Step]:
                     share = allocate(amounts[schedule.schedule_no], paid - schedule.paid_before, row.amount)
                     installments = tuple(item.number for item in share)
                 paid += row.amount
-            balance += _effect(row)
-        steps.append(_Step(row, balance, installments, reversals.get(row.id)))
+            change = _effect(row)
+        balance += change
+        steps.append(_Step(row, change, balance, installments, reversals.get(row.id), by_id.get(row.reversal_of_id)))
     return steps
 
 
@@ -161,6 +164,7 @@ def receipt_for(session: Session, actor: Actor, movement_id: uuid.UUID, *, place
         purpose=purpose,
         lines=(ReceiptLine(kind.label, movement.amount),),
         member_number=member.number,
+        paid_by_member=kind is not MovementKind.DISBURSEMENT,
         loan_number=loan.number,
         remaining_balance=_balance_when_recorded(session, movement) if kind is not MovementKind.ADMIN_FEE else None,
         clerk_name=clerk,
@@ -263,17 +267,18 @@ def _card_movement(step: _Step) -> CardMovement:
     kind = MovementKind(movement.kind)
     description = kind.label
     if kind is MovementKind.REVERSAL:
-        description = f"Pembatalan: {movement.reason}"
+        # Named by the receipt it cancels, so the row can be matched with the one it puts back.
+        cancelled = step.reverses.receipt_number if step.reverses is not None else ""
+        description = f"Pembatalan {cancelled}: {movement.reason}" if cancelled else f"Pembatalan: {movement.reason}"
     elif kind is MovementKind.WRITE_OFF:
         description = f"Hapus buku: {movement.reason}"
-    effect = _effect(movement)
     return CardMovement(
         occurred_on=movement.occurred_on,
         description=description,
         installments=_installment_text(step.installments),
         receipt_number=movement.receipt_number or "",
-        increase=max(0, effect),
-        decrease=max(0, -effect),
+        increase=max(0, step.change),
+        decrease=max(0, -step.change),
         balance=step.balance,
         cancelled=step.reversed_by is not None,
     )

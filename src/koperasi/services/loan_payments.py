@@ -52,7 +52,8 @@ def repay(
 def _repay(
     session: Session, actor: Actor, loan_id: uuid.UUID, *, amount: int, paid_on: date, key: uuid.UUID, receipt: str | None
 ) -> Payment:
-    existing = ledger.find_entry(session, key, "loan_repayment")
+    request = {"loan": loan_id, "amount": amount, "paid_on": paid_on, "receipt": receipt}
+    existing = ledger.find_entry(session, key, "loan_repayment", request=request)
     if existing is not None:
         return _payment_of(session, existing.id)
     loan = loan_book.locked_loan(session, loan_id)
@@ -67,6 +68,7 @@ def _repay(
         session, actor, key=key, entry_date=paid_on, kind="loan_repayment",
         description=f"Angsuran pinjaman {loan.number} {member.full_name}",
         lines=[debit(Account.CASH, amount), credit(Account.LOANS_RECEIVABLE, amount, loan.fund_source_id)],
+        request=request,
     )
     movement = loan_book.add_movement(
         session, actor, loan, kind=MovementKind.REPAYMENT, amount=amount, occurred_on=paid_on,
@@ -133,6 +135,8 @@ def post_group_collection(
             raise ValidationError("Belum ada setoran yang diisi.", field="amount")
         if len({payment.loan_id for payment in paying}) != len(paying):
             raise ValidationError("Satu pinjaman tercantum dua kali dalam setoran.")
+        keys = {payment.loan_id: uuid.uuid5(request_id, str(payment.loan_id)) for payment in paying}
+        _check_whole_retry(session, list(keys.values()))
         results = []
         for payment in paying:
             loan = session.get(Loan, payment.loan_id)
@@ -141,7 +145,7 @@ def post_group_collection(
             try:
                 results.append(
                     _repay(session, actor, payment.loan_id, amount=payment.amount, paid_on=paid_on,
-                           key=uuid.uuid5(request_id, str(payment.loan_id)), receipt=None)
+                           key=keys[payment.loan_id], receipt=None)
                 )
             except ValidationError as error:
                 member = session.get(Member, loan.member_id)
@@ -154,13 +158,20 @@ def post_group_collection(
         return results
 
 
+def _check_whole_retry(session: Session, keys: Sequence[uuid.UUID]) -> None:
+    """A retried collection repeats every member's payment; one that finds only some of them saved
+    (a member added or dropped since) is another collection under the same request id."""
+    if {ledger.find_entry(session, key) is not None for key in keys} == {True, False}:
+        raise ledger.request_changed()
+
+
 def reverse_movement(
     session: Session, actor: Actor, movement_id: uuid.UUID, *, reason: str, request_id: uuid.UUID
 ) -> uuid.UUID:
     """Cancel a mistaken movement by its mirror image; the original stays, its receipt reprints BATAL."""
     with write(session):
         authorize(session, actor, Permission.REVERSE_MOVEMENTS)
-        existing = ledger.find_entry(session, request_id, "reversal")
+        existing = ledger.find_entry(session, request_id, "reversal", request={"movement": movement_id})
         if existing is not None:
             found = loan_book.movements_of_entry(session, existing.id)
             if not found:
@@ -178,7 +189,7 @@ def reverse_movement(
         loan = loan_book.locked_loan(session, original.loan_id)
         _check_reversible(session, loan, original, kind)
         today = clock.today()
-        reversal_id = _reverse(session, actor, loan, original, key=request_id, reason=reason)
+        reversal_id = _reverse(session, actor, loan, original, key=request_id, reason=reason, request={"movement": movement_id})
         if kind is MovementKind.DISBURSEMENT:
             # A cancelled disbursement gives the member back the fee taken with it.
             fee = _open_fee(session, loan)
@@ -187,12 +198,14 @@ def reverse_movement(
         return reversal_id
 
 
-def _reverse(session: Session, actor: Actor, loan: Loan, original: LoanMovement, *, key: uuid.UUID, reason: str) -> uuid.UUID:
+def _reverse(session: Session, actor: Actor, loan: Loan, original: LoanMovement, *, key: uuid.UUID, reason: str,
+             request: dict[str, object] | None = None) -> uuid.UUID:
     kind = MovementKind(original.kind)
     today = clock.today()
     entry = ledger.post_reversal(
         session, actor, original_id=original.journal_entry_id, key=key, entry_date=today,
         description=f"Pembatalan {kind.label.lower()} {original.receipt_number or loan.number}: {reason}",
+        request=request,
     )
     reversal = loan_book.add_movement(
         session, actor, loan, kind=MovementKind.REVERSAL, amount=original.amount, occurred_on=today,

@@ -54,6 +54,7 @@ def product_input(product: LoanProduct) -> ProductInput:
         min_amount=product.min_amount, max_amount=product.max_amount, min_term=product.min_term,
         max_term=product.max_term, frequency=Frequency(product.frequency), rounding_multiple=product.rounding_multiple,
         admin_fee=product.admin_fee, required_programme_id=product.required_programme_id,
+        cure_installments=product.cure_installments,
     )
 
 
@@ -108,7 +109,7 @@ def _columns(data: ProductInput) -> dict[str, object]:
         "name": data.name, "fund_source_id": data.fund_source_id, "kind": data.kind.value, "min_amount": data.min_amount,
         "max_amount": data.max_amount, "min_term": data.min_term, "max_term": data.max_term,
         "frequency": data.frequency.value, "rounding_multiple": data.rounding_multiple, "admin_fee": data.admin_fee,
-        "required_programme_id": data.required_programme_id,
+        "required_programme_id": data.required_programme_id, "cure_installments": data.cure_installments,
     }
 
 

@@ -185,7 +185,8 @@ def disburse_loan(
     """Pay the principal out of the fund and start the schedule; the admin fee is taken on its own receipt."""
     with write(session):
         authorize(session, actor, Permission.DISBURSE_LOANS)
-        existing = ledger.find_entry(session, request_id, "loan_disbursement")
+        request = {"loan": loan_id, "disbursed_on": disbursed_on, "first_due_on": first_due_on, "receipt": receipt_number}
+        existing = ledger.find_entry(session, request_id, "loan_disbursement", request=request)
         if existing is not None:
             return _disbursement_of(session, existing.id, request_id)
         loan = loan_book.locked_loan(session, loan_id)
@@ -207,6 +208,7 @@ def disburse_loan(
             session, actor, key=request_id, entry_date=disbursed_on, kind="loan_disbursement",
             description=f"Pencairan pinjaman {loan.number} {member.full_name}",
             lines=[debit(Account.LOANS_RECEIVABLE, loan.principal, fund.id), credit(Account.CASH, loan.principal)],
+            request=request,
         )
         main = loan_book.add_movement(
             session, actor, loan, kind=MovementKind.DISBURSEMENT, amount=loan.principal, occurred_on=disbursed_on,
@@ -287,7 +289,8 @@ def write_off_loan(
     """Write off what remains: the fund carries the loss; a later reversal restores the loan."""
     with write(session):
         authorize(session, actor, Permission.WRITE_OFF_LOANS)
-        existing = ledger.find_entry(session, request_id, "loan_write_off")
+        request = {"loan": loan_id, "written_off_on": written_off_on}
+        existing = ledger.find_entry(session, request_id, "loan_write_off", request=request)
         if existing is not None:
             return loan_book.movements_of_entry(session, existing.id)[0].id
         loan = loan_book.locked_loan(session, loan_id)
@@ -300,6 +303,7 @@ def write_off_loan(
             description=f"Hapus buku pinjaman {loan.number}",
             lines=[debit(Account.WRITTEN_OFF_LOANS, remaining, loan.fund_source_id),
                    credit(Account.LOANS_RECEIVABLE, remaining, loan.fund_source_id)],
+            request=request,
         )
         movement = loan_book.add_movement(
             session, actor, loan, kind=MovementKind.WRITE_OFF, amount=remaining, occurred_on=written_off_on,

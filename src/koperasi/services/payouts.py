@@ -97,7 +97,8 @@ def pay_producer(
     with write(session):
         authorize(session, actor, Permission.PAY_PRODUCERS)
         return _pay(session, actor, producer, amount=amount, paid_on=paid_on, key=request_id,
-                    period=(period_from, period_to))
+                    period=(period_from, period_to),
+                    request={"producer": producer, "amount": amount, "paid_on": paid_on, "period": (period_from, period_to)})
 
 
 def pay_all(
@@ -109,7 +110,8 @@ def pay_all(
         authorize(session, actor, Permission.PAY_PRODUCERS)
         # A retried save returns the slips it made the first time: by then nobody is owed any more
         # (or someone new is), so the list of payables cannot tell what the first save paid.
-        earlier = _paid_under(session, request_id)
+        request = {"pay_all": True, "paid_on": paid_on, "period": (period_from, period_to)}
+        earlier = _paid_under(session, request_id, request)
         if earlier:
             return earlier
         owed = payables(session, actor, period_from=period_from, period_to=period_to)
@@ -117,7 +119,7 @@ def pay_all(
             raise ValidationError("Tidak ada penitip yang perlu dibayar.")
         return [
             _pay(session, actor, row.producer, amount=row.owed, paid_on=paid_on, key=_pay_all_key(request_id, row.producer),
-                 period=(period_from, period_to))
+                 period=(period_from, period_to), request=request)
             for row in owed
         ]
 
@@ -126,22 +128,26 @@ def _pay_all_key(request_id: uuid.UUID, producer: Producer) -> uuid.UUID:
     return uuid.uuid5(request_id, f"{producer.member_id}/{producer.group_id}")
 
 
-def _paid_under(session: Session, request_id: uuid.UUID) -> list[PaidOut]:
-    """The payouts an earlier pay_all with this ``request_id`` saved (only producers with sales can have one)."""
+def _paid_under(session: Session, request_id: uuid.UUID, request: dict[str, object]) -> list[PaidOut]:
+    """The payouts an earlier pay_all with this ``request_id`` saved (only producers with sales can have one);
+    refused when that pay_all was for another day or period."""
     producers = {Producer(member_id=m, group_id=g) for m, g in session.execute(select(SaleLine.member_id, SaleLine.group_id).distinct())}
     if not producers:
         return []
     keys = [_pay_all_key(request_id, producer) for producer in producers]
-    rows = session.scalars(
-        select(Payout).join(JournalEntry, JournalEntry.id == Payout.journal_entry_id).where(JournalEntry.idempotency_key.in_(keys))
-    )
-    return sorted((PaidOut(row.id, row.number or "", producer_of(row), row.amount) for row in rows),
+    rows = list(session.execute(
+        select(Payout, JournalEntry).join(JournalEntry, JournalEntry.id == Payout.journal_entry_id)
+        .where(JournalEntry.idempotency_key.in_(keys))
+    ))
+    for _, entry in rows:
+        ledger.check_same_request(entry, request)
+    return sorted((PaidOut(row.id, row.number or "", producer_of(row), row.amount) for row, _ in rows),
                   key=lambda paid: producer_name(session, paid.producer).name.lower())
 
 
 def _pay(session: Session, actor: Actor, producer: Producer, *, amount: int, paid_on: date, key: uuid.UUID,
-         period: tuple[date | None, date | None]) -> PaidOut:
-    existing = ledger.find_entry(session, key, "payout")
+         period: tuple[date | None, date | None], request: dict[str, object]) -> PaidOut:
+    existing = ledger.find_entry(session, key, "payout", request=request)
     if existing is not None:
         row = session.scalar(select(Payout).where(Payout.journal_entry_id == existing.id))
         return PaidOut(row.id, row.number or "", producer_of(row), row.amount)
@@ -162,7 +168,7 @@ def _pay(session: Session, actor: Actor, producer: Producer, *, amount: int, pai
     number = next_number(session, office_code=the_office(session).code, doc_type=DocumentType.PAYOUT, year=paid_on.year)
     entry = ledger.post(session, actor, key=key, entry_date=paid_on, kind="payout",
                         description=f"Pembayaran hasil penjualan {number} kepada {name.name}",
-                        lines=[debit(Account.PRODUCER_PAYABLE, amount), credit(Account.CASH, amount)])
+                        lines=[debit(Account.PRODUCER_PAYABLE, amount), credit(Account.CASH, amount)], request=request)
     row = Payout(
         id=uuid.uuid4(), number=number, member_id=producer.member_id, group_id=producer.group_id, amount=amount,
         paid_on=paid_on, period_from=period_from, period_to=period_to, reason="", journal_entry_id=entry.id,
@@ -179,7 +185,7 @@ def reverse_payout(session: Session, actor: Actor, payout_id: uuid.UUID, *, reas
     """Cancel a payout made by mistake: what it paid is owed again; its slip reprints BATAL."""
     with write(session):
         authorize(session, actor, Permission.REVERSE_SALES)
-        existing = ledger.find_entry(session, request_id, "reversal")
+        existing = ledger.find_entry(session, request_id, "reversal", request={"payout": payout_id})
         if existing is not None:
             found = session.scalar(select(Payout.id).where(Payout.journal_entry_id == existing.id))
             if found is None:
@@ -192,7 +198,8 @@ def reverse_payout(session: Session, actor: Actor, payout_id: uuid.UUID, *, reas
             raise ValidationError("Pembayaran ini sudah dibatalkan.")
         reason = check_reason(reason, "pembatalan")
         entry = ledger.post_reversal(session, actor, original_id=original.journal_entry_id, key=request_id,
-                                     entry_date=clock.today(), description=f"Pembatalan pembayaran {original.number}: {reason}")
+                                     entry_date=clock.today(), description=f"Pembatalan pembayaran {original.number}: {reason}",
+                                     request={"payout": payout_id})
         row = Payout(
             id=uuid.uuid4(), number=None, member_id=original.member_id, group_id=original.group_id, amount=original.amount,
             paid_on=clock.today(), reversal_of_id=original.id, reason=reason, journal_entry_id=entry.id,

@@ -59,7 +59,7 @@ def record_sale(session: Session, actor: Actor, data: SaleInput, *, request_id: 
     """Record a sale; a retried save with the same ``request_id`` returns the first and posts nothing."""
     with write(session):
         authorize(session, actor, Permission.RECORD_SALES)
-        existing = ledger.find_entry(session, request_id, "sale")
+        existing = ledger.find_entry(session, request_id, "sale", request={"sale": data})
         if existing is not None:
             sale = session.scalar(select(Sale).where(Sale.journal_entry_id == existing.id))
             return RecordedSale(sale.id, sale.number or "", sale.total, sale.commission)
@@ -105,7 +105,7 @@ def record_sale(session: Session, actor: Actor, data: SaleInput, *, request_id: 
         if commission:
             lines.append(credit(Account.COMMISSION_INCOME, commission))
         entry = ledger.post(session, actor, key=request_id, entry_date=data.sold_on, kind="sale",
-                            description=f"Penjualan {number} kepada {buyer_name}", lines=lines)
+                            description=f"Penjualan {number} kepada {buyer_name}", lines=lines, request={"sale": data})
         sale = Sale(
             id=uuid.uuid4(), number=number, sold_on=data.sold_on, channel_id=channel.id, buyer_id=data.buyer_id,
             buyer_name=buyer_name, total=total, commission=commission, reason="", journal_entry_id=entry.id,
@@ -147,7 +147,7 @@ def reverse_sale(session: Session, actor: Actor, sale_id: uuid.UUID, *, reason: 
     """
     with write(session):
         authorize(session, actor, Permission.REVERSE_SALES)
-        existing = ledger.find_entry(session, request_id, "reversal")
+        existing = ledger.find_entry(session, request_id, "reversal", request={"sale": sale_id})
         if existing is not None:
             found = session.scalar(select(Sale.id).where(Sale.journal_entry_id == existing.id))
             if found is None:
@@ -169,7 +169,8 @@ def reverse_sale(session: Session, actor: Actor, sale_id: uuid.UUID, *, reason: 
                     "batalkan pembayarannya dahulu."
                 )
         entry = ledger.post_reversal(session, actor, original_id=original.journal_entry_id, key=request_id,
-                                     entry_date=clock.today(), description=f"Pembatalan penjualan {original.number}: {reason}")
+                                     entry_date=clock.today(), description=f"Pembatalan penjualan {original.number}: {reason}",
+                                     request={"sale": sale_id})
         row = Sale(
             id=uuid.uuid4(), number=None, sold_on=clock.today(), channel_id=original.channel_id, buyer_id=original.buyer_id,
             buyer_name=original.buyer_name, total=original.total, commission=original.commission, reversal_of_id=original.id,

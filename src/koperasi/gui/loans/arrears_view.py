@@ -64,7 +64,7 @@ class ArrearsView(QWidget):
         self.late_model: ListTableModel[ArrearsLine] = ListTableModel(self._late_columns(), parent=self)
         self.bucket_table = self._table("arrearsBucketTable", self.bucket_model, (150, 80, 150))
         self.breakdown_table = self._table("arrearsBreakdownTable", self.breakdown_model, (220, 80, 150, 170))
-        self.late_table = self._table("arrearsLateTable", self.late_model, (150, 200, 120, 150, 120, 120, 60, 100))
+        self.late_table = self._table("arrearsLateTable", self.late_model, (150, 200, 120, 150, 120, 120, 60, 110))
         self.late_title = QLabel()
         self.late_title.setObjectName("arrearsLateTitle")
 
@@ -116,7 +116,7 @@ class ArrearsView(QWidget):
         if portion:
             columns.append(Column(self.tr("Porsi"), lambda s: percent(self._portion(s)), align_right=True))
         else:
-            columns.append(Column(self.tr("Terlambat > 30 hari"), lambda s: format_rupiah(s.at_risk_30), align_right=True, tip=glossary.at_risk_30()))
+            columns.append(Column(self.tr("Berisiko"), lambda s: format_rupiah(s.at_risk_30), align_right=True, tip=glossary.at_risk_30()))
             columns.append(Column(self.tr("PAR30"), lambda s: percent(s.par30), align_right=True, tip=glossary.par30()))
         return columns
 
@@ -186,16 +186,20 @@ class ArrearsView(QWidget):
             return
         total = report.total
         self.par_label.setText(
-            self.tr("<b>PAR30 {par}</b> · sisa pokok terlambat > 30 hari {risk} dari {outstanding} ({loans} pinjaman berjalan)").format(
+            self.tr("<b>PAR30 {par}</b> · berisiko {risk} dari {outstanding} ({loans} pinjaman)").format(
                 par=percent(total.par30), risk=format_rupiah(total.at_risk_30), outstanding=format_rupiah(total.outstanding),
                 loans=f"{total.loans:,}".replace(",", "."),
             )
         )
         late = len(report.late_loans)
-        self.late_title.setText(
-            self.tr("<b>Pinjaman yang terlambat per {day}: {count}</b>").format(day=format_date(report.as_of), count=late)
-            if late else self.tr("<b>Tidak ada pinjaman yang terlambat per {day}.</b>").format(day=format_date(report.as_of))
-        )
+        restructured = sum(line.restructured for line in report.late_loans)
+        if restructured:
+            title = self.tr("<b>Pinjaman yang terlambat atau direstrukturisasi per {day}: {count}</b> ({restructured} direstrukturisasi, belum pulih)")
+        elif late:
+            title = self.tr("<b>Pinjaman yang terlambat per {day}: {count}</b>")
+        else:
+            title = self.tr("<b>Tidak ada pinjaman yang terlambat per {day}.</b>")
+        self.late_title.setText(title.format(day=format_date(report.as_of), count=late, restructured=restructured))
 
     def _show_breakdown(self) -> None:
         self.breakdown_model.set_rows(breakdown_rows(self.report, self.breakdown_combo.currentData()))

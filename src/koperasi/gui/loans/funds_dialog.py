@@ -24,7 +24,13 @@ from PySide6.QtWidgets import (
 )
 
 from koperasi.domain.errors import ValidationError
-from koperasi.domain.loan_products import ROUNDING_CHOICES, LoanKind, ProductInput
+from koperasi.domain.loan_products import (
+    DEFAULT_CURE_INSTALLMENTS,
+    MAX_CURE_INSTALLMENTS,
+    ROUNDING_CHOICES,
+    LoanKind,
+    ProductInput,
+)
 from koperasi.domain.loans import MAX_TERM, Frequency
 from koperasi.domain.money import format_rupiah
 from koperasi.domain.roles import Permission
@@ -250,6 +256,16 @@ class ProductDialog(FormDialog):
         for multiple in ROUNDING_CHOICES:
             self.rounding_combo.addItem(self.tr("tanpa pembulatan") if multiple == 1 else self.tr("kelipatan {amount}").format(amount=format_rupiah(multiple)), multiple)
         self.fee_edit = f.add(self.tr("Biaya a&dministrasi (Rp):"), MoneyEdit(objectName="productAdminFeeEdit"), "admin_fee")
+        self.cure_spin = f.add(
+            self.tr("&Pulih dari jadwal ulang:"),
+            QSpinBox(objectName="productCureSpin", minimum=1, maximum=MAX_CURE_INSTALLMENTS, value=DEFAULT_CURE_INSTALLMENTS),
+            "cure_installments",
+        )
+        self.cure_spin.setSuffix(self.tr(" angsuran tepat waktu berturut-turut"))
+        self.cure_spin.setToolTip(self.tr(
+            "Pinjaman yang dijadwal ulang (restrukturisasi) tetap dihitung berisiko (PAR30) dan tampil di baris "
+            "Restrukturisasi laporan tunggakan sampai sebanyak ini angsuran jadwal barunya dibayar tepat waktu."
+        ))
         self.programme_combo = f.add(self.tr("Syarat pe&latihan:"), QComboBox(objectName="productProgrammeCombo"), "required_programme_id")
         self.programme_combo.addItem(self.tr("— tanpa syarat pelatihan —"), None)
         with context.database.session() as session:
@@ -288,6 +304,7 @@ class ProductDialog(FormDialog):
         self.frequency_combo.setCurrentIndex(self.frequency_combo.findData(d.frequency.value))
         self.rounding_combo.setCurrentIndex(self.rounding_combo.findData(d.rounding_multiple))
         self.fee_edit.set_value(d.admin_fee)
+        self.cure_spin.setValue(d.cure_installments)
         self.programme_combo.setCurrentIndex(max(0, find_data(self.programme_combo, d.required_programme_id)))
         self.active_check.setChecked(product.active)
 
@@ -307,6 +324,7 @@ class ProductDialog(FormDialog):
             rounding_multiple=int(self.rounding_combo.currentData()),
             admin_fee=self.fee_edit.checked_value("admin_fee"),
             required_programme_id=self.programme_combo.currentData(),
+            cure_installments=self.cure_spin.value(),
         )
 
     def save(self) -> None:
