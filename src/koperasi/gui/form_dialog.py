@@ -2,7 +2,8 @@
 
 Subclasses implement ``save``; a ``DomainError`` it raises is shown under the form and,
 for a ``ValidationError``, the input at fault gets the focus. The dialog closes only
-after a successful save, with the result ``save`` returns (default: accepted).
+after a successful save, with the result ``save`` returns (default: accepted). Batal, Esc or the
+window's X on a form with changes first asks Simpan / Buang perubahan / Kembali (gui/unsaved_changes).
 """
 
 from __future__ import annotations
@@ -11,9 +12,10 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QW
 
 from koperasi.domain.errors import DomainError, ValidationError
 from koperasi.gui.messages import set_inline_error
+from koperasi.gui.unsaved_changes import UnsavedChangesGuard
 
 
-class FormDialog(QDialog):
+class FormDialog(UnsavedChangesGuard, QDialog):
     def __init__(self, form: QWidget, *, object_name: str, width: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName(object_name)
@@ -34,7 +36,10 @@ class FormDialog(QDialog):
     def save(self) -> int | None:
         raise NotImplementedError
 
-    def _save_and_close(self) -> None:
+    def save_before_closing(self) -> bool:
+        return self._save_and_close()
+
+    def _save_and_close(self) -> bool:
         try:
             result = self.save()
         except DomainError as error:
@@ -42,5 +47,6 @@ class FormDialog(QDialog):
             focus_field = getattr(self._form_widget, "focus_field", None)
             if isinstance(error, ValidationError) and focus_field is not None:
                 focus_field(error.field)
-            return
+            return False
         self.done(QDialog.DialogCode.Accepted if result is None else result)
+        return True
