@@ -31,6 +31,7 @@ from koperasi.gui.loans.columns import fit_columns
 from koperasi.gui.messages import set_inline_error, show_error
 from koperasi.gui.sales.buyer_dialog import BuyerDialog
 from koperasi.gui.trainings import TipTableModel, make_table, selected_row
+from koperasi.gui.unsaved_changes import UnsavedChangesGuard
 from koperasi.services import sales_catalogue, settings
 from koperasi.services.sales_catalogue import BuyerView, ChannelView, ProductInput, ProductView, rate_label
 
@@ -118,7 +119,7 @@ class ChannelDialog(FormDialog):
                                            active=self.active_check.isChecked(), expected_version=self.channel.version)
 
 
-class CatalogueDialog(QDialog):
+class CatalogueDialog(UnsavedChangesGuard, QDialog):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("salesCatalogueDialog")
@@ -250,6 +251,7 @@ class CatalogueDialog(QDialog):
         self.buyer_model.set_rows(buyers)
         fit_columns(self.buyer_table, stretch=2)
         self.rate_edit.setText(format_percent(self._rate).rstrip("%"))
+        self.mark_clean()
 
     def _edit_product(self, product: ProductView | None) -> None:
         if not self.context.actor.can(Permission.MANAGE_CATALOGUE):
@@ -273,14 +275,21 @@ class CatalogueDialog(QDialog):
             self.changed = True
             self.reload()
 
-    def _save_rate(self) -> None:
+    def save_before_closing(self) -> bool:
+        if self._save_rate():
+            self.discard_changes()
+            return True
+        return False
+
+    def _save_rate(self) -> bool:
         try:
             value = parse_percent(self.rate_edit.text())
             with self.context.database.session() as session:
                 settings.change_setting(session, self.context.actor, SALES_COMMISSION, value, expected_version=self._rate_version)
         except DomainError as error:
             set_inline_error(self.rate_error, error.message)
-            return
+            return False
         set_inline_error(self.rate_error, "")
         self.changed = True
         self.reload()
+        return True

@@ -4,6 +4,7 @@ made when the dialog opens) and offers to print the nota."""
 
 from __future__ import annotations
 
+import dataclasses
 import uuid
 
 from PySide6.QtCore import QDate, Qt
@@ -158,6 +159,10 @@ class SaleDialog(FormDialog):
         self.sale_form.new_buyer_button.clicked.connect(self._new_buyer)
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self._save_and_close)
         self.sale_form.table.setFocus()
+
+    def extra_state(self) -> object:
+        """The lines live in a model, not in input widgets."""
+        return [dataclasses.replace(line) for line in self.sale_form.lines.lines]
 
     def _new_buyer(self) -> None:
         from koperasi.gui.sales.buyer_dialog import BuyerDialog
