@@ -4,6 +4,8 @@ channels and the rate; whoever records sales keeps the buyers."""
 
 from __future__ import annotations
 
+import uuid
+
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -87,12 +89,13 @@ class ProductDialog(FormDialog):
         super().__init__(self.product_form, object_name="salesProductDialog", width=520, parent=parent)
         self.setWindowTitle(self.tr("Barang baru") if product is None else self.tr("Ubah barang {name}").format(name=product.data.name))
         self.context, self.product = context, product
+        self.saved: uuid.UUID | None = None
 
     def save(self) -> None:
         data = self.product_form.values()
         with self.context.database.session() as session:
             if self.product is None:
-                sales_catalogue.create_product(session, self.context.actor, data)
+                self.saved = sales_catalogue.create_product(session, self.context.actor, data)
             else:
                 sales_catalogue.update_product(session, self.context.actor, self.product.id, data,
                                                active=self.product_form.form.productActiveCheck.isChecked(),
