@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QWidget
 from koperasi.domain.roles import Permission
 from koperasi.gui.context import AppContext
 from koperasi.gui.form_dialog import FormDialog
-from koperasi.gui.inline_add import add_button_beside
+from koperasi.gui.inline_add import add_buttons_beside
 from koperasi.gui.members.member_form import MemberForm
 from koperasi.gui.messages import confirm
 from koperasi.gui.regions_dialog import DesaDialog
@@ -41,7 +41,7 @@ class MemberDialog(FormDialog):
         self.saved: MemberDetail | None = None
         self.existing_member_id: uuid.UUID | None = None
         if context.actor.can(Permission.EDIT_REGIONS):
-            self.new_desa_button = add_button_beside(self.member_form.form.desaCombo, self.tr("Desa &baru…"), "memberNewDesaButton")
+            [self.new_desa_button] = add_buttons_beside(self.member_form.form.desaCombo, (self.tr("Desa &baru…"), "memberNewDesaButton"))
             self.new_desa_button.setToolTip(self.tr("Tambahkan desa atau kelurahan di kecamatan yang dipilih tanpa meninggalkan formulir ini"))
             self.new_desa_button.clicked.connect(self._new_desa)
             self.member_form.form.kecamatanCombo.currentIndexChanged.connect(self._update_new_desa_button)
