@@ -1,11 +1,13 @@
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from koperasi.gui.context import AppContext
 from koperasi.gui.translations import install_indonesian
-from koperasi.gui.unsaved_changes import Answer
+from koperasi.gui.unsaved_changes import Answer, UnsavedChangesGuard
 from koperasi.services import office
 from tests.support import set_up_office
 
@@ -38,7 +40,7 @@ class UnsavedQuestions:
 
 
 @pytest.fixture(autouse=True)
-def unsaved_questions(monkeypatch) -> UnsavedQuestions:
+def unsaved_questions(monkeypatch) -> Iterator[UnsavedQuestions]:
     questions = UnsavedQuestions()
     real_exec = QMessageBox.exec
 
@@ -51,4 +53,8 @@ def unsaved_questions(monkeypatch) -> UnsavedQuestions:
         return 0
 
     monkeypatch.setattr(QMessageBox, "exec", answer)
-    return questions
+    yield questions
+    # A test that answered Kembali leaves its form open past pytest-qt's closing: close it unasked.
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, UnsavedChangesGuard) and widget.isVisible():
+            widget.discard_changes()

@@ -18,6 +18,7 @@ from koperasi.gui.context import AppContext
 from koperasi.gui.form_dialog import FormDialog
 from koperasi.gui.forms.ui_loan_application_form import Ui_LoanApplicationForm
 from koperasi.gui.inline_add import add_buttons_beside
+from koperasi.gui.loans import find_data
 from koperasi.gui.loans.funds_dialog import FundDialog, ProductDialog
 from koperasi.services import funds, groups, loan_products, loans, training_participants, trainings
 from koperasi.services.loan_products import ProductView
@@ -92,7 +93,7 @@ class LoanApplicationForm(QWidget):
         combo.addItem(self.tr("— pilih produk —") if products else self.tr("— belum ada produk pinjaman aktif —"), None)
         for product in products:
             combo.addItem(f"{product.data.name} ({product.fund_name})", product.id)
-        combo.setCurrentIndex(max(0, combo.findData(select)) if select is not None else 0)
+        combo.setCurrentIndex(max(0, find_data(combo, select)) if select is not None else 0)
         combo.blockSignals(False)
         if select is not None:
             self._product_changed()
