@@ -99,8 +99,11 @@ class LoanApplicationForm(QWidget):
             self._product_changed()
 
     def show_missing(self, text: str) -> None:
-        self.missing_label.setText(text)
-        self.missing_label.setVisible(bool(text))
+        label = self.missing_label
+        label.setText(text)
+        label.setVisible(bool(text))
+        # A wrapped label may otherwise be squeezed to one clipped line in a short dialog.
+        label.setMinimumHeight(label.fontMetrics().lineSpacing() * 2 + 4 if text else 0)
 
     def product(self) -> ProductView | None:
         return self._products.get(self.form.productCombo.currentData())
@@ -288,8 +291,7 @@ class LoanApplicationDialog(FormDialog):
             form.show_missing(self.tr("Belum ada produk pinjaman aktif. Minta ketua atau admin menambahkannya "
                                       "di Pengaturan → Sumber dana dan produk pinjaman."))
         elif not self._active_funds():
-            form.show_missing(self.tr("Belum ada sumber dana. Tambahkan sumber dana dulu (tombol Dana baru…), "
-                                      "lalu produk pinjamannya (tombol Produk baru…)."))
+            form.show_missing(self.tr("Belum ada sumber dana. Tambahkan dulu (tombol Dana baru…), lalu produknya (tombol Produk baru…)."))
         else:
             form.show_missing(self.tr("Belum ada produk pinjaman aktif. Tambahkan produk dulu (tombol Produk baru…)."))
 
