@@ -12,11 +12,13 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox
 from koperasi.domain.loan_products import LoanKind
 from koperasi.domain.roles import Role
 from koperasi.gui.context import AppContext
+from koperasi.gui.loans.action_dialogs import RepaymentDialog
 from koperasi.gui.loans.application_dialog import LoanApplicationDialog
 from koperasi.gui.loans.funds_dialog import FundDialog, ProductDialog
 from koperasi.gui.main_window import MainWindow
 from koperasi.gui.members import member_dialog
 from koperasi.gui.members.member_dialog import MemberDialog
+from koperasi.gui.office_dialog import OfficeDialog
 from koperasi.gui.password_dialog import PasswordDialog
 from koperasi.gui.regions_dialog import DesaDialog
 from koperasi.gui.sales import catalogue_dialog, sale_dialog
@@ -27,7 +29,9 @@ from koperasi.gui.trainings.programme_dialogs import ProgrammeDialog
 from koperasi.gui.unsaved_changes import Answer
 from koperasi.gui.user_dialogs import UserEditDialog
 from koperasi.services import funds, loan_products, regions
+from koperasi.services.loan_queries import loan_detail
 from koperasi.services.member_search import MemberFilter, member_page
+from tests.loan_support import loan_office
 from tests.sales_gui_support import sales_office
 from tests.support import add_staff
 
@@ -126,6 +130,7 @@ def _dialogs(context):
     yield "loan fund", FundDialog(context), lambda d: d.name_edit.setText("Dana Bergulir 2027")
     yield "training programme", ProgrammeDialog(context, None), lambda d: d.programme_form.form.ruleValueSpin.setValue(80)
     yield "user", UserEditDialog(context), lambda d: d.user_form.form.fullNameEdit.setText("Nur Aisyah")
+    yield "office (filled from the database)", OfficeDialog(context), lambda d: d.office_form.form.phoneEdit.setText("0745 91234")
     yield "desa", DesaDialog(context, "15.03.03", None), lambda d: d.form.nameEdit.setText("Bernai")
     yield "password", PasswordDialog(context), lambda d: d.form.newEdit.setText("rahasia-baru-1")
     yield "loan application", LoanApplicationDialog(context), lambda d: d.application_form.form.purposeEdit.setText("modal warung")
@@ -142,6 +147,22 @@ def test_every_kind_of_dialog_asks_only_when_something_was_typed(qtbot, context,
         unsaved_questions.asked.clear()
         dialog.discard_changes()
         assert not dialog.isVisible(), name
+
+
+def test_a_loan_action_dialog_prefilled_with_the_arrears_starts_clean(qtbot, context, unsaved_questions):
+    office = loan_office(context.database, context.actor)
+    loan_id = office.active_loan(office.member("Siti Aminah"))
+    with context.database.session() as session:
+        loan = loan_detail(session, office.treasurer, loan_id)
+    dialog = _shown(qtbot, RepaymentDialog(_as(context, office.treasurer), loan))
+    assert dialog.amount_edit.value() > 0  # the arrears, put there by the dialog
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert unsaved_questions.asked == [] and not dialog.isVisible()
+    dialog = _shown(qtbot, RepaymentDialog(_as(context, office.treasurer), loan))
+    dialog.amount_edit.set_value(150_000)
+    unsaved_questions.answer = Answer.KEEP
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert len(unsaved_questions.asked) == 1 and dialog.isVisible() and dialog.amount_edit.value() == 150_000
 
 
 def test_the_sale_lines_count_as_typing_and_simpan_records_the_sale(qtbot, context, unsaved_questions, monkeypatch):
