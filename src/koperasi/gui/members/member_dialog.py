@@ -42,13 +42,16 @@ class MemberDialog(FormDialog):
         self.existing_member_id: uuid.UUID | None = None
         if context.actor.can(Permission.EDIT_REGIONS):
             [self.new_desa_button] = add_buttons_beside(self.member_form.form.desaCombo, (self.tr("Desa &baru…"), "memberNewDesaButton"))
-            self.new_desa_button.setToolTip(self.tr("Tambahkan desa atau kelurahan di kecamatan yang dipilih tanpa meninggalkan formulir ini"))
             self.new_desa_button.clicked.connect(self._new_desa)
             self.member_form.form.kecamatanCombo.currentIndexChanged.connect(self._update_new_desa_button)
             self._update_new_desa_button()
 
     def _update_new_desa_button(self) -> None:
-        self.new_desa_button.setEnabled(self.member_form.form.kecamatanCombo.currentData() is not None)
+        chosen = self.member_form.form.kecamatanCombo.currentData() is not None
+        self.new_desa_button.setEnabled(chosen)
+        self.new_desa_button.setToolTip(
+            self.tr("Tambahkan desa atau kelurahan di kecamatan ini tanpa meninggalkan formulir") if chosen
+            else self.tr("Pilih kecamatan dulu"))
 
     def _new_desa(self) -> None:
         dialog = DesaDialog(self.context, self.member_form.form.kecamatanCombo.currentData(), None, self)
