@@ -1,9 +1,13 @@
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from koperasi.gui.context import AppContext
 from koperasi.gui.translations import install_indonesian
+from koperasi.gui.unsaved_changes import Answer, UnsavedChangesGuard
 from koperasi.services import office
 from tests.support import set_up_office
 
@@ -20,3 +24,37 @@ def context(sqlite_db) -> AppContext:
     with sqlite_db.session() as session:
         current = office.current_office(session)
     return AppContext(database=sqlite_db, actor=admin, office=current)
+
+
+class UnsavedQuestions:
+    """Answers the "isian belum disimpan" questions instead of the clerk (a real modal box would wait forever
+    offscreen). ``answer`` is what the clerk clicks; the default discards, as pytest-qt closing a filled dialog
+    at the end of a test must not hang. ``asked`` keeps (box name, text, button texts) of each question."""
+
+    ROLES = {Answer.SAVE: QMessageBox.ButtonRole.AcceptRole, Answer.DISCARD: QMessageBox.ButtonRole.DestructiveRole,
+             Answer.KEEP: QMessageBox.ButtonRole.RejectRole}
+
+    def __init__(self) -> None:
+        self.answer = Answer.DISCARD
+        self.asked: list[tuple[str, str, list[str]]] = []
+
+
+@pytest.fixture(autouse=True)
+def unsaved_questions(monkeypatch) -> Iterator[UnsavedQuestions]:
+    questions = UnsavedQuestions()
+    real_exec = QMessageBox.exec
+
+    def answer(box: QMessageBox) -> int:
+        if box.objectName() not in ("unsavedChangesBox", "keepOrQuitBox"):
+            return real_exec(box)
+        questions.asked.append((box.objectName(), box.text(), [button.text() for button in box.buttons()]))
+        role = UnsavedQuestions.ROLES[questions.answer]
+        next(button for button in box.buttons() if box.buttonRole(button) == role).click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", answer)
+    yield questions
+    # A test that answered Kembali leaves its form open past pytest-qt's closing: close it unasked.
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, UnsavedChangesGuard) and widget.isVisible():
+            widget.discard_changes()

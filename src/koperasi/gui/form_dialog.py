@@ -3,7 +3,8 @@
 Subclasses implement ``save``; it is not called while a date field of the form holds no valid
 date (the field's message is shown and the field focused instead). A ``DomainError`` it raises is
 shown under the form and, for a ``ValidationError``, the input at fault gets the focus. The dialog closes only
-after a successful save, with the result ``save`` returns (default: accepted).
+after a successful save, with the result ``save`` returns (default: accepted). Batal, Esc or the
+window's X on a form with changes first asks Simpan / Buang perubahan / Kembali (gui/unsaved_changes).
 """
 
 from __future__ import annotations
@@ -13,9 +14,10 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QW
 from koperasi.domain.errors import DomainError, ValidationError
 from koperasi.gui.date_field import DateField
 from koperasi.gui.messages import set_inline_error
+from koperasi.gui.unsaved_changes import UnsavedChangesGuard
 
 
-class FormDialog(QDialog):
+class FormDialog(UnsavedChangesGuard, QDialog):
     def __init__(self, form: QWidget, *, object_name: str, width: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName(object_name)
@@ -49,12 +51,15 @@ class FormDialog(QDialog):
             still_wrong = [f.error() for f in self._form_widget.findChildren(DateField) if f.text().strip() and not f.is_valid()]
             set_inline_error(self.error_label, still_wrong[0] if still_wrong else "")
 
-    def _save_and_close(self) -> None:
+    def save_before_closing(self) -> bool:
+        return self._save_and_close()
+
+    def _save_and_close(self) -> bool:
         invalid = next((f for f in self._form_widget.findChildren(DateField) if f.isVisibleTo(self) and f.isEnabledTo(self) and not f.check()), None)
         if invalid is not None:
             set_inline_error(self.error_label, invalid.error())
             invalid.setFocus()
-            return
+            return False
         try:
             result = self.save()
         except DomainError as error:
@@ -62,5 +67,6 @@ class FormDialog(QDialog):
             focus_field = getattr(self._form_widget, "focus_field", None)
             if isinstance(error, ValidationError) and focus_field is not None:
                 focus_field(error.field)
-            return
+            return False
         self.done(QDialog.DialogCode.Accepted if result is None else result)
+        return True

@@ -24,6 +24,7 @@ from koperasi.gui.password_dialog import PasswordDialog
 from koperasi.gui.regions_dialog import RegionsDialog
 from koperasi.gui.sales.tab import SalesTab
 from koperasi.gui.trainings.tab import TrainingsTab
+from koperasi.gui.unsaved_changes import Answer, ask_keep_or_quit, open_dialogs_with_changes
 from koperasi.gui.users_dialog import UsersDialog
 
 class MainWindow(QMainWindow):
@@ -187,5 +188,25 @@ class MainWindow(QMainWindow):
         self.dashboard.refresh()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
+        if not self._leave_open_forms():
+            event.ignore()
+            self.logging_out = False
+            return
         event.accept()
         self.closed.emit()
+
+    def _leave_open_forms(self) -> bool:
+        """With a form that has unsaved changes open: ask; False keeps the program and the form."""
+        dirty = open_dialogs_with_changes()
+        if not dirty:
+            return True
+        titles = "\n".join(f"• {dialog.windowTitle()}" for dialog in dirty)
+        question = self.tr("Formulir berikut masih berisi isian yang belum disimpan:\n{titles}\n\nKeluar tanpa menyimpan?").format(
+            titles=titles)
+        if ask_keep_or_quit(dirty[-1], question) is Answer.KEEP:
+            dirty[-1].raise_()
+            dirty[-1].activateWindow()
+            return False
+        for dialog in reversed(dirty):
+            dialog.discard_changes()
+        return True

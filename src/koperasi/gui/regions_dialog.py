@@ -16,6 +16,7 @@ from koperasi.gui.forms.ui_neighbour_region_dialog import Ui_NeighbourRegionDial
 from koperasi.gui.forms.ui_regions_dialog import Ui_RegionsDialog
 from koperasi.gui.list_model import Column, ListTableModel
 from koperasi.gui.messages import set_inline_error, show_error, show_info
+from koperasi.gui.unsaved_changes import UnsavedChangesGuard
 from koperasi.services import regions
 from koperasi.services.regions import DesaView, NameUpdate
 
@@ -187,7 +188,7 @@ class RegionsDialog(QDialog):
         return True if clicked is both and both is not None else False if clicked is names and names is not None else None
 
 
-class DesaDialog(QDialog):
+class DesaDialog(UnsavedChangesGuard, QDialog):
     def __init__(self, context: AppContext, kecamatan_code: str, desa: DesaView | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.form = Ui_DesaDialog()
@@ -195,6 +196,7 @@ class DesaDialog(QDialog):
         self.context = context
         self.kecamatan_code = kecamatan_code
         self.desa = desa
+        self.saved: DesaView | None = None
         self.setWindowTitle(self.tr("Tambah desa") if desa is None else self.tr("Ubah desa"))
         self.form.kindCombo.addItem(self.tr("Desa"), "desa")
         self.form.kindCombo.addItem(self.tr("Kelurahan"), "kelurahan")
@@ -208,14 +210,17 @@ class DesaDialog(QDialog):
         self.form.buttonBox.accepted.connect(self._save)
         self.form.buttonBox.rejected.connect(self.reject)
 
-    def _save(self) -> None:
+    def save_before_closing(self) -> bool:
+        return self._save()
+
+    def _save(self) -> bool:
         name, kind = self.form.nameEdit.text(), self.form.kindCombo.currentData()
         try:
             with self.context.database.session() as session:
                 if self.desa is None:
-                    regions.add_desa(session, self.context.actor, self.kecamatan_code, name=name, kind=kind)
+                    self.saved = regions.add_desa(session, self.context.actor, self.kecamatan_code, name=name, kind=kind)
                 else:
-                    regions.update_desa(
+                    self.saved = regions.update_desa(
                         session,
                         self.context.actor,
                         self.desa.id,
@@ -228,8 +233,9 @@ class DesaDialog(QDialog):
             set_inline_error(self.form.errorLabel, error.message)
             if isinstance(error, ValidationError):
                 self.form.nameEdit.setFocus()
-            return
+            return False
         self.accept()
+        return True
 
 
 class NeighbourRegionDialog(QDialog):

@@ -13,11 +13,12 @@ from koperasi.domain.wilayah import shipped
 from koperasi.gui.icons import app_icon
 from koperasi.gui.messages import set_inline_error
 from koperasi.gui.office_form import OfficeForm
+from koperasi.gui.unsaved_changes import Answer, UnsavedChangesGuard, ask_keep_or_quit
 from koperasi.gui.user_form import UserForm
 from koperasi.services import office
 
 
-class SetupWizard(QWizard):
+class SetupWizard(UnsavedChangesGuard, QWizard):
     def __init__(self, database: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("setupWizard")
@@ -40,6 +41,11 @@ class SetupWizard(QWizard):
         self.addPage(self.office_page)
         self.addPage(self.admin_page)
         self.resize(640, 520)
+
+    def ask_about_changes(self) -> Answer:
+        """Batal or the X with something typed: nothing is saved until the end, so keep filling or quit."""
+        return ask_keep_or_quit(self, self.tr("Isian belum disimpan: kantor dan akun admin baru dibuat di langkah terakhir. "
+                                              "Keluar sekarang membuang semua yang sudah diketik."))
 
     def save(self) -> bool:
         """Create office and admin; on a refusal show why and stay on the page."""

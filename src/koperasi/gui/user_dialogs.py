@@ -9,6 +9,7 @@ from koperasi.gui.context import AppContext
 from koperasi.gui.form_dialog import FormDialog
 from koperasi.gui.forms.ui_password_dialog import Ui_PasswordDialog
 from koperasi.gui.messages import set_inline_error
+from koperasi.gui.unsaved_changes import UnsavedChangesGuard
 from koperasi.gui.user_form import UserForm
 from koperasi.services import users
 from koperasi.services.users import UserView
@@ -50,7 +51,7 @@ class UserEditDialog(FormDialog):
                 )
 
 
-class ResetPasswordDialog(QDialog):
+class ResetPasswordDialog(UnsavedChangesGuard, QDialog):
     """The admin sets a new password (and lifts a lockout) after checking who is asking."""
 
     def __init__(self, context: AppContext, user: UserView, parent: QWidget | None = None) -> None:
@@ -69,15 +70,19 @@ class ResetPasswordDialog(QDialog):
         self.form.buttonBox.rejected.connect(self.reject)
         self.form.newEdit.setFocus()
 
-    def _save(self) -> None:
+    def save_before_closing(self) -> bool:
+        return self._save()
+
+    def _save(self) -> bool:
         new = self.form.newEdit.text()
         if new != self.form.confirmEdit.text():
             set_inline_error(self.form.errorLabel, self.tr("Kedua kata sandi tidak sama. Ketik ulang."))
-            return
+            return False
         try:
             with self.context.database.session() as session:
                 users.reset_password(session, self.context.actor, self.user.id, new_password=new)
         except DomainError as error:
             set_inline_error(self.form.errorLabel, error.message)
-            return
+            return False
         self.accept()
+        return True

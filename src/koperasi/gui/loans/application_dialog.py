@@ -14,10 +14,14 @@ from koperasi.domain.loan_products import LoanKind
 from koperasi.domain.loans import build_schedule, due_dates
 from koperasi.domain.money import format_rupiah
 from koperasi.gui import glossary
+from koperasi.domain.roles import Permission
 from koperasi.gui.context import AppContext
 from koperasi.gui.form_dialog import FormDialog
 from koperasi.gui.forms.ui_loan_application_form import Ui_LoanApplicationForm
-from koperasi.services import groups, loan_products, loans, training_participants, trainings
+from koperasi.gui.inline_add import add_buttons_beside
+from koperasi.gui.loans import find_data
+from koperasi.gui.loans.funds_dialog import FundDialog, ProductDialog
+from koperasi.services import funds, groups, loan_products, loans, training_participants, trainings
 from koperasi.services.loan_products import ProductView
 from koperasi.services.member_search import MemberFilter, member_page
 from koperasi import clock
@@ -36,13 +40,10 @@ class LoanApplicationForm(QWidget):
         self.form = Ui_LoanApplicationForm()
         self.form.setupUi(self)
         self.context = context
-        self._products = {product.id: product for product in products}
+        self._products: dict[uuid.UUID, ProductView] = {}
         f = self.form
         for widget in (f.termLabel, f.termSpin):
             widget.setToolTip(glossary.term())
-        f.productCombo.addItem(self.tr("— pilih produk —"), None)
-        for product in products:
-            f.productCombo.addItem(f"{product.data.name} ({product.fund_name})", product.id)
         f.groupCombo.addItem(self.tr("— pilih kelompok —"), None)
         for group_id, name in group_choices:
             f.groupCombo.addItem(name, group_id)
@@ -54,6 +55,13 @@ class LoanApplicationForm(QWidget):
         row = f.formLayout.getWidgetPosition(f.productTermsLabel)[0] + 1
         f.formLayout.insertRow(row, "", self.requirement_label)
         self.requirement_label.hide()
+        # When no product can be chosen: what is missing and how to add it.
+        self.missing_label = QLabel(objectName="productMissingHint")
+        self.missing_label.setWordWrap(True)
+        self.missing_label.setStyleSheet("color: #8a5a00;")
+        f.formLayout.insertRow(f.formLayout.getWidgetPosition(f.productCombo)[0] + 1, "", self.missing_label)
+        self.missing_label.hide()
+        self.set_products(products)
         f.appliedOnEdit.setDate(QDate(clock.today()))
         f.appliedOnEdit.setMaximumDate(QDate(clock.today()))
         table = f.previewTable
@@ -78,6 +86,27 @@ class LoanApplicationForm(QWidget):
         if len(products) == 1:
             f.productCombo.setCurrentIndex(1)
         self._product_changed()
+
+    def set_products(self, products: list[ProductView], select: uuid.UUID | None = None) -> None:
+        """Fill the product choice (again, after a product was added from inside the dialog)."""
+        self._products = {product.id: product for product in products}
+        combo = self.form.productCombo
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem(self.tr("— pilih produk —") if products else self.tr("— belum ada produk pinjaman aktif —"), None)
+        for product in products:
+            combo.addItem(f"{product.data.name} ({product.fund_name})", product.id)
+        combo.setCurrentIndex(max(0, find_data(combo, select)) if select is not None else 0)
+        combo.blockSignals(False)
+        if select is not None:
+            self._product_changed()
+
+    def show_missing(self, text: str) -> None:
+        label = self.missing_label
+        label.setText(text)
+        label.setVisible(bool(text))
+        # A wrapped label may otherwise be squeezed to one clipped line in a short dialog.
+        label.setMinimumHeight(label.fontMetrics().lineSpacing() * 2 + 4 if text else 0)
 
     def product(self) -> ProductView | None:
         return self._products.get(self.form.productCombo.currentData())
@@ -242,6 +271,45 @@ class LoanApplicationDialog(FormDialog):
         self.context = context
         self.request_id = uuid.uuid4()  # made when the dialog opens: a double click or a retry posts once
         self.saved: uuid.UUID | None = None
+        self.can_add_products = context.actor.can(Permission.MANAGE_FUNDS)
+        if self.can_add_products:
+            self.new_product_button, self.new_fund_button = add_buttons_beside(
+                self.application_form.form.productCombo,
+                (self.tr("Produk &baru…"), "loanNewProductButton"), (self.tr("D&ana baru…"), "loanNewFundButton"),
+            )
+            self.new_product_button.clicked.connect(self._new_product)
+            self.new_fund_button.clicked.connect(self._new_fund)
+        self._explain_missing()
+
+    def _active_funds(self) -> list[tuple[uuid.UUID, str]]:
+        with self.context.database.session() as session:
+            return [(fund.id, fund.name) for fund in funds.list_funds(session, self.context.actor, include_inactive=False)]
+
+    def _explain_missing(self) -> None:
+        """Say what is missing when no product can be chosen, and who can add it."""
+        form = self.application_form
+        if form.form.productCombo.count() > 1:
+            form.show_missing("")
+        elif not self.can_add_products:
+            form.show_missing(self.tr("Belum ada produk pinjaman aktif. Minta ketua atau admin menambahkannya "
+                                      "di Pengaturan → Sumber dana dan produk pinjaman."))
+        elif not self._active_funds():
+            form.show_missing(self.tr("Belum ada sumber dana. Tambahkan dulu (tombol Dana baru…), lalu produknya (tombol Produk baru…)."))
+        else:
+            form.show_missing(self.tr("Belum ada produk pinjaman aktif. Tambahkan produk dulu (tombol Produk baru…)."))
+
+    def _new_fund(self) -> None:
+        if FundDialog(self.context, self).exec():
+            self._explain_missing()
+
+    def _new_product(self) -> None:
+        dialog = ProductDialog(self.context, self._active_funds(), None, self)
+        if not (dialog.exec() and dialog.saved is not None):
+            return
+        with self.context.database.session() as session:
+            products = loan_products.list_products(session, self.context.actor, active_only=True)
+        self.application_form.set_products(products, select=dialog.saved)
+        self._explain_missing()
 
     def save(self) -> None:
         application = self.application_form.values()

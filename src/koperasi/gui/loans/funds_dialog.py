@@ -287,6 +287,7 @@ class ProductDialog(FormDialog):
         super().__init__(f, object_name="productDialog", width=560, parent=parent)
         self.setWindowTitle(self.tr("Tambah produk pinjaman") if product is None else self.tr("Ubah produk {name}").format(name=product.data.name))
         self.context, self.product = context, product
+        self.saved: uuid.UUID | None = None
 
     def _fill(self, product: ProductView) -> None:
         d = product.data
@@ -331,7 +332,7 @@ class ProductDialog(FormDialog):
         data = self.values()
         with self.context.database.session() as session:
             if self.product is None:
-                loan_products.create_product(session, self.context.actor, data)
+                self.saved = loan_products.create_product(session, self.context.actor, data)
             else:
                 loan_products.update_product(
                     session, self.context.actor, self.product.id, data, active=self.active_check.isChecked(),

@@ -7,10 +7,13 @@ import uuid
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
+from koperasi.domain.roles import Permission
 from koperasi.gui.context import AppContext
 from koperasi.gui.form_dialog import FormDialog
+from koperasi.gui.inline_add import add_buttons_beside
 from koperasi.gui.members.member_form import MemberForm
 from koperasi.gui.messages import confirm
+from koperasi.gui.regions_dialog import DesaDialog
 from koperasi.services import members, regions
 from koperasi.services.members import DuplicateNik, MemberDetail, WarningsToConfirm
 
@@ -37,6 +40,23 @@ class MemberDialog(FormDialog):
         self.member = member
         self.saved: MemberDetail | None = None
         self.existing_member_id: uuid.UUID | None = None
+        if context.actor.can(Permission.EDIT_REGIONS):
+            [self.new_desa_button] = add_buttons_beside(self.member_form.form.desaCombo, (self.tr("Desa &baru…"), "memberNewDesaButton"))
+            self.new_desa_button.clicked.connect(self._new_desa)
+            self.member_form.form.kecamatanCombo.currentIndexChanged.connect(self._update_new_desa_button)
+            self._update_new_desa_button()
+
+    def _update_new_desa_button(self) -> None:
+        chosen = self.member_form.form.kecamatanCombo.currentData() is not None
+        self.new_desa_button.setEnabled(chosen)
+        self.new_desa_button.setToolTip(
+            self.tr("Tambahkan desa atau kelurahan di kecamatan ini tanpa meninggalkan formulir") if chosen
+            else self.tr("Pilih kecamatan dulu"))
+
+    def _new_desa(self) -> None:
+        dialog = DesaDialog(self.context, self.member_form.form.kecamatanCombo.currentData(), None, self)
+        if dialog.exec() and dialog.saved is not None:
+            self.member_form.refill_desa(str(dialog.saved.id))
 
     def _desa_of(self, kecamatan_code: str) -> list[regions.DesaView]:
         with self.context.database.session() as session:

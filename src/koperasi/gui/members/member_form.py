@@ -131,9 +131,14 @@ class MemberForm(QWidget):
         combo = self.form.desaCombo
         combo.clear()
         desa: list[DesaView] = self._desa_of(code) if code else []
-        combo.addItem(self.tr("— pilih desa —") if desa or not code else self.tr("— belum ada desa: tambahkan di Pengaturan → Wilayah —"), None)
+        combo.addItem(self.tr("— pilih desa —") if desa or not code else self.tr("— belum ada desa di kecamatan ini —"), None)
         for item in desa:
             combo.addItem(item.name, str(item.id))
+
+    def refill_desa(self, select: str) -> None:
+        """After a desa was added from inside the form: list it and choose it."""
+        self._fill_desa()
+        self.form.desaCombo.setCurrentIndex(max(0, self.form.desaCombo.findData(select)))
 
     def add_person(self, person: HouseholdPerson | None) -> None:
         table = self.form.householdTable

@@ -4,6 +4,8 @@ channels and the rate; whoever records sales keeps the buyers."""
 
 from __future__ import annotations
 
+import uuid
+
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -31,6 +33,7 @@ from koperasi.gui.loans.columns import fit_columns
 from koperasi.gui.messages import set_inline_error, show_error
 from koperasi.gui.sales.buyer_dialog import BuyerDialog
 from koperasi.gui.trainings import TipTableModel, make_table, selected_row
+from koperasi.gui.unsaved_changes import UnsavedChangesGuard
 from koperasi.services import sales_catalogue, settings
 from koperasi.services.sales_catalogue import BuyerView, ChannelView, ProductInput, ProductView, rate_label
 
@@ -86,12 +89,13 @@ class ProductDialog(FormDialog):
         super().__init__(self.product_form, object_name="salesProductDialog", width=520, parent=parent)
         self.setWindowTitle(self.tr("Barang baru") if product is None else self.tr("Ubah barang {name}").format(name=product.data.name))
         self.context, self.product = context, product
+        self.saved: uuid.UUID | None = None
 
     def save(self) -> None:
         data = self.product_form.values()
         with self.context.database.session() as session:
             if self.product is None:
-                sales_catalogue.create_product(session, self.context.actor, data)
+                self.saved = sales_catalogue.create_product(session, self.context.actor, data)
             else:
                 sales_catalogue.update_product(session, self.context.actor, self.product.id, data,
                                                active=self.product_form.form.productActiveCheck.isChecked(),
@@ -118,7 +122,7 @@ class ChannelDialog(FormDialog):
                                            active=self.active_check.isChecked(), expected_version=self.channel.version)
 
 
-class CatalogueDialog(QDialog):
+class CatalogueDialog(UnsavedChangesGuard, QDialog):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("salesCatalogueDialog")
@@ -250,6 +254,7 @@ class CatalogueDialog(QDialog):
         self.buyer_model.set_rows(buyers)
         fit_columns(self.buyer_table, stretch=2)
         self.rate_edit.setText(format_percent(self._rate).rstrip("%"))
+        self.mark_clean()
 
     def _edit_product(self, product: ProductView | None) -> None:
         if not self.context.actor.can(Permission.MANAGE_CATALOGUE):
@@ -273,14 +278,21 @@ class CatalogueDialog(QDialog):
             self.changed = True
             self.reload()
 
-    def _save_rate(self) -> None:
+    def save_before_closing(self) -> bool:
+        if self._save_rate():
+            self.discard_changes()
+            return True
+        return False
+
+    def _save_rate(self) -> bool:
         try:
             value = parse_percent(self.rate_edit.text())
             with self.context.database.session() as session:
                 settings.change_setting(session, self.context.actor, SALES_COMMISSION, value, expected_version=self._rate_version)
         except DomainError as error:
             set_inline_error(self.rate_error, error.message)
-            return
+            return False
         set_inline_error(self.rate_error, "")
         self.changed = True
         self.reload()
+        return True

@@ -4,6 +4,7 @@ made when the dialog opens) and offers to print the nota."""
 
 from __future__ import annotations
 
+import dataclasses
 import uuid
 
 from PySide6.QtCore import QDate, Qt
@@ -12,12 +13,13 @@ from PySide6.QtWidgets import QComboBox, QCompleter, QHBoxLayout, QLabel, QPushB
 
 from koperasi.domain.errors import DomainError, ValidationError
 from koperasi.domain.money import format_rupiah
+from koperasi.domain.roles import Permission
 from koperasi.gui.context import AppContext
 from koperasi.gui.form_dialog import FormDialog
 from koperasi.gui.loans import find_data
 from koperasi.gui.messages import confirm
 from koperasi.gui.sales import date_edit
-from koperasi.gui.sales.sale_lines import PRODUCT, SaleLinesModel, SaleLinesTable
+from koperasi.gui.sales.sale_lines import PRODUCER, PRODUCT, SaleLinesModel, SaleLinesTable
 from koperasi.services import consignment, sales, sales_catalogue
 from koperasi.services.consignment import StockRow
 from koperasi.services.sales import RecordedSale, SaleInput
@@ -57,6 +59,9 @@ class _SaleForm(QWidget):
                               "Ctrl+S: simpan"))
         hint.setStyleSheet("color: #666;")
         hint.setObjectName("saleKeysHint")
+        self.new_product_button = QPushButton(self.tr("Barang ba&ru…"), objectName="saleNewProductButton")
+        self.new_product_button.setToolTip(self.tr("Tambahkan barang ke katalog tanpa meninggalkan penjualan ini"))
+        self.new_product_button.setVisible(context.actor.can(Permission.MANAGE_CATALOGUE))
 
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("&Tanggal:"), buddy=self.date_edit))
@@ -69,6 +74,7 @@ class _SaleForm(QWidget):
         top.addWidget(self.buyer_combo, 1)
         top.addWidget(self.new_buyer_button)
         bottom = QHBoxLayout()
+        bottom.addWidget(self.new_product_button)
         bottom.addWidget(hint, 1)
         bottom.addWidget(self.totals_label)
         layout = QVBoxLayout(self)
@@ -156,8 +162,13 @@ class SaleDialog(FormDialog):
         self.request_id = uuid.uuid4()
         self.recorded: RecordedSale | None = None
         self.sale_form.new_buyer_button.clicked.connect(self._new_buyer)
+        self.sale_form.new_product_button.clicked.connect(self._new_product)
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self._save_and_close)
         self.sale_form.table.setFocus()
+
+    def extra_state(self) -> object:
+        """The lines live in a model, not in input widgets."""
+        return [dataclasses.replace(line) for line in self.sale_form.lines.lines]
 
     def _new_buyer(self) -> None:
         from koperasi.gui.sales.buyer_dialog import BuyerDialog
@@ -168,6 +179,20 @@ class SaleDialog(FormDialog):
             with self.context.database.session() as session:
                 self.sale_form.buyers = sales_catalogue.list_buyers(session, self.context.actor, active_only=True)
             self.sale_form.fill_buyers(select=dialog.saved)
+
+    def _new_product(self) -> None:
+        from koperasi.gui.sales.catalogue_dialog import ProductDialog
+
+        dialog = ProductDialog(self.context, None, parent=self)
+        if not (dialog.exec() and dialog.saved is not None):
+            return
+        with self.context.database.session() as session:
+            products = sales_catalogue.list_products(session, self.context.actor, active_only=True)
+        product = next(p for p in products if p.id == dialog.saved)
+        lines = self.sale_form.lines
+        row = lines.put_new_product(product, self.sale_form.table.currentIndex().row())
+        self.sale_form.table.setCurrentIndex(lines.index(row, PRODUCER))
+        self.sale_form.table.setFocus()
 
     def save(self) -> None:
         if self.recorded is not None:  # a second click while the first save is being answered

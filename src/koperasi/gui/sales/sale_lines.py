@@ -260,6 +260,15 @@ class SaleLinesModel(QAbstractTableModel):
         self.endInsertRows()
         return row
 
+    def put_new_product(self, product: ProductView, row: int) -> int:
+        """A product added from inside the sale: offer it from now on and put it on line ``row`` if
+        that line has no product yet, else on a new line. Returns the line it went on."""
+        self.products[product.id] = product
+        if not 0 <= row < len(self.lines) or self.lines[row].product is not None:
+            row = self.append_line()
+        self.setData(self.index(row, PRODUCT), product.id)
+        return row
+
     def remove_line(self, row: int) -> None:
         if not 0 <= row < len(self.lines):
             return

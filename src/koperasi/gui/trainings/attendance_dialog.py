@@ -30,6 +30,7 @@ from koperasi.domain.dates import format_date_long
 from koperasi.domain.errors import DomainError
 from koperasi.gui.context import AppContext
 from koperasi.gui.messages import confirm, set_inline_error
+from koperasi.gui.unsaved_changes import UnsavedChangesGuard
 from koperasi.services import attendance
 from koperasi.services.attendance import AttendanceRow
 from koperasi.services.trainings import SessionView
@@ -131,7 +132,7 @@ class ChecklistView(QTableView):
         super().keyPressEvent(event)
 
 
-class AttendanceDialog(QDialog):
+class AttendanceDialog(UnsavedChangesGuard, QDialog):
     def __init__(self, context: AppContext, session_view: SessionView, batch_title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("attendanceDialog")
@@ -217,6 +218,13 @@ class AttendanceDialog(QDialog):
     def _update_count(self) -> None:
         self.count_label.setText(self.tr("Hadir {present} dari {total}").format(
             present=self.model.present_count(), total=self.model.rowCount()))
+
+    def extra_state(self) -> object:
+        return self.model.marks()
+
+    def save_before_closing(self) -> bool:
+        self.save()
+        return self.result() == QDialog.DialogCode.Accepted
 
     def save(self) -> None:
         if self.model.rowCount() and self.model.present_count() == 0 and not self.taken:
