@@ -14,7 +14,6 @@ from __future__ import annotations
 import time
 from datetime import UTC, date, datetime, timedelta
 
-from koperasi import clock
 
 # The pinned moment (aware, UTC) and the monotonic reading when it was pinned; None: the real clock.
 _pinned: tuple[datetime, float] | None = None
@@ -23,7 +22,7 @@ _pinned: tuple[datetime, float] | None = None
 def now() -> datetime:
     """The current moment, timezone-aware in UTC (what records store as created_at)."""
     if _pinned is None:
-        return clock.now()
+        return datetime.now(UTC)
     moment, pinned_at = _pinned
     return moment + timedelta(seconds=time.monotonic() - pinned_at)
 
