@@ -13,6 +13,7 @@ from koperasi.db.database import Database
 from koperasi.domain.dates import format_datetime
 from koperasi.domain.errors import DomainError
 from koperasi.gui.icons import app_icon
+from koperasi.gui.screen_fit import fit_to_screen
 from koperasi.logs import LOG_FILE_NAME
 from koperasi.paths import data_dir, log_dir
 
@@ -50,7 +51,7 @@ class AboutDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(buttons)
-        self.resize(640, 320)
+        fit_to_screen(self, 640, 320)
 
     def _backup_rows(self, database: Database) -> list[tuple[str, str]]:
         if not database.is_sqlite:

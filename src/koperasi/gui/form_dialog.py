@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QW
 
 from koperasi.domain.errors import DomainError, ValidationError
 from koperasi.gui.messages import set_inline_error
+from koperasi.gui.screen_fit import fit_to_screen
 
 
 class FormDialog(QDialog):
@@ -29,7 +30,7 @@ class FormDialog(QDialog):
         layout.addWidget(form)
         layout.addWidget(self.error_label)
         layout.addWidget(buttons)
-        self.resize(width, self.sizeHint().height())
+        fit_to_screen(self, width, self.sizeHint().height())
 
     def save(self) -> int | None:
         raise NotImplementedError

@@ -23,6 +23,10 @@ from koperasi.gui.sales.tab import SalesTab
 from koperasi.gui.trainings.tab import TrainingsTab
 from koperasi.gui.users_dialog import UsersDialog
 
+# The size the main window opens at where the screen has room; smaller screens get it maximised.
+MAIN_WINDOW_WIDTH, MAIN_WINDOW_HEIGHT = 1280, 800
+
+
 class MainWindow(QMainWindow):
     closed = Signal()
 

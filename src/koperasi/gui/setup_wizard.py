@@ -11,6 +11,7 @@ from koperasi.domain.roles import Actor, Role
 from koperasi.gui.icons import app_icon
 from koperasi.gui.messages import set_inline_error
 from koperasi.gui.office_form import OfficeForm
+from koperasi.gui.screen_fit import fit_to_screen
 from koperasi.gui.user_form import UserForm
 from koperasi.services import office, regions
 
@@ -39,7 +40,7 @@ class SetupWizard(QWizard):
         self.addPage(_IntroPage(database))
         self.addPage(self.office_page)
         self.addPage(self.admin_page)
-        self.resize(640, 520)
+        fit_to_screen(self, 640, 520)
 
     def save(self) -> bool:
         """Create office and admin; on a refusal show why and stay on the page."""

@@ -28,6 +28,7 @@ from koperasi.gui.context import AppContext
 from koperasi.gui.loans import find_data
 from koperasi.gui.messages import set_inline_error, show_info
 from koperasi.gui.money_edit import MoneyEdit
+from koperasi.gui.screen_fit import narrow_combo
 from koperasi.services import groups, loan_papers, loan_payments
 from koperasi.services.loan_payments import GroupPayment
 from koperasi import clock
@@ -47,7 +48,7 @@ class CollectionView(QWidget):
         self.request_id = uuid.uuid4()
         self.group_combo = QComboBox()
         self.group_combo.setObjectName("collectionGroupCombo")
-        self.group_combo.setMinimumWidth(260)
+        narrow_combo(self.group_combo, 24)
         self.date_edit = QDateEdit(QDate(clock.today()))
         self.date_edit.setObjectName("collectionDateEdit")
         self.date_edit.setCalendarPopup(True)

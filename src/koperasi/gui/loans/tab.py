@@ -33,6 +33,7 @@ from koperasi.gui.loans.columns import text_width
 from koperasi.gui.loans.detail_panel import LoanDetailPanel
 from koperasi.gui.loans.table_model import LoanTableModel
 from koperasi.gui.messages import confirm, show_error, show_info
+from koperasi.gui.screen_fit import narrow_combo
 from koperasi.services import funds, groups, loan_products
 from koperasi.services.loan_queries import LoanDetail, LoanFilter, LoanPage, loan_detail, loan_page
 
@@ -172,7 +173,7 @@ class LoansTab(QWidget):
     def _combo(self, name: str) -> QComboBox:
         combo = QComboBox()
         combo.setObjectName(name)
-        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        narrow_combo(combo, 16)  # product, fund and group names run long
         combo.currentIndexChanged.connect(lambda: self.reload())
         return combo
 

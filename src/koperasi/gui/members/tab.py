@@ -32,6 +32,7 @@ from koperasi.gui.members.leave_dialog import LeaveDialog
 from koperasi.gui.members.member_dialog import OPEN_EXISTING, MemberDialog
 from koperasi.gui.members.table_model import MemberTableModel
 from koperasi.gui.messages import confirm, show_error
+from koperasi.gui.screen_fit import narrow_combo
 from koperasi.services import groups, members, regions
 from koperasi.services.member_search import MemberFilter, MemberPage, MemberSort, member_page
 from koperasi.services.members import MemberDetail
@@ -91,6 +92,8 @@ class MembersTab(QWidget):
         self.group_filter = self._combo("memberGroupFilter")
         self.status_filter = self._combo("memberStatusFilter")
         self.sex_filter = self._combo("memberSexFilter")
+        for names in (self.kecamatan_filter, self.desa_filter, self.category_filter, self.group_filter):
+            narrow_combo(names, 12)  # a long name must not push the row off a 1024 px screen
         self._fill_filters()
         self.add_button = QPushButton(self.tr("&Tambah anggota…"))
         self.add_button.setObjectName("memberAddButton")

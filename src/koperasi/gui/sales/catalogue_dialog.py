@@ -30,6 +30,7 @@ from koperasi.gui.loans.action_dialogs import _Form
 from koperasi.gui.loans.columns import fit_columns
 from koperasi.gui.messages import set_inline_error, show_error
 from koperasi.gui.sales.buyer_dialog import BuyerDialog
+from koperasi.gui.screen_fit import fit_to_screen
 from koperasi.gui.trainings import TipTableModel, make_table, selected_row
 from koperasi.services import sales_catalogue, settings
 from koperasi.services.sales_catalogue import BuyerView, ChannelView, ProductInput, ProductView, rate_label
@@ -189,7 +190,7 @@ class CatalogueDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(buttons)
-        self.resize(860, 520)
+        fit_to_screen(self, 860, 520)
         self.reload()
 
     def _page(self, table, buttons: list[QPushButton], can_edit: bool) -> QWidget:
