@@ -53,6 +53,7 @@ class MainWindow(QMainWindow):
         for name, label in self._status.items():
             label.setObjectName(name)
             label.setContentsMargins(10, 0, 10, 0)
+            label.setMinimumWidth(1)  # a long data-file path must not widen the window past a 1024 px screen
             self.form.statusBar.addPermanentWidget(label)
         actor = context.actor
         self.form.actionOffice.setEnabled(actor.can(Permission.EDIT_OFFICE))

@@ -16,6 +16,7 @@ from koperasi.domain.money import format_rupiah
 from koperasi.gui.context import AppContext
 from koperasi.gui.form_dialog import FormDialog
 from koperasi.gui.forms.ui_loan_application_form import Ui_LoanApplicationForm
+from koperasi.gui.screen_fit import narrow_combo
 from koperasi.services import groups, loan_products, loans, training_participants, trainings
 from koperasi.services.loan_products import ProductView
 from koperasi.services.member_search import MemberFilter, member_page
@@ -44,6 +45,8 @@ class LoanApplicationForm(QWidget):
         for group_id, name in group_choices:
             f.groupCombo.addItem(name, group_id)
         f.memberCombo.addItem(self.tr("— ketik nama di atas untuk mencari —"), None)
+        for combo in (f.productCombo, f.groupCombo, f.memberCombo):
+            narrow_combo(combo, 30)  # a long product or group name must not push the dialog past a 1024 px screen
         # Under the product's terms: the training the product requires and whether the chosen member completed it.
         self.requirement_label = QLabel(objectName="productRequirementLabel")
         self.requirement_label.setWordWrap(True)

@@ -56,6 +56,7 @@ class ArrearsView(QWidget):
         self.pdf_button, self.excel_button = save_buttons(self, "arrears", lambda kind: self._save(kind))
         self.par_label = QLabel()
         self.par_label.setObjectName("arrearsPar")
+        self.par_label.setWordWrap(True)  # the PAR sentence is long: two lines rather than a window wider than 1024 px
         self.breakdown_combo = breakdown_combo(self, "arrearsBreakdownCombo", BREAKDOWNS, self._show_breakdown)
 
         self.bucket_model: ListTableModel[PortfolioShare] = ListTableModel(self._share_columns(self.tr("Umur tunggakan"), portion=True), parent=self)
