@@ -28,6 +28,7 @@ from koperasi.gui.breakdown_view import breakdown_combo, breakdown_rows, save_bu
 from koperasi.gui.context import AppContext
 from koperasi.gui.list_model import Column, ListTableModel
 from koperasi.gui.loans.busy import run_busy
+from koperasi.gui.loans.columns import fit_columns
 from koperasi.gui.messages import show_error
 from koperasi.services import arrears
 from koperasi import clock
@@ -173,6 +174,9 @@ class ArrearsView(QWidget):
         self.bucket_model.set_rows([*report.buckets, report.total] if report else [])
         self._show_breakdown()
         self.late_model.set_rows(report.late_loans if report else [])
+        if report is not None:  # every column in sight on 1024 px: sized to the rows, the names share the rest
+            fit_columns(self.bucket_table, 0)
+            fit_columns(self.late_table, 1, {2: 160, 3: 160})
         for button in (self.pdf_button, self.excel_button):
             button.setEnabled(report is not None)
         if report is None:
@@ -194,6 +198,8 @@ class ArrearsView(QWidget):
 
     def _show_breakdown(self) -> None:
         self.breakdown_model.set_rows(breakdown_rows(self.report, self.breakdown_combo.currentData()))
+        if self.report is not None:
+            fit_columns(self.breakdown_table, 0)
 
     def _save(self, kind: str) -> Path | None:
         report = self.report

@@ -29,7 +29,7 @@ from koperasi.gui.context import AppContext
 from koperasi.gui.form_dialog import FormDialog
 from koperasi.gui.loans import action_dialogs, find_data
 from koperasi.gui.loans.application_dialog import LoanApplicationDialog
-from koperasi.gui.loans.columns import text_width
+from koperasi.gui.loans.columns import NAME_MINIMUM, stretch_column, text_width
 from koperasi.gui.loans.detail_panel import LoanDetailPanel
 from koperasi.gui.loans.table_model import LoanTableModel
 from koperasi.gui.messages import confirm, show_error, show_info
@@ -140,9 +140,9 @@ class LoansTab(QWidget):
         splitter.addWidget(self.detail)
         splitter.setStretchFactor(0, 6)
         splitter.setStretchFactor(1, 5)
-        # scaled to the window's width: a little more than half for the list, whose columns are
-        # fixed, the rest for the detail, whose tabs need ~560 px for a loan's movements
-        splitter.setSizes([6_000, 5_000])
+        # scaled to the window's width: more than half for the list, whose columns are fixed
+        # (on a 1024 px laptop it still scrolls a little), the rest for the detail
+        splitter.setSizes([6_500, 4_500])
         layout = QVBoxLayout(self.register)
         layout.addLayout(top)
         layout.addLayout(filters)
@@ -166,8 +166,8 @@ class LoansTab(QWidget):
         header.setStretchLastSection(False)
         for column, width in widths.items():
             table.setColumnWidth(column, width)
-        header.setSectionResizeMode(model.MEMBER, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(40)
+        stretch_column(table, model.MEMBER, NAME_MINIMUM)
         table.setColumnHidden(model.APPLIED, True)
 
     def _combo(self, name: str) -> QComboBox:
