@@ -157,6 +157,7 @@ class MembersTab(QWidget):
         splitter.addWidget(self.detail)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        splitter.setSizes([6_000, 4_000])  # scaled to the window: the list keeps its name and NIK columns at 1024 px
         layout = QVBoxLayout(self.register)
         layout.addLayout(top)
         layout.addLayout(filters)

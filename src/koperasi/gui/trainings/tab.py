@@ -148,7 +148,7 @@ class TrainingsTab(QWidget):
             show_error(self, self.tr("Pelatihan"), error.message)
             return
         self.model.set_rows(batches)
-        fit_columns(self.table, stretch=1, caps={0: 160, 2: 110})
+        fit_columns(self.table, stretch=1, caps={0: 140, 2: 100})
         self.count_label.setText(self.tr("{count} angkatan").format(count=len(batches)))
         row = next((i for i, batch in enumerate(batches) if batch.id == select), None)
         if row is not None:
