@@ -4,7 +4,8 @@ as the clerk sees them on the screen (a grab of the whole screen under Xvfb).
     python docs/screenshots/take.py                  # both sizes, each on its own Xvfb
     python docs/screenshots/take.py --sizes 1024x768  # one size
 
-Needs Xvfb (Debian: apt-get install xvfb libxcb-cursor0 libxkbcommon-x11-0). The clock is pinned
+Needs Xvfb and Qt's xcb libraries (Debian: apt-get install xvfb libxcb-cursor0 libxkbcommon-x11-0
+libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0 libxcb-shape0 libxcb-xkb1). The clock is pinned
 to 28 November 2026 09:30 and the demo office is built the same way each run (``koperasi demo``'s
 ``demo.fill``, 200 members), so a run without UI changes gives the same pictures.
 
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -76,6 +78,7 @@ class Session:
         self.expected: list[Shot] = []
         self.problems: list[str] = []
         self.taken: list[str] = []
+        self.skipped: list[str] = []
 
     # -- the run --------------------------------------------------------------------------------
 
@@ -95,8 +98,11 @@ class Session:
         QFileDialog.getSaveFileName = staticmethod(lambda *args, **kwargs: ("", ""))  # never block on a file dialog
         QFileDialog.getOpenFileName = staticmethod(lambda *args, **kwargs: ("", ""))
         QFileDialog.getExistingDirectory = staticmethod(lambda *args, **kwargs: "")
-        with tempfile.TemporaryDirectory() as folder:
-            self.folder = Path(folder)
+        # A fixed folder, not a random one: its path is on the screen (status bar, wizard).
+        self.folder = Path(tempfile.gettempdir()) / f"koperasi-screenshots-{self.width}"
+        shutil.rmtree(self.folder, ignore_errors=True)
+        self.folder.mkdir(parents=True)
+        try:
             self._first_run()
             database = self._demo_database()
             try:
@@ -104,6 +110,10 @@ class Session:
                 self._main_window(database)
             finally:
                 database.dispose()
+        finally:
+            shutil.rmtree(self.folder, ignore_errors=True)
+        for name in self.skipped:
+            print(f"DILEWATI {self.width}: {name} (data contoh tidak punya keadaan itu)")
         for problem in self.problems:
             print(f"MASALAH {self.width}: {problem}")
         print(f"{len(self.taken)} gambar pada lebar {self.width} px disimpan di {self.out}")
@@ -139,10 +149,15 @@ class Session:
 
     def shoot(self, name: str, window=None) -> None:
         """Save the whole screen as ``{name}-{width}.png`` and check ``window`` fits on it."""
+        from PySide6.QtCore import Qt
+        from PySide6.QtGui import QImage
+
         self._settle()
         screen = self.app.primaryScreen()
         path = self.out / f"{name}-{self.width}.png"
-        screen.grabWindow(0).save(str(path))
+        # 256 colours are plenty for a UI and make the files a third of the size
+        screen.grabWindow(0).toImage().convertToFormat(QImage.Format.Format_Indexed8, Qt.ImageConversionFlag.AvoidDither).save(
+            str(path), "PNG", 0)
         self.taken.append(path.name)
         if window is not None:
             self._check_fits(name, window)
@@ -300,6 +315,9 @@ class Session:
         ):
             loans.status_filter.setCurrentIndex(find_data(loans.status_filter, status.value))
             self._settle()
+            if loans.model.rowCount() == 0:  # the demo has no loan waiting in this state
+                self.skipped.extend(name for name, _ in shots)
+                continue
             self._select_first("loanTable")
             if status is LoanStatus.ACTIVE:
                 self.shoot("pinjaman-aktif", window)

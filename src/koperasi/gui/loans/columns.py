@@ -12,10 +12,11 @@ from PySide6.QtWidgets import QHeaderView, QTableView
 NAME_MINIMUM = 150  # px: a member's name or a batch's name still reads at a glance
 
 
-def fit_columns(table: QTableView, stretch: int, caps: Mapping[int, int] | None = None) -> None:
+def fit_columns(table: QTableView, stretch: int, caps: Mapping[int, int] | None = None, *, minimum: int = NAME_MINIMUM) -> None:
     """Size every column to its contents once (call after loading rows, not per row), cap the
     columns whose text may run long (the view elides them), and give the rest of the width to
-    ``stretch``. Meant for short lists: a schedule, a loan's movements, the funds and products."""
+    ``stretch`` (never under ``minimum`` px: then the table scrolls). Meant for short lists: a
+    schedule, a loan's movements, the funds and products."""
     header = table.horizontalHeader()
     header.setStretchLastSection(False)
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)  # a Stretch section ignores resizes
@@ -23,7 +24,7 @@ def fit_columns(table: QTableView, stretch: int, caps: Mapping[int, int] | None 
     for column, cap in (caps or {}).items():
         if table.columnWidth(column) > cap:
             table.setColumnWidth(column, cap)
-    stretch_column(table, stretch, min(table.columnWidth(stretch), NAME_MINIMUM))
+    stretch_column(table, stretch, min(table.columnWidth(stretch), minimum))
 
 
 class _StretchKeeper(QObject):
