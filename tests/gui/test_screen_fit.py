@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import uuid
+
 import pytest
 from PySide6.QtCore import QPoint, QRect
 from PySide6.QtWidgets import QAbstractButton, QDialog, QTableView
@@ -98,3 +100,25 @@ def test_every_dialog_opened_from_the_main_window_fits_a_1024_x_768_screen(demo_
     assert expected <= set(opened), expected - set(opened)
     too_big = {name: size for name, size in opened.items() if size[0] > LAPTOP.width() or size[1] > LAPTOP.height() or size[2]}
     assert not too_big
+
+
+def test_the_household_table_keeps_the_names_readable_on_a_1024_px_laptop(qtbot, demo_window, monkeypatch):
+    from sqlalchemy import text
+
+    from koperasi.gui.members.member_dialog import MemberDialog
+    from koperasi.gui.members.member_form import _NAME
+    from koperasi.services import members
+
+    monkeypatch.setattr(screen_fit, "available_area", lambda widget: QRect(LAPTOP))
+    context = demo_window.context
+    with context.database.session() as session:
+        member_id = session.execute(text("SELECT member_id FROM household_members LIMIT 1")).scalar_one()
+        member = members.get_member(session, context.actor, uuid.UUID(str(member_id)))
+    dialog = MemberDialog(context, member, demo_window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    table = dialog.findChild(QTableView, "householdTable")
+    assert table.rowCount() > 0 and dialog.width() <= LAPTOP.width()
+    names = [table.item(row, _NAME).text() for row in range(table.rowCount())]
+    needed = max(table.fontMetrics().horizontalAdvance(name) for name in names)
+    assert table.columnWidth(_NAME) >= min(needed, 120)
