@@ -187,7 +187,8 @@ def run_session_loop(database: Database, backups: AutomaticBackups | None = None
     """Set up (first run), then log in and work until the user quits or cancels a login."""
     from koperasi.gui.context import AppContext
     from koperasi.gui.login_dialog import LoginDialog
-    from koperasi.gui.main_window import MainWindow
+    from koperasi.gui.main_window import MAIN_WINDOW_HEIGHT, MAIN_WINDOW_WIDTH, MainWindow
+    from koperasi.gui.screen_fit import show_main_window
     from koperasi.gui.setup_wizard import SetupWizard
     from koperasi.services import office
 
@@ -212,7 +213,7 @@ def run_session_loop(database: Database, backups: AutomaticBackups | None = None
         window.closed.connect(loop.quit)
         if backups is not None:
             backups.show_on(window)
-        window.show()
+        show_main_window(window, MAIN_WINDOW_WIDTH, MAIN_WINDOW_HEIGHT)
         loop.exec()
         window.deleteLater()
         if not window.logging_out:

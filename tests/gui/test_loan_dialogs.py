@@ -8,7 +8,7 @@ import uuid
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, QRect, Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
 from koperasi.domain.loan_products import LoanKind
@@ -190,7 +190,10 @@ def test_group_collection_posts_every_payment_and_names_the_member_on_error(qtbo
         assert all(loan_detail(session, office.clerk, loan).principal_paid > 0 for loan in loans)
 
 
-def test_funds_dialog_adds_a_fund_receives_capital_and_edits_a_product(qtbot, context):
+def test_funds_dialog_adds_a_fund_receives_capital_and_edits_a_product(qtbot, context, monkeypatch):
+    from koperasi.gui import screen_fit
+
+    monkeypatch.setattr(screen_fit, "available_area", lambda widget: QRect(0, 0, 1366, 728))  # a 1366x768 laptop
     office = loan_office(context.database, context.actor)
     ctx = _as(context, office.admin)
     dialog = FundsDialog(ctx)

@@ -14,6 +14,7 @@ from koperasi.domain.dates import format_datetime
 from koperasi.domain.errors import DomainError
 from koperasi.domain.wilayah import notice
 from koperasi.gui.icons import app_icon
+from koperasi.gui.screen_fit import fit_to_screen
 from koperasi.logs import LOG_FILE_NAME
 from koperasi.paths import data_dir, log_dir
 
@@ -59,7 +60,7 @@ class AboutDialog(QDialog):
         layout.addLayout(top)
         layout.addWidget(licence)
         layout.addWidget(buttons)
-        self.resize(680, 480)
+        fit_to_screen(self, 680, 480)
 
     def _backup_rows(self, database: Database) -> list[tuple[str, str]]:
         if not database.is_sqlite:

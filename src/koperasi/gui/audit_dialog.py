@@ -8,6 +8,7 @@ from koperasi.domain.audit import ACTION_LABELS, ENTITY_LABELS, describe_change
 from koperasi.domain.dates import format_datetime
 from koperasi.gui.context import AppContext
 from koperasi.gui.list_model import Column, ListTableModel
+from koperasi.gui.screen_fit import fit_to_screen
 from koperasi.services import audit
 from koperasi.services.audit import AuditEntry
 
@@ -48,5 +49,5 @@ class AuditDialog(QDialog):
         layout.addWidget(note)
         layout.addWidget(table)
         layout.addWidget(buttons)
-        self.resize(900, 520)
+        fit_to_screen(self, 900, 520)
 

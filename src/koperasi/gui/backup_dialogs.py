@@ -45,6 +45,7 @@ from koperasi.domain.errors import DomainError
 from koperasi.gui.context import AppContext
 from koperasi.gui.loans import busy
 from koperasi.gui.messages import ERROR_STYLE, confirm, set_inline_error, show_info
+from koperasi.gui.screen_fit import fit_to_screen
 from koperasi.services import backup, backup_crypto
 
 log = logging.getLogger(__name__)
@@ -378,7 +379,7 @@ class RestoreDialog(QDialog):
         layout.addWidget(buttons)
         self._show_passphrase(False)
         self._fill_list()
-        self.resize(700, self.sizeHint().height())
+        fit_to_screen(self, 700, self.sizeHint().height())
 
     def _fill_list(self) -> None:
         try:
@@ -531,7 +532,7 @@ class PostgresBackupDialog(QDialog):
             layout.addWidget(missing)
         buttons.addButton(self.tr("Tutup"), QDialogButtonBox.ButtonRole.RejectRole).clicked.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(620, self.sizeHint().height())
+        fit_to_screen(self, 620, self.sizeHint().height())
 
 
 def _quote(part: str) -> str:

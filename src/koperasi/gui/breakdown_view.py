@@ -77,8 +77,8 @@ def lay_out_period_report(
     table: QTableView,
     note: str,
 ) -> None:
-    """The period and filters with Hitung and the save buttons on top, the total, the breakdown
-    combo and its table, and a grey note under it."""
+    """The period and filters with Hitung on top, the total, the breakdown combo with the save
+    buttons and its table, and a grey note under it."""
     filters = QHBoxLayout()
     filters.addWidget(QLabel(owner.tr("&Dari:"), buddy=from_edit))
     filters.addWidget(from_edit)
@@ -90,11 +90,11 @@ def lay_out_period_report(
             filters.addWidget(widget)
     filters.addWidget(refresh_button)
     filters.addStretch(1)
-    for button in save_buttons:
-        filters.addWidget(button)
-    breakdown = QHBoxLayout()
+    breakdown = QHBoxLayout()  # the save buttons here, not after the filters: that row must fit 1000 px
     breakdown.addWidget(breakdown_combo)
     breakdown.addStretch(1)
+    for button in save_buttons:
+        breakdown.addWidget(button)
     layout = QVBoxLayout(owner)
     layout.addLayout(filters)
     layout.addWidget(total_label)

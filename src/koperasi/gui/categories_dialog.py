@@ -25,6 +25,7 @@ from koperasi.domain.errors import DomainError
 from koperasi.domain.roles import Permission
 from koperasi.gui.context import AppContext
 from koperasi.gui.messages import show_error
+from koperasi.gui.screen_fit import fit_to_screen
 from koperasi.services import members
 from koperasi.services.members import CategoryView
 
@@ -61,7 +62,7 @@ class CategoriesDialog(QDialog):
         layout.addWidget(self.list)
         layout.addLayout(row)
         layout.addWidget(buttons)
-        self.resize(520, 400)
+        fit_to_screen(self, 520, 400)
         self.reload()
 
     def _button(self, name: str, text: str, slot, visible: bool) -> QPushButton:

@@ -15,6 +15,7 @@ from koperasi.domain.errors import DomainError, ValidationError
 from koperasi.gui.date_field import DateField
 from koperasi.gui.messages import set_inline_error
 from koperasi.gui.unsaved_changes import UnsavedChangesGuard
+from koperasi.gui.screen_fit import fit_to_screen
 
 
 class FormDialog(UnsavedChangesGuard, QDialog):
@@ -33,7 +34,7 @@ class FormDialog(UnsavedChangesGuard, QDialog):
         layout.addWidget(form)
         layout.addWidget(self.error_label)
         layout.addWidget(buttons)
-        self.resize(width, self.sizeHint().height())
+        fit_to_screen(self, width, self.sizeHint().height())
         self._date_messages: set[str] = set()
         for date_field in form.findChildren(DateField):
             date_field.error_changed.connect(self._date_error_changed)

@@ -27,6 +27,10 @@ from koperasi.gui.trainings.tab import TrainingsTab
 from koperasi.gui.unsaved_changes import Answer, ask_keep_or_quit, open_dialogs_with_changes
 from koperasi.gui.users_dialog import UsersDialog
 
+# The size the main window opens at where the screen has room; smaller screens get it maximised.
+MAIN_WINDOW_WIDTH, MAIN_WINDOW_HEIGHT = 1280, 800
+
+
 class MainWindow(QMainWindow):
     closed = Signal()
 
@@ -53,6 +57,7 @@ class MainWindow(QMainWindow):
         for name, label in self._status.items():
             label.setObjectName(name)
             label.setContentsMargins(10, 0, 10, 0)
+            label.setMinimumWidth(1)  # a long data-file path must not widen the window past a 1024 px screen
             self.form.statusBar.addPermanentWidget(label)
         actor = context.actor
         self.form.actionOffice.setEnabled(actor.can(Permission.EDIT_OFFICE))

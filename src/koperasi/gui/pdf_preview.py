@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 
 from koperasi.gui.messages import ERROR_STYLE, show_error
 from koperasi.gui.status import announce
+from koperasi.gui.screen_fit import fit_to_screen
 
 log = logging.getLogger(__name__)
 
@@ -136,7 +137,7 @@ class PdfPreviewDialog(QDialog):
         layout.addWidget(self.problem_label)
         layout.addWidget(self.view, 1)
         layout.addWidget(buttons)
-        self.resize(820, 900)
+        fit_to_screen(self, 820, 900)  # a page in sight; at most 90% of a 768 px screen
         self._show()
 
     def _tool_button(self, name: str, text: str, tip: str, slot: Callable[[], None]) -> QToolButton:

@@ -14,6 +14,7 @@ from koperasi.gui.icons import app_icon
 from koperasi.gui.messages import set_inline_error
 from koperasi.gui.office_form import OfficeForm
 from koperasi.gui.unsaved_changes import Answer, UnsavedChangesGuard, ask_keep_or_quit
+from koperasi.gui.screen_fit import fit_to_screen
 from koperasi.gui.user_form import UserForm
 from koperasi.services import office
 
@@ -40,7 +41,7 @@ class SetupWizard(UnsavedChangesGuard, QWizard):
         self.addPage(_IntroPage(database))
         self.addPage(self.office_page)
         self.addPage(self.admin_page)
-        self.resize(640, 520)
+        fit_to_screen(self, 640, 520)
 
     def ask_about_changes(self) -> Answer:
         """Batal or the X with something typed: nothing is saved until the end, so keep filling or quit."""

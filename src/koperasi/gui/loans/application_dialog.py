@@ -22,6 +22,7 @@ from koperasi.gui.inline_add import add_buttons_beside
 from koperasi.gui.loans import find_data
 from koperasi.gui.loans.funds_dialog import FundDialog, ProductDialog
 from koperasi.services import funds, groups, loan_products, loans, training_participants, trainings
+from koperasi.gui.screen_fit import narrow_combo
 from koperasi.services.loan_products import ProductView
 from koperasi.services.member_search import MemberFilter, member_page
 from koperasi import clock
@@ -48,6 +49,8 @@ class LoanApplicationForm(QWidget):
         for group_id, name in group_choices:
             f.groupCombo.addItem(name, group_id)
         f.memberCombo.addItem(self.tr("— ketik nama di atas untuk mencari —"), None)
+        for combo in (f.productCombo, f.groupCombo, f.memberCombo):
+            narrow_combo(combo, 30)  # a long product or group name must not push the dialog past a 1024 px screen
         # Under the product's terms: the training the product requires and whether the chosen member completed it.
         self.requirement_label = QLabel(objectName="productRequirementLabel")
         self.requirement_label.setWordWrap(True)

@@ -29,6 +29,7 @@ from koperasi.gui.context import AppContext
 from koperasi.gui.date_field import DateField
 from koperasi.gui.list_model import Column, ListTableModel
 from koperasi.gui.loans.busy import run_busy
+from koperasi.gui.loans.columns import fit_columns
 from koperasi.gui.messages import show_error
 from koperasi.services import arrears
 from koperasi import clock
@@ -55,6 +56,7 @@ class ArrearsView(QWidget):
         self.par_label = QLabel()
         self.par_label.setObjectName("arrearsPar")
         self.par_label.setToolTip(glossary.par30())
+        self.par_label.setWordWrap(True)  # the PAR sentence is long: two lines rather than a window wider than 1024 px
         self.breakdown_combo = breakdown_combo(self, "arrearsBreakdownCombo", BREAKDOWNS, self._show_breakdown)
 
         self.bucket_model: ListTableModel[PortfolioShare] = ListTableModel(
@@ -178,6 +180,9 @@ class ArrearsView(QWidget):
         self.bucket_model.set_rows([*report.buckets, report.total] if report else [])
         self._show_breakdown()
         self.late_model.set_rows(report.late_loans if report else [])
+        if report is not None:  # every column in sight on 1024 px: sized to the rows, the names share the rest
+            fit_columns(self.bucket_table, 0)
+            fit_columns(self.late_table, 1, {2: 160, 3: 160})
         for button in (self.pdf_button, self.excel_button):
             button.setEnabled(report is not None)
         if report is None:
@@ -203,6 +208,8 @@ class ArrearsView(QWidget):
 
     def _show_breakdown(self) -> None:
         self.breakdown_model.set_rows(breakdown_rows(self.report, self.breakdown_combo.currentData()))
+        if self.report is not None:
+            fit_columns(self.breakdown_table, 0)
 
     def _save(self, kind: str) -> Path | None:
         report = self.report

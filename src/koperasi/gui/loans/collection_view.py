@@ -29,6 +29,7 @@ from koperasi.gui.date_field import DateField
 from koperasi.gui.loans import find_data
 from koperasi.gui.messages import set_inline_error, show_info
 from koperasi.gui.money_edit import MoneyEdit
+from koperasi.gui.screen_fit import narrow_combo
 from koperasi.services import groups, loan_papers, loan_payments
 from koperasi.services.loan_payments import GroupPayment
 from koperasi import clock
@@ -48,7 +49,7 @@ class CollectionView(QWidget):
         self.request_id = uuid.uuid4()
         self.group_combo = QComboBox()
         self.group_combo.setObjectName("collectionGroupCombo")
-        self.group_combo.setMinimumWidth(260)
+        narrow_combo(self.group_combo, 24)
         self.date_edit = DateField(objectName="collectionDateEdit", day=clock.today())
         self.date_edit.setMaximumDate(QDate(clock.today()))
         self.table = QTableWidget(0, 6)

@@ -43,6 +43,7 @@ from koperasi.gui.list_model import Column, ListTableModel
 from koperasi.gui.loans.action_dialogs import _Form
 from koperasi.gui.loans.columns import fit_columns
 from koperasi.gui.money_edit import MoneyEdit
+from koperasi.gui.screen_fit import fit_to_screen
 from koperasi.services import funds, loan_products, trainings
 from koperasi.services.funds import FundSummary
 from koperasi.services.loan_products import ProductView
@@ -85,7 +86,7 @@ class FundsDialog(QDialog):
         layout.addWidget(self.products_table, 1)
         layout.addLayout(product_buttons)
         layout.addWidget(close)
-        self.resize(1180, 620)  # every product column in sight; 1280 px screens still show the edges
+        fit_to_screen(self, 1180, 620)  # every product column in sight where the screen has room
         self.reload()
 
     def _fund_columns(self) -> list[Column[FundSummary]]:

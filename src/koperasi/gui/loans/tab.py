@@ -30,10 +30,11 @@ from koperasi.gui.empty_list import EmptyListNote, nothing_found
 from koperasi.gui.form_dialog import FormDialog
 from koperasi.gui.loans import action_dialogs, find_data
 from koperasi.gui.loans.application_dialog import LoanApplicationDialog
-from koperasi.gui.loans.columns import text_width
+from koperasi.gui.loans.columns import NAME_MINIMUM, stretch_column, text_width
 from koperasi.gui.loans.detail_panel import LoanDetailPanel
 from koperasi.gui.loans.table_model import LoanTableModel
 from koperasi.gui.messages import confirm, show_error, show_info
+from koperasi.gui.screen_fit import narrow_combo
 from koperasi.services import funds, groups, loan_products
 from koperasi.services.loan_queries import LoanDetail, LoanFilter, LoanPage, loan_detail, loan_page
 
@@ -141,9 +142,9 @@ class LoansTab(QWidget):
         splitter.addWidget(self.detail)
         splitter.setStretchFactor(0, 6)
         splitter.setStretchFactor(1, 5)
-        # scaled to the window's width: a little more than half for the list, whose columns are
-        # fixed, the rest for the detail, whose tabs need ~560 px for a loan's movements
-        splitter.setSizes([6_000, 5_000])
+        # scaled to the window's width: more than half for the list, whose columns are fixed
+        # (on a 1024 px laptop it still scrolls a little), the rest for the detail
+        splitter.setSizes([6_500, 4_500])
         layout = QVBoxLayout(self.register)
         layout.addLayout(top)
         layout.addLayout(filters)
@@ -167,14 +168,14 @@ class LoansTab(QWidget):
         header.setStretchLastSection(False)
         for column, width in widths.items():
             table.setColumnWidth(column, width)
-        header.setSectionResizeMode(model.MEMBER, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(40)
+        stretch_column(table, model.MEMBER, NAME_MINIMUM)
         table.setColumnHidden(model.APPLIED, True)
 
     def _combo(self, name: str) -> QComboBox:
         combo = QComboBox()
         combo.setObjectName(name)
-        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        narrow_combo(combo, 16)  # product, fund and group names run long
         combo.currentIndexChanged.connect(lambda: self.reload())
         return combo
 

@@ -14,6 +14,7 @@ from koperasi.domain.members import MemberStatus, age_on
 from koperasi.domain.money import format_rupiah
 from koperasi.domain.phone import format_phone
 from koperasi.domain.sales import format_quantity
+from koperasi.gui.flow_layout import FlowLayout
 from koperasi.services.members import MemberDetail
 from koperasi import clock
 
@@ -55,7 +56,7 @@ class MemberDetailPanel(QWidget):
         self.card_button = self._button("memberCardButton", self.tr("&Kartu anggota"), self.card_requested)
         self.profile_button = self._button("memberProfileButton", self.tr("&Profil (PDF)"), self.profile_requested)
         self.photo_button = self._button("memberPhotoButton", self.tr("&Foto…"), self.photo_requested)
-        buttons = QHBoxLayout()
+        buttons = FlowLayout()  # wraps on a 1024 px laptop, leaving the member list its width
         for button in (self.edit_button, self.leave_button, self.photo_button, self.card_button, self.profile_button):
             buttons.addWidget(button)
         top = QHBoxLayout()

@@ -27,6 +27,7 @@ from koperasi.domain.errors import DomainError
 from koperasi.gui.context import AppContext
 from koperasi.gui.loans.busy import Steps, run_busy
 from koperasi.gui.messages import show_error, show_info
+from koperasi.gui.screen_fit import fit_to_screen
 from koperasi.services import member_excel, member_export, member_import
 from koperasi.services.member_import import ImportPreview
 from koperasi.services.member_search import MemberFilter
@@ -134,7 +135,7 @@ class ImportPreviewDialog(QDialog):
         layout.addWidget(summary)
         layout.addWidget(table)
         layout.addWidget(buttons)
-        self.resize(820, 480)
+        fit_to_screen(self, 820, 480)
 
     def _commit(self) -> None:
         steps = Steps()

@@ -15,6 +15,7 @@ from koperasi.domain.nik import NikInfo, nik_mismatches, parse_nik
 from koperasi.domain.people import Sex
 from koperasi.gui.forms.ui_member_form import Ui_MemberForm
 from koperasi.gui.messages import WARNING_STYLE
+from koperasi.gui.loans.columns import NAME_MINIMUM, stretch_column, text_width
 from koperasi.services.regions import DesaView, KecamatanView
 from koperasi import clock
 
@@ -69,8 +70,14 @@ class MemberForm(QWidget):
         table.setHorizontalHeaderLabels([self.tr("Nama"), self.tr("Hubungan"), self.tr("L/P"), self.tr("Tgl lahir"), self.tr("Sekolah")])
         table.horizontalHeaderItem(_BIRTH).setToolTip(self.tr("Tanggal lahir, contoh 17-08-2015 atau 17 Agustus 2015"))
         table.itemChanged.connect(self._household_item_changed)
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        table.horizontalHeader().setSectionResizeMode(_NAME, QHeaderView.ResizeMode.Stretch)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        for column, sample in ((_RELATION, "Suami/istri"), (_SCHOOL, "Putus sekolah")):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)  # a combo's own width is its longest item
+            table.setColumnWidth(column, text_width(table, sample) + 24)  # and the arrow
+        stretch_column(table, _NAME, NAME_MINIMUM)  # the name never squeezed to a letter on a 1024 px laptop
+        self.form.mainLayout.setStretch(0, 2)  # the household table gets the wider half
+        self.form.mainLayout.setStretch(1, 3)
         table.verticalHeader().hide()
         self.form.addPersonButton.clicked.connect(lambda: self.add_person(None))
         self.form.removePersonButton.clicked.connect(self._remove_person)

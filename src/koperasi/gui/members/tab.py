@@ -33,6 +33,7 @@ from koperasi.gui.members.leave_dialog import LeaveDialog
 from koperasi.gui.members.member_dialog import OPEN_EXISTING, MemberDialog
 from koperasi.gui.members.table_model import MemberTableModel
 from koperasi.gui.messages import confirm, show_error
+from koperasi.gui.screen_fit import narrow_combo
 from koperasi.services import groups, members, regions
 from koperasi.services.member_search import MemberFilter, MemberPage, MemberSort, member_page
 from koperasi.services.members import MemberDetail
@@ -92,6 +93,8 @@ class MembersTab(QWidget):
         self.group_filter = self._combo("memberGroupFilter")
         self.status_filter = self._combo("memberStatusFilter")
         self.sex_filter = self._combo("memberSexFilter")
+        for names in (self.kecamatan_filter, self.desa_filter, self.category_filter, self.group_filter):
+            narrow_combo(names, 12)  # a long name must not push the row off a 1024 px screen
         self._fill_filters()
         self.add_button = QPushButton(self.tr("&Tambah anggota…"))
         self.add_button.setObjectName("memberAddButton")
@@ -156,6 +159,7 @@ class MembersTab(QWidget):
         splitter.addWidget(self.detail)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        splitter.setSizes([6_000, 4_000])  # scaled to the window: the list keeps its name and NIK columns at 1024 px
         layout = QVBoxLayout(self.register)
         layout.addLayout(top)
         layout.addLayout(filters)

@@ -32,6 +32,7 @@ from koperasi.gui.loans.action_dialogs import _Form
 from koperasi.gui.loans.columns import fit_columns
 from koperasi.gui.messages import set_inline_error, show_error
 from koperasi.gui.sales.buyer_dialog import BuyerDialog
+from koperasi.gui.screen_fit import fit_to_screen
 from koperasi.gui.trainings import TipTableModel, make_table, selected_row
 from koperasi.gui.unsaved_changes import UnsavedChangesGuard
 from koperasi.services import sales_catalogue, settings
@@ -193,7 +194,7 @@ class CatalogueDialog(UnsavedChangesGuard, QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(buttons)
-        self.resize(860, 520)
+        fit_to_screen(self, 860, 520)
         self.reload()
 
     def _page(self, table, buttons: list[QPushButton], can_edit: bool) -> QWidget:

@@ -204,7 +204,7 @@ class PayoutsView(QWidget):
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(owed)
         self.splitter.addWidget(paid)
-        self.splitter.setSizes([5_800, 4_200])
+        self.splitter.setSizes([6_500, 3_500])  # "Belum dibayar", the last column, in sight on a 1024 px laptop
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.splitter, 1)

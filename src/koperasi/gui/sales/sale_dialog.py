@@ -20,6 +20,7 @@ from koperasi.gui.loans import find_data
 from koperasi.gui.messages import confirm
 from koperasi.gui.sales import date_edit
 from koperasi.gui.sales.sale_lines import PRODUCER, PRODUCT, SaleLinesModel, SaleLinesTable
+from koperasi.gui.screen_fit import fit_to_screen
 from koperasi.services import consignment, sales, sales_catalogue
 from koperasi.services.consignment import StockRow
 from koperasi.services.sales import RecordedSale, SaleInput
@@ -157,7 +158,7 @@ class SaleDialog(FormDialog):
         self.sale_form = _SaleForm(context)
         super().__init__(self.sale_form, object_name="saleDialog", width=1180, parent=parent)
         self.setWindowTitle(self.tr("Penjualan baru"))
-        self.resize(1180, 620)
+        fit_to_screen(self, 1180, 620)
         self.context = context
         self.request_id = uuid.uuid4()
         self.recorded: RecordedSale | None = None

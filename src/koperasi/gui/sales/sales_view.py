@@ -33,6 +33,7 @@ from koperasi.gui.loans.action_dialogs import _Form
 from koperasi.gui.loans.columns import fit_columns
 from koperasi.gui.messages import show_error
 from koperasi.gui.sales import date_edit, short_date
+from koperasi.gui.screen_fit import narrow_combo
 from koperasi.gui.trainings import TipTableModel, count_text, make_table
 from koperasi.services import sales, sales_catalogue
 from koperasi.services.sales import SaleDetail, SaleLineView, SaleRow
@@ -157,7 +158,7 @@ class SalesView(QWidget):
         self.from_edit = date_edit("saleFromEdit", today.addDays(-90))
         self.to_edit = date_edit("saleToEdit", today)
         self.channel_filter = QComboBox(objectName="saleChannelFilter")
-        self.channel_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        narrow_combo(self.channel_filter)
         self.new_button = QPushButton(self.tr("Penjualan &baru…"), objectName="saleNewButton")
         self.new_button.setToolTip(self.tr("Catat penjualan (Ctrl+N)"))
         self.new_button.setVisible(actor.can(Permission.RECORD_SALES))

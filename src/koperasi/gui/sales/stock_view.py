@@ -203,7 +203,7 @@ class StockView(QWidget):
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(intakes)
         self.splitter.addWidget(stock)
-        self.splitter.setSizes([5_500, 4_500])
+        self.splitter.setSizes([4_500, 5_500])  # the stock, what a clerk checks, has the room
         layout = QVBoxLayout(self)
         layout.addWidget(self.splitter, 1)
         self.reload()
@@ -249,7 +249,7 @@ class StockView(QWidget):
         rows = [row for row in self._stock
                 if all(word in f"{row.product} {row.producer_name} {row.producer_identity}".lower() for word in words)]
         self.stock_model.set_rows(rows)
-        fit_columns(self.stock_table, stretch=1, caps={0: 160})
+        fit_columns(self.stock_table, stretch=1, caps={0: 130}, minimum=110)  # Stok, the last column, in sight at 1024 px
         if not self._stock:
             self.stock_count.setText(self.tr("Belum ada barang titipan yang tersisa."))
         else:

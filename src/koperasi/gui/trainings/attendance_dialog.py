@@ -31,6 +31,7 @@ from koperasi.domain.errors import DomainError
 from koperasi.gui.context import AppContext
 from koperasi.gui.messages import confirm, set_inline_error
 from koperasi.gui.unsaved_changes import UnsavedChangesGuard
+from koperasi.gui.screen_fit import fit_to_screen
 from koperasi.services import attendance
 from koperasi.services.attendance import AttendanceRow
 from koperasi.services.trainings import SessionView
@@ -204,7 +205,7 @@ class AttendanceDialog(UnsavedChangesGuard, QDialog):
         layout.addWidget(hint)
         layout.addWidget(self.error_label)
         layout.addWidget(self.buttons)
-        self.resize(640, 620)
+        fit_to_screen(self, 640, 620)
         self.changed_marks = 0
         self._update_count()
         if rows:

@@ -6,7 +6,6 @@ from html import escape
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QScrollArea,
@@ -21,6 +20,7 @@ from koperasi.domain.errors import DomainError
 from koperasi.domain.roles import Permission
 from koperasi.domain.training_papers import BatchReport
 from koperasi.gui.context import AppContext
+from koperasi.gui.flow_layout import FlowLayout
 from koperasi.gui.list_model import Column, ListTableModel
 from koperasi.gui.loans.arrears_view import percent
 from koperasi.gui.loans.columns import fit_columns
@@ -127,12 +127,8 @@ class BatchPanel(QWidget):
 
     def _page(self, body: QWidget, left: list[QPushButton], right: list[QPushButton], extra: QLabel | None = None) -> QWidget:
         page = QWidget()
-        buttons = QHBoxLayout()
-        buttons.setContentsMargins(0, 0, 0, 0)
-        for button in left:
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        for button in right:
+        buttons = FlowLayout()  # wraps in a narrow pane instead of widening the window
+        for button in left + right:
             buttons.addWidget(button)
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 4, 0, 0)

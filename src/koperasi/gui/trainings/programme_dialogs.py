@@ -29,6 +29,7 @@ from koperasi.gui.loans import find_data
 from koperasi.gui.loans.action_dialogs import _Form
 from koperasi.gui.loans.columns import fit_columns
 from koperasi.gui.messages import show_error
+from koperasi.gui.screen_fit import fit_to_screen
 from koperasi.gui.trainings import make_table, selected_row
 from koperasi.services import regions, trainings
 from koperasi.services.trainings import BatchView, ProgrammeView
@@ -137,7 +138,7 @@ class ProgrammesDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
         layout.addWidget(close)
-        self.resize(960, 460)
+        fit_to_screen(self, 960, 460)
         self.changed = False
         self.reload()
 

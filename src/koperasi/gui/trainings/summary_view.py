@@ -24,6 +24,7 @@ from koperasi.gui.list_model import Column, ListTableModel
 from koperasi.gui.loans import find_data
 from koperasi.gui.loans.busy import run_busy
 from koperasi.gui.messages import show_error
+from koperasi.gui.screen_fit import narrow_combo
 from koperasi.gui.trainings import count_text
 from koperasi.services import regions, training_papers, trainings
 from koperasi import clock
@@ -45,7 +46,7 @@ class SummaryView(QWidget):
         self.from_edit = _date_edit("trainingSummaryFromEdit", QDate(today.year(), 1, 1))
         self.to_edit = _date_edit("trainingSummaryToEdit", today)
         self.programme_combo = QComboBox(objectName="trainingSummaryProgrammeCombo")
-        self.programme_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        narrow_combo(self.programme_combo, 20)
         self.kecamatan_combo = QComboBox(objectName="trainingSummaryKecamatanCombo")
         self.kecamatan_combo.addItem(self.tr("Semua kecamatan"), None)
         with context.database.session() as session:

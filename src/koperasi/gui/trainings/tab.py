@@ -21,10 +21,12 @@ from koperasi.domain.errors import DomainError
 from koperasi.domain.roles import Permission
 from koperasi.gui.context import AppContext
 from koperasi.gui.empty_list import EmptyListNote, nothing_found
+from koperasi.gui.flow_layout import FlowLayout
 from koperasi.gui.list_model import Column, ListTableModel
 from koperasi.gui.loans import find_data
 from koperasi.gui.loans.columns import fit_columns
 from koperasi.gui.messages import show_error
+from koperasi.gui.screen_fit import narrow_combo
 from koperasi.gui.trainings import TipTableModel, make_table
 from koperasi.gui.trainings.batch_panel import BatchPanel
 from koperasi.gui.trainings.summary_view import SummaryView
@@ -65,7 +67,7 @@ class TrainingsTab(QWidget):
     def _build_register(self) -> None:
         actor = self.context.actor
         self.programme_filter = QComboBox(objectName="trainingProgrammeFilter")
-        self.programme_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        narrow_combo(self.programme_filter, 20)
         self.programme_filter.currentIndexChanged.connect(lambda: self.reload())
         self.programmes_button = QPushButton(self.tr("P&rogram pelatihan…"), objectName="trainingProgrammesButton")
         self.programmes_button.clicked.connect(self._programmes)
@@ -87,15 +89,15 @@ class TrainingsTab(QWidget):
 
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Pro&gram:"), buddy=self.programme_filter))
-        top.addWidget(self.programme_filter)
-        top.addStretch(1)
-        top.addWidget(self.programmes_button)
-        top.addWidget(self.new_batch_button)
-        top.addWidget(self.edit_batch_button)
+        top.addWidget(self.programme_filter, 1)
+        actions = FlowLayout()  # wraps in a narrow pane instead of widening the window
+        for button in (self.programmes_button, self.new_batch_button, self.edit_batch_button):
+            actions.addWidget(button)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addLayout(top)
+        left_layout.addLayout(actions)
         left_layout.addWidget(self.table, 1)
         left_layout.addWidget(self.count_label)
         self.splitter = QSplitter(objectName="trainingSplitter")
@@ -159,7 +161,7 @@ class TrainingsTab(QWidget):
             show_error(self, self.tr("Pelatihan"), error.message)
             return
         self.model.set_rows(batches)
-        fit_columns(self.table, stretch=1, caps={0: 160, 2: 110})
+        fit_columns(self.table, stretch=1, caps={0: 140, 2: 100})
         self.count_label.setText(self.tr("{count} angkatan").format(count=len(batches)))
         self.empty_note.show_text("" if batches else self._nothing_found())
         row = next((i for i, batch in enumerate(batches) if batch.id == select), None)

@@ -1,0 +1,124 @@
+"""Every window fits the laptops offices have: a 1024x768 screen less a 40 px taskbar."""
+
+from __future__ import annotations
+
+import uuid
+
+import pytest
+from PySide6.QtCore import QPoint, QRect
+from PySide6.QtWidgets import QAbstractButton, QDialog, QTableView
+
+from koperasi.domain.loans import LoanStatus
+from koperasi.gui import screen_fit
+from koperasi.gui.context import AppContext
+from koperasi.gui.loans import find_data
+from koperasi.gui.main_window import MainWindow
+from koperasi.services import auth, demo, office
+
+LAPTOP = QRect(0, 0, 1024, 728)  # 1024x768 with the Windows taskbar
+MAIN_WINDOW_MAX = 1000
+
+
+@pytest.fixture
+def demo_window(qtbot, sqlite_db):
+    """The main window over a small demo office: long names in every list and filter."""
+    with sqlite_db.session() as session:
+        demo.fill(session, members=60, loans=20, sales=30)
+    with sqlite_db.session() as session:
+        actor = auth.login(session, demo.DEMO_ADMIN, demo.DEMO_PASSWORD)
+        current = office.current_office(session)
+    window = MainWindow(AppContext(database=sqlite_db, actor=actor, office=current))
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def _select_first(window, table_name: str) -> None:
+    table = window.findChild(QTableView, table_name)
+    table.selectRow(0)
+    table.setCurrentIndex(table.model().index(0, 0))
+
+
+def test_the_main_window_works_at_1000_px_on_every_tab_with_a_row_chosen(demo_window):
+    window = demo_window
+    widths = {}
+    tabs = window.form.mainTabs
+    for index, table in enumerate((None, "memberTable", "loanTable", "trainingBatchTable", "saleTable")):
+        tabs.setCurrentIndex(index)
+        if table:
+            _select_first(window, table)
+        widths[tabs.tabText(index)] = window.minimumSizeHint().width()
+    window.loans.pages.setCurrentIndex(2)
+    window.loans.arrears_view.refresh()  # the PAR sentence is long
+    widths["Tunggakan"] = window.minimumSizeHint().width()
+    assert max(widths.values()) <= MAIN_WINDOW_MAX, widths
+
+
+def test_every_dialog_opened_from_the_main_window_fits_a_1024_x_768_screen(demo_window, monkeypatch):
+    monkeypatch.setattr(screen_fit, "available_area", lambda widget: QRect(LAPTOP))
+    opened: dict[str, tuple[int, int, list[str]]] = {}
+
+    def measure(dialog: QDialog) -> int:
+        dialog.show()
+        size = dialog.size().expandedTo(dialog.minimumSizeHint())
+        outside = [button.text() for button in dialog.findChildren(QAbstractButton)
+                   if button.isVisible() and not dialog.rect().contains(QRect(button.mapTo(dialog, QPoint(0, 0)), button.size()))]
+        opened[type(dialog).__name__] = (size.width(), size.height(), outside)
+        dialog.hide()
+        return 0
+
+    monkeypatch.setattr(QDialog, "exec", measure)
+    window = demo_window
+    form = window.form
+    for action in (form.actionChangePassword, form.actionOffice, form.actionUsers, form.actionRegions, form.actionCategories,
+                   form.actionAuditLog, form.actionAbout, window.action_funds, window.action_catalogue, window.action_backup,
+                   window.action_restore):
+        action.trigger()
+    _select_first(window, "memberTable")
+    window.members.add_button.click()
+    window.members.detail.leave_button.click()
+    window.loans.apply_button.click()
+    loans = window.loans
+    loans.status_filter.setCurrentIndex(find_data(loans.status_filter, LoanStatus.ACTIVE.value))
+    _select_first(window, "loanTable")
+    for signal in (loans.detail.repay_requested, loans.detail.reschedule_requested, loans.detail.write_off_requested,
+                   loans.detail.card_requested):
+        signal.emit()
+    trainings = window.trainings
+    _select_first(window, "trainingBatchTable")
+    for button in (trainings.programmes_button, trainings.new_batch_button, trainings.edit_batch_button,
+                   trainings.detail.add_session_button, trainings.detail.enrol_button):
+        button.click()
+    _select_first(window, "saleTable")
+    window.sales.sales_view.new_button.click()
+    window.sales.stock_view.intake_button.click()
+
+    expected = {"PasswordDialog", "OfficeDialog", "UsersDialog", "RegionsDialog", "CategoriesDialog", "AuditDialog", "AboutDialog",
+                "FundsDialog", "CatalogueDialog", "BackupDialog", "RestoreDialog", "MemberDialog", "LeaveDialog",
+                "LoanApplicationDialog", "RepaymentDialog", "RescheduleDialog", "WriteOffDialog", "PdfPreviewDialog",
+                "ProgrammesDialog", "BatchDialog", "BatchEditDialog", "SessionDialog", "EnrolDialog", "SaleDialog", "IntakeDialog"}
+    assert expected <= set(opened), expected - set(opened)
+    too_big = {name: size for name, size in opened.items() if size[0] > LAPTOP.width() or size[1] > LAPTOP.height() or size[2]}
+    assert not too_big
+
+
+def test_the_household_table_keeps_the_names_readable_on_a_1024_px_laptop(qtbot, demo_window, monkeypatch):
+    from sqlalchemy import text
+
+    from koperasi.gui.members.member_dialog import MemberDialog
+    from koperasi.gui.members.member_form import _NAME
+    from koperasi.services import members
+
+    monkeypatch.setattr(screen_fit, "available_area", lambda widget: QRect(LAPTOP))
+    context = demo_window.context
+    with context.database.session() as session:
+        member_id = session.execute(text("SELECT member_id FROM household_members LIMIT 1")).scalar_one()
+        member = members.get_member(session, context.actor, uuid.UUID(str(member_id)))
+    dialog = MemberDialog(context, member, demo_window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    table = dialog.findChild(QTableView, "householdTable")
+    assert table.rowCount() > 0 and dialog.width() <= LAPTOP.width()
+    names = [table.item(row, _NAME).text() for row in range(table.rowCount())]
+    needed = max(table.fontMetrics().horizontalAdvance(name) for name in names)
+    assert table.columnWidth(_NAME) >= min(needed, 120)
