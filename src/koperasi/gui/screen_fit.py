@@ -8,7 +8,7 @@ its longest entry (a group or product name): the closed combo elides, its list s
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QComboBox, QMainWindow, QWidget
 
@@ -43,10 +43,10 @@ def show_main_window(window: QMainWindow, width: int, height: int) -> None:
     area = available_area(window)
     if area.width() < width or area.height() < height:
         window.setGeometry(area)  # also where no window manager honours "maximised"
-        window.showMaximized()
-        return
-    fit_to_screen(window, width, height)
-    window.show()
+        window.setWindowState(window.windowState() | Qt.WindowState.WindowMaximized)
+    else:
+        fit_to_screen(window, width, height)
+    window.show()  # one way in, whatever the size: what shows the window stays show()
 
 
 def narrow_combo(combo: QComboBox, characters: int = COMBO_CHARACTERS) -> QComboBox:
