@@ -8,7 +8,7 @@ its longest entry (a group or product name): the closed combo elides, its list s
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QComboBox, QMainWindow, QWidget
 
@@ -43,7 +43,8 @@ def show_main_window(window: QMainWindow, width: int, height: int) -> None:
     area = available_area(window)
     if area.width() < width or area.height() < height:
         window.setGeometry(area)  # also where no window manager honours "maximised"
-        window.showMaximized()
+        window.setWindowState(window.windowState() | Qt.WindowState.WindowMaximized)
+        window.show()
         return
     fit_to_screen(window, width, height)
     window.show()
