@@ -13,7 +13,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QComboBox, QMainWindow, QWidget
 
 SCREEN_SHARE = 0.9
-COMBO_CHARACTERS = 14  # "Semua kecamatan" nearly whole, a long group name elided
+COMBO_CHARACTERS = 14  # "Semua kategori" whole, a long group or product name elided
 
 
 def available_area(widget: QWidget) -> QRect:
