@@ -286,8 +286,13 @@ class Session:
         self.shoot(name, window)
         members = window.members
         self.open("anggota-tambah", members.add_button.click)
-        self.open("anggota-ubah", members.detail.edit_button.click)
         self.open("anggota-keluar", members.detail.leave_button.click)
+        members.search.setText(self._member_with_largest_household(window))  # the household table filled
+        self._settle(20)
+        self._select_first("memberTable")
+        self.open("anggota-ubah", members.detail.edit_button.click)
+        members.search.clear()
+        self._settle(20)
         pages = self._pages("membersPages")
         pages.setCurrentIndex(1)
         self._settle()
@@ -295,6 +300,15 @@ class Session:
         self.shoot("anggota-kelompok", window)
         self.open("kelompok-baru", view.new_button.click)
         pages.setCurrentIndex(0)
+
+    def _member_with_largest_household(self, window) -> str:
+        from sqlalchemy import text
+
+        with window.context.database.session() as session:
+            return session.execute(text(
+                "SELECT m.number FROM members m JOIN household_members h ON h.member_id = m.id "
+                "GROUP BY m.id, m.number ORDER BY count(*) DESC, m.number LIMIT 1"
+            )).scalar_one()
 
     def _loans(self, window, name: str) -> None:
         from koperasi.domain.loans import LoanStatus

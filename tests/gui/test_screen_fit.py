@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 
 import pytest
-from PySide6.QtCore import QPoint, QRect
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import QAbstractButton, QDialog, QTableView
 
 from koperasi.domain.loans import LoanStatus
@@ -122,3 +122,19 @@ def test_the_household_table_keeps_the_names_readable_on_a_1024_px_laptop(qtbot,
     names = [table.item(row, _NAME).text() for row in range(table.rowCount())]
     needed = max(table.fontMetrics().horizontalAdvance(name) for name in names)
     assert table.columnWidth(_NAME) >= min(needed, 120)
+
+
+@pytest.mark.parametrize(("area", "maximised"), [(LAPTOP, True), (QRect(0, 0, 1920, 1040), False)])
+def test_the_main_window_is_maximised_only_where_the_screen_is_small(demo_window, monkeypatch, area, maximised):
+    from koperasi.gui.main_window import MAIN_WINDOW_HEIGHT, MAIN_WINDOW_WIDTH
+
+    monkeypatch.setattr(screen_fit, "available_area", lambda widget: QRect(area))
+    window = demo_window
+    window.hide()
+    window.setWindowState(Qt.WindowState.WindowNoState)
+    screen_fit.show_main_window(window, MAIN_WINDOW_WIDTH, MAIN_WINDOW_HEIGHT)
+    assert window.isMaximized() == maximised
+    if not maximised:
+        assert (window.width(), window.height()) == (MAIN_WINDOW_WIDTH, MAIN_WINDOW_HEIGHT)
+        offset = window.geometry().center() - area.center()
+        assert offset.manhattanLength() <= 4  # centred, give or take the window frame

@@ -13,7 +13,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QComboBox, QMainWindow, QWidget
 
 SCREEN_SHARE = 0.9
-COMBO_CHARACTERS = 14  # "Semua kecamatan" nearly whole, a long group name elided
+COMBO_CHARACTERS = 14  # "Semua kategori" whole, a long group or product name elided
 
 
 def available_area(widget: QWidget) -> QRect:
@@ -44,9 +44,10 @@ def show_main_window(window: QMainWindow, width: int, height: int) -> None:
     if area.width() < width or area.height() < height:
         window.setGeometry(area)  # also where no window manager honours "maximised"
         window.setWindowState(window.windowState() | Qt.WindowState.WindowMaximized)
-    else:
-        fit_to_screen(window, width, height)
-    window.show()  # one way in, whatever the size: what shows the window stays show()
+        window.show()
+        return
+    fit_to_screen(window, width, height)
+    window.show()
 
 
 def narrow_combo(combo: QComboBox, characters: int = COMBO_CHARACTERS) -> QComboBox:
