@@ -185,7 +185,7 @@ def test_the_check_finds_a_broken_link_and_a_missing_image(monkeypatch, tmp_path
     monkeypatch.setattr(browser, "page_path", lambda file: tmp_path / file)
     problems = check.guide_problems()
     assert "setoran.html → pinjaman.html#tidak-ada: bagian 'tidak-ada' tidak ada di pinjaman.html" in problems
-    assert "setoran.html: gambar 'images/setoran-kelompok.png' tidak ada" in problems
+    assert "setoran.html: gambar 'images/pinjaman-setoran-kelompok-1024.png' tidak ada" in problems
     assert topics.PAGES_DIR != tmp_path  # only the copy was broken
 
 

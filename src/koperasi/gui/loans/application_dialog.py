@@ -36,7 +36,10 @@ _UNKNOWN_STYLE = "color: #555;"
 
 
 class LoanApplicationForm(QWidget):
-    def __init__(self, context: AppContext, products: list[ProductView], group_choices, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, context: AppContext, products: list[ProductView], group_choices, *, product_characters: int = 30,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.form = Ui_LoanApplicationForm()
         self.form.setupUi(self)
@@ -49,8 +52,11 @@ class LoanApplicationForm(QWidget):
         for group_id, name in group_choices:
             f.groupCombo.addItem(name, group_id)
         f.memberCombo.addItem(self.tr("— ketik nama di atas untuk mencari —"), None)
-        for combo in (f.productCombo, f.groupCombo, f.memberCombo):
-            narrow_combo(combo, 30)  # a long product or group name must not push the dialog past a 1024 px screen
+        # A long product or group name must not push the dialog past a 1024 px screen (Qt keeps the first
+        # minimum a combo was given, so the caller says how narrow the product combo must be, once).
+        narrow_combo(f.productCombo, product_characters)
+        for combo in (f.groupCombo, f.memberCombo):
+            narrow_combo(combo, 30)
         # Under the product's terms: the training the product requires and whether the chosen member completed it.
         self.requirement_label = QLabel(objectName="productRequirementLabel")
         self.requirement_label.setWordWrap(True)
@@ -268,13 +274,14 @@ class LoanApplicationDialog(FormDialog):
         with context.database.session() as session:
             products = loan_products.list_products(session, context.actor, active_only=True)
             choices = groups.group_choices(session, context.actor)
-        self.application_form = LoanApplicationForm(context, products, choices)
+        self.can_add_products = context.actor.can(Permission.MANAGE_FUNDS)
+        # Produk baru… and Dana baru… share the product combo's row: the combo gives them the room.
+        self.application_form = LoanApplicationForm(context, products, choices, product_characters=16 if self.can_add_products else 30)
         super().__init__(self.application_form, object_name="loanApplicationDialog", width=1040, parent=parent)
         self.setWindowTitle(self.tr("Ajukan pinjaman"))
         self.context = context
         self.request_id = uuid.uuid4()  # made when the dialog opens: a double click or a retry posts once
         self.saved: uuid.UUID | None = None
-        self.can_add_products = context.actor.can(Permission.MANAGE_FUNDS)
         if self.can_add_products:
             self.new_product_button, self.new_fund_button = add_buttons_beside(
                 self.application_form.form.productCombo,
