@@ -112,7 +112,7 @@ def open_demo(path: str, username: str = "admin"):
     from sqlalchemy.engine import make_url
 
     from koperasi.db.database import open_database
-    from koperasi.services import auth
+    from koperasi.services.office import auth
 
     database = open_database(make_url(f"sqlite+pysqlite:///{path}"))
     with database.session() as session:

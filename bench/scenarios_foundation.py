@@ -19,7 +19,8 @@ STARTUP = textwrap.dedent(
     from koperasi.db.database import open_database
     from koperasi.gui.context import AppContext
     from koperasi.gui.main_window import MainWindow
-    from koperasi.services import auth, office
+    from koperasi.services.office import auth
+    from koperasi.services.office import profile as office
     database = open_database(make_url(sys.argv[1]))
     with database.session() as session:
         actor = auth.login(session, "admin", "demo12345")
@@ -53,7 +54,7 @@ def login(workspace: Workspace):
     from sqlalchemy.engine import make_url
 
     from koperasi.db.database import open_database
-    from koperasi.services import auth
+    from koperasi.services.office import auth
 
     database = open_database(make_url(_demo_url(workspace)))
     with database.session() as session:

@@ -14,13 +14,13 @@ DAY = date(2026, 11, 28)
 
 
 def _office():
-    from koperasi.domain.office import OfficeProfile
+    from koperasi.domain.office.profile import OfficeProfile
 
     return OfficeProfile(name="Koperasi Berdaya Sarolangun", code="SRL", address="Jl. Jenderal Sudirman No. 10, Sarolangun", phone="074591234")
 
 
 def _receipt():
-    from koperasi.domain.loan_papers import Receipt, ReceiptLine
+    from koperasi.domain.loans.papers import Receipt, ReceiptLine
 
     return Receipt(
         office=_office(), title="KWITANSI PEMBAYARAN ANGSURAN", number="KW/SRL/2026/000123", issued_on=DAY, place="Sarolangun",
@@ -32,7 +32,7 @@ def _receipt():
 
 
 def _card():
-    from koperasi.domain.loan_papers import CardMovement, LoanCard, ScheduleLine
+    from koperasi.domain.loans.papers import CardMovement, LoanCard, ScheduleLine
 
     start = date(2025, 12, 1)
     schedule = tuple(ScheduleLine(n, start + timedelta(weeks=2 * n), 250_000, 250_000 if n <= 20 else 0, "Lunas" if n <= 20 else "Belum jatuh tempo") for n in range(1, 25))
@@ -49,8 +49,8 @@ def _card():
 
 
 def _report():
-    from koperasi.domain.loan_papers import ArrearsLine, ArrearsReport, PortfolioShare
-    from koperasi.domain.loans import AgeingBucket, ageing_bucket, collectibility
+    from koperasi.domain.loans.papers import ArrearsLine, ArrearsReport, PortfolioShare
+    from koperasi.domain.loans.rules import AgeingBucket, ageing_bucket, collectibility
 
     chance = random.Random(5)
     kecamatan = ["Sarolangun", "Pelawan", "Singkut", "Bathin VIII", "Pauh", "Mandiangin", "Air Hitam", "Limun", "Cermin Nan Gedang", "Batang Asai"]
@@ -90,7 +90,7 @@ def _bare_canvas(lines: int = 1, per_page: int = 1) -> None:
 
 @scenario("kwitansi_a5_pdf")
 def kwitansi_a5(workspace: Workspace):
-    from koperasi.reports.receipt import write_receipt_a5
+    from koperasi.reports.loans.receipt import write_receipt_a5
 
     receipt = _receipt()
     samples = timed(lambda: write_receipt_a5(receipt, BytesIO()), 20)
@@ -99,7 +99,7 @@ def kwitansi_a5(workspace: Workspace):
 
 @scenario("kwitansi_80mm_pdf")
 def kwitansi_80mm(workspace: Workspace):
-    from koperasi.reports.receipt import write_receipt_thermal
+    from koperasi.reports.loans.receipt import write_receipt_thermal
 
     receipt = _receipt()
     samples = timed(lambda: write_receipt_thermal(receipt, BytesIO()), 20)
@@ -108,7 +108,7 @@ def kwitansi_80mm(workspace: Workspace):
 
 @scenario("kartu_pinjaman_pdf")
 def kartu_pinjaman(workspace: Workspace):
-    from koperasi.reports.loan_card import write_loan_card
+    from koperasi.reports.loans.card import write_loan_card
 
     card = _card()
     samples = timed(lambda: write_loan_card(card, BytesIO()), 10)
@@ -117,7 +117,7 @@ def kartu_pinjaman(workspace: Workspace):
 
 @scenario("arrears_pdf_20000")
 def arrears_pdf(workspace: Workspace):
-    from koperasi.reports.arrears_report import write_arrears_pdf
+    from koperasi.reports.loans.arrears import write_arrears_pdf
 
     report = _report()
     samples = timed(lambda: write_arrears_pdf(report, BytesIO()), 3)
@@ -129,7 +129,7 @@ def arrears_pdf(workspace: Workspace):
 def arrears_xlsx(workspace: Workspace):
     from openpyxl import Workbook
 
-    from koperasi.reports.arrears_report import write_arrears_xlsx
+    from koperasi.reports.loans.arrears import write_arrears_xlsx
 
     report = _report()
     samples = timed(lambda: write_arrears_xlsx(report, BytesIO()), 3)

@@ -32,7 +32,7 @@ def repay(workspace: Workspace):
     from sqlalchemy import select
 
     from koperasi.db.models import Loan
-    from koperasi.services import loan_payments
+    from koperasi.services.loans import payments as loan_payments
 
     path = str(workspace.folder / "loans-repay.db")
     shutil.copy(_database(workspace), path)
@@ -87,7 +87,7 @@ ARREARS_FLOOR = [
 
 @scenario("loan_arrears_report")
 def arrears_report(workspace: Workspace):
-    from koperasi.services import arrears
+    from koperasi.services.loans import arrears
 
     path = _database(workspace)
     database, actor = open_demo(path)
@@ -116,7 +116,7 @@ LIST_FLOOR = """SELECT l.id, l.number, m.number, m.full_name, p.name, l.principa
 
 @scenario("loan_list_first_page")
 def list_first_page(workspace: Workspace):
-    from koperasi.services.loan_queries import LoanFilter, loan_page
+    from koperasi.services.loans.queries import LoanFilter, loan_page
 
     path = _database(workspace)
     database, actor = open_demo(path)
@@ -137,7 +137,7 @@ def list_first_page(workspace: Workspace):
 
 @scenario("loan_list_search")
 def list_search(workspace: Workspace):
-    from koperasi.services.loan_queries import LoanFilter, loan_page
+    from koperasi.services.loans.queries import LoanFilter, loan_page
 
     path = _database(workspace)
     database, actor = open_demo(path)

@@ -32,7 +32,8 @@ def _context(path: str):
 
     from koperasi.db.database import open_database
     from koperasi.gui.context import AppContext
-    from koperasi.services import auth, office
+    from koperasi.services.office import auth
+    from koperasi.services.office import profile as office
 
     database = open_database(make_url(f"sqlite+pysqlite:///{path}"))
     with database.session() as session:
@@ -71,7 +72,7 @@ def tab_open(workspace: Workspace):
 
 @scenario("members_search")
 def search(workspace: Workspace):
-    from koperasi.services.member_search import MemberFilter, member_page
+    from koperasi.services.members.search import MemberFilter, member_page
 
     path = _database(workspace)
     context = _context(path)
@@ -93,9 +94,9 @@ def search(workspace: Workspace):
 
 @scenario("members_import_10k")
 def import_roster(workspace: Workspace):
-    from koperasi.services.member_import import commit_import, preview_import
-    from koperasi.services.member_export import export_members
-    from koperasi.services.member_search import MemberFilter
+    from koperasi.services.members.importing import commit_import, preview_import
+    from koperasi.services.members.export import export_members
+    from koperasi.services.members.search import MemberFilter
 
     path = _database(workspace)
     context = _context(path)

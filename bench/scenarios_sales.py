@@ -34,8 +34,9 @@ def record_sale(workspace: Workspace):
     from sqlalchemy import select
 
     from koperasi.db.models import SalesChannel
-    from koperasi.domain.sales import MILLI, SaleLineInput
-    from koperasi.services import consignment, sales
+    from koperasi.domain.sales.rules import MILLI, SaleLineInput
+    from koperasi.services.sales import consignment
+    from koperasi.services.sales import selling as sales
 
     path = str(workspace.folder / "sales-record.db")
     shutil.copy(_database(workspace), path)
@@ -101,7 +102,7 @@ GROUP BY 1, 2, 3, 4, 5, 6
 @scenario("sales_report_year")
 def sales_report(workspace: Workspace):
     """The laporan penjualan for the last 12 months, every breakdown, over a year of 50,000 sales."""
-    from koperasi.services import sales_papers
+    from koperasi.services.sales import papers as sales_papers
 
     path = _database(workspace)
     database, actor = open_demo(path)

@@ -15,8 +15,8 @@ BREAKDOWN_ROWS = 60  # 12 in each of the five breakdowns
 
 
 def _note():
-    from koperasi.domain.sales import line_total
-    from koperasi.domain.sales_papers import NoteLine, SalesNote
+    from koperasi.domain.sales.rules import line_total
+    from koperasi.domain.sales.papers import NoteLine, SalesNote
 
     lines = tuple(
         NoteLine(f"Beras organik kelas {n}", "kg", f"Penitip Nomor {n} (SRL-{n:06d})", 2_500 * n, 14_500, line_total(2_500 * n, 14_500))
@@ -30,7 +30,7 @@ def _note():
 
 
 def _report():
-    from koperasi.domain.sales_papers import SalesReport, SalesTotal
+    from koperasi.domain.sales.papers import SalesReport, SalesTotal
 
     names = ("Produk", "Saluran", "Bulan", "Kecamatan", "Kelompok penitip")
     each = BREAKDOWN_ROWS // len(names)
@@ -41,7 +41,7 @@ def _report():
 
 @scenario("nota_penjualan_10_pdf")
 def nota_penjualan(workspace: Workspace):
-    from koperasi.reports.sales_note import write_sales_note
+    from koperasi.reports.sales.note import write_sales_note
 
     note = _note()
     samples = timed(lambda: write_sales_note(note, BytesIO()), 20)
@@ -51,7 +51,7 @@ def nota_penjualan(workspace: Workspace):
 
 @scenario("laporan_penjualan_60_pdf")
 def laporan_penjualan_pdf(workspace: Workspace):
-    from koperasi.reports.sales_reports import write_sales_report_pdf
+    from koperasi.reports.sales.statements import write_sales_report_pdf
 
     report = _report()
     samples = timed(lambda: write_sales_report_pdf(report, BytesIO()), 10)
@@ -63,7 +63,7 @@ def laporan_penjualan_pdf(workspace: Workspace):
 def laporan_penjualan_xlsx(workspace: Workspace):
     from openpyxl import Workbook
 
-    from koperasi.reports.sales_reports import write_sales_report_xlsx
+    from koperasi.reports.sales.statements import write_sales_report_xlsx
 
     report = _report()
     samples = timed(lambda: write_sales_report_xlsx(report, BytesIO()), 10)

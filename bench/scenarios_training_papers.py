@@ -15,7 +15,7 @@ CERTIFICATES = 100
 
 
 def _sheet():
-    from koperasi.domain.training_papers import AttendanceSheet, SheetPerson
+    from koperasi.domain.trainings.papers import AttendanceSheet, SheetPerson
 
     people = tuple(SheetPerson(n, f"Peserta Pelatihan Nomor {n}", f"SRL-{n:06d}", "P" if n % 3 else "L", f"Desa {n % 12}") for n in range(1, PEOPLE + 1))
     return AttendanceSheet(
@@ -26,7 +26,7 @@ def _sheet():
 
 
 def _certificates():
-    from koperasi.domain.training_papers import Certificate
+    from koperasi.domain.trainings.papers import Certificate
 
     return [
         Certificate(
@@ -41,7 +41,7 @@ def _certificates():
 
 @scenario("daftar_hadir_40_pdf")
 def daftar_hadir(workspace: Workspace):
-    from koperasi.reports.attendance_sheet import write_attendance_sheet
+    from koperasi.reports.trainings.attendance_sheet import write_attendance_sheet
 
     sheet = _sheet()
     samples = timed(lambda: write_attendance_sheet(sheet, BytesIO()), 10)
@@ -51,7 +51,7 @@ def daftar_hadir(workspace: Workspace):
 
 @scenario("sertifikat_100_pdf")
 def sertifikat(workspace: Workspace):
-    from koperasi.reports.certificate import write_certificates
+    from koperasi.reports.trainings.certificate import write_certificates
 
     certs = _certificates()
     samples = timed(lambda: write_certificates(certs, BytesIO()), 5)

@@ -25,7 +25,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from koperasi import clock  # noqa: E402
 from koperasi.db.database import Database, open_database  # noqa: E402
 from koperasi.domain.roles import Actor  # noqa: E402
-from koperasi.services import passwords  # noqa: E402
+from koperasi.services.office import passwords  # noqa: E402
 from tests.support import PINNED_MOMENT, set_up_office  # noqa: E402
 
 POSTGRES_URL = os.environ.get("KOPERASI_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")

@@ -11,12 +11,19 @@ from sqlalchemy import func, select
 from koperasi.db.database import Database
 from koperasi.db.models import JournalEntry, Loan, LoanMovement
 from koperasi.domain.ledger import Account
-from koperasi.domain.loan_products import LoanKind, ProductInput
-from koperasi.domain.loans import Frequency
-from koperasi.domain.members import GroupKind, MemberInput
+from koperasi.domain.loans.products import LoanKind, ProductInput
+from koperasi.domain.loans.rules import Frequency
+from koperasi.domain.members.register import GroupKind, MemberInput
 from koperasi.domain.people import Sex
 from koperasi.domain.roles import Actor, Role
-from koperasi.services import funds, groups, ledger, loan_payments, loan_products, loans, members, regions
+from koperasi.services import ledger
+from koperasi.services.loans import funds
+from koperasi.services.members import groups
+from koperasi.services.loans import payments as loan_payments
+from koperasi.services.loans import products as loan_products
+from koperasi.services.loans import lifecycle as loans
+from koperasi.services.members import register as members
+from koperasi.services.office import regions
 from tests.support import add_staff
 
 START = date(2025, 1, 6)

@@ -7,13 +7,19 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import date
 
-from koperasi.domain.members import GroupKind, MemberInput
+from koperasi.domain.members.register import GroupKind, MemberInput
 from koperasi.domain.people import Sex
 from koperasi.domain.roles import Actor, Role
-from koperasi.domain.sales import Producer, SaleLineInput
+from koperasi.domain.sales.rules import Producer, SaleLineInput
 from koperasi.gui.context import AppContext
-from koperasi.services import consignment, groups, members, payouts, regions, sales, sales_catalogue
-from koperasi.services.sales_catalogue import ProductInput
+from koperasi.services.sales import consignment
+from koperasi.services.members import groups
+from koperasi.services.members import register as members
+from koperasi.services.sales import payouts
+from koperasi.services.office import regions
+from koperasi.services.sales import selling as sales
+from koperasi.services.sales import catalogue as sales_catalogue
+from koperasi.services.sales.catalogue import ProductInput
 from koperasi import clock
 from tests.support import add_staff
 

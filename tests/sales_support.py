@@ -18,9 +18,12 @@ from koperasi.db.models import (
     SalesChannel,
 )
 from koperasi.domain.roles import Actor
-from koperasi.domain.sales import Producer, SaleLineInput
-from koperasi.services import consignment, payouts, sales, sales_catalogue
-from koperasi.services.sales_book import payable_to, stock_of
+from koperasi.domain.sales.rules import Producer, SaleLineInput
+from koperasi.services.sales import consignment
+from koperasi.services.sales import payouts
+from koperasi.services.sales import selling as sales
+from koperasi.services.sales import catalogue as sales_catalogue
+from koperasi.services.sales.book import payable_to, stock_of
 from tests.loan_support import LoanOffice, loan_office
 
 SOLD_ON = date(2026, 3, 10)

@@ -5,9 +5,10 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from koperasi.db.database import Database
-from koperasi.domain.office import OfficeProfile
+from koperasi.domain.office.profile import OfficeProfile
 from koperasi.domain.roles import Actor, Role
-from koperasi.services import office, users
+from koperasi.services.office import profile as office
+from koperasi.services.office import users
 
 TEST_PASSWORD = "rahasia-123"
 

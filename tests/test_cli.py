@@ -8,7 +8,8 @@ from koperasi import __version__
 from koperasi.cli import main
 from koperasi.db.database import open_database
 from koperasi.db.location import resolve_database_url
-from koperasi.services import auth, demo
+from koperasi.services.office import auth
+from koperasi.demo import office as demo
 
 
 def test_version(capsys):
@@ -88,7 +89,7 @@ def test_backup_and_restore_round_trip_on_the_command_line(tmp_path, capsys, mon
     import sqlite3
     from contextlib import closing
 
-    from koperasi.services import backup_crypto
+    from koperasi.services.office import backup_crypto
 
     monkeypatch.setattr(backup_crypto, "SCRYPT_LOG2_N", 12)
     path = tmp_path / "kantor.db"

@@ -12,18 +12,16 @@ from sqlalchemy import select
 
 from koperasi.db.database import Database
 from koperasi.db.models import AuditEvent, HouseholdMember, TrainingParticipant
-from koperasi.domain.members import HouseholdPerson, MemberInput, Relation, SchoolStatus
+from koperasi.domain.members.register import HouseholdPerson, MemberInput, Relation, SchoolStatus
 from koperasi.domain.people import Sex
 from koperasi.domain.roles import Actor
-from koperasi.domain.trainings import CompletionRule, ProgrammeInput, RuleKind, SessionInput, Topic
-from koperasi.services import (
-    attendance,
-    certificates,
-    members,
-    regions,
-    training_participants,
-    trainings,
-)
+from koperasi.domain.trainings.rules import CompletionRule, ProgrammeInput, RuleKind, SessionInput, Topic
+from koperasi.services.trainings import attendance
+from koperasi.services.trainings import certificates
+from koperasi.services.members import register as members
+from koperasi.services.office import regions
+from koperasi.services.trainings import participants as training_participants
+from koperasi.services.trainings import programmes as trainings
 from tests.loan_support import LoanOffice, loan_office
 
 SINGKUT = "15.03.09"  # the kecamatan of loan_office's desa (Perdamaian)

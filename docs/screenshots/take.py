@@ -133,7 +133,7 @@ class Session:
         return open_database(URL.create("sqlite", database=str(self.folder / name)))
 
     def _demo_database(self):
-        from koperasi.services import demo
+        from koperasi.demo import office as demo
 
         database = self._open_database("demo.db")
         with database.session() as session:
@@ -206,7 +206,7 @@ class Session:
     # -- the screens ----------------------------------------------------------------------------
 
     def _first_run(self) -> None:
-        from koperasi.gui.setup_wizard import SetupWizard
+        from koperasi.gui.office.setup_wizard import SetupWizard
 
         database = self._open_database("baru.db")
         try:
@@ -220,8 +220,8 @@ class Session:
             database.dispose()
 
     def _login(self, database) -> None:
-        from koperasi.gui.login_dialog import LoginDialog
-        from koperasi.services import office
+        from koperasi.gui.office.login_dialog import LoginDialog
+        from koperasi.services.office import profile as office
 
         with database.session() as session:
             name = office.current_office(session).profile.name
@@ -236,7 +236,9 @@ class Session:
         from koperasi.gui.context import AppContext
         from koperasi.gui.main_window import MAIN_WINDOW_HEIGHT, MAIN_WINDOW_WIDTH, MainWindow
         from koperasi.gui.screen_fit import show_main_window
-        from koperasi.services import auth, demo, office
+        from koperasi.services.office import auth
+        from koperasi.demo import office as demo
+        from koperasi.services.office import profile as office
 
         with database.session() as session:
             actor = auth.login(session, demo.DEMO_ADMIN, demo.DEMO_PASSWORD)
@@ -311,8 +313,8 @@ class Session:
             )).scalar_one()
 
     def _loans(self, window, name: str) -> None:
-        from koperasi.domain.loans import LoanStatus
-        from koperasi.gui.loans import find_data
+        from koperasi.domain.loans.rules import LoanStatus
+        from koperasi.gui.combos import find_data
 
         loans = window.loans
         self._select_first("loanTable")

@@ -99,14 +99,14 @@ class AutomaticBackups(QObject):
         self.finished.connect(self._show)
 
     def _settings(self):
-        from koperasi.services.backup import backup_folder, backup_keep
+        from koperasi.services.office.backup import backup_folder, backup_keep
 
         with self.database.session() as session:
             return backup_folder(session), backup_keep(session)
 
     def _run(self, when: str, *, only_if_older_than: timedelta | None = None) -> str:
         """Make one automatic backup; the message to show ("" when none was due). Never raises."""
-        from koperasi.services import backup
+        from koperasi.services.office import backup
 
         started = time.perf_counter()
         try:
@@ -186,11 +186,11 @@ class AutomaticBackups(QObject):
 def run_session_loop(database: Database, backups: AutomaticBackups | None = None) -> int:
     """Set up (first run), then log in and work until the user quits or cancels a login."""
     from koperasi.gui.context import AppContext
-    from koperasi.gui.login_dialog import LoginDialog
+    from koperasi.gui.office.login_dialog import LoginDialog
     from koperasi.gui.main_window import MAIN_WINDOW_HEIGHT, MAIN_WINDOW_WIDTH, MainWindow
     from koperasi.gui.screen_fit import show_main_window
-    from koperasi.gui.setup_wizard import SetupWizard
-    from koperasi.services import office
+    from koperasi.gui.office.setup_wizard import SetupWizard
+    from koperasi.services.office import profile as office
 
     with database.session() as session:
         ready = office.is_set_up(session)

@@ -129,7 +129,8 @@ def _open(db_arg: str | None, **options):
 
 
 def _demo(db_arg: str | None, members: int, loans: int | None, sales: int | None = None) -> int:
-    from koperasi.services import demo, office
+    from koperasi.demo import office as demo
+    from koperasi.services.office import profile as office
 
     database = _open(db_arg)
     try:
@@ -154,7 +155,7 @@ def _demo(db_arg: str | None, members: int, loans: int | None, sales: int | None
 
 
 def _doctor(db_arg: str | None) -> int:
-    from koperasi.services import health
+    from koperasi.services.office import health
 
     database = _open(db_arg, migrate_schema=False, must_exist=True)
     try:
@@ -189,7 +190,7 @@ def _passphrase(file: str | None) -> str | None:
 
 
 def _print_backup(info) -> None:
-    from koperasi.domain.backup_names import describe_counts
+    from koperasi.domain.office.backup_names import describe_counts
 
     made = info.created_at.astimezone().strftime("%d-%m-%Y %H:%M:%S")
     print(f"  Kantor      : {info.office_name} ({info.office_code})")
@@ -204,7 +205,7 @@ def _print_backup(info) -> None:
 def _backup(db_arg: str | None, folder: str | None, passphrase_file: str | None, keep: int | None) -> int:
     from pathlib import Path
 
-    from koperasi.services import backup
+    from koperasi.services.office import backup
 
     passphrase = _passphrase(passphrase_file)
     database = _open(db_arg, migrate_schema=False, must_exist=True)
@@ -234,7 +235,7 @@ def _restore(db_arg: str | None, file: str, passphrase_file: str | None, *, assu
     from koperasi.db.database import Database
     from koperasi.db.engine import create_database_engine
     from koperasi.paths import default_database_path
-    from koperasi.services import backup
+    from koperasi.services.office import backup
 
     passphrase = _passphrase(passphrase_file)
     url = location.resolve_database_url(db_arg, default_database_path())

@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import exc, text
 
-from koperasi.services import health
+from koperasi.services.office import health
 
 
 @pytest.mark.parametrize(

@@ -13,7 +13,7 @@ from koperasi.db.database import open_database
 from koperasi.db.engine import create_database_engine
 from koperasi.db.errors import StorageError
 from koperasi.db.models import Base
-from koperasi.services import office
+from koperasi.services.office import profile as office
 from koperasi import clock
 
 
@@ -156,7 +156,7 @@ def test_postgres_pcs_starting_together_migrate_once(postgres_url):
 
 
 def test_0008_gives_existing_desa_their_official_codes_and_lists_those_it_cannot_match(db_url, caplog):
-    from koperasi.services import regions
+    from koperasi.services.office import regions
 
     engine = create_database_engine(db_url)
     migrate.upgrade(engine, "0007")

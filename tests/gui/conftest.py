@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from koperasi.gui.context import AppContext
 from koperasi.gui.translations import install_indonesian
 from koperasi.gui.unsaved_changes import Answer, UnsavedChangesGuard
-from koperasi.services import office
+from koperasi.services.office import profile as office
 from tests.support import set_up_office
 
 

@@ -19,8 +19,8 @@ def test_an_unopenable_database_gets_a_message_and_a_clean_exit(qtbot, monkeypat
 
 
 def test_cancelling_the_first_run_wizard_exits_without_saving(qtbot, monkeypatch, sqlite_db):
-    from koperasi.gui import setup_wizard
-    from koperasi.services import office
+    from koperasi.gui.office import setup_wizard
+    from koperasi.services.office import profile as office
 
     monkeypatch.setattr(setup_wizard.SetupWizard, "exec", lambda self: 0)
     assert app.run_session_loop(sqlite_db) == 0
@@ -45,8 +45,9 @@ def test_an_unexpected_start_up_error_gets_the_calm_dialog_and_exit_70(qtbot, mo
 def test_session_loop_logs_out_back_to_login_with_the_name_filled_in_and_quits_on_close(qtbot, monkeypatch, sqlite_db):
     from PySide6.QtCore import QTimer
 
-    from koperasi.gui import login_dialog, main_window
-    from koperasi.services import auth
+    from koperasi.gui import main_window
+    from koperasi.gui.office import login_dialog
+    from koperasi.services.office import auth
     from tests.support import TEST_PASSWORD, set_up_office
 
     set_up_office(sqlite_db)

@@ -8,12 +8,13 @@ from PySide6.QtWidgets import QFileDialog
 from sqlalchemy import func, select
 
 from koperasi.db.models import Kecamatan
-from koperasi.domain.members import MemberInput
+from koperasi.domain.members.register import MemberInput
 from koperasi.domain.people import Sex
 from koperasi.domain.roles import Role
 from koperasi.gui.context import AppContext
 from koperasi.gui.main_window import MainWindow
-from koperasi.services import members, regions
+from koperasi.services.members import register as members
+from koperasi.services.office import regions
 from tests.support import add_staff
 
 
@@ -57,7 +58,7 @@ def test_editing_the_office_updates_title_and_status(qtbot, context, monkeypatch
         def __init__(self, ctx, parent):
             from dataclasses import replace
 
-            from koperasi.services import office
+            from koperasi.services.office import profile as office
 
             with ctx.database.session() as session:
                 self.saved = office.update_office(
@@ -77,7 +78,7 @@ def test_editing_the_office_updates_title_and_status(qtbot, context, monkeypatch
 
 def test_a_category_added_in_the_dialog_appears_in_the_member_filter(qtbot, context, monkeypatch):
     from koperasi.gui import main_window as module
-    from koperasi.services import members
+    from koperasi.services.members import register as members
 
     class _AddsOne:
         def __init__(self, ctx, parent):
@@ -143,7 +144,7 @@ def test_a_saved_member_card_is_confirmed_in_the_status_bar(qtbot, context, siti
 def test_a_ready_office_is_told_where_its_work_is_not_that_tabs_will_come(qtbot, context):
     from dataclasses import replace
 
-    from koperasi.services import office
+    from koperasi.services.office import profile as office
     from tests.loan_support import loan_office
 
     ready = loan_office(context.database, context.actor)

@@ -19,7 +19,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from koperasi.gui import pdf_preview
 from koperasi.gui.loans.documents import loan_card_preview, receipt_preview
-from koperasi.services.loan_queries import loan_detail
+from koperasi.services.loans.queries import loan_detail
 from tests.loan_support import loan_office
 
 
@@ -141,7 +141,7 @@ def test_open_in_viewer_writes_a_temporary_copy(qtbot, monkeypatch):
 def test_receipt_preview_offers_a5_and_80mm_and_marks_a_reversed_receipt(qtbot, context, tmp_path):
     from PySide6.QtWidgets import QWidget
 
-    from koperasi.services import loan_payments
+    from koperasi.services.loans import payments as loan_payments
 
     office = loan_office(context.database, context.actor)
     loan_id = office.active_loan(office.member("Siti Aminah"))

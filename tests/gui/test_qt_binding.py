@@ -26,9 +26,9 @@ def test_dialogs_with_list_models_survive_garbage_collection(qtbot, context):
     before its view and crashed the self-test (segmentation fault)."""
     import gc
 
-    from koperasi.gui.audit_dialog import AuditDialog
-    from koperasi.gui.regions_dialog import RegionsDialog
-    from koperasi.gui.users_dialog import UsersDialog
+    from koperasi.gui.office.audit_dialog import AuditDialog
+    from koperasi.gui.office.regions_dialog import RegionsDialog
+    from koperasi.gui.office.users_dialog import UsersDialog
 
     for make in (UsersDialog, RegionsDialog, AuditDialog):
         dialog = make(context)

@@ -8,12 +8,14 @@ import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import QAbstractButton, QDialog, QTableView
 
-from koperasi.domain.loans import LoanStatus
+from koperasi.domain.loans.rules import LoanStatus
 from koperasi.gui import screen_fit
 from koperasi.gui.context import AppContext
-from koperasi.gui.loans import find_data
+from koperasi.gui.combos import find_data
 from koperasi.gui.main_window import MainWindow
-from koperasi.services import auth, demo, office
+from koperasi.services.office import auth
+from koperasi.demo import office as demo
+from koperasi.services.office import profile as office
 
 LAPTOP = QRect(0, 0, 1024, 728)  # 1024x768 with the Windows taskbar
 MAIN_WINDOW_MAX = 1000
@@ -107,7 +109,7 @@ def test_the_household_table_keeps_the_names_readable_on_a_1024_px_laptop(qtbot,
 
     from koperasi.gui.members.member_dialog import MemberDialog
     from koperasi.gui.members.member_form import _NAME
-    from koperasi.services import members
+    from koperasi.services.members import register as members
 
     monkeypatch.setattr(screen_fit, "available_area", lambda widget: QRect(LAPTOP))
     context = demo_window.context

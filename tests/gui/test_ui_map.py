@@ -9,26 +9,29 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QObject
 
-from koperasi.domain.members import GroupKind, MemberInput
+from koperasi.domain.members.register import GroupKind, MemberInput
 from koperasi.domain.people import Sex
 
-from koperasi.gui.about_dialog import AboutDialog
-from koperasi.gui.audit_dialog import AuditDialog
-from koperasi.gui.categories_dialog import CategoriesDialog
-from koperasi.gui.login_dialog import LoginDialog
+from koperasi.gui.office.about_dialog import AboutDialog
+from koperasi.gui.office.audit_dialog import AuditDialog
+from koperasi.gui.members.categories_dialog import CategoriesDialog
+from koperasi.gui.office.login_dialog import LoginDialog
 from koperasi.gui.main_window import MainWindow
 from koperasi.gui.members.groups_view import _GroupDialog, _JoinDialog, _LeaveGroupDialog
 from koperasi.gui.members.leave_dialog import LeaveDialog
 from koperasi.gui.members.member_dialog import MemberDialog
 from koperasi.gui.members.tab import MembersTab
-from koperasi.gui.office_dialog import OfficeDialog
-from koperasi.gui.password_dialog import PasswordDialog
-from koperasi.gui.regions_dialog import NeighbourRegionDialog, RegionsDialog
-from koperasi.gui.setup_wizard import SetupWizard
-from koperasi.gui.user_dialogs import ResetPasswordDialog, UserEditDialog
-from koperasi.gui.users_dialog import UsersDialog
-from koperasi.services import groups, members, regions, users
-from koperasi.services.groups import GroupMemberView
+from koperasi.gui.office.office_dialog import OfficeDialog
+from koperasi.gui.office.password_dialog import PasswordDialog
+from koperasi.gui.office.regions_dialog import NeighbourRegionDialog, RegionsDialog
+from koperasi.gui.office.setup_wizard import SetupWizard
+from koperasi.gui.office.user_dialogs import ResetPasswordDialog, UserEditDialog
+from koperasi.gui.office.users_dialog import UsersDialog
+from koperasi.services.members import groups
+from koperasi.services.members import register as members
+from koperasi.services.office import regions
+from koperasi.services.office import users
+from koperasi.services.members.groups import GroupMemberView
 
 UI_MAP = Path(__file__).resolve().parents[2] / "docs" / "ui-map.md"
 

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox
 
-from koperasi.domain.loan_products import LoanKind
+from koperasi.domain.loans.products import LoanKind
 from koperasi.domain.roles import Role
 from koperasi.gui.context import AppContext
 from koperasi.gui.loans.action_dialogs import RepaymentDialog
@@ -18,19 +18,21 @@ from koperasi.gui.loans.funds_dialog import FundDialog, ProductDialog
 from koperasi.gui.main_window import MainWindow
 from koperasi.gui.members import member_dialog
 from koperasi.gui.members.member_dialog import MemberDialog
-from koperasi.gui.office_dialog import OfficeDialog
-from koperasi.gui.password_dialog import PasswordDialog
-from koperasi.gui.regions_dialog import DesaDialog
+from koperasi.gui.office.office_dialog import OfficeDialog
+from koperasi.gui.office.password_dialog import PasswordDialog
+from koperasi.gui.office.regions_dialog import DesaDialog
 from koperasi.gui.sales import catalogue_dialog, sale_dialog
 from koperasi.gui.sales.sale_dialog import SaleDialog
 from koperasi.gui.sales.sale_lines import PRODUCER, PRODUCT, QUANTITY
-from koperasi.gui.setup_wizard import SetupWizard
+from koperasi.gui.office.setup_wizard import SetupWizard
 from koperasi.gui.trainings.programme_dialogs import ProgrammeDialog
 from koperasi.gui.unsaved_changes import Answer
-from koperasi.gui.user_dialogs import UserEditDialog
-from koperasi.services import funds, loan_products, regions
-from koperasi.services.loan_queries import loan_detail
-from koperasi.services.member_search import MemberFilter, member_page
+from koperasi.gui.office.user_dialogs import UserEditDialog
+from koperasi.services.loans import funds
+from koperasi.services.loans import products as loan_products
+from koperasi.services.office import regions
+from koperasi.services.loans.queries import loan_detail
+from koperasi.services.members.search import MemberFilter, member_page
 from tests.loan_support import loan_office
 from tests.sales_gui_support import sales_office
 from tests.support import add_staff

@@ -14,8 +14,9 @@ from sqlalchemy import func, select, text
 
 from koperasi.db.database import Database
 from koperasi.db.models import LoanMovement, Member, Sale
-from koperasi.domain.loans import MovementKind
-from koperasi.services import health, ledger
+from koperasi.domain.loans.rules import MovementKind
+from koperasi.services import ledger
+from koperasi.services.office import health
 from koperasi.services.ledger_checks import ledger_problems
 from tests.sales_support import sales_office
 

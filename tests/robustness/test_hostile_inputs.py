@@ -44,52 +44,48 @@ from koperasi.db.models import (
     TrainingSession,
 )
 from koperasi.domain.errors import DomainError
-from koperasi.domain.loan_products import LoanKind
-from koperasi.domain.loan_products import ProductInput as LoanProductInput
-from koperasi.domain.loans import Frequency, LoanStatus
-from koperasi.domain.members import GroupKind, HouseholdPerson, MemberInput, MemberStatus, Relation, SchoolStatus
-from koperasi.domain.office import OfficeProfile
+from koperasi.domain.loans.products import LoanKind
+from koperasi.domain.loans.products import ProductInput as LoanProductInput
+from koperasi.domain.loans.rules import Frequency, LoanStatus
+from koperasi.domain.members.register import GroupKind, HouseholdPerson, MemberInput, MemberStatus, Relation, SchoolStatus
+from koperasi.domain.office.profile import OfficeProfile
 from koperasi.domain.people import Sex
 from koperasi.domain.roles import Actor, Role
-from koperasi.domain.wilayah import Region
-from koperasi.domain.sales import Producer, SaleLineInput
-from koperasi.domain.settings import SALES_COMMISSION
-from koperasi.domain.trainings import CompletionRule, ProgrammeInput, RuleKind, SessionInput, Topic
-from koperasi.services import (
-    arrears,
-    attendance,
-    audit,
-    auth,
-    certificates,
-    consignment,
-    dashboard,
-    funds,
-    groups,
-    ledger,
-    ledger_checks,
-    loan_papers,
-    loan_payments,
-    loan_products,
-    loan_queries,
-    loans,
-    member_export,
-    member_import,
-    member_sales,
-    member_search,
-    member_trainings,
-    members,
-    office,
-    payouts,
-    regions,
-    sales,
-    sales_catalogue,
-    sales_papers,
-    training_papers,
-    training_participants,
-    trainings,
-    users,
-)
-from koperasi.services import settings as office_settings
+from koperasi.domain.office.regions import Region
+from koperasi.domain.sales.rules import Producer, SaleLineInput
+from koperasi.domain.office.settings import SALES_COMMISSION
+from koperasi.domain.trainings.rules import CompletionRule, ProgrammeInput, RuleKind, SessionInput, Topic
+from koperasi.services import dashboard, ledger, ledger_checks
+from koperasi.services.loans import arrears
+from koperasi.services.trainings import attendance
+from koperasi.services.office import audit
+from koperasi.services.office import auth
+from koperasi.services.trainings import certificates
+from koperasi.services.sales import consignment
+from koperasi.services.loans import funds
+from koperasi.services.members import groups
+from koperasi.services.loans import papers as loan_papers
+from koperasi.services.loans import payments as loan_payments
+from koperasi.services.loans import products as loan_products
+from koperasi.services.loans import queries as loan_queries
+from koperasi.services.loans import lifecycle as loans
+from koperasi.services.members import export as member_export
+from koperasi.services.members import importing as member_import
+from koperasi.services.sales import member_consignment as member_sales
+from koperasi.services.members import search as member_search
+from koperasi.services.trainings import member_history as member_trainings
+from koperasi.services.members import register as members
+from koperasi.services.office import profile as office
+from koperasi.services.sales import payouts
+from koperasi.services.office import regions
+from koperasi.services.sales import selling as sales
+from koperasi.services.sales import catalogue as sales_catalogue
+from koperasi.services.sales import papers as sales_papers
+from koperasi.services.trainings import papers as training_papers
+from koperasi.services.trainings import participants as training_participants
+from koperasi.services.trainings import programmes as trainings
+from koperasi.services.office import users
+from koperasi.services.office import settings as office_settings
 from tests.loan_support import FIRST_DUE, START
 from tests.sales_support import RECEIVED_ON, SOLD_ON, SalesOffice
 from tests.services.test_permissions import CALLS

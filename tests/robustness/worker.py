@@ -32,11 +32,13 @@ from sqlalchemy.engine import make_url
 from koperasi.db.database import open_database
 from koperasi.db.models import Desa, User
 from koperasi.domain.errors import DomainError
-from koperasi.domain.members import MemberInput
+from koperasi.domain.members.register import MemberInput
 from koperasi.domain.people import Sex
 from koperasi.domain.roles import Actor, Role
-from koperasi.domain.sales import Producer, SaleLineInput
-from koperasi.services import loan_payments, members, sales
+from koperasi.domain.sales.rules import Producer, SaleLineInput
+from koperasi.services.loans import payments as loan_payments
+from koperasi.services.members import register as members
+from koperasi.services.sales import selling as sales
 
 PAID_ON = date(2025, 1, 6)
 SOLD_ON = date(2026, 3, 10)

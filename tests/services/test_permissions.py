@@ -13,53 +13,49 @@ import pytest
 
 import koperasi.services
 from koperasi.domain.errors import DomainError, PermissionDenied
-from koperasi.domain.members import GroupKind, MemberInput
-from koperasi.domain.office import OfficeProfile
-from koperasi.domain.wilayah import Region
+from koperasi.domain.members.register import GroupKind, MemberInput
+from koperasi.domain.office.profile import OfficeProfile
+from koperasi.domain.office.regions import Region
 from koperasi.domain.people import Sex
 from koperasi.domain.roles import Role
-from koperasi.domain.sales import Producer, SaleLineInput
-from koperasi.domain.settings import SALES_COMMISSION
-from koperasi.domain.loan_products import LoanKind, ProductInput
-from koperasi.domain.loans import Frequency
-from koperasi.domain.trainings import ProgrammeInput, SessionInput, Topic
-from koperasi.services import (
-    access,
-    arrears,
-    attendance,
-    audit,
-    auth,
-    backup,
-    certificates,
-    consignment,
-    dashboard,
-    funds,
-    groups,
-    ledger,
-    loan_book,
-    loan_papers,
-    loan_payments,
-    loan_products,
-    loan_queries,
-    loans,
-    member_export,
-    member_import,
-    member_sales,
-    member_search,
-    member_trainings,
-    members,
-    office,
-    payouts,
-    regions,
-    sales,
-    sales_catalogue,
-    sales_papers,
-    settings,
-    training_papers,
-    training_participants,
-    trainings,
-    users,
-)
+from koperasi.domain.sales.rules import Producer, SaleLineInput
+from koperasi.domain.office.settings import SALES_COMMISSION
+from koperasi.domain.loans.products import LoanKind, ProductInput
+from koperasi.domain.loans.rules import Frequency
+from koperasi.domain.trainings.rules import ProgrammeInput, SessionInput, Topic
+from koperasi.services import access, dashboard, ledger
+from koperasi.services.loans import arrears
+from koperasi.services.trainings import attendance
+from koperasi.services.office import audit
+from koperasi.services.office import auth
+from koperasi.services.office import backup
+from koperasi.services.trainings import certificates
+from koperasi.services.sales import consignment
+from koperasi.services.loans import funds
+from koperasi.services.members import groups
+from koperasi.services.loans import book as loan_book
+from koperasi.services.loans import papers as loan_papers
+from koperasi.services.loans import payments as loan_payments
+from koperasi.services.loans import products as loan_products
+from koperasi.services.loans import queries as loan_queries
+from koperasi.services.loans import lifecycle as loans
+from koperasi.services.members import export as member_export
+from koperasi.services.members import importing as member_import
+from koperasi.services.sales import member_consignment as member_sales
+from koperasi.services.members import search as member_search
+from koperasi.services.trainings import member_history as member_trainings
+from koperasi.services.members import register as members
+from koperasi.services.office import profile as office
+from koperasi.services.sales import payouts
+from koperasi.services.office import regions
+from koperasi.services.sales import selling as sales
+from koperasi.services.sales import catalogue as sales_catalogue
+from koperasi.services.sales import papers as sales_papers
+from koperasi.services.office import settings
+from koperasi.services.trainings import papers as training_papers
+from koperasi.services.trainings import participants as training_participants
+from koperasi.services.trainings import programmes as trainings
+from koperasi.services.office import users
 from tests.support import add_staff, set_up_office
 
 ALL = set(Role)
@@ -348,8 +344,8 @@ def _session_input() -> SessionInput:
 
 
 def _functions_acting_for_a_user():
-    for info in pkgutil.iter_modules(koperasi.services.__path__):
-        module = importlib.import_module(f"koperasi.services.{info.name}")
+    for info in pkgutil.walk_packages(koperasi.services.__path__, "koperasi.services."):
+        module = importlib.import_module(info.name)
         for name, function in inspect.getmembers(module, inspect.isfunction):
             if name.startswith("_") or function.__module__ != module.__name__:
                 continue

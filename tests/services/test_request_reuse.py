@@ -13,8 +13,12 @@ from datetime import date
 import pytest
 
 from koperasi.domain.errors import ConflictError
-from koperasi.domain.loan_products import LoanKind
-from koperasi.services import funds, ledger_checks, loan_payments, loans, payouts
+from koperasi.domain.loans.products import LoanKind
+from koperasi.services import ledger_checks
+from koperasi.services.loans import funds
+from koperasi.services.loans import payments as loan_payments
+from koperasi.services.loans import lifecycle as loans
+from koperasi.services.sales import payouts
 from tests.loan_support import FIRST_DUE, journal_entry_count
 from tests.sales_support import sales_office
 

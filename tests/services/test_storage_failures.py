@@ -12,7 +12,9 @@ from koperasi.db.database import Database, open_database
 from koperasi.db.engine import create_database_engine
 from koperasi.db.errors import StorageError
 from koperasi.domain.roles import Role
-from koperasi.services import audit, regions, users
+from koperasi.services.office import audit
+from koperasi.services.office import regions
+from koperasi.services.office import users
 from tests.support import TEST_PASSWORD, set_up_office
 
 

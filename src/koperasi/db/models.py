@@ -588,7 +588,7 @@ class TrainingCertificate(Base):
 
 
 class AppSetting(Base):
-    """An office-wide setting (domain/settings.py defines each key, its type, default and label)."""
+    """An office-wide setting (domain/office/settings.py defines each key, its type, default and label)."""
 
     __tablename__ = "app_settings"
 

@@ -107,3 +107,14 @@ def _require_date(d: date) -> date:
     if not isinstance(d, date):
         raise TypeError(f"expected date, got {type(d).__name__}")
     return d
+
+
+def date_range(first: date, last: date) -> str:
+    """``"3 s.d. 24 Oktober 2026"``: the shared month and year written once."""
+    if first == last:
+        return format_date(first)
+    if (first.year, first.month) == (last.year, last.month):
+        return f"{first.day} s.d. {format_date(last)}"
+    if first.year == last.year:
+        return f"{format_date(first).rsplit(' ', 1)[0]} s.d. {format_date(last)}"
+    return f"{format_date(first)} s.d. {format_date(last)}"

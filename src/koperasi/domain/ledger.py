@@ -14,6 +14,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, is_dataclass
 from enum import StrEnum
 
+from koperasi.domain.errors import ValidationError
+
 
 class Account(StrEnum):
     CASH = "1101"
@@ -96,3 +98,14 @@ def request_digest(facts: Mapping[str, object]) -> str:
     plain = {name: asdict(value) if is_dataclass(value) else value for name, value in facts.items()}
     text = json.dumps(plain, sort_keys=True, default=str, separators=(",", ":"))
     return hashlib.sha256(text.encode()).hexdigest()
+
+
+def check_reason(reason: str, what: str) -> str:
+    """A correction's reason (every reversal carries one): 5 to 500 letters, spaces tidied."""
+    cleaned = " ".join((reason or "").split())
+    if len(cleaned) < 5:
+        raise ValidationError(f"Tuliskan alasan {what} (paling sedikit 5 huruf).", field="reason")
+    if len(cleaned) > 500:
+        raise ValidationError("Alasan terlalu panjang (paling banyak 500 huruf).", field="reason")
+    return cleaned
+

@@ -9,6 +9,9 @@ from babel.numbers import format_currency
 
 from koperasi.domain.errors import ValidationError
 
+METERAI_THRESHOLD = 5_000_000  # a receipt for more than this carries a Rp10.000 meterai
+
+
 _EMPTY = "Jumlah uang wajib diisi."
 _NOT_A_NUMBER = "Jumlah uang hanya boleh berisi angka, misalnya 1.500.000."
 _FRACTION = "Rupiah harus bilangan bulat, tanpa sen."
@@ -66,3 +69,8 @@ def parse_rupiah(text: str, *, allow_negative: bool = False) -> int:
             raise ValidationError(_NEGATIVE)
         amount = -amount
     return amount
+
+
+def percent(ratio: float) -> str:
+    """A share of a whole: ``0.1234`` -> ``"12,3%"``, the Indonesian decimal comma (PAR30, attendance)."""
+    return f"{ratio * 100:.1f}".replace(".", ",") + "%"

@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QHeaderView,
 
 from koperasi.gui.date_field import DateField
 from koperasi.gui.list_model import ListTableModel
-from koperasi.gui.loans.busy import run_busy
+from koperasi.gui.busy import run_busy
 from koperasi.gui.messages import show_error, show_info
-from koperasi.gui.trainings import make_table
+from koperasi.gui.tables import make_table
 
 
 class TotalModel(ListTableModel):

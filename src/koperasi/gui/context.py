@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from koperasi.db.database import Database
 from koperasi.domain.roles import Actor
-from koperasi.services.office import OfficeView
+from koperasi.services.office.profile import OfficeView
 
 
 @dataclass

@@ -258,3 +258,8 @@ def _python_date(day: date | QDate | None) -> date | None:
     if isinstance(day, QDate):
         return day.toPython() if day.isValid() else None
     return day
+
+
+def date_edit(name: str, day: date | QDate | None = None) -> DateField:
+    """A date field named ``name``, showing ``day`` (today when none)."""
+    return DateField(objectName=name, day=day or clock.today())

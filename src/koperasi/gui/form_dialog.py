@@ -9,7 +9,7 @@ window's X on a form with changes first asks Simpan / Buang perubahan / Kembali 
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from koperasi.domain.errors import DomainError, ValidationError
 from koperasi.gui.date_field import DateField
@@ -71,3 +71,27 @@ class FormDialog(UnsavedChangesGuard, QDialog):
             return False
         self.done(QDialog.DialogCode.Accepted if result is None else result)
         return True
+
+
+class FieldForm(QWidget):
+    """A QFormLayout whose rows are named by the service field they feed (for focus on error)."""
+
+    def __init__(self, summary: str = "") -> None:
+        super().__init__()
+        self.layout_ = QFormLayout(self)
+        self._fields: dict[str, QWidget] = {}
+        if summary:
+            label = QLabel(summary)
+            label.setWordWrap(True)
+            self.layout_.addRow(label)
+
+    def add(self, label: str, widget: QWidget, field: str | None = None) -> QWidget:
+        self.layout_.addRow(label, widget)
+        if field:
+            self._fields[field] = widget
+        return widget
+
+    def focus_field(self, field: str | None) -> None:
+        widget = self._fields.get(field or "")
+        if widget is not None:
+            widget.setFocus()

@@ -9,9 +9,9 @@ from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
 
 from koperasi.domain.roles import Permission
-from koperasi.gui.about_dialog import AboutDialog
-from koperasi.gui.audit_dialog import AuditDialog
-from koperasi.gui.categories_dialog import CategoriesDialog
+from koperasi.gui.office.about_dialog import AboutDialog
+from koperasi.gui.office.audit_dialog import AuditDialog
+from koperasi.gui.members.categories_dialog import CategoriesDialog
 from koperasi.gui.context import AppContext
 from koperasi.gui.dashboard import DashboardTab
 from koperasi.gui.forms.ui_main_window import Ui_MainWindow
@@ -19,13 +19,13 @@ from koperasi.gui.help.f1 import HelpKey
 from koperasi.gui.icons import app_icon
 from koperasi.gui.loans.tab import LoansTab
 from koperasi.gui.members.tab import MembersTab
-from koperasi.gui.office_dialog import OfficeDialog
-from koperasi.gui.password_dialog import PasswordDialog
-from koperasi.gui.regions_dialog import RegionsDialog
+from koperasi.gui.office.office_dialog import OfficeDialog
+from koperasi.gui.office.password_dialog import PasswordDialog
+from koperasi.gui.office.regions_dialog import RegionsDialog
 from koperasi.gui.sales.tab import SalesTab
 from koperasi.gui.trainings.tab import TrainingsTab
 from koperasi.gui.unsaved_changes import Answer, ask_keep_or_quit, open_dialogs_with_changes
-from koperasi.gui.users_dialog import UsersDialog
+from koperasi.gui.office.users_dialog import UsersDialog
 
 # The size the main window opens at where the screen has room; smaller screens get it maximised.
 MAIN_WINDOW_WIDTH, MAIN_WINDOW_HEIGHT = 1280, 800
@@ -125,7 +125,7 @@ class MainWindow(QMainWindow):
         self.close()
 
     def _back_up(self) -> None:
-        from koperasi.gui.backup_dialogs import BackupDialog, PostgresBackupDialog, postgres_explanation
+        from koperasi.gui.office.backup_dialogs import BackupDialog, PostgresBackupDialog, postgres_explanation
 
         if not self.context.database.is_sqlite:
             PostgresBackupDialog(self.context.database, postgres_explanation(), self).exec()
@@ -133,7 +133,7 @@ class MainWindow(QMainWindow):
         BackupDialog(self.context, self).exec()
 
     def _restore(self) -> None:
-        from koperasi.gui.backup_dialogs import PostgresBackupDialog, RestoreDialog, postgres_explanation
+        from koperasi.gui.office.backup_dialogs import PostgresBackupDialog, RestoreDialog, postgres_explanation
 
         if not self.context.database.is_sqlite:
             PostgresBackupDialog(self.context.database, postgres_explanation(), self).exec()
@@ -153,19 +153,19 @@ class MainWindow(QMainWindow):
         self.dashboard.refresh()
 
     def _member_loans(self, member_id):
-        from koperasi.services.loan_queries import member_loans
+        from koperasi.services.loans.queries import member_loans
 
         with self.context.database.session() as session:
             return member_loans(session, self.context.actor, member_id)
 
     def _member_trainings(self, member_id):
-        from koperasi.services.member_trainings import member_trainings
+        from koperasi.services.trainings.member_history import member_trainings
 
         with self.context.database.session() as session:
             return member_trainings(session, self.context.actor, member_id)
 
     def _member_sales(self, member_id):
-        from koperasi.services.member_sales import member_sales
+        from koperasi.services.sales.member_consignment import member_sales
 
         with self.context.database.session() as session:
             return member_sales(session, self.context.actor, member_id)

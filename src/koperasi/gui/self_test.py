@@ -51,10 +51,12 @@ def _run(checks: _Checks, folder: Path) -> None:
 
     from koperasi.db.database import Database, open_database
     from koperasi.db.location import resolve_database_url
-    from koperasi.domain.office import OfficeProfile
+    from koperasi.domain.office.profile import OfficeProfile
     from koperasi.gui.icons import app_icon
     from koperasi.gui.translations import install_indonesian
-    from koperasi.services import auth, health, office
+    from koperasi.services.office import auth
+    from koperasi.services.office import health
+    from koperasi.services.office import profile as office
 
     app = QApplication.instance() or QApplication(["koperasi-self-test"])
     state: dict[str, object] = {}
@@ -91,12 +93,12 @@ def _run(checks: _Checks, folder: Path) -> None:
         return "migrasi, kantor, admin, masuk dan pemeriksaan basis data"
 
     def screens() -> str:
-        from koperasi.gui.about_dialog import AboutDialog
-        from koperasi.gui.audit_dialog import AuditDialog
+        from koperasi.gui.office.about_dialog import AboutDialog
+        from koperasi.gui.office.audit_dialog import AuditDialog
         from koperasi.gui.context import AppContext
         from koperasi.gui.main_window import MainWindow
-        from koperasi.gui.regions_dialog import RegionsDialog
-        from koperasi.gui.users_dialog import UsersDialog
+        from koperasi.gui.office.regions_dialog import RegionsDialog
+        from koperasi.gui.office.users_dialog import UsersDialog
 
         db = state["database"]
         assert isinstance(db, Database)
@@ -151,11 +153,12 @@ def _run(checks: _Checks, folder: Path) -> None:
         # One of each kind of document the program prints; each area adds its own here.
         from datetime import date
 
-        from koperasi.domain.members import MemberInput
+        from koperasi.domain.members.register import MemberInput
         from koperasi.domain.people import Sex
         from koperasi.gui.members.documents import sheet_of
-        from koperasi.reports.member_documents import write_member_card, write_member_profile
-        from koperasi.services import members, regions
+        from koperasi.reports.members.documents import write_member_card, write_member_profile
+        from koperasi.services.members import register as members
+        from koperasi.services.office import regions
 
         db = state["database"]
         assert isinstance(db, Database)
@@ -185,11 +188,11 @@ def _run(checks: _Checks, folder: Path) -> None:
         from PySide6.QtPdf import QPdfDocument
         from PySide6.QtPrintSupport import QPrinter
 
-        from koperasi.domain.loan_papers import CardMovement, LoanCard, Receipt, ReceiptLine, ScheduleLine
-        from koperasi.domain.office import OfficeProfile
+        from koperasi.domain.loans.papers import CardMovement, LoanCard, Receipt, ReceiptLine, ScheduleLine
+        from koperasi.domain.office.profile import OfficeProfile
         from koperasi.gui.pdf_preview import PdfPreviewDialog, write_to_bytes
-        from koperasi.reports.loan_card import write_loan_card
-        from koperasi.reports.receipt import write_receipt_a5, write_receipt_thermal
+        from koperasi.reports.loans.card import write_loan_card
+        from koperasi.reports.loans.receipt import write_receipt_a5, write_receipt_thermal
 
         today = clock.today()
         profile = OfficeProfile(name="Kantor Uji", code="UJI", kecamatan_code="15.03.03")
@@ -241,7 +244,8 @@ def _run(checks: _Checks, folder: Path) -> None:
 
     def excel() -> str:
 
-        from koperasi.services import member_excel, member_import
+        from koperasi.services.members import excel as member_excel
+        from koperasi.services.members import importing as member_import
 
         db = state["database"]
         assert isinstance(db, Database)
@@ -254,7 +258,7 @@ def _run(checks: _Checks, folder: Path) -> None:
         return f"templat daftar anggota ({len(template)} byte) dibuat dan terbaca"
 
     def backup() -> str:
-        from koperasi.services import backup as backups
+        from koperasi.services.office import backup as backups
 
         db = state["database"]
         assert isinstance(db, Database)

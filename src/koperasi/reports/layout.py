@@ -21,8 +21,9 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.lib.pagesizes import A4
 from reportlab.platypus import BaseDocTemplate, CondPageBreak, Flowable, Frame, HRFlowable, PageTemplate, Paragraph, Table, TableStyle
 
-from koperasi.domain.office import OfficeProfile
+from koperasi.domain.office.profile import OfficeProfile
 from koperasi.domain.phone import format_phone
+from koperasi.domain.terbilang import terbilang_rupiah
 
 Target = str | os.PathLike[str] | BinaryIO
 
@@ -578,3 +579,9 @@ def _escaped(value: str) -> str | None:
     except UnicodeEncodeError:
         return None
     return "".join(_PLAIN_BYTE[byte] for byte in encoded)
+
+
+def amount_in_words(amount: int) -> str:
+    """"Satu juta lima ratus ribu rupiah": terbilang with a capital, as written on a receipt."""
+    words = terbilang_rupiah(amount)
+    return words[:1].upper() + words[1:]

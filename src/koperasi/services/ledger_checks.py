@@ -15,10 +15,10 @@ from sqlalchemy.orm import Session, aliased
 
 from koperasi.db.models import Loan, LoanMovement
 from koperasi.domain.ledger import Account
-from koperasi.domain.loans import MovementKind
+from koperasi.domain.loans.rules import MovementKind
 from koperasi.domain.money import format_rupiah
 from koperasi.services import ledger
-from koperasi.services.sales_book import standing_payouts, standing_sale_lines
+from koperasi.services.sales.book import standing_payouts, standing_sale_lines
 
 APPEND_ONLY = (
     "journal_entries", "journal_lines", "fund_capital_receipts", "loan_movements", "loan_schedules", "loan_installments",

@@ -4,51 +4,23 @@ reverse, reschedule, write off. Every write carries a request id made when the d
 from __future__ import annotations
 
 import uuid
-from datetime import date
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import QComboBox, QLineEdit, QSpinBox, QWidget
 
 from koperasi.domain.dates import format_date
-from koperasi.domain.loans import Frequency, first_due_after
+from koperasi.domain.loans.rules import Frequency, first_due_after
 from koperasi.domain.money import format_rupiah
 from koperasi.gui.context import AppContext
-from koperasi.gui.date_field import DateField
-from koperasi.gui.form_dialog import FormDialog
+from koperasi.gui.date_field import date_edit
+from koperasi.gui.form_dialog import FieldForm, FormDialog
 from koperasi.gui.money_edit import MoneyEdit
-from koperasi.services import loan_payments, loans
-from koperasi.services.loan_payments import Payment
-from koperasi.services.loan_queries import LoanDetail, MovementView
-from koperasi.services.loans import Disbursement
+from koperasi.services.loans import payments as loan_payments
+from koperasi.services.loans import lifecycle as loans
+from koperasi.services.loans.payments import Payment
+from koperasi.services.loans.queries import LoanDetail, MovementView
+from koperasi.services.loans.lifecycle import Disbursement
 from koperasi import clock
-
-
-def date_edit(name: str, day: date | None = None) -> DateField:
-    return DateField(objectName=name, day=day or clock.today())
-
-
-class _Form(QWidget):
-    """A QFormLayout whose rows are named by the service field they feed (for focus on error)."""
-
-    def __init__(self, summary: str = "") -> None:
-        super().__init__()
-        self.layout_ = QFormLayout(self)
-        self._fields: dict[str, QWidget] = {}
-        if summary:
-            label = QLabel(summary)
-            label.setWordWrap(True)
-            self.layout_.addRow(label)
-
-    def add(self, label: str, widget: QWidget, field: str | None = None) -> QWidget:
-        self.layout_.addRow(label, widget)
-        if field:
-            self._fields[field] = widget
-        return widget
-
-    def focus_field(self, field: str | None) -> None:
-        widget = self._fields.get(field or "")
-        if widget is not None:
-            widget.setFocus()
 
 
 def _loan_line(loan: LoanDetail) -> str:
@@ -59,7 +31,7 @@ class DecisionDialog(FormDialog):
     """Setujui (optional note) or Tolak (reason required)."""
 
     def __init__(self, context: AppContext, loan: LoanDetail, *, approve: bool, parent: QWidget | None = None) -> None:
-        self.form_ = _Form(_loan_line(loan))
+        self.form_ = FieldForm(_loan_line(loan))
         self.note_edit = QLineEdit()
         self.note_edit.setObjectName("loanDecisionNoteEdit")
         self.note_edit.setMaxLength(500)
@@ -81,7 +53,7 @@ class DecisionDialog(FormDialog):
 class DisburseDialog(FormDialog):
     def __init__(self, context: AppContext, loan: LoanDetail, parent: QWidget | None = None) -> None:
         fee = f"; biaya administrasi {format_rupiah(loan.admin_fee)} dengan kwitansinya sendiri" if loan.admin_fee else ""
-        self.form_ = _Form(_loan_line(loan) + f", {loan.term} × {loan.frequency.label.lower()}{fee}")
+        self.form_ = FieldForm(_loan_line(loan) + f", {loan.term} × {loan.frequency.label.lower()}{fee}")
         self.frequency = loan.frequency
         self.date_edit = self.form_.add(self.tr("&Tanggal pencairan:"), date_edit("loanDisburseDateEdit"), "disbursed_on")
         self.date_edit.setMaximumDate(QDate(clock.today()))
@@ -134,7 +106,7 @@ class RepaymentDialog(FormDialog):
             f"<br>Tunggakan {format_rupiah(loan.arrears)} ({loan.days_past_due} hari)" if loan.arrears else ""
         )
         next_due = f"<br>Jatuh tempo berikut {format_date(loan.next_due_on)}: {format_rupiah(loan.next_due_amount)}" if loan.next_due_on else ""
-        self.form_ = _Form(_loan_line(loan) + f"<br>Sisa pinjaman {format_rupiah(loan.outstanding)}{late}{next_due}")
+        self.form_ = FieldForm(_loan_line(loan) + f"<br>Sisa pinjaman {format_rupiah(loan.outstanding)}{late}{next_due}")
         self.amount_edit = MoneyEdit(value=suggested_payment(loan))
         self.amount_edit.setObjectName("loanRepayAmountEdit")
         self.form_.add(self.tr("&Jumlah dibayar (Rp):"), self.amount_edit, "amount")
@@ -174,7 +146,7 @@ def allocation_text(payment: Payment) -> str:
 class ReverseDialog(FormDialog):
     def __init__(self, context: AppContext, loan: LoanDetail, movement: MovementView, parent: QWidget | None = None) -> None:
         receipt = f", kwitansi {movement.receipt_number}" if movement.receipt_number else ""
-        self.form_ = _Form(
+        self.form_ = FieldForm(
             _loan_line(loan)
             + f"<br>Dibatalkan: <b>{movement.kind.label} {format_rupiah(movement.amount)}</b>, {format_date(movement.occurred_on)}{receipt}."
             + "<br>Transaksi asli tetap tercatat; kwitansinya dicetak ulang bertanda BATAL."
@@ -198,7 +170,7 @@ class ReverseDialog(FormDialog):
 
 class RescheduleDialog(FormDialog):
     def __init__(self, context: AppContext, loan: LoanDetail, parent: QWidget | None = None) -> None:
-        self.form_ = _Form(_loan_line(loan) + f"<br>Sisa pinjaman yang dijadwal ulang: <b>{format_rupiah(loan.outstanding)}</b>")
+        self.form_ = FieldForm(_loan_line(loan) + f"<br>Sisa pinjaman yang dijadwal ulang: <b>{format_rupiah(loan.outstanding)}</b>")
         self.term_spin = QSpinBox()
         self.term_spin.setObjectName("loanRescheduleTermSpin")
         self.term_spin.setRange(1, 260)
@@ -233,7 +205,7 @@ class RescheduleDialog(FormDialog):
 
 class WriteOffDialog(FormDialog):
     def __init__(self, context: AppContext, loan: LoanDetail, parent: QWidget | None = None) -> None:
-        self.form_ = _Form(
+        self.form_ = FieldForm(
             _loan_line(loan) + f"<br>Sisa <b>{format_rupiah(loan.outstanding)}</b> menjadi kerugian {loan.fund_name}."
         )
         self.date_edit = self.form_.add(self.tr("&Tanggal hapus buku:"), date_edit("loanWriteOffDateEdit"), "written_off_on")

@@ -10,8 +10,8 @@ from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtWidgets import QHeaderView, QLabel, QTableWidgetItem, QWidget
 
 from koperasi.domain.errors import DomainError, ValidationError
-from koperasi.domain.loan_products import LoanKind
-from koperasi.domain.loans import build_schedule, due_dates
+from koperasi.domain.loans.products import LoanKind
+from koperasi.domain.loans.rules import build_schedule, due_dates
 from koperasi.domain.money import format_rupiah
 from koperasi.gui import glossary
 from koperasi.domain.roles import Permission
@@ -19,12 +19,17 @@ from koperasi.gui.context import AppContext
 from koperasi.gui.form_dialog import FormDialog
 from koperasi.gui.forms.ui_loan_application_form import Ui_LoanApplicationForm
 from koperasi.gui.inline_add import add_buttons_beside
-from koperasi.gui.loans import find_data
+from koperasi.gui.combos import find_data
 from koperasi.gui.loans.funds_dialog import FundDialog, ProductDialog
-from koperasi.services import funds, groups, loan_products, loans, training_participants, trainings
+from koperasi.services.loans import funds
+from koperasi.services.members import groups
+from koperasi.services.loans import products as loan_products
+from koperasi.services.loans import lifecycle as loans
+from koperasi.services.trainings import participants as training_participants
+from koperasi.services.trainings import programmes as trainings
 from koperasi.gui.screen_fit import narrow_combo
-from koperasi.services.loan_products import ProductView
-from koperasi.services.member_search import MemberFilter, member_page
+from koperasi.services.loans.products import ProductView
+from koperasi.services.members.search import MemberFilter, member_page
 from koperasi import clock
 
 SEARCH_DELAY_MS = 200

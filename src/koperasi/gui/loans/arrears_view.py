@@ -21,24 +21,20 @@ from PySide6.QtWidgets import (
 
 from koperasi.domain.dates import format_date
 from koperasi.domain.errors import DomainError
-from koperasi.domain.loan_papers import ArrearsLine, ArrearsReport, PortfolioShare
-from koperasi.domain.money import format_rupiah
+from koperasi.domain.loans.papers import ArrearsLine, ArrearsReport, PortfolioShare
+from koperasi.domain.money import format_rupiah, percent
 from koperasi.gui.breakdown_view import breakdown_combo, breakdown_rows, save_buttons, save_report
 from koperasi.gui import glossary
 from koperasi.gui.context import AppContext
 from koperasi.gui.date_field import DateField
 from koperasi.gui.list_model import Column, ListTableModel
-from koperasi.gui.loans.busy import run_busy
-from koperasi.gui.loans.columns import fit_columns
+from koperasi.gui.busy import run_busy
+from koperasi.gui.columns import fit_columns
 from koperasi.gui.messages import show_error
-from koperasi.services import arrears
+from koperasi.services.loans import arrears
 from koperasi import clock
 
 BREAKDOWNS = ("Kecamatan", "Desa", "Kelompok", "Produk", "Sumber dana")
-
-
-def percent(ratio: float) -> str:
-    return f"{ratio * 100:.1f}%".replace(".", ",")
 
 
 class ArrearsView(QWidget):
@@ -215,7 +211,7 @@ class ArrearsView(QWidget):
         report = self.report
         if report is None:
             return None
-        from koperasi.reports.arrears_report import write_arrears_pdf, write_arrears_xlsx
+        from koperasi.reports.loans.arrears import write_arrears_pdf, write_arrears_xlsx
 
         return save_report(
             self, report, kind,

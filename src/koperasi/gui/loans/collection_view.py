@@ -20,18 +20,20 @@ from PySide6.QtWidgets import (
 )
 
 from koperasi.domain.errors import DomainError
-from koperasi.domain.loan_papers import CollectionSheet
+from koperasi.domain.loans.papers import CollectionSheet
 from koperasi.domain.money import format_rupiah
 from koperasi.domain.roles import Permission
 from koperasi.gui import glossary
 from koperasi.gui.context import AppContext
 from koperasi.gui.date_field import DateField
-from koperasi.gui.loans import find_data
+from koperasi.gui.combos import find_data
 from koperasi.gui.messages import set_inline_error, show_info
 from koperasi.gui.money_edit import MoneyEdit
 from koperasi.gui.screen_fit import narrow_combo
-from koperasi.services import groups, loan_papers, loan_payments
-from koperasi.services.loan_payments import GroupPayment
+from koperasi.services.members import groups
+from koperasi.services.loans import papers as loan_papers
+from koperasi.services.loans import payments as loan_payments
+from koperasi.services.loans.payments import GroupPayment
 from koperasi import clock
 
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -238,7 +240,7 @@ class CollectionView(QWidget):
         if self.sheet is None:
             return
         from koperasi.gui.pdf_preview import PdfPreviewDialog, write_to_bytes
-        from koperasi.reports.collection_sheet import write_collection_sheet
+        from koperasi.reports.loans.collection_sheet import write_collection_sheet
 
         sheet = self.sheet
         name = f"lembar-tagihan-{sheet.group_name.replace(' ', '-').replace('/', '-')}-{sheet.meeting_on:%Y-%m-%d}.pdf"

@@ -22,13 +22,13 @@ from PySide6.QtWidgets import (
 
 from koperasi import clock
 from koperasi.domain.dates import format_date
-from koperasi.domain.loans import LoanStatus, MovementKind
+from koperasi.domain.loans.rules import LoanStatus, MovementKind
 from koperasi.domain.money import format_rupiah
 from koperasi.domain.roles import Actor, Permission
 from koperasi.gui import glossary
 from koperasi.gui.list_model import Column, ListTableModel
-from koperasi.gui.loans.columns import fit_columns
-from koperasi.services.loan_queries import LoanDetail, MovementView, ScheduleItem
+from koperasi.gui.columns import fit_columns
+from koperasi.services.loans.queries import LoanDetail, MovementView, ScheduleItem
 
 RECEIPT_KINDS = {MovementKind.DISBURSEMENT, MovementKind.ADMIN_FEE, MovementKind.REPAYMENT}
 PAID_COLUMN = 3  # of the schedule table

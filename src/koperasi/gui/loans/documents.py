@@ -11,7 +11,7 @@ from koperasi.domain.errors import DomainError
 from koperasi.gui.context import AppContext
 from koperasi.gui.messages import show_error
 from koperasi.gui.pdf_preview import PdfPreviewDialog, write_to_bytes
-from koperasi.services import loan_papers
+from koperasi.services.loans import papers as loan_papers
 from koperasi import clock
 
 
@@ -20,7 +20,7 @@ def _safe(name: str) -> str:
 
 
 def receipt_preview(parent: QWidget, context: AppContext, movement_id: uuid.UUID) -> PdfPreviewDialog | None:
-    from koperasi.reports.receipt import write_receipt_a5, write_receipt_thermal
+    from koperasi.reports.loans.receipt import write_receipt_a5, write_receipt_thermal
 
     try:
         with context.database.session() as session:
@@ -48,7 +48,7 @@ def show_receipt(parent: QWidget, context: AppContext, movement_id: uuid.UUID) -
 
 
 def loan_card_preview(parent: QWidget, context: AppContext, loan_id: uuid.UUID, *, as_of: date | None = None) -> PdfPreviewDialog | None:
-    from koperasi.reports.loan_card import write_loan_card
+    from koperasi.reports.loans.card import write_loan_card
 
     try:
         with context.database.session() as session:

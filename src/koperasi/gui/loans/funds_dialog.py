@@ -24,29 +24,31 @@ from PySide6.QtWidgets import (
 )
 
 from koperasi.domain.errors import ValidationError
-from koperasi.domain.loan_products import (
+from koperasi.domain.loans.products import (
     DEFAULT_CURE_INSTALLMENTS,
     MAX_CURE_INSTALLMENTS,
     ROUNDING_CHOICES,
     LoanKind,
     ProductInput,
 )
-from koperasi.domain.loans import MAX_TERM, Frequency
+from koperasi.domain.loans.rules import MAX_TERM, Frequency
 from koperasi.domain.money import format_rupiah
 from koperasi.domain.roles import Permission
 from koperasi.gui import glossary
 from koperasi.gui.context import AppContext
 from koperasi.gui.date_field import DateField
 from koperasi.gui.form_dialog import FormDialog
-from koperasi.gui.loans import find_data
+from koperasi.gui.combos import find_data
 from koperasi.gui.list_model import Column, ListTableModel
-from koperasi.gui.loans.action_dialogs import _Form
-from koperasi.gui.loans.columns import fit_columns
+from koperasi.gui.form_dialog import FieldForm
+from koperasi.gui.columns import fit_columns
 from koperasi.gui.money_edit import MoneyEdit
 from koperasi.gui.screen_fit import fit_to_screen
-from koperasi.services import funds, loan_products, trainings
-from koperasi.services.funds import FundSummary
-from koperasi.services.loan_products import ProductView
+from koperasi.services.loans import funds
+from koperasi.services.loans import products as loan_products
+from koperasi.services.trainings import programmes as trainings
+from koperasi.services.loans.funds import FundSummary
+from koperasi.services.loans.products import ProductView
 from koperasi import clock
 
 
@@ -194,7 +196,7 @@ class _ElidedTextModel(ListTableModel):
 
 class FundDialog(FormDialog):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
-        self.form_ = _Form()
+        self.form_ = FieldForm()
         self.name_edit = self.form_.add(self.tr("&Nama sumber dana:"), QLineEdit(objectName="fundNameEdit"), "name")
         self.name_edit.setPlaceholderText(self.tr("contoh: Dana Bergulir Pemkab 2026"))
         self.donor_edit = self.form_.add(self.tr("&Pemberi dana:"), QLineEdit(objectName="fundDonorEdit"), "donor")
@@ -211,7 +213,7 @@ class FundDialog(FormDialog):
 
 class CapitalDialog(FormDialog):
     def __init__(self, context: AppContext, fund: FundSummary, parent: QWidget | None = None) -> None:
-        self.form_ = _Form(self.tr("Modal yang diterima untuk <b>{name}</b> dari {donor}.").format(name=fund.name, donor=fund.donor))
+        self.form_ = FieldForm(self.tr("Modal yang diterima untuk <b>{name}</b> dari {donor}.").format(name=fund.name, donor=fund.donor))
         self.amount_edit = self.form_.add(self.tr("&Jumlah (Rp):"), MoneyEdit(objectName="capitalAmountEdit"), "amount")
         self.date_edit = DateField(objectName="capitalDateEdit", day=clock.today())
         self.date_edit.setMaximumDate(QDate(clock.today()))
@@ -235,7 +237,7 @@ class ProductDialog(FormDialog):
     def __init__(
         self, context: AppContext, fund_choices: list[tuple[uuid.UUID, str]], product: ProductView | None, parent: QWidget | None = None
     ) -> None:
-        f = self.form_ = _Form()
+        f = self.form_ = FieldForm()
         self.name_edit = f.add(self.tr("&Nama produk:"), QLineEdit(objectName="productNameEdit"), "name")
         self.fund_combo = f.add(self.tr("&Sumber dana:"), QComboBox(objectName="productFundCombo"), "fund_source_id")
         for fund_id, name in fund_choices:

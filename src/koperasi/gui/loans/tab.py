@@ -23,20 +23,23 @@ from PySide6.QtWidgets import (
 )
 
 from koperasi.domain.errors import DomainError
-from koperasi.domain.loans import LoanStatus
+from koperasi.domain.loans.rules import LoanStatus
 from koperasi.domain.roles import Permission
 from koperasi.gui.context import AppContext
 from koperasi.gui.empty_list import EmptyListNote, nothing_found
 from koperasi.gui.form_dialog import FormDialog
-from koperasi.gui.loans import action_dialogs, find_data
+from koperasi.gui.loans import action_dialogs
+from koperasi.gui.combos import find_data
 from koperasi.gui.loans.application_dialog import LoanApplicationDialog
-from koperasi.gui.loans.columns import NAME_MINIMUM, stretch_column, text_width
+from koperasi.gui.columns import NAME_MINIMUM, stretch_column, text_width
 from koperasi.gui.loans.detail_panel import LoanDetailPanel
 from koperasi.gui.loans.table_model import LoanTableModel
 from koperasi.gui.messages import confirm, show_error, show_info
 from koperasi.gui.screen_fit import narrow_combo
-from koperasi.services import funds, groups, loan_products
-from koperasi.services.loan_queries import LoanDetail, LoanFilter, LoanPage, loan_detail, loan_page
+from koperasi.services.loans import funds
+from koperasi.services.members import groups
+from koperasi.services.loans import products as loan_products
+from koperasi.services.loans.queries import LoanDetail, LoanFilter, LoanPage, loan_detail, loan_page
 
 SEARCH_DELAY_MS = 200  # wait for a pause in typing before asking the database
 

@@ -13,11 +13,11 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from koperasi.domain.dates import format_date
-from koperasi.domain.loans import LoanStatus
+from koperasi.domain.loans.rules import LoanStatus
 from koperasi.domain.money import format_rupiah
 from koperasi.gui import glossary
 from koperasi.gui.page_cache import PageCache
-from koperasi.services.loan_queries import LoanFilter, LoanPage, LoanRow
+from koperasi.services.loans.queries import LoanFilter, LoanPage, LoanRow
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2

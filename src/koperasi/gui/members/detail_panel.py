@@ -10,12 +10,12 @@ from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from koperasi.domain.dates import format_date
-from koperasi.domain.members import MemberStatus, age_on
+from koperasi.domain.members.register import MemberStatus, age_on
 from koperasi.domain.money import format_rupiah
 from koperasi.domain.phone import format_phone
-from koperasi.domain.sales import format_quantity
+from koperasi.domain.sales.rules import format_quantity
 from koperasi.gui.flow_layout import FlowLayout
-from koperasi.services.members import MemberDetail
+from koperasi.services.members.register import MemberDetail
 from koperasi import clock
 
 PHOTO_SIZE = QSize(96, 120)  # a 3x4 pas foto

@@ -12,9 +12,9 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 from koperasi.gui.context import AppContext
 from koperasi.gui.messages import show_error
 from koperasi.gui.status import announce
-from koperasi.reports.member_documents import MemberSheet, write_member_card, write_member_profile
-from koperasi.services import members
-from koperasi.services.members import MemberDetail
+from koperasi.reports.members.documents import MemberSheet, write_member_card, write_member_profile
+from koperasi.services.members import register as members
+from koperasi.services.members.register import MemberDetail
 from koperasi import clock
 
 log = logging.getLogger(__name__)

@@ -1,7 +1,7 @@
 """Excel in the Anggota tab: the roster template, import with preview, export of the list.
 
 Long work (thousands of rows: reading and checking a roster, saving it, exporting) runs on the
-worker thread of ``gui/loans/busy.run_busy`` behind a progress dialog that can be cancelled; the
+worker thread of ``gui/busy.run_busy`` behind a progress dialog that can be cancelled; the
 services call back every few hundred rows, and nothing is half-imported when the clerk cancels.
 """
 
@@ -25,12 +25,14 @@ from PySide6.QtWidgets import (
 
 from koperasi.domain.errors import DomainError
 from koperasi.gui.context import AppContext
-from koperasi.gui.loans.busy import Steps, run_busy
+from koperasi.gui.busy import Steps, run_busy
 from koperasi.gui.messages import show_error, show_info
 from koperasi.gui.screen_fit import fit_to_screen
-from koperasi.services import member_excel, member_export, member_import
-from koperasi.services.member_import import ImportPreview
-from koperasi.services.member_search import MemberFilter
+from koperasi.services.members import excel as member_excel
+from koperasi.services.members import export as member_export
+from koperasi.services.members import importing as member_import
+from koperasi.services.members.importing import ImportPreview
+from koperasi.services.members.search import MemberFilter
 from koperasi import clock
 
 EXCEL_FILTER = "Excel (*.xlsx)"

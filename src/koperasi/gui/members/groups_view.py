@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QHeaderView, QLabel, QPush
 
 from koperasi.domain.dates import format_date
 from koperasi.domain.errors import DomainError, ValidationError
-from koperasi.domain.members import GroupKind
+from koperasi.domain.members.register import GroupKind
 from koperasi.domain.roles import Permission
 from koperasi.gui.context import AppContext
 from koperasi.gui.form_dialog import FormDialog
@@ -17,9 +17,10 @@ from koperasi.gui.forms.ui_group_form import Ui_GroupForm
 from koperasi.gui.forms.ui_group_membership_form import Ui_GroupMembershipForm
 from koperasi.gui.list_model import Column, ListTableModel
 from koperasi.gui.messages import show_error
-from koperasi.services import groups, regions
-from koperasi.services.groups import GroupMemberView, GroupView
-from koperasi.services.member_search import MemberFilter, member_page
+from koperasi.services.members import groups
+from koperasi.services.office import regions
+from koperasi.services.members.groups import GroupMemberView, GroupView
+from koperasi.services.members.search import MemberFilter, member_page
 from koperasi import clock
 
 

@@ -8,8 +8,8 @@ from PySide6.QtWidgets import QWidget
 from koperasi.gui.context import AppContext
 from koperasi.gui.form_dialog import FormDialog
 from koperasi.gui.forms.ui_leave_form import Ui_LeaveForm
-from koperasi.services import members
-from koperasi.services.members import MemberDetail
+from koperasi.services.members import register as members
+from koperasi.services.members.register import MemberDetail
 from koperasi import clock
 
 

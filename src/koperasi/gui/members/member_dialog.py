@@ -13,9 +13,10 @@ from koperasi.gui.form_dialog import FormDialog
 from koperasi.gui.inline_add import add_buttons_beside
 from koperasi.gui.members.member_form import MemberForm
 from koperasi.gui.messages import confirm
-from koperasi.gui.regions_dialog import DesaDialog
-from koperasi.services import members, regions
-from koperasi.services.members import DuplicateNik, MemberDetail, WarningsToConfirm
+from koperasi.gui.office.regions_dialog import DesaDialog
+from koperasi.services.members import register as members
+from koperasi.services.office import regions
+from koperasi.services.members.register import DuplicateNik, MemberDetail, WarningsToConfirm
 
 OPEN_EXISTING = 2  # dialog result: the clerk chose to open the member who has this NIK
 

@@ -10,13 +10,13 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QHeaderView, QTableWidgetIte
 
 from koperasi.domain.dates import format_date, parse_date
 from koperasi.domain.errors import ValidationError
-from koperasi.domain.members import HouseholdPerson, MemberInput, Relation, SchoolStatus
+from koperasi.domain.members.register import HouseholdPerson, MemberInput, Relation, SchoolStatus
 from koperasi.domain.nik import NikInfo, nik_mismatches, parse_nik
 from koperasi.domain.people import Sex
 from koperasi.gui.forms.ui_member_form import Ui_MemberForm
 from koperasi.gui.messages import WARNING_STYLE
-from koperasi.gui.loans.columns import NAME_MINIMUM, stretch_column, text_width
-from koperasi.services.regions import DesaView, KecamatanView
+from koperasi.gui.columns import NAME_MINIMUM, stretch_column, text_width
+from koperasi.services.office.regions import DesaView, KecamatanView
 from koperasi import clock
 
 # Where the birth-date calendar opens when neither the field nor the NIK gives a day.

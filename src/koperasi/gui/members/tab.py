@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from koperasi.domain.errors import DomainError
-from koperasi.domain.members import MemberStatus
+from koperasi.domain.members.register import MemberStatus
 from koperasi.domain.people import Sex
 from koperasi.domain.roles import Permission
 from koperasi.gui.context import AppContext
@@ -34,9 +34,11 @@ from koperasi.gui.members.member_dialog import OPEN_EXISTING, MemberDialog
 from koperasi.gui.members.table_model import MemberTableModel
 from koperasi.gui.messages import confirm, show_error
 from koperasi.gui.screen_fit import narrow_combo
-from koperasi.services import groups, members, regions
-from koperasi.services.member_search import MemberFilter, MemberPage, MemberSort, member_page
-from koperasi.services.members import MemberDetail
+from koperasi.services.members import groups
+from koperasi.services.members import register as members
+from koperasi.services.office import regions
+from koperasi.services.members.search import MemberFilter, MemberPage, MemberSort, member_page
+from koperasi.services.members.register import MemberDetail
 
 SEARCH_DELAY_MS = 200  # wait for a pause in typing before asking the database
 

@@ -13,9 +13,9 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from koperasi.domain.dates import format_date
-from koperasi.domain.members import MemberStatus
+from koperasi.domain.members.register import MemberStatus
 from koperasi.gui.page_cache import PageCache
-from koperasi.services.member_search import MemberFilter, MemberPage, MemberRow, MemberSort
+from koperasi.services.members.search import MemberFilter, MemberPage, MemberRow, MemberSort
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 _Index = QModelIndex | QPersistentModelIndex

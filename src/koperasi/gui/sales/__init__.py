@@ -5,15 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate
-
-from koperasi.domain.sales import Producer
-from koperasi.gui.date_field import DateField
-from koperasi import clock
-
-
-def date_edit(name: str, day: date | QDate | None = None) -> DateField:
-    return DateField(objectName=name, day=day or clock.today())
+from koperasi.domain.sales.rules import Producer
 
 
 def short_date(day: date) -> str:

@@ -8,15 +8,15 @@ from PySide6.QtWidgets import QCheckBox, QLineEdit, QWidget
 
 from koperasi.gui.context import AppContext
 from koperasi.gui.form_dialog import FormDialog
-from koperasi.gui.loans.action_dialogs import _Form
-from koperasi.services import sales_catalogue
-from koperasi.services.sales_catalogue import BuyerView
+from koperasi.gui.form_dialog import FieldForm
+from koperasi.services.sales import catalogue as sales_catalogue
+from koperasi.services.sales.catalogue import BuyerView
 
 
 class BuyerDialog(FormDialog):
     def __init__(self, context: AppContext, buyer: BuyerView | None = None, *, name: str = "",
                  parent: QWidget | None = None) -> None:
-        f = self.form_ = _Form()
+        f = self.form_ = FieldForm()
         self.name_edit = f.add(self.tr("&Nama pembeli:"), QLineEdit(objectName="buyerNameEdit"), "name")
         self.name_edit.setMaxLength(120)
         self.phone_edit = f.add(self.tr("&Telepon:"), QLineEdit(objectName="buyerPhoneEdit"), "phone")

@@ -22,21 +22,22 @@ from PySide6.QtWidgets import (
 from koperasi.domain.errors import DomainError, ValidationError
 from koperasi.domain.money import format_rupiah
 from koperasi.domain.roles import Permission
-from koperasi.domain.sales import UNITS, format_percent, parse_percent
-from koperasi.domain.settings import SALES_COMMISSION
+from koperasi.domain.sales.rules import UNITS, format_percent, parse_percent
+from koperasi.domain.office.settings import SALES_COMMISSION
 from koperasi.gui.context import AppContext
 from koperasi.gui.form_dialog import FormDialog
 from koperasi.gui.forms.ui_sales_product_form import Ui_SalesProductForm
 from koperasi.gui.list_model import Column, ListTableModel
-from koperasi.gui.loans.action_dialogs import _Form
-from koperasi.gui.loans.columns import fit_columns
+from koperasi.gui.form_dialog import FieldForm
+from koperasi.gui.columns import fit_columns
 from koperasi.gui.messages import set_inline_error, show_error
 from koperasi.gui.sales.buyer_dialog import BuyerDialog
 from koperasi.gui.screen_fit import fit_to_screen
-from koperasi.gui.trainings import TipTableModel, make_table, selected_row
+from koperasi.gui.tables import TipTableModel, make_table, selected_row
 from koperasi.gui.unsaved_changes import UnsavedChangesGuard
-from koperasi.services import sales_catalogue, settings
-from koperasi.services.sales_catalogue import BuyerView, ChannelView, ProductInput, ProductView, rate_label
+from koperasi.services.sales import catalogue as sales_catalogue
+from koperasi.services.office import settings
+from koperasi.services.sales.catalogue import BuyerView, ChannelView, ProductInput, ProductView, rate_label
 
 
 def _optional_percent(text: str) -> int | None:
@@ -105,7 +106,7 @@ class ProductDialog(FormDialog):
 
 class ChannelDialog(FormDialog):
     def __init__(self, context: AppContext, channel: ChannelView, parent: QWidget | None = None) -> None:
-        f = self.form_ = _Form(self.tr("Saluran <b>{name}</b>").format(name=channel.name))
+        f = self.form_ = FieldForm(self.tr("Saluran <b>{name}</b>").format(name=channel.name))
         self.rate_edit = f.add(self.tr("&Jasa saluran (%):"), QLineEdit(objectName="channelCommissionEdit"), "commission")
         self.rate_edit.setPlaceholderText(self.tr("kosong: jasa bawaan kantor"))
         if channel.commission_bp is not None:

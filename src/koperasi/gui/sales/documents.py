@@ -9,15 +9,15 @@ from datetime import date
 from PySide6.QtWidgets import QWidget
 
 from koperasi.domain.errors import DomainError
-from koperasi.domain.sales import Producer
+from koperasi.domain.sales.rules import Producer
 from koperasi.gui.context import AppContext
 from koperasi.gui.messages import show_error
 from koperasi.gui.pdf_preview import PdfPreviewDialog, file_name_part, show_preview as show, write_to_bytes
-from koperasi.services import sales_papers
+from koperasi.services.sales import papers as sales_papers
 
 
 def sales_note_preview(parent: QWidget, context: AppContext, sale_id: uuid.UUID) -> PdfPreviewDialog | None:
-    from koperasi.reports.sales_note import write_sales_note
+    from koperasi.reports.sales.note import write_sales_note
 
     try:
         with context.database.session() as session:
@@ -34,7 +34,7 @@ def sales_note_preview(parent: QWidget, context: AppContext, sale_id: uuid.UUID)
 
 
 def payout_slip_preview(parent: QWidget, context: AppContext, payout_id: uuid.UUID) -> PdfPreviewDialog | None:
-    from koperasi.reports.payout_slip import write_payout_slip
+    from koperasi.reports.sales.payout_slip import write_payout_slip
 
     try:
         with context.database.session() as session:
@@ -53,7 +53,7 @@ def payout_slip_preview(parent: QWidget, context: AppContext, payout_id: uuid.UU
 
 def statement_preview(parent: QWidget, context: AppContext, producer: Producer, period_from: date,
                       period_to: date) -> PdfPreviewDialog | None:
-    from koperasi.reports.sales_reports import write_producer_statement
+    from koperasi.reports.sales.statements import write_producer_statement
 
     try:
         with context.database.session() as session:

@@ -28,15 +28,16 @@ from koperasi.domain.roles import Permission
 from koperasi.gui.context import AppContext
 from koperasi.gui.form_dialog import FormDialog
 from koperasi.gui.list_model import Column, ListTableModel
-from koperasi.gui.loans.action_dialogs import _Form
-from koperasi.gui.loans.columns import fit_columns
+from koperasi.gui.form_dialog import FieldForm
+from koperasi.gui.columns import fit_columns
 from koperasi.gui.messages import confirm, show_error, show_info
 from koperasi.gui.money_edit import MoneyEdit
-from koperasi.gui.sales import date_edit, producer_key, producer_label, short_date
+from koperasi.gui.sales import producer_key, producer_label, short_date
+from koperasi.gui.date_field import date_edit
 from koperasi.gui.sales import documents
-from koperasi.gui.trainings import TipTableModel, make_table, selected_row
-from koperasi.services import payouts
-from koperasi.services.payouts import Payable, PaidOut, PayoutRow
+from koperasi.gui.tables import TipTableModel, make_table, selected_row
+from koperasi.services.sales import payouts
+from koperasi.services.sales.payouts import Payable, PaidOut, PayoutRow
 from koperasi import clock
 
 
@@ -51,7 +52,7 @@ class PayDialog(FormDialog):
 
     def __init__(self, context: AppContext, payable: Payable, *, period: tuple[date, date] | None,
                  parent: QWidget | None = None) -> None:
-        f = self.form_ = _Form(self.tr("<b>{name}</b>: seluruh hasil {earned}, sudah dibayar {paid}, <b>belum dibayar {owed}</b>.").format(
+        f = self.form_ = FieldForm(self.tr("<b>{name}</b>: seluruh hasil {earned}, sudah dibayar {paid}, <b>belum dibayar {owed}</b>.").format(
             name=escape(producer_label(payable.name, payable.identity)), earned=format_rupiah(payable.earned),
             paid=format_rupiah(payable.paid), owed=format_rupiah(payable.owed)))
         self.amount_edit = MoneyEdit(value=payable.owed, objectName="payAmountEdit")
@@ -93,7 +94,7 @@ class PayDialog(FormDialog):
 
 class ReversePayoutDialog(FormDialog):
     def __init__(self, context: AppContext, payout: PayoutRow, parent: QWidget | None = None) -> None:
-        f = self.form_ = _Form(self.tr("Batalkan pembayaran <b>{number}</b> kepada {name}, {amount}. Jumlah itu kembali menjadi "
+        f = self.form_ = FieldForm(self.tr("Batalkan pembayaran <b>{number}</b> kepada {name}, {amount}. Jumlah itu kembali menjadi "
                                        "hak penitip.").format(number=escape(payout.number), name=escape(payout.producer),
                                                               amount=format_rupiah(payout.amount)))
         self.reason_edit = f.add(self.tr("&Alasan:"), QLineEdit(objectName="payoutReverseReasonEdit"), "reason")
@@ -115,7 +116,7 @@ class StatementDialog(FormDialog):
 
     def __init__(self, context: AppContext, producers: list[Payable], selected: Payable | None,
                  period: tuple[date, date], parent: QWidget | None = None) -> None:
-        f = self.form_ = _Form()
+        f = self.form_ = FieldForm()
         self.producer_combo = f.add(self.tr("&Penitip:"), QComboBox(objectName="statementProducerCombo"), "producer")
         for row in producers:
             self.producer_combo.addItem(producer_label(row.name, row.identity), producer_key(row.producer))

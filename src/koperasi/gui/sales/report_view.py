@@ -11,16 +11,16 @@ from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 from koperasi.domain.dates import format_date
 from koperasi.domain.errors import DomainError
 from koperasi.domain.money import format_rupiah
-from koperasi.domain.sales_papers import SalesReport, SalesTotal
+from koperasi.domain.sales.papers import SalesReport, SalesTotal
 from koperasi.gui.breakdown_view import (TotalModel, breakdown_combo, breakdown_rows, chosen_period, lay_out_period_report,
                                          save_buttons, save_report, total_table)
 from koperasi.gui.context import AppContext
 from koperasi.gui.list_model import Column, ListTableModel
-from koperasi.gui.loans.busy import run_busy
+from koperasi.gui.busy import run_busy
 from koperasi.gui.messages import show_error
-from koperasi.gui.sales import date_edit
-from koperasi.gui.trainings import count_text
-from koperasi.services import sales_papers
+from koperasi.gui.date_field import date_edit
+from koperasi.gui.tables import count_text
+from koperasi.services.sales import papers as sales_papers
 from koperasi import clock
 
 BREAKDOWNS = ("Produk", "Saluran", "Bulan", "Kecamatan", "Kelompok penitip")
@@ -112,7 +112,7 @@ class ReportView(QWidget):
         report = self.report
         if report is None:
             return None
-        from koperasi.reports.sales_reports import write_sales_report_pdf, write_sales_report_xlsx
+        from koperasi.reports.sales.statements import write_sales_report_pdf, write_sales_report_xlsx
 
         return save_report(
             self, report, kind,

@@ -16,14 +16,16 @@ from koperasi.domain.money import format_rupiah
 from koperasi.domain.roles import Permission
 from koperasi.gui.context import AppContext
 from koperasi.gui.form_dialog import FormDialog
-from koperasi.gui.loans import find_data
+from koperasi.gui.combos import find_data
 from koperasi.gui.messages import confirm
-from koperasi.gui.sales import date_edit
+from koperasi.gui.date_field import date_edit
 from koperasi.gui.sales.sale_lines import PRODUCER, PRODUCT, SaleLinesModel, SaleLinesTable
 from koperasi.gui.screen_fit import fit_to_screen
-from koperasi.services import consignment, sales, sales_catalogue
-from koperasi.services.consignment import StockRow
-from koperasi.services.sales import RecordedSale, SaleInput
+from koperasi.services.sales import consignment
+from koperasi.services.sales import selling as sales
+from koperasi.services.sales import catalogue as sales_catalogue
+from koperasi.services.sales.consignment import StockRow
+from koperasi.services.sales.selling import RecordedSale, SaleInput
 from koperasi import clock
 
 

@@ -29,11 +29,11 @@ from PySide6.QtWidgets import (
 
 from koperasi.domain.errors import ValidationError
 from koperasi.domain.money import format_rupiah
-from koperasi.domain.sales import Producer, SaleLineInput, commission, format_percent, format_quantity, line_total, parse_quantity
+from koperasi.domain.sales.rules import Producer, SaleLineInput, commission, format_percent, format_quantity, line_total, parse_quantity
 from koperasi.gui.money_edit import MoneyEdit, group_thousands
 from koperasi.gui.sales import producer_key, producer_label
-from koperasi.services.consignment import StockRow
-from koperasi.services.sales_catalogue import ProductView
+from koperasi.services.sales.consignment import StockRow
+from koperasi.services.sales.catalogue import ProductView
 
 _Index = QModelIndex | QPersistentModelIndex
 PRODUCT, PRODUCER, QUANTITY, PRICE, TOTAL, RATE, COMMISSION, SHARE = range(8)

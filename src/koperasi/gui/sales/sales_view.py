@@ -23,20 +23,22 @@ from koperasi.domain.dates import format_date
 from koperasi.domain.errors import DomainError
 from koperasi.domain.money import format_rupiah
 from koperasi.domain.roles import Permission
-from koperasi.domain.sales import format_percent, format_quantity
+from koperasi.domain.sales.rules import format_percent, format_quantity
 from koperasi.gui.context import AppContext
 from koperasi.gui.empty_list import EmptyListNote, nothing_found
 from koperasi.gui.form_dialog import FormDialog
 from koperasi.gui.list_model import Column, ListTableModel
-from koperasi.gui.loans import find_data
-from koperasi.gui.loans.action_dialogs import _Form
-from koperasi.gui.loans.columns import fit_columns
+from koperasi.gui.combos import find_data
+from koperasi.gui.form_dialog import FieldForm
+from koperasi.gui.columns import fit_columns
 from koperasi.gui.messages import show_error
-from koperasi.gui.sales import date_edit, short_date
+from koperasi.gui.sales import short_date
+from koperasi.gui.date_field import date_edit
 from koperasi.gui.screen_fit import narrow_combo
-from koperasi.gui.trainings import TipTableModel, count_text, make_table
-from koperasi.services import sales, sales_catalogue
-from koperasi.services.sales import SaleDetail, SaleLineView, SaleRow
+from koperasi.gui.tables import TipTableModel, count_text, make_table
+from koperasi.services.sales import selling as sales
+from koperasi.services.sales import catalogue as sales_catalogue
+from koperasi.services.sales.selling import SaleDetail, SaleLineView, SaleRow
 from koperasi import clock
 
 SEARCH_DELAY_MS = 200
@@ -73,7 +75,7 @@ def line_columns(widget: QWidget) -> list[Column[SaleLineView]]:
 
 class ReverseSaleDialog(FormDialog):
     def __init__(self, context: AppContext, sale: SaleDetail, parent: QWidget | None = None) -> None:
-        f = self.form_ = _Form(self.tr("Batalkan penjualan <b>{number}</b> kepada {buyer}, {total}. Barangnya kembali ke stok "
+        f = self.form_ = FieldForm(self.tr("Batalkan penjualan <b>{number}</b> kepada {buyer}, {total}. Barangnya kembali ke stok "
                                        "penitip dan uangnya keluar dari kas.").format(
             number=escape(sale.number), buyer=escape(sale.buyer_name), total=format_rupiah(sale.total)))
         self.reason_edit = f.add(self.tr("&Alasan:"), QLineEdit(objectName="saleReverseReasonEdit"), "reason")

@@ -19,19 +19,21 @@ from PySide6.QtWidgets import (
 
 from koperasi.domain.errors import DomainError, ValidationError
 from koperasi.domain.roles import Permission
-from koperasi.domain.sales import Producer, format_quantity, parse_quantity
+from koperasi.domain.sales.rules import Producer, format_quantity, parse_quantity
 from koperasi.gui.context import AppContext
 from koperasi.gui.form_dialog import FormDialog
 from koperasi.gui.forms.ui_sales_intake_form import Ui_SalesIntakeForm
 from koperasi.gui.list_model import Column, ListTableModel
-from koperasi.gui.loans.action_dialogs import _Form
-from koperasi.gui.loans.columns import fit_columns
+from koperasi.gui.form_dialog import FieldForm
+from koperasi.gui.columns import fit_columns
 from koperasi.gui.messages import show_error
 from koperasi.gui.sales import producer_label, short_date
-from koperasi.gui.trainings import TipTableModel, count_text, make_table, selected_row
-from koperasi.services import consignment, groups, sales_catalogue
-from koperasi.services.consignment import IntakeRow, StockRow
-from koperasi.services.member_search import MemberFilter, member_page
+from koperasi.gui.tables import TipTableModel, count_text, make_table, selected_row
+from koperasi.services.sales import consignment
+from koperasi.services.members import groups
+from koperasi.services.sales import catalogue as sales_catalogue
+from koperasi.services.sales.consignment import IntakeRow, StockRow
+from koperasi.services.members.search import MemberFilter, member_page
 from koperasi import clock
 
 SEARCH_DELAY_MS = 200
@@ -141,7 +143,7 @@ class IntakeDialog(FormDialog):
 
 class ReverseIntakeDialog(FormDialog):
     def __init__(self, context: AppContext, intake: IntakeRow, parent: QWidget | None = None) -> None:
-        f = self.form_ = _Form(self.tr("Batalkan titipan <b>{number}</b>: {quantity} {product} dari {producer}.").format(
+        f = self.form_ = FieldForm(self.tr("Batalkan titipan <b>{number}</b>: {quantity} {product} dari {producer}.").format(
             number=escape(intake.number), quantity=format_quantity(intake.quantity_milli, intake.unit),
             product=escape(intake.product), producer=escape(intake.producer_name)))
         self.reason_edit = f.add(self.tr("&Alasan:"), QLineEdit(objectName="intakeReverseReasonEdit"), "reason")

@@ -32,9 +32,9 @@ from koperasi.gui.context import AppContext
 from koperasi.gui.messages import confirm, set_inline_error
 from koperasi.gui.unsaved_changes import UnsavedChangesGuard
 from koperasi.gui.screen_fit import fit_to_screen
-from koperasi.services import attendance
-from koperasi.services.attendance import AttendanceRow
-from koperasi.services.trainings import SessionView
+from koperasi.services.trainings import attendance
+from koperasi.services.trainings.attendance import AttendanceRow
+from koperasi.services.trainings.programmes import SessionView
 
 _Index = QModelIndex | QPersistentModelIndex
 

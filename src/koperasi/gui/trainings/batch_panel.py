@@ -18,17 +18,21 @@ from PySide6.QtWidgets import (
 from koperasi.domain.dates import format_date
 from koperasi.domain.errors import DomainError
 from koperasi.domain.roles import Permission
-from koperasi.domain.training_papers import BatchReport
+from koperasi.domain.trainings.papers import BatchReport
 from koperasi.gui.context import AppContext
 from koperasi.gui.flow_layout import FlowLayout
 from koperasi.gui.list_model import Column, ListTableModel
-from koperasi.gui.loans.arrears_view import percent
-from koperasi.gui.loans.columns import fit_columns
+from koperasi.domain.money import percent
+from koperasi.gui.columns import fit_columns
 from koperasi.gui.messages import confirm, show_error, show_info
-from koperasi.gui.trainings import TipTableModel, documents, make_table, selected_row
-from koperasi.services import certificates, training_papers, training_participants, trainings
-from koperasi.services.training_participants import ParticipantView
-from koperasi.services.trainings import BatchView, SessionView
+from koperasi.gui.trainings import documents
+from koperasi.gui.tables import TipTableModel, make_table, selected_row
+from koperasi.services.trainings import certificates
+from koperasi.services.trainings import papers as training_papers
+from koperasi.services.trainings import participants as training_participants
+from koperasi.services.trainings import programmes as trainings
+from koperasi.services.trainings.participants import ParticipantView
+from koperasi.services.trainings.programmes import BatchView, SessionView
 from koperasi import clock
 
 

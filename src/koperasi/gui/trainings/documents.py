@@ -11,11 +11,11 @@ from koperasi.domain.errors import DomainError
 from koperasi.gui.context import AppContext
 from koperasi.gui.messages import show_error, show_info
 from koperasi.gui.pdf_preview import PdfPreviewDialog, file_name_part, show_preview as show, write_to_bytes
-from koperasi.services import training_papers
+from koperasi.services.trainings import papers as training_papers
 
 
 def attendance_sheet_preview(parent: QWidget, context: AppContext, session_id: uuid.UUID) -> PdfPreviewDialog | None:
-    from koperasi.reports.attendance_sheet import write_attendance_sheet
+    from koperasi.reports.trainings.attendance_sheet import write_attendance_sheet
 
     try:
         with context.database.session() as session:
@@ -34,7 +34,7 @@ def attendance_sheet_preview(parent: QWidget, context: AppContext, session_id: u
 def certificates_preview(
     parent: QWidget, context: AppContext, batch_id: uuid.UUID, *, participant_id: uuid.UUID | None = None
 ) -> PdfPreviewDialog | None:
-    from koperasi.reports.certificate import write_certificate, write_certificates
+    from koperasi.reports.trainings.certificate import write_certificate, write_certificates
 
     try:
         with context.database.session() as session:
@@ -58,7 +58,7 @@ def certificates_preview(
 
 
 def batch_report_preview(parent: QWidget, context: AppContext, batch_id: uuid.UUID) -> PdfPreviewDialog | None:
-    from koperasi.reports.training_reports import write_batch_report
+    from koperasi.reports.trainings.summaries import write_batch_report
 
     try:
         with context.database.session() as session:

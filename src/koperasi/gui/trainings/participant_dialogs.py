@@ -12,11 +12,12 @@ from koperasi.domain.errors import ValidationError
 from koperasi.gui.context import AppContext
 from koperasi.gui.date_field import DateField
 from koperasi.gui.form_dialog import FormDialog
-from koperasi.gui.loans.action_dialogs import _Form, date_edit
-from koperasi.services import training_participants
-from koperasi.services.member_search import MemberFilter, member_page
-from koperasi.services.training_participants import ParticipantView
-from koperasi.services.trainings import BatchView
+from koperasi.gui.form_dialog import FieldForm
+from koperasi.gui.date_field import date_edit
+from koperasi.services.trainings import participants as training_participants
+from koperasi.services.members.search import MemberFilter, member_page
+from koperasi.services.trainings.participants import ParticipantView
+from koperasi.services.trainings.programmes import BatchView
 from koperasi import clock
 
 SEARCH_DELAY_MS = 200
@@ -25,7 +26,7 @@ MEMBER_CHOICES = 30
 
 class EnrolDialog(FormDialog):
     def __init__(self, context: AppContext, batch: BatchView, parent: QWidget | None = None) -> None:
-        f = self.form_ = _Form(self.tr("Peserta baru untuk <b>{batch}</b> ({programme}).").format(
+        f = self.form_ = FieldForm(self.tr("Peserta baru untuk <b>{batch}</b> ({programme}).").format(
             batch=batch.name, programme=batch.programme_name))
         self.search_edit = f.add(self.tr("&Cari anggota:"), QLineEdit(objectName="enrolSearchEdit"), "search")
         self.search_edit.setPlaceholderText(self.tr("nama, NIK atau nomor anggota"))
@@ -119,7 +120,7 @@ class EnrolDialog(FormDialog):
 
 class WithdrawDialog(FormDialog):
     def __init__(self, context: AppContext, participant: ParticipantView, parent: QWidget | None = None) -> None:
-        f = self.form_ = _Form(self.tr("<b>{name}</b> ({identity}) mengundurkan diri; kehadirannya tetap tercatat.").format(
+        f = self.form_ = FieldForm(self.tr("<b>{name}</b> ({identity}) mengundurkan diri; kehadirannya tetap tercatat.").format(
             name=participant.name, identity=participant.identity))
         self.date_edit: DateField = f.add(self.tr("&Tanggal mundur:"), date_edit("withdrawDateEdit"), "withdrawn_on")
         self.date_edit.setMaximumDate(QDate(clock.today()))

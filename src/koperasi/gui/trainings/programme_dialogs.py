@@ -20,19 +20,20 @@ from PySide6.QtWidgets import (
 
 from koperasi.domain.errors import ConflictError, ValidationError
 from koperasi.domain.roles import Permission
-from koperasi.domain.trainings import CompletionRule, ProgrammeInput, RuleKind, Topic
+from koperasi.domain.trainings.rules import CompletionRule, ProgrammeInput, RuleKind, Topic
 from koperasi.gui.context import AppContext
 from koperasi.gui.form_dialog import FormDialog
 from koperasi.gui.forms.ui_training_programme_form import Ui_TrainingProgrammeForm
 from koperasi.gui.list_model import Column, ListTableModel
-from koperasi.gui.loans import find_data
-from koperasi.gui.loans.action_dialogs import _Form
-from koperasi.gui.loans.columns import fit_columns
+from koperasi.gui.combos import find_data
+from koperasi.gui.form_dialog import FieldForm
+from koperasi.gui.columns import fit_columns
 from koperasi.gui.messages import show_error
 from koperasi.gui.screen_fit import fit_to_screen
-from koperasi.gui.trainings import make_table, selected_row
-from koperasi.services import regions, trainings
-from koperasi.services.trainings import BatchView, ProgrammeView
+from koperasi.gui.tables import make_table, selected_row
+from koperasi.services.office import regions
+from koperasi.services.trainings import programmes as trainings
+from koperasi.services.trainings.programmes import BatchView, ProgrammeView
 
 RULE_KINDS = ((RuleKind.SHARE, "hadir minimal P% dari sesi yang diadakan"), (RuleKind.MIN_SESSIONS, "hadir minimal N sesi"))
 
@@ -182,7 +183,7 @@ class BatchDialog(FormDialog):
     """Angkatan baru: which programme, its name, where it is held."""
 
     def __init__(self, context: AppContext, programme_id: uuid.UUID | None, parent: QWidget | None = None) -> None:
-        f = self.form_ = _Form()
+        f = self.form_ = FieldForm()
         with context.database.session() as session:
             programmes = trainings.list_programmes(session, context.actor, active_only=True)
             kecamatan = regions.list_kecamatan(session)
@@ -221,7 +222,7 @@ class BatchEditDialog(FormDialog):
     A closed batch takes no new participants, sessions or attendance; certificates and papers stay."""
 
     def __init__(self, context: AppContext, batch: BatchView, parent: QWidget | None = None) -> None:
-        f = self.form_ = _Form()
+        f = self.form_ = FieldForm()
         with context.database.session() as session:
             kecamatan = regions.list_kecamatan(session)
             siblings = trainings.list_batches(session, context.actor, programme_id=batch.programme_id)

@@ -9,13 +9,14 @@ from datetime import time
 from PySide6.QtCore import QDate, QTime
 from PySide6.QtWidgets import QWidget
 
-from koperasi.domain.trainings import SessionInput
+from koperasi.domain.trainings.rules import SessionInput
 from koperasi.gui.context import AppContext
 from koperasi.gui.form_dialog import FormDialog
 from koperasi.gui.forms.ui_training_session_form import Ui_TrainingSessionForm
-from koperasi.gui.loans import find_data
-from koperasi.services import regions, trainings
-from koperasi.services.trainings import SessionView
+from koperasi.gui.combos import find_data
+from koperasi.services.office import regions
+from koperasi.services.trainings import programmes as trainings
+from koperasi.services.trainings.programmes import SessionView
 from koperasi import clock
 
 

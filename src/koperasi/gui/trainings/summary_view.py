@@ -15,18 +15,20 @@ from PySide6.QtWidgets import (
 
 from koperasi.domain.dates import format_date
 from koperasi.domain.errors import DomainError
-from koperasi.domain.training_papers import TrainedCount, TrainingSummary
+from koperasi.domain.trainings.papers import TrainedCount, TrainingSummary
 from koperasi.gui.breakdown_view import (TotalModel, breakdown_combo, breakdown_rows, chosen_period, lay_out_period_report,
                                          save_buttons, save_report, total_table)
 from koperasi.gui.context import AppContext
 from koperasi.gui.date_field import DateField
 from koperasi.gui.list_model import Column, ListTableModel
-from koperasi.gui.loans import find_data
-from koperasi.gui.loans.busy import run_busy
+from koperasi.gui.combos import find_data
+from koperasi.gui.busy import run_busy
 from koperasi.gui.messages import show_error
 from koperasi.gui.screen_fit import narrow_combo
-from koperasi.gui.trainings import count_text
-from koperasi.services import regions, training_papers, trainings
+from koperasi.gui.tables import count_text
+from koperasi.services.office import regions
+from koperasi.services.trainings import papers as training_papers
+from koperasi.services.trainings import programmes as trainings
 from koperasi import clock
 
 BREAKDOWNS = ("Program", "Jenis kelamin", "Kategori kerentanan", "Kecamatan")
@@ -143,7 +145,7 @@ class SummaryView(QWidget):
         summary = self.summary
         if summary is None:
             return None
-        from koperasi.reports.training_reports import write_training_summary_pdf, write_training_summary_xlsx
+        from koperasi.reports.trainings.summaries import write_training_summary_pdf, write_training_summary_xlsx
 
         return save_report(
             self, summary, kind,

@@ -23,15 +23,15 @@ from koperasi.gui.context import AppContext
 from koperasi.gui.empty_list import EmptyListNote, nothing_found
 from koperasi.gui.flow_layout import FlowLayout
 from koperasi.gui.list_model import Column, ListTableModel
-from koperasi.gui.loans import find_data
-from koperasi.gui.loans.columns import fit_columns
+from koperasi.gui.combos import find_data
+from koperasi.gui.columns import fit_columns
 from koperasi.gui.messages import show_error
 from koperasi.gui.screen_fit import narrow_combo
-from koperasi.gui.trainings import TipTableModel, make_table
+from koperasi.gui.tables import TipTableModel, make_table
 from koperasi.gui.trainings.batch_panel import BatchPanel
 from koperasi.gui.trainings.summary_view import SummaryView
-from koperasi.services import trainings
-from koperasi.services.trainings import BatchView
+from koperasi.services.trainings import programmes as trainings
+from koperasi.services.trainings.programmes import BatchView
 
 
 def batch_days(batch: BatchView) -> str:

@@ -2,7 +2,7 @@
 
 ``member_search`` is an FTS5 table with the trigram tokenizer over ``members.search_text``
 (external content: it stores only the index, keyed by the members' rowid), kept in step by
-three triggers. ``services/member_search.py`` uses it only when the table and all three
+three triggers. ``services/members/search.py`` uses it only when the table and all three
 triggers are there, and still checks every word with the LIKE it always used, so results
 never depend on it. An SQLite built without FTS5 or older than 3.34 (no trigram tokenizer)
 simply gets no index; PostgreSQL gets none here either.

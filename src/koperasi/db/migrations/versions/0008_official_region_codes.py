@@ -20,7 +20,7 @@ import logging
 import sqlalchemy as sa
 from alembic import op
 
-from koperasi.domain.wilayah import normalise_desa_name, shipped
+from koperasi.domain.office.regions import normalise_desa_name, shipped
 
 revision = "0008"
 down_revision = "0007"

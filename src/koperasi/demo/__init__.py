@@ -1,0 +1,1 @@
+"""Demonstration data for a Sarolangun office (koperasi demo): training, screenshots, benchmarks."""

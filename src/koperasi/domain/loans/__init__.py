@@ -1,0 +1,1 @@
+"""Pure rules of zero-interest loans from revolving funds."""

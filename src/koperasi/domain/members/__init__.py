@@ -1,0 +1,1 @@
+"""Pure rules of members, their households, groups and categories."""

@@ -1,0 +1,76 @@
+"""Office-wide settings: each with its key, type, default, check and label in one place."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+from koperasi.domain.errors import ValidationError
+from koperasi.domain.sales.rules import check_commission, format_percent
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class Setting(Generic[T]):
+    key: str
+    label: str
+    default: T
+    parse: Callable[[str], T]
+    check: Callable[[T], None]
+    show: Callable[[T], str]
+
+
+SALES_COMMISSION: Setting[int] = Setting(
+    key="sales_commission_bp",
+    label="Jasa penjualan koperasi (bawaan)",
+    default=1000,  # 10 %
+    parse=int,
+    check=check_commission,
+    show=format_percent,
+)
+
+# The kabupaten/kota the office serves (chosen in the first-run wizard): its kecamatan and desa are home,
+# others are neighbours added for members living across the border. Offices before 0008 were all Sarolangun.
+HOME_KABUPATEN: Setting[str] = Setting(
+    key="kabupaten_code",
+    label="Kabupaten/kota kantor",
+    default="15.03",
+    parse=str,
+    check=lambda value: None,
+    show=str,
+)
+
+
+
+def _check_backup_keep(value: int) -> None:
+    if not 1 <= value <= 365:
+        raise ValidationError("Jumlah cadangan otomatis yang disimpan harus 1–365.", field="backup_keep")
+
+
+def _check_backup_folder(value: str) -> None:
+    if len(value) > 500 or "\n" in value or "\x00" in value:
+        raise ValidationError("Folder cadangan tidak sah (paling banyak 500 karakter, satu baris).", field="backup_folder")
+
+
+BACKUP_KEEP: Setting[int] = Setting(
+    key="backup_keep",
+    label="Jumlah cadangan otomatis yang disimpan",
+    default=10,
+    parse=int,
+    check=_check_backup_keep,
+    show=str,
+)
+
+# "" = the data folder's "cadangan" (paths.backups_dir()); services/office/backup.backup_folder resolves it.
+BACKUP_FOLDER: Setting[str] = Setting(
+    key="backup_folder",
+    label="Folder cadangan otomatis",
+    default="",
+    parse=str,
+    check=_check_backup_folder,
+    show=lambda value: value or "folder data/cadangan (bawaan)",
+)
+
+SETTINGS: dict[str, Setting] = {setting.key: setting for setting in (SALES_COMMISSION, BACKUP_KEEP, BACKUP_FOLDER)}

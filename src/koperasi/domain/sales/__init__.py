@@ -1,0 +1,1 @@
+"""Pure rules of consignment sales of members' produce and their payouts."""

@@ -1,0 +1,1 @@
+"""Pure rules of training programmes, batches, attendance and certificates."""

@@ -1,0 +1,1 @@
+"""Screens of the office itself: profile, users and logins, settings, regions, audit, numbering, backups, health."""

@@ -1,0 +1,81 @@
+"""Bantuan → Tentang: version, and where the data, the backups and the logs are kept."""
+
+from __future__ import annotations
+
+import logging
+from html import escape
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
+
+from koperasi import __version__
+from koperasi.db.database import Database
+from koperasi.domain.dates import format_datetime
+from koperasi.domain.errors import DomainError
+from koperasi.domain.office.regions import notice
+from koperasi.gui.icons import app_icon
+from koperasi.gui.screen_fit import fit_to_screen
+from koperasi.logs import LOG_FILE_NAME
+from koperasi.paths import data_dir, log_dir
+
+log = logging.getLogger(__name__)
+
+class AboutDialog(QDialog):
+    def __init__(self, database: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("aboutDialog")
+        self.setWindowTitle(self.tr("Tentang Koperasi Berdaya"))
+        icon = QLabel()
+        icon.setPixmap(app_icon().pixmap(96, 96))
+        icon.setAlignment(Qt.AlignmentFlag.AlignTop)
+        rows = [
+            (self.tr("Versi"), __version__),
+            (self.tr("Basis data"), database.describe()),
+            (self.tr("Folder data"), str(data_dir())),
+            *self._backup_rows(database),
+            (self.tr("Berkas log"), str(log_dir() / LOG_FILE_NAME)),
+            (self.tr("Data wilayah"), self.tr("Kepmendagri No 300.2.2-2138 Tahun 2025 (kode dan nama provinsi, kabupaten/kota, "
+                                              "kecamatan, desa/kelurahan), dari cahyadsn/wilayah, lisensi MIT (di bawah)")),
+        ]
+        table = "".join(f"<tr><td style='padding-right:10px'><b>{escape(k)}</b></td><td>{escape(v)}</td></tr>" for k, v in rows)
+        text = QLabel(
+            f"<h2>Koperasi Berdaya</h2><p>{escape(self.tr('Program kantor koperasi untuk anggota, pelatihan, pinjaman tanpa bunga dan penjualan hasil anggota.'))}</p>"
+            f"<table>{table}</table>"
+        )
+        text.setObjectName("aboutText")
+        text.setWordWrap(True)
+        text.setAlignment(Qt.AlignmentFlag.AlignTop)
+        text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # The MIT licence of the region data must travel with it: shown in full, readable and copyable.
+        licence = QPlainTextEdit(notice())
+        licence.setObjectName("aboutRegionNotice")
+        licence.setReadOnly(True)
+        licence.setMaximumHeight(150)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        top = QHBoxLayout()
+        top.addWidget(icon)
+        top.addWidget(text, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(licence)
+        layout.addWidget(buttons)
+        fit_to_screen(self, 680, 480)
+
+    def _backup_rows(self, database: Database) -> list[tuple[str, str]]:
+        if not database.is_sqlite:
+            return [(self.tr("Cadangan"), self.tr("dibuat di server PostgreSQL dengan pg_dump (Berkas → Cadangkan sekarang)"))]
+        from koperasi.services.office.backup import backup_folder, list_backups
+
+        try:
+            with database.session() as session:
+                folder = backup_folder(session)
+            newest = max(list_backups(folder), key=lambda info: info.created_at, default=None)
+        except (DomainError, OSError):
+            log.exception("the About box cannot read the backup folder")
+            return [(self.tr("Folder cadangan"), self.tr("tidak dapat dibaca (rincian di berkas log)"))]
+        last = (
+            self.tr("{time} ({file})").format(time=format_datetime(newest.created_at.astimezone()), file=newest.path.name)
+            if newest else self.tr("belum ada")
+        )
+        return [(self.tr("Folder cadangan"), str(folder)), (self.tr("Cadangan terakhir"), last)]

@@ -1,0 +1,52 @@
+"""Login: the first screen every day, so it must be quick with the keyboard."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
+
+from koperasi.db.database import Database
+from koperasi.domain.errors import AuthenticationError, DomainError
+from koperasi.domain.roles import Actor
+from koperasi.gui.forms.ui_login_dialog import Ui_LoginDialog
+from koperasi.gui.messages import set_inline_error
+from koperasi.services.office import auth
+
+
+class LoginDialog(QDialog):
+    def __init__(self, database: Database, office_name: str, parent: QWidget | None = None, *, username: str = "") -> None:
+        super().__init__(parent)
+        self.form = Ui_LoginDialog()
+        self.form.setupUi(self)
+        self.database = database
+        self.actor: Actor | None = None
+        self.form.officeLabel.setText(f"<h2>{escape(office_name)}</h2>")
+        ok = self.form.buttonBox.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText(self.tr("&Masuk"))
+        ok.setObjectName("loginButton")
+        self.form.buttonBox.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("&Tutup"))
+        self.form.buttonBox.accepted.connect(self._try_login)
+        self.form.buttonBox.rejected.connect(self.reject)
+        set_inline_error(self.form.errorLabel, "")
+        self.form.usernameEdit.setText(username)
+        (self.form.passwordEdit if username else self.form.usernameEdit).setFocus()
+
+    def _try_login(self) -> None:
+        username = self.form.usernameEdit.text()
+        if not username.strip():
+            set_inline_error(self.form.errorLabel, self.tr("Isi nama pengguna terlebih dahulu."))
+            self.form.usernameEdit.setFocus()
+            return
+        try:
+            with self.database.session() as session:
+                self.actor = auth.login(session, username, self.form.passwordEdit.text())
+        except AuthenticationError as error:
+            set_inline_error(self.form.errorLabel, error.message)
+            self.form.passwordEdit.clear()
+            self.form.passwordEdit.setFocus()
+            return
+        except DomainError as error:
+            set_inline_error(self.form.errorLabel, error.message)
+            return
+        self.accept()

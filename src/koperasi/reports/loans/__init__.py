@@ -1,0 +1,1 @@
+"""Printed papers of zero-interest loans from revolving funds."""

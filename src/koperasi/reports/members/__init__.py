@@ -1,0 +1,1 @@
+"""Printed papers of members, their households, groups and categories."""

@@ -1,0 +1,1 @@
+"""Printed papers of consignment sales of members' produce and their payouts."""

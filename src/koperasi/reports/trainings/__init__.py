@@ -1,0 +1,1 @@
+"""Printed papers of training programmes, batches, attendance and certificates."""

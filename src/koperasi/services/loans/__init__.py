@@ -1,0 +1,1 @@
+"""Use cases of zero-interest loans from revolving funds."""

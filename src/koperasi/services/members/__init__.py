@@ -1,0 +1,1 @@
+"""Use cases of members, their households, groups and categories."""

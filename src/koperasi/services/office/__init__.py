@@ -1,0 +1,1 @@
+"""Use cases of the office itself: profile, users and logins, settings, regions, audit, numbering, backups, health."""

@@ -1,0 +1,1 @@
+"""Use cases of consignment sales of members' produce and their payouts."""

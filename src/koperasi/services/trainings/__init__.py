@@ -1,0 +1,1 @@
+"""Use cases of training programmes, batches, attendance and certificates."""
