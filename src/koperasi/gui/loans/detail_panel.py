@@ -253,10 +253,13 @@ class LoanDetailPanel(QWidget):
 
 def _header_html(loan: LoanDetail) -> str:
     status = loan.status.label + (" (dijadwal ulang)" if loan.rescheduled else "")
+    # Who decided, when and why runs the panel's full width: in the right-hand column of a 1024 px
+    # screen it wrapped into a column of single words.
+    decision = ""
     if loan.status in (LoanStatus.APPROVED, LoanStatus.REJECTED) and loan.decided_by_name:
-        status += f" oleh {loan.decided_by_name}, {format_date(loan.decided_on)}" if loan.decided_on else ""
-        if loan.decision_note:
-            status += f": {loan.decision_note}"
+        decision = f"{loan.status.label} oleh {loan.decided_by_name}"
+        decision += f", {format_date(loan.decided_on)}" if loan.decided_on else ""
+        decision += f": {loan.decision_note}" if loan.decision_note else ""
     late = "—"
     if loan.status is LoanStatus.ACTIVE:
         late = (
@@ -296,4 +299,5 @@ def _header_html(loan: LoanDetail) -> str:
         f"<h3 style='margin:0'>{escape(loan.number)} — {escape(loan.member_name)}</h3>"
         f"<table width='100%' cellspacing='0'><tr><td valign='top' width='53%'><table>{rows(left)}</table></td>"
         f"<td valign='top' width='47%'><table>{rows(right)}</table></td></tr></table>"
+        + (f"<p style='margin:4px 0 0 0; color:#555'>{escape(decision)}</p>" if decision else "")
     )
