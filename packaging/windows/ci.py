@@ -61,6 +61,11 @@ SETTINGS_KEY = r"HKCU\Software\Koperasi Berdaya\Koperasi Berdaya"  # QSettings o
 SILENT_EXIT_RUNNING = 2  # koperasi.nsi: the program is running, nothing was replaced
 
 
+# PyInstaller under Wine cannot see Windows' universal C runtime (api-ms-win-crt-*, part of Windows 10 and of
+# Wine), and says so for every DLL: hundreds of lines that tell nothing.
+KNOWN_NOISE = ("could not resolve 'api-ms-win-crt-",)
+
+
 class Failure(Exception):
     """A check of the Windows program failed: the run stops with this message."""
 
@@ -96,7 +101,7 @@ def run(command: Sequence[str], *, env: dict[str, str] | None = None, check: boo
     for raw in process.stdout:
         line = raw.decode("utf-8", "replace").rstrip()
         lines.append(line)
-        if not quiet:
+        if not quiet and not any(noise in line for noise in KNOWN_NOISE):
             print(f"    {line}", flush=True)
         if time.monotonic() > deadline:
             process.kill()

@@ -364,13 +364,3 @@ def test_the_real_scrypt_cost_is_written_and_read(tmp_path, monkeypatch):
     sealed.write_bytes(sealed.read_bytes()[: -(10 + 16)])
     with pytest.raises(backup.BackupRefused, match="telah berubah"):
         backup_crypto.decrypt_file(sealed, opened, PASSPHRASE)
-
-
-def test_the_passphrase_key_is_the_same_scrypt_that_earlier_versions_used():
-    # Backups locked by earlier versions (hashlib.scrypt) must open with the key derived now (cryptography's).
-    salt = bytes(range(16))
-    n, r, p = 1 << backup_crypto.SCRYPT_LOG2_N, backup_crypto.SCRYPT_R, backup_crypto.SCRYPT_P
-    earlier = hashlib.scrypt("Sandi kantor 2026".encode(), salt=salt, n=n, r=r, p=p, dklen=48,
-                             maxmem=128 * r * (n + p + 2) + (1 << 24))
-    key, check = backup_crypto._derive("Sandi kantor 2026", salt, backup_crypto.SCRYPT_LOG2_N, r, p)
-    assert key + check == earlier

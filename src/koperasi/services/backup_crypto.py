@@ -21,6 +21,7 @@ only trusted once the file decrypts.
 
 from __future__ import annotations
 
+import hashlib
 import hmac
 import json
 import os
@@ -33,7 +34,6 @@ from typing import Any, BinaryIO
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
 from koperasi.domain.errors import DomainError, ValidationError
 
@@ -116,9 +116,10 @@ def read_header(file: BinaryIO) -> Header:
 
 
 def _derive(passphrase: str, salt: bytes, log2_n: int, r: int, p: int) -> tuple[bytes, bytes]:
-    # cryptography's scrypt (OpenSSL's, as hashlib's is: the same key) rather than hashlib's, so that the
-    # frozen program needs no second OpenSSL for Python's _hashlib (packaging/koperasi.spec excludes it).
-    material = Scrypt(salt=salt, length=48, n=1 << log2_n, r=r, p=p).derive(passphrase.encode("utf-8"))
+    n = 1 << log2_n
+    material = hashlib.scrypt(
+        passphrase.encode("utf-8"), salt=salt, n=n, r=r, p=p, dklen=48, maxmem=128 * r * (n + p + 2) + (1 << 24)
+    )
     return material[:32], material[32:]
 
 
