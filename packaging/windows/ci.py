@@ -52,9 +52,11 @@ WIN_PYTHON = CACHE / "win-python-3.13"
 DIST = ROOT / "dist"
 BUNDLE = DIST / "KoperasiBerdaya"
 INSTALLER = DIST / f"KoperasiBerdaya-{__version__}-setup.exe"
-UPGRADE_VERSION = f"{__version__}.1"  # the installer's own version: higher than the one installed first
+# The upgrade installer's version: the next patch release after this one.
+UPGRADE_VERSION = ".".join([*__version__.split(".")[:2], str(int(__version__.split(".")[2]) + 1)])
 OLD_DATABASE = ROOT / "tests" / "data" / "koperasi-0007-demo.db.gz"  # made by the previous release (its README)
-DEBIAN_PACKAGES = ("wine64", "wine", "nsis", "gcc-mingw-w64-x86-64", "xvfb", "openbox", "xdotool")
+# fonts-wine: Wine's Tahoma and the other faces Windows dialogs are drawn with (without it: a serif fallback)
+DEBIAN_PACKAGES = ("wine64", "wine", "fonts-wine", "nsis", "gcc-mingw-w64-x86-64", "xvfb", "openbox", "xdotool")
 APP = "KoperasiBerdaya"
 UNINSTALL_KEY = rf"HKCU\Software\Microsoft\Windows\CurrentVersion\Uninstall\{APP}"
 SETTINGS_KEY = r"HKCU\Software\Koperasi Berdaya\Koperasi Berdaya"  # QSettings of the program
@@ -393,7 +395,8 @@ def screenshots() -> None:
         try:
             login = find_window(desktop, "Masuk")
             xdotool(desktop, "windowactivate", "--sync", login)
-            xdotool(desktop, "type", "--delay", "60", "admin\tdemo12345\n")
+            xdotool(desktop, "type", "--delay", "60", "admin\tdemo12345")
+            xdotool(desktop, "key", "Return")
             main_window = find_window(desktop, "Koperasi Berdaya", exclude=login)
             xdotool(desktop, "windowsize", main_window, "1280", "720")
             time.sleep(6)  # its first paint, the dashboard's figures
