@@ -305,7 +305,10 @@ def migrate_old_database() -> None:
 
 
 def start_program(*, offscreen: bool, display: str | None = None) -> subprocess.Popen:
-    env = wine_env(QT_QPA_PLATFORM="offscreen") if offscreen else wine_env(DISPLAY=display or "")
+    # On a screen: Qt's GDI font engine, since its default DirectWrite one sees none of Wine's fonts and draws
+    # everything in a serif fallback; through GDI, Segoe UI maps to Wine's Tahoma (fresh_prefix).
+    env = (wine_env(QT_QPA_PLATFORM="offscreen") if offscreen
+           else wine_env(DISPLAY=display or "", QT_QPA_PLATFORM="windows:fontengine=gdi"))
     return subprocess.Popen(["wine", str(installed_folder() / f"{APP}.exe")], env=env, cwd=ROOT,
                             stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                             start_new_session=True)
@@ -382,12 +385,14 @@ def screenshots() -> None:
     """The installed program's main window (logged in to the migrated demo office) and the installer's first
     page, on a virtual screen with a window manager (without one Wine's main window stays a 108x23 stub)."""
     out = ROOT / "docs" / "screenshots"
-    display = ":73"
-    screen = subprocess.Popen(["Xvfb", display, "-screen", "0", "1366x768x24", "-nolisten", "tcp"],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    read_end, write_end = os.pipe()  # Xvfb picks a free display and writes its number here
+    screen = subprocess.Popen(["Xvfb", "-displayfd", str(write_end), "-screen", "0", "1366x768x24", "-nolisten", "tcp"],
+                              pass_fds=(write_end,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    os.close(write_end)
     manager = None
     try:
-        time.sleep(2)
+        with os.fdopen(read_end) as number:
+            display = ":" + number.readline().strip()
         desktop = {**os.environ, "DISPLAY": display}
         manager = subprocess.Popen(["openbox"], env=desktop, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         time.sleep(2)
@@ -438,15 +443,21 @@ def find_window(env: dict[str, str], title: str, *, exclude: str | None = None, 
 
 
 def grab(display: str, env: dict[str, str], window: str, target: Path) -> None:
+    """The window with its frame: the only one on the black screen, so the bounding box of what is not black.
+    (xdotool's position of a reparented Wine window is off by the frame's height.)"""
     from PIL import ImageGrab
 
     geometry = dict(line.split("=", 1) for line in xdotool(env, "getwindowgeometry", "--shell", window).splitlines())
-    x, y, width, height = (int(geometry[key]) for key in ("X", "Y", "WIDTH", "HEIGHT"))
+    width, height = int(geometry["WIDTH"]), int(geometry["HEIGHT"])
     if width < 300 or height < 200:
         raise Failure(f"window {window} is only {width}x{height}: not shown")
+    screen = ImageGrab.grab(xdisplay=display)
+    box = screen.getbbox()
+    if box is None:
+        raise Failure("the screen is black")
     target.parent.mkdir(parents=True, exist_ok=True)
-    ImageGrab.grab(bbox=(x, y, x + width, y + height), xdisplay=display).save(target)
-    print(f"  ok: {target.relative_to(ROOT)} ({width}x{height})")
+    screen.crop(box).save(target)
+    print(f"  ok: {target.relative_to(ROOT)} ({box[2] - box[0]}x{box[3] - box[1]})")
 
 
 PHASES: dict[str, Callable[[], None]] = {
