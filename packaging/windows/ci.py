@@ -214,6 +214,12 @@ def fresh_prefix() -> None:
     for source in sorted((HERE / "wine").glob("*.c")):
         target = system32 / f"{source.stem}.dll"
         run(["x86_64-w64-mingw32-gcc", "-O2", "-shared", "-s", "-o", str(target), str(source)] + (["-ladvapi32"] if source.stem == "bcryptprimitives" else []))
+    # Wine's Tahoma (fonts-wine) as an installed font: without it Qt finds no face for Windows' message font
+    # and draws every widget in a serif fallback.
+    fonts_key = r"HKLM\Software\Microsoft\Windows NT\CurrentVersion\Fonts"
+    for file, name in (("tahoma.ttf", "Tahoma (TrueType)"), ("tahomabd.ttf", "Tahoma Bold (TrueType)")):
+        shutil.copyfile(Path("/usr/share/wine/fonts") / file, PREFIX / "drive_c" / "windows" / "Fonts" / file)
+        wine("reg", "add", fonts_key, "/v", name, "/t", "REG_SZ", "/d", file, "/f", quiet=True)
     for face in ("Segoe UI", "Segoe UI Semibold"):
         wine("reg", "add", r"HKLM\Software\Microsoft\Windows NT\CurrentVersion\FontSubstitutes",
              "/v", face, "/t", "REG_SZ", "/d", "Tahoma", "/f", quiet=True)
@@ -305,10 +311,7 @@ def migrate_old_database() -> None:
 
 
 def start_program(*, offscreen: bool, display: str | None = None) -> subprocess.Popen:
-    # On a screen: Qt's GDI font engine, since its default DirectWrite one sees none of Wine's fonts and draws
-    # everything in a serif fallback; through GDI, Segoe UI maps to Wine's Tahoma (fresh_prefix).
-    env = (wine_env(QT_QPA_PLATFORM="offscreen") if offscreen
-           else wine_env(DISPLAY=display or "", QT_QPA_PLATFORM="windows:fontengine=gdi"))
+    env = wine_env(QT_QPA_PLATFORM="offscreen") if offscreen else wine_env(DISPLAY=display or "")
     return subprocess.Popen(["wine", str(installed_folder() / f"{APP}.exe")], env=env, cwd=ROOT,
                             stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                             start_new_session=True)
