@@ -25,6 +25,7 @@ made anew on every run, so every install starts from a machine that never saw th
 from __future__ import annotations
 
 import os
+import pwd
 import shutil
 import signal
 import gzip
@@ -129,7 +130,12 @@ def wait_for_wine() -> None:
 
 def local_app_data() -> Path:
     """%LOCALAPPDATA% of the prefix's user."""
-    return PREFIX / "drive_c" / "users" / os.environ.get("USER", "root") / "AppData" / "Local"
+    return windows_user_folder() / "AppData" / "Local"
+
+
+def windows_user_folder() -> Path:
+    """Wine names the prefix's user after the Unix account (not $USER, which CI may not set)."""
+    return PREFIX / "drive_c" / "users" / pwd.getpwuid(os.getuid()).pw_name
 
 
 def registry_has(key: str) -> bool:
@@ -245,7 +251,7 @@ def data_folder() -> Path:
 
 
 def shortcuts() -> list[Path]:
-    user = PREFIX / "drive_c" / "users" / os.environ.get("USER", "root")
+    user = windows_user_folder()
     menu = user / "AppData" / "Roaming" / "Microsoft" / "Windows" / "Start Menu" / "Programs" / "Koperasi Berdaya"
     return [menu / "Koperasi Berdaya.lnk", menu / "Hapus Koperasi Berdaya.lnk", user / "Desktop" / "Koperasi Berdaya.lnk"]
 
