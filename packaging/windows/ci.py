@@ -279,6 +279,15 @@ def schema_revision(database: Path) -> str:
         return connection.execute("SELECT version_num FROM alembic_version").fetchone()[0]
 
 
+def revision_while_running(database: Path) -> str | None:
+    """The revision, or None while the program is writing: Wine's file locks are its own, not the POSIX locks
+    SQLite on Linux looks at, so a read in the middle of the migration may fail and is simply tried again."""
+    try:
+        return schema_revision(database)
+    except sqlite3.Error:
+        return None
+
+
 def member_count(database: Path) -> int:
     with sqlite3.connect(f"file:{database}?mode=ro", uri=True) as connection:
         return connection.execute("SELECT count(*) FROM members").fetchone()[0]
@@ -304,7 +313,7 @@ def migrate_old_database() -> None:
             time.sleep(15)
         while time.monotonic() < deadline and not list(database.parent.glob("koperasi.sebelum-migrasi-*.db")) and old != head:
             time.sleep(1)
-        while time.monotonic() < deadline and schema_revision(database) != head:
+        while time.monotonic() < deadline and revision_while_running(database) != head:
             time.sleep(1)
         expect(program.poll() is None, "the installed program started on it and keeps running")
     finally:
