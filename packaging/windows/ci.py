@@ -232,6 +232,9 @@ def fresh_prefix() -> None:
 
 
 def build() -> None:
+    # The Linux bundle built before (CI builds it first) holds symlinks that PyInstaller under Wine cannot delete.
+    for leftover in (BUNDLE, ROOT / "build" / "pyinstaller"):
+        shutil.rmtree(leftover, ignore_errors=True)
     wine(str(WIN_PYTHON / "python.exe"), str(ROOT / "packaging" / "build.py"), "--self-test",
          env=wine_env(QT_QPA_PLATFORM="offscreen"), timeout=1500)
 
