@@ -2,9 +2,11 @@
 
     python packaging/build.py              # -> dist/KoperasiBerdaya/
     python packaging/build.py --self-test  # ... then run the frozen program's self-test
-    python packaging/build.py --self-test --installer   # ... and the Windows installer (makensis)
+    python packaging/build.py --self-test --installer   # ... and the Windows installer (makensis) of that build
+    python packaging/build.py --installer --no-build    # the installer of the bundle already in dist/
 
-Prints the bundle's size and what takes the space. See packaging/README.md.
+Prints the bundle's size and what takes the space, and fails when the bundle or the installer has grown past
+its bound (SIZE_LIMITS). See packaging/README.md.
 """
 
 from __future__ import annotations
@@ -71,6 +73,24 @@ def build() -> None:
     subprocess.run(command, check=True, env=env)
 
 
+# Upper bounds in MB (10^6 bytes), so that a new dependency or a hook that drags in more is noticed the day it
+# happens. Measured sizes are in packaging/README.md; raise a bound only with a reason written there.
+SIZE_LIMITS = {"windows bundle": 115, "linux bundle": 150, "windows installer": 48}
+
+
+def bundle_platform() -> str:
+    """Which program the bundle holds: the Windows one is inspected on Linux too (CI builds it under Wine)."""
+    return "windows" if (BUNDLE / "koperasi.exe").is_file() else "linux"
+
+
+def within_limit(what: str, megabytes: float) -> None:
+    limit = SIZE_LIMITS[what]
+    if megabytes > limit:
+        raise SystemExit(f"{what} is {megabytes:.1f} MB, over its bound of {limit} MB (packaging/build.py SIZE_LIMITS): "
+                         "see the biggest parts above")
+    print(f"{what}: {megabytes:.1f} MB, within its bound of {limit} MB")
+
+
 def report_size() -> None:
     def size(path: Path) -> int:
         files = path.rglob("*") if path.is_dir() else [path]
@@ -78,13 +98,19 @@ def report_size() -> None:
 
     internal = BUNDLE / "_internal"
     parts = sorted(((size(p), p.relative_to(BUNDLE)) for p in list(internal.iterdir()) + [p for p in BUNDLE.iterdir() if p.is_file()]), reverse=True)
+    files = sorted(((f.lstat().st_size, f.relative_to(BUNDLE)) for f in BUNDLE.rglob("*") if f.is_file() and not f.is_symlink()),
+                   reverse=True)
     total = size(BUNDLE)
     broken = [str(f.relative_to(BUNDLE)) for f in BUNDLE.rglob("*") if f.is_symlink() and not f.exists()]
     if broken:
         raise SystemExit(f"broken links in the bundle (a dropped library is still needed): {broken}")
-    print(f"bundle {BUNDLE}: {total / 1e6:.1f} MB in {sum(1 for f in BUNDLE.rglob('*') if f.is_file())} files")
+    print(f"bundle {BUNDLE}: {total / 1e6:.1f} MB in {len(files)} files; the biggest parts:")
     for bytes_, name in parts[:12]:
         print(f"  {bytes_ / 1e6:7.1f} MB  {name}")
+    print("the biggest files:")
+    for bytes_, name in files[:12]:
+        print(f"  {bytes_ / 1e6:7.1f} MB  {name.as_posix()}")
+    within_limit(f"{bundle_platform()} bundle", total / 1e6)
 
 
 # What the bundle must hold (the PDF preview) and what PySide6-Addons must not bring into it
@@ -114,12 +140,15 @@ def self_test() -> int:
     return result.returncode
 
 
-def installer(*, compress: bool) -> Path:
-    """Compile the NSIS script around the bundle (on Linux this checks the script compiles)."""
-    target = DIST / f"KoperasiBerdaya-{__version__}-setup.exe"
+def installer(*, compress: bool, version: str = __version__, target: Path | None = None) -> Path:
+    """Compile the NSIS script around the bundle in dist/ (a Linux bundle only shows that the script compiles)."""
+    target = target or DIST / f"KoperasiBerdaya-{version}-setup.exe"
+    icon = BUILD / "icons" / "app.ico"
+    if not icon.is_file():
+        write_icons(ROOT / "resources" / "icons" / "app.svg", BUILD / "icons")
     command = [
-        "makensis", "-V2", f"-DVERSION={__version__}", f"-DDIST_DIR={BUNDLE}",
-        f"-DICON={BUILD / 'icons' / 'app.ico'}", f"-DOUT_FILE={target}",
+        "makensis", "-V2", f"-DVERSION={version}", f"-DDIST_DIR={BUNDLE}",
+        f"-DICON={icon}", f"-DOUT_FILE={target}",
         str(ROOT / "packaging" / "windows" / "koperasi.nsi"),
     ]
     if not compress:
@@ -127,6 +156,8 @@ def installer(*, compress: bool) -> Path:
     started = time.perf_counter()
     subprocess.run(command, check=True)
     print(f"installer {target}: {target.stat().st_size / 1e6:.1f} MB in {time.perf_counter() - started:.1f} s")
+    if compress and bundle_platform() == "windows":
+        within_limit("windows installer", target.stat().st_size / 1e6)
     return target
 
 
@@ -135,14 +166,23 @@ def main() -> int:
     parser.add_argument("--self-test", action="store_true", help="run the frozen program's self-test after building")
     parser.add_argument("--installer", action="store_true", help="then compile the Windows installer (needs makensis)")
     parser.add_argument("--no-compression", action="store_true", help="installer without LZMA: fast, for checking")
+    parser.add_argument("--no-build", action="store_true",
+                        help="use the bundle already in dist/ (the one just built and tested) instead of building")
+    parser.add_argument("--installer-version", default=__version__, metavar="X.Y.Z",
+                        help="the version the installer states (CI's upgrade test installs a higher one over the first)")
+    parser.add_argument("--installer-file", type=Path, metavar="PATH", help="where to write the installer")
     args = parser.parse_args()
-    build()
+    if args.no_build:
+        if not BUNDLE.is_dir():
+            raise SystemExit(f"--no-build: no bundle in {BUNDLE}")
+    else:
+        build()
     report_size()
     check_contents()
     if args.self_test and self_test() != 0:
         return 1
     if args.installer:
-        installer(compress=not args.no_compression)
+        installer(compress=not args.no_compression, version=args.installer_version, target=args.installer_file)
     return 0
 
 

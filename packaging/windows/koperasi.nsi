@@ -8,8 +8,15 @@
 ; a page or with /AllUsers or /CurrentUser; /S installs silently. An upgrade installs over the
 ; old version in place (the program migrates the database at its next start). The uninstaller
 ; removes the program only: the office's data in %LOCALAPPDATA%\KoperasiBerdaya stays.
+; Neither replaces nor deletes a program that is still running: interactively they ask to close it
+; (Coba lagi / Batal); silently they exit with code 2 and change nothing.
 
 Unicode true
+; A 64-bit installer where the NSIS at hand has the amd64 stubs (Debian's does; CI runs it under 64-bit-only
+; Wine); the official Windows NSIS has only x86 ones, whose installer runs as well on 64-bit Windows.
+!if /FileExists "${NSISDIR}\Stubs\lzma-amd64-unicode"
+  Target amd64-unicode
+!endif
 !ifndef VERSION
   !error "pass -DVERSION=x.y.z"
 !endif
@@ -24,6 +31,8 @@ Unicode true
 !define APP_KEY "KoperasiBerdaya"
 !define APP_EXE "KoperasiBerdaya.exe"
 !define UNINSTALL_KEY "Software\Microsoft\Windows\CurrentVersion\Uninstall\${APP_KEY}"
+!define RUNNING_MUTEX "KoperasiBerdaya.ProgramBerjalan"  ; held by the running program (src/koperasi/running_marker.py)
+!define EXIT_RUNNING 2  ; silent mode: the program was running, nothing changed
 
 !define MULTIUSER_EXECUTIONLEVEL Highest
 !define MULTIUSER_MUI
@@ -50,8 +59,9 @@ BrandingText "${APP_NAME} ${VERSION}"
   !define MUI_UNICON "${ICON}"
 !endif
 !define MUI_ABORTWARNING
-!define MUI_FINISHPAGE_RUN "$INSTDIR\${APP_EXE}"
+!define MUI_FINISHPAGE_RUN
 !define MUI_FINISHPAGE_RUN_TEXT "Jalankan ${APP_NAME} sekarang"
+!define MUI_FINISHPAGE_RUN_FUNCTION RunAsLoggedInUser
 
 !insertmacro MUI_PAGE_WELCOME
 !insertmacro MULTIUSER_PAGE_INSTALLMODE
@@ -75,12 +85,61 @@ Function .onInit
   !insertmacro MULTIUSER_INIT
 FunctionEnd
 
+; The installer may run with administrator rights; the program must not (its files, settings and the
+; database would belong to the administrator). Explorer, running as the logged-in user, starts it.
+Function RunAsLoggedInUser
+  Exec '"$WINDIR\explorer.exe" "$INSTDIR\${APP_EXE}"'
+FunctionEnd
+
+; Stop before replacing or deleting the program's files while it runs (Windows would leave a broken
+; mixture of old and new files in _internal). The program holds a named mutex while it runs; a version
+; from before the mutex is seen by its executables, which Windows locks while they run.
+!macro REFUSE_WHILE_RUNNING UN
+Function ${UN}RefuseWhileRunning
+  check:
+    System::Call 'kernel32::OpenMutexW(i 0x00100000, i 0, w "${RUNNING_MUTEX}") p .r0'
+    StrCmp $0 0 unmarked
+    System::Call 'kernel32::CloseHandle(p r0)'
+    Goto running
+  unmarked:
+    StrCpy $1 "$INSTDIR\${APP_EXE}"
+    Call ${UN}LockedProgram
+    StrCmp $0 1 running
+    StrCpy $1 "$INSTDIR\koperasi.exe"
+    Call ${UN}LockedProgram
+    StrCmp $0 1 running done
+  running:
+    IfSilent quit
+    MessageBox MB_RETRYCANCEL|MB_ICONEXCLAMATION "${APP_NAME} masih berjalan. Tutup dulu semua jendelanya, lalu pilih Coba lagi.$\r$\n$\r$\nPilih Batal untuk berhenti; program yang terpasang tetap utuh." IDRETRY check
+  quit:
+    SetErrorLevel ${EXIT_RUNNING}
+    Quit
+  done:
+FunctionEnd
+
+; $0 = 1 when the program file $1 exists and cannot be opened for writing (it is running).
+Function ${UN}LockedProgram
+  StrCpy $0 0
+  IfFileExists $1 0 free
+  ClearErrors
+  FileOpen $2 $1 a
+  IfErrors 0 +3
+    StrCpy $0 1
+    Return
+  FileClose $2
+  free:
+FunctionEnd
+!macroend
+!insertmacro REFUSE_WHILE_RUNNING ""
+!insertmacro REFUSE_WHILE_RUNNING "un."
+
 Function un.onInit
   !insertmacro MULTIUSER_UNINIT
 FunctionEnd
 
 Section "Program" SecProgram
   SectionIn RO
+  Call RefuseWhileRunning
   ; Upgrade in place: replace the program folder's contents (no user data lives there).
   RMDir /r "$INSTDIR\_internal"
   SetOutPath "$INSTDIR"
@@ -105,6 +164,7 @@ Section "Program" SecProgram
 SectionEnd
 
 Section "Uninstall"
+  Call un.RefuseWhileRunning
   Delete "$DESKTOP\${APP_NAME}.lnk"
   RMDir /r "$SMPROGRAMS\${APP_NAME}"
   RMDir /r "$INSTDIR\_internal"

@@ -8,7 +8,7 @@ import os
 import sys
 from collections.abc import Sequence
 
-from koperasi import __version__
+from koperasi import __version__, running_marker
 from koperasi.domain.errors import DomainError
 from koperasi.logs import configure_logging
 
@@ -83,6 +83,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _run(argv: Sequence[str] | None) -> int:
     args = build_parser().parse_args(argv)
+    running_marker.hold()  # from here on the installer will not replace the program's files
     configure_logging()
     db_arg = getattr(args, "sub_db", None) or args.db
     try:
