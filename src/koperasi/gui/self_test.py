@@ -85,12 +85,13 @@ def _run(checks: _Checks, folder: Path) -> None:
                 admin_username="ujiadmin",
                 admin_full_name="Admin Uji",
                 admin_password=SELF_TEST_PASSWORD,
+                kabupaten_code="15.03",  # as the wizard does: proves the official region list ships and loads
             )
             auth.login(session, actor.username, SELF_TEST_PASSWORD)
             report = health.examine(session)
         if not report.ok:
             raise AssertionError("; ".join(f"{c.name}: {c.detail}" for c in report.checks if not c.ok))
-        return "migrasi, kantor, admin, masuk dan pemeriksaan basis data"
+        return "migrasi, kantor dengan wilayah resmi, admin, masuk dan pemeriksaan basis data"
 
     def screens() -> str:
         from koperasi.gui.office.about_dialog import AboutDialog
