@@ -215,3 +215,39 @@ def test_demo_members_has_an_upper_bound(tmp_path, capsys):
         err = capsys.readouterr().err
         assert "antara 0 dan 200.000" in err and "Traceback" not in err
     assert not path.exists()
+
+
+@pytest.mark.parametrize("url", [
+    "postgresql://kantor:RahasiaSekali@127.0.0.1:1/koperasi",  # nobody answers
+    "postgresql://kantor:RahasiaSekali@127.0.0.1:bukan-port/koperasi",  # unreadable
+    "postgresql://kantor:RahasiaSekali@127.0.0.1:5432/koperasi?sslmode=ngawur",  # a driver error: logged with its traceback
+    "mysql://kantor:RahasiaSekali@server/koperasi",  # unsupported
+])
+def test_a_database_password_never_reaches_the_log_or_the_terminal(capsys, url):
+    from koperasi.logs import LOG_FILE_NAME
+    from koperasi.paths import log_dir
+
+    assert main(["doctor", "--db", url]) != 0
+    captured = capsys.readouterr()
+    log_text = (log_dir() / LOG_FILE_NAME).read_text(encoding="utf-8") if (log_dir() / LOG_FILE_NAME).exists() else ""
+    assert captured.err.strip() and "Traceback" not in captured.err
+    for text in (captured.out, captured.err, log_text):
+        assert "RahasiaSekali" not in text
+
+
+def test_the_log_masks_a_password_a_driver_echoes(caplog):
+    """The safety net: whatever a library logs, a URL or key=value password is hidden in the file."""
+    import logging
+
+    from koperasi.logs import LOG_FILE_NAME, configure_logging
+    from koperasi.paths import log_dir
+
+    configure_logging()
+    try:
+        raise RuntimeError("connection to postgresql+psycopg://kantor:Sandi%40DB@server/koperasi failed")
+    except RuntimeError:
+        logging.getLogger("psycopg").exception("dsn host=server password='Sandi DB' user=kantor refused")
+    logging.getLogger("koperasi").warning("opening %s", "postgresql://kantor:Sandi@DB@server/koperasi")
+    text = (log_dir() / LOG_FILE_NAME).read_text(encoding="utf-8")
+    assert "Sandi" not in text and "DB@" not in text
+    assert "password=***" in text and "postgresql+psycopg://kantor:***@server/koperasi" in text

@@ -14,6 +14,7 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError
 
 from koperasi.domain.errors import DomainError
+from koperasi.logs import mask_credentials
 
 ENV_DATABASE_URL = "KOPERASI_DATABASE_URL"
 _NETWORK_FILESYSTEMS = frozenset(
@@ -37,7 +38,7 @@ def resolve_database_url(arg: str | None, default_path: Path) -> URL:
         try:
             url = make_url(value)
         except (ArgumentError, ValueError) as error:  # ValueError: a port that is not a number
-            raise DomainError(f"Alamat basis data tidak dapat dibaca: {value}") from error
+            raise DomainError(f"Alamat basis data tidak dapat dibaca: {mask_credentials(value)}") from error
         if url.drivername in ("postgresql", "postgres"):
             url = url.set(drivername="postgresql+psycopg")
         if url.drivername not in _SUPPORTED_DRIVERS:
@@ -47,6 +48,18 @@ def resolve_database_url(arg: str | None, default_path: Path) -> URL:
             )
         return url
     return URL.create("sqlite+pysqlite", database=str(Path(value).expanduser().absolute()))
+
+
+def shown(arg: str | None) -> str:
+    """``--db`` as it may be logged or shown: a URL with its password hidden."""
+    if arg is None:
+        return "(bawaan)"
+    if "://" not in arg:
+        return arg
+    try:
+        return make_url(arg).render_as_string(hide_password=True)
+    except (ArgumentError, ValueError):
+        return mask_credentials(arg)
 
 
 def is_network_path(path: Path, mounts: list[tuple[str, str]] | None = None) -> bool:
