@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import Engine, exc, text
+from sqlalchemy import Engine, exc, inspect, text
 from sqlalchemy.engine import URL
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -62,11 +62,14 @@ def open_database(url: URL, *, migrate_schema: bool = True, must_exist: bool = F
             raise errors.StorageError(
                 f"Folder basis data tidak dapat dibuat ({path.parent}): {error.strerror}."
             ) from error
+        _refuse_foreign_file(path)
     engine = create_database_engine(url)
     try:
         with engine.connect() as connection:
             connection.execute(text("SELECT 1"))
             before = migrate.current_revision(connection)
+            if url.get_backend_name() != "sqlite":
+                migrate.check_ours(set(inspect(connection).get_table_names()), before)
         migrate.check_not_newer(before)
         if migrate_schema and before != migrate.head_revision():
             if before is not None and url.get_backend_name() == "sqlite":
@@ -82,6 +85,28 @@ def open_database(url: URL, *, migrate_schema: bool = True, must_exist: bool = F
         engine.dispose()
         raise
     return Database(url=url, engine=engine, sessions=sessionmaker(engine, expire_on_commit=False))
+
+
+def _refuse_foreign_file(path: Path) -> None:
+    """Look at an existing SQLite file read-only before our engine touches it: its first connection
+    switches the file to WAL, and the migrations would add our tables to another program's data."""
+    if not path.is_file() or path.stat().st_size == 0:
+        return
+    try:
+        connection = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return  # what cannot be opened is reported by the engine's own, translated, failure
+    try:
+        tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        revision = None
+        if "alembic_version" in tables:
+            found = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+            revision = found[0] if found else None
+    except sqlite3.Error:
+        return  # not a database at all (or damaged): the engine's failure names it
+    finally:
+        connection.close()
+    migrate.check_ours(tables, revision)
 
 
 def _copy_aside(path: Path, revision: str) -> Path:
