@@ -3,6 +3,7 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
+import pytest
 from sqlalchemy import text
 
 from koperasi.db.location import is_network_path, resolve_database_url
@@ -51,6 +52,38 @@ def test_network_paths_are_recognised():
     assert not is_network_path(Path("/mnt/kantor/lokal/koperasi.db"), mounts)
     assert not is_network_path(Path("/home/siti/koperasi.db"), mounts)
     assert not is_network_path(Path("/mnt/kantorlain/koperasi.db"), mounts)
+
+
+@pytest.mark.parametrize("fstype", ["fuse.sshfs", "fuse.rclone", "fuse.gvfsd-fuse", "ceph", "glusterfs", "fuse.glusterfs", "NFS4"])
+def test_network_filesystems_of_every_kind_are_recognised(fstype):
+    mounts = [("/", "ext4"), ("/mnt/jauh", fstype)]
+    assert is_network_path(Path("/mnt/jauh/koperasi.db"), mounts)
+
+
+@pytest.mark.parametrize("fstype", ["ext4", "fuseblk", "fuse.ntfs-3g", "fuse.lxcfs", "tmpfs", "btrfs"])
+def test_local_filesystems_stay_allowed(fstype):
+    assert not is_network_path(Path("/media/flashdisk/koperasi.db"), [("/", "ext4"), ("/media/flashdisk", fstype)])
+
+
+def test_a_symlink_into_a_network_mount_is_followed(tmp_path):
+    share = tmp_path / "nfs-share"
+    share.mkdir()
+    (tmp_path / "lokal").mkdir()
+    link = tmp_path / "lokal" / "data"
+    link.symlink_to(share, target_is_directory=True)
+    mounts = [("/", "ext4"), (str(share.resolve()), "nfs4")]
+    assert is_network_path(link / "koperasi.db", mounts)
+    assert not is_network_path(tmp_path / "lokal" / "koperasi.db", mounts)
+
+
+def test_mount_points_with_escaped_characters_are_read(monkeypatch, tmp_path):
+    from koperasi.db import location
+
+    table = tmp_path / "mounts"
+    table.write_text(r"server:/data /mnt/data\040kantor nfs4 rw 0 0" + "\n/dev/sda1 / ext4 rw 0 0\n", encoding="utf-8")
+    real_open = open
+    monkeypatch.setattr("builtins.open", lambda name, *a, **k: real_open(table if name == "/proc/self/mounts" else name, *a, **k))
+    assert ("/mnt/data kantor", "nfs4") in location._read_mounts()
 
 
 def test_open_refuses_sqlite_on_a_network_share(monkeypatch, tmp_path):
