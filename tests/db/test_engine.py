@@ -118,3 +118,26 @@ def test_database_url_accepts_postgres_scheme_and_refuses_unknown_ones(tmp_path)
         resolve_database_url("mysql://kantor@server/koperasi", tmp_path)
     with pytest.raises(DomainError, match="tidak dapat dibaca"):
         resolve_database_url("postgresql://kantor@server:notaport/koperasi", tmp_path)
+
+
+@pytest.mark.skipif(__import__("os").name != "posix", reason="POSIX permissions")
+def test_the_database_and_its_wal_and_shm_are_readable_by_their_owner_only(tmp_path):
+    import os
+    import sqlite3
+
+    from koperasi.db.database import open_database
+
+    previous = os.umask(0o022)
+    try:
+        old = tmp_path / "lama.db"
+        sqlite3.connect(old).close()  # an empty file left world-readable by an older version
+        assert old.stat().st_mode & 0o777 == 0o644
+        for path in (tmp_path / "baru.db", old):
+            database = open_database(resolve_database_url(str(path), path))
+            with database.engine.connect() as connection:
+                connection.execute(text("SELECT count(*) FROM users"))
+                files = [path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")]
+                assert [(f.name, f.stat().st_mode & 0o777) for f in files] == [(f.name, 0o600) for f in files]
+            database.dispose()
+    finally:
+        os.umask(previous)

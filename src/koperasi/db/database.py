@@ -13,7 +13,7 @@ from sqlalchemy import Engine, exc, inspect, text
 from sqlalchemy.engine import URL
 from sqlalchemy.orm import Session, sessionmaker
 
-from koperasi.db import errors, location, migrate
+from koperasi.db import errors, location, migrate, private_files
 from koperasi.db.engine import create_database_engine
 from koperasi import clock
 
@@ -63,6 +63,13 @@ def open_database(url: URL, *, migrate_schema: bool = True, must_exist: bool = F
                 f"Folder basis data tidak dapat dibuat ({path.parent}): {error.strerror}."
             ) from error
         _refuse_foreign_file(path)
+        try:
+            if path.exists():
+                private_files.restrict_database(path)
+            else:
+                private_files.create_owner_only(path)
+        except OSError as error:
+            raise errors.StorageError(f"Berkas basis data tidak dapat dibuat ({path}): {error.strerror}.") from error
     engine = create_database_engine(url)
     try:
         with engine.connect() as connection:
@@ -116,6 +123,7 @@ def _copy_aside(path: Path, revision: str) -> Path:
     log.info("copying %s to %s before migrating", path, target)
     source = copy = None
     try:
+        private_files.create_owner_only(target)
         source, copy = sqlite3.connect(path), sqlite3.connect(target)
         source.backup(copy)
         copy.execute("PRAGMA journal_mode = DELETE")  # a standalone file, not a WAL database

@@ -369,3 +369,22 @@ def test_the_real_scrypt_cost_is_written_and_read(tmp_path, monkeypatch):
     sealed.write_bytes(sealed.read_bytes()[: -(10 + 16)])
     with pytest.raises(backup.BackupRefused, match="rusak atau diubah"):
         backup_crypto.decrypt_file(sealed, opened, PASSPHRASE)
+
+
+@pytest.fixture
+def _usual_umask():
+    import os
+
+    previous = os.umask(0o022)  # the common default: files readable by every account on the PC
+    yield
+    os.umask(previous)
+
+
+@pytest.mark.skipif(__import__("os").name != "posix", reason="POSIX permissions")
+@pytest.mark.parametrize("passphrase", [None, PASSPHRASE])
+def test_backups_and_the_copy_kept_aside_are_readable_by_their_owner_only(office_db, admin, tmp_path, _usual_umask, passphrase):
+    info = _backup(office_db, admin, tmp_path / "usb", passphrase=passphrase)
+    assert info.path.stat().st_mode & 0o777 == 0o600
+    aside = backup.restore_backup(office_db, info.path, passphrase=passphrase)
+    assert aside is not None and aside.stat().st_mode & 0o777 == 0o600
+    assert Path(office_db.url.database).stat().st_mode & 0o777 == 0o600
