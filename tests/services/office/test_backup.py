@@ -388,3 +388,17 @@ def test_backups_and_the_copy_kept_aside_are_readable_by_their_owner_only(office
     aside = backup.restore_backup(office_db, info.path, passphrase=passphrase)
     assert aside is not None and aside.stat().st_mode & 0o777 == 0o600
     assert Path(office_db.url.database).stat().st_mode & 0o777 == 0o600
+
+
+def test_an_encrypted_backup_of_format_1_without_the_header_digest_still_opens(tmp_path, monkeypatch):
+    plain = tmp_path / "a.bin"
+    plain.write_bytes(b"isi basis data" * 1000)
+    sealed, opened = tmp_path / "a.enc", tmp_path / "a.out"
+    current = backup_crypto.FORMAT_VERSION
+    monkeypatch.setattr(backup_crypto, "FORMAT_VERSION", 1)  # as the program wrote them before issue 18
+    backup_crypto.encrypt_file(plain, sealed, PASSPHRASE, {"office_code": "SRL"})
+    monkeypatch.setattr(backup_crypto, "FORMAT_VERSION", current)
+    assert backup_crypto.decrypt_file(sealed, opened, PASSPHRASE).version == 1
+    assert opened.read_bytes() == plain.read_bytes()
+    with pytest.raises(backup.BackupRefused, match="Kata sandi cadangan salah"):
+        backup_crypto.decrypt_file(sealed, opened, "kata sandi lain")

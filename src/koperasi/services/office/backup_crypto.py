@@ -156,7 +156,8 @@ def encrypt_file(
     header = _FIXED.pack(
         MAGIC, FORMAT_VERSION, SCRYPT_LOG2_N, SCRYPT_R, SCRYPT_P, CHUNK_SIZE, salt, key_check, prefix, len(meta_bytes)
     ) + meta_bytes
-    header += hashlib.sha256(header).digest()
+    if FORMAT_VERSION >= _DIGEST_FROM_VERSION:
+        header += hashlib.sha256(header).digest()
     aes = AESGCM(key)
     done = 0
     with plain.open("rb") as source, target.open("wb") as out:
