@@ -193,9 +193,14 @@ def _foreign_sqlite(path):
     return path
 
 
+@pytest.mark.parametrize("wal", [False, True])
 @pytest.mark.parametrize("revision", [None, "a1b2c3d4e5f6"])  # no alembic at all, or another program's alembic
-def test_open_refuses_another_programs_sqlite_file_and_does_not_change_a_byte(tmp_path, revision):
+def test_open_refuses_another_programs_sqlite_file_and_does_not_change_a_byte(tmp_path, revision, wal):
     path = _foreign_sqlite(tmp_path / "toko.db")
+    if wal:  # closed cleanly: the file says WAL, no -wal or -shm beside it
+        with sqlite3.connect(path) as connection:
+            connection.execute("PRAGMA journal_mode = WAL")
+        connection.close()
     if revision is not None:
         with sqlite3.connect(path) as connection:
             connection.execute("CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL)")

@@ -99,8 +99,11 @@ def _refuse_foreign_file(path: Path) -> None:
     switches the file to WAL, and the migrations would add our tables to another program's data."""
     if not path.is_file() or path.stat().st_size == 0:
         return
+    # Without a -wal file every table is in the file itself: "immutable" reads it without creating a
+    # -wal/-shm beside it (a read-only connection to a WAL file would); with one, those exist already.
+    wal = path.with_name(path.name + "-wal").exists()
     try:
-        connection = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+        connection = sqlite3.connect(f"{path.as_uri()}?mode=ro{'' if wal else '&immutable=1'}", uri=True)
     except sqlite3.Error:
         return  # what cannot be opened is reported by the engine's own, translated, failure
     try:
