@@ -64,6 +64,14 @@ def _fast_password_hashing(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture(autouse=True)
+def _fresh_login_throttle(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The per-PC wait after failed logins lives in the process: each test starts as a fresh PC."""
+    from koperasi.services.office import auth
+
+    monkeypatch.setattr(auth, "throttle", auth.LoginThrottle())
+
+
+@pytest.fixture(autouse=True)
 def _data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Settings, logs and the default database go to the test's own folder."""
     folder = tmp_path / "data"

@@ -179,3 +179,75 @@ def test_a_reader_that_closes_the_pipe_early_ends_the_command_quietly_not_as_a_c
     # Exit 1 as Python itself does on EPIPE; not 70 (a crash) and not a word on stderr.
     assert result.returncode == 1, result.stderr
     assert result.stderr == ""
+
+
+def test_a_passphrase_file_that_is_not_utf8_gets_a_message_not_a_traceback(tmp_path, capsys):
+    path = tmp_path / "kantor.db"
+    assert main(["demo", "--db", str(path), "--members", "5", "--loans", "1", "--sales", "1"]) == 0
+    capsys.readouterr()
+    secret = tmp_path / "sandi.txt"
+    secret.write_bytes("kata sandi rahasia é".encode("latin-1"))  # saved by an old editor in ANSI
+    assert main(["backup", "--db", str(path), "--to", str(tmp_path / "usb"), "--passphrase-file", str(secret)]) == 1
+    err = capsys.readouterr().err
+    assert "bukan teks UTF-8" in err and "Traceback" not in err
+    assert not (tmp_path / "usb").exists()
+
+
+@pytest.mark.parametrize("keep", ["0", "-1"])
+def test_backup_keep_below_one_is_refused_and_deletes_nothing(tmp_path, capsys, keep):
+    path = tmp_path / "kantor.db"
+    assert main(["demo", "--db", str(path), "--members", "5", "--loans", "1", "--sales", "1"]) == 0
+    usb = tmp_path / "usb"
+    for _ in range(2):
+        assert main(["backup", "--db", str(path), "--to", str(usb)]) == 0
+    capsys.readouterr()
+    assert main(["backup", "--db", str(path), "--to", str(usb), "--keep", keep]) == 1
+    assert "--keep harus 1 atau lebih" in capsys.readouterr().err
+    assert len(list(usb.iterdir())) == 2
+
+
+def test_demo_members_has_an_upper_bound(tmp_path, capsys):
+    from koperasi.cli import MAX_DEMO_MEMBERS
+
+    path = tmp_path / "demo.db"
+    for members in (MAX_DEMO_MEMBERS + 1, 100_000_000, -5):
+        assert main(["demo", "--db", str(path), "--members", str(members)]) == 1
+        err = capsys.readouterr().err
+        assert "antara 0 dan 200.000" in err and "Traceback" not in err
+    assert not path.exists()
+
+
+@pytest.mark.parametrize("url", [
+    "postgresql://kantor:RahasiaSekali@127.0.0.1:1/koperasi",  # nobody answers
+    "postgresql://kantor:RahasiaSekali@127.0.0.1:bukan-port/koperasi",  # unreadable
+    "postgresql://kantor:RahasiaSekali@127.0.0.1:5432/koperasi?sslmode=ngawur",  # a driver error: logged with its traceback
+    "mysql://kantor:RahasiaSekali@server/koperasi",  # unsupported
+])
+def test_a_database_password_never_reaches_the_log_or_the_terminal(capsys, url):
+    from koperasi.logs import LOG_FILE_NAME
+    from koperasi.paths import log_dir
+
+    assert main(["doctor", "--db", url]) != 0
+    captured = capsys.readouterr()
+    log_text = (log_dir() / LOG_FILE_NAME).read_text(encoding="utf-8") if (log_dir() / LOG_FILE_NAME).exists() else ""
+    assert captured.err.strip() and "Traceback" not in captured.err
+    for text in (captured.out, captured.err, log_text):
+        assert "RahasiaSekali" not in text
+
+
+def test_the_log_masks_a_password_a_driver_echoes(caplog):
+    """The safety net: whatever a library logs, a URL or key=value password is hidden in the file."""
+    import logging
+
+    from koperasi.logs import LOG_FILE_NAME, configure_logging
+    from koperasi.paths import log_dir
+
+    configure_logging()
+    try:
+        raise RuntimeError("connection to postgresql+psycopg://kantor:Sandi%40DB@server/koperasi failed")
+    except RuntimeError:
+        logging.getLogger("psycopg").exception("dsn host=server password='Sandi DB' user=kantor refused")
+    logging.getLogger("koperasi").warning("opening %s", "postgresql://kantor:Sandi@DB@server/koperasi")
+    text = (log_dir() / LOG_FILE_NAME).read_text(encoding="utf-8")
+    assert "Sandi" not in text and "DB@" not in text
+    assert "password=***" in text and "postgresql+psycopg://kantor:***@server/koperasi" in text

@@ -46,14 +46,14 @@ def run_gui(db_arg: str | None) -> int:
     splash.showMessage("Memuat Koperasi Berdaya…", Qt.AlignmentFlag.AlignBottom | Qt.AlignmentFlag.AlignHCenter)
     app.processEvents()
     from koperasi.db.database import open_database
-    from koperasi.db.location import resolve_database_url
+    from koperasi.db.location import resolve_database_url, shown
     from koperasi.paths import default_database_path
 
     try:
         database = open_database(resolve_database_url(db_arg, default_database_path()))
     except DomainError as error:
         splash.close()
-        log.warning("cannot open database %s: %s", db_arg or "(default)", error.message)
+        log.warning("cannot open database %s: %s", shown(db_arg), error.message)
         show_error(None, "Basis data tidak dapat dibuka", error.message)
         return 1
     except Exception:

@@ -17,6 +17,8 @@ log = logging.getLogger(__name__)
 EXIT_OK = 0
 EXIT_PROBLEM = 1
 EXIT_CRASH = 70
+# More demo members than any real office has: a typo (an extra zero or two) would fill the disk for hours.
+MAX_DEMO_MEMBERS = 200_000
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -30,7 +32,8 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="PERINTAH")
     demo = commands.add_parser("demo", help="isi basis data baru dengan data contoh Sarolangun")
     demo.add_argument("--db", metavar="PATH|URL", help=db_help, dest="sub_db")
-    demo.add_argument("--members", type=int, default=200, metavar="N", help="jumlah anggota contoh (bawaan 200)")
+    demo.add_argument("--members", type=int, default=200, metavar="N",
+                      help=f"jumlah anggota contoh (bawaan 200, paling banyak {MAX_DEMO_MEMBERS:,})".replace(",", "."))
     demo.add_argument("--loans", type=int, default=None, metavar="N",
                       help="jumlah pinjaman contoh dengan riwayat ~18 bulan (bawaan: satu per lima anggota)")
     demo.add_argument("--sales", type=int, default=None, metavar="N",
@@ -51,7 +54,7 @@ def build_parser() -> argparse.ArgumentParser:
     backup.add_argument("--passphrase-file", metavar="FILE",
                         help="kunci cadangan dengan kata sandi dari berkas ini (AES-256-GCM); kata sandi hilang = cadangan hilang")
     backup.add_argument("--keep", type=int, metavar="N",
-                        help="sesudahnya simpan hanya N cadangan terbaru kantor ini di folder itu")
+                        help="sesudahnya simpan hanya N (paling sedikit 1) cadangan terbaru kantor ini di folder itu")
     restore = commands.add_parser(
         "restore", help="pulihkan basis data dari berkas cadangan (basis data saat ini disimpan di sampingnya dulu)",
         description="Memeriksa cadangan, menampilkan isinya dan meminta konfirmasi (kecuali --yes), menyimpan basis "
@@ -87,6 +90,7 @@ def _run(argv: Sequence[str] | None) -> int:
     configure_logging()
     db_arg = getattr(args, "sub_db", None) or args.db
     try:
+        _check_counts(args)
         if args.command == "demo":
             return _demo(db_arg, args.members, args.loans, args.sales)
         if args.command == "doctor":
@@ -112,6 +116,18 @@ def _run(argv: Sequence[str] | None) -> int:
         log.exception("unexpected error in command %s", args.command)
         print("Terjadi kesalahan tak terduga. Detailnya tercatat di berkas log.", file=sys.stderr)
         return EXIT_CRASH
+
+
+def _check_counts(args: argparse.Namespace) -> None:
+    """Numbers argparse accepts but that would do harm: ``--keep 0`` kept everything and ``--keep -1``
+    deleted all but one backup; a huge ``--members`` runs for hours."""
+    keep = getattr(args, "keep", None)
+    if keep is not None and keep < 1:
+        raise DomainError(f"--keep harus 1 atau lebih (cadangan terbaru yang disimpan), bukan {keep}.")
+    members = getattr(args, "members", None)
+    if members is not None and not 0 <= members <= MAX_DEMO_MEMBERS:
+        limit = f"{MAX_DEMO_MEMBERS:,}".replace(",", ".")
+        raise DomainError(f"--members untuk data contoh harus antara 0 dan {limit}, bukan {members}.")
 
 
 def _show_progress(text: str) -> None:
@@ -184,6 +200,11 @@ def _passphrase(file: str | None) -> str | None:
         text = Path(file).read_text(encoding="utf-8-sig")
     except OSError as error:
         raise DomainError(f"Berkas kata sandi tidak dapat dibaca ({file}): {error.strerror}.") from error
+    except UnicodeDecodeError as error:
+        raise DomainError(
+            f"Berkas kata sandi bukan teks UTF-8 ({file}). Simpan ulang kata sandinya sebagai teks UTF-8 "
+            "(misalnya dengan Notepad: Simpan sebagai, Encoding UTF-8)."
+        ) from error
     passphrase = text.rstrip("\r\n")
     if not passphrase:
         raise DomainError(f"Berkas kata sandi kosong: {file}")
@@ -215,7 +236,7 @@ def _backup(db_arg: str | None, folder: str | None, passphrase_file: str | None,
             database, folder=Path(folder) if folder else None, passphrase=passphrase,
             progress=lambda done, total: _show_progress(f"  {100 * done // max(total, 1)}%…"),
         )
-        deleted = backup.prune_backups(info.path.parent, keep, office_code=info.office_code) if keep else []
+        deleted = backup.prune_backups(info.path.parent, keep, office_code=info.office_code) if keep is not None else []
     finally:
         database.dispose()
     print(f"Cadangan dibuat dan diperiksa (integrity_check: ok): {info.path}")

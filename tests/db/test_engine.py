@@ -3,6 +3,7 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
+import pytest
 from sqlalchemy import text
 
 from koperasi.db.location import is_network_path, resolve_database_url
@@ -53,6 +54,38 @@ def test_network_paths_are_recognised():
     assert not is_network_path(Path("/mnt/kantorlain/koperasi.db"), mounts)
 
 
+@pytest.mark.parametrize("fstype", ["fuse.sshfs", "fuse.rclone", "fuse.gvfsd-fuse", "ceph", "glusterfs", "fuse.glusterfs", "NFS4"])
+def test_network_filesystems_of_every_kind_are_recognised(fstype):
+    mounts = [("/", "ext4"), ("/mnt/jauh", fstype)]
+    assert is_network_path(Path("/mnt/jauh/koperasi.db"), mounts)
+
+
+@pytest.mark.parametrize("fstype", ["ext4", "fuseblk", "fuse.ntfs-3g", "fuse.lxcfs", "tmpfs", "btrfs"])
+def test_local_filesystems_stay_allowed(fstype):
+    assert not is_network_path(Path("/media/flashdisk/koperasi.db"), [("/", "ext4"), ("/media/flashdisk", fstype)])
+
+
+def test_a_symlink_into_a_network_mount_is_followed(tmp_path):
+    share = tmp_path / "nfs-share"
+    share.mkdir()
+    (tmp_path / "lokal").mkdir()
+    link = tmp_path / "lokal" / "data"
+    link.symlink_to(share, target_is_directory=True)
+    mounts = [("/", "ext4"), (str(share.resolve()), "nfs4")]
+    assert is_network_path(link / "koperasi.db", mounts)
+    assert not is_network_path(tmp_path / "lokal" / "koperasi.db", mounts)
+
+
+def test_mount_points_with_escaped_characters_are_read(monkeypatch, tmp_path):
+    from koperasi.db import location
+
+    table = tmp_path / "mounts"
+    table.write_text(r"server:/data /mnt/data\040kantor nfs4 rw 0 0" + "\n/dev/sda1 / ext4 rw 0 0\n", encoding="utf-8")
+    real_open = open
+    monkeypatch.setattr("builtins.open", lambda name, *a, **k: real_open(table if name == "/proc/self/mounts" else name, *a, **k))
+    assert ("/mnt/data kantor", "nfs4") in location._read_mounts()
+
+
 def test_open_refuses_sqlite_on_a_network_share(monkeypatch, tmp_path):
     import pytest
 
@@ -85,3 +118,26 @@ def test_database_url_accepts_postgres_scheme_and_refuses_unknown_ones(tmp_path)
         resolve_database_url("mysql://kantor@server/koperasi", tmp_path)
     with pytest.raises(DomainError, match="tidak dapat dibaca"):
         resolve_database_url("postgresql://kantor@server:notaport/koperasi", tmp_path)
+
+
+@pytest.mark.skipif(__import__("os").name != "posix", reason="POSIX permissions")
+def test_the_database_and_its_wal_and_shm_are_readable_by_their_owner_only(tmp_path):
+    import os
+    import sqlite3
+
+    from koperasi.db.database import open_database
+
+    previous = os.umask(0o022)
+    try:
+        old = tmp_path / "lama.db"
+        sqlite3.connect(old).close()  # an empty file left world-readable by an older version
+        assert old.stat().st_mode & 0o777 == 0o644
+        for path in (tmp_path / "baru.db", old):
+            database = open_database(resolve_database_url(str(path), path))
+            with database.engine.connect() as connection:
+                connection.execute(text("SELECT count(*) FROM users"))
+                files = [path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")]
+                assert [(f.name, f.stat().st_mode & 0o777) for f in files] == [(f.name, 0o600) for f in files]
+            database.dispose()
+    finally:
+        os.umask(previous)

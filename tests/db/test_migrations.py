@@ -6,7 +6,7 @@ import uuid
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import create_engine, text
+from sqlalchemy import create_engine, inspect, text
 
 from koperasi.db import migrate
 from koperasi.db.database import open_database
@@ -183,3 +183,65 @@ def test_0008_gives_existing_desa_their_official_codes_and_lists_those_it_cannot
     assert codes == {"  desa BERNAI ": "15.03.03.2002", "Kelurahan Sarolangun Kembang": "15.03.03.1019", "Kampung Khayalan": None}
     assert unmatched == [("Pauh", "Kampung Khayalan")]
     assert "15.03.04: Kampung Khayalan" in caplog.text
+
+
+def _foreign_sqlite(path):
+    with sqlite3.connect(path) as connection:
+        connection.execute("CREATE TABLE pelanggan (nama TEXT)")
+        connection.execute("INSERT INTO pelanggan VALUES ('Toko Jaya')")
+    connection.close()
+    return path
+
+
+@pytest.mark.parametrize("wal", [False, True])
+@pytest.mark.parametrize("revision", [None, "a1b2c3d4e5f6"])  # no alembic at all, or another program's alembic
+def test_open_refuses_another_programs_sqlite_file_and_does_not_change_a_byte(tmp_path, revision, wal):
+    path = _foreign_sqlite(tmp_path / "toko.db")
+    if wal:  # closed cleanly: the file says WAL, no -wal or -shm beside it
+        with sqlite3.connect(path) as connection:
+            connection.execute("PRAGMA journal_mode = WAL")
+        connection.close()
+    if revision is not None:
+        with sqlite3.connect(path) as connection:
+            connection.execute("CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL)")
+            connection.execute("INSERT INTO alembic_version VALUES (?)", (revision,))
+        connection.close()
+    before = path.read_bytes()
+    from koperasi.db.location import resolve_database_url
+
+    with pytest.raises(migrate.ForeignDatabase, match="bukan milik Koperasi Berdaya"):
+        open_database(resolve_database_url(str(path), path))
+    assert path.read_bytes() == before  # not switched to WAL, no table added
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["toko.db"]  # no -wal, -shm or copy beside it
+
+
+def test_the_cli_refuses_another_programs_sqlite_file_with_one_line(tmp_path, capsys):
+    from koperasi.cli import main
+
+    path = _foreign_sqlite(tmp_path / "toko.db")
+    before = path.read_bytes()
+    for command in (["demo", "--db", str(path)], ["doctor", "--db", str(path)], ["--db", str(path), "backup"]):
+        assert main(command) == 1
+        err = capsys.readouterr().err
+        assert "bukan milik Koperasi Berdaya" in err and "Traceback" not in err
+    assert path.read_bytes() == before
+
+
+def test_an_empty_file_and_a_database_of_ours_still_open(tmp_path):
+    from koperasi.db.location import resolve_database_url
+
+    empty = tmp_path / "baru.db"
+    empty.touch()
+    open_database(resolve_database_url(str(empty), empty)).dispose()
+    open_database(resolve_database_url(str(empty), empty)).dispose()  # now ours, with tables
+
+
+def test_open_refuses_a_postgres_database_holding_another_programs_tables(postgres_url):
+    engine = create_engine(postgres_url)
+    with engine.begin() as connection:
+        connection.execute(text("CREATE TABLE pelanggan (nama TEXT)"))
+    with pytest.raises(migrate.ForeignDatabase, match="bukan milik Koperasi Berdaya"):
+        open_database(postgres_url)
+    with engine.connect() as connection:
+        assert inspect(connection).get_table_names() == ["pelanggan"]
+    engine.dispose()

@@ -9,11 +9,11 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import Engine, exc, text
+from sqlalchemy import Engine, exc, inspect, text
 from sqlalchemy.engine import URL
 from sqlalchemy.orm import Session, sessionmaker
 
-from koperasi.db import errors, location, migrate
+from koperasi.db import errors, location, migrate, private_files
 from koperasi.db.engine import create_database_engine
 from koperasi import clock
 
@@ -62,11 +62,21 @@ def open_database(url: URL, *, migrate_schema: bool = True, must_exist: bool = F
             raise errors.StorageError(
                 f"Folder basis data tidak dapat dibuat ({path.parent}): {error.strerror}."
             ) from error
+        _refuse_foreign_file(path)
+        try:
+            if path.exists():
+                private_files.restrict_database(path)
+            else:
+                private_files.create_owner_only(path)
+        except OSError as error:
+            raise errors.StorageError(f"Berkas basis data tidak dapat dibuat ({path}): {error.strerror}.") from error
     engine = create_database_engine(url)
     try:
         with engine.connect() as connection:
             connection.execute(text("SELECT 1"))
             before = migrate.current_revision(connection)
+            if url.get_backend_name() != "sqlite":
+                migrate.check_ours(set(inspect(connection).get_table_names()), before)
         migrate.check_not_newer(before)
         if migrate_schema and before != migrate.head_revision():
             if before is not None and url.get_backend_name() == "sqlite":
@@ -84,6 +94,31 @@ def open_database(url: URL, *, migrate_schema: bool = True, must_exist: bool = F
     return Database(url=url, engine=engine, sessions=sessionmaker(engine, expire_on_commit=False))
 
 
+def _refuse_foreign_file(path: Path) -> None:
+    """Look at an existing SQLite file read-only before our engine touches it: its first connection
+    switches the file to WAL, and the migrations would add our tables to another program's data."""
+    if not path.is_file() or path.stat().st_size == 0:
+        return
+    # Without a -wal file every table is in the file itself: "immutable" reads it without creating a
+    # -wal/-shm beside it (a read-only connection to a WAL file would); with one, those exist already.
+    wal = path.with_name(path.name + "-wal").exists()
+    try:
+        connection = sqlite3.connect(f"{path.as_uri()}?mode=ro{'' if wal else '&immutable=1'}", uri=True)
+    except sqlite3.Error:
+        return  # what cannot be opened is reported by the engine's own, translated, failure
+    try:
+        tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        revision = None
+        if "alembic_version" in tables:
+            found = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+            revision = found[0] if found else None
+    except sqlite3.Error:
+        return  # not a database at all (or damaged): the engine's failure names it
+    finally:
+        connection.close()
+    migrate.check_ours(tables, revision)
+
+
 def _copy_aside(path: Path, revision: str) -> Path:
     """SQLite's online backup of the whole file; a failed copy is removed, not left half-written."""
     stamp = clock.now().strftime("%Y%m%dT%H%M%SZ")
@@ -91,6 +126,7 @@ def _copy_aside(path: Path, revision: str) -> Path:
     log.info("copying %s to %s before migrating", path, target)
     source = copy = None
     try:
+        private_files.create_owner_only(target)
         source, copy = sqlite3.connect(path), sqlite3.connect(target)
         source.backup(copy)
         copy.execute("PRAGMA journal_mode = DELETE")  # a standalone file, not a WAL database

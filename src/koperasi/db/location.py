@@ -7,6 +7,7 @@ an office with several PCs must use PostgreSQL instead of a shared ``.db`` file.
 from __future__ import annotations
 
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -14,11 +15,21 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError
 
 from koperasi.domain.errors import DomainError
+from koperasi.logs import mask_credentials
 
 ENV_DATABASE_URL = "KOPERASI_DATABASE_URL"
 _NETWORK_FILESYSTEMS = frozenset(
-    {"nfs", "nfs4", "cifs", "smbfs", "smb3", "afs", "ncpfs", "9p", "fuse.sshfs", "davfs", "fuse.davfs2"}
+    {"nfs", "nfs4", "cifs", "smbfs", "smb3", "afs", "ncpfs", "9p", "davfs", "coda",
+     "ceph", "glusterfs", "lustre", "gpfs", "beegfs", "ocfs2", "gfs2", "orangefs"}
 )
+# FUSE file systems show as "fuse.<program>"; these programs reach their files over the network
+# (GNOME's gvfsd-fuse holds the SMB, SFTP and WebDAV shares opened in the file manager).
+_NETWORK_FUSE = frozenset(
+    {"sshfs", "rclone", "s3fs", "gcsfuse", "goofys", "davfs2", "curlftpfs", "smbnetfs", "gvfsd-fuse", "glusterfs",
+     "ceph", "ceph-fuse", "cephfs", "juicefs", "blobfuse", "blobfuse2", "seaweedfs", "moosefs", "mfs", "lizardfs",
+     "sshfs-win", "keybase", "onedriver", "google-drive-ocamlfuse"}
+)
+_MOUNT_ESCAPE = re.compile(r"\\([0-7]{3})")
 _DRIVE_REMOTE = 4  # GetDriveTypeW
 _SUPPORTED_DRIVERS = frozenset({"sqlite", "sqlite+pysqlite", "postgresql+psycopg"})
 
@@ -37,7 +48,7 @@ def resolve_database_url(arg: str | None, default_path: Path) -> URL:
         try:
             url = make_url(value)
         except (ArgumentError, ValueError) as error:  # ValueError: a port that is not a number
-            raise DomainError(f"Alamat basis data tidak dapat dibaca: {value}") from error
+            raise DomainError(f"Alamat basis data tidak dapat dibaca: {mask_credentials(value)}") from error
         if url.drivername in ("postgresql", "postgres"):
             url = url.set(drivername="postgresql+psycopg")
         if url.drivername not in _SUPPORTED_DRIVERS:
@@ -49,27 +60,52 @@ def resolve_database_url(arg: str | None, default_path: Path) -> URL:
     return URL.create("sqlite+pysqlite", database=str(Path(value).expanduser().absolute()))
 
 
+def shown(arg: str | None) -> str:
+    """``--db`` as it may be logged or shown: a URL with its password hidden."""
+    if arg is None:
+        return "(bawaan)"
+    if "://" not in arg:
+        return arg
+    try:
+        return make_url(arg).render_as_string(hide_password=True)
+    except (ArgumentError, ValueError):
+        return mask_credentials(arg)
+
+
 def is_network_path(path: Path, mounts: list[tuple[str, str]] | None = None) -> bool:
     """True for UNC paths, mapped network drives (Windows) and network mounts (POSIX).
 
     ``mounts`` (mount point, file system type) is injectable for tests; by default it
     is read from ``/proc/self/mounts``.
     """
-    text = str(path)
-    if text.startswith(("\\\\", "//")):
+    # Where the file really is: a symlink (or a Windows mapped drive, which resolves to its UNC path)
+    # must not smuggle a network share past the checks below.
+    try:
+        real = path.resolve()
+    except (OSError, RuntimeError):  # a symlink loop, an unreachable drive
+        real = path.absolute()
+    if any(str(place).startswith(("\\\\", "//")) for place in (path, real)):
         return True
     if sys.platform == "win32":
-        return _windows_drive_is_remote(path)
+        return _windows_drive_is_remote(path) or _windows_drive_is_remote(real)
     if mounts is None:
         mounts = _read_mounts()
-    resolved = str(path.absolute())
+    resolved = str(real)
     best = ""
     fstype = ""
     for mount_point, kind in mounts:
         inside = resolved == mount_point or resolved.startswith(mount_point.rstrip("/") + "/")
         if inside and len(mount_point) > len(best):
             best, fstype = mount_point, kind
-    return fstype in _NETWORK_FILESYSTEMS
+    return is_network_filesystem(fstype)
+
+
+def is_network_filesystem(fstype: str) -> bool:
+    """A file system type as /proc/self/mounts names it (``nfs4``, ``fuse.sshfs`` ...)."""
+    kind = fstype.lower()
+    if kind.startswith("fuse."):
+        return kind.removeprefix("fuse.") in _NETWORK_FUSE
+    return kind in _NETWORK_FILESYSTEMS
 
 
 def check_local_file(path: Path) -> None:
@@ -84,7 +120,7 @@ def _read_mounts() -> list[tuple[str, str]]:
     try:
         with open("/proc/self/mounts", encoding="utf-8") as mounts:
             return [
-                (fields[1].replace("\\040", " "), fields[2])
+                (_MOUNT_ESCAPE.sub(lambda m: chr(int(m[1], 8)), fields[1]), fields[2])
                 for fields in (line.split() for line in mounts)
                 if len(fields) >= 3
             ]

@@ -7,6 +7,7 @@ path every office's database took is the path the tests take.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -26,6 +27,26 @@ MIGRATIONS = Path(__file__).with_name("migrations")
 
 class DatabaseTooNew(DomainError):
     pass
+
+
+class ForeignDatabase(DomainError):
+    """A database with tables but without our schema version: another program's, never to be changed."""
+
+
+# Our revision ids are four digits ("0001", ...); a newer program of ours writes more of them.
+_OUR_REVISION = re.compile(r"\d{4}")
+FOREIGN = (
+    "Basis data ini bukan milik Koperasi Berdaya (berisi tabel program lain): tidak dibuka dan tidak diubah. "
+    "Periksa alamat --db, atau pilih berkas baru untuk data koperasi."
+)
+
+
+def check_ours(table_names: set[str], revision: str | None) -> None:
+    """An empty database becomes ours; one with tables must carry a revision id of ours."""
+    if revision is None and table_names - {"alembic_version"}:
+        raise ForeignDatabase(FOREIGN)
+    if revision is not None and not _OUR_REVISION.fullmatch(revision):
+        raise ForeignDatabase(FOREIGN)
 
 
 def alembic_config(connection: Connection | None = None) -> Config:

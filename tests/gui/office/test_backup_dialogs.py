@@ -280,6 +280,8 @@ def test_about_shows_the_backup_folder_and_the_last_backup(qtbot, context):
     app.AutomaticBackups(context.database)._run("test")
     text = _about_text(qtbot, context)
     assert "PAU-" in text and "belum ada" not in text
+    # Which backups are locked: the newest one's state, and the rule for automatic and manual ones.
+    assert "tidak terkunci)" in text and "Cadangan otomatis (harian dan saat program ditutup) tidak terkunci" in text
 
 
 def test_screenshots(qtbot, context, tmp_path, quiet, monkeypatch):

@@ -28,11 +28,22 @@ def test_wrong_password_is_explained_and_cleared(qtbot, context):
     dialog.form.passwordEdit.setText("salah-sandi")
     dialog.form.buttonBox.accepted.emit()
     assert dialog.isVisible() and dialog.actor is None
-    assert "kata sandi salah" in dialog.form.errorLabel.text() and "Sisa 4 kali" in dialog.form.errorLabel.text()
+    assert dialog.form.errorLabel.text() == "Nama pengguna atau kata sandi salah."
     assert dialog.form.passwordEdit.text() == ""
 
 
-def test_locked_account_says_so(qtbot, context):
+def test_failures_in_a_row_make_this_pc_wait_and_say_how_long(qtbot, context):
+    dialog = _dialog(qtbot, context, username="admin")
+    for _ in range(3):
+        dialog.form.passwordEdit.setText("salah-sandi")
+        dialog.form.buttonBox.accepted.emit()
+    assert dialog.actor is None and "Tunggu 2 detik" in dialog.form.errorLabel.text()
+
+
+def test_locked_account_says_so(qtbot, context, monkeypatch):
+    from koperasi.services.office import auth
+
+    monkeypatch.setattr(auth, "FREE_FAILURES", 100)  # five tries from five PCs: no wait between them
     dialog = _dialog(qtbot, context, username="admin")
     for _ in range(5):
         dialog.form.passwordEdit.setText("salah-sandi")

@@ -324,3 +324,44 @@ def test_import_of_many_rows_previews_and_commits(db, admin, bernai):
     with db.session() as session:
         events = audit.recent_events(session, admin, limit=1000)
     assert sum(event.action == "member_registered" for event in events) == 600  # one per member, bulk or not
+
+
+def test_a_file_over_the_size_limit_is_refused_naming_the_limit(db, admin, monkeypatch):
+    data = _roster(*[_row(full_name=f"Anggota {n}") for n in range(50)])
+    monkeypatch.setattr(member_excel, "MAX_FILE_BYTES", len(data) - 1)
+    with pytest.raises(DomainError, match=r"Berkas terlalu besar untuk diimpor .*batas 0,\d MB"):
+        _preview(db, admin, data)
+
+
+def test_a_zip_bomb_is_refused_before_it_is_unpacked(db, admin, monkeypatch):
+    """A few kilobytes that unpack to a million blank rows: the zip's own sizes are added up first."""
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(_roster(_row()))) as source, zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as bomb:
+        for item in source.infolist():
+            content = source.read(item)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                content = content.replace(b"</sheetData>", b"<row/>" * 2_000_000 + b"</sheetData>")
+            bomb.writestr(item, content, compress_type=zipfile.ZIP_DEFLATED)
+    data = buffer.getvalue()
+    assert len(data) < 200_000
+    monkeypatch.setattr(member_excel, "MAX_UNPACKED_BYTES", 10 * 1024 * 1024)  # 12 MB unpacked is over it
+    with pytest.raises(DomainError, match=r"terlalu besar untuk diimpor \(11 MB setelah dibuka; batas 10 MB\)"):
+        _preview(db, admin, data)
+
+
+def test_more_rows_than_the_limit_are_refused_while_reading(db, admin, monkeypatch):
+    monkeypatch.setattr(member_excel, "MAX_ROWS", 30)
+    at_limit = _preview(db, admin, _roster(*[_row(full_name=f"Anggota {n}") for n in range(30)]))
+    assert len(at_limit.valid) + len(at_limit.rejected) == 30
+    with pytest.raises(DomainError, match=r"lebih dari 30 baris \(batas satu kali impor\)"):
+        _preview(db, admin, _roster(*[_row(full_name=f"Anggota {n}") for n in range(31)]))
+
+
+def test_a_cell_over_the_length_limit_is_refused_naming_row_column_and_limit(db, admin, bernai):
+    long_address = "RT 01 " * 200  # 1,200 characters
+    data = _roster(_row(), _row(full_name="Budi", address=long_address))
+    with pytest.raises(DomainError, match=r"^Baris 3, kolom Alamat: isi sel lebih dari 1\.000 karakter \(batas impor\)"):
+        _preview(db, admin, data)
+    assert len(_preview(db, admin, _roster(_row(address="RT 01 " * 40))).valid) == 1  # 240: within the rules

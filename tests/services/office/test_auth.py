@@ -24,25 +24,74 @@ def test_login_returns_the_actor_case_insensitively(db, admin):
     assert actor.user_id == admin.user_id and actor.role is Role.ADMIN
 
 
-def test_login_refuses_wrong_password_and_unknown_user_without_saying_which_was_wrong(db, admin):
-    with pytest.raises(AuthenticationError, match="^Nama pengguna atau kata sandi salah. Sisa 4 kali"):
-        _login(db, "admin", "salah-sandi")
-    with pytest.raises(AuthenticationError, match="^Nama pengguna atau kata sandi salah.$"):
-        _login(db, "tidakada", TEST_PASSWORD)
+def test_login_refuses_wrong_password_and_unknown_user_alike(db, admin):
+    """The same words for both, and no count of tries left: that was said for real accounts only."""
+    answers = []
+    for username in ("admin", "tidakada"):
+        auth.throttle.reset()
+        with pytest.raises(AuthenticationError) as refused:
+            _login(db, username, "salah-sandi")
+        answers.append(refused.value.message)
+    assert answers == ["Nama pengguna atau kata sandi salah."] * 2
+
+
+def test_an_unknown_user_is_answered_as_slowly_as_a_known_one(db, admin, monkeypatch):
+    """Timing without a stopwatch: an unknown name costs one Argon2 verification, as a real one does."""
+    from koperasi.services.office import passwords
+
+    verified = []
+    real_verify = passwords.verify_password
+    monkeypatch.setattr(passwords, "verify_password", lambda hashed, given: verified.append(hashed) or real_verify(hashed, given))
+    for username in ("admin", "tidakada", "orang-lain"):
+        auth.throttle.reset()
+        with pytest.raises(AuthenticationError):
+            _login(db, username, "salah-sandi")
+    assert len(verified) == 3 and all(hashed.startswith("$argon2id$") for hashed in verified)
+
+
+def test_failures_in_a_row_on_this_pc_make_the_next_try_wait_longer_and_longer(db, admin):
+    """Whatever name is typed; the account's own count is untouched by the refused tries."""
+    start = datetime(2026, 11, 28, 8, 0, tzinfo=UTC)
+    for name in ("budi", "sari"):
+        with pytest.raises(AuthenticationError, match="salah"):
+            _login(db, name, "salah", now=start)
+    waits = []
+    moment = start
+    for _ in range(4):
+        with pytest.raises(AuthenticationError, match="Tunggu") as refused:
+            _login(db, "admin", TEST_PASSWORD, now=moment)  # even the right password waits
+        waits.append(int(refused.value.message.split("Tunggu ")[1].split()[0]))
+        moment += timedelta(seconds=waits[-1])
+        with pytest.raises(AuthenticationError, match="salah"):
+            _login(db, "tidakada", "salah", now=moment)
+    assert waits == [2, 4, 8, 16]
+    with db.session() as session:
+        assert session.get(auth.User, admin.user_id).failed_logins == 0
+    moment += timedelta(seconds=32)
+    assert _login(db, now=moment).username == "admin"  # and a login resets the wait
+    assert auth.throttle.wait_left(moment) == timedelta(0)
+
+
+def test_the_wait_on_this_pc_is_capped(db, admin):
+    start = datetime(2026, 11, 28, 8, 0, tzinfo=UTC)
+    for _ in range(20):
+        auth.throttle.failed(start)
+    assert auth.throttle.wait_left(start) == auth.LONGEST_WAIT
 
 
 def test_login_locks_the_account_after_five_failures_then_unlocks_after_the_wait(db, admin):
     start = datetime(2026, 11, 28, 8, 0, tzinfo=UTC)
-    for attempt in range(1, 5):
-        with pytest.raises(AuthenticationError, match=f"Sisa {5 - attempt} kali"):
-            _login(db, password="salah", now=start)
+    moments = [start + attempt * auth.LONGEST_WAIT for attempt in range(5)]  # past this PC's wait each time
+    for moment in moments[:4]:
+        with pytest.raises(AuthenticationError, match="^Nama pengguna atau kata sandi salah.$"):
+            _login(db, password="salah", now=moment)
     with pytest.raises(AuthenticationError, match="Akun dikunci"):
-        _login(db, password="salah", now=start)
+        _login(db, password="salah", now=moments[4])
     # The right password does not open a locked account...
     with pytest.raises(AuthenticationError, match="Akun dikunci"):
-        _login(db, now=start + timedelta(minutes=14))
+        _login(db, now=moments[4] + timedelta(minutes=14))
     # ...until the lockout has passed.
-    assert _login(db, now=start + timedelta(minutes=16)).username == "admin"
+    assert _login(db, now=moments[4] + timedelta(minutes=16)).username == "admin"
     with db.session() as session:
         actions = session.scalars(select(AuditEvent.action).where(AuditEvent.username == "admin")).all()
     assert actions.count("login_failed") == 4 and "account_locked" in actions and actions[-1] == "login"
@@ -51,9 +100,9 @@ def test_login_locks_the_account_after_five_failures_then_unlocks_after_the_wait
 def test_admin_password_reset_lifts_a_lockout(db, admin):
     clerk = add_staff(db, admin, "siti", Role.CLERK)
     now = clock.now()
-    for _ in range(5):
+    for attempt in range(5):
         with pytest.raises(AuthenticationError):
-            _login(db, "siti", "salah", now=now)
+            _login(db, "siti", "salah", now=now - (5 - attempt) * auth.LONGEST_WAIT)
     with db.session() as session:
         users.reset_password(session, admin, clerk.user_id, new_password="sandi-baru-1")
     assert _login(db, "siti", "sandi-baru-1").user_id == clerk.user_id

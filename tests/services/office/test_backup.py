@@ -167,18 +167,19 @@ def test_a_short_passphrase_is_refused_before_anything_is_written(office_db, adm
     assert not (tmp_path / "usb").exists()
 
 
-@pytest.mark.parametrize("where", ["body", "header", "end", "cut"])
+@pytest.mark.parametrize("where", ["body", "header", "salt", "key check", "end", "cut"])
 def test_one_changed_byte_or_a_cut_file_is_refused_and_nothing_changes(office_db, admin, tmp_path, where):
+    """Reported as a damaged file, never as a wrong passphrase: a changed salt or key-check byte too."""
     info = _backup(office_db, admin, tmp_path / "usb", passphrase=PASSPHRASE)
     data = bytearray(info.path.read_bytes())
     if where == "cut":
         data = data[: len(data) - 5000]
     else:
-        index = {"body": len(data) // 2, "header": 80, "end": len(data) - 1}[where]
+        index = {"body": len(data) // 2, "header": 80, "salt": 30, "key check": 45, "end": len(data) - 1}[where]
         data[index] ^= 0x01
     info.path.write_bytes(bytes(data))
     before = _fingerprint(office_db)
-    with pytest.raises(backup.BackupRefused, match="telah berubah atau rusak"):
+    with pytest.raises(backup.BackupRefused, match="rusak atau diubah"):
         backup.restore_backup(office_db, info.path, passphrase=PASSPHRASE)
     assert _fingerprint(office_db) == before
     assert not list(Path(office_db.url.database).parent.glob("*sebelum-pemulihan*"))
@@ -366,5 +367,38 @@ def test_the_real_scrypt_cost_is_written_and_read(tmp_path, monkeypatch):
     assert opened.read_bytes() == plain.read_bytes()
     # Two chunks: dropping the whole last one is noticed too, not only a cut inside it.
     sealed.write_bytes(sealed.read_bytes()[: -(10 + 16)])
-    with pytest.raises(backup.BackupRefused, match="telah berubah"):
+    with pytest.raises(backup.BackupRefused, match="rusak atau diubah"):
         backup_crypto.decrypt_file(sealed, opened, PASSPHRASE)
+
+
+@pytest.fixture
+def _usual_umask():
+    import os
+
+    previous = os.umask(0o022)  # the common default: files readable by every account on the PC
+    yield
+    os.umask(previous)
+
+
+@pytest.mark.skipif(__import__("os").name != "posix", reason="POSIX permissions")
+@pytest.mark.parametrize("passphrase", [None, PASSPHRASE])
+def test_backups_and_the_copy_kept_aside_are_readable_by_their_owner_only(office_db, admin, tmp_path, _usual_umask, passphrase):
+    info = _backup(office_db, admin, tmp_path / "usb", passphrase=passphrase)
+    assert info.path.stat().st_mode & 0o777 == 0o600
+    aside = backup.restore_backup(office_db, info.path, passphrase=passphrase)
+    assert aside is not None and aside.stat().st_mode & 0o777 == 0o600
+    assert Path(office_db.url.database).stat().st_mode & 0o777 == 0o600
+
+
+def test_an_encrypted_backup_of_format_1_without_the_header_digest_still_opens(tmp_path, monkeypatch):
+    plain = tmp_path / "a.bin"
+    plain.write_bytes(b"isi basis data" * 1000)
+    sealed, opened = tmp_path / "a.enc", tmp_path / "a.out"
+    current = backup_crypto.FORMAT_VERSION
+    monkeypatch.setattr(backup_crypto, "FORMAT_VERSION", 1)  # as the program wrote them before issue 18
+    backup_crypto.encrypt_file(plain, sealed, PASSPHRASE, {"office_code": "SRL"})
+    monkeypatch.setattr(backup_crypto, "FORMAT_VERSION", current)
+    assert backup_crypto.decrypt_file(sealed, opened, PASSPHRASE).version == 1
+    assert opened.read_bytes() == plain.read_bytes()
+    with pytest.raises(backup.BackupRefused, match="Kata sandi cadangan salah"):
+        backup_crypto.decrypt_file(sealed, opened, "kata sandi lain")

@@ -73,7 +73,11 @@ def import_members(parent: QWidget, context: AppContext) -> bool:
     if not chosen:
         return False
     try:
+        member_excel.check_file_size(Path(chosen).stat().st_size)  # before a huge file is read into memory
         data = Path(chosen).read_bytes()
+    except DomainError as error:
+        show_error(parent, parent.tr("Impor Excel"), error.message)
+        return False
     except OSError as error:
         show_error(parent, parent.tr("Impor Excel"), parent.tr("Berkas tidak dapat dibaca: {reason}").format(reason=error.strerror))
         return False

@@ -75,7 +75,19 @@ class AboutDialog(QDialog):
             log.exception("the About box cannot read the backup folder")
             return [(self.tr("Folder cadangan"), self.tr("tidak dapat dibaca (rincian di berkas log)"))]
         last = (
-            self.tr("{time} ({file})").format(time=format_datetime(newest.created_at.astimezone()), file=newest.path.name)
+            self.tr("{time} ({file}, {locked})").format(
+                time=format_datetime(newest.created_at.astimezone()), file=newest.path.name,
+                locked=self.tr("terkunci dengan kata sandi") if newest.encrypted else self.tr("tidak terkunci"),
+            )
             if newest else self.tr("belum ada")
         )
-        return [(self.tr("Folder cadangan"), str(folder)), (self.tr("Cadangan terakhir"), last)]
+        return [
+            (self.tr("Folder cadangan"), str(folder)),
+            (self.tr("Cadangan terakhir"), last),
+            (self.tr("Kata sandi cadangan"), self.tr(
+                "Cadangan otomatis (harian dan saat program ditutup) tidak terkunci: simpan di komputer ini, jangan dibawa "
+                "keluar kantor. Cadangan lewat Berkas → Cadangkan sekarang atau koperasi backup --passphrase-file "
+                "terkunci bila diberi kata sandi (AES-256-GCM). Basis data dan cadangan hanya dapat dibaca oleh akun "
+                "Windows/Linux pemiliknya."
+            )),
+        ]

@@ -7,6 +7,7 @@ from the program, or the rejected rows once fixed, imports again as it is.
 from __future__ import annotations
 
 import io
+import zipfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -35,6 +36,14 @@ _OLD_EXCEL = b"\xd0\xcf\x11\xe0"  # the .xls (Excel 97-2003) file signature
 _LAST_ROW = 1_048_576  # Excel's last row
 _BOLD = Font(bold=True)
 _EXAMPLE = Font(italic=True, color="808080")
+
+# Limits of one import, far above a real roster (a desa's roster is hundreds of rows; 10,000 rows of the
+# template are about 1 MB packed and 6 MB unpacked) and far below what hurts an office PC: one cell of
+# 1 GiB or a zip bomb of a million rows took gigabytes of memory before these limits.
+MAX_FILE_BYTES = 20 * 1024 * 1024
+MAX_UNPACKED_BYTES = 200 * 1024 * 1024  # the sum of the sizes the zip declares; zipfile reads no further
+MAX_ROWS = 50_000
+MAX_CELL_CHARS = 1_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,30 +123,99 @@ def roster_template(session: Session) -> bytes:
     return workbook_bytes(workbook)
 
 
+def check_file_size(size: int) -> None:
+    """Refuse a roster file too large to import, before it is read into memory."""
+    if size > MAX_FILE_BYTES:
+        raise DomainError(
+            f"Berkas terlalu besar untuk diimpor ({_megabytes(size)} MB; batas {_megabytes(MAX_FILE_BYTES)} MB). "
+            "Bagi daftar anggota menjadi beberapa berkas, misalnya per desa."
+        )
+
+
 def read_roster(data: bytes) -> list[tuple[int, dict[str, object]]]:
-    """The roster's filled rows as (Excel row number, cells by column key)."""
+    """The roster's filled rows as (Excel row number, cells by column key), read row by row.
+
+    Refuses a file over the limits above with a message naming the limit."""
     if data.startswith(_OLD_EXCEL):
         raise DomainError("Berkas ini berformat Excel lama (.xls). Buka di Excel, simpan sebagai .xlsx, lalu impor lagi.")
+    check_file_size(len(data))
+    _check_unpacked_size(data)
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as error:
+        raise _unreadable() from error
+    try:
         sheet = workbook[_SHEET] if _SHEET in workbook.sheetnames else workbook.worksheets[0]
         sheet.reset_dimensions()  # some programs write a wrong sheet size; read every row there is
-        raw = list(sheet.iter_rows(values_only=True))
-        workbook.close()
+        return _filled_rows(sheet.iter_rows(values_only=True))
+    except DomainError:
+        raise
     except Exception as error:
-        # Whatever openpyxl trips over in a file from outside, the clerk's remedy is the same.
-        raise DomainError(
-            "Berkas ini tidak dapat dibaca sebagai berkas Excel (.xlsx). Pastikan berkasnya benar, "
-            "atau isi ulang templat impor anggota."
-        ) from error
-    positions = _positions(raw[0] if raw else ())
-    rows = []
-    for number, values in enumerate(raw[1:], start=2):
+        raise _unreadable() from error
+    finally:
+        workbook.close()
+
+
+def _filled_rows(raw: Iterable[tuple[object, ...]]) -> list[tuple[int, dict[str, object]]]:
+    rows: list[tuple[int, dict[str, object]]] = []
+    positions: dict[str, int] | None = None
+    for number, values in enumerate(raw, start=1):
+        if number > MAX_ROWS + 1:  # the header row is not counted
+            raise DomainError(
+                f"Berkas berisi lebih dari {_thousands(MAX_ROWS)} baris (batas satu kali impor). "
+                "Bagi daftar anggota menjadi beberapa berkas, misalnya per desa."
+            )
+        if positions is None:
+            positions = _positions(values)
+            continue
         cells = {key: values[index] if index < len(values) else None for key, index in positions.items()}
+        _check_cell_lengths(number, cells)
         cells.update({c.key: None for c in COLUMNS if c.key not in positions})
         if any(cell_text(value) for value in cells.values()) and not _is_example(cells):
             rows.append((number, cells))
+    if positions is None:
+        _positions(())
     return rows
+
+
+def _check_cell_lengths(number: int, cells: dict[str, object]) -> None:
+    for key, value in cells.items():
+        if isinstance(value, str) and len(value) > MAX_CELL_CHARS:
+            header = next(c.header for c in COLUMNS if c.key == key)
+            raise DomainError(
+                f"Baris {number}, kolom {header}: isi sel lebih dari {_thousands(MAX_CELL_CHARS)} karakter "
+                "(batas impor). Perbaiki sel itu lalu impor lagi."
+            )
+
+
+def _check_unpacked_size(data: bytes) -> None:
+    """A small .xlsx can unpack to gigabytes (a zip bomb): add up what the zip says it holds."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            unpacked = sum(item.file_size for item in archive.infolist())
+    except (zipfile.BadZipFile, ValueError, OSError) as error:
+        raise _unreadable() from error
+    if unpacked > MAX_UNPACKED_BYTES:
+        raise DomainError(
+            f"Isi berkas Excel ini terlalu besar untuk diimpor ({_megabytes(unpacked)} MB setelah dibuka; "
+            f"batas {_megabytes(MAX_UNPACKED_BYTES)} MB). Bagi daftar anggota menjadi beberapa berkas."
+        )
+
+
+def _unreadable() -> DomainError:
+    # Whatever openpyxl trips over in a file from outside, the clerk's remedy is the same.
+    return DomainError(
+        "Berkas ini tidak dapat dibaca sebagai berkas Excel (.xlsx). Pastikan berkasnya benar, "
+        "atau isi ulang templat impor anggota."
+    )
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / (1024 * 1024):.0f}" if size >= 1024 * 1024 else f"{size / (1024 * 1024):.1f}".replace(".", ",")
+
+
+def _thousands(number: int) -> str:
+    return f"{number:,}".replace(",", ".")
 
 
 def cell_text(value: object) -> str:

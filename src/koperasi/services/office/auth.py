@@ -1,7 +1,15 @@
-"""Logging in, with lockout after repeated failures, and changing one's own password."""
+"""Logging in, with lockout after repeated failures, and changing one's own password.
+
+Two brakes on guessing: the lockout of one account after MAX_FAILED_LOGINS wrong passwords (counted in
+the database, so on every PC), and on this PC a wait that doubles with each failure in a row, whatever
+the name typed, so that trying names and passwords at the counter soon becomes slow. An unknown name is
+answered exactly as a wrong password, and as slowly (a dummy hash is verified), so the answer does not
+tell which names exist.
+"""
 
 from __future__ import annotations
 
+import threading
 from datetime import datetime, timedelta
 
 from sqlalchemy import select, update
@@ -22,6 +30,47 @@ from koperasi import clock
 MAX_FAILED_LOGINS = 5
 LOCKOUT = timedelta(minutes=15)
 WRONG_CREDENTIALS = "Nama pengguna atau kata sandi salah."
+# Failures in a row on this PC before it makes the next try wait, and the longest wait.
+FREE_FAILURES = 2
+LONGEST_WAIT = timedelta(minutes=2)
+
+
+class LoginThrottle:
+    """This PC's failures in a row (one program runs per PC): after FREE_FAILURES, each further
+    try waits 2, 4, 8 ... seconds (up to LONGEST_WAIT) after the last failure; a login resets it."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self.failures = 0
+        self.last_failure: datetime | None = None
+
+    def wait_left(self, now: datetime) -> timedelta:
+        with self._lock:
+            if self.failures < FREE_FAILURES or self.last_failure is None:
+                return timedelta(0)
+            wait = min(timedelta(seconds=2 ** (self.failures - FREE_FAILURES + 1)), LONGEST_WAIT)
+            return max(self.last_failure + wait - now, timedelta(0))
+
+    def failed(self, now: datetime) -> None:
+        with self._lock:
+            self.failures += 1
+            self.last_failure = now
+
+    def reset(self) -> None:
+        with self._lock:
+            self.failures, self.last_failure = 0, None
+
+
+throttle = LoginThrottle()
+_dummy_hash: str | None = None
+
+
+def _verify_for_nobody(password: str) -> None:
+    """Spend the time a real account's check takes, so an unknown name is not answered faster."""
+    global _dummy_hash
+    if _dummy_hash is None:
+        _dummy_hash = passwords.hash_password("tidak-ada-akun-ini")
+    passwords.verify_password(_dummy_hash, password)
 
 
 def actor_for(user: User) -> Actor:
@@ -32,10 +81,15 @@ def login(session: Session, username: str, password: str, *, now: datetime | Non
     """Check the credentials; the failure count is saved even when login fails."""
     now = now or clock.now()
     name = username.strip().lower()
+    wait = throttle.wait_left(now)
+    if wait > timedelta(0):
+        seconds = max(1, round(wait.total_seconds()))
+        raise AuthenticationError(f"Terlalu banyak percobaan gagal di komputer ini. Tunggu {seconds} detik lalu coba lagi.")
     with write(session):
         # FOR UPDATE: two PCs failing at once both count (PostgreSQL; SQLite's writes are serial).
         user = session.scalar(select(User).where(User.username == name).with_for_update())
         if user is None:
+            _verify_for_nobody(password)
             audit.record(
                 session, None, action=AuditAction.LOGIN_FAILED, entity="user", entity_id=name[:64], username=name[:32]
             )
@@ -43,8 +97,10 @@ def login(session: Session, username: str, password: str, *, now: datetime | Non
         else:
             failure = _check_user(session, user, password, now)
     if failure is not None:
+        throttle.failed(now)
         raise failure
     assert user is not None
+    throttle.reset()
     return actor_for(user)
 
 
@@ -68,8 +124,8 @@ def _check_user(session: Session, user: User, password: str, now: datetime) -> A
         )
         if locked_until:
             return AuthenticationError(_locked_message(locked_until))
-        left = MAX_FAILED_LOGINS - failed
-        return AuthenticationError(f"{WRONG_CREDENTIALS} Sisa {left} kali percobaan sebelum akun dikunci.")
+        # No count of tries left: it would be said for real accounts only, and so name them.
+        return AuthenticationError(WRONG_CREDENTIALS)
     state: dict[str, object] = {"failed_logins": 0, "locked_until": None, "last_login_at": now}
     if passwords.needs_rehash(user.password_hash):
         state["password_hash"] = passwords.hash_password(password)

@@ -30,7 +30,7 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.orm import Session
 
 from koperasi import __version__, paths
-from koperasi.db import migrate
+from koperasi.db import migrate, private_files
 from koperasi.db.database import Database
 from koperasi.db.errors import StorageError
 from koperasi.db.models import Office
@@ -256,6 +256,7 @@ def _make(
             if progress is not None:
                 progress(done, total * (2 if passphrase else 1))
 
+        private_files.create_owner_only(pending)
         _online_copy(live, plain, copy_progress)
         with closing(sqlite3.connect(plain, isolation_level=None)) as copy:
             copy.execute("PRAGMA journal_mode = DELETE")  # a standalone file, not a WAL database
@@ -591,6 +592,7 @@ def _keep_aside(live: Path) -> Path:
         number += 1
         target = live.with_name(kept_aside_name(f"{live.stem}-{number}", live.suffix, now))
     try:
+        private_files.create_owner_only(target)
         with closing(sqlite3.connect(live, timeout=15)) as source, closing(sqlite3.connect(target)) as copy:
             source.backup(copy)
             copy.execute("PRAGMA journal_mode = DELETE")
@@ -599,6 +601,7 @@ def _keep_aside(live: Path) -> Path:
         log.warning("keeping %s aside byte for byte: SQLite cannot read it", live)
         target.unlink(missing_ok=True)
         try:
+            private_files.create_owner_only(target)
             shutil.copyfile(live, target)
             wal = live.with_name(live.name + "-wal")
             if wal.exists():
@@ -645,6 +648,7 @@ def _replace_contents(source: Path, live: Path, progress: Progress | None) -> No
 def _replace_file(source: Path, live: Path) -> None:
     pending = live.with_name(live.name + ".pemulihan")
     try:
+        private_files.create_owner_only(pending)
         shutil.copyfile(source, pending)
         _fsync(pending)
         for leftover in (live.with_name(live.name + "-wal"), live.with_name(live.name + "-shm")):

@@ -3,13 +3,14 @@
 Layout (all integers big-endian)::
 
     magic        16 bytes  b"KOPERASI-BACKUP\\n"
-    version       1 byte   1
+    version       1 byte   2 (1: no header digest; still read)
     log2(n), r, p 3 bytes  scrypt cost
     chunk size    4 bytes  plaintext bytes per chunk (the last chunk may be shorter, even empty)
     salt         16 bytes  random
     key check    16 bytes  scrypt output bytes 32..47: tells a wrong passphrase from a damaged file
     nonce prefix  8 bytes  random
     meta length   2 bytes, then that many bytes of JSON (office code and name, time, schema revision)
+    digest       32 bytes  SHA-256 of everything above (version 2 on)
     chunks       ciphertext + 16-byte tag each
 
 Each chunk is sealed with nonce = prefix || chunk index and associated data = the whole header ||
@@ -17,6 +18,11 @@ chunk index || last-chunk flag (the STREAM construction): a changed byte anywher
 header's description, reordered chunks or a file cut short all fail the tag check. The description
 in the header is readable without the passphrase (so a folder of backups can be listed), but it is
 only trusted once the file decrypts.
+
+The digest is no protection against a forger (anyone can recompute it); it is there to tell a damaged
+file from a wrong passphrase: a changed salt or key-check byte makes the key check fail exactly as a
+wrong passphrase does, and the clerk would retype a right passphrase forever. A header whose digest
+does not match is reported as damaged before any key is derived.
 """
 
 from __future__ import annotations
@@ -38,7 +44,8 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from koperasi.domain.errors import DomainError, ValidationError
 
 MAGIC = b"KOPERASI-BACKUP\n"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+_DIGEST_FROM_VERSION = 2
 # OWASP's scrypt recommendation (FIELD-NOTES §9): N=2^17, r=8, p=1 — about half a second and 128 MiB.
 SCRYPT_LOG2_N = 17
 SCRYPT_R = 8
@@ -47,6 +54,7 @@ CHUNK_SIZE = 1 << 20
 MIN_PASSPHRASE = 8
 _FIXED = struct.Struct(">16sBBBBI16s16s8sH")
 _TAG = 16
+_DIGEST = 32
 
 
 class BackupRefused(DomainError):
@@ -55,7 +63,7 @@ class BackupRefused(DomainError):
 
 WRONG_PASSPHRASE = "Kata sandi cadangan salah. Periksa huruf besar/kecil lalu coba lagi; tanpa kata sandi yang benar cadangan ini tidak dapat dibuka."
 TAMPERED = (
-    "Berkas cadangan ini telah berubah atau rusak sejak dibuat (pemeriksaan keaslian gagal), "
+    "Berkas cadangan rusak atau diubah sejak dibuat (pemeriksaan keaslian gagal), "
     "sehingga tidak dapat dipakai. Pakai cadangan lain."
 )
 NEEDS_PASSPHRASE = "Cadangan ini dikunci dengan kata sandi. Masukkan kata sandi yang dipakai saat cadangan dibuat."
@@ -112,7 +120,13 @@ def read_header(file: BinaryIO) -> Header:
         meta = {}
     if not isinstance(meta, dict):
         meta = {}
-    return Header(version, log2_n, r, p, chunk_size, salt, key_check, prefix, meta, fixed + meta_bytes)
+    raw = fixed + meta_bytes
+    if version >= _DIGEST_FROM_VERSION:
+        digest = file.read(_DIGEST)
+        if not hmac.compare_digest(digest, hashlib.sha256(raw).digest()):
+            raise BackupRefused(TAMPERED)
+        raw += digest
+    return Header(version, log2_n, r, p, chunk_size, salt, key_check, prefix, meta, raw)
 
 
 def _derive(passphrase: str, salt: bytes, log2_n: int, r: int, p: int) -> tuple[bytes, bytes]:
@@ -142,6 +156,8 @@ def encrypt_file(
     header = _FIXED.pack(
         MAGIC, FORMAT_VERSION, SCRYPT_LOG2_N, SCRYPT_R, SCRYPT_P, CHUNK_SIZE, salt, key_check, prefix, len(meta_bytes)
     ) + meta_bytes
+    if FORMAT_VERSION >= _DIGEST_FROM_VERSION:
+        header += hashlib.sha256(header).digest()
     aes = AESGCM(key)
     done = 0
     with plain.open("rb") as source, target.open("wb") as out:
