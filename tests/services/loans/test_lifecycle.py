@@ -74,6 +74,14 @@ def test_the_detail_says_who_may_not_decide_and_plans_the_schedule_until_disburs
     assert rejected.schedule == [] and not rejected.schedule_planned
 
 
+def test_a_planned_schedule_that_would_end_after_the_calendar_is_not_shown(office):
+    """Found by the hostile-input run: an approved loan looked at as of 31 December 9999 crashed."""
+    loan_id = office.apply(office.member())
+    with office.session() as session:
+        detail = loan_queries.loan_detail(session, office.admin, loan_id, today=date(9999, 12, 31))
+    assert detail.schedule == [] and detail.status is LoanStatus.APPLIED
+
+
 def test_the_maker_cannot_reject_their_own_application_either(office):
     loan_id = office.apply(office.member(), actor=office.manager)
     with office.session() as session, pytest.raises(PermissionDenied, match="empat mata"):

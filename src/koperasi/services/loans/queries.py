@@ -226,7 +226,10 @@ def _planned_schedule(loan: Loan, today: date) -> list[ScheduleItem]:
     if LoanStatus(loan.status) not in NOT_YET_DISBURSED:
         return []
     frequency = Frequency(loan.frequency)
-    plan = build_schedule(loan.principal, loan.term, frequency, first_due_after(today, frequency), loan.rounding_multiple)
+    try:
+        plan = build_schedule(loan.principal, loan.term, frequency, first_due_after(today, frequency), loan.rounding_multiple)
+    except (ValueError, OverflowError):  # asked as of a day so late that the plan would end after 31 December 9999
+        return []
     return [ScheduleItem(item.number, item.due_on, item.amount, 0, PLANNED) for item in plan]
 
 
