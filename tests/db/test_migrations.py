@@ -13,6 +13,7 @@ from koperasi.db.database import open_database
 from koperasi.db.engine import create_database_engine
 from koperasi.db.errors import StorageError
 from koperasi.db.models import Base
+from koperasi.services.office import health
 from koperasi.services.office import profile as office
 from koperasi import clock
 
@@ -183,3 +184,33 @@ def test_0008_gives_existing_desa_their_official_codes_and_lists_those_it_cannot
     assert codes == {"  desa BERNAI ": "15.03.03.2002", "Kelurahan Sarolangun Kembang": "15.03.03.1019", "Kampung Khayalan": None}
     assert unmatched == [("Pauh", "Kampung Khayalan")]
     assert "15.03.04: Kampung Khayalan" in caplog.text
+
+
+def test_0010_chains_the_events_written_before_it_and_keeps_the_log_append_only(db_url):
+    engine = create_database_engine(db_url)
+    migrate.upgrade(engine, "0009")
+    with engine.begin() as connection:
+        for number in range(3):
+            connection.execute(
+                text(
+                    "INSERT INTO audit_events (occurred_at, username, action, entity, entity_id, after)"
+                    " VALUES (:at, 'lama', 'login', 'user', :entity_id, :after)"
+                ),
+                {"at": clock.now().replace(tzinfo=None), "entity_id": str(number), "after": '{"n": %d}' % number},
+            )
+    engine.dispose()
+
+    database = open_database(db_url)
+    try:
+        with database.session() as session:
+            report = health.examine(session)
+        assert {check.name: check.ok for check in report.checks}["Rantai catatan audit"]
+        assert {check.name: check.ok for check in report.checks}["Catatan audit terkunci"]
+        with database.engine.connect() as connection:
+            hashes = connection.execute(text("SELECT chain_hash FROM audit_events")).scalars().all()
+            assert len(hashes) == 3 and None not in hashes
+            connection.rollback()
+            with pytest.raises(Exception, match="append-only"), connection.begin():
+                connection.execute(text("UPDATE audit_events SET username = 'pemalsu'"))
+    finally:
+        database.dispose()

@@ -5,16 +5,18 @@ Never log secrets: callers pass snapshots built for the audit, without password 
 
 from __future__ import annotations
 
+import json
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from koperasi.db.models import AuditEvent
 from koperasi.domain.office.audit import AuditAction
+from koperasi.domain.office.audit_chain import canonical_content, chain_hash
 from koperasi.domain.paging import page_bounds
 from koperasi.domain.roles import Actor, Permission
 from koperasi.services.access import authorize
@@ -47,20 +49,45 @@ def record(
     reason: str | None = None,
     username: str | None = None,
 ) -> None:
-    """Add an event to the caller's transaction (``actor`` None: the program itself)."""
-    session.add(
-        AuditEvent(
-            occurred_at=clock.now(),
-            user_id=actor.user_id if actor else None,
-            username=actor.username if actor else (username or SYSTEM_USERNAME),
-            action=action,
-            entity=entity,
-            entity_id=str(entity_id),
-            before=before,
-            after=after,
-            reason=reason,
-        )
+    """Add an event to the caller's transaction (``actor`` None: the program itself).
+
+    The event is chained to the newest one (``chain_hash``). Two clerks saving at once must not both
+    chain to the same predecessor: on SQLite the write transaction (BEGIN IMMEDIATE) already admits one
+    writer at a time; on PostgreSQL a transaction-scoped advisory lock does, held until commit.
+    """
+    if session.get_bind().dialect.name != "sqlite":
+        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": CHAIN_LOCK})
+    # Stored as JSON: hash what will be read back (tuples become lists, keys become strings).
+    before, after = _as_stored(before), _as_stored(after)
+    event = AuditEvent(
+        occurred_at=clock.now(),
+        user_id=actor.user_id if actor else None,
+        username=actor.username if actor else (username or SYSTEM_USERNAME),
+        action=str(action),
+        entity=entity,
+        entity_id=str(entity_id),
+        before=before,
+        after=after,
+        reason=reason,
     )
+    previous = session.scalar(select(AuditEvent.chain_hash).order_by(AuditEvent.id.desc()).limit(1))  # autoflushes
+    event.chain_hash = chain_hash(previous, content_of(event))
+    session.add(event)
+
+
+# Any fixed number: the key of the PostgreSQL advisory lock that serialises audit writes.
+CHAIN_LOCK = 0x4B42_0002
+
+
+def content_of(event: AuditEvent) -> str:
+    return canonical_content(
+        occurred_at=event.occurred_at, user_id=event.user_id, username=event.username, action=event.action,
+        entity=event.entity, entity_id=event.entity_id, before=event.before, after=event.after, reason=event.reason,
+    )
+
+
+def _as_stored(value: dict[str, Any] | None) -> dict[str, Any] | None:
+    return None if value is None else json.loads(json.dumps(value))
 
 
 def recent_events(session: Session, actor: Actor, *, limit: int = 200) -> list[AuditEntry]:

@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session
 
 from koperasi.db import migrate
 from koperasi.db.models import (
+    AuditEvent,
     Base,
     ConsignmentIntake,
     DocumentCounter,
@@ -38,7 +39,9 @@ from koperasi.db.models import (
     TrainingCertificate,
 )
 from koperasi.domain.members.register import format_member_number
+from koperasi.domain.office.audit_chain import chain_hash
 from koperasi.domain.office.numbering import DocumentType, format_document_number
+from koperasi.services.office.audit import content_of
 from koperasi.services.ledger_checks import (
     ledger_problems,
     missing_append_only_triggers,
@@ -81,7 +84,7 @@ def examine(session: Session) -> HealthReport:
     checks = [_schema(session)]
     if not checks[0].ok:
         return HealthReport(checks)
-    checks += [_integrity(session), _audit_protected(session), _books(session), _numbers(session)]
+    checks += [_integrity(session), _audit_protected(session), _audit_chain(session), _books(session), _numbers(session)]
     counts = {
         table.name: session.scalar(select(func.count()).select_from(table)) or 0
         for table in Base.metadata.sorted_tables
@@ -114,6 +117,21 @@ def _audit_protected(session: Session) -> Check:
     if missing:
         return Check("Catatan audit terkunci", False, "pemicu hilang atau dimatikan: " + ", ".join(missing["audit_events"]))
     return Check("Catatan audit terkunci", True, "UPDATE dan DELETE ditolak oleh basis data")
+
+
+def _audit_chain(session: Session) -> Check:
+    """Every event's hash matches its content and its predecessor's hash; names the first that does not."""
+    previous, count = None, 0
+    for event in session.scalars(select(AuditEvent).order_by(AuditEvent.id).execution_options(yield_per=2000)):
+        if event.chain_hash != chain_hash(previous, content_of(event)):
+            moment = event.occurred_at.strftime("%d-%m-%Y %H:%M:%S UTC")
+            return Check(
+                "Rantai catatan audit", False,
+                f"mata rantai pertama yang putus: peristiwa nomor {event.id} ({moment}); "
+                "peristiwa sebelumnya dihapus atau diubah, atau peristiwa ini diubah",
+            )
+        previous, count = event.chain_hash, count + 1
+    return Check("Rantai catatan audit", True, f"{count} peristiwa; setiap sidik (hash) cocok dengan isi dan pendahulunya")
 
 
 def _books(session: Session) -> Check:
