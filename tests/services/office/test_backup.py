@@ -263,8 +263,12 @@ def test_a_failed_migration_after_the_copy_puts_the_original_back(office_db, tmp
         connection.commit()
     before = _fingerprint(office_db)
 
-    def broken_upgrade(_engine, target="head"):
-        raise RuntimeError("migration bug")
+    real_upgrade = migrate.upgrade
+
+    def broken_upgrade(engine, target="head"):
+        if engine.url.database == office_db.url.database:  # the checked temporary copy migrates; the live one fails
+            raise RuntimeError("migration bug")
+        return real_upgrade(engine, target)
 
     monkeypatch.setattr(migrate, "upgrade", broken_upgrade)
     with pytest.raises(StorageError, match="dikembalikan seperti semula"):
@@ -368,3 +372,75 @@ def test_the_real_scrypt_cost_is_written_and_read(tmp_path, monkeypatch):
     sealed.write_bytes(sealed.read_bytes()[: -(10 + 16)])
     with pytest.raises(backup.BackupRefused, match="telah berubah"):
         backup_crypto.decrypt_file(sealed, opened, PASSPHRASE)
+
+
+def _change_one_byte_of_a_journal_amount(path: Path) -> None:
+    """Add 1 to a journal line's debit by flipping one byte of the file, leaving the file a sound SQLite file."""
+    with closing(sqlite3.connect(path)) as connection:
+        pages = [row[0] for row in connection.execute(
+            "SELECT pageno FROM dbstat WHERE name = 'journal_lines' AND pagetype = 'leaf'")]
+        page_size = connection.execute("PRAGMA page_size").fetchone()[0]
+        amounts = [row[0] for row in connection.execute(
+            "SELECT debit FROM journal_lines WHERE debit BETWEEN 8388608 AND 2147483647 AND debit % 2 = 0")]
+    data = bytearray(path.read_bytes())
+    for amount in amounts:
+        encoded = amount.to_bytes(4, "big")  # SQLite's record format: a 4-byte big-endian integer
+        for page in pages:
+            start = (page - 1) * page_size
+            index = data.find(encoded, start, start + page_size)
+            if index >= 0:
+                data[index + 3] ^= 0x01  # even amount: +1 rupiah
+                path.write_bytes(bytes(data))
+                return
+    raise AssertionError("no journal amount found to change")
+
+
+def test_a_plain_backup_with_one_changed_journal_byte_is_refused_as_changed_not_as_foreign(office_db, admin, tmp_path):
+    info = _backup(office_db, admin, tmp_path / "usb")
+    _change_one_byte_of_a_journal_amount(info.path)
+    with closing(sqlite3.connect(info.path)) as connection:
+        assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"  # SQLite itself sees nothing
+    before = _fingerprint(office_db)
+
+    with pytest.raises(backup.BackupRefused) as refused:
+        backup.restore_backup(office_db, info.path)
+
+    assert refused.value.message == backup.CHANGED
+    assert "bukan basis data Koperasi" not in refused.value.message
+    assert _fingerprint(office_db) == before
+    assert not list(Path(office_db.url.database).parent.glob("*sebelum-pemulihan*"))
+
+
+def test_a_database_copy_without_checksum_whose_books_do_not_balance_is_refused_in_the_doctors_words(
+    office_db, admin, tmp_path
+):
+    copy = tmp_path / "salinan.db"
+    with closing(sqlite3.connect(office_db.url.database)) as source, closing(sqlite3.connect(copy)) as target:
+        source.backup(target)
+    _change_one_byte_of_a_journal_amount(copy)
+    before = _fingerprint(office_db)
+
+    with pytest.raises(backup.BackupRefused, match="Pembukuan: 1 jurnal tidak seimbang"):
+        backup.restore_backup(office_db, copy)
+    assert _fingerprint(office_db) == before
+
+
+def test_a_database_copy_whose_audit_log_was_emptied_behind_its_trigger_is_refused(office_db, admin, tmp_path):
+    copy = tmp_path / "salinan.db"
+    with closing(sqlite3.connect(office_db.url.database)) as source, closing(sqlite3.connect(copy)) as target:
+        source.backup(target)
+    with closing(sqlite3.connect(copy)) as connection:
+        connection.execute("DROP TRIGGER audit_events_no_delete")
+        connection.execute("DELETE FROM audit_events WHERE id = (SELECT min(id) FROM audit_events)")
+        connection.commit()
+
+    with pytest.raises(backup.BackupRefused, match="Catatan audit terkunci: pemicu hilang.*Rantai catatan audit: mata rantai"):
+        backup.restore_backup(office_db, copy)
+
+
+def test_every_backup_records_a_checksum_of_its_content(office_db, admin, tmp_path):
+    info = _backup(office_db, admin, tmp_path / "usb")
+    with closing(sqlite3.connect(info.path)) as connection:
+        meta = dict(connection.execute(f"SELECT key, value FROM {backup.META_TABLE}").fetchall())
+    assert len(meta["content_sha256"]) == 64
+    assert backup.inspect_backup(info.path).counts == info.counts  # a good backup still passes

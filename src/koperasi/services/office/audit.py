@@ -55,8 +55,7 @@ def record(
     chain to the same predecessor: on SQLite the write transaction (BEGIN IMMEDIATE) already admits one
     writer at a time; on PostgreSQL a transaction-scoped advisory lock does, held until commit.
     """
-    if session.get_bind().dialect.name != "sqlite":
-        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": CHAIN_LOCK})
+    _lock_chain(session)
     # Stored as JSON: hash what will be read back (tuples become lists, keys become strings).
     before, after = _as_stored(before), _as_stored(after)
     event = AuditEvent(
@@ -70,13 +69,48 @@ def record(
         after=after,
         reason=reason,
     )
-    previous = session.scalar(select(AuditEvent.chain_hash).order_by(AuditEvent.id.desc()).limit(1))  # autoflushes
-    event.chain_hash = chain_hash(previous, content_of(event))
+    event.chain_hash = chain_hash(_newest_hash(session), content_of(event))
     session.add(event)
+    session.info[_NEWEST] = event
+
+
+# The session's newest event while it is not flushed yet (inserts keep the order of add, so it gets the next id).
+_NEWEST = "koperasi_newest_audit_event"
+
+
+def _newest_hash(session: Session) -> str | None:
+    pending = session.info.get(_NEWEST)
+    if pending is not None and pending in session.new:
+        return pending.chain_hash
+    # Not flushing here: a caller may hold half-built records that are not ready to be inserted.
+    with session.no_autoflush:
+        return session.scalar(select(AuditEvent.chain_hash).order_by(AuditEvent.id.desc()).limit(1))
+
+
+def chain_rows(session: Session, rows: list[dict[str, Any]]) -> None:
+    """Give rows about to be bulk-inserted, in this order, their ``chain_hash`` (bulk import, demo data).
+
+    Pending events are flushed first so that the rows chain after them and get later ids.
+    """
+    _lock_chain(session)
+    session.flush()
+    previous = _newest_hash(session)
+    for row in rows:
+        row["before"], row["after"] = _as_stored(row["before"]), _as_stored(row["after"])
+        previous = row["chain_hash"] = chain_hash(previous, canonical_content(
+            occurred_at=row["occurred_at"], user_id=row["user_id"], username=row["username"], action=row["action"],
+            entity=row["entity"], entity_id=row["entity_id"], before=row["before"], after=row["after"],
+            reason=row["reason"],
+        ))
 
 
 # Any fixed number: the key of the PostgreSQL advisory lock that serialises audit writes.
 CHAIN_LOCK = 0x4B42_0002
+
+
+def _lock_chain(session: Session) -> None:
+    if session.get_bind().dialect.name != "sqlite":
+        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": CHAIN_LOCK})
 
 
 def content_of(event: AuditEvent) -> str:
