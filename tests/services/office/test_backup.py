@@ -29,6 +29,7 @@ from koperasi.services.office import backup
 from koperasi.services.office import backup_crypto
 from koperasi.demo import office as demo
 from koperasi.services.office import users
+from tests.backup_support import change_one_byte_of_a_journal_amount
 
 PASSPHRASE = "kunci rahasia kantor"
 
@@ -374,30 +375,9 @@ def test_the_real_scrypt_cost_is_written_and_read(tmp_path, monkeypatch):
         backup_crypto.decrypt_file(sealed, opened, PASSPHRASE)
 
 
-def _change_one_byte_of_a_journal_amount(path: Path) -> None:
-    """Add 1 to a journal line's debit by flipping one byte of the file, leaving the file a sound SQLite file."""
-    with closing(sqlite3.connect(path)) as connection:
-        pages = [row[0] for row in connection.execute(
-            "SELECT pageno FROM dbstat WHERE name = 'journal_lines' AND pagetype = 'leaf'")]
-        page_size = connection.execute("PRAGMA page_size").fetchone()[0]
-        amounts = [row[0] for row in connection.execute(
-            "SELECT debit FROM journal_lines WHERE debit BETWEEN 8388608 AND 2147483647 AND debit % 2 = 0")]
-    data = bytearray(path.read_bytes())
-    for amount in amounts:
-        encoded = amount.to_bytes(4, "big")  # SQLite's record format: a 4-byte big-endian integer
-        for page in pages:
-            start = (page - 1) * page_size
-            index = data.find(encoded, start, start + page_size)
-            if index >= 0:
-                data[index + 3] ^= 0x01  # even amount: +1 rupiah
-                path.write_bytes(bytes(data))
-                return
-    raise AssertionError("no journal amount found to change")
-
-
 def test_a_plain_backup_with_one_changed_journal_byte_is_refused_as_changed_not_as_foreign(office_db, admin, tmp_path):
     info = _backup(office_db, admin, tmp_path / "usb")
-    _change_one_byte_of_a_journal_amount(info.path)
+    change_one_byte_of_a_journal_amount(info.path)
     with closing(sqlite3.connect(info.path)) as connection:
         assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"  # SQLite itself sees nothing
     before = _fingerprint(office_db)
@@ -417,7 +397,7 @@ def test_a_database_copy_without_checksum_whose_books_do_not_balance_is_refused_
     copy = tmp_path / "salinan.db"
     with closing(sqlite3.connect(office_db.url.database)) as source, closing(sqlite3.connect(copy)) as target:
         source.backup(target)
-    _change_one_byte_of_a_journal_amount(copy)
+    change_one_byte_of_a_journal_amount(copy)
     before = _fingerprint(office_db)
 
     with pytest.raises(backup.BackupRefused, match="Pembukuan: 1 jurnal tidak seimbang"):

@@ -485,6 +485,7 @@ def _checked_copy(
                 # Backups made before checksums (and copies kept aside) have none: the doctor's checks still run.
                 if "content_sha256" in meta and meta["content_sha256"] != _content_digest(connection):
                     raise BackupRefused(CHANGED)
+            _doctor_the_copy(copy)
         except sqlite3.DatabaseError as error:
             raise BackupRefused(DAMAGED) from error
         except OSError as error:
@@ -598,7 +599,6 @@ def restore_backup(
     with _checked_copy(backup, passphrase, workdir=live.parent) as (copy, info):
         with closing(sqlite3.connect(copy, isolation_level=None)) as connection:
             connection.execute(f"DROP TABLE IF EXISTS {META_TABLE}")
-        _doctor_the_copy(copy)
         database.dispose()
         aside = _keep_aside(live) if live.exists() and live.stat().st_size > 0 else None
         try:
