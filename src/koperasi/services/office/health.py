@@ -42,6 +42,7 @@ from koperasi.domain.members.register import format_member_number
 from koperasi.domain.office.audit_chain import chain_hash
 from koperasi.domain.office.numbering import DocumentType, format_document_number
 from koperasi.services.office.audit import content_of
+from koperasi.services.office.database_roles import owner_warning
 from koperasi.services.ledger_checks import (
     ledger_problems,
     missing_append_only_triggers,
@@ -59,6 +60,8 @@ class Check:
 class HealthReport:
     checks: list[Check]
     row_counts: dict[str, int] = field(default_factory=dict)
+    # Said but not failed: how the program connects is the server's set-up, not the data's soundness.
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -89,7 +92,8 @@ def examine(session: Session) -> HealthReport:
         table.name: session.scalar(select(func.count()).select_from(table)) or 0
         for table in Base.metadata.sorted_tables
     }
-    return HealthReport(checks, counts)
+    warning = owner_warning(session)
+    return HealthReport(checks, counts, [warning] if warning else [])
 
 
 def _schema(session: Session) -> Check:
