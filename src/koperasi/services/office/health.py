@@ -87,7 +87,7 @@ def examine(session: Session) -> HealthReport:
     checks = [_schema(session)]
     if not checks[0].ok:
         return HealthReport(checks)
-    checks += [_integrity(session), _audit_protected(session), _audit_chain(session), _books(session), _numbers(session)]
+    checks += [_integrity(session), _audit_protected(session), audit_chain(session), _books(session), _numbers(session)]
     counts = {
         table.name: session.scalar(select(func.count()).select_from(table)) or 0
         for table in Base.metadata.sorted_tables
@@ -123,7 +123,7 @@ def _audit_protected(session: Session) -> Check:
     return Check("Catatan audit terkunci", True, "UPDATE dan DELETE ditolak oleh basis data")
 
 
-def _audit_chain(session: Session) -> Check:
+def audit_chain(session: Session) -> Check:
     """Every event's hash matches its content and its predecessor's hash; names the first that does not."""
     previous, count = None, 0
     for event in session.scalars(select(AuditEvent).order_by(AuditEvent.id).execution_options(yield_per=2000)):
