@@ -31,6 +31,7 @@ from pathlib import Path
 
 from sqlalchemy import select, text
 from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from koperasi import __version__, paths
@@ -640,10 +641,15 @@ def _doctor_the_copy(copy: Path) -> None:
         migrate.upgrade(engine)
         with Session(engine) as session:
             report = health.examine(session)
-    except (DomainError, sqlite3.Error) as error:
-        raise BackupRefused(UNSOUND + str(error)) from error
+    except DomainError as error:
+        raise BackupRefused(UNSOUND + error.message) from error
+    except (sqlite3.Error, SQLAlchemyError, RuntimeError) as error:
+        log.exception("the copy of the backup could not be migrated or checked")
+        raise BackupRefused(UNSOUND + "Salinannya tidak dapat diperbarui ke versi program ini atau diperiksa.") from error
     finally:
         engine.dispose()
+    with closing(sqlite3.connect(copy, isolation_level=None)) as connection:
+        connection.execute("PRAGMA journal_mode = DELETE")  # the engine switched it to WAL: a standalone file again
     failed = [check for check in report.checks if not check.ok]
     if failed:
         raise BackupRefused(UNSOUND + " ".join(f"{check.name}: {check.detail}." for check in failed))
