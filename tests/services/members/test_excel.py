@@ -17,6 +17,7 @@ from koperasi.services.members import excel as member_excel
 from koperasi.services.members import export as member_export
 from koperasi.services.members import importing as member_import
 from koperasi.services.members import register as members
+from koperasi.services.office import health
 from koperasi.services.office import regions
 from koperasi.services.members.excel import COLUMNS
 from koperasi.services.members.search import MemberFilter, member_page
@@ -324,3 +325,12 @@ def test_import_of_many_rows_previews_and_commits(db, admin, bernai):
     with db.session() as session:
         events = audit.recent_events(session, admin, limit=1000)
     assert sum(event.action == "member_registered" for event in events) == 600  # one per member, bulk or not
+
+
+def test_imported_members_audit_events_continue_the_hash_chain(db, admin, bernai):
+    _register_rudi(db, admin, bernai)  # an event written one by one before the bulk rows
+    _commit(db, admin, _preview(db, admin, _roster(*MIXED)))
+    with db.session() as session:
+        assert audit.recent_events(session, admin, limit=1)[0].action == "members_imported"
+        chain = health.audit_chain(session)
+    assert chain.ok, chain.detail
