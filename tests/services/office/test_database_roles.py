@@ -106,3 +106,28 @@ def test_setting_up_twice_is_harmless_and_bad_names_are_refused(roles):
                 database_roles.set_up_roles(connection, owner=bad, app=app)
         with pytest.raises(ValidationError):
             database_roles.set_up_roles(connection, owner=app, app=app)
+
+
+def test_the_setup_postgres_command_leaves_a_role_the_doctor_does_not_warn_about(migrated_postgres_url, tmp_path, capsys):
+    tag = uuid.uuid4().hex[:8]
+    owner, app = f"kop_pemilik_{tag}", f"kop_aplikasi_{tag}"
+    secret = tmp_path / "sandi.txt"
+    secret.write_text("sandi-aplikasi-kantor\n", encoding="utf-8")
+    url = migrated_postgres_url.render_as_string(hide_password=False)
+    try:
+        assert main(["setup-postgres", "--db", url, "--owner", owner, "--app", app, "--app-password-file", str(secret)]) == 0
+        out = capsys.readouterr().out
+        assert f"GRANT SELECT, INSERT ON public.audit_events TO {app}" in out
+        assert "sandi-aplikasi-kantor" not in out and f"postgresql+psycopg://{app}@" in out
+        assert main(["doctor", "--db", migrated_postgres_url.set(username=app).render_as_string(hide_password=False)]) == 0
+        out = capsys.readouterr().out
+        assert "PERINGATAN" not in out and "Semua pemeriksaan lulus" in out
+    finally:
+        engine = create_engine(migrated_postgres_url)
+        with engine.begin() as connection:
+            for role in (owner, app):
+                if connection.execute(text("SELECT 1 FROM pg_roles WHERE rolname = :r"), {"r": role}).first():
+                    connection.execute(text(f"REASSIGN OWNED BY {role} TO current_user"))
+                    connection.execute(text(f"DROP OWNED BY {role}"))
+                    connection.execute(text(f"DROP ROLE {role}"))
+        engine.dispose()
