@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select, text
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from koperasi.db.models import AuditEvent
@@ -20,6 +20,7 @@ from koperasi.domain.office.audit_chain import canonical_content, chain_hash
 from koperasi.domain.paging import page_bounds
 from koperasi.domain.roles import Actor, Permission
 from koperasi.services.access import authorize
+from koperasi.services.transaction import lock_writers
 from koperasi import clock
 
 SYSTEM_USERNAME = "sistem"
@@ -52,10 +53,10 @@ def record(
     """Add an event to the caller's transaction (``actor`` None: the program itself).
 
     The event is chained to the newest one (``chain_hash``). Two clerks saving at once must not both
-    chain to the same predecessor: on SQLite the write transaction (BEGIN IMMEDIATE) already admits one
-    writer at a time; on PostgreSQL a transaction-scoped advisory lock does, held until commit.
+    chain to the same predecessor: the write transaction admits one writer at a time (SQLite: BEGIN
+    IMMEDIATE; PostgreSQL: ``transaction.lock_writers``, taken again here for a caller outside ``write``).
     """
-    _lock_chain(session)
+    lock_writers(session)
     # Stored as JSON: hash what will be read back (tuples become lists, keys become strings).
     before, after = _as_stored(before), _as_stored(after)
     event = AuditEvent(
@@ -92,7 +93,7 @@ def chain_rows(session: Session, rows: list[dict[str, Any]]) -> None:
 
     Pending events are flushed first so that the rows chain after them and get later ids.
     """
-    _lock_chain(session)
+    lock_writers(session)
     session.flush()
     previous = _newest_hash(session)
     for row in rows:
@@ -102,15 +103,6 @@ def chain_rows(session: Session, rows: list[dict[str, Any]]) -> None:
             entity=row["entity"], entity_id=row["entity_id"], before=row["before"], after=row["after"],
             reason=row["reason"],
         ))
-
-
-# Any fixed number: the key of the PostgreSQL advisory lock that serialises audit writes.
-CHAIN_LOCK = 0x4B42_0002
-
-
-def _lock_chain(session: Session) -> None:
-    if session.get_bind().dialect.name != "sqlite":
-        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": CHAIN_LOCK})
 
 
 def content_of(event: AuditEvent) -> str:
