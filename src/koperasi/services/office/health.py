@@ -1,7 +1,8 @@
 """What ``koperasi doctor`` checks: the things that must hold for the data to be trusted.
 
 Schema version; file integrity; the audit log and the money history still append-only (their
-refusing triggers present and enabled); the books (``ledger_checks``); and gapless document
+refusing triggers present and enabled); the audit log's hash chain unbroken (a deleted or changed
+event, even behind a lifted and restored trigger, breaks it); the books (``ledger_checks``); and gapless document
 numbers: for every counter in ``document_counters`` each number from 1 to its last exists exactly
 once in the table that holds that document, and no document carries a number its counter never
 issued.
