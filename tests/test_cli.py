@@ -251,3 +251,21 @@ def test_the_log_masks_a_password_a_driver_echoes(caplog):
     text = (log_dir() / LOG_FILE_NAME).read_text(encoding="utf-8")
     assert "Sandi" not in text and "DB@" not in text
     assert "password=***" in text and "postgresql+psycopg://kantor:***@server/koperasi" in text
+
+
+def test_restore_refuses_a_plain_backup_with_one_changed_journal_byte_and_does_not_call_it_sound(tmp_path, capsys):
+    from tests.backup_support import change_one_byte_of_a_journal_amount
+
+    path = tmp_path / "kantor.db"
+    assert main(["demo", "--db", str(path), "--members", "5", "--loans", "3", "--sales", "1"]) == 0
+    assert main(["backup", "--db", str(path), "--to", str(tmp_path / "usb")]) == 0
+    made = next((tmp_path / "usb").iterdir())
+    change_one_byte_of_a_journal_amount(made)
+    capsys.readouterr()
+
+    assert main(["restore", "--db", str(path), str(made), "--yes"]) == 1
+    captured = capsys.readouterr()
+    assert "utuh" not in captured.out
+    assert "rusak atau diubah sejak dibuat" in captured.err and "Traceback" not in captured.err
+    assert not list(tmp_path.glob("*sebelum-pemulihan*"))
+    assert main(["doctor", "--db", str(path)]) == 0

@@ -65,6 +65,18 @@ def build_parser() -> argparse.ArgumentParser:
     restore.add_argument("file", metavar="FILE", help="berkas cadangan (.koperasi-backup atau salinan .db)")
     restore.add_argument("--passphrase-file", metavar="FILE", help="kata sandi cadangan terkunci, dari berkas ini")
     restore.add_argument("--yes", action="store_true", help="pulihkan tanpa bertanya")
+    roles = commands.add_parser(
+        "setup-postgres",
+        help="PostgreSQL: buat peran pemilik (migrasi) dan peran aplikasi (tanpa kuasa atas pemicu) untuk skema ini",
+        description="Jalankan sebagai superuser PostgreSQL. Membuat skema terbaru bila perlu, menyerahkan tabel kepada "
+                    "peran pemilik, dan memberi peran aplikasi SELECT/INSERT saja pada tabel riwayat dan audit. Program "
+                    "sehari-hari tersambung sebagai peran aplikasi; aman diulang (ulangi setelah memperbarui program).",
+    )
+    roles.add_argument("--db", metavar="URL", help="URL PostgreSQL dengan pengguna superuser", dest="sub_db")
+    roles.add_argument("--owner", default="koperasi_pemilik", help="nama peran pemilik (bawaan: koperasi_pemilik)")
+    roles.add_argument("--app", default="koperasi_aplikasi", help="nama peran aplikasi (bawaan: koperasi_aplikasi)")
+    roles.add_argument("--owner-password-file", metavar="FILE", help="kata sandi peran pemilik, dari berkas ini")
+    roles.add_argument("--app-password-file", metavar="FILE", help="kata sandi peran aplikasi, dari berkas ini")
     return parser
 
 
@@ -99,6 +111,8 @@ def _run(argv: Sequence[str] | None) -> int:
             return _backup(db_arg, args.folder, args.passphrase_file, args.keep)
         if args.command == "restore":
             return _restore(db_arg, args.file, args.passphrase_file, assume_yes=args.yes)
+        if args.command == "setup-postgres":
+            return _setup_postgres(db_arg, args)
         if args.command == "self-test":
             from koperasi.gui.self_test import run_self_test
 
@@ -187,8 +201,33 @@ def _doctor(db_arg: str | None) -> int:
         print("Jumlah baris:")
         for table, count in report.row_counts.items():
             print(f"  {table:<20} {count:>10}")
+    for warning in report.warnings:
+        print(f"[PERINGATAN] {warning}")
     print("Semua pemeriksaan lulus." if report.ok else "Ada pemeriksaan yang gagal.")
     return EXIT_OK if report.ok else EXIT_PROBLEM
+
+
+def _setup_postgres(db_arg: str | None, args: argparse.Namespace) -> int:
+    from koperasi.services.office import database_roles
+
+    owner_password, app_password = _passphrase(args.owner_password_file), _passphrase(args.app_password_file)
+    database = _open(db_arg)
+    try:
+        if database.is_sqlite:
+            raise DomainError("setup-postgres hanya untuk basis data PostgreSQL (--db postgresql://...).")
+        with database.engine.begin() as connection:
+            statements = database_roles.set_up_roles(
+                connection, owner=args.owner, app=args.app, owner_password=owner_password, app_password=app_password
+            )
+    finally:
+        database.dispose()
+    for statement in statements:
+        print(f"  {statement};")
+    url = database.url.set(username=args.app, password=None)
+    print(f"Selesai. Program sehari-hari tersambung sebagai peran aplikasi: "
+          f"--db {url.render_as_string(hide_password=True)}")
+    print(f"Setelah memasang versi baru, jalankan sekali dengan peran {args.owner} (migrasi), lalu ulangi perintah ini.")
+    return EXIT_OK
 
 
 def _passphrase(file: str | None) -> str | None:

@@ -13,6 +13,7 @@ from koperasi.db.database import open_database
 from koperasi.db.engine import create_database_engine
 from koperasi.db.errors import StorageError
 from koperasi.db.models import Base
+from koperasi.services.office import health
 from koperasi.services.office import profile as office
 from koperasi import clock
 
@@ -245,3 +246,33 @@ def test_open_refuses_a_postgres_database_holding_another_programs_tables(postgr
     with engine.connect() as connection:
         assert inspect(connection).get_table_names() == ["pelanggan"]
     engine.dispose()
+
+
+def test_0010_chains_the_events_written_before_it_and_keeps_the_log_append_only(db_url):
+    engine = create_database_engine(db_url)
+    migrate.upgrade(engine, "0009")
+    with engine.begin() as connection:
+        for number in range(3):
+            connection.execute(
+                text(
+                    "INSERT INTO audit_events (occurred_at, username, action, entity, entity_id, after)"
+                    " VALUES (:at, 'lama', 'login', 'user', :entity_id, :after)"
+                ),
+                {"at": clock.now().replace(tzinfo=None), "entity_id": str(number), "after": '{"n": %d}' % number},
+            )
+    engine.dispose()
+
+    database = open_database(db_url)
+    try:
+        with database.session() as session:
+            report = health.examine(session)
+        assert {check.name: check.ok for check in report.checks}["Rantai catatan audit"]
+        assert {check.name: check.ok for check in report.checks}["Catatan audit terkunci"]
+        with database.engine.connect() as connection:
+            hashes = connection.execute(text("SELECT chain_hash FROM audit_events")).scalars().all()
+            assert len(hashes) == 3 and None not in hashes
+            connection.rollback()
+            with pytest.raises(Exception, match="append-only"), connection.begin():
+                connection.execute(text("UPDATE audit_events SET username = 'pemalsu'"))
+    finally:
+        database.dispose()

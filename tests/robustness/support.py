@@ -91,12 +91,14 @@ def counts(db: Database) -> tuple[int, int, int]:
 
 
 def assert_sound(db: Database) -> None:
-    """File integrity (SQLite), the books, gapless numbers."""
+    """File integrity (SQLite), the books, gapless numbers, an audit chain that did not fork."""
     with db.session() as session:
         if db.is_sqlite:
             assert [row[0] for row in session.execute(text("PRAGMA integrity_check"))] == ["ok"]
         assert ledger_problems(session) == []
         assert health.number_problems(session) == []
+        chain = health.audit_chain(session)
+        assert chain.ok, chain.detail
 
 
 def assert_all_there(db: Database, reported: Reported) -> None:

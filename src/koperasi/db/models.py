@@ -147,6 +147,8 @@ class AuditEvent(Base):
     before: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     after: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     reason: Mapped[str | None] = mapped_column(Text)
+    # SHA-256 of the previous event's hash and this event's content (domain/office/audit_chain.py).
+    chain_hash: Mapped[str | None] = mapped_column(String(64))
 
 
 class Category(Base):

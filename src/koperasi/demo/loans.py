@@ -46,6 +46,7 @@ from koperasi.domain.office.numbering import DocumentType, format_document_numbe
 from koperasi.domain.roles import Actor, Role
 from koperasi.services.loans import funds
 from koperasi.services.loans import products as loan_products
+from koperasi.services.office import audit
 from koperasi.services.office.numbering import reserve_sequence
 
 HISTORY_DAYS = 540  # about 18 months of lending
@@ -695,6 +696,8 @@ def _insert(session: Session, model, rows: list[dict]) -> None:
     """
     if not rows:
         return
+    if model is AuditEvent:
+        audit.chain_rows(session, rows)
     table = model.__table__
     connection = session.connection()
     dialect = connection.dialect

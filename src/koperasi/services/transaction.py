@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from sqlalchemy import exc
+from sqlalchemy import exc, text
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -18,10 +18,18 @@ from koperasi.db.engine import BEGIN_MODE
 from koperasi.domain.errors import ConflictError
 
 _WRITING = "koperasi_writing"
+# Any fixed number: the key of the PostgreSQL advisory lock every write transaction takes first.
+WRITERS_LOCK = 0x4B42_0002
 
 
 def in_write(session: Session) -> bool:
     return bool(session.info.get(_WRITING))
+
+
+def lock_writers(session: Session) -> None:
+    """PostgreSQL: wait for this transaction's turn to write (held until commit or rollback); SQLite: BEGIN IMMEDIATE did."""
+    if session.get_bind().dialect.name != "sqlite":
+        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": WRITERS_LOCK})
 
 
 @contextmanager
@@ -31,6 +39,11 @@ def write(session: Session) -> Iterator[Session]:
     A session that holds only a read transaction is rolled back first, so that the
     write can start with ``BEGIN IMMEDIATE`` (SQLite); pending unsaved changes made
     outside ``write`` are a programming error and refused.
+
+    On PostgreSQL the transaction first takes one advisory lock (``lock_writers``), so writers take
+    turns as they do on SQLite. Every write appends to the audit log's hash chain, which must not fork;
+    taking that turn first, before any row lock, is what keeps two writers from deadlocking (one holding
+    a loan's row lock and waiting for the chain, the other holding the chain and waiting for the loan).
     """
     if session.info.get(_WRITING):
         yield session
@@ -42,6 +55,7 @@ def write(session: Session) -> Iterator[Session]:
     session.info[_WRITING] = True
     try:
         session.connection(execution_options={BEGIN_MODE: "IMMEDIATE"})
+        lock_writers(session)
         yield session
         session.commit()
     except StaleDataError as error:

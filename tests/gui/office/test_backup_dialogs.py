@@ -317,3 +317,20 @@ def test_screenshots(qtbot, context, tmp_path, quiet, monkeypatch):
     finally:
         if target:
             shutil.rmtree(stick, ignore_errors=True)
+
+
+def test_a_copy_that_fails_the_doctor_is_refused_inline_in_the_doctors_words(qtbot, context, tmp_path, quiet):
+    _register(context, "Siti Tetap Ada")
+    copy = tmp_path / "salinan.db"
+    with closing(sqlite3.connect(context.database.url.database)) as source, closing(sqlite3.connect(copy)) as target:
+        source.backup(target)
+        target.execute("DROP TRIGGER audit_events_no_delete")
+        target.execute("DELETE FROM audit_events WHERE id = (SELECT min(id) FROM audit_events)")
+        target.commit()
+    dialog = RestoreDialog(context)
+    qtbot.addWidget(dialog)
+    dialog.choose(copy)
+    message = dialog.error_label.text()
+    assert "tidak lolos pemeriksaan" in message and "Rantai catatan audit: mata rantai pertama yang putus" in message
+    assert not dialog.restore_button.isEnabled()
+    assert quiet == [] and _member_count(context) == 1

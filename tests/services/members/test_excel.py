@@ -17,6 +17,7 @@ from koperasi.services.members import excel as member_excel
 from koperasi.services.members import export as member_export
 from koperasi.services.members import importing as member_import
 from koperasi.services.members import register as members
+from koperasi.services.office import health
 from koperasi.services.office import regions
 from koperasi.services.members.excel import COLUMNS
 from koperasi.services.members.search import MemberFilter, member_page
@@ -365,3 +366,12 @@ def test_a_cell_over_the_length_limit_is_refused_naming_row_column_and_limit(db,
     with pytest.raises(DomainError, match=r"^Baris 3, kolom Alamat: isi sel lebih dari 1\.000 karakter \(batas impor\)"):
         _preview(db, admin, data)
     assert len(_preview(db, admin, _roster(_row(address="RT 01 " * 40))).valid) == 1  # 240: within the rules
+
+
+def test_imported_members_audit_events_continue_the_hash_chain(db, admin, bernai):
+    _register_rudi(db, admin, bernai)  # an event written one by one before the bulk rows
+    _commit(db, admin, _preview(db, admin, _roster(*MIXED)))
+    with db.session() as session:
+        assert audit.recent_events(session, admin, limit=1)[0].action == "members_imported"
+        chain = health.audit_chain(session)
+    assert chain.ok, chain.detail

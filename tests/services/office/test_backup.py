@@ -29,6 +29,7 @@ from koperasi.services.office import backup
 from koperasi.services.office import backup_crypto
 from koperasi.demo import office as demo
 from koperasi.services.office import users
+from tests.backup_support import change_one_byte_of_a_journal_amount
 
 PASSPHRASE = "kunci rahasia kantor"
 
@@ -264,8 +265,12 @@ def test_a_failed_migration_after_the_copy_puts_the_original_back(office_db, tmp
         connection.commit()
     before = _fingerprint(office_db)
 
-    def broken_upgrade(_engine, target="head"):
-        raise RuntimeError("migration bug")
+    real_upgrade = migrate.upgrade
+
+    def broken_upgrade(engine, target="head"):
+        if engine.url.database == office_db.url.database:  # the checked temporary copy migrates; the live one fails
+            raise RuntimeError("migration bug")
+        return real_upgrade(engine, target)
 
     monkeypatch.setattr(migrate, "upgrade", broken_upgrade)
     with pytest.raises(StorageError, match="dikembalikan seperti semula"):
@@ -402,3 +407,54 @@ def test_an_encrypted_backup_of_format_1_without_the_header_digest_still_opens(t
     assert opened.read_bytes() == plain.read_bytes()
     with pytest.raises(backup.BackupRefused, match="Kata sandi cadangan salah"):
         backup_crypto.decrypt_file(sealed, opened, "kata sandi lain")
+
+
+def test_a_plain_backup_with_one_changed_journal_byte_is_refused_as_changed_not_as_foreign(office_db, admin, tmp_path):
+    info = _backup(office_db, admin, tmp_path / "usb")
+    change_one_byte_of_a_journal_amount(info.path)
+    with closing(sqlite3.connect(info.path)) as connection:
+        assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"  # SQLite itself sees nothing
+    before = _fingerprint(office_db)
+
+    with pytest.raises(backup.BackupRefused) as refused:
+        backup.restore_backup(office_db, info.path)
+
+    assert refused.value.message == backup.CHANGED
+    assert "bukan basis data Koperasi" not in refused.value.message
+    assert _fingerprint(office_db) == before
+    assert not list(Path(office_db.url.database).parent.glob("*sebelum-pemulihan*"))
+
+
+def test_a_database_copy_without_checksum_whose_books_do_not_balance_is_refused_in_the_doctors_words(
+    office_db, admin, tmp_path
+):
+    copy = tmp_path / "salinan.db"
+    with closing(sqlite3.connect(office_db.url.database)) as source, closing(sqlite3.connect(copy)) as target:
+        source.backup(target)
+    change_one_byte_of_a_journal_amount(copy)
+    before = _fingerprint(office_db)
+
+    with pytest.raises(backup.BackupRefused, match="Pembukuan: 1 jurnal tidak seimbang"):
+        backup.restore_backup(office_db, copy)
+    assert _fingerprint(office_db) == before
+
+
+def test_a_database_copy_whose_audit_log_was_emptied_behind_its_trigger_is_refused(office_db, admin, tmp_path):
+    copy = tmp_path / "salinan.db"
+    with closing(sqlite3.connect(office_db.url.database)) as source, closing(sqlite3.connect(copy)) as target:
+        source.backup(target)
+    with closing(sqlite3.connect(copy)) as connection:
+        connection.execute("DROP TRIGGER audit_events_no_delete")
+        connection.execute("DELETE FROM audit_events WHERE id = (SELECT min(id) FROM audit_events)")
+        connection.commit()
+
+    with pytest.raises(backup.BackupRefused, match="Catatan audit terkunci: pemicu hilang.*Rantai catatan audit: mata rantai"):
+        backup.restore_backup(office_db, copy)
+
+
+def test_every_backup_records_a_checksum_of_its_content(office_db, admin, tmp_path):
+    info = _backup(office_db, admin, tmp_path / "usb")
+    with closing(sqlite3.connect(info.path)) as connection:
+        meta = dict(connection.execute(f"SELECT key, value FROM {backup.META_TABLE}").fetchall())
+    assert len(meta["content_sha256"]) == 64
+    assert backup.inspect_backup(info.path).counts == info.counts  # a good backup still passes

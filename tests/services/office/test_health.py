@@ -40,7 +40,7 @@ def test_a_sound_office_passes_every_check(office):
         report = health.examine(session)
     assert report.ok
     assert [check.name for check in report.checks] == [
-        "Versi skema", "Keutuhan berkas", "Catatan audit terkunci", "Pembukuan", "Nomor dokumen"
+        "Versi skema", "Keutuhan berkas", "Catatan audit terkunci", "Rantai catatan audit", "Pembukuan", "Nomor dokumen"
     ]
 
 

@@ -8,6 +8,8 @@ from html import escape
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
+from sqlalchemy.exc import SQLAlchemyError
+
 from koperasi import __version__
 from koperasi.db.database import Database
 from koperasi.domain.dates import format_datetime
@@ -47,6 +49,12 @@ class AboutDialog(QDialog):
         text.setAlignment(Qt.AlignmentFlag.AlignTop)
         text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         # The MIT licence of the region data must travel with it: shown in full, readable and copyable.
+        # Shown only when the program connects to PostgreSQL with power over the append-only triggers.
+        self.role_warning = QLabel(self._role_warning(database))
+        self.role_warning.setObjectName("aboutRoleWarning")
+        self.role_warning.setWordWrap(True)
+        self.role_warning.setStyleSheet("color: #a40000; font-weight: bold;")
+        self.role_warning.setVisible(bool(self.role_warning.text()))
         licence = QPlainTextEdit(notice())
         licence.setObjectName("aboutRegionNotice")
         licence.setReadOnly(True)
@@ -58,9 +66,29 @@ class AboutDialog(QDialog):
         top.addWidget(text, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.role_warning)
         layout.addWidget(licence)
         layout.addWidget(buttons)
         fit_to_screen(self, 680, 480)
+
+    def _role_warning(self, database: Database) -> str:
+        if database.is_sqlite:
+            return ""
+        from koperasi.services.office.database_roles import owner_warning
+
+        try:
+            with database.session() as session:
+                warning = owner_warning(session)
+        except (DomainError, SQLAlchemyError):
+            log.exception("the About box cannot read the database role")
+            return ""
+        if warning is None:
+            return ""
+        return self.tr(
+            "Peringatan: program tersambung ke PostgreSQL sebagai pemilik tabel atau superuser. Peran ini dapat "
+            "mematikan pemicu yang mengunci catatan audit dan riwayat uang. Minta pengelola server menjalankan "
+            "'koperasi setup-postgres' lalu menyambung dengan peran aplikasi yang dibuatnya."
+        )
 
     def _backup_rows(self, database: Database) -> list[tuple[str, str]]:
         if not database.is_sqlite:

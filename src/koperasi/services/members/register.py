@@ -175,6 +175,7 @@ def add_members(session: Session, actor: Actor, rows: Sequence[MemberInput], *, 
              "action": AuditAction.MEMBER_REGISTERED.value, "entity": "member", "entity_id": str(member_id),
              "before": None, "after": _snapshot(clean, number), "reason": None}
         )
+    audit.chain_rows(session, events)
     for model, values in ((Member, member_rows), (MemberCategory, categories), (HouseholdMember, people), (AuditEvent, events)):
         if values:
             session.execute(model.__table__.insert(), values)  # Core executemany: one statement for all rows

@@ -5,6 +5,7 @@ Never log secrets: callers pass snapshots built for the audit, without password 
 
 from __future__ import annotations
 
+import json
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
@@ -15,9 +16,11 @@ from sqlalchemy.orm import Session
 
 from koperasi.db.models import AuditEvent
 from koperasi.domain.office.audit import AuditAction
+from koperasi.domain.office.audit_chain import canonical_content, chain_hash
 from koperasi.domain.paging import page_bounds
 from koperasi.domain.roles import Actor, Permission
 from koperasi.services.access import authorize
+from koperasi.services.transaction import lock_writers
 from koperasi import clock
 
 SYSTEM_USERNAME = "sistem"
@@ -47,20 +50,70 @@ def record(
     reason: str | None = None,
     username: str | None = None,
 ) -> None:
-    """Add an event to the caller's transaction (``actor`` None: the program itself)."""
-    session.add(
-        AuditEvent(
-            occurred_at=clock.now(),
-            user_id=actor.user_id if actor else None,
-            username=actor.username if actor else (username or SYSTEM_USERNAME),
-            action=action,
-            entity=entity,
-            entity_id=str(entity_id),
-            before=before,
-            after=after,
-            reason=reason,
-        )
+    """Add an event to the caller's transaction (``actor`` None: the program itself).
+
+    The event is chained to the newest one (``chain_hash``). Two clerks saving at once must not both
+    chain to the same predecessor: the write transaction admits one writer at a time (SQLite: BEGIN
+    IMMEDIATE; PostgreSQL: ``transaction.lock_writers``, taken again here for a caller outside ``write``).
+    """
+    lock_writers(session)
+    # Stored as JSON: hash what will be read back (tuples become lists, keys become strings).
+    before, after = _as_stored(before), _as_stored(after)
+    event = AuditEvent(
+        occurred_at=clock.now(),
+        user_id=actor.user_id if actor else None,
+        username=actor.username if actor else (username or SYSTEM_USERNAME),
+        action=str(action),
+        entity=entity,
+        entity_id=str(entity_id),
+        before=before,
+        after=after,
+        reason=reason,
     )
+    event.chain_hash = chain_hash(_newest_hash(session), content_of(event))
+    session.add(event)
+    session.info[_NEWEST] = event
+
+
+# The session's newest event while it is not flushed yet (inserts keep the order of add, so it gets the next id).
+_NEWEST = "koperasi_newest_audit_event"
+
+
+def _newest_hash(session: Session) -> str | None:
+    pending = session.info.get(_NEWEST)
+    if pending is not None and pending in session.new:
+        return pending.chain_hash
+    # Not flushing here: a caller may hold half-built records that are not ready to be inserted.
+    with session.no_autoflush:
+        return session.scalar(select(AuditEvent.chain_hash).order_by(AuditEvent.id.desc()).limit(1))
+
+
+def chain_rows(session: Session, rows: list[dict[str, Any]]) -> None:
+    """Give rows about to be bulk-inserted, in this order, their ``chain_hash`` (bulk import, demo data).
+
+    Pending events are flushed first so that the rows chain after them and get later ids.
+    """
+    lock_writers(session)
+    session.flush()
+    previous = _newest_hash(session)
+    for row in rows:
+        row["before"], row["after"] = _as_stored(row["before"]), _as_stored(row["after"])
+        previous = row["chain_hash"] = chain_hash(previous, canonical_content(
+            occurred_at=row["occurred_at"], user_id=row["user_id"], username=row["username"], action=row["action"],
+            entity=row["entity"], entity_id=row["entity_id"], before=row["before"], after=row["after"],
+            reason=row["reason"],
+        ))
+
+
+def content_of(event: AuditEvent) -> str:
+    return canonical_content(
+        occurred_at=event.occurred_at, user_id=event.user_id, username=event.username, action=event.action,
+        entity=event.entity, entity_id=event.entity_id, before=event.before, after=event.after, reason=event.reason,
+    )
+
+
+def _as_stored(value: dict[str, Any] | None) -> dict[str, Any] | None:
+    return None if value is None else json.loads(json.dumps(value))
 
 
 def recent_events(session: Session, actor: Actor, *, limit: int = 200) -> list[AuditEntry]:

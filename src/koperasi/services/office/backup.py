@@ -5,7 +5,10 @@ switched to a standalone rollback-journal file, checked with ``integrity_check``
 (services/office/backup_crypto.py) and only then given its final name, so a half-written backup never looks
 like a finished one. PostgreSQL offices back up with ``pg_dump`` (``pg_dump_command``).
 
-A restore checks the chosen file completely before it touches anything, keeps the current database
+Every backup records a SHA-256 of its content (schema and rows) in its own ``koperasi_backup`` table at
+backup time, inside the encryption for encrypted ones, so a file changed since is told apart from a
+file that was never ours. A restore checks the chosen file completely (integrity, checksum, and the
+doctor's book, number, trigger and audit-chain checks on a migrated temporary copy) before it touches anything, keeps the current database
 aside (``<name>.sebelum-pemulihan-<time>.db``), copies the backup into the live file with the backup
 API (one transaction: all or nothing), migrates an older schema forward and checks the result; when any
 step fails the original is put back.
@@ -14,6 +17,7 @@ step fails the original is put back.
 from __future__ import annotations
 
 import errno
+import hashlib
 import logging
 import os
 import shutil
@@ -27,11 +31,13 @@ from pathlib import Path
 
 from sqlalchemy import select, text
 from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from koperasi import __version__, paths
 from koperasi.db import migrate, private_files
 from koperasi.db.database import Database
+from koperasi.db.engine import create_database_engine
 from koperasi.db.errors import StorageError
 from koperasi.db.models import Office
 from koperasi.domain.office.audit import AuditAction
@@ -47,6 +53,7 @@ from koperasi.domain.roles import Actor, Permission
 from koperasi.domain.office.settings import BACKUP_FOLDER, BACKUP_KEEP
 from koperasi.services.office import audit
 from koperasi.services.office import backup_crypto
+from koperasi.services.office import health
 from koperasi.services.access import authorize
 from koperasi.services.office.backup_crypto import BackupRefused
 from koperasi.services.office.settings import value_of
@@ -73,6 +80,11 @@ _SQLITE_HEADER = b"SQLite format 3\x00"
 NOT_A_BACKUP = "Berkas ini bukan cadangan Koperasi Berdaya."
 DAMAGED = "Berkas cadangan rusak (pemeriksaan keutuhan gagal) sehingga tidak dapat dipakai. Pakai cadangan lain."
 FOREIGN = "Berkas ini basis data SQLite, tetapi bukan basis data Koperasi Berdaya."
+CHANGED = (
+    "Berkas cadangan rusak atau diubah sejak dibuat: sidik (checksum) isinya tidak cocok dengan yang dicatat "
+    "saat pencadangan, sehingga tidak dapat dipakai. Pakai cadangan lain."
+)
+UNSOUND = "Cadangan ini tidak lolos pemeriksaan (seperti koperasi doctor); tidak ada yang dipulihkan. "
 NO_OFFICE = "Cadangan ini berisi basis data Koperasi Berdaya yang belum disiapkan (belum ada kantor); tidak ada yang dipulihkan."
 NEWER = (
     "Cadangan ini dibuat oleh versi Koperasi Berdaya yang lebih baru. Pasang versi program terbaru "
@@ -265,6 +277,8 @@ def _make(
                 ("created_at", created.isoformat()), ("program_version", __version__),
                 ("office_code", code), ("office_name", name),
             ])
+            # Made after the rows above, over everything but this table: restore recomputes it the same way.
+            copy.execute(f"INSERT INTO {META_TABLE} VALUES ('content_sha256', ?)", (_content_digest(copy),))
             revision, _, _, counts = _examine(copy)
         if passphrase:
             total_bytes = max(plain.stat().st_size, 1)
@@ -470,6 +484,10 @@ def _checked_copy(
                 connection.execute("PRAGMA journal_mode = DELETE")
                 revision, office_code, office_name, counts = _examine(connection)
                 meta = _meta(connection)
+                # Backups made before checksums (and copies kept aside) have none: the doctor's checks still run.
+                if "content_sha256" in meta and meta["content_sha256"] != _content_digest(connection):
+                    raise BackupRefused(CHANGED)
+            _doctor_the_copy(copy)
         except sqlite3.DatabaseError as error:
             raise BackupRefused(DAMAGED) from error
         except OSError as error:
@@ -502,6 +520,35 @@ def _examine(connection: sqlite3.Connection, *, check: bool = True) -> tuple[str
     counts = {table: connection.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]
               for table in COUNT_LABELS if table in tables}
     return revisions[0], office[0], office[1], counts
+
+
+def _content_digest(connection: sqlite3.Connection) -> str:
+    """SHA-256 over the schema (triggers included) and every row of every table but ``META_TABLE``.
+
+    Rows are read in key order, so the same content gives the same digest whatever SQLite version
+    or query plan reads it. Virtual tables are skipped: their shadow tables hold their data.
+    """
+    digest = hashlib.sha256()
+    schema = connection.execute(
+        "SELECT type, name, tbl_name, sql FROM sqlite_master WHERE tbl_name <> ? ORDER BY type, name", (META_TABLE,)
+    ).fetchall()
+    for row in schema:
+        digest.update(repr(row).encode())
+    for kind, name, _, sql in schema:
+        if kind != "table" or name.startswith("sqlite_") or (sql or "").upper().startswith("CREATE VIRTUAL"):
+            continue
+        digest.update(f"\n{name}\n".encode())
+        for row in _rows_in_key_order(connection, name):
+            digest.update(repr(row).encode())
+    return digest.hexdigest()
+
+
+def _rows_in_key_order(connection: sqlite3.Connection, table: str) -> Iterator[tuple]:
+    try:
+        return connection.execute(f'SELECT * FROM "{table}" ORDER BY rowid')
+    except sqlite3.OperationalError:  # a WITHOUT ROWID table: order by every column
+        width = len(connection.execute(f'PRAGMA table_info("{table}")').fetchall())
+        return connection.execute(f'SELECT * FROM "{table}" ORDER BY {", ".join(str(i) for i in range(1, width + 1))}')
 
 
 def _meta(connection: sqlite3.Connection) -> dict[str, str]:
@@ -582,6 +629,31 @@ def restore_backup(
                             "kept_aside": str(aside) if aside else ""})
     log.info("restored %s into %s (kept aside: %s)", backup, live, aside)
     return aside
+
+
+def _doctor_the_copy(copy: Path) -> None:
+    """Bring the temporary copy to this program's schema and run the doctor's checks on it.
+
+    Books that do not balance, holes in the numbers, missing triggers or a broken audit chain are
+    refused here, before the live database is touched, in the doctor's own words.
+    """
+    engine = create_database_engine(URL.create("sqlite+pysqlite", database=str(copy)))
+    try:
+        migrate.upgrade(engine)
+        with Session(engine) as session:
+            report = health.examine(session)
+    except DomainError as error:
+        raise BackupRefused(UNSOUND + error.message) from error
+    except (sqlite3.Error, SQLAlchemyError, RuntimeError) as error:
+        log.exception("the copy of the backup could not be migrated or checked")
+        raise BackupRefused(UNSOUND + "Salinannya tidak dapat diperbarui ke versi program ini atau diperiksa.") from error
+    finally:
+        engine.dispose()
+    with closing(sqlite3.connect(copy, isolation_level=None)) as connection:
+        connection.execute("PRAGMA journal_mode = DELETE")  # the engine switched it to WAL: a standalone file again
+    failed = [check for check in report.checks if not check.ok]
+    if failed:
+        raise BackupRefused(UNSOUND + " ".join(f"{check.name}: {check.detail}." for check in failed))
 
 
 def _keep_aside(live: Path) -> Path:

@@ -1,7 +1,8 @@
 """What ``koperasi doctor`` checks: the things that must hold for the data to be trusted.
 
 Schema version; file integrity; the audit log and the money history still append-only (their
-refusing triggers present and enabled); the books (``ledger_checks``); and gapless document
+refusing triggers present and enabled); the audit log's hash chain unbroken (a deleted or changed
+event, even behind a lifted and restored trigger, breaks it); the books (``ledger_checks``); and gapless document
 numbers: for every counter in ``document_counters`` each number from 1 to its last exists exactly
 once in the table that holds that document, and no document carries a number its counter never
 issued.
@@ -26,6 +27,7 @@ from sqlalchemy.orm import Session
 
 from koperasi.db import migrate
 from koperasi.db.models import (
+    AuditEvent,
     Base,
     ConsignmentIntake,
     DocumentCounter,
@@ -38,7 +40,10 @@ from koperasi.db.models import (
     TrainingCertificate,
 )
 from koperasi.domain.members.register import format_member_number
+from koperasi.domain.office.audit_chain import chain_hash
 from koperasi.domain.office.numbering import DocumentType, format_document_number
+from koperasi.services.office.audit import content_of
+from koperasi.services.office.database_roles import owner_warning
 from koperasi.services.ledger_checks import (
     ledger_problems,
     missing_append_only_triggers,
@@ -56,6 +61,8 @@ class Check:
 class HealthReport:
     checks: list[Check]
     row_counts: dict[str, int] = field(default_factory=dict)
+    # Said but not failed: how the program connects is the server's set-up, not the data's soundness.
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -81,12 +88,13 @@ def examine(session: Session) -> HealthReport:
     checks = [_schema(session)]
     if not checks[0].ok:
         return HealthReport(checks)
-    checks += [_integrity(session), _audit_protected(session), _books(session), _numbers(session)]
+    checks += [_integrity(session), _audit_protected(session), audit_chain(session), _books(session), _numbers(session)]
     counts = {
         table.name: session.scalar(select(func.count()).select_from(table)) or 0
         for table in Base.metadata.sorted_tables
     }
-    return HealthReport(checks, counts)
+    warning = owner_warning(session)
+    return HealthReport(checks, counts, [warning] if warning else [])
 
 
 def _schema(session: Session) -> Check:
@@ -114,6 +122,21 @@ def _audit_protected(session: Session) -> Check:
     if missing:
         return Check("Catatan audit terkunci", False, "pemicu hilang atau dimatikan: " + ", ".join(missing["audit_events"]))
     return Check("Catatan audit terkunci", True, "UPDATE dan DELETE ditolak oleh basis data")
+
+
+def audit_chain(session: Session) -> Check:
+    """Every event's hash matches its content and its predecessor's hash; names the first that does not."""
+    previous, count = None, 0
+    for event in session.scalars(select(AuditEvent).order_by(AuditEvent.id).execution_options(yield_per=2000)):
+        if event.chain_hash != chain_hash(previous, content_of(event)):
+            moment = event.occurred_at.strftime("%d-%m-%Y %H:%M:%S UTC")
+            return Check(
+                "Rantai catatan audit", False,
+                f"mata rantai pertama yang putus: peristiwa nomor {event.id} ({moment}); "
+                "peristiwa sebelumnya dihapus atau diubah, atau peristiwa ini diubah",
+            )
+        previous, count = event.chain_hash, count + 1
+    return Check("Rantai catatan audit", True, f"{count} peristiwa; setiap sidik (hash) cocok dengan isi dan pendahulunya")
 
 
 def _books(session: Session) -> Check:
