@@ -41,4 +41,7 @@ class ReversalStatus(StrEnum):
 
 OWN_REQUEST = ("Anda sendiri yang meminta pembatalan ini; pengguna lain yang berwenang menyetujui atau "
                "menolaknya (prinsip empat mata).")
-AWAITING = "Permintaan pembatalan dicatat dan menunggu persetujuan pengguna lain."
+# What the user reads after asking, and where the second user finds the request.
+AWAITING = ("Permintaan pembatalan dicatat dan menunggu persetujuan pengguna lain. Pengguna lain yang berwenang "
+            "menyetujuinya di Berkas → Pembatalan menunggu persetujuan; sampai itu, transaksinya tetap berlaku.")
+FOUR_EYES_NOTE = "Pembatalan baru dibukukan setelah disetujui pengguna lain yang berwenang (prinsip empat mata)."
