@@ -18,7 +18,7 @@ from koperasi.gui.columns import fit_columns
 from koperasi.gui.context import AppContext
 from koperasi.gui.form_dialog import FieldForm, FormDialog
 from koperasi.gui.list_model import Column, ListTableModel
-from koperasi.gui.messages import confirm, show_error, show_info
+from koperasi.gui.messages import WARNING_STYLE, confirm, show_error, show_info
 from koperasi.gui.screen_fit import fit_to_screen
 from koperasi.gui.tables import TipTableModel, make_table, selected_row
 from koperasi.services import reversals
@@ -78,10 +78,13 @@ class PendingReversalsDialog(QDialog):
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Tutup"))
         close.rejected.connect(self.reject)
+        self.refusal_label = QLabel(objectName="reversalRefusalLabel")
+        self.refusal_label.setWordWrap(True)
+        self.refusal_label.setStyleSheet(WARNING_STYLE)
         buttons = QHBoxLayout()
         buttons.addWidget(self.approve_button)
         buttons.addWidget(self.reject_button)
-        buttons.addStretch(1)
+        buttons.addWidget(self.refusal_label, 1)
         buttons.addWidget(close)
         layout = QVBoxLayout(self)
         layout.addWidget(self.note)
@@ -94,7 +97,7 @@ class PendingReversalsDialog(QDialog):
         with self.context.database.session() as session:
             rows = reversals.pending_reversals(session, self.context.actor)
         self.model.set_rows(rows)
-        fit_columns(self.table, stretch=3)
+        fit_columns(self.table, stretch=3, caps={1: 140, 5: 220})  # Transaksi keeps the width; a long reason elides
         self.note.setText(
             self.tr("{count} permintaan menunggu. Pembatalan baru dibukukan setelah disetujui pengguna lain yang "
                     "berwenang; yang meminta tidak dapat menyetujui permintaannya sendiri (prinsip empat mata).").format(count=len(rows))
@@ -113,6 +116,7 @@ class PendingReversalsDialog(QDialog):
         for button in (self.approve_button, self.reject_button):
             button.setEnabled(request is not None and refusal is None)
             button.setToolTip(refusal or "")
+        self.refusal_label.setText(refusal or "")
 
     def _approve(self) -> None:
         request = self.selected()

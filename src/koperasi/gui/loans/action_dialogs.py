@@ -6,7 +6,7 @@ from __future__ import annotations
 import uuid
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QComboBox, QLineEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QLineEdit, QSpinBox, QWidget
 
 from koperasi.domain.dates import format_date
 from koperasi.domain.loans.rules import Frequency, first_due_after
@@ -160,6 +160,7 @@ class ReverseDialog(FormDialog):
         self.form_.add(self.tr("&Alasan pembatalan:"), self.reason_edit, "reason")
         super().__init__(self.form_, object_name="loanReverseDialog", width=560, parent=parent)
         self.setWindowTitle(self.tr("Minta pembatalan transaksi"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("&Minta pembatalan"))
         self.context, self.movement = context, movement
         self.request_id = uuid.uuid4()
 

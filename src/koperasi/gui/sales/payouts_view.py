@@ -11,6 +11,7 @@ from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QDialogButtonBox,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -104,6 +105,7 @@ class ReversePayoutDialog(FormDialog):
         self.reason_edit.setMaxLength(250)
         super().__init__(f, object_name="payoutReverseDialog", width=540, parent=parent)
         self.setWindowTitle(self.tr("Minta pembatalan pembayaran"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("&Minta pembatalan"))
         self.context, self.payout = context, payout
         self.request_id = uuid.uuid4()
 

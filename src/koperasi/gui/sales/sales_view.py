@@ -10,6 +10,7 @@ from PySide6.QtCore import QDate, QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -85,6 +86,7 @@ class ReverseSaleDialog(FormDialog):
         self.reason_edit.setMaxLength(250)
         super().__init__(f, object_name="saleReverseDialog", width=560, parent=parent)
         self.setWindowTitle(self.tr("Minta pembatalan penjualan (retur)"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("&Minta pembatalan"))
         self.context, self.sale = context, sale
         self.request_id = uuid.uuid4()
 
