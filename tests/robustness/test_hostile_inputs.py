@@ -55,7 +55,7 @@ from koperasi.domain.office.regions import Region
 from koperasi.domain.sales.rules import Producer, SaleLineInput
 from koperasi.domain.office.settings import SALES_COMMISSION
 from koperasi.domain.trainings.rules import CompletionRule, ProgrammeInput, RuleKind, SessionInput, Topic
-from koperasi.services import dashboard, ledger, ledger_checks, reversals
+from koperasi.services import dashboard, ledger, ledger_checks, new_account_approvals, reversals
 from koperasi.services.loans import arrears
 from koperasi.services.trainings import attendance
 from koperasi.services.office import audit
@@ -473,6 +473,7 @@ def specs(w: World) -> dict:
         loan_payments.approve_movement_reversal: d(reversal_request_id=w.pick("reversal_request")),
         reversals.reject_reversal: d(request_id=w.pick("reversal_request"), reason=reason),
         reversals.pending_reversals: d(),
+        new_account_approvals.approvals_by_new_accounts: d(),
         loan_queries.loan_page: d(where=loan_filter, offset=numbers(0, low=-10, high=10_000), limit=limits),
         loan_queries.loan_detail: d(loan_id=loan, today=maybe_dates()),
         loan_queries.member_loans: d(member_id=member),

@@ -23,7 +23,7 @@ from koperasi.domain.office.settings import SALES_COMMISSION
 from koperasi.domain.loans.products import LoanKind, ProductInput
 from koperasi.domain.loans.rules import Frequency
 from koperasi.domain.trainings.rules import ProgrammeInput, SessionInput, Topic
-from koperasi.services import access, dashboard, ledger, reversals
+from koperasi.services import access, dashboard, ledger, new_account_approvals, reversals
 from koperasi.services.loans import arrears
 from koperasi.services.trainings import attendance
 from koperasi.services.office import audit
@@ -108,6 +108,9 @@ CALLS = {
     member_search.count_members: (ANYONE_LOGGED_IN, lambda s, a: member_search.count_members(s, a, member_search.MemberFilter())),
     member_search.member_page: (ANYONE_LOGGED_IN, lambda s, a: member_search.member_page(s, a, member_search.MemberFilter())),
     audit.recent_events: ({Role.ADMIN, Role.MANAGER}, lambda s, a: audit.recent_events(s, a)),
+    new_account_approvals.approvals_by_new_accounts: (
+        {Role.ADMIN, Role.MANAGER}, lambda s, a: new_account_approvals.approvals_by_new_accounts(s, a),
+    ),
     auth.change_own_password: (ANYONE_LOGGED_IN, lambda s, a: auth.change_own_password(s, a, old_password="x", new_password="y")),
     users.list_users: ({Role.ADMIN}, lambda s, a: users.list_users(s, a)),
     users.create_user: ({Role.ADMIN}, lambda s, a: users.create_user(s, a, username="baru", full_name="Baru", role=Role.CLERK, password="x")),
