@@ -49,7 +49,7 @@ def open_request(
     session.flush()
     audit.record(
         session, actor, action=AuditAction.REVERSAL_REQUESTED, entity=kind.value, entity_id=target_id,
-        after={"request": str(row.id), "summary": row.summary, "amount": format_rupiah(amount)}, reason=reason,
+        after={"summary": row.summary, "amount": format_rupiah(amount), "request": str(row.id)}, reason=reason,
     )
     return row.id
 
@@ -84,7 +84,7 @@ def settle(session: Session, actor: Actor, row: ReversalRequest, result_id: uuid
     session.flush()
     audit.record(
         session, actor, action=AuditAction.REVERSAL_APPROVED, entity=row.kind, entity_id=row.target_id,
-        after={"request": str(row.id), "summary": row.summary, "amount": format_rupiah(row.amount)},
+        after={"summary": row.summary, "amount": format_rupiah(row.amount), "request": str(row.id)},
     )
 
 
@@ -107,7 +107,7 @@ def reject_reversal(session: Session, actor: Actor, request_id: uuid.UUID, *, re
         session.flush()
         audit.record(
             session, actor, action=AuditAction.REVERSAL_REJECTED, entity=row.kind, entity_id=row.target_id,
-            after={"request": str(row.id), "summary": row.summary, "amount": format_rupiah(row.amount)}, reason=note,
+            after={"summary": row.summary, "amount": format_rupiah(row.amount), "request": str(row.id)}, reason=note,
         )
 
 

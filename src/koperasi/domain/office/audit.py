@@ -171,6 +171,7 @@ ENTITY_LABELS: dict[str, str] = {
     "fund": "Sumber dana",
     "product": "Produk pinjaman",
     "loan": "Pinjaman",
+    "loan_movement": "Transaksi pinjaman",
     "programme": "Program pelatihan",
     "batch": "Angkatan pelatihan",
     "session": "Sesi pelatihan",
@@ -241,6 +242,8 @@ FIELD_LABELS: dict[str, str] = {
     "made_at": "dibuat",
     "schema_revision": "versi skema",
     "kept_aside": "salinan data sebelumnya",
+    "summary": "transaksi",
+    "request": "kode permintaan",
 }
 
 
