@@ -63,13 +63,13 @@ class AuditDialog(QDialog):
         title = QLabel(objectName="newAccountApprovalsLabel")
         title.setWordWrap(True)
         layout.addWidget(title)
-        if not flagged:
+        if flagged:
+            title.setText(self.tr("<b>Perhatikan:</b> {count} persetujuan oleh akun yang dibuat {days} hari atau kurang sebelum "
+                                  "pengajuannya. Pastikan penyetuju memang orang lain, bukan akun kedua si pengaju.").format(
+                count=len(flagged), days=days))
+            title.setStyleSheet(WARNING_STYLE)
+        else:
             title.setText(self.tr("Tidak ada persetujuan oleh akun yang dibuat {days} hari atau kurang sebelum pengajuannya.").format(days=days))
-            return
-        title.setText(self.tr("<b>Perhatikan:</b> {count} persetujuan oleh akun yang dibuat {days} hari atau kurang sebelum "
-                              "pengajuannya. Pastikan penyetuju memang orang lain, bukan akun kedua si pengaju.").format(
-            count=len(flagged), days=days))
-        title.setStyleSheet(WARNING_STYLE)
         model: ListTableModel[NewAccountApproval] = TipTableModel(
             [
                 Column(self.tr("Diajukan"), lambda a: format_datetime(a.asked_at.astimezone())),
@@ -84,6 +84,7 @@ class AuditDialog(QDialog):
         )
         table = make_table("newAccountApprovalsTable", model)
         table.setMaximumHeight(140)
+        table.setVisible(bool(flagged))
         fit_columns(table, stretch=2)
         layout.addWidget(table)
 
