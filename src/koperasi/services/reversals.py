@@ -113,13 +113,14 @@ def reject_reversal(session: Session, actor: Actor, request_id: uuid.UUID, *, re
 
 def _authorize_any_kind(session: Session, actor: Actor) -> None:
     """Refuse before looking anything up when the user may reverse nothing at all."""
-    kinds = list(ReversalKind)
-    for kind in kinds[:-1]:
+    refused: PermissionDenied | None = None
+    for kind in ReversalKind:
         try:
-            return authorize(session, actor, kind.permission)
-        except PermissionDenied:
-            pass
-    authorize(session, actor, kinds[-1].permission)
+            authorize(session, actor, kind.permission)
+            return
+        except PermissionDenied as error:
+            refused = error
+    raise refused
 
 
 @dataclass(frozen=True, slots=True)
