@@ -6,7 +6,7 @@ import uuid
 from datetime import date
 
 import pytest
-from sqlalchemy import exc, select
+from sqlalchemy import exc
 
 from koperasi.db.models import ReversalRequest
 from koperasi.domain.errors import PermissionDenied, ValidationError

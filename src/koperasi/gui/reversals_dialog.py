@@ -5,7 +5,6 @@ It joins the areas (a loan movement, a sale, a payout), so it lives beside the m
 
 from __future__ import annotations
 
-import uuid
 from html import escape
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
