@@ -134,3 +134,20 @@ def test_sale_and_payout_reversals_need_a_second_user(sqlite_db):
     with shop.session() as session:
         sales.approve_sale_reversal(session, shop.admin, asked)
     assert shop.payable(producer) == 0
+
+
+def test_the_database_keeps_one_pending_request_per_movement_on_both_engines(db, admin):
+    office = loan_office(db, admin)
+    _, payment = _paid_loan(office)
+    request = office.request_reversal(payment.movement_id)
+    with office.session() as session, pytest.raises(exc.IntegrityError):
+        first = session.get(ReversalRequest, request)
+        session.add(ReversalRequest(
+            kind=first.kind, target_id=first.target_id, summary=first.summary, amount=first.amount, reason="Lagi",
+            status=ReversalStatus.PENDING.value, requested_by=office.clerk.user_id, requested_at=first.requested_at,
+            decision_note="",
+        ))
+        session.flush()
+    with office.session() as session:
+        reversals.reject_reversal(session, office.manager, request, reason="Kuitansi cocok")
+    office.reverse(payment.movement_id)  # a rejected request no longer blocks a new one
