@@ -87,8 +87,14 @@ class LoanOffice:
             )
 
     def reverse(self, movement_id: uuid.UUID, reason: str = "Salah input kasir", request_id=None) -> uuid.UUID:
+        """The treasurer asks, the manager approves (four eyes); returns the reversal movement."""
+        request = self.request_reversal(movement_id, reason, request_id)
         with self.db.session() as session:
-            return loan_payments.reverse_movement(
+            return loan_payments.approve_movement_reversal(session, self.manager, request)
+
+    def request_reversal(self, movement_id: uuid.UUID, reason: str = "Salah input kasir", request_id=None) -> uuid.UUID:
+        with self.db.session() as session:
+            return loan_payments.request_movement_reversal(
                 session, self.treasurer, movement_id, reason=reason, request_id=request_id or uuid.uuid4()
             )
 

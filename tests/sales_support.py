@@ -114,8 +114,12 @@ class SalesOffice:
 
     def reverse_sale(self, sale_id: uuid.UUID, reason: str = "Barang dikembalikan pembeli",
                      request_id: uuid.UUID | None = None) -> uuid.UUID:
+        """The treasurer asks, the manager approves (four eyes); returns the reversal row."""
         with self.session() as session:
-            return sales.reverse_sale(session, self.treasurer, sale_id, reason=reason, request_id=request_id or uuid.uuid4())
+            request = sales.request_sale_reversal(session, self.treasurer, sale_id, reason=reason,
+                                                  request_id=request_id or uuid.uuid4())
+        with self.session() as session:
+            return sales.approve_sale_reversal(session, self.manager, request)
 
     def pay(self, producer: Producer, amount: int, on: date = date(2026, 4, 1), request_id: uuid.UUID | None = None,
             **kwargs) -> payouts.PaidOut:
@@ -129,9 +133,12 @@ class SalesOffice:
 
     def reverse_payout(self, payout_id: uuid.UUID, reason: str = "Salah bayar orang",
                        request_id: uuid.UUID | None = None) -> uuid.UUID:
+        """The treasurer asks, the manager approves (four eyes); returns the reversal row."""
         with self.session() as session:
-            return payouts.reverse_payout(session, self.treasurer, payout_id, reason=reason,
-                                          request_id=request_id or uuid.uuid4())
+            request = payouts.request_payout_reversal(session, self.treasurer, payout_id, reason=reason,
+                                                      request_id=request_id or uuid.uuid4())
+        with self.session() as session:
+            return payouts.approve_payout_reversal(session, self.manager, request)
 
     # ---- reading back ------------------------------------------------------------------------
 

@@ -88,7 +88,9 @@ def test_demo_loans_keep_the_books_the_services_keep(sqlite_db):
         payment = loan_payments.repay(session, clerk, active.id, amount=min(1000, active.disbursed - before),
                                       paid_on=today, request_id=uuid.uuid4())
         assert payment.receipt_number.endswith(f"{today.year}/" + payment.receipt_number.split("/")[-1])
-        loan_payments.reverse_movement(session, treasurer, payment.movement_id, reason="Salah ketik jumlah", request_id=uuid.uuid4())
+        request = loan_payments.request_movement_reversal(session, treasurer, payment.movement_id, reason="Salah ketik jumlah",
+                                                          request_id=uuid.uuid4())
+        loan_payments.approve_movement_reversal(session, auth.login(session, "ketua", demo.DEMO_PASSWORD), request)
         assert ledger_problems(session) == []
         report = arrears.arrears_report(session, clerk, as_of=today)
         assert report.total.loans == statuses["active"]

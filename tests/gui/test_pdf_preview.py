@@ -147,7 +147,9 @@ def test_receipt_preview_offers_a5_and_80mm_and_marks_a_reversed_receipt(qtbot, 
     loan_id = office.active_loan(office.member("Siti Aminah"))
     with context.database.session() as session:
         payment = loan_payments.repay(session, office.treasurer, loan_id, amount=100_000, paid_on=datetime.date(2025, 2, 6), request_id=uuid.uuid4())
-        loan_payments.reverse_movement(session, office.treasurer, payment.movement_id, reason="salah ketik jumlah", request_id=uuid.uuid4())
+        request = loan_payments.request_movement_reversal(session, office.treasurer, payment.movement_id,
+                                                          reason="salah ketik jumlah", request_id=uuid.uuid4())
+        loan_payments.approve_movement_reversal(session, office.manager, request)
 
     parent = QWidget()
     qtbot.addWidget(parent)

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import re
+import uuid
 from datetime import date
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QObject
 
+from koperasi import clock
 from koperasi.domain.members.register import GroupKind, MemberInput
 from koperasi.domain.people import Sex
+from koperasi.domain.reversals import ReversalKind
 
 from koperasi.gui.office.about_dialog import AboutDialog
 from koperasi.gui.office.audit_dialog import AuditDialog
@@ -27,6 +30,8 @@ from koperasi.gui.office.regions_dialog import NeighbourRegionDialog, RegionsDia
 from koperasi.gui.office.setup_wizard import SetupWizard
 from koperasi.gui.office.user_dialogs import ResetPasswordDialog, UserEditDialog
 from koperasi.gui.office.users_dialog import UsersDialog
+from koperasi.gui.reversals_dialog import PendingReversalsDialog, RejectReversalDialog
+from koperasi.services.reversals import PendingReversal
 from koperasi.services.members import groups
 from koperasi.services.members import register as members
 from koperasi.services.office import regions
@@ -69,6 +74,9 @@ def _windows(context, sqlite_db, fresh_db):
             ResetPasswordDialog(context, admin_view),
             PasswordDialog(context),
             AuditDialog(context),
+            PendingReversalsDialog(context),
+            RejectReversalDialog(context, PendingReversal(uuid.uuid4(), ReversalKind.SALE, uuid.uuid4(), "Penjualan NJ/1", 1000,
+                                                          "Salah catat", "Admin", clock.now(), None)),
             AboutDialog(sqlite_db),
             MemberDialog(context),
             LeaveDialog(context, member),

@@ -55,7 +55,7 @@ from koperasi.domain.office.regions import Region
 from koperasi.domain.sales.rules import Producer, SaleLineInput
 from koperasi.domain.office.settings import SALES_COMMISSION
 from koperasi.domain.trainings.rules import CompletionRule, ProgrammeInput, RuleKind, SessionInput, Topic
-from koperasi.services import dashboard, ledger, ledger_checks
+from koperasi.services import dashboard, ledger, ledger_checks, new_account_approvals, reversals
 from koperasi.services.loans import arrears
 from koperasi.services.trainings import attendance
 from koperasi.services.office import audit
@@ -269,7 +269,17 @@ def build_world(db: Database) -> World:
     shop.intake(siti_producer, rice, 1_000)
     shop.sell((siti_producer, rice, 10_000, 15_000), (group_producer, mat, 1_000, 85_000), on=SOLD_ON)
     shop.sell((siti_producer, rice, 2_500, 16_000), on=SOLD_ON)
-    shop.pay(siti_producer, 20_000)
+    paid = shop.pay(siti_producer, 20_000)
+    with db.session() as session:
+        # One request of each kind waits for a second user, to be approved or rejected by hostile hands.
+        repayment = session.scalar(select(LoanMovement.id).where(LoanMovement.kind == "repayment"))
+        first_sale = session.scalar(select(Sale.id).limit(1))
+    waiting = [loans_office.request_reversal(repayment)]
+    with db.session() as session:
+        waiting.append(sales.request_sale_reversal(session, loans_office.treasurer, first_sale, reason="Barang kembali",
+                                                   request_id=uuid.uuid4()))
+        waiting.append(payouts.request_payout_reversal(session, loans_office.treasurer, paid.id,
+                                                       reason="Salah bayar orang", request_id=uuid.uuid4()))
     with db.session() as session:
         buyer = sales_catalogue.create_buyer(session, admin, name="Toko Berkah", phone="081234567890")
         ids = {
@@ -293,6 +303,7 @@ def build_world(db: Database) -> World:
             "sale": list(session.scalars(select(Sale.id))),
             "payout": list(session.scalars(select(Payout.id))),
             "entry_key": list(session.scalars(select(JournalEntry.idempotency_key))),
+            "reversal_request": waiting,
         }
         ids["category"] = [code for code, _ in members.list_categories(session)] + ["tidak_ada"]
     ids["kecamatan"] = [SINGKUT, "15.03.04", "15.03.01"]
@@ -458,7 +469,11 @@ def specs(w: World) -> dict:
         loan_payments.post_group_collection: d(group_id=group, paid_on=dates(date(2025, 3, 6)),
                                                payments=either(st.lists(group_payment, max_size=3), None),
                                                request_id=request),
-        loan_payments.reverse_movement: d(movement_id=w.pick("movement"), reason=reason, request_id=request),
+        loan_payments.request_movement_reversal: d(movement_id=w.pick("movement"), reason=reason, request_id=request),
+        loan_payments.approve_movement_reversal: d(reversal_request_id=w.pick("reversal_request")),
+        reversals.reject_reversal: d(request_id=w.pick("reversal_request"), reason=reason),
+        reversals.pending_reversals: d(),
+        new_account_approvals.approvals_by_new_accounts: d(),
         loan_queries.loan_page: d(where=loan_filter, offset=numbers(0, low=-10, high=10_000), limit=limits),
         loan_queries.loan_detail: d(loan_id=loan, today=maybe_dates()),
         loan_queries.member_loans: d(member_id=member),
@@ -521,7 +536,8 @@ def specs(w: World) -> dict:
                              as_of=maybe_dates()),
         consignment.recent_intakes: d(limit=limits),
         sales.record_sale: d(data=sale_input, request_id=request),
-        sales.reverse_sale: d(sale_id=w.pick("sale"), reason=reason, request_id=request),
+        sales.request_sale_reversal: d(sale_id=w.pick("sale"), reason=reason, request_id=request),
+        sales.approve_sale_reversal: d(reversal_request_id=w.pick("reversal_request")),
         sales.sale_page: d(text=texts("Toko", "PJ"), period_from=maybe_dates(), period_to=maybe_dates(), channel_id=w.maybe("channel"),
                            offset=numbers(0, low=-10, high=10_000), limit=limits),
         sales.sale_detail: d(sale_id=w.pick("sale")),
@@ -530,7 +546,8 @@ def specs(w: World) -> dict:
         payouts.pay_producer: d(producer=producer, amount=numbers(1000, 5000), paid_on=dates(date(2026, 4, 2)), request_id=request,
                                 period_from=maybe_dates(), period_to=maybe_dates()),
         payouts.pay_all: d(paid_on=dates(date(2026, 4, 2)), request_id=request, period_from=maybe_dates(), period_to=maybe_dates()),
-        payouts.reverse_payout: d(payout_id=w.pick("payout"), reason=reason, request_id=request),
+        payouts.request_payout_reversal: d(payout_id=w.pick("payout"), reason=reason, request_id=request),
+        payouts.approve_payout_reversal: d(reversal_request_id=w.pick("reversal_request")),
         payouts.recent_payouts: d(producer=st.one_of(st.none(), producer), limit=limits),
         member_sales.member_sales: d(member_id=member),
         sales_papers.sales_note: d(sale_id=w.pick("sale")),
@@ -557,7 +574,7 @@ TEXT_HEAVY = {
     loans.apply_for_loan, loans.reject_loan, loan_payments.repay, loan_queries.loan_page, trainings.create_programme,
     trainings.create_batch, trainings.add_session, training_participants.withdraw, sales_catalogue.create_product,
     sales_catalogue.create_buyer, sales_catalogue.update_buyer, consignment.record_intake, sales.record_sale, sales.sale_page,
-    payouts.reverse_payout, training_papers.training_summary,
+    payouts.request_payout_reversal, training_papers.training_summary,
 }
 
 
@@ -658,15 +675,15 @@ KNOWN = [
     (sales.record_sale, lambda w: dict(data=sales.SaleInput(SOLD_ON, w.ids["channel"][0], ()), request_id=w.ids["entry_key"][0])),
     (loan_payments.repay, lambda w: dict(loan_id=w.ids["loan"][0], amount=1, paid_on=date(2025, 3, 6),
                                          request_id=w.ids["entry_key"][0])),
-    (loan_payments.reverse_movement, lambda w: dict(movement_id=w.ids["movement"][0], reason="Salah ketik kasir",
-                                                    request_id=w.ids["entry_key"][0])),
+    (loan_payments.request_movement_reversal, lambda w: dict(movement_id=w.ids["movement"][0], reason="Salah ketik kasir",
+                                                             request_id=w.ids["entry_key"][0])),
     (loans.disburse_loan, lambda w: dict(loan_id=w.ids["loan"][2], disbursed_on=START, first_due_on=FIRST_DUE,
                                          request_id=w.ids["entry_key"][0])),
     (loans.write_off_loan, lambda w: dict(loan_id=w.ids["loan"][0], written_off_on=date(2026, 1, 1), reason="Meninggal dunia",
                                           request_id=w.ids["entry_key"][0])),
     (payouts.pay_producer, lambda w: dict(producer=Producer(member_id=w.ids["member"][0]), amount=1, paid_on=date(2026, 4, 2),
                                           request_id=w.ids["entry_key"][0])),
-    (payouts.reverse_payout, lambda w: dict(payout_id=w.ids["payout"][0], reason="Salah bayar orang",
+    (payouts.request_payout_reversal, lambda w: dict(payout_id=w.ids["payout"][0], reason="Salah bayar orang",
                                             request_id=next(k for k in w.ids["entry_key"] if k != w.ids["entry_key"][0]))),
     (funds.receive_capital, lambda w: dict(fund_id=w.ids["fund"][0], amount=1, received_on=date(2025, 1, 1), note="",
                                            request_id=w.ids["entry_key"][-1])),

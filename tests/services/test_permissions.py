@@ -23,7 +23,7 @@ from koperasi.domain.office.settings import SALES_COMMISSION
 from koperasi.domain.loans.products import LoanKind, ProductInput
 from koperasi.domain.loans.rules import Frequency
 from koperasi.domain.trainings.rules import ProgrammeInput, SessionInput, Topic
-from koperasi.services import access, dashboard, ledger
+from koperasi.services import access, dashboard, ledger, new_account_approvals, reversals
 from koperasi.services.loans import arrears
 from koperasi.services.trainings import attendance
 from koperasi.services.office import audit
@@ -71,7 +71,8 @@ CERTIFIERS = {Role.ADMIN, Role.MANAGER}  # issue certificates
 CATALOGUE_KEEPERS = {Role.ADMIN, Role.MANAGER}  # products, channels, the commission setting
 SELLERS = {Role.ADMIN, Role.MANAGER, Role.TREASURER, Role.CLERK}  # intakes, sales, buyers
 PRODUCER_PAYERS = {Role.ADMIN, Role.TREASURER}  # pay producers
-SALES_REVERSERS = {Role.ADMIN, Role.MANAGER, Role.TREASURER}  # cancel intakes, sales and payouts
+SALES_REVERSERS = {Role.ADMIN, Role.MANAGER, Role.TREASURER}  # cancel intakes; ask for and approve sale/payout reversals
+LOAN_REVERSERS = {Role.ADMIN, Role.MANAGER, Role.TREASURER}  # ask for and approve loan movement reversals
 BACKUP_MAKERS = {Role.ADMIN, Role.MANAGER, Role.TREASURER}  # "Cadangkan sekarang" (restoring: admin, checked in restore_backup)
 
 # function -> (roles allowed, call with a session and an actor)
@@ -107,6 +108,9 @@ CALLS = {
     member_search.count_members: (ANYONE_LOGGED_IN, lambda s, a: member_search.count_members(s, a, member_search.MemberFilter())),
     member_search.member_page: (ANYONE_LOGGED_IN, lambda s, a: member_search.member_page(s, a, member_search.MemberFilter())),
     audit.recent_events: ({Role.ADMIN, Role.MANAGER}, lambda s, a: audit.recent_events(s, a)),
+    new_account_approvals.approvals_by_new_accounts: (
+        {Role.ADMIN, Role.MANAGER}, lambda s, a: new_account_approvals.approvals_by_new_accounts(s, a),
+    ),
     auth.change_own_password: (ANYONE_LOGGED_IN, lambda s, a: auth.change_own_password(s, a, old_password="x", new_password="y")),
     users.list_users: ({Role.ADMIN}, lambda s, a: users.list_users(s, a)),
     users.create_user: ({Role.ADMIN}, lambda s, a: users.create_user(s, a, username="baru", full_name="Baru", role=Role.CLERK, password="x")),
@@ -174,10 +178,17 @@ CALLS = {
             s, a, UNKNOWN, paid_on=date(2026, 1, 1), payments=[loan_payments.GroupPayment(UNKNOWN, 1)], request_id=uuid.uuid4()
         ),
     ),
-    loan_payments.reverse_movement: (
-        {Role.ADMIN, Role.MANAGER, Role.TREASURER},
-        lambda s, a: loan_payments.reverse_movement(s, a, UNKNOWN, reason="Salah ketik", request_id=uuid.uuid4()),
+    loan_payments.request_movement_reversal: (
+        LOAN_REVERSERS,
+        lambda s, a: loan_payments.request_movement_reversal(s, a, UNKNOWN, reason="Salah ketik", request_id=uuid.uuid4()),
     ),
+    loan_payments.approve_movement_reversal: (
+        LOAN_REVERSERS, lambda s, a: loan_payments.approve_movement_reversal(s, a, UNKNOWN),
+    ),
+    reversals.reject_reversal: (
+        LOAN_REVERSERS | SALES_REVERSERS, lambda s, a: reversals.reject_reversal(s, a, UNKNOWN, reason="Bukan salah ketik"),
+    ),
+    reversals.pending_reversals: (ANYONE_LOGGED_IN, lambda s, a: reversals.pending_reversals(s, a)),
     loan_queries.loan_page: (ANYONE_LOGGED_IN, lambda s, a: loan_queries.loan_page(s, a, loan_queries.LoanFilter())),
     loan_queries.loan_detail: (ANYONE_LOGGED_IN, lambda s, a: loan_queries.loan_detail(s, a, UNKNOWN)),
     loan_queries.member_loans: (ANYONE_LOGGED_IN, lambda s, a: loan_queries.member_loans(s, a, UNKNOWN)),
@@ -282,9 +293,11 @@ CALLS = {
             request_id=uuid.uuid4(),
         ),
     ),
-    sales.reverse_sale: (
-        SALES_REVERSERS, lambda s, a: sales.reverse_sale(s, a, UNKNOWN, reason="Barang kembali", request_id=uuid.uuid4())
+    sales.request_sale_reversal: (
+        SALES_REVERSERS,
+        lambda s, a: sales.request_sale_reversal(s, a, UNKNOWN, reason="Barang kembali", request_id=uuid.uuid4()),
     ),
+    sales.approve_sale_reversal: (SALES_REVERSERS, lambda s, a: sales.approve_sale_reversal(s, a, UNKNOWN)),
     sales.sale_page: (ANYONE_LOGGED_IN, lambda s, a: sales.sale_page(s, a)),
     sales.sale_detail: (ANYONE_LOGGED_IN, lambda s, a: sales.sale_detail(s, a, UNKNOWN)),
     sales.rate_for: (ANYONE_LOGGED_IN, lambda s, a: sales.rate_for(s, a, product_id=UNKNOWN, channel_id=UNKNOWN)),
@@ -295,9 +308,11 @@ CALLS = {
                                           request_id=uuid.uuid4()),
     ),
     payouts.pay_all: (PRODUCER_PAYERS, lambda s, a: payouts.pay_all(s, a, paid_on=date(2026, 1, 1), request_id=uuid.uuid4())),
-    payouts.reverse_payout: (
-        SALES_REVERSERS, lambda s, a: payouts.reverse_payout(s, a, UNKNOWN, reason="Salah bayar", request_id=uuid.uuid4())
+    payouts.request_payout_reversal: (
+        SALES_REVERSERS,
+        lambda s, a: payouts.request_payout_reversal(s, a, UNKNOWN, reason="Salah bayar", request_id=uuid.uuid4()),
     ),
+    payouts.approve_payout_reversal: (SALES_REVERSERS, lambda s, a: payouts.approve_payout_reversal(s, a, UNKNOWN)),
     payouts.recent_payouts: (ANYONE_LOGGED_IN, lambda s, a: payouts.recent_payouts(s, a)),
     member_sales.member_sales: (ANYONE_LOGGED_IN, lambda s, a: member_sales.member_sales(s, a, UNKNOWN)),
     sales_papers.sales_note: (ANYONE_LOGGED_IN, lambda s, a: sales_papers.sales_note(s, a, UNKNOWN)),
@@ -318,6 +333,8 @@ CALLS = {
 BUILDING_BLOCKS = {
     audit.record, access.authorize, members.add_members,
     ledger.post, ledger.post_reversal, loan_book.add_movement, loan_book.add_schedule,
+    # inside the areas' request and approve functions, which check the right first
+    reversals.open_request, reversals.claim, reversals.settle,
 }
 
 

@@ -738,3 +738,35 @@ class Payout(Base):
     journal_entry_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("journal_entries.id"), unique=True)
     created_by: Mapped[uuid.UUID] = mapped_column(ForeignKey("users.id"))
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class ReversalRequest(Base):
+    """A reversal asked for by one user and decided by another (four eyes); the reversal itself
+    is posted only on approval. At most one request per movement is pending at a time."""
+
+    __tablename__ = "reversal_requests"
+    __table_args__ = (
+        CheckConstraint("kind IN ('loan_movement', 'sale', 'payout')", name="kind"),
+        CheckConstraint("status IN ('pending', 'approved', 'rejected')", name="status"),
+        CheckConstraint("decided_by IS NULL OR decided_by <> requested_by", name="four_eyes"),
+        Index("ux_reversal_requests_pending", "kind", "target_id", unique=True,
+              sqlite_where=text("status = 'pending'"), postgresql_where=text("status = 'pending'")),
+        Index("ix_reversal_requests_status", "status"),
+    )
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    kind: Mapped[str] = mapped_column(String(16))
+    target_id: Mapped[uuid.UUID] = mapped_column(Uuid)  # the loan movement, sale or payout to cancel
+    summary: Mapped[str] = mapped_column(String(250))  # what it cancels, as the list shows it
+    amount: Mapped[int] = mapped_column(BigInteger)
+    reason: Mapped[str] = mapped_column(String(500))
+    status: Mapped[str] = mapped_column(String(16))
+    requested_by: Mapped[uuid.UUID] = mapped_column(ForeignKey("users.id"))
+    requested_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    decided_by: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("users.id"))
+    decided_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    decision_note: Mapped[str] = mapped_column(String(500), default="")
+    result_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)  # the reversal row it posted
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    __mapper_args__ = {"version_id_col": version}

@@ -152,6 +152,13 @@ class Actor:
         return permission in ROLE_PERMISSIONS[self.role]
 
 
+def four_eyes_refusal(asked_by: uuid.UUID, actor: Actor, refusal: str) -> str | None:
+    """Four eyes: whoever asked for a decision (a loan, a reversal) does not take it.
+
+    ``refusal`` says so in the words of the screen that asks; None when ``actor`` may decide."""
+    return refusal if asked_by == actor.user_id else None
+
+
 def require(actor: Actor, permission: Permission) -> None:
     if not actor.can(permission):
         raise PermissionDenied(

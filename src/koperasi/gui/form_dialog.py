@@ -27,7 +27,7 @@ class FormDialog(UnsavedChangesGuard, QDialog):
         self.error_label.setObjectName(f"{object_name}Error")
         self.error_label.setWordWrap(True)
         set_inline_error(self.error_label, "")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self._save_and_close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

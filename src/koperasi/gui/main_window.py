@@ -90,7 +90,10 @@ class MainWindow(QMainWindow):
         self.action_backup.setObjectName("actionBackup")
         self.action_restore = QAction(self.tr("&Pulihkan dari cadangan…"), self)
         self.action_restore.setObjectName("actionRestore")
-        self.form.menuFile.insertActions(self.form.actionQuit, [self.action_backup, self.action_restore])
+        self.action_reversals = QAction(self.tr("Pembatalan &menunggu persetujuan…"), self)
+        self.action_reversals.setObjectName("actionPendingReversals")
+        self.action_reversals.triggered.connect(self._pending_reversals)
+        self.form.menuFile.insertActions(self.form.actionQuit, [self.action_reversals, self.action_backup, self.action_restore])
         self.form.menuFile.insertSeparator(self.form.actionQuit)
         self.action_backup.setEnabled(actor.can(Permission.MAKE_BACKUPS))
         self.action_restore.setEnabled(actor.can(Permission.RESTORE_BACKUPS))
@@ -119,6 +122,14 @@ class MainWindow(QMainWindow):
             label.setToolTip(
                 self.tr("Data di server PostgreSQL {host} (port {port}), basis data {name}").format(host=host, port=url.port or 5432, name=url.database)
             )
+
+    def _pending_reversals(self) -> None:
+        from koperasi.gui.reversals_dialog import PendingReversalsDialog
+
+        PendingReversalsDialog(self.context, self).exec()
+        # An approval posts a reversal: the lists on the tabs show it without a restart.
+        self.loans.reload(select=self.loans.current.id if self.loans.current else None)
+        self.sales.books_changed()
 
     def _log_out(self) -> None:
         self.logging_out = True

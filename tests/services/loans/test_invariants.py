@@ -2,8 +2,8 @@
 
 Hypothesis generates sequences of disbursements, repayments (some too large), reversals
 of random movements (some not allowed), write-offs and their reversals, and after every
-step the journal, the loans' sub-ledger and a simple model of what should be true must
-all agree. One SQLite database serves every example; each example opens its own fund
+step the journal, the loans' sub-ledger, the audit log (one event per movement, with its
+amount) and a simple model of what should be true must all agree. One SQLite database serves every example; each example opens its own fund
 and product, so the per-fund figures and the change in cash belong to that example alone.
 
 ``KOPERASI_LEDGER_EXAMPLES=500 pytest tests/services/loans/test_invariants.py`` runs a longer search.
@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import os
 import uuid
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from sqlalchemy import select
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from koperasi.domain.errors import ValidationError
@@ -26,7 +28,9 @@ from koperasi.domain.loans.products import LoanKind, ProductInput
 from koperasi.domain.loans.rules import Frequency, LoanStatus, MovementKind
 from koperasi.domain.members.register import MemberInput
 from koperasi.domain.people import Sex
-from koperasi.db.models import Loan
+from koperasi.db.models import AuditEvent, Loan
+from koperasi.domain.money import format_rupiah
+from koperasi.domain.office.audit import AuditAction
 from koperasi.services import ledger, ledger_checks
 from koperasi.services.loans import funds
 from koperasi.services.loans import products as loan_products
@@ -36,6 +40,11 @@ from tests.loan_support import START, account_balance, journal_entry_count, loan
 from tests.support import set_up_office
 
 EXAMPLES = int(os.environ.get("KOPERASI_LEDGER_EXAMPLES", "30"))
+MONEY_EVENTS = {
+    MovementKind.DISBURSEMENT: AuditAction.LOAN_DISBURSED.value,
+    MovementKind.REPAYMENT: AuditAction.LOAN_REPAID.value,
+    MovementKind.WRITE_OFF: AuditAction.LOAN_WRITTEN_OFF.value,
+}
 CAPITAL = 4_000_000
 FEE = 15_000
 
@@ -69,6 +78,18 @@ class Model:
     loans: list[ModelLoan] = field(default_factory=list)
     movements: list[ModelMovement] = field(default_factory=list)
     fees: int = 0
+    approved_reversals: list[uuid.UUID] = field(default_factory=list)  # the movements a second user cancelled
+
+    def audit_trail(self) -> Counter:
+        """The money events the audit log must hold for these loans: one per movement, one per reversal
+        (a disbursement's fee is in the disbursement's event; its reversal has its own)."""
+        events: Counter = Counter()
+        for movement in self.movements:
+            if movement.kind in MONEY_EVENTS:
+                events[(MONEY_EVENTS[movement.kind], str(movement.loan.id), format_rupiah(movement.amount))] += 1
+            if movement.reversed:
+                events[(AuditAction.LOAN_MOVEMENT_REVERSED.value, str(movement.loan.id), format_rupiah(movement.amount))] += 1
+        return events
 
     def outstanding(self) -> int:
         return sum(loan.outstanding for loan in self.loans)
@@ -101,8 +122,17 @@ def books(sqlite_db):
     return loan_office(sqlite_db, set_up_office(sqlite_db), capital=1_000)
 
 
+# One sequence through every loan money service (a retried repayment, the reversal of a repayment, of a
+# write-off and of a disbursement with its fee) always runs, whatever the random search draws.
+EVERY_MONEY_SERVICE = [
+    ("new_loan", 1_000_000), ("repay", 0, "part", 100_000, True), ("reverse", 2), ("repay", 0, "part", 50_000, False),
+    ("write_off", 0), ("reverse", 5), ("new_loan", 500_000), ("reverse", 7),
+]
+
+
 @settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(steps=operations)
+@example(steps=EVERY_MONEY_SERVICE)
 def test_any_sequence_of_loan_operations_keeps_the_books_sound(books, steps):
     office = books
     tag = uuid.uuid4().hex[:8]
@@ -136,6 +166,20 @@ def test_any_sequence_of_loan_operations_keeps_the_books_sound(books, steps):
             assert fund.available == CAPITAL - model.outstanding() - model.written_off()
             assert fund.repaid == sum(loan.paid for loan in model.loans)
             assert account_balance(session, Account.CASH) - cash_before == model.cash_change()
+            # Every movement has its audit event, with its amount, and a retried save adds none.
+            logged = session.scalars(select(AuditEvent).where(
+                AuditEvent.entity == "loan", AuditEvent.entity_id.in_([str(loan.id) for loan in model.loans]),
+                AuditEvent.action.in_([*MONEY_EVENTS.values(), AuditAction.LOAN_MOVEMENT_REVERSED.value]),
+            ))
+            assert Counter(
+                (e.action, e.entity_id, (e.before if e.action == AuditAction.LOAN_MOVEMENT_REVERSED else e.after)["amount"])
+                for e in logged
+            ) == model.audit_trail()
+            approved = session.scalars(select(AuditEvent.entity_id).where(
+                AuditEvent.action == AuditAction.REVERSAL_APPROVED.value,
+                AuditEvent.entity_id.in_([str(m.id) for m in model.movements]),
+            ))
+            assert sorted(approved) == sorted(str(movement_id) for movement_id in model.approved_reversals)
 
     def disburse(loan: ModelLoan) -> None:
         available = CAPITAL - model.outstanding() - model.written_off()
@@ -211,6 +255,7 @@ def test_any_sequence_of_loan_operations_keeps_the_books_sound(books, steps):
             else:
                 reversal_id = office.reverse(target.id)
                 target.reversed = True
+                model.approved_reversals.append(target.id)
                 model.movements.append(ModelMovement(reversal_id, loan, MovementKind.REVERSAL, target.amount))
                 if target.kind is MovementKind.DISBURSEMENT:
                     loan.status, loan.disbursed = LoanStatus.APPROVED, 0

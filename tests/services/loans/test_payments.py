@@ -103,7 +103,8 @@ def test_treasurers_and_clerks_take_repayments_but_managers_do_not(office):
         office.repay(loan_id, 1_000, actor=office.manager)
     payment = office.repay(loan_id, 1_000)
     with office.session() as session, pytest.raises(PermissionDenied, match="membatalkan"):
-        loan_payments.reverse_movement(session, office.clerk, payment.movement_id, reason="Salah ketik", request_id=uuid.uuid4())
+        loan_payments.request_movement_reversal(session, office.clerk, payment.movement_id, reason="Salah ketik",
+                                                request_id=uuid.uuid4())
 
 
 # ---- retries (idempotency) -----------------------------------------------------------------

@@ -76,6 +76,9 @@ class AuditAction(StrEnum):
     SALE_REVERSED = "sale_reversed"
     PAYOUT_MADE = "payout_made"
     PAYOUT_REVERSED = "payout_reversed"
+    REVERSAL_REQUESTED = "reversal_requested"
+    REVERSAL_APPROVED = "reversal_approved"
+    REVERSAL_REJECTED = "reversal_rejected"
     BACKUP_MADE = "backup_made"
     BACKUP_RESTORED = "backup_restored"
 
@@ -149,6 +152,9 @@ ACTION_LABELS: dict[str, str] = {
     AuditAction.SALE_REVERSED: "Penjualan dibatalkan (retur)",
     AuditAction.PAYOUT_MADE: "Hasil penjualan dibayarkan",
     AuditAction.PAYOUT_REVERSED: "Pembayaran hasil penjualan dibatalkan",
+    AuditAction.REVERSAL_REQUESTED: "Pembatalan diminta",
+    AuditAction.REVERSAL_APPROVED: "Pembatalan disetujui",
+    AuditAction.REVERSAL_REJECTED: "Pembatalan ditolak",
     AuditAction.BACKUP_MADE: "Cadangan data dibuat",
     AuditAction.BACKUP_RESTORED: "Data dipulihkan dari cadangan",
 }
@@ -165,6 +171,7 @@ ENTITY_LABELS: dict[str, str] = {
     "fund": "Sumber dana",
     "product": "Produk pinjaman",
     "loan": "Pinjaman",
+    "loan_movement": "Transaksi pinjaman",
     "programme": "Program pelatihan",
     "batch": "Angkatan pelatihan",
     "session": "Sesi pelatihan",
@@ -235,6 +242,8 @@ FIELD_LABELS: dict[str, str] = {
     "made_at": "dibuat",
     "schema_revision": "versi skema",
     "kept_aside": "salinan data sebelumnya",
+    "summary": "transaksi",
+    "request": "kode permintaan",
 }
 
 

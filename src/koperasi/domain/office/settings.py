@@ -73,4 +73,24 @@ BACKUP_FOLDER: Setting[str] = Setting(
     show=lambda value: value or "folder data/cadangan (bawaan)",
 )
 
-SETTINGS: dict[str, Setting] = {setting.key: setting for setting in (SALES_COMMISSION, BACKUP_KEEP, BACKUP_FOLDER)}
+
+
+def _check_new_account_days(value: int) -> None:
+    if not 1 <= value <= 365:
+        raise ValidationError("Batas umur akun baru harus 1–365 hari.", field="new_account_days")
+
+
+# An approval by an account created this many days (or fewer) before the application or reversal request
+# is listed in the audit report: an admin who makes a second account to approve their own loan shows.
+NEW_ACCOUNT_DAYS: Setting[int] = Setting(
+    key="new_account_days",
+    label="Akun baru (hari) yang persetujuannya ditandai di catatan audit",
+    default=30,
+    parse=int,
+    check=_check_new_account_days,
+    show=lambda value: f"{value} hari",
+)
+
+SETTINGS: dict[str, Setting] = {
+    setting.key: setting for setting in (SALES_COMMISSION, BACKUP_KEEP, BACKUP_FOLDER, NEW_ACCOUNT_DAYS)
+}

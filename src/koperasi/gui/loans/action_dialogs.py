@@ -6,11 +6,12 @@ from __future__ import annotations
 import uuid
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QComboBox, QLineEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QLineEdit, QSpinBox, QWidget
 
 from koperasi.domain.dates import format_date
 from koperasi.domain.loans.rules import Frequency, first_due_after
 from koperasi.domain.money import format_rupiah
+from koperasi.domain.reversals import FOUR_EYES_NOTE
 from koperasi.gui.context import AppContext
 from koperasi.gui.date_field import date_edit
 from koperasi.gui.form_dialog import FieldForm, FormDialog
@@ -150,6 +151,7 @@ class ReverseDialog(FormDialog):
             _loan_line(loan)
             + f"<br>Dibatalkan: <b>{movement.kind.label} {format_rupiah(movement.amount)}</b>, {format_date(movement.occurred_on)}{receipt}."
             + "<br>Transaksi asli tetap tercatat; kwitansinya dicetak ulang bertanda BATAL."
+            + f"<br><i>{FOUR_EYES_NOTE}</i>"
         )
         self.reason_edit = QLineEdit()
         self.reason_edit.setObjectName("loanReverseReasonEdit")
@@ -157,13 +159,14 @@ class ReverseDialog(FormDialog):
         self.reason_edit.setPlaceholderText(self.tr("wajib diisi, misalnya: salah ketik jumlah"))
         self.form_.add(self.tr("&Alasan pembatalan:"), self.reason_edit, "reason")
         super().__init__(self.form_, object_name="loanReverseDialog", width=560, parent=parent)
-        self.setWindowTitle(self.tr("Batalkan transaksi"))
+        self.setWindowTitle(self.tr("Minta pembatalan transaksi"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("&Minta pembatalan"))
         self.context, self.movement = context, movement
         self.request_id = uuid.uuid4()
 
     def save(self) -> None:
         with self.context.database.session() as session:
-            loan_payments.reverse_movement(
+            loan_payments.request_movement_reversal(
                 session, self.context.actor, self.movement.id, reason=self.reason_edit.text(), request_id=self.request_id
             )
 

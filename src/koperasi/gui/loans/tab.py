@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from koperasi.domain.errors import DomainError
 from koperasi.domain.loans.rules import LoanStatus
+from koperasi.domain.reversals import AWAITING
 from koperasi.domain.roles import Permission
 from koperasi.gui.context import AppContext
 from koperasi.gui.empty_list import EmptyListNote, nothing_found
@@ -321,7 +322,8 @@ class LoansTab(QWidget):
         movement = self.detail.selected_movement()
         if self.current is None or movement is None:
             return
-        self._run(action_dialogs.ReverseDialog(self.context, self.current, movement, self))
+        if self._run(action_dialogs.ReverseDialog(self.context, self.current, movement, self)):
+            show_info(self, self.tr("Menunggu persetujuan"), AWAITING)
 
     def _receipt(self) -> None:
         movement = self.detail.selected_movement()

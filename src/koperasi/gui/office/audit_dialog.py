@@ -9,6 +9,11 @@ from koperasi.domain.dates import format_datetime
 from koperasi.gui.context import AppContext
 from koperasi.gui.list_model import Column, ListTableModel
 from koperasi.gui.screen_fit import fit_to_screen
+from koperasi.domain.money import format_rupiah
+from koperasi.gui.columns import fit_columns
+from koperasi.gui.messages import WARNING_STYLE
+from koperasi.gui.tables import TipTableModel, make_table
+from koperasi.services.new_account_approvals import NewAccountApproval, approvals_by_new_accounts
 from koperasi.services.office import audit
 from koperasi.services.office.audit import AuditEntry
 
@@ -22,6 +27,7 @@ class AuditDialog(QDialog):
         self.setWindowTitle(self.tr("Catatan audit"))
         with context.database.session() as session:
             events = audit.recent_events(session, context.actor, limit=SHOWN_EVENTS)
+            days, flagged = approvals_by_new_accounts(session, context.actor)
         self.model: ListTableModel[AuditEntry] = ListTableModel(
             [
                 Column(self.tr("Waktu"), lambda e: format_datetime(e.occurred_at.astimezone())),
@@ -46,8 +52,39 @@ class AuditDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
+        self._add_new_account_approvals(layout, days, flagged)
         layout.addWidget(note)
         layout.addWidget(table)
         layout.addWidget(buttons)
         fit_to_screen(self, 900, 520)
+
+    def _add_new_account_approvals(self, layout: QVBoxLayout, days: int, flagged: list[NewAccountApproval]) -> None:
+        """Approvals by accounts made shortly before the application or request: four eyes may be one person."""
+        title = QLabel(objectName="newAccountApprovalsLabel")
+        title.setWordWrap(True)
+        layout.addWidget(title)
+        if flagged:
+            title.setText(self.tr("<b>Perhatikan:</b> {count} persetujuan oleh akun yang dibuat {days} hari atau kurang sebelum "
+                                  "pengajuannya. Pastikan penyetuju memang orang lain, bukan akun kedua si pengaju.").format(
+                count=len(flagged), days=days))
+            title.setStyleSheet(WARNING_STYLE)
+        else:
+            title.setText(self.tr("Tidak ada persetujuan oleh akun yang dibuat {days} hari atau kurang sebelum pengajuannya.").format(days=days))
+        model: ListTableModel[NewAccountApproval] = TipTableModel(
+            [
+                Column(self.tr("Diajukan"), lambda a: format_datetime(a.asked_at.astimezone())),
+                Column(self.tr("Pengaju"), lambda a: a.asked_by),
+                Column(self.tr("Yang disetujui"), lambda a: a.what),
+                Column(self.tr("Jumlah"), lambda a: format_rupiah(a.amount), align_right=True),
+                Column(self.tr("Penyetuju"), lambda a: a.approved_by),
+                Column(self.tr("Akun penyetuju dibuat"), lambda a: format_datetime(a.account_created_at.astimezone())),
+            ],
+            flagged,
+            parent=self,
+        )
+        table = make_table("newAccountApprovalsTable", model)
+        table.setMaximumHeight(140)
+        table.setVisible(bool(flagged))
+        fit_columns(table, stretch=2)
+        layout.addWidget(table)
 

@@ -11,6 +11,7 @@ from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QDialogButtonBox,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 from koperasi.domain.dates import format_date
 from koperasi.domain.errors import DomainError, ValidationError
 from koperasi.domain.money import format_rupiah
+from koperasi.domain.reversals import AWAITING, FOUR_EYES_NOTE
 from koperasi.domain.roles import Permission
 from koperasi.gui.context import AppContext
 from koperasi.gui.form_dialog import FormDialog
@@ -96,19 +98,21 @@ class ReversePayoutDialog(FormDialog):
     def __init__(self, context: AppContext, payout: PayoutRow, parent: QWidget | None = None) -> None:
         f = self.form_ = FieldForm(self.tr("Batalkan pembayaran <b>{number}</b> kepada {name}, {amount}. Jumlah itu kembali menjadi "
                                        "hak penitip.").format(number=escape(payout.number), name=escape(payout.producer),
-                                                              amount=format_rupiah(payout.amount)))
+                                                              amount=format_rupiah(payout.amount))
+                                   + f"<br><i>{escape(FOUR_EYES_NOTE)}</i>")
         self.reason_edit = f.add(self.tr("&Alasan:"), QLineEdit(objectName="payoutReverseReasonEdit"), "reason")
         self.reason_edit.setPlaceholderText(self.tr("mis. salah penerima; jumlah salah"))
         self.reason_edit.setMaxLength(250)
         super().__init__(f, object_name="payoutReverseDialog", width=540, parent=parent)
-        self.setWindowTitle(self.tr("Batalkan pembayaran"))
+        self.setWindowTitle(self.tr("Minta pembatalan pembayaran"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("&Minta pembatalan"))
         self.context, self.payout = context, payout
         self.request_id = uuid.uuid4()
 
     def save(self) -> None:
         with self.context.database.session() as session:
-            payouts.reverse_payout(session, self.context.actor, self.payout.id, reason=self.reason_edit.text(),
-                                   request_id=self.request_id)
+            payouts.request_payout_reversal(session, self.context.actor, self.payout.id, reason=self.reason_edit.text(),
+                                            request_id=self.request_id)
 
 
 class StatementDialog(FormDialog):
@@ -339,8 +343,7 @@ class PayoutsView(QWidget):
         if payout is None or payout.cancelled or not self.context.actor.can(Permission.REVERSE_SALES):
             return
         if ReversePayoutDialog(self.context, payout, self).exec():
-            self.reload()
-            self.changed.emit()
+            show_info(self, self.tr("Menunggu persetujuan"), AWAITING)
 
     def statement(self) -> None:
         try:

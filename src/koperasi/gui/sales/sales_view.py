@@ -10,6 +10,7 @@ from PySide6.QtCore import QDate, QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
 from koperasi.domain.dates import format_date
 from koperasi.domain.errors import DomainError
 from koperasi.domain.money import format_rupiah
+from koperasi.domain.reversals import AWAITING, FOUR_EYES_NOTE
 from koperasi.domain.roles import Permission
 from koperasi.domain.sales.rules import format_percent, format_quantity
 from koperasi.gui.context import AppContext
@@ -31,7 +33,7 @@ from koperasi.gui.list_model import Column, ListTableModel
 from koperasi.gui.combos import find_data
 from koperasi.gui.form_dialog import FieldForm
 from koperasi.gui.columns import fit_columns
-from koperasi.gui.messages import show_error
+from koperasi.gui.messages import show_error, show_info
 from koperasi.gui.sales import short_date
 from koperasi.gui.date_field import date_edit
 from koperasi.gui.screen_fit import narrow_combo
@@ -77,18 +79,21 @@ class ReverseSaleDialog(FormDialog):
     def __init__(self, context: AppContext, sale: SaleDetail, parent: QWidget | None = None) -> None:
         f = self.form_ = FieldForm(self.tr("Batalkan penjualan <b>{number}</b> kepada {buyer}, {total}. Barangnya kembali ke stok "
                                        "penitip dan uangnya keluar dari kas.").format(
-            number=escape(sale.number), buyer=escape(sale.buyer_name), total=format_rupiah(sale.total)))
+            number=escape(sale.number), buyer=escape(sale.buyer_name), total=format_rupiah(sale.total))
+            + f"<br><i>{escape(FOUR_EYES_NOTE)}</i>")
         self.reason_edit = f.add(self.tr("&Alasan:"), QLineEdit(objectName="saleReverseReasonEdit"), "reason")
         self.reason_edit.setPlaceholderText(self.tr("mis. barang dikembalikan pembeli; salah catat"))
         self.reason_edit.setMaxLength(250)
         super().__init__(f, object_name="saleReverseDialog", width=560, parent=parent)
-        self.setWindowTitle(self.tr("Batalkan penjualan (retur)"))
+        self.setWindowTitle(self.tr("Minta pembatalan penjualan (retur)"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("&Minta pembatalan"))
         self.context, self.sale = context, sale
         self.request_id = uuid.uuid4()
 
     def save(self) -> None:
         with self.context.database.session() as session:
-            sales.reverse_sale(session, self.context.actor, self.sale.id, reason=self.reason_edit.text(), request_id=self.request_id)
+            sales.request_sale_reversal(session, self.context.actor, self.sale.id, reason=self.reason_edit.text(),
+                                        request_id=self.request_id)
 
 
 class SaleDetailPanel(QWidget):
@@ -307,6 +312,5 @@ class SalesView(QWidget):
         if sale is None or sale.cancelled or not self.context.actor.can(Permission.REVERSE_SALES):
             return
         if ReverseSaleDialog(self.context, sale, self).exec():
-            self.reload(select=sale.id)
-            self.changed.emit()
+            show_info(self, self.tr("Menunggu persetujuan"), AWAITING)
 

@@ -46,6 +46,13 @@ class SalesTab(QWidget):
             self._stale.discard(page)
             page.reload()
 
+    def books_changed(self) -> None:
+        """A reversal was approved elsewhere (Berkas): the page on screen reloads now, the others when shown."""
+        self._mark_stale()
+        current = self.pages.currentWidget()
+        if current in (self.sales_view, self.stock_view, self.payouts_view):
+            current.reload()
+
     def catalogue_changed(self) -> None:
         """Products, channels or rates changed in the Katalog penjualan dialog."""
         self.sales_view.refill_channels()

@@ -23,7 +23,7 @@ from koperasi.domain.ledger import check_reason
 from koperasi.domain.members.register import MemberStatus
 from koperasi.domain.money import format_rupiah
 from koperasi.domain.office.numbering import DocumentType
-from koperasi.domain.roles import Actor, Permission
+from koperasi.domain.roles import Actor, Permission, four_eyes_refusal
 from koperasi.services import ledger
 from koperasi.services.office import audit
 from koperasi.services.loans import funds
@@ -137,7 +137,7 @@ def decision_refusal(loan: Loan, actor: Actor) -> str | None:
 
     Four eyes: whoever applied does not decide. The screen asks this before offering Setujui
     and Tolak, so the clerk is not refused only after typing a note."""
-    return OWN_APPLICATION if loan.applied_by == actor.user_id else None
+    return four_eyes_refusal(loan.applied_by, actor, OWN_APPLICATION)
 
 
 def _decide(session: Session, actor: Actor, loan_id: uuid.UUID, *, expected_version: int, approve: bool, note: str) -> None:

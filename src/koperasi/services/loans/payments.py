@@ -1,4 +1,4 @@
-"""Money coming back: repayments at the counter, a group's collection in one go, and reversals."""
+"""Money coming back: repayments at the counter, a group's collection in one go, and reversals (four eyes)."""
 
 from __future__ import annotations
 
@@ -18,7 +18,8 @@ from koperasi.domain.loans.rules import Allocation, LoanStatus, MovementKind, al
 from koperasi.domain.ledger import check_reason
 from koperasi.domain.money import format_rupiah
 from koperasi.domain.roles import Actor, Permission
-from koperasi.services import ledger
+from koperasi.domain.reversals import ReversalKind
+from koperasi.services import ledger, reversals
 from koperasi.services.office import audit
 from koperasi.services.loans import book as loan_book
 from koperasi.services.access import authorize
@@ -168,37 +169,58 @@ def _check_whole_retry(session: Session, keys: Sequence[uuid.UUID]) -> None:
         raise ledger.request_changed()
 
 
-def reverse_movement(
+def request_movement_reversal(
     session: Session, actor: Actor, movement_id: uuid.UUID, *, reason: str, request_id: uuid.UUID
 ) -> uuid.UUID:
-    """Cancel a mistaken movement by its mirror image; the original stays, its receipt reprints BATAL."""
+    """Ask for a mistaken movement to be cancelled; another user approves it (four eyes). Returns the request's id."""
     with write(session):
         authorize(session, actor, Permission.REVERSE_MOVEMENTS)
-        existing = ledger.find_entry(session, request_id, "reversal", request={"movement": movement_id})
-        if existing is not None:
-            found = loan_book.movements_of_entry(session, existing.id)
-            if not found:
-                raise ledger.key_reused()
-            return found[0].id
-        original = session.get(LoanMovement, movement_id)
-        if original is None:
-            raise NotFound("Transaksi tidak ditemukan.")
-        reason = check_reason(reason, "pembatalan")
-        kind = MovementKind(original.kind)
-        if kind is MovementKind.REVERSAL:
-            raise ValidationError("Pembatalan tidak dapat dibatalkan; catat transaksi yang benar sebagai transaksi baru.")
-        if session.scalar(select(LoanMovement.id).where(LoanMovement.reversal_of_id == original.id)) is not None:
-            raise ValidationError("Transaksi ini sudah dibatalkan.")
-        loan = loan_book.locked_loan(session, original.loan_id)
-        _check_reversible(session, loan, original, kind)
-        today = clock.today()
-        reversal_id = _reverse(session, actor, loan, original, key=request_id, reason=reason, request={"movement": movement_id})
-        if kind is MovementKind.DISBURSEMENT:
+        if (known := reversals.known_request(session, request_id, ReversalKind.LOAN_MOVEMENT, movement_id)) is not None:
+            return known
+        original, loan, reason = _reversible(session, movement_id, reason)
+        member = session.get(Member, loan.member_id)
+        return reversals.open_request(
+            session, actor, kind=ReversalKind.LOAN_MOVEMENT, target_id=original.id,
+            summary=f"{MovementKind(original.kind).label} {original.receipt_number or loan.number}, "
+                    f"pinjaman {loan.number} {member.full_name}",
+            amount=original.amount, reason=reason, request_id=request_id,
+        )
+
+
+def approve_movement_reversal(session: Session, actor: Actor, reversal_request_id: uuid.UUID) -> uuid.UUID:
+    """Approve another user's request: cancel the movement by its mirror image (the original stays,
+    its receipt reprints BATAL). Returns the reversal movement's id; a retried approval posts nothing."""
+    with write(session):
+        authorize(session, actor, Permission.REVERSE_MOVEMENTS)
+        request = reversals.claim(session, actor, reversal_request_id, ReversalKind.LOAN_MOVEMENT)
+        if request.result_id is not None:
+            return request.result_id
+        original, loan, reason = _reversible(session, request.target_id, request.reason)
+        key = request.id
+        reversal_id = _reverse(session, actor, loan, original, key=key, reason=reason, request={"movement": original.id})
+        if MovementKind(original.kind) is MovementKind.DISBURSEMENT:
             # A cancelled disbursement gives the member back the fee taken with it.
             fee = _open_fee(session, loan)
             if fee is not None:
-                _reverse(session, actor, loan, fee, key=uuid.uuid5(request_id, "admin_fee"), reason=reason)
+                _reverse(session, actor, loan, fee, key=uuid.uuid5(key, "admin_fee"), reason=reason)
+        reversals.settle(session, actor, request, reversal_id)
         return reversal_id
+
+
+def _reversible(session: Session, movement_id: uuid.UUID, reason: str) -> tuple[LoanMovement, Loan, str]:
+    """The movement, its loan (locked) and the checked reason, or why it cannot be cancelled now."""
+    original = session.get(LoanMovement, movement_id)
+    if original is None:
+        raise NotFound("Transaksi tidak ditemukan.")
+    reason = check_reason(reason, "pembatalan")
+    kind = MovementKind(original.kind)
+    if kind is MovementKind.REVERSAL:
+        raise ValidationError("Pembatalan tidak dapat dibatalkan; catat transaksi yang benar sebagai transaksi baru.")
+    if session.scalar(select(LoanMovement.id).where(LoanMovement.reversal_of_id == original.id)) is not None:
+        raise ValidationError("Transaksi ini sudah dibatalkan.")
+    loan = loan_book.locked_loan(session, original.loan_id)
+    _check_reversible(session, loan, original, kind)
+    return original, loan, reason
 
 
 def _reverse(session: Session, actor: Actor, loan: Loan, original: LoanMovement, *, key: uuid.UUID, reason: str,

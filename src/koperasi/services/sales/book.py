@@ -110,7 +110,7 @@ def _net(session: Session, model, column, *conditions) -> int:
     """The standing total of an intake or payout column: originals minus cancellations.
 
     A cancellation copies its original's producer, product and quantity or amount
-    (consignment.reverse_intake, payouts.reverse_payout; the rows are append-only), so this
+    (consignment.reverse_intake, payouts.approve_payout_reversal; the rows are append-only), so this
     equals the sum over standing rows, without the join: SQLite would otherwise walk the
     unique index on reversal_of_id for "IS NULL", i.e. every row, on each line of a sale.
     """

@@ -23,9 +23,10 @@ from koperasi.domain.ledger import check_reason
 from koperasi.domain.money import format_rupiah
 from koperasi.domain.office.numbering import DocumentType
 from koperasi.domain.paging import page_bounds
+from koperasi.domain.reversals import ReversalKind
 from koperasi.domain.roles import Actor, Permission
 from koperasi.domain.sales.rules import Producer
-from koperasi.services import ledger
+from koperasi.services import ledger, reversals
 from koperasi.services.office import audit
 from koperasi.services.access import authorize
 from koperasi.services.office.numbering import next_number
@@ -182,25 +183,33 @@ def _pay(session: Session, actor: Actor, producer: Producer, *, amount: int, pai
     return PaidOut(row.id, number, producer, amount)
 
 
-def reverse_payout(session: Session, actor: Actor, payout_id: uuid.UUID, *, reason: str, request_id: uuid.UUID) -> uuid.UUID:
-    """Cancel a payout made by mistake: what it paid is owed again; its slip reprints BATAL."""
+def request_payout_reversal(
+    session: Session, actor: Actor, payout_id: uuid.UUID, *, reason: str, request_id: uuid.UUID
+) -> uuid.UUID:
+    """Ask for a payout made by mistake to be cancelled; another user approves it (four eyes)."""
     with write(session):
         authorize(session, actor, Permission.REVERSE_SALES)
-        existing = ledger.find_entry(session, request_id, "reversal", request={"payout": payout_id})
-        if existing is not None:
-            found = session.scalar(select(Payout.id).where(Payout.journal_entry_id == existing.id))
-            if found is None:
-                raise ledger.key_reused()
-            return found
-        original = session.get(Payout, payout_id)
-        if original is None or original.reversal_of_id is not None:
-            raise NotFound("Pembayaran tidak ditemukan.")
-        if session.scalar(select(Payout.id).where(Payout.reversal_of_id == payout_id)):
-            raise ValidationError("Pembayaran ini sudah dibatalkan.")
-        reason = check_reason(reason, "pembatalan")
-        entry = ledger.post_reversal(session, actor, original_id=original.journal_entry_id, key=request_id,
+        if (known := reversals.known_request(session, request_id, ReversalKind.PAYOUT, payout_id)) is not None:
+            return known
+        original, reason = _reversible_payout(session, payout_id, reason)
+        return reversals.open_request(
+            session, actor, kind=ReversalKind.PAYOUT, target_id=original.id,
+            summary=f"Pembayaran {original.number} kepada {producer_name(session, producer_of(original)).name}",
+            amount=original.amount, reason=reason, request_id=request_id,
+        )
+
+
+def approve_payout_reversal(session: Session, actor: Actor, reversal_request_id: uuid.UUID) -> uuid.UUID:
+    """Approve another user's request: what the payout paid is owed again; its slip reprints BATAL."""
+    with write(session):
+        authorize(session, actor, Permission.REVERSE_SALES)
+        request = reversals.claim(session, actor, reversal_request_id, ReversalKind.PAYOUT)
+        if request.result_id is not None:
+            return request.result_id
+        original, reason = _reversible_payout(session, request.target_id, request.reason)
+        entry = ledger.post_reversal(session, actor, original_id=original.journal_entry_id, key=request.id,
                                      entry_date=clock.today(), description=f"Pembatalan pembayaran {original.number}: {reason}",
-                                     request={"payout": payout_id})
+                                     request={"payout": original.id})
         row = Payout(
             id=uuid.uuid4(), number=None, member_id=original.member_id, group_id=original.group_id, amount=original.amount,
             paid_on=clock.today(), reversal_of_id=original.id, reason=reason, journal_entry_id=entry.id,
@@ -210,7 +219,17 @@ def reverse_payout(session: Session, actor: Actor, payout_id: uuid.UUID, *, reas
         session.flush()
         audit.record(session, actor, action=AuditAction.PAYOUT_REVERSED, entity="payout", entity_id=original.id,
                      before={"number": original.number, "amount": format_rupiah(original.amount)}, reason=reason)
+        reversals.settle(session, actor, request, row.id)
         return row.id
+
+
+def _reversible_payout(session: Session, payout_id: uuid.UUID, reason: str) -> tuple[Payout, str]:
+    original = session.get(Payout, payout_id)
+    if original is None or original.reversal_of_id is not None:
+        raise NotFound("Pembayaran tidak ditemukan.")
+    if session.scalar(select(Payout.id).where(Payout.reversal_of_id == payout_id)):
+        raise ValidationError("Pembayaran ini sudah dibatalkan.")
+    return original, check_reason(reason, "pembatalan")
 
 
 @dataclass(frozen=True, slots=True)

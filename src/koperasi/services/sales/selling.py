@@ -23,10 +23,11 @@ from koperasi.domain.ledger import check_reason
 from koperasi.domain.money import format_rupiah
 from koperasi.domain.office.numbering import DocumentType
 from koperasi.domain.paging import page_bounds
+from koperasi.domain.reversals import ReversalKind
 from koperasi.domain.roles import Actor, Permission
 from koperasi.domain.sales.rules import SaleLineInput, effective_commission, format_quantity, split_line
 from koperasi.domain.office.settings import SALES_COMMISSION
-from koperasi.services import ledger
+from koperasi.services import ledger, reversals
 from koperasi.services.office import audit
 from koperasi.services.access import authorize
 from koperasi.services.office.numbering import next_number
@@ -140,38 +141,33 @@ def _buyer_name(session: Session, data: SaleInput) -> str:
     return name
 
 
-def reverse_sale(session: Session, actor: Actor, sale_id: uuid.UUID, *, reason: str, request_id: uuid.UUID) -> uuid.UUID:
-    """Cancel a sale (a return or a mistake): the goods go back to stock, the money back out.
-
-    Refused when a producer has since been paid more than the sale would leave them: the
-    payout must be reversed first, so nobody's payable goes below zero.
-    """
+def request_sale_reversal(
+    session: Session, actor: Actor, sale_id: uuid.UUID, *, reason: str, request_id: uuid.UUID
+) -> uuid.UUID:
+    """Ask for a sale to be cancelled (a return or a mistake); another user approves it (four eyes)."""
     with write(session):
         authorize(session, actor, Permission.REVERSE_SALES)
-        existing = ledger.find_entry(session, request_id, "reversal", request={"sale": sale_id})
-        if existing is not None:
-            found = session.scalar(select(Sale.id).where(Sale.journal_entry_id == existing.id))
-            if found is None:
-                raise ledger.key_reused()
-            return found
-        original = session.get(Sale, sale_id)
-        if original is None or original.reversal_of_id is not None:
-            raise NotFound("Penjualan tidak ditemukan.")
-        if session.scalar(select(Sale.id).where(Sale.reversal_of_id == sale_id)):
-            raise ValidationError("Penjualan ini sudah dibatalkan.")
-        reason = check_reason(reason, "pembatalan")
-        shares: dict = defaultdict(int)
-        for line in session.scalars(select(SaleLine).where(SaleLine.sale_id == sale_id)):
-            shares[producer_of(line)] += line.producer_share
-        for producer, share in shares.items():
-            if payable_to(session, producer) < share:
-                raise ValidationError(
-                    f"Hasil penjualan ini sudah dibayarkan kepada {producer_name(session, producer).name}; "
-                    "batalkan pembayarannya dahulu."
-                )
-        entry = ledger.post_reversal(session, actor, original_id=original.journal_entry_id, key=request_id,
+        if (known := reversals.known_request(session, request_id, ReversalKind.SALE, sale_id)) is not None:
+            return known
+        original, reason = _reversible_sale(session, sale_id, reason)
+        return reversals.open_request(
+            session, actor, kind=ReversalKind.SALE, target_id=original.id,
+            summary=f"Penjualan {original.number} kepada {original.buyer_name}", amount=original.total, reason=reason,
+            request_id=request_id,
+        )
+
+
+def approve_sale_reversal(session: Session, actor: Actor, reversal_request_id: uuid.UUID) -> uuid.UUID:
+    """Approve another user's request: the goods go back to stock, the money back out. Returns the reversal row's id."""
+    with write(session):
+        authorize(session, actor, Permission.REVERSE_SALES)
+        request = reversals.claim(session, actor, reversal_request_id, ReversalKind.SALE)
+        if request.result_id is not None:
+            return request.result_id
+        original, reason = _reversible_sale(session, request.target_id, request.reason)
+        entry = ledger.post_reversal(session, actor, original_id=original.journal_entry_id, key=request.id,
                                      entry_date=clock.today(), description=f"Pembatalan penjualan {original.number}: {reason}",
-                                     request={"sale": sale_id})
+                                     request={"sale": original.id})
         row = Sale(
             id=uuid.uuid4(), number=None, sold_on=clock.today(), channel_id=original.channel_id, buyer_id=original.buyer_id,
             buyer_name=original.buyer_name, total=original.total, commission=original.commission, reversal_of_id=original.id,
@@ -181,7 +177,32 @@ def reverse_sale(session: Session, actor: Actor, sale_id: uuid.UUID, *, reason: 
         session.flush()
         audit.record(session, actor, action=AuditAction.SALE_REVERSED, entity="sale", entity_id=original.id,
                      before={"number": original.number, "amount": format_rupiah(original.total)}, reason=reason)
+        reversals.settle(session, actor, request, row.id)
         return row.id
+
+
+def _reversible_sale(session: Session, sale_id: uuid.UUID, reason: str) -> tuple[Sale, str]:
+    """The sale and the checked reason, or why it cannot be cancelled now.
+
+    Refused when a producer has since been paid more than the sale would leave them: the
+    payout must be reversed first, so nobody's payable goes below zero.
+    """
+    original = session.get(Sale, sale_id)
+    if original is None or original.reversal_of_id is not None:
+        raise NotFound("Penjualan tidak ditemukan.")
+    if session.scalar(select(Sale.id).where(Sale.reversal_of_id == sale_id)):
+        raise ValidationError("Penjualan ini sudah dibatalkan.")
+    reason = check_reason(reason, "pembatalan")
+    shares: dict = defaultdict(int)
+    for line in session.scalars(select(SaleLine).where(SaleLine.sale_id == sale_id)):
+        shares[producer_of(line)] += line.producer_share
+    for producer, share in shares.items():
+        if payable_to(session, producer) < share:
+            raise ValidationError(
+                f"Hasil penjualan ini sudah dibayarkan kepada {producer_name(session, producer).name}; "
+                "batalkan pembayarannya dahulu."
+            )
+    return original, reason
 
 
 @dataclass(frozen=True, slots=True)

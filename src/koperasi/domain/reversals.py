@@ -1,0 +1,47 @@
+"""Reversals of money movements under four eyes: one user asks, another with the same right decides.
+
+A reversal is first requested (with a reason) and posted only when a second user approves it;
+the kinds, their rights and the words of the refusal are here so that loans and sales share them.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from koperasi.domain.roles import Permission
+
+
+class ReversalKind(StrEnum):
+    LOAN_MOVEMENT = "loan_movement"  # a repayment, disbursement (with its fee) or write-off
+    SALE = "sale"
+    PAYOUT = "payout"
+
+    @property
+    def label(self) -> str:
+        return _KIND_LABELS[self]
+
+    @property
+    def permission(self) -> Permission:
+        """The right needed both to ask for the reversal and to approve or reject it."""
+        return Permission.REVERSE_MOVEMENTS if self is ReversalKind.LOAN_MOVEMENT else Permission.REVERSE_SALES
+
+
+_KIND_LABELS = {
+    ReversalKind.LOAN_MOVEMENT: "Transaksi pinjaman",
+    ReversalKind.SALE: "Penjualan",
+    ReversalKind.PAYOUT: "Pembayaran ke penitip",
+}
+
+
+class ReversalStatus(StrEnum):
+    PENDING = "pending"
+    APPROVED = "approved"
+    REJECTED = "rejected"
+
+
+OWN_REQUEST = ("Anda sendiri yang meminta pembatalan ini; pengguna lain yang berwenang menyetujui atau "
+               "menolaknya (prinsip empat mata).")
+# What the user reads after asking, and where the second user finds the request.
+AWAITING = ("Permintaan pembatalan dicatat dan menunggu persetujuan pengguna lain. Pengguna lain yang berwenang "
+            "menyetujuinya di Berkas → Pembatalan menunggu persetujuan; sampai itu, transaksinya tetap berlaku.")
+FOUR_EYES_NOTE = "Pembatalan baru dibukukan setelah disetujui pengguna lain yang berwenang (prinsip empat mata)."
