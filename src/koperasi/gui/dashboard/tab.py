@@ -1,52 +1,169 @@
-"""Beranda: who is working, for which office, and what to set up next."""
+"""Beranda: what waits for this user and the office's figures, or a fresh office's first steps.
+
+The figures are read on the worker thread (gui/busy.py) while a placeholder shows, so opening
+Beranda or coming back to it after a save never holds the window.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from html import escape
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox, QHBoxLayout, QLabel, QScrollArea, QStackedWidget, QVBoxLayout, QWidget,
+)
 
-from koperasi.domain.dates import format_date_long
-from koperasi.domain.phone import format_phone
-from koperasi.gui.context import AppContext
-from koperasi.services import dashboard
 from koperasi import clock
+from koperasi.domain.dates import format_date_long, format_month
+from koperasi.domain.errors import DomainError
+from koperasi.domain.phone import format_phone
+from koperasi.gui.busy import run_in_background
+from koperasi.gui.context import AppContext
+from koperasi.gui.dashboard.cards import card, label_rows
+from koperasi.gui.dashboard.checklist import ChecklistBox
+from koperasi.gui.dashboard.tiles import Tiles
+from koperasi.gui.dashboard.waiting_list import WaitingBox
+from koperasi.services.dashboard.checklist import Checklist, checklist
+from koperasi.services.dashboard.figures import Figures, figures, month_end_or_today
+from koperasi.services.dashboard.waiting import WaitingList, waiting
+
+MONTHS_BACK = 24  # the month picker reaches two years back
+
+
+@dataclass(frozen=True, slots=True)
+class Loaded:
+    checklist: Checklist
+    waiting: WaitingList | None
+    figures: Figures | None
 
 
 class DashboardTab(QWidget):
+    open_place = Signal(str)  # a waiting line (services.dashboard.waiting.Place) or a set-up step (checklist.Step)
+    loaded = Signal()  # the page shows the figures it was last asked for
+
+    LOADING, FRESH, FIGURES = range(3)
+
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("dashboardTab")
         self.context = context
+        self._generation = 0
         self.greeting = QLabel()
         self.greeting.setObjectName("dashboardGreeting")
-        self.office_card = QLabel()
-        self.office_card.setObjectName("dashboardOfficeCard")
-        self.figures = QLabel()
-        self.figures.setObjectName("dashboardFigures")
-        self.next_steps = QLabel()
-        self.next_steps.setObjectName("dashboardNextSteps")
-        grid = QGridLayout()
-        grid.addWidget(_card(self.tr("Kantor"), self.office_card), 0, 0)
-        grid.addWidget(_card(self.tr("Ringkasan"), self.figures), 0, 1)
-        grid.addWidget(_card(self.tr("Langkah berikutnya"), self.next_steps), 1, 0, 1, 2)
-        grid.setColumnStretch(0, 3)
-        grid.setColumnStretch(1, 2)
+        self.month = QComboBox()
+        self.month.setObjectName("dashboardMonth")
+        self.month.setToolTip(self.tr("Angka per hari ini, atau per akhir bulan yang dipilih"))
+        self._fill_months()
+        self.month.currentIndexChanged.connect(lambda: self.refresh())
+        header = QHBoxLayout()
+        header.addWidget(self.greeting, 1)
+        header.addWidget(QLabel(self.tr("Angka per:")))
+        header.addWidget(self.month)
+
+        self.pages = QStackedWidget()
+        self.pages.setObjectName("dashboardPages")
+        self.placeholder = QLabel(self.tr("Memuat angka kantor…"))
+        self.placeholder.setObjectName("dashboardLoading")
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.pages.addWidget(self.placeholder)
+        self.pages.addWidget(self._fresh_page())
+        self.pages.addWidget(self._figures_page())
+
         layout = QVBoxLayout(self)
-        layout.addWidget(self.greeting)
-        layout.addLayout(grid)
-        layout.addStretch()
+        layout.addLayout(header)
+        layout.addWidget(self.pages, 1)
         self.refresh()
 
-    def refresh(self, today: date | None = None) -> None:
-        actor, profile = self.context.actor, self.context.office.profile
+    def _fresh_page(self) -> QWidget:
+        self.checklist = ChecklistBox()
+        self.checklist.open_step.connect(self.open_place.emit)
+        office, self.office_card = card("dashboardOfficeCard", self.tr("Kantor"))
+        page = QWidget()
+        row = QHBoxLayout(page)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.checklist, 3)
+        row.addWidget(office, 2)
+        return _scrolled(page)
+
+    def _figures_page(self) -> QWidget:
+        self.waiting = WaitingBox()
+        self.waiting.open_place.connect(self.open_place.emit)
+        self.tiles = Tiles()
+        # The charts of issue 14 (gui/dashboard/charts.py) go here; empty until they come.
+        self.charts_area = QWidget()
+        self.charts_area.setObjectName("dashboardChartsArea")
+        QVBoxLayout(self.charts_area).setContentsMargins(0, 0, 0, 0)
+        page = QWidget()
+        column = QVBoxLayout(page)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.waiting)
+        column.addWidget(self.tiles)
+        column.addWidget(self.charts_area)
+        column.addStretch()
+        return _scrolled(page)
+
+    def _fill_months(self) -> None:
+        self.month.addItem(self.tr("Hari ini"), None)
+        first = clock.today().replace(day=1)
+        for back in range(1, MONTHS_BACK + 1):
+            year, month = divmod(first.year * 12 + first.month - 1 - back, 12)
+            start = date(year, month + 1, 1)
+            self.month.addItem(self.tr("Akhir {month}").format(month=format_month(start)), start)
+
+    def as_of(self) -> date:
+        chosen = self.month.currentData()
+        today = clock.today()
+        return today if chosen is None else month_end_or_today(chosen, today)
+
+    def refresh(self) -> None:
+        """Read the figures again, on the worker thread; the page keeps what it shows until they come."""
+        actor, today = self.context.actor, clock.today()
         self.greeting.setText(
             f"<h2>{escape(self.tr('Selamat datang, {name}').format(name=actor.full_name))}</h2>"
-            f"<p>{escape(format_date_long(today or clock.today()))} · {escape(actor.role.label)}</p>"
+            f"<p>{escape(format_date_long(today))} · {escape(actor.role.label)}</p>"
         )
-        rows = [
+        self._show_office()
+        self._generation += 1
+        generation, as_of, database, now = self._generation, self.as_of(), self.context.database, clock.now()
+
+        def work() -> Loaded:
+            with database.session() as session:
+                found = checklist(session, actor)
+                if found.fresh:
+                    return Loaded(found, None, None)
+                return Loaded(found, waiting(session, actor, today=today, now=now), figures(session, actor, as_of=as_of))
+
+        if self.pages.currentIndex() == self.LOADING:
+            self.placeholder.setText(self.tr("Memuat angka kantor…"))
+        run_in_background(self, work, lambda result: self._show(generation, result),
+                          lambda error: self._failed(generation, error))
+
+    def _show(self, generation: int, result: Loaded) -> None:
+        if generation != self._generation:
+            return  # a newer refresh (another month, another save) is on its way
+        self.checklist.show_checklist(result.checklist)
+        if result.figures is None:
+            self.pages.setCurrentIndex(self.FRESH)
+        else:
+            self.waiting.show_waiting(result.waiting)
+            self.tiles.show_figures(result.figures)
+            self.pages.setCurrentIndex(self.FIGURES)
+        self.loaded.emit()
+
+    def _failed(self, generation: int, error: BaseException) -> None:
+        if generation != self._generation:
+            return
+        if not isinstance(error, DomainError):
+            raise error  # a bug: the crash handler logs it
+        self.placeholder.setText(error.message)
+        self.pages.setCurrentIndex(self.LOADING)
+        self.loaded.emit()
+
+    def _show_office(self) -> None:
+        profile = self.context.office.profile
+        self.office_card.setText(label_rows([
             (self.tr("Nama"), profile.name),
             (self.tr("Kode"), profile.code),
             (self.tr("Kecamatan"), self.context.office.kecamatan_name or "—"),
@@ -54,56 +171,12 @@ class DashboardTab(QWidget):
             (self.tr("Telepon"), format_phone(profile.phone) if profile.phone else "—"),
             (self.tr("Ketua"), profile.chair_name or "—"),
             (self.tr("Bendahara"), profile.treasurer_name or "—"),
-        ]
-        self.office_card.setText(_table(rows))
-        with self.context.database.session() as session:
-            figures = dashboard.summary(session, actor)
-        self.figures.setText(
-            _table(
-                [
-                    (self.tr("Anggota aktif"), _thousands(figures.active_members)),
-                    (self.tr("Anggota perempuan"), _thousands(figures.women_members)),
-                    (self.tr("Pengguna aktif"), str(figures.active_users)),
-                    (self.tr("Desa terdaftar"), str(figures.active_desa)),
-                    (self.tr("Kecamatan yang berisi desa"),
-                     self.tr("{count} dari {known}").format(count=figures.kecamatan_with_desa, known=figures.kecamatan_known)),
-                ]
-            )
-        )
-        steps = []
-        if not (profile.address and profile.chair_name and profile.treasurer_name):
-            steps.append(self.tr("Lengkapi profil kantor: Pengaturan → Profil kantor."))
-        if figures.active_desa == 0:
-            steps.append(self.tr("Tambahkan desa yang dilayani: Pengaturan → Wilayah."))
-        if figures.active_users < 2:
-            steps.append(self.tr("Buat akun untuk ketua, bendahara dan petugas: Pengaturan → Pengguna."))
-        if figures.active_desa and figures.active_members == 0:
-            steps.append(self.tr("Daftarkan anggota di tab Anggota (Ctrl+N), atau impor daftar anggota dari Excel."))
-        if not steps:
-            steps.append(self.tr("Kantor siap dipakai. Pinjaman, Penjualan dan Pelatihan dikerjakan di tab masing-masing."))
-        self.next_steps.setText("<ul>" + "".join(f"<li>{escape(step)}</li>" for step in steps) + "</ul>")
+        ]))
 
 
-def _thousands(number: int) -> str:
-    return f"{number:,}".replace(",", ".")
-
-
-def _card(title: str, body: QLabel) -> QFrame:
-    frame = QFrame()
-    frame.setFrameShape(QFrame.Shape.StyledPanel)
-    heading = QLabel(f"<b>{escape(title)}</b>")
-    body.setTextFormat(Qt.TextFormat.RichText)
-    body.setWordWrap(True)
-    body.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    layout = QVBoxLayout(frame)
-    layout.addWidget(heading)
-    layout.addWidget(body)
-    layout.addStretch()
-    return frame
-
-
-def _table(rows: list[tuple[str, str]]) -> str:
-    cells = "".join(
-        f"<tr><td style='padding-right:12px; color:#555'>{escape(label)}</td><td>{escape(value)}</td></tr>" for label, value in rows
-    )
-    return f"<table>{cells}</table>"
+def _scrolled(page: QWidget) -> QScrollArea:
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QScrollArea.Shape.NoFrame)
+    area.setWidget(page)
+    return area

@@ -1,0 +1,62 @@
+"""The small HTML pieces Beranda's cards are written in: tables of figures, numbers, links."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout
+
+from koperasi.domain.money import format_rupiah, percent
+
+MUTED = "#555"
+ALERT = "#b00020"  # red for what is late or overdue, with a word beside it (never colour alone)
+
+
+def thousands(number: int) -> str:
+    return f"{number:,}".replace(",", ".")
+
+
+def rupiah(amount: int) -> str:
+    return format_rupiah(amount)
+
+
+def share(ratio: float) -> str:
+    return percent(ratio)
+
+
+def table(rows: list[tuple[str, str]], *, header: tuple[str, ...] = ()) -> str:
+    """Label and value rows; values right-aligned so that amounts line up."""
+    head = ""
+    if header:
+        head = "<tr>" + "".join(
+            f"<th align='{'left' if i == 0 else 'right'}' style='color:{MUTED}; padding-right:10px'>{escape(h)}</th>"
+            for i, h in enumerate(header)) + "</tr>"
+    body = "".join(
+        "<tr>" + "".join(
+            f"<td align='{'left' if i == 0 else 'right'}' style='padding-right:10px'>{cell}</td>"
+            for i, cell in enumerate(row)) + "</tr>"
+        for row in rows
+    )
+    return f"<table cellspacing='0'>{head}{body}</table>"
+
+
+def label_rows(rows: list[tuple[str, str]]) -> str:
+    return table([(f"<span style='color:{MUTED}'>{escape(label)}</span>", escape(value)) for label, value in rows])
+
+
+def card(object_name: str, title: str) -> tuple[QFrame, QLabel]:
+    """A framed card with a bold title; returns the frame and the label its HTML goes into."""
+    frame = QFrame()
+    frame.setFrameShape(QFrame.Shape.StyledPanel)
+    heading = QLabel(f"<b>{escape(title)}</b>")
+    body = QLabel()
+    body.setObjectName(object_name)
+    body.setTextFormat(Qt.TextFormat.RichText)
+    body.setWordWrap(True)
+    body.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+    layout = QVBoxLayout(frame)
+    layout.addWidget(heading)
+    layout.addWidget(body)
+    layout.addStretch()
+    return frame, body
