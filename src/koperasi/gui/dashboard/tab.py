@@ -110,12 +110,12 @@ class DashboardTab(QWidget):
         for back in range(1, MONTHS_BACK + 1):
             year, month = divmod(first.year * 12 + first.month - 1 - back, 12)
             start = date(year, month + 1, 1)
-            self.month.addItem(self.tr("Akhir {month}").format(month=format_month(start)), start)
+            self.month.addItem(self.tr("Akhir {month}").format(month=format_month(start)), start.isoformat())
 
     def as_of(self) -> date:
-        chosen = self.month.currentData()
+        chosen = self.month.currentData()  # the month's first day, ISO (a QVariant keeps no Python date)
         today = clock.today()
-        return today if chosen is None else month_end_or_today(chosen, today)
+        return today if chosen is None else month_end_or_today(date.fromisoformat(chosen), today)
 
     def refresh(self) -> None:
         """Read the figures again, on the worker thread; the page keeps what it shows until they come."""
