@@ -57,7 +57,7 @@ def _training(office):
 
 def test_the_loan_tile_is_the_arrears_report_and_the_fund_list(office):
     with office.loans.session() as session:
-        tile = figures.loan_figures(session, office.admin, LOANS_AS_OF)
+        tile = figures.figures(session, office.admin, as_of=LOANS_AS_OF).loans
         report = arrears_report(session, office.admin, as_of=LOANS_AS_OF)
         funds = list_funds(session, office.admin)
     assert tile.book == report.total
@@ -76,13 +76,13 @@ def test_the_loan_tile_is_the_arrears_report_and_the_fund_list(office):
 
 def test_the_month_of_disbursement_counts_it(office):
     with office.loans.session() as session:
-        tile = figures.loan_figures(session, office.admin, date(2025, 1, 31))
+        tile = figures.figures(session, office.admin, as_of=date(2025, 1, 31)).loans
     assert tile.disbursed_in_month == tile.disbursed_in_year == 3 * 1_200_000 and START.month == 1
 
 
 def test_the_sales_tile_is_the_sales_report_of_the_month_and_the_year(office):
     with office.loans.session() as session:
-        tile = figures.sales_figures(session, office.admin, SALES_AS_OF)
+        tile = figures.figures(session, office.admin, as_of=SALES_AS_OF).sales
         month = sales_report(session, office.admin, period_from=date(2026, 3, 1), period_to=SALES_AS_OF)
         year = sales_report(session, office.admin, period_from=date(2026, 1, 1), period_to=SALES_AS_OF)
     assert tile.month == month.total and tile.year == year.total
@@ -93,7 +93,7 @@ def test_the_sales_tile_is_the_sales_report_of_the_month_and_the_year(office):
 
 def test_the_training_tile_is_the_training_summary_of_the_year(office):
     with office.loans.session() as session:
-        tile = figures.training_figures(session, office.admin, date(2025, 12, 31))
+        tile = figures.figures(session, office.admin, as_of=date(2025, 12, 31)).trainings
         report = training_summary(session, office.admin, period_from=date(2025, 1, 1), period_to=date(2025, 12, 31))
     assert tile.year == report.total
     assert (tile.year.participants, tile.year.completed) == (3, 2)  # 75% of four sessions: Siti and Rina
@@ -103,14 +103,14 @@ def test_the_training_tile_is_the_training_summary_of_the_year(office):
 
 def test_upcoming_sessions_are_those_of_the_next_two_weeks(office):
     with office.loans.session() as session:
-        assert figures.training_figures(session, office.admin, date(2025, 3, 9)).upcoming_sessions == 2
-        assert figures.training_figures(session, office.admin, date(2025, 3, 31)).upcoming_sessions == 0
+        assert figures.figures(session, office.admin, as_of=date(2025, 3, 9)).trainings.upcoming_sessions == 2
+        assert figures.figures(session, office.admin, as_of=date(2025, 3, 31)).trainings.upcoming_sessions == 0
 
 
 def test_the_members_tile_counts_the_roll_on_the_day(office):
     with office.loans.session() as session:
-        tile = figures.member_figures(session, date(2024, 1, 31))
-        before = figures.member_figures(session, date(2023, 12, 31))
+        tile = figures.figures(session, office.admin, as_of=date(2024, 1, 31)).members
+        before = figures.figures(session, office.admin, as_of=date(2023, 12, 31)).members
     assert (tile.total, tile.women, tile.new_in_month, tile.left_in_month) == (5, 4, 5, 0)  # with Dewi (applicant) and Sari (producer)
     assert tile.out_of_school_children == 1
     assert {c.name: c.count for c in tile.by_category} == {"Petani kecil": 1, "Perempuan kepala keluarga": 1}
@@ -148,3 +148,11 @@ def test_a_running_month_stands_on_today_and_a_past_one_on_its_last_day():
     assert figures.month_end_or_today(date(2026, 11, 1), today) == today
     assert figures.month_end_or_today(date(2026, 2, 1), today) == date(2026, 2, 28)
     assert figures.month_end_or_today(date(2024, 2, 1), today) == date(2024, 2, 29)
+
+
+@pytest.mark.parametrize("day", [date.max, date(1, 1, 1), "2026-11-28", None])
+def test_a_day_the_figures_cannot_stand_on_is_refused_in_words(db, admin, day):
+    from koperasi.domain.errors import ValidationError
+
+    with db.session() as session, pytest.raises(ValidationError, match="Tanggal tidak sah"):
+        figures.figures(session, admin, as_of=day)

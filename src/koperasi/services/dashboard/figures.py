@@ -15,9 +15,10 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
 
 from koperasi.db.models import (
-    Category, Desa, HouseholdMember, Kecamatan, Loan, LoanInstallment, LoanMovement, Member, MemberCategory,
-    SaleLine, TrainingSession, User,
+    Category, HouseholdMember, Kecamatan, Loan, LoanInstallment, LoanMovement, Member, MemberCategory,
+    SaleLine, TrainingSession,
 )
+from koperasi.domain.errors import ValidationError
 from koperasi.domain.loans.papers import ArrearsLine, PortfolioShare
 from koperasi.domain.loans.rules import MovementKind
 from koperasi.domain.members.register import SchoolStatus
@@ -32,37 +33,8 @@ from koperasi.services.sales.papers import sales_report
 from koperasi.services.trainings.papers import training_summary
 
 OLDEST_ARREARS = 10
+FIRST_DAY, LAST_DAY = date(1900, 1, 1), date(9998, 12, 31)  # month ends and the next two weeks stay within date
 UPCOMING_DAYS = 14
-
-
-@dataclass(frozen=True, slots=True)
-class DashboardSummary:
-    active_users: int
-    active_desa: int
-    kecamatan_with_desa: int
-    kecamatan_known: int
-    active_members: int
-    women_members: int
-
-
-def summary(session: Session, actor: Actor) -> DashboardSummary:
-    authorize(session, actor, Permission.USE_APP)
-    active_users = session.scalar(select(func.count()).select_from(User).where(User.active.is_(True))) or 0
-    desa_row = session.execute(
-        select(func.count(), func.count(func.distinct(Desa.kecamatan_code))).where(Desa.active.is_(True))
-    ).one()
-    kecamatan_known = session.scalar(select(func.count()).select_from(Kecamatan)) or 0
-    member_row = session.execute(
-        select(func.count(), func.count().filter(Member.sex == "P")).where(Member.status == "aktif")
-    ).one()
-    return DashboardSummary(
-        active_users=active_users,
-        active_desa=desa_row[0],
-        kecamatan_with_desa=desa_row[1],
-        kecamatan_known=kecamatan_known,
-        active_members=member_row[0],
-        women_members=member_row[1],
-    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,11 +115,12 @@ class Figures:
 def figures(session: Session, actor: Actor, *, as_of: date) -> Figures:
     """Every Beranda tile as of the end of ``as_of`` (today, or a chosen month's end)."""
     authorize(session, actor, Permission.USE_APP)
-    return Figures(as_of, member_figures(session, as_of), loan_figures(session, actor, as_of),
-                   training_figures(session, actor, as_of), sales_figures(session, actor, as_of))
+    as_of = checked_day(as_of, "as_of")
+    return Figures(as_of, _members(session, as_of), _loans(session, actor, as_of),
+                   _trainings(session, actor, as_of), _sales(session, actor, as_of))
 
 
-def member_figures(session: Session, as_of: date) -> MemberFigures:
+def _members(session: Session, as_of: date) -> MemberFigures:
     month_start = as_of.replace(day=1)
     on_roll = (Member.join_date <= as_of) & (Member.left_on.is_(None) | (Member.left_on > as_of))
     total, women, new, left = session.execute(
@@ -184,7 +157,7 @@ def member_figures(session: Session, as_of: date) -> MemberFigures:
     )
 
 
-def loan_figures(session: Session, actor: Actor, as_of: date) -> LoanFigures:
+def _loans(session: Session, actor: Actor, as_of: date) -> LoanFigures:
     report = arrears_report(session, actor, as_of=as_of)
     month_start, year_start = as_of.replace(day=1), as_of.replace(month=1, day=1)
     reversal = aliased(LoanMovement)
@@ -216,7 +189,7 @@ def loan_figures(session: Session, actor: Actor, as_of: date) -> LoanFigures:
     )
 
 
-def training_figures(session: Session, actor: Actor, as_of: date) -> TrainingFigures:
+def _trainings(session: Session, actor: Actor, as_of: date) -> TrainingFigures:
     summary_ = training_summary(session, actor, period_from=as_of.replace(month=1, day=1), period_to=as_of)
     upcoming = session.scalar(
         select(func.count(TrainingSession.id)).where(
@@ -227,7 +200,7 @@ def training_figures(session: Session, actor: Actor, as_of: date) -> TrainingFig
     return TrainingFigures(summary_.total, summary_.breakdowns.get("Program", ()), int(upcoming))
 
 
-def sales_figures(session: Session, actor: Actor, as_of: date) -> SalesFigures:
+def _sales(session: Session, actor: Actor, as_of: date) -> SalesFigures:
     month = sales_report(session, actor, period_from=as_of.replace(day=1), period_to=as_of)
     year = sales_report(session, actor, period_from=as_of.replace(month=1, day=1), period_to=as_of)
     owed, producers = producers_owed(session)
@@ -252,6 +225,13 @@ def producers_owed(session: Session) -> tuple[int, int]:
     owed, count = session.execute(select(func.coalesce(func.sum(balances.c.owed), 0), func.count())
                                   .select_from(balances)).one()
     return int(owed), int(count)
+
+
+def checked_day(value: object, field: str) -> date:
+    """A day the figures can stand on (a date, not a datetime, in a sane range), or a clear refusal."""
+    if type(value) is not date or not FIRST_DAY <= value <= LAST_DAY:
+        raise ValidationError("Tanggal tidak sah untuk angka Beranda.", field=field)
+    return value
 
 
 def month_end_or_today(month: date, today: date) -> date:

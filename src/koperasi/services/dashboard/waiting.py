@@ -14,10 +14,11 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from koperasi.db.models import Loan, LoanInstallment, TrainingSession
+from koperasi.domain.errors import ValidationError
 from koperasi.domain.loans.rules import LoanStatus
 from koperasi.domain.roles import Actor, Permission
 from koperasi.services.access import authorize
-from koperasi.services.dashboard.figures import producers_owed
+from koperasi.services.dashboard.figures import checked_day, producers_owed
 from koperasi.services.office.backup import backup_folder, list_backups
 
 BACKUP_STALE_DAYS = 7
@@ -51,6 +52,9 @@ class WaitingList:
 
 def waiting(session: Session, actor: Actor, *, today: date, now: datetime) -> WaitingList:
     authorize(session, actor, Permission.USE_APP)
+    today = checked_day(today, "today")
+    if type(now) is not datetime or now.tzinfo is None:
+        raise ValidationError("Waktu tidak sah untuk umur cadangan.", field="now")
     lines: list[Waiting] = []
     if actor.can(Permission.DECIDE_LOANS) or actor.can(Permission.DISBURSE_LOANS):
         pending = {
