@@ -5,7 +5,6 @@ the largest of the reports Beranda summarises."""
 from __future__ import annotations
 
 import sqlite3
-from datetime import date
 
 from harness import Workspace, open_demo, scenario, timed
 from scenarios_loans import ARREARS_FLOOR, _database
@@ -18,7 +17,7 @@ def beranda_open(workspace: Workspace):
 
     path = _database(workspace)
     database, actor = open_demo(path)
-    today, now = date.today(), clock.now()
+    today, now = clock.today(), clock.now()
 
     def open_beranda() -> None:
         with database.session() as session:

@@ -25,24 +25,26 @@ def share(ratio: float) -> str:
     return percent(ratio)
 
 
-def table(rows: list[tuple[str, str]], *, header: tuple[str, ...] = ()) -> str:
-    """Label and value rows; values right-aligned so that amounts line up."""
+def table(rows: list[tuple[str, ...]], *, header: tuple[str, ...] = (), numbers: bool = True) -> str:
+    """A first column of names, then values: right-aligned numbers so that amounts line up, or text."""
+    align = "right" if numbers else "left"
     head = ""
     if header:
         head = "<tr>" + "".join(
-            f"<th align='{'left' if i == 0 else 'right'}' style='color:{MUTED}; padding-right:10px'>{escape(h)}</th>"
+            f"<th align='{'left' if i == 0 else align}' style='color:{MUTED}; padding-right:10px'>{escape(h)}</th>"
             for i, h in enumerate(header)) + "</tr>"
     body = "".join(
         "<tr>" + "".join(
-            f"<td align='{'left' if i == 0 else 'right'}' style='padding-right:10px'>{cell}</td>"
+            f"<td align='{'left' if i == 0 else align}' style='padding-right:10px'>{cell}</td>"
             for i, cell in enumerate(row)) + "</tr>"
         for row in rows
     )
     return f"<table cellspacing='0'>{head}{body}</table>"
 
 
-def label_rows(rows: list[tuple[str, str]]) -> str:
-    return table([(f"<span style='color:{MUTED}'>{escape(label)}</span>", escape(value)) for label, value in rows])
+def label_rows(rows: list[tuple[str, str]], *, numbers: bool = True) -> str:
+    return table([(f"<span style='color:{MUTED}'>{escape(label)}</span>", escape(value)) for label, value in rows],
+                 numbers=numbers)
 
 
 def card(object_name: str, title: str) -> tuple[QFrame, QLabel]:

@@ -59,7 +59,8 @@ class DashboardTab(QWidget):
         self.month.currentIndexChanged.connect(lambda: self.refresh())
         header = QHBoxLayout()
         header.addWidget(self.greeting, 1)
-        header.addWidget(QLabel(self.tr("Angka per:")))
+        self.month_label = QLabel(self.tr("Angka per:"))
+        header.addWidget(self.month_label)
         header.addWidget(self.month)
 
         self.pages = QStackedWidget()
@@ -81,10 +82,13 @@ class DashboardTab(QWidget):
         self.checklist.open_step.connect(self.open_place.emit)
         office, self.office_card = card("dashboardOfficeCard", self.tr("Kantor"))
         page = QWidget()
-        row = QHBoxLayout(page)
-        row.setContentsMargins(0, 0, 0, 0)
+        row = QHBoxLayout()
         row.addWidget(self.checklist, 3)
         row.addWidget(office, 2)
+        column = QVBoxLayout(page)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addLayout(row)
+        column.addStretch()
         return _scrolled(page)
 
     def _figures_page(self) -> QWidget:
@@ -144,7 +148,10 @@ class DashboardTab(QWidget):
         if generation != self._generation:
             return  # a newer refresh (another month, another save) is on its way
         self.checklist.show_checklist(result.checklist)
-        if result.figures is None:
+        fresh = result.figures is None
+        self.month.setVisible(not fresh)  # no figures yet to see at another month's end
+        self.month_label.setVisible(not fresh)
+        if fresh:
             self.pages.setCurrentIndex(self.FRESH)
         else:
             self.waiting.show_waiting(result.waiting)
@@ -171,7 +178,7 @@ class DashboardTab(QWidget):
             (self.tr("Telepon"), format_phone(profile.phone) if profile.phone else "—"),
             (self.tr("Ketua"), profile.chair_name or "—"),
             (self.tr("Bendahara"), profile.treasurer_name or "—"),
-        ]))
+        ], numbers=False))
 
 
 def _scrolled(page: QWidget) -> QScrollArea:

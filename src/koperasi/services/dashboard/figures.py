@@ -73,7 +73,7 @@ class LoanFigures:
     oldest_arrears: tuple[ArrearsLine, ...]  # the first ten of its late loans, worst first
     disbursed_in_month: int
     disbursed_in_year: int
-    due_in_month: int  # installments falling due in the month (schedules in force)
+    due_in_month: int  # installments fallen due from the month's first day to the day (schedules in force)
     collected_in_month: int  # standing repayments in the month
     funds: tuple[FundFigures, ...]
 
@@ -173,11 +173,10 @@ def _loans(session: Session, actor: Actor, as_of: date) -> LoanFigures:
         .outerjoin(reversal, reversal.reversal_of_id == LoanMovement.id)
         .where(*standing, LoanMovement.occurred_on.between(year_start, as_of), LoanMovement.reversal_of_id.is_(None))
     ).one()
-    month_end = _month_end(as_of)
     due = session.scalar(
         select(func.coalesce(func.sum(LoanInstallment.amount), 0))
         .join(Loan, (Loan.id == LoanInstallment.loan_id) & (Loan.schedule_no == LoanInstallment.schedule_no))
-        .where(LoanInstallment.due_on.between(month_start, month_end), Loan.disbursed > 0)
+        .where(LoanInstallment.due_on.between(month_start, as_of), Loan.disbursed > 0)
     ) or 0
     funds = tuple(
         FundFigures(fund.name, fund.capital, fund.outstanding, fund.available)
