@@ -7,7 +7,6 @@ from html import escape
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout
 
-from koperasi.domain.money import format_rupiah, percent
 
 MUTED = "#555"
 ALERT = "#b00020"  # red for what is late or overdue, with a word beside it (never colour alone)
@@ -15,14 +14,6 @@ ALERT = "#b00020"  # red for what is late or overdue, with a word beside it (nev
 
 def thousands(number: int) -> str:
     return f"{number:,}".replace(",", ".")
-
-
-def rupiah(amount: int) -> str:
-    return format_rupiah(amount)
-
-
-def share(ratio: float) -> str:
-    return percent(ratio)
 
 
 def table(rows: list[tuple[str, ...]], *, header: tuple[str, ...] = (), numbers: bool = True) -> str:

@@ -8,7 +8,8 @@ from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from koperasi.domain.dates import format_datetime
-from koperasi.gui.dashboard.cards import ALERT, card, rupiah, thousands
+from koperasi.domain.money import format_rupiah
+from koperasi.gui.dashboard.cards import ALERT, card, thousands
 from koperasi.services.dashboard.waiting import Place, Waiting, WaitingList
 
 
@@ -46,11 +47,11 @@ def _text(line: Waiting, found: WaitingList) -> str:
     count = thousands(line.count)
     match line.place:
         case Place.LOANS_APPLIED:
-            return tr("{count} pengajuan pinjaman menunggu keputusan ({amount})").format(count=count, amount=rupiah(line.amount))
+            return tr("{count} pengajuan pinjaman menunggu keputusan ({amount})").format(count=count, amount=format_rupiah(line.amount))
         case Place.LOANS_APPROVED:
-            return tr("{count} pinjaman disetujui menunggu pencairan ({amount})").format(count=count, amount=rupiah(line.amount))
+            return tr("{count} pinjaman disetujui menunggu pencairan ({amount})").format(count=count, amount=format_rupiah(line.amount))
         case Place.PAYOUTS:
-            return tr("{count} produsen menunggu pembayaran ({amount})").format(count=count, amount=rupiah(line.amount))
+            return tr("{count} produsen menunggu pembayaran ({amount})").format(count=count, amount=format_rupiah(line.amount))
         case Place.GROUP_COLLECTIONS:
             return tr("{count} kelompok punya angsuran jatuh tempo minggu ini").format(count=count)
         case Place.TRAINING_BATCHES:
