@@ -156,3 +156,21 @@ def test_a_day_the_figures_cannot_stand_on_is_refused_in_words(db, admin, day):
 
     with db.session() as session, pytest.raises(ValidationError, match="Tanggal tidak sah"):
         figures.figures(session, admin, as_of=day)
+
+
+def test_the_backup_line_ages_and_turns_red_after_a_week(db, admin, tmp_path, monkeypatch):
+    from koperasi.services.dashboard import waiting as module
+    from koperasi.services.office.backup import BackupInfo
+
+    made = datetime(2026, 11, 20, 9, 0, tzinfo=timezone.utc)
+    monkeypatch.setattr(module, "list_backups", lambda folder: [BackupInfo(tmp_path / "a.kbk", "PAU", "Pauh", made, "head")])
+    with db.session() as session:
+        week = module.waiting(session, admin, today=date(2026, 11, 27), now=datetime(2026, 11, 27, 10, 0, tzinfo=timezone.utc))
+        later = module.waiting(session, admin, today=date(2026, 11, 28), now=datetime(2026, 11, 28, 10, 0, tzinfo=timezone.utc))
+    if not db.is_sqlite:
+        assert module.Place.BACKUP not in {line.place for line in week.lines}  # pg_dump's job on the server
+        return
+    line = {line.place: line for line in week.lines}[module.Place.BACKUP]
+    assert (line.count, line.urgent) == (7, False)
+    line = {line.place: line for line in later.lines}[module.Place.BACKUP]
+    assert (line.count, line.urgent) == (8, True)

@@ -88,7 +88,8 @@ def waiting(session: Session, actor: Actor, *, today: date, now: datetime) -> Wa
     ) or 0
     lines.append(Waiting(Place.TRAINING_BATCHES, int(sessions)))
     last_backup = age = None
-    if actor.can(Permission.MAKE_BACKUPS):
+    # On PostgreSQL the server's own dumps (pg_dump) keep the data; this program makes no backup files there.
+    if actor.can(Permission.MAKE_BACKUPS) and session.get_bind().dialect.name == "sqlite":
         found = list_backups(backup_folder(session))
         last_backup = found[0].created_at if found else None
         age = (now - last_backup).days if last_backup else None
