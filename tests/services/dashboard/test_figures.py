@@ -39,6 +39,11 @@ def office(db, admin) -> TrainingOffice:
         participant = office.enrol(batch_id, member_id)
         for session_id in session_ids[:attended]:
             office.attend(session_id, {participant: True})
+    # Siti's son joins for the last two sessions (both held since he enrolled: complete); Dewi leaves before any.
+    son = office.enrol(batch_id, household_member_id=_household_of(office, siti), on=DAY3)
+    for session_id in session_ids[2:]:
+        office.attend(session_id, {son: True})
+    office.withdraw(office.enrol(batch_id, office.member("Dewi Sartika")), on=DAY2)
     sales = SalesOffice(loans)
     producer = sales.producer("Sari Dewi")
     rice = sales.product()
@@ -47,6 +52,15 @@ def office(db, admin) -> TrainingOffice:
     sales.sell((producer, rice, 10_000, 15_000), on=date(2026, 1, 5), channel_id=sales.channel("Pasar lokal"))
     sales.pay(producer, 100_000)
     return office
+
+
+def _household_of(office, member_id):
+    from sqlalchemy import select
+
+    from koperasi.db.models import HouseholdMember
+
+    with office.loans.session() as session:
+        return session.scalar(select(HouseholdMember.id).where(HouseholdMember.member_id == member_id))
 
 
 def _training(office):
@@ -96,9 +110,9 @@ def test_the_training_tile_is_the_training_summary_of_the_year(office):
         tile = figures.figures(session, office.admin, as_of=date(2025, 12, 31)).trainings
         report = training_summary(session, office.admin, period_from=date(2025, 1, 1), period_to=date(2025, 12, 31))
     assert tile.year == report.total
-    assert (tile.year.participants, tile.year.completed) == (3, 2)  # 75% of four sessions: Siti and Rina
+    assert (tile.year.participants, tile.year.completed, tile.year.men) == (4, 3, 2)  # Siti, Rina and the son; Dewi left out
     assert tile.by_programme == report.breakdowns["Program"]
-    assert tile.completion_rate == pytest.approx(2 / 3)
+    assert tile.completion_rate == pytest.approx(3 / 4)
 
 
 def test_upcoming_sessions_are_those_of_the_next_two_weeks(office):
@@ -111,10 +125,10 @@ def test_the_members_tile_counts_the_roll_on_the_day(office):
     with office.loans.session() as session:
         tile = figures.figures(session, office.admin, as_of=date(2024, 1, 31)).members
         before = figures.figures(session, office.admin, as_of=date(2023, 12, 31)).members
-    assert (tile.total, tile.women, tile.new_in_month, tile.left_in_month) == (5, 4, 5, 0)  # with Dewi (applicant) and Sari (producer)
+    assert (tile.total, tile.women, tile.new_in_month, tile.left_in_month) == (6, 5, 6, 0)  # with Dewi L. (applicant), Dewi S. (left the training) and Sari (producer)
     assert tile.out_of_school_children == 1
     assert {c.name: c.count for c in tile.by_category} == {"Petani kecil": 1, "Perempuan kepala keluarga": 1}
-    assert [c.count for c in tile.by_kecamatan] == [5]
+    assert [c.count for c in tile.by_kecamatan] == [6]
     assert before.total == 0 and before.women_share == 0
 
 
