@@ -179,6 +179,7 @@ class MainWindow(QMainWindow):
                 tabs.setCurrentWidget(self.members)
             case Place.BACKUP:
                 self._back_up()
+                self.dashboard.refresh()  # the age of the last backup
             case Step.REGIONS:
                 self._edit_regions()
             case Step.FUND | Step.LOAN_PRODUCT:
