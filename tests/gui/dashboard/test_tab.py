@@ -76,3 +76,21 @@ def test_coming_back_to_beranda_shows_what_was_saved_meanwhile(qtbot, context, w
     with qtbot.waitSignal(window.dashboard.loaded):
         window.form.mainTabs.setCurrentWidget(window.dashboard)
     assert "2 pengajuan pinjaman menunggu keputusan (Rp1.300.000)" in window.dashboard.waiting.label().text()
+
+
+def test_each_waiting_line_opens_its_page(qtbot, context, working, monkeypatch):
+    from koperasi.gui.office import backup_dialogs
+
+    backups = []
+    monkeypatch.setattr(backup_dialogs.BackupDialog, "exec", lambda dialog: backups.append(dialog) or 0)
+    window = _window(qtbot, context)
+    lines = window.dashboard.waiting.label()
+    assert "Belum ada cadangan data" in lines.text()  # the admin may back up; red until the first one
+    lines.linkActivated.emit("payouts")
+    assert window.sales.pages.currentWidget() is window.sales.payouts_view
+    lines.linkActivated.emit("group_collections")
+    assert window.loans.pages.currentWidget() is window.loans.collection_view
+    lines.linkActivated.emit("training_batches")
+    assert window.form.mainTabs.currentWidget() is window.trainings
+    lines.linkActivated.emit("backup")
+    assert len(backups) == 1
