@@ -13,7 +13,9 @@ from koperasi.gui.office.about_dialog import AboutDialog
 from koperasi.gui.office.audit_dialog import AuditDialog
 from koperasi.gui.members.categories_dialog import CategoriesDialog
 from koperasi.gui.context import AppContext
-from koperasi.gui.dashboard import DashboardTab
+from koperasi.gui.dashboard.tab import DashboardTab
+from koperasi.services.dashboard.checklist import Step
+from koperasi.services.dashboard.waiting import Place
 from koperasi.gui.forms.ui_main_window import Ui_MainWindow
 from koperasi.gui.help.f1 import HelpKey
 from koperasi.gui.icons import app_icon
@@ -53,6 +55,10 @@ class MainWindow(QMainWindow):
         self.form.mainTabs.addTab(self.trainings, self.tr("Pelatiha&n"))
         self.sales = SalesTab(context)
         self.form.mainTabs.addTab(self.sales, self.tr("Pen&jualan"))
+        self.dashboard.open_place.connect(self._open_place)
+        # Coming back to Beranda reads its figures again (on the worker thread): whatever was saved meanwhile shows.
+        self.form.mainTabs.currentChanged.connect(
+            lambda index: self.dashboard.refresh() if self.form.mainTabs.widget(index) is self.dashboard else None)
         self._status = {name: QLabel() for name in ("statusUser", "statusOffice", "statusDatabase")}
         for name, label in self._status.items():
             label.setObjectName(name)
@@ -162,6 +168,37 @@ class MainWindow(QMainWindow):
     def _manage_users(self) -> None:
         UsersDialog(self.context, self).exec()
         self.dashboard.refresh()
+
+    def _open_place(self, place: str) -> None:
+        """A Beranda line opens the list behind it (a waiting line) or the place to set something up (a step)."""
+        tabs = self.form.mainTabs
+        match place:
+            case Place.LOANS_APPLIED | Place.LOANS_APPROVED:
+                tabs.setCurrentWidget(self.loans)
+                self.loans.pages.setCurrentWidget(self.loans.register)
+                self.loans.status_filter.setCurrentIndex(self.loans.status_filter.findData(place.removeprefix("loans_")))
+            case Place.GROUP_COLLECTIONS:
+                tabs.setCurrentWidget(self.loans)
+                self.loans.pages.setCurrentWidget(self.loans.collection_view)
+            case Place.PAYOUTS:
+                tabs.setCurrentWidget(self.sales)
+                self.sales.pages.setCurrentWidget(self.sales.payouts_view)
+            case Place.TRAINING_BATCHES | Step.PROGRAMME:
+                tabs.setCurrentWidget(self.trainings)
+                self.trainings.pages.setCurrentWidget(self.trainings.register)
+            case Step.MEMBER:
+                tabs.setCurrentWidget(self.members)
+            case Place.BACKUP:
+                self._back_up()
+                self.dashboard.refresh()  # the age of the last backup
+            case Step.REGIONS:
+                self._edit_regions()
+            case Step.FUND | Step.LOAN_PRODUCT:
+                self._manage_funds()
+                self.dashboard.refresh()
+            case Step.CATALOGUE:
+                self._sales_catalogue()
+                self.dashboard.refresh()
 
     def _member_loans(self, member_id):
         from koperasi.services.loans.queries import member_loans
