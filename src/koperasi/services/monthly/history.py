@@ -11,7 +11,6 @@ is a handful of set queries.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import and_, extract, func, or_, select
@@ -30,50 +29,12 @@ from koperasi.db.models import (
     SalesChannel,
 )
 from koperasi.domain.loans.rules import MovementKind
+from koperasi.domain.monthly import CollectionPoint, Count, History, PortfolioPoint
 from koperasi.domain.months import Month, last_months, month_end, month_start
 from koperasi.domain.roles import Actor, Permission
 from koperasi.services.access import authorize
 from koperasi.services.loans.arrears import positions
 from koperasi.services.sales.book import standing_sale_lines
-
-
-@dataclass(frozen=True, slots=True)
-class PortfolioPoint:
-    month: Month
-    outstanding: int
-    at_risk: int  # outstanding of the loans in PAR30
-
-    @property
-    def par30(self) -> float:
-        return self.at_risk / self.outstanding if self.outstanding else 0.0
-
-
-@dataclass(frozen=True, slots=True)
-class CollectionPoint:
-    month: Month
-    due: int  # installments falling due in the month, on the schedule then in force
-    collected: int  # repayments received in the month, not later reversed
-
-    @property
-    def rate(self) -> float:
-        return self.collected / self.due if self.due else 0.0
-
-
-@dataclass(frozen=True, slots=True)
-class Count:
-    name: str
-    count: int
-
-
-@dataclass(frozen=True, slots=True)
-class History:
-    months: tuple[Month, ...]
-    portfolio: tuple[PortfolioPoint, ...]
-    collections: tuple[CollectionPoint, ...]
-    channels: tuple[str, ...]
-    sales: dict[str, tuple[int, ...]]  # channel -> total per month, in the order of ``months``
-    members_by_kecamatan: tuple[Count, ...]  # active members at the last month's end
-    members_by_category: tuple[Count, ...]
 
 
 def history(session: Session, actor: Actor, *, last: Month, count: int = 12) -> History:
