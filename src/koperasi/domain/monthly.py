@@ -9,6 +9,18 @@ from koperasi.domain.loans.papers import ArrearsReport
 from koperasi.domain.months import Month
 from koperasi.domain.office.profile import OfficeProfile
 
+# Okabe and Ito's colour-blind-safe palette (blue, orange, bluish green, vermillion, sky blue,
+# reddish purple, yellow): told apart with any of the common colour vision deficiencies, and in grey.
+PALETTE = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#56B4E9", "#CC79A7", "#F0E442")
+
+
+def axis_rupiah(amount: float) -> str:
+    """A chart axis's short rupiah: ``12_500_000`` -> ``"Rp12,5 jt"``, ``2_000_000_000`` -> ``"Rp2 M"``."""
+    for size, unit in ((1_000_000_000, "M"), (1_000_000, "jt"), (1_000, "rb")):
+        if abs(amount) >= size:
+            return f"Rp{amount / size:.1f}".rstrip("0").rstrip(".").replace(".", ",") + f" {unit}"
+    return f"Rp{int(amount)}"
+
 
 @dataclass(frozen=True, slots=True)
 class PortfolioPoint:
