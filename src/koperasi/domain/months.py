@@ -36,4 +36,9 @@ def month_name(month: Month) -> str:
 
 def short_month_name(month: Month) -> str:
     """``(2026, 11)`` -> ``"Nov 26"``: for the axis of a chart."""
-    return f"{_SHORT[month[1]]} {month[0] % 100:02d}"
+    return f"{month_abbreviation(month)} {month[0] % 100:02d}"
+
+
+def month_abbreviation(month: Month) -> str:
+    """``(2026, 8)`` -> ``"Agu"``."""
+    return _SHORT[month[1]]
