@@ -1,19 +1,18 @@
 """Twelve months of figures for the Beranda charts and the Laporan bulanan.
 
-Each series is read in set queries grouped by month, never one query per loan or per sale:
-installments due and repayments collected (one query each, grouped by year and month), sales by
-channel (one query grouped by year, month and channel), members by kecamatan and category (one each).
-The portfolio (outstanding and PAR30 at each month end) is the arrears report's own reading
-(services.loans.arrears.positions) at each of the twelve month ends: the same rule for a
-rescheduled loan's cure, so the chart can never disagree with the arrears report; each reading
-is a handful of set queries.
+Each series is read in one pass, never one query per month, loan or sale: the portfolio at the
+twelve month ends (a table of month ends joined to the loans, a window function for each schedule's
+running total; the arrears report's rules, checked against it month by month in the tests),
+installments due and repayments collected (grouped by year and month), sales by channel (grouped by
+year, month and channel), members by kecamatan and category (as of the last month's end).
 """
 
 from __future__ import annotations
 
-from datetime import date
+from collections import defaultdict
+from datetime import date, timedelta
 
-from sqlalchemy import and_, extract, func, or_, select
+from sqlalchemy import Date, and_, case, extract, func, literal, or_, select, union_all
 from sqlalchemy.orm import Session, aliased
 
 from koperasi.db.models import (
@@ -22,18 +21,19 @@ from koperasi.db.models import (
     Loan,
     LoanInstallment,
     LoanMovement,
+    LoanProduct,
     LoanSchedule,
     Member,
     MemberCategory,
     Sale,
     SalesChannel,
 )
-from koperasi.domain.loans.rules import MovementKind
+from koperasi.domain.loans.rules import Installment, MovementKind, installments_paid_on_time
 from koperasi.domain.monthly import CollectionPoint, Count, History, PortfolioPoint
 from koperasi.domain.months import Month, last_months, month_end, month_start
 from koperasi.domain.roles import Actor, Permission
 from koperasi.services.access import authorize
-from koperasi.services.loans.arrears import positions
+from koperasi.services.loans.arrears import PAR_DAYS
 from koperasi.services.sales.book import standing_sale_lines
 
 
@@ -45,7 +45,7 @@ def history(session: Session, actor: Actor, *, last: Month, count: int = 12) -> 
     channels, sales = sales_by_channel(session, months)
     return History(
         months=months,
-        portfolio=tuple(_portfolio_at(session, actor, month) for month in months),
+        portfolio=portfolio(session, months),
         collections=collections(session, months),
         channels=channels,
         sales=sales,
@@ -54,9 +54,135 @@ def history(session: Session, actor: Actor, *, last: Month, count: int = 12) -> 
     )
 
 
-def _portfolio_at(session: Session, actor: Actor, month: Month) -> PortfolioPoint:
-    book = positions(session, actor, as_of=month_end(month))
-    return PortfolioPoint(month, sum(p.outstanding for p in book), sum(p.outstanding for p in book if p.at_risk))
+def portfolio(session: Session, months: tuple[Month, ...]) -> tuple[PortfolioPoint, ...]:
+    """Outstanding principal and PAR30 at every month end in one pass, by the arrears report's rules
+    (services.loans.arrears): a loan is at risk when the oldest installment its repayments have not
+    covered, on the schedule in force that day, is more than 30 days overdue, or when it was
+    rescheduled and has not yet paid its product's ``cure_installments`` on time in a row.
+
+    The month ends are a small table joined to the loans; the running total of each schedule is one
+    window function. Only the rescheduled loans (few) have their cure checked in Python.
+    """
+    ends = union_all(*(
+        select(literal(month_end(month), Date()).label("end_on"),
+               literal(month_end(month) - timedelta(days=PAR_DAYS), Date()).label("late_before"))
+        for month in months
+    )).cte("ends")
+    reversal = aliased(LoanMovement)
+    standing = (
+        select(LoanMovement.loan_id, LoanMovement.kind, LoanMovement.occurred_on, LoanMovement.amount)
+        .outerjoin(reversal, reversal.reversal_of_id == LoanMovement.id)
+        .where(LoanMovement.kind.in_([MovementKind.REPAYMENT.value, MovementKind.WRITE_OFF.value]), reversal.id.is_(None))
+        .subquery()
+    )
+    moved = (
+        select(ends.c.end_on, standing.c.loan_id,
+               func.sum(case((standing.c.kind == MovementKind.REPAYMENT.value, standing.c.amount), else_=0)).label("repaid"),
+               func.sum(case((standing.c.kind == MovementKind.WRITE_OFF.value, standing.c.amount), else_=0)).label("written_off"))
+        .join(ends, standing.c.occurred_on <= ends.c.end_on)
+        .group_by(ends.c.end_on, standing.c.loan_id)
+        .cte("moved")
+    )
+    open_ = (
+        select(ends.c.end_on, ends.c.late_before, Loan.id.label("loan_id"), Loan.disbursed, Loan.schedule_no.label("current_no"))
+        .join(ends, and_(Loan.disbursed_on <= ends.c.end_on, or_(Loan.closed_on.is_(None), Loan.closed_on > ends.c.end_on)))
+        .where(Loan.disbursed > 0)
+        .cte("open_loans")
+    )
+    in_force = (
+        select(open_.c.end_on, open_.c.loan_id, func.max(LoanSchedule.schedule_no).label("schedule_no"))
+        .join(LoanSchedule, and_(LoanSchedule.loan_id == open_.c.loan_id, LoanSchedule.effective_on <= open_.c.end_on,
+                                 LoanSchedule.schedule_no <= open_.c.current_no))
+        .group_by(open_.c.end_on, open_.c.loan_id)
+        .cte("in_force")
+    )
+    toward = (
+        select(in_force.c.end_on, in_force.c.loan_id, in_force.c.schedule_no,
+               (func.coalesce(moved.c.repaid, 0) - LoanSchedule.paid_before).label("toward"))
+        .join(LoanSchedule, and_(LoanSchedule.loan_id == in_force.c.loan_id, LoanSchedule.schedule_no == in_force.c.schedule_no))
+        .outerjoin(moved, and_(moved.c.end_on == in_force.c.end_on, moved.c.loan_id == in_force.c.loan_id))
+        .cte("toward")
+    )
+    running = select(
+        LoanInstallment.loan_id, LoanInstallment.schedule_no, LoanInstallment.due_on,
+        func.sum(LoanInstallment.amount).over(partition_by=(LoanInstallment.loan_id, LoanInstallment.schedule_no),
+                                              order_by=LoanInstallment.number).label("cumulative"),
+    ).cte("running")
+    oldest = (
+        select(toward.c.end_on, toward.c.loan_id, func.min(running.c.due_on).label("oldest_unpaid"))
+        .join(running, and_(running.c.loan_id == toward.c.loan_id, running.c.schedule_no == toward.c.schedule_no,
+                            running.c.cumulative > toward.c.toward))
+        .group_by(toward.c.end_on, toward.c.loan_id)
+        .cte("oldest")
+    )
+    remaining = open_.c.disbursed - func.coalesce(moved.c.repaid, 0) - func.coalesce(moved.c.written_off, 0)
+    late = and_(oldest.c.oldest_unpaid.is_not(None), oldest.c.oldest_unpaid < open_.c.late_before)
+    book = (
+        select(open_.c.end_on, open_.c.loan_id, remaining.label("remaining"), late.label("late"), in_force.c.schedule_no)
+        .join(in_force, and_(in_force.c.end_on == open_.c.end_on, in_force.c.loan_id == open_.c.loan_id))
+        .outerjoin(moved, and_(moved.c.end_on == open_.c.end_on, moved.c.loan_id == open_.c.loan_id))
+        .outerjoin(oldest, and_(oldest.c.end_on == open_.c.end_on, oldest.c.loan_id == open_.c.loan_id))
+        .where(remaining > 0)
+        .cte("book")
+    )
+    totals = {
+        end_on: (int(outstanding or 0), int(at_risk or 0))
+        for end_on, outstanding, at_risk in session.execute(
+            select(book.c.end_on, func.sum(book.c.remaining), func.sum(case((book.c.late, book.c.remaining), else_=0)))
+            .group_by(book.c.end_on)
+        )
+    }
+    rescheduled = session.execute(
+        select(book.c.end_on, book.c.loan_id, book.c.schedule_no, book.c.remaining)
+        .where(book.c.schedule_no > 1, ~book.c.late)
+    ).all()
+    uncured = _not_yet_cured(session, rescheduled)
+    points = []
+    for month in months:
+        end_on = month_end(month)
+        outstanding, at_risk = totals.get(end_on, (0, 0))
+        at_risk += sum(remaining for day, _, _, remaining in uncured if day == end_on)
+        points.append(PortfolioPoint(month, outstanding, at_risk))
+    return tuple(points)
+
+
+def _not_yet_cured(session: Session, rescheduled: list) -> list:
+    """Of the (month end, loan, schedule, remaining) rows of rescheduled loans not otherwise at risk,
+    those whose new schedule was not yet paid on time for the product's number of installments in a row."""
+    if not rescheduled:
+        return []
+    loans = {row[1] for row in rescheduled}
+    schedules: dict[tuple, list[Installment]] = defaultdict(list)
+    for loan_id, schedule_no, number, due_on, amount in session.execute(
+        select(LoanInstallment.loan_id, LoanInstallment.schedule_no, LoanInstallment.number, LoanInstallment.due_on,
+               LoanInstallment.amount)
+        .where(LoanInstallment.loan_id.in_(loans))
+        .order_by(LoanInstallment.loan_id, LoanInstallment.schedule_no, LoanInstallment.number)
+    ):
+        schedules[(loan_id, schedule_no)].append(Installment(number, due_on, amount))
+    paid_before = {
+        (loan_id, schedule_no): paid for loan_id, schedule_no, paid in session.execute(
+            select(LoanSchedule.loan_id, LoanSchedule.schedule_no, LoanSchedule.paid_before).where(LoanSchedule.loan_id.in_(loans))
+        )
+    }
+    cure = dict(session.execute(
+        select(Loan.id, LoanProduct.cure_installments).join(LoanProduct, LoanProduct.id == Loan.product_id).where(Loan.id.in_(loans))
+    ).all())
+    reversal = aliased(LoanMovement)
+    payments: dict = defaultdict(list)
+    for loan_id, occurred_on, amount in session.execute(
+        select(LoanMovement.loan_id, LoanMovement.occurred_on, LoanMovement.amount)
+        .outerjoin(reversal, reversal.reversal_of_id == LoanMovement.id)
+        .where(LoanMovement.loan_id.in_(loans), LoanMovement.kind == MovementKind.REPAYMENT.value, reversal.id.is_(None))
+    ):
+        payments[loan_id].append((occurred_on, amount))
+    return [
+        row for row in rescheduled
+        if installments_paid_on_time(
+            schedules[(row[1], row[2])], [p for p in payments[row[1]] if p[0] <= row[0]], row[0],
+            paid_before=paid_before[(row[1], row[2])],
+        ) < cure[row[1]]
+    ]
 
 
 def _by_month(rows) -> dict[Month, int]:
