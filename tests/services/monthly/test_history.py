@@ -85,3 +85,33 @@ def test_members_by_kecamatan_and_category_count_only_members_on_the_day(db, adm
     assert before.members_by_kecamatan == ()  # the builder's members joined on 2 January 2024
     assert [row.count for row in now.members_by_kecamatan] == [2]  # both live in Perdamaian's kecamatan
     assert all(row.count == 0 for row in before.members_by_category)
+
+
+def test_rescheduled_and_written_off_loans_agree_with_the_arrears_report(db, admin):
+    """Three loans disbursed 1 June 2026, never paid. Today (28 November 2026) X is rescheduled and paid
+    three installments ahead (restructured, cured once they fall due), Y is written off; Z stays late.
+    Each month end from June 2026 to May 2027 matches the arrears report."""
+    import uuid
+
+    from koperasi.domain.loans.rules import Frequency
+    from koperasi.services.loans import lifecycle
+
+    office = sales_office(db, admin).office
+    x, y, z = (office.approved_loan(office.member(name)) for name in ("Anggota X", "Anggota Y", "Anggota Z"))
+    for loan in (x, y, z):
+        office.disburse(loan, on=date(2026, 6, 1), first_due=date(2026, 7, 1))
+    today = date(2026, 11, 28)
+    with office.session() as session:
+        lifecycle.reschedule_loan(session, office.manager, x, term=4, frequency=Frequency.MONTHLY, first_due_on=date(2026, 12, 10),
+                                  reason="Gagal panen karet", expected_version=office.loan(x).version)
+        lifecycle.write_off_loan(session, office.manager, y, written_off_on=today, reason="Meninggal dunia", request_id=uuid.uuid4())
+    office.repay(x, 900_000, on=today)
+    with db.session() as session:
+        result = history(session, admin, last=(2027, 5))
+        for point in result.portfolio:
+            report = arrears.arrears_report(session, admin, as_of=month_end(point.month))
+            assert (point.outstanding, point.at_risk) == (report.total.outstanding, report.total.at_risk_30), point.month
+    by_month = {point.month: point for point in result.portfolio}
+    assert by_month[(2026, 10)].at_risk == 3 * 1_200_000  # all three more than 30 days late
+    assert by_month[(2026, 11)].at_risk == 300_000 + 1_200_000  # X restructured (300.000 left), Z late
+    assert by_month[(2027, 2)].at_risk == 1_200_000  # X cured after three installments on time: Z alone
