@@ -63,79 +63,81 @@ def portfolio(session: Session, months: tuple[Month, ...]) -> tuple[PortfolioPoi
     The month ends are a small table joined to the loans; the running total of each schedule is one
     window function. Only the rescheduled loans (few) have their cure checked in Python.
     """
+    ends_on = [month_end(month) for month in months]
     ends = union_all(*(
-        select(literal(month_end(month), Date()).label("end_on"),
-               literal(month_end(month) - timedelta(days=PAR_DAYS), Date()).label("late_before"))
-        for month in months
+        select(literal(day, Date()).label("end_on"), literal(day - timedelta(days=PAR_DAYS), Date()).label("late_before"))
+        for day in ends_on
     )).cte("ends")
-    reversal = aliased(LoanMovement)
-    standing = (
-        select(LoanMovement.loan_id, LoanMovement.kind, LoanMovement.occurred_on, LoanMovement.amount)
-        .outerjoin(reversal, reversal.reversal_of_id == LoanMovement.id)
-        .where(LoanMovement.kind.in_([MovementKind.REPAYMENT.value, MovementKind.WRITE_OFF.value]), reversal.id.is_(None))
-        .subquery()
-    )
-    moved = (
-        select(ends.c.end_on, standing.c.loan_id,
-               func.sum(case((standing.c.kind == MovementKind.REPAYMENT.value, standing.c.amount), else_=0)).label("repaid"),
-               func.sum(case((standing.c.kind == MovementKind.WRITE_OFF.value, standing.c.amount), else_=0)).label("written_off"))
-        .join(ends, standing.c.occurred_on <= ends.c.end_on)
-        .group_by(ends.c.end_on, standing.c.loan_id)
-        .cte("moved")
-    )
     open_ = (
         select(ends.c.end_on, ends.c.late_before, Loan.id.label("loan_id"), Loan.disbursed, Loan.schedule_no.label("current_no"))
         .join(ends, and_(Loan.disbursed_on <= ends.c.end_on, or_(Loan.closed_on.is_(None), Loan.closed_on > ends.c.end_on)))
         .where(Loan.disbursed > 0)
         .cte("open_loans")
     )
+    # Each standing repayment and write-off lands in the first month end on or after it (everything
+    # before the first month in the first); a window sum over a loan's open months then gives what was
+    # repaid and written off by each month end, without joining every movement to every month end.
+    reversal = aliased(LoanMovement)
+    moved_in = _first_end_on_or_after(LoanMovement.occurred_on, ends_on)
+    moved = (
+        select(LoanMovement.loan_id, moved_in.label("end_on"),
+               func.sum(case((LoanMovement.kind == MovementKind.REPAYMENT.value, LoanMovement.amount), else_=0)).label("repaid"),
+               func.sum(case((LoanMovement.kind == MovementKind.WRITE_OFF.value, LoanMovement.amount), else_=0)).label("written_off"))
+        .outerjoin(reversal, reversal.reversal_of_id == LoanMovement.id)
+        .where(LoanMovement.kind.in_([MovementKind.REPAYMENT.value, MovementKind.WRITE_OFF.value]), reversal.id.is_(None),
+               LoanMovement.occurred_on <= ends_on[-1])
+        .group_by(LoanMovement.loan_id, moved_in)
+        .cte("moved")
+    )
+    by_loan = dict(partition_by=open_.c.loan_id, order_by=open_.c.end_on)
+    paid = (
+        select(open_.c.end_on, open_.c.late_before, open_.c.loan_id, open_.c.current_no,
+               func.sum(func.coalesce(moved.c.repaid, 0)).over(**by_loan).label("repaid"),
+               (open_.c.disbursed - func.sum(func.coalesce(moved.c.repaid, 0) + func.coalesce(moved.c.written_off, 0)).over(**by_loan))
+               .label("remaining"))
+        .outerjoin(moved, and_(moved.c.loan_id == open_.c.loan_id, moved.c.end_on == open_.c.end_on))
+        .cte("paid")
+    )
     in_force = (
-        select(open_.c.end_on, open_.c.loan_id, func.max(LoanSchedule.schedule_no).label("schedule_no"))
-        .join(LoanSchedule, and_(LoanSchedule.loan_id == open_.c.loan_id, LoanSchedule.effective_on <= open_.c.end_on,
-                                 LoanSchedule.schedule_no <= open_.c.current_no))
-        .group_by(open_.c.end_on, open_.c.loan_id)
+        select(paid.c.end_on, paid.c.loan_id, func.max(LoanSchedule.schedule_no).label("schedule_no"))
+        .join(LoanSchedule, and_(LoanSchedule.loan_id == paid.c.loan_id, LoanSchedule.effective_on <= paid.c.end_on,
+                                 LoanSchedule.schedule_no <= paid.c.current_no))
+        .group_by(paid.c.end_on, paid.c.loan_id)
         .cte("in_force")
     )
-    toward = (
-        select(in_force.c.end_on, in_force.c.loan_id, in_force.c.schedule_no,
-               (func.coalesce(moved.c.repaid, 0) - LoanSchedule.paid_before).label("toward"))
-        .join(LoanSchedule, and_(LoanSchedule.loan_id == in_force.c.loan_id, LoanSchedule.schedule_no == in_force.c.schedule_no))
-        .outerjoin(moved, and_(moved.c.end_on == in_force.c.end_on, moved.c.loan_id == in_force.c.loan_id))
-        .cte("toward")
+    # Late by more than 30 days at a month end: what fell due on the schedule in force more than 30 days
+    # before it exceeds what was paid toward that schedule. Installments land in the first month end
+    # they count for, and a window sum over the months the schedule was in force adds them up.
+    late_in = _first_end_on_or_after(LoanInstallment.due_on + timedelta(days=PAR_DAYS + 1), ends_on) \
+        if session.bind.dialect.name == "postgresql" else \
+        _first_end_on_or_after(func.date(LoanInstallment.due_on, f"+{PAR_DAYS + 1} days"), ends_on)
+    fell_due = (
+        select(LoanInstallment.loan_id, LoanInstallment.schedule_no, late_in.label("end_on"), func.sum(LoanInstallment.amount).label("amount"))
+        .group_by(LoanInstallment.loan_id, LoanInstallment.schedule_no, late_in)
+        .cte("fell_due")
     )
-    running = select(
-        LoanInstallment.loan_id, LoanInstallment.schedule_no, LoanInstallment.due_on,
-        func.sum(LoanInstallment.amount).over(partition_by=(LoanInstallment.loan_id, LoanInstallment.schedule_no),
-                                              order_by=LoanInstallment.number).label("cumulative"),
-    ).cte("running")
-    oldest = (
-        select(toward.c.end_on, toward.c.loan_id, func.min(running.c.due_on).label("oldest_unpaid"))
-        .join(running, and_(running.c.loan_id == toward.c.loan_id, running.c.schedule_no == toward.c.schedule_no,
-                            running.c.cumulative > toward.c.toward))
-        .group_by(toward.c.end_on, toward.c.loan_id)
-        .cte("oldest")
-    )
-    remaining = open_.c.disbursed - func.coalesce(moved.c.repaid, 0) - func.coalesce(moved.c.written_off, 0)
-    late = and_(oldest.c.oldest_unpaid.is_not(None), oldest.c.oldest_unpaid < open_.c.late_before)
+    by_schedule = dict(partition_by=(in_force.c.loan_id, in_force.c.schedule_no), order_by=in_force.c.end_on)
     book = (
-        select(open_.c.end_on, open_.c.loan_id, remaining.label("remaining"), late.label("late"), in_force.c.schedule_no)
-        .join(in_force, and_(in_force.c.end_on == open_.c.end_on, in_force.c.loan_id == open_.c.loan_id))
-        .outerjoin(moved, and_(moved.c.end_on == open_.c.end_on, moved.c.loan_id == open_.c.loan_id))
-        .outerjoin(oldest, and_(oldest.c.end_on == open_.c.end_on, oldest.c.loan_id == open_.c.loan_id))
-        .where(remaining > 0)
+        select(paid.c.end_on, paid.c.loan_id, paid.c.remaining, in_force.c.schedule_no,
+               (func.sum(func.coalesce(fell_due.c.amount, 0)).over(**by_schedule) > paid.c.repaid - LoanSchedule.paid_before)
+               .label("late"))
+        .join(in_force, and_(in_force.c.end_on == paid.c.end_on, in_force.c.loan_id == paid.c.loan_id))
+        .join(LoanSchedule, and_(LoanSchedule.loan_id == in_force.c.loan_id, LoanSchedule.schedule_no == in_force.c.schedule_no))
+        .outerjoin(fell_due, and_(fell_due.c.loan_id == in_force.c.loan_id, fell_due.c.schedule_no == in_force.c.schedule_no,
+                                  fell_due.c.end_on == in_force.c.end_on))
         .cte("book")
     )
-    totals = {
-        end_on: (int(outstanding or 0), int(at_risk or 0))
-        for end_on, outstanding, at_risk in session.execute(
-            select(book.c.end_on, func.sum(book.c.remaining), func.sum(case((book.c.late, book.c.remaining), else_=0)))
-            .group_by(book.c.end_on)
-        )
-    }
-    rescheduled = session.execute(
-        select(book.c.end_on, book.c.loan_id, book.c.schedule_no, book.c.remaining)
-        .where(book.c.schedule_no > 1, ~book.c.late)
+    rows = session.execute(
+        select(book.c.end_on, book.c.loan_id, book.c.remaining, book.c.schedule_no, book.c.late).where(book.c.remaining > 0)
     ).all()
+    totals: dict[date, list[int]] = defaultdict(lambda: [0, 0])
+    rescheduled = []
+    for end_on, loan_id, remaining, schedule_no, late in rows:
+        totals[end_on][0] += remaining
+        if late:
+            totals[end_on][1] += remaining
+        elif schedule_no > 1:
+            rescheduled.append((end_on, loan_id, schedule_no, remaining))
     uncured = _not_yet_cured(session, rescheduled)
     points = []
     for month in months:
@@ -144,6 +146,11 @@ def portfolio(session: Session, months: tuple[Month, ...]) -> tuple[PortfolioPoi
         at_risk += sum(remaining for day, _, _, remaining in uncured if day == end_on)
         points.append(PortfolioPoint(month, outstanding, at_risk))
     return tuple(points)
+
+
+def _first_end_on_or_after(day, ends_on: list[date]):
+    """The first of the month ends on or after ``day`` (None after the last): a CASE, on both databases."""
+    return case(*((day <= end_on, literal(end_on, Date())) for end_on in ends_on), else_=None)
 
 
 def _not_yet_cured(session: Session, rescheduled: list) -> list:
