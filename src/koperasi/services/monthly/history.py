@@ -198,22 +198,18 @@ def _by_month(rows) -> dict[Month, int]:
 
 def collections(session: Session, months: tuple[Month, ...]) -> tuple[CollectionPoint, ...]:
     first_day, last_day = month_start(months[0]), month_end(months[-1])
-    # An installment is due when its schedule was the one in force on its due date: no later
-    # schedule of the loan (up to the loan's current one) had taken effect by then.
-    later = aliased(LoanSchedule)
-    superseded = (
-        select(later.loan_id)
-        .join(Loan, Loan.id == later.loan_id)
-        .where(later.loan_id == LoanInstallment.loan_id, later.schedule_no > LoanInstallment.schedule_no,
-               later.schedule_no <= Loan.schedule_no, later.effective_on <= LoanInstallment.due_on)
-        .exists()
-    )
+    # An installment is due when its schedule was the one in force on its due date: the next schedule
+    # of the loan (schedules follow one another, so the next one is enough) had not taken effect by then.
+    following = aliased(LoanSchedule)
     year, number = extract("year", LoanInstallment.due_on), extract("month", LoanInstallment.due_on)
     due = _by_month(session.execute(
         select(year, number, func.sum(LoanInstallment.amount))
         .join(Loan, Loan.id == LoanInstallment.loan_id)
+        .outerjoin(following, and_(following.loan_id == LoanInstallment.loan_id,
+                                   following.schedule_no == LoanInstallment.schedule_no + 1,
+                                   following.schedule_no <= Loan.schedule_no))
         .where(LoanInstallment.due_on.between(first_day, last_day), LoanInstallment.schedule_no <= Loan.schedule_no,
-               ~superseded)
+               or_(following.loan_id.is_(None), following.effective_on > LoanInstallment.due_on))
         .group_by(year, number)
     ))
     reversal = aliased(LoanMovement)
