@@ -57,7 +57,7 @@ class MonthDialog(QDialog):
         self.xlsx_button.clicked.connect(lambda: self._choose(XLSX))
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
-        fit_to_screen(self, 420, 200)
+        fit_to_screen(self, 420, self.sizeHint().height())
 
     def month(self) -> Month:
         return self.year_spin.value(), self.month_combo.currentData()
