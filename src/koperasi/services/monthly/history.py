@@ -108,11 +108,12 @@ def portfolio(session: Session, months: tuple[Month, ...]) -> tuple[PortfolioPoi
     # Late by more than 30 days at a month end: what fell due on the schedule in force more than 30 days
     # before it exceeds what was paid toward that schedule. Installments land in the first month end
     # they count for, and a window sum over the months the schedule was in force adds them up.
-    late_in = _first_end_on_or_after(LoanInstallment.due_on + timedelta(days=PAR_DAYS + 1), ends_on) \
-        if session.bind.dialect.name == "postgresql" else \
-        _first_end_on_or_after(func.date(LoanInstallment.due_on, f"+{PAR_DAYS + 1} days"), ends_on)
+    late_in = case(*(
+        (LoanInstallment.due_on < literal(day - timedelta(days=PAR_DAYS), Date()), literal(day, Date())) for day in ends_on
+    ), else_=None)
     fell_due = (
         select(LoanInstallment.loan_id, LoanInstallment.schedule_no, late_in.label("end_on"), func.sum(LoanInstallment.amount).label("amount"))
+        .where(LoanInstallment.due_on < ends_on[-1] - timedelta(days=PAR_DAYS))
         .group_by(LoanInstallment.loan_id, LoanInstallment.schedule_no, late_in)
         .cte("fell_due")
     )
