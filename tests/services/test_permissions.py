@@ -29,6 +29,8 @@ from koperasi.services.dashboard import figures as dashboard_figures
 from koperasi.services.dashboard import waiting as dashboard_waiting
 from koperasi.services.loans import arrears
 from koperasi.services.trainings import attendance
+from koperasi.services.monthly import history as monthly_history
+from koperasi.services.monthly import report as monthly_report
 from koperasi.services.office import audit
 from koperasi.services.office import auth
 from koperasi.services.office import backup
@@ -200,6 +202,8 @@ CALLS = {
     loan_queries.member_loans: (ANYONE_LOGGED_IN, lambda s, a: loan_queries.member_loans(s, a, UNKNOWN)),
     arrears.positions: (ANYONE_LOGGED_IN, lambda s, a: arrears.positions(s, a, as_of=date(2026, 1, 1))),
     arrears.arrears_report: (ANYONE_LOGGED_IN, lambda s, a: arrears.arrears_report(s, a, as_of=date(2026, 1, 1))),
+    monthly_history.history: (ANYONE_LOGGED_IN, lambda s, a: monthly_history.history(s, a, last=(2026, 10))),
+    monthly_report.monthly_report: (ANYONE_LOGGED_IN, lambda s, a: monthly_report.monthly_report(s, a, month=(2026, 10))),
     loan_papers.receipt_for: (ANYONE_LOGGED_IN, lambda s, a: loan_papers.receipt_for(s, a, UNKNOWN)),
     loan_papers.loan_card: (ANYONE_LOGGED_IN, lambda s, a: loan_papers.loan_card(s, a, UNKNOWN, as_of=date(2026, 1, 1))),
     loan_papers.collection_sheet: (
