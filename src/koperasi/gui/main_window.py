@@ -217,6 +217,9 @@ class MainWindow(QMainWindow):
                 self.trainings.pages.setCurrentWidget(self.trainings.register)
             case Step.MEMBER:
                 tabs.setCurrentWidget(self.members)
+            case Place.REVERSALS:
+                self._pending_reversals()
+                self.dashboard.refresh()
             case Place.BACKUP:
                 self._back_up()
                 self.dashboard.refresh()  # the age of the last backup

@@ -143,6 +143,19 @@ def test_waiting_lines_follow_the_role(office):
     assert waiting.Place.LOANS_APPLIED not in {line.place for line in clerk.lines}
 
 
+def test_a_reversal_waits_on_the_beranda_of_the_second_user_not_of_the_one_who_asked(office):
+    loans = office.loans
+    loan_id = loans.active_loan(loans.member("Rahmah"))
+    payment = loans.repay(loan_id, 100_000)
+    loans.request_reversal(payment.movement_id)  # asked by the treasurer
+    now = datetime(2026, 11, 28, 9, 30, tzinfo=timezone.utc)
+    with loans.session() as session:
+        asker = waiting.waiting(session, loans.treasurer, today=date(2026, 11, 28), now=now)
+        chair = waiting.waiting(session, loans.manager, today=date(2026, 11, 28), now=now)
+    assert {line.place: (line.count, line.amount) for line in chair.lines}[waiting.Place.REVERSALS] == (1, 100_000)
+    assert {line.place: line.count for line in asker.lines}[waiting.Place.REVERSALS] == 0
+
+
 def test_a_fresh_office_has_only_its_regions_to_tick(db, admin):
     with db.session() as session:
         fresh = checklist.checklist(session, admin)

@@ -52,6 +52,8 @@ def _text(line: Waiting, found: WaitingList) -> str:
             return tr("{count} pinjaman disetujui menunggu pencairan ({amount})").format(count=count, amount=format_rupiah(line.amount))
         case Place.PAYOUTS:
             return tr("{count} produsen menunggu pembayaran ({amount})").format(count=count, amount=format_rupiah(line.amount))
+        case Place.REVERSALS:
+            return tr("{count} pembatalan menunggu persetujuan Anda ({amount})").format(count=count, amount=format_rupiah(line.amount))
         case Place.GROUP_COLLECTIONS:
             return tr("{count} kelompok punya angsuran jatuh tempo minggu ini").format(count=count)
         case Place.TRAINING_BATCHES:

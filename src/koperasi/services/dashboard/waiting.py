@@ -1,7 +1,6 @@
 """What waits for the user on Beranda, by what their role may do.
 
 Each line says where its list lives (``Place``), so the tab can open it with the filter set.
-Reversals waiting for a second user come with the four-eyes rule (built on its own branch).
 """
 
 from __future__ import annotations
@@ -17,6 +16,7 @@ from koperasi.db.models import Loan, LoanInstallment, TrainingSession
 from koperasi.domain.errors import ValidationError
 from koperasi.domain.loans.rules import LoanStatus
 from koperasi.domain.roles import Actor, Permission
+from koperasi.services import reversals
 from koperasi.services.access import authorize
 from koperasi.services.dashboard.figures import checked_day, producers_owed
 from koperasi.services.office.backup import backup_folder, list_backups
@@ -33,6 +33,7 @@ class Place(StrEnum):
     GROUP_COLLECTIONS = "group_collections"
     TRAINING_BATCHES = "training_batches"
     BACKUP = "backup"
+    REVERSALS = "reversals"
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +70,10 @@ def waiting(session: Session, actor: Actor, *, today: date, now: datetime) -> Wa
             lines.append(Waiting(Place.LOANS_APPLIED, *pending.get(LoanStatus.APPLIED.value, (0, 0))))
         if actor.can(Permission.DISBURSE_LOANS):
             lines.append(Waiting(Place.LOANS_APPROVED, *pending.get(LoanStatus.APPROVED.value, (0, 0))))
+    if actor.can(Permission.REVERSE_MOVEMENTS) or actor.can(Permission.REVERSE_SALES):
+        # Only the requests this user may decide: the one who asked waits for someone else (four eyes).
+        mine = [request for request in reversals.pending_reversals(session, actor) if request.refusal is None]
+        lines.append(Waiting(Place.REVERSALS, len(mine), sum(request.amount for request in mine)))
     if actor.can(Permission.PAY_PRODUCERS):
         owed, producers = producers_owed(session)
         lines.append(Waiting(Place.PAYOUTS, producers, owed))
