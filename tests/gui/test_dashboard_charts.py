@@ -24,7 +24,8 @@ def test_the_four_charts_show_twelve_months_in_indonesian_and_rupiah(qtbot, cont
     _office_with_a_sale(context)
     charts = DashboardCharts(context)
     qtbot.addWidget(charts)
-    charts.load((2026, 10))
+    with qtbot.waitSignal(charts.loaded, timeout=20_000):
+        charts.load((2026, 10))
     sales = charts.views[SALES].chart()
     months = [axis for axis in sales.axes() if not isinstance(axis, QCategoryAxis)][0]
     assert months.categories()[-3:] == ["Agu", "Sep", "Okt"]
@@ -39,7 +40,8 @@ def test_clicking_a_sales_bar_picks_its_month_and_channel(qtbot, context):
     _office_with_a_sale(context)
     charts = DashboardCharts(context)
     qtbot.addWidget(charts)
-    charts.load((2026, 10))
+    with qtbot.waitSignal(charts.loaded, timeout=20_000):
+        charts.load((2026, 10))
     series = charts.views[SALES].chart().series()[0]
     bar_set = series.barSets()[0]
     with qtbot.waitSignal(charts.picked) as blocker:
@@ -52,6 +54,7 @@ def test_install_charts_fills_the_placeholder(qtbot, context):
     qtbot.addWidget(area)
     charts = install_charts(area, context)
     assert charts.parent() is area and area.layout().indexOf(charts) == 0
+    qtbot.waitUntil(lambda: charts.history is not None, timeout=20_000)  # drawn once the worker has read them
     assert isinstance(charts.views["collections"].chart().series()[0], QBarSeries)
 
 

@@ -34,7 +34,8 @@ from PySide6.QtWidgets import QGridLayout, QToolTip, QVBoxLayout, QWidget
 from koperasi.domain.money import format_rupiah, percent
 from koperasi.domain.monthly import PALETTE, Count, History, axis_rupiah
 from koperasi.domain.months import Month, month_abbreviation, month_name, short_month_name
-from koperasi.gui.busy import run_busy
+from koperasi.domain.errors import DomainError
+from koperasi.gui.busy import run_in_background
 from koperasi.gui.context import AppContext
 from koperasi.services.monthly.history import history as read_history
 from koperasi import clock
@@ -88,12 +89,14 @@ def _round_step(raw: float) -> int:
 
 class DashboardCharts(QWidget):
     picked = Signal(object)  # ChartPick
+    loaded = Signal()  # the charts of the last load() are drawn (or its error shown)
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("dashboardCharts")
         self.context = context
         self.history: History | None = None
+        self._generation = 0  # which load() the drawing on screen answers
         self.views: dict[str, QChartView] = {}
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
@@ -117,7 +120,25 @@ class DashboardCharts(QWidget):
             with context.database.session() as session:
                 return read_history(session, context.actor, last=month)
 
-        self.show_history(run_busy(self, self.tr("Menyiapkan grafik…"), work))
+        # In the background, as Beranda's figures: the main window is being built when this first runs,
+        # and a nested wait (event loop) inside its constructor is no place to draw.
+        self._generation += 1
+        generation = self._generation
+        run_in_background(self, work, lambda history: self._loaded(generation, history),
+                          lambda error: self._failed(generation, error))
+
+    def _loaded(self, generation: int, history: History) -> None:
+        if generation == self._generation:  # else a newer load is on its way
+            self.show_history(history)
+            self.loaded.emit()
+
+    def _failed(self, generation: int, error: BaseException) -> None:
+        if generation != self._generation:
+            return
+        if not isinstance(error, DomainError):
+            raise error  # a bug: the crash handler logs it
+        self.setToolTip(error.message)
+        self.loaded.emit()
 
     def show_history(self, history: History) -> None:
         self.history = history
