@@ -19,7 +19,7 @@ from koperasi.gui.office.about_dialog import AboutDialog
 from koperasi.gui.office.audit_dialog import AuditDialog
 from koperasi.gui.members.categories_dialog import CategoriesDialog
 from koperasi.gui.office.login_dialog import LoginDialog
-from koperasi.gui.dashboard_charts import DashboardCharts
+from koperasi.gui.dashboard.charts import DashboardCharts
 from koperasi.gui.main_window import MainWindow
 from koperasi.gui.monthly_report import MonthDialog
 from koperasi.gui.members.groups_view import _GroupDialog, _JoinDialog, _LeaveGroupDialog

@@ -17,7 +17,7 @@ from koperasi.gui.context import AppContext
 from koperasi.gui.dashboard.tab import DashboardTab
 from koperasi.services.dashboard.checklist import Step
 from koperasi.services.dashboard.waiting import Place
-from koperasi.gui.dashboard_charts import COLLECTIONS, PORTFOLIO, SALES, ChartPick, install_charts
+from koperasi.gui.dashboard.charts import COLLECTIONS, PORTFOLIO, SALES, ChartPick, install_charts
 from koperasi.gui.forms.ui_main_window import Ui_MainWindow
 from koperasi.gui.help.f1 import HelpKey
 from koperasi.gui.icons import app_icon

@@ -7,7 +7,7 @@ from datetime import date
 from PySide6.QtCharts import QBarSeries, QCategoryAxis, QStackedBarSeries
 from PySide6.QtWidgets import QWidget
 
-from koperasi.gui.dashboard_charts import SALES, ChartPick, DashboardCharts, install_charts
+from koperasi.gui.dashboard.charts import SALES, ChartPick, DashboardCharts, install_charts
 from tests.sales_support import SalesOffice
 from tests.loan_support import loan_office
 
@@ -73,7 +73,7 @@ def test_a_sales_bar_opens_penjualan_on_that_month_and_channel(qtbot, context):
 
 
 def test_a_portfolio_month_opens_the_arrears_as_of_its_end(qtbot, context):
-    from koperasi.gui.dashboard_charts import PORTFOLIO
+    from koperasi.gui.dashboard.charts import PORTFOLIO
     from koperasi.gui.main_window import MainWindow
 
     window = MainWindow(context)
