@@ -30,7 +30,7 @@ from koperasi.db.models import (
 )
 from koperasi.domain.loans.rules import Installment, MovementKind, installments_paid_on_time
 from koperasi.domain.monthly import CollectionPoint, Count, History, PortfolioPoint
-from koperasi.domain.months import Month, last_months, month_end, month_start
+from koperasi.domain.months import Month, check_month, last_months, month_end, month_start
 from koperasi.domain.roles import Actor, Permission
 from koperasi.services.access import authorize
 from koperasi.services.loans.arrears import PAR_DAYS
@@ -40,7 +40,7 @@ from koperasi.services.sales.book import standing_sale_lines
 def history(session: Session, actor: Actor, *, last: Month, count: int = 12) -> History:
     """The ``count`` months ending with ``last`` (its end is the "as of" day of the members' figures)."""
     authorize(session, actor, Permission.USE_APP)
-    months = last_months(last, count)
+    months = last_months(check_month(last, count), count)
     last_day = month_end(months[-1])
     channels, sales = sales_by_channel(session, months)
     return History(

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session, aliased
 from koperasi.db.models import LoanMovement, Member, Payout, Sale, TrainingAttendance, TrainingSession
 from koperasi.domain.loans.rules import MovementKind
 from koperasi.domain.monthly import MonthlyReport, MonthMovements
-from koperasi.domain.months import Month, month_end, month_start
+from koperasi.domain.months import Month, check_month, month_end, month_start
 from koperasi.domain.roles import Actor, Permission
 from koperasi.services.access import authorize
 from koperasi.services.loans.arrears import arrears_report
@@ -23,7 +23,7 @@ from koperasi.services.sales.book import standing_payouts, standing_sale_lines
 
 def monthly_report(session: Session, actor: Actor, *, month: Month) -> MonthlyReport:
     authorize(session, actor, Permission.USE_APP)
-    as_of = month_end(month)
+    as_of = month_end(check_month(month))
     return MonthlyReport(
         office=current_office(session).profile,
         month=month,
