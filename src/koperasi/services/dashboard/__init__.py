@@ -1,1 +1,0 @@
-"""Beranda: figures from every area, what waits for whom, the first set-up checklist."""
