@@ -86,7 +86,9 @@ def guide_image(name: str, width: int):
         raise SystemExit(f"docs/screenshots/{name} is missing or unreadable (listed in koperasi.gui.help.topics.SCREENSHOTS)")
     if image.width() > width:
         image = image.scaledToWidth(width, Qt.TransformationMode.SmoothTransformation)
-    return image
+    # 256 colours, as the screenshots themselves: the smoothed copy in full colour was 4-5 times
+    # larger, and the guide's images count against the Windows bundle's size bound.
+    return image.convertToFormat(QImage.Format.Format_Indexed8, Qt.ImageConversionFlag.AvoidDither)
 
 
 def write_guide_images(target: Path = ROOT) -> list[Path]:
