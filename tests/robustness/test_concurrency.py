@@ -41,7 +41,7 @@ def test_three_clerks_at_once_lose_and_double_nothing(request, backend):
     database.dispose()
 
     started = time.monotonic()
-    start_at = time.time() + 2.0  # every worker imported and connected before the first save
+    start_at = time.time() + 2.0  # real clock: every worker imported and connected before the first save
     workers = [
         start_worker(url.render_as_string(hide_password=False), plan, mode="mix", count=POSTINGS, worker=index,
                      start_at=start_at)

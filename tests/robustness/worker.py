@@ -80,7 +80,7 @@ def main(argv: list[str] | None = None) -> int:
         clerk = _actor(session, "petugas")
         desa_id = session.scalar(select(Desa.id))
     _say("ready")
-    time.sleep(max(0.0, args.start_at - time.time()))
+    time.sleep(max(0.0, args.start_at - time.time()))  # real clock: the workers start together
     own = [uuid.UUID(loan) for loan in plan.get("loans", [])]
     shared = uuid.UUID(plan["shared_loan"]) if plan.get("shared_loan") else None
     index = 0
