@@ -30,7 +30,7 @@ def test_clock_unpinned_is_the_real_clock():
     assert clock.today() in {date.today(), date.today() - timedelta(days=1)}  # real clock
 
 
-_REAL_CLOCK_READS = ("date.today()", "datetime.now(", "datetime.today()", "datetime.utcnow()", "QDate.currentDate()",
+_REAL_CLOCK_READS = ("date.today()", "datetime.now(", "datetime.today()", "datetime.utcnow()", "QDate.currentDate()",  # real clock: the scan's own words
                      "QDateTime.currentDateTime()")
 
 
@@ -56,6 +56,6 @@ def test_no_test_reads_the_real_clock_unless_it_says_so():
 
 
 def test_the_real_clock_scan_would_catch_a_read(tmp_path):
-    (tmp_path / "late.py").write_text("due = date.today() + timedelta(days=7)\n")
+    (tmp_path / "late.py").write_text("due = date.today() + timedelta(days=7)\n")  # real clock: the scan's own words
     (tmp_path / "fine.py").write_text("stamp = datetime.now(UTC)  # real clock\n")
-    assert _real_clock_reads(tmp_path, allowed=set()) == [f"{tmp_path.name}/late.py:1: due = date.today() + timedelta(days=7)"]
+    assert _real_clock_reads(tmp_path, allowed=set()) == [f"{tmp_path.name}/late.py:1: due = date.today() + timedelta(days=7)"]  # real clock: the scan's own words
