@@ -426,16 +426,16 @@ def screenshots() -> None:
             main_window = find_window(desktop, "Koperasi Berdaya", exclude=login)
             xdotool(desktop, "windowsize", main_window, "1280", "720")
             time.sleep(6)  # its first paint, the dashboard's figures
-            grab(display, desktop, main_window, out / "windows-main-window.png")
+            grab(display, desktop, "Koperasi Berdaya", out / "windows-main-window.png", exclude=login)
         finally:
             stop_program(program)
         setup_program = subprocess.Popen(["wine", str(INSTALLER)], env=wine_env(DISPLAY=display), cwd=ROOT,
                                          stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                                          stderr=subprocess.DEVNULL, start_new_session=True)
         try:
-            page = find_window(desktop, "Koperasi Berdaya")
+            find_window(desktop, "Koperasi Berdaya")
             time.sleep(3)
-            grab(display, desktop, page, out / "windows-installer.png")
+            grab(display, desktop, "Koperasi Berdaya", out / "windows-installer.png")
         finally:
             stop_program(setup_program)
     finally:
@@ -463,12 +463,23 @@ def find_window(env: dict[str, str], title: str, *, exclude: str | None = None, 
     raise Failure(f"no window titled {title!r} appeared within {timeout:.0f} s")
 
 
-def grab(display: str, env: dict[str, str], window: str, target: Path) -> None:
+def grab(display: str, env: dict[str, str], title: str, target: Path, *, exclude: str | None = None) -> None:
     """The window with its frame: the only one on the black screen, so the bounding box of what is not black.
-    (xdotool's position of a reparented Wine window is off by the frame's height.)"""
+    (xdotool's position of a reparented Wine window is off by the frame's height.)
+    The window is looked up again here, and again if it vanishes while measured: Wine may replace the X window
+    behind a Qt window while it first paints (seen once in CI: the id found a few seconds before was gone)."""
     from PIL import ImageGrab
 
-    geometry = dict(line.split("=", 1) for line in xdotool(env, "getwindowgeometry", "--shell", window).splitlines())
+    for attempt in range(3):
+        window = find_window(env, title, exclude=exclude)
+        try:
+            measured = xdotool(env, "getwindowgeometry", "--shell", window)
+            break
+        except subprocess.CalledProcessError:
+            if attempt == 2:
+                raise
+            time.sleep(2)
+    geometry = dict(line.split("=", 1) for line in measured.splitlines())
     width, height = int(geometry["WIDTH"]), int(geometry["HEIGHT"])
     if width < 300 or height < 200:
         raise Failure(f"window {window} is only {width}x{height}: not shown")
