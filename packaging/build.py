@@ -113,12 +113,12 @@ def report_size() -> None:
     within_limit(f"{bundle_platform()} bundle", total / 1e6)
 
 
-# What the bundle must hold (the PDF preview) and what PySide6-Addons must not bring into it
+# What the bundle must hold (the PDF preview, Beranda's charts) and what PySide6-Addons must not bring into it
 # (koperasi.spec excludes it); matched against file names, case-insensitively, so that it holds
 # for Linux's libQt6Pdf.so.6 and Windows' Qt6Pdf.dll alike.
-REQUIRED = ("qt6pdf.", "qt6pdfwidgets.", "qtpdf.", "qtpdfwidgets.")
+REQUIRED = ("qt6pdf.", "qt6pdfwidgets.", "qtpdf.", "qtpdfwidgets.", "qt6charts.", "qtcharts.")
 FORBIDDEN = (
-    "webengine", "qt6qml", "qt6quick", "qt63d", "qt3d", "multimedia", "qt6charts", "qt6graphs",
+    "webengine", "qt6qml", "qt6quick", "qt63d", "qt3d", "multimedia", "qt6chartsqml", "qt6graphs",
     "datavisualization", "virtualkeyboard", "qt6pdfquick", "qt6location", "qt6positioning",
     "qt6bluetooth", "qt6sensors", "qt6serial", "texttospeech", "spatialaudio", "remoteobjects",
 )

@@ -104,6 +104,7 @@ class Session:
         self.folder.mkdir(parents=True)
         try:
             self._first_run()
+            self._fresh_office()
             database = self._demo_database()
             try:
                 self._login(database)
@@ -281,7 +282,40 @@ class Session:
         return self._find(QTabWidget, name)
 
     def _dashboard(self, window, name: str) -> None:
+        self._until_loaded(window)
         self.shoot(name, window)
+
+    def _until_loaded(self, window) -> None:
+        """Beranda reads its figures on the worker thread: wait for them, not for a fixed time."""
+        for _ in range(500):
+            if window.dashboard.pages.currentIndex() != window.dashboard.LOADING:
+                return
+            self._settle(1)
+        self.problems.append("beranda: angka tidak termuat")
+
+    def _fresh_office(self) -> None:
+        """Beranda of an office just set up: the checklist, not empty tiles."""
+        from koperasi.gui.context import AppContext
+        from koperasi.gui.main_window import MAIN_WINDOW_HEIGHT, MAIN_WINDOW_WIDTH, MainWindow
+        from koperasi.gui.screen_fit import show_main_window
+        from koperasi.demo import office as demo
+        from koperasi.domain.office.profile import OfficeProfile
+        from koperasi.services.office import profile as office
+
+        database = self._open_database("kantor-baru.db")
+        try:
+            with database.session() as session:
+                actor = office.set_up(session, OfficeProfile(name="Koperasi Berdaya Pauh", code="PAU", kecamatan_code="15.03.04"),
+                                      admin_username=demo.DEMO_ADMIN, admin_full_name="Admin Kantor", admin_password=demo.DEMO_PASSWORD)
+                current = office.current_office(session)
+            window = MainWindow(AppContext(database=database, actor=actor, office=current))
+            show_main_window(window, MAIN_WINDOW_WIDTH, MAIN_WINDOW_HEIGHT)
+            self._until_loaded(window)
+            self.shoot("beranda-kantor-baru", window)
+            window.hide()
+            window.deleteLater()
+        finally:
+            database.dispose()
 
     def _members(self, window, name: str) -> None:
         self._select_first("memberTable")

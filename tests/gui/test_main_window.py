@@ -5,9 +5,7 @@ from datetime import date
 import pytest
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog
-from sqlalchemy import func, select
 
-from koperasi.db.models import Kecamatan
 from koperasi.domain.members.register import MemberInput
 from koperasi.domain.people import Sex
 from koperasi.domain.roles import Role
@@ -28,8 +26,9 @@ def test_main_window_says_which_office_who_and_where(qtbot, context):
     database = window._status["statusDatabase"]
     assert database.text() == "Data: koperasi.db"
     assert database.toolTip() == f"Berkas data: {context.database.url.database}"
-    steps = window.dashboard.next_steps.text()
-    assert "Tambahkan desa" in steps and "Buat akun" in steps
+    qtbot.waitUntil(lambda: window.dashboard.pages.currentIndex() == window.dashboard.FRESH)
+    steps = window.dashboard.checklist.label().text()
+    assert "Muat desa yang dilayani" in steps and "href='regions'" in steps
 
 
 def test_a_clerk_sees_no_admin_actions(qtbot, context):
@@ -141,26 +140,14 @@ def test_a_saved_member_card_is_confirmed_in_the_status_bar(qtbot, context, siti
     assert window.statusBar().currentMessage() == f"Kartu anggota {siti.number} disimpan ke {tmp_path / 'kartu.pdf'}"
 
 
-def test_a_ready_office_is_told_where_its_work_is_not_that_tabs_will_come(qtbot, context):
-    from dataclasses import replace
-
-    from koperasi.services.office import profile as office
+def test_a_working_office_sees_its_figures_not_the_checklist(qtbot, context):
     from tests.loan_support import loan_office
 
     ready = loan_office(context.database, context.actor)
     ready.member("Siti Aminah")
-    with context.database.session() as session:
-        context.office = office.update_office(
-            session, context.actor,
-            replace(context.office.profile, address="Jl. Lintas Sumatera", chair_name="Hj. Rosna", treasurer_name="Ahmad"),
-            expected_version=context.office.version,
-        )
-        kecamatan = session.scalar(select(func.count()).select_from(Kecamatan))
     window = MainWindow(context)
     qtbot.addWidget(window)
-    steps = window.dashboard.next_steps.text()
-    assert "Kantor siap dipakai" in steps and "akan tampil" not in steps
+    qtbot.waitUntil(lambda: window.dashboard.pages.currentIndex() == window.dashboard.FIGURES)
+    assert "Perempuan</span></td><td align='right' style='padding-right:10px'>1 (100,0%)" in window.dashboard.tiles.members.text()
     tabs = [window.form.mainTabs.tabText(i).replace("&", "") for i in range(window.form.mainTabs.count())]
     assert {"Pinjaman", "Penjualan", "Pelatihan"} <= set(tabs)
-    # The one desa's kecamatan, out of the kecamatan this database knows (not a fixed number).
-    assert f"1 dari {kecamatan}" in window.dashboard.figures.text()

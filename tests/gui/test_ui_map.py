@@ -19,7 +19,9 @@ from koperasi.gui.office.about_dialog import AboutDialog
 from koperasi.gui.office.audit_dialog import AuditDialog
 from koperasi.gui.members.categories_dialog import CategoriesDialog
 from koperasi.gui.office.login_dialog import LoginDialog
+from koperasi.gui.dashboard.charts import DashboardCharts
 from koperasi.gui.main_window import MainWindow
+from koperasi.gui.monthly_report import MonthDialog
 from koperasi.gui.members.groups_view import _GroupDialog, _JoinDialog, _LeaveGroupDialog
 from koperasi.gui.members.leave_dialog import LeaveDialog
 from koperasi.gui.members.member_dialog import MemberDialog
@@ -84,6 +86,8 @@ def _windows(context, sqlite_db, fresh_db):
             _GroupDialog(context, None),
             _JoinDialog(context, sample_group),
             _LeaveGroupDialog(context, sample_group, GroupMemberView(member.id, member.number, "Siti", date(2026, 1, 1), False)),
+            MonthDialog(),
+            DashboardCharts(context),
         ],
     }
 

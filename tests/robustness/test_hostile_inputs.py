@@ -23,7 +23,7 @@ import os
 import uuid
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timezone
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -55,7 +55,12 @@ from koperasi.domain.office.regions import Region
 from koperasi.domain.sales.rules import Producer, SaleLineInput
 from koperasi.domain.office.settings import SALES_COMMISSION
 from koperasi.domain.trainings.rules import CompletionRule, ProgrammeInput, RuleKind, SessionInput, Topic
-from koperasi.services import dashboard, ledger, ledger_checks, new_account_approvals, reversals
+from koperasi.services import ledger, ledger_checks, new_account_approvals, reversals
+from koperasi.services.dashboard import checklist as dashboard_checklist
+from koperasi.services.dashboard import figures as dashboard_figures
+from koperasi.services.dashboard import waiting as dashboard_waiting
+from koperasi.services.monthly import history as monthly_history
+from koperasi.services.monthly import report as monthly_report
 from koperasi.services.loans import arrears
 from koperasi.services.trainings import attendance
 from koperasi.services.office import audit
@@ -395,9 +400,14 @@ def specs(w: World) -> dict:
     preview = either(st.just(member_import.ImportPreview((), ())), None, "x")
     limits = numbers(200, 1, 10, low=-10, high=10_000)
     kind_text = st.one_of(st.sampled_from(["desa", "kelurahan"]), texts())
+    months = st.one_of(st.tuples(numbers(2026, low=-10, high=10_050), numbers(10, low=-2, high=14)), *alien(None, "2026-10"))
     d = dict
     return {
-        dashboard.summary: d(),
+        dashboard_figures.figures: d(as_of=dates()),
+        dashboard_waiting.waiting: d(today=dates(), now=st.one_of(st.datetimes(timezones=st.just(timezone.utc)), *alien(None, "kemarin"))),
+        dashboard_checklist.checklist: d(),
+        monthly_history.history: d(last=months, count=numbers(12, low=-5, high=500)),
+        monthly_report.monthly_report: d(month=months),
         members.register_member: d(data=member_input, accept_warnings=flags(), today=maybe_dates(date(2026, 1, 1))),
         members.update_member: d(member_id=member, data=member_input, expected_version=versions(), accept_warnings=flags(),
                                  today=maybe_dates()),

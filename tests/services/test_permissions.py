@@ -7,7 +7,7 @@ import importlib
 import inspect
 import pkgutil
 import uuid
-from datetime import date, time
+from datetime import date, datetime, time, timezone
 
 import pytest
 
@@ -23,9 +23,14 @@ from koperasi.domain.office.settings import SALES_COMMISSION
 from koperasi.domain.loans.products import LoanKind, ProductInput
 from koperasi.domain.loans.rules import Frequency
 from koperasi.domain.trainings.rules import ProgrammeInput, SessionInput, Topic
-from koperasi.services import access, dashboard, ledger, new_account_approvals, reversals
+from koperasi.services import access, ledger, new_account_approvals, reversals
+from koperasi.services.dashboard import checklist as dashboard_checklist
+from koperasi.services.dashboard import figures as dashboard_figures
+from koperasi.services.dashboard import waiting as dashboard_waiting
 from koperasi.services.loans import arrears
 from koperasi.services.trainings import attendance
+from koperasi.services.monthly import history as monthly_history
+from koperasi.services.monthly import report as monthly_report
 from koperasi.services.office import audit
 from koperasi.services.office import auth
 from koperasi.services.office import backup
@@ -77,7 +82,10 @@ BACKUP_MAKERS = {Role.ADMIN, Role.MANAGER, Role.TREASURER}  # "Cadangkan sekaran
 
 # function -> (roles allowed, call with a session and an actor)
 CALLS = {
-    dashboard.summary: (ANYONE_LOGGED_IN, lambda s, a: dashboard.summary(s, a)),
+    dashboard_figures.figures: (ANYONE_LOGGED_IN, lambda s, a: dashboard_figures.figures(s, a, as_of=date(2026, 1, 1))),
+    dashboard_waiting.waiting: (ANYONE_LOGGED_IN, lambda s, a: dashboard_waiting.waiting(
+        s, a, today=date(2026, 1, 1), now=datetime(2026, 1, 1, tzinfo=timezone.utc))),
+    dashboard_checklist.checklist: (ANYONE_LOGGED_IN, lambda s, a: dashboard_checklist.checklist(s, a)),
     members.register_member: (EDITORS, lambda s, a: members.register_member(s, a, _member_input())),
     members.update_member: (EDITORS, lambda s, a: members.update_member(s, a, UNKNOWN, _member_input(), expected_version=1)),
     members.record_leaving: (EDITORS, lambda s, a: members.record_leaving(s, a, UNKNOWN, left_on=date(2026, 1, 1), reason="x", expected_version=1)),
@@ -194,6 +202,8 @@ CALLS = {
     loan_queries.member_loans: (ANYONE_LOGGED_IN, lambda s, a: loan_queries.member_loans(s, a, UNKNOWN)),
     arrears.positions: (ANYONE_LOGGED_IN, lambda s, a: arrears.positions(s, a, as_of=date(2026, 1, 1))),
     arrears.arrears_report: (ANYONE_LOGGED_IN, lambda s, a: arrears.arrears_report(s, a, as_of=date(2026, 1, 1))),
+    monthly_history.history: (ANYONE_LOGGED_IN, lambda s, a: monthly_history.history(s, a, last=(2026, 10))),
+    monthly_report.monthly_report: (ANYONE_LOGGED_IN, lambda s, a: monthly_report.monthly_report(s, a, month=(2026, 10))),
     loan_papers.receipt_for: (ANYONE_LOGGED_IN, lambda s, a: loan_papers.receipt_for(s, a, UNKNOWN)),
     loan_papers.loan_card: (ANYONE_LOGGED_IN, lambda s, a: loan_papers.loan_card(s, a, UNKNOWN, as_of=date(2026, 1, 1))),
     loan_papers.collection_sheet: (

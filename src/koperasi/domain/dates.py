@@ -81,6 +81,11 @@ def format_date_long(d: date) -> str:
     return babel_dates.format_date(_require_date(d), "EEEE, d MMMM y", locale=_LOCALE)
 
 
+def format_month(d: date) -> str:
+    """``date(2026, 11, 28)`` -> ``"November 2026"``."""
+    return babel_dates.format_date(_require_date(d), "MMMM y", locale=_LOCALE)
+
+
 def place_and_date(place: str, d: date) -> str:
     """The place-and-date line above a signature: ``"Sarolangun, 28 November 2026"``."""
     place = place.strip()

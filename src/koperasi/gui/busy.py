@@ -86,3 +86,28 @@ def run_busy(parent: QWidget, label: str, work: Callable[[], T], *, steps: Steps
         poll.stop()
         QGuiApplication.restoreOverrideCursor()
         progress.close()
+
+
+def run_in_background(parent: QWidget, work: Callable[[], T], done: Callable[[T], None],
+                      failed: Callable[[BaseException], None]) -> None:
+    """Work on the worker thread without holding the window: no dialog, no wait cursor.
+
+    ``done`` (or ``failed``) is called on the GUI thread once the work ends, unless ``parent``
+    was deleted by then. For figures that fill a page while the user goes on working.
+    """
+    future = _worker.submit(work)
+    poll = QTimer(parent, interval=20)
+
+    def check() -> None:
+        if not future.done():
+            return
+        poll.stop()
+        poll.deleteLater()
+        error = future.exception()
+        if error is None:
+            done(future.result())
+        else:
+            failed(error)
+
+    poll.timeout.connect(check)
+    poll.start()

@@ -8,17 +8,22 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
 
+from koperasi.domain.months import month_end, month_start
 from koperasi.domain.roles import Permission
 from koperasi.gui.office.about_dialog import AboutDialog
 from koperasi.gui.office.audit_dialog import AuditDialog
 from koperasi.gui.members.categories_dialog import CategoriesDialog
 from koperasi.gui.context import AppContext
-from koperasi.gui.dashboard import DashboardTab
+from koperasi.gui.dashboard.tab import DashboardTab
+from koperasi.services.dashboard.checklist import Step
+from koperasi.services.dashboard.waiting import Place
+from koperasi.gui.dashboard.charts import COLLECTIONS, PORTFOLIO, SALES, ChartPick, install_charts
 from koperasi.gui.forms.ui_main_window import Ui_MainWindow
 from koperasi.gui.help.f1 import HelpKey
 from koperasi.gui.icons import app_icon
 from koperasi.gui.loans.tab import LoansTab
 from koperasi.gui.members.tab import MembersTab
+from koperasi.gui.monthly_report import open_monthly_report
 from koperasi.gui.office.office_dialog import OfficeDialog
 from koperasi.gui.office.password_dialog import PasswordDialog
 from koperasi.gui.office.regions_dialog import RegionsDialog
@@ -53,6 +58,10 @@ class MainWindow(QMainWindow):
         self.form.mainTabs.addTab(self.trainings, self.tr("Pelatiha&n"))
         self.sales = SalesTab(context)
         self.form.mainTabs.addTab(self.sales, self.tr("Pen&jualan"))
+        self.dashboard.open_place.connect(self._open_place)
+        # Coming back to Beranda reads its figures again (on the worker thread): whatever was saved meanwhile shows.
+        self.form.mainTabs.currentChanged.connect(
+            lambda index: self.dashboard.refresh() if self.form.mainTabs.widget(index) is self.dashboard else None)
         self._status = {name: QLabel() for name in ("statusUser", "statusOffice", "statusDatabase")}
         for name, label in self._status.items():
             label.setObjectName(name)
@@ -99,7 +108,33 @@ class MainWindow(QMainWindow):
         self.action_restore.setEnabled(actor.can(Permission.RESTORE_BACKUPS))
         self.action_backup.triggered.connect(self._back_up)
         self.action_restore.triggered.connect(self._restore)
+        self.action_monthly_report = QAction(self.tr("&Laporan bulanan…"), self)
+        self.action_monthly_report.setObjectName("actionMonthlyReport")
+        self.form.menuFile.insertAction(self.action_backup, self.action_monthly_report)
+        self.form.menuFile.insertSeparator(self.action_backup)
+        self.action_monthly_report.triggered.connect(lambda: open_monthly_report(self, context))
+        self._install_charts()
         self._show_context()
+
+    def _install_charts(self) -> None:
+        """Beranda's charts go into its placeholder, when its layout has one; a click opens the list behind it."""
+        area = self.dashboard.findChild(QWidget, "dashboardChartsArea")
+        if area is not None:
+            install_charts(area, self.context).picked.connect(self.open_chart_pick)
+
+    def open_chart_pick(self, pick: ChartPick) -> None:
+        """A sales bar opens Penjualan on that month and channel; a portfolio or collections month
+        opens Tunggakan as of that month's end. Members' bars open no list yet."""
+        if pick.month is None:
+            return
+        if pick.chart == SALES:
+            self.sales.sales_view.show_period(month_start(pick.month), month_end(pick.month), pick.series)
+            self.sales.pages.setCurrentWidget(self.sales.sales_view)
+            self.form.mainTabs.setCurrentWidget(self.sales)
+        elif pick.chart in (PORTFOLIO, COLLECTIONS):
+            self.loans.arrears_view.show_as_of(month_end(pick.month))  # first: showing the page would load today's
+            self.loans.pages.setCurrentWidget(self.loans.arrears_view)
+            self.form.mainTabs.setCurrentWidget(self.loans)
 
     def _show_context(self) -> None:
         actor, office = self.context.actor, self.context.office
@@ -162,6 +197,40 @@ class MainWindow(QMainWindow):
     def _manage_users(self) -> None:
         UsersDialog(self.context, self).exec()
         self.dashboard.refresh()
+
+    def _open_place(self, place: str) -> None:
+        """A Beranda line opens the list behind it (a waiting line) or the place to set something up (a step)."""
+        tabs = self.form.mainTabs
+        match place:
+            case Place.LOANS_APPLIED | Place.LOANS_APPROVED:
+                tabs.setCurrentWidget(self.loans)
+                self.loans.pages.setCurrentWidget(self.loans.register)
+                self.loans.status_filter.setCurrentIndex(self.loans.status_filter.findData(place.removeprefix("loans_")))
+            case Place.GROUP_COLLECTIONS:
+                tabs.setCurrentWidget(self.loans)
+                self.loans.pages.setCurrentWidget(self.loans.collection_view)
+            case Place.PAYOUTS:
+                tabs.setCurrentWidget(self.sales)
+                self.sales.pages.setCurrentWidget(self.sales.payouts_view)
+            case Place.TRAINING_BATCHES | Step.PROGRAMME:
+                tabs.setCurrentWidget(self.trainings)
+                self.trainings.pages.setCurrentWidget(self.trainings.register)
+            case Step.MEMBER:
+                tabs.setCurrentWidget(self.members)
+            case Place.REVERSALS:
+                self._pending_reversals()
+                self.dashboard.refresh()
+            case Place.BACKUP:
+                self._back_up()
+                self.dashboard.refresh()  # the age of the last backup
+            case Step.REGIONS:
+                self._edit_regions()
+            case Step.FUND | Step.LOAN_PRODUCT:
+                self._manage_funds()
+                self.dashboard.refresh()
+            case Step.CATALOGUE:
+                self._sales_catalogue()
+                self.dashboard.refresh()
 
     def _member_loans(self, member_id):
         from koperasi.services.loans.queries import member_loans

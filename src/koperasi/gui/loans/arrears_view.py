@@ -3,6 +3,8 @@ fund, the late loans worst first, and the report as PDF or Excel."""
 
 from __future__ import annotations
 
+from datetime import date
+
 
 from pathlib import Path
 
@@ -149,6 +151,11 @@ class ArrearsView(QWidget):
             table.setColumnWidth(column, width)
         table.horizontalHeader().setStretchLastSection(True)
         return table
+
+    def show_as_of(self, day: date) -> None:
+        """The arrears as of a past day (today at the latest): what a month on a Beranda chart stands for."""
+        self.date_edit.setDate(QDate(min(day, clock.today())))
+        self.refresh()
 
     def ensure_loaded(self) -> None:
         if self.report is None:

@@ -4,6 +4,7 @@ lines with Cetak nota and Batalkan (retur)."""
 from __future__ import annotations
 
 import uuid
+from datetime import date
 from html import escape
 
 from PySide6.QtCore import QDate, QItemSelectionModel, Qt, QTimer, Signal
@@ -225,6 +226,21 @@ class SalesView(QWidget):
             combo.addItem(channel.name, channel.id)
         combo.setCurrentIndex(max(0, find_data(combo, chosen)))
         combo.blockSignals(False)
+
+    def show_period(self, first: date, last: date, channel: str = "") -> None:
+        """The sales of a period, of one channel (by name) or all: what a Beranda chart's bar stands for."""
+        for edit, day in ((self.from_edit, first), (self.to_edit, last)):
+            edit.blockSignals(True)
+            edit.setDate(QDate(day))
+            edit.blockSignals(False)
+        index = self.channel_filter.findText(channel) if channel else 0
+        self.channel_filter.blockSignals(True)
+        self.channel_filter.setCurrentIndex(max(0, index))
+        self.channel_filter.blockSignals(False)
+        self.search_edit.blockSignals(True)
+        self.search_edit.clear()
+        self.search_edit.blockSignals(False)
+        self.reload()
 
     def reload(self, select: uuid.UUID | None = None) -> None:
         self._timer.stop()

@@ -1,0 +1,1 @@
+"""Beranda: figures from every area, what waits for whom, the first set-up checklist."""

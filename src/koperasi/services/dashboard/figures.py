@@ -1,0 +1,307 @@
+"""Figures for the Beranda tiles, as of a day: members, loans, trainings, sales.
+
+Each figure is the same number as the report it summarises: the loan tile reads the arrears
+report and the fund list, the sales tile the sales report, the training tile the training
+summary (tests/services/dashboard/test_figures.py checks them one by one). The members tile
+and the month's movements are counted in the database (set queries, no Python loop over rows).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from sqlalchemy import case, func, select
+from sqlalchemy.orm import Session, aliased
+
+from koperasi.db.models import (
+    Category, HouseholdMember, Kecamatan, Loan, LoanInstallment, LoanMovement, Member, MemberCategory,
+    SaleLine, TrainingAttendance, TrainingBatch, TrainingParticipant, TrainingProgramme, TrainingSession,
+)
+from koperasi.domain.errors import ValidationError
+from koperasi.domain.loans.papers import ArrearsLine, PortfolioShare
+from koperasi.domain.loans.rules import MovementKind
+from koperasi.domain.members.register import SchoolStatus
+from koperasi.domain.roles import Actor, Permission
+from koperasi.domain.sales.papers import SalesTotal
+from koperasi.domain.trainings.papers import TrainedCount
+from koperasi.domain.trainings.rules import RuleKind
+from koperasi.services.access import authorize
+from koperasi.services.loans.arrears import arrears_report
+from koperasi.services.loans.funds import list_funds
+from koperasi.services.sales.book import standing_payouts, standing_sale_lines
+from koperasi.services.sales.papers import sales_report
+
+OLDEST_ARREARS = 10
+FIRST_DAY, LAST_DAY = date(1900, 1, 1), date(9998, 12, 31)  # month ends and the next two weeks stay within date
+UPCOMING_DAYS = 14
+
+
+@dataclass(frozen=True, slots=True)
+class Count:
+    name: str
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
+class MemberFigures:
+    total: int  # members on the day: joined by then and not yet left
+    women: int
+    new_in_month: int
+    left_in_month: int
+    by_category: tuple[Count, ...]  # members now in each vulnerability category
+    out_of_school_children: int  # children of members' households out of school
+    by_kecamatan: tuple[Count, ...]
+
+    @property
+    def women_share(self) -> float:
+        return self.women / self.total if self.total else 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class FundFigures:
+    name: str
+    capital: int
+    lent_out: int
+    available: int
+
+
+@dataclass(frozen=True, slots=True)
+class LoanFigures:
+    book: PortfolioShare  # the arrears report's total: loans, outstanding, PAR30 amount
+    buckets: tuple[PortfolioShare, ...]  # the arrears report's ageing lines
+    oldest_arrears: tuple[ArrearsLine, ...]  # the first ten of its late loans, worst first
+    disbursed_in_month: int
+    disbursed_in_year: int
+    due_in_month: int  # installments fallen due from the month's first day to the day (schedules in force)
+    collected_in_month: int  # standing repayments in the month
+    funds: tuple[FundFigures, ...]
+
+    @property
+    def collection_rate(self) -> float:
+        return self.collected_in_month / self.due_in_month if self.due_in_month else 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class TrainingFigures:
+    year: TrainedCount  # the training summary's total for the year to the day
+    by_programme: tuple[TrainedCount, ...]
+    upcoming_sessions: int  # in the next UPCOMING_DAYS days, not cancelled
+
+    @property
+    def completion_rate(self) -> float:
+        return self.year.completed / self.year.participants if self.year.participants else 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class SalesFigures:
+    month: SalesTotal
+    year: SalesTotal
+    month_by_channel: tuple[SalesTotal, ...]
+    year_by_channel: tuple[SalesTotal, ...]
+    owed_to_producers: int  # producers' shares of standing sales minus standing payouts, all time
+    producers_owed: int
+
+
+@dataclass(frozen=True, slots=True)
+class Figures:
+    as_of: date
+    members: MemberFigures
+    loans: LoanFigures
+    trainings: TrainingFigures
+    sales: SalesFigures
+
+
+def figures(session: Session, actor: Actor, *, as_of: date) -> Figures:
+    """Every Beranda tile as of the end of ``as_of`` (today, or a chosen month's end)."""
+    authorize(session, actor, Permission.USE_APP)
+    as_of = checked_day(as_of, "as_of")
+    return Figures(as_of, _members(session, as_of), _loans(session, actor, as_of),
+                   _trainings(session, actor, as_of), _sales(session, actor, as_of))
+
+
+def _members(session: Session, as_of: date) -> MemberFigures:
+    month_start = as_of.replace(day=1)
+    on_roll = (Member.join_date <= as_of) & (Member.left_on.is_(None) | (Member.left_on > as_of))
+    total, women, new, left = session.execute(
+        select(
+            func.count().filter(on_roll),
+            func.count().filter(on_roll & (Member.sex == "P")),
+            func.count().filter(Member.join_date.between(month_start, as_of)),
+            func.count().filter(Member.left_on.between(month_start, as_of)),
+        )
+    ).one()
+    by_category = session.execute(
+        select(Category.name, func.count(Member.id))
+        .join(MemberCategory, MemberCategory.category_code == Category.code)
+        .join(Member, Member.id == MemberCategory.member_id)
+        .where(on_roll)
+        .group_by(Category.name, Category.position)
+        .order_by(Category.position, Category.name)
+    ).all()
+    out_of_school = session.scalar(
+        select(func.count(HouseholdMember.id))
+        .join(Member, Member.id == HouseholdMember.member_id)
+        .where(on_roll, HouseholdMember.school_status.in_([s.value for s in SchoolStatus if s is not SchoolStatus.IN_SCHOOL]))
+    ) or 0
+    by_kecamatan = session.execute(
+        select(Kecamatan.name, func.count(Member.id))
+        .join(Member, Member.kecamatan_code == Kecamatan.code)
+        .where(on_roll)
+        .group_by(Kecamatan.name)
+        .order_by(func.count(Member.id).desc(), Kecamatan.name)
+    ).all()
+    return MemberFigures(
+        int(total), int(women), int(new), int(left), tuple(Count(name, int(n)) for name, n in by_category),
+        int(out_of_school), tuple(Count(name, int(n)) for name, n in by_kecamatan),
+    )
+
+
+def _loans(session: Session, actor: Actor, as_of: date) -> LoanFigures:
+    report = arrears_report(session, actor, as_of=as_of)
+    month_start, year_start = as_of.replace(day=1), as_of.replace(month=1, day=1)
+    reversal = aliased(LoanMovement)
+    standing = (reversal.id.is_(None),)
+    disbursement = LoanMovement.kind == MovementKind.DISBURSEMENT.value
+    disbursed_month, disbursed_year, collected = session.execute(
+        select(
+            func.coalesce(func.sum(LoanMovement.amount).filter(disbursement, LoanMovement.occurred_on >= month_start), 0),
+            func.coalesce(func.sum(LoanMovement.amount).filter(disbursement, LoanMovement.occurred_on >= year_start), 0),
+            func.coalesce(func.sum(LoanMovement.amount).filter(
+                LoanMovement.kind == MovementKind.REPAYMENT.value, LoanMovement.occurred_on >= month_start), 0),
+        )
+        .outerjoin(reversal, reversal.reversal_of_id == LoanMovement.id)
+        .where(*standing, LoanMovement.occurred_on.between(year_start, as_of), LoanMovement.reversal_of_id.is_(None))
+    ).one()
+    due = session.scalar(
+        select(func.coalesce(func.sum(LoanInstallment.amount), 0))
+        .join(Loan, (Loan.id == LoanInstallment.loan_id) & (Loan.schedule_no == LoanInstallment.schedule_no))
+        .where(LoanInstallment.due_on.between(month_start, as_of), Loan.disbursed > 0)
+    ) or 0
+    funds = tuple(
+        FundFigures(fund.name, fund.capital, fund.outstanding, fund.available)
+        for fund in list_funds(session, actor) if fund.active or fund.outstanding
+    )
+    return LoanFigures(
+        report.total, report.buckets, report.late_loans[:OLDEST_ARREARS], int(disbursed_month), int(disbursed_year),
+        int(due), int(collected), funds,
+    )
+
+
+def _trainings(session: Session, actor: Actor, as_of: date) -> TrainingFigures:
+    """The training summary's counts for the year to the day, in one grouped query.
+
+    The same people as ``services/trainings/papers.training_summary`` (a person once per batch with a
+    session in the period; one who withdrew without attending is left out) and the same completion
+    rule as ``CompletionRule.met`` (attended, at most the sessions held since enrolling, against the
+    programme's minimum or share); the test holds the two to each other.
+    """
+    year_start = as_of.replace(month=1, day=1)
+    batches = (
+        select(TrainingSession.batch_id)
+        .where(TrainingSession.cancelled.is_(False), TrainingSession.held_on.between(year_start, as_of))
+        .distinct()
+    )
+    attended = (
+        select(func.count())
+        .select_from(TrainingAttendance)
+        .join(TrainingSession, TrainingSession.id == TrainingAttendance.session_id)
+        .where(TrainingAttendance.participant_id == TrainingParticipant.id, TrainingSession.batch_id == TrainingParticipant.batch_id,
+               TrainingSession.cancelled.is_(False), TrainingAttendance.present.is_(True))
+        .scalar_subquery()
+    )
+    taken = select(TrainingAttendance.session_id)
+    held = (
+        select(func.count())
+        .select_from(TrainingSession)
+        .where(TrainingSession.batch_id == TrainingParticipant.batch_id, TrainingSession.cancelled.is_(False),
+               TrainingSession.id.in_(taken), TrainingSession.held_on >= TrainingParticipant.enrolled_on)
+        .scalar_subquery()
+    )
+    people = (
+        select(
+            TrainingProgramme.name.label("programme"), TrainingProgramme.rule_kind, TrainingProgramme.rule_value,
+            TrainingParticipant.withdrawn_on, func.coalesce(Member.sex, HouseholdMember.sex).label("sex"),
+            attended.label("attended"), held.label("held"),
+        )
+        .join(TrainingBatch, TrainingBatch.id == TrainingParticipant.batch_id)
+        .join(TrainingProgramme, TrainingProgramme.id == TrainingBatch.programme_id)
+        .outerjoin(Member, Member.id == TrainingParticipant.member_id)
+        .outerjoin(HouseholdMember, HouseholdMember.id == TrainingParticipant.household_member_id)
+        .where(TrainingParticipant.batch_id.in_(batches))
+        .subquery()
+    )
+    counted = _min_of(people.c.attended, people.c.held)
+    met = case(
+        (people.c.rule_kind == RuleKind.MIN_SESSIONS.value, counted >= people.c.rule_value),
+        else_=counted * 100 >= people.c.rule_value * people.c.held,
+    )
+    completed = people.c.withdrawn_on.is_(None) & (people.c.held > 0) & (people.c.attended > 0) & met
+    rows = session.execute(
+        select(people.c.programme, func.count(), func.count().filter(completed),
+               func.count().filter(people.c.sex == "P"), func.count().filter(people.c.sex == "L"))
+        .where(people.c.withdrawn_on.is_(None) | (people.c.attended > 0))
+        .group_by(people.c.programme)
+    ).all()
+    # Ordered as the report orders them (Python's order, not the database's collation); one row per programme.
+    by_programme = tuple(sorted((TrainedCount(name, int(n), int(done), int(women), int(men)) for name, n, done, women, men in rows),
+                                key=lambda row: row.name))
+    total = TrainedCount("Jumlah", *(sum(getattr(row, field) for row in by_programme)
+                                     for field in ("participants", "completed", "women", "men")))
+    upcoming = session.scalar(
+        select(func.count(TrainingSession.id)).where(
+            TrainingSession.cancelled.is_(False),
+            TrainingSession.held_on > as_of, TrainingSession.held_on <= as_of + timedelta(days=UPCOMING_DAYS),
+        )
+    ) or 0
+    return TrainingFigures(total, by_programme, int(upcoming))
+
+
+def _min_of(a, b):
+    """The smaller of two numbers in SQL (SQLite spells it min(), PostgreSQL least(); CASE is both)."""
+    return case((a < b, a), else_=b)
+
+
+def _sales(session: Session, actor: Actor, as_of: date) -> SalesFigures:
+    month = sales_report(session, actor, period_from=as_of.replace(day=1), period_to=as_of)
+    year = sales_report(session, actor, period_from=as_of.replace(month=1, day=1), period_to=as_of)
+    owed, producers = producers_owed(session)
+    return SalesFigures(month.total, year.total, month.breakdowns.get("Saluran", ()), year.breakdowns.get("Saluran", ()),
+                        owed, producers)
+
+
+def producers_owed(session: Session) -> tuple[int, int]:
+    """What the office owes its producers now, and to how many: one grouped query over shares and payouts."""
+    shares = standing_sale_lines().with_only_columns(
+        SaleLine.member_id, SaleLine.group_id, SaleLine.producer_share.label("amount")
+    )
+    payouts = standing_payouts().subquery()
+    paid = select(payouts.c.member_id, payouts.c.group_id, (-payouts.c.amount).label("amount"))
+    both = shares.union_all(paid).subquery()
+    balances = (
+        select(func.sum(both.c.amount).label("owed"))
+        .group_by(both.c.member_id, both.c.group_id)
+        .having(func.sum(both.c.amount) > 0)
+        .subquery()
+    )
+    owed, count = session.execute(select(func.coalesce(func.sum(balances.c.owed), 0), func.count())
+                                  .select_from(balances)).one()
+    return int(owed), int(count)
+
+
+def checked_day(value: object, field: str) -> date:
+    """A day the figures can stand on (a date, not a datetime, in a sane range), or a clear refusal."""
+    if type(value) is not date or not FIRST_DAY <= value <= LAST_DAY:
+        raise ValidationError("Tanggal tidak sah untuk angka Beranda.", field=field)
+    return value
+
+
+def month_end_or_today(month: date, today: date) -> date:
+    """The day a month's figures stand on: its last day, or today while the month is running."""
+    end = _month_end(month)
+    return today if month.replace(day=1) <= today <= end else end
+
+
+def _month_end(day: date) -> date:
+    following = (day.replace(day=28) + timedelta(days=4)).replace(day=1)
+    return following - timedelta(days=1)

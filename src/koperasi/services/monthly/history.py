@@ -1,0 +1,273 @@
+"""Twelve months of figures for the Beranda charts and the Laporan bulanan.
+
+Each series is read in one pass, never one query per month, loan or sale: the portfolio at the
+twelve month ends (a table of month ends joined to the loans, a window function for each schedule's
+running total; the arrears report's rules, checked against it month by month in the tests),
+installments due and repayments collected (grouped by year and month), sales by channel (grouped by
+year, month and channel), members by kecamatan and category (as of the last month's end).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date, timedelta
+
+from sqlalchemy import Date, and_, case, extract, func, literal, or_, select, union_all
+from sqlalchemy.orm import Session, aliased
+
+from koperasi.db.models import (
+    Category,
+    Kecamatan,
+    Loan,
+    LoanInstallment,
+    LoanMovement,
+    LoanProduct,
+    LoanSchedule,
+    Member,
+    MemberCategory,
+    Sale,
+    SalesChannel,
+)
+from koperasi.domain.loans.rules import Installment, MovementKind, installments_paid_on_time
+from koperasi.domain.monthly import CollectionPoint, Count, History, PortfolioPoint
+from koperasi.domain.months import Month, check_month, last_months, month_end, month_start
+from koperasi.domain.roles import Actor, Permission
+from koperasi.services.access import authorize
+from koperasi.services.loans.arrears import PAR_DAYS
+from koperasi.services.sales.book import standing_sale_lines
+
+
+def history(session: Session, actor: Actor, *, last: Month, count: int = 12) -> History:
+    """The ``count`` months ending with ``last`` (its end is the "as of" day of the members' figures)."""
+    authorize(session, actor, Permission.USE_APP)
+    months = last_months(check_month(last, count), count)
+    last_day = month_end(months[-1])
+    channels, sales = sales_by_channel(session, months)
+    return History(
+        months=months,
+        portfolio=portfolio(session, months),
+        collections=collections(session, months),
+        channels=channels,
+        sales=sales,
+        members_by_kecamatan=members_by_kecamatan(session, last_day),
+        members_by_category=members_by_category(session, last_day),
+    )
+
+
+def portfolio(session: Session, months: tuple[Month, ...]) -> tuple[PortfolioPoint, ...]:
+    """Outstanding principal and PAR30 at every month end in one pass, by the arrears report's rules
+    (services.loans.arrears): a loan is at risk when the oldest installment its repayments have not
+    covered, on the schedule in force that day, is more than 30 days overdue, or when it was
+    rescheduled and has not yet paid its product's ``cure_installments`` on time in a row.
+
+    The month ends are a small table joined to the loans; the running total of each schedule is one
+    window function. Only the rescheduled loans (few) have their cure checked in Python.
+    """
+    ends_on = [month_end(month) for month in months]
+    ends = union_all(*(
+        select(literal(day, Date()).label("end_on"), literal(day - timedelta(days=PAR_DAYS), Date()).label("late_before"))
+        for day in ends_on
+    )).cte("ends")
+    open_ = (
+        select(ends.c.end_on, ends.c.late_before, Loan.id.label("loan_id"), Loan.disbursed, Loan.schedule_no.label("current_no"))
+        .join(ends, and_(Loan.disbursed_on <= ends.c.end_on, or_(Loan.closed_on.is_(None), Loan.closed_on > ends.c.end_on)))
+        .where(Loan.disbursed > 0)
+        .cte("open_loans")
+    )
+    # Each standing repayment and write-off lands in the first month end on or after it (everything
+    # before the first month in the first); a window sum over a loan's open months then gives what was
+    # repaid and written off by each month end, without joining every movement to every month end.
+    reversal = aliased(LoanMovement)
+    moved_in = _first_end_on_or_after(LoanMovement.occurred_on, ends_on)
+    moved = (
+        select(LoanMovement.loan_id, moved_in.label("end_on"),
+               func.sum(case((LoanMovement.kind == MovementKind.REPAYMENT.value, LoanMovement.amount), else_=0)).label("repaid"),
+               func.sum(case((LoanMovement.kind == MovementKind.WRITE_OFF.value, LoanMovement.amount), else_=0)).label("written_off"))
+        .outerjoin(reversal, reversal.reversal_of_id == LoanMovement.id)
+        .where(LoanMovement.kind.in_([MovementKind.REPAYMENT.value, MovementKind.WRITE_OFF.value]), reversal.id.is_(None),
+               LoanMovement.occurred_on <= ends_on[-1])
+        .group_by(LoanMovement.loan_id, moved_in)
+        .cte("moved")
+    )
+    by_loan = dict(partition_by=open_.c.loan_id, order_by=open_.c.end_on)
+    paid = (
+        select(open_.c.end_on, open_.c.late_before, open_.c.loan_id, open_.c.current_no,
+               func.sum(func.coalesce(moved.c.repaid, 0)).over(**by_loan).label("repaid"),
+               (open_.c.disbursed - func.sum(func.coalesce(moved.c.repaid, 0) + func.coalesce(moved.c.written_off, 0)).over(**by_loan))
+               .label("remaining"))
+        .outerjoin(moved, and_(moved.c.loan_id == open_.c.loan_id, moved.c.end_on == open_.c.end_on))
+        .cte("paid")
+    )
+    in_force = (
+        select(paid.c.end_on, paid.c.loan_id, func.max(LoanSchedule.schedule_no).label("schedule_no"))
+        .join(LoanSchedule, and_(LoanSchedule.loan_id == paid.c.loan_id, LoanSchedule.effective_on <= paid.c.end_on,
+                                 LoanSchedule.schedule_no <= paid.c.current_no))
+        .group_by(paid.c.end_on, paid.c.loan_id)
+        .cte("in_force")
+    )
+    # Late by more than 30 days at a month end: what fell due on the schedule in force more than 30 days
+    # before it exceeds what was paid toward that schedule. Installments land in the first month end
+    # they count for, and a window sum over the months the schedule was in force adds them up.
+    late_in = case(*(
+        (LoanInstallment.due_on < literal(day - timedelta(days=PAR_DAYS), Date()), literal(day, Date())) for day in ends_on
+    ), else_=None)
+    fell_due = (
+        select(LoanInstallment.loan_id, LoanInstallment.schedule_no, late_in.label("end_on"), func.sum(LoanInstallment.amount).label("amount"))
+        .where(LoanInstallment.due_on < ends_on[-1] - timedelta(days=PAR_DAYS))
+        .group_by(LoanInstallment.loan_id, LoanInstallment.schedule_no, late_in)
+        .cte("fell_due")
+    )
+    by_schedule = dict(partition_by=(in_force.c.loan_id, in_force.c.schedule_no), order_by=in_force.c.end_on)
+    book = (
+        select(paid.c.end_on, paid.c.loan_id, paid.c.remaining, in_force.c.schedule_no,
+               (func.sum(func.coalesce(fell_due.c.amount, 0)).over(**by_schedule) > paid.c.repaid - LoanSchedule.paid_before)
+               .label("late"))
+        .join(in_force, and_(in_force.c.end_on == paid.c.end_on, in_force.c.loan_id == paid.c.loan_id))
+        .join(LoanSchedule, and_(LoanSchedule.loan_id == in_force.c.loan_id, LoanSchedule.schedule_no == in_force.c.schedule_no))
+        .outerjoin(fell_due, and_(fell_due.c.loan_id == in_force.c.loan_id, fell_due.c.schedule_no == in_force.c.schedule_no,
+                                  fell_due.c.end_on == in_force.c.end_on))
+        .cte("book")
+    )
+    rows = session.execute(
+        select(book.c.end_on, book.c.loan_id, book.c.remaining, book.c.schedule_no, book.c.late).where(book.c.remaining > 0)
+    ).all()
+    totals: dict[date, list[int]] = defaultdict(lambda: [0, 0])
+    rescheduled = []
+    for end_on, loan_id, remaining, schedule_no, late in rows:
+        totals[end_on][0] += remaining
+        if late:
+            totals[end_on][1] += remaining
+        elif schedule_no > 1:
+            rescheduled.append((end_on, loan_id, schedule_no, remaining))
+    uncured = _not_yet_cured(session, rescheduled)
+    points = []
+    for month in months:
+        end_on = month_end(month)
+        outstanding, at_risk = totals.get(end_on, (0, 0))
+        at_risk += sum(remaining for day, _, _, remaining in uncured if day == end_on)
+        points.append(PortfolioPoint(month, outstanding, at_risk))
+    return tuple(points)
+
+
+def _first_end_on_or_after(day, ends_on: list[date]):
+    """The first of the month ends on or after ``day`` (None after the last): a CASE, on both databases."""
+    return case(*((day <= end_on, literal(end_on, Date())) for end_on in ends_on), else_=None)
+
+
+def _not_yet_cured(session: Session, rescheduled: list) -> list:
+    """Of the (month end, loan, schedule, remaining) rows of rescheduled loans not otherwise at risk,
+    those whose new schedule was not yet paid on time for the product's number of installments in a row."""
+    if not rescheduled:
+        return []
+    loans = {row[1] for row in rescheduled}
+    schedules: dict[tuple, list[Installment]] = defaultdict(list)
+    for loan_id, schedule_no, number, due_on, amount in session.execute(
+        select(LoanInstallment.loan_id, LoanInstallment.schedule_no, LoanInstallment.number, LoanInstallment.due_on,
+               LoanInstallment.amount)
+        .where(LoanInstallment.loan_id.in_(loans))
+        .order_by(LoanInstallment.loan_id, LoanInstallment.schedule_no, LoanInstallment.number)
+    ):
+        schedules[(loan_id, schedule_no)].append(Installment(number, due_on, amount))
+    paid_before = {
+        (loan_id, schedule_no): paid for loan_id, schedule_no, paid in session.execute(
+            select(LoanSchedule.loan_id, LoanSchedule.schedule_no, LoanSchedule.paid_before).where(LoanSchedule.loan_id.in_(loans))
+        )
+    }
+    cure = dict(session.execute(
+        select(Loan.id, LoanProduct.cure_installments).join(LoanProduct, LoanProduct.id == Loan.product_id).where(Loan.id.in_(loans))
+    ).all())
+    reversal = aliased(LoanMovement)
+    payments: dict = defaultdict(list)
+    for loan_id, occurred_on, amount in session.execute(
+        select(LoanMovement.loan_id, LoanMovement.occurred_on, LoanMovement.amount)
+        .outerjoin(reversal, reversal.reversal_of_id == LoanMovement.id)
+        .where(LoanMovement.loan_id.in_(loans), LoanMovement.kind == MovementKind.REPAYMENT.value, reversal.id.is_(None))
+    ):
+        payments[loan_id].append((occurred_on, amount))
+    return [
+        row for row in rescheduled
+        if installments_paid_on_time(
+            schedules[(row[1], row[2])], [p for p in payments[row[1]] if p[0] <= row[0]], row[0],
+            paid_before=paid_before[(row[1], row[2])],
+        ) < cure[row[1]]
+    ]
+
+
+def _by_month(rows) -> dict[Month, int]:
+    return {(int(year), int(number)): int(total or 0) for year, number, total in rows}
+
+
+def collections(session: Session, months: tuple[Month, ...]) -> tuple[CollectionPoint, ...]:
+    first_day, last_day = month_start(months[0]), month_end(months[-1])
+    # An installment is due when its schedule was the one in force on its due date: the next schedule
+    # of the loan (schedules follow one another, so the next one is enough) had not taken effect by then.
+    following = aliased(LoanSchedule)
+    year, number = extract("year", LoanInstallment.due_on), extract("month", LoanInstallment.due_on)
+    due = _by_month(session.execute(
+        select(year, number, func.sum(LoanInstallment.amount))
+        .join(Loan, Loan.id == LoanInstallment.loan_id)
+        .outerjoin(following, and_(following.loan_id == LoanInstallment.loan_id,
+                                   following.schedule_no == LoanInstallment.schedule_no + 1,
+                                   following.schedule_no <= Loan.schedule_no))
+        .where(LoanInstallment.due_on.between(first_day, last_day), LoanInstallment.schedule_no <= Loan.schedule_no,
+               or_(following.loan_id.is_(None), following.effective_on > LoanInstallment.due_on))
+        .group_by(year, number)
+    ))
+    reversal = aliased(LoanMovement)
+    year, number = extract("year", LoanMovement.occurred_on), extract("month", LoanMovement.occurred_on)
+    collected = _by_month(session.execute(
+        select(year, number, func.sum(LoanMovement.amount))
+        .outerjoin(reversal, reversal.reversal_of_id == LoanMovement.id)
+        .where(LoanMovement.kind == MovementKind.REPAYMENT.value, reversal.id.is_(None),
+               LoanMovement.occurred_on.between(first_day, last_day))
+        .group_by(year, number)
+    ))
+    return tuple(CollectionPoint(month, due.get(month, 0), collected.get(month, 0)) for month in months)
+
+
+def sales_by_channel(session: Session, months: tuple[Month, ...]) -> tuple[tuple[str, ...], dict[str, tuple[int, ...]]]:
+    """Standing sales per channel and month, as the sales report sums them (its "Saluran" breakdown)."""
+    lines = standing_sale_lines().subquery()
+    year, number = extract("year", Sale.sold_on), extract("month", Sale.sold_on)
+    rows = session.execute(
+        select(SalesChannel.name, year, number, func.sum(lines.c.total))
+        .select_from(lines)
+        .join(Sale, Sale.id == lines.c.sale_id)
+        .join(SalesChannel, SalesChannel.id == Sale.channel_id)
+        .where(Sale.sold_on.between(month_start(months[0]), month_end(months[-1])))
+        .group_by(SalesChannel.name, year, number)
+    ).all()
+    order = [name for name, in session.execute(select(SalesChannel.name).order_by(SalesChannel.position, SalesChannel.name))]
+    totals = {(name, (int(y), int(m))): int(total or 0) for name, y, m, total in rows}
+    sold = {name for name, _ in totals}
+    channels = tuple(name for name in order if name in sold)
+    return channels, {name: tuple(totals.get((name, month), 0) for month in months) for name in channels}
+
+
+def _member_on(as_of: date):
+    """Members of the cooperative at the end of ``as_of``: joined by then and not yet left."""
+    return and_(Member.join_date <= as_of, or_(Member.left_on.is_(None), Member.left_on > as_of))
+
+
+def members_by_kecamatan(session: Session, as_of: date) -> tuple[Count, ...]:
+    rows = session.execute(
+        select(Kecamatan.name, func.count())
+        .join(Member, Member.kecamatan_code == Kecamatan.code)
+        .where(_member_on(as_of))
+        .group_by(Kecamatan.name)
+        .order_by(func.count().desc(), Kecamatan.name)
+    )
+    return tuple(Count(name, int(n)) for name, n in rows)
+
+
+def members_by_category(session: Session, as_of: date) -> tuple[Count, ...]:
+    rows = session.execute(
+        select(Category.name, func.count(Member.id))
+        .select_from(Category)
+        .outerjoin(MemberCategory, MemberCategory.category_code == Category.code)
+        .outerjoin(Member, and_(Member.id == MemberCategory.member_id, _member_on(as_of)))
+        .where(Category.active.is_(True))
+        .group_by(Category.name, Category.position)
+        .order_by(Category.position, Category.name)
+    )
+    return tuple(Count(name, int(n)) for name, n in rows)
