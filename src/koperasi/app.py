@@ -27,6 +27,8 @@ log = logging.getLogger(__name__)
 
 def run_gui(db_arg: str | None) -> int:
     """``db_arg``: ``--db`` as typed (path or URL), or None for the environment or the default file."""
+    from koperasi.gui.busy import drain
+    from koperasi.gui.collector import GuiThreadCollector
     from koperasi.gui.crash import CrashHandler
     from koperasi.gui.icons import app_icon
     from koperasi.gui.messages import show_error
@@ -40,6 +42,8 @@ def run_gui(db_arg: str | None) -> int:
     app.setWindowIcon(app_icon())
     crash = CrashHandler(log_dir() / LOG_FILE_NAME)
     crash.install()
+    collector = GuiThreadCollector(app)
+    collector.start()
     # Old office PCs take seconds to load the database layer: say that something is happening.
     splash = QSplashScreen(app_icon().pixmap(160, 160))
     splash.show()
@@ -73,6 +77,7 @@ def run_gui(db_arg: str | None) -> int:
         show_error(None, "Terjadi kesalahan", crash.unexpected_message())
         return EXIT_CRASH
     finally:
+        drain()  # Beranda may still be reading
         database.dispose()
 
 

@@ -1,10 +1,13 @@
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator
 
 import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from koperasi.gui.busy import drain
+from koperasi.gui.collector import GuiThreadCollector
 from koperasi.gui.context import AppContext
 from koperasi.gui.translations import install_indonesian
 from koperasi.gui.unsaved_changes import Answer, UnsavedChangesGuard
@@ -16,6 +19,25 @@ from tests.support import set_up_office
 def indonesian(qapp):
     """As at start-up: Qt's own buttons in Indonesian."""
     return install_indonesian(qapp)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def collector(qapp) -> Iterator[GuiThreadCollector]:
+    """As at start-up: garbage collected on the GUI thread only (gui/collector.py)."""
+    started = GuiThreadCollector(qapp)
+    started.start()
+    yield started
+    started.stop()
+
+
+@pytest.fixture(autouse=True)
+def _no_work_left_behind() -> Iterator[None]:
+    """A test's background reads end, and its widgets' cycles are collected on this thread, before the next
+    test builds its windows: nothing of one test runs into the next."""
+    yield
+    drain()
+    QApplication.processEvents()
+    gc.collect()
 
 
 @pytest.fixture

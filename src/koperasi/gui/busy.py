@@ -111,3 +111,9 @@ def run_in_background(parent: QWidget, work: Callable[[], T], done: Callable[[T]
 
     poll.timeout.connect(check)
     poll.start()
+
+
+def drain() -> None:
+    """Wait until the work handed to the worker thread so far has ended: before the database it reads
+    is closed (at exit), or before a test's database goes away under it."""
+    _worker.submit(lambda: None).result()

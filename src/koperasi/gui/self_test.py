@@ -52,6 +52,7 @@ def _run(checks: _Checks, folder: Path) -> None:
     from koperasi.db.database import Database, open_database
     from koperasi.db.location import resolve_database_url
     from koperasi.domain.office.profile import OfficeProfile
+    from koperasi.gui.collector import GuiThreadCollector
     from koperasi.gui.icons import app_icon
     from koperasi.gui.translations import install_indonesian
     from koperasi.services.office import auth
@@ -59,6 +60,7 @@ def _run(checks: _Checks, folder: Path) -> None:
     from koperasi.services.office import profile as office
 
     app = QApplication.instance() or QApplication(["koperasi-self-test"])
+    GuiThreadCollector(app).start()  # as at start-up: the main window below reads Beranda on the worker thread
     state: dict[str, object] = {}
 
     def translations() -> str:
