@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import uuid
 
 import pytest
@@ -140,3 +143,42 @@ def test_the_main_window_is_maximised_only_where_the_screen_is_small(demo_window
         assert (window.width(), window.height()) == (MAIN_WINDOW_WIDTH, MAIN_WINDOW_HEIGHT)
         offset = window.geometry().center() - area.center()
         assert offset.manhattanLength() <= 4  # centred, give or take the window frame
+
+
+SCREEN_HELD_BY_A_WINDOW = """
+import gc
+import os
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QDialog
+from koperasi.gui.screen_fit import available_area
+
+app = QApplication([])
+dialog = QDialog()
+available_area(dialog)
+print(any(holder is dialog for holder in gc.get_referrers(QGuiApplication.primaryScreen())), flush=True)
+os._exit(0)  # the screen may already be doomed: no clean-up that would crash on it
+"""
+
+
+def test_measuring_a_window_leaves_the_screen_to_the_application(tmp_path):
+    """QWidget.screen() makes the widget's wrapper hold the screen's, and when the garbage collector frees a
+    window in a cycle it deletes the screen with it: the next pixmap or window crashes (the segmentation
+    fault CI met). In a child process, so that a failure is a red test, not a dead suite."""
+    script = tmp_path / "measure.py"
+    script.write_text(SCREEN_HELD_BY_A_WINDOW)
+    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=120,
+                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert (done.returncode, done.stdout.strip()) == (0, "False"), done.stderr[-2000:]
+
+
+def test_no_window_asks_a_widget_for_its_screen():
+    """The same hole, kept shut: the program finds screens by position (screen_fit.available_area)."""
+    import ast
+    from pathlib import Path
+
+    import koperasi.gui
+
+    callers = [f"{path.name}:{node.lineno}" for path in Path(koperasi.gui.__file__).parent.rglob("*.py")
+               for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+               if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "screen"]
+    assert callers == []

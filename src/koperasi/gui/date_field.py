@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QCalendarWidget, QLineEdit, QSizePolicy, QStyle, Q
 from koperasi import clock
 from koperasi.domain.dates import format_date, parse_date
 from koperasi.domain.errors import ValidationError
+from koperasi.gui.screen_fit import available_area
 
 FIRST_DAY = QDate(1900, 1, 1)  # no date the office records lies before this
 LAST_DAY = QDate(9999, 12, 31)
@@ -241,7 +242,7 @@ class DateField(QLineEdit):
     def _popup_position(self, calendar: QCalendarWidget) -> QPoint:
         # Below the field, or above it when the screen ends first; never past the screen's edges.
         below = self.mapToGlobal(QPoint(0, self.height()))
-        screen = (self.screen() or calendar.screen()).availableGeometry()
+        screen = available_area(self)
         x = max(screen.left(), min(below.x(), screen.right() - calendar.width()))
         y = below.y()
         if y + calendar.height() > screen.bottom():

@@ -17,9 +17,14 @@ COMBO_CHARACTERS = 14  # "Semua kategori" whole, a long group or product name el
 
 
 def available_area(widget: QWidget) -> QRect:
-    """The part of the widget's screen that windows may use (without the taskbar)."""
+    """The part of the widget's screen that windows may use (without the taskbar).
+
+    The screen is found by position, never with ``QWidget.screen()``: PySide6 (6.11) makes the widget the
+    Python parent of the QScreen that call returns, and when the garbage collector later breaks a cycle
+    holding the widget it deletes the screen itself; the next window or pixmap then crashes the program
+    (a segmentation fault in CI; tests/gui/test_screen_fit.py repeats it in a child process)."""
     anchor = widget.parentWidget() or widget
-    screen = anchor.screen() or QGuiApplication.primaryScreen()
+    screen = QGuiApplication.screenAt(anchor.mapToGlobal(anchor.rect().center())) or QGuiApplication.primaryScreen()
     return screen.availableGeometry()
 
 

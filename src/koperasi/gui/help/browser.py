@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from koperasi.gui.help.topics import CONTENTS, PAGES_DIR, START_PAGE, page_path
+from koperasi.gui.screen_fit import available_area
 
 _TARGET = Qt.ItemDataRole.UserRole  # a contents item's "page.html#anchor"
 _STYLE_SHEET = PAGES_DIR / "guide.css"
@@ -117,12 +118,8 @@ class HelpBrowser(QDialog):
         self._fit_to_screen()
 
     def _fit_to_screen(self) -> None:
-        width, height = 1000, 720
-        screen = self.screen()
-        if screen is not None:
-            available = screen.availableGeometry()
-            width, height = min(width, available.width() - 24), min(height, available.height() - 48)
-        self.resize(width, height)
+        available = available_area(self)
+        self.resize(min(1000, available.width() - 24), min(720, available.height() - 48))
 
     def show_topic(self, target: str) -> None:
         """Open ``page.html`` or ``page.html#anchor``."""
