@@ -23,6 +23,7 @@ from koperasi.domain.office.settings import SALES_COMMISSION
 from koperasi.domain.loans.products import LoanKind, ProductInput
 from koperasi.domain.loans.rules import Frequency
 from koperasi.domain.trainings.rules import ProgrammeInput, SessionInput, Topic
+from koperasi.domain.network.meetings import FollowUpInput, Guests, MeetingInput
 from koperasi.services import access, ledger, new_account_approvals, reversals
 from koperasi.services.dashboard import checklist as dashboard_checklist
 from koperasi.services.dashboard import figures as dashboard_figures
@@ -61,6 +62,10 @@ from koperasi.services.trainings import papers as training_papers
 from koperasi.services.trainings import participants as training_participants
 from koperasi.services.trainings import programmes as trainings
 from koperasi.services.office import users
+from koperasi.services.network import follow_ups as meeting_follow_ups
+from koperasi.services.network import meeting_attendance
+from koperasi.services.network import meetings as community_meetings
+from koperasi.services.network import member_history as member_meetings
 from tests.support import add_staff, set_up_office
 
 ALL = set(Role)
@@ -78,6 +83,7 @@ SELLERS = {Role.ADMIN, Role.MANAGER, Role.TREASURER, Role.CLERK}  # intakes, sal
 PRODUCER_PAYERS = {Role.ADMIN, Role.TREASURER}  # pay producers
 SALES_REVERSERS = {Role.ADMIN, Role.MANAGER, Role.TREASURER}  # cancel intakes; ask for and approve sale/payout reversals
 LOAN_REVERSERS = {Role.ADMIN, Role.MANAGER, Role.TREASURER}  # ask for and approve loan movement reversals
+MEETING_KEEPERS = {Role.ADMIN, Role.MANAGER, Role.CLERK}  # community meetings, their attendance and follow-ups
 BACKUP_MAKERS = {Role.ADMIN, Role.MANAGER, Role.TREASURER}  # "Cadangkan sekarang" (restoring: admin, checked in restore_backup)
 
 # function -> (roles allowed, call with a session and an actor)
@@ -261,6 +267,21 @@ CALLS = {
         lambda s, a: training_papers.training_summary(s, a, period_from=date(2026, 1, 1), period_to=date(2026, 12, 31)),
     ),
     member_trainings.member_trainings: (ANYONE_LOGGED_IN, lambda s, a: member_trainings.member_trainings(s, a, UNKNOWN)),
+    # Community network (issue 15).
+    community_meetings.record_meeting: (MEETING_KEEPERS, lambda s, a: community_meetings.record_meeting(s, a, _meeting_input())),
+    community_meetings.update_meeting: (
+        MEETING_KEEPERS, lambda s, a: community_meetings.update_meeting(s, a, UNKNOWN, _meeting_input(), expected_version=1)),
+    community_meetings.list_meetings: (ANYONE_LOGGED_IN, lambda s, a: community_meetings.list_meetings(s, a)),
+    community_meetings.get_meeting: (ANYONE_LOGGED_IN, lambda s, a: community_meetings.get_meeting(s, a, UNKNOWN)),
+    meeting_attendance.attendance_checklist: (ANYONE_LOGGED_IN, lambda s, a: meeting_attendance.attendance_checklist(s, a, UNKNOWN)),
+    meeting_attendance.record_attendance: (
+        MEETING_KEEPERS, lambda s, a: meeting_attendance.record_attendance(s, a, UNKNOWN, {UNKNOWN}, Guests(), expected_version=1)),
+    meeting_follow_ups.add_follow_up: (
+        MEETING_KEEPERS, lambda s, a: meeting_follow_ups.add_follow_up(s, a, UNKNOWN, FollowUpInput("Cek", "Siti", date(2026, 1, 1)))),
+    meeting_follow_ups.complete_follow_up: (
+        MEETING_KEEPERS, lambda s, a: meeting_follow_ups.complete_follow_up(s, a, UNKNOWN, done_on=date(2026, 1, 1), expected_version=1)),
+    meeting_follow_ups.follow_ups: (ANYONE_LOGGED_IN, lambda s, a: meeting_follow_ups.follow_ups(s, a)),
+    member_meetings.member_meetings: (ANYONE_LOGGED_IN, lambda s, a: member_meetings.member_meetings(s, a, UNKNOWN)),
     # Market sales (issue 7): MANAGE_CATALOGUE, RECORD_SALES, PAY_PRODUCERS and REVERSE_SALES in domain/roles.py.
     settings.read_setting: (ANYONE_LOGGED_IN, lambda s, a: settings.read_setting(s, a, SALES_COMMISSION)),
     settings.change_setting: (
@@ -368,6 +389,10 @@ def _member_input() -> MemberInput:
 
 def _session_input() -> SessionInput:
     return SessionInput(date(2026, 1, 1), time(8, 0), time(12, 0), "Balai Desa", None, None, "Ir. Hendra")
+
+
+def _meeting_input() -> MeetingInput:
+    return MeetingInput(date(2026, 1, 1), time(14, 0), time(16, 0), UNKNOWN, "KUP Mawar", "Ibu Rahma", "Informasi KUR")
 
 
 def _functions_acting_for_a_user():

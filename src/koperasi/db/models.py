@@ -770,3 +770,90 @@ class ReversalRequest(Base):
     version: Mapped[int] = mapped_column(Integer, default=1)
 
     __mapper_args__ = {"version_id_col": version}
+
+
+class CommunityMeeting(Base):
+    """A pertemuan komunitas: planned ahead, completed after (information, decisions, attendance, guests)."""
+
+    __tablename__ = "community_meetings"
+    __table_args__ = (
+        CheckConstraint(
+            "guests_male_child >= 0 AND guests_female_child >= 0 AND guests_male_adult >= 0 AND "
+            "guests_female_adult >= 0 AND guests_male_elder >= 0 AND guests_female_elder >= 0",
+            name="guests",
+        ),
+        Index("ix_community_meetings_held_on", "held_on"),
+    )
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    held_on: Mapped[date] = mapped_column(Date)
+    starts_at: Mapped[time] = mapped_column(Time)
+    ends_at: Mapped[time] = mapped_column(Time)
+    desa_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("desa.id"), index=True)
+    # Copied from the desa, as for members: the report by kecamatan needs no join.
+    kecamatan_code: Mapped[str] = mapped_column(ForeignKey("kecamatan.code"))
+    place: Mapped[str] = mapped_column(String(160), default="")
+    organiser: Mapped[str] = mapped_column(String(120))
+    facilitator: Mapped[str] = mapped_column(String(120))
+    topics: Mapped[str] = mapped_column(String(500))
+    information: Mapped[str] = mapped_column(Text, default="")
+    decisions: Mapped[str] = mapped_column(Text, default="")
+    guests_male_child: Mapped[int] = mapped_column(Integer, default=0)
+    guests_female_child: Mapped[int] = mapped_column(Integer, default=0)
+    guests_male_adult: Mapped[int] = mapped_column(Integer, default=0)
+    guests_female_adult: Mapped[int] = mapped_column(Integer, default=0)
+    guests_male_elder: Mapped[int] = mapped_column(Integer, default=0)
+    guests_female_elder: Mapped[int] = mapped_column(Integer, default=0)
+    # When the attendance was first taken; None: not yet (a meeting with only guests is still taken).
+    attendance_taken_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    created_by: Mapped[uuid.UUID] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class CommunityMeetingAudience(Base):
+    """A group or a desa a meeting is for: its members make the attendance checklist."""
+
+    __tablename__ = "community_meeting_audience"
+    __table_args__ = (
+        CheckConstraint("(group_id IS NULL) <> (desa_id IS NULL)", name="one_target"),
+        UniqueConstraint("meeting_id", "group_id"),
+        UniqueConstraint("meeting_id", "desa_id"),
+    )
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    meeting_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("community_meetings.id"), index=True)
+    group_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("member_groups.id"))
+    desa_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("desa.id"))
+
+
+class CommunityMeetingAttendance(Base):
+    """A member present at a meeting (absence is not stored: the checklist is of who came)."""
+
+    __tablename__ = "community_meeting_attendance"
+
+    meeting_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("community_meetings.id"), primary_key=True)
+    member_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("members.id"), primary_key=True, index=True)
+    recorded_by: Mapped[uuid.UUID] = mapped_column(ForeignKey("users.id"))
+    recorded_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class MeetingFollowUp(Base):
+    """What a meeting decided someone does by a day; open until marked done (Beranda lists it)."""
+
+    __tablename__ = "meeting_follow_ups"
+    __table_args__ = (Index("ix_meeting_follow_ups_open", "done_on", "due_on"),)
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    meeting_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("community_meetings.id"), index=True)
+    action: Mapped[str] = mapped_column(String(250))
+    responsible: Mapped[str] = mapped_column(String(120))
+    due_on: Mapped[date] = mapped_column(Date)
+    done_on: Mapped[date | None] = mapped_column(Date)
+    done_by: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    __mapper_args__ = {"version_id_col": version}

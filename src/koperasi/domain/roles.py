@@ -54,6 +54,7 @@ class Permission(StrEnum):
     RECORD_SALES = "record_sales"
     PAY_PRODUCERS = "pay_producers"
     REVERSE_SALES = "reverse_sales"
+    RECORD_MEETINGS = "record_meetings"
     MAKE_BACKUPS = "make_backups"
     RESTORE_BACKUPS = "restore_backups"
 
@@ -84,6 +85,7 @@ _PERMISSION_LABELS = {
     Permission.RECORD_SALES: "mencatat titipan dan penjualan",
     Permission.PAY_PRODUCERS: "membayar hasil penjualan kepada penitip",
     Permission.REVERSE_SALES: "membatalkan titipan, penjualan atau pembayaran",
+    Permission.RECORD_MEETINGS: "mencatat pertemuan komunitas, kehadiran dan tindak lanjutnya",
     Permission.MAKE_BACKUPS: "membuat cadangan data",
     Permission.RESTORE_BACKUPS: "memulihkan data dari cadangan",
 }
@@ -108,6 +110,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             Permission.MANAGE_CATALOGUE,
             Permission.RECORD_SALES,
             Permission.REVERSE_SALES,
+            Permission.RECORD_MEETINGS,
             Permission.MAKE_BACKUPS,
         }
     ),
@@ -134,6 +137,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             Permission.TAKE_REPAYMENTS,
             Permission.MANAGE_TRAININGS,
             Permission.RECORD_SALES,
+            Permission.RECORD_MEETINGS,
         }
     ),
 }

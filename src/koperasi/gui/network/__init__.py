@@ -1,0 +1,1 @@
+"""Jaringan: community meetings, their attendance and follow-ups."""
