@@ -78,6 +78,7 @@ USES = {
     ("members", "sales"),  # the member panel shows consigned quantities in the sales units
     ("office", "members"),  # doctor checks member numbers are gapless
     ("office", "sales"),  # the settings registry checks the default commission with the sales rule
+    ("network", "members"),  # a meeting serves groups: the meeting form lists them
 }
 
 

@@ -148,3 +148,22 @@ def test_follow_ups_stay_open_until_done_and_refuse_impossible_days(net):
         assert [r.action for r in follow_ups.follow_ups(session, net.clerk, open_only=True)] == ["Undang Dinas Sosial untuk PKH"]
         assert meetings.list_meetings(session, net.clerk)[0].open_follow_ups == 1
     assert _actions(net, first) == [AuditAction.FOLLOW_UP_ADDED, AuditAction.FOLLOW_UP_DONE]
+
+
+def test_open_follow_ups_wait_on_beranda_for_those_who_record_meetings_red_once_overdue(net):
+    from datetime import datetime, timezone
+
+    from koperasi.services.dashboard import waiting
+
+    def line(actor):
+        with net.db.session() as session:
+            found = waiting.waiting(session, actor, today=clock.today(), now=datetime(2026, 11, 28, 2, 30, tzinfo=timezone.utc))
+        return {line.place: line for line in found.lines}.get(waiting.Place.FOLLOW_UPS)
+
+    assert line(net.clerk) == waiting.Waiting(waiting.Place.FOLLOW_UPS, 0)
+    meeting_id = net.meeting()
+    net.follow_up(meeting_id, due_on=date(2026, 12, 5))
+    assert line(net.clerk) == waiting.Waiting(waiting.Place.FOLLOW_UPS, 1)
+    net.follow_up(meeting_id, "Kumpulkan fotokopi KK", due_on=date(2026, 11, 27))
+    assert line(net.clerk) == waiting.Waiting(waiting.Place.FOLLOW_UPS, 2, urgent=True)
+    assert line(net.office.loans.treasurer) is None  # a treasurer records no meetings

@@ -37,6 +37,8 @@ class MemberDetailPanel(QWidget):
         self.trainings_of: Callable[[object], list] | None = None
         # The member's consignment (member_sales.member_sales), set the same way.
         self.sales_of: Callable[[object], object] | None = None
+        # The community meetings the member attended (network member_history.member_meetings), set the same way.
+        self.meetings_of: Callable[[object], list] | None = None
         self.text = QLabel()
         self.text.setObjectName("memberDetailText")
         self.text.setTextFormat(Qt.TextFormat.RichText)
@@ -96,10 +98,12 @@ class MemberDetailPanel(QWidget):
         loans = self.loans_of(member.id) if self.loans_of is not None else None
         taken = self.trainings_of(member.id) if self.trainings_of is not None else None
         sold = self.sales_of(member.id) if self.sales_of is not None else None
+        met = self.meetings_of(member.id) if self.meetings_of is not None else None
         self.text.setText(
             _profile_html(member) + (_loans_html(loans) if loans is not None else "")
             + (_trainings_html(taken) if taken is not None else "")
             + (_sales_html(sold) if sold is not None else "")
+            + (_meetings_html(met) if met is not None else "")
         )
 
 
@@ -207,3 +211,17 @@ def _sales_html(sold) -> str:
         html += ("<table cellspacing='0' cellpadding='3' border='1' style='border-color:#ccc'>"
                  "<tr><th>Bukti bayar</th><th>Tanggal</th><th>Jumlah</th><th></th></tr>" + rows + "</table>")
     return html
+
+
+def _meetings_html(meetings: list) -> str:
+    """Pertemuan komunitas the member attended (network member_history.MemberMeeting), newest first."""
+    if not meetings:
+        return "<h4>Pertemuan komunitas</h4><p style='color:#666'>Belum tercatat hadir di pertemuan komunitas.</p>"
+    rows = "".join(
+        f"<tr><td>{escape(format_date(m.held_on))}</td><td>{escape(m.desa)}</td><td>{escape(' '.join(m.topics.split()))}</td></tr>"
+        for m in meetings
+    )
+    return (
+        f"<h4>Pertemuan komunitas ({len(meetings)})</h4><table cellspacing='0' cellpadding='3' border='1' style='border-color:#ccc'>"
+        "<tr><th>Tanggal</th><th>Desa</th><th>Topik</th></tr>" + rows + "</table>"
+    )

@@ -12,7 +12,7 @@ from enum import StrEnum
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from koperasi.db.models import Loan, LoanInstallment, TrainingSession
+from koperasi.db.models import Loan, LoanInstallment, MeetingFollowUp, TrainingSession
 from koperasi.domain.errors import ValidationError
 from koperasi.domain.loans.rules import LoanStatus
 from koperasi.domain.roles import Actor, Permission
@@ -34,6 +34,7 @@ class Place(StrEnum):
     TRAINING_BATCHES = "training_batches"
     BACKUP = "backup"
     REVERSALS = "reversals"
+    FOLLOW_UPS = "follow_ups"
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +93,12 @@ def waiting(session: Session, actor: Actor, *, today: date, now: datetime) -> Wa
         .where(TrainingSession.cancelled.is_(False), TrainingSession.held_on.between(week_start, week_end))
     ) or 0
     lines.append(Waiting(Place.TRAINING_BATCHES, int(sessions)))
+    if actor.can(Permission.RECORD_MEETINGS):
+        # Follow-ups agreed at community meetings wait until marked done; red once one is past its day.
+        open_count, earliest = session.execute(
+            select(func.count(MeetingFollowUp.id), func.min(MeetingFollowUp.due_on)).where(MeetingFollowUp.done_on.is_(None))
+        ).one()
+        lines.append(Waiting(Place.FOLLOW_UPS, int(open_count or 0), urgent=earliest is not None and earliest < today))
     last_backup = age = None
     # On PostgreSQL the server's own dumps (pg_dump) keep the data; this program makes no backup files there.
     if actor.can(Permission.MAKE_BACKUPS) and session.get_bind().dialect.name == "sqlite":

@@ -51,6 +51,7 @@ class MeetingView:
     id: uuid.UUID
     data: MeetingInput
     desa: str
+    kecamatan_code: str
     kecamatan: str
     audience: tuple[str, ...]  # group and desa names, as the papers print them
     guests: Guests
@@ -133,7 +134,7 @@ def get_meeting(session: Session, actor: Actor, meeting_id: uuid.UUID) -> Meetin
     kecamatan = session.get(Kecamatan, row.kecamatan_code)
     present = session.scalar(
         select(func.count()).select_from(CommunityMeetingAttendance).where(CommunityMeetingAttendance.meeting_id == meeting_id))
-    return MeetingView(row.id, _input(session, row), desa.name, kecamatan.name, audience_names(session, meeting_id), _guests(row),
+    return MeetingView(row.id, _input(session, row), desa.name, row.kecamatan_code, kecamatan.name, audience_names(session, meeting_id), _guests(row),
                        int(present or 0), row.attendance_taken_at is not None, row.version)
 
 
