@@ -95,6 +95,7 @@ from koperasi.services.network import follow_ups as meeting_follow_ups
 from koperasi.services.network import meeting_attendance
 from koperasi.services.network import meetings as community_meetings
 from koperasi.services.network import member_history as member_meetings
+from koperasi.services.network import papers as meeting_papers
 from koperasi.domain.network.meetings import FollowUpInput, Guests, MeetingInput
 from tests.loan_support import FIRST_DUE, START
 from tests.sales_support import RECEIVED_ON, SOLD_ON, SalesOffice
@@ -560,6 +561,8 @@ def specs(w: World) -> dict:
                                                  expected_version=versions()),
         meeting_follow_ups.follow_ups: d(meeting_id=w.maybe("meeting"), open_only=flags()),
         member_meetings.member_meetings: d(member_id=member),
+        meeting_papers.attendance_sheet: d(meeting_id=w.pick("meeting")),
+        meeting_papers.minutes: d(meeting_id=w.pick("meeting")),
         office_settings.read_setting: d(setting=either(st.just(SALES_COMMISSION), None, "sales_commission")),
         office_settings.change_setting: d(setting=either(st.just(SALES_COMMISSION), None),
                                           value=numbers(1000, 1500, low=-100, high=20_000), expected_version=versions()),

@@ -66,6 +66,7 @@ from koperasi.services.network import follow_ups as meeting_follow_ups
 from koperasi.services.network import meeting_attendance
 from koperasi.services.network import meetings as community_meetings
 from koperasi.services.network import member_history as member_meetings
+from koperasi.services.network import papers as meeting_papers
 from tests.support import add_staff, set_up_office
 
 ALL = set(Role)
@@ -282,6 +283,8 @@ CALLS = {
         MEETING_KEEPERS, lambda s, a: meeting_follow_ups.complete_follow_up(s, a, UNKNOWN, done_on=date(2026, 1, 1), expected_version=1)),
     meeting_follow_ups.follow_ups: (ANYONE_LOGGED_IN, lambda s, a: meeting_follow_ups.follow_ups(s, a)),
     member_meetings.member_meetings: (ANYONE_LOGGED_IN, lambda s, a: member_meetings.member_meetings(s, a, UNKNOWN)),
+    meeting_papers.attendance_sheet: (ANYONE_LOGGED_IN, lambda s, a: meeting_papers.attendance_sheet(s, a, UNKNOWN)),
+    meeting_papers.minutes: (ANYONE_LOGGED_IN, lambda s, a: meeting_papers.minutes(s, a, UNKNOWN)),
     # Market sales (issue 7): MANAGE_CATALOGUE, RECORD_SALES, PAY_PRODUCERS and REVERSE_SALES in domain/roles.py.
     settings.read_setting: (ANYONE_LOGGED_IN, lambda s, a: settings.read_setting(s, a, SALES_COMMISSION)),
     settings.change_setting: (

@@ -7,19 +7,17 @@ import os
 from datetime import date
 
 import pytest
-from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import Qt
 
-from koperasi.domain.roles import Role
 from koperasi.gui.context import AppContext
 from koperasi.gui.network.attendance_dialog import ChecklistModel, MeetingAttendanceDialog
 from koperasi.gui.network.follow_up_dialog import FollowUpDialog
 from koperasi.gui.network.meeting_dialog import MeetingDialog
 from koperasi.gui.network.tab import NetworkTab
-from koperasi.services.network import follow_ups, meetings
+from koperasi.domain.network.meetings import Guests
+from koperasi.services.network import follow_ups
 from koperasi.services.office import profile as office_profile
 from tests.network_support import MEETING_DAY, network_office
-from tests.support import add_staff
 
 SHOTS = os.environ.get("KOPERASI_NETWORK_SHOTS")  # a folder: the test also saves what it showed, to look at
 
@@ -51,7 +49,7 @@ def test_a_clerk_records_a_meeting_its_attendance_and_a_follow_up(qtbot, net, mo
     office = net.office
     names = ["Ani Lestari", "Budi Santoso", "Cici Paramida"]
     ids = [office.member(name) for name in names]
-    group = office.loans.group_with("KUP Mawar", ids[:2])
+    office.loans.group_with("KUP Mawar", ids[:2])
     context = _context(net)
     tab = NetworkTab(context)
     qtbot.addWidget(tab)
@@ -136,3 +134,22 @@ def test_the_meeting_form_shows_the_services_message_and_focuses_the_field(qtbot
     dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
     assert dialog.error_label.text() == "Topik pertemuan wajib diisi."
     assert dialog.meeting_form.currentIndex() == 0 and dialog.focusWidget() is dialog.meeting_form.topics
+
+
+def test_the_papers_open_in_the_preview_and_the_notulen_waits_for_the_attendance(qtbot, net, monkeypatch):
+    from koperasi.gui.network import documents
+
+    meeting_id = net.meeting()
+    tab = NetworkTab(_context(net))
+    qtbot.addWidget(tab)
+    errors = []
+    monkeypatch.setattr(documents, "show_error", lambda parent, title, message: errors.append(message))
+    sheet = documents.meeting_sheet_preview(tab, tab.context, meeting_id)
+    assert sheet is not None
+    qtbot.addWidget(sheet)
+    assert documents.minutes_preview(tab, tab.context, meeting_id) is None
+    assert errors and "belum dicatat" in errors[0]
+    net.attend(meeting_id, [], Guests(female_adult=3))
+    minutes = documents.minutes_preview(tab, tab.context, meeting_id)
+    assert minutes is not None
+    qtbot.addWidget(minutes)

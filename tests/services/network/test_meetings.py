@@ -16,7 +16,7 @@ from koperasi.domain.errors import ConflictError, PermissionDenied, ValidationEr
 from koperasi.domain.network.meetings import FollowUpInput, Guests
 from koperasi.domain.office.audit import AuditAction
 from koperasi.services.members import register as members
-from koperasi.services.network import follow_ups, meeting_attendance, meetings, member_history
+from koperasi.services.network import follow_ups, meetings, member_history
 from tests.network_support import MEETING_DAY, meeting_input, network_office
 
 
@@ -167,3 +167,24 @@ def test_open_follow_ups_wait_on_beranda_for_those_who_record_meetings_red_once_
     net.follow_up(meeting_id, "Kumpulkan fotokopi KK", due_on=date(2026, 11, 27))
     assert line(net.clerk) == waiting.Waiting(waiting.Place.FOLLOW_UPS, 2, urgent=True)
     assert line(net.office.loans.treasurer) is None  # a treasurer records no meetings
+
+
+def test_the_papers_name_the_audience_before_and_who_came_after(net):
+    from koperasi.services.network import papers
+
+    office = net.office
+    siti, dewi = office.member("Siti Aminah"), office.member("Dewi Sartika")
+    meeting_id = net.meeting()
+    net.follow_up(meeting_id)
+    with net.db.session() as session:
+        sheet = papers.attendance_sheet(session, net.clerk, meeting_id)
+        with pytest.raises(ValidationError, match="belum dicatat"):
+            papers.minutes(session, net.clerk, meeting_id)
+    assert [(m.number, m.name) for m in sheet.members] == [(1, "Dewi Sartika"), (2, "Siti Aminah")]
+    assert sheet.meeting.audience == "Anggota di Desa Perdamaian" and "Desa Perdamaian" in sheet.meeting.place
+    net.attend(meeting_id, [siti], Guests(female_adult=2))
+    with net.db.session() as session:
+        notes = papers.minutes(session, net.clerk, meeting_id)
+    assert [m.name for m in notes.present] == ["Siti Aminah"] and notes.guests.total == 2
+    assert [f.action for f in notes.follow_ups] == ["Daftarkan peserta ke BLK"] and notes.recorded_by == net.clerk.full_name
+    assert dewi not in {m.member_number for m in notes.present}

@@ -10,7 +10,7 @@ from __future__ import annotations
 import uuid
 from datetime import time
 
-from PySide6.QtCore import QDate, Qt, QTime
+from PySide6.QtCore import Qt, QTime
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,

@@ -72,6 +72,10 @@ class NetworkTab(QWidget):
         self.edit_button = self._button("networkEditMeetingButton", self.tr("&Ubah / isi hasil…"), self._edit_meeting, can_record)
         self.attendance_button = self._button("networkAttendanceButton", self.tr("Catat &kehadiran…"), self._attendance, can_record)
         self.follow_up_button = self._button("networkNewFollowUpButton", self.tr("&Tindak lanjut baru…"), self._new_follow_up, can_record)
+        self.sheet_button = self._button("networkSheetButton", self.tr("&Daftar hadir (PDF)"), self._print_sheet, True)
+        self.sheet_button.setToolTip(self.tr("Cetak sebelum pertemuan: nama anggota sasaran dengan kotak tanda tangan, dan baris untuk tamu"))
+        self.minutes_button = self._button("networkMinutesButton", self.tr("&Notulen (PDF)"), self._print_minutes, True)
+        self.minutes_button.setToolTip(self.tr("Cetak sesudah pertemuan: kehadiran, informasi, keputusan dan tindak lanjut"))
         self.model: ListTableModel[MeetingRow] = TipTableModel(self._columns(), parent=self)
         self.table = make_table("networkMeetingTable", self.model)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
@@ -91,7 +95,8 @@ class NetworkTab(QWidget):
         top.addWidget(self.year_filter)
         top.addStretch(1)
         actions = FlowLayout()
-        for button in (self.new_button, self.edit_button, self.attendance_button, self.follow_up_button):
+        for button in (self.new_button, self.edit_button, self.attendance_button, self.follow_up_button, self.sheet_button,
+                       self.minutes_button):
             actions.addWidget(button)
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -163,7 +168,7 @@ class NetworkTab(QWidget):
                     found = follow_ups.follow_ups(session, self.context.actor, meeting_id=meeting_id)
             except DomainError as error:
                 show_error(self, self.tr("Jaringan"), error.message)
-        for button in (self.edit_button, self.attendance_button, self.follow_up_button):
+        for button in (self.edit_button, self.attendance_button, self.follow_up_button, self.sheet_button, self.minutes_button):
             button.setEnabled(self.meeting is not None)
         self.detail.setText(self._detail_html(self.meeting, found) if self.meeting else
                             f"<p style='color:#666'>{escape(self.tr('Pilih pertemuan di daftar untuk melihat isinya.'))}</p>")
@@ -236,6 +241,18 @@ class NetworkTab(QWidget):
             return
         if FollowUpDialog(self.context, self.meeting, self).exec():
             self.reload(select=self.meeting.id)
+
+    def _print_sheet(self) -> None:
+        from koperasi.gui.network import documents
+
+        if self.meeting is not None:
+            documents.show(documents.meeting_sheet_preview(self, self.context, self.meeting.id))
+
+    def _print_minutes(self) -> None:
+        from koperasi.gui.network import documents
+
+        if self.meeting is not None:
+            documents.show(documents.minutes_preview(self, self.context, self.meeting.id))
 
     # ---- the follow-ups page ----------------------------------------------------------------
 
