@@ -62,3 +62,11 @@ def meeting_input(desa_id: uuid.UUID, *, on: date = MEETING_DAY, groups: Iterabl
 
 def network_office(db, admin) -> NetworkOffice:
     return NetworkOffice(training_office(db, admin))
+
+
+def opportunity_input(**conditions) -> "OpportunityInput":
+    from koperasi.domain.network.opportunities import Conditions, OpportunityInput, OpportunityKind
+
+    return OpportunityInput(OpportunityKind.TRAINING, "Kelas menjahit gratis", "BLK Sarolangun", "Pak Budi 0812-3456-7890",
+                            Conditions(**conditions), cost=0, deadline=date(2026, 12, 15), how_to_apply="Daftar di kantor desa",
+                            source="Pengumuman BLK")

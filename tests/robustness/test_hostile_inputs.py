@@ -96,6 +96,8 @@ from koperasi.services.network import meeting_attendance
 from koperasi.services.network import meetings as community_meetings
 from koperasi.services.network import member_history as member_meetings
 from koperasi.services.network import papers as meeting_papers
+from koperasi.services.network import eligibility, opportunities, referrals
+from koperasi.domain.network.opportunities import Conditions, OpportunityInput, OpportunityKind, Outcome
 from koperasi.domain.network.meetings import FollowUpInput, Guests, MeetingInput
 from tests.loan_support import FIRST_DUE, START
 from tests.sales_support import RECEIVED_ON, SOLD_ON, SalesOffice
@@ -296,6 +298,11 @@ def build_world(db: Database) -> World:
             date(2026, 11, 20), time(14, 0), time(16, 0), loans_office.desa_id, "KUP Mawar", "Ibu Rahma", "Informasi KUR",
             group_ids=frozenset({group_id})))
         follow_up = meeting_follow_ups.add_follow_up(session, admin, meeting, FollowUpInput("Daftarkan ke BLK", "Ibu Siti", date(2026, 12, 5)))
+        opportunity = opportunities.publish_opportunity(session, admin, OpportunityInput(
+            OpportunityKind.JOB, "Lowongan kebun", "PT Sawit", "", Conditions(kecamatan_code=SINGKUT), deadline=date(2026, 12, 31)))
+        school = opportunities.publish_opportunity(session, admin, OpportunityInput(
+            OpportunityKind.GOVERNMENT, "KIP", "Dinas Pendidikan", "", Conditions(for_children=True, max_age=18)))
+        referral = referrals.refer(session, admin, opportunity, siti, referred_on=date(2026, 11, 1))
     with db.session() as session:
         buyer = sales_catalogue.create_buyer(session, admin, name="Toko Berkah", phone="081234567890")
         ids = {
@@ -322,6 +329,8 @@ def build_world(db: Database) -> World:
             "reversal_request": waiting,
             "meeting": [meeting],
             "follow_up": [follow_up],
+            "opportunity": [opportunity, school],
+            "referral": [referral],
         }
         ids["category"] = [code for code, _ in members.list_categories(session)] + ["tidak_ada"]
     ids["kecamatan"] = [SINGKUT, "15.03.04", "15.03.01"]
@@ -422,6 +431,18 @@ def specs(w: World) -> dict:
     )
     guests = lazy(Guests, male_child=numbers(0), female_child=numbers(0), male_adult=numbers(2), female_adult=numbers(3),
                   male_elder=numbers(0), female_elder=numbers(0))
+    conditions = lazy(
+        Conditions, kecamatan_code=st.one_of(st.none(), kecamatan), desa_id=w.maybe("desa"),
+        categories=either(st.frozensets(st.one_of(st.sampled_from(w.ids["category"]), texts()), max_size=2), None),
+        sex=st.one_of(st.none(), choice(Sex)), min_age=st.one_of(st.none(), numbers(18, low=-5, high=200)),
+        max_age=st.one_of(st.none(), numbers(35, low=-5, high=200)),
+        programme_ids=either(st.frozensets(w.pick("programme"), max_size=2), None), livelihood=texts("tani"), for_children=flags(),
+    )
+    opportunity_data = lazy(
+        OpportunityInput, kind=choice(OpportunityKind), title=texts("Lowongan kebun"), provider=texts("PT Sawit"), contact=texts(),
+        conditions=conditions, cost=numbers(0, 50_000), deadline=maybe_dates(date(2026, 12, 31)), how_to_apply=texts(),
+        source=texts(), description=texts(),
+    )
     follow_up_input = lazy(FollowUpInput, action=texts("Daftarkan ke BLK"), responsible=texts("Ibu Siti"), due_on=dates(date(2026, 12, 5)))
     d = dict
     return {
@@ -563,6 +584,22 @@ def specs(w: World) -> dict:
         member_meetings.member_meetings: d(member_id=member),
         meeting_papers.attendance_sheet: d(meeting_id=w.pick("meeting")),
         meeting_papers.minutes: d(meeting_id=w.pick("meeting")),
+        opportunities.publish_opportunity: d(data=opportunity_data),
+        opportunities.update_opportunity: d(opportunity_id=w.pick("opportunity"), data=opportunity_data, closed=flags(),
+                                            expected_version=versions()),
+        opportunities.list_opportunities: d(open_only=flags()),
+        opportunities.get_opportunity: d(opportunity_id=w.pick("opportunity")),
+        opportunities.share_text: d(opportunity_id=w.pick("opportunity")),
+        eligibility.eligible_people: d(opportunity_id=w.pick("opportunity"), limit=limits),
+        eligibility.opportunities_for_member: d(member_id=member),
+        referrals.refer: d(opportunity_id=w.pick("opportunity"), member_id=member, household_member_id=w.maybe("household"),
+                           referred_on=dates(date(2026, 11, 1)), note=texts()),
+        referrals.issue_letter: d(referral_id=w.pick("referral")),
+        referrals.record_outcome: d(referral_id=w.pick("referral"), outcome=choice(Outcome), on=dates(date(2026, 11, 20)),
+                                    expected_version=versions()),
+        referrals.referrals: d(opportunity_id=w.maybe("opportunity"), member_id=w.maybe("member"), waiting_only=flags()),
+        referrals.waiting_since: d(),
+        referrals.outcome_counts: d(year=numbers(2026, low=-10, high=10_050)),
         office_settings.read_setting: d(setting=either(st.just(SALES_COMMISSION), None, "sales_commission")),
         office_settings.change_setting: d(setting=either(st.just(SALES_COMMISSION), None),
                                           value=numbers(1000, 1500, low=-100, high=20_000), expected_version=versions()),
@@ -623,7 +660,7 @@ TEXT_HEAVY = {
     trainings.create_batch, trainings.add_session, training_participants.withdraw, sales_catalogue.create_product,
     sales_catalogue.create_buyer, sales_catalogue.update_buyer, consignment.record_intake, sales.record_sale, sales.sale_page,
     payouts.request_payout_reversal, training_papers.training_summary, community_meetings.record_meeting,
-    meeting_follow_ups.add_follow_up,
+    meeting_follow_ups.add_follow_up, opportunities.publish_opportunity, referrals.refer,
 }
 
 

@@ -67,6 +67,8 @@ from koperasi.services.network import meeting_attendance
 from koperasi.services.network import meetings as community_meetings
 from koperasi.services.network import member_history as member_meetings
 from koperasi.services.network import papers as meeting_papers
+from koperasi.services.network import eligibility, opportunities, referrals
+from koperasi.domain.network.opportunities import Conditions, OpportunityInput, OpportunityKind, Outcome
 from tests.support import add_staff, set_up_office
 
 ALL = set(Role)
@@ -84,6 +86,8 @@ SELLERS = {Role.ADMIN, Role.MANAGER, Role.TREASURER, Role.CLERK}  # intakes, sal
 PRODUCER_PAYERS = {Role.ADMIN, Role.TREASURER}  # pay producers
 SALES_REVERSERS = {Role.ADMIN, Role.MANAGER, Role.TREASURER}  # cancel intakes; ask for and approve sale/payout reversals
 LOAN_REVERSERS = {Role.ADMIN, Role.MANAGER, Role.TREASURER}  # ask for and approve loan movement reversals
+PUBLISHERS = {Role.ADMIN, Role.MANAGER, Role.CLERK}  # the opportunity board
+REFERRERS = {Role.ADMIN, Role.MANAGER, Role.CLERK}  # referrals, their letters and outcomes
 MEETING_KEEPERS = {Role.ADMIN, Role.MANAGER, Role.CLERK}  # community meetings, their attendance and follow-ups
 BACKUP_MAKERS = {Role.ADMIN, Role.MANAGER, Role.TREASURER}  # "Cadangkan sekarang" (restoring: admin, checked in restore_backup)
 
@@ -285,6 +289,21 @@ CALLS = {
     member_meetings.member_meetings: (ANYONE_LOGGED_IN, lambda s, a: member_meetings.member_meetings(s, a, UNKNOWN)),
     meeting_papers.attendance_sheet: (ANYONE_LOGGED_IN, lambda s, a: meeting_papers.attendance_sheet(s, a, UNKNOWN)),
     meeting_papers.minutes: (ANYONE_LOGGED_IN, lambda s, a: meeting_papers.minutes(s, a, UNKNOWN)),
+    opportunities.publish_opportunity: (PUBLISHERS, lambda s, a: opportunities.publish_opportunity(s, a, _opportunity_input())),
+    opportunities.update_opportunity: (PUBLISHERS, lambda s, a: opportunities.update_opportunity(
+        s, a, UNKNOWN, _opportunity_input(), closed=False, expected_version=1)),
+    opportunities.list_opportunities: (ANYONE_LOGGED_IN, lambda s, a: opportunities.list_opportunities(s, a)),
+    opportunities.get_opportunity: (ANYONE_LOGGED_IN, lambda s, a: opportunities.get_opportunity(s, a, UNKNOWN)),
+    opportunities.share_text: (ANYONE_LOGGED_IN, lambda s, a: opportunities.share_text(s, a, UNKNOWN)),
+    eligibility.eligible_people: (ANYONE_LOGGED_IN, lambda s, a: eligibility.eligible_people(s, a, UNKNOWN)),
+    eligibility.opportunities_for_member: (ANYONE_LOGGED_IN, lambda s, a: eligibility.opportunities_for_member(s, a, UNKNOWN)),
+    referrals.refer: (REFERRERS, lambda s, a: referrals.refer(s, a, UNKNOWN, UNKNOWN, referred_on=date(2026, 1, 1))),
+    referrals.issue_letter: (REFERRERS, lambda s, a: referrals.issue_letter(s, a, UNKNOWN)),
+    referrals.record_outcome: (REFERRERS, lambda s, a: referrals.record_outcome(
+        s, a, UNKNOWN, Outcome.ACCEPTED, on=date(2026, 1, 1), expected_version=1)),
+    referrals.referrals: (ANYONE_LOGGED_IN, lambda s, a: referrals.referrals(s, a)),
+    referrals.waiting_since: (ANYONE_LOGGED_IN, lambda s, a: referrals.waiting_since(s, a)),
+    referrals.outcome_counts: (ANYONE_LOGGED_IN, lambda s, a: referrals.outcome_counts(s, a, year=2026)),
     # Market sales (issue 7): MANAGE_CATALOGUE, RECORD_SALES, PAY_PRODUCERS and REVERSE_SALES in domain/roles.py.
     settings.read_setting: (ANYONE_LOGGED_IN, lambda s, a: settings.read_setting(s, a, SALES_COMMISSION)),
     settings.change_setting: (
@@ -396,6 +415,10 @@ def _session_input() -> SessionInput:
 
 def _meeting_input() -> MeetingInput:
     return MeetingInput(date(2026, 1, 1), time(14, 0), time(16, 0), UNKNOWN, "KUP Mawar", "Ibu Rahma", "Informasi KUR")
+
+
+def _opportunity_input() -> OpportunityInput:
+    return OpportunityInput(OpportunityKind.JOB, "Lowongan", "PT Sawit", "", Conditions(kecamatan_code="15.03.01"))
 
 
 def _functions_acting_for_a_user():

@@ -857,3 +857,86 @@ class MeetingFollowUp(Base):
     version: Mapped[int] = mapped_column(Integer, default=1)
 
     __mapper_args__ = {"version_id_col": version}
+
+
+class Opportunity(Base):
+    """An entry of the papan peluang: a job, a training elsewhere, a buyer, a government programme, a public service."""
+
+    __tablename__ = "opportunities"
+    __table_args__ = (
+        CheckConstraint("sex IS NULL OR sex IN ('L', 'P')", name="sex"),
+        CheckConstraint("cost >= 0", name="cost"),
+        CheckConstraint("min_age IS NULL OR max_age IS NULL OR min_age <= max_age", name="ages"),
+        Index("ix_opportunities_open", "closed", "deadline"),
+    )
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    kind: Mapped[str] = mapped_column(String(24))
+    title: Mapped[str] = mapped_column(String(160))
+    provider: Mapped[str] = mapped_column(String(120))
+    contact: Mapped[str] = mapped_column(String(120), default="")
+    # Who may take it (None / empty: does not narrow): domain/network/opportunities.Conditions.
+    kecamatan_code: Mapped[str | None] = mapped_column(ForeignKey("kecamatan.code"))
+    desa_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("desa.id"))
+    sex: Mapped[str | None] = mapped_column(String(1))
+    min_age: Mapped[int | None] = mapped_column(Integer)
+    max_age: Mapped[int | None] = mapped_column(Integer)
+    livelihood: Mapped[str] = mapped_column(String(80), default="")
+    for_children: Mapped[bool] = mapped_column(Boolean, default=False)
+    cost: Mapped[int] = mapped_column(BigInteger, default=0)
+    deadline: Mapped[date | None] = mapped_column(Date)
+    how_to_apply: Mapped[str] = mapped_column(Text, default="")
+    source: Mapped[str] = mapped_column(String(250), default="")
+    description: Mapped[str] = mapped_column(Text, default="")
+    closed: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_by: Mapped[uuid.UUID] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class OpportunityCategory(Base):
+    __tablename__ = "opportunity_categories"
+
+    opportunity_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("opportunities.id"), primary_key=True)
+    category_code: Mapped[str] = mapped_column(ForeignKey("categories.code"), primary_key=True)
+
+
+class OpportunityProgramme(Base):
+    """A training programme whose certificate the opportunity asks for (any one of them)."""
+
+    __tablename__ = "opportunity_programmes"
+
+    opportunity_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("opportunities.id"), primary_key=True)
+    programme_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("training_programmes.id"), primary_key=True)
+
+
+class Referral(Base):
+    """A member (or a member's child) told of or referred to an opportunity, and what came of it."""
+
+    __tablename__ = "referrals"
+    __table_args__ = (
+        CheckConstraint(
+            "outcome IS NULL OR outcome IN ('melamar', 'diterima', 'ditolak', 'tidak_jadi', 'kembali_sekolah', 'paket_abc')",
+            name="outcome",
+        ),
+        CheckConstraint("(outcome IS NULL) = (outcome_on IS NULL)", name="outcome_day"),
+        Index("ix_referrals_waiting", "outcome", "referred_on"),
+    )
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    opportunity_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("opportunities.id"), index=True)
+    member_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("members.id"), index=True)
+    household_member_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("household_members.id"))
+    referred_on: Mapped[date] = mapped_column(Date)
+    referred_by: Mapped[uuid.UUID] = mapped_column(ForeignKey("users.id"))
+    note: Mapped[str] = mapped_column(String(250), default="")
+    letter_number: Mapped[str | None] = mapped_column(String(32), unique=True)
+    letter_issued_on: Mapped[date | None] = mapped_column(Date)
+    outcome: Mapped[str | None] = mapped_column(String(20))
+    outcome_on: Mapped[date | None] = mapped_column(Date)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    __mapper_args__ = {"version_id_col": version}

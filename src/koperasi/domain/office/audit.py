@@ -84,6 +84,11 @@ class AuditAction(StrEnum):
     MEETING_ATTENDANCE_RECORDED = "meeting_attendance_recorded"
     FOLLOW_UP_ADDED = "follow_up_added"
     FOLLOW_UP_DONE = "follow_up_done"
+    OPPORTUNITY_PUBLISHED = "opportunity_published"
+    OPPORTUNITY_UPDATED = "opportunity_updated"
+    REFERRAL_RECORDED = "referral_recorded"
+    REFERRAL_LETTER_ISSUED = "referral_letter_issued"
+    REFERRAL_OUTCOME_RECORDED = "referral_outcome_recorded"
     BACKUP_MADE = "backup_made"
     BACKUP_RESTORED = "backup_restored"
 
@@ -165,6 +170,11 @@ ACTION_LABELS: dict[str, str] = {
     AuditAction.MEETING_ATTENDANCE_RECORDED: "Kehadiran pertemuan dicatat",
     AuditAction.FOLLOW_UP_ADDED: "Tindak lanjut pertemuan ditambahkan",
     AuditAction.FOLLOW_UP_DONE: "Tindak lanjut pertemuan selesai",
+    AuditAction.OPPORTUNITY_PUBLISHED: "Peluang diumumkan",
+    AuditAction.OPPORTUNITY_UPDATED: "Peluang diubah",
+    AuditAction.REFERRAL_RECORDED: "Rujukan dicatat",
+    AuditAction.REFERRAL_LETTER_ISSUED: "Surat rujukan diterbitkan",
+    AuditAction.REFERRAL_OUTCOME_RECORDED: "Hasil rujukan dicatat",
     AuditAction.BACKUP_MADE: "Cadangan data dibuat",
     AuditAction.BACKUP_RESTORED: "Data dipulihkan dari cadangan",
 }
@@ -194,6 +204,8 @@ ENTITY_LABELS: dict[str, str] = {
     "payout": "Pembayaran hasil penjualan",
     "meeting": "Pertemuan komunitas",
     "follow_up": "Tindak lanjut pertemuan",
+    "opportunity": "Peluang",
+    "referral": "Rujukan",
     "backup": "Cadangan data",
 }
 
@@ -266,6 +278,17 @@ FIELD_LABELS: dict[str, str] = {
     "responsible": "penanggung jawab",
     "due_on": "batas waktu",
     "done_on": "tanggal selesai",
+    "title": "judul",
+    "provider": "penyedia",
+    "contact": "kontak",
+    "cost": "biaya",
+    "deadline": "batas waktu",
+    "closed": "ditutup",
+    "conditions": "syarat",
+    "opportunity": "peluang",
+    "outcome": "hasil",
+    "outcome_on": "tanggal hasil",
+    "letter_number": "nomor surat",
 }
 
 
