@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date, time
 
 from koperasi.domain.network.meetings import FollowUpInput, Guests, MeetingInput
+from koperasi.domain.network.opportunities import Conditions, OpportunityInput, OpportunityKind
 from koperasi.services.network import follow_ups, meeting_attendance, meetings
 from tests.training_support import TrainingOffice, training_office
 
@@ -64,9 +65,7 @@ def network_office(db, admin) -> NetworkOffice:
     return NetworkOffice(training_office(db, admin))
 
 
-def opportunity_input(**conditions) -> "OpportunityInput":
-    from koperasi.domain.network.opportunities import Conditions, OpportunityInput, OpportunityKind
-
+def opportunity_input(**conditions) -> OpportunityInput:
     return OpportunityInput(OpportunityKind.TRAINING, "Kelas menjahit gratis", "BLK Sarolangun", "Pak Budi 0812-3456-7890",
                             Conditions(**conditions), cost=0, deadline=date(2026, 12, 15), how_to_apply="Daftar di kantor desa",
                             source="Pengumuman BLK")
