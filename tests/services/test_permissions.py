@@ -289,6 +289,9 @@ CALLS = {
     member_meetings.member_meetings: (ANYONE_LOGGED_IN, lambda s, a: member_meetings.member_meetings(s, a, UNKNOWN)),
     meeting_papers.attendance_sheet: (ANYONE_LOGGED_IN, lambda s, a: meeting_papers.attendance_sheet(s, a, UNKNOWN)),
     meeting_papers.minutes: (ANYONE_LOGGED_IN, lambda s, a: meeting_papers.minutes(s, a, UNKNOWN)),
+    meeting_papers.opportunity_notice: (ANYONE_LOGGED_IN, lambda s, a: meeting_papers.opportunity_notice(s, a, UNKNOWN)),
+    meeting_papers.eligible_sheet: (ANYONE_LOGGED_IN, lambda s, a: meeting_papers.eligible_sheet(s, a, UNKNOWN)),
+    meeting_papers.referral_letter: (REFERRERS, lambda s, a: meeting_papers.referral_letter(s, a, UNKNOWN)),
     opportunities.publish_opportunity: (PUBLISHERS, lambda s, a: opportunities.publish_opportunity(s, a, _opportunity_input())),
     opportunities.update_opportunity: (PUBLISHERS, lambda s, a: opportunities.update_opportunity(
         s, a, UNKNOWN, _opportunity_input(), closed=False, expected_version=1)),

@@ -190,3 +190,23 @@ def test_referrals_without_an_outcome_after_the_set_days_wait_for_the_clerk(net)
     with net.db.session() as session:
         found = waiting.waiting(session, net.clerk, today=clock.today(), now=datetime(2026, 11, 28, 2, 30, tzinfo=timezone.utc))
     assert {line.place: line.count for line in found.lines}[waiting.Place.REFERRALS] == 1
+
+
+def test_the_papers_of_an_opportunity_and_a_referral(net):
+    from koperasi.services.network import papers
+
+    siti = _member(net, "Siti Aminah", occupation="Petani")
+    _member(net, "Rahmawati", occupation="Petani")
+    opportunity_id = _publish(net, kecamatan_code=SINGKUT, livelihood="petani")
+    referral = _referral(net, opportunity_id, siti)
+    with net.db.session() as session:
+        notice = papers.opportunity_notice(session, net.clerk, opportunity_id)
+        sheet = papers.eligible_sheet(session, net.clerk, opportunity_id)
+        letter = papers.referral_letter(session, net.clerk, referral)
+        again = papers.referral_letter(session, net.clerk, referral)
+    assert notice.where == "Kecamatan Singkut" and notice.who == "pekerjaan “petani”"
+    assert [p.name for p in sheet.people] == ["Rahmawati", "Siti Aminah"] and sheet.total == 2
+    assert letter.number == again.number == "RJK/PAU/2026/000001" and letter.person == "Siti Aminah" and letter.parent == ""
+    assert "Desa Perdamaian" in letter.address
+    with net.db.session() as session, pytest.raises(PermissionDenied):
+        papers.referral_letter(session, net.office.loans.treasurer, referral)

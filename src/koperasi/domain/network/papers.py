@@ -60,3 +60,66 @@ class MeetingMinutes:
     decisions: str
     follow_ups: tuple[MinutesFollowUp, ...]
     recorded_by: str  # the user who prints it: the note-taker's signature
+
+
+@dataclass(frozen=True, slots=True)
+class OpportunityNotice:
+    """The A4 notice for a village board or a meeting: big title, what, who, where, by when, contact."""
+
+    office: OfficeProfile
+    kind: str
+    title: str
+    provider: str
+    description: str
+    who: str
+    where: str
+    deadline: date | None
+    cost: int
+    how_to_apply: str
+    contact: str
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class EligibleLine:
+    number: int
+    name: str
+    parent: str  # for a child: the member of whose household they are
+    member_number: str
+    sex: str
+    age: int | None
+    desa: str
+    phone: str
+
+
+@dataclass(frozen=True, slots=True)
+class EligibleSheet:
+    """Who should hear of an opportunity, to tell them (printed or in Excel)."""
+
+    office: OfficeProfile
+    title: str
+    who: str
+    where: str
+    deadline: date | None
+    total: int
+    people: tuple[EligibleLine, ...]
+    printed_on: date
+
+
+@dataclass(frozen=True, slots=True)
+class ReferralLetter:
+    """Surat rujukan / rekomendasi for one person, numbered from its own gapless counter, signed by the chair."""
+
+    office: OfficeProfile
+    number: str
+    issued_on: date
+    person: str
+    member_number: str
+    parent: str  # for a child: the member whose household they belong to
+    sex: str
+    birth_date: date | None
+    address: str  # "Jl. ..., Desa Perdamaian, Kec. Singkut"
+    opportunity: str
+    kind: str
+    provider: str
+    place: str  # where it is signed, e.g. "Sarolangun"
