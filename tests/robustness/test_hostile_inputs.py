@@ -592,6 +592,7 @@ def specs(w: World) -> dict:
                                             expected_version=versions()),
         opportunities.list_opportunities: d(open_only=flags()),
         opportunities.get_opportunity: d(opportunity_id=w.pick("opportunity")),
+        opportunities.condition_choices: d(),
         opportunities.share_text: d(opportunity_id=w.pick("opportunity")),
         eligibility.eligible_people: d(opportunity_id=w.pick("opportunity"), limit=limits),
         eligibility.opportunities_for_member: d(member_id=member),

@@ -297,6 +297,7 @@ CALLS = {
         s, a, UNKNOWN, _opportunity_input(), closed=False, expected_version=1)),
     opportunities.list_opportunities: (ANYONE_LOGGED_IN, lambda s, a: opportunities.list_opportunities(s, a)),
     opportunities.get_opportunity: (ANYONE_LOGGED_IN, lambda s, a: opportunities.get_opportunity(s, a, UNKNOWN)),
+    opportunities.condition_choices: (ANYONE_LOGGED_IN, lambda s, a: opportunities.condition_choices(s, a)),
     opportunities.share_text: (ANYONE_LOGGED_IN, lambda s, a: opportunities.share_text(s, a, UNKNOWN)),
     eligibility.eligible_people: (ANYONE_LOGGED_IN, lambda s, a: eligibility.eligible_people(s, a, UNKNOWN)),
     eligibility.opportunities_for_member: (ANYONE_LOGGED_IN, lambda s, a: eligibility.opportunities_for_member(s, a, UNKNOWN)),

@@ -53,6 +53,7 @@ class MainWindow(QMainWindow):
         self.members.detail.trainings_of = self._member_trainings
         self.members.detail.sales_of = self._member_sales
         self.members.detail.meetings_of = self._member_meetings
+        self.members.detail.network_of = self._member_network
         self.form.mainTabs.addTab(self.members, self.tr("&Anggota"))
         self.loans = LoansTab(context)
         self.form.mainTabs.addTab(self.loans, self.tr("&Pinjaman"))
@@ -222,6 +223,10 @@ class MainWindow(QMainWindow):
             case Place.FOLLOW_UPS:
                 tabs.setCurrentWidget(self.network)
                 self.network.pages.setCurrentWidget(self.network.follow_ups_page)
+            case Place.REFERRALS:
+                tabs.setCurrentWidget(self.network)
+                self.network.referrals_page.waiting_only.setChecked(True)
+                self.network.pages.setCurrentWidget(self.network.referrals_page)
             case Step.MEMBER:
                 tabs.setCurrentWidget(self.members)
             case Place.REVERSALS:
@@ -262,6 +267,15 @@ class MainWindow(QMainWindow):
 
         with self.context.database.session() as session:
             return member_meetings(session, self.context.actor, member_id)
+
+    def _member_network(self, member_id):
+        """(referrals, open opportunities that fit) of a member, for the Anggota panel."""
+        from koperasi.services.network.eligibility import opportunities_for_member
+        from koperasi.services.network.referrals import referrals
+
+        with self.context.database.session() as session:
+            return (referrals(session, self.context.actor, member_id=member_id),
+                    opportunities_for_member(session, self.context.actor, member_id))
 
     def _sales_catalogue(self) -> None:
         from koperasi.gui.sales.catalogue_dialog import CatalogueDialog

@@ -179,6 +179,10 @@ def clean_opportunity(data: OpportunityInput, *, today: date, deadline_may_have_
                    conditions=clean_conditions(data.conditions), **texts)
 
 
+def cost_text(cost: int) -> str:
+    return "Gratis" if cost == 0 else format_rupiah(cost)
+
+
 def whatsapp_text(data: OpportunityInput, *, who: str, where: str, office: str) -> str:
     """A short message for a WhatsApp group: plain lines, *bold* the way WhatsApp writes it, no link."""
     lines = [f"*{data.kind.label.upper()}: {data.title}*", f"Dari: {data.provider}"]
@@ -186,7 +190,7 @@ def whatsapp_text(data: OpportunityInput, *, who: str, where: str, office: str) 
         lines.append(data.description)
     lines.append(f"Untuk: {who}")
     lines.append(f"Tempat: {where}")
-    lines.append("Biaya: gratis" if data.cost == 0 else f"Biaya: {format_rupiah(data.cost)}")
+    lines.append(f"Biaya: {cost_text(data.cost).lower() if data.cost == 0 else cost_text(data.cost)}")
     if data.deadline:
         lines.append(f"Batas daftar: {data.deadline:%d-%m-%Y}")
     if data.how_to_apply:

@@ -1,5 +1,5 @@
-"""Jaringan: the community meetings (with the selected one's details, attendance and follow-ups) and
-the follow-ups still open across all meetings."""
+"""Jaringan: the community meetings (with the selected one's details, attendance and follow-ups), the
+follow-ups still open across all meetings, the opportunity board and the referrals."""
 
 from __future__ import annotations
 
@@ -27,7 +27,10 @@ from koperasi.gui.columns import fit_columns
 from koperasi.gui.empty_list import EmptyListNote
 from koperasi.gui.flow_layout import FlowLayout
 from koperasi.gui.list_model import Column, ListTableModel
+from koperasi.gui.network import short_date
 from koperasi.gui.messages import confirm, show_error
+from koperasi.gui.network.opportunities_page import OpportunitiesPage
+from koperasi.gui.network.referrals_page import ReferralsPage
 from koperasi.gui.screen_fit import narrow_combo
 from koperasi.gui.tables import TipTableModel, count_text, make_table, selected_row
 from koperasi.gui.context import AppContext
@@ -50,13 +53,28 @@ class NetworkTab(QWidget):
         self.pages = QTabWidget(objectName="networkPages")
         self.pages.addTab(self.meetings_page, self.tr("Pertemuan"))
         self.pages.addTab(self.follow_ups_page, self.tr("Tindak lanjut"))
-        self.pages.currentChanged.connect(lambda index: self.reload_follow_ups() if index == 1 else self.reload())
+        self.opportunities_page = OpportunitiesPage(context)
+        self.referrals_page = ReferralsPage(context)
+        self.pages.addTab(self.opportunities_page, self.tr("Papan peluang"))
+        self.pages.addTab(self.referrals_page, self.tr("Rujukan"))
+        self.pages.currentChanged.connect(self._page_changed)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.pages)
         self._build_meetings()
         self._build_follow_ups()
         self.reload()
+
+    def _page_changed(self, index: int) -> None:
+        page = self.pages.widget(index)
+        if page is self.follow_ups_page:
+            self.reload_follow_ups()
+        elif page is self.opportunities_page:
+            self.opportunities_page.reload()
+        elif page is self.referrals_page:
+            self.referrals_page.reload()
+        else:
+            self.reload()
 
     # ---- the meetings page ------------------------------------------------------------------
 
@@ -120,7 +138,7 @@ class NetworkTab(QWidget):
 
     def _columns(self) -> list[Column[MeetingRow]]:
         return [
-            Column(self.tr("Tanggal"), lambda m: format_date(m.held_on)),
+            Column(self.tr("Tanggal"), lambda m: short_date(m.held_on)),
             Column(self.tr("Desa"), lambda m: m.desa),
             Column(self.tr("Topik"), lambda m: " ".join(m.topics.split())),
             Column(self.tr("Hadir"), lambda m: str(m.members_present) if m.attendance_taken else "—", align_right=True),
@@ -138,7 +156,8 @@ class NetworkTab(QWidget):
             show_error(self, self.tr("Jaringan"), error.message)
             return
         self.model.set_rows(rows)
-        fit_columns(self.table, stretch=2, caps={1: 130})
+        if rows:  # sized on rows: fitted to an empty list, the topic column would keep the header's width
+            fit_columns(self.table, stretch=2, caps={1: 130})
         self.count_label.setText(self.tr("{count} pertemuan").format(count=count_text(len(rows))))
         self.empty_note.show_text("" if rows else self._nothing_found())
         row = next((i for i, meeting in enumerate(rows) if meeting.id == select), None)
@@ -262,10 +281,10 @@ class NetworkTab(QWidget):
         self.done_button = self._button("networkFollowUpDoneButton", self.tr("Tandai s&elesai hari ini"), self._mark_done,
                                         self.context.actor.can(Permission.RECORD_MEETINGS))
         self.follow_up_model: ListTableModel[FollowUpRow] = TipTableModel([
-            Column(self.tr("Batas waktu"), lambda f: format_date(f.due_on)),
+            Column(self.tr("Batas waktu"), lambda f: short_date(f.due_on)),
             Column(self.tr("Tindak lanjut"), lambda f: f.action),
             Column(self.tr("Penanggung jawab"), lambda f: f.responsible),
-            Column(self.tr("Pertemuan"), lambda f: f"{format_date(f.meeting_day)}, {f.meeting_desa}"),
+            Column(self.tr("Pertemuan"), lambda f: f"{short_date(f.meeting_day)}, {f.meeting_desa}"),
             Column(self.tr("Status"), lambda f: self._state_text(f)),
         ], parent=self)
         self.follow_up_table = make_table("networkFollowUpTable", self.follow_up_model)
@@ -294,7 +313,8 @@ class NetworkTab(QWidget):
             show_error(self, self.tr("Tindak lanjut"), error.message)
             return
         self.follow_up_model.set_rows(rows)
-        fit_columns(self.follow_up_table, stretch=1, caps={2: 160})
+        if rows:
+            fit_columns(self.follow_up_table, stretch=1, caps={2: 160})
         open_count = sum(1 for row in rows if row.done_on is None)
         self.follow_up_count.setText(self.tr("{count} tindak lanjut terbuka").format(count=count_text(open_count)))
         self.follow_up_empty.show_text("" if rows else self.tr(

@@ -15,7 +15,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
 from koperasi.domain.dates import format_date, format_date_long
-from koperasi.domain.money import format_rupiah
+from koperasi.domain.network.opportunities import cost_text
 from koperasi.domain.network.papers import EligibleSheet, OpportunityNotice, ReferralLetter
 from koperasi.reports.layout import (
     A4_TEXT_WIDTH,
@@ -41,10 +41,6 @@ _FACT = BODY.clone("notice_fact", fontSize=14, leading=18)
 _FACT_LABEL = BODY.clone("notice_label", fontName=BOLD, fontSize=14, leading=18, textColor=GREEN)
 _CELL = BODY.clone("eligible_cell", fontSize=8, leading=9.6)
 _LETTER = BODY.clone("letter", fontSize=11, leading=15)
-
-
-def cost_text(cost: int) -> str:
-    return "Gratis" if cost == 0 else format_rupiah(cost)
 
 
 def write_notice(notice: OpportunityNotice, target: Target) -> None:

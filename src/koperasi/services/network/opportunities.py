@@ -116,6 +116,15 @@ def get_opportunity(session: Session, actor: Actor, opportunity_id: uuid.UUID) -
                            row.closed, row.version)
 
 
+def condition_choices(session: Session, actor: Actor) -> tuple[list[tuple[str, str]], list[tuple[uuid.UUID, str]]]:
+    """(code, name) of the active categories and (id, name) of the active training programmes, for the form."""
+    authorize(session, actor, Permission.USE_APP)
+    categories = session.execute(select(Category.code, Category.name).where(Category.active.is_(True)).order_by(Category.position))
+    programmes = session.execute(select(TrainingProgramme.id, TrainingProgramme.name).where(TrainingProgramme.active.is_(True))
+                                 .order_by(TrainingProgramme.name))
+    return [tuple(row) for row in categories], [tuple(row) for row in programmes]
+
+
 def share_text(session: Session, actor: Actor, opportunity_id: uuid.UUID) -> str:
     """The WhatsApp message for a group: copied to the clipboard by the GUI, never sent by the program."""
     view = get_opportunity(session, actor, opportunity_id)
