@@ -97,6 +97,7 @@ from koperasi.services.network import meetings as community_meetings
 from koperasi.services.network import member_history as member_meetings
 from koperasi.services.network import papers as meeting_papers
 from koperasi.services.network import eligibility, opportunities, referrals
+from koperasi.services.network import report as network_report
 from koperasi.domain.network.opportunities import Conditions, OpportunityInput, OpportunityKind, Outcome
 from koperasi.domain.network.meetings import FollowUpInput, Guests, MeetingInput
 from tests.loan_support import FIRST_DUE, START
@@ -603,6 +604,7 @@ def specs(w: World) -> dict:
                                     expected_version=versions()),
         referrals.referrals: d(opportunity_id=w.maybe("opportunity"), member_id=w.maybe("member"), waiting_only=flags()),
         referrals.waiting_since: d(),
+        network_report.network_report: d(period_from=dates(date(2026, 1, 1)), period_to=dates(date(2026, 12, 31))),
         referrals.outcome_counts: d(year=numbers(2026, low=-10, high=10_050)),
         office_settings.read_setting: d(setting=either(st.just(SALES_COMMISSION), None, "sales_commission")),
         office_settings.change_setting: d(setting=either(st.just(SALES_COMMISSION), None),

@@ -68,6 +68,7 @@ from koperasi.services.network import meetings as community_meetings
 from koperasi.services.network import member_history as member_meetings
 from koperasi.services.network import papers as meeting_papers
 from koperasi.services.network import eligibility, opportunities, referrals
+from koperasi.services.network import report as network_report
 from koperasi.domain.network.opportunities import Conditions, OpportunityInput, OpportunityKind, Outcome
 from tests.support import add_staff, set_up_office
 
@@ -307,6 +308,8 @@ CALLS = {
         s, a, UNKNOWN, Outcome.ACCEPTED, on=date(2026, 1, 1), expected_version=1)),
     referrals.referrals: (ANYONE_LOGGED_IN, lambda s, a: referrals.referrals(s, a)),
     referrals.waiting_since: (ANYONE_LOGGED_IN, lambda s, a: referrals.waiting_since(s, a)),
+    network_report.network_report: (ANYONE_LOGGED_IN, lambda s, a: network_report.network_report(
+        s, a, period_from=date(2026, 1, 1), period_to=date(2026, 12, 31))),
     referrals.outcome_counts: (ANYONE_LOGGED_IN, lambda s, a: referrals.outcome_counts(s, a, year=2026)),
     # Market sales (issue 7): MANAGE_CATALOGUE, RECORD_SALES, PAY_PRODUCERS and REVERSE_SALES in domain/roles.py.
     settings.read_setting: (ANYONE_LOGGED_IN, lambda s, a: settings.read_setting(s, a, SALES_COMMISSION)),

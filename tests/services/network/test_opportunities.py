@@ -210,3 +210,32 @@ def test_the_papers_of_an_opportunity_and_a_referral(net):
     assert "Desa Perdamaian" in letter.address
     with net.db.session() as session, pytest.raises(PermissionDenied):
         papers.referral_letter(session, net.office.loans.treasurer, referral)
+
+
+def test_the_report_counts_meetings_by_desa_and_month_and_outcomes_by_kind_category_and_sex(net):
+    from koperasi.domain.network.meetings import Guests
+    from koperasi.services.network import report
+
+    siti = _member(net, "Siti Aminah", categories=["petani_kecil", "buruh_harian"])
+    budi = _member(net, "Budi", sex=Sex.MALE)
+    meeting = net.meeting()
+    net.attend(meeting, [siti, budi], Guests(female_adult=3))
+    net.meeting(on=date(2025, 1, 10))  # outside the period
+    opportunity_id = _publish(net, kecamatan_code=SINGKUT)
+    first = _referral(net, opportunity_id, siti)
+    _referral(net, opportunity_id, budi)
+    [row] = [r for r in _rows(net) if r.id == first]
+    with net.db.session() as session:
+        referrals.record_outcome(session, net.clerk, first, Outcome.ACCEPTED, on=clock.today(), expected_version=row.version)
+        found = report.network_report(session, net.clerk, period_from=date(2026, 1, 1), period_to=date(2026, 12, 31))
+        with pytest.raises(ValidationError, match="Akhir periode"):
+            report.network_report(session, net.clerk, period_from=date(2026, 12, 31), period_to=date(2026, 1, 1))
+    [line] = found.meetings
+    assert (line.desa, line.month, line.meetings, line.members, line.guests) == ("Perdamaian", date(2026, 11, 1), 1, 2, 3)
+    assert ("Pelatihan di tempat lain", 1, 2) in found.shared
+    accepted = list(Outcome).index(Outcome.ACCEPTED)
+    assert found.total.referred == 2 and found.total.by_outcome[accepted] == 1 and found.total.waiting == 1
+    by_category = {c.name: (c.referred, c.by_outcome[accepted]) for c in found.breakdowns["Kategori"]}
+    assert by_category == {"Petani kecil": (1, 1), "Buruh harian": (1, 1), "Tanpa kategori": (1, 0)}
+    by_sex = {c.name: c.referred for c in found.breakdowns["Jenis kelamin"]}
+    assert by_sex == {"Laki-laki": 1, "Perempuan": 1}

@@ -123,3 +123,35 @@ class ReferralLetter:
     kind: str
     provider: str
     place: str  # where it is signed, e.g. "Sarolangun"
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingCount:
+    desa: str
+    month: date  # the first of the month
+    meetings: int
+    members: int  # attendances of members
+    guests: int
+
+
+@dataclass(frozen=True, slots=True)
+class OutcomeCount:
+    """Referrals of one kind, category or sex, by what came of them."""
+
+    name: str
+    referred: int
+    by_outcome: tuple[int, ...]  # in the order of Outcome
+    waiting: int  # no outcome yet
+
+
+@dataclass(frozen=True, slots=True)
+class NetworkReport:
+    """For a funder: meetings and attendance by desa and month, opportunities shared, referrals and outcomes."""
+
+    office: OfficeProfile
+    period_from: date
+    period_to: date
+    meetings: tuple[MeetingCount, ...]
+    shared: tuple[tuple[str, int, int], ...]  # (kind, opportunities published, people referred)
+    breakdowns: dict[str, tuple[OutcomeCount, ...]]  # "Jenis peluang", "Kategori", "Jenis kelamin"
+    total: OutcomeCount

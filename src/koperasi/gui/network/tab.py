@@ -31,6 +31,7 @@ from koperasi.gui.network import short_date
 from koperasi.gui.messages import confirm, show_error
 from koperasi.gui.network.opportunities_page import OpportunitiesPage
 from koperasi.gui.network.referrals_page import ReferralsPage
+from koperasi.gui.network.report_page import ReportPage
 from koperasi.gui.screen_fit import narrow_combo
 from koperasi.gui.tables import TipTableModel, count_text, make_table, selected_row
 from koperasi.gui.context import AppContext
@@ -57,6 +58,8 @@ class NetworkTab(QWidget):
         self.referrals_page = ReferralsPage(context)
         self.pages.addTab(self.opportunities_page, self.tr("Papan peluang"))
         self.pages.addTab(self.referrals_page, self.tr("Rujukan"))
+        self.report_page = ReportPage(context)
+        self.pages.addTab(self.report_page, self.tr("Laporan"))
         self.pages.currentChanged.connect(self._page_changed)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -73,6 +76,8 @@ class NetworkTab(QWidget):
             self.opportunities_page.reload()
         elif page is self.referrals_page:
             self.referrals_page.reload()
+        elif page is self.report_page:
+            self.report_page.refresh()
         else:
             self.reload()
 
