@@ -239,3 +239,19 @@ def test_the_report_counts_meetings_by_desa_and_month_and_outcomes_by_kind_categ
     assert by_category == {"Petani kecil": (1, 1), "Buruh harian": (1, 1), "Tanpa kategori": (1, 0)}
     by_sex = {c.name: c.referred for c in found.breakdowns["Jenis kelamin"]}
     assert by_sex == {"Laki-laki": 1, "Perempuan": 1}
+
+
+def test_beranda_counts_this_years_meetings_referrals_and_outcomes(net):
+    from koperasi.services.dashboard import figures
+
+    siti = _member(net, "Siti Aminah")
+    net.attend(net.meeting(), [siti])
+    opportunity_id = _publish(net, kecamatan_code=SINGKUT)
+    first = _referral(net, opportunity_id, siti)
+    _referral(net, opportunity_id, _member(net, "Rahmawati"))
+    [row] = [r for r in _rows(net) if r.id == first]
+    with net.db.session() as session:
+        referrals.record_outcome(session, net.clerk, first, Outcome.ACCEPTED, on=clock.today(), expected_version=row.version)
+        found = figures.figures(session, net.office.loans.treasurer, as_of=clock.today()).network
+    assert (found.meetings, found.attended, found.referred, found.without_outcome) == (1, 1, 2, 1)
+    assert found.outcomes == (("Diterima", 1),)
