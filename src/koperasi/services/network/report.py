@@ -79,52 +79,54 @@ def _shared(session: Session, start: date, end: date) -> tuple[tuple[str, int, i
 
 
 def _referrals(session: Session, start: date, end: date) -> tuple[dict[str, tuple[OutcomeCount, ...]], OutcomeCount]:
-    rows = session.execute(
-        select(Referral.member_id, Referral.outcome, Opportunity.kind, func.coalesce(HouseholdMember.sex, Member.sex))
-        .join(Opportunity, Opportunity.id == Referral.opportunity_id)
-        .join(Member, Member.id == Referral.member_id)
+    """Counted by the database, grouped by (breakdown value, outcome): a year of referrals is a few dozen rows here."""
+    in_period = Referral.referred_on.between(start, end)
+    sex = func.coalesce(HouseholdMember.sex, Member.sex)
+    by_kind = session.execute(
+        select(Opportunity.kind, Referral.outcome, func.count()).join(Opportunity, Opportunity.id == Referral.opportunity_id)
+        .where(in_period).group_by(Opportunity.kind, Referral.outcome)).all()
+    by_sex = session.execute(
+        select(sex, Referral.outcome, func.count()).join(Member, Member.id == Referral.member_id)
         .outerjoin(HouseholdMember, HouseholdMember.id == Referral.household_member_id)
-        .where(Referral.referred_on.between(start, end))
-    ).all()
+        .where(in_period).group_by(sex, Referral.outcome)).all()
+    by_category = session.execute(
+        select(MemberCategory.category_code, Referral.outcome, func.count())
+        .join(MemberCategory, MemberCategory.member_id == Referral.member_id)
+        .where(in_period).group_by(MemberCategory.category_code, Referral.outcome)).all()
+    uncategorised = session.execute(
+        select(Referral.outcome, func.count())
+        .where(in_period, ~select(MemberCategory.member_id).where(MemberCategory.member_id == Referral.member_id).exists())
+        .group_by(Referral.outcome)).all()
     names = dict(session.execute(select(Category.code, Category.name)).all())
     order = list(session.scalars(select(Category.code).order_by(Category.position)))
-    categories: dict = defaultdict(list)
-    members = {row[0] for row in rows}
-    for member_id, code in session.execute(select(MemberCategory.member_id, MemberCategory.category_code)
-                                           .where(MemberCategory.member_id.in_(members))) if members else ():
-        categories[member_id].append(code)
-    tallies: dict[str, dict[str, list[int]]] = {"Jenis peluang": {}, "Kategori": {}, "Jenis kelamin": {}}
     total = [0] * (len(OUTCOMES) + 2)
-
-    def add(breakdown: str, name: str, outcome: str | None) -> None:
-        line = tallies[breakdown].setdefault(name, [0] * (len(OUTCOMES) + 2))
-        _count(line, outcome)
-
-    for member_id, outcome, kind, sex in rows:
-        _count(total, outcome)
-        add("Jenis peluang", OpportunityKind(kind).label, outcome)
-        add("Jenis kelamin", Sex(sex).label, outcome)
-        for code in categories.get(member_id) or [None]:
-            add("Kategori", names.get(code, NO_CATEGORY) if code else NO_CATEGORY, outcome)
-    ranks = {
-        "Jenis peluang": [kind.label for kind in OpportunityKind],
-        "Kategori": [names[code] for code in order] + [NO_CATEGORY],
-        "Jenis kelamin": [sex.label for sex in Sex],
+    for _, outcome, count in by_kind:
+        _count(total, outcome, count)
+    tallies = {
+        "Jenis peluang": _tally([(OpportunityKind(kind).label, outcome, count) for kind, outcome, count in by_kind],
+                                [kind.label for kind in OpportunityKind]),
+        "Kategori": _tally([(names.get(code, code), outcome, count) for code, outcome, count in by_category]
+                           + [(NO_CATEGORY, outcome, count) for outcome, count in uncategorised],
+                           [names[code] for code in order] + [NO_CATEGORY]),
+        "Jenis kelamin": _tally([(Sex(value).label, outcome, count) for value, outcome, count in by_sex], [s.label for s in Sex]),
     }
-    breakdowns = {
-        breakdown: tuple(_outcome_count(name, line) for name, line in sorted(lines.items(), key=lambda item: ranks[breakdown].index(item[0])
-                                                                                  if item[0] in ranks[breakdown] else len(ranks[breakdown])))
-        for breakdown, lines in tallies.items()
-    }
-    return breakdowns, _outcome_count("Jumlah", total)
+    return tallies, _outcome_count("Jumlah", total)
 
 
-def _count(line: list[int], outcome: str | None) -> None:
-    line[0] += 1
+def _tally(rows: list[tuple[str, str | None, int]], order: list[str]) -> tuple[OutcomeCount, ...]:
+    lines: dict[str, list[int]] = {}
+    for name, outcome, count in rows:
+        _count(lines.setdefault(name, [0] * (len(OUTCOMES) + 2)), outcome, count)
+    ranked = sorted(lines.items(), key=lambda item: order.index(item[0]) if item[0] in order else len(order))
+    return tuple(_outcome_count(name, line) for name, line in ranked)
+
+
+def _count(line: list[int], outcome: str | None, count: int) -> None:
+    line[0] += count
     if outcome is None:
-        line[-1] += 1
+        line[-1] += count
     else:
-        line[1 + OUTCOMES.index(Outcome(outcome))] += 1
+        line[1 + OUTCOMES.index(Outcome(outcome))] += count
 
 
 def _outcome_count(name: str, line: list[int]) -> OutcomeCount:
