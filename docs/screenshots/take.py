@@ -249,7 +249,7 @@ class Session:
         show_main_window(window, MAIN_WINDOW_WIDTH, MAIN_WINDOW_HEIGHT)
         tabs: QTabWidget = window.form.mainTabs
         steps = [("beranda", self._dashboard), ("anggota", self._members), ("pinjaman", self._loans),
-                 ("pelatihan", self._trainings), ("penjualan", self._sales)]
+                 ("pelatihan", self._trainings), ("penjualan", self._sales), ("jaringan", self._network)]
         for index, (name, step) in enumerate(steps):
             tabs.setCurrentIndex(index)
             self._settle()
@@ -411,6 +411,32 @@ class Session:
         trainings.summary_view.refresh_button.click()
         self._settle(20)
         self.shoot("pelatihan-laporan", window)
+        pages.setCurrentIndex(0)
+
+    def _network(self, window, name: str) -> None:
+        network = window.network
+        self._select_first("networkMeetingTable")
+        self.shoot(name, window)
+        self.open("jaringan-pertemuan-baru", network.new_button.click)
+        self.open("jaringan-kehadiran", network.attendance_button.click)
+        self.open("jaringan-tindak-lanjut-baru", network.follow_up_button.click)
+        self.open("jaringan-notulen", network.minutes_button.click)
+        pages = self._pages("networkPages")
+        pages.setCurrentIndex(1)
+        self.shoot("jaringan-tindak-lanjut", window)
+        pages.setCurrentIndex(2)
+        self._select_first("opportunityTable")
+        self.shoot("jaringan-papan-peluang", window)
+        board = network.opportunities_page
+        self.open("jaringan-peluang-baru", board.new_button.click)
+        self.open("jaringan-siapa-perlu-tahu", board.eligible_button.click)
+        self.open("jaringan-pengumuman", board.notice_button.click)
+        pages.setCurrentIndex(3)
+        self._select_first("referralTable")
+        self.shoot("jaringan-rujukan", window)
+        self.open("jaringan-hasil-rujukan", network.referrals_page.outcome_button.click)
+        pages.setCurrentIndex(4)
+        self.shoot("jaringan-laporan", window)
         pages.setCurrentIndex(0)
 
     def _sales(self, window, name: str) -> None:

@@ -181,6 +181,7 @@ def _demo(db_arg: str | None, members: int, loans: int | None, sales: int | None
           f"{summary.certificates} sertifikat), {summary.loans} pinjaman ({summary.movements} transaksi).")
     print(f"Penjualan setahun: {summary.sales} nota ({summary.sale_lines} baris), {summary.intakes} titipan, "
           f"{summary.payouts} pembayaran kepada penitip.")
+    print(f"Jaringan setahun: {summary.meetings} pertemuan komunitas, {summary.opportunities} peluang, {summary.referrals} rujukan.")
     print(f"Masuk dengan nama pengguna '{demo.DEMO_ADMIN}' dan kata sandi '{demo.DEMO_PASSWORD}'.")
     return EXIT_OK
 

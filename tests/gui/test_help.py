@@ -54,6 +54,7 @@ def test_f1_on_each_main_tab_opens_the_page_about_that_tab(qtbot, window):
         "loansTab": "pinjaman.html",
         "trainingsTab": "pelatihan.html",
         "salesTab": "penjualan.html",
+        "networkTab": "jaringan.html",
     }
     tabs = window.form.mainTabs
     seen = {}

@@ -91,6 +91,15 @@ from koperasi.services.trainings import participants as training_participants
 from koperasi.services.trainings import programmes as trainings
 from koperasi.services.office import users
 from koperasi.services.office import settings as office_settings
+from koperasi.services.network import follow_ups as meeting_follow_ups
+from koperasi.services.network import meeting_attendance
+from koperasi.services.network import meetings as community_meetings
+from koperasi.services.network import member_history as member_meetings
+from koperasi.services.network import papers as meeting_papers
+from koperasi.services.network import eligibility, opportunities, referrals
+from koperasi.services.network import report as network_report
+from koperasi.domain.network.opportunities import Conditions, OpportunityInput, OpportunityKind, Outcome
+from koperasi.domain.network.meetings import FollowUpInput, Guests, MeetingInput
 from tests.loan_support import FIRST_DUE, START
 from tests.sales_support import RECEIVED_ON, SOLD_ON, SalesOffice
 from tests.services.test_permissions import CALLS
@@ -286,6 +295,16 @@ def build_world(db: Database) -> World:
         waiting.append(payouts.request_payout_reversal(session, loans_office.treasurer, paid.id,
                                                        reason="Salah bayar orang", request_id=uuid.uuid4()))
     with db.session() as session:
+        meeting = community_meetings.record_meeting(session, admin, MeetingInput(
+            date(2026, 11, 20), time(14, 0), time(16, 0), loans_office.desa_id, "KUP Mawar", "Ibu Rahma", "Informasi KUR",
+            group_ids=frozenset({group_id})))
+        follow_up = meeting_follow_ups.add_follow_up(session, admin, meeting, FollowUpInput("Daftarkan ke BLK", "Ibu Siti", date(2026, 12, 5)))
+        opportunity = opportunities.publish_opportunity(session, admin, OpportunityInput(
+            OpportunityKind.JOB, "Lowongan kebun", "PT Sawit", "", Conditions(kecamatan_code=SINGKUT), deadline=date(2026, 12, 31)))
+        school = opportunities.publish_opportunity(session, admin, OpportunityInput(
+            OpportunityKind.GOVERNMENT, "KIP", "Dinas Pendidikan", "", Conditions(for_children=True, max_age=18)))
+        referral = referrals.refer(session, admin, opportunity, siti, referred_on=date(2026, 11, 1))
+    with db.session() as session:
         buyer = sales_catalogue.create_buyer(session, admin, name="Toko Berkah", phone="081234567890")
         ids = {
             "member": [siti, rahma, dewi],
@@ -309,6 +328,10 @@ def build_world(db: Database) -> World:
             "payout": list(session.scalars(select(Payout.id))),
             "entry_key": list(session.scalars(select(JournalEntry.idempotency_key))),
             "reversal_request": waiting,
+            "meeting": [meeting],
+            "follow_up": [follow_up],
+            "opportunity": [opportunity, school],
+            "referral": [referral],
         }
         ids["category"] = [code for code, _ in members.list_categories(session)] + ["tidak_ada"]
     ids["kecamatan"] = [SINGKUT, "15.03.04", "15.03.01"]
@@ -401,6 +424,27 @@ def specs(w: World) -> dict:
     limits = numbers(200, 1, 10, low=-10, high=10_000)
     kind_text = st.one_of(st.sampled_from(["desa", "kelurahan"]), texts())
     months = st.one_of(st.tuples(numbers(2026, low=-10, high=10_050), numbers(10, low=-2, high=14)), *alien(None, "2026-10"))
+    meeting_input = lazy(
+        MeetingInput, held_on=dates(date(2026, 11, 20)), starts_at=st.times(), ends_at=st.times(), desa_id=desa,
+        organiser=texts("KUP Mawar"), facilitator=texts("Ibu Rahma"), topics=texts("Informasi KUR"), place=texts(),
+        information=texts(), decisions=texts(),
+        group_ids=either(st.frozensets(group, max_size=2), None), served_desa_ids=either(st.frozensets(desa, max_size=2), None),
+    )
+    guests = lazy(Guests, male_child=numbers(0), female_child=numbers(0), male_adult=numbers(2), female_adult=numbers(3),
+                  male_elder=numbers(0), female_elder=numbers(0))
+    conditions = lazy(
+        Conditions, kecamatan_code=st.one_of(st.none(), kecamatan), desa_id=w.maybe("desa"),
+        categories=either(st.frozensets(st.one_of(st.sampled_from(w.ids["category"]), texts()), max_size=2), None),
+        sex=st.one_of(st.none(), choice(Sex)), min_age=st.one_of(st.none(), numbers(18, low=-5, high=200)),
+        max_age=st.one_of(st.none(), numbers(35, low=-5, high=200)),
+        programme_ids=either(st.frozensets(w.pick("programme"), max_size=2), None), livelihood=texts("tani"), for_children=flags(),
+    )
+    opportunity_data = lazy(
+        OpportunityInput, kind=choice(OpportunityKind), title=texts("Lowongan kebun"), provider=texts("PT Sawit"), contact=texts(),
+        conditions=conditions, cost=numbers(0, 50_000), deadline=maybe_dates(date(2026, 12, 31)), how_to_apply=texts(),
+        source=texts(), description=texts(),
+    )
+    follow_up_input = lazy(FollowUpInput, action=texts("Daftarkan ke BLK"), responsible=texts("Ibu Siti"), due_on=dates(date(2026, 12, 5)))
     d = dict
     return {
         dashboard_figures.figures: d(as_of=dates()),
@@ -525,6 +569,43 @@ def specs(w: World) -> dict:
         training_papers.training_summary: d(period_from=dates(date(2025, 1, 1)), period_to=dates(date(2025, 12, 31)),
                                             programme_id=w.maybe("programme"), kecamatan_code=maybe_kecamatan),
         member_trainings.member_trainings: d(member_id=member),
+        community_meetings.record_meeting: d(data=meeting_input),
+        community_meetings.update_meeting: d(meeting_id=w.pick("meeting"), data=meeting_input, expected_version=versions()),
+        community_meetings.list_meetings: d(year=st.one_of(st.none(), numbers(2026, low=-10, high=10_050)), desa_id=w.maybe("desa")),
+        community_meetings.get_meeting: d(meeting_id=w.pick("meeting")),
+        meeting_attendance.attendance_checklist: d(meeting_id=w.pick("meeting")),
+        meeting_attendance.record_attendance: d(
+            meeting_id=w.pick("meeting"), present=either(st.frozensets(w.pick("member"), max_size=4), None, "x"),
+            guests=guests, expected_version=versions(),
+        ),
+        meeting_follow_ups.add_follow_up: d(meeting_id=w.pick("meeting"), data=follow_up_input),
+        meeting_follow_ups.complete_follow_up: d(follow_up_id=w.pick("follow_up"), done_on=dates(date(2026, 11, 28)),
+                                                 expected_version=versions()),
+        meeting_follow_ups.follow_ups: d(meeting_id=w.maybe("meeting"), open_only=flags()),
+        member_meetings.member_meetings: d(member_id=member),
+        meeting_papers.attendance_sheet: d(meeting_id=w.pick("meeting")),
+        meeting_papers.minutes: d(meeting_id=w.pick("meeting")),
+        meeting_papers.opportunity_notice: d(opportunity_id=w.pick("opportunity")),
+        meeting_papers.eligible_sheet: d(opportunity_id=w.pick("opportunity")),
+        meeting_papers.referral_letter: d(referral_id=w.pick("referral")),
+        opportunities.publish_opportunity: d(data=opportunity_data),
+        opportunities.update_opportunity: d(opportunity_id=w.pick("opportunity"), data=opportunity_data, closed=flags(),
+                                            expected_version=versions()),
+        opportunities.list_opportunities: d(open_only=flags()),
+        opportunities.get_opportunity: d(opportunity_id=w.pick("opportunity")),
+        opportunities.condition_choices: d(),
+        opportunities.share_text: d(opportunity_id=w.pick("opportunity")),
+        eligibility.eligible_people: d(opportunity_id=w.pick("opportunity"), limit=limits),
+        eligibility.opportunities_for_member: d(member_id=member),
+        referrals.refer: d(opportunity_id=w.pick("opportunity"), member_id=member, household_member_id=w.maybe("household"),
+                           referred_on=dates(date(2026, 11, 1)), note=texts()),
+        referrals.issue_letter: d(referral_id=w.pick("referral")),
+        referrals.record_outcome: d(referral_id=w.pick("referral"), outcome=choice(Outcome), on=dates(date(2026, 11, 20)),
+                                    expected_version=versions()),
+        referrals.referrals: d(opportunity_id=w.maybe("opportunity"), member_id=w.maybe("member"), waiting_only=flags()),
+        referrals.waiting_since: d(),
+        network_report.network_report: d(period_from=dates(date(2026, 1, 1)), period_to=dates(date(2026, 12, 31))),
+        referrals.outcome_counts: d(year=numbers(2026, low=-10, high=10_050)),
         office_settings.read_setting: d(setting=either(st.just(SALES_COMMISSION), None, "sales_commission")),
         office_settings.change_setting: d(setting=either(st.just(SALES_COMMISSION), None),
                                           value=numbers(1000, 1500, low=-100, high=20_000), expected_version=versions()),
@@ -584,7 +665,8 @@ TEXT_HEAVY = {
     loans.apply_for_loan, loans.reject_loan, loan_payments.repay, loan_queries.loan_page, trainings.create_programme,
     trainings.create_batch, trainings.add_session, training_participants.withdraw, sales_catalogue.create_product,
     sales_catalogue.create_buyer, sales_catalogue.update_buyer, consignment.record_intake, sales.record_sale, sales.sale_page,
-    payouts.request_payout_reversal, training_papers.training_summary,
+    payouts.request_payout_reversal, training_papers.training_summary, community_meetings.record_meeting,
+    meeting_follow_ups.add_follow_up, opportunities.publish_opportunity, referrals.refer,
 }
 
 

@@ -23,6 +23,7 @@ from koperasi.domain.office.settings import SALES_COMMISSION
 from koperasi.domain.loans.products import LoanKind, ProductInput
 from koperasi.domain.loans.rules import Frequency
 from koperasi.domain.trainings.rules import ProgrammeInput, SessionInput, Topic
+from koperasi.domain.network.meetings import FollowUpInput, Guests, MeetingInput
 from koperasi.services import access, ledger, new_account_approvals, reversals
 from koperasi.services.dashboard import checklist as dashboard_checklist
 from koperasi.services.dashboard import figures as dashboard_figures
@@ -61,6 +62,14 @@ from koperasi.services.trainings import papers as training_papers
 from koperasi.services.trainings import participants as training_participants
 from koperasi.services.trainings import programmes as trainings
 from koperasi.services.office import users
+from koperasi.services.network import follow_ups as meeting_follow_ups
+from koperasi.services.network import meeting_attendance
+from koperasi.services.network import meetings as community_meetings
+from koperasi.services.network import member_history as member_meetings
+from koperasi.services.network import papers as meeting_papers
+from koperasi.services.network import eligibility, opportunities, referrals
+from koperasi.services.network import report as network_report
+from koperasi.domain.network.opportunities import Conditions, OpportunityInput, OpportunityKind, Outcome
 from tests.support import add_staff, set_up_office
 
 ALL = set(Role)
@@ -78,6 +87,9 @@ SELLERS = {Role.ADMIN, Role.MANAGER, Role.TREASURER, Role.CLERK}  # intakes, sal
 PRODUCER_PAYERS = {Role.ADMIN, Role.TREASURER}  # pay producers
 SALES_REVERSERS = {Role.ADMIN, Role.MANAGER, Role.TREASURER}  # cancel intakes; ask for and approve sale/payout reversals
 LOAN_REVERSERS = {Role.ADMIN, Role.MANAGER, Role.TREASURER}  # ask for and approve loan movement reversals
+PUBLISHERS = {Role.ADMIN, Role.MANAGER, Role.CLERK}  # the opportunity board
+REFERRERS = {Role.ADMIN, Role.MANAGER, Role.CLERK}  # referrals, their letters and outcomes
+MEETING_KEEPERS = {Role.ADMIN, Role.MANAGER, Role.CLERK}  # community meetings, their attendance and follow-ups
 BACKUP_MAKERS = {Role.ADMIN, Role.MANAGER, Role.TREASURER}  # "Cadangkan sekarang" (restoring: admin, checked in restore_backup)
 
 # function -> (roles allowed, call with a session and an actor)
@@ -261,6 +273,44 @@ CALLS = {
         lambda s, a: training_papers.training_summary(s, a, period_from=date(2026, 1, 1), period_to=date(2026, 12, 31)),
     ),
     member_trainings.member_trainings: (ANYONE_LOGGED_IN, lambda s, a: member_trainings.member_trainings(s, a, UNKNOWN)),
+    # Community network (issue 15).
+    community_meetings.record_meeting: (MEETING_KEEPERS, lambda s, a: community_meetings.record_meeting(s, a, _meeting_input())),
+    community_meetings.update_meeting: (
+        MEETING_KEEPERS, lambda s, a: community_meetings.update_meeting(s, a, UNKNOWN, _meeting_input(), expected_version=1)),
+    community_meetings.list_meetings: (ANYONE_LOGGED_IN, lambda s, a: community_meetings.list_meetings(s, a)),
+    community_meetings.get_meeting: (ANYONE_LOGGED_IN, lambda s, a: community_meetings.get_meeting(s, a, UNKNOWN)),
+    meeting_attendance.attendance_checklist: (ANYONE_LOGGED_IN, lambda s, a: meeting_attendance.attendance_checklist(s, a, UNKNOWN)),
+    meeting_attendance.record_attendance: (
+        MEETING_KEEPERS, lambda s, a: meeting_attendance.record_attendance(s, a, UNKNOWN, {UNKNOWN}, Guests(), expected_version=1)),
+    meeting_follow_ups.add_follow_up: (
+        MEETING_KEEPERS, lambda s, a: meeting_follow_ups.add_follow_up(s, a, UNKNOWN, FollowUpInput("Cek", "Siti", date(2026, 1, 1)))),
+    meeting_follow_ups.complete_follow_up: (
+        MEETING_KEEPERS, lambda s, a: meeting_follow_ups.complete_follow_up(s, a, UNKNOWN, done_on=date(2026, 1, 1), expected_version=1)),
+    meeting_follow_ups.follow_ups: (ANYONE_LOGGED_IN, lambda s, a: meeting_follow_ups.follow_ups(s, a)),
+    member_meetings.member_meetings: (ANYONE_LOGGED_IN, lambda s, a: member_meetings.member_meetings(s, a, UNKNOWN)),
+    meeting_papers.attendance_sheet: (ANYONE_LOGGED_IN, lambda s, a: meeting_papers.attendance_sheet(s, a, UNKNOWN)),
+    meeting_papers.minutes: (ANYONE_LOGGED_IN, lambda s, a: meeting_papers.minutes(s, a, UNKNOWN)),
+    meeting_papers.opportunity_notice: (ANYONE_LOGGED_IN, lambda s, a: meeting_papers.opportunity_notice(s, a, UNKNOWN)),
+    meeting_papers.eligible_sheet: (ANYONE_LOGGED_IN, lambda s, a: meeting_papers.eligible_sheet(s, a, UNKNOWN)),
+    meeting_papers.referral_letter: (REFERRERS, lambda s, a: meeting_papers.referral_letter(s, a, UNKNOWN)),
+    opportunities.publish_opportunity: (PUBLISHERS, lambda s, a: opportunities.publish_opportunity(s, a, _opportunity_input())),
+    opportunities.update_opportunity: (PUBLISHERS, lambda s, a: opportunities.update_opportunity(
+        s, a, UNKNOWN, _opportunity_input(), closed=False, expected_version=1)),
+    opportunities.list_opportunities: (ANYONE_LOGGED_IN, lambda s, a: opportunities.list_opportunities(s, a)),
+    opportunities.get_opportunity: (ANYONE_LOGGED_IN, lambda s, a: opportunities.get_opportunity(s, a, UNKNOWN)),
+    opportunities.condition_choices: (ANYONE_LOGGED_IN, lambda s, a: opportunities.condition_choices(s, a)),
+    opportunities.share_text: (ANYONE_LOGGED_IN, lambda s, a: opportunities.share_text(s, a, UNKNOWN)),
+    eligibility.eligible_people: (ANYONE_LOGGED_IN, lambda s, a: eligibility.eligible_people(s, a, UNKNOWN)),
+    eligibility.opportunities_for_member: (ANYONE_LOGGED_IN, lambda s, a: eligibility.opportunities_for_member(s, a, UNKNOWN)),
+    referrals.refer: (REFERRERS, lambda s, a: referrals.refer(s, a, UNKNOWN, UNKNOWN, referred_on=date(2026, 1, 1))),
+    referrals.issue_letter: (REFERRERS, lambda s, a: referrals.issue_letter(s, a, UNKNOWN)),
+    referrals.record_outcome: (REFERRERS, lambda s, a: referrals.record_outcome(
+        s, a, UNKNOWN, Outcome.ACCEPTED, on=date(2026, 1, 1), expected_version=1)),
+    referrals.referrals: (ANYONE_LOGGED_IN, lambda s, a: referrals.referrals(s, a)),
+    referrals.waiting_since: (ANYONE_LOGGED_IN, lambda s, a: referrals.waiting_since(s, a)),
+    network_report.network_report: (ANYONE_LOGGED_IN, lambda s, a: network_report.network_report(
+        s, a, period_from=date(2026, 1, 1), period_to=date(2026, 12, 31))),
+    referrals.outcome_counts: (ANYONE_LOGGED_IN, lambda s, a: referrals.outcome_counts(s, a, year=2026)),
     # Market sales (issue 7): MANAGE_CATALOGUE, RECORD_SALES, PAY_PRODUCERS and REVERSE_SALES in domain/roles.py.
     settings.read_setting: (ANYONE_LOGGED_IN, lambda s, a: settings.read_setting(s, a, SALES_COMMISSION)),
     settings.change_setting: (
@@ -368,6 +418,14 @@ def _member_input() -> MemberInput:
 
 def _session_input() -> SessionInput:
     return SessionInput(date(2026, 1, 1), time(8, 0), time(12, 0), "Balai Desa", None, None, "Ir. Hendra")
+
+
+def _meeting_input() -> MeetingInput:
+    return MeetingInput(date(2026, 1, 1), time(14, 0), time(16, 0), UNKNOWN, "KUP Mawar", "Ibu Rahma", "Informasi KUR")
+
+
+def _opportunity_input() -> OpportunityInput:
+    return OpportunityInput(OpportunityKind.JOB, "Lowongan", "PT Sawit", "", Conditions(kecamatan_code="15.03.01"))
 
 
 def _functions_acting_for_a_user():

@@ -770,3 +770,173 @@ class ReversalRequest(Base):
     version: Mapped[int] = mapped_column(Integer, default=1)
 
     __mapper_args__ = {"version_id_col": version}
+
+
+class CommunityMeeting(Base):
+    """A pertemuan komunitas: planned ahead, completed after (information, decisions, attendance, guests)."""
+
+    __tablename__ = "community_meetings"
+    __table_args__ = (
+        CheckConstraint(
+            "guests_male_child >= 0 AND guests_female_child >= 0 AND guests_male_adult >= 0 AND "
+            "guests_female_adult >= 0 AND guests_male_elder >= 0 AND guests_female_elder >= 0",
+            name="guests",
+        ),
+        Index("ix_community_meetings_held_on", "held_on"),
+    )
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    held_on: Mapped[date] = mapped_column(Date)
+    starts_at: Mapped[time] = mapped_column(Time)
+    ends_at: Mapped[time] = mapped_column(Time)
+    desa_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("desa.id"), index=True)
+    # Copied from the desa, as for members: the report by kecamatan needs no join.
+    kecamatan_code: Mapped[str] = mapped_column(ForeignKey("kecamatan.code"))
+    place: Mapped[str] = mapped_column(String(160), default="")
+    organiser: Mapped[str] = mapped_column(String(120))
+    facilitator: Mapped[str] = mapped_column(String(120))
+    topics: Mapped[str] = mapped_column(String(500))
+    information: Mapped[str] = mapped_column(Text, default="")
+    decisions: Mapped[str] = mapped_column(Text, default="")
+    guests_male_child: Mapped[int] = mapped_column(Integer, default=0)
+    guests_female_child: Mapped[int] = mapped_column(Integer, default=0)
+    guests_male_adult: Mapped[int] = mapped_column(Integer, default=0)
+    guests_female_adult: Mapped[int] = mapped_column(Integer, default=0)
+    guests_male_elder: Mapped[int] = mapped_column(Integer, default=0)
+    guests_female_elder: Mapped[int] = mapped_column(Integer, default=0)
+    # When the attendance was first taken; None: not yet (a meeting with only guests is still taken).
+    attendance_taken_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    created_by: Mapped[uuid.UUID] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class CommunityMeetingAudience(Base):
+    """A group or a desa a meeting is for: its members make the attendance checklist."""
+
+    __tablename__ = "community_meeting_audience"
+    __table_args__ = (
+        CheckConstraint("(group_id IS NULL) <> (desa_id IS NULL)", name="one_target"),
+        UniqueConstraint("meeting_id", "group_id"),
+        UniqueConstraint("meeting_id", "desa_id"),
+    )
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    meeting_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("community_meetings.id"), index=True)
+    group_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("member_groups.id"))
+    desa_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("desa.id"))
+
+
+class CommunityMeetingAttendance(Base):
+    """A member present at a meeting (absence is not stored: the checklist is of who came)."""
+
+    __tablename__ = "community_meeting_attendance"
+
+    meeting_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("community_meetings.id"), primary_key=True)
+    member_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("members.id"), primary_key=True, index=True)
+    recorded_by: Mapped[uuid.UUID] = mapped_column(ForeignKey("users.id"))
+    recorded_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class MeetingFollowUp(Base):
+    """What a meeting decided someone does by a day; open until marked done (Beranda lists it)."""
+
+    __tablename__ = "meeting_follow_ups"
+    __table_args__ = (Index("ix_meeting_follow_ups_open", "done_on", "due_on"),)
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    meeting_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("community_meetings.id"), index=True)
+    action: Mapped[str] = mapped_column(String(250))
+    responsible: Mapped[str] = mapped_column(String(120))
+    due_on: Mapped[date] = mapped_column(Date)
+    done_on: Mapped[date | None] = mapped_column(Date)
+    done_by: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class Opportunity(Base):
+    """An entry of the papan peluang: a job, a training elsewhere, a buyer, a government programme, a public service."""
+
+    __tablename__ = "opportunities"
+    __table_args__ = (
+        CheckConstraint("sex IS NULL OR sex IN ('L', 'P')", name="sex"),
+        CheckConstraint("cost >= 0", name="cost"),
+        CheckConstraint("min_age IS NULL OR max_age IS NULL OR min_age <= max_age", name="ages"),
+        Index("ix_opportunities_open", "closed", "deadline"),
+    )
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    kind: Mapped[str] = mapped_column(String(24))
+    title: Mapped[str] = mapped_column(String(160))
+    provider: Mapped[str] = mapped_column(String(120))
+    contact: Mapped[str] = mapped_column(String(120), default="")
+    # Who may take it (None / empty: does not narrow): domain/network/opportunities.Conditions.
+    kecamatan_code: Mapped[str | None] = mapped_column(ForeignKey("kecamatan.code"))
+    desa_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("desa.id"))
+    sex: Mapped[str | None] = mapped_column(String(1))
+    min_age: Mapped[int | None] = mapped_column(Integer)
+    max_age: Mapped[int | None] = mapped_column(Integer)
+    livelihood: Mapped[str] = mapped_column(String(80), default="")
+    for_children: Mapped[bool] = mapped_column(Boolean, default=False)
+    cost: Mapped[int] = mapped_column(BigInteger, default=0)
+    deadline: Mapped[date | None] = mapped_column(Date)
+    how_to_apply: Mapped[str] = mapped_column(Text, default="")
+    source: Mapped[str] = mapped_column(String(250), default="")
+    description: Mapped[str] = mapped_column(Text, default="")
+    closed: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_by: Mapped[uuid.UUID] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class OpportunityCategory(Base):
+    __tablename__ = "opportunity_categories"
+
+    opportunity_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("opportunities.id"), primary_key=True)
+    category_code: Mapped[str] = mapped_column(ForeignKey("categories.code"), primary_key=True)
+
+
+class OpportunityProgramme(Base):
+    """A training programme whose certificate the opportunity asks for (any one of them)."""
+
+    __tablename__ = "opportunity_programmes"
+
+    opportunity_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("opportunities.id"), primary_key=True)
+    programme_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("training_programmes.id"), primary_key=True)
+
+
+class Referral(Base):
+    """A member (or a member's child) told of or referred to an opportunity, and what came of it."""
+
+    __tablename__ = "referrals"
+    __table_args__ = (
+        CheckConstraint(
+            "outcome IS NULL OR outcome IN ('melamar', 'diterima', 'ditolak', 'tidak_jadi', 'kembali_sekolah', 'paket_abc')",
+            name="outcome",
+        ),
+        CheckConstraint("(outcome IS NULL) = (outcome_on IS NULL)", name="outcome_day"),
+        Index("ix_referrals_waiting", "outcome", "referred_on"),
+    )
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    opportunity_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("opportunities.id"), index=True)
+    member_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("members.id"), index=True)
+    household_member_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("household_members.id"))
+    referred_on: Mapped[date] = mapped_column(Date)
+    referred_by: Mapped[uuid.UUID] = mapped_column(ForeignKey("users.id"))
+    note: Mapped[str] = mapped_column(String(250), default="")
+    letter_number: Mapped[str | None] = mapped_column(String(32), unique=True)
+    letter_issued_on: Mapped[date | None] = mapped_column(Date)
+    outcome: Mapped[str | None] = mapped_column(String(20))
+    outcome_on: Mapped[date | None] = mapped_column(Date)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    __mapper_args__ = {"version_id_col": version}

@@ -21,6 +21,7 @@ from koperasi.services.office import profile as office
 from koperasi.services.office import users
 from koperasi.demo.loans import FUNDS, fill_loans
 from koperasi.demo.members import fill_members
+from koperasi.demo.network import fill_network
 from koperasi.demo.sales import fill_sales
 from koperasi.demo.trainings import fill_trainings
 from koperasi.services.transaction import write
@@ -88,6 +89,9 @@ class DemoSummary:
     sale_lines: int = 0
     intakes: int = 0
     payouts: int = 0
+    meetings: int = 0
+    opportunities: int = 0
+    referrals: int = 0
 
 
 # A product opened after the demo's history: only those who completed the organic rice training may apply.
@@ -130,10 +134,12 @@ def fill(
         lending = fill_loans(session, members // 5 if loans is None else loans, today=today, progress=loan_progress)
         _trained_product(session, admin)
         trade = fill_sales(session, members // 2 if sales is None else sales, today=today, progress=loan_progress)
+        network = fill_network(session, today=today)
     return DemoSummary(users=1 + len(DEMO_STAFF), desa=desa, members=filled, loans=lending.loans, movements=lending.movements,
                        programmes=training.programmes, batches=training.batches, participants=training.participants,
                        certificates=training.certificates, sales=trade.sales, sale_lines=trade.lines, intakes=trade.intakes,
-                       payouts=trade.payouts)
+                       payouts=trade.payouts, meetings=network.meetings, opportunities=network.opportunities,
+                       referrals=network.referrals)
 
 
 def _sample_desa(session: Session) -> list[uuid.UUID]:

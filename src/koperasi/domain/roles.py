@@ -54,6 +54,9 @@ class Permission(StrEnum):
     RECORD_SALES = "record_sales"
     PAY_PRODUCERS = "pay_producers"
     REVERSE_SALES = "reverse_sales"
+    RECORD_MEETINGS = "record_meetings"
+    PUBLISH_OPPORTUNITIES = "publish_opportunities"
+    WRITE_REFERRALS = "write_referrals"
     MAKE_BACKUPS = "make_backups"
     RESTORE_BACKUPS = "restore_backups"
 
@@ -84,6 +87,9 @@ _PERMISSION_LABELS = {
     Permission.RECORD_SALES: "mencatat titipan dan penjualan",
     Permission.PAY_PRODUCERS: "membayar hasil penjualan kepada penitip",
     Permission.REVERSE_SALES: "membatalkan titipan, penjualan atau pembayaran",
+    Permission.RECORD_MEETINGS: "mencatat pertemuan komunitas, kehadiran dan tindak lanjutnya",
+    Permission.PUBLISH_OPPORTUNITIES: "mengumumkan dan mengubah peluang di papan peluang",
+    Permission.WRITE_REFERRALS: "mencatat rujukan, menulis surat rujukan dan mencatat hasilnya",
     Permission.MAKE_BACKUPS: "membuat cadangan data",
     Permission.RESTORE_BACKUPS: "memulihkan data dari cadangan",
 }
@@ -108,6 +114,9 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             Permission.MANAGE_CATALOGUE,
             Permission.RECORD_SALES,
             Permission.REVERSE_SALES,
+            Permission.RECORD_MEETINGS,
+            Permission.PUBLISH_OPPORTUNITIES,
+            Permission.WRITE_REFERRALS,
             Permission.MAKE_BACKUPS,
         }
     ),
@@ -134,6 +143,9 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             Permission.TAKE_REPAYMENTS,
             Permission.MANAGE_TRAININGS,
             Permission.RECORD_SALES,
+            Permission.RECORD_MEETINGS,
+            Permission.PUBLISH_OPPORTUNITIES,
+            Permission.WRITE_REFERRALS,
         }
     ),
 }

@@ -24,6 +24,7 @@ from koperasi.gui.icons import app_icon
 from koperasi.gui.loans.tab import LoansTab
 from koperasi.gui.members.tab import MembersTab
 from koperasi.gui.monthly_report import open_monthly_report
+from koperasi.gui.network.tab import NetworkTab
 from koperasi.gui.office.office_dialog import OfficeDialog
 from koperasi.gui.office.password_dialog import PasswordDialog
 from koperasi.gui.office.regions_dialog import RegionsDialog
@@ -51,6 +52,8 @@ class MainWindow(QMainWindow):
         self.members.detail.loans_of = self._member_loans
         self.members.detail.trainings_of = self._member_trainings
         self.members.detail.sales_of = self._member_sales
+        self.members.detail.meetings_of = self._member_meetings
+        self.members.detail.network_of = self._member_network
         self.form.mainTabs.addTab(self.members, self.tr("&Anggota"))
         self.loans = LoansTab(context)
         self.form.mainTabs.addTab(self.loans, self.tr("&Pinjaman"))
@@ -58,6 +61,8 @@ class MainWindow(QMainWindow):
         self.form.mainTabs.addTab(self.trainings, self.tr("Pelatiha&n"))
         self.sales = SalesTab(context)
         self.form.mainTabs.addTab(self.sales, self.tr("Pen&jualan"))
+        self.network = NetworkTab(context)
+        self.form.mainTabs.addTab(self.network, self.tr("Ja&ringan"))
         self.dashboard.open_place.connect(self._open_place)
         # Coming back to Beranda reads its figures again (on the worker thread): whatever was saved meanwhile shows.
         self.form.mainTabs.currentChanged.connect(
@@ -215,6 +220,13 @@ class MainWindow(QMainWindow):
             case Place.TRAINING_BATCHES | Step.PROGRAMME:
                 tabs.setCurrentWidget(self.trainings)
                 self.trainings.pages.setCurrentWidget(self.trainings.register)
+            case Place.FOLLOW_UPS:
+                tabs.setCurrentWidget(self.network)
+                self.network.pages.setCurrentWidget(self.network.follow_ups_page)
+            case Place.REFERRALS:
+                tabs.setCurrentWidget(self.network)
+                self.network.referrals_page.waiting_only.setChecked(True)
+                self.network.pages.setCurrentWidget(self.network.referrals_page)
             case Step.MEMBER:
                 tabs.setCurrentWidget(self.members)
             case Place.REVERSALS:
@@ -249,6 +261,21 @@ class MainWindow(QMainWindow):
 
         with self.context.database.session() as session:
             return member_sales(session, self.context.actor, member_id)
+
+    def _member_meetings(self, member_id):
+        from koperasi.services.network.member_history import member_meetings
+
+        with self.context.database.session() as session:
+            return member_meetings(session, self.context.actor, member_id)
+
+    def _member_network(self, member_id):
+        """(referrals, open opportunities that fit) of a member, for the Anggota panel."""
+        from koperasi.services.network.eligibility import opportunities_for_member
+        from koperasi.services.network.referrals import referrals
+
+        with self.context.database.session() as session:
+            return (referrals(session, self.context.actor, member_id=member_id),
+                    opportunities_for_member(session, self.context.actor, member_id))
 
     def _sales_catalogue(self) -> None:
         from koperasi.gui.sales.catalogue_dialog import CatalogueDialog

@@ -79,6 +79,16 @@ class AuditAction(StrEnum):
     REVERSAL_REQUESTED = "reversal_requested"
     REVERSAL_APPROVED = "reversal_approved"
     REVERSAL_REJECTED = "reversal_rejected"
+    MEETING_RECORDED = "meeting_recorded"
+    MEETING_UPDATED = "meeting_updated"
+    MEETING_ATTENDANCE_RECORDED = "meeting_attendance_recorded"
+    FOLLOW_UP_ADDED = "follow_up_added"
+    FOLLOW_UP_DONE = "follow_up_done"
+    OPPORTUNITY_PUBLISHED = "opportunity_published"
+    OPPORTUNITY_UPDATED = "opportunity_updated"
+    REFERRAL_RECORDED = "referral_recorded"
+    REFERRAL_LETTER_ISSUED = "referral_letter_issued"
+    REFERRAL_OUTCOME_RECORDED = "referral_outcome_recorded"
     BACKUP_MADE = "backup_made"
     BACKUP_RESTORED = "backup_restored"
 
@@ -155,6 +165,16 @@ ACTION_LABELS: dict[str, str] = {
     AuditAction.REVERSAL_REQUESTED: "Pembatalan diminta",
     AuditAction.REVERSAL_APPROVED: "Pembatalan disetujui",
     AuditAction.REVERSAL_REJECTED: "Pembatalan ditolak",
+    AuditAction.MEETING_RECORDED: "Pertemuan komunitas dicatat",
+    AuditAction.MEETING_UPDATED: "Pertemuan komunitas diubah",
+    AuditAction.MEETING_ATTENDANCE_RECORDED: "Kehadiran pertemuan dicatat",
+    AuditAction.FOLLOW_UP_ADDED: "Tindak lanjut pertemuan ditambahkan",
+    AuditAction.FOLLOW_UP_DONE: "Tindak lanjut pertemuan selesai",
+    AuditAction.OPPORTUNITY_PUBLISHED: "Peluang diumumkan",
+    AuditAction.OPPORTUNITY_UPDATED: "Peluang diubah",
+    AuditAction.REFERRAL_RECORDED: "Rujukan dicatat",
+    AuditAction.REFERRAL_LETTER_ISSUED: "Surat rujukan diterbitkan",
+    AuditAction.REFERRAL_OUTCOME_RECORDED: "Hasil rujukan dicatat",
     AuditAction.BACKUP_MADE: "Cadangan data dibuat",
     AuditAction.BACKUP_RESTORED: "Data dipulihkan dari cadangan",
 }
@@ -182,6 +202,10 @@ ENTITY_LABELS: dict[str, str] = {
     "intake": "Titipan",
     "sale": "Penjualan",
     "payout": "Pembayaran hasil penjualan",
+    "meeting": "Pertemuan komunitas",
+    "follow_up": "Tindak lanjut pertemuan",
+    "opportunity": "Peluang",
+    "referral": "Rujukan",
     "backup": "Cadangan data",
 }
 
@@ -244,6 +268,27 @@ FIELD_LABELS: dict[str, str] = {
     "kept_aside": "salinan data sebelumnya",
     "summary": "transaksi",
     "request": "kode permintaan",
+    "organiser": "penyelenggara",
+    "topics": "topik",
+    "information": "informasi",
+    "decisions": "keputusan",
+    "guests": "tamu",
+    "members": "anggota hadir",
+    "action": "tindak lanjut",
+    "responsible": "penanggung jawab",
+    "due_on": "batas waktu",
+    "done_on": "tanggal selesai",
+    "title": "judul",
+    "provider": "penyedia",
+    "contact": "kontak",
+    "cost": "biaya",
+    "deadline": "batas waktu",
+    "closed": "ditutup",
+    "conditions": "syarat",
+    "opportunity": "peluang",
+    "outcome": "hasil",
+    "outcome_on": "tanggal hasil",
+    "letter_number": "nomor surat",
 }
 
 

@@ -15,6 +15,7 @@ class DocumentType(StrEnum):
     SALES_NOTE = "NJ"
     PAYOUT = "BYR"
     INTAKE = "TTP"
+    REFERRAL = "RJK"  # surat rujukan / rekomendasi
 
     @property
     def label(self) -> str:
@@ -29,6 +30,7 @@ _LABELS = {
     DocumentType.SALES_NOTE: "Nota penjualan",
     DocumentType.PAYOUT: "Bukti pembayaran",
     DocumentType.INTAKE: "Tanda terima titipan",
+    DocumentType.REFERRAL: "Surat rujukan",
 }
 
 

@@ -91,6 +91,21 @@ NEW_ACCOUNT_DAYS: Setting[int] = Setting(
     show=lambda value: f"{value} hari",
 )
 
+def _check_referral_days(value: int) -> None:
+    if not 1 <= value <= 365:
+        raise ValidationError("Batas hari rujukan tanpa hasil harus 1–365 hari.", field="referral_follow_up_days")
+
+
+# A referral with no outcome this many days after it was made is a follow-up for the clerk (Beranda, Jaringan).
+REFERRAL_FOLLOW_UP_DAYS: Setting[int] = Setting(
+    key="referral_follow_up_days",
+    label="Rujukan tanpa hasil ditindaklanjuti sesudah (hari)",
+    default=14,
+    parse=int,
+    check=_check_referral_days,
+    show=lambda value: f"{value} hari",
+)
+
 SETTINGS: dict[str, Setting] = {
-    setting.key: setting for setting in (SALES_COMMISSION, BACKUP_KEEP, BACKUP_FOLDER, NEW_ACCOUNT_DAYS)
+    setting.key: setting for setting in (SALES_COMMISSION, BACKUP_KEEP, BACKUP_FOLDER, NEW_ACCOUNT_DAYS, REFERRAL_FOLLOW_UP_DAYS)
 }

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QGridLayout, QWidget
 
 from koperasi.domain.money import format_rupiah, percent
 from koperasi.gui.dashboard.cards import ALERT, card, label_rows, table, thousands
-from koperasi.services.dashboard.figures import Figures, LoanFigures, MemberFigures, SalesFigures, TrainingFigures
+from koperasi.services.dashboard.figures import Figures, LoanFigures, MemberFigures, NetworkFigures, SalesFigures, TrainingFigures
 
 SHOWN_ROWS = 6  # kecamatan, programmes and channels beyond these are left to the reports
 
@@ -30,10 +30,12 @@ class Tiles(QWidget):
         loans, self.loans = card("dashboardLoansTile", tr("Pinjaman"))
         trainings, self.trainings = card("dashboardTrainingsTile", tr("Pelatihan"))
         sales, self.sales = card("dashboardSalesTile", tr("Penjualan"))
+        network, self.network = card("dashboardNetworkTile", tr("Jaringan"))
         grid.addWidget(members, 0, 0)
         grid.addWidget(loans, 0, 1, 2, 1)
         grid.addWidget(trainings, 1, 0)
         grid.addWidget(sales, 2, 0, 1, 2)
+        grid.addWidget(network, 3, 0, 1, 2)
         grid.setColumnStretch(0, 2)
         grid.setColumnStretch(1, 3)
 
@@ -42,6 +44,7 @@ class Tiles(QWidget):
         self.loans.setText(loans_html(figures.loans))
         self.trainings.setText(trainings_html(figures.trainings))
         self.sales.setText(sales_html(figures.sales))
+        self.network.setText(network_html(figures.network) if figures.network else "")
 
 
 def members_html(m: MemberFigures) -> str:
@@ -111,3 +114,14 @@ def sales_html(s: SalesFigures) -> str:
     owed = label_rows([(tr("Belum dibayar ke produsen"),
                         tr("{amount} kepada {count} produsen").format(amount=format_rupiah(s.owed_to_producers), count=thousands(s.producers_owed)))])
     return rows + "<br>" + owed
+
+
+def network_html(n: NetworkFigures) -> str:
+    """This year's meetings and referrals, with the outcomes recorded so far."""
+    outcomes = ", ".join(f"{escape(label.lower())} {thousands(count)}" for label, count in n.outcomes)
+    return label_rows([
+        (tr("Pertemuan komunitas tahun ini"), tr("{meetings} ({attended} kehadiran anggota)").format(
+            meetings=thousands(n.meetings), attended=thousands(n.attended))),
+        (tr("Rujukan tahun ini"), thousands(n.referred)),
+        (tr("Hasilnya"), (outcomes + ", " if outcomes else "") + tr("belum ada kabar {count}").format(count=thousands(n.without_outcome))),
+    ])

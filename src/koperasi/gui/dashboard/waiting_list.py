@@ -58,6 +58,10 @@ def _text(line: Waiting, found: WaitingList) -> str:
             return tr("{count} kelompok punya angsuran jatuh tempo minggu ini").format(count=count)
         case Place.TRAINING_BATCHES:
             return tr("{count} sesi pelatihan minggu ini").format(count=count)
+        case Place.FOLLOW_UPS:
+            return tr("{count} tindak lanjut pertemuan belum selesai").format(count=count)
+        case Place.REFERRALS:
+            return tr("{count} rujukan belum ada kabar hasilnya").format(count=count)
         case Place.BACKUP:
             if found.last_backup is None:
                 return tr("Belum ada cadangan data: buat sekarang")

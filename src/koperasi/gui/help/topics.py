@@ -68,6 +68,14 @@ CONTENTS: tuple[Page, ...] = (
         ("bayar", "Membayar penitip"),
         ("laporan", "Laporan penjualan"),
     )),
+    Page("jaringan.html", "Jaringan komunitas", (
+        ("pertemuan", "Pertemuan komunitas"),
+        ("kehadiran", "Kehadiran dan tamu"),
+        ("tindak-lanjut", "Tindak lanjut"),
+        ("peluang", "Papan peluang"),
+        ("rujukan", "Rujukan dan hasilnya"),
+        ("laporan", "Laporan jaringan"),
+    )),
     Page("cadangan.html", "Cadangan dan pemulihan", (
         ("cadangkan", "Membuat cadangan"),
         ("pulihkan", "Memulihkan data"),
@@ -92,6 +100,10 @@ TOPICS: dict[str, str] = {
     "stockView": "penjualan.html#titipan",
     "payoutsView": "penjualan.html#bayar",
     "salesReportView": "penjualan.html#laporan",
+    "networkTab": "jaringan.html",
+    "networkOpportunitiesPage": "jaringan.html#peluang",
+    "networkReferralsPage": "jaringan.html#rujukan",
+    "networkReportPage": "jaringan.html#laporan",
     # members
     "memberDialog": "anggota.html#daftar",
     "leaveDialog": "anggota.html#keluar",
@@ -123,6 +135,14 @@ TOPICS: dict[str, str] = {
     "payDialog": "penjualan.html#bayar",
     "payoutReverseDialog": "penjualan.html#bayar",
     "statementDialog": "penjualan.html#bayar",
+    # network
+    "meetingDialog": "jaringan.html#pertemuan",
+    "meetingAttendanceDialog": "jaringan.html#kehadiran",
+    "followUpDialog": "jaringan.html#tindak-lanjut",
+    "opportunityDialog": "jaringan.html#peluang",
+    "eligibleDialog": "jaringan.html#peluang",
+    "referDialog": "jaringan.html#rujukan",
+    "outcomeDialog": "jaringan.html#rujukan",
     # settings (Pengaturan) and the rest of the menus: what the menus hold
     "salesCatalogueDialog": "penjualan.html#titipan",
     "fundsDialog": "pinjaman.html",

@@ -37,6 +37,10 @@ class MemberDetailPanel(QWidget):
         self.trainings_of: Callable[[object], list] | None = None
         # The member's consignment (member_sales.member_sales), set the same way.
         self.sales_of: Callable[[object], object] | None = None
+        # The community meetings the member attended (network member_history.member_meetings), set the same way.
+        self.meetings_of: Callable[[object], list] | None = None
+        # (referrals, fitting open opportunities) of the member (network referrals / eligibility), set the same way.
+        self.network_of: Callable[[object], tuple[list, list]] | None = None
         self.text = QLabel()
         self.text.setObjectName("memberDetailText")
         self.text.setTextFormat(Qt.TextFormat.RichText)
@@ -96,10 +100,14 @@ class MemberDetailPanel(QWidget):
         loans = self.loans_of(member.id) if self.loans_of is not None else None
         taken = self.trainings_of(member.id) if self.trainings_of is not None else None
         sold = self.sales_of(member.id) if self.sales_of is not None else None
+        met = self.meetings_of(member.id) if self.meetings_of is not None else None
+        network = self.network_of(member.id) if self.network_of is not None else None
         self.text.setText(
             _profile_html(member) + (_loans_html(loans) if loans is not None else "")
             + (_trainings_html(taken) if taken is not None else "")
             + (_sales_html(sold) if sold is not None else "")
+            + (_meetings_html(met) if met is not None else "")
+            + (_network_html(*network) if network is not None else "")
         )
 
 
@@ -206,4 +214,41 @@ def _sales_html(sold) -> str:
         )
         html += ("<table cellspacing='0' cellpadding='3' border='1' style='border-color:#ccc'>"
                  "<tr><th>Bukti bayar</th><th>Tanggal</th><th>Jumlah</th><th></th></tr>" + rows + "</table>")
+    return html
+
+
+def _meetings_html(meetings: list) -> str:
+    """Pertemuan komunitas the member attended (network member_history.MemberMeeting), newest first."""
+    if not meetings:
+        return "<h4>Pertemuan komunitas</h4><p style='color:#666'>Belum tercatat hadir di pertemuan komunitas.</p>"
+    rows = "".join(
+        f"<tr><td>{escape(format_date(m.held_on))}</td><td>{escape(m.desa)}</td><td>{escape(' '.join(m.topics.split()))}</td></tr>"
+        for m in meetings
+    )
+    return (
+        f"<h4>Pertemuan komunitas ({len(meetings)})</h4><table cellspacing='0' cellpadding='3' border='1' style='border-color:#ccc'>"
+        "<tr><th>Tanggal</th><th>Desa</th><th>Topik</th></tr>" + rows + "</table>"
+    )
+
+
+def _network_html(referred: list, fitting: list) -> str:
+    """Rujukan (network referrals.ReferralRow) with their outcomes, then the open opportunities that fit
+    the member or their out-of-school children (eligibility.MemberOpportunity) and were not yet referred."""
+    html = "<h4>Rujukan peluang</h4>"
+    if referred:
+        rows = "".join(
+            f"<tr><td>{escape(format_date(r.referred_on))}</td><td>{escape(r.person)}</td><td>{escape(r.opportunity)}</td>"
+            f"<td>{escape(r.outcome.label + ', ' + format_date(r.outcome_on)) if r.outcome else '—'}</td></tr>"
+            for r in referred
+        )
+        html += ("<table cellspacing='0' cellpadding='3' border='1' style='border-color:#ccc'>"
+                 "<tr><th>Tanggal</th><th>Untuk</th><th>Peluang</th><th>Hasil</th></tr>" + rows + "</table>")
+    else:
+        html += "<p style='color:#666'>Belum pernah dirujuk ke peluang.</p>"
+    done = {(r.opportunity_id, r.person) for r in referred}
+    open_ones = [f for f in fitting if (f.opportunity.id, f.person) not in done]
+    if open_ones:
+        items = "".join(f"<li>{escape(f.opportunity.title)} ({escape(f.opportunity.kind.label)})"
+                        f"{' — untuk ' + escape(f.person) if f.household_member_id else ''}</li>" for f in open_ones)
+        html += f"<p><b>Peluang yang cocok dan belum disampaikan:</b></p><ul>{items}</ul>"
     return html

@@ -15,6 +15,7 @@ from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session, aliased
 
 from koperasi.db.models import (
+    CommunityMeeting, CommunityMeetingAttendance, Referral,
     Category, HouseholdMember, Kecamatan, Loan, LoanInstallment, LoanMovement, Member, MemberCategory,
     SaleLine, TrainingAttendance, TrainingBatch, TrainingParticipant, TrainingProgramme, TrainingSession,
 )
@@ -22,6 +23,7 @@ from koperasi.domain.errors import ValidationError
 from koperasi.domain.loans.papers import ArrearsLine, PortfolioShare
 from koperasi.domain.loans.rules import MovementKind
 from koperasi.domain.members.register import SchoolStatus
+from koperasi.domain.network.opportunities import Outcome
 from koperasi.domain.roles import Actor, Permission
 from koperasi.domain.sales.papers import SalesTotal
 from koperasi.domain.trainings.papers import TrainedCount
@@ -104,12 +106,22 @@ class SalesFigures:
 
 
 @dataclass(frozen=True, slots=True)
+class NetworkFigures:
+    meetings: int  # community meetings held this year to the day
+    attended: int  # members' attendances at them
+    referred: int  # referrals made this year
+    outcomes: tuple[tuple[str, int], ...]  # (outcome label, referrals of this year with it)
+    without_outcome: int
+
+
+@dataclass(frozen=True, slots=True)
 class Figures:
     as_of: date
     members: MemberFigures
     loans: LoanFigures
     trainings: TrainingFigures
     sales: SalesFigures
+    network: NetworkFigures | None = None
 
 
 def figures(session: Session, actor: Actor, *, as_of: date) -> Figures:
@@ -117,7 +129,23 @@ def figures(session: Session, actor: Actor, *, as_of: date) -> Figures:
     authorize(session, actor, Permission.USE_APP)
     as_of = checked_day(as_of, "as_of")
     return Figures(as_of, _members(session, as_of), _loans(session, actor, as_of),
-                   _trainings(session, actor, as_of), _sales(session, actor, as_of))
+                   _trainings(session, actor, as_of), _sales(session, actor, as_of), _network(session, as_of))
+
+
+def _network(session: Session, as_of: date) -> NetworkFigures:
+    """This year's community meetings and referrals, the referrals by outcome (the Jaringan tile)."""
+    year_start = as_of.replace(month=1, day=1)
+    meetings, attended = session.execute(
+        select(func.count(func.distinct(CommunityMeeting.id)), func.count(CommunityMeetingAttendance.member_id))
+        .select_from(CommunityMeeting)
+        .outerjoin(CommunityMeetingAttendance, CommunityMeetingAttendance.meeting_id == CommunityMeeting.id)
+        .where(CommunityMeeting.held_on.between(year_start, as_of))
+    ).one()
+    counts = dict(session.execute(
+        select(Referral.outcome, func.count()).where(Referral.referred_on.between(year_start, as_of)).group_by(Referral.outcome)
+    ).all())
+    outcomes = tuple((outcome.label, int(counts.get(outcome.value, 0))) for outcome in Outcome if counts.get(outcome.value))
+    return NetworkFigures(int(meetings or 0), int(attended or 0), int(sum(counts.values())), outcomes, int(counts.get(None, 0)))
 
 
 def _members(session: Session, as_of: date) -> MemberFigures:

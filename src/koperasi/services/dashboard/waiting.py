@@ -12,7 +12,7 @@ from enum import StrEnum
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from koperasi.db.models import Loan, LoanInstallment, TrainingSession
+from koperasi.db.models import Loan, LoanInstallment, MeetingFollowUp, Referral, TrainingSession
 from koperasi.domain.errors import ValidationError
 from koperasi.domain.loans.rules import LoanStatus
 from koperasi.domain.roles import Actor, Permission
@@ -20,6 +20,8 @@ from koperasi.services import reversals
 from koperasi.services.access import authorize
 from koperasi.services.dashboard.figures import checked_day, producers_owed
 from koperasi.services.office.backup import backup_folder, list_backups
+from koperasi.domain.office.settings import REFERRAL_FOLLOW_UP_DAYS
+from koperasi.services.office.settings import read_setting
 
 BACKUP_STALE_DAYS = 7
 
@@ -34,6 +36,8 @@ class Place(StrEnum):
     TRAINING_BATCHES = "training_batches"
     BACKUP = "backup"
     REVERSALS = "reversals"
+    FOLLOW_UPS = "follow_ups"
+    REFERRALS = "referrals"
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +96,18 @@ def waiting(session: Session, actor: Actor, *, today: date, now: datetime) -> Wa
         .where(TrainingSession.cancelled.is_(False), TrainingSession.held_on.between(week_start, week_end))
     ) or 0
     lines.append(Waiting(Place.TRAINING_BATCHES, int(sessions)))
+    if actor.can(Permission.RECORD_MEETINGS):
+        # Follow-ups agreed at community meetings wait until marked done; red once one is past its day.
+        open_count, earliest = session.execute(
+            select(func.count(MeetingFollowUp.id), func.min(MeetingFollowUp.due_on)).where(MeetingFollowUp.done_on.is_(None))
+        ).one()
+        lines.append(Waiting(Place.FOLLOW_UPS, int(open_count or 0), urgent=earliest is not None and earliest < today))
+    if actor.can(Permission.WRITE_REFERRALS):
+        # Referrals with no outcome the set number of days after they were made: the clerk asks what came of them.
+        days, _ = read_setting(session, actor, REFERRAL_FOLLOW_UP_DAYS)
+        stale = session.scalar(select(func.count(Referral.id)).where(
+            Referral.outcome.is_(None), Referral.referred_on <= today - timedelta(days=days))) or 0
+        lines.append(Waiting(Place.REFERRALS, int(stale)))
     last_backup = age = None
     # On PostgreSQL the server's own dumps (pg_dump) keep the data; this program makes no backup files there.
     if actor.can(Permission.MAKE_BACKUPS) and session.get_bind().dialect.name == "sqlite":

@@ -1,0 +1,1 @@
+"""Pure rules of the community network: meetings, their attendance and follow-ups."""

@@ -1,0 +1,1 @@
+"""Papers of the community network: the blank daftar hadir and the notulen of a meeting."""

@@ -1,0 +1,155 @@
+"""Jaringan: a clerk records a meeting, ticks who came with the keyboard, counts guests, adds a follow-up
+and marks it done; the member panel lists the meetings attended."""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+
+import pytest
+from PySide6.QtCore import Qt
+
+from koperasi.gui.context import AppContext
+from koperasi.gui.network.attendance_dialog import ChecklistModel, MeetingAttendanceDialog
+from koperasi.gui.network.follow_up_dialog import FollowUpDialog
+from koperasi.gui.network.meeting_dialog import MeetingDialog
+from koperasi.gui.network.tab import NetworkTab
+from koperasi.domain.network.meetings import Guests
+from koperasi.services.network import follow_ups
+from koperasi.services.office import profile as office_profile
+from tests.network_support import MEETING_DAY, network_office
+
+SHOTS = os.environ.get("KOPERASI_NETWORK_SHOTS")  # a folder: the test also saves what it showed, to look at
+
+
+def _shot(widget, name: str) -> None:
+    if SHOTS:
+        widget.grab().save(os.path.join(SHOTS, f"{name}.png"))
+
+
+@pytest.fixture
+def net(sqlite_db, admin_on_sqlite):
+    return network_office(sqlite_db, admin_on_sqlite)
+
+
+@pytest.fixture
+def admin_on_sqlite(sqlite_db):
+    from tests.support import set_up_office
+
+    return set_up_office(sqlite_db)
+
+
+def _context(net, actor=None) -> AppContext:
+    with net.db.session() as session:
+        current = office_profile.current_office(session)
+    return AppContext(database=net.db, actor=actor or net.clerk, office=current)
+
+
+def test_a_clerk_records_a_meeting_its_attendance_and_a_follow_up(qtbot, net, monkeypatch):
+    office = net.office
+    names = ["Ani Lestari", "Budi Santoso", "Cici Paramida"]
+    ids = [office.member(name) for name in names]
+    office.loans.group_with("KUP Mawar", ids[:2])
+    context = _context(net)
+    tab = NetworkTab(context)
+    qtbot.addWidget(tab)
+    tab.resize(1000, 640)
+    tab.show()
+    assert "Belum ada pertemuan komunitas" in tab.empty_note.text()
+
+    dialog = MeetingDialog(context, None, tab)
+    qtbot.addWidget(dialog)
+    form = dialog.meeting_form
+    form.held_on.setDate(MEETING_DAY)
+    form.kecamatan.setCurrentIndex(form.kecamatan.findData("15.03.09"))  # Singkut, where the group lives
+    form.desa.setCurrentIndex(form.desa.findText("Perdamaian"))
+    assert form.desa.currentText() == "Perdamaian"
+    form.organiser.setText("KUP Mawar")
+    form.facilitator.setText("Ibu Rahmawati")
+    form.topics.setPlainText("Pelatihan menjahit di BLK Sarolangun; pendaftaran PKH")
+    form.groups.item(0).setCheckState(Qt.CheckState.Checked)
+    form.information.setPlainText("BLK membuka kelas menjahit gratis, 20 kursi, daftar sampai 15 Desember.")
+    _shot(dialog, "meeting-dialog")
+    dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    assert dialog.error_label.text() == "", dialog.error_label.text()
+    tab.reload(select=dialog.saved)
+    assert tab.model.rowCount() == 1 and tab.meeting.audience == ("KUP Mawar",)
+
+    attendance = MeetingAttendanceDialog(context, tab.meeting, tab)
+    qtbot.addWidget(attendance)
+    attendance.show()
+    assert attendance.model.rowCount() == 2  # the group's two members
+    qtbot.keyClicks(attendance.search, "budi")
+    assert attendance.proxy.rowCount() == 1
+    attendance.table.setFocus()
+    attendance.table.setCurrentIndex(attendance.proxy.index(0, ChecklistModel.NAME))
+    qtbot.keyClick(attendance.table, Qt.Key.Key_Space)
+    attendance.search.clear()
+    attendance.guest_boxes["female_adult"].setValue(4)
+    attendance.guest_boxes["male_child"].setValue(1)
+    assert attendance.count_label.text() == "Hadir: 1 anggota, 5 tamu"
+    _shot(attendance, "meeting-attendance")
+    attendance.save()
+    assert attendance.error_label.text() == ""
+    tab.reload()
+    assert tab.meeting.members_present == 1 and tab.meeting.guests.total == 5
+
+    follow = FollowUpDialog(context, tab.meeting, tab)
+    qtbot.addWidget(follow)
+    follow.action.setText("Kumpulkan fotokopi KK peserta BLK")
+    follow.responsible.setText("Ibu Ani")
+    follow.due_on.setDate(date(2026, 11, 27))
+    follow.buttons.button(follow.buttons.StandardButton.Save).click()
+    assert follow.error_label.text() == ""
+    tab.reload()
+    assert "Kumpulkan fotokopi KK" in tab.detail.text() and "Lewat batas" in tab.detail.text()
+    _shot(tab, "network-tab")
+
+    tab.pages.setCurrentWidget(tab.follow_ups_page)
+    assert tab.follow_up_model.rowCount() == 1 and tab.done_button.isEnabled()
+    _shot(tab, "network-follow-ups")
+    monkeypatch.setattr("koperasi.gui.network.tab.confirm", lambda *args, **kwargs: True)
+    tab.done_button.click()
+    assert tab.follow_up_model.rowCount() == 0
+    with net.db.session() as session:
+        assert follow_ups.follow_ups(session, net.clerk, open_only=True) == []
+
+
+def test_a_treasurer_sees_the_meetings_without_the_buttons_to_record(qtbot, net):
+    treasurer = net.office.loans.treasurer
+    net.meeting()
+    tab = NetworkTab(_context(net, treasurer))
+    qtbot.addWidget(tab)
+    assert tab.model.rowCount() == 1
+    assert not any(button.isVisibleTo(tab) for button in (tab.new_button, tab.edit_button, tab.attendance_button,
+                                                          tab.follow_up_button, tab.done_button))
+
+
+def test_the_meeting_form_shows_the_services_message_and_focuses_the_field(qtbot, net):
+    dialog = MeetingDialog(_context(net), None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.meeting_form.organiser.setText("KUP Mawar")
+    dialog.meeting_form.facilitator.setText("Ibu Rahma")
+    dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    assert dialog.error_label.text() == "Topik pertemuan wajib diisi."
+    assert dialog.meeting_form.currentIndex() == 0 and dialog.focusWidget() is dialog.meeting_form.topics
+
+
+def test_the_papers_open_in_the_preview_and_the_notulen_waits_for_the_attendance(qtbot, net, monkeypatch):
+    from koperasi.gui.network import documents
+
+    meeting_id = net.meeting()
+    tab = NetworkTab(_context(net))
+    qtbot.addWidget(tab)
+    errors = []
+    monkeypatch.setattr(documents, "show_error", lambda parent, title, message: errors.append(message))
+    sheet = documents.meeting_sheet_preview(tab, tab.context, meeting_id)
+    assert sheet is not None
+    qtbot.addWidget(sheet)
+    assert documents.minutes_preview(tab, tab.context, meeting_id) is None
+    assert errors and "belum dicatat" in errors[0]
+    net.attend(meeting_id, [], Guests(female_adult=3))
+    minutes = documents.minutes_preview(tab, tab.context, meeting_id)
+    assert minutes is not None
+    qtbot.addWidget(minutes)
