@@ -14,7 +14,7 @@ rules of domain.loans (``schedule_state``, ``ageing_bucket``) on random offices.
 A rescheduled loan is current on its new schedule at once, but it was late: it stays at risk
 (counted in PAR30, reported on the "Restrukturisasi" line) until it has paid its product's
 ``cure_installments`` installments of the new schedule on time in a row. Only the rescheduled
-loans (few) need their payments' dates, read in small queries and checked with the domain rule.
+loans (few) need their payments' dates: a correlated sum per installment already due, in the same statement.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import String, case, false, func, literal_column, null, or_, select, union_all
+from sqlalchemy import String, case, func, literal_column, null, or_, select, union_all
 from sqlalchemy.orm import Session, aliased
 
 from koperasi.db.models import (
@@ -49,7 +49,6 @@ from koperasi.domain.loans.rules import (
     ScheduleState,
     ageing_bucket,
     collectibility,
-    installments_paid_on_time,
     schedule_state,
 )
 from koperasi.domain.roles import Actor, Permission
@@ -118,7 +117,7 @@ def positions(session: Session, actor: Actor, *, as_of: date) -> list[LoanPositi
             row.loan_id, row.number, row.member_number, row.member_name, row.desa, row.kecamatan, row.group or "",
             row.product, row.fund, row.remaining, row.arrears, _days_late(row.oldest_unpaid, as_of), row.restructured,
         )
-        for row in session.execute(_with_oldest_unpaid(_book(session, as_of), as_of))
+        for row in session.execute(_with_oldest_unpaid(_book(as_of), as_of))
     ]
 
 
@@ -151,7 +150,7 @@ _LINES = (*(bucket.label for bucket in AgeingBucket), RESTRUCTURED_LABEL)
 def _report(session: Session, as_of: date, parts: tuple[str, ...], *, worst: int | None = None):
     """The ageing lines, the total, the breakdowns ``parts`` and the late loans (worst first; with
     ``worst``, at least that many of them), from one statement so the book is worked out once."""
-    book = _book(session, as_of)
+    book = _book(as_of)
     sums: dict[str, dict[str, list[int]]] = defaultdict(dict)
     late = []
     for row in session.execute(union_all(_late(book, as_of, worst), *_sums(book, parts))):
@@ -228,7 +227,7 @@ def _text(value: str):
     return literal_column("'" + value.replace("'", "''") + "'", String())
 
 
-def _book(session: Session, as_of: date):
+def _book(as_of: date):
     """One row per loan with principal out at the end of ``as_of`` (a CTE): who and where, what remains,
     what is in arrears, its ageing line, whether it counts in PAR30, whether it is restructured and not
     yet cured, and what was paid toward its schedule in force (for the oldest unpaid installment)."""
@@ -251,8 +250,8 @@ def _book(session: Session, as_of: date):
             .cte("moved")
         )
     states = _schedule_states(as_of, moved)
-    uncured = _not_yet_cured(session, as_of)
-    restructured = Loan.id.in_(uncured) if uncured else false()
+    uncured = _not_yet_cured(as_of).cte("uncured")  # read once, used three times below
+    restructured = Loan.id.in_(select(uncured.c.loan_id))
     group = aliased(MemberGroup)
     remaining = Loan.disbursed - func.coalesce(moved.c.repaid, 0) - func.coalesce(moved.c.written_off, 0)
     toward = states.c.toward
@@ -338,48 +337,59 @@ def _in_force(as_of: date):
     )
 
 
-def _not_yet_cured(session: Session, as_of: date) -> list[uuid.UUID]:
-    """The open loans whose schedule in force on ``as_of`` is a reschedule that has not yet been paid on
-    time for its product's number of installments in a row. Only rescheduled loans (few) are read."""
-    in_force = _in_force(as_of).subquery()
-    rescheduled = dict(session.execute(
-        select(in_force.c.loan_id, in_force.c.schedule_no).where(in_force.c.schedule_no > 1)
-    ).all())
-    if not rescheduled:
-        return []
-    cure_installments = dict(session.execute(
-        select(Loan.id, LoanProduct.cure_installments).join(LoanProduct, LoanProduct.id == Loan.product_id)
-        .where(Loan.id.in_(rescheduled))
-    ).all())
-    schedules: dict[uuid.UUID, list[Installment]] = defaultdict(list)
-    for loan_id, schedule_no, number, due_on, amount in session.execute(
-        select(LoanInstallment.loan_id, LoanInstallment.schedule_no, LoanInstallment.number, LoanInstallment.due_on,
-               LoanInstallment.amount)
-        .where(LoanInstallment.loan_id.in_(rescheduled))
-        .order_by(LoanInstallment.loan_id, LoanInstallment.number)
-    ):
-        if schedule_no == rescheduled[loan_id]:
-            schedules[loan_id].append(Installment(number, due_on, amount))
-    paid_before = {
-        loan_id: paid for loan_id, schedule_no, paid in session.execute(
-            select(LoanSchedule.loan_id, LoanSchedule.schedule_no, LoanSchedule.paid_before)
-            .where(LoanSchedule.loan_id.in_(rescheduled))
+def _not_yet_cured(as_of: date):
+    """The open loans whose schedule in force on ``as_of`` is a reschedule not yet paid on time for its
+    product's ``cure_installments`` installments in a row (a subquery of loan ids), by the rule of
+    ``installments_paid_on_time``: installment i was on time when the standing repayments made by its
+    due date, less what was paid before the schedule began, cover the schedule up to i; the run is
+    the installments due by the day after the last one that was late. Rescheduled loans are few, so the
+    repayments are summed per installment."""
+    in_force = _in_force(as_of).subquery("in_force_now")
+    rescheduled = (
+        select(in_force.c.loan_id, in_force.c.schedule_no, LoanSchedule.paid_before, LoanProduct.cure_installments)
+        .join(LoanSchedule, (LoanSchedule.loan_id == in_force.c.loan_id) & (LoanSchedule.schedule_no == in_force.c.schedule_no))
+        .join(Loan, Loan.id == in_force.c.loan_id)
+        .join(LoanProduct, LoanProduct.id == Loan.product_id)
+        .where(in_force.c.schedule_no > 1)
+        .subquery("rescheduled")
+    )
+    # Installments due by the day are the first ones in number order, so their running total is the
+    # schedule's own.
+    due = (
+        select(
+            LoanInstallment.loan_id, LoanInstallment.number, LoanInstallment.due_on, rescheduled.c.paid_before,
+            func.sum(LoanInstallment.amount).over(partition_by=LoanInstallment.loan_id, order_by=LoanInstallment.number)
+            .label("cumulative"),
         )
-        if schedule_no == rescheduled[loan_id]
-    }
+        .join(rescheduled, (rescheduled.c.loan_id == LoanInstallment.loan_id) & (rescheduled.c.schedule_no == LoanInstallment.schedule_no))
+        .where(LoanInstallment.due_on <= as_of)
+        .subquery("due_installments")
+    )
     reversal = aliased(LoanMovement)
-    payments: dict[uuid.UUID, list[tuple[date, int]]] = defaultdict(list)
-    for loan_id, occurred_on, amount in session.execute(
-        select(LoanMovement.loan_id, LoanMovement.occurred_on, LoanMovement.amount)
-        .outerjoin(reversal, reversal.reversal_of_id == LoanMovement.id)
-        .where(LoanMovement.loan_id.in_(rescheduled), LoanMovement.kind == MovementKind.REPAYMENT.value,
-               LoanMovement.occurred_on <= as_of, reversal.id.is_(None))
-    ):
-        payments[loan_id].append((occurred_on, amount))
-    return sorted(
-        loan_id for loan_id in rescheduled
-        if installments_paid_on_time(schedules[loan_id], payments[loan_id], as_of, paid_before=paid_before[loan_id])
-        < cure_installments[loan_id]
+    paid_by_due = (
+        select(func.coalesce(func.sum(LoanMovement.amount), 0))
+        .where(LoanMovement.loan_id == due.c.loan_id, LoanMovement.kind == MovementKind.REPAYMENT.value,
+               LoanMovement.occurred_on <= due.c.due_on,
+               ~select(reversal.id).where(reversal.reversal_of_id == LoanMovement.id).exists())
+        .scalar_subquery()
+    )
+    judged = select(due.c.loan_id, due.c.number, (paid_by_due - due.c.paid_before >= due.c.cumulative).label("on_time")).subquery("judged")
+    last_late = (
+        select(judged.c.loan_id, func.max(case((~judged.c.on_time, judged.c.number), else_=0)).label("number"))
+        .group_by(judged.c.loan_id)
+        .subquery("last_late")
+    )
+    run = (
+        select(judged.c.loan_id, func.count().label("on_time"))
+        .join(last_late, last_late.c.loan_id == judged.c.loan_id)
+        .where(judged.c.number > last_late.c.number)
+        .group_by(judged.c.loan_id)
+        .subquery("run")
+    )
+    return (
+        select(rescheduled.c.loan_id)
+        .outerjoin(run, run.c.loan_id == rescheduled.c.loan_id)
+        .where(func.coalesce(run.c.on_time, 0) < rescheduled.c.cure_installments)
     )
 
 
