@@ -32,7 +32,6 @@ from koperasi.services.loans.funds import list_funds
 from koperasi.services.sales.book import standing_payouts, standing_sale_lines
 from koperasi.services.sales.papers import sales_report
 
-OLDEST_ARREARS = 10
 FIRST_DAY, LAST_DAY = date(1900, 1, 1), date(9998, 12, 31)  # month ends and the next two weeks stay within date
 UPCOMING_DAYS = 14
 
@@ -158,7 +157,7 @@ def _members(session: Session, as_of: date) -> MemberFigures:
 
 
 def _loans(session: Session, actor: Actor, as_of: date) -> LoanFigures:
-    buckets, book, oldest = book_summary(session, actor, as_of=as_of, oldest=OLDEST_ARREARS)
+    buckets, book, oldest = book_summary(session, actor, as_of=as_of)
     month_start, year_start = as_of.replace(day=1), as_of.replace(month=1, day=1)
     reversal = aliased(LoanMovement)
     standing = (reversal.id.is_(None),)

@@ -51,12 +51,15 @@ from koperasi.domain.loans.rules import (
     collectibility,
     schedule_state,
 )
+from koperasi.domain.errors import ValidationError
 from koperasi.domain.roles import Actor, Permission
 from koperasi.services.access import authorize
 from koperasi.services.office.profile import current_office
 from koperasi import clock
 
 PAR_DAYS = 30
+WORST_SHOWN = 10  # Beranda's list of the oldest arrears
+FIRST_DAY = date(1900, 1, 1)  # the earliest day asked about: the bucket limits stay within the calendar
 LAST_DAY = date(9999, 12, 31)  # ranks a loan that is not late after every late one
 
 
@@ -132,14 +135,14 @@ def arrears_report(session: Session, actor: Actor, *, as_of: date) -> ArrearsRep
     )
 
 
-def book_summary(session: Session, actor: Actor, *, as_of: date, oldest: int) -> tuple[
+def book_summary(session: Session, actor: Actor, *, as_of: date) -> tuple[
     tuple[PortfolioShare, ...], PortfolioShare, tuple[ArrearsLine, ...]
 ]:
-    """What Beranda shows of the arrears report: its ageing lines, its total and its first ``oldest``
+    """What Beranda shows of the arrears report: its ageing lines, its total and its first ``WORST_SHOWN``
     late loans, worst first: the same figures, without the breakdowns and the rest of the list."""
     authorize(session, actor, Permission.USE_APP)
-    buckets, total, _, late = _report(session, as_of, (), worst=oldest)
-    return buckets, total, late[:oldest]
+    buckets, total, _, late = _report(session, as_of, (), worst=WORST_SHOWN)
+    return buckets, total, late[:WORST_SHOWN]
 
 
 _BUCKET, _LATE = "bucket", "late"
@@ -227,10 +230,17 @@ def _text(value: str):
     return literal_column("'" + value.replace("'", "''") + "'", String())
 
 
+def _checked_day(as_of: object) -> None:
+    """A day the report can stand on: a date (not a datetime) from 1900 on, or a clear refusal."""
+    if type(as_of) is not date or as_of < FIRST_DAY:
+        raise ValidationError("Tanggal laporan tunggakan tidak sah.", field="as_of")
+
+
 def _book(as_of: date):
     """One row per loan with principal out at the end of ``as_of`` (a CTE): who and where, what remains,
     what is in arrears, its ageing line, whether it counts in PAR30, whether it is restructured and not
     yet cured, and what was paid toward its schedule in force (for the oldest unpaid installment)."""
+    _checked_day(as_of)
     # Today (or later) the loans' own running totals are the effective ones: no movement is dated in the
     # future and a reversal cancels its original outright. Only a past day needs the movements re-added.
     if as_of >= clock.today():
