@@ -427,6 +427,7 @@ def _schedule_states(as_of: date, moved):
             toward.c.loan_id, toward.c.schedule_no, func.max(toward.c.toward).label("toward"),
             fell_due(as_of, on=True).label("due"),
             fell_due(as_of).label("due_before"),
+            # The limits of domain.loans.ageing_bucket (30 is also PAR_DAYS); the equivalence test holds them together.
             *(fell_due(as_of - timedelta(days=days)).label(f"due_before_{days}") for days in (30, 60, 90)),
         )
         .join(LoanInstallment, (LoanInstallment.loan_id == toward.c.loan_id) & (LoanInstallment.schedule_no == toward.c.schedule_no))
