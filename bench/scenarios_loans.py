@@ -85,6 +85,14 @@ ARREARS_FLOOR = [
 ]
 
 
+# The arrears report's floor (issue 19): one bare aggregate over the rows it must read at the least, the
+# installments of the loans open on the day, summed per loan and schedule.
+ARREARS_AGGREGATE_FLOOR = """SELECT count(*), sum(s) FROM (
+       SELECT i.loan_id, sum(i.amount) AS s FROM loan_installments i JOIN loans l ON l.id = i.loan_id
+       WHERE l.disbursed > 0 AND l.disbursed_on <= :d AND (l.closed_on IS NULL OR l.closed_on > :d)
+       AND i.schedule_no = l.schedule_no GROUP BY i.loan_id)"""
+
+
 @scenario("loan_arrears_report")
 def arrears_report(workspace: Workspace):
     from koperasi.services.loans import arrears
@@ -98,14 +106,13 @@ def arrears_report(workspace: Workspace):
     database.dispose()
     connection = sqlite3.connect(path)
 
-    def bare_selects() -> None:
-        for sql in ARREARS_FLOOR:
-            connection.execute(sql, {"d": today.isoformat()}).fetchall()
+    def bare_aggregate() -> None:
+        connection.execute(ARREARS_AGGREGATE_FLOOR, {"d": today.isoformat()}).fetchall()
 
-    bare_selects()
-    floor = timed(bare_selects, 5)
+    bare_aggregate()
+    floor = timed(bare_aggregate, 5)
     connection.close()
-    return samples, floor, f"sqlite3: its 4 SELECTs fetched ({report.total.loans} open loans)"
+    return samples, floor, f"sqlite3: one bare aggregate over the open loans' installments ({report.total.loans} open loans)"
 
 
 LIST_FLOOR = """SELECT l.id, l.number, m.number, m.full_name, p.name, l.principal, l.disbursed, l.principal_paid,

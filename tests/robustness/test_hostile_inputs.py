@@ -533,6 +533,7 @@ def specs(w: World) -> dict:
         loan_queries.member_loans: d(member_id=member),
         arrears.positions: d(as_of=dates()),
         arrears.arrears_report: d(as_of=dates()),
+        arrears.book_summary: d(as_of=dates()),
         loan_papers.receipt_for: d(movement_id=w.pick("movement"), place=texts("Sarolangun")),
         loan_papers.loan_card: d(loan_id=loan, as_of=dates()),
         loan_papers.collection_sheet: d(group_id=group, meeting_on=dates()),

@@ -214,6 +214,7 @@ CALLS = {
     loan_queries.member_loans: (ANYONE_LOGGED_IN, lambda s, a: loan_queries.member_loans(s, a, UNKNOWN)),
     arrears.positions: (ANYONE_LOGGED_IN, lambda s, a: arrears.positions(s, a, as_of=date(2026, 1, 1))),
     arrears.arrears_report: (ANYONE_LOGGED_IN, lambda s, a: arrears.arrears_report(s, a, as_of=date(2026, 1, 1))),
+    arrears.book_summary: (ANYONE_LOGGED_IN, lambda s, a: arrears.book_summary(s, a, as_of=date(2026, 1, 1))),
     monthly_history.history: (ANYONE_LOGGED_IN, lambda s, a: monthly_history.history(s, a, last=(2026, 10))),
     monthly_report.monthly_report: (ANYONE_LOGGED_IN, lambda s, a: monthly_report.monthly_report(s, a, month=(2026, 10))),
     loan_papers.receipt_for: (ANYONE_LOGGED_IN, lambda s, a: loan_papers.receipt_for(s, a, UNKNOWN)),

@@ -1,7 +1,7 @@
 """Figures for the Beranda tiles, as of a day: members, loans, trainings, sales.
 
 Each figure is the same number as the report it summarises: the loan tile reads the arrears
-report and the fund list, the sales tile the sales report, the training tile the training
+report's own statement (its ageing lines and its worst late loans, without the breakdowns) and the fund list, the sales tile the sales report, the training tile the training
 summary (tests/services/dashboard/test_figures.py checks them one by one). The members tile
 and the month's movements are counted in the database (set queries, no Python loop over rows).
 """
@@ -29,12 +29,11 @@ from koperasi.domain.sales.papers import SalesTotal
 from koperasi.domain.trainings.papers import TrainedCount
 from koperasi.domain.trainings.rules import RuleKind
 from koperasi.services.access import authorize
-from koperasi.services.loans.arrears import arrears_report
+from koperasi.services.loans.arrears import book_summary
 from koperasi.services.loans.funds import list_funds
 from koperasi.services.sales.book import standing_payouts, standing_sale_lines
 from koperasi.services.sales.papers import sales_report
 
-OLDEST_ARREARS = 10
 FIRST_DAY, LAST_DAY = date(1900, 1, 1), date(9998, 12, 31)  # month ends and the next two weeks stay within date
 UPCOMING_DAYS = 14
 
@@ -186,7 +185,7 @@ def _members(session: Session, as_of: date) -> MemberFigures:
 
 
 def _loans(session: Session, actor: Actor, as_of: date) -> LoanFigures:
-    report = arrears_report(session, actor, as_of=as_of)
+    buckets, book, oldest = book_summary(session, actor, as_of=as_of)
     month_start, year_start = as_of.replace(day=1), as_of.replace(month=1, day=1)
     reversal = aliased(LoanMovement)
     standing = (reversal.id.is_(None),)
@@ -211,7 +210,7 @@ def _loans(session: Session, actor: Actor, as_of: date) -> LoanFigures:
         for fund in list_funds(session, actor) if fund.active or fund.outstanding
     )
     return LoanFigures(
-        report.total, report.buckets, report.late_loans[:OLDEST_ARREARS], int(disbursed_month), int(disbursed_year),
+        book, buckets, oldest, int(disbursed_month), int(disbursed_year),
         int(due), int(collected), funds,
     )
 

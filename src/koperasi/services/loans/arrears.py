@@ -1,24 +1,30 @@
 """Arrears and portfolio at risk as of any day: days past due, ageing buckets, PAR30.
 
-The portfolio is read in four set queries (loans, effective repayments and write-offs,
-schedules, installments) and combined in Python with the pure rules of domain.loans,
-so 20,000 loans cost a few hundred thousand rows, not 20,000 round trips.
+The whole report is worked out in the database, in one statement. The book is a row per open loan:
+what remains, what is in arrears, its ageing line and whether it counts in PAR30. Payments fill the
+oldest installment first, so a loan is more than N days late exactly when what fell due more than N
+days before the day exceeds what was paid toward its schedule: the ageing line comes from a few grouped
+sums over the installments, with no running total. Only the late loans get one (a window function over
+their installments already due) for the due date of their oldest unpaid installment, their days past
+due. Over the book, the report's sums are grouped by ageing line and by each breakdown, beside the late
+loans, in one UNION ALL; Python only names, sorts and adds up the few lines that come back.
+``tests/services/loans/test_arrears_equivalence.py`` holds it to a plain loan-by-loan reading with the
+rules of domain.loans (``schedule_state``, ``ageing_bucket``) on random offices.
 
 A rescheduled loan is current on its new schedule at once, but it was late: it stays at risk
 (counted in PAR30, reported on the "Restrukturisasi" line) until it has paid its product's
 ``cure_installments`` installments of the new schedule on time in a row. Only the rescheduled
-loans need their payments' dates, read in two more queries.
+loans (few) need their payments' dates: a correlated sum per installment already due, in the same statement.
 """
 
 from __future__ import annotations
 
 import uuid
 from collections import defaultdict
-from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
-from sqlalchemy import case, func, or_, select
+from sqlalchemy import String, case, func, literal_column, null, or_, select, union_all
 from sqlalchemy.orm import Session, aliased
 
 from koperasi.db.models import (
@@ -43,15 +49,18 @@ from koperasi.domain.loans.rules import (
     ScheduleState,
     ageing_bucket,
     collectibility,
-    installments_paid_on_time,
     schedule_state,
 )
+from koperasi.domain.errors import ValidationError
 from koperasi.domain.roles import Actor, Permission
 from koperasi.services.access import authorize
 from koperasi.services.office.profile import current_office
 from koperasi import clock
 
 PAR_DAYS = 30
+WORST_SHOWN = 10  # Beranda's list of the oldest arrears
+FIRST_DAY = date(1900, 1, 1)  # the earliest day asked about: the bucket limits stay within the calendar
+LAST_DAY = date(9999, 12, 31)  # ranks a loan that is not late after every late one
 
 
 def state_today(session: Session, loan: Loan, *, on: date | None = None) -> ScheduleState | None:
@@ -106,83 +115,221 @@ class LoanPosition:
 def positions(session: Session, actor: Actor, *, as_of: date) -> list[LoanPosition]:
     """Every loan with principal outstanding at the end of ``as_of``."""
     authorize(session, actor, Permission.USE_APP)
-    loans = _open_loans(session, as_of)
-    if not loans:
-        return []
-    # Today (or later) the loans' own running totals are the effective ones: no movement is dated in the
-    # future and a reversal cancels its original outright. Only a past day needs the movements re-added.
-    current = as_of >= clock.today()
-    if current:
-        repaid = {row.id: row.principal_paid for row in loans}
-        written_off = {row.id: row.written_off for row in loans}
-    else:
-        totals = _effective_totals(session, as_of)
-        repaid, written_off = totals[MovementKind.REPAYMENT], totals[MovementKind.WRITE_OFF]
-    states = _schedule_states(session, as_of, current=current)
-    restructured = _not_yet_cured(session, as_of, {row.id: states[row.id][3] for row in loans if row.id in states},
-                                  {row.id: row.cure_installments for row in loans})
-    result = []
-    for row in loans:
-        remaining = row.disbursed - repaid.get(row.id, 0) - written_off.get(row.id, 0)
-        if remaining <= 0 or row.id not in states:
-            continue
-        due_so_far, paid_toward, oldest_unpaid, _ = states[row.id]
-        days_past_due = (as_of - oldest_unpaid).days if oldest_unpaid is not None and oldest_unpaid < as_of else 0
-        result.append(
-            LoanPosition(
-                row.id, row.number, row.member_number, row.member_name, row.desa, row.kecamatan, row.group or "",
-                row.product, row.fund, remaining, min(max(0, due_so_far - paid_toward), remaining), days_past_due,
-                row.id in restructured,
-            )
+    return [
+        LoanPosition(
+            row.loan_id, row.number, row.member_number, row.member_name, row.desa, row.kecamatan, row.group or "",
+            row.product, row.fund, row.remaining, row.arrears, _days_late(row.oldest_unpaid, as_of), row.restructured,
         )
-    return result
+        for row in session.execute(_with_oldest_unpaid(_book(as_of), as_of))
+    ]
 
 
 def arrears_report(session: Session, actor: Actor, *, as_of: date) -> ArrearsReport:
-    book = positions(session, actor, as_of=as_of)
-    office = current_office(session)
-    late = sorted((p for p in book if p.days_past_due > 0 or p.restructured), key=lambda p: (-p.days_past_due, p.loan_number))
+    """The whole report from one statement over the book: its sums grouped in the database by ageing line
+    and by each breakdown, and beside them the late loans themselves."""
+    authorize(session, actor, Permission.USE_APP)
+    buckets, total, breakdowns, late = _report(session, as_of, _BREAKDOWNS)
     return ArrearsReport(
-        office=office.profile,
-        as_of=as_of,
-        buckets=(
-            *(_share(bucket.label, [p for p in book if p.bucket is bucket and not p.restructured]) for bucket in AgeingBucket),
-            _share(RESTRUCTURED_LABEL, [p for p in book if p.restructured]),
-        ),
-        total=_share("Jumlah", book),
-        breakdowns={
-            "Kecamatan": _by(book, lambda p: p.kecamatan),
-            "Desa": _by(book, lambda p: f"{p.desa} ({p.kecamatan})"),
-            "Kelompok": _by(book, lambda p: p.group or "Perorangan (tanpa kelompok)"),
-            "Produk": _by(book, lambda p: p.product),
-            "Sumber dana": _by(book, lambda p: p.fund),
-        },
-        late_loans=tuple(
-            ArrearsLine(
-                p.loan_number, p.member_number, p.member_name, p.desa, p.kecamatan, p.group, p.product, p.fund,
-                p.outstanding, p.arrears, p.days_past_due, RESTRUCTURED_LABEL if p.restructured else p.bucket.label,
-                collectibility(p.days_past_due), p.restructured,
-            )
-            for p in late
-        ),
+        office=current_office(session).profile, as_of=as_of, buckets=buckets, total=total, breakdowns=breakdowns,
+        late_loans=late,
     )
 
 
-def _share(name: str, book: Iterable[LoanPosition]) -> PortfolioShare:
-    loans = outstanding = at_risk = 0
-    for position in book:
-        loans += 1
-        outstanding += position.outstanding
-        if position.at_risk:
-            at_risk += position.outstanding
-    return PortfolioShare(name, loans, outstanding, at_risk)
+def book_summary(session: Session, actor: Actor, *, as_of: date) -> tuple[
+    tuple[PortfolioShare, ...], PortfolioShare, tuple[ArrearsLine, ...]
+]:
+    """What Beranda shows of the arrears report: its ageing lines, its total and its first ``WORST_SHOWN``
+    late loans, worst first: the same figures, without the breakdowns and the rest of the list."""
+    authorize(session, actor, Permission.USE_APP)
+    buckets, total, _, late = _report(session, as_of, (), worst=WORST_SHOWN)
+    return buckets, total, late[:WORST_SHOWN]
 
 
-def _by(book: list[LoanPosition], key: Callable[[LoanPosition], str]) -> tuple[PortfolioShare, ...]:
-    groups: dict[str, list[LoanPosition]] = defaultdict(list)
-    for position in book:
-        groups[key(position)].append(position)
-    return tuple(_share(name, groups[name]) for name in sorted(groups))
+_BUCKET, _LATE = "bucket", "late"
+_BREAKDOWNS = ("Kecamatan", "Desa", "Kelompok", "Produk", "Sumber dana")
+_LINES = (*(bucket.label for bucket in AgeingBucket), RESTRUCTURED_LABEL)
+
+
+def _report(session: Session, as_of: date, parts: tuple[str, ...], *, worst: int | None = None):
+    """The ageing lines, the total, the breakdowns ``parts`` and the late loans (worst first; with
+    ``worst``, at least that many of them), from one statement so the book is worked out once."""
+    book = _book(as_of)
+    sums: dict[str, dict[str, list[int]]] = defaultdict(dict)
+    late = []
+    for row in session.execute(union_all(_late(book, as_of, worst), *_sums(book, parts))):
+        if row.part == _LATE:
+            late.append(_line(row, as_of))
+            continue
+        # Two database groups may spell the same line (a desa is named with its kecamatan): add them up.
+        total = sums[row.part].setdefault(row.name, [0, 0, 0])
+        for index, value in enumerate((row.loans, row.outstanding, row.at_risk)):
+            total[index] += int(value or 0)
+    buckets = sums.pop(_BUCKET, {})
+    return (
+        tuple(PortfolioShare(line, *buckets.get(line, (0, 0, 0))) for line in _LINES),
+        PortfolioShare("Jumlah", *(sum(values[index] for values in buckets.values()) for index in range(3))),
+        {part: tuple(PortfolioShare(name, *sums[part][name]) for name in sorted(sums[part])) for part in parts},
+        tuple(sorted(late, key=lambda line: (-line.days_past_due, line.loan_number))),
+    )
+
+
+def _line(row, as_of: date) -> ArrearsLine:
+    # int(): in the UNION, PostgreSQL gives the column the type of the sums beside it (numeric).
+    days = _days_late(row.oldest_unpaid, as_of)
+    return ArrearsLine(
+        row.number, row.member_number, row.member_name, row.desa, row.kecamatan, row.group or "", row.product, row.fund,
+        int(row.outstanding), int(row.arrears), days, RESTRUCTURED_LABEL if row.restructured else ageing_bucket(days).label,
+        collectibility(days), row.restructured,
+    )
+
+
+def _days_late(oldest_unpaid: date | None, as_of: date) -> int:
+    return (as_of - oldest_unpaid).days if oldest_unpaid is not None and oldest_unpaid < as_of else 0
+
+
+def _late(book, as_of: date, worst: int | None):
+    """The late and restructured loans of the book as rows of the report's one UNION ALL (its first part,
+    so its columns give the types); with ``worst``, only the most overdue and those tied with them (a
+    rank, not a cut at ``worst`` rows, so Python's order of the loan numbers decides ties as in the report)."""
+    rows = _with_oldest_unpaid(book, as_of).where(book.c.late | book.c.restructured).subquery("late_loans")
+    if worst is not None:
+        # Restructured but not late ranks after every late loan.
+        rank = func.rank().over(order_by=func.coalesce(rows.c.oldest_unpaid, LAST_DAY))
+        ranked = select(rows, rank.label("rank")).subquery("ranked")
+        rows = select(ranked).where(ranked.c.rank <= worst).subquery("worst")
+    return select(
+        _text(_LATE).label("part"), null().label("name"), null().label("loans"), rows.c.remaining.label("outstanding"),
+        null().label("at_risk"), rows.c.number, rows.c.member_number, rows.c.member_name, rows.c.desa, rows.c.kecamatan,
+        rows.c.group, rows.c.product, rows.c.fund, rows.c.arrears, rows.c.oldest_unpaid, rows.c.restructured,
+    )
+
+
+def _sums(book, parts: tuple[str, ...]):
+    """Loans, outstanding and PAR30 amount per ageing line and per line of each breakdown in ``parts``,
+    grouped in the database: the report's UNION ALL parts after the late loans. Labels are SQL literals,
+    not bound parameters: PostgreSQL matches a GROUP BY to the SELECT by its text."""
+    kecamatan = book.c.kecamatan
+    keys = {
+        _BUCKET: book.c.bucket,
+        "Kecamatan": kecamatan,
+        "Desa": book.c.desa + _text(" (") + kecamatan + _text(")"),
+        "Kelompok": func.coalesce(func.nullif(book.c.group, _text("")), _text("Perorangan (tanpa kelompok)")),
+        "Produk": book.c.product,
+        "Sumber dana": book.c.fund,
+    }
+    return [
+        select(_text(part), keys[part], func.count(), func.sum(book.c.remaining),
+               func.sum(case((book.c.at_risk, book.c.remaining), else_=0)), *(null() for _ in range(11)))
+        .group_by(keys[part])
+        for part in (_BUCKET, *parts)
+    ]
+
+
+def _text(value: str):
+    """A string as an SQL literal (quotes doubled), so GROUP BY and SELECT spell it the same on PostgreSQL."""
+    return literal_column("'" + value.replace("'", "''") + "'", String())
+
+
+def _checked_day(as_of: object) -> None:
+    """A day the report can stand on: a date (not a datetime) from 1900 on, or a clear refusal."""
+    if type(as_of) is not date or as_of < FIRST_DAY:
+        raise ValidationError("Tanggal laporan tunggakan tidak sah.", field="as_of")
+
+
+def _book(as_of: date):
+    """One row per loan with principal out at the end of ``as_of`` (a CTE): who and where, what remains,
+    what is in arrears, its ageing line, whether it counts in PAR30, whether it is restructured and not
+    yet cured, and what was paid toward its schedule in force (for the oldest unpaid installment)."""
+    _checked_day(as_of)
+    # Today (or later) the loans' own running totals are the effective ones: no movement is dated in the
+    # future and a reversal cancels its original outright. Only a past day needs the movements re-added.
+    if as_of >= clock.today():
+        moved = select(Loan.id.label("loan_id"), Loan.principal_paid.label("repaid"),
+                       Loan.written_off.label("written_off")).where(*_open_on(as_of)).cte("moved")
+    else:
+        reversal = aliased(LoanMovement)
+        kind = LoanMovement.kind
+        moved = (
+            select(LoanMovement.loan_id,
+                   func.sum(case((kind == MovementKind.REPAYMENT.value, LoanMovement.amount), else_=0)).label("repaid"),
+                   func.sum(case((kind == MovementKind.WRITE_OFF.value, LoanMovement.amount), else_=0)).label("written_off"))
+            .outerjoin(reversal, reversal.reversal_of_id == LoanMovement.id)
+            .where(kind.in_([MovementKind.REPAYMENT.value, MovementKind.WRITE_OFF.value]),
+                   LoanMovement.occurred_on <= as_of, reversal.id.is_(None))
+            .group_by(LoanMovement.loan_id)
+            .cte("moved")
+        )
+    states = _schedule_states(as_of, moved)
+    uncured = _not_yet_cured(as_of).cte("uncured")  # read once, used three times below
+    restructured = Loan.id.in_(select(uncured.c.loan_id))
+    group = aliased(MemberGroup)
+    remaining = Loan.disbursed - func.coalesce(moved.c.repaid, 0) - func.coalesce(moved.c.written_off, 0)
+    toward = states.c.toward
+    # Payments fill the oldest installment first, so the oldest unpaid one fell due before a day exactly
+    # when what fell due before that day exceeds what was paid: the ageing line from four sums, no dates
+    # subtracted in SQL (SQLite and PostgreSQL read it alike).
+    bucket = case(
+        (restructured, _text(RESTRUCTURED_LABEL)),
+        (states.c.due_before_90 > toward, _text(AgeingBucket.OVER_90.label)),
+        (states.c.due_before_60 > toward, _text(AgeingBucket.DAYS_61_90.label)),
+        (states.c.due_before_30 > toward, _text(AgeingBucket.DAYS_31_60.label)),
+        (states.c.due_before > toward, _text(AgeingBucket.DAYS_1_30.label)),
+        else_=_text(AgeingBucket.CURRENT.label),
+    )
+    return (
+        select(
+            Loan.id.label("loan_id"), Loan.number, Member.number.label("member_number"), Member.full_name.label("member_name"),
+            Desa.name.label("desa"), Kecamatan.name.label("kecamatan"), group.name.label("group"),
+            LoanProduct.name.label("product"), FundSource.name.label("fund"), remaining.label("remaining"),
+            _least(_greatest(states.c.due - toward, 0), remaining).label("arrears"),
+            bucket.label("bucket"),
+            (restructured | (states.c.due_before_30 > toward)).label("at_risk"),
+            (states.c.due_before > toward).label("late"),
+            restructured.label("restructured"),
+            states.c.schedule_no, toward.label("toward"),
+        )
+        .join(states, states.c.loan_id == Loan.id)
+        .outerjoin(moved, moved.c.loan_id == Loan.id)
+        .join(Member, Member.id == Loan.member_id)
+        .join(Desa, Desa.id == Member.desa_id)
+        .join(Kecamatan, Kecamatan.code == Member.kecamatan_code)
+        .outerjoin(group, group.id == Loan.group_id)
+        .join(LoanProduct, LoanProduct.id == Loan.product_id)
+        .join(FundSource, FundSource.id == Loan.fund_source_id)
+        .where(*_open_on(as_of), remaining > 0)
+        .cte("book")
+    )
+
+
+def _with_oldest_unpaid(book, as_of: date):
+    """The book's rows with the due date of each late loan's oldest unpaid installment: a running total
+    over the installments that fell due before the day, for the late loans alone (installment i is
+    unpaid while the schedule's total up to i exceeds what was paid toward it)."""
+    running = (
+        select(
+            LoanInstallment.loan_id, LoanInstallment.due_on, book.c.toward,
+            func.sum(LoanInstallment.amount).over(partition_by=LoanInstallment.loan_id, order_by=LoanInstallment.number)
+            .label("cumulative"),
+        )
+        .join(book, (book.c.loan_id == LoanInstallment.loan_id) & (book.c.schedule_no == LoanInstallment.schedule_no))
+        .where(book.c.late, LoanInstallment.due_on < as_of)
+        .subquery("running")
+    )
+    oldest = (
+        select(running.c.loan_id, func.min(case((running.c.cumulative > running.c.toward, running.c.due_on))).label("oldest_unpaid"))
+        .group_by(running.c.loan_id)
+        .subquery("oldest")
+    )
+    return select(book, oldest.c.oldest_unpaid).outerjoin(oldest, oldest.c.loan_id == book.c.loan_id)
+
+
+def _least(a, b):
+    """The smaller of two numbers (SQLite spells it min(), PostgreSQL least(); CASE is both)."""
+    return case((a < b, a), else_=b)
+
+
+def _greatest(a, b):
+    return case((a > b, a), else_=b)
 
 
 def _open_on(as_of: date):
@@ -190,137 +337,100 @@ def _open_on(as_of: date):
     return (Loan.disbursed > 0, Loan.disbursed_on <= as_of, or_(Loan.closed_on.is_(None), Loan.closed_on > as_of))
 
 
-def _open_loans(session: Session, as_of: date):
-    group = aliased(MemberGroup)
-    return session.execute(
-        select(
-            Loan.id, Loan.number, Loan.disbursed, Loan.principal_paid, Loan.written_off, Member.number.label("member_number"),
-            Member.full_name.label("member_name"), Desa.name.label("desa"), Kecamatan.name.label("kecamatan"),
-            group.name.label("group"), LoanProduct.name.label("product"), FundSource.name.label("fund"),
-            LoanProduct.cure_installments,
-        )
-        .join(Member, Member.id == Loan.member_id)
-        .join(Desa, Desa.id == Member.desa_id)
-        .join(Kecamatan, Kecamatan.code == Member.kecamatan_code)
-        .outerjoin(group, group.id == Loan.group_id)
-        .join(LoanProduct, LoanProduct.id == Loan.product_id)
-        .join(FundSource, FundSource.id == Loan.fund_source_id)
-        .where(*_open_on(as_of))
-    ).all()
-
-
-def _effective_totals(session: Session, as_of: date) -> dict[MovementKind, dict[uuid.UUID, int]]:
-    """Per loan, its repayments and write-offs up to the day that were not later cancelled (one pass)."""
-    reversal = aliased(LoanMovement)
-    rows = session.execute(
-        select(LoanMovement.loan_id, LoanMovement.kind, func.sum(LoanMovement.amount))
-        .outerjoin(reversal, reversal.reversal_of_id == LoanMovement.id)
-        .where(
-            LoanMovement.kind.in_([MovementKind.REPAYMENT.value, MovementKind.WRITE_OFF.value]),
-            LoanMovement.occurred_on <= as_of, reversal.id.is_(None),
-        )
-        .group_by(LoanMovement.loan_id, LoanMovement.kind)
-    )
-    totals: dict[MovementKind, dict[uuid.UUID, int]] = {MovementKind.REPAYMENT: {}, MovementKind.WRITE_OFF: {}}
-    for loan_id, kind, total in rows:
-        totals[MovementKind(kind)][loan_id] = int(total)
-    return totals
-
-
-def _not_yet_cured(
-    session: Session, as_of: date, schedule_in_force: dict[uuid.UUID, int], cure_installments: dict[uuid.UUID, int]
-) -> set[uuid.UUID]:
-    """The loans whose schedule in force on ``as_of`` is a reschedule that has not yet been paid on time
-    for its product's number of installments in a row."""
-    rescheduled = {loan_id: number for loan_id, number in schedule_in_force.items() if number > 1}
-    if not rescheduled:
-        return set()
-    schedules: dict[uuid.UUID, list[Installment]] = defaultdict(list)
-    for loan_id, schedule_no, number, due_on, amount in session.execute(
-        select(LoanInstallment.loan_id, LoanInstallment.schedule_no, LoanInstallment.number, LoanInstallment.due_on,
-               LoanInstallment.amount)
-        .where(LoanInstallment.loan_id.in_(rescheduled))
-        .order_by(LoanInstallment.loan_id, LoanInstallment.number)
-    ):
-        if schedule_no == rescheduled[loan_id]:
-            schedules[loan_id].append(Installment(number, due_on, amount))
-    paid_before = {
-        loan_id: paid for loan_id, schedule_no, paid in session.execute(
-            select(LoanSchedule.loan_id, LoanSchedule.schedule_no, LoanSchedule.paid_before)
-            .where(LoanSchedule.loan_id.in_(rescheduled))
-        )
-        if schedule_no == rescheduled[loan_id]
-    }
-    reversal = aliased(LoanMovement)
-    payments: dict[uuid.UUID, list[tuple[date, int]]] = defaultdict(list)
-    for loan_id, occurred_on, amount in session.execute(
-        select(LoanMovement.loan_id, LoanMovement.occurred_on, LoanMovement.amount)
-        .outerjoin(reversal, reversal.reversal_of_id == LoanMovement.id)
-        .where(LoanMovement.loan_id.in_(rescheduled), LoanMovement.kind == MovementKind.REPAYMENT.value,
-               LoanMovement.occurred_on <= as_of, reversal.id.is_(None))
-    ):
-        payments[loan_id].append((occurred_on, amount))
-    return {
-        loan_id for loan_id in rescheduled
-        if installments_paid_on_time(schedules[loan_id], payments[loan_id], as_of, paid_before=paid_before[loan_id])
-        < cure_installments[loan_id]
-    }
-
-
-def _schedule_states(session: Session, as_of: date, *, current: bool) -> dict[uuid.UUID, tuple[int, int, date | None, int]]:
-    """Per open loan, from its schedule in force on the day: what fell due by then, what was paid
-    toward it, the due date of the oldest installment the payments have not covered, and the
-    schedule's number (1 the first, more after a reschedule).
-
-    Payments fill installments oldest first, so installment i is unpaid while the running total
-    of the schedule up to i exceeds what was paid: one window-function pass in the database
-    (SQLite 3.25+, PostgreSQL) instead of every installment row in Python.
-    """
-    if current:
-        paid = select(Loan.id.label("loan_id"), Loan.principal_paid.label("paid")).where(*_open_on(as_of)).cte("paid")
-    else:
-        reversal = aliased(LoanMovement)
-        paid = (
-            select(LoanMovement.loan_id, func.sum(LoanMovement.amount).label("paid"))
-            .outerjoin(reversal, reversal.reversal_of_id == LoanMovement.id)
-            .where(LoanMovement.kind == MovementKind.REPAYMENT.value, LoanMovement.occurred_on <= as_of, reversal.id.is_(None))
-            .group_by(LoanMovement.loan_id)
-            .cte("paid")
-        )
-    in_force = (
+def _in_force(as_of: date):
+    """Per open loan, the number of its schedule in force on the day (1 the first, more after a reschedule)."""
+    return (
         select(LoanSchedule.loan_id, func.max(LoanSchedule.schedule_no).label("schedule_no"))
         .join(Loan, Loan.id == LoanSchedule.loan_id)
         .where(*_open_on(as_of), LoanSchedule.effective_on <= as_of, LoanSchedule.schedule_no <= Loan.schedule_no)
         .group_by(LoanSchedule.loan_id)
-        .cte("in_force")
     )
+
+
+def _not_yet_cured(as_of: date):
+    """The open loans whose schedule in force on ``as_of`` is a reschedule not yet paid on time for its
+    product's ``cure_installments`` installments in a row (a subquery of loan ids), by the rule of
+    ``installments_paid_on_time``: installment i was on time when the standing repayments made by its
+    due date, less what was paid before the schedule began, cover the schedule up to i; the run is
+    the installments due by the day after the last one that was late. Rescheduled loans are few, so the
+    repayments are summed per installment."""
+    in_force = _in_force(as_of).subquery("in_force_now")
+    rescheduled = (
+        select(in_force.c.loan_id, in_force.c.schedule_no, LoanSchedule.paid_before, LoanProduct.cure_installments)
+        .join(LoanSchedule, (LoanSchedule.loan_id == in_force.c.loan_id) & (LoanSchedule.schedule_no == in_force.c.schedule_no))
+        .join(Loan, Loan.id == in_force.c.loan_id)
+        .join(LoanProduct, LoanProduct.id == Loan.product_id)
+        .where(in_force.c.schedule_no > 1)
+        .subquery("rescheduled")
+    )
+    # Installments due by the day are the first ones in number order, so their running total is the
+    # schedule's own.
+    due = (
+        select(
+            LoanInstallment.loan_id, LoanInstallment.number, LoanInstallment.due_on, rescheduled.c.paid_before,
+            func.sum(LoanInstallment.amount).over(partition_by=LoanInstallment.loan_id, order_by=LoanInstallment.number)
+            .label("cumulative"),
+        )
+        .join(rescheduled, (rescheduled.c.loan_id == LoanInstallment.loan_id) & (rescheduled.c.schedule_no == LoanInstallment.schedule_no))
+        .where(LoanInstallment.due_on <= as_of)
+        .subquery("due_installments")
+    )
+    reversal = aliased(LoanMovement)
+    paid_by_due = (
+        select(func.coalesce(func.sum(LoanMovement.amount), 0))
+        .where(LoanMovement.loan_id == due.c.loan_id, LoanMovement.kind == MovementKind.REPAYMENT.value,
+               LoanMovement.occurred_on <= due.c.due_on,
+               ~select(reversal.id).where(reversal.reversal_of_id == LoanMovement.id).exists())
+        .scalar_subquery()
+    )
+    judged = select(due.c.loan_id, due.c.number, (paid_by_due - due.c.paid_before >= due.c.cumulative).label("on_time")).subquery("judged")
+    last_late = (
+        select(judged.c.loan_id, func.max(case((~judged.c.on_time, judged.c.number), else_=0)).label("number"))
+        .group_by(judged.c.loan_id)
+        .subquery("last_late")
+    )
+    run = (
+        select(judged.c.loan_id, func.count().label("on_time"))
+        .join(last_late, last_late.c.loan_id == judged.c.loan_id)
+        .where(judged.c.number > last_late.c.number)
+        .group_by(judged.c.loan_id)
+        .subquery("run")
+    )
+    return (
+        select(rescheduled.c.loan_id)
+        .outerjoin(run, run.c.loan_id == rescheduled.c.loan_id)
+        .where(func.coalesce(run.c.on_time, 0) < rescheduled.c.cure_installments)
+    )
+
+
+def _schedule_states(as_of: date, moved):
+    """Per open loan, from its schedule in force on the day: what was paid toward it (``toward``), what
+    fell due by the day (``due``) and what fell due before the day and 30, 60 and 90 days before it:
+    one grouped pass over the installments, given each loan's repayments by the day in ``moved``."""
+    in_force = _in_force(as_of).cte("in_force")
     toward = (
         select(
             in_force.c.loan_id, in_force.c.schedule_no,
-            (func.coalesce(paid.c.paid, 0) - LoanSchedule.paid_before).label("toward"),
+            (func.coalesce(moved.c.repaid, 0) - LoanSchedule.paid_before).label("toward"),
         )
         .join(LoanSchedule, (LoanSchedule.loan_id == in_force.c.loan_id) & (LoanSchedule.schedule_no == in_force.c.schedule_no))
-        .outerjoin(paid, paid.c.loan_id == in_force.c.loan_id)
+        .outerjoin(moved, moved.c.loan_id == in_force.c.loan_id)
         .cte("toward")
     )
-    running = (
+
+    def fell_due(before: date, *, on: bool = False):
+        due = LoanInstallment.due_on <= before if on else LoanInstallment.due_on < before
+        return func.sum(case((due, LoanInstallment.amount), else_=0))
+
+    return (
         select(
-            LoanInstallment.loan_id, LoanInstallment.due_on, LoanInstallment.amount, toward.c.toward, toward.c.schedule_no,
-            func.sum(LoanInstallment.amount).over(partition_by=LoanInstallment.loan_id, order_by=LoanInstallment.number).label("cumulative"),
+            toward.c.loan_id, toward.c.schedule_no, func.max(toward.c.toward).label("toward"),
+            fell_due(as_of, on=True).label("due"),
+            fell_due(as_of).label("due_before"),
+            # The limits of domain.loans.ageing_bucket (30 is also PAR_DAYS); the equivalence test holds them together.
+            *(fell_due(as_of - timedelta(days=days)).label(f"due_before_{days}") for days in (30, 60, 90)),
         )
-        .join(toward, (toward.c.loan_id == LoanInstallment.loan_id) & (toward.c.schedule_no == LoanInstallment.schedule_no))
-        .cte("running")
+        .join(LoanInstallment, (LoanInstallment.loan_id == toward.c.loan_id) & (LoanInstallment.schedule_no == toward.c.schedule_no))
+        .group_by(toward.c.loan_id, toward.c.schedule_no)
+        .cte("states")
     )
-    rows = session.execute(
-        select(
-            running.c.loan_id,
-            func.sum(case((running.c.due_on <= as_of, running.c.amount), else_=0)),
-            func.max(running.c.toward),
-            func.min(case((running.c.cumulative > running.c.toward, running.c.due_on))),
-            func.max(running.c.schedule_no),
-        ).group_by(running.c.loan_id)
-    )
-    return {
-        loan_id: (int(due or 0), int(toward_paid or 0), oldest, int(number))
-        for loan_id, due, toward_paid, oldest, number in rows
-    }
