@@ -59,7 +59,7 @@ def test_the_walk_would_catch_an_offender(tmp_path):
 # The house by area (docs/architecture.md, "Areas"): the same folder names in domain/, services/,
 # reports/ and gui/. An area uses another only through the modules that area offers; the office is
 # what every area stands on, so all of it is open.
-AREAS = ("office", "members", "loans", "trainings", "sales")
+AREAS = ("office", "members", "loans", "trainings", "sales", "impact")
 LAYERS = ("domain", "services", "reports", "gui")
 OFFERED = {
     "office": None,  # everything: profile, settings, regions, audit, numbering
@@ -67,6 +67,7 @@ OFFERED = {
     "trainings": {"services.trainings.participants", "services.trainings.programmes"},
     "sales": {"domain.sales.rules"},
     "loans": set(),
+    "impact": set(),
 }
 # Who may use whom (besides the office), and why: docs/architecture.md says the same in words.
 USES = {
@@ -77,6 +78,7 @@ USES = {
     ("members", "sales"),  # the member panel shows consigned quantities in the sales units
     ("office", "members"),  # doctor checks member numbers are gapless
     ("office", "sales"),  # the settings registry checks the default commission with the sales rule
+    ("impact", "members"),  # a visit is entered for a member picked with the member search
 }
 
 

@@ -56,6 +56,9 @@ class Permission(StrEnum):
     REVERSE_SALES = "reverse_sales"
     MAKE_BACKUPS = "make_backups"
     RESTORE_BACKUPS = "restore_backups"
+    VIEW_HOUSEHOLDS = "view_households"
+    RECORD_VISITS = "record_visits"
+    MANAGE_IMPACT = "manage_impact"
 
     @property
     def label(self) -> str:
@@ -86,6 +89,10 @@ _PERMISSION_LABELS = {
     Permission.REVERSE_SALES: "membatalkan titipan, penjualan atau pembayaran",
     Permission.MAKE_BACKUPS: "membuat cadangan data",
     Permission.RESTORE_BACKUPS: "memulihkan data dari cadangan",
+    # Income and household figures are personal: seeing them (and exporting them) is a right of its own.
+    Permission.VIEW_HOUSEHOLDS: "melihat data rumah tangga, kunjungan dan laporan dampak",
+    Permission.RECORD_VISITS: "mencatat data rumah tangga dan kunjungan pendampingan",
+    Permission.MANAGE_IMPACT: "mengatur jadwal kunjungan dan garis kemiskinan",
 }
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
@@ -109,6 +116,9 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             Permission.RECORD_SALES,
             Permission.REVERSE_SALES,
             Permission.MAKE_BACKUPS,
+            Permission.VIEW_HOUSEHOLDS,
+            Permission.RECORD_VISITS,
+            Permission.MANAGE_IMPACT,
         }
     ),
     # Treasurers hold the cash: they disburse and correct, but do not approve.
@@ -134,6 +144,9 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             Permission.TAKE_REPAYMENTS,
             Permission.MANAGE_TRAININGS,
             Permission.RECORD_SALES,
+            # The clerk enters the visit sheets the field officers bring back.
+            Permission.VIEW_HOUSEHOLDS,
+            Permission.RECORD_VISITS,
         }
     ),
 }
