@@ -88,8 +88,9 @@ def test_the_sheets_carry_the_last_figures_and_are_audited(db, office):
     with db.session() as session:
         households.record_measurement(session, office.clerk, siti, measured(date(2024, 1, 10)), officer_id=office.clerk.user_id)
         sheets = visits.visit_sheets(session, office.clerk, [siti], officer="Budi")
-    (visit, history, desa), = sheets.households
-    assert history.baseline.data.monthly_income == 1_500_000 and desa and sheets.officer == "Budi"
+    (household,) = sheets.households
+    assert household.history.baseline.data.monthly_income == 1_500_000 and household.desa and sheets.officer == "Budi"
+    assert household.due is None  # just measured: nothing due until the loan or a training brings a visit
     assert len(office.events("household_viewed")) == 1
     with db.session() as session, pytest.raises(ValidationError, match="paling sedikit satu"):
         visits.visit_sheets(session, office.clerk, [])

@@ -7,8 +7,7 @@ member's history is written to the audit trail, like every measurement saved.
 from __future__ import annotations
 
 import uuid
-from dataclasses import asdict, dataclass
-from datetime import date
+from dataclasses import asdict
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -17,36 +16,12 @@ from koperasi import clock
 from koperasi.db.models import HouseholdMeasurement, HouseholdMember, Member, User
 from koperasi.domain.errors import ConflictError, NotFound, ValidationError
 from koperasi.domain.impact.household import BusinessStatus, Measurement, check_measurement
+from koperasi.domain.impact.papers import HouseholdHistory, RecordedMeasurement
 from koperasi.domain.office.audit import AuditAction
 from koperasi.domain.roles import Actor, Permission
 from koperasi.services.access import authorize
 from koperasi.services.office import audit
 from koperasi.services.transaction import write
-
-
-@dataclass(frozen=True, slots=True)
-class RecordedMeasurement:
-    id: uuid.UUID
-    data: Measurement
-    officer: str  # the field officer's full name
-
-
-@dataclass(frozen=True, slots=True)
-class HouseholdHistory:
-    member_id: uuid.UUID
-    number: str
-    full_name: str
-    joined_on: date
-    household_size: int  # the member and the people of the Kartu Keluarga recorded with them
-    measurements: list[RecordedMeasurement]  # oldest first: the first is the baseline
-
-    @property
-    def baseline(self) -> RecordedMeasurement | None:
-        return self.measurements[0] if self.measurements else None
-
-    @property
-    def latest(self) -> RecordedMeasurement | None:
-        return self.measurements[-1] if len(self.measurements) > 1 else None
 
 
 def measurement_of(row: HouseholdMeasurement) -> Measurement:

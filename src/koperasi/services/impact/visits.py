@@ -29,12 +29,12 @@ from koperasi.db.models import (
 )
 from koperasi.domain.errors import ValidationError
 from koperasi.domain.impact.settings import VISIT_EVERY_MONTHS_DURING_LOAN, VISIT_MONTHS_AFTER_TRAINING
-from koperasi.domain.impact.visits import VisitReason, parse_months, planned_visits, visit_due
+from koperasi.domain.impact.papers import DueVisit, SheetHousehold, VisitSheets
+from koperasi.domain.impact.visits import parse_months, planned_visits, visit_due
 from koperasi.domain.office.audit import AuditAction
-from koperasi.domain.office.profile import OfficeProfile
 from koperasi.domain.roles import Actor, Permission
 from koperasi.services.access import authorize
-from koperasi.services.impact.households import HouseholdHistory, histories
+from koperasi.services.impact.households import histories
 from koperasi.services.office import audit
 from koperasi.services.office.profile import current_office
 from koperasi.services.office.settings import value_of
@@ -44,30 +44,9 @@ MAX_SHEETS = 500  # a week's round is a few dozen; more is a slip that would pri
 
 
 @dataclass(frozen=True, slots=True)
-class DueVisit:
-    member_id: uuid.UUID
-    number: str
-    full_name: str
-    desa: str
-    kecamatan: str
-    due_on: date
-    reason: VisitReason
-    last_measured: date | None
-    officer: str  # who measured the household last ("" before the baseline)
-
-
-@dataclass(frozen=True, slots=True)
 class Officer:
     id: uuid.UUID
     full_name: str
-
-
-@dataclass(frozen=True, slots=True)
-class VisitSheets:
-    office: OfficeProfile
-    printed_on: date
-    officer: str
-    households: list[tuple[DueVisit | None, HouseholdHistory, str]]  # the visit due, the history, the desa
 
 
 def field_officers(session: Session, actor: Actor) -> list[Officer]:
@@ -175,5 +154,5 @@ def visit_sheets(session: Session, actor: Actor, member_ids: list[uuid.UUID], *,
                          reason="lembar kunjungan dicetak")
         return VisitSheets(
             office=current_office(session).profile, printed_on=clock.today(), officer=officer if isinstance(officer, str) else "",
-            households=[(due.get(history.member_id), history, desa[history.member_id]) for history in found],
+            households=[SheetHousehold(history, desa[history.member_id], due.get(history.member_id)) for history in found],
         )

@@ -1,0 +1,65 @@
+"""Plain data the services hand to the GUI and the papers: a household's history, a visit due, the sheets."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import date
+
+from koperasi.domain.impact.household import Measurement
+from koperasi.domain.impact.visits import VisitReason
+from koperasi.domain.office.profile import OfficeProfile
+
+
+@dataclass(frozen=True, slots=True)
+class RecordedMeasurement:
+    id: uuid.UUID
+    data: Measurement
+    officer: str  # the field officer's full name
+
+
+@dataclass(frozen=True, slots=True)
+class HouseholdHistory:
+    member_id: uuid.UUID
+    number: str
+    full_name: str
+    joined_on: date
+    household_size: int  # the member and the people of the Kartu Keluarga recorded with them
+    measurements: list[RecordedMeasurement]  # oldest first: the first is the baseline
+
+    @property
+    def baseline(self) -> RecordedMeasurement | None:
+        return self.measurements[0] if self.measurements else None
+
+    @property
+    def latest(self) -> RecordedMeasurement | None:
+        """The latest measurement after the baseline (None while there is only the baseline)."""
+        return self.measurements[-1] if len(self.measurements) > 1 else None
+
+
+@dataclass(frozen=True, slots=True)
+class DueVisit:
+    member_id: uuid.UUID
+    number: str
+    full_name: str
+    desa: str
+    kecamatan: str
+    due_on: date
+    reason: VisitReason
+    last_measured: date | None
+    officer: str  # who measured the household last ("" before the baseline)
+
+
+@dataclass(frozen=True, slots=True)
+class SheetHousehold:
+    history: HouseholdHistory
+    desa: str
+    due: DueVisit | None
+
+
+@dataclass(frozen=True, slots=True)
+class VisitSheets:
+    office: OfficeProfile
+    printed_on: date
+    officer: str
+    households: list[SheetHousehold]
