@@ -13,6 +13,7 @@ import pytest
 
 import koperasi.services
 from koperasi.domain.errors import DomainError, PermissionDenied
+from koperasi.domain.impact.household import BusinessStatus, Measurement
 from koperasi.domain.members.register import GroupKind, MemberInput
 from koperasi.domain.office.profile import OfficeProfile
 from koperasi.domain.office.regions import Region
@@ -27,6 +28,8 @@ from koperasi.services import access, ledger, new_account_approvals, reversals
 from koperasi.services.dashboard import checklist as dashboard_checklist
 from koperasi.services.dashboard import figures as dashboard_figures
 from koperasi.services.dashboard import waiting as dashboard_waiting
+from koperasi.services.impact import households as impact_households
+from koperasi.services.impact import visits as impact_visits
 from koperasi.services.loans import arrears
 from koperasi.services.trainings import attendance
 from koperasi.services.monthly import history as monthly_history
@@ -78,7 +81,9 @@ SELLERS = {Role.ADMIN, Role.MANAGER, Role.TREASURER, Role.CLERK}  # intakes, sal
 PRODUCER_PAYERS = {Role.ADMIN, Role.TREASURER}  # pay producers
 SALES_REVERSERS = {Role.ADMIN, Role.MANAGER, Role.TREASURER}  # cancel intakes; ask for and approve sale/payout reversals
 LOAN_REVERSERS = {Role.ADMIN, Role.MANAGER, Role.TREASURER}  # ask for and approve loan movement reversals
-BACKUP_MAKERS = {Role.ADMIN, Role.MANAGER, Role.TREASURER}  # "Cadangkan sekarang" (restoring: admin, checked in restore_backup)
+BACKUP_MAKERS = {Role.ADMIN, Role.MANAGER, Role.TREASURER}
+HOUSEHOLD_VIEWERS = {Role.ADMIN, Role.MANAGER, Role.CLERK}  # household figures are personal: not the treasurer
+VISIT_RECORDERS = {Role.ADMIN, Role.MANAGER, Role.CLERK}  # baselines and follow-up visits  # "Cadangkan sekarang" (restoring: admin, checked in restore_backup)
 
 # function -> (roles allowed, call with a session and an actor)
 CALLS = {
@@ -338,6 +343,15 @@ CALLS = {
     ),
     # Backups (issue 8): MAKE_BACKUPS in domain/roles.py.
     backup.make_backup: (BACKUP_MAKERS, lambda s, a: backup.make_backup(s, a, _database_of(s))),
+    # Dampak (issue 16): VIEW_HOUSEHOLDS and RECORD_VISITS in domain/roles.py.
+    impact_households.record_measurement: (
+        VISIT_RECORDERS,
+        lambda s, a: impact_households.record_measurement(s, a, UNKNOWN, _measurement(), officer_id=a.user_id),
+    ),
+    impact_households.household_history: (HOUSEHOLD_VIEWERS, lambda s, a: impact_households.household_history(s, a, UNKNOWN)),
+    impact_visits.field_officers: (ANYONE_LOGGED_IN, lambda s, a: impact_visits.field_officers(s, a)),
+    impact_visits.visits_due: (HOUSEHOLD_VIEWERS, lambda s, a: impact_visits.visits_due(s, a, until=date(2026, 1, 1))),
+    impact_visits.visit_sheets: (HOUSEHOLD_VIEWERS, lambda s, a: impact_visits.visit_sheets(s, a, [UNKNOWN])),
 }
 # Called inside other services' transactions, after those have checked the role.
 BUILDING_BLOCKS = {
@@ -360,6 +374,10 @@ def _database_of(session):
 
 def _product_input() -> ProductInput:
     return ProductInput("Modal Usaha", UNKNOWN, LoanKind.INDIVIDUAL, 500_000, 5_000_000, 3, 12, Frequency.MONTHLY)
+
+
+def _measurement() -> Measurement:
+    return Measurement(date(2026, 1, 1), "Petani karet", 1_000_000, True, 4, BusinessStatus.NONE, None, False, 0, 2, 2, False)
 
 
 def _member_input() -> MemberInput:

@@ -69,6 +69,9 @@ def visits_due(
     households that officer measured last (a household without a baseline has no officer yet)."""
     authorize(session, actor, Permission.VIEW_HOUSEHOLDS)
     _check_day(until)
+    if any(value is not None and not isinstance(value, uuid.UUID) for value in (officer_id, desa_id)) or (
+            kecamatan_code is not None and not isinstance(kecamatan_code, str)):
+        raise ValidationError("Pilihan petugas, kecamatan atau desa tidak sah.")
     members = select(Member.id).where(Member.status == "aktif", Member.join_date <= until)
     if desa_id is not None:
         members = members.where(Member.desa_id == desa_id)
@@ -138,13 +141,15 @@ def _last_measurements(members: Select):
 def visit_sheets(session: Session, actor: Actor, member_ids: list[uuid.UUID], *, officer: str = "") -> VisitSheets:
     """The printed sheets of a visit round: each household with its figures so far and empty boxes.
     Printing personal figures is audited like viewing them."""
-    if not isinstance(member_ids, list) or not member_ids:
+    if not isinstance(member_ids, list | tuple) or not member_ids:
         raise ValidationError("Pilih paling sedikit satu anggota untuk dicetak lembar kunjungannya.")
     if len(member_ids) > MAX_SHEETS:
         raise ValidationError(f"Paling banyak {MAX_SHEETS} lembar kunjungan sekali cetak.")
     with write(session):
         authorize(session, actor, Permission.VIEW_HOUSEHOLDS)
         ordered = list(dict.fromkeys(member_ids))
+        if not all(isinstance(member_id, uuid.UUID) for member_id in ordered):
+            raise ValidationError("Anggota yang dipilih tidak dikenal.")
         found = histories(session, ordered)
         desa = dict(session.execute(select(Member.id, Desa.name).join(Desa, Desa.id == Member.desa_id)
                                     .where(Member.id.in_(ordered))).all())
