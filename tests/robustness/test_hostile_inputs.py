@@ -45,6 +45,7 @@ from koperasi.db.models import (
 )
 from koperasi.domain.errors import DomainError
 from koperasi.domain.impact.household import BusinessStatus, Measurement
+from koperasi.domain.impact.indicators import Dimension
 from koperasi.domain.loans.products import LoanKind
 from koperasi.domain.loans.products import ProductInput as LoanProductInput
 from koperasi.domain.loans.rules import Frequency, LoanStatus
@@ -63,6 +64,8 @@ from koperasi.services.dashboard import waiting as dashboard_waiting
 from koperasi.services.monthly import history as monthly_history
 from koperasi.services.monthly import report as monthly_report
 from koperasi.services.impact import households as impact_households
+from koperasi.services.impact import indicators as impact_indicators
+from koperasi.services.impact import poverty as impact_poverty
 from koperasi.services.impact import visits as impact_visits
 from koperasi.services.loans import arrears
 from koperasi.services.trainings import attendance
@@ -581,6 +584,13 @@ def specs(w: World) -> dict:
         impact_visits.visits_due: d(until=dates(date(2026, 11, 28)), officer_id=w.maybe("user"), desa_id=w.maybe("desa"),
                                     kecamatan_code=maybe_kecamatan),
         impact_visits.visit_sheets: d(member_ids=either(st.lists(member, max_size=3), None, ()), officer=texts("Budi")),
+        impact_indicators.impact_figures: d(period_from=dates(date(2025, 1, 1)), period_to=dates(date(2025, 12, 31)),
+                                            dimension=st.one_of(st.none(), choice(Dimension)), fund_id=w.maybe("fund"),
+                                            programme_id=w.maybe("programme")),
+        impact_poverty.poverty_lines: d(),
+        impact_poverty.set_poverty_line: d(valid_from=dates(date(2025, 3, 1)), area=either(st.sampled_from(["perdesaan", "perkotaan"]),
+                                                                                           "", "kota", None),
+                                           amount=numbers(640_000, 1, low=-10, high=10**9)),
     }
 
 

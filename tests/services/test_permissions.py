@@ -29,6 +29,8 @@ from koperasi.services.dashboard import checklist as dashboard_checklist
 from koperasi.services.dashboard import figures as dashboard_figures
 from koperasi.services.dashboard import waiting as dashboard_waiting
 from koperasi.services.impact import households as impact_households
+from koperasi.services.impact import indicators as impact_indicators
+from koperasi.services.impact import poverty as impact_poverty
 from koperasi.services.impact import visits as impact_visits
 from koperasi.services.loans import arrears
 from koperasi.services.trainings import attendance
@@ -83,7 +85,8 @@ SALES_REVERSERS = {Role.ADMIN, Role.MANAGER, Role.TREASURER}  # cancel intakes; 
 LOAN_REVERSERS = {Role.ADMIN, Role.MANAGER, Role.TREASURER}  # ask for and approve loan movement reversals
 BACKUP_MAKERS = {Role.ADMIN, Role.MANAGER, Role.TREASURER}
 HOUSEHOLD_VIEWERS = {Role.ADMIN, Role.MANAGER, Role.CLERK}  # household figures are personal: not the treasurer
-VISIT_RECORDERS = {Role.ADMIN, Role.MANAGER, Role.CLERK}  # baselines and follow-up visits  # "Cadangkan sekarang" (restoring: admin, checked in restore_backup)
+VISIT_RECORDERS = {Role.ADMIN, Role.MANAGER, Role.CLERK}  # baselines and follow-up visits
+IMPACT_KEEPERS = {Role.ADMIN, Role.MANAGER}  # the poverty line  # "Cadangkan sekarang" (restoring: admin, checked in restore_backup)
 
 # function -> (roles allowed, call with a session and an actor)
 CALLS = {
@@ -352,6 +355,15 @@ CALLS = {
     impact_visits.field_officers: (ANYONE_LOGGED_IN, lambda s, a: impact_visits.field_officers(s, a)),
     impact_visits.visits_due: (HOUSEHOLD_VIEWERS, lambda s, a: impact_visits.visits_due(s, a, until=date(2026, 1, 1))),
     impact_visits.visit_sheets: (HOUSEHOLD_VIEWERS, lambda s, a: impact_visits.visit_sheets(s, a, [UNKNOWN])),
+    impact_indicators.impact_figures: (
+        HOUSEHOLD_VIEWERS,
+        lambda s, a: impact_indicators.impact_figures(s, a, period_from=date(2026, 1, 1), period_to=date(2026, 12, 31)),
+    ),
+    impact_poverty.poverty_lines: (ANYONE_LOGGED_IN, lambda s, a: impact_poverty.poverty_lines(s, a)),
+    impact_poverty.set_poverty_line: (
+        IMPACT_KEEPERS,
+        lambda s, a: impact_poverty.set_poverty_line(s, a, valid_from=date(2026, 3, 1), area="perdesaan", amount=0),
+    ),
 }
 # Called inside other services' transactions, after those have checked the role.
 BUILDING_BLOCKS = {

@@ -69,14 +69,17 @@ class Indicators:
 
 
 HOW: dict[str, str] = {
+    "reached": "Rumah tangga (anggota) yang dalam periode menerima pencairan pinjaman, terdaftar di pelatihan, "
+               "atau dikunjungi; dihitung sekali walau lewat beberapa jalan.",
     "households": "Rumah tangga yang sudah punya data awal (pengukuran pertama) sampai akhir periode.",
-    "followed_up": "Rumah tangga dengan data awal dan paling sedikit satu kunjungan sesudahnya sampai akhir periode; "
-                   "semua perubahan di bawah dihitung dari rumah tangga ini saja.",
+    "followed_up": "Rumah tangga dengan data awal dan paling sedikit satu kunjungan sesudahnya di dalam periode; "
+                   "kunjungan terakhir dalam periode dibandingkan dengan data awal, dan semua perubahan di bawah "
+                   "dihitung dari rumah tangga ini saja.",
     "median_income_change": "Median dari (pendapatan bulanan pada kunjungan terakhir − pendapatan pada data awal) per rumah tangga; "
                             "dengan jumlah genap, rata-rata dua nilai tengah dibulatkan ke bawah ke rupiah.",
     "above_poverty": "Rumah tangga yang pendapatan per orangnya (pendapatan ÷ jumlah anggota rumah tangga) paling sedikit "
-                     "garis kemiskinan BPS per kapita yang berlaku (perdesaan untuk desa, perkotaan untuk kelurahan), "
-                     "pada data awal dan pada kunjungan terakhir.",
+                     "garis kemiskinan BPS per kapita yang berlaku pada akhir periode (perdesaan untuk desa, perkotaan untuk "
+                     "kelurahan), pada data awal dan pada kunjungan terakhir; garis yang sama untuk keduanya.",
     "businesses_started_or_grown": "Rumah tangga yang status usahanya naik (belum ada → baru mulai → berjalan → berkembang) "
                                    "antara data awal dan kunjungan terakhir.",
     "moneylender_debt_ended": "Rumah tangga yang berutang ke rentenir pada data awal dan tidak lagi pada kunjungan terakhir.",

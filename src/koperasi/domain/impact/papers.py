@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from koperasi.domain.impact.household import Measurement
+from koperasi.domain.impact.indicators import Dimension, Indicators
 from koperasi.domain.impact.visits import VisitReason
 from koperasi.domain.office.profile import OfficeProfile
 
@@ -63,3 +64,25 @@ class VisitSheets:
     printed_on: date
     officer: str
     households: list[SheetHousehold]
+
+
+@dataclass(frozen=True, slots=True)
+class GroupFigures:
+    label: str
+    figures: Indicators
+
+
+@dataclass(frozen=True, slots=True)
+class ImpactFigures:
+    """The indicators of a period, in total and by one breakdown, for the screen and the funder's report."""
+
+    period_from: date
+    period_to: date
+    scope: str  # "Semua program", "Sumber dana: Dana Desa", "Program: Pertanian Organik"
+    dimension: Dimension | None
+    reached: int
+    total: Indicators
+    groups: list[GroupFigures]
+    loans_paid_off: int
+    loans_on_time: int
+    poverty_lines: dict[str, int]  # area -> rupiah per person a month, in force at the period's end
