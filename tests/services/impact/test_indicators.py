@@ -79,3 +79,17 @@ def test_loans_repaid_on_time_count_the_period_s_payoffs(db, office):
 def test_a_reversed_period_is_refused(db, office):
     with db.session() as session, pytest.raises(ValidationError, match="Awal periode"):
         impact_figures(session, office.clerk, period_from=date(2025, 12, 31), period_to=date(2025, 1, 1))
+
+
+def test_the_funder_report_counts_people_money_and_rows_without_names(db, office):
+    from koperasi.services.impact.report import funder_report
+
+    with db.session() as session:
+        report = funder_report(session, office.manager, **YEAR_2025)
+    assert report.reached_by["Jenis kelamin"] == {"Perempuan": 2}
+    assert report.lent == 1_200_000 and report.loans_disbursed == 1  # Siti's loan, 6 January 2025
+    assert [row.row for row in report.households] == [1, 2, 3]
+    assert {row.baseline.monthly_income for row in report.households} == {1_000_000, 2_000_000, 500_000}
+    text = repr(report.households)
+    assert "Siti" not in text and "SRL" not in text and "1980" not in text  # no names, numbers or birth dates
+    assert len(office.events("impact_reported")) == 1

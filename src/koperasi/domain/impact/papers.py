@@ -86,3 +86,33 @@ class ImpactFigures:
     loans_paid_off: int
     loans_on_time: int
     poverty_lines: dict[str, int]  # area -> rupiah per person a month, in force at the period's end
+
+
+@dataclass(frozen=True, slots=True)
+class AnonymousHousehold:
+    """One household for funders who want the rows: no name, NIK, number or birth date."""
+
+    row: int  # 1, 2, ...: a running number, not linked to the member
+    sex: str
+    age_group: str
+    kecamatan: str
+    categories: str
+    baseline: Measurement
+    latest: Measurement | None
+
+
+@dataclass(frozen=True, slots=True)
+class FunderReport:
+    """The laporan dampak: who was reached, money lent and repaid, trainings, sales, and the indicators."""
+
+    office: OfficeProfile
+    made_on: date
+    figures: ImpactFigures
+    breakdowns: dict[Dimension, list[GroupFigures]]
+    reached_by: dict[str, dict[str, int]]  # "Jenis kelamin" -> {"Perempuan": 120, ...}
+    lent: int
+    repaid: int
+    loans_disbursed: int
+    trainings_completed: int
+    sales_to_producers: int
+    households: list[AnonymousHousehold]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import uuid
 from collections import defaultdict
+from dataclasses import replace
 from datetime import date
 
 from sqlalchemy import Select, and_, case, func, select, union
@@ -50,25 +51,39 @@ def impact_figures(
     """The indicators over the households of a fund (its borrowers), a training programme (its participants)
     or everyone, for the period; with ``dimension`` also per group."""
     authorize(session, actor, Permission.VIEW_HOUSEHOLDS)
-    _check_period(period_from, period_to)
     if dimension is not None and not isinstance(dimension, Dimension):
         raise ValidationError("Pilihan rincian tidak dikenal.", field="dimension")
-    population, scope = _population(session, fund_id, programme_id)
+    figures, by_dimension = figures_and_breakdowns(session, period_from=period_from, period_to=period_to, fund_id=fund_id,
+                                                   programme_id=programme_id, dimensions=(dimension,) if dimension else ())
+    return replace(figures, dimension=dimension, groups=by_dimension.get(dimension, []))
+
+
+def figures_and_breakdowns(
+    session: Session, *, period_from: date, period_to: date, fund_id: uuid.UUID | None, programme_id: uuid.UUID | None,
+    dimensions: tuple[Dimension, ...],
+) -> tuple[ImpactFigures, dict[Dimension, list[GroupFigures]]]:
+    """The figures and several breakdowns from one read of the measurements (the funder's report); the
+    caller has checked the right."""
+    check_period(period_from, period_to)
+    population, scope = population_of(session, fund_id, programme_id)
     tracks = _tracks(session, population, period_from, period_to)
-    total = indicators(tracks)
-    groups = []
-    if dimension is not None:
-        labels = _groups(session, dimension, population)
-        groups = [GroupFigures(label, figures) for label, figures in breakdown(tracks, labels).items()]
+    by_dimension = {
+        dimension: [GroupFigures(label, figures)
+                    for label, figures in breakdown(tracks, _groups(session, dimension, population)).items()]
+        for dimension in dimensions
+    }
     paid_off, on_time = _loans_repaid(session, population, fund_id, period_from, period_to)
-    return ImpactFigures(
-        period_from=period_from, period_to=period_to, scope=scope, dimension=dimension,
-        reached=_reached(session, population, fund_id, programme_id, period_from, period_to), total=total, groups=groups,
-        loans_paid_off=paid_off, loans_on_time=on_time, poverty_lines=_lines_in_force(session, period_to),
+    figures = ImpactFigures(
+        period_from=period_from, period_to=period_to, scope=scope, dimension=None,
+        reached=session.scalar(select(func.count()).select_from(
+            reached_members(population, fund_id, programme_id, period_from, period_to))) or 0,
+        total=indicators(tracks), groups=[], loans_paid_off=paid_off, loans_on_time=on_time,
+        poverty_lines=_lines_in_force(session, period_to),
     )
+    return figures, by_dimension
 
 
-def _check_period(period_from: date, period_to: date) -> None:
+def check_period(period_from: date, period_to: date) -> None:
     for day in (period_from, period_to):
         if type(day) is not date or not EARLIEST <= day <= LATEST:
             raise ValidationError("Tanggal periode tidak sah.", field="period")
@@ -76,7 +91,7 @@ def _check_period(period_from: date, period_to: date) -> None:
         raise ValidationError("Awal periode harus sebelum akhir periode.", field="period")
 
 
-def _population(session: Session, fund_id: uuid.UUID | None, programme_id: uuid.UUID | None) -> tuple[Select | None, str]:
+def population_of(session: Session, fund_id: uuid.UUID | None, programme_id: uuid.UUID | None) -> tuple[Select | None, str]:
     """The members the report is about (None: all) and how the report names them."""
     if fund_id is not None and programme_id is not None:
         raise ValidationError("Pilih sumber dana atau program, tidak keduanya.", field="scope")
@@ -187,7 +202,8 @@ def _label(dimension: Dimension, value) -> str:
     return str(value)
 
 
-def _reached(session: Session, population: Select | None, fund_id, programme_id, period_from: date, period_to: date) -> int:
+def reached_members(population: Select | None, fund_id, programme_id, period_from: date, period_to: date):
+    """The members (column ``member_id``) a programme touched in the period: a subquery."""
     visited = select(HouseholdMeasurement.member_id).where(HouseholdMeasurement.measured_on.between(period_from, period_to))
     borrowed = select(Loan.member_id).where(Loan.disbursed_on.between(period_from, period_to))
     if fund_id is not None:
@@ -202,8 +218,7 @@ def _reached(session: Session, population: Select | None, fund_id, programme_id,
         contacts = [visited.where(_within(HouseholdMeasurement.member_id, population)), borrowed]
     elif programme_id is not None:
         contacts = [visited.where(_within(HouseholdMeasurement.member_id, population)), trained]
-    everyone = union(*contacts).subquery()
-    return session.scalar(select(func.count()).select_from(everyone)) or 0
+    return union(*contacts).subquery()
 
 
 def _loans_repaid(session: Session, population: Select | None, fund_id, period_from: date, period_to: date) -> tuple[int, int]:
