@@ -9,7 +9,7 @@ Each indicator's ``HOW`` text is shown as a tooltip and printed in the report's 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -137,3 +137,31 @@ def breakdown(tracks: Sequence[HouseholdTrack], groups: Mapping[uuid.UUID, Itera
         for group in set(groups.get(track.member_id, ())):
             members.setdefault(group, []).append(track)
     return {group: indicators(grouped) for group, grouped in sorted(members.items())}
+
+
+def _change(figures: Indicators) -> str:
+    if figures.median_income_change is None:
+        return "\u2014"
+    sign = "+" if figures.median_income_change >= 0 else "\u2212"
+    return f"{sign}Rp{abs(figures.median_income_change):,}".replace(",", ".")
+
+
+def _before_after(before: int | None, after: int | None, base: int) -> str:
+    return "\u2014" if before is None or after is None or not base else f"{before} \u2192 {after} dari {base}"
+
+
+# The indicator columns of the screen, the PDF and the workbook: (title, key of HOW, the cell's text).
+COLUMNS: list[tuple[str, str, Callable[[Indicators], str]]] = [
+    ("Data awal", "households", lambda f: str(f.households)),
+    ("Diikuti", "followed_up", lambda f: str(f.followed_up)),
+    ("Median perubahan pendapatan/bulan", "median_income_change", _change),
+    ("Di atas garis kemiskinan (awal \u2192 akhir)", "above_poverty",
+     lambda f: _before_after(f.above_poverty_before, f.above_poverty_after, f.with_poverty_line)),
+    ("Usaha mulai/tumbuh", "businesses_started_or_grown", lambda f: f"{f.businesses_started_or_grown} dari {f.followed_up}"
+     if f.followed_up else "\u2014"),
+    ("Lepas dari rentenir", "moneylender_debt_ended", lambda f: f"{f.moneylender_debt_ended} dari {f.moneylender_debt_before}"
+     if f.moneylender_debt_before else "\u2014"),
+    ("Anak kembali sekolah", "children_back_in_school", lambda f: str(f.children_back_in_school)),
+    ("Perempuan berusaha (awal \u2192 akhir)", "women_business",
+     lambda f: _before_after(f.women_business_before, f.women_business_after, f.followed_up)),
+]
