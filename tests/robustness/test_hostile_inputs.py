@@ -66,6 +66,7 @@ from koperasi.services.monthly import report as monthly_report
 from koperasi.services.impact import households as impact_households
 from koperasi.services.impact import indicators as impact_indicators
 from koperasi.services.impact import poverty as impact_poverty
+from koperasi.services.impact import report as impact_report
 from koperasi.services.impact import visits as impact_visits
 from koperasi.services.loans import arrears
 from koperasi.services.trainings import attendance
@@ -587,6 +588,9 @@ def specs(w: World) -> dict:
         impact_indicators.impact_figures: d(period_from=dates(date(2025, 1, 1)), period_to=dates(date(2025, 12, 31)),
                                             dimension=st.one_of(st.none(), choice(Dimension)), fund_id=w.maybe("fund"),
                                             programme_id=w.maybe("programme")),
+        impact_indicators.report_scopes: d(),
+        impact_report.funder_report: d(period_from=dates(date(2025, 1, 1)), period_to=dates(date(2025, 12, 31)),
+                                       fund_id=w.maybe("fund"), programme_id=w.maybe("programme")),
         impact_poverty.poverty_lines: d(),
         impact_poverty.set_poverty_line: d(valid_from=dates(date(2025, 3, 1)), area=either(st.sampled_from(["perdesaan", "perkotaan"]),
                                                                                            "", "kota", None),

@@ -31,6 +31,7 @@ from koperasi.services.dashboard import waiting as dashboard_waiting
 from koperasi.services.impact import households as impact_households
 from koperasi.services.impact import indicators as impact_indicators
 from koperasi.services.impact import poverty as impact_poverty
+from koperasi.services.impact import report as impact_report
 from koperasi.services.impact import visits as impact_visits
 from koperasi.services.loans import arrears
 from koperasi.services.trainings import attendance
@@ -358,6 +359,11 @@ CALLS = {
     impact_indicators.impact_figures: (
         HOUSEHOLD_VIEWERS,
         lambda s, a: impact_indicators.impact_figures(s, a, period_from=date(2026, 1, 1), period_to=date(2026, 12, 31)),
+    ),
+    impact_indicators.report_scopes: (HOUSEHOLD_VIEWERS, lambda s, a: impact_indicators.report_scopes(s, a)),
+    impact_report.funder_report: (
+        HOUSEHOLD_VIEWERS,
+        lambda s, a: impact_report.funder_report(s, a, period_from=date(2026, 1, 1), period_to=date(2026, 12, 31)),
     ),
     impact_poverty.poverty_lines: (ANYONE_LOGGED_IN, lambda s, a: impact_poverty.poverty_lines(s, a)),
     impact_poverty.set_poverty_line: (

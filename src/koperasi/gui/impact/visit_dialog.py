@@ -75,7 +75,7 @@ class VisitDialog(FormDialog):
         self.size_spin = f.add(self.tr("&Jumlah anggota RT:"), _spin("visitSizeSpin", 1, MAX_PEOPLE), "household_size")
         self.business_combo = f.add(self.tr("Status &usaha:"), QComboBox(objectName="visitBusinessCombo"), "business_status")
         for status in BusinessStatus:
-            self.business_combo.addItem(status.label, status)
+            self.business_combo.addItem(status.label, status.value)  # Qt hands an enum back as its plain value
         self.land_spin = f.add(self.tr("&Luas lahan (m²):"), _spin("visitLandSpin", NOT_A_FARMER, MAX_LAND_M2), "land_m2")
         self.land_spin.setSpecialValueText(self.tr("bukan petani"))
         self.land_spin.setGroupSeparatorShown(True)
@@ -155,7 +155,7 @@ class VisitDialog(FormDialog):
             return
         self.livelihoods_edit.setText(last.livelihoods)
         self.size_spin.setValue(last.household_size)
-        self.business_combo.setCurrentIndex(self.business_combo.findData(last.business_status))
+        self.business_combo.setCurrentIndex(self.business_combo.findData(last.business_status.value))
         self.land_spin.setValue(NOT_A_FARMER if last.land_m2 is None else last.land_m2)
         self.children_spin.setValue(last.school_age_children)
         self.in_school_spin.setValue(last.children_in_school)
@@ -184,7 +184,7 @@ class VisitDialog(FormDialog):
             monthly_income=self.income_edit.checked_value("monthly_income"),
             income_estimated=self.estimated_check.isChecked(),
             household_size=self.size_spin.value(),
-            business_status=self.business_combo.currentData(),
+            business_status=BusinessStatus(self.business_combo.currentData()),
             land_m2=None if self.land_spin.value() == NOT_A_FARMER else self.land_spin.value(),
             moneylender_debt=debt > 0,
             moneylender_amount=debt,

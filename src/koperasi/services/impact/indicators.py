@@ -235,3 +235,11 @@ def _loans_repaid(session: Session, population: Select | None, fund_id, period_f
     paid_off, on_time = session.execute(query).one()
     return int(paid_off), int(on_time)
 
+
+
+def report_scopes(session: Session, actor: Actor) -> tuple[list[tuple[uuid.UUID, str]], list[tuple[uuid.UUID, str]]]:
+    """The funds and the training programmes a report can be made for: (id, name) each, by name."""
+    authorize(session, actor, Permission.VIEW_HOUSEHOLDS)
+    funds = session.execute(select(FundSource.id, FundSource.name).order_by(FundSource.name)).all()
+    programmes = session.execute(select(TrainingProgramme.id, TrainingProgramme.name).order_by(TrainingProgramme.name)).all()
+    return [(row.id, row.name) for row in funds], [(row.id, row.name) for row in programmes]
