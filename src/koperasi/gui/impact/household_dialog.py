@@ -52,7 +52,7 @@ class HouseholdDialog(QDialog):
             Column(self.tr("Petugas"), lambda r: r.officer),
             Column(self.tr("Catatan"), lambda r: " ".join(r.data.notes.split())),
         ], parent=self)
-        self.table = make_table("householdTable", self.model)
+        self.table = make_table("householdMeasurementsTable", self.model)
         self.empty_note = EmptyListNote(self.table, "householdEmptyNote")
         self.add_button = QPushButton(self.tr("&Catat data baru…"), objectName="householdAddButton")
         self.add_button.setToolTip(self.tr("Data awal saat pendaftaran, atau hasil kunjungan pendampingan; "

@@ -12,7 +12,7 @@ from __future__ import annotations
 import uuid
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -47,7 +47,7 @@ class VisitDialog(FormDialog):
         self.context = context
         self.member_id: uuid.UUID | None = None
         self.saved_count = 0
-        f = self.form_ = FieldForm(self.tr("Ketik nomor anggota dari lembar kunjungan lalu Enter; Tab ke isian berikutnya. "
+        f = self.form_ = FieldForm(self.tr("Ketik nomor anggota dari lembar kunjungan lalu Enter; Enter atau Tab ke isian berikutnya. "
                                            "Ctrl+Enter menyimpan dan membuka lembar berikutnya."))
         self.number_edit = QLineEdit(objectName="visitMemberEdit")
         self.number_edit.setPlaceholderText(self.tr("nomor anggota, mis. PAU-000123"))
@@ -99,10 +99,21 @@ class VisitDialog(FormDialog):
         self.next_button.clicked.connect(self.save_and_next)
         for keys in (QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Return), QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Enter)):
             QShortcut(keys, self, activated=self.save_and_next)
+
         self._fill_officers()
         self._clear_figures()
         if member_id is not None:
             self._choose(member_id)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
+        """Enter goes to the next box, as on the paper sheet (the member number's Enter has looked the member up
+        first); it never saves a half-typed sheet. Ctrl+Enter saves (the shortcut above)."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            if not (self.focusWidget() is self.number_edit and self.member_id is None):
+                self.focusNextChild()
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def _fill_officers(self) -> None:
         with self.context.database.session() as session:
