@@ -78,7 +78,7 @@ USES = {
     ("members", "sales"),  # the member panel shows consigned quantities in the sales units
     ("office", "members"),  # doctor checks member numbers are gapless
     ("office", "sales"),  # the settings registry checks the default commission with the sales rule
-    ("impact", "members"),  # a visit is entered for a member picked with the member search
+    ("impact", "members"),  # a visit is entered for a member found by number; ages for the funder's report
 }
 
 
