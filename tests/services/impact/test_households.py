@@ -2,21 +2,18 @@
 
 from __future__ import annotations
 
-import uuid
 from dataclasses import replace
 from datetime import date
 
 import pytest
-from sqlalchemy import select, text, update
+from sqlalchemy import select, update
 from sqlalchemy.exc import DBAPIError
 
 from koperasi.db.models import AuditEvent, HouseholdMeasurement
 from koperasi.domain.errors import ConflictError, PermissionDenied, ValidationError
 from koperasi.domain.impact.household import BusinessStatus, Measurement
-from koperasi.domain.roles import Role
 from koperasi.services.impact import households
 from tests.loan_support import loan_office
-from tests.support import add_staff
 
 JOINED = date(2024, 1, 2)  # loan_office's members join on this day
 

@@ -8,8 +8,7 @@ Each indicator's ``HOW`` text is shown as a tooltip and printed in the report's 
 
 from __future__ import annotations
 
-import uuid
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -46,7 +45,7 @@ class HouseholdTrack:
     """One household: its baseline, its latest later measurement (None: not visited again yet), and the
     poverty line per person that applies to it (None: the office has not entered one)."""
 
-    member_id: uuid.UUID
+    member_id: Hashable  # whatever identifies the household in one read (the member's id)
     baseline: Measurement
     latest: Measurement | None
     poverty_line: int | None = None
@@ -109,7 +108,7 @@ def _above(measurement: Measurement, line: int) -> bool:
 
 def indicators(tracks: Iterable[HouseholdTrack]) -> Indicators:
     """The indicators over households, each counted once (by ``member_id``; the first track wins)."""
-    unique: dict[uuid.UUID, HouseholdTrack] = {}
+    unique: dict[Hashable, HouseholdTrack] = {}
     for track in tracks:
         unique.setdefault(track.member_id, track)
     followed = [(t.baseline, t.latest, t.poverty_line) for t in unique.values() if t.latest is not None]
@@ -130,7 +129,7 @@ def indicators(tracks: Iterable[HouseholdTrack]) -> Indicators:
     )
 
 
-def breakdown(tracks: Sequence[HouseholdTrack], groups: Mapping[uuid.UUID, Iterable[str]]) -> dict[str, Indicators]:
+def breakdown(tracks: Sequence[HouseholdTrack], groups: Mapping[Hashable, Iterable[str]]) -> dict[str, Indicators]:
     """Indicators per group: ``groups`` names the groups of each household (several, one, or none)."""
     members: dict[str, list[HouseholdTrack]] = {}
     for track in tracks:

@@ -38,8 +38,8 @@ from koperasi.domain.office.audit import AuditAction
 from koperasi.domain.people import Sex
 from koperasi.domain.roles import Actor, Permission
 from koperasi.services.access import authorize
-from koperasi.services.impact.households import measurement_of
-from koperasi.services.impact.indicators import figures_and_breakdowns, population_of, reached_members
+from koperasi.services.impact.households import MEASURED, measurement_of
+from koperasi.services.impact.indicators import figures_and_breakdowns, household_key, population_of, reached_members
 from koperasi.services.office import audit
 from koperasi.services.office.profile import current_office
 from koperasi.services.transaction import write
@@ -154,27 +154,26 @@ def _anonymous(session: Session, population: Select | None, period_from: date, p
         .subquery()
     )
     rows = session.execute(
-        select(m, Member.sex, Member.birth_date, Kecamatan.name)
+        select(household_key(m.member_id).label("key"), *MEASURED, Member.sex, Member.birth_date, Kecamatan.name.label("kecamatan"))
         .join(Member, Member.id == m.member_id).join(Kecamatan, Kecamatan.code == Member.kecamatan_code)
         .where(m.id.in_(select(ranked.c.id).where((ranked.c.first == 1) | (ranked.c.last == 1))))
         .order_by(Kecamatan.name, Member.sex, m.member_id, m.measured_on)
     ).all()
-    categories: dict[uuid.UUID, list[str]] = defaultdict(list)
-    for member_id, name in session.execute(
-        select(MemberCategory.member_id, Category.name).join(Category, Category.code == MemberCategory.category_code)
+    categories: dict[object, list[str]] = defaultdict(list)
+    for key, name in session.execute(
+        select(household_key(MemberCategory.member_id), Category.name).join(Category, Category.code == MemberCategory.category_code)
         .where(_within(MemberCategory.member_id, population)).order_by(Category.position)
     ):
-        categories[member_id].append(name)
-    grouped: dict[uuid.UUID, list] = defaultdict(list)
-    for row in rows:
-        grouped[row[0].member_id].append(row)
+        categories[key].append(name)
     households = []
-    for number, found in enumerate(grouped.values(), start=1):
-        first, sex, birth, kecamatan = found[0]
-        last = found[-1][0]
-        latest = measurement_of(last) if len(found) > 1 and last.measured_on >= period_from else None
+    index = 0
+    while index < len(rows):  # the first and (maybe) the last measurement of each household, in order
+        first = rows[index]
+        last = rows[index + 1] if index + 1 < len(rows) and rows[index + 1].key == first.key else None
+        index += 2 if last is not None else 1
         households.append(AnonymousHousehold(
-            row=number, sex=Sex(sex).label, age_group=age_group(age_on(birth, period_to)), kecamatan=kecamatan,
-            categories=", ".join(categories.get(first.member_id, [])), baseline=measurement_of(first), latest=latest,
+            row=len(households) + 1, sex=Sex(first.sex).label, age_group=age_group(age_on(first.birth_date, period_to)),
+            kecamatan=first.kecamatan, categories=", ".join(categories.get(first.key, [])), baseline=measurement_of(first),
+            latest=measurement_of(last) if last is not None and last.measured_on >= period_from else None,
         ))
     return households
