@@ -74,7 +74,7 @@ def test_the_household_history_opens_from_the_member(qtbot, context, member, mon
     monkeypatch.setattr(QDialog, "exec", lambda self: opened.append(self) or 0)
     window = MainWindow(context)
     qtbot.addWidget(window)
-    window.members.current = member  # as a click on the member's row leaves it
+    window.members.show_member(member.id)
     assert window.members.detail.household_button.isVisibleTo(window.members.detail)
     window.members.detail.household_button.click()
     assert isinstance(opened[0], HouseholdDialog)
