@@ -59,7 +59,7 @@ def test_the_walk_would_catch_an_offender(tmp_path):
 # The house by area (docs/architecture.md, "Areas"): the same folder names in domain/, services/,
 # reports/ and gui/. An area uses another only through the modules that area offers; the office is
 # what every area stands on, so all of it is open.
-AREAS = ("office", "members", "loans", "trainings", "sales", "network")
+AREAS = ("office", "members", "loans", "trainings", "sales", "network", "impact")
 LAYERS = ("domain", "services", "reports", "gui")
 OFFERED = {
     "office": None,  # everything: profile, settings, regions, audit, numbering
@@ -68,6 +68,7 @@ OFFERED = {
     "sales": {"domain.sales.rules"},
     "loans": set(),
     "network": set(),  # the member panel gets its meetings through the main window
+    "impact": set(),
 }
 # Who may use whom (besides the office), and why: docs/architecture.md says the same in words.
 USES = {
@@ -79,6 +80,7 @@ USES = {
     ("office", "members"),  # doctor checks member numbers are gapless
     ("office", "sales"),  # the settings registry checks the default commission with the sales rule
     ("network", "members"),  # a meeting serves groups: the meeting form lists them
+    ("impact", "members"),  # a visit is entered for a member found by number; ages for the funder's report
 }
 
 

@@ -56,6 +56,13 @@ def test_the_main_window_works_at_1000_px_on_every_tab_with_a_row_chosen(demo_wi
     window.loans.pages.setCurrentIndex(2)
     window.loans.arrears_view.refresh()  # the PAR sentence is long
     widths["Tunggakan"] = window.minimumSizeHint().width()
+    tabs.setCurrentWidget(window.impact)
+    _select_first(window, "visitsTable")
+    widths["Dampak"] = window.minimumSizeHint().width()
+    window.impact.pages.setCurrentWidget(window.impact.indicators_view)
+    window.impact.indicators_view.dimension_combo.setCurrentIndex(3)
+    window.impact.indicators_view.reload()  # the summary sentence and the category names are long
+    widths["Indikator"] = window.minimumSizeHint().width()
     assert max(widths.values()) <= MAIN_WINDOW_MAX, widths
 
 
@@ -97,8 +104,14 @@ def test_every_dialog_opened_from_the_main_window_fits_a_1024_x_768_screen(demo_
     _select_first(window, "saleTable")
     window.sales.sales_view.new_button.click()
     window.sales.stock_view.intake_button.click()
+    _select_first(window, "memberTable")
+    window.members.detail.household_button.click()
+    window.impact.ensure_loaded()
+    _select_first(window, "visitsTable")
+    window.impact.visits_view.record_button.click()
+    window.impact.indicators_view.settings_button.click()
 
-    expected = {"PasswordDialog", "OfficeDialog", "UsersDialog", "RegionsDialog", "CategoriesDialog", "AuditDialog", "AboutDialog",
+    expected = {"VisitDialog", "HouseholdDialog", "ImpactSettingsDialog", "PasswordDialog", "OfficeDialog", "UsersDialog", "RegionsDialog", "CategoriesDialog", "AuditDialog", "AboutDialog",
                 "FundsDialog", "CatalogueDialog", "BackupDialog", "RestoreDialog", "MemberDialog", "LeaveDialog",
                 "LoanApplicationDialog", "RepaymentDialog", "RescheduleDialog", "WriteOffDialog", "PdfPreviewDialog",
                 "ProgrammesDialog", "BatchDialog", "BatchEditDialog", "SessionDialog", "EnrolDialog", "SaleDialog", "IntakeDialog"}

@@ -44,6 +44,8 @@ from koperasi.db.models import (
     TrainingSession,
 )
 from koperasi.domain.errors import DomainError
+from koperasi.domain.impact.household import BusinessStatus, Measurement
+from koperasi.domain.impact.indicators import Dimension
 from koperasi.domain.loans.products import LoanKind
 from koperasi.domain.loans.products import ProductInput as LoanProductInput
 from koperasi.domain.loans.rules import Frequency, LoanStatus
@@ -61,6 +63,11 @@ from koperasi.services.dashboard import figures as dashboard_figures
 from koperasi.services.dashboard import waiting as dashboard_waiting
 from koperasi.services.monthly import history as monthly_history
 from koperasi.services.monthly import report as monthly_report
+from koperasi.services.impact import households as impact_households
+from koperasi.services.impact import indicators as impact_indicators
+from koperasi.services.impact import poverty as impact_poverty
+from koperasi.services.impact import report as impact_report
+from koperasi.services.impact import visits as impact_visits
 from koperasi.services.loans import arrears
 from koperasi.services.trainings import attendance
 from koperasi.services.office import audit
@@ -446,6 +453,14 @@ def specs(w: World) -> dict:
     )
     follow_up_input = lazy(FollowUpInput, action=texts("Daftarkan ke BLK"), responsible=texts("Ibu Siti"), due_on=dates(date(2026, 12, 5)))
     d = dict
+    people = numbers(0, 2, 4, low=-5, high=100)
+    measurement = lazy(
+        Measurement, measured_on=dates(date(2025, 6, 1)), livelihoods=texts("Petani karet"),
+        monthly_income=numbers(1_500_000, 0), income_estimated=flags(), household_size=people,
+        business_status=choice(BusinessStatus), land_m2=st.one_of(st.none(), numbers(5000, 0)), moneylender_debt=flags(),
+        moneylender_amount=numbers(0, 2_000_000), school_age_children=people, children_in_school=people,
+        woman_business=flags(), notes=texts(),
+    )
     return {
         dashboard_figures.figures: d(as_of=dates()),
         dashboard_waiting.waiting: d(today=dates(), now=st.one_of(st.datetimes(timezones=st.just(timezone.utc)), *alien(None, "kemarin"))),
@@ -646,6 +661,22 @@ def specs(w: World) -> dict:
         sales_papers.payout_slip: d(payout_id=w.pick("payout")),
         sales_papers.producer_statement: d(producer=producer, period_from=dates(date(2026, 3, 1)), period_to=dates(date(2026, 3, 31))),
         sales_papers.sales_report: d(period_from=dates(date(2026, 1, 1)), period_to=dates(date(2026, 12, 31))),
+        impact_households.record_measurement: d(member_id=member, data=measurement, officer_id=w.pick("user")),
+        impact_households.household_history: d(member_id=member),
+        impact_visits.field_officers: d(),
+        impact_visits.visits_due: d(until=dates(date(2026, 11, 28)), officer_id=w.maybe("user"), desa_id=w.maybe("desa"),
+                                    kecamatan_code=maybe_kecamatan),
+        impact_visits.visit_sheets: d(member_ids=either(st.lists(member, max_size=3), None, ()), officer=texts("Budi")),
+        impact_indicators.impact_figures: d(period_from=dates(date(2025, 1, 1)), period_to=dates(date(2025, 12, 31)),
+                                            dimension=st.one_of(st.none(), choice(Dimension)), fund_id=w.maybe("fund"),
+                                            programme_id=w.maybe("programme")),
+        impact_indicators.report_scopes: d(),
+        impact_report.funder_report: d(period_from=dates(date(2025, 1, 1)), period_to=dates(date(2025, 12, 31)),
+                                       fund_id=w.maybe("fund"), programme_id=w.maybe("programme")),
+        impact_poverty.poverty_lines: d(),
+        impact_poverty.set_poverty_line: d(valid_from=dates(date(2025, 3, 1)), area=either(st.sampled_from(["perdesaan", "perkotaan"]),
+                                                                                           "", "kota", None),
+                                           amount=numbers(640_000, 1, low=-10, high=10**9)),
     }
 
 
@@ -668,6 +699,8 @@ TEXT_HEAVY = {
     sales_catalogue.create_buyer, sales_catalogue.update_buyer, consignment.record_intake, sales.record_sale, sales.sale_page,
     payouts.request_payout_reversal, training_papers.training_summary, community_meetings.record_meeting,
     meeting_follow_ups.add_follow_up, opportunities.publish_opportunity, referrals.refer,
+    payouts.request_payout_reversal, training_papers.training_summary, impact_households.record_measurement,
+    impact_visits.visit_sheets,
 }
 
 

@@ -13,6 +13,7 @@ import pytest
 
 import koperasi.services
 from koperasi.domain.errors import DomainError, PermissionDenied
+from koperasi.domain.impact.household import BusinessStatus, Measurement
 from koperasi.domain.members.register import GroupKind, MemberInput
 from koperasi.domain.office.profile import OfficeProfile
 from koperasi.domain.office.regions import Region
@@ -28,6 +29,11 @@ from koperasi.services import access, ledger, new_account_approvals, reversals
 from koperasi.services.dashboard import checklist as dashboard_checklist
 from koperasi.services.dashboard import figures as dashboard_figures
 from koperasi.services.dashboard import waiting as dashboard_waiting
+from koperasi.services.impact import households as impact_households
+from koperasi.services.impact import indicators as impact_indicators
+from koperasi.services.impact import poverty as impact_poverty
+from koperasi.services.impact import report as impact_report
+from koperasi.services.impact import visits as impact_visits
 from koperasi.services.loans import arrears
 from koperasi.services.trainings import attendance
 from koperasi.services.monthly import history as monthly_history
@@ -91,6 +97,9 @@ PUBLISHERS = {Role.ADMIN, Role.MANAGER, Role.CLERK}  # the opportunity board
 REFERRERS = {Role.ADMIN, Role.MANAGER, Role.CLERK}  # referrals, their letters and outcomes
 MEETING_KEEPERS = {Role.ADMIN, Role.MANAGER, Role.CLERK}  # community meetings, their attendance and follow-ups
 BACKUP_MAKERS = {Role.ADMIN, Role.MANAGER, Role.TREASURER}  # "Cadangkan sekarang" (restoring: admin, checked in restore_backup)
+HOUSEHOLD_VIEWERS = {Role.ADMIN, Role.MANAGER, Role.CLERK}  # household figures are personal: not the treasurer
+VISIT_RECORDERS = {Role.ADMIN, Role.MANAGER, Role.CLERK}  # baselines and follow-up visits
+IMPACT_KEEPERS = {Role.ADMIN, Role.MANAGER}  # the poverty line
 
 # function -> (roles allowed, call with a session and an actor)
 CALLS = {
@@ -389,6 +398,29 @@ CALLS = {
     ),
     # Backups (issue 8): MAKE_BACKUPS in domain/roles.py.
     backup.make_backup: (BACKUP_MAKERS, lambda s, a: backup.make_backup(s, a, _database_of(s))),
+    # Dampak (issue 16): VIEW_HOUSEHOLDS and RECORD_VISITS in domain/roles.py.
+    impact_households.record_measurement: (
+        VISIT_RECORDERS,
+        lambda s, a: impact_households.record_measurement(s, a, UNKNOWN, _measurement(), officer_id=a.user_id),
+    ),
+    impact_households.household_history: (HOUSEHOLD_VIEWERS, lambda s, a: impact_households.household_history(s, a, UNKNOWN)),
+    impact_visits.field_officers: (ANYONE_LOGGED_IN, lambda s, a: impact_visits.field_officers(s, a)),
+    impact_visits.visits_due: (HOUSEHOLD_VIEWERS, lambda s, a: impact_visits.visits_due(s, a, until=date(2026, 1, 1))),
+    impact_visits.visit_sheets: (HOUSEHOLD_VIEWERS, lambda s, a: impact_visits.visit_sheets(s, a, [UNKNOWN])),
+    impact_indicators.impact_figures: (
+        HOUSEHOLD_VIEWERS,
+        lambda s, a: impact_indicators.impact_figures(s, a, period_from=date(2026, 1, 1), period_to=date(2026, 12, 31)),
+    ),
+    impact_indicators.report_scopes: (HOUSEHOLD_VIEWERS, lambda s, a: impact_indicators.report_scopes(s, a)),
+    impact_report.funder_report: (
+        HOUSEHOLD_VIEWERS,
+        lambda s, a: impact_report.funder_report(s, a, period_from=date(2026, 1, 1), period_to=date(2026, 12, 31)),
+    ),
+    impact_poverty.poverty_lines: (ANYONE_LOGGED_IN, lambda s, a: impact_poverty.poverty_lines(s, a)),
+    impact_poverty.set_poverty_line: (
+        IMPACT_KEEPERS,
+        lambda s, a: impact_poverty.set_poverty_line(s, a, valid_from=date(2026, 3, 1), area="perdesaan", amount=0),
+    ),
 }
 # Called inside other services' transactions, after those have checked the role.
 BUILDING_BLOCKS = {
@@ -411,6 +443,10 @@ def _database_of(session):
 
 def _product_input() -> ProductInput:
     return ProductInput("Modal Usaha", UNKNOWN, LoanKind.INDIVIDUAL, 500_000, 5_000_000, 3, 12, Frequency.MONTHLY)
+
+
+def _measurement() -> Measurement:
+    return Measurement(date(2026, 1, 1), "Petani karet", 1_000_000, True, 4, BusinessStatus.NONE, None, False, 0, 2, 2, False)
 
 
 def _member_input() -> MemberInput:

@@ -937,6 +937,57 @@ class Referral(Base):
     outcome: Mapped[str | None] = mapped_column(String(20))
     outcome_on: Mapped[date | None] = mapped_column(Date)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+class HouseholdMeasurement(Base):
+    """A member household's situation on a day (issue 16): the earliest is the baseline, each later one a
+    follow-up visit. Append-only (triggers, migration 0013): a new measurement never overwrites an old one."""
+
+    __tablename__ = "household_measurements"
+    __table_args__ = (
+        CheckConstraint("monthly_income >= 0", name="monthly_income"),
+        CheckConstraint("household_size >= 1", name="household_size"),
+        CheckConstraint("business_status IN ('belum_ada', 'baru_mulai', 'berjalan', 'berkembang')", name="business_status"),
+        CheckConstraint("land_m2 IS NULL OR land_m2 >= 0", name="land_m2"),
+        CheckConstraint("moneylender_amount >= 0", name="moneylender_amount"),
+        CheckConstraint("children_in_school >= 0 AND children_in_school <= school_age_children", name="children"),
+        # Baseline and latest of every member in one ordered pass (indicators, visits due); one measurement
+        # a day, so a sheet saved twice (two clerks, a double Enter) is refused instead of counted twice.
+        UniqueConstraint("member_id", "measured_on"),
+        Index("ix_household_measurements_officer", "officer_id", "measured_on"),
+    )
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    member_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("members.id"))
+    measured_on: Mapped[date] = mapped_column(Date)
+    livelihoods: Mapped[str] = mapped_column(String(200))
+    monthly_income: Mapped[int] = mapped_column(BigInteger)
+    income_estimated: Mapped[bool] = mapped_column(Boolean)
+    household_size: Mapped[int] = mapped_column(Integer)
+    business_status: Mapped[str] = mapped_column(String(12))
+    land_m2: Mapped[int | None] = mapped_column(BigInteger)
+    moneylender_debt: Mapped[bool] = mapped_column(Boolean)
+    moneylender_amount: Mapped[int] = mapped_column(BigInteger)
+    school_age_children: Mapped[int] = mapped_column(Integer)
+    children_in_school: Mapped[int] = mapped_column(Integer)
+    woman_business: Mapped[bool] = mapped_column(Boolean)
+    notes: Mapped[str] = mapped_column(Text, default="")
+    officer_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("users.id"))  # the field officer who took the figures
+    created_by: Mapped[uuid.UUID] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class PovertyLine(Base):
+    """The BPS garis kemiskinan per person per month for the office's province, from a day on, for rural
+    (perdesaan: a desa) or urban (perkotaan: a kelurahan) households. The office enters each new figure."""
+
+    __tablename__ = "poverty_lines"
+    __table_args__ = (
+        CheckConstraint("area IN ('perdesaan', 'perkotaan')", name="area"),
+        CheckConstraint("amount > 0", name="amount"),
+    )
+
+    valid_from: Mapped[date] = mapped_column(Date, primary_key=True)
+    area: Mapped[str] = mapped_column(String(10), primary_key=True)
+    amount: Mapped[int] = mapped_column(BigInteger)
     version: Mapped[int] = mapped_column(Integer, default=1)
 
     __mapper_args__ = {"version_id_col": version}

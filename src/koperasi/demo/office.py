@@ -19,6 +19,7 @@ from koperasi.domain.office.regions import normalise_desa_name
 from koperasi.services.loans import products as loan_products
 from koperasi.services.office import profile as office
 from koperasi.services.office import users
+from koperasi.demo.impact import fill_impact
 from koperasi.demo.loans import FUNDS, fill_loans
 from koperasi.demo.members import fill_members
 from koperasi.demo.network import fill_network
@@ -135,6 +136,7 @@ def fill(
         _trained_product(session, admin)
         trade = fill_sales(session, members // 2 if sales is None else sales, today=today, progress=loan_progress)
         network = fill_network(session, today=today)
+        fill_impact(session, today=today)
     return DemoSummary(users=1 + len(DEMO_STAFF), desa=desa, members=filled, loans=lending.loans, movements=lending.movements,
                        programmes=training.programmes, batches=training.batches, participants=training.participants,
                        certificates=training.certificates, sales=trade.sales, sale_lines=trade.lines, intakes=trade.intakes,

@@ -59,6 +59,9 @@ class Permission(StrEnum):
     WRITE_REFERRALS = "write_referrals"
     MAKE_BACKUPS = "make_backups"
     RESTORE_BACKUPS = "restore_backups"
+    VIEW_HOUSEHOLDS = "view_households"
+    RECORD_VISITS = "record_visits"
+    MANAGE_IMPACT = "manage_impact"
 
     @property
     def label(self) -> str:
@@ -92,6 +95,10 @@ _PERMISSION_LABELS = {
     Permission.WRITE_REFERRALS: "mencatat rujukan, menulis surat rujukan dan mencatat hasilnya",
     Permission.MAKE_BACKUPS: "membuat cadangan data",
     Permission.RESTORE_BACKUPS: "memulihkan data dari cadangan",
+    # Income and household figures are personal: seeing them (and exporting them) is a right of its own.
+    Permission.VIEW_HOUSEHOLDS: "melihat data rumah tangga, kunjungan dan laporan dampak",
+    Permission.RECORD_VISITS: "mencatat data rumah tangga dan kunjungan pendampingan",
+    Permission.MANAGE_IMPACT: "mengatur jadwal kunjungan dan garis kemiskinan",
 }
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
@@ -118,6 +125,9 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             Permission.PUBLISH_OPPORTUNITIES,
             Permission.WRITE_REFERRALS,
             Permission.MAKE_BACKUPS,
+            Permission.VIEW_HOUSEHOLDS,
+            Permission.RECORD_VISITS,
+            Permission.MANAGE_IMPACT,
         }
     ),
     # Treasurers hold the cash: they disburse and correct, but do not approve.
@@ -146,6 +156,9 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             Permission.RECORD_MEETINGS,
             Permission.PUBLISH_OPPORTUNITIES,
             Permission.WRITE_REFERRALS,
+            # The clerk enters the visit sheets the field officers bring back.
+            Permission.VIEW_HOUSEHOLDS,
+            Permission.RECORD_VISITS,
         }
     ),
 }

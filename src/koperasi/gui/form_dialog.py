@@ -91,6 +91,10 @@ class FieldForm(QWidget):
             self._fields[field] = widget
         return widget
 
+    def name_field(self, field: str, widget: QWidget) -> None:
+        """Focus ``widget`` for ``field``'s errors: the input inside a row of several widgets."""
+        self._fields[field] = widget
+
     def focus_field(self, field: str | None) -> None:
         widget = self._fields.get(field or "")
         if widget is not None:

@@ -21,6 +21,8 @@ from koperasi.gui.dashboard.charts import COLLECTIONS, PORTFOLIO, SALES, ChartPi
 from koperasi.gui.forms.ui_main_window import Ui_MainWindow
 from koperasi.gui.help.f1 import HelpKey
 from koperasi.gui.icons import app_icon
+from koperasi.gui.impact.household_dialog import HouseholdDialog
+from koperasi.gui.impact.tab import ImpactTab
 from koperasi.gui.loans.tab import LoansTab
 from koperasi.gui.members.tab import MembersTab
 from koperasi.gui.monthly_report import open_monthly_report
@@ -63,10 +65,19 @@ class MainWindow(QMainWindow):
         self.form.mainTabs.addTab(self.sales, self.tr("Pen&jualan"))
         self.network = NetworkTab(context)
         self.form.mainTabs.addTab(self.network, self.tr("Ja&ringan"))
+        # Household figures are personal: the Dampak tab and the member's household button only for those who may see them.
+        self.impact: ImpactTab | None = None
+        if context.actor.can(Permission.VIEW_HOUSEHOLDS):
+            self.impact = ImpactTab(context)
+            self.form.mainTabs.addTab(self.impact, self.tr("&Dampak"))
+            self.members.detail.household_button.show()
+            self.members.detail.household_requested.connect(self._member_household)
         self.dashboard.open_place.connect(self._open_place)
         # Coming back to Beranda reads its figures again (on the worker thread): whatever was saved meanwhile shows.
         self.form.mainTabs.currentChanged.connect(
             lambda index: self.dashboard.refresh() if self.form.mainTabs.widget(index) is self.dashboard else None)
+        self.form.mainTabs.currentChanged.connect(
+            lambda index: self.impact.ensure_loaded() if self.impact is not None and self.form.mainTabs.widget(index) is self.impact else None)
         self._status = {name: QLabel() for name in ("statusUser", "statusOffice", "statusDatabase")}
         for name, label in self._status.items():
             label.setObjectName(name)
@@ -255,6 +266,13 @@ class MainWindow(QMainWindow):
 
         with self.context.database.session() as session:
             return member_trainings(session, self.context.actor, member_id)
+
+    def _member_household(self) -> None:
+        member = self.members.current
+        if member is not None:
+            dialog = HouseholdDialog(self.context, member.id, self)
+            if dialog.loaded:
+                dialog.exec()
 
     def _member_sales(self, member_id):
         from koperasi.services.sales.member_consignment import member_sales

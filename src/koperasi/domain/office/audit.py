@@ -91,6 +91,10 @@ class AuditAction(StrEnum):
     REFERRAL_OUTCOME_RECORDED = "referral_outcome_recorded"
     BACKUP_MADE = "backup_made"
     BACKUP_RESTORED = "backup_restored"
+    HOUSEHOLD_MEASURED = "household_measured"
+    HOUSEHOLD_VIEWED = "household_viewed"
+    IMPACT_REPORTED = "impact_reported"
+    POVERTY_LINE_SET = "poverty_line_set"
 
 
 ACTION_LABELS: dict[str, str] = {
@@ -177,6 +181,10 @@ ACTION_LABELS: dict[str, str] = {
     AuditAction.REFERRAL_OUTCOME_RECORDED: "Hasil rujukan dicatat",
     AuditAction.BACKUP_MADE: "Cadangan data dibuat",
     AuditAction.BACKUP_RESTORED: "Data dipulihkan dari cadangan",
+    AuditAction.HOUSEHOLD_MEASURED: "Data rumah tangga dicatat",
+    AuditAction.HOUSEHOLD_VIEWED: "Data rumah tangga dilihat",
+    AuditAction.IMPACT_REPORTED: "Laporan dampak dibuat",
+    AuditAction.POVERTY_LINE_SET: "Garis kemiskinan dicatat",
 }
 
 ENTITY_LABELS: dict[str, str] = {

@@ -27,6 +27,7 @@ class MemberDetailPanel(QWidget):
     card_requested = Signal()
     profile_requested = Signal()
     photo_requested = Signal()
+    household_requested = Signal()  # the household's measurements (Dampak), wired by the main window
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -60,8 +61,12 @@ class MemberDetailPanel(QWidget):
         self.card_button = self._button("memberCardButton", self.tr("&Kartu anggota"), self.card_requested)
         self.profile_button = self._button("memberProfileButton", self.tr("&Profil (PDF)"), self.profile_requested)
         self.photo_button = self._button("memberPhotoButton", self.tr("&Foto…"), self.photo_requested)
+        self.household_button = self._button("memberHouseholdButton", self.tr("Data rumah &tangga…"), self.household_requested)
+        self.household_button.setToolTip(self.tr("Data awal dan hasil kunjungan pendampingan: pendapatan, usaha, utang, sekolah anak"))
+        self.household_button.hide()  # shown by the main window for users who may see household figures
         buttons = FlowLayout()  # wraps on a 1024 px laptop, leaving the member list its width
-        for button in (self.edit_button, self.leave_button, self.photo_button, self.card_button, self.profile_button):
+        for button in (self.edit_button, self.leave_button, self.photo_button, self.card_button, self.profile_button,
+                       self.household_button):
             buttons.addWidget(button)
         top = QHBoxLayout()
         top.addWidget(scroll, 1)
@@ -78,7 +83,8 @@ class MemberDetailPanel(QWidget):
         return button
 
     def show_member(self, member: MemberDetail | None, *, photo: bytes | None = None, can_edit: bool = True) -> None:
-        for button in (self.edit_button, self.leave_button, self.photo_button, self.card_button, self.profile_button):
+        for button in (self.edit_button, self.leave_button, self.photo_button, self.card_button, self.profile_button,
+                       self.household_button):
             button.setEnabled(member is not None)
         for button in (self.edit_button, self.leave_button, self.photo_button):
             button.setVisible(can_edit)

@@ -1,0 +1,1 @@
+"""The Dampak tab: visits due, visit entry, household history, indicators and the funder's report."""

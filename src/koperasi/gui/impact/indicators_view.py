@@ -1,0 +1,178 @@
+"""Indikator: what changed for the households in a period, in total and by a breakdown, and the funder's report.
+
+Each column's header says in its tooltip how the figure is computed (the same words as the report's notes).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from koperasi import clock
+from koperasi.domain.dates import date_range
+from koperasi.domain.errors import DomainError
+from koperasi.domain.impact.indicators import COLUMNS, HOW, Dimension
+from koperasi.domain.impact.papers import GroupFigures
+from koperasi.domain.money import format_rupiah
+from koperasi.domain.roles import Permission
+from koperasi.gui.breakdown_view import TotalModel, save_report
+from koperasi.gui.busy import run_busy
+from koperasi.gui.columns import fit_columns
+from koperasi.gui.context import AppContext
+from koperasi.gui.date_field import date_edit
+from koperasi.gui.empty_list import EmptyListNote
+from koperasi.gui.flow_layout import FlowLayout
+from koperasi.gui.list_model import Column
+from koperasi.gui.messages import show_error
+from koperasi.gui.pdf_preview import PdfPreviewDialog, show_preview, write_to_bytes
+from koperasi.gui.screen_fit import narrow_combo
+from koperasi.gui.tables import make_table
+from koperasi.services.impact import indicators as impact_indicators
+
+FUND, PROGRAMME = "fund", "programme"
+
+
+class IndicatorsView(QWidget):
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("indicatorsView")
+        self.context = context
+        today = clock.today()
+        self.from_edit = date_edit("indicatorsFromEdit", date(today.year, 1, 1))
+        self.to_edit = date_edit("indicatorsToEdit", today)
+        self.scope_combo = narrow_combo(QComboBox(objectName="indicatorsScopeCombo"), 30)
+        self.scope_combo.setToolTip(self.tr("Rumah tangga yang dihitung: semua anggota, peminjam dari satu sumber dana, "
+                                            "atau peserta satu program pelatihan"))
+        self.dimension_combo = QComboBox(objectName="indicatorsDimensionCombo")
+        self.dimension_combo.addItem(self.tr("Tanpa rincian"), None)
+        for dimension in Dimension:
+            self.dimension_combo.addItem(self.tr("Menurut {what}").format(what=dimension.label.lower()), dimension.value)
+        self.show_button = QPushButton(self.tr("&Hitung"), objectName="indicatorsShowButton")
+        self.show_button.clicked.connect(self.reload)
+        filters = FlowLayout()  # wraps on a 1024 px laptop
+        for label, widget in ((self.tr("&Dari:"), self.from_edit), (self.tr("&Sampai:"), self.to_edit),
+                              (self.tr("&Lingkup:"), self.scope_combo), (self.tr("&Rincian:"), self.dimension_combo)):
+            filters.addWidget(_labelled(label, widget))
+        filters.addWidget(self.show_button)
+        self.summary = QLabel(objectName="indicatorsSummary")
+        self.summary.setWordWrap(True)
+        self.summary.setToolTip(HOW["reached"] + "\n\n" + HOW["loans_on_time"])
+        columns = [Column(self.tr("Kelompok"), lambda g: g.label)]
+        columns += [Column(title, lambda g, cell=cell: cell(g.figures), align_right=index < 3, tip=HOW[key])
+                    for index, (title, key, cell) in enumerate(COLUMNS)]
+        self.model = TotalModel(columns, parent=self)
+        self.table = make_table("indicatorsTable", self.model)
+        self.empty_note = EmptyListNote(self.table, "indicatorsEmptyNote")
+        self.pdf_button = QPushButton(self.tr("Laporan dampak (&PDF)…"), objectName="indicatorsPdfButton")
+        self.pdf_button.setToolTip(self.tr("Laporan untuk penyandang dana: jangkauan, pinjaman, pelatihan, penjualan, "
+                                           "indikator dan cara menghitungnya"))
+        self.pdf_button.clicked.connect(lambda: self.funder_report("pdf"))
+        self.xlsx_button = QPushButton(self.tr("Laporan dampak (&Excel)…"), objectName="indicatorsExcelButton")
+        self.xlsx_button.setToolTip(self.tr("Angka yang sama, ditambah satu baris per rumah tangga tanpa nama, NIK, "
+                                            "nomor anggota atau tanggal lahir"))
+        self.xlsx_button.clicked.connect(lambda: self.funder_report("xlsx"))
+        self.settings_button = QPushButton(self.tr("&Garis kemiskinan dan jadwal…"), objectName="indicatorsSettingsButton")
+        self.settings_button.setVisible(context.actor.can(Permission.MANAGE_IMPACT))
+        self.settings_button.clicked.connect(self._settings)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.settings_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.pdf_button)
+        buttons.addWidget(self.xlsx_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+        self._fill_scopes()
+
+    def _fill_scopes(self) -> None:
+        with self.context.database.session() as session:
+            funds, programmes = impact_indicators.report_scopes(session, self.context.actor)
+        self.scope_combo.addItem(self.tr("Semua anggota"), None)
+        for fund_id, name in funds:
+            self.scope_combo.addItem(self.tr("Sumber dana: {name}").format(name=name), (FUND, fund_id))
+        for programme_id, name in programmes:
+            self.scope_combo.addItem(self.tr("Pelatihan: {name}").format(name=name), (PROGRAMME, programme_id))
+
+    def _arguments(self) -> dict | None:
+        if not (self.from_edit.check() and self.to_edit.check()):
+            return None
+        scope = self.scope_combo.currentData()
+        return {
+            "period_from": self.from_edit.date().toPython(), "period_to": self.to_edit.date().toPython(),
+            "fund_id": scope[1] if scope and scope[0] == FUND else None,
+            "programme_id": scope[1] if scope and scope[0] == PROGRAMME else None,
+        }
+
+    def _dimension(self) -> Dimension | None:
+        value = self.dimension_combo.currentData()  # Qt hands an enum back as its plain value
+        return Dimension(value) if value else None
+
+    def reload(self) -> None:
+        arguments = self._arguments()
+        if arguments is None:
+            return
+        try:
+            with self.context.database.session() as session:
+                figures = impact_indicators.impact_figures(session, self.context.actor, dimension=self._dimension(),
+                                                           **arguments)
+        except DomainError as error:
+            show_error(self, self.tr("Indikator"), error.message)
+            return
+        self.model.set_rows([*figures.groups, GroupFigures(self.tr("Seluruhnya"), figures.total)])
+        fit_columns(self.table, 0, {0: 220, 3: 150, 4: 170})
+        lines = ", ".join(f"{area} {format_rupiah(amount)}" for area, amount in sorted(figures.poverty_lines.items()))
+        self.summary.setText(self.tr(
+            "{scope}, {period}: {reached} rumah tangga dijangkau; pinjaman lunas {paid}, tepat waktu {on_time}. "
+            "Garis kemiskinan per orang: {lines}.").format(
+            scope=figures.scope, period=date_range(figures.period_from, figures.period_to), reached=figures.reached,
+            paid=figures.loans_paid_off, on_time=figures.loans_on_time,
+            lines=lines or self.tr("belum dicatat (Garis kemiskinan dan jadwal…)")))
+        self.empty_note.show_text("" if figures.total.households else self.tr(
+            "Belum ada rumah tangga dengan data awal dalam lingkup ini. Data awal dicatat dari Anggota (Data rumah tangga…) "
+            "atau dari lembar kunjungan di halaman Kunjungan."))
+
+    def funder_report(self, kind: str) -> None:
+        from koperasi.reports.impact.funder_report import title, write_funder_pdf, write_funder_xlsx
+        from koperasi.services.impact.report import funder_report
+
+        arguments = self._arguments()
+        if arguments is None:
+            return
+
+        def build():
+            with self.context.database.session() as session:
+                report = funder_report(session, self.context.actor, **arguments)
+            return report, write_to_bytes(lambda target: write_funder_pdf(report, target)) if kind == "pdf" else b""
+
+        try:
+            report, pdf = run_busy(self, self.tr("Menyiapkan laporan dampak…"), build)
+        except DomainError as error:
+            show_error(self, self.tr("Laporan dampak"), error.message)
+            return
+        name = f"laporan-dampak-{report.figures.period_from:%Y-%m-%d}-{report.figures.period_to:%Y-%m-%d}"
+        if kind == "pdf":
+            show_preview(PdfPreviewDialog(title(report), {"A4": (lambda: pdf, f"{name}.pdf")}, self))
+        else:
+            save_report(self, report, "xlsx", file_name=f"{name}.xlsx", dialog_title=self.tr("Simpan laporan dampak"),
+                        writers=(write_funder_pdf, write_funder_xlsx), done_title=self.tr("Laporan dampak"),
+                        done_text=self.tr("Laporan dampak (tanpa nama) tersimpan di {path}."))
+
+    def _settings(self) -> None:
+        from koperasi.gui.impact.settings_dialog import ImpactSettingsDialog
+
+        dialog = ImpactSettingsDialog(self.context, self)
+        dialog.exec()
+        self.reload()
+
+
+def _labelled(label: str, widget: QWidget) -> QWidget:
+    """A label and its input kept together when the filter row wraps."""
+    pair = QWidget()
+    layout = QHBoxLayout(pair)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(QLabel(label, buddy=widget))
+    layout.addWidget(widget)
+    return pair

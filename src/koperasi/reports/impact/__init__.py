@@ -1,0 +1,1 @@
+"""The visit sheet and the funder's impact report (PDF and xlsx)."""

@@ -1,0 +1,1 @@
+"""Household measurements, follow-up visits, indicators and the funder's report."""

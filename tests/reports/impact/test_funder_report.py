@@ -1,0 +1,52 @@
+"""The funder's report: the figures of a hand-worked report in the PDF and the workbook, and no names."""
+
+from __future__ import annotations
+
+import io
+import uuid
+from datetime import date
+
+from openpyxl import load_workbook
+from pypdf import PdfReader
+
+from koperasi.domain.impact.household import BusinessStatus
+from koperasi.domain.impact.indicators import Dimension, HouseholdTrack, indicators
+from koperasi.domain.impact.papers import AnonymousHousehold, FunderReport, GroupFigures, ImpactFigures
+from koperasi.reports.impact.funder_report import write_funder_pdf, write_funder_xlsx
+from tests.reports.impact.test_visit_sheet import OFFICE
+from tests.services.impact.test_households import measured
+
+
+def report() -> FunderReport:
+    siti = (measured(date(2025, 1, 10), 1_000_000), measured(date(2025, 10, 6), 1_600_000, business_status=BusinessStatus.STARTING))
+    rahma = (measured(date(2025, 1, 10), 2_000_000), measured(date(2025, 9, 1), 1_900_000))
+    tracks = [HouseholdTrack(uuid.uuid4(), *siti, 350_000), HouseholdTrack(uuid.uuid4(), *rahma, 350_000)]
+    total = indicators(tracks)
+    figures = ImpactFigures(date(2025, 1, 1), date(2025, 12, 31), "Sumber dana: Dana Desa (Pemkab)", None, 2, total, [], 3, 2,
+                            {"perdesaan": 350_000})
+    households = [AnonymousHousehold(1, "Perempuan", "40–54", "Singkut", "Petani kecil", *siti),
+                  AnonymousHousehold(2, "Perempuan", "25–39", "Pauh", "", *rahma)]
+    return FunderReport(OFFICE, date(2026, 11, 28), figures, {Dimension.SEX: [GroupFigures("Perempuan", total)]},
+                        {"Jenis kelamin": {"Perempuan": 2}}, 2_400_000, 700_000, 2, 5, 1_250_000, households)
+
+
+def test_the_pdf_carries_the_figures_and_how_they_are_computed():
+    target = io.BytesIO()
+    write_funder_pdf(report(), target)
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(target.getvalue())).pages)
+    for expected in ("LAPORAN DAMPAK PROGRAM", "Sumber dana: Dana Desa", "+Rp250.000", "1 → 2 dari 2", "2 pinjaman, Rp2.400.000",
+                     "2 dari 3", "Rp1.250.000", "Catatan: cara menghitung", "perdesaan Rp350.000", "Indikator menurut jenis kelamin"):
+        assert expected in text, expected
+
+
+def test_the_workbook_has_numbers_and_anonymous_rows():
+    target = io.BytesIO()
+    write_funder_xlsx(report(), target)
+    book = load_workbook(io.BytesIO(target.getvalue()))
+    assert book.sheetnames == ["Ringkasan", "Indikator", "Jangkauan", "Data anonim", "Catatan"]
+    indicator_rows = [[c.value for c in r] for r in book["Indikator"].iter_rows(min_row=6)]
+    assert indicator_rows[0][:5] == ["Seluruhnya", None, 2, 2, 250_000]
+    rows = [[c.value for c in r] for r in book["Data anonim"].iter_rows(min_row=6)]
+    assert [r[0] for r in rows] == [1, 2] and rows[0][6] == 1_000_000 and rows[0][15] == 1_600_000
+    header = [c.value for c in next(book["Data anonim"].iter_rows(min_row=5, max_row=5))]
+    assert not any(word in " ".join(header).lower() for word in ("nama", "nik", "nomor anggota", "lahir"))

@@ -1,0 +1,95 @@
+"""The indicators over the database, against a hand-worked example: three households, a fund, a training."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from koperasi.domain.errors import ValidationError
+from koperasi.domain.impact.household import BusinessStatus
+from koperasi.domain.impact.indicators import Dimension
+from koperasi.domain.people import Sex
+from koperasi.services.impact import households, poverty
+from koperasi.services.impact.indicators import impact_figures
+from tests.services.impact.test_households import measured
+from tests.training_support import training_office
+
+YEAR_2025 = {"period_from": date(2025, 1, 1), "period_to": date(2025, 12, 31)}
+
+
+@pytest.fixture
+def office(db, admin):
+    office = training_office(db, admin)
+    siti = office.member("Siti Aminah")
+    rahma = office.member("Rahmawati", desa_id=office.pauh_desa_id)
+    budi = office.member("Budi Santoso", sex=Sex.MALE)
+    office.loans.active_loan(siti)  # disbursed 6 January 2025 from the office's fund
+    with db.session() as session:
+        record = lambda member, day, income, **more: households.record_measurement(  # noqa: E731
+            session, office.clerk, member, measured(day, income, **more), officer_id=office.clerk.user_id)
+        record(siti, date(2024, 6, 1), 1_000_000)
+        record(siti, date(2025, 4, 6), 1_300_000, business_status=BusinessStatus.STARTING)
+        record(siti, date(2025, 10, 6), 1_600_000, business_status=BusinessStatus.STARTING, moneylender_debt=False,
+               moneylender_amount=0)  # the latest in 2025: +600.000
+        record(rahma, date(2024, 6, 1), 2_000_000)
+        record(rahma, date(2025, 9, 1), 1_900_000)  # -100.000
+        record(budi, date(2024, 6, 1), 500_000)  # baseline only
+        record(budi, date(2026, 2, 1), 900_000)  # after the period: not counted in 2025
+        poverty.set_poverty_line(session, office.manager, valid_from=date(2025, 3, 1), area="perdesaan", amount=350_000)
+    office.siti, office.rahma, office.budi = siti, rahma, budi
+    return office
+
+
+def test_the_year_against_the_hand_worked_figures(db, office):
+    with db.session() as session:
+        figures = impact_figures(session, office.clerk, **YEAR_2025)
+    total = figures.total
+    assert (total.households, total.followed_up) == (3, 2)
+    assert total.median_income_change == 250_000  # (600.000 + -100.000) / 2
+    # 4 people x 350.000 = 1.400.000: Siti 1.000.000 -> 1.600.000 crosses it, Rahmawati stays above
+    assert (total.above_poverty_before, total.above_poverty_after) == (1, 2)
+    assert total.businesses_started_or_grown == 1 and total.moneylender_debt_ended == 1
+    # reached in 2025: Siti (loan, visits), Rahmawati (visit); Budi was not visited in 2025
+    assert figures.reached == 2
+    assert figures.poverty_lines == {"perdesaan": 350_000}
+
+
+def test_breakdown_by_sex_and_a_fund_report_holds_only_its_borrowers(db, office):
+    with db.session() as session:
+        by_sex = impact_figures(session, office.clerk, dimension=Dimension.SEX, **YEAR_2025)
+        fund = impact_figures(session, office.clerk, fund_id=office.loans.fund_id, **YEAR_2025)
+    groups = {group.label: group.figures for group in by_sex.groups}
+    assert (groups["Perempuan"].households, groups["Laki-laki"].households) == (2, 1)
+    assert groups["Laki-laki"].median_income_change is None
+    assert (fund.total.households, fund.total.median_income_change, fund.reached) == (1, 600_000, 1)
+    assert fund.scope.startswith("Sumber dana: ")
+
+
+def test_loans_repaid_on_time_count_the_period_s_payoffs(db, office):
+    loan = office.loans.active_loan(office.rahma, principal=600_000, term=3)
+    office.loans.repay(loan, 600_000, on=date(2025, 2, 1))  # before its last due date
+    late = office.loans.active_loan(office.budi, principal=600_000, term=3)  # last due 6 April 2025
+    office.loans.repay(late, 600_000, on=date(2025, 5, 1))
+    with db.session() as session:
+        figures = impact_figures(session, office.clerk, **YEAR_2025)
+    assert (figures.loans_paid_off, figures.loans_on_time) == (2, 1)
+
+
+def test_a_reversed_period_is_refused(db, office):
+    with db.session() as session, pytest.raises(ValidationError, match="Awal periode"):
+        impact_figures(session, office.clerk, period_from=date(2025, 12, 31), period_to=date(2025, 1, 1))
+
+
+def test_the_funder_report_counts_people_money_and_rows_without_names(db, office):
+    from koperasi.services.impact.report import funder_report
+
+    with db.session() as session:
+        report = funder_report(session, office.manager, **YEAR_2025)
+    assert report.reached_by["Jenis kelamin"] == {"Perempuan": 2}
+    assert report.lent == 1_200_000 and report.loans_disbursed == 1  # Siti's loan, 6 January 2025
+    assert [row.row for row in report.households] == [1, 2, 3]
+    assert {row.baseline.monthly_income for row in report.households} == {1_000_000, 2_000_000, 500_000}
+    text = repr(report.households)
+    assert "Siti" not in text and "SRL" not in text and "1980" not in text  # no names, numbers or birth dates
+    assert len(office.events("impact_reported")) == 1
