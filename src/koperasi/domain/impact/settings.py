@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from koperasi.domain.impact.visits import check_loan_months, check_training_months, parse_months
 from koperasi.domain.office.settings import Setting
+from koperasi.domain.roles import Permission
 
 VISIT_EVERY_MONTHS_DURING_LOAN: Setting[int] = Setting(
     key="visit_loan_months",
@@ -12,6 +13,7 @@ VISIT_EVERY_MONTHS_DURING_LOAN: Setting[int] = Setting(
     parse=int,
     check=check_loan_months,
     show=lambda value: f"setiap {value} bulan",
+    changed_with=Permission.MANAGE_IMPACT,
 )
 
 VISIT_MONTHS_AFTER_TRAINING: Setting[str] = Setting(
@@ -21,4 +23,5 @@ VISIT_MONTHS_AFTER_TRAINING: Setting[str] = Setting(
     parse=str,
     check=lambda value: check_training_months(parse_months(value)),
     show=str,
+    changed_with=Permission.MANAGE_IMPACT,
 )

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 from koperasi.domain.errors import ValidationError
+from koperasi.domain.roles import Permission
 from koperasi.domain.sales.rules import check_commission, format_percent
 
 T = TypeVar("T")
@@ -20,6 +21,7 @@ class Setting(Generic[T]):
     parse: Callable[[str], T]
     check: Callable[[T], None]
     show: Callable[[T], str]
+    changed_with: Permission  # the right change_setting asks for: the commission is the catalogue keeper's, not the admin's
 
 
 SALES_COMMISSION: Setting[int] = Setting(
@@ -29,6 +31,7 @@ SALES_COMMISSION: Setting[int] = Setting(
     parse=int,
     check=check_commission,
     show=format_percent,
+    changed_with=Permission.MANAGE_CATALOGUE,
 )
 
 # The kabupaten/kota the office serves (chosen in the first-run wizard): its kecamatan and desa are home,
@@ -40,6 +43,7 @@ HOME_KABUPATEN: Setting[str] = Setting(
     parse=str,
     check=lambda value: None,
     show=str,
+    changed_with=Permission.EDIT_OFFICE,
 )
 
 
@@ -61,6 +65,7 @@ BACKUP_KEEP: Setting[int] = Setting(
     parse=int,
     check=_check_backup_keep,
     show=str,
+    changed_with=Permission.RESTORE_BACKUPS,  # where copies of every record go: the admin's
 )
 
 # "" = the data folder's "cadangan" (paths.backups_dir()); services/office/backup.backup_folder resolves it.
@@ -71,6 +76,7 @@ BACKUP_FOLDER: Setting[str] = Setting(
     parse=str,
     check=_check_backup_folder,
     show=lambda value: value or "folder data/cadangan (bawaan)",
+    changed_with=Permission.RESTORE_BACKUPS,  # where copies of every record go: the admin's
 )
 
 
@@ -89,6 +95,7 @@ NEW_ACCOUNT_DAYS: Setting[int] = Setting(
     parse=int,
     check=_check_new_account_days,
     show=lambda value: f"{value} hari",
+    changed_with=Permission.MANAGE_USERS,
 )
 
 def _check_referral_days(value: int) -> None:
@@ -104,6 +111,7 @@ REFERRAL_FOLLOW_UP_DAYS: Setting[int] = Setting(
     parse=int,
     check=_check_referral_days,
     show=lambda value: f"{value} hari",
+    changed_with=Permission.PUBLISH_OPPORTUNITIES,
 )
 
 SETTINGS: dict[str, Setting] = {

@@ -33,7 +33,7 @@ def read_setting(session: Session, actor: Actor, setting: Setting[T]) -> tuple[T
 
 def change_setting(session: Session, actor: Actor, setting: Setting[T], value: T, *, expected_version: int) -> None:
     with write(session):
-        authorize(session, actor, Permission.MANAGE_CATALOGUE)
+        authorize(session, actor, setting.changed_with)
         setting.check(value)
         row = session.get(AppSetting, setting.key)
         if (row.version if row else 0) != expected_version:
