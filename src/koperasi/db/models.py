@@ -937,6 +937,11 @@ class Referral(Base):
     outcome: Mapped[str | None] = mapped_column(String(20))
     outcome_on: Mapped[date | None] = mapped_column(Date)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    __mapper_args__ = {"version_id_col": version}
+
+
 class HouseholdMeasurement(Base):
     """A member household's situation on a day (issue 16): the earliest is the baseline, each later one a
     follow-up visit. Append-only (triggers, migration 0013): a new measurement never overwrites an old one."""
