@@ -56,6 +56,7 @@ class Permission(StrEnum):
     REVERSE_SALES = "reverse_sales"
     MAKE_BACKUPS = "make_backups"
     RESTORE_BACKUPS = "restore_backups"
+    EXCHANGE_REPORTS = "exchange_reports"
 
     @property
     def label(self) -> str:
@@ -86,6 +87,7 @@ _PERMISSION_LABELS = {
     Permission.REVERSE_SALES: "membatalkan titipan, penjualan atau pembayaran",
     Permission.MAKE_BACKUPS: "membuat cadangan data",
     Permission.RESTORE_BACKUPS: "memulihkan data dari cadangan",
+    Permission.EXCHANGE_REPORTS: "mengirim atau menerima paket laporan kabupaten",
 }
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
@@ -109,6 +111,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             Permission.RECORD_SALES,
             Permission.REVERSE_SALES,
             Permission.MAKE_BACKUPS,
+            Permission.EXCHANGE_REPORTS,
         }
     ),
     # Treasurers hold the cash: they disburse and correct, but do not approve.

@@ -81,6 +81,11 @@ class AuditAction(StrEnum):
     REVERSAL_REJECTED = "reversal_rejected"
     BACKUP_MADE = "backup_made"
     BACKUP_RESTORED = "backup_restored"
+    OFFICE_KEY_CREATED = "office_key_created"
+    DISTRICT_REPORT_SENT = "district_report_sent"
+    DISTRICT_OFFICE_REGISTERED = "district_office_registered"
+    DISTRICT_PACKET_IMPORTED = "district_packet_imported"
+    PROGRAM_MODE_CHANGED = "program_mode_changed"
 
 
 ACTION_LABELS: dict[str, str] = {
@@ -157,6 +162,11 @@ ACTION_LABELS: dict[str, str] = {
     AuditAction.REVERSAL_REJECTED: "Pembatalan ditolak",
     AuditAction.BACKUP_MADE: "Cadangan data dibuat",
     AuditAction.BACKUP_RESTORED: "Data dipulihkan dari cadangan",
+    AuditAction.OFFICE_KEY_CREATED: "Kunci tanda tangan kantor dibuat",
+    AuditAction.DISTRICT_REPORT_SENT: "Paket laporan ke kabupaten dibuat",
+    AuditAction.DISTRICT_OFFICE_REGISTERED: "Kantor didaftarkan di kabupaten",
+    AuditAction.DISTRICT_PACKET_IMPORTED: "Paket laporan kantor diterima",
+    AuditAction.PROGRAM_MODE_CHANGED: "Mode program diubah",
 }
 
 ENTITY_LABELS: dict[str, str] = {
@@ -183,6 +193,9 @@ ENTITY_LABELS: dict[str, str] = {
     "sale": "Penjualan",
     "payout": "Pembayaran hasil penjualan",
     "backup": "Cadangan data",
+    "office_key": "Kunci kantor",
+    "district_packet": "Paket laporan kabupaten",
+    "district_office": "Kantor terdaftar (kabupaten)",
 }
 
 FIELD_LABELS: dict[str, str] = {
