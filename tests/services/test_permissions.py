@@ -7,6 +7,7 @@ import importlib
 import inspect
 import pkgutil
 import uuid
+from pathlib import Path
 from datetime import date, datetime, time, timezone
 
 import pytest
@@ -27,6 +28,9 @@ from koperasi.services import access, ledger, new_account_approvals, reversals
 from koperasi.services.dashboard import checklist as dashboard_checklist
 from koperasi.services.dashboard import figures as dashboard_figures
 from koperasi.services.dashboard import waiting as dashboard_waiting
+from koperasi.services.district import consolidated as district_view
+from koperasi.services.district import mode as district_mode
+from koperasi.services.district import office_key, receiving as district_receiving, sending as district_sending
 from koperasi.services.loans import arrears
 from koperasi.services.trainings import attendance
 from koperasi.services.monthly import history as monthly_history
@@ -79,6 +83,7 @@ PRODUCER_PAYERS = {Role.ADMIN, Role.TREASURER}  # pay producers
 SALES_REVERSERS = {Role.ADMIN, Role.MANAGER, Role.TREASURER}  # cancel intakes; ask for and approve sale/payout reversals
 LOAN_REVERSERS = {Role.ADMIN, Role.MANAGER, Role.TREASURER}  # ask for and approve loan movement reversals
 BACKUP_MAKERS = {Role.ADMIN, Role.MANAGER, Role.TREASURER}  # "Cadangkan sekarang" (restoring: admin, checked in restore_backup)
+REPORTERS = {Role.ADMIN, Role.MANAGER}  # send the district packet; in district mode register offices and import packets
 
 # function -> (roles allowed, call with a session and an actor)
 CALLS = {
@@ -338,6 +343,15 @@ CALLS = {
     ),
     # Backups (issue 8): MAKE_BACKUPS in domain/roles.py.
     backup.make_backup: (BACKUP_MAKERS, lambda s, a: backup.make_backup(s, a, _database_of(s))),
+    # District consolidation (issue 21): EXCHANGE_REPORTS; the mode is the office profile's (EDIT_OFFICE).
+    office_key.office_fingerprint: (REPORTERS, lambda s, a: office_key.office_fingerprint(s, a)),
+    district_sending.send_report: (REPORTERS, lambda s, a: district_sending.send_report(s, a, Path("/tidak/ada"))),
+    district_receiving.register_office: (
+        REPORTERS, lambda s, a: district_receiving.register_office(s, a, fingerprint="AB" * 20, label="Kantor Pauh")),
+    district_receiving.list_offices: (ANYONE_LOGGED_IN, lambda s, a: district_receiving.list_offices(s, a)),
+    district_receiving.import_packets: (REPORTERS, lambda s, a: district_receiving.import_packets(s, a, [])),
+    district_view.consolidated: (ANYONE_LOGGED_IN, lambda s, a: district_view.consolidated(s, a)),
+    district_mode.set_program_mode: ({Role.ADMIN}, lambda s, a: district_mode.set_program_mode(s, a, "lain")),
 }
 # Called inside other services' transactions, after those have checked the role.
 BUILDING_BLOCKS = {
@@ -345,6 +359,8 @@ BUILDING_BLOCKS = {
     ledger.post, ledger.post_reversal, loan_book.add_movement, loan_book.add_schedule,
     # inside the areas' request and approve functions, which check the right first
     reversals.open_request, reversals.claim, reversals.settle,
+    # the office's key, made inside send_report and office_fingerprint after their check
+    office_key.signing_key,
 }
 
 

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import func, select
 
@@ -26,10 +28,11 @@ from koperasi.domain.roles import Actor
 from koperasi.services.dashboard.figures import figures
 from koperasi.services.district import consolidated, mode, receiving, sending
 from koperasi.services.district.receiving import Outcome
+from koperasi.services.office import auth
 from koperasi.services.office.settings import change_setting
 from sqlalchemy.engine import URL
 from tests.district_support import demo_office, district, register
-from tests.support import PINNED_MOMENT, TODAY
+from tests.support import PINNED_MOMENT, TEST_PASSWORD, TODAY
 
 
 @dataclass
@@ -260,3 +263,33 @@ def test_the_consolidated_view_counts_every_figure_the_packet_carries(db, distri
         view = consolidated.consolidated(session, district_admin)
     line, = view.offices
     assert all(getattr(view.total, name) == getattr(line.figures, name) for name in COUNTED)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(position=st.integers(min_value=0), value=st.integers(min_value=1, max_value=255), cut=st.booleans())
+def test_a_flipped_byte_or_a_cut_anywhere_is_refused_or_changes_nothing_signed(sqlite_db, offices, tmp_path, position, value, cut):
+    """Whatever a bad USB stick does to a packet: refused with a reason, or (a byte the zip does not read, such
+    as a file's timestamp) taken in with exactly the signed rows; never a crash, never other data."""
+    admin = _district_once(sqlite_db, offices)
+    raw = bytearray(offices["pauh"].packet.read_bytes())
+    position %= len(raw)
+    if cut:
+        raw = raw[:position]
+    else:
+        raw[position] ^= value
+    damaged = tmp_path / f"rusak-{position}-{value}-{cut}.paket-laporan"
+    damaged.write_bytes(bytes(raw))
+    with sqlite_db.session() as session:
+        result, = receiving.import_packets(session, admin, [damaged])
+    assert result.outcome is not Outcome.ACCEPTED or _count(sqlite_db, DistrictMember) == 30
+    assert result.outcome is not Outcome.REFUSED or result.reason
+
+
+def _district_once(database, offices) -> Actor:
+    """The district for the hypothesis run above: set up at the first example, reused by the next."""
+    with database.session() as session:
+        if session.scalar(select(func.count()).select_from(AuditEvent)):
+            return auth.login(session, "admin", TEST_PASSWORD)
+    admin = district(database)
+    _registered(database, admin, offices, "pauh")
+    return admin

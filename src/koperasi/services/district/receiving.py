@@ -12,7 +12,8 @@ import io
 import json
 import uuid
 import zipfile
-from collections.abc import Callable, Iterable
+import zlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
@@ -112,11 +113,13 @@ def packet_files(folder: Path) -> list[Path]:
 
 
 def import_packets(
-    session: Session, actor: Actor, files: Iterable[Path], *, progress: Callable[[int, int], None] | None = None,
+    session: Session, actor: Actor, files: list[Path], *, progress: Callable[[int, int], None] | None = None,
 ) -> list[ImportResult]:
     """Take in each packet on its own (one refused packet does not stop the others); a result for every file."""
     authorize(session, actor, Permission.EXCHANGE_REPORTS)
     require_district_mode(session)
+    if not isinstance(files, (list, tuple)) or not all(isinstance(path, Path) for path in files):
+        raise ValidationError("Pilih berkas paket laporan yang akan diterima.", field="files")
     paths = list(files)
     results = []
     for done, path in enumerate(paths):
@@ -156,7 +159,8 @@ def _read_packet(path: Path) -> _Content:
             if set(names) != set(wanted) or sum(names[name].file_size for name in wanted) > MAX_MEMBER_BYTES:
                 raise PacketRefused(packet.NOT_A_PACKET)
             parts = {name: archive.read(name) for name in wanted}
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError, NotImplementedError) as error:
+    # A damaged stick shows up as any of these, from the zip directory to the deflate stream (zlib.error).
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError) as error:
         raise PacketRefused(packet.NOT_A_PACKET) from error
     try:
         document = json.loads(parts[packet.MANIFEST])
