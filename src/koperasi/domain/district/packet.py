@@ -20,7 +20,7 @@ import hashlib
 from dataclasses import dataclass
 from datetime import datetime
 
-from koperasi.domain.errors import DomainError
+from koperasi.domain.errors import DomainError, ValidationError
 
 FORMAT = "koperasi-berdaya/paket-laporan"
 VERSION = 1
@@ -84,7 +84,8 @@ def normal_fingerprint(typed: str) -> str:
     """A fingerprint as typed from paper (any case, spaces or dashes) in its printed form, or a refusal."""
     digits = "".join(ch for ch in typed.upper() if ch not in " -:\t")
     if len(digits) != 40 or any(ch not in "0123456789ABCDEF" for ch in digits):
-        raise DomainError("Sidik kunci harus 40 angka/huruf heksadesimal (0-9, A-F), seperti di lembar pendaftaran.")
+        raise ValidationError("Sidik kunci harus 40 angka/huruf heksadesimal (0-9, A-F), seperti di lembar pendaftaran.",
+                              field="fingerprint")
     return " ".join(digits[i:i + 4] for i in range(0, 40, 4))
 
 

@@ -114,8 +114,12 @@ def packet_files(folder: Path) -> list[Path]:
 
 def import_packets(
     session: Session, actor: Actor, files: list[Path], *, progress: Callable[[int, int], None] | None = None,
+    stop: Callable[[], bool] | None = None,
 ) -> list[ImportResult]:
-    """Take in each packet on its own (one refused packet does not stop the others); a result for every file."""
+    """Take in each packet on its own (one refused packet does not stop the others); a result for every file.
+
+    Each packet is its own transaction, so ``stop`` (Batal) ends the run between two packets, and the packets
+    taken in so far stay taken in; the files not reached get no result."""
     authorize(session, actor, Permission.EXCHANGE_REPORTS)
     require_district_mode(session)
     if not isinstance(files, (list, tuple)) or not all(isinstance(path, Path) for path in files):
@@ -123,6 +127,8 @@ def import_packets(
     paths = list(files)
     results = []
     for done, path in enumerate(paths):
+        if stop is not None and stop():
+            break
         results.append(_import_one(session, actor, path))
         if progress is not None:
             progress(done + 1, len(paths))

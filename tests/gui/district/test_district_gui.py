@@ -1,0 +1,96 @@
+"""Kirim laporan from the office's menu, and mode kabupaten's tab: register, receive, compare, save."""
+
+from __future__ import annotations
+
+import pytest
+from openpyxl import load_workbook
+
+from koperasi.domain.district.settings import DISTRICT_MODE
+from koperasi.gui.context import AppContext
+from koperasi.gui.district import register_dialog, send_report
+from koperasi.gui.district.register_dialog import RegisterOfficeDialog
+from koperasi.gui.main_window import MainWindow
+from koperasi.reports.district.consolidated import write_consolidated_xlsx
+from koperasi.services.district import mode
+from koperasi.services.office import profile as office
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def shown(monkeypatch):
+    """The message boxes' texts instead of the boxes (a modal box would wait forever offscreen)."""
+    texts = []
+    monkeypatch.setattr(send_report, "show_info", lambda parent, title, text: texts.append(text))
+    monkeypatch.setattr(send_report, "show_error", lambda parent, title, text: texts.append(text))
+    return texts
+
+
+def test_the_office_sends_its_packet_from_the_file_menu_and_is_told_what_it_holds(qtbot, context, tmp_path, shown):
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    assert window.action_send_report.isEnabled() and window.action_send_report.isVisible()
+    sent = send_report.send_to_district(window, context, folder=tmp_path)
+    assert sent is not None and sent.path.exists()
+    text, = shown
+    assert str(sent.path) in text and "0 anggota" in text and "Tanpa nama dan NIK" in text and sent.fingerprint in text
+    assert "Paket laporan ke kabupaten ditulis" in window.statusBar().currentMessage()
+
+
+def test_a_folder_that_vanished_is_said_plainly(qtbot, context, tmp_path, shown):
+    assert send_report.send_to_district(None, context, folder=tmp_path / "dicabut") is None
+    assert shown == [f"Folder tujuan tidak ada: {tmp_path / 'dicabut'}. Pilih folder atau flashdisk yang ada."]
+
+
+def test_mode_kabupaten_shows_the_consolidation_and_takes_packets_in(qtbot, context, tmp_path, monkeypatch, shown):
+    stick = tmp_path / "flashdisk"
+    stick.mkdir()
+    # An office (the fixture's own database before it turns district) sends; then the district registers its key.
+    printed = send_report.send_to_district(None, context, folder=stick).fingerprint
+    other = _fresh_district(context, tmp_path)
+    window = MainWindow(other)
+    qtbot.addWidget(window)
+    tab = window.district
+    assert window.form.mainTabs.tabText(0) == "&Kabupaten" and not window.form.mainTabs.isTabVisible(1)
+    assert not window.action_send_report.isVisible() and not window.action_monthly_report.isVisible()
+    assert "Belum ada kantor terdaftar" in tab.note.text()
+
+    dialog = RegisterOfficeDialog(other, tab)
+    qtbot.addWidget(dialog)
+    dialog.label_edit.setText("Koperasi Berdaya Pauh")
+    dialog.fingerprint_edit.setText("12 34")
+    dialog.buttons.accepted.emit()
+    assert "Sidik kunci harus 40" in dialog.error_label.text()
+    dialog.fingerprint_edit.setText(printed.replace(" ", "").lower())
+    dialog.buttons.accepted.emit()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    tab.refresh()
+    assert tab.office_model.rowCount() == 1 and "LAMA" in tab.note.text()  # registered, no packet yet
+
+    results = []
+    monkeypatch.setattr(register_dialog.ImportResultsDialog, "exec", lambda self: results.append(self) or 0)
+    tab.receive(stick)
+    report, = results
+    assert report.summary.text() == "1 paket: 1 diterima, 0 sudah ada sebelumnya, 0 ditolak."
+    assert "DITERIMA — PAU-" in report.details.toPlainText()
+    assert tab.office_model.row(tab.office_model.index(0, 0)).as_of is not None
+    assert not tab.note.isVisible()
+    assert "1 dari 1 kantor sudah mengirim paket" in tab.totals.text()
+    path = tmp_path / "k.xlsx"
+    write_consolidated_xlsx(tab.view, path)
+    assert load_workbook(path)["Per kantor"].max_row == 3
+
+
+def _fresh_district(context: AppContext, tmp_path) -> AppContext:
+    """A second database set up and switched to mode kabupaten, logged in as its admin."""
+    from sqlalchemy.engine import URL
+
+    from koperasi.db.database import open_database
+    from tests.support import set_up_office
+
+    database = open_database(URL.create("sqlite+pysqlite", database=str(tmp_path / "kabupaten.db")))
+    admin = set_up_office(database)
+    with database.session() as session:
+        mode.set_program_mode(session, admin, DISTRICT_MODE)
+        current = office.current_office(session)
+    return AppContext(database=database, actor=admin, office=current)
