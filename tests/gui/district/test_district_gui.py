@@ -94,3 +94,23 @@ def _fresh_district(context: AppContext, tmp_path) -> AppContext:
         mode.set_program_mode(session, admin, DISTRICT_MODE)
         current = office.current_office(session)
     return AppContext(database=database, actor=admin, office=current)
+
+
+def test_the_first_run_wizard_can_set_up_the_district(qtbot, sqlite_db):
+    from koperasi.gui.office.setup_wizard import SetupWizard
+
+    wizard = SetupWizard(sqlite_db)
+    qtbot.addWidget(wizard)
+    assert wizard.intro_page.office_choice.isChecked()
+    wizard.intro_page.district_choice.setChecked(True)
+    form = wizard.office_page.office_form.form
+    form.nameEdit.setText("Program Kabupaten Sarolangun")
+    form.codeEdit.setText("KAB")
+    user = wizard.admin_page.user_form
+    user.form.usernameEdit.setText("admin")
+    user.form.fullNameEdit.setText("Admin Kabupaten")
+    user.form.passwordEdit.setText("rahasia-123")
+    user.form.confirmEdit.setText("rahasia-123")
+    assert wizard.save(), wizard.admin_page.error_label.text()
+    with sqlite_db.session() as session:
+        assert mode.is_district(session)

@@ -9,15 +9,27 @@ from koperasi.db.models import AppSetting, DistrictOffice, Member
 from koperasi.domain.district.settings import DISTRICT_MODE, PROGRAM_MODE
 from koperasi.domain.errors import DomainError
 from koperasi.domain.office.audit import AuditAction
+from koperasi.domain.office.profile import OfficeProfile
 from koperasi.domain.roles import Actor, Permission
 from koperasi.services.access import authorize
 from koperasi.services.office import audit
+from koperasi.services.office import profile as office
 from koperasi.services.office.settings import value_of
 from koperasi.services.transaction import write
 
 
 def is_district(session: Session) -> bool:
     return value_of(session, PROGRAM_MODE) == DISTRICT_MODE
+
+
+def set_up_office_or_district(session: Session, profile: OfficeProfile, *, district: bool, **set_up: str | None) -> Actor:
+    """The first-run set-up (``office.set_up``'s arguments), as a sub-district office or in mode kabupaten: one
+    transaction, so a district never starts life as an office."""
+    with write(session):
+        actor = office.set_up(session, profile, **set_up)
+        if district:
+            set_program_mode(session, actor, DISTRICT_MODE)
+        return actor
 
 
 def set_program_mode(session: Session, actor: Actor, mode: str) -> None:
