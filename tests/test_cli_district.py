@@ -6,11 +6,16 @@ from __future__ import annotations
 import re
 
 from openpyxl import load_workbook
+from sqlalchemy import update
 from sqlalchemy.engine import URL
 
 from koperasi.cli import main
 from koperasi.db.database import open_database
+from koperasi.db.models import DistrictLoan
 from koperasi.demo import office as demo
+from koperasi.services.district import receiving, sending
+from koperasi.services.office import auth
+from tests.district_support import district, register
 from tests.support import TEST_PASSWORD, set_up_office
 
 
@@ -70,3 +75,29 @@ def test_a_wrong_password_sends_nothing(tmp_path, capsys):
     assert main(["kirim-laporan", "--db", str(office), "--pengguna", "admin", "--password-file", str(wrong),
                  "--out", str(tmp_path)]) == 1
     assert "Gagal:" in capsys.readouterr().err and not list(tmp_path.glob("*.paket-laporan"))
+
+
+def test_doctor_in_mode_kabupaten_checks_each_office_part(tmp_path, capsys):
+    office_path, district_path = tmp_path / "kantor.db", tmp_path / "kabupaten.db"
+    assert main(["demo", "--db", str(office_path), "--members", "12"]) == 0
+    office_db = open_database(URL.create("sqlite+pysqlite", database=str(office_path)))
+    district_db = open_database(URL.create("sqlite+pysqlite", database=str(district_path)))
+    with office_db.session() as session:
+        office_admin = auth.login(session, demo.DEMO_ADMIN, demo.DEMO_PASSWORD)
+        packet = sending.send_report(session, office_admin, tmp_path).path
+    admin = district(district_db)
+    register(district_db, admin, office_db, office_admin, "Kantor Sarolangun")
+    with district_db.session() as session:
+        receiving.register_office(session, admin, fingerprint="AB" * 20, label="Kantor Pauh")
+        receiving.import_packets(session, admin, [packet])
+    capsys.readouterr()
+    assert main(["doctor", "--db", str(district_path)]) == 0
+    out = capsys.readouterr().out
+    assert "[OK] Data Kantor Sarolangun: per 28-11-2026:" in out
+    assert "[PERINGATAN] Data Kantor Pauh: belum ada paket" in out
+    with district_db.engine.begin() as connection:
+        connection.execute(update(DistrictLoan).values(outstanding=DistrictLoan.outstanding + 1))
+    assert main(["doctor", "--db", str(district_path)]) == 1
+    assert "[GAGAL] Data Kantor Sarolangun: sisa pokok: baris" in capsys.readouterr().out
+    office_db.dispose()
+    district_db.dispose()

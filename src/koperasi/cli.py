@@ -191,10 +191,17 @@ def _demo(db_arg: str | None, members: int, loans: int | None, sales: int | None
 def _doctor(db_arg: str | None) -> int:
     from koperasi.services.office import health
 
+    from koperasi.services.district import checks as district_checks
+    from koperasi.services.district.mode import is_district
+
     database = _open(db_arg, migrate_schema=False, must_exist=True)
     try:
         with database.session() as session:
             report = health.examine(session)
+            if report.ok and is_district(session):
+                parts, warnings = district_checks.office_parts(session)
+                report.checks.extend(parts)
+                report.warnings.extend(warnings)
     finally:
         database.dispose()
     print(f"Basis data: {database.describe()}")
