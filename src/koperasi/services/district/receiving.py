@@ -8,19 +8,14 @@ replaces that office's rows in one transaction. The same packet twice changes no
 
 from __future__ import annotations
 
-import io
 import json
 import uuid
-import zipfile
-import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
 from pathlib import Path
 
-from cryptography.exceptions import InvalidSignature
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
@@ -34,14 +29,12 @@ from koperasi.domain.office.audit import AuditAction
 from koperasi.domain.office.settings import HOME_KABUPATEN
 from koperasi.domain.roles import Actor, Permission
 from koperasi.services.access import authorize
+from koperasi.services.district.packet_file import PacketContent, read_packet
 from koperasi.services.office import audit
 from koperasi.services.office.settings import value_of
 from koperasi.services.transaction import write
 from koperasi import clock
 
-# A real packet of 10,000 members is ~2 MB; anything far larger is not one (and must not fill the memory).
-MAX_PACKET_BYTES = 200 * 1024 * 1024
-MAX_MEMBER_BYTES = 400 * 1024 * 1024  # uncompressed content, against a zip bomb
 BATCH = 2000
 
 
@@ -137,7 +130,7 @@ def import_packets(
 
 def _import_one(session: Session, actor: Actor, path: Path) -> ImportResult:
     try:
-        content = _read_packet(path)
+        content = read_packet(path)
         with write(session):
             return _take_in(session, actor, path.name, content)
     except DomainError as refusal:
@@ -145,45 +138,7 @@ def _import_one(session: Session, actor: Actor, path: Path) -> ImportResult:
         return ImportResult(path.name, Outcome.REFUSED, refusal.message)
 
 
-@dataclass(frozen=True, slots=True)
-class _Content:
-    manifest: packet.Manifest
-    digest: str  # of the whole file: the same packet twice is the same file
-    files: dict[str, bytes]
-
-
-def _read_packet(path: Path) -> _Content:
-    """The packet's parts, checked against its signature and digests; refused with a reason otherwise."""
-    try:
-        raw = path.read_bytes() if path.stat().st_size <= MAX_PACKET_BYTES else b""
-    except OSError as error:
-        raise PacketRefused(f"Berkas tidak dapat dibaca: {error.strerror or error}.") from error
-    try:
-        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
-            names = {info.filename: info for info in archive.infolist()}
-            wanted = (packet.MANIFEST, packet.SIGNATURE, *packet.CONTENT_FILES)
-            if set(names) != set(wanted) or sum(names[name].file_size for name in wanted) > MAX_MEMBER_BYTES:
-                raise PacketRefused(packet.NOT_A_PACKET)
-            parts = {name: archive.read(name) for name in wanted}
-    # A damaged stick shows up as any of these, from the zip directory to the deflate stream (zlib.error).
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError) as error:
-        raise PacketRefused(packet.NOT_A_PACKET) from error
-    try:
-        document = json.loads(parts[packet.MANIFEST])
-    except (ValueError, UnicodeDecodeError) as error:
-        raise PacketRefused(packet.NOT_A_PACKET) from error
-    manifest = packet.read_manifest(document)
-    try:
-        Ed25519PublicKey.from_public_bytes(manifest.public_key).verify(parts[packet.SIGNATURE], parts[packet.MANIFEST])
-    except (InvalidSignature, ValueError) as error:
-        raise PacketRefused(packet.BAD_SIGNATURE) from error
-    for name in packet.CONTENT_FILES:
-        if packet.digest(parts[name]) != manifest.digests[name]:
-            raise PacketRefused(packet.TAMPERED.format(name=name))
-    return _Content(manifest, packet.digest(raw), {name: parts[name] for name in packet.CONTENT_FILES})
-
-
-def _take_in(session: Session, actor: Actor, file: str, content: _Content) -> ImportResult:
+def _take_in(session: Session, actor: Actor, file: str, content: PacketContent) -> ImportResult:
     manifest = content.manifest
     printed = packet.fingerprint(manifest.public_key)
     office = session.scalar(select(DistrictOffice).where(DistrictOffice.fingerprint == printed))

@@ -6,10 +6,7 @@ figures, the members and the loans it holds are one consistent moment of the off
 
 from __future__ import annotations
 
-import io
 import json
-import os
-import zipfile
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -29,6 +26,7 @@ from koperasi.domain.roles import Actor, Permission
 from koperasi.services.access import authorize
 from koperasi.services.dashboard.figures import figures
 from koperasi.services.district.office_key import signing_key
+from koperasi.services.district.packet_file import write_packet
 from koperasi.services.loans.arrears import positions
 from koperasi.services.office import audit
 from koperasi.services.office.profile import current_office
@@ -73,9 +71,8 @@ def send_report(session: Session, actor: Actor, folder: Path) -> SentPacket:
         )
         manifest = packet.Manifest(identity, as_of, personal, public_key,
                                    {name: packet.digest(content) for name, content in contents.items()}, counts)
-        manifest_bytes = json.dumps(packet.manifest_document(manifest), sort_keys=True, indent=1).encode()
         path = _free_name(target / packet.file_name(office.profile.code, str(office.id), clock.local_now()))
-        size = _write_zip(path, {packet.MANIFEST: manifest_bytes, packet.SIGNATURE: key.sign(manifest_bytes), **contents})
+        size = write_packet(path, manifest, key, contents)
         sent = SentPacket(path, size, as_of, counts[packet.MEMBERS], counts[packet.LOANS], personal,
                           packet.fingerprint(public_key))
         audit.record(session, actor, action=AuditAction.DISTRICT_REPORT_SENT, entity="district_packet",
@@ -145,24 +142,3 @@ def _loans(session: Session, actor: Actor) -> list[dict]:
 
 def _json_lines(rows: list[dict]) -> bytes:
     return b"".join(json.dumps(row, sort_keys=True, ensure_ascii=False).encode() + b"\n" for row in rows)
-
-
-def _write_zip(path: Path, files: dict[str, bytes]) -> int:
-    """Write the packet beside its final name and rename it into place: a pulled USB stick leaves no half packet
-    under the real name."""
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        for name, content in files.items():
-            archive.writestr(zipfile.ZipInfo(name, date_time=(2026, 1, 1, 0, 0, 0)), content,
-                             compress_type=zipfile.ZIP_DEFLATED)
-    partial = path.with_name(path.name + ".sebagian")
-    try:
-        with open(partial, "wb") as file:
-            file.write(buffer.getvalue())
-            file.flush()
-            os.fsync(file.fileno())
-        os.replace(partial, path)
-    except OSError as error:
-        partial.unlink(missing_ok=True)
-        raise DomainError(f"Paket tidak dapat ditulis ke {path.parent}: {error.strerror or error}.") from error
-    return len(buffer.getvalue())
