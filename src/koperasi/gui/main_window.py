@@ -120,6 +120,11 @@ class MainWindow(QMainWindow):
         self.form.menuFile.insertAction(self.action_backup, self.action_send_report)
         self.action_send_report.setEnabled(actor.can(Permission.EXCHANGE_REPORTS))
         self.action_send_report.triggered.connect(self._send_report)
+        self.action_district_settings = QAction(self.tr("Laporan &kabupaten…"), self)
+        self.action_district_settings.setObjectName("actionDistrictSettings")
+        self.form.menuSettings.insertAction(settings[settings.index(self.form.actionCategories) + 1], self.action_district_settings)
+        self.action_district_settings.setEnabled(actor.can(Permission.MANAGE_CATALOGUE))  # change_setting's right
+        self.action_district_settings.triggered.connect(self._district_settings)
         self._install_charts()
         self.district: DistrictTab | None = None
         with context.database.session() as session:
@@ -139,6 +144,12 @@ class MainWindow(QMainWindow):
         for action in (self.action_send_report, self.action_monthly_report, self.action_reversals, self.action_funds,
                        self.action_catalogue, self.form.actionCategories, self.form.actionRegions):
             action.setVisible(False)
+
+    def _district_settings(self) -> None:
+        from koperasi.gui.district.settings_dialog import DistrictSettingsDialog
+
+        if DistrictSettingsDialog(self.context, district=self.district is not None, parent=self).exec() and self.district:
+            self.district.refresh()
 
     def _send_report(self) -> None:
         from koperasi.gui.district.send_report import send_to_district

@@ -114,3 +114,53 @@ def test_the_first_run_wizard_can_set_up_the_district(qtbot, sqlite_db):
     assert wizard.save(), wizard.admin_page.error_label.text()
     with sqlite_db.session() as session:
         assert mode.is_district(session)
+
+
+def test_the_office_chooses_to_send_names_and_sees_its_fingerprint(qtbot, context, tmp_path, shown):
+    from koperasi.domain.district.settings import PERSONAL_DATA
+    from koperasi.gui.district.settings_dialog import DistrictSettingsDialog
+    from koperasi.services.office.settings import value_of
+
+    dialog = DistrictSettingsDialog(context, district=False)
+    qtbot.addWidget(dialog)
+    printed = dialog.findChild(type(dialog.error_label), "officeFingerprint").text()
+    assert not dialog.personal.isChecked()
+    dialog.personal.setChecked(True)
+    dialog.buttons.accepted.emit()
+    with context.database.session() as session:
+        assert value_of(session, PERSONAL_DATA) is True
+    sent = send_report.send_to_district(None, context, folder=tmp_path)
+    assert sent.fingerprint == printed and "disertakan" in shown[-1]
+
+
+def test_the_district_sets_when_a_packet_is_old(qtbot, context, tmp_path):
+    from koperasi.domain.district.settings import STALE_DAYS
+    from koperasi.gui.district.settings_dialog import DistrictSettingsDialog
+    from koperasi.services.office.settings import value_of
+
+    district = _fresh_district(context, tmp_path)
+    dialog = DistrictSettingsDialog(district, district=True)
+    qtbot.addWidget(dialog)
+    assert dialog.days.value() == 35
+    dialog.days.setValue(60)
+    dialog.buttons.accepted.emit()
+    with district.database.session() as session:
+        assert value_of(session, STALE_DAYS) == 60
+
+
+def test_mode_kabupaten_fits_a_1024_x_768_laptop(qtbot, context, tmp_path, monkeypatch):
+    from PySide6.QtCore import QRect
+
+    from koperasi.gui import screen_fit
+
+    monkeypatch.setattr(screen_fit, "available_area", lambda widget: QRect(0, 0, 1024, 728))
+    district = _fresh_district(context, tmp_path)
+    window = MainWindow(district)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.minimumSizeHint().width() <= 1000
+    for dialog in (RegisterOfficeDialog(district, window), register_dialog.ImportResultsDialog([], window)):
+        qtbot.addWidget(dialog)
+        dialog.show()
+        size = dialog.size().expandedTo(dialog.minimumSizeHint())
+        assert size.width() <= 1024 and size.height() <= 728, type(dialog).__name__
