@@ -67,7 +67,7 @@ OFFERED = {
     "trainings": {"services.trainings.participants", "services.trainings.programmes"},
     "sales": {"domain.sales.rules"},
     "loans": {"services.loans.arrears"},
-    "district": set(),
+    "district": {"services.district.mode"},
 }
 # Who may use whom (besides the office), and why: docs/architecture.md says the same in words.
 USES = {
@@ -79,6 +79,7 @@ USES = {
     ("office", "members"),  # doctor checks member numbers are gapless
     ("office", "sales"),  # the settings registry checks the default commission with the sales rule
     ("district", "loans"),  # a packet carries each loan's position as the office's arrears report sees it
+    ("office", "district"),  # the first-run wizard sets up a sub-district office or the district (mode kabupaten)
 }
 
 
