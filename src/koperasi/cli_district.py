@@ -25,6 +25,7 @@ def add_commands(commands, db_help: str) -> None:
     send = command("kirim-laporan", "kantor: tulis paket laporan bertanda tangan untuk kabupaten ke sebuah folder/flashdisk")
     send.add_argument("--out", required=True, metavar="FOLDER", help="folder tujuan, mis. flashdisk")
     command("sidik-kunci", "kantor: tampilkan sidik kunci kantor untuk lembar pendaftaran ke kabupaten")
+    command("kunci-kabupaten", "kabupaten: tampilkan kunci kabupaten; kantor yang memasukkannya mengunci paketnya untuk kabupaten")
     command("mode-kabupaten", "jadikan basis data baru ini program kabupaten (menerima paket, tidak mengubah data kantor)")
     register = command("daftar-kantor", "kabupaten: daftarkan kantor dengan sidik kunci dari lembar pendaftaran")
     register.add_argument("sidik", metavar="SIDIK", help="sidik kunci, 40 angka/huruf heksadesimal (spasi boleh)")
@@ -62,6 +63,7 @@ def _send(session, actor, args) -> int:
     print(f"  Ukuran      : {sent.size_bytes:,} bita".replace(",", "."))
     print(f"  Isi         : angka kantor, {sent.members} anggota, {sent.loans} pinjaman berjalan")
     print(f"  Data pribadi: {'nama, nomor anggota dan NIK disertakan' if sent.personal_data else 'tidak (tanpa nama dan NIK)'}")
+    print(f"  Terkunci    : {'ya, hanya kabupaten yang dapat membukanya' if sent.sealed else 'tidak'}")
     print(f"  Sidik kunci : {sent.fingerprint}")
     return 0
 
@@ -70,6 +72,13 @@ def _fingerprint(session, actor, args) -> int:
     from koperasi.services.district.office_key import office_fingerprint
 
     print(office_fingerprint(session, actor))
+    return 0
+
+
+def _district_key(session, actor, args) -> int:
+    from koperasi.services.district.district_key import district_public_key
+
+    print(district_public_key(session, actor))
     return 0
 
 
@@ -130,7 +139,7 @@ def _consolidated(session, actor, args) -> int:
 
 
 _COMMANDS = {
-    "kirim-laporan": _send, "sidik-kunci": _fingerprint, "mode-kabupaten": _district_mode,
+    "kirim-laporan": _send, "sidik-kunci": _fingerprint, "kunci-kabupaten": _district_key, "mode-kabupaten": _district_mode,
     "daftar-kantor": _register, "terima-paket": _receive, "konsolidasi": _consolidated,
 }
 COMMANDS = tuple(_COMMANDS)

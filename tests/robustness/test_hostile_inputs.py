@@ -62,7 +62,7 @@ from koperasi.services.dashboard import figures as dashboard_figures
 from koperasi.services.dashboard import waiting as dashboard_waiting
 from koperasi.services.district import consolidated as district_view
 from koperasi.services.district import mode as district_mode
-from koperasi.services.district import office_key, receiving as district_receiving
+from koperasi.services.district import district_key, office_key, receiving as district_receiving
 from koperasi.services.monthly import history as monthly_history
 from koperasi.services.monthly import report as monthly_report
 from koperasi.services.loans import arrears
@@ -563,6 +563,7 @@ def specs(w: World) -> dict:
         payouts.request_payout_reversal: d(payout_id=w.pick("payout"), reason=reason, request_id=request),
         payouts.approve_payout_reversal: d(reversal_request_id=w.pick("reversal_request")),
         office_key.office_fingerprint: d(),
+        district_key.district_public_key: d(),
         district_receiving.register_office: d(fingerprint=texts("AB" * 20, "12 34"), label=texts("Kantor Pauh")),
         district_receiving.list_offices: d(),
         district_receiving.import_packets: d(files=either(st.lists(st.sampled_from([Path("/tidak/ada.paket-laporan")]),

@@ -30,7 +30,7 @@ from koperasi.services.dashboard import figures as dashboard_figures
 from koperasi.services.dashboard import waiting as dashboard_waiting
 from koperasi.services.district import consolidated as district_view
 from koperasi.services.district import mode as district_mode
-from koperasi.services.district import office_key, receiving as district_receiving, sending as district_sending
+from koperasi.services.district import district_key, office_key, receiving as district_receiving, sending as district_sending
 from koperasi.services.loans import arrears
 from koperasi.services.trainings import attendance
 from koperasi.services.monthly import history as monthly_history
@@ -351,6 +351,7 @@ CALLS = {
     district_receiving.list_offices: (ANYONE_LOGGED_IN, lambda s, a: district_receiving.list_offices(s, a)),
     district_receiving.import_packets: (REPORTERS, lambda s, a: district_receiving.import_packets(s, a, [])),
     district_view.consolidated: (ANYONE_LOGGED_IN, lambda s, a: district_view.consolidated(s, a)),
+    district_key.district_public_key: (REPORTERS, lambda s, a: district_key.district_public_key(s, a)),
     district_mode.set_program_mode: ({Role.ADMIN}, lambda s, a: district_mode.set_program_mode(s, a, "lain")),
 }
 # Called inside other services' transactions, after those have checked the role.

@@ -791,6 +791,18 @@ class OfficeKey(Base):
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
 
 
+class DistrictKey(Base):
+    """Mode kabupaten: the district's X25519 key, to which offices may encrypt their packets. One row, like OfficeKey."""
+
+    __tablename__ = "district_keys"
+    __table_args__ = (CheckConstraint("id = 1", name="single_row"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    private_key: Mapped[bytes] = mapped_column(LargeBinary)  # raw 32 bytes
+    public_key: Mapped[bytes] = mapped_column(LargeBinary)  # raw 32 bytes
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
 class DistrictOffice(Base):
     """District mode: an office registered by its key's fingerprint, and the newest packet held from it."""
 

@@ -14,6 +14,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 from sqlalchemy import func, select
 
 from koperasi import clock
@@ -21,15 +23,16 @@ from koperasi.db.database import Database, open_database
 from koperasi.db.models import AppSetting, AuditEvent, DistrictLoan, DistrictMember, OfficeKey
 from koperasi.domain.district import packet
 from koperasi.domain.district.figures import COUNTED
-from koperasi.domain.district.settings import OFFICE_MODE, PERSONAL_DATA
+from koperasi.domain.district.settings import DISTRICT_KEY, OFFICE_MODE, PERSONAL_DATA, normal_public_key
 from koperasi.domain.errors import DomainError
 from koperasi.domain.office.audit import AuditAction
 from koperasi.domain.roles import Actor
 from koperasi.services.dashboard.figures import figures
-from koperasi.services.district import consolidated, mode, receiving, sending
+from koperasi.services.district import consolidated, district_key, mode, receiving, sending
+from koperasi.services.district.encryption import MAGIC
 from koperasi.services.district.receiving import Outcome
 from koperasi.services.office import auth
-from koperasi.services.office.settings import change_setting
+from koperasi.services.office.settings import change_setting, read_setting
 from sqlalchemy.engine import URL
 from tests.district_support import demo_office, district, register
 from tests.support import PINNED_MOMENT, TEST_PASSWORD, TODAY
@@ -293,3 +296,37 @@ def _district_once(database, offices) -> Actor:
     admin = district(database)
     _registered(database, admin, offices, "pauh")
     return admin
+
+
+def test_a_packet_sealed_for_the_district_opens_only_there(db, district_admin, offices, stick, tmp_path):
+    office = offices["limun"]
+    _registered(db, district_admin, offices, "limun")
+    with db.session() as session:
+        public = district_key.district_public_key(session, district_admin)
+        assert district_key.district_public_key(session, district_admin) == public  # one key for the district's life
+    other_district = X25519PrivateKey.generate().public_key().public_bytes(Encoding.Raw, PublicFormat.Raw).hex()
+    sent = {}
+    for name, key in (("ours", public), ("theirs", other_district)):
+        with office.db.session() as session:
+            version = read_setting(session, office.admin, DISTRICT_KEY)[1]
+            change_setting(session, office.admin, DISTRICT_KEY, normal_public_key(key.upper()), expected_version=version)
+            sent[name] = sending.send_report(session, office.admin, stick)
+    with office.db.session() as session:
+        change_setting(session, office.admin, DISTRICT_KEY, "", expected_version=read_setting(session, office.admin, DISTRICT_KEY)[1])
+    raw = sent["ours"].path.read_bytes()
+    assert sent["ours"].sealed and raw.startswith(MAGIC) and b"members.jsonl" not in raw
+    flipped = bytearray(raw)
+    flipped[-5] ^= 1
+    changed = tmp_path / "ubah.paket-laporan"
+    changed.write_bytes(bytes(flipped))
+    refused_other, refused_changed, accepted = _import(db, district_admin, sent["theirs"].path, changed, sent["ours"].path)
+    assert refused_other.outcome is refused_changed.outcome is Outcome.REFUSED
+    assert "dikunci untuk kabupaten lain" in refused_other.reason and "dikunci untuk kabupaten lain" in refused_changed.reason
+    assert accepted.outcome is Outcome.ACCEPTED and _count(db, DistrictMember) == 24
+
+
+def test_a_district_key_typed_wrong_is_refused():
+    for typed in ("abc", "zz" * 32, "ab" * 33):
+        with pytest.raises(DomainError, match="Kunci kabupaten harus 64"):
+            normal_public_key(typed)
+    assert normal_public_key("  ") == ""

@@ -56,3 +56,28 @@ STALE_DAYS: Setting[int] = Setting(
     check=_check_stale_days,
     show=lambda value: f"{value} hari",
 )
+
+
+def normal_public_key(typed: str) -> str:
+    """The district's public key as typed or pasted (any case, spaces, dashes) in its stored form, "" for none."""
+    digits = "".join(ch for ch in typed.lower() if ch not in " -:\t\r\n")
+    if digits:
+        _check_public_key(digits)
+    return digits
+
+
+def _check_public_key(value: str) -> None:
+    if value and (len(value) != 64 or any(ch not in "0123456789abcdef" for ch in value)):
+        raise ValidationError("Kunci kabupaten harus 64 angka/huruf heksadesimal (0-9, a-f), seperti yang diberikan "
+                              "kabupaten.", field="district_public_key")
+
+
+# At an office: the district's X25519 public key (hex); when set, packets are sealed so only the district opens them.
+DISTRICT_KEY: Setting[str] = Setting(
+    key="district_public_key",
+    label="Kunci kabupaten untuk mengunci paket laporan",
+    default="",
+    parse=str,
+    check=_check_public_key,
+    show=lambda value: value or "tidak ada (paket tidak dikunci)",
+)

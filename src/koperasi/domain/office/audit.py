@@ -86,6 +86,7 @@ class AuditAction(StrEnum):
     DISTRICT_OFFICE_REGISTERED = "district_office_registered"
     DISTRICT_PACKET_IMPORTED = "district_packet_imported"
     PROGRAM_MODE_CHANGED = "program_mode_changed"
+    DISTRICT_KEY_CREATED = "district_key_created"
 
 
 ACTION_LABELS: dict[str, str] = {
@@ -167,6 +168,7 @@ ACTION_LABELS: dict[str, str] = {
     AuditAction.DISTRICT_OFFICE_REGISTERED: "Kantor didaftarkan di kabupaten",
     AuditAction.DISTRICT_PACKET_IMPORTED: "Paket laporan kantor diterima",
     AuditAction.PROGRAM_MODE_CHANGED: "Mode program diubah",
+    AuditAction.DISTRICT_KEY_CREATED: "Kunci kabupaten dibuat",
 }
 
 ENTITY_LABELS: dict[str, str] = {
@@ -196,6 +198,7 @@ ENTITY_LABELS: dict[str, str] = {
     "office_key": "Kunci kantor",
     "district_packet": "Paket laporan kabupaten",
     "district_office": "Kantor terdaftar (kabupaten)",
+    "district_key": "Kunci kabupaten",
 }
 
 FIELD_LABELS: dict[str, str] = {

@@ -19,7 +19,7 @@ from koperasi.domain.office.regions import shipped
 from koperasi.domain.office.settings import HOME_KABUPATEN
 from koperasi.domain.roles import Actor, Permission
 from koperasi.services.access import authorize
-from koperasi.services.district.receiving import require_district_mode
+from koperasi.services.district.mode import require_district_mode
 from koperasi.services.office.settings import value_of
 from koperasi import clock
 

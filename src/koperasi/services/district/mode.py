@@ -22,6 +22,11 @@ def is_district(session: Session) -> bool:
     return value_of(session, PROGRAM_MODE) == DISTRICT_MODE
 
 
+def require_district_mode(session: Session) -> None:
+    if not is_district(session):
+        raise DomainError("Hanya program dalam mode kabupaten yang menerima paket dan mendaftarkan kantor.")
+
+
 def set_up_office_or_district(session: Session, profile: OfficeProfile, *, district: bool, **set_up: str | None) -> Actor:
     """The first-run set-up (``office.set_up``'s arguments), as a sub-district office or in mode kabupaten: one
     transaction, so a district never starts life as an office."""

@@ -15,19 +15,22 @@ from pathlib import Path
 
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
 from koperasi.domain.district import packet
 from koperasi.domain.district.packet import PacketRefused
 from koperasi.domain.errors import DomainError
+from koperasi.services.district.encryption import is_sealed, open_sealed, seal
 
 # A real packet of 10,000 members is ~1 MB; anything far larger is not one (and must not fill the memory).
 MAX_PACKET_BYTES = 200 * 1024 * 1024
 MAX_CONTENT_BYTES = 400 * 1024 * 1024  # uncompressed, against a zip bomb
 
 
-def write_packet(path: Path, manifest: packet.Manifest, key: Ed25519PrivateKey, contents: dict[str, bytes]) -> int:
-    """Write the packet beside its final name and rename it into place: a pulled USB stick leaves no half packet
-    under the real name."""
+def write_packet(path: Path, manifest: packet.Manifest, key: Ed25519PrivateKey, contents: dict[str, bytes], *,
+                 seal_for: bytes | None = None) -> int:
+    """Write the packet (sealed for the district's public key ``seal_for`` when given) beside its final name and
+    rename it into place: a pulled USB stick leaves no half packet under the real name."""
     manifest_bytes = json.dumps(packet.manifest_document(manifest), sort_keys=True, indent=1).encode()
     files = {packet.MANIFEST: manifest_bytes, packet.SIGNATURE: key.sign(manifest_bytes), **contents}
     buffer = io.BytesIO()
@@ -35,17 +38,18 @@ def write_packet(path: Path, manifest: packet.Manifest, key: Ed25519PrivateKey, 
         for name, content in files.items():
             archive.writestr(zipfile.ZipInfo(name, date_time=(2026, 1, 1, 0, 0, 0)), content,
                              compress_type=zipfile.ZIP_DEFLATED)
+    written = seal(buffer.getvalue(), seal_for) if seal_for else buffer.getvalue()
     partial = path.with_name(path.name + ".sebagian")
     try:
         with open(partial, "wb") as file:
-            file.write(buffer.getvalue())
+            file.write(written)
             file.flush()
             os.fsync(file.fileno())
         os.replace(partial, path)
     except OSError as error:
         partial.unlink(missing_ok=True)
         raise DomainError(f"Paket tidak dapat ditulis ke {path.parent}: {error.strerror or error}.") from error
-    return len(buffer.getvalue())
+    return len(written)
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,14 +59,15 @@ class PacketContent:
     files: dict[str, bytes]
 
 
-def read_packet(path: Path) -> PacketContent:
-    """The packet's parts, checked against its signature and digests; refused with a reason otherwise."""
+def read_packet(path: Path, district_key: X25519PrivateKey | None = None) -> PacketContent:
+    """The packet's parts (opened with ``district_key`` when sealed), checked against its signature and digests;
+    refused with a reason otherwise."""
     try:
         raw = path.read_bytes() if path.stat().st_size <= MAX_PACKET_BYTES else b""
     except OSError as error:
         raise PacketRefused(f"Berkas tidak dapat dibaca: {error.strerror or error}.") from error
     try:
-        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+        with zipfile.ZipFile(io.BytesIO(open_sealed(raw, district_key) if is_sealed(raw) else raw)) as archive:
             names = {info.filename: info for info in archive.infolist()}
             wanted = (packet.MANIFEST, packet.SIGNATURE, *packet.CONTENT_FILES)
             if set(names) != set(wanted) or sum(names[name].file_size for name in wanted) > MAX_CONTENT_BYTES:

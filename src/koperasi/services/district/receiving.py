@@ -23,12 +23,13 @@ from koperasi.db.models import DistrictLoan, DistrictMember, DistrictOffice
 from koperasi.domain.district import packet
 from koperasi.domain.district.figures import as_document, from_document
 from koperasi.domain.district.packet import PacketRefused
-from koperasi.domain.district.settings import DISTRICT_MODE, PROGRAM_MODE
 from koperasi.domain.errors import ConflictError, DomainError, ValidationError
 from koperasi.domain.office.audit import AuditAction
 from koperasi.domain.office.settings import HOME_KABUPATEN
 from koperasi.domain.roles import Actor, Permission
 from koperasi.services.access import authorize
+from koperasi.services.district.district_key import held_key
+from koperasi.services.district.mode import require_district_mode
 from koperasi.services.district.packet_file import PacketContent, read_packet
 from koperasi.services.office import audit
 from koperasi.services.office.settings import value_of
@@ -62,11 +63,6 @@ class RegisteredOffice:
     kecamatan: str
     as_of: datetime | None
     received_at: datetime | None
-
-
-def require_district_mode(session: Session) -> None:
-    if value_of(session, PROGRAM_MODE) != DISTRICT_MODE:
-        raise DomainError("Hanya program dalam mode kabupaten yang menerima paket dan mendaftarkan kantor.")
 
 
 def register_office(session: Session, actor: Actor, *, fingerprint: str, label: str) -> RegisteredOffice:
@@ -130,7 +126,7 @@ def import_packets(
 
 def _import_one(session: Session, actor: Actor, path: Path) -> ImportResult:
     try:
-        content = read_packet(path)
+        content = read_packet(path, held_key(session))
         with write(session):
             return _take_in(session, actor, path.name, content)
     except DomainError as refusal:

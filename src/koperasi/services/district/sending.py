@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from koperasi.db.models import Kecamatan, Member
 from koperasi.domain.district import packet
 from koperasi.domain.district.figures import OfficeFigures, as_document
-from koperasi.domain.district.settings import DISTRICT_MODE, PERSONAL_DATA, PROGRAM_MODE
+from koperasi.domain.district.settings import DISTRICT_KEY, DISTRICT_MODE, PERSONAL_DATA, PROGRAM_MODE
 from koperasi.domain.errors import DomainError
 from koperasi.domain.office.audit import AuditAction
 from koperasi.domain.office.settings import HOME_KABUPATEN
@@ -44,6 +44,7 @@ class SentPacket:
     loans: int  # loans with principal outstanding
     personal_data: bool
     fingerprint: str
+    sealed: bool  # encrypted for the district's key (setting district_public_key)
 
 
 def send_report(session: Session, actor: Actor, folder: Path) -> SentPacket:
@@ -72,13 +73,15 @@ def send_report(session: Session, actor: Actor, folder: Path) -> SentPacket:
         manifest = packet.Manifest(identity, as_of, personal, public_key,
                                    {name: packet.digest(content) for name, content in contents.items()}, counts)
         path = _free_name(target / packet.file_name(office.profile.code, str(office.id), clock.local_now()))
-        size = write_packet(path, manifest, key, contents)
+        sealed_for = value_of(session, DISTRICT_KEY)
+        size = write_packet(path, manifest, key, contents, seal_for=bytes.fromhex(sealed_for) if sealed_for else None)
         sent = SentPacket(path, size, as_of, counts[packet.MEMBERS], counts[packet.LOANS], personal,
-                          packet.fingerprint(public_key))
+                          packet.fingerprint(public_key), bool(sealed_for))
         audit.record(session, actor, action=AuditAction.DISTRICT_REPORT_SENT, entity="district_packet",
                      entity_id=path.name, after={
                          "file": str(path), "size_bytes": sent.size_bytes, "anggota": sent.members,
                          "pinjaman": sent.loans, "data pribadi": personal, "sidik kunci": sent.fingerprint,
+                         "terkunci untuk kabupaten": sent.sealed,
                      })
         return sent
 

@@ -1,4 +1,4 @@
-"""District consolidation: the office's signing key, and in district mode the register of offices and their data.
+"""District consolidation: the office's signing key; in district mode its own encryption key, the register of offices and their data.
 
 Revision ID: 0015
 Revises: 0011 (written beside other branches' migrations; the lead re-chains it at merge)
@@ -27,6 +27,15 @@ def upgrade() -> None:
         _moment("created_at", False),
         sa.CheckConstraint("id = 1", name=op.f("ck_office_keys_single_row")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_office_keys")),
+    )
+    op.create_table(
+        "district_keys",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("private_key", sa.LargeBinary(), nullable=False),
+        sa.Column("public_key", sa.LargeBinary(), nullable=False),
+        _moment("created_at", False),
+        sa.CheckConstraint("id = 1", name=op.f("ck_district_keys_single_row")),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_district_keys")),
     )
     op.create_table(
         "district_offices",
@@ -86,4 +95,5 @@ def downgrade() -> None:
     op.drop_table("district_loans")
     op.drop_table("district_members")
     op.drop_table("district_offices")
+    op.drop_table("district_keys")
     op.drop_table("office_keys")
