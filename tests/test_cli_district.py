@@ -32,6 +32,9 @@ def test_two_offices_send_and_the_district_adds_them_up(tmp_path, capsys):
     set_up_office(database)
     database.dispose()
     assert main(["mode-kabupaten", "--db", str(district), *login, "--password-file", str(district_password)]) == 0
+    capsys.readouterr()
+    assert main(["kunci-kabupaten", "--db", str(district), *login, "--password-file", str(district_password)]) == 0
+    assert re.fullmatch(r"[0-9a-f]{64}\n", capsys.readouterr().out)
 
     members = 0
     for name, count in (("pauh", 12), ("limun", 9)):

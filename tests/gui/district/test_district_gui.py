@@ -164,3 +164,22 @@ def test_mode_kabupaten_fits_a_1024_x_768_laptop(qtbot, context, tmp_path, monke
         dialog.show()
         size = dialog.size().expandedTo(dialog.minimumSizeHint())
         assert size.width() <= 1024 and size.height() <= 728, type(dialog).__name__
+
+
+def test_the_office_enters_the_districts_key_and_its_packets_are_sealed(qtbot, context, tmp_path, shown):
+    from koperasi.gui.district.settings_dialog import DistrictSettingsDialog
+
+    district = _fresh_district(context, tmp_path)
+    given = DistrictSettingsDialog(district, district=True)
+    qtbot.addWidget(given)
+    shown_key = given.findChild(type(given.error_label), "districtPublicKey").text()
+    dialog = DistrictSettingsDialog(context, district=False)
+    qtbot.addWidget(dialog)
+    dialog.district_key.setText("bukan kunci")
+    dialog.buttons.accepted.emit()
+    assert "Kunci kabupaten harus 64" in dialog.error_label.text()
+    dialog.district_key.setText(shown_key)
+    dialog.buttons.accepted.emit()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    sent = send_report.send_to_district(None, context, folder=tmp_path)
+    assert sent.sealed and "terkunci" in shown[-1]

@@ -25,6 +25,8 @@ def summary(sent: SentPacket) -> str:
     unit = "KB" if sent.size_bytes >= 1024 else tr("bita")
     personal = (tr("Nama, nomor anggota dan NIK disertakan (pengaturan kantor).") if sent.personal_data
                 else tr("Tanpa nama dan NIK anggota."))
+    if sent.sealed:
+        personal += " " + tr("Paket terkunci: hanya kabupaten yang dapat membukanya.")
     return tr(
         "Paket laporan tersimpan di:\n{path}\n\nUkuran: {size} {unit}\nIsi: angka kantor hari ini, {members} anggota, "
         "{loans} pinjaman berjalan. {personal}\n\nSidik kunci kantor: {fingerprint}\n\n"
