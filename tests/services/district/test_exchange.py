@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import json
 import shutil
+import uuid
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -30,6 +32,7 @@ from koperasi.domain.roles import Actor
 from koperasi.services.dashboard.figures import figures
 from koperasi.services.district import consolidated, district_key, mode, receiving, sending
 from koperasi.services.district.encryption import MAGIC
+from koperasi.services.district.packet_file import read_packet, write_packet
 from koperasi.services.district.receiving import Outcome
 from koperasi.services.office import auth
 from koperasi.services.office.settings import change_setting, read_setting
@@ -330,3 +333,19 @@ def test_a_district_key_typed_wrong_is_refused():
         with pytest.raises(DomainError, match="Kunci kabupaten harus 64"):
             normal_public_key(typed)
     assert normal_public_key("  ") == ""
+
+
+def test_a_registered_key_cannot_speak_for_another_office(db, district_admin, offices, tmp_path):
+    """A copy of Pauh's database (and so its key) set up as a new office elsewhere signs validly, but the district
+    learned from the first packet which office that key belongs to."""
+    _registered(db, district_admin, offices, "pauh")
+    assert _import(db, district_admin, offices["pauh"].packet)[0].outcome is Outcome.ACCEPTED
+    with offices["pauh"].db.session() as session:
+        key = Ed25519PrivateKey.from_private_bytes(session.get(OfficeKey, 1).private_key)
+    content = read_packet(offices["pauh"].packet)
+    manifest = replace(content.manifest, office=replace(content.manifest.office, id=str(uuid.uuid4()), code="LAIN"),
+                       as_of=content.manifest.as_of + timedelta(days=1))
+    forged = tmp_path / "lain.paket-laporan"
+    write_packet(forged, manifest, key, content.files)
+    result, = _import(db, district_admin, forged)
+    assert result.outcome is Outcome.REFUSED and "mengaku dari kantor LAIN" in result.reason
