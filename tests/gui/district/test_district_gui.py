@@ -42,12 +42,12 @@ def test_a_folder_that_vanished_is_said_plainly(qtbot, context, tmp_path, shown)
     assert shown == [f"Folder tujuan tidak ada: {tmp_path / 'dicabut'}. Pilih folder atau flashdisk yang ada."]
 
 
-def test_mode_kabupaten_shows_the_consolidation_and_takes_packets_in(qtbot, context, tmp_path, monkeypatch, shown):
+def test_mode_kabupaten_shows_the_consolidation_and_takes_packets_in(qtbot, context, district_context, tmp_path, monkeypatch, shown):
     stick = tmp_path / "flashdisk"
     stick.mkdir()
     # An office (the fixture's own database before it turns district) sends; then the district registers its key.
     printed = send_report.send_to_district(None, context, folder=stick).fingerprint
-    other = _fresh_district(context, tmp_path)
+    other = district_context
     window = MainWindow(other)
     qtbot.addWidget(window)
     tab = window.district
@@ -81,8 +81,9 @@ def test_mode_kabupaten_shows_the_consolidation_and_takes_packets_in(qtbot, cont
     assert load_workbook(path)["Per kantor"].max_row == 3
 
 
-def _fresh_district(context: AppContext, tmp_path) -> AppContext:
-    """A second database set up and switched to mode kabupaten, logged in as its admin."""
+@pytest.fixture
+def district_context(tmp_path):
+    """A second database set up and switched to mode kabupaten, logged in as its admin; closed after the test."""
     from sqlalchemy.engine import URL
 
     from koperasi.db.database import open_database
@@ -93,7 +94,8 @@ def _fresh_district(context: AppContext, tmp_path) -> AppContext:
     with database.session() as session:
         mode.set_program_mode(session, admin, DISTRICT_MODE)
         current = office.current_office(session)
-    return AppContext(database=database, actor=admin, office=current)
+    yield AppContext(database=database, actor=admin, office=current)
+    database.dispose()
 
 
 def test_the_first_run_wizard_can_set_up_the_district(qtbot, sqlite_db):
@@ -133,12 +135,12 @@ def test_the_office_chooses_to_send_names_and_sees_its_fingerprint(qtbot, contex
     assert sent.fingerprint == printed and "disertakan" in shown[-1]
 
 
-def test_the_district_sets_when_a_packet_is_old(qtbot, context, tmp_path):
+def test_the_district_sets_when_a_packet_is_old(qtbot, district_context):
     from koperasi.domain.district.settings import STALE_DAYS
     from koperasi.gui.district.settings_dialog import DistrictSettingsDialog
     from koperasi.services.office.settings import value_of
 
-    district = _fresh_district(context, tmp_path)
+    district = district_context
     dialog = DistrictSettingsDialog(district, district=True)
     qtbot.addWidget(dialog)
     assert dialog.days.value() == 35
@@ -148,13 +150,13 @@ def test_the_district_sets_when_a_packet_is_old(qtbot, context, tmp_path):
         assert value_of(session, STALE_DAYS) == 60
 
 
-def test_mode_kabupaten_fits_a_1024_x_768_laptop(qtbot, context, tmp_path, monkeypatch):
+def test_mode_kabupaten_fits_a_1024_x_768_laptop(qtbot, district_context, monkeypatch):
     from PySide6.QtCore import QRect
 
     from koperasi.gui import screen_fit
 
     monkeypatch.setattr(screen_fit, "available_area", lambda widget: QRect(0, 0, 1024, 728))
-    district = _fresh_district(context, tmp_path)
+    district = district_context
     window = MainWindow(district)
     qtbot.addWidget(window)
     window.show()
@@ -166,11 +168,10 @@ def test_mode_kabupaten_fits_a_1024_x_768_laptop(qtbot, context, tmp_path, monke
         assert size.width() <= 1024 and size.height() <= 728, type(dialog).__name__
 
 
-def test_the_office_enters_the_districts_key_and_its_packets_are_sealed(qtbot, context, tmp_path, shown):
+def test_the_office_enters_the_districts_key_and_its_packets_are_sealed(qtbot, context, district_context, tmp_path, shown):
     from koperasi.gui.district.settings_dialog import DistrictSettingsDialog
 
-    district = _fresh_district(context, tmp_path)
-    given = DistrictSettingsDialog(district, district=True)
+    given = DistrictSettingsDialog(district_context, district=True)
     qtbot.addWidget(given)
     shown_key = given.findChild(type(given.error_label), "districtPublicKey").text()
     dialog = DistrictSettingsDialog(context, district=False)
