@@ -6,6 +6,7 @@ import pytest
 from openpyxl import load_workbook
 
 from koperasi.domain.district.settings import DISTRICT_MODE
+from koperasi.gui.busy import drain
 from koperasi.gui.context import AppContext
 from koperasi.gui.district import register_dialog, send_report
 from koperasi.gui.district.register_dialog import RegisterOfficeDialog
@@ -95,6 +96,7 @@ def district_context(tmp_path):
         mode.set_program_mode(session, admin, DISTRICT_MODE)
         current = office.current_office(session)
     yield AppContext(database=database, actor=admin, office=current)
+    drain()  # the main window's hidden Beranda reads on the worker thread: let it finish before the database goes
     database.dispose()
 
 
