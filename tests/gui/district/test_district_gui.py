@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from openpyxl import load_workbook
+from PySide6.QtWidgets import QWidget
 
 from koperasi.domain.district.settings import DISTRICT_MODE
 from koperasi.gui.busy import drain
@@ -39,7 +40,7 @@ def test_the_office_sends_its_packet_from_the_file_menu_and_is_told_what_it_hold
 
 
 def test_a_folder_that_vanished_is_said_plainly(qtbot, context, tmp_path, shown):
-    assert send_report.send_to_district(None, context, folder=tmp_path / "dicabut") is None
+    assert send_report.send_to_district(_parent(qtbot), context, folder=tmp_path / "dicabut") is None
     assert shown == [f"Folder tujuan tidak ada: {tmp_path / 'dicabut'}. Pilih folder atau flashdisk yang ada."]
 
 
@@ -47,7 +48,7 @@ def test_mode_kabupaten_shows_the_consolidation_and_takes_packets_in(qtbot, cont
     stick = tmp_path / "flashdisk"
     stick.mkdir()
     # An office (the fixture's own database before it turns district) sends; then the district registers its key.
-    printed = send_report.send_to_district(None, context, folder=stick).fingerprint
+    printed = send_report.send_to_district(_parent(qtbot), context, folder=stick).fingerprint
     other = district_context
     window = MainWindow(other)
     qtbot.addWidget(window)
@@ -69,17 +70,25 @@ def test_mode_kabupaten_shows_the_consolidation_and_takes_packets_in(qtbot, cont
     assert tab.office_model.rowCount() == 1 and "LAMA" in tab.note.text()  # registered, no packet yet
 
     results = []
-    monkeypatch.setattr(register_dialog.ImportResultsDialog, "exec", lambda self: results.append(self) or 0)
+    monkeypatch.setattr(register_dialog.ImportResultsDialog, "exec",
+                        lambda self: results.append((self.summary.text(), self.details.toPlainText())) or 0)
     tab.receive(stick)
-    report, = results
-    assert report.summary.text() == "1 paket: 1 diterima, 0 sudah ada sebelumnya, 0 ditolak."
-    assert "DITERIMA — PAU-" in report.details.toPlainText()
+    (summary, details), = results
+    assert summary == "1 paket: 1 diterima, 0 sudah ada sebelumnya, 0 ditolak."
+    assert "DITERIMA — PAU-" in details
     assert tab.office_model.row(tab.office_model.index(0, 0)).as_of is not None
     assert not tab.note.isVisible()
     assert "1 dari 1 kantor sudah mengirim paket" in tab.totals.text()
     path = tmp_path / "k.xlsx"
     write_consolidated_xlsx(tab.view, path)
     assert load_workbook(path)["Per kantor"].max_row == 3
+
+
+def _parent(qtbot) -> QWidget:
+    """The widget a dialog opens over (a busy dialog without a parent would be a window of its own)."""
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    return widget
 
 
 @pytest.fixture
@@ -133,7 +142,7 @@ def test_the_office_chooses_to_send_names_and_sees_its_fingerprint(qtbot, contex
     dialog.buttons.accepted.emit()
     with context.database.session() as session:
         assert value_of(session, PERSONAL_DATA) is True
-    sent = send_report.send_to_district(None, context, folder=tmp_path)
+    sent = send_report.send_to_district(_parent(qtbot), context, folder=tmp_path)
     assert sent.fingerprint == printed and "disertakan" in shown[-1]
 
 
@@ -184,5 +193,5 @@ def test_the_office_enters_the_districts_key_and_its_packets_are_sealed(qtbot, c
     dialog.district_key.setText(shown_key)
     dialog.buttons.accepted.emit()
     assert dialog.result() == dialog.DialogCode.Accepted
-    sent = send_report.send_to_district(None, context, folder=tmp_path)
+    sent = send_report.send_to_district(_parent(qtbot), context, folder=tmp_path)
     assert sent.sealed and "terkunci" in shown[-1]
