@@ -59,16 +59,17 @@ def test_the_walk_would_catch_an_offender(tmp_path):
 # The house by area (docs/architecture.md, "Areas"): the same folder names in domain/, services/,
 # reports/ and gui/. An area uses another only through the modules that area offers; the office is
 # what every area stands on, so all of it is open.
-AREAS = ("office", "members", "loans", "trainings", "sales", "network", "impact")
+AREAS = ("office", "members", "loans", "trainings", "sales", "network", "impact", "district")
 LAYERS = ("domain", "services", "reports", "gui")
 OFFERED = {
     "office": None,  # everything: profile, settings, regions, audit, numbering
     "members": {"domain.members.register", "services.members.search", "services.members.groups"},
     "trainings": {"services.trainings.participants", "services.trainings.programmes"},
     "sales": {"domain.sales.rules"},
-    "loans": set(),
     "network": set(),  # the member panel gets its meetings through the main window
     "impact": set(),
+    "loans": {"services.loans.arrears"},
+    "district": {"services.district.mode"},
 }
 # Who may use whom (besides the office), and why: docs/architecture.md says the same in words.
 USES = {
@@ -81,6 +82,8 @@ USES = {
     ("office", "sales"),  # the settings registry checks the default commission with the sales rule
     ("network", "members"),  # a meeting serves groups: the meeting form lists them
     ("impact", "members"),  # a visit is entered for a member found by number; ages for the funder's report
+    ("district", "loans"),  # a packet carries each loan's position as the office's arrears report sees it
+    ("office", "district"),  # the first-run wizard sets up a sub-district office or the district (mode kabupaten)
 }
 
 

@@ -8,7 +8,7 @@ import os
 import sys
 from collections.abc import Sequence
 
-from koperasi import __version__, running_marker
+from koperasi import __version__, cli_district, running_marker
 from koperasi.domain.errors import DomainError
 from koperasi.logs import configure_logging
 
@@ -77,6 +77,7 @@ def build_parser() -> argparse.ArgumentParser:
     roles.add_argument("--app", default="koperasi_aplikasi", help="nama peran aplikasi (bawaan: koperasi_aplikasi)")
     roles.add_argument("--owner-password-file", metavar="FILE", help="kata sandi peran pemilik, dari berkas ini")
     roles.add_argument("--app-password-file", metavar="FILE", help="kata sandi peran aplikasi, dari berkas ini")
+    cli_district.add_commands(commands, db_help)
     return parser
 
 
@@ -113,6 +114,8 @@ def _run(argv: Sequence[str] | None) -> int:
             return _restore(db_arg, args.file, args.passphrase_file, assume_yes=args.yes)
         if args.command == "setup-postgres":
             return _setup_postgres(db_arg, args)
+        if args.command in cli_district.COMMANDS:
+            return _district(db_arg, args)
         if args.command == "self-test":
             from koperasi.gui.self_test import run_self_test
 
@@ -189,10 +192,17 @@ def _demo(db_arg: str | None, members: int, loans: int | None, sales: int | None
 def _doctor(db_arg: str | None) -> int:
     from koperasi.services.office import health
 
+    from koperasi.services.district import checks as district_checks
+    from koperasi.services.district.mode import is_district
+
     database = _open(db_arg, migrate_schema=False, must_exist=True)
     try:
         with database.session() as session:
             report = health.examine(session)
+            if report.ok and is_district(session):
+                parts, warnings = district_checks.office_parts(session)
+                report.checks.extend(parts)
+                report.warnings.extend(warnings)
     finally:
         database.dispose()
     print(f"Basis data: {database.describe()}")
@@ -206,6 +216,14 @@ def _doctor(db_arg: str | None) -> int:
         print(f"[PERINGATAN] {warning}")
     print("Semua pemeriksaan lulus." if report.ok else "Ada pemeriksaan yang gagal.")
     return EXIT_OK if report.ok else EXIT_PROBLEM
+
+
+def _district(db_arg: str | None, args: argparse.Namespace) -> int:
+    database = _open(db_arg, must_exist=True)
+    try:
+        return cli_district.run(args, database)
+    finally:
+        database.dispose()
 
 
 def _setup_postgres(db_arg: str | None, args: argparse.Namespace) -> int:

@@ -7,6 +7,7 @@ import importlib
 import inspect
 import pkgutil
 import uuid
+from pathlib import Path
 from datetime import date, datetime, time, timezone
 
 import pytest
@@ -34,6 +35,9 @@ from koperasi.services.impact import indicators as impact_indicators
 from koperasi.services.impact import poverty as impact_poverty
 from koperasi.services.impact import report as impact_report
 from koperasi.services.impact import visits as impact_visits
+from koperasi.services.district import consolidated as district_view
+from koperasi.services.district import mode as district_mode
+from koperasi.services.district import district_key, office_key, receiving as district_receiving, sending as district_sending
 from koperasi.services.loans import arrears
 from koperasi.services.trainings import attendance
 from koperasi.services.monthly import history as monthly_history
@@ -100,6 +104,7 @@ BACKUP_MAKERS = {Role.ADMIN, Role.MANAGER, Role.TREASURER}  # "Cadangkan sekaran
 HOUSEHOLD_VIEWERS = {Role.ADMIN, Role.MANAGER, Role.CLERK}  # household figures are personal: not the treasurer
 VISIT_RECORDERS = {Role.ADMIN, Role.MANAGER, Role.CLERK}  # baselines and follow-up visits
 IMPACT_KEEPERS = {Role.ADMIN, Role.MANAGER}  # the poverty line
+REPORTERS = {Role.ADMIN, Role.MANAGER}  # send the district packet; in district mode register offices and import packets
 
 # function -> (roles allowed, call with a session and an actor)
 CALLS = {
@@ -421,6 +426,16 @@ CALLS = {
         IMPACT_KEEPERS,
         lambda s, a: impact_poverty.set_poverty_line(s, a, valid_from=date(2026, 3, 1), area="perdesaan", amount=0),
     ),
+    # District consolidation (issue 21): EXCHANGE_REPORTS; the mode is the office profile's (EDIT_OFFICE).
+    office_key.office_fingerprint: (REPORTERS, lambda s, a: office_key.office_fingerprint(s, a)),
+    district_sending.send_report: (REPORTERS, lambda s, a: district_sending.send_report(s, a, Path("/tidak/ada"))),
+    district_receiving.register_office: (
+        REPORTERS, lambda s, a: district_receiving.register_office(s, a, fingerprint="AB" * 20, label="Kantor Pauh")),
+    district_receiving.list_offices: (ANYONE_LOGGED_IN, lambda s, a: district_receiving.list_offices(s, a)),
+    district_receiving.import_packets: (REPORTERS, lambda s, a: district_receiving.import_packets(s, a, [])),
+    district_view.consolidated: (ANYONE_LOGGED_IN, lambda s, a: district_view.consolidated(s, a)),
+    district_key.district_public_key: (REPORTERS, lambda s, a: district_key.district_public_key(s, a)),
+    district_mode.set_program_mode: ({Role.ADMIN}, lambda s, a: district_mode.set_program_mode(s, a, "lain")),
 }
 # Called inside other services' transactions, after those have checked the role.
 BUILDING_BLOCKS = {
@@ -428,6 +443,8 @@ BUILDING_BLOCKS = {
     ledger.post, ledger.post_reversal, loan_book.add_movement, loan_book.add_schedule,
     # inside the areas' request and approve functions, which check the right first
     reversals.open_request, reversals.claim, reversals.settle,
+    # the office's key, made inside send_report and office_fingerprint after their check
+    office_key.signing_key,
 }
 
 

@@ -996,3 +996,92 @@ class PovertyLine(Base):
     version: Mapped[int] = mapped_column(Integer, default=1)
 
     __mapper_args__ = {"version_id_col": version}
+
+
+# ---- District consolidation (issue 21, migration 0015) ------------------------------------------
+
+
+class OfficeKey(Base):
+    """The office's Ed25519 key for signing packets to the district: made at first use, one row.
+
+    Kept in the database (not a file beside it) so that it travels with every backup and restore, and
+    the fingerprint on the registration sheet stays true after the PC is replaced.
+    """
+
+    __tablename__ = "office_keys"
+    __table_args__ = (CheckConstraint("id = 1", name="single_row"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    private_key: Mapped[bytes] = mapped_column(LargeBinary)  # raw 32 bytes
+    public_key: Mapped[bytes] = mapped_column(LargeBinary)  # raw 32 bytes
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class DistrictKey(Base):
+    """Mode kabupaten: the district's X25519 key, to which offices may encrypt their packets. One row, like OfficeKey."""
+
+    __tablename__ = "district_keys"
+    __table_args__ = (CheckConstraint("id = 1", name="single_row"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    private_key: Mapped[bytes] = mapped_column(LargeBinary)  # raw 32 bytes
+    public_key: Mapped[bytes] = mapped_column(LargeBinary)  # raw 32 bytes
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class DistrictOffice(Base):
+    """District mode: an office registered by its key's fingerprint, and the newest packet held from it."""
+
+    __tablename__ = "district_offices"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    fingerprint: Mapped[str] = mapped_column(String(49), unique=True)
+    label: Mapped[str] = mapped_column(String(120))  # as the district typed it when registering
+    registered_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    # Learned from the first packet: the office's own id and profile.
+    office_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, unique=True)
+    office_code: Mapped[str] = mapped_column(String(6), default="")
+    office_name: Mapped[str] = mapped_column(String(120), default="")
+    kecamatan_code: Mapped[str] = mapped_column(String(8), default="")
+    kecamatan: Mapped[str] = mapped_column(String(80), default="")
+    as_of: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    packet_digest: Mapped[str | None] = mapped_column(String(64))
+    received_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    personal_data: Mapped[bool] = mapped_column(Boolean, default=False)
+    figures: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class DistrictMember(Base):
+    """A member as an office's newest packet tells the district (names and NIK only when the office sends them)."""
+
+    __tablename__ = "district_members"
+    __table_args__ = (CheckConstraint("sex IN ('L', 'P')", name="sex"),)
+
+    district_office_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("district_offices.id"), primary_key=True)
+    member_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    kecamatan_code: Mapped[str] = mapped_column(String(8))
+    kecamatan: Mapped[str] = mapped_column(String(80))
+    sex: Mapped[str] = mapped_column(String(1))
+    join_date: Mapped[date] = mapped_column(Date)
+    left_on: Mapped[date | None] = mapped_column(Date)
+    number: Mapped[str | None] = mapped_column(String(16))
+    full_name: Mapped[str | None] = mapped_column(String(120))
+    nik: Mapped[str | None] = mapped_column(String(16))
+
+
+class DistrictLoan(Base):
+    """A loan with principal outstanding at the packet's moment, as the office's arrears report saw it."""
+
+    __tablename__ = "district_loans"
+    __table_args__ = (CheckConstraint("outstanding >= 0 AND arrears >= 0 AND days_past_due >= 0", name="amounts"),)
+
+    district_office_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("district_offices.id"), primary_key=True)
+    loan_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    kecamatan: Mapped[str] = mapped_column(String(80))
+    outstanding: Mapped[int] = mapped_column(BigInteger)
+    arrears: Mapped[int] = mapped_column(BigInteger)
+    days_past_due: Mapped[int] = mapped_column(Integer)
+    at_risk: Mapped[bool] = mapped_column(Boolean)

@@ -62,6 +62,7 @@ class Permission(StrEnum):
     VIEW_HOUSEHOLDS = "view_households"
     RECORD_VISITS = "record_visits"
     MANAGE_IMPACT = "manage_impact"
+    EXCHANGE_REPORTS = "exchange_reports"
 
     @property
     def label(self) -> str:
@@ -99,6 +100,7 @@ _PERMISSION_LABELS = {
     Permission.VIEW_HOUSEHOLDS: "melihat data rumah tangga, kunjungan dan laporan dampak",
     Permission.RECORD_VISITS: "mencatat data rumah tangga dan kunjungan pendampingan",
     Permission.MANAGE_IMPACT: "mengatur jadwal kunjungan dan garis kemiskinan",
+    Permission.EXCHANGE_REPORTS: "mengirim atau menerima paket laporan kabupaten",
 }
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
@@ -128,6 +130,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             Permission.VIEW_HOUSEHOLDS,
             Permission.RECORD_VISITS,
             Permission.MANAGE_IMPACT,
+            Permission.EXCHANGE_REPORTS,
         }
     ),
     # Treasurers hold the cash: they disburse and correct, but do not approve.

@@ -15,6 +15,8 @@ from koperasi.gui.office.audit_dialog import AuditDialog
 from koperasi.gui.members.categories_dialog import CategoriesDialog
 from koperasi.gui.context import AppContext
 from koperasi.gui.dashboard.tab import DashboardTab
+from koperasi.gui.district.tab import DistrictTab
+from koperasi.services.district.mode import is_district
 from koperasi.services.dashboard.checklist import Step
 from koperasi.services.dashboard.waiting import Place
 from koperasi.gui.dashboard.charts import COLLECTIONS, PORTFOLIO, SALES, ChartPick, install_charts
@@ -129,8 +131,46 @@ class MainWindow(QMainWindow):
         self.form.menuFile.insertAction(self.action_backup, self.action_monthly_report)
         self.form.menuFile.insertSeparator(self.action_backup)
         self.action_monthly_report.triggered.connect(lambda: open_monthly_report(self, context))
+        self.action_send_report = QAction(self.tr("Kirim laporan ke &kabupaten…"), self)
+        self.action_send_report.setObjectName("actionSendReport")
+        self.form.menuFile.insertAction(self.action_backup, self.action_send_report)
+        self.action_send_report.setEnabled(actor.can(Permission.EXCHANGE_REPORTS))
+        self.action_send_report.triggered.connect(self._send_report)
+        self.action_district_settings = QAction(self.tr("Laporan &kabupaten…"), self)
+        self.action_district_settings.setObjectName("actionDistrictSettings")
+        self.form.menuSettings.insertAction(settings[settings.index(self.form.actionCategories) + 1], self.action_district_settings)
+        self.action_district_settings.setEnabled(actor.can(Permission.MANAGE_CATALOGUE))  # change_setting's right
+        self.action_district_settings.triggered.connect(self._district_settings)
         self._install_charts()
+        self.district: DistrictTab | None = None
+        with context.database.session() as session:
+            if is_district(session):
+                self._become_district()
         self._show_context()
+
+    def _become_district(self) -> None:
+        """Mode kabupaten: one tab, the consolidation; the office's own tabs and the menus that write an office's
+        records are hidden (the district's database holds no members, loans or sales of its own)."""
+        self.district = DistrictTab(self.context)
+        tabs = self.form.mainTabs
+        tabs.insertTab(0, self.district, self.tr("&Kabupaten"))
+        for index in range(1, tabs.count()):
+            tabs.setTabVisible(index, False)
+        tabs.setCurrentIndex(0)
+        for action in (self.action_send_report, self.action_monthly_report, self.action_reversals, self.action_funds,
+                       self.action_catalogue, self.form.actionCategories, self.form.actionRegions):
+            action.setVisible(False)
+
+    def _district_settings(self) -> None:
+        from koperasi.gui.district.settings_dialog import DistrictSettingsDialog
+
+        if DistrictSettingsDialog(self.context, district=self.district is not None, parent=self).exec() and self.district:
+            self.district.refresh()
+
+    def _send_report(self) -> None:
+        from koperasi.gui.district.send_report import send_to_district
+
+        send_to_district(self, self.context)
 
     def _install_charts(self) -> None:
         """Beranda's charts go into its placeholder, when its layout has one; a click opens the list behind it."""

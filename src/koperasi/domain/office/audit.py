@@ -95,6 +95,12 @@ class AuditAction(StrEnum):
     HOUSEHOLD_VIEWED = "household_viewed"
     IMPACT_REPORTED = "impact_reported"
     POVERTY_LINE_SET = "poverty_line_set"
+    OFFICE_KEY_CREATED = "office_key_created"
+    DISTRICT_REPORT_SENT = "district_report_sent"
+    DISTRICT_OFFICE_REGISTERED = "district_office_registered"
+    DISTRICT_PACKET_IMPORTED = "district_packet_imported"
+    PROGRAM_MODE_CHANGED = "program_mode_changed"
+    DISTRICT_KEY_CREATED = "district_key_created"
 
 
 ACTION_LABELS: dict[str, str] = {
@@ -185,6 +191,12 @@ ACTION_LABELS: dict[str, str] = {
     AuditAction.HOUSEHOLD_VIEWED: "Data rumah tangga dilihat",
     AuditAction.IMPACT_REPORTED: "Laporan dampak dibuat",
     AuditAction.POVERTY_LINE_SET: "Garis kemiskinan dicatat",
+    AuditAction.OFFICE_KEY_CREATED: "Kunci tanda tangan kantor dibuat",
+    AuditAction.DISTRICT_REPORT_SENT: "Paket laporan ke kabupaten dibuat",
+    AuditAction.DISTRICT_OFFICE_REGISTERED: "Kantor didaftarkan di kabupaten",
+    AuditAction.DISTRICT_PACKET_IMPORTED: "Paket laporan kantor diterima",
+    AuditAction.PROGRAM_MODE_CHANGED: "Mode program diubah",
+    AuditAction.DISTRICT_KEY_CREATED: "Kunci kabupaten dibuat",
 }
 
 ENTITY_LABELS: dict[str, str] = {
@@ -215,6 +227,10 @@ ENTITY_LABELS: dict[str, str] = {
     "opportunity": "Peluang",
     "referral": "Rujukan",
     "backup": "Cadangan data",
+    "office_key": "Kunci kantor",
+    "district_packet": "Paket laporan kabupaten",
+    "district_office": "Kantor terdaftar (kabupaten)",
+    "district_key": "Kunci kabupaten",
 }
 
 FIELD_LABELS: dict[str, str] = {

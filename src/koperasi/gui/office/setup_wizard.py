@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget, QWizard, QWizardPage
+from PySide6.QtWidgets import QGroupBox, QLabel, QRadioButton, QVBoxLayout, QWidget, QWizard, QWizardPage
 
 from koperasi.db.database import Database
 from koperasi.domain.errors import DomainError, ValidationError
@@ -16,7 +16,7 @@ from koperasi.gui.office.office_form import OfficeForm
 from koperasi.gui.unsaved_changes import Answer, UnsavedChangesGuard, ask_keep_or_quit
 from koperasi.gui.screen_fit import fit_to_screen
 from koperasi.gui.office.user_form import UserForm
-from koperasi.services.office import profile as office
+from koperasi.services.district.mode import set_up_office_or_district
 
 
 class SetupWizard(UnsavedChangesGuard, QWizard):
@@ -38,7 +38,8 @@ class SetupWizard(UnsavedChangesGuard, QWizard):
             self.setButtonText(button, text)
         self.office_page = _OfficePage()
         self.admin_page = _AdminPage(self)
-        self.addPage(_IntroPage(database))
+        self.intro_page = _IntroPage(database)
+        self.addPage(self.intro_page)
         self.addPage(self.office_page)
         self.addPage(self.admin_page)
         fit_to_screen(self, 640, 520)
@@ -53,9 +54,10 @@ class SetupWizard(UnsavedChangesGuard, QWizard):
         try:
             values = self.admin_page.user_form.values()
             with self.database.session() as session:
-                self.actor = office.set_up(
+                self.actor = set_up_office_or_district(
                     session,
                     self.office_page.office_form.profile(),
+                    district=self.intro_page.district_choice.isChecked(),
                     admin_username=values.username,
                     admin_full_name=values.full_name,
                     admin_password=values.password,
@@ -82,8 +84,25 @@ class _IntroPage(QWizardPage):
             ).format(where=database.describe())
         )
         text.setWordWrap(True)
+        # Chosen once: an office's records and the offices' packets never share a database (services/district/mode.py).
+        kind = QGroupBox(self.tr("Program ini dipakai di"))
+        self.office_choice = QRadioButton(self.tr("Kantor koperasi &kecamatan"), objectName="setupOfficeMode")
+        self.district_choice = QRadioButton(self.tr("Kantor program ka&bupaten (mode kabupaten)"), objectName="setupDistrictMode")
+        self.office_choice.setChecked(True)
+        kind_layout = QVBoxLayout(kind)
+        for choice, explanation in (
+            (self.office_choice, self.tr("Mencatat anggota, pinjaman, pelatihan dan penjualan; mengirim paket laporan "
+                                         "ke kabupaten.")),
+            (self.district_choice, self.tr("Menerima paket laporan kantor-kantor kecamatan dan menggabungkannya. "
+                                           "Tidak mencatat atau mengubah data kantor.")),
+        ):
+            note = QLabel(explanation, wordWrap=True)
+            note.setContentsMargins(22, 0, 0, 6)
+            kind_layout.addWidget(choice)
+            kind_layout.addWidget(note)
         layout = QVBoxLayout(self)
         layout.addWidget(text)
+        layout.addWidget(kind)
         layout.addStretch()
 
 

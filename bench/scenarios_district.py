@@ -1,0 +1,122 @@
+"""Mode kabupaten (issue 21): eleven offices' packets of ``scale`` members each taken in, one newer packet
+taken in again, and the consolidated view. The packets are made here, signed like an office's, with one loan
+for every five members: a demo office of 10,000 members takes minutes to build, eleven of them far longer.
+
+Floor of the import: reading and checking the same packets (unzip, signature, digests), without the database.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import time
+import uuid
+from datetime import timedelta
+from pathlib import Path
+
+from harness import Workspace, peak_rss_mb, scenario, timed
+
+OFFICES = 11
+
+
+def _packets(folder: Path, members: int, kecamatan: list[tuple[str, str]]):
+    """One packet per office, and the keys that signed them (to register their fingerprints)."""
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    from koperasi import clock
+    from koperasi.domain.district.figures import OfficeFigures
+
+    folder.mkdir(exist_ok=True)
+    made = []
+    randomness = random.Random(21)
+    for number in range(OFFICES):
+        key = Ed25519PrivateKey.generate()
+        code, name = kecamatan[number % len(kecamatan)]
+        rows = [{"id": str(uuid.UUID(int=randomness.getrandbits(128))), "kecamatan_code": code, "kecamatan": name,
+                 "sex": randomness.choice("LP"), "join_date": "2025-03-01", "left_on": None} for _ in range(members)]
+        loans = [{"id": str(uuid.UUID(int=randomness.getrandbits(128))), "kecamatan": name,
+                  "outstanding": randomness.randrange(500_000, 5_000_000, 1000), "arrears": 0, "days_past_due": 0,
+                  "at_risk": randomness.random() < 0.05} for _ in range(members // 5)]
+        figures = OfficeFigures(
+            as_of=clock.today(), members=members, women=sum(r["sex"] == "P" for r in rows), new_in_month=0,
+            left_in_month=0, loans=len(loans), outstanding=sum(r["outstanding"] for r in loans),
+            at_risk_30=sum(r["outstanding"] for r in loans if r["at_risk"]), disbursed_in_year=0, due_in_month=0,
+            collected_in_month=0, trained_in_year=members // 10, completed_in_year=0, trained_women=0,
+            sales_in_year=0, commission_in_year=0, sales_in_month=0,
+        )
+        made.append((key, _write(folder, key, number, code, name, figures, rows, loans, clock.now())))
+    return made
+
+
+def _write(folder, key, number, code, name, figures, rows, loans, moment):
+    from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+
+    from koperasi.domain.district import packet
+    from koperasi.domain.district.figures import as_document
+    from koperasi.services.district.packet_file import write_packet
+
+    lines = lambda items: b"".join(json.dumps(item).encode() + b"\n" for item in items)  # noqa: E731
+    contents = {packet.FIGURES: json.dumps(as_document(figures)).encode(), packet.MEMBERS: lines(rows),
+                packet.LOANS: lines(loans)}
+    office_id = str(uuid.UUID(int=number + 1))
+    manifest = packet.Manifest(
+        packet.OfficeIdentity(office_id, f"K{number:02d}", f"Kantor {name}", code, name, "15.03"), moment, False,
+        key.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw),
+        {file: packet.digest(content) for file, content in contents.items()},
+        {packet.FIGURES: 1, packet.MEMBERS: len(rows), packet.LOANS: len(loans)},
+    )
+    path = folder / packet.file_name(f"K{number:02d}", office_id, moment.replace(tzinfo=None) + timedelta(seconds=number))
+    write_packet(path, manifest, key, contents)
+    return path, (number, code, name, figures, rows, loans)
+
+
+@scenario("district_import_11_offices")
+def district_import(workspace: Workspace):
+    from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+    from sqlalchemy.engine import make_url
+
+    from koperasi import clock
+    from koperasi.db.database import open_database
+    from koperasi.domain.district import packet
+    from koperasi.domain.district.settings import DISTRICT_MODE
+    from koperasi.domain.office.profile import OfficeProfile
+    from koperasi.domain.office.regions import shipped
+    from koperasi.services.district import consolidated, mode, receiving
+    from koperasi.services.district.packet_file import read_packet
+    from koperasi.services.office import profile as office
+
+    kecamatan = [(region.code, region.name) for region in shipped().kecamatan("15.03")]
+    made = _packets(workspace.folder / "paket", workspace.scale, kecamatan)
+    samples, reimport, views = [], [], []
+    for run in range(2):
+        database = open_database(make_url(f"sqlite+pysqlite:///{workspace.folder / f'kabupaten-{run}.db'}"))
+        with database.session() as session:
+            admin = office.set_up(session, OfficeProfile(name="Program Kabupaten", code="KAB"), admin_username="admin",
+                                  admin_full_name="Admin", admin_password="demo12345", kabupaten_code="15.03")
+            mode.set_program_mode(session, admin, DISTRICT_MODE)
+            for number, (key, _) in enumerate(made):
+                printed = packet.fingerprint(key.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw))
+                receiving.register_office(session, admin, fingerprint=printed, label=f"Kantor {number:02d}")
+        paths = [path for _, (path, _) in made]
+        start = time.perf_counter()
+        with database.session() as session:
+            results = receiving.import_packets(session, admin, paths)
+        samples.append(time.perf_counter() - start)
+        assert all(result.outcome is receiving.Outcome.ACCEPTED for result in results), results
+        # One office sends again a little later: its newer packet replaces its rows.
+        key, (_, (number, code, name, figures, rows, loans)) = made[0]
+        newer, _ = _write(workspace.folder / "paket", key, number, code, name, figures, rows[:-10], loans,
+                          clock.now() + timedelta(hours=run + 1))
+        start = time.perf_counter()
+        with database.session() as session:
+            again, = receiving.import_packets(session, admin, [newer])
+        reimport.append(time.perf_counter() - start)
+        assert again.outcome is receiving.Outcome.ACCEPTED, again
+        with database.session() as session:
+            views += timed(lambda: consolidated.consolidated(session, admin), 3)
+        database.dispose()
+    floor = timed(lambda: [read_packet(path) for path in paths], 2)
+    note = (f"floor: reading and checking the packets. {OFFICES} x {workspace.scale} members: import "
+            f"{min(samples):.1f} s; one newer packet {min(reimport):.2f} s; consolidated view "
+            f"{1000 * min(views):.0f} ms; peak {peak_rss_mb():.0f} MB")
+    return samples, floor, note

@@ -1,0 +1,1 @@
+"""The district (kabupaten) consolidation: offices send signed packets, the district adds them up."""

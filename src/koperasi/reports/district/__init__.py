@@ -1,0 +1,1 @@
+"""The district (kabupaten) consolidation: packets from offices, the consolidated view."""

@@ -1,0 +1,72 @@
+"""The consolidated view of district mode: the kabupaten's figures, by office and by kecamatan.
+
+Read only: nothing here (or anywhere in district mode) writes an office's records; the rows change only
+when a newer packet of that office is taken in (services/district/receiving.py).
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from koperasi.db.models import DistrictLoan, DistrictMember, DistrictOffice
+from koperasi.domain.district.figures import Consolidated, KecamatanLine, OfficeLine, from_document, total
+from koperasi.domain.district.settings import STALE_DAYS
+from koperasi.domain.errors import ValidationError
+from koperasi.domain.office.regions import shipped
+from koperasi.domain.office.settings import HOME_KABUPATEN
+from koperasi.domain.roles import Actor, Permission
+from koperasi.services.access import authorize
+from koperasi.services.district.mode import require_district_mode
+from koperasi.services.office.settings import value_of
+from koperasi import clock
+
+
+def consolidated(session: Session, actor: Actor, *, kecamatan: str | None = None) -> Consolidated:
+    """Every registered office (or those of one kecamatan, by the office's own kecamatan name) and their sum."""
+    authorize(session, actor, Permission.USE_APP)
+    require_district_mode(session)
+    if kecamatan is not None and (not isinstance(kecamatan, str) or len(kecamatan) > 80):
+        raise ValidationError("Pilihan kecamatan tidak sah.", field="kecamatan")
+    today, stale_days = clock.today(), value_of(session, STALE_DAYS)
+    oldest_fresh = today - timedelta(days=stale_days)
+    offices = session.scalars(select(DistrictOffice).order_by(DistrictOffice.kecamatan, DistrictOffice.label)).all()
+    if kecamatan is not None:
+        offices = [office for office in offices if office.kecamatan == kecamatan]
+    lines = []
+    for office in offices:
+        figures = from_document(office.figures) if office.figures is not None else None
+        as_of = office.as_of.astimezone().date() if office.as_of is not None else None
+        lines.append(OfficeLine(office.label, office.office_code, office.kecamatan or "", as_of,
+                                as_of is None or as_of < oldest_fresh, figures))
+    held = [line.figures for line in lines if line.figures is not None]
+    code = value_of(session, HOME_KABUPATEN)
+    region = shipped().get(code)
+    return Consolidated(region.name if region else code, today, stale_days, total(held, today), tuple(lines),
+                        _by_kecamatan(session, [office.id for office in offices]))
+
+
+def _by_kecamatan(session: Session, offices: list) -> tuple[KecamatanLine, ...]:
+    if not offices:
+        return ()
+    members = {}
+    for name, count, women in session.execute(
+        select(DistrictMember.kecamatan, func.count(), func.count().filter(DistrictMember.sex == "P"))
+        .where(DistrictMember.district_office_id.in_(offices), DistrictMember.left_on.is_(None))
+        .group_by(DistrictMember.kecamatan)
+    ):
+        members[name] = (int(count), int(women))
+    loans = {}
+    for name, count, outstanding, at_risk in session.execute(
+        select(DistrictLoan.kecamatan, func.count(), func.sum(DistrictLoan.outstanding),
+               func.coalesce(func.sum(DistrictLoan.outstanding).filter(DistrictLoan.at_risk.is_(True)), 0))
+        .where(DistrictLoan.district_office_id.in_(offices))
+        .group_by(DistrictLoan.kecamatan)
+    ):
+        loans[name] = (int(count), int(outstanding), int(at_risk))
+    return tuple(
+        KecamatanLine(name, *members.get(name, (0, 0)), *loans.get(name, (0, 0, 0)))
+        for name in sorted(set(members) | set(loans))
+    )

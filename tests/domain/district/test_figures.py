@@ -1,0 +1,46 @@
+"""The kabupaten's figure is the sum of the offices' figures; its ratios are ratios of the sums."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from koperasi.domain.district.figures import COUNTED, OfficeFigures, as_document, from_document, total
+from koperasi.domain.errors import DomainError
+
+DAY = date(2026, 11, 28)
+office_figures = st.builds(OfficeFigures, as_of=st.just(DAY),
+                           **{name: st.integers(min_value=0, max_value=10**12) for name in COUNTED})
+
+
+@given(st.lists(office_figures, max_size=12))
+def test_the_consolidated_figure_is_the_sum_of_the_offices(offices):
+    whole = total(offices, DAY)
+    for name in COUNTED:
+        assert getattr(whole, name) == sum(getattr(office, name) for office in offices)
+    outstanding = sum(office.outstanding for office in offices)
+    assert whole.par30 == (sum(office.at_risk_30 for office in offices) / outstanding if outstanding else 0.0)
+
+
+@given(office_figures)
+def test_figures_survive_the_packet(figures):
+    assert from_document(as_document(figures)) == figures
+
+
+@pytest.mark.parametrize("broken", [
+    {"members": -1}, {"members": 1.5}, {"members": "12"}, {"members": True}, {"members": 10**15}, {"as_of": "kemarin"},
+])
+def test_figures_that_are_not_whole_counts_are_refused(broken):
+    document = as_document(OfficeFigures(DAY, **dict.fromkeys(COUNTED, 1))) | broken
+    with pytest.raises(DomainError):
+        from_document(document)
+
+
+def test_a_missing_figure_is_refused():
+    document = as_document(OfficeFigures(DAY, **dict.fromkeys(COUNTED, 1)))
+    del document["loans"]
+    with pytest.raises(DomainError, match="tidak lengkap"):
+        from_document(document)
