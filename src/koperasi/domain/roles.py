@@ -54,6 +54,9 @@ class Permission(StrEnum):
     RECORD_SALES = "record_sales"
     PAY_PRODUCERS = "pay_producers"
     REVERSE_SALES = "reverse_sales"
+    RECORD_SAVINGS = "record_savings"
+    REVERSE_SAVINGS = "reverse_savings"
+    MANAGE_SAVINGS_RATES = "manage_savings_rates"
     MAKE_BACKUPS = "make_backups"
     RESTORE_BACKUPS = "restore_backups"
 
@@ -84,6 +87,9 @@ _PERMISSION_LABELS = {
     Permission.RECORD_SALES: "mencatat titipan dan penjualan",
     Permission.PAY_PRODUCERS: "membayar hasil penjualan kepada penitip",
     Permission.REVERSE_SALES: "membatalkan titipan, penjualan atau pembayaran",
+    Permission.RECORD_SAVINGS: "menerima setoran dan membayar penarikan simpanan",
+    Permission.REVERSE_SAVINGS: "membatalkan transaksi simpanan",
+    Permission.MANAGE_SAVINGS_RATES: "mengatur besar simpanan pokok dan wajib",
     Permission.MAKE_BACKUPS: "membuat cadangan data",
     Permission.RESTORE_BACKUPS: "memulihkan data dari cadangan",
 }
@@ -108,6 +114,8 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             Permission.MANAGE_CATALOGUE,
             Permission.RECORD_SALES,
             Permission.REVERSE_SALES,
+            Permission.REVERSE_SAVINGS,
+            Permission.MANAGE_SAVINGS_RATES,
             Permission.MAKE_BACKUPS,
         }
     ),
@@ -122,6 +130,8 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             Permission.RECORD_SALES,
             Permission.PAY_PRODUCERS,
             Permission.REVERSE_SALES,
+            Permission.RECORD_SAVINGS,
+            Permission.REVERSE_SAVINGS,
             Permission.MAKE_BACKUPS,
         }
     ),
@@ -134,6 +144,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             Permission.TAKE_REPAYMENTS,
             Permission.MANAGE_TRAININGS,
             Permission.RECORD_SALES,
+            Permission.RECORD_SAVINGS,
         }
     ),
 }

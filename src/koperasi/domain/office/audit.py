@@ -79,6 +79,10 @@ class AuditAction(StrEnum):
     REVERSAL_REQUESTED = "reversal_requested"
     REVERSAL_APPROVED = "reversal_approved"
     REVERSAL_REJECTED = "reversal_rejected"
+    SAVINGS_DEPOSITED = "savings_deposited"
+    SAVINGS_WITHDRAWN = "savings_withdrawn"
+    SAVINGS_REVERSED = "savings_reversed"
+    SAVINGS_RATE_SET = "savings_rate_set"
     BACKUP_MADE = "backup_made"
     BACKUP_RESTORED = "backup_restored"
 
@@ -155,6 +159,10 @@ ACTION_LABELS: dict[str, str] = {
     AuditAction.REVERSAL_REQUESTED: "Pembatalan diminta",
     AuditAction.REVERSAL_APPROVED: "Pembatalan disetujui",
     AuditAction.REVERSAL_REJECTED: "Pembatalan ditolak",
+    AuditAction.SAVINGS_DEPOSITED: "Setoran simpanan diterima",
+    AuditAction.SAVINGS_WITHDRAWN: "Penarikan simpanan dibayar",
+    AuditAction.SAVINGS_REVERSED: "Transaksi simpanan dibatalkan",
+    AuditAction.SAVINGS_RATE_SET: "Besar simpanan diatur",
     AuditAction.BACKUP_MADE: "Cadangan data dibuat",
     AuditAction.BACKUP_RESTORED: "Data dipulihkan dari cadangan",
 }
@@ -182,6 +190,8 @@ ENTITY_LABELS: dict[str, str] = {
     "intake": "Titipan",
     "sale": "Penjualan",
     "payout": "Pembayaran hasil penjualan",
+    "saving": "Transaksi simpanan",
+    "savings_rate": "Besar simpanan",
     "backup": "Cadangan data",
 }
 
