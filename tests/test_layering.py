@@ -59,14 +59,15 @@ def test_the_walk_would_catch_an_offender(tmp_path):
 # The house by area (docs/architecture.md, "Areas"): the same folder names in domain/, services/,
 # reports/ and gui/. An area uses another only through the modules that area offers; the office is
 # what every area stands on, so all of it is open.
-AREAS = ("office", "members", "loans", "trainings", "sales")
+AREAS = ("office", "members", "loans", "trainings", "sales", "savings")
 LAYERS = ("domain", "services", "reports", "gui")
 OFFERED = {
     "office": None,  # everything: profile, settings, regions, audit, numbering
     "members": {"domain.members.register", "services.members.search", "services.members.groups"},
     "trainings": {"services.trainings.participants", "services.trainings.programmes"},
     "sales": {"domain.sales.rules"},
-    "loans": set(),
+    "loans": {"domain.loans.papers", "reports.loans.receipt"},
+    "savings": set(),
 }
 # Who may use whom (besides the office), and why: docs/architecture.md says the same in words.
 USES = {
@@ -77,6 +78,8 @@ USES = {
     ("members", "sales"),  # the member panel shows consigned quantities in the sales units
     ("office", "members"),  # doctor checks member numbers are gapless
     ("office", "sales"),  # the settings registry checks the default commission with the sales rule
+    ("savings", "members"),  # a saver is a member: status checks, the member picker
+    ("savings", "loans"),  # the savings kwitansi is the loan kwitansi's paper and printer
 }
 
 
