@@ -40,6 +40,7 @@ from koperasi.db.models import (
     Payout,
     Sale,
     SalesChannel,
+    SavingsMovement,
     TrainingParticipant,
     TrainingSession,
 )
@@ -78,6 +79,11 @@ from koperasi.services.members import export as member_export
 from koperasi.services.members import importing as member_import
 from koperasi.services.sales import member_consignment as member_sales
 from koperasi.services.members import search as member_search
+from koperasi.services.savings import movements as savings
+from koperasi.services.savings import papers as savings_papers
+from koperasi.services.savings import queries as savings_queries
+from koperasi.services.savings import rates as savings_rates
+from koperasi.domain.savings.rules import SavingsKind
 from koperasi.services.trainings import member_history as member_trainings
 from koperasi.services.members import register as members
 from koperasi.services.office import profile as office
@@ -286,6 +292,14 @@ def build_world(db: Database) -> World:
         waiting.append(payouts.request_payout_reversal(session, loans_office.treasurer, paid.id,
                                                        reason="Salah bayar orang", request_id=uuid.uuid4()))
     with db.session() as session:
+        savings_rates.set_rate(session, admin, kind=SavingsKind.POKOK, effective_from=date(2024, 1, 1), amount=100_000)
+        savings_rates.set_rate(session, admin, kind=SavingsKind.WAJIB, effective_from=date(2025, 1, 1), amount=10_000)
+        for kind, amount in ((SavingsKind.POKOK, 100_000), (SavingsKind.WAJIB, 50_000), (SavingsKind.SUKARELA, 200_000)):
+            saved = savings.deposit(session, loans_office.clerk, siti, kind=kind, amount=amount, occurred_on=SOLD_ON,
+                                    request_id=uuid.uuid4())
+        waiting.append(savings.request_savings_reversal(session, loans_office.treasurer, saved.id, reason="Salah anggota",
+                                                        request_id=uuid.uuid4()))
+    with db.session() as session:
         buyer = sales_catalogue.create_buyer(session, admin, name="Toko Berkah", phone="081234567890")
         ids = {
             "member": [siti, rahma, dewi],
@@ -309,6 +323,7 @@ def build_world(db: Database) -> World:
             "payout": list(session.scalars(select(Payout.id))),
             "entry_key": list(session.scalars(select(JournalEntry.idempotency_key))),
             "reversal_request": waiting,
+            "saving": list(session.scalars(select(SavingsMovement.id))),
         }
         ids["category"] = [code for code, _ in members.list_categories(session)] + ["tidak_ada"]
     ids["kecamatan"] = [SINGKUT, "15.03.04", "15.03.01"]
@@ -564,6 +579,19 @@ def specs(w: World) -> dict:
         sales_papers.payout_slip: d(payout_id=w.pick("payout")),
         sales_papers.producer_statement: d(producer=producer, period_from=dates(date(2026, 3, 1)), period_to=dates(date(2026, 3, 31))),
         sales_papers.sales_report: d(period_from=dates(date(2026, 1, 1)), period_to=dates(date(2026, 12, 31))),
+        savings.deposit: d(member_id=member, kind=choice(SavingsKind, "pokok ", 3), amount=numbers(10_000, 1),
+                           occurred_on=dates(SOLD_ON), request_id=request),
+        savings.withdraw: d(member_id=member, amount=numbers(10_000, 1), occurred_on=dates(SOLD_ON), request_id=request,
+                            kind=choice(SavingsKind)),
+        savings.request_savings_reversal: d(movement_id=w.pick("saving"), reason=reason, request_id=request),
+        savings.approve_savings_reversal: d(reversal_request_id=w.pick("reversal_request")),
+        savings_rates.savings_rates: d(),
+        savings_rates.set_rate: d(kind=choice(SavingsKind), effective_from=dates(date(2026, 1, 1)),
+                                  amount=numbers(10_000, low=-10, high=10**15), expected_version=versions()),
+        savings_queries.member_savings: d(member_id=member, as_of=dates()),
+        savings_queries.members_behind: d(as_of=dates()),
+        savings_queries.savings_totals: d(),
+        savings_papers.receipt_for: d(movement_id=w.pick("saving"), place=texts("Sarolangun")),
     }
 
 
@@ -584,7 +612,7 @@ TEXT_HEAVY = {
     loans.apply_for_loan, loans.reject_loan, loan_payments.repay, loan_queries.loan_page, trainings.create_programme,
     trainings.create_batch, trainings.add_session, training_participants.withdraw, sales_catalogue.create_product,
     sales_catalogue.create_buyer, sales_catalogue.update_buyer, consignment.record_intake, sales.record_sale, sales.sale_page,
-    payouts.request_payout_reversal, training_papers.training_summary,
+    payouts.request_payout_reversal, training_papers.training_summary, savings.deposit, savings.request_savings_reversal,
 }
 
 

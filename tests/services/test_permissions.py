@@ -61,6 +61,12 @@ from koperasi.services.trainings import papers as training_papers
 from koperasi.services.trainings import participants as training_participants
 from koperasi.services.trainings import programmes as trainings
 from koperasi.services.office import users
+from koperasi.services.savings import book as savings_book
+from koperasi.services.savings import movements as savings
+from koperasi.services.savings import papers as savings_papers
+from koperasi.services.savings import queries as savings_queries
+from koperasi.services.savings import rates as savings_rates
+from koperasi.domain.savings.rules import SavingsKind
 from tests.support import add_staff, set_up_office
 
 ALL = set(Role)
@@ -78,6 +84,9 @@ SELLERS = {Role.ADMIN, Role.MANAGER, Role.TREASURER, Role.CLERK}  # intakes, sal
 PRODUCER_PAYERS = {Role.ADMIN, Role.TREASURER}  # pay producers
 SALES_REVERSERS = {Role.ADMIN, Role.MANAGER, Role.TREASURER}  # cancel intakes; ask for and approve sale/payout reversals
 LOAN_REVERSERS = {Role.ADMIN, Role.MANAGER, Role.TREASURER}  # ask for and approve loan movement reversals
+SAVINGS_CASHIERS = {Role.ADMIN, Role.TREASURER, Role.CLERK}  # take deposits, pay withdrawals
+SAVINGS_REVERSERS = {Role.ADMIN, Role.MANAGER, Role.TREASURER}  # ask for and approve savings reversals
+RATE_KEEPERS = {Role.ADMIN, Role.MANAGER}  # pokok and wajib amounts (AD/ART)
 BACKUP_MAKERS = {Role.ADMIN, Role.MANAGER, Role.TREASURER}  # "Cadangkan sekarang" (restoring: admin, checked in restore_backup)
 
 # function -> (roles allowed, call with a session and an actor)
@@ -336,13 +345,29 @@ CALLS = {
         ANYONE_LOGGED_IN,
         lambda s, a: sales_papers.sales_report(s, a, period_from=date(2026, 1, 1), period_to=date(2026, 12, 31)),
     ),
+    # Savings (issue 20).
+    savings.deposit: (SAVINGS_CASHIERS, lambda s, a: savings.deposit(
+        s, a, UNKNOWN, kind=SavingsKind.SUKARELA, amount=1, occurred_on=date(2026, 1, 1), request_id=uuid.uuid4())),
+    savings.withdraw: (SAVINGS_CASHIERS, lambda s, a: savings.withdraw(
+        s, a, UNKNOWN, amount=1, occurred_on=date(2026, 1, 1), request_id=uuid.uuid4())),
+    savings.request_savings_reversal: (SAVINGS_REVERSERS, lambda s, a: savings.request_savings_reversal(
+        s, a, UNKNOWN, reason="Salah ketik", request_id=uuid.uuid4())),
+    savings.approve_savings_reversal: (SAVINGS_REVERSERS, lambda s, a: savings.approve_savings_reversal(s, a, UNKNOWN)),
+    savings_rates.savings_rates: (ANYONE_LOGGED_IN, lambda s, a: savings_rates.savings_rates(s, a)),
+    savings_rates.set_rate: (RATE_KEEPERS, lambda s, a: savings_rates.set_rate(
+        s, a, kind=SavingsKind.WAJIB, effective_from=date(2026, 1, 1), amount=-1)),
+    savings_queries.member_savings: (ANYONE_LOGGED_IN, lambda s, a: savings_queries.member_savings(
+        s, a, UNKNOWN, as_of=date(2026, 1, 1))),
+    savings_queries.members_behind: (ANYONE_LOGGED_IN, lambda s, a: savings_queries.members_behind(s, a, as_of=date(2026, 1, 1))),
+    savings_queries.savings_totals: (ANYONE_LOGGED_IN, lambda s, a: savings_queries.savings_totals(s, a)),
+    savings_papers.receipt_for: (ANYONE_LOGGED_IN, lambda s, a: savings_papers.receipt_for(s, a, UNKNOWN)),
     # Backups (issue 8): MAKE_BACKUPS in domain/roles.py.
     backup.make_backup: (BACKUP_MAKERS, lambda s, a: backup.make_backup(s, a, _database_of(s))),
 }
 # Called inside other services' transactions, after those have checked the role.
 BUILDING_BLOCKS = {
     audit.record, access.authorize, members.add_members,
-    ledger.post, ledger.post_reversal, loan_book.add_movement, loan_book.add_schedule,
+    ledger.post, ledger.post_reversal, loan_book.add_movement, loan_book.add_schedule, savings_book.add_movement,
     # inside the areas' request and approve functions, which check the right first
     reversals.open_request, reversals.claim, reversals.settle,
 }
