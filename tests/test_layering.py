@@ -66,7 +66,7 @@ OFFERED = {
     "members": {"domain.members.register", "services.members.search", "services.members.groups"},
     "trainings": {"services.trainings.participants", "services.trainings.programmes"},
     "sales": {"domain.sales.rules"},
-    "loans": {"domain.loans.papers", "reports.loans.receipt"},
+    "loans": {"domain.loans.papers", "gui.loans.documents"},
     "savings": set(),
 }
 # Who may use whom (besides the office), and why: docs/architecture.md says the same in words.
