@@ -22,6 +22,7 @@ from koperasi.services.office import users
 from koperasi.demo.loans import FUNDS, fill_loans
 from koperasi.demo.members import fill_members
 from koperasi.demo.sales import fill_sales
+from koperasi.demo.savings import fill_savings
 from koperasi.demo.trainings import fill_trainings
 from koperasi.services.transaction import write
 from koperasi import clock
@@ -130,6 +131,7 @@ def fill(
         lending = fill_loans(session, members // 5 if loans is None else loans, today=today, progress=loan_progress)
         _trained_product(session, admin)
         trade = fill_sales(session, members // 2 if sales is None else sales, today=today, progress=loan_progress)
+        fill_savings(session, admin, today=today)
     return DemoSummary(users=1 + len(DEMO_STAFF), desa=desa, members=filled, loans=lending.loans, movements=lending.movements,
                        programmes=training.programmes, batches=training.batches, participants=training.participants,
                        certificates=training.certificates, sales=trade.sales, sale_lines=trade.lines, intakes=trade.intakes,
