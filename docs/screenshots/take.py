@@ -442,7 +442,7 @@ class Session:
         self._settle()
         self.shoot("simpanan-tunggakan", window)
         self._select_first("savingsBehindTable")
-        savings.behind_view._open()  # the member most behind, with a year of savings
+        savings.behind_view.open_selected()  # the member most behind, with a year of savings
         self._select_first("savingsMovementTable")
         self.shoot(name, window)
         self.open("simpanan-setor", savings.deposit_button.click)

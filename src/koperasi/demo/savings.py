@@ -26,7 +26,7 @@ class SavingsDemoSummary:
     movements: int
 
 
-def fill_savings(session: Session, actor: Actor, *, today: date, savers: int = 120) -> SavingsDemoSummary:
+def fill_savings(session: Session, actor: Actor, *, today: date, savers: int = 200) -> SavingsDemoSummary:
     """Rates (wajib kept for the last twelve months), then for ``savers`` members (the longest-standing first):
     pokok, wajib brought every three months for the months due (one in five stopped a few months ago), now and
     then sukarela in and out."""

@@ -113,7 +113,7 @@ def test_the_arrears_page_lists_members_behind_and_opens_one(qtbot, context, off
     assert view.model.rowCount() == 1 and view.model.row(view.model.index(0, 0)).member_id == behind
     assert "<b>1</b> anggota" in view.summary.text() and "Rp60.000" in view.summary.text()
     view.table.selectRow(0)
-    view._open()
+    view.open_selected()
     assert tab.pages.currentWidget() is tab.member_view and tab.savings.member_id == behind
 
 

@@ -37,7 +37,8 @@ class BehindView(QWidget):
         )
         self.table = make_table("savingsBehindTable", self.model)
         self.table.setColumnWidth(1, 200)
-        self.table.doubleClicked.connect(self._open)
+        self.table.setColumnWidth(3, 135)  # "27 Desember 2025" whole
+        self.table.doubleClicked.connect(lambda _: self.open_selected())
         self.note = EmptyListNote(self.table, "savingsBehindEmptyNote")
         hint = QLabel(self.tr("Klik dua kali seorang anggota untuk membuka simpanannya."))
         hint.setStyleSheet("color: #555")
@@ -66,7 +67,7 @@ class BehindView(QWidget):
         else:
             self.note.show_text(self.tr("Tidak ada tunggakan: semua anggota aktif sudah menyetor simpanan wajib sampai bulan ini."))
 
-    def _open(self) -> None:
+    def open_selected(self) -> None:
         row = selected_row(self.table)
         if row is not None:
             self.open_member.emit(row.member_id)
