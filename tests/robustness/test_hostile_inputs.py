@@ -592,6 +592,7 @@ def specs(w: World) -> dict:
         savings_queries.members_behind: d(as_of=dates()),
         savings_queries.savings_totals: d(),
         savings_papers.receipt_for: d(movement_id=w.pick("saving"), place=texts("Sarolangun")),
+        savings_papers.savings_statement: d(member_id=member, period_from=dates(date(2026, 1, 1)), period_to=dates(date(2026, 12, 31))),
     }
 
 

@@ -127,3 +127,22 @@ def test_rates_are_set_by_the_chair_and_not_offered_to_a_clerk(qtbot, context, o
     dialog.amount_edit.set_value(15_000)
     _save(dialog)
     assert dialog.result() == 1
+
+
+def test_the_statement_of_a_period_opens_in_the_preview(qtbot, context, office, previews, monkeypatch):
+    member = office.member()
+    office.deposit(member, SavingsKind.SUKARELA, 25_000)
+    tab = _tab(qtbot, context, office.clerk)
+    tab._load(member)
+
+    def choose(dialog):
+        dialog.from_edit.setDate(date(2026, 12, 1))
+        _save(dialog)
+        assert "tidak boleh sesudah" in dialog.error_label.text()
+        dialog.from_edit.setDate(date(2026, 1, 1))
+        _save(dialog)
+        return dialog.result()
+
+    monkeypatch.setattr(dialogs.StatementDialog, "exec", choose)
+    tab.statement_button.click()
+    assert previews == ["Rekening simpanan " + tab.savings.member_number]

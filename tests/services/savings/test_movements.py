@@ -205,3 +205,27 @@ def test_doctor_finds_savings_that_disagree_with_the_journal(sqlite_db, office):
         problems = ledger_checks.ledger_problems(session)
     assert any("simpanan sukarela di jurnal Rp10.000 berbeda dari buku simpanan anggota Rp20.000" in p for p in problems)
     assert any("savings_movements" in p for p in problems)
+
+
+def test_the_statement_opens_with_the_balances_before_the_period_and_ends_with_those_after(both):
+    member = both.member()
+    both.deposit(member, SavingsKind.SUKARELA, 100_000, on=date(2026, 2, 3))
+    both.deposit(member, SavingsKind.WAJIB, 20_000, on=date(2026, 3, 4))
+    mistaken = both.deposit(member, SavingsKind.SUKARELA, 70_000, on=date(2026, 4, 5))
+    both.withdraw(member, 30_000, on=date(2026, 4, 20))
+    both.reverse(mistaken.id)  # dated today, inside the period
+    both.deposit(member, SavingsKind.SUKARELA, 5_000, on=TODAY)
+    with both.session() as session:
+        statement = papers.savings_statement(session, both.clerk, member, period_from=date(2026, 4, 1), period_to=date(2026, 11, 27))
+        with pytest.raises(ValidationError, match="tidak boleh sesudah"):
+            papers.savings_statement(session, both.clerk, member, period_from=date(2026, 5, 1), period_to=date(2026, 4, 1))
+    assert statement.opening == {SavingsKind.POKOK: 0, SavingsKind.WAJIB: 20_000, SavingsKind.SUKARELA: 100_000}
+    assert [(line.description, line.change, line.total, line.cancelled) for line in statement.lines] == [
+        ("Setoran simpanan sukarela", 70_000, 190_000, False),  # it stood on 27 November: cancelled only today
+        ("Penarikan simpanan sukarela", -30_000, 160_000, False),
+    ]  # the reversal (today) and the last deposit fall after 27 November
+    assert statement.closing[SavingsKind.SUKARELA] == 140_000
+    with both.session() as session:
+        today = papers.savings_statement(session, both.clerk, member, period_from=date(2026, 4, 1), period_to=TODAY)
+    assert [line.cancelled for line in today.lines][:1] == [True] and today.lines[2].description.startswith("Pembatalan KW/")
+    assert today.closing[SavingsKind.SUKARELA] == 75_000

@@ -1,4 +1,4 @@
-"""The small forms of the Simpanan tab: a deposit, a sukarela withdrawal, a reversal request, a rate.
+"""The small forms of the Simpanan tab: a deposit, a sukarela withdrawal, a reversal request, a rate, a statement's period.
 Every money write carries a request id made when the dialog opens."""
 
 from __future__ import annotations
@@ -16,7 +16,8 @@ from koperasi.gui.context import AppContext
 from koperasi.gui.date_field import date_edit
 from koperasi.gui.form_dialog import FieldForm, FormDialog
 from koperasi.gui.money_edit import MoneyEdit
-from koperasi.services.savings import movements, rates
+from koperasi.domain.savings.papers import SavingsStatement
+from koperasi.services.savings import movements, papers, rates
 from koperasi.services.savings.book import Movement
 from koperasi.services.savings.queries import MemberSavings, MovementRow
 from koperasi import clock
@@ -164,3 +165,27 @@ class RateDialog(FormDialog):
         with self.context.database.session() as session:
             rates.set_rate(session, self.context.actor, kind=kind, effective_from=month,
                            amount=self.amount_edit.checked_value("amount"), expected_version=known.version if known else 0)
+
+
+class StatementDialog(FormDialog):
+    """Choose the period of a member's rekening simpanan (A4); Simpan builds it for the preview."""
+
+    def __init__(self, context: AppContext, savings: MemberSavings, parent: QWidget | None = None) -> None:
+        self.form_ = FieldForm(_member_line(savings))
+        today = clock.today()
+        self.from_edit = self.form_.add(self.tr("&Dari tanggal:"), date_edit("savingsStatementFromEdit", today.replace(month=1, day=1)), "period_from")
+        self.from_edit.set_subject(self.tr("Tanggal awal"))
+        self.to_edit = self.form_.add(self.tr("&Sampai tanggal:"), date_edit("savingsStatementToEdit", today), "period_to")
+        self.to_edit.set_subject(self.tr("Tanggal akhir"))
+        super().__init__(self.form_, object_name="savingsStatementDialog", width=460, parent=parent)
+        self.setWindowTitle(self.tr("Rekening simpanan anggota"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("&Tampilkan"))
+        self.context, self.savings = context, savings
+        self.statement: SavingsStatement | None = None
+
+    def save(self) -> None:
+        with self.context.database.session() as session:
+            self.statement = papers.savings_statement(
+                session, self.context.actor, self.savings.member_id,
+                period_from=self.from_edit.date().toPython(), period_to=self.to_edit.date().toPython(),
+            )

@@ -28,7 +28,8 @@ from koperasi.gui.list_model import Column
 from koperasi.gui.loans.documents import preview_of_receipt
 from koperasi.gui.messages import show_error
 from koperasi.gui.savings.behind_view import BehindView
-from koperasi.gui.savings.dialogs import DepositDialog, RateDialog, ReverseSavingDialog, WithdrawDialog
+from koperasi.gui.pdf_preview import PdfPreviewDialog, write_to_bytes
+from koperasi.gui.savings.dialogs import DepositDialog, RateDialog, ReverseSavingDialog, StatementDialog, WithdrawDialog
 from koperasi.gui.status import announce
 from koperasi.gui.tables import TipTableModel, make_table, selected_row
 from koperasi.domain.errors import DomainError
@@ -109,6 +110,9 @@ class SavingsTab(QWidget):
         self.withdraw_button = QPushButton(self.tr("&Tarik sukarela…"), objectName="savingsWithdrawButton")
         self.receipt_button = QPushButton(self.tr("Cetak &kwitansi"), objectName="savingsReceiptButton")
         self.reverse_button = QPushButton(self.tr("Minta pembata&lan…"), objectName="savingsReverseButton")
+        self.statement_button = QPushButton(self.tr("&Rekening…"), objectName="savingsStatementButton")
+        self.statement_button.setToolTip(self.tr("Rekening simpanan anggota untuk satu periode (A4)"))
+        self.statement_button.clicked.connect(self._statement)
         self.deposit_button.clicked.connect(self._deposit)
         self.withdraw_button.clicked.connect(self._withdraw)
         self.receipt_button.clicked.connect(self._print_receipt)
@@ -116,7 +120,7 @@ class SavingsTab(QWidget):
         self._may_record = actor.can(Permission.RECORD_SAVINGS)
         self._may_reverse = actor.can(Permission.REVERSE_SAVINGS)
         buttons = QHBoxLayout()
-        for button in (self.deposit_button, self.withdraw_button, self.receipt_button, self.reverse_button):
+        for button in (self.deposit_button, self.withdraw_button, self.receipt_button, self.reverse_button, self.statement_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
 
@@ -233,6 +237,7 @@ class SavingsTab(QWidget):
         self.withdraw_button.setEnabled(active and self._may_record and savings.balances[SavingsKind.SUKARELA] > 0)
         has_receipt = movement is not None and movement.action is not SavingsAction.REVERSAL
         self.receipt_button.setEnabled(has_receipt)
+        self.statement_button.setEnabled(savings is not None)
         self.reverse_button.setEnabled(has_receipt and not movement.cancelled and self._may_reverse)
 
     # --- acting -------------------------------------------------------------------------------
@@ -277,6 +282,22 @@ class SavingsTab(QWidget):
             return
         if ReverseSavingDialog(self.context, self.savings, movement, self).exec():
             QMessageBox.information(self, self.tr("Pembatalan diminta"), AWAITING)
+
+    def _statement(self) -> None:
+        from koperasi.reports.savings.statement import write_savings_statement
+
+        if self.savings is None:
+            return
+        dialog = StatementDialog(self.context, self.savings, self)
+        if not dialog.exec() or dialog.statement is None:
+            return
+        statement = dialog.statement
+        PdfPreviewDialog(
+            self.tr("Rekening simpanan {number}").format(number=statement.member_number),
+            {self.tr("A4"): (lambda: write_to_bytes(lambda out: write_savings_statement(statement, out)),
+                             f"rekening-simpanan-{statement.member_number}-{statement.period_from:%Y%m%d}-{statement.period_to:%Y%m%d}.pdf")},
+            self,
+        ).exec()
 
     def _edit_rates(self) -> None:
         if RateDialog(self.context, self).exec():

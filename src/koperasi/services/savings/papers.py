@@ -1,4 +1,5 @@
-"""The kwitansi of a savings deposit or withdrawal, in the loan kwitansi's family (same paper, same printer).
+"""The savings papers: the kwitansi of a deposit or withdrawal, in the loan kwitansi's family (same paper,
+same printer), and a member's statement for a period.
 
 Savings receipts carry no meterai whatever the amount: documents of money saved with, or paid back
 by, a cooperative are free of bea meterai (UU 10/2020 tentang Bea Meterai, Pasal 7; docs/DOMAIN.md).
@@ -7,18 +8,21 @@ by, a cooperative are free of bea meterai (UU 10/2020 tentang Bea Meterai, Pasal
 from __future__ import annotations
 
 import uuid
+from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from koperasi.db.models import SavingsMovement, User
-from koperasi.domain.errors import NotFound
+from koperasi.db.models import Desa, Kecamatan, SavingsMovement, User
+from koperasi.domain.errors import NotFound, ValidationError
 from koperasi.domain.loans.papers import Receipt, ReceiptLine
 from koperasi.domain.roles import Actor, Permission
+from koperasi.domain.savings.papers import SavingsStatement, StatementLine
 from koperasi.domain.savings.rules import SavingsAction, SavingsKind
 from koperasi.services.access import authorize
 from koperasi.services.office.profile import current_office
-from koperasi.services.savings import book
+from koperasi.services.savings import book, queries
+from koperasi import clock
 
 
 def receipt_for(session: Session, actor: Actor, movement_id: uuid.UUID, *, place: str = "") -> Receipt:
@@ -58,4 +62,47 @@ def receipt_for(session: Session, actor: Actor, movement_id: uuid.UUID, *, place
         clerk_name=clerk,
         cancelled=reversal is not None,
         cancel_reason=reversal.reason if reversal is not None else "",
+    )
+
+
+def savings_statement(
+    session: Session, actor: Actor, member_id: uuid.UUID, *, period_from: date, period_to: date
+) -> SavingsStatement:
+    """A member's savings from ``period_from`` to ``period_to``: opening balances, each movement, closing balances."""
+    authorize(session, actor, Permission.USE_APP)
+    if not isinstance(period_from, date) or not isinstance(period_to, date):
+        raise ValidationError("Isi tanggal awal dan akhir periode.", field="period_from")
+    if period_from > period_to:
+        raise ValidationError("Tanggal awal periode tidak boleh sesudah tanggal akhirnya.", field="period_from")
+    member = book.member_of(session, member_id)
+    desa = session.get(Desa, member.desa_id)
+    kecamatan = session.get(Kecamatan, member.kecamatan_code)
+    rows = list(session.scalars(
+        select(SavingsMovement).where(SavingsMovement.member_id == member.id, SavingsMovement.occurred_on <= period_to)
+        .order_by(SavingsMovement.occurred_on, SavingsMovement.created_at)
+    ))
+    reversed_ids = {row.reversal_of_id for row in rows if row.reversal_of_id}  # within the period: a later one is not yet
+    receipts = {row.id: row.receipt_number for row in rows}
+    opening = dict.fromkeys(SavingsKind, 0)
+    for row in rows:
+        if row.occurred_on < period_from:
+            opening[SavingsKind(row.kind)] += row.change
+    closing, lines = dict(opening), []
+    for row in rows:
+        if row.occurred_on < period_from:
+            continue
+        kind, action = SavingsKind(row.kind), SavingsAction(row.action)
+        closing[kind] += row.change
+        if action is SavingsAction.REVERSAL:
+            described = f"Pembatalan {receipts.get(row.reversal_of_id) or ''}: {row.reason}"
+        else:
+            described = f"{action.label} {kind.label.lower()}"
+        lines.append(StatementLine(row.occurred_on, described, row.receipt_number or "", kind, row.change,
+                                   sum(closing.values()), row.id in reversed_ids))
+    state = queries.member_savings(session, actor, member.id, as_of=period_to).wajib
+    return SavingsStatement(
+        office=current_office(session).profile, member_number=member.number, member_name=member.full_name,
+        member_address=f"Desa {desa.name}, Kec. {kecamatan.name}", joined_on=member.join_date,
+        period_from=period_from, period_to=period_to, opening=opening, lines=tuple(lines), closing=closing,
+        wajib_arrears=state.arrears, printed_on=clock.today(),
     )
