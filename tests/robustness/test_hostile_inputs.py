@@ -81,6 +81,7 @@ from koperasi.services.sales import member_consignment as member_sales
 from koperasi.services.members import search as member_search
 from koperasi.services.savings import movements as savings
 from koperasi.services.savings import papers as savings_papers
+from koperasi.services.savings import passbook as savings_passbook
 from koperasi.services.savings import queries as savings_queries
 from koperasi.services.savings import rates as savings_rates
 from koperasi.domain.savings.rules import SavingsKind
@@ -592,6 +593,9 @@ def specs(w: World) -> dict:
         savings_queries.members_behind: d(as_of=dates()),
         savings_queries.savings_totals: d(),
         savings_papers.receipt_for: d(movement_id=w.pick("saving"), place=texts("Sarolangun")),
+        savings_passbook.passbook_print: d(member_id=member),
+        savings_passbook.record_passbook_printed: d(member_id=member, printed=numbers(1, 2, 3, low=-5, high=50),
+                                                    expected_version=versions()),
         savings_papers.savings_statement: d(member_id=member, period_from=dates(date(2026, 1, 1)), period_to=dates(date(2026, 12, 31))),
     }
 

@@ -64,6 +64,7 @@ from koperasi.services.office import users
 from koperasi.services.savings import book as savings_book
 from koperasi.services.savings import movements as savings
 from koperasi.services.savings import papers as savings_papers
+from koperasi.services.savings import passbook as savings_passbook
 from koperasi.services.savings import queries as savings_queries
 from koperasi.services.savings import rates as savings_rates
 from koperasi.domain.savings.rules import SavingsKind
@@ -361,6 +362,9 @@ CALLS = {
     savings_queries.members_behind: (ANYONE_LOGGED_IN, lambda s, a: savings_queries.members_behind(s, a, as_of=date(2026, 1, 1))),
     savings_queries.savings_totals: (ANYONE_LOGGED_IN, lambda s, a: savings_queries.savings_totals(s, a)),
     savings_papers.receipt_for: (ANYONE_LOGGED_IN, lambda s, a: savings_papers.receipt_for(s, a, UNKNOWN)),
+    savings_passbook.passbook_print: (ANYONE_LOGGED_IN, lambda s, a: savings_passbook.passbook_print(s, a, UNKNOWN)),
+    savings_passbook.record_passbook_printed: (SAVINGS_CASHIERS, lambda s, a: savings_passbook.record_passbook_printed(
+        s, a, UNKNOWN, printed=1, expected_version=0)),
     savings_papers.savings_statement: (ANYONE_LOGGED_IN, lambda s, a: savings_papers.savings_statement(
         s, a, UNKNOWN, period_from=date(2026, 1, 1), period_to=date(2026, 12, 31))),
     # Backups (issue 8): MAKE_BACKUPS in domain/roles.py.

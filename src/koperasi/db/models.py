@@ -819,3 +819,19 @@ class SavingsRate(Base):
     version: Mapped[int] = mapped_column(Integer, default=1)
 
     __mapper_args__ = {"version_id_col": version}
+
+
+class SavingsPassbook(Base):
+    """Where a member's buku simpanan was left: how many movements (in the order they were recorded) are
+    printed in it, and the page and line the next one goes on."""
+
+    __tablename__ = "savings_passbooks"
+    __table_args__ = (CheckConstraint("printed >= 0 AND page >= 1 AND line >= 1", name="position"),)
+
+    member_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("members.id"), primary_key=True)
+    printed: Mapped[int] = mapped_column(Integer, default=0)
+    page: Mapped[int] = mapped_column(Integer, default=1)
+    line: Mapped[int] = mapped_column(Integer, default=1)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    __mapper_args__ = {"version_id_col": version}

@@ -146,3 +146,25 @@ def test_the_statement_of_a_period_opens_in_the_preview(qtbot, context, office, 
     monkeypatch.setattr(dialogs.StatementDialog, "exec", choose)
     tab.statement_button.click()
     assert previews == ["Rekening simpanan " + tab.savings.member_number]
+
+
+def test_the_passbook_prints_the_new_lines_and_remembers_where_it_stopped(qtbot, context, office, previews, monkeypatch):
+    from koperasi.gui.savings import tab as tab_module
+    from koperasi.services.savings.passbook import passbook_print
+
+    member = office.member()
+    office.deposit(member, SavingsKind.SUKARELA, 25_000)
+    office.deposit(member, SavingsKind.WAJIB, 10_000)
+    tab = _tab(qtbot, context, office.clerk)
+    tab._load(member)
+    answers = [False, True]
+    monkeypatch.setattr(tab_module, "confirm", lambda *args, **kwargs: answers.pop(0))
+    tab.passbook_button.click()  # the clerk says the print went wrong: the book stays where it was
+    tab.passbook_button.click()
+    assert len(previews) == 2 and all(title.endswith("halaman 1, mulai baris 1") for title in previews)
+    with context.database.session() as session:
+        assert passbook_print(session, office.clerk, member).lines == ()
+    office.deposit(member, SavingsKind.SUKARELA, 5_000)
+    answers.append(True)
+    tab.passbook_button.click()
+    assert previews[-1].endswith("halaman 1, mulai baris 3")

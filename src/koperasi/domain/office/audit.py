@@ -83,6 +83,7 @@ class AuditAction(StrEnum):
     SAVINGS_WITHDRAWN = "savings_withdrawn"
     SAVINGS_REVERSED = "savings_reversed"
     SAVINGS_RATE_SET = "savings_rate_set"
+    PASSBOOK_PRINTED = "passbook_printed"
     BACKUP_MADE = "backup_made"
     BACKUP_RESTORED = "backup_restored"
 
@@ -163,6 +164,7 @@ ACTION_LABELS: dict[str, str] = {
     AuditAction.SAVINGS_WITHDRAWN: "Penarikan simpanan dibayar",
     AuditAction.SAVINGS_REVERSED: "Transaksi simpanan dibatalkan",
     AuditAction.SAVINGS_RATE_SET: "Besar simpanan diatur",
+    AuditAction.PASSBOOK_PRINTED: "Buku simpanan dicetak",
     AuditAction.BACKUP_MADE: "Cadangan data dibuat",
     AuditAction.BACKUP_RESTORED: "Data dipulihkan dari cadangan",
 }

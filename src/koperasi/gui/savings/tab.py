@@ -1,5 +1,6 @@
 """Simpanan: find a member, see their pokok, wajib and sukarela, take a deposit or pay a withdrawal with its
-kwitansi, ask for a reversal; the list of members behind on wajib; the pokok and wajib amounts."""
+kwitansi, ask for a reversal, print the statement or the buku simpanan; the list of members behind on wajib;
+the pokok and wajib amounts."""
 
 from __future__ import annotations
 
@@ -26,7 +27,7 @@ from koperasi.gui.context import AppContext
 from koperasi.gui.empty_list import EmptyListNote
 from koperasi.gui.list_model import Column
 from koperasi.gui.loans.documents import preview_of_receipt
-from koperasi.gui.messages import show_error
+from koperasi.gui.messages import confirm, show_error, show_info
 from koperasi.gui.savings.behind_view import BehindView
 from koperasi.gui.pdf_preview import PdfPreviewDialog, write_to_bytes
 from koperasi.gui.savings.dialogs import DepositDialog, RateDialog, ReverseSavingDialog, StatementDialog, WithdrawDialog
@@ -35,6 +36,7 @@ from koperasi.gui.tables import TipTableModel, make_table, selected_row
 from koperasi.domain.errors import DomainError
 from koperasi.services.members.search import MemberFilter, MemberRow, member_page
 from koperasi.services.savings import papers, queries
+from koperasi.services.savings.passbook import passbook_print, record_passbook_printed
 from koperasi.services.savings.queries import MemberSavings, MovementRow
 from koperasi import clock
 
@@ -113,6 +115,9 @@ class SavingsTab(QWidget):
         self.statement_button = QPushButton(self.tr("&Rekening…"), objectName="savingsStatementButton")
         self.statement_button.setToolTip(self.tr("Rekening simpanan anggota untuk satu periode (A4)"))
         self.statement_button.clicked.connect(self._statement)
+        self.passbook_button = QPushButton(self.tr("Cetak &buku…"), objectName="savingsPassbookButton")
+        self.passbook_button.setToolTip(self.tr("Cetak transaksi yang belum ada di buku simpanan, mulai baris kosong berikutnya"))
+        self.passbook_button.clicked.connect(self._passbook)
         self.deposit_button.clicked.connect(self._deposit)
         self.withdraw_button.clicked.connect(self._withdraw)
         self.receipt_button.clicked.connect(self._print_receipt)
@@ -120,7 +125,8 @@ class SavingsTab(QWidget):
         self._may_record = actor.can(Permission.RECORD_SAVINGS)
         self._may_reverse = actor.can(Permission.REVERSE_SAVINGS)
         buttons = QHBoxLayout()
-        for button in (self.deposit_button, self.withdraw_button, self.receipt_button, self.reverse_button, self.statement_button):
+        for button in (self.deposit_button, self.withdraw_button, self.receipt_button, self.reverse_button, self.statement_button,
+                       self.passbook_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
 
@@ -238,6 +244,7 @@ class SavingsTab(QWidget):
         has_receipt = movement is not None and movement.action is not SavingsAction.REVERSAL
         self.receipt_button.setEnabled(has_receipt)
         self.statement_button.setEnabled(savings is not None)
+        self.passbook_button.setEnabled(savings is not None and self._may_record)
         self.reverse_button.setEnabled(has_receipt and not movement.cancelled and self._may_reverse)
 
     # --- acting -------------------------------------------------------------------------------
@@ -298,6 +305,36 @@ class SavingsTab(QWidget):
                              f"rekening-simpanan-{statement.member_number}-{statement.period_from:%Y%m%d}-{statement.period_to:%Y%m%d}.pdf")},
             self,
         ).exec()
+
+    def _passbook(self) -> None:
+        from koperasi.reports.savings.passbook import write_passbook
+
+        if self.savings is None:
+            return
+        with self.context.database.session() as session:
+            passbook = passbook_print(session, self.context.actor, self.savings.member_id)
+        if not passbook.lines:
+            show_info(self, self.tr("Buku simpanan"), self.tr("Semua transaksi sudah tercetak di buku simpanan."))
+            return
+        first = passbook.lines[0]
+        PdfPreviewDialog(
+            self.tr("Buku simpanan {number}: halaman {page}, mulai baris {line}").format(
+                number=passbook.member_number, page=first.page, line=first.line),
+            {self.tr("Buku simpanan"): (lambda: write_to_bytes(lambda out: write_passbook(passbook, out)),
+                                        f"buku-simpanan-{passbook.member_number}.pdf")},
+            self,
+        ).exec()
+        question = self.tr("Sudahkah {count} baris tercetak dengan benar di buku simpanan (halaman {page}, mulai baris {line})? "
+                           "Bila ya, cetakan berikutnya mulai dari baris sesudahnya.").format(
+            count=len(passbook.lines), page=first.page, line=first.line)
+        if not confirm(self, self.tr("Buku simpanan"), question, yes=self.tr("Ya, sudah tercetak"), no=self.tr("Belum")):
+            return
+        try:
+            with self.context.database.session() as session:
+                record_passbook_printed(session, self.context.actor, self.savings.member_id,
+                                        printed=passbook.printed_before + len(passbook.lines), expected_version=passbook.version)
+        except DomainError as error:
+            show_error(self, self.tr("Buku simpanan"), error.message)
 
     def _edit_rates(self) -> None:
         if RateDialog(self.context, self).exec():

@@ -1,4 +1,5 @@
-"""Members' savings: simpanan pokok, wajib and sukarela movements (append-only) and the rates the AD/ART sets.
+"""Members' savings: simpanan pokok, wajib and sukarela movements (append-only), the rates the AD/ART sets,
+and where each member's buku simpanan was left.
 
 Revision ID: 0014
 Revises: 0011 (written beside 0012 and 0013 on other branches; the lead re-chains it at merge)
@@ -62,6 +63,17 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_savings_rates")),
         sa.UniqueConstraint("kind", "effective_from", name="uq_savings_rates_kind_month"),
     )
+    op.create_table(
+        "savings_passbooks",
+        sa.Column("member_id", sa.Uuid(), nullable=False),
+        sa.Column("printed", sa.Integer(), nullable=False),
+        sa.Column("page", sa.Integer(), nullable=False),
+        sa.Column("line", sa.Integer(), nullable=False),
+        sa.Column("version", sa.Integer(), nullable=False),
+        sa.CheckConstraint("printed >= 0 AND page >= 1 AND line >= 1", name=op.f("ck_savings_passbooks_position")),
+        sa.ForeignKeyConstraint(["member_id"], ["members.id"], name=op.f("fk_savings_passbooks_member_id_members")),
+        sa.PrimaryKeyConstraint("member_id", name=op.f("pk_savings_passbooks")),
+    )
     _make_append_only()
     _reversal_kinds(KINDS_AFTER)
 
@@ -105,6 +117,7 @@ def downgrade() -> None:
     if op.get_bind().dialect.name != "sqlite":
         op.execute("DROP TRIGGER savings_movements_no_truncate ON savings_movements")
         op.execute("DROP TRIGGER savings_movements_no_change ON savings_movements")
+    op.drop_table("savings_passbooks")
     op.drop_table("savings_rates")
     op.drop_index("ix_savings_movements_member", table_name="savings_movements")
     op.drop_table("savings_movements")
