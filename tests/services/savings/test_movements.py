@@ -229,3 +229,13 @@ def test_the_statement_opens_with_the_balances_before_the_period_and_ends_with_t
         today = papers.savings_statement(session, both.clerk, member, period_from=date(2026, 4, 1), period_to=TODAY)
     assert [line.cancelled for line in today.lines][:1] == [True] and today.lines[2].description.startswith("Pembatalan KW/")
     assert today.closing[SavingsKind.SUKARELA] == 75_000
+
+
+def test_doctor_counts_savings_receipts_in_the_one_kwitansi_sequence(office):
+    from koperasi.services.office import health
+
+    member = office.member()
+    office.deposit(member, SavingsKind.SUKARELA, 10_000)
+    office.withdraw(member, 5_000)
+    with office.session() as session:
+        assert health.number_problems(session) == []
