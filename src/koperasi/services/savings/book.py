@@ -118,7 +118,12 @@ class Movement:
     balance: int  # of this kind, after it
 
 
-def movement_result(session: Session, row: SavingsMovement) -> Movement:
+def movement_result(session: Session, row: SavingsMovement, *, balance: int | None = None) -> Movement:
+    """The saved movement as the dialog needs it; ``balance`` when the caller knows it (the save itself),
+    otherwise the balance as it stood right after the movement was recorded (a retry, a reprint)."""
+    if balance is not None:
+        return Movement(row.id, row.member_id, SavingsKind(row.kind), SavingsAction(row.action), row.amount,
+                        row.receipt_number or "", balance)
     balance = int(session.scalar(
         select(func.coalesce(func.sum(SavingsMovement.change), 0)).where(
             SavingsMovement.member_id == row.member_id, SavingsMovement.kind == row.kind,

@@ -105,7 +105,7 @@ def _record(
         after={"kind": kind.label, "amount": format_rupiah(amount), "receipt_number": row.receipt_number,
                "occurred_on": occurred_on.isoformat()},
     )
-    return book.movement_result(session, row)
+    return book.movement_result(session, row, balance=balance + row.change)
 
 
 def _checked_kind(kind: object) -> SavingsKind:
