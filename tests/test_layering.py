@@ -66,7 +66,7 @@ OFFERED = {
     "members": {"domain.members.register", "services.members.search", "services.members.groups"},
     "trainings": {"services.trainings.participants", "services.trainings.programmes"},
     "sales": {"domain.sales.rules"},
-    "loans": {"domain.loans.papers", "gui.loans.documents"},
+    "loans": {"domain.loans.papers", "domain.loans.rules", "gui.loans.documents"},
     "savings": set(),
 }
 # Who may use whom (besides the office), and why: docs/architecture.md says the same in words.
@@ -79,7 +79,7 @@ USES = {
     ("office", "members"),  # doctor checks member numbers are gapless
     ("office", "sales"),  # the settings registry checks the default commission with the sales rule
     ("savings", "members"),  # a saver is a member: status checks, the member picker
-    ("savings", "loans"),  # the savings kwitansi is the loan kwitansi's paper and printer
+    ("savings", "loans"),  # the savings kwitansi is the loan kwitansi's paper and printer; no return while a loan runs
 }
 
 

@@ -79,6 +79,7 @@ from koperasi.services.members import export as member_export
 from koperasi.services.members import importing as member_import
 from koperasi.services.sales import member_consignment as member_sales
 from koperasi.services.members import search as member_search
+from koperasi.services.savings import leaving as savings_leaving
 from koperasi.services.savings import movements as savings
 from koperasi.services.savings import papers as savings_papers
 from koperasi.services.savings import passbook as savings_passbook
@@ -586,6 +587,7 @@ def specs(w: World) -> dict:
                             kind=choice(SavingsKind)),
         savings.request_savings_reversal: d(movement_id=w.pick("saving"), reason=reason, request_id=request),
         savings.approve_savings_reversal: d(reversal_request_id=w.pick("reversal_request")),
+        savings_leaving.return_savings: d(member_id=member, occurred_on=dates(SOLD_ON), request_id=request),
         savings_rates.savings_rates: d(),
         savings_rates.set_rate: d(kind=choice(SavingsKind), effective_from=dates(date(2026, 1, 1)),
                                   amount=numbers(10_000, low=-10, high=10**15), expected_version=versions()),

@@ -62,6 +62,7 @@ from koperasi.services.trainings import participants as training_participants
 from koperasi.services.trainings import programmes as trainings
 from koperasi.services.office import users
 from koperasi.services.savings import book as savings_book
+from koperasi.services.savings import leaving as savings_leaving
 from koperasi.services.savings import movements as savings
 from koperasi.services.savings import papers as savings_papers
 from koperasi.services.savings import passbook as savings_passbook
@@ -354,6 +355,8 @@ CALLS = {
     savings.request_savings_reversal: (SAVINGS_REVERSERS, lambda s, a: savings.request_savings_reversal(
         s, a, UNKNOWN, reason="Salah ketik", request_id=uuid.uuid4())),
     savings.approve_savings_reversal: (SAVINGS_REVERSERS, lambda s, a: savings.approve_savings_reversal(s, a, UNKNOWN)),
+    savings_leaving.return_savings: (SAVINGS_CASHIERS, lambda s, a: savings_leaving.return_savings(
+        s, a, UNKNOWN, occurred_on=date(2026, 1, 1), request_id=uuid.uuid4())),
     savings_rates.savings_rates: (ANYONE_LOGGED_IN, lambda s, a: savings_rates.savings_rates(s, a)),
     savings_rates.set_rate: (RATE_KEEPERS, lambda s, a: savings_rates.set_rate(
         s, a, kind=SavingsKind.WAJIB, effective_from=date(2026, 1, 1), amount=-1)),

@@ -168,3 +168,29 @@ def test_the_passbook_prints_the_new_lines_and_remembers_where_it_stopped(qtbot,
     answers.append(True)
     tab.passbook_button.click()
     assert previews[-1].endswith("halaman 1, mulai baris 3")
+
+
+def test_a_member_who_left_gets_the_savings_back_with_one_kwitansi(qtbot, context, office, previews, monkeypatch):
+    from koperasi.db.models import Member
+    from koperasi.services.members import register as members
+
+    member = office.member()
+    office.deposit(member, SavingsKind.POKOK, 100_000)
+    office.deposit(member, SavingsKind.WAJIB, 100_000)
+    tab = _tab(qtbot, context, office.clerk)
+    tab._load(member)
+    assert not tab.return_button.isEnabled()  # still a member: the return waits for the leaving
+    with context.database.session() as session:
+        version = session.get(Member, member).version
+        members.record_leaving(session, office.admin, member, left_on=date(2026, 11, 25), reason="Pindah", expected_version=version)
+    tab._load(member)
+    assert tab.return_button.isEnabled() and not tab.deposit_button.isEnabled()
+
+    def fill(dialog):
+        _save(dialog)
+        return dialog.result()
+
+    monkeypatch.setattr(dialogs.ReturnSavingsDialog, "exec", fill)
+    tab.return_button.click()
+    assert tab.savings.total == 0 and not tab.return_button.isEnabled()
+    assert previews and previews[0].startswith("Kwitansi KW/PAU/2026/")

@@ -82,6 +82,7 @@ class AuditAction(StrEnum):
     SAVINGS_DEPOSITED = "savings_deposited"
     SAVINGS_WITHDRAWN = "savings_withdrawn"
     SAVINGS_REVERSED = "savings_reversed"
+    SAVINGS_RETURNED = "savings_returned"
     SAVINGS_RATE_SET = "savings_rate_set"
     PASSBOOK_PRINTED = "passbook_printed"
     BACKUP_MADE = "backup_made"
@@ -163,6 +164,7 @@ ACTION_LABELS: dict[str, str] = {
     AuditAction.SAVINGS_DEPOSITED: "Setoran simpanan diterima",
     AuditAction.SAVINGS_WITHDRAWN: "Penarikan simpanan dibayar",
     AuditAction.SAVINGS_REVERSED: "Transaksi simpanan dibatalkan",
+    AuditAction.SAVINGS_RETURNED: "Simpanan dikembalikan kepada anggota yang keluar",
     AuditAction.SAVINGS_RATE_SET: "Besar simpanan diatur",
     AuditAction.PASSBOOK_PRINTED: "Buku simpanan dicetak",
     AuditAction.BACKUP_MADE: "Cadangan data dibuat",

@@ -1,4 +1,5 @@
-"""The small forms of the Simpanan tab: a deposit, a sukarela withdrawal, a reversal request, a rate, a statement's period.
+"""The small forms of the Simpanan tab: a deposit, a sukarela withdrawal, the return to a member who left, a reversal
+request, a rate, a statement's period.
 Every money write carries a request id made when the dialog opens."""
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from koperasi.gui.date_field import date_edit
 from koperasi.gui.form_dialog import FieldForm, FormDialog
 from koperasi.gui.money_edit import MoneyEdit
 from koperasi.domain.savings.papers import SavingsStatement
-from koperasi.services.savings import movements, papers, rates
+from koperasi.services.savings import leaving, movements, papers, rates
 from koperasi.services.savings.book import Movement
 from koperasi.services.savings.queries import MemberSavings, MovementRow
 from koperasi import clock
@@ -101,6 +102,33 @@ class WithdrawDialog(FormDialog):
         with self.context.database.session() as session:
             self.result_ = movements.withdraw(
                 session, self.context.actor, self.savings.member_id, amount=amount,
+                occurred_on=self.date_edit.date().toPython(), request_id=self.request_id,
+            )
+
+
+class ReturnSavingsDialog(FormDialog):
+    """A member who has left: every balance paid out in cash on one kwitansi."""
+
+    def __init__(self, context: AppContext, savings: MemberSavings, parent: QWidget | None = None) -> None:
+        paid = "<br>".join(f"{kind.label}: <b>{format_rupiah(amount)}</b>"
+                           for kind, amount in savings.balances.items() if amount > 0)
+        self.form_ = FieldForm(
+            _member_line(savings) + "<br>" + paid + f"<br>Jumlah dibayarkan <b>{format_rupiah(savings.total)}</b>. "
+            + self.tr("Pinjaman yang masih berjalan harus dilunasi dahulu.")
+        )
+        self.date_edit = self.form_.add(self.tr("&Tanggal bayar:"), date_edit("savingsReturnDateEdit"), "occurred_on")
+        self.date_edit.setMaximumDate(QDate(clock.today()))
+        self.date_edit.set_subject(self.tr("Tanggal bayar"))
+        super().__init__(self.form_, object_name="savingsReturnDialog", width=520, parent=parent)
+        self.setWindowTitle(self.tr("Pengembalian simpanan anggota keluar"))
+        self.context, self.savings = context, savings
+        self.request_id = uuid.uuid4()
+        self.result_: leaving.SavingsReturn | None = None
+
+    def save(self) -> None:
+        with self.context.database.session() as session:
+            self.result_ = leaving.return_savings(
+                session, self.context.actor, self.savings.member_id,
                 occurred_on=self.date_edit.date().toPython(), request_id=self.request_id,
             )
 

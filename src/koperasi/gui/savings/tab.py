@@ -30,7 +30,14 @@ from koperasi.gui.loans.documents import preview_of_receipt
 from koperasi.gui.messages import confirm, show_error, show_info
 from koperasi.gui.savings.behind_view import BehindView
 from koperasi.gui.pdf_preview import PdfPreviewDialog, write_to_bytes
-from koperasi.gui.savings.dialogs import DepositDialog, RateDialog, ReverseSavingDialog, StatementDialog, WithdrawDialog
+from koperasi.gui.savings.dialogs import (
+    DepositDialog,
+    RateDialog,
+    ReturnSavingsDialog,
+    ReverseSavingDialog,
+    StatementDialog,
+    WithdrawDialog,
+)
 from koperasi.gui.status import announce
 from koperasi.gui.tables import TipTableModel, make_table, selected_row
 from koperasi.domain.errors import DomainError
@@ -110,6 +117,9 @@ class SavingsTab(QWidget):
         actor = self.context.actor
         self.deposit_button = QPushButton(self.tr("S&etor…"), objectName="savingsDepositButton")
         self.withdraw_button = QPushButton(self.tr("&Tarik sukarela…"), objectName="savingsWithdrawButton")
+        self.return_button = QPushButton(self.tr("Kembali&kan…"), objectName="savingsReturnButton")
+        self.return_button.setToolTip(self.tr("Kembalikan simpanan pokok, wajib dan sukarela kepada anggota yang sudah keluar"))
+        self.return_button.clicked.connect(self._return)
         self.receipt_button = QPushButton(self.tr("Cetak &kwitansi"), objectName="savingsReceiptButton")
         self.reverse_button = QPushButton(self.tr("Minta pembata&lan…"), objectName="savingsReverseButton")
         self.statement_button = QPushButton(self.tr("&Rekening…"), objectName="savingsStatementButton")
@@ -125,8 +135,8 @@ class SavingsTab(QWidget):
         self._may_record = actor.can(Permission.RECORD_SAVINGS)
         self._may_reverse = actor.can(Permission.REVERSE_SAVINGS)
         buttons = QHBoxLayout()
-        for button in (self.deposit_button, self.withdraw_button, self.receipt_button, self.reverse_button, self.statement_button,
-                       self.passbook_button):
+        for button in (self.deposit_button, self.withdraw_button, self.return_button, self.receipt_button, self.reverse_button,
+                       self.statement_button, self.passbook_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
 
@@ -241,6 +251,7 @@ class SavingsTab(QWidget):
         active = savings is not None and savings.active
         self.deposit_button.setEnabled(active and self._may_record)
         self.withdraw_button.setEnabled(active and self._may_record and savings.balances[SavingsKind.SUKARELA] > 0)
+        self.return_button.setEnabled(savings is not None and not savings.active and savings.total > 0 and self._may_record)
         has_receipt = movement is not None and movement.action is not SavingsAction.REVERSAL
         self.receipt_button.setEnabled(has_receipt)
         self.statement_button.setEnabled(savings is not None)
@@ -262,6 +273,16 @@ class SavingsTab(QWidget):
         dialog = WithdrawDialog(self.context, self.savings, self)
         if dialog.exec() and dialog.result_ is not None:
             self._after_saving(dialog.result_)
+
+    def _return(self) -> None:
+        if self.savings is None:
+            return
+        dialog = ReturnSavingsDialog(self.context, self.savings, self)
+        if dialog.exec() and dialog.result_ is not None:
+            self._load(dialog.result_.member_id)
+            announce(self, self.tr("Simpanan {amount} dikembalikan, kwitansi {number}.").format(
+                amount=format_rupiah(dialog.result_.total), number=dialog.result_.receipt_number))
+            self._preview_receipt(dialog.result_.movement_id)
 
     def _after_saving(self, result) -> None:
         self._load(result.member_id)

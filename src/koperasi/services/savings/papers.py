@@ -21,7 +21,7 @@ from koperasi.domain.savings.papers import SavingsStatement, StatementLine
 from koperasi.domain.savings.rules import SavingsAction, SavingsKind
 from koperasi.services.access import authorize
 from koperasi.services.office.profile import current_office
-from koperasi.services.savings import book, queries
+from koperasi.services.savings import book, leaving, queries
 from koperasi import clock
 
 
@@ -34,14 +34,20 @@ def receipt_for(session: Session, actor: Actor, movement_id: uuid.UUID, *, place
     member = book.member_of(session, movement.member_id)
     office = current_office(session)
     clerk = session.get(User, movement.created_by).full_name
+    paid_out = leaving.return_lines(session, movement)
+    movement = paid_out[0]  # a leaving kwitansi is printed from the movement that carries its number
     kind, action = SavingsKind(movement.kind), SavingsAction(movement.action)
-    reversal = session.scalar(select(SavingsMovement).where(SavingsMovement.reversal_of_id == movement.id))
+    reversal = session.scalar(select(SavingsMovement).where(SavingsMovement.reversal_of_id.in_([row.id for row in paid_out])))
     if action is SavingsAction.DEPOSIT:
         received_from, received_by, signer = member.full_name, clerk, "Yang menerima (petugas)"
         title, purpose = "KWITANSI SETORAN SIMPANAN", f"Setoran {kind.label.lower()}"
     else:
         received_from, received_by, signer = office.profile.name, member.full_name, "Yang menerima (anggota)"
         title, purpose = "KWITANSI PENARIKAN SIMPANAN", f"Penarikan {kind.label.lower()}"
+    leaving_kwitansi = len(paid_out) > 1 or bool(movement.reason)
+    if leaving_kwitansi:  # everything is paid out: no balance is left to show
+        title, purpose = "KWITANSI PENGEMBALIAN SIMPANAN", "Pengembalian simpanan karena keluar dari koperasi"
+    lines = tuple(ReceiptLine(SavingsKind(row.kind).label, row.amount) for row in paid_out)
     return Receipt(
         office=office.profile,
         title=title,
@@ -51,12 +57,12 @@ def receipt_for(session: Session, actor: Actor, movement_id: uuid.UUID, *, place
         received_from=received_from,
         received_by=received_by,
         signer_label=signer,
-        amount=movement.amount,
+        amount=sum(row.amount for row in paid_out),
         purpose=purpose,
-        lines=(ReceiptLine(kind.label, movement.amount),),
+        lines=lines,
         member_number=member.number,
         paid_by_member=action is SavingsAction.DEPOSIT,
-        remaining_balance=book.movement_result(session, movement).balance,
+        remaining_balance=None if leaving_kwitansi else book.movement_result(session, movement).balance,
         balance_label=f"Saldo {kind.label.lower()}",
         meterai_exempt=True,
         clerk_name=clerk,
