@@ -13,6 +13,7 @@ from koperasi.domain.errors import ConflictError, ValidationError
 from koperasi.domain.ledger import Account
 from koperasi.domain.savings.rules import SavingsKind
 from koperasi.services import ledger_checks
+from koperasi.services.office import health
 from koperasi.services.members import register as members
 from koperasi.services.savings import leaving, movements, papers, queries, rates
 from tests.loan_support import account_balance, journal_entry_count, loan_office
@@ -55,6 +56,7 @@ def test_a_leaving_member_gets_everything_back_on_one_kwitansi_and_the_books_bal
         assert account_balance(session, Account.SAVINGS_POKOK) == account_balance(session, Account.SAVINGS_WAJIB) == 0
         assert account_balance(session, Account.SAVINGS_SUKARELA) == 0
         assert ledger_checks.ledger_problems(session) == []
+        assert health.examine(session).ok  # savings against the journal, and no hole in the receipt sequence
         assert queries.member_savings(session, both.admin, member, as_of=TODAY).total == 0
         numbered = session.scalars(select(SavingsMovement.receipt_number).where(
             SavingsMovement.member_id == member, SavingsMovement.action == "withdrawal")).all()
@@ -112,3 +114,22 @@ def test_a_member_behind_on_a_loan_is_told_which_loan_and_what_is_owed(db, admin
     with db.session() as session:
         assert queries.member_savings(session, admin, member, as_of=TODAY).balances[SavingsKind.POKOK] == 100_000
         assert account_balance(session, Account.SAVINGS_POKOK) == 100_000
+
+
+def test_a_mistaken_return_is_undone_by_reversal_and_its_kwitansi_reprints_batal(both):
+    member = both.member()
+    both.deposit(member, SavingsKind.WAJIB, 60_000)
+    both.deposit(member, SavingsKind.SUKARELA, 20_000)
+    _leave(both.db, both.admin, member)
+    paid = _return(both.db, both.clerk, member)
+    with both.session() as session:
+        unnumbered = session.scalars(select(SavingsMovement.id).where(
+            SavingsMovement.member_id == member, SavingsMovement.action == "withdrawal",
+            SavingsMovement.receipt_number.is_(None))).one()
+    both.reverse(unnumbered, reason="Anggota batal keluar")
+    with both.session() as session:
+        balances = queries.member_savings(session, both.admin, member, as_of=TODAY).balances
+        assert balances[SavingsKind.SUKARELA] == 20_000 and balances[SavingsKind.WAJIB] == 0
+        assert account_balance(session, Account.SAVINGS_SUKARELA) == 20_000 and ledger_checks.ledger_problems(session) == []
+        receipt = papers.receipt_for(session, both.admin, unnumbered)
+    assert receipt.number == paid.receipt_number and receipt.cancelled

@@ -52,8 +52,8 @@ SEARCH_LIMIT = 50
 
 def _movement_text(row: MovementRow) -> str:
     text = f"{row.action.label} {row.kind.label.lower()}"
-    if row.action is SavingsAction.REVERSAL:
-        return f"{text}: {row.reason}"
+    if row.action is SavingsAction.REVERSAL or row.reason:  # a reversal's reason, or the return to a member who left
+        text = f"{text}: {row.reason}"
     return f"{text} (BATAL)" if row.cancelled else text
 
 

@@ -132,7 +132,7 @@ def request_savings_reversal(
         action, kind = SavingsAction(original.action), SavingsKind(original.kind)
         return reversals.open_request(
             session, actor, kind=ReversalKind.SAVING, target_id=original.id,
-            summary=f"{action.label} {kind.label.lower()} {original.receipt_number}, {member.number} {member.full_name}",
+            summary=f"{action.label} {kind.label.lower()} {original.receipt_number or original.reason}, {member.number} {member.full_name}",
             amount=original.amount, reason=reason, request_id=request_id,
         )
 
