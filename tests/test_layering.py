@@ -59,7 +59,7 @@ def test_the_walk_would_catch_an_offender(tmp_path):
 # The house by area (docs/architecture.md, "Areas"): the same folder names in domain/, services/,
 # reports/ and gui/. An area uses another only through the modules that area offers; the office is
 # what every area stands on, so all of it is open.
-AREAS = ("office", "members", "loans", "trainings", "sales", "network", "impact", "district")
+AREAS = ("office", "members", "loans", "trainings", "sales", "network", "impact", "district", "savings")
 LAYERS = ("domain", "services", "reports", "gui")
 OFFERED = {
     "office": None,  # everything: profile, settings, regions, audit, numbering
@@ -68,8 +68,9 @@ OFFERED = {
     "sales": {"domain.sales.rules"},
     "network": set(),  # the member panel gets its meetings through the main window
     "impact": set(),
-    "loans": {"services.loans.arrears"},
+    "loans": {"services.loans.arrears", "domain.loans.papers", "domain.loans.rules", "gui.loans.documents"},
     "district": {"services.district.mode"},
+    "savings": set(),
 }
 # Who may use whom (besides the office), and why: docs/architecture.md says the same in words.
 USES = {
@@ -84,6 +85,8 @@ USES = {
     ("impact", "members"),  # a visit is entered for a member found by number; ages for the funder's report
     ("district", "loans"),  # a packet carries each loan's position as the office's arrears report sees it
     ("office", "district"),  # the first-run wizard sets up a sub-district office or the district (mode kabupaten)
+    ("savings", "members"),  # a saver is a member: status checks, the member picker
+    ("savings", "loans"),  # the savings kwitansi is the loan kwitansi's paper and printer; no return while a loan runs
 }
 
 

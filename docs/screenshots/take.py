@@ -249,7 +249,8 @@ class Session:
         show_main_window(window, MAIN_WINDOW_WIDTH, MAIN_WINDOW_HEIGHT)
         tabs: QTabWidget = window.form.mainTabs
         steps = [("beranda", self._dashboard), ("anggota", self._members), ("pinjaman", self._loans),
-                 ("pelatihan", self._trainings), ("penjualan", self._sales), ("jaringan", self._network)]
+                 ("simpanan", self._savings), ("pelatihan", self._trainings), ("penjualan", self._sales),
+                 ("jaringan", self._network)]
         for index, (name, step) in enumerate(steps):
             tabs.setCurrentIndex(index)
             self._settle()
@@ -460,6 +461,19 @@ class Session:
         self._settle(20)
         self.shoot("penjualan-laporan", window)
         pages.setCurrentIndex(0)
+
+    def _savings(self, window, name: str) -> None:
+        savings = window.savings
+        pages = self._pages("savingsPages")
+        pages.setCurrentWidget(savings.behind_view)
+        self._settle()
+        self.shoot("simpanan-tunggakan", window)
+        self._select_first("savingsBehindTable")
+        savings.behind_view.open_selected()  # the member most behind, with a year of savings
+        self._select_first("savingsMovementTable")
+        self.shoot(name, window)
+        self.open("simpanan-setor", savings.deposit_button.click)
+        self.open("simpanan-besar", savings.rates_button.click)
 
     def _menus(self, window) -> None:
         form = window.form

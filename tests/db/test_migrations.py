@@ -276,3 +276,29 @@ def test_0010_chains_the_events_written_before_it_and_keeps_the_log_append_only(
                 connection.execute(text("UPDATE audit_events SET username = 'pemalsu'"))
     finally:
         database.dispose()
+
+
+def test_0014_keeps_one_pending_reversal_per_movement_and_lets_savings_be_reversed(db_url):
+    """0014 rebuilds reversal_requests on SQLite to widen its kinds: the partial unique index of pending
+    requests must come back, and a 'saving' request must be accepted."""
+    engine = create_database_engine(db_url)
+    try:
+        migrate.upgrade(engine, "0014")
+        indexes = {index["name"]: index for index in inspect(engine).get_indexes("reversal_requests")}
+        assert indexes["ux_reversal_requests_pending"]["unique"]
+        with engine.begin() as connection:
+            user_id = uuid.uuid4()
+            as_id = (lambda value: value.hex) if db_url.get_backend_name() == "sqlite" else (lambda value: value)
+            connection.execute(text(
+                "INSERT INTO users (id, username, full_name, role, password_hash, active, failed_logins, created_at, version)"
+                " VALUES (:id, 'u', 'U', 'admin', 'x', :active, 0, :now, 1)"), {"id": as_id(user_id), "active": True, "now": clock.now().replace(tzinfo=None)})
+            target = uuid.uuid4()
+            insert = text(
+                "INSERT INTO reversal_requests (id, kind, target_id, summary, amount, reason, status, requested_by, requested_at,"
+                " decision_note, version) VALUES (:id, 'saving', :target, 's', 1, 'r', 'pending', :user, :now, '', 1)")
+            values = {"target": as_id(target), "user": as_id(user_id), "now": clock.now().replace(tzinfo=None)}
+            connection.execute(insert, {"id": as_id(uuid.uuid4()), **values})
+        with pytest.raises(Exception), engine.begin() as connection:
+            connection.execute(insert, {"id": as_id(uuid.uuid4()), **values})  # a second pending request for the same movement
+    finally:
+        engine.dispose()

@@ -52,6 +52,7 @@ def test_f1_on_each_main_tab_opens_the_page_about_that_tab(qtbot, window):
         "dashboardTab": "index.html",
         "membersTab": "anggota.html",
         "loansTab": "pinjaman.html",
+        "savingsTab": "simpanan.html",
         "trainingsTab": "pelatihan.html",
         "salesTab": "penjualan.html",
         "networkTab": "jaringan.html",

@@ -41,6 +41,7 @@ from koperasi.db.models import (
     Payout,
     Sale,
     SalesChannel,
+    SavingsMovement,
     TrainingParticipant,
     TrainingSession,
 )
@@ -89,6 +90,13 @@ from koperasi.services.members import export as member_export
 from koperasi.services.members import importing as member_import
 from koperasi.services.sales import member_consignment as member_sales
 from koperasi.services.members import search as member_search
+from koperasi.services.savings import leaving as savings_leaving
+from koperasi.services.savings import movements as savings
+from koperasi.services.savings import papers as savings_papers
+from koperasi.services.savings import passbook as savings_passbook
+from koperasi.services.savings import queries as savings_queries
+from koperasi.services.savings import rates as savings_rates
+from koperasi.domain.savings.rules import SavingsKind
 from koperasi.services.trainings import member_history as member_trainings
 from koperasi.services.members import register as members
 from koperasi.services.office import profile as office
@@ -315,6 +323,13 @@ def build_world(db: Database) -> World:
         school = opportunities.publish_opportunity(session, admin, OpportunityInput(
             OpportunityKind.GOVERNMENT, "KIP", "Dinas Pendidikan", "", Conditions(for_children=True, max_age=18)))
         referral = referrals.refer(session, admin, opportunity, siti, referred_on=date(2026, 11, 1))
+        savings_rates.set_rate(session, admin, kind=SavingsKind.POKOK, effective_from=date(2024, 1, 1), amount=100_000)
+        savings_rates.set_rate(session, admin, kind=SavingsKind.WAJIB, effective_from=date(2025, 1, 1), amount=10_000)
+        for kind, amount in ((SavingsKind.POKOK, 100_000), (SavingsKind.WAJIB, 50_000), (SavingsKind.SUKARELA, 200_000)):
+            saved = savings.deposit(session, loans_office.clerk, siti, kind=kind, amount=amount, occurred_on=SOLD_ON,
+                                    request_id=uuid.uuid4())
+        waiting.append(savings.request_savings_reversal(session, loans_office.treasurer, saved.id, reason="Salah anggota",
+                                                        request_id=uuid.uuid4()))
     with db.session() as session:
         buyer = sales_catalogue.create_buyer(session, admin, name="Toko Berkah", phone="081234567890")
         ids = {
@@ -343,6 +358,7 @@ def build_world(db: Database) -> World:
             "follow_up": [follow_up],
             "opportunity": [opportunity, school],
             "referral": [referral],
+            "saving": list(session.scalars(select(SavingsMovement.id))),
         }
         ids["category"] = [code for code, _ in members.list_categories(session)] + ["tidak_ada"]
     ids["kecamatan"] = [SINGKUT, "15.03.04", "15.03.01"]
@@ -689,6 +705,24 @@ def specs(w: World) -> dict:
         impact_poverty.set_poverty_line: d(valid_from=dates(date(2025, 3, 1)), area=either(st.sampled_from(["perdesaan", "perkotaan"]),
                                                                                            "", "kota", None),
                                            amount=numbers(640_000, 1, low=-10, high=10**9)),
+        savings.deposit: d(member_id=member, kind=choice(SavingsKind, "pokok ", 3), amount=numbers(10_000, 1),
+                           occurred_on=dates(SOLD_ON), request_id=request),
+        savings.withdraw: d(member_id=member, amount=numbers(10_000, 1), occurred_on=dates(SOLD_ON), request_id=request,
+                            kind=choice(SavingsKind)),
+        savings.request_savings_reversal: d(movement_id=w.pick("saving"), reason=reason, request_id=request),
+        savings.approve_savings_reversal: d(reversal_request_id=w.pick("reversal_request")),
+        savings_leaving.return_savings: d(member_id=member, occurred_on=dates(SOLD_ON), request_id=request),
+        savings_rates.savings_rates: d(),
+        savings_rates.set_rate: d(kind=choice(SavingsKind), effective_from=dates(date(2026, 1, 1)),
+                                  amount=numbers(10_000, low=-10, high=10**15), expected_version=versions()),
+        savings_queries.member_savings: d(member_id=member, as_of=dates()),
+        savings_queries.members_behind: d(as_of=dates()),
+        savings_queries.savings_totals: d(),
+        savings_papers.receipt_for: d(movement_id=w.pick("saving"), place=texts("Sarolangun")),
+        savings_passbook.passbook_print: d(member_id=member),
+        savings_passbook.record_passbook_printed: d(member_id=member, printed=numbers(1, 2, 3, low=-5, high=50),
+                                                    expected_version=versions()),
+        savings_papers.savings_statement: d(member_id=member, period_from=dates(date(2026, 1, 1)), period_to=dates(date(2026, 12, 31))),
     }
 
 
@@ -714,6 +748,7 @@ TEXT_HEAVY = {
     meeting_follow_ups.add_follow_up, opportunities.publish_opportunity, referrals.refer,
     payouts.request_payout_reversal, training_papers.training_summary, impact_households.record_measurement,
     impact_visits.visit_sheets,
+    payouts.request_payout_reversal, training_papers.training_summary, savings.deposit, savings.request_savings_reversal,
 }
 
 

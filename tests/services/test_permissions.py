@@ -80,6 +80,14 @@ from koperasi.services.network import papers as meeting_papers
 from koperasi.services.network import eligibility, opportunities, referrals
 from koperasi.services.network import report as network_report
 from koperasi.domain.network.opportunities import Conditions, OpportunityInput, OpportunityKind, Outcome
+from koperasi.services.savings import book as savings_book
+from koperasi.services.savings import leaving as savings_leaving
+from koperasi.services.savings import movements as savings
+from koperasi.services.savings import papers as savings_papers
+from koperasi.services.savings import passbook as savings_passbook
+from koperasi.services.savings import queries as savings_queries
+from koperasi.services.savings import rates as savings_rates
+from koperasi.domain.savings.rules import SavingsKind
 from tests.support import add_staff, set_up_office
 
 ALL = set(Role)
@@ -100,6 +108,9 @@ LOAN_REVERSERS = {Role.ADMIN, Role.MANAGER, Role.TREASURER}  # ask for and appro
 PUBLISHERS = {Role.ADMIN, Role.MANAGER, Role.CLERK}  # the opportunity board
 REFERRERS = {Role.ADMIN, Role.MANAGER, Role.CLERK}  # referrals, their letters and outcomes
 MEETING_KEEPERS = {Role.ADMIN, Role.MANAGER, Role.CLERK}  # community meetings, their attendance and follow-ups
+SAVINGS_CASHIERS = {Role.ADMIN, Role.TREASURER, Role.CLERK}  # take deposits, pay withdrawals
+SAVINGS_REVERSERS = {Role.ADMIN, Role.MANAGER, Role.TREASURER}  # ask for and approve savings reversals
+RATE_KEEPERS = {Role.ADMIN, Role.MANAGER}  # pokok and wajib amounts (AD/ART)
 BACKUP_MAKERS = {Role.ADMIN, Role.MANAGER, Role.TREASURER}  # "Cadangkan sekarang" (restoring: admin, checked in restore_backup)
 HOUSEHOLD_VIEWERS = {Role.ADMIN, Role.MANAGER, Role.CLERK}  # household figures are personal: not the treasurer
 VISIT_RECORDERS = {Role.ADMIN, Role.MANAGER, Role.CLERK}  # baselines and follow-up visits
@@ -401,6 +412,29 @@ CALLS = {
         ANYONE_LOGGED_IN,
         lambda s, a: sales_papers.sales_report(s, a, period_from=date(2026, 1, 1), period_to=date(2026, 12, 31)),
     ),
+    # Savings (issue 20).
+    savings.deposit: (SAVINGS_CASHIERS, lambda s, a: savings.deposit(
+        s, a, UNKNOWN, kind=SavingsKind.SUKARELA, amount=1, occurred_on=date(2026, 1, 1), request_id=uuid.uuid4())),
+    savings.withdraw: (SAVINGS_CASHIERS, lambda s, a: savings.withdraw(
+        s, a, UNKNOWN, amount=1, occurred_on=date(2026, 1, 1), request_id=uuid.uuid4())),
+    savings.request_savings_reversal: (SAVINGS_REVERSERS, lambda s, a: savings.request_savings_reversal(
+        s, a, UNKNOWN, reason="Salah ketik", request_id=uuid.uuid4())),
+    savings.approve_savings_reversal: (SAVINGS_REVERSERS, lambda s, a: savings.approve_savings_reversal(s, a, UNKNOWN)),
+    savings_leaving.return_savings: (SAVINGS_CASHIERS, lambda s, a: savings_leaving.return_savings(
+        s, a, UNKNOWN, occurred_on=date(2026, 1, 1), request_id=uuid.uuid4())),
+    savings_rates.savings_rates: (ANYONE_LOGGED_IN, lambda s, a: savings_rates.savings_rates(s, a)),
+    savings_rates.set_rate: (RATE_KEEPERS, lambda s, a: savings_rates.set_rate(
+        s, a, kind=SavingsKind.WAJIB, effective_from=date(2026, 1, 1), amount=-1)),
+    savings_queries.member_savings: (ANYONE_LOGGED_IN, lambda s, a: savings_queries.member_savings(
+        s, a, UNKNOWN, as_of=date(2026, 1, 1))),
+    savings_queries.members_behind: (ANYONE_LOGGED_IN, lambda s, a: savings_queries.members_behind(s, a, as_of=date(2026, 1, 1))),
+    savings_queries.savings_totals: (ANYONE_LOGGED_IN, lambda s, a: savings_queries.savings_totals(s, a)),
+    savings_papers.receipt_for: (ANYONE_LOGGED_IN, lambda s, a: savings_papers.receipt_for(s, a, UNKNOWN)),
+    savings_passbook.passbook_print: (ANYONE_LOGGED_IN, lambda s, a: savings_passbook.passbook_print(s, a, UNKNOWN)),
+    savings_passbook.record_passbook_printed: (SAVINGS_CASHIERS, lambda s, a: savings_passbook.record_passbook_printed(
+        s, a, UNKNOWN, printed=1, expected_version=0)),
+    savings_papers.savings_statement: (ANYONE_LOGGED_IN, lambda s, a: savings_papers.savings_statement(
+        s, a, UNKNOWN, period_from=date(2026, 1, 1), period_to=date(2026, 12, 31))),
     # Backups (issue 8): MAKE_BACKUPS in domain/roles.py.
     backup.make_backup: (BACKUP_MAKERS, lambda s, a: backup.make_backup(s, a, _database_of(s))),
     # Dampak (issue 16): VIEW_HOUSEHOLDS and RECORD_VISITS in domain/roles.py.
@@ -440,7 +474,7 @@ CALLS = {
 # Called inside other services' transactions, after those have checked the role.
 BUILDING_BLOCKS = {
     audit.record, access.authorize, members.add_members,
-    ledger.post, ledger.post_reversal, loan_book.add_movement, loan_book.add_schedule,
+    ledger.post, ledger.post_reversal, loan_book.add_movement, loan_book.add_schedule, savings_book.add_movement,
     # inside the areas' request and approve functions, which check the right first
     reversals.open_request, reversals.claim, reversals.settle,
     # the office's key, made inside send_report and office_fingerprint after their check

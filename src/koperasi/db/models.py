@@ -746,7 +746,7 @@ class ReversalRequest(Base):
 
     __tablename__ = "reversal_requests"
     __table_args__ = (
-        CheckConstraint("kind IN ('loan_movement', 'sale', 'payout')", name="kind"),
+        CheckConstraint("kind IN ('loan_movement', 'sale', 'payout', 'saving')", name="kind"),
         CheckConstraint("status IN ('pending', 'approved', 'rejected')", name="status"),
         CheckConstraint("decided_by IS NULL OR decided_by <> requested_by", name="four_eyes"),
         Index("ux_reversal_requests_pending", "kind", "target_id", unique=True,
@@ -767,6 +767,71 @@ class ReversalRequest(Base):
     decided_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     decision_note: Mapped[str] = mapped_column(String(500), default="")
     result_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)  # the reversal row it posted
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class SavingsMovement(Base):
+    """A deposit to or withdrawal from a member's simpanan (append-only). ``change`` is what it did
+    to the balance (a reversal carries its original's, negated), so a balance is one SUM."""
+
+    __tablename__ = "savings_movements"
+    __table_args__ = (
+        CheckConstraint("kind IN ('pokok', 'wajib', 'sukarela')", name="kind"),
+        CheckConstraint("action IN ('deposit', 'withdrawal', 'reversal')", name="action"),
+        CheckConstraint("amount > 0 AND (change = amount OR change = -amount)", name="change"),
+        CheckConstraint("(action = 'reversal') = (reversal_of_id IS NOT NULL)", name="reversal"),
+        Index("ix_savings_movements_member", "member_id", "kind", "occurred_on"),
+    )
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    member_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("members.id"))
+    kind: Mapped[str] = mapped_column(String(10))
+    action: Mapped[str] = mapped_column(String(10))
+    occurred_on: Mapped[date] = mapped_column(Date)
+    amount: Mapped[int] = mapped_column(BigInteger)
+    change: Mapped[int] = mapped_column(BigInteger)
+    receipt_number: Mapped[str | None] = mapped_column(String(32), unique=True)  # none on a reversal
+    reversal_of_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("savings_movements.id"), unique=True)
+    reason: Mapped[str] = mapped_column(String(500), default="")
+    journal_entry_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("journal_entries.id"), unique=True)
+    created_by: Mapped[uuid.UUID] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class SavingsRate(Base):
+    """The pokok or wajib amount the AD/ART sets, in force from a month on (wajib may change by year)."""
+
+    __tablename__ = "savings_rates"
+    __table_args__ = (
+        CheckConstraint("kind IN ('pokok', 'wajib')", name="kind"),
+        CheckConstraint("amount >= 0", name="amount"),
+        UniqueConstraint("kind", "effective_from", name="uq_savings_rates_kind_month"),
+    )
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    kind: Mapped[str] = mapped_column(String(10))
+    effective_from: Mapped[date] = mapped_column(Date)  # the first day of a month
+    amount: Mapped[int] = mapped_column(BigInteger)
+    created_by: Mapped[uuid.UUID] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class SavingsPassbook(Base):
+    """Where a member's buku simpanan was left: how many movements (in the order they were recorded) are
+    printed in it, and the page and line the next one goes on."""
+
+    __tablename__ = "savings_passbooks"
+    __table_args__ = (CheckConstraint("printed >= 0 AND page >= 1 AND line >= 1", name="position"),)
+
+    member_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("members.id"), primary_key=True)
+    printed: Mapped[int] = mapped_column(Integer, default=0)
+    page: Mapped[int] = mapped_column(Integer, default=1)
+    line: Mapped[int] = mapped_column(Integer, default=1)
     version: Mapped[int] = mapped_column(Integer, default=1)
 
     __mapper_args__ = {"version_id_col": version}

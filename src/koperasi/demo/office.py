@@ -24,6 +24,7 @@ from koperasi.demo.loans import FUNDS, fill_loans
 from koperasi.demo.members import fill_members
 from koperasi.demo.network import fill_network
 from koperasi.demo.sales import fill_sales
+from koperasi.demo.savings import fill_savings
 from koperasi.demo.trainings import fill_trainings
 from koperasi.services.transaction import write
 from koperasi import clock
@@ -137,6 +138,7 @@ def fill(
         trade = fill_sales(session, members // 2 if sales is None else sales, today=today, progress=loan_progress)
         network = fill_network(session, today=today)
         fill_impact(session, today=today)
+        fill_savings(session, admin, today=today)
     return DemoSummary(users=1 + len(DEMO_STAFF), desa=desa, members=filled, loans=lending.loans, movements=lending.movements,
                        programmes=training.programmes, batches=training.batches, participants=training.participants,
                        certificates=training.certificates, sales=trade.sales, sale_lines=trade.lines, intakes=trade.intakes,

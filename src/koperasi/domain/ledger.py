@@ -21,6 +21,9 @@ class Account(StrEnum):
     CASH = "1101"
     LOANS_RECEIVABLE = "1301"
     PRODUCER_PAYABLE = "2101"  # members' share of consignment sales, owed until paid out
+    SAVINGS_SUKARELA = "2201"  # voluntary savings: owed to the member, drawn on at any time
+    SAVINGS_POKOK = "3201"  # members' equity, returned only when a member leaves
+    SAVINGS_WAJIB = "3202"
     REVOLVING_FUND = "3101"
     WRITTEN_OFF_LOANS = "3109"  # contra to the fund: a written-off loan is capital the fund lost
     COMMISSION_INCOME = "4101"
@@ -39,6 +42,9 @@ _ACCOUNT_LABELS = {
     Account.CASH: "Kas",
     Account.LOANS_RECEIVABLE: "Piutang pinjaman anggota",
     Account.PRODUCER_PAYABLE: "Hutang hasil penjualan anggota",
+    Account.SAVINGS_SUKARELA: "Simpanan sukarela anggota",
+    Account.SAVINGS_POKOK: "Simpanan pokok",
+    Account.SAVINGS_WAJIB: "Simpanan wajib",
     Account.REVOLVING_FUND: "Dana bergulir",
     Account.WRITTEN_OFF_LOANS: "Piutang dihapusbukukan",
     Account.COMMISSION_INCOME: "Pendapatan jasa penjualan",

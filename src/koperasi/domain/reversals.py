@@ -15,6 +15,7 @@ class ReversalKind(StrEnum):
     LOAN_MOVEMENT = "loan_movement"  # a repayment, disbursement (with its fee) or write-off
     SALE = "sale"
     PAYOUT = "payout"
+    SAVING = "saving"  # a savings deposit or withdrawal
 
     @property
     def label(self) -> str:
@@ -23,13 +24,20 @@ class ReversalKind(StrEnum):
     @property
     def permission(self) -> Permission:
         """The right needed both to ask for the reversal and to approve or reject it."""
-        return Permission.REVERSE_MOVEMENTS if self is ReversalKind.LOAN_MOVEMENT else Permission.REVERSE_SALES
+        return _KIND_PERMISSIONS[self]
 
 
 _KIND_LABELS = {
     ReversalKind.LOAN_MOVEMENT: "Transaksi pinjaman",
     ReversalKind.SALE: "Penjualan",
     ReversalKind.PAYOUT: "Pembayaran ke penitip",
+    ReversalKind.SAVING: "Transaksi simpanan",
+}
+_KIND_PERMISSIONS = {
+    ReversalKind.LOAN_MOVEMENT: Permission.REVERSE_MOVEMENTS,
+    ReversalKind.SALE: Permission.REVERSE_SALES,
+    ReversalKind.PAYOUT: Permission.REVERSE_SALES,
+    ReversalKind.SAVING: Permission.REVERSE_SAVINGS,
 }
 
 

@@ -57,6 +57,9 @@ class Permission(StrEnum):
     RECORD_MEETINGS = "record_meetings"
     PUBLISH_OPPORTUNITIES = "publish_opportunities"
     WRITE_REFERRALS = "write_referrals"
+    RECORD_SAVINGS = "record_savings"
+    REVERSE_SAVINGS = "reverse_savings"
+    MANAGE_SAVINGS_RATES = "manage_savings_rates"
     MAKE_BACKUPS = "make_backups"
     RESTORE_BACKUPS = "restore_backups"
     VIEW_HOUSEHOLDS = "view_households"
@@ -94,6 +97,9 @@ _PERMISSION_LABELS = {
     Permission.RECORD_MEETINGS: "mencatat pertemuan komunitas, kehadiran dan tindak lanjutnya",
     Permission.PUBLISH_OPPORTUNITIES: "mengumumkan dan mengubah peluang di papan peluang",
     Permission.WRITE_REFERRALS: "mencatat rujukan, menulis surat rujukan dan mencatat hasilnya",
+    Permission.RECORD_SAVINGS: "menerima setoran dan membayar penarikan simpanan",
+    Permission.REVERSE_SAVINGS: "membatalkan transaksi simpanan",
+    Permission.MANAGE_SAVINGS_RATES: "mengatur besar simpanan pokok dan wajib",
     Permission.MAKE_BACKUPS: "membuat cadangan data",
     Permission.RESTORE_BACKUPS: "memulihkan data dari cadangan",
     # Income and household figures are personal: seeing them (and exporting them) is a right of its own.
@@ -126,6 +132,8 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             Permission.RECORD_MEETINGS,
             Permission.PUBLISH_OPPORTUNITIES,
             Permission.WRITE_REFERRALS,
+            Permission.REVERSE_SAVINGS,
+            Permission.MANAGE_SAVINGS_RATES,
             Permission.MAKE_BACKUPS,
             Permission.VIEW_HOUSEHOLDS,
             Permission.RECORD_VISITS,
@@ -144,6 +152,8 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             Permission.RECORD_SALES,
             Permission.PAY_PRODUCERS,
             Permission.REVERSE_SALES,
+            Permission.RECORD_SAVINGS,
+            Permission.REVERSE_SAVINGS,
             Permission.MAKE_BACKUPS,
         }
     ),
@@ -162,6 +172,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             # The clerk enters the visit sheets the field officers bring back.
             Permission.VIEW_HOUSEHOLDS,
             Permission.RECORD_VISITS,
+            Permission.RECORD_SAVINGS,
         }
     ),
 }

@@ -33,6 +33,7 @@ from koperasi.gui.office.office_dialog import OfficeDialog
 from koperasi.gui.office.password_dialog import PasswordDialog
 from koperasi.gui.office.regions_dialog import RegionsDialog
 from koperasi.gui.sales.tab import SalesTab
+from koperasi.gui.savings.tab import SavingsTab
 from koperasi.gui.trainings.tab import TrainingsTab
 from koperasi.gui.unsaved_changes import Answer, ask_keep_or_quit, open_dialogs_with_changes
 from koperasi.gui.office.users_dialog import UsersDialog
@@ -61,6 +62,8 @@ class MainWindow(QMainWindow):
         self.form.mainTabs.addTab(self.members, self.tr("&Anggota"))
         self.loans = LoansTab(context)
         self.form.mainTabs.addTab(self.loans, self.tr("&Pinjaman"))
+        self.savings = SavingsTab(context)
+        self.form.mainTabs.addTab(self.savings, self.tr("&Simpanan"))
         self.trainings = TrainingsTab(context)
         self.form.mainTabs.addTab(self.trainings, self.tr("Pelatiha&n"))
         self.sales = SalesTab(context)
@@ -221,6 +224,7 @@ class MainWindow(QMainWindow):
         # An approval posts a reversal: the lists on the tabs show it without a restart.
         self.loans.reload(select=self.loans.current.id if self.loans.current else None)
         self.sales.books_changed()
+        self.savings.books_changed()
 
     def _log_out(self) -> None:
         self.logging_out = True

@@ -25,11 +25,13 @@ from koperasi.services.loans import payments as loan_payments
 from koperasi.services.reversals import PendingReversal
 from koperasi.services.sales import payouts
 from koperasi.services.sales import selling as sales
+from koperasi.services.savings import movements as savings
 
 APPROVE = {
     ReversalKind.LOAN_MOVEMENT: loan_payments.approve_movement_reversal,
     ReversalKind.SALE: sales.approve_sale_reversal,
     ReversalKind.PAYOUT: payouts.approve_payout_reversal,
+    ReversalKind.SAVING: savings.approve_savings_reversal,
 }
 
 

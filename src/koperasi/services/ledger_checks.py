@@ -1,7 +1,8 @@
 """The promises the books keep, checked from scratch (``koperasi doctor``).
 
 Every entry balances; the trial balance balances; each fund's receivable and write-off
-accounts equal the loans' sub-ledger; each loan's totals equal its own movements; and
+accounts equal the loans' sub-ledger; each loan's totals equal its own movements; each kind of
+simpanan in the journal equals the members' savings movements; and
 the money history tables are still protected by their append-only triggers.
 """
 
@@ -13,16 +14,17 @@ from collections import defaultdict
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session, aliased
 
-from koperasi.db.models import Loan, LoanMovement
+from koperasi.db.models import Loan, LoanMovement, SavingsMovement
 from koperasi.domain.ledger import Account
 from koperasi.domain.loans.rules import MovementKind
 from koperasi.domain.money import format_rupiah
+from koperasi.domain.savings.rules import SavingsKind
 from koperasi.services import ledger
 from koperasi.services.sales.book import standing_payouts, standing_sale_lines
 
 APPEND_ONLY = (
     "journal_entries", "journal_lines", "fund_capital_receipts", "loan_movements", "loan_schedules", "loan_installments",
-    "consignment_intakes", "sales", "sale_lines", "payouts",
+    "consignment_intakes", "sales", "sale_lines", "payouts", "savings_movements",
 )
 
 
@@ -39,6 +41,7 @@ def ledger_problems(session: Session) -> list[str]:
     problems += _funds_match_loans(session)
     problems += _loans_match_movements(session)
     problems += _payables_match_sales(session)
+    problems += _savings_match_journal(session)
     problems += _missing_triggers(session)
     return problems
 
@@ -136,3 +139,16 @@ def _payables_match_sales(session: Session) -> list[str]:
     if booked != owed:
         return [f"hutang hasil penjualan di jurnal {format_rupiah(booked)} berbeda dari catatan penjualan {format_rupiah(owed)}"]
     return []
+
+
+def _savings_match_journal(session: Session) -> list[str]:
+    """Each kind of simpanan in the journal equals the sum of the members' savings movements."""
+    saved = {SavingsKind(kind): int(total) for kind, total in session.execute(
+        select(SavingsMovement.kind, func.sum(SavingsMovement.change)).group_by(SavingsMovement.kind))}
+    booked = {row.account: row.balance for row in ledger.account_totals(session)}
+    return [
+        f"{kind.label.lower()} di jurnal {format_rupiah(booked.get(kind.account, 0))} berbeda dari buku simpanan "
+        f"anggota {format_rupiah(saved.get(kind, 0))}"
+        for kind in SavingsKind
+        if booked.get(kind.account, 0) != saved.get(kind, 0)
+    ]

@@ -46,13 +46,15 @@ class Receipt:
     paid_by_member: bool = True  # False for a disbursement: the office pays, the member receives
     loan_number: str = ""
     remaining_balance: int | None = None  # sisa pinjaman after this movement, when it is a loan movement
+    balance_label: str = "Sisa pinjaman"  # what remaining_balance is ("Saldo simpanan sukarela" on a savings receipt)
+    meterai_exempt: bool = False  # savings receipts: free of bea meterai whatever the amount
     clerk_name: str = ""
     cancelled: bool = False  # reprinted after a reversal: marked BATAL
     cancel_reason: str = ""
 
     @property
     def needs_meterai(self) -> bool:
-        return self.amount > METERAI_THRESHOLD
+        return self.amount > METERAI_THRESHOLD and not self.meterai_exempt
 
 
 @dataclass(frozen=True, slots=True)

@@ -89,6 +89,12 @@ class AuditAction(StrEnum):
     REFERRAL_RECORDED = "referral_recorded"
     REFERRAL_LETTER_ISSUED = "referral_letter_issued"
     REFERRAL_OUTCOME_RECORDED = "referral_outcome_recorded"
+    SAVINGS_DEPOSITED = "savings_deposited"
+    SAVINGS_WITHDRAWN = "savings_withdrawn"
+    SAVINGS_REVERSED = "savings_reversed"
+    SAVINGS_RETURNED = "savings_returned"
+    SAVINGS_RATE_SET = "savings_rate_set"
+    PASSBOOK_PRINTED = "passbook_printed"
     BACKUP_MADE = "backup_made"
     BACKUP_RESTORED = "backup_restored"
     HOUSEHOLD_MEASURED = "household_measured"
@@ -185,6 +191,12 @@ ACTION_LABELS: dict[str, str] = {
     AuditAction.REFERRAL_RECORDED: "Rujukan dicatat",
     AuditAction.REFERRAL_LETTER_ISSUED: "Surat rujukan diterbitkan",
     AuditAction.REFERRAL_OUTCOME_RECORDED: "Hasil rujukan dicatat",
+    AuditAction.SAVINGS_DEPOSITED: "Setoran simpanan diterima",
+    AuditAction.SAVINGS_WITHDRAWN: "Penarikan simpanan dibayar",
+    AuditAction.SAVINGS_REVERSED: "Transaksi simpanan dibatalkan",
+    AuditAction.SAVINGS_RETURNED: "Simpanan dikembalikan kepada anggota yang keluar",
+    AuditAction.SAVINGS_RATE_SET: "Besar simpanan diatur",
+    AuditAction.PASSBOOK_PRINTED: "Buku simpanan dicetak",
     AuditAction.BACKUP_MADE: "Cadangan data dibuat",
     AuditAction.BACKUP_RESTORED: "Data dipulihkan dari cadangan",
     AuditAction.HOUSEHOLD_MEASURED: "Data rumah tangga dicatat",
@@ -226,6 +238,8 @@ ENTITY_LABELS: dict[str, str] = {
     "follow_up": "Tindak lanjut pertemuan",
     "opportunity": "Peluang",
     "referral": "Rujukan",
+    "saving": "Transaksi simpanan",
+    "savings_rate": "Besar simpanan",
     "backup": "Cadangan data",
     "office_key": "Kunci kantor",
     "district_packet": "Paket laporan kabupaten",

@@ -53,6 +53,14 @@ CONTENTS: tuple[Page, ...] = (
         ("lembar", "Lembar tagihan"),
         ("bukukan", "Membukukan setoran"),
     )),
+    Page("simpanan.html", "Simpanan anggota", (
+        ("besar", "Besar simpanan pokok dan wajib"),
+        ("setor", "Menerima setoran"),
+        ("tarik", "Penarikan simpanan sukarela"),
+        ("batalkan", "Membatalkan transaksi"),
+        ("cetak", "Rekening dan buku simpanan"),
+        ("tunggakan", "Tunggakan wajib"),
+    )),
     Page("pelatihan.html", "Pelatihan", (
         ("angkatan", "Program dan angkatan"),
         ("sesi", "Sesi dan daftar hadir"),
@@ -94,6 +102,8 @@ TOPICS: dict[str, str] = {
     "loansTab": "pinjaman.html",
     "collectionView": "setoran.html",
     "arrearsView": "pinjaman.html#tunggakan",
+    "savingsTab": "simpanan.html",
+    "savingsBehindPage": "simpanan.html#tunggakan",
     "trainingsTab": "pelatihan.html",
     "trainingSummaryView": "pelatihan.html#laporan",
     "salesTab": "penjualan.html",
@@ -118,6 +128,12 @@ TOPICS: dict[str, str] = {
     "loanReverseDialog": "pinjaman.html#batalkan",
     "loanRescheduleDialog": "pinjaman.html#lain",
     "loanWriteOffDialog": "pinjaman.html#lain",
+    # savings
+    "savingsDepositDialog": "simpanan.html#setor",
+    "savingsWithdrawDialog": "simpanan.html#tarik",
+    "savingsReverseDialog": "simpanan.html#batalkan",
+    "savingsRateDialog": "simpanan.html#besar",
+    "savingsStatementDialog": "simpanan.html#cetak",
     # trainings
     "programmesDialog": "pelatihan.html#angkatan",
     "programmeDialog": "pelatihan.html#angkatan",

@@ -8,6 +8,7 @@ from datetime import date
 from PySide6.QtWidgets import QWidget
 
 from koperasi.domain.errors import DomainError
+from koperasi.domain.loans.papers import Receipt
 from koperasi.gui.context import AppContext
 from koperasi.gui.messages import show_error
 from koperasi.gui.pdf_preview import PdfPreviewDialog, write_to_bytes
@@ -20,14 +21,19 @@ def _safe(name: str) -> str:
 
 
 def receipt_preview(parent: QWidget, context: AppContext, movement_id: uuid.UUID) -> PdfPreviewDialog | None:
-    from koperasi.reports.loans.receipt import write_receipt_a5, write_receipt_thermal
-
     try:
         with context.database.session() as session:
             receipt = loan_papers.receipt_for(session, context.actor, movement_id)
     except DomainError as error:
         show_error(parent, parent.tr("Kwitansi"), error.message)
         return None
+    return preview_of_receipt(parent, receipt)
+
+
+def preview_of_receipt(parent: QWidget, receipt: Receipt) -> PdfPreviewDialog:
+    """Any kwitansi (a loan's, a saving's) in the preview, on A5 or the 80 mm roll."""
+    from koperasi.reports.loans.receipt import write_receipt_a5, write_receipt_thermal
+
     name = _safe(receipt.number or receipt.loan_number)
     suffix = "-BATAL" if receipt.cancelled else ""
     title = parent.tr("Kwitansi {number}").format(number=receipt.number) + (parent.tr(" (BATAL)") if receipt.cancelled else "")

@@ -110,7 +110,7 @@ def _receipt_story(receipt: Receipt) -> list[Flowable]:
     if len(receipt.lines) > 1:
         rows.append(("Rincian", _breakdown(receipt)))
     if receipt.remaining_balance is not None:
-        rows.append(("Sisa pinjaman", Paragraph(escape(format_rupiah(receipt.remaining_balance)), _VALUE)))
+        rows.append((receipt.balance_label, Paragraph(escape(format_rupiah(receipt.remaining_balance)), _VALUE)))
     body = Table([[Paragraph(label, _LABEL), ":", value] for label, value in rows], colWidths=[_LABEL_WIDTH, 4 * mm, _WIDTH - _LABEL_WIDTH - 4 * mm])
     body.setStyle(plain_style(("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONT", (1, 0), (1, -1), REGULAR, 10), ("TEXTCOLOR", (1, 0), (1, -1), GREY), ("BOTTOMPADDING", (0, 0), (-1, -1), 2 * mm)))
 
@@ -252,7 +252,7 @@ def _roll_lines(receipt: Receipt) -> list[tuple[str, ...]]:
     pair("JUMLAH", format_rupiah(receipt.amount), "pair-bold")
     wrapped("text", f"Terbilang: {amount_in_words(receipt.amount)}", "")
     if receipt.remaining_balance is not None:
-        pair("Sisa pinjaman", format_rupiah(receipt.remaining_balance))
+        pair(receipt.balance_label, format_rupiah(receipt.remaining_balance))
     lines.append(rule)
     wrapped("centre", place_and_date(receipt.place, receipt.issued_on))
     wrapped("centre", receipt.signer_label)

@@ -37,6 +37,7 @@ from koperasi.db.models import (
     Office,
     Payout,
     Sale,
+    SavingsMovement,
     TrainingCertificate,
 )
 from koperasi.domain.members.register import format_member_number
@@ -69,16 +70,17 @@ class HealthReport:
         return all(check.ok for check in self.checks)
 
 
-# Where each numbered document lives. Receipts typed from a pre-printed book are free-form and
-# are skipped by the pattern; a cancelled intake's mirror row ends in "-BATAL" and is skipped too.
+# Where each numbered document lives (loans and savings share the kwitansi sequence). Receipts typed from a
+# pre-printed book are free-form and are skipped by the pattern; a cancelled intake's mirror row ends in
+# "-BATAL" and is skipped too.
 NUMBERED_COLUMNS = {
-    DocumentType.RECEIPT: LoanMovement.receipt_number,
-    DocumentType.MEMBER: Member.number,
-    DocumentType.LOAN: Loan.number,
-    DocumentType.CERTIFICATE: TrainingCertificate.number,
-    DocumentType.SALES_NOTE: Sale.number,
-    DocumentType.PAYOUT: Payout.number,
-    DocumentType.INTAKE: ConsignmentIntake.number,
+    DocumentType.RECEIPT: (LoanMovement.receipt_number, SavingsMovement.receipt_number),
+    DocumentType.MEMBER: (Member.number,),
+    DocumentType.LOAN: (Loan.number,),
+    DocumentType.CERTIFICATE: (TrainingCertificate.number,),
+    DocumentType.SALES_NOTE: (Sale.number,),
+    DocumentType.PAYOUT: (Payout.number,),
+    DocumentType.INTAKE: (ConsignmentIntake.number,),
 }
 _DOCUMENT = re.compile(r"(?P<type>[A-Z]+)/(?P<office>[^/]+)/(?P<year>\d{4})/(?P<seq>\d{6,})")
 _MEMBER = re.compile(r"(?P<office>.+)-(?P<seq>\d{6,})")
@@ -145,7 +147,7 @@ def _books(session: Session) -> Check:
         return Check("Pembukuan", False, "; ".join(problems[:5]))
     return Check(
         "Pembukuan", True,
-        "jurnal seimbang; piutang, hapus buku dan hutang ke produsen cocok; riwayat uang tetap terkunci",
+        "jurnal seimbang; piutang, hapus buku, hutang ke produsen dan simpanan anggota cocok; riwayat uang tetap terkunci",
     )
 
 
@@ -169,9 +171,10 @@ def number_problems(session: Session) -> list[str]:
     # Only this database's own office codes: a receipt typed from another office's book is not ours to count.
     offices = {code for code, _, _ in counters} | set(session.scalars(select(Office.code)))
     problems = []
-    for doc_type, column in NUMBERED_COLUMNS.items():
+    for doc_type, columns in NUMBERED_COLUMNS.items():
         found: dict[tuple[str, int], list[int]] = defaultdict(list)
-        for number in session.scalars(select(column).where(column.is_not(None))):
+        numbers = (number for column in columns for number in session.scalars(select(column).where(column.is_not(None))))
+        for number in numbers:
             key_seq = _parse(doc_type, number)
             if key_seq is not None and key_seq[0][0] in offices:
                 found[key_seq[0]].append(key_seq[1])

@@ -1,0 +1,1 @@
+"""Members' savings (simpanan pokok, wajib, sukarela): pure rules."""

@@ -1,0 +1,1 @@
+"""Simpanan: members' savings at the counter, wajib arrears, the rates."""

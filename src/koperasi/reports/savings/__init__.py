@@ -1,0 +1,1 @@
+"""Savings papers: the member's statement (A4)."""

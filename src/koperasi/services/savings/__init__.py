@@ -1,0 +1,1 @@
+"""Members' savings: deposits, withdrawals, reversals, rates, balances and arrears."""
