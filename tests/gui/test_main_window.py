@@ -20,7 +20,7 @@ def test_main_window_says_which_office_who_and_where(qtbot, context):
     window = MainWindow(context)
     qtbot.addWidget(window)
     assert window.windowTitle() == "Koperasi Berdaya — Koperasi Berdaya Pauh"
-    assert window.form.mainTabs.tabText(0) == "&Beranda"
+    assert window.form.mainTabs.tabText(0) == "B&eranda"
     assert window._status["statusUser"].text() == "Pengguna: Admin Kantor (Admin)"
     assert window._status["statusOffice"].text() == "Kantor: PAU"
     database = window._status["statusDatabase"]
@@ -151,3 +151,15 @@ def test_a_working_office_sees_its_figures_not_the_checklist(qtbot, context):
     assert "Perempuan</span></td><td align='right' style='padding-right:10px'>1 (100,0%)" in window.dashboard.tiles.members.text()
     tabs = [window.form.mainTabs.tabText(i).replace("&", "") for i in range(window.form.mainTabs.count())]
     assert {"Pinjaman", "Penjualan", "Pelatihan"} <= set(tabs)
+
+
+def test_every_alt_letter_of_the_menus_and_tabs_opens_one_thing(qtbot, context):
+    """Alt+B is Berkas (the guide says so); a tab underlining the same letter would make both dead keys."""
+    import re
+
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    tabs = window.form.mainTabs
+    titles = [action.text() for action in window.menuBar().actions()] + [tabs.tabText(i) for i in range(tabs.count())]
+    letters = [match.group(1).lower() for title in titles if (match := re.search(r"&(\w)", title))]
+    assert len(letters) == len(titles) and len(set(letters)) == len(letters), titles

@@ -52,16 +52,16 @@ class MainWindow(QMainWindow):
         self.context = context
         self.setWindowIcon(app_icon())
         self.dashboard = DashboardTab(context)
-        self.form.mainTabs.addTab(self.dashboard, self.tr("&Beranda"))
+        self.form.mainTabs.addTab(self.dashboard, self.tr("B&eranda"))
         self.members = MembersTab(context)
         self.members.detail.loans_of = self._member_loans
         self.members.detail.trainings_of = self._member_trainings
         self.members.detail.sales_of = self._member_sales
         self.members.detail.meetings_of = self._member_meetings
         self.members.detail.network_of = self._member_network
-        self.form.mainTabs.addTab(self.members, self.tr("&Anggota"))
+        self.form.mainTabs.addTab(self.members, self.tr("An&ggota"))
         self.loans = LoansTab(context)
-        self.form.mainTabs.addTab(self.loans, self.tr("&Pinjaman"))
+        self.form.mainTabs.addTab(self.loans, self.tr("P&injaman"))
         self.savings = SavingsTab(context)
         self.form.mainTabs.addTab(self.savings, self.tr("&Simpanan"))
         self.trainings = TrainingsTab(context)
