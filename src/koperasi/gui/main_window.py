@@ -220,6 +220,8 @@ class MainWindow(QMainWindow):
             case Place.REVERSALS:
                 self._pending_reversals()
                 self.dashboard.refresh()
+            case Place.NEW_ACCOUNTS:
+                AuditDialog(self.context, self).exec()  # the newest events first: the accounts made, then what they approved
             case Place.BACKUP:
                 self._back_up()
                 self.dashboard.refresh()  # the age of the last backup

@@ -94,3 +94,16 @@ def test_each_waiting_line_opens_its_page(qtbot, context, working, monkeypatch):
     assert window.form.mainTabs.currentWidget() is window.trainings
     lines.linkActivated.emit("backup")
     assert len(backups) == 1
+
+
+def test_an_account_made_lately_waits_for_the_chair_and_opens_the_audit_log(qtbot, context, working, monkeypatch):
+    from koperasi.gui import main_window as module
+
+    opened = []
+    monkeypatch.setattr(module.AuditDialog, "exec", lambda dialog: opened.append(dialog) or 0)
+    window = _window(qtbot, context)
+    lines = window.dashboard.waiting.label()
+    # The admin made with the office and the loan office's manager, clerk and treasurer.
+    assert "4 akun pengguna baru dibuat dalam 30 hari terakhir" in lines.text()
+    lines.linkActivated.emit("new_accounts")
+    assert len(opened) == 1
