@@ -33,6 +33,7 @@ from koperasi.services.monthly import history as monthly_history
 from koperasi.services.monthly import report as monthly_report
 from koperasi.services.office import audit
 from koperasi.services.office import auth
+from koperasi.services.office import automatic_backup_lock
 from koperasi.services.office import backup
 from koperasi.services.trainings import certificates
 from koperasi.services.sales import consignment
@@ -79,6 +80,7 @@ PRODUCER_PAYERS = {Role.ADMIN, Role.TREASURER}  # pay producers
 SALES_REVERSERS = {Role.ADMIN, Role.MANAGER, Role.TREASURER}  # cancel intakes; ask for and approve sale/payout reversals
 LOAN_REVERSERS = {Role.ADMIN, Role.MANAGER, Role.TREASURER}  # ask for and approve loan movement reversals
 BACKUP_MAKERS = {Role.ADMIN, Role.MANAGER, Role.TREASURER}  # "Cadangkan sekarang" (restoring: admin, checked in restore_backup)
+RESTORERS = {Role.ADMIN}  # restore, and set the automatic backups' passphrase
 
 # function -> (roles allowed, call with a session and an actor)
 CALLS = {
@@ -338,6 +340,10 @@ CALLS = {
     ),
     # Backups (issue 8): MAKE_BACKUPS in domain/roles.py.
     backup.make_backup: (BACKUP_MAKERS, lambda s, a: backup.make_backup(s, a, _database_of(s))),
+    # The automatic backups' passphrase: whoever restores (the admin) must know it.
+    automatic_backup_lock.lock_automatic_backups: (
+        RESTORERS, lambda s, a: automatic_backup_lock.lock_automatic_backups(s, a, "sandi-otomatis-1")),
+    automatic_backup_lock.unlock_automatic_backups: (RESTORERS, lambda s, a: automatic_backup_lock.unlock_automatic_backups(s, a)),
 }
 # Called inside other services' transactions, after those have checked the role.
 BUILDING_BLOCKS = {
