@@ -20,9 +20,6 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-import keyring
-from keyring.backends import fail, null
-from keyring.errors import KeyringError, PasswordDeleteError
 from sqlalchemy.engine import URL
 from sqlalchemy.orm import Session
 
@@ -42,8 +39,15 @@ SETTING_KEY = "automatic_backup_passphrase"  # the audit events' entity id; the 
 MAX_STORED_PASSPHRASE = 256
 
 
+# keyring is imported where it is used: loading it and finding the PC's store takes a second or more, which the
+# program's start-up (Beranda imports the backup service) should not pay; the automatic backup runs on its own thread.
+
+
 def store_name() -> str | None:
     """The credential store of this PC, in words, or None when there is none to keep a passphrase in."""
+    import keyring
+    from keyring.backends import fail, null
+
     try:
         store = keyring.get_keyring()
     except Exception:  # a broken keyring configuration is "no store", not a crash
@@ -57,6 +61,9 @@ def store_name() -> str | None:
 def automatic_passphrase(url: URL) -> str | None:
     """The passphrase for this SQLite database's automatic backups; None when none is set or it cannot be
     read (then the backup is made unlocked rather than not at all, and the log says why)."""
+    import keyring
+    from keyring.errors import KeyringError
+
     key = _key(url)
     if key is None or store_name() is None:
         return None
@@ -73,6 +80,9 @@ def automatic_backups_locked(url: URL) -> bool:
 
 def lock_automatic_backups(session: Session, actor: Actor, passphrase: str) -> None:
     """Lock this database's automatic backups from now on with ``passphrase`` (kept in the credential store)."""
+    import keyring
+    from keyring.errors import KeyringError
+
     with write(session):
         authorize(session, actor, Permission.RESTORE_BACKUPS)
         key = _required_key(session)
@@ -96,6 +106,9 @@ def lock_automatic_backups(session: Session, actor: Actor, passphrase: str) -> N
 
 def unlock_automatic_backups(session: Session, actor: Actor) -> None:
     """Automatic backups of this database are made unlocked again; the stored passphrase is removed."""
+    import keyring
+    from keyring.errors import KeyringError, PasswordDeleteError
+
     with write(session):
         authorize(session, actor, Permission.RESTORE_BACKUPS)
         key = _required_key(session)
