@@ -229,7 +229,7 @@ class MainWindow(QMainWindow):
                 self._pending_reversals()
                 self.dashboard.refresh()
             case Place.NEW_ACCOUNTS:
-                AuditDialog(self.context, self).exec()  # the newest events first: the accounts made, then what they approved
+                self.form.actionAuditLog.trigger()  # Catatan audit, newest first: the accounts made, then what they approved
             case Place.BACKUP:
                 self._back_up()
                 self.dashboard.refresh()  # the age of the last backup
