@@ -72,6 +72,18 @@ def _fresh_login_throttle(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture(autouse=True)
+def _memory_keyring(monkeypatch: pytest.MonkeyPatch):
+    """The automatic backups' passphrase goes to a credential store in memory, never the PC's own."""
+    import keyring.core
+
+    from tests.support import MemoryKeyring
+
+    store = MemoryKeyring()
+    monkeypatch.setattr(keyring.core, "_keyring_backend", store)
+    return store
+
+
+@pytest.fixture(autouse=True)
 def _data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Settings, logs and the default database go to the test's own folder."""
     folder = tmp_path / "data"

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from keyring.backend import KeyringBackend
+from keyring.errors import PasswordDeleteError
+
 from koperasi.db.database import Database
 from koperasi.domain.office.profile import OfficeProfile
 from koperasi.domain.roles import Actor, Role
@@ -35,3 +38,24 @@ def add_staff(database: Database, admin_actor: Actor, username: str, role: Role)
             session, admin_actor, username=username, full_name=username.title(), role=role, password=TEST_PASSWORD
         )
     return Actor(user_id=view.id, username=view.username, full_name=view.full_name, role=view.role)
+
+
+class MemoryKeyring(KeyringBackend):
+    """A credential store in memory: tests never read or write the PC's own (tests/conftest.py sets it)."""
+
+    priority = 1
+    name = "penyimpanan uji"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.passwords: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.passwords.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.passwords[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        if self.passwords.pop((service, username), None) is None:
+            raise PasswordDeleteError("not set")

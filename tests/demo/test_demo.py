@@ -378,3 +378,25 @@ def test_demo_sales_are_the_same_every_time(tmp_path):
 
     first = fingerprint("a.db")
     assert first[0] and first == fingerprint("b.db")
+
+
+def test_the_demo_office_is_a_settled_office_not_one_of_brand_new_accounts(sqlite_db):
+    """Its staff were made just now, its history is 18 months old: no approval in it is flagged as made by a
+    new account, whatever the audit report's days, and Beranda lists no new account."""
+
+    from koperasi.db.models import Loan
+    from koperasi.domain.office.settings import MAX_NEW_ACCOUNT_DAYS, NEW_ACCOUNT_DAYS
+    from koperasi.services.dashboard import waiting
+    from koperasi.services.new_account_approvals import approvals_by_new_accounts
+    from koperasi.services.office import auth
+    from koperasi.services.office.settings import change_setting
+
+    with sqlite_db.session() as session:
+        demo.fill(session, members=150, loans=60, sales=0)
+    with sqlite_db.session() as session:
+        admin = auth.login(session, demo.DEMO_ADMIN, demo.DEMO_PASSWORD)
+        assert session.scalar(select(func.count()).select_from(Loan).where(Loan.decided_by.is_not(None))) > 30
+        change_setting(session, admin, NEW_ACCOUNT_DAYS, MAX_NEW_ACCOUNT_DAYS, expected_version=0)
+        assert approvals_by_new_accounts(session, admin) == (MAX_NEW_ACCOUNT_DAYS, [])
+        lines = waiting.waiting(session, admin, today=clock.today(), now=clock.now()).lines
+        assert waiting.Place.NEW_ACCOUNTS not in {line.place for line in lines}

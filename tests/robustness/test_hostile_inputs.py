@@ -77,6 +77,7 @@ from koperasi.services.loans import arrears
 from koperasi.services.trainings import attendance
 from koperasi.services.office import audit
 from koperasi.services.office import auth
+from koperasi.services.office import automatic_backup_lock
 from koperasi.services.trainings import certificates
 from koperasi.services.sales import consignment
 from koperasi.services.loans import funds
@@ -518,6 +519,8 @@ def specs(w: World) -> dict:
         audit.recent_events: d(limit=limits),
         auth.change_own_password: d(old_password=texts("rahasia-123"), new_password=texts("rahasia-123", "sandi-baru-99")),
         users.list_users: d(),
+        automatic_backup_lock.lock_automatic_backups: d(passphrase=texts("sandi-otomatis-1")),
+        automatic_backup_lock.unlock_automatic_backups: d(),
         users.create_user: d(username=texts("baru", "kasir2"), full_name=texts("Kasir Baru"), role=choice(Role),
                              password=texts("sandi-baru-99")),
         users.update_user: d(user_id=w.pick("user"), full_name=texts("Kasir"), role=choice(Role), expected_version=versions()),

@@ -44,6 +44,7 @@ from koperasi.services.monthly import history as monthly_history
 from koperasi.services.monthly import report as monthly_report
 from koperasi.services.office import audit
 from koperasi.services.office import auth
+from koperasi.services.office import automatic_backup_lock
 from koperasi.services.office import backup
 from koperasi.services.trainings import certificates
 from koperasi.services.sales import consignment
@@ -116,6 +117,7 @@ HOUSEHOLD_VIEWERS = {Role.ADMIN, Role.MANAGER, Role.CLERK}  # household figures 
 VISIT_RECORDERS = {Role.ADMIN, Role.MANAGER, Role.CLERK}  # baselines and follow-up visits
 IMPACT_KEEPERS = {Role.ADMIN, Role.MANAGER}  # the poverty line
 REPORTERS = {Role.ADMIN, Role.MANAGER}  # send the district packet; in district mode register offices and import packets
+RESTORERS = {Role.ADMIN}  # restore, and set the automatic backups' passphrase
 
 # function -> (roles allowed, call with a session and an actor)
 CALLS = {
@@ -470,6 +472,10 @@ CALLS = {
     district_view.consolidated: (ANYONE_LOGGED_IN, lambda s, a: district_view.consolidated(s, a)),
     district_key.district_public_key: (REPORTERS, lambda s, a: district_key.district_public_key(s, a)),
     district_mode.set_program_mode: ({Role.ADMIN}, lambda s, a: district_mode.set_program_mode(s, a, "lain")),
+    # The automatic backups' passphrase: whoever restores (the admin) must know it.
+    automatic_backup_lock.lock_automatic_backups: (
+        RESTORERS, lambda s, a: automatic_backup_lock.lock_automatic_backups(s, a, "sandi-otomatis-1")),
+    automatic_backup_lock.unlock_automatic_backups: (RESTORERS, lambda s, a: automatic_backup_lock.unlock_automatic_backups(s, a)),
 }
 # Called inside other services' transactions, after those have checked the role.
 BUILDING_BLOCKS = {

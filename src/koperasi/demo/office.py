@@ -4,16 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import timedelta
 
 import uuid
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
-from koperasi.db.models import Desa, FundSource, TrainingProgramme
+from koperasi.db.models import Desa, FundSource, Loan, ReversalRequest, TrainingProgramme, User
 from koperasi.domain.loans.products import LoanKind, ProductInput
 from koperasi.domain.loans.rules import Frequency
 from koperasi.domain.office.profile import OfficeProfile
+from koperasi.domain.office.settings import MAX_NEW_ACCOUNT_DAYS
 from koperasi.domain.roles import Role
 from koperasi.domain.office.regions import normalise_desa_name
 from koperasi.services.loans import products as loan_products
@@ -139,11 +141,27 @@ def fill(
         network = fill_network(session, today=today)
         fill_impact(session, today=today)
         fill_savings(session, admin, today=today)
+        _staff_since_before_the_history(session)
     return DemoSummary(users=1 + len(DEMO_STAFF), desa=desa, members=filled, loans=lending.loans, movements=lending.movements,
                        programmes=training.programmes, batches=training.batches, participants=training.participants,
                        certificates=training.certificates, sales=trade.sales, sale_lines=trade.lines, intakes=trade.intakes,
                        payouts=trade.payouts, meetings=network.meetings, opportunities=network.opportunities,
                        referrals=network.referrals)
+
+
+def _staff_since_before_the_history(session: Session) -> None:
+    """The accounts were made just now, but the office's history goes back 18 months: dated now, every
+    approval in it would look like one by a brand-new account (the audit report's check), and Beranda would
+    list five new accounts. So the staff's accounts are dated further back than the first application or
+    reversal request by more than the longest setting of that check: a settled office, as in real life."""
+    first = min(
+        [moment for moment in (session.scalar(select(func.min(Loan.created_at))),
+                               session.scalar(select(func.min(ReversalRequest.requested_at)))) if moment is not None],
+        default=clock.now(),
+    )
+    # On the hour: two demos made on one day are the same (the demo is deterministic).
+    since = (min(first, clock.now()) - timedelta(days=MAX_NEW_ACCOUNT_DAYS + 1)).replace(minute=0, second=0, microsecond=0)
+    session.execute(update(User).values(created_at=since))
 
 
 def _sample_desa(session: Session) -> list[uuid.UUID]:

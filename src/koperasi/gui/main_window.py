@@ -12,6 +12,7 @@ from koperasi.domain.months import month_end, month_start
 from koperasi.domain.roles import Permission
 from koperasi.gui.office.about_dialog import AboutDialog
 from koperasi.gui.office.audit_dialog import AuditDialog
+from koperasi.gui.office.automatic_backup_lock_dialog import AutomaticBackupLockDialog
 from koperasi.gui.members.categories_dialog import CategoriesDialog
 from koperasi.gui.context import AppContext
 from koperasi.gui.dashboard.tab import DashboardTab
@@ -123,7 +124,14 @@ class MainWindow(QMainWindow):
         self.action_reversals = QAction(self.tr("Pembatalan &menunggu persetujuan…"), self)
         self.action_reversals.setObjectName("actionPendingReversals")
         self.action_reversals.triggered.connect(self._pending_reversals)
-        self.form.menuFile.insertActions(self.form.actionQuit, [self.action_reversals, self.action_backup, self.action_restore])
+        self.action_backup_lock = QAction(self.tr("Kata sandi cadangan &otomatis…"), self)
+        self.action_backup_lock.setObjectName("actionAutomaticBackupLock")
+        self.action_backup_lock.setVisible(context.database.is_sqlite)  # PostgreSQL: no automatic backups
+        self.action_backup_lock.setEnabled(actor.can(Permission.RESTORE_BACKUPS))
+        self.action_backup_lock.triggered.connect(lambda: AutomaticBackupLockDialog(context, self).exec())
+        self.form.menuFile.insertActions(
+            self.form.actionQuit, [self.action_reversals, self.action_backup, self.action_restore, self.action_backup_lock]
+        )
         self.form.menuFile.insertSeparator(self.form.actionQuit)
         self.action_backup.setEnabled(actor.can(Permission.MAKE_BACKUPS))
         self.action_restore.setEnabled(actor.can(Permission.RESTORE_BACKUPS))
@@ -287,6 +295,8 @@ class MainWindow(QMainWindow):
             case Place.REVERSALS:
                 self._pending_reversals()
                 self.dashboard.refresh()
+            case Place.NEW_ACCOUNTS:
+                self.form.actionAuditLog.trigger()  # Catatan audit, newest first: the accounts made, then what they approved
             case Place.BACKUP:
                 self._back_up()
                 self.dashboard.refresh()  # the age of the last backup

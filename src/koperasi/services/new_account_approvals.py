@@ -2,7 +2,8 @@
 within N days (setting ``new_account_days``) before the application or request was made.
 
 Four eyes can be dodged by an admin who makes a second account to approve their own work; this list
-makes that visible in the audit report (and, later, on Beranda for the chair). It reads loans and
+makes that visible in the audit report; Beranda shows the chair the accounts made within the same days
+(``services/dashboard/waiting.py``), before they approve anything. It reads loans and
 reversals, so it lives beside the areas, as the dashboard does.
 """
 

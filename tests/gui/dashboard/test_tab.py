@@ -94,3 +94,27 @@ def test_each_waiting_line_opens_its_page(qtbot, context, working, monkeypatch):
     assert window.form.mainTabs.currentWidget() is window.trainings
     lines.linkActivated.emit("backup")
     assert len(backups) == 1
+
+
+def test_an_account_made_lately_waits_for_the_chair_and_opens_the_audit_log(qtbot, context, working, monkeypatch):
+    from koperasi.gui import main_window as module
+
+    opened = []
+
+    class AuditLog:
+        """Stands in for Catatan audit: a real AuditDialog built here and never shown made a later test
+        (tests/gui/test_app.py) crash in Qt once the window was gone; the dialog itself is tested on its own."""
+
+        def __init__(self, context, parent):
+            opened.append(parent)
+
+        def exec(self):
+            return 0
+
+    monkeypatch.setattr(module, "AuditDialog", AuditLog)
+    window = _window(qtbot, context)
+    lines = window.dashboard.waiting.label()
+    # The admin made with the office and the loan office's manager, clerk and treasurer.
+    assert "4 akun pengguna baru dibuat dalam 30 hari terakhir" in lines.text()
+    lines.linkActivated.emit("new_accounts")
+    assert opened == [window]

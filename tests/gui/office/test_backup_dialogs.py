@@ -184,9 +184,11 @@ def test_the_backup_actions_follow_the_roles_and_a_restore_logs_out(qtbot, conte
     window = MainWindow(AppContext(database=context.database, actor=clerk, office=context.office))
     qtbot.addWidget(window)
     assert not window.action_backup.isEnabled() and not window.action_restore.isEnabled()
+    assert not window.action_backup_lock.isEnabled()
     admin_window = MainWindow(context)
     qtbot.addWidget(admin_window)
     assert admin_window.action_backup.isEnabled() and admin_window.action_restore.isEnabled()
+    assert admin_window.action_backup_lock.isEnabled() and admin_window.action_backup_lock in admin_window.form.menuFile.actions()
     assert admin_window.action_backup in admin_window.form.menuFile.actions()
     monkeypatch.setattr(module.RestoreDialog, "exec", lambda self: 1)
     admin_window.show()
@@ -282,6 +284,46 @@ def test_about_shows_the_backup_folder_and_the_last_backup(qtbot, context):
     assert "PAU-" in text and "belum ada" not in text
     # Which backups are locked: the newest one's state, and the rule for automatic and manual ones.
     assert "tidak terkunci)" in text and "Cadangan otomatis (harian dan saat program ditutup) tidak terkunci" in text
+    assert "Berkas → Kata sandi cadangan otomatis" in text  # where an admin locks them
+
+
+def _lock_dialog(qtbot, context):
+    from koperasi.gui.office.automatic_backup_lock_dialog import AutomaticBackupLockDialog
+
+    dialog = AutomaticBackupLockDialog(context)
+    qtbot.addWidget(dialog)
+    return dialog
+
+
+def test_an_admin_locks_the_automatic_backups_and_tentang_and_the_next_backup_say_so(qtbot, context, monkeypatch):
+    monkeypatch.setattr("koperasi.services.office.backup_crypto.SCRYPT_LOG2_N", 12)
+    dialog = _lock_dialog(qtbot, context)
+    assert "tidak terkunci" in dialog.state.text() and not dialog.unlock_button.isEnabled()
+    dialog.passphrase_edit.setText("kunci-otomatis-7")
+    dialog.repeat_edit.setText("kunci-otomatis-8")
+    qtbot.mouseClick(dialog.lock_button, Qt.MouseButton.LeftButton)
+    assert "tidak sama" in dialog.error_label.text()
+    dialog.repeat_edit.setText("kunci-otomatis-7")
+    qtbot.mouseClick(dialog.lock_button, Qt.MouseButton.LeftButton)
+    assert dialog.error_label.text() == "" and "terkunci</b>" in dialog.state.text() and dialog.unlock_button.isEnabled()
+    assert dialog.passphrase_edit.text() == ""  # not left on the screen
+    app.AutomaticBackups(context.database)._run("test")
+    text = _about_text(qtbot, context)
+    assert "terkunci dengan kata sandi)" in text  # the newest backup
+    assert "Cadangan otomatis (harian dan saat program ditutup) terkunci dengan kata sandi yang disimpan di penyimpanan uji" in text
+    qtbot.mouseClick(dialog.unlock_button, Qt.MouseButton.LeftButton)
+    assert "tidak terkunci" in dialog.state.text()
+
+
+def test_without_a_credential_store_the_lock_cannot_be_set_and_tentang_says_why(qtbot, context, monkeypatch):
+    import keyring.core
+    from keyring.backends import fail
+
+    monkeypatch.setattr(keyring.core, "_keyring_backend", fail.Keyring())
+    dialog = _lock_dialog(qtbot, context)
+    assert "tidak punya penyimpanan kata sandi" in dialog.state.text()
+    assert not dialog.lock_button.isEnabled() and not dialog.passphrase_edit.isEnabled()
+    assert "tidak terkunci: komputer ini tidak punya penyimpanan kata sandi" in _about_text(qtbot, context)
 
 
 def test_screenshots(qtbot, context, tmp_path, quiet, monkeypatch):

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 
 import pytest
+
+from koperasi import clock
 
 from koperasi.domain.members.register import HouseholdPerson, Relation, SchoolStatus
 from koperasi.domain.people import Sex
@@ -201,3 +203,28 @@ def test_the_backup_line_ages_and_turns_red_after_a_week(db, admin, tmp_path, mo
     assert (line.count, line.urgent) == (7, False)
     line = {line.place: line for line in later.lines}[module.Place.BACKUP]
     assert (line.count, line.urgent) == (8, True)
+
+
+def test_accounts_made_in_the_audit_reports_window_wait_for_the_chair(db, admin):
+    """A second account made to approve one's own work shows on Beranda the day it is made, not only once it approves."""
+    from koperasi.domain.office.settings import NEW_ACCOUNT_DAYS
+    from koperasi.domain.roles import Role
+    from koperasi.services.office.settings import change_setting
+    from tests.support import add_staff
+
+    chair = add_staff(db, admin, "ketua", Role.MANAGER)
+    clerk = add_staff(db, admin, "kasir", Role.CLERK)
+    made = clock.now()
+
+    def new_accounts(actor, days_later):
+        with db.session() as session:
+            found = waiting.waiting(session, actor, today=date(2026, 11, 28), now=made + timedelta(days=days_later))
+        return {line.place: line for line in found.lines}.get(waiting.Place.NEW_ACCOUNTS)
+
+    line = new_accounts(chair, 29)
+    assert (line.count, line.days) == (3, 30)  # the admin set up with the office, the chair, the clerk
+    assert new_accounts(clerk, 0) is None  # the clerk cannot read the audit log
+    assert new_accounts(chair, 31) is None  # nothing new: no line at all
+    with db.session() as session:
+        change_setting(session, admin, NEW_ACCOUNT_DAYS, 60, expected_version=0)
+    assert (new_accounts(chair, 31).count, new_accounts(chair, 31).days) == (3, 60)

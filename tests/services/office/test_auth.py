@@ -14,9 +14,29 @@ from koperasi import clock
 from tests.support import TEST_PASSWORD, add_staff
 
 
+@pytest.fixture(autouse=True)
+def _stopped_clock(monkeypatch):
+    """A login given ``now`` happens exactly then, audit events included: a pinned clock would run on
+    by the milliseconds each login takes, and the waits said are whole seconds rounded up."""
+    running = clock.now
+    monkeypatch.setattr(clock, "now", lambda: _stopped_at or running())
+    yield
+    _stop(None)
+
+
+_stopped_at = None
+
+
+def _stop(moment):
+    global _stopped_at
+    _stopped_at = moment
+
+
 def _login(db, username="admin", password=TEST_PASSWORD, now=None):
+    if now is not None:
+        _stop(now)
     with db.session() as session:
-        return auth.login(session, username, password, now=now)
+        return auth.login(session, username, password)
 
 
 def test_login_returns_the_actor_case_insensitively(db, admin):
@@ -79,40 +99,93 @@ def test_the_wait_on_this_pc_is_capped(db, admin):
     assert auth.throttle.wait_left(start) == auth.LONGEST_WAIT
 
 
-def test_login_locks_the_account_after_five_failures_then_unlocks_after_the_wait(db, admin):
-    start = datetime(2026, 11, 28, 8, 0, tzinfo=UTC)
-    moments = [start + attempt * auth.LONGEST_WAIT for attempt in range(5)]  # past this PC's wait each time
-    for moment in moments[:4]:
+def _fail_five_times(db, username, start):
+    """Five wrong passwords for one name, each past this PC's wait (as if typed at five PCs)."""
+    for attempt in range(auth.MAX_FAILED_LOGINS):
         with pytest.raises(AuthenticationError, match="^Nama pengguna atau kata sandi salah.$"):
-            _login(db, password="salah", now=moment)
-    with pytest.raises(AuthenticationError, match="Akun dikunci"):
-        _login(db, password="salah", now=moments[4])
-    # The right password does not open a locked account...
-    with pytest.raises(AuthenticationError, match="Akun dikunci"):
-        _login(db, now=moments[4] + timedelta(minutes=14))
-    # ...until the lockout has passed.
-    assert _login(db, now=moments[4] + timedelta(minutes=16)).username == "admin"
+            _login(db, username, "salah", now=start + attempt * auth.LONGEST_WAIT)
+    return start + (auth.MAX_FAILED_LOGINS - 1) * auth.LONGEST_WAIT
+
+
+def test_five_wrong_passwords_hold_the_name_briefly_then_the_right_one_gets_through(db, admin):
+    last = _fail_five_times(db, "admin", datetime(2026, 11, 28, 8, 0, tzinfo=UTC))
+    auth.throttle.reset()  # the real admin at another PC
+    # During the hold not even the right password is checked (or the hold would not slow guessing)...
+    with pytest.raises(AuthenticationError, match="Tunggu 30 detik") as held:
+        _login(db, now=last + auth.NAME_HOLD / 2)
+    assert "dikunci" not in held.value.message
+    # ...and a minute after the last wrong one it gets through: no 15 minutes locked out.
+    assert _login(db, now=last + auth.NAME_HOLD + timedelta(seconds=1)).username == "admin"
     with db.session() as session:
         actions = session.scalars(select(AuditEvent.action).where(AuditEvent.username == "admin")).all()
     assert actions.count("login_failed") == 4 and "account_locked" in actions and actions[-1] == "login"
 
 
-def test_admin_password_reset_lifts_a_lockout(db, admin):
-    clerk = add_staff(db, admin, "siti", Role.CLERK)
-    now = clock.now()
-    for attempt in range(5):
+def test_a_stranger_at_one_pc_cannot_keep_the_admin_out(db, admin):
+    """The stranger keeps typing wrong passwords for "admin" as fast as this PC lets them; the admin,
+    at another PC, tries every ten seconds and is in within the hold, well before the stranger's next try."""
+    moment = datetime(2026, 11, 28, 8, 0, tzinfo=UTC)
+    stranger, admins_pc = auth.LoginThrottle(), auth.LoginThrottle()
+    stranger_tries = 0
+    while stranger_tries < 12:
+        auth.throttle = stranger
+        moment += stranger.wait_left(moment) + timedelta(seconds=1)
         with pytest.raises(AuthenticationError):
-            _login(db, "siti", "salah", now=now - (5 - attempt) * auth.LONGEST_WAIT)
+            _login(db, "admin", "tebakan", now=moment)
+        stranger_tries += 1
+    auth.throttle = admins_pc
+    tries_at = moment
+    while True:
+        tries_at += timedelta(seconds=10)
+        try:
+            _login(db, now=tries_at)
+            break
+        except AuthenticationError as refused:
+            assert "Tunggu" in refused.message
+    assert tries_at - moment <= auth.NAME_HOLD + timedelta(seconds=10)
+    assert tries_at < moment + stranger.wait_left(moment) + timedelta(seconds=1)  # before the stranger could try again
+
+
+def test_a_held_name_is_answered_alike_whether_or_not_it_exists(db, admin, monkeypatch):
+    """Same words, same wait, one Argon2 verification each: "Akun dikunci" no longer names real accounts."""
+    from koperasi.services.office import passwords
+
+    answers = {}
+    verified = []
+    real_verify = passwords.verify_password
+    for username in ("admin", "tidakada"):
+        auth.throttle.reset()
+        last = _fail_five_times(db, username, datetime(2026, 11, 28, 8, 0, tzinfo=UTC))
+        auth.throttle.reset()
+        monkeypatch.setattr(passwords, "verify_password", lambda hashed, given: verified.append(hashed) or real_verify(hashed, given))
+        with pytest.raises(AuthenticationError) as held:
+            _login(db, username, "salah", now=last + timedelta(seconds=20))
+        monkeypatch.setattr(passwords, "verify_password", real_verify)
+        auth.throttle.reset()
+        with pytest.raises(AuthenticationError) as after_the_hold:
+            _login(db, username, "salah", now=last + auth.NAME_HOLD + timedelta(seconds=1))
+        answers[username] = (held.value.message, after_the_hold.value.message)
+    assert answers["admin"] == answers["tidakada"]
+    assert "Tunggu 40 detik" in answers["admin"][0] and answers["admin"][1] == auth.WRONG_CREDENTIALS
+    assert len(verified) == 2
+
+
+def test_admin_password_reset_lifts_a_hold(db, admin):
+    clerk = add_staff(db, admin, "siti", Role.CLERK)
+    last = _fail_five_times(db, "siti", clock.now())
     with db.session() as session:
         users.reset_password(session, admin, clerk.user_id, new_password="sandi-baru-1")
-    assert _login(db, "siti", "sandi-baru-1").user_id == clerk.user_id
+    auth.throttle.reset()  # at another PC, within the hold
+    assert _login(db, "siti", "sandi-baru-1", now=last + auth.NAME_HOLD / 2).user_id == clerk.user_id
 
 
-def test_login_refuses_a_deactivated_account(db, admin):
+def test_login_refuses_a_deactivated_account_and_says_so_only_to_who_knows_its_password(db, admin):
     clerk = add_staff(db, admin, "siti", Role.CLERK)
     with db.session() as session:
         version = next(u for u in users.list_users(session, admin) if u.id == clerk.user_id).version
         users.set_active(session, admin, clerk.user_id, active=False, expected_version=version)
+    with pytest.raises(AuthenticationError, match="^Nama pengguna atau kata sandi salah.$"):
+        _login(db, "siti", "salah")
     with pytest.raises(AuthenticationError, match="dinonaktifkan"):
         _login(db, "siti")
 

@@ -113,7 +113,7 @@ ACTION_LABELS: dict[str, str] = {
     AuditAction.LOGIN: "Masuk",
     AuditAction.LOGIN_FAILED: "Gagal masuk",
     AuditAction.LOGIN_REFUSED_INACTIVE: "Masuk ditolak (akun nonaktif)",
-    AuditAction.ACCOUNT_LOCKED: "Akun dikunci",
+    AuditAction.ACCOUNT_LOCKED: "Akun ditahan sebentar (salah sandi berulang)",
     AuditAction.PASSWORD_CHANGED: "Ganti kata sandi",
     AuditAction.PASSWORD_RESET: "Atur ulang kata sandi",
     AuditAction.USER_CREATED: "Pengguna dibuat",

@@ -81,9 +81,12 @@ BACKUP_FOLDER: Setting[str] = Setting(
 
 
 
+MAX_NEW_ACCOUNT_DAYS = 365
+
+
 def _check_new_account_days(value: int) -> None:
-    if not 1 <= value <= 365:
-        raise ValidationError("Batas umur akun baru harus 1–365 hari.", field="new_account_days")
+    if not 1 <= value <= MAX_NEW_ACCOUNT_DAYS:
+        raise ValidationError(f"Batas umur akun baru harus 1–{MAX_NEW_ACCOUNT_DAYS} hari.", field="new_account_days")
 
 
 # An approval by an account created this many days (or fewer) before the application or reversal request

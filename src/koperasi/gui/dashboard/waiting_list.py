@@ -54,6 +54,9 @@ def _text(line: Waiting, found: WaitingList) -> str:
             return tr("{count} produsen menunggu pembayaran ({amount})").format(count=count, amount=format_rupiah(line.amount))
         case Place.REVERSALS:
             return tr("{count} pembatalan menunggu persetujuan Anda ({amount})").format(count=count, amount=format_rupiah(line.amount))
+        case Place.NEW_ACCOUNTS:
+            return tr("{count} akun pengguna baru dibuat dalam {days} hari terakhir: pastikan pemiliknya orang yang berbeda").format(
+                count=count, days=line.days)
         case Place.GROUP_COLLECTIONS:
             return tr("{count} kelompok punya angsuran jatuh tempo minggu ini").format(count=count)
         case Place.TRAINING_BATCHES:

@@ -90,6 +90,24 @@ class AboutDialog(QDialog):
             "'koperasi setup-postgres' lalu menyambung dengan peran aplikasi yang dibuatnya."
         )
 
+    def _which_are_locked(self, database: Database) -> str:
+        from koperasi.services.office import automatic_backup_lock
+
+        store = automatic_backup_lock.store_name()
+        if automatic_backup_lock.automatic_backups_locked(database.url):
+            automatic = self.tr("Cadangan otomatis (harian dan saat program ditutup) terkunci dengan kata sandi yang "
+                                "disimpan di {store}.").format(store=store)
+        elif store is None:
+            automatic = self.tr("Cadangan otomatis (harian dan saat program ditutup) tidak terkunci: komputer ini tidak punya "
+                                "penyimpanan kata sandi untuk menyimpan kuncinya. Simpan di komputer ini, jangan dibawa keluar kantor.")
+        else:
+            automatic = self.tr("Cadangan otomatis (harian dan saat program ditutup) tidak terkunci: admin dapat menguncinya "
+                                "lewat Berkas → Kata sandi cadangan otomatis. Simpan di komputer ini, jangan dibawa keluar kantor.")
+        return automatic + " " + self.tr(
+            "Cadangan lewat Berkas → Cadangkan sekarang atau koperasi backup --passphrase-file terkunci bila diberi kata "
+            "sandi (AES-256-GCM). Basis data dan cadangan hanya dapat dibaca oleh akun Windows/Linux pemiliknya."
+        )
+
     def _backup_rows(self, database: Database) -> list[tuple[str, str]]:
         if not database.is_sqlite:
             return [(self.tr("Cadangan"), self.tr("dibuat di server PostgreSQL dengan pg_dump (Berkas → Cadangkan sekarang)"))]
@@ -112,10 +130,5 @@ class AboutDialog(QDialog):
         return [
             (self.tr("Folder cadangan"), str(folder)),
             (self.tr("Cadangan terakhir"), last),
-            (self.tr("Kata sandi cadangan"), self.tr(
-                "Cadangan otomatis (harian dan saat program ditutup) tidak terkunci: simpan di komputer ini, jangan dibawa "
-                "keluar kantor. Cadangan lewat Berkas → Cadangkan sekarang atau koperasi backup --passphrase-file "
-                "terkunci bila diberi kata sandi (AES-256-GCM). Basis data dan cadangan hanya dapat dibaca oleh akun "
-                "Windows/Linux pemiliknya."
-            )),
+            (self.tr("Kata sandi cadangan"), self._which_are_locked(database)),
         ]

@@ -56,7 +56,7 @@ class UsersDialog(QDialog):
         if not user.active:
             return self.tr("Nonaktif")
         if user.locked_until is not None and user.is_locked():
-            return self.tr("Terkunci s.d. {time}").format(time=format_datetime(user.locked_until.astimezone()))
+            return self.tr("Ditahan s.d. {time}").format(time=format_datetime(user.locked_until.astimezone()))
         return self.tr("Aktif")
 
     def reload(self, select: UserView | None = None) -> None:

@@ -12,16 +12,17 @@ from enum import StrEnum
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from koperasi.db.models import Loan, LoanInstallment, MeetingFollowUp, Referral, TrainingSession
+from koperasi.db.models import Loan, LoanInstallment, MeetingFollowUp, Referral, TrainingSession, User
 from koperasi.domain.errors import ValidationError
 from koperasi.domain.loans.rules import LoanStatus
+from koperasi.domain.office.settings import NEW_ACCOUNT_DAYS
 from koperasi.domain.roles import Actor, Permission
 from koperasi.services import reversals
 from koperasi.services.access import authorize
 from koperasi.services.dashboard.figures import checked_day, producers_owed
 from koperasi.services.office.backup import backup_folder, list_backups
 from koperasi.domain.office.settings import REFERRAL_FOLLOW_UP_DAYS
-from koperasi.services.office.settings import read_setting
+from koperasi.services.office.settings import read_setting, value_of
 
 BACKUP_STALE_DAYS = 7
 
@@ -38,6 +39,7 @@ class Place(StrEnum):
     REVERSALS = "reversals"
     FOLLOW_UPS = "follow_ups"
     REFERRALS = "referrals"
+    NEW_ACCOUNTS = "new_accounts"
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +48,7 @@ class Waiting:
     count: int
     amount: int = 0  # rupiah, where the line has one
     urgent: bool = False  # shown in red
+    days: int = 0  # the days the line looks back over, where it has them
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +81,8 @@ def waiting(session: Session, actor: Actor, *, today: date, now: datetime) -> Wa
         # Only the requests this user may decide: the one who asked waits for someone else (four eyes).
         mine = [request for request in reversals.pending_reversals(session, actor) if request.refusal is None]
         lines.append(Waiting(Place.REVERSALS, len(mine), sum(request.amount for request in mine)))
+    if actor.can(Permission.VIEW_AUDIT):
+        lines.extend(_new_accounts(session, now))
     if actor.can(Permission.PAY_PRODUCERS):
         owed, producers = producers_owed(session)
         lines.append(Waiting(Place.PAYOUTS, producers, owed))
@@ -116,3 +121,12 @@ def waiting(session: Session, actor: Actor, *, today: date, now: datetime) -> Wa
         age = (now - last_backup).days if last_backup else None
         lines.append(Waiting(Place.BACKUP, age or 0, urgent=age is None or age > BACKUP_STALE_DAYS))
     return WaitingList(tuple(lines), last_backup, age)
+
+
+def _new_accounts(session: Session, now: datetime) -> list[Waiting]:
+    """Accounts made in the last days of the audit report's setting, for the chair (and admins) to look
+    at: a second account made to approve one's own work is seen when it is made, not only once it has
+    approved something. No line when there is none: nothing waits then."""
+    days = value_of(session, NEW_ACCOUNT_DAYS)
+    made = session.scalar(select(func.count(User.id)).where(User.created_at >= now - timedelta(days=days))) or 0
+    return [Waiting(Place.NEW_ACCOUNTS, int(made), days=days)] if made else []

@@ -1,23 +1,32 @@
-"""Logging in, with lockout after repeated failures, and changing one's own password.
+"""Logging in, with brakes on guessing that nobody at the counter can turn into a lockout, and changing
+one's own password.
 
-Two brakes on guessing: the lockout of one account after MAX_FAILED_LOGINS wrong passwords (counted in
-the database, so on every PC), and on this PC a wait that doubles with each failure in a row, whatever
-the name typed, so that trying names and passwords at the counter soon becomes slow. An unknown name is
-answered exactly as a wrong password, and as slowly (a dummy hash is verified), so the answer does not
-tell which names exist.
+Two brakes, both answered alike for every name typed, real or not:
+
+- on this PC, a wait that doubles with each failure in a row, whatever the name (2, 4 ... 120 s);
+- per name, counted in the database so on every PC: after MAX_FAILED_LOGINS wrong passwords in a row,
+  each further wrong one holds that name for NAME_HOLD, during which its password is not checked.
+  NAME_HOLD is shorter than this PC's longest wait, so one stranger at one PC cannot keep a name held:
+  the real user, at another PC or after the stranger has gone, is through within NAME_HOLD (and this
+  PC's wait). A real account counts in ``users.failed_logins``/``locked_until``; a name that belongs to
+  nobody counts its ``login_failed`` audit events, so its answers are the same.
+
+Every answer that looks at a name costs one Argon2 verification (of a dummy hash when there is no
+password to check), so the time does not tell which names exist either. Why not a lockout: see
+docs/robustness.md, "Login".
 """
 
 from __future__ import annotations
 
+import math
 import threading
 from datetime import datetime, timedelta
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
-from koperasi.db.models import User
+from koperasi.db.models import AuditEvent, User
 from koperasi.domain.office.credentials import validate_password
-from koperasi.domain.dates import format_datetime
 from koperasi.domain.office.audit import AuditAction
 from koperasi.domain.errors import AuthenticationError, NotFound, ValidationError
 from koperasi.domain.roles import Actor, Permission, Role
@@ -28,7 +37,8 @@ from koperasi.services.transaction import write
 from koperasi import clock
 
 MAX_FAILED_LOGINS = 5
-LOCKOUT = timedelta(minutes=15)
+# Shorter than LONGEST_WAIT on purpose (see the module's docstring).
+NAME_HOLD = timedelta(minutes=1)
 WRONG_CREDENTIALS = "Nama pengguna atau kata sandi salah."
 # Failures in a row on this PC before it makes the next try wait, and the longest wait.
 FREE_FAILURES = 2
@@ -77,23 +87,20 @@ def actor_for(user: User) -> Actor:
     return Actor(user_id=user.id, username=user.username, full_name=user.full_name, role=Role(user.role))
 
 
-def login(session: Session, username: str, password: str, *, now: datetime | None = None) -> Actor:
+def login(session: Session, username: str, password: str) -> Actor:
     """Check the credentials; the failure count is saved even when login fails."""
-    now = now or clock.now()
+    now = clock.now()
     name = username.strip().lower()
     wait = throttle.wait_left(now)
     if wait > timedelta(0):
-        seconds = max(1, round(wait.total_seconds()))
-        raise AuthenticationError(f"Terlalu banyak percobaan gagal di komputer ini. Tunggu {seconds} detik lalu coba lagi.")
+        raise AuthenticationError(
+            f"Terlalu banyak percobaan gagal di komputer ini. Tunggu {_seconds(wait)} detik lalu coba lagi."
+        )
     with write(session):
         # FOR UPDATE: two PCs failing at once both count (PostgreSQL; SQLite's writes are serial).
         user = session.scalar(select(User).where(User.username == name).with_for_update())
         if user is None:
-            _verify_for_nobody(password)
-            audit.record(
-                session, None, action=AuditAction.LOGIN_FAILED, entity="user", entity_id=name[:64], username=name[:32]
-            )
-            failure: AuthenticationError | None = AuthenticationError(WRONG_CREDENTIALS)
+            failure: AuthenticationError | None = _check_nobody(session, name, password, now)
         else:
             failure = _check_user(session, user, password, now)
     if failure is not None:
@@ -104,28 +111,45 @@ def login(session: Session, username: str, password: str, *, now: datetime | Non
     return actor_for(user)
 
 
+def _check_nobody(session: Session, name: str, password: str, now: datetime) -> AuthenticationError:
+    """A name that belongs to no account: held and refused exactly as a real one would be."""
+    _verify_for_nobody(password)
+    failures, last = session.execute(
+        select(func.count(), func.max(AuditEvent.occurred_at)).where(
+            AuditEvent.entity == "user",
+            AuditEvent.entity_id == name[:64],
+            AuditEvent.action == AuditAction.LOGIN_FAILED.value,
+            AuditEvent.user_id.is_(None),
+        )
+    ).one()
+    if failures >= MAX_FAILED_LOGINS and last is not None and last + NAME_HOLD > now:
+        return _held(last + NAME_HOLD - now)
+    audit.record(session, None, action=AuditAction.LOGIN_FAILED, entity="user", entity_id=name[:64], username=name[:32])
+    return AuthenticationError(WRONG_CREDENTIALS)
+
+
 def _check_user(session: Session, user: User, password: str, now: datetime) -> AuthenticationError | None:
-    if not user.active:
-        audit.record(session, None, action=AuditAction.LOGIN_REFUSED_INACTIVE, entity="user", entity_id=user.id, username=user.username)
-        return AuthenticationError("Akun ini sudah dinonaktifkan. Hubungi admin kantor.")
     if user.locked_until is not None and user.locked_until > now:
-        return AuthenticationError(_locked_message(user.locked_until))
+        _verify_for_nobody(password)  # the held answer takes as long as any other
+        return _held(user.locked_until - now)
     if not passwords.verify_password(user.password_hash, password):
         failed = user.failed_logins + 1
-        locked_until = now + LOCKOUT if failed >= MAX_FAILED_LOGINS else None
-        _save_login_state(session, user, failed_logins=0 if locked_until else failed, locked_until=locked_until)
+        held_until = now + NAME_HOLD if failed >= MAX_FAILED_LOGINS else None
+        _save_login_state(session, user, failed_logins=failed, locked_until=held_until)
         audit.record(
             session,
             None,
-            action=AuditAction.ACCOUNT_LOCKED if locked_until else AuditAction.LOGIN_FAILED,
+            action=AuditAction.ACCOUNT_LOCKED if held_until else AuditAction.LOGIN_FAILED,
             entity="user",
             entity_id=user.id,
             username=user.username,
         )
-        if locked_until:
-            return AuthenticationError(_locked_message(locked_until))
-        # No count of tries left: it would be said for real accounts only, and so name them.
+        # No count of tries left and no word of a hold yet: either would be said for real accounts only.
         return AuthenticationError(WRONG_CREDENTIALS)
+    if not user.active:
+        # Said only to whoever knows the password: to anyone else a retired name is like no name.
+        audit.record(session, None, action=AuditAction.LOGIN_REFUSED_INACTIVE, entity="user", entity_id=user.id, username=user.username)
+        return AuthenticationError("Akun ini sudah dinonaktifkan. Hubungi admin kantor.")
     state: dict[str, object] = {"failed_logins": 0, "locked_until": None, "last_login_at": now}
     if passwords.needs_rehash(user.password_hash):
         state["password_hash"] = passwords.hash_password(password)
@@ -140,11 +164,14 @@ def _save_login_state(session: Session, user: User, **values: object) -> None:
     session.execute(update(User).where(User.id == user.id).values(**values))
 
 
-def _locked_message(until: datetime) -> str:
-    local = until.astimezone()
-    return (
-        f"Akun dikunci karena {MAX_FAILED_LOGINS} kali salah kata sandi, sampai "
-        f"{format_datetime(local)}. Tunggu, atau minta admin mengatur ulang kata sandi."
+def _seconds(wait: timedelta) -> int:
+    return max(1, math.ceil(wait.total_seconds()))
+
+
+def _held(wait: timedelta) -> AuthenticationError:
+    return AuthenticationError(
+        f"Terlalu banyak kata sandi salah untuk nama pengguna ini. Tunggu {_seconds(wait)} detik lalu coba lagi, "
+        "atau minta admin mengatur ulang kata sandi."
     )
 
 

@@ -52,6 +52,7 @@ from koperasi.domain.errors import DomainError
 from koperasi.domain.roles import Actor, Permission
 from koperasi.domain.office.settings import BACKUP_FOLDER, BACKUP_KEEP
 from koperasi.services.office import audit
+from koperasi.services.office import automatic_backup_lock
 from koperasi.services.office import backup_crypto
 from koperasi.services.office import health
 from koperasi.services.access import authorize
@@ -161,6 +162,8 @@ def automatic_backup(
     database: Database, *, folder: Path | None, keep: int, only_if_older_than: timedelta | None = None
 ) -> BackupInfo | None:
     """The program's own backup (at exit, daily): no user, audited as the system; keeps the newest ``keep``.
+    Locked with the passphrase kept in this PC's credential store for this database, when an admin set one
+    (``automatic_backup_lock``).
 
     Returns None when there is nothing to do: PostgreSQL, an office not set up yet, or (with
     ``only_if_older_than``) a backup of this office in ``folder`` younger than that.
@@ -177,7 +180,8 @@ def automatic_backup(
         newest = _newest_name(target, office_code)
         if newest is not None and clock.local_now() - newest < only_if_older_than:
             return None
-    info = system_backup(database, folder=target, automatic=True)
+    passphrase = automatic_backup_lock.automatic_passphrase(database.url)
+    info = system_backup(database, folder=target, passphrase=passphrase, automatic=True)
     prune_backups(target, keep, office_code=office_code)
     return info
 
