@@ -15,13 +15,12 @@ from sqlalchemy.orm import Session
 from koperasi.db.models import Loan, LoanInstallment, MeetingFollowUp, Referral, TrainingSession, User
 from koperasi.domain.errors import ValidationError
 from koperasi.domain.loans.rules import LoanStatus
-from koperasi.domain.office.settings import NEW_ACCOUNT_DAYS
+from koperasi.domain.office.settings import NEW_ACCOUNT_DAYS, REFERRAL_FOLLOW_UP_DAYS
 from koperasi.domain.roles import Actor, Permission
 from koperasi.services import reversals
 from koperasi.services.access import authorize
 from koperasi.services.dashboard.figures import checked_day, producers_owed
 from koperasi.services.office.backup import backup_folder, list_backups
-from koperasi.domain.office.settings import REFERRAL_FOLLOW_UP_DAYS
 from koperasi.services.office.settings import read_setting, value_of
 
 BACKUP_STALE_DAYS = 7
