@@ -176,6 +176,9 @@ class Member(Base):
         Index("ix_members_left_search", "status", "search_text", sqlite_where=text("status = 'keluar'"), postgresql_where=text("status = 'keluar'")),
         Index("ix_members_kecamatan_status", "kecamatan_code", "status"),
         Index("ix_members_birth_date", "birth_date"),  # "same name and birth date?" on every save
+        # Beranda's members tile (0016): the roll per kecamatan, and "on the roll?" for a member reached by id.
+        Index("ix_members_roll", "kecamatan_code", "join_date", "left_on", "sex"),
+        Index("ix_members_id_roll", "id", "join_date", "left_on"),
     )
 
     id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
@@ -209,6 +212,7 @@ class Member(Base):
 
 class MemberCategory(Base):
     __tablename__ = "member_categories"
+    __table_args__ = (Index("ix_member_categories_code_member", "category_code", "member_id"),)  # Beranda (0016)
 
     member_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("members.id"), primary_key=True)
     category_code: Mapped[str] = mapped_column(ForeignKey("categories.code"), primary_key=True, index=True)
@@ -224,6 +228,7 @@ class HouseholdMember(Base):
             "school_status IS NULL OR school_status IN ('sekolah', 'putus_sekolah', 'tidak_pernah_sekolah')",
             name="school_status",
         ),
+        Index("ix_household_members_school", "school_status", "member_id"),  # Beranda's out-of-school count (0016)
     )
 
     id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
@@ -676,7 +681,10 @@ class Sale(Base):
     """A sale (nota) with its lines; append-only — a return cancels it by a reversal sale."""
 
     __tablename__ = "sales"
-    __table_args__ = (Index("ix_sales_sold_on", "sold_on"),)
+    __table_args__ = (
+        Index("ix_sales_sold_on", "sold_on"),
+        Index("ix_sales_day_channel", "sold_on", "channel_id", "id"),  # Beranda's sales tile (0016)
+    )
 
     id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
     number: Mapped[str | None] = mapped_column(String(32), unique=True)  # none on a reversal
@@ -700,6 +708,7 @@ class SaleLine(Base):
         CheckConstraint("quantity_milli > 0 AND unit_price > 0", name="quantity_price"),
         CheckConstraint("commission + producer_share = total AND commission >= 0 AND producer_share >= 0", name="split"),
         Index("ix_sale_lines_producer", "member_id", "group_id", "product_id"),
+        Index("ix_sale_lines_sale_sums", "sale_id", "total", "commission"),  # Beranda's sales tile (0016)
     )
 
     id: Mapped[int] = mapped_column(AutoIncrementBigInt, primary_key=True, autoincrement=True)

@@ -16,7 +16,7 @@ from koperasi.services.loans.funds import list_funds
 from koperasi.services.sales.papers import sales_report
 from koperasi.services.trainings.papers import training_summary
 from tests.loan_support import START
-from tests.sales_support import SOLD_ON, SalesOffice
+from tests.sales_support import SOLD_ON, SalesOffice, sales_office
 from tests.training_support import DAY1, DAY2, DAY3, DAY4, TrainingOffice, training_office
 
 LOANS_AS_OF = date(2025, 6, 30)  # two loans paid on time, one five months behind
@@ -105,6 +105,29 @@ def test_the_sales_tile_is_the_sales_report_of_the_month_and_the_year(office):
     assert tile.month.total == 20 * 15_000 and tile.year.total == 30 * 15_000
     assert tile.month_by_channel == month.breakdowns["Saluran"] and tile.year_by_channel == year.breakdowns["Saluran"]
     assert tile.owed_to_producers == year.total.producer_share - 100_000 and tile.producers_owed == 1
+
+
+def test_the_sales_tile_reads_the_year_once_and_still_is_the_report_at_its_edges(db, admin):
+    """The tile filters the year's lines to the month in the same pass; the report reads each period
+    on its own. A cancelled sale, the month's first and last day, the day before the month, the
+    year's first day, last December, after the day, and a channel sold only in the month hold them together."""
+    sales = sales_office(db, admin)
+    producer, rice = sales.producer("Sari Dewi"), sales.product()
+    sales.intake(producer, rice, 200_000, on=date(2025, 12, 1))
+    shop, market = sales.channel("Toko"), sales.channel("Pasar lokal")
+    as_of = date(2026, 11, 28)
+    for day, channel in ((date(2025, 12, 31), shop), (date(2026, 1, 1), shop), (date(2026, 10, 31), market),
+                         (date(2026, 11, 1), market), (date(2026, 11, 28), shop)):
+        sales.sell((producer, rice, 3_000, 15_000), on=day, channel_id=channel)
+    sales.reverse_sale(sales.sell((producer, rice, 7_000, 15_000), on=date(2026, 11, 2), channel_id=market).id)
+    with sales.session() as session:
+        tile = figures.figures(session, sales.admin, as_of=as_of).sales
+        month = sales_report(session, sales.admin, period_from=date(2026, 11, 1), period_to=as_of)
+        year = sales_report(session, sales.admin, period_from=date(2026, 1, 1), period_to=as_of)
+    assert (tile.month, tile.year) == (month.total, year.total)
+    assert (tile.month_by_channel, tile.year_by_channel) == (month.breakdowns["Saluran"], year.breakdowns["Saluran"])
+    assert (tile.month.sales, tile.year.sales) == (2, 4) and tile.month.total == 2 * 3 * 15_000
+    assert [line.name for line in tile.month_by_channel] == ["Pasar lokal", "Toko"]
 
 
 def test_the_training_tile_is_the_training_summary_of_the_year(office):
