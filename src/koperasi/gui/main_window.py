@@ -21,13 +21,10 @@ from koperasi.gui.dashboard.charts import COLLECTIONS, PORTFOLIO, SALES, ChartPi
 from koperasi.gui.forms.ui_main_window import Ui_MainWindow
 from koperasi.gui.help.f1 import HelpKey
 from koperasi.gui.icons import app_icon
-from koperasi.gui.loans.tab import LoansTab
-from koperasi.gui.members.tab import MembersTab
-from koperasi.gui.monthly_report import open_monthly_report
+from koperasi.gui.lazy_tabs import LazyTabs
 from koperasi.gui.office.office_dialog import OfficeDialog
 from koperasi.gui.office.password_dialog import PasswordDialog
 from koperasi.gui.office.regions_dialog import RegionsDialog
-from koperasi.gui.sales.tab import SalesTab
 from koperasi.gui.trainings.tab import TrainingsTab
 from koperasi.gui.unsaved_changes import Answer, ask_keep_or_quit, open_dialogs_with_changes
 from koperasi.gui.office.users_dialog import UsersDialog
@@ -45,19 +42,15 @@ class MainWindow(QMainWindow):
         self.form.setupUi(self)
         self.context = context
         self.setWindowIcon(app_icon())
+        # Tabs after the first are built when first opened (or asked for: window.loans); see gui/lazy_tabs.py.
+        self.tabs = LazyTabs(self.form.mainTabs, context)
         self.dashboard = DashboardTab(context)
         self.form.mainTabs.addTab(self.dashboard, self.tr("&Beranda"))
-        self.members = MembersTab(context)
-        self.members.detail.loans_of = self._member_loans
-        self.members.detail.trainings_of = self._member_trainings
-        self.members.detail.sales_of = self._member_sales
-        self.form.mainTabs.addTab(self.members, self.tr("&Anggota"))
-        self.loans = LoansTab(context)
-        self.form.mainTabs.addTab(self.loans, self.tr("&Pinjaman"))
-        self.trainings = TrainingsTab(context)
+        self.tabs.add("members", self.tr("&Anggota"), self._members_tab)
+        self.tabs.add("loans", self.tr("&Pinjaman"), "koperasi.gui.loans.tab:LoansTab")
+        self.trainings = TrainingsTab(context)  # built at once: cheap, and found by name (findChild) from the start
         self.form.mainTabs.addTab(self.trainings, self.tr("Pelatiha&n"))
-        self.sales = SalesTab(context)
-        self.form.mainTabs.addTab(self.sales, self.tr("Pen&jualan"))
+        self.tabs.add("sales", self.tr("Pen&jualan"), "koperasi.gui.sales.tab:SalesTab")
         self.dashboard.open_place.connect(self._open_place)
         # Coming back to Beranda reads its figures again (on the worker thread): whatever was saved meanwhile shows.
         self.form.mainTabs.currentChanged.connect(
@@ -112,9 +105,30 @@ class MainWindow(QMainWindow):
         self.action_monthly_report.setObjectName("actionMonthlyReport")
         self.form.menuFile.insertAction(self.action_backup, self.action_monthly_report)
         self.form.menuFile.insertSeparator(self.action_backup)
-        self.action_monthly_report.triggered.connect(lambda: open_monthly_report(self, context))
+        self.action_monthly_report.triggered.connect(self._monthly_report)
         self._install_charts()
         self._show_context()
+
+    def __getattr__(self, name: str):
+        """``window.members``, ``window.loans``, ...: a lazy tab, built now if it was not yet."""
+        tabs = self.__dict__.get("tabs")
+        if tabs is None or name not in tabs:
+            raise AttributeError(name)
+        return tabs.get(name)
+
+    def _members_tab(self) -> QWidget:
+        from koperasi.gui.members.tab import MembersTab
+
+        members = MembersTab(self.context)
+        members.detail.loans_of = self._member_loans
+        members.detail.trainings_of = self._member_trainings
+        members.detail.sales_of = self._member_sales
+        return members
+
+    def _monthly_report(self) -> None:
+        from koperasi.gui.monthly_report import open_monthly_report  # ReportLab and openpyxl: not at start-up
+
+        open_monthly_report(self, self.context)
 
     def _install_charts(self) -> None:
         """Beranda's charts go into its placeholder, when its layout has one; a click opens the list behind it."""
