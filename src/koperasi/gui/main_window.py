@@ -25,6 +25,7 @@ from koperasi.gui.lazy_tabs import LazyTabs
 from koperasi.gui.office.office_dialog import OfficeDialog
 from koperasi.gui.office.password_dialog import PasswordDialog
 from koperasi.gui.office.regions_dialog import RegionsDialog
+from koperasi.gui.sales.tab import SalesTab
 from koperasi.gui.trainings.tab import TrainingsTab
 from koperasi.gui.unsaved_changes import Answer, ask_keep_or_quit, open_dialogs_with_changes
 from koperasi.gui.office.users_dialog import UsersDialog
@@ -48,9 +49,11 @@ class MainWindow(QMainWindow):
         self.form.mainTabs.addTab(self.dashboard, self.tr("&Beranda"))
         self.tabs.add("members", self.tr("&Anggota"), self._members_tab)
         self.tabs.add("loans", self.tr("&Pinjaman"), "koperasi.gui.loans.tab:LoansTab")
-        self.trainings = TrainingsTab(context)  # built at once: cheap, and found by name (findChild) from the start
+        # Pelatihan and Penjualan are built at once: cheap, and their tables are found by name from the start.
+        self.trainings = TrainingsTab(context)
         self.form.mainTabs.addTab(self.trainings, self.tr("Pelatiha&n"))
-        self.tabs.add("sales", self.tr("Pen&jualan"), "koperasi.gui.sales.tab:SalesTab")
+        self.sales = SalesTab(context)
+        self.form.mainTabs.addTab(self.sales, self.tr("Pen&jualan"))
         self.dashboard.open_place.connect(self._open_place)
         # Coming back to Beranda reads its figures again (on the worker thread): whatever was saved meanwhile shows.
         self.form.mainTabs.currentChanged.connect(
