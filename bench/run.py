@@ -1,6 +1,6 @@
 """The project's benchmark: one command, a table and a JSON file.
 
-    python bench/run.py --scale N --json FILE [--only NAME ...]
+    python bench/run.py --scale N --json FILE [--only NAME ...] [--folder DIR]
 
 Each scenario is timed several times and printed beside its *floor*: the bare library call
 or query that the scenario cannot beat. ``ratio`` = scenario median / floor median.
@@ -43,10 +43,13 @@ def main() -> int:
     parser.add_argument("--scale", type=int, default=1000, help="size of the data set (members, later)")
     parser.add_argument("--json", type=Path, help="also write the results here")
     parser.add_argument("--only", nargs="*", help="run only these scenarios")
+    parser.add_argument("--folder", type=Path, help="keep the demo databases here; a later run reuses them (the 100,000 ones take long to build)")
     args = parser.parse_args()
     results = []
-    with tempfile.TemporaryDirectory(prefix="koperasi-bench-") as folder:
-        workspace = Workspace(scale=args.scale, folder=Path(folder))
+    with tempfile.TemporaryDirectory(prefix="koperasi-bench-") as scratch:
+        folder = args.folder or Path(scratch)
+        folder.mkdir(parents=True, exist_ok=True)
+        workspace = Workspace(scale=args.scale, folder=folder)
         for item in SCENARIOS:
             if args.only and item.name not in args.only:
                 continue

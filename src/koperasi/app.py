@@ -192,14 +192,14 @@ def run_session_loop(database: Database, backups: AutomaticBackups | None = None
     """Set up (first run), then log in and work until the user quits or cancels a login."""
     from koperasi.gui.context import AppContext
     from koperasi.gui.office.login_dialog import LoginDialog
-    from koperasi.gui.main_window import MAIN_WINDOW_HEIGHT, MAIN_WINDOW_WIDTH, MainWindow
     from koperasi.gui.screen_fit import show_main_window
-    from koperasi.gui.office.setup_wizard import SetupWizard
     from koperasi.services.office import profile as office
 
     with database.session() as session:
         ready = office.is_set_up(session)
     if not ready:
+        from koperasi.gui.office.setup_wizard import SetupWizard
+
         wizard = SetupWizard(database)
         if not wizard.exec():
             return 0
@@ -213,6 +213,10 @@ def run_session_loop(database: Database, backups: AutomaticBackups | None = None
         login = LoginDialog(database, current.profile.name, username=username)
         if not login.exec() or login.actor is None:
             return 0
+        # Imported after the password, not before the login window: the main window's modules (Beranda and
+        # what it reads) are most of the program's start-up imports.
+        from koperasi.gui.main_window import MAIN_WINDOW_HEIGHT, MAIN_WINDOW_WIDTH, MainWindow
+
         window = MainWindow(AppContext(database=database, actor=login.actor, office=current))
         loop = QEventLoop()
         window.closed.connect(loop.quit)

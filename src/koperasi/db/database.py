@@ -74,14 +74,15 @@ def open_database(url: URL, *, migrate_schema: bool = True, must_exist: bool = F
     try:
         with engine.connect() as connection:
             connection.execute(text("SELECT 1"))
-            before = migrate.current_revision(connection)
+            before = migrate.stored_revision(connection)
             if url.get_backend_name() != "sqlite":
                 migrate.check_ours(set(inspect(connection).get_table_names()), before)
-        migrate.check_not_newer(before)
-        if migrate_schema and before != migrate.head_revision():
-            if before is not None and url.get_backend_name() == "sqlite":
-                _copy_aside(Path(url.database or ""), before)
-            migrate.upgrade(engine)
+        if not migrate.is_current(before):  # the usual start: current, and Alembic is not even imported
+            migrate.check_not_newer(before)
+            if migrate_schema and before != migrate.head_revision():
+                if before is not None and url.get_backend_name() == "sqlite":
+                    _copy_aside(Path(url.database or ""), before)
+                migrate.upgrade(engine)
     except exc.DBAPIError as error:
         engine.dispose()
         translated = errors.translate(error)

@@ -346,6 +346,9 @@ class Loan(Base):
         Index("ix_loans_list", "status", "number"),
         Index("ix_loans_member", "member_id", "status"),
         Index("ix_loans_group", "group_id", "status"),
+        # The Pinjaman search walks the list in number order checking each loan's number and borrower:
+        # from this index alone, without reading every loan row (0017).
+        Index("ix_loans_number_member", "number", "member_id"),
     )
 
     id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)

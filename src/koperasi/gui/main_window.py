@@ -26,9 +26,8 @@ from koperasi.gui.help.f1 import HelpKey
 from koperasi.gui.icons import app_icon
 from koperasi.gui.impact.household_dialog import HouseholdDialog
 from koperasi.gui.impact.tab import ImpactTab
+from koperasi.gui.lazy_tabs import LazyTabs
 from koperasi.gui.loans.tab import LoansTab
-from koperasi.gui.members.tab import MembersTab
-from koperasi.gui.monthly_report import open_monthly_report
 from koperasi.gui.network.tab import NetworkTab
 from koperasi.gui.office.office_dialog import OfficeDialog
 from koperasi.gui.office.password_dialog import PasswordDialog
@@ -52,15 +51,13 @@ class MainWindow(QMainWindow):
         self.form.setupUi(self)
         self.context = context
         self.setWindowIcon(app_icon())
+        # Tabs after the first are built when first opened (or asked for: window.loans); see gui/lazy_tabs.py.
+        self.tabs = LazyTabs(self.form.mainTabs, context)
         self.dashboard = DashboardTab(context)
         self.form.mainTabs.addTab(self.dashboard, self.tr("B&eranda"))
-        self.members = MembersTab(context)
-        self.members.detail.loans_of = self._member_loans
-        self.members.detail.trainings_of = self._member_trainings
-        self.members.detail.sales_of = self._member_sales
-        self.members.detail.meetings_of = self._member_meetings
-        self.members.detail.network_of = self._member_network
-        self.form.mainTabs.addTab(self.members, self.tr("An&ggota"))
+        self.tabs.add("members", self.tr("An&ggota"), self._members_tab)
+        # Pinjaman, Pelatihan and Penjualan are built at once: tests (test_ui_map, test_screen_fit) find their
+        # widgets by name before the tab is opened. Pinjaman would be next to go lazy: one line.
         self.loans = LoansTab(context)
         self.form.mainTabs.addTab(self.loans, self.tr("P&injaman"))
         self.savings = SavingsTab(context)
@@ -76,8 +73,6 @@ class MainWindow(QMainWindow):
         if context.actor.can(Permission.VIEW_HOUSEHOLDS):
             self.impact = ImpactTab(context)
             self.form.mainTabs.addTab(self.impact, self.tr("&Dampak"))
-            self.members.detail.household_button.show()
-            self.members.detail.household_requested.connect(self._member_household)
         self.dashboard.open_place.connect(self._open_place)
         # Coming back to Beranda reads its figures again (on the worker thread): whatever was saved meanwhile shows.
         self.form.mainTabs.currentChanged.connect(
@@ -141,7 +136,7 @@ class MainWindow(QMainWindow):
         self.action_monthly_report.setObjectName("actionMonthlyReport")
         self.form.menuFile.insertAction(self.action_backup, self.action_monthly_report)
         self.form.menuFile.insertSeparator(self.action_backup)
-        self.action_monthly_report.triggered.connect(lambda: open_monthly_report(self, context))
+        self.action_monthly_report.triggered.connect(self._monthly_report)
         self.action_send_report = QAction(self.tr("Kirim laporan ke &kabupaten…"), self)
         self.action_send_report.setObjectName("actionSendReport")
         self.form.menuFile.insertAction(self.action_backup, self.action_send_report)
@@ -150,7 +145,7 @@ class MainWindow(QMainWindow):
         self.action_district_settings = QAction(self.tr("Laporan &kabupaten…"), self)
         self.action_district_settings.setObjectName("actionDistrictSettings")
         self.form.menuSettings.insertAction(settings[settings.index(self.form.actionCategories) + 1], self.action_district_settings)
-        self.action_district_settings.setEnabled(actor.can(Permission.MANAGE_CATALOGUE))  # change_setting's right
+        self.action_district_settings.setEnabled(actor.can(Permission.EXCHANGE_REPORTS))  # the district settings' right
         self.action_district_settings.triggered.connect(self._district_settings)
         self._install_charts()
         self.district: DistrictTab | None = None
@@ -182,6 +177,32 @@ class MainWindow(QMainWindow):
         from koperasi.gui.district.send_report import send_to_district
 
         send_to_district(self, self.context)
+
+    def __getattr__(self, name: str):
+        """``window.members``, ``window.loans``, ...: a lazy tab, built now if it was not yet."""
+        tabs = self.__dict__.get("tabs")
+        if tabs is None or name not in tabs:
+            raise AttributeError(name)
+        return tabs.get(name)
+
+    def _members_tab(self) -> QWidget:
+        from koperasi.gui.members.tab import MembersTab
+
+        members = MembersTab(self.context)
+        members.detail.loans_of = self._member_loans
+        members.detail.trainings_of = self._member_trainings
+        members.detail.sales_of = self._member_sales
+        members.detail.meetings_of = self._member_meetings
+        members.detail.network_of = self._member_network
+        if self.context.actor.can(Permission.VIEW_HOUSEHOLDS):  # household figures are personal
+            members.detail.household_button.show()
+            members.detail.household_requested.connect(self._member_household)
+        return members
+
+    def _monthly_report(self) -> None:
+        from koperasi.gui.monthly_report import open_monthly_report  # ReportLab and openpyxl: not at start-up
+
+        open_monthly_report(self, self.context)
 
     def _install_charts(self) -> None:
         """Beranda's charts go into its placeholder, when its layout has one; a click opens the list behind it."""

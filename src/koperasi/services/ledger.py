@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from koperasi.db.models import FundSource, JournalEntry, JournalLine
@@ -98,13 +98,13 @@ def post(
     )
     session.add(entry)
     session.flush()  # the rows that point at the entry (lines, movements) are written after it
-    session.add_all(
-        JournalLine(
-            entry_id=entry.id, account=line.account.value, fund_source_id=line.fund_source_id,
-            debit=line.debit, credit=line.credit,
-        )
+    # One batched INSERT (render_nulls: a line without a fund must not start a second batch), without
+    # reading each new line's id back (ORM objects would: one INSERT a line).
+    session.execute(insert(JournalLine).execution_options(render_nulls=True), [
+        {"entry_id": entry.id, "account": line.account.value, "fund_source_id": line.fund_source_id,
+         "debit": line.debit, "credit": line.credit}
         for line in lines
-    )
+    ])
     return entry
 
 

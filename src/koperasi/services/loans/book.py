@@ -54,12 +54,13 @@ def current_schedule(session: Session, loan: Loan) -> tuple[LoanSchedule | None,
     if loan.schedule_no == 0:
         return None, []
     header = session.get(LoanSchedule, (loan.id, loan.schedule_no))
-    rows = session.scalars(
-        select(LoanInstallment)
+    # The three columns only: loading whole rows into the session cost a repayment more than its query.
+    rows = session.execute(
+        select(LoanInstallment.number, LoanInstallment.due_on, LoanInstallment.amount)
         .where(LoanInstallment.loan_id == loan.id, LoanInstallment.schedule_no == loan.schedule_no)
         .order_by(LoanInstallment.number)
     )
-    return header, [Installment(row.number, row.due_on, row.amount) for row in rows]
+    return header, [Installment(number, due_on, amount) for number, due_on, amount in rows]
 
 
 def add_schedule(

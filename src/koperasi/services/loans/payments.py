@@ -67,10 +67,10 @@ def _repay(
     loan_book.check_day(paid_on, not_before=loan.disbursed_on, what="pembayaran")
     header, schedule = loan_book.current_schedule(session, loan)
     allocations = allocate([item.amount for item in schedule], loan.principal_paid - header.paid_before, amount)
-    member = session.get(Member, loan.member_id)
+    borrower = session.scalar(select(Member.full_name).where(Member.id == loan.member_id))
     entry = ledger.post(
         session, actor, key=key, entry_date=paid_on, kind="loan_repayment",
-        description=f"Angsuran pinjaman {loan.number} {member.full_name}",
+        description=f"Angsuran pinjaman {loan.number} {borrower}",
         lines=[debit(Account.CASH, amount), credit(Account.LOANS_RECEIVABLE, amount, loan.fund_source_id)],
         request=request,
     )

@@ -38,9 +38,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-
 from koperasi.domain.errors import DomainError, ValidationError
 
 MAGIC = b"KOPERASI-BACKUP\n"
@@ -158,6 +155,8 @@ def encrypt_file(
     ) + meta_bytes
     if FORMAT_VERSION >= _DIGEST_FROM_VERSION:
         header += hashlib.sha256(header).digest()
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM  # only when a backup is made: not at start-up
+
     aes = AESGCM(key)
     done = 0
     with plain.open("rb") as source, target.open("wb") as out:
@@ -182,6 +181,9 @@ def decrypt_file(
     source_path: Path, target: Path, passphrase: str | None, *, progress: Callable[[int], None] | None = None
 ) -> Header:
     """Decrypt ``source_path`` into ``target``; refuses a wrong passphrase or any changed byte."""
+    from cryptography.exceptions import InvalidTag
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     if not passphrase:
         raise BackupRefused(NEEDS_PASSPHRASE)
     passphrase = unicodedata.normalize("NFC", passphrase)

@@ -12,7 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session, aliased
 
 from koperasi.db.models import Buyer, Sale, SaleLine, SalesChannel, SalesProduct, User
@@ -25,14 +25,16 @@ from koperasi.domain.office.numbering import DocumentType
 from koperasi.domain.paging import page_bounds
 from koperasi.domain.reversals import ReversalKind
 from koperasi.domain.roles import Actor, Permission
-from koperasi.domain.sales.rules import SaleLineInput, effective_commission, format_quantity, split_line
+from koperasi.domain.sales.rules import Producer, SaleLineInput, effective_commission, format_quantity, split_line
 from koperasi.domain.office.settings import SALES_COMMISSION
 from koperasi.services import ledger, reversals
 from koperasi.services.office import audit
 from koperasi.services.access import authorize
 from koperasi.services.office.numbering import next_number
 from koperasi.services.office.profile import the_office
-from koperasi.services.sales.book import check_producer_active, payable_to, producer_name, producer_of, stock_of
+from koperasi.services.sales.book import (
+    ProducerName, check_producer_active, payable_to, producer_name, producer_of, stock_by_product,
+)
 from koperasi.services.office.settings import value_of
 from koperasi.services.transaction import write
 from koperasi import clock
@@ -76,12 +78,18 @@ def record_sale(session: Session, actor: Actor, data: SaleInput, *, request_id: 
         if len(data.lines) > MAX_LINES:
             raise ValidationError(f"Satu nota paling banyak {MAX_LINES} baris.", field="lines")
         default_bp = value_of(session, SALES_COMMISSION)
+        # Every product and producer read once for the whole sale, not once per line.
+        products = {product.id: product for product in session.scalars(
+            select(SalesProduct).where(SalesProduct.id.in_({line.product_id for line in data.lines})))}
+        names: dict[Producer, ProducerName] = {}
         rows, wanted = [], defaultdict(int)
         for index, line in enumerate(data.lines, start=1):
-            product = session.get(SalesProduct, line.product_id)
+            product = products.get(line.product_id)
             if product is None or not product.active:
                 raise ValidationError(f"Baris {index}: pilih barang yang aktif.", field="lines")
-            name = check_producer_active(session, line.producer)
+            if line.producer not in names:
+                names[line.producer] = check_producer_active(session, line.producer)
+            name = names[line.producer]
             rate = effective_commission(default_bp, product.commission_bp, channel.commission_bp)
             try:
                 split = split_line(line.quantity_milli, line.unit_price, rate)
@@ -89,10 +97,12 @@ def record_sale(session: Session, actor: Actor, data: SaleInput, *, request_id: 
                 raise ValidationError(f"Baris {index}: {error}", field="lines") from error
             wanted[(line.producer, product.id)] += line.quantity_milli
             rows.append((line, product, name, rate, split))
+        on_hand_of = {producer: stock_by_product(session, producer, {product_id for (who, product_id) in wanted if who == producer})
+                      for producer in names}
         for (producer, product_id), quantity in wanted.items():
-            on_hand = stock_of(session, producer, product_id)
+            on_hand = on_hand_of[producer][product_id]
             if quantity > on_hand:
-                product = session.get(SalesProduct, product_id)
+                product = products[product_id]
                 raise ValidationError(
                     f"Stok {product.name} titipan {producer_name(session, producer).name} tinggal "
                     f"{format_quantity(on_hand, product.unit)}; tidak cukup untuk {format_quantity(quantity, product.unit)}.",
@@ -115,15 +125,14 @@ def record_sale(session: Session, actor: Actor, data: SaleInput, *, request_id: 
         )
         session.add(sale)
         session.flush()
-        session.add_all(
-            SaleLine(
-                sale_id=sale.id, product_id=product.id, member_id=line.producer.member_id, group_id=line.producer.group_id,
-                quantity_milli=line.quantity_milli, unit_price=line.unit_price, total=split.total, commission_bp=rate,
-                commission=split.commission, producer_share=split.producer_share,
-            )
+        # One batched INSERT (render_nulls: member and group lines in one batch), without reading each
+        # new line's id back (ORM objects would: one INSERT a line).
+        session.execute(insert(SaleLine).execution_options(render_nulls=True), [
+            {"sale_id": sale.id, "product_id": product.id, "member_id": line.producer.member_id,
+             "group_id": line.producer.group_id, "quantity_milli": line.quantity_milli, "unit_price": line.unit_price,
+             "total": split.total, "commission_bp": rate, "commission": split.commission, "producer_share": split.producer_share}
             for line, product, _, rate, split in rows
-        )
-        session.flush()
+        ])
         audit.record(session, actor, action=AuditAction.SALE_RECORDED, entity="sale", entity_id=sale.id,
                      after={"number": number, "amount": format_rupiah(total), "rows": len(rows), "name": buyer_name})
         return RecordedSale(sale.id, number, total, commission)
