@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QCloseEvent
@@ -16,7 +17,6 @@ from koperasi.gui.office.automatic_backup_lock_dialog import AutomaticBackupLock
 from koperasi.gui.members.categories_dialog import CategoriesDialog
 from koperasi.gui.context import AppContext
 from koperasi.gui.dashboard.tab import DashboardTab
-from koperasi.gui.district.tab import DistrictTab
 from koperasi.services.district.mode import is_district
 from koperasi.services.dashboard.checklist import Step
 from koperasi.services.dashboard.waiting import Place
@@ -41,6 +41,9 @@ from koperasi.gui.office.users_dialog import UsersDialog
 # The size the main window opens at where the screen has room; smaller screens get it maximised.
 MAIN_WINDOW_WIDTH, MAIN_WINDOW_HEIGHT = 1280, 800
 
+
+if TYPE_CHECKING:
+    from koperasi.gui.district.tab import DistrictTab
 
 class MainWindow(QMainWindow):
     closed = Signal()
@@ -157,6 +160,8 @@ class MainWindow(QMainWindow):
     def _become_district(self) -> None:
         """Mode kabupaten: one tab, the consolidation; the office's own tabs and the menus that write an office's
         records are hidden (the district's database holds no members, loans or sales of its own)."""
+        from koperasi.gui.district.tab import DistrictTab  # papers, Excel and keys: not at an office's start-up
+
         self.district = DistrictTab(self.context)
         tabs = self.form.mainTabs
         tabs.insertTab(0, self.district, self.tr("&Kabupaten"))
