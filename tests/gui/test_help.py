@@ -56,6 +56,7 @@ def test_f1_on_each_main_tab_opens_the_page_about_that_tab(qtbot, window):
         "trainingsTab": "pelatihan.html",
         "salesTab": "penjualan.html",
         "networkTab": "jaringan.html",
+        "impactTab": "dampak.html",
     }
     tabs = window.form.mainTabs
     seen = {}

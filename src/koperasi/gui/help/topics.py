@@ -61,6 +61,11 @@ CONTENTS: tuple[Page, ...] = (
         ("cetak", "Rekening dan buku simpanan"),
         ("tunggakan", "Tunggakan wajib"),
     )),
+    Page("dampak.html", "Dampak bagi rumah tangga", (
+        ("data", "Data awal rumah tangga"),
+        ("kunjungan", "Kunjungan pendampingan"),
+        ("indikator", "Indikator dan laporan"),
+    )),
     Page("pelatihan.html", "Pelatihan", (
         ("angkatan", "Program dan angkatan"),
         ("sesi", "Sesi dan daftar hadir"),
@@ -111,6 +116,7 @@ TOPICS: dict[str, str] = {
     "payoutsView": "penjualan.html#bayar",
     "salesReportView": "penjualan.html#laporan",
     "networkTab": "jaringan.html",
+    "impactTab": "dampak.html",
     "networkOpportunitiesPage": "jaringan.html#peluang",
     "networkReferralsPage": "jaringan.html#rujukan",
     "networkReportPage": "jaringan.html#laporan",
