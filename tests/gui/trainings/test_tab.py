@@ -365,7 +365,7 @@ def test_batch_report_and_summary_show_on_screen(qtbot, office):
     assert view.model.index(2, 1).data(Qt.ItemDataRole.TextAlignmentRole) & Qt.AlignmentFlag.AlignRight
 
 
-def test_the_pelatihan_tab_follows_pinjaman_and_the_member_panel_lists_trainings(qtbot, office):
+def test_the_pelatihan_tab_follows_the_money_tabs_and_the_member_panel_lists_trainings(qtbot, office):
     from koperasi.gui.main_window import MainWindow
 
     member_id = office.member("Siti Aminah")
@@ -375,7 +375,7 @@ def test_the_pelatihan_tab_follows_pinjaman_and_the_member_panel_lists_trainings
     qtbot.addWidget(window)
     tabs = window.form.mainTabs
     names = [tabs.tabText(i).replace("&", "") for i in range(tabs.count())]
-    assert names[names.index("Pinjaman") + 1] == "Pelatihan"
+    assert names[names.index("Pinjaman") + 1:names.index("Pinjaman") + 3] == ["Simpanan", "Pelatihan"]
     assert window.findChild(QObject, "trainingsTab") is window.trainings
     window.members.detail.show_member(_member_detail(office, member_id))
     text = window.members.detail.text.text()
