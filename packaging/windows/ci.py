@@ -214,6 +214,7 @@ def fresh_prefix() -> None:
     """A new Wine prefix with the stand-in DLLs (test machine only: never in the bundle) and a sans face for
     "Segoe UI", so screenshots look like Windows."""
     shutil.rmtree(PREFIX, ignore_errors=True)
+    PREFIX.parent.mkdir(parents=True, exist_ok=True)  # Wine makes the prefix, not its parents (a fresh machine)
     wine("wineboot", "--init", quiet=True, timeout=300)
     wait_for_wine()
     system32 = PREFIX / "drive_c" / "windows" / "system32"
