@@ -127,10 +127,11 @@ def read_header(file: BinaryIO) -> Header:
 
 
 def _derive(passphrase: str, salt: bytes, log2_n: int, r: int, p: int) -> tuple[bytes, bytes]:
-    n = 1 << log2_n
-    material = hashlib.scrypt(
-        passphrase.encode("utf-8"), salt=salt, n=n, r=r, p=p, dklen=48, maxmem=128 * r * (n + p + 2) + (1 << 24)
-    )
+    # cryptography's scrypt, not hashlib's: the same bytes, without the standard library's own OpenSSL, which
+    # the Windows bundle leaves out (6 MB: libcrypto-3.dll and libssl-3.dll; packaging/koperasi.spec).
+    from cryptography.hazmat.primitives.kdf.scrypt import Scrypt  # at start-up only when a backup is read or made
+
+    material = Scrypt(salt=salt, length=48, n=1 << log2_n, r=r, p=p).derive(passphrase.encode("utf-8"))
     return material[:32], material[32:]
 
 
