@@ -75,7 +75,7 @@ def build() -> None:
 
 # Upper bounds in MB (10^6 bytes), so that a new dependency or a hook that drags in more is noticed the day it
 # happens. Measured sizes are in packaging/README.md; raise a bound only with a reason written there.
-SIZE_LIMITS = {"windows bundle": 115, "linux bundle": 150, "windows installer": 48}
+SIZE_LIMITS = {"windows bundle": 120, "linux bundle": 150, "windows installer": 50}
 
 
 def bundle_platform() -> str:

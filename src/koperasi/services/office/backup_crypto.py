@@ -127,8 +127,8 @@ def read_header(file: BinaryIO) -> Header:
 
 
 def _derive(passphrase: str, salt: bytes, log2_n: int, r: int, p: int) -> tuple[bytes, bytes]:
-    # cryptography's scrypt, not hashlib's: the same bytes, without the standard library's own OpenSSL, which
-    # the Windows bundle leaves out (6 MB: libcrypto-3.dll and libssl-3.dll; packaging/koperasi.spec).
+    # cryptography's scrypt (the same bytes as hashlib's): one OpenSSL for all backup crypto, the one
+    # `cryptography` carries, not the standard library's too.
     from cryptography.hazmat.primitives.kdf.scrypt import Scrypt  # at start-up only when a backup is read or made
 
     material = Scrypt(salt=salt, length=48, n=1 << log2_n, r=r, p=p).derive(passphrase.encode("utf-8"))
