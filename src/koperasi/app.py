@@ -27,6 +27,9 @@ log = logging.getLogger(__name__)
 
 def run_gui(db_arg: str | None) -> int:
     """``db_arg``: ``--db`` as typed (path or URL), or None for the environment or the default file."""
+    from koperasi.windows_console import hide_own_console_window
+
+    hide_own_console_window()
     from koperasi.gui.busy import drain
     from koperasi.gui.collector import GuiThreadCollector
     from koperasi.gui.crash import CrashHandler
