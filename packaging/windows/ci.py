@@ -42,6 +42,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "packaging"))
+
+from icons import write_icons  # noqa: E402
+from windows.launcher import compile_launcher  # noqa: E402
 
 from koperasi import __version__  # noqa: E402
 
@@ -236,8 +240,13 @@ def build() -> None:
     # The Linux bundle built before (CI builds it first) holds symlinks that PyInstaller under Wine cannot delete.
     for leftover in (BUNDLE, ROOT / "build" / "pyinstaller"):
         shutil.rmtree(leftover, ignore_errors=True)
+    # KoperasiBerdaya.exe, the windowless starter, is compiled here: the Windows Python under Wine cannot run
+    # Debian's MinGW-w64.
+    starter = compile_launcher(ROOT / "build" / "starter" / "KoperasiBerdaya.exe",
+                               icon=write_icons(ROOT / "resources" / "icons" / "app.svg", ROOT / "build" / "icons")[1],
+                               version=__version__, work=ROOT / "build" / "starter")
     wine(str(WIN_PYTHON / "python.exe"), str(ROOT / "packaging" / "build.py"), "--self-test",
-         env=wine_env(QT_QPA_PLATFORM="offscreen"), timeout=1500)
+         env=wine_env(QT_QPA_PLATFORM="offscreen", KOPERASI_WINDOWS_STARTER=windows_path(starter)), timeout=1500)
 
 
 def installer() -> None:
@@ -275,7 +284,16 @@ def install() -> None:
     expect(all(link.is_file() for link in shortcuts()), "Start-menu and desktop shortcuts made")
     expect(registry_has(UNINSTALL_KEY), "uninstall registry key written")
     wine(str(folder / "koperasi.exe"), "self-test", env=wine_env(QT_QPA_PLATFORM="offscreen"))
+    check_starter(folder / f"{APP}.exe")
     migrate_old_database()
+
+
+def check_starter(starter: Path) -> None:
+    """KoperasiBerdaya.exe (what the shortcuts open) hands its arguments, output and exit code to koperasi.exe."""
+    _, shown = wine(str(starter), "--version", quiet=True)
+    expect(f"Koperasi Berdaya {__version__}" in shown, "the starter runs koperasi.exe with its arguments and output")
+    code, _ = wine(str(starter), "perintah-keliru", check=False, quiet=True)
+    expect(code == 2, f"and returns its exit code (an unknown command: argparse's 2, got {code})")
 
 
 def schema_revision(database: Path) -> str:
