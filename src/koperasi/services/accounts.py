@@ -67,17 +67,21 @@ def account_names(session: Session) -> dict[str, str]:
 def proposed_code(session: Session, actor: Actor, group: AccountGroup) -> str:
     """The code the new-account form suggests: the first free one of the group from x301."""
     authorize(session, actor, Permission.USE_APP)
-    return next_free_code(AccountGroup(group), set(session.scalars(select(LedgerAccount.code))))
+    return next_free_code(_checked_group(group), set(session.scalars(select(LedgerAccount.code))))
+
+
+def _checked_group(group: object) -> AccountGroup:
+    try:
+        return AccountGroup(group)
+    except ValueError:
+        raise ValidationError("Pilih kelompok akun: pendapatan atau beban.", field="group") from None
 
 
 def add_account(session: Session, actor: Actor, *, group: AccountGroup, code: str, name: str) -> ChartAccount:
     """A new income or expense account under its group."""
     with write(session):
         authorize(session, actor, Permission.MANAGE_ACCOUNTS)
-        try:
-            group = AccountGroup(group)
-        except ValueError:
-            raise ValidationError("Pilih kelompok akun: pendapatan atau beban.", field="group") from None
+        group = _checked_group(group)
         name = check_account_name(name)
         code = check_new_account_code(code, group, set(session.scalars(select(LedgerAccount.code))))
         if session.scalar(select(LedgerAccount.code).where(LedgerAccount.name == name)) or name in {
