@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass
 from datetime import date
 
@@ -30,3 +31,31 @@ class Voucher:
     @property
     def title(self) -> str:
         return self.direction.voucher_title
+
+
+@dataclass(frozen=True, slots=True)
+class CashLine:
+    id: uuid.UUID
+    occurred_on: date
+    voucher_number: str  # "" on a reversal
+    direction: CashDirection
+    account: str
+    account_name: str
+    description: str  # a reversal: "Pembatalan BKK/…: reason"
+    party: str
+    into: int  # into the cash (income, or a reversed expense)
+    out: int
+    recorded_by: str
+    cancelled: bool  # a reversal stands against it
+    is_reversal: bool
+
+
+@dataclass(frozen=True, slots=True)
+class CashBookPage:
+    lines: tuple[CashLine, ...]
+    total_in: int
+    total_out: int
+
+    @property
+    def net(self) -> int:
+        return self.total_in - self.total_out

@@ -2,47 +2,16 @@
 
 from __future__ import annotations
 
-import uuid
-from dataclasses import dataclass
-from datetime import date
-
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
 
 from koperasi.db.models import CashEntry, User
+from koperasi.domain.cashbook.papers import CashBookPage, CashLine
 from koperasi.domain.cashbook.rules import CashDirection
 from koperasi.domain.months import Month, check_month, month_end, month_start
 from koperasi.domain.roles import Actor, Permission
 from koperasi.services.access import authorize
 from koperasi.services.accounts import account_names
-
-
-@dataclass(frozen=True, slots=True)
-class CashLine:
-    id: uuid.UUID
-    occurred_on: date
-    voucher_number: str  # "" on a reversal
-    direction: CashDirection
-    account: str
-    account_name: str
-    description: str  # a reversal: "Pembatalan BKK/…: reason"
-    party: str
-    into: int  # into the cash (income, or a reversed expense)
-    out: int
-    recorded_by: str
-    cancelled: bool  # a reversal stands against it
-    is_reversal: bool
-
-
-@dataclass(frozen=True, slots=True)
-class CashBookPage:
-    lines: tuple[CashLine, ...]
-    total_in: int
-    total_out: int
-
-    @property
-    def net(self) -> int:
-        return self.total_in - self.total_out
 
 
 def cash_book(session: Session, actor: Actor, *, month: Month | None = None, account: str | None = None) -> CashBookPage:
