@@ -17,6 +17,7 @@ from koperasi.domain.reversals import AWAITING
 from koperasi.domain.roles import Permission
 from koperasi.gui.breakdown_view import save_report
 from koperasi.gui.cashbook.dialogs import CashEntryDialog, ReverseCashDialog
+from koperasi.gui.columns import stretch_column, text_width
 from koperasi.gui.context import AppContext
 from koperasi.gui.empty_list import EmptyListNote
 from koperasi.gui.list_model import Column
@@ -87,9 +88,11 @@ class CashBookView(QWidget):
             parent=self,
         )
         self.table = make_table("cashBookTable", self.model)
-        self.table.setColumnWidth(1, 170)
-        self.table.setColumnWidth(2, 210)
-        self.table.setColumnWidth(3, 300)
+        for column, sample in ((0, "30 September 2026"), (1, "BKK/SRL/2026/000000"), (4, "Rp25.000.000"), (5, "Rp25.000.000"),
+                               (6, "Bendahara Kantor")):
+            self.table.setColumnWidth(column, text_width(self.table, sample))
+        self.table.setColumnWidth(2, text_width(self.table, "5101 Beban operasional"))
+        stretch_column(self.table, 3, 200)  # the description takes what is left; on a small screen the table scrolls
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._enable())
         self.table.doubleClicked.connect(lambda _: self._print_voucher())
         self.note = EmptyListNote(self.table, "cashBookEmptyNote")
