@@ -18,6 +18,8 @@ from koperasi.gui.combos import find_data
 from koperasi.gui.main_window import MainWindow
 from koperasi.services.office import auth
 from koperasi.demo import office as demo
+from koperasi.domain.cashbook.rules import CashDirection
+from koperasi.gui.cashbook.dialogs import CashEntryDialog
 from koperasi.services.office import profile as office
 
 LAPTOP = QRect(0, 0, 1024, 728)  # 1024x768 with the Windows taskbar
@@ -84,8 +86,10 @@ def test_every_dialog_opened_from_the_main_window_fits_a_1024_x_768_screen(demo_
     form = window.form
     for action in (form.actionChangePassword, form.actionOffice, form.actionUsers, form.actionRegions, form.actionCategories,
                    form.actionAuditLog, form.actionAbout, window.action_funds, window.action_catalogue, window.action_backup,
-                   window.action_restore, window.action_district_settings):
+                   window.action_restore, window.action_district_settings, window.action_cash_book):
         action.trigger()
+    for direction in CashDirection:
+        CashEntryDialog(window.context, direction, window).exec()
     _select_first(window, "memberTable")
     window.members.add_button.click()
     window.members.detail.leave_button.click()
@@ -115,7 +119,7 @@ def test_every_dialog_opened_from_the_main_window_fits_a_1024_x_768_screen(demo_
                 "FundsDialog", "CatalogueDialog", "BackupDialog", "RestoreDialog", "MemberDialog", "LeaveDialog",
                 "LoanApplicationDialog", "RepaymentDialog", "RescheduleDialog", "WriteOffDialog", "PdfPreviewDialog",
                 "ProgrammesDialog", "BatchDialog", "BatchEditDialog", "SessionDialog", "EnrolDialog", "SaleDialog", "IntakeDialog",
-                "DistrictSettingsDialog"}
+                "DistrictSettingsDialog", "CashBookDialog", "CashEntryDialog"}
     assert expected <= set(opened), expected - set(opened)
     too_big = {name: size for name, size in opened.items() if size[0] > LAPTOP.width() or size[1] > LAPTOP.height() or size[2]}
     assert not too_big

@@ -34,6 +34,7 @@ from sqlalchemy.engine import URL
 
 from koperasi.db.database import Database, open_database
 from koperasi.db.models import (
+    CashEntry,
     ConsignmentIntake,
     HouseholdMember,
     JournalEntry,
@@ -98,6 +99,12 @@ from koperasi.services.savings import passbook as savings_passbook
 from koperasi.services.savings import queries as savings_queries
 from koperasi.services.savings import rates as savings_rates
 from koperasi.domain.savings.rules import SavingsKind
+from koperasi.domain.cashbook.rules import CashDirection
+from koperasi.domain.ledger import Account, AccountGroup
+from koperasi.services import accounts as chart_accounts
+from koperasi.services.cashbook import entries as cash_entries
+from koperasi.services.cashbook import papers as cash_papers
+from koperasi.services.cashbook import queries as cash_queries
 from koperasi.services.trainings import member_history as member_trainings
 from koperasi.services.members import register as members
 from koperasi.services.office import profile as office
@@ -331,6 +338,13 @@ def build_world(db: Database) -> World:
                                     request_id=uuid.uuid4())
         waiting.append(savings.request_savings_reversal(session, loans_office.treasurer, saved.id, reason="Salah anggota",
                                                         request_id=uuid.uuid4()))
+        chart_accounts.add_account(session, admin, group=AccountGroup.EXPENSE, code="5301", name="Beban listrik")
+        spent = cash_entries.record(session, loans_office.treasurer, direction=CashDirection.EXPENSE, account="5301",
+                                    amount=250_000, occurred_on=SOLD_ON, description="Listrik", request_id=uuid.uuid4())
+        cash_entries.record(session, loans_office.treasurer, direction=CashDirection.INCOME, account=Account.GRANT_INCOME,
+                            amount=5_000_000, occurred_on=SOLD_ON, description="Hibah", request_id=uuid.uuid4())
+        waiting.append(cash_entries.request_cash_reversal(session, loans_office.treasurer, spent.id, reason="Salah akun",
+                                                          request_id=uuid.uuid4()))
     with db.session() as session:
         buyer = sales_catalogue.create_buyer(session, admin, name="Toko Berkah", phone="081234567890")
         ids = {
@@ -360,6 +374,7 @@ def build_world(db: Database) -> World:
             "opportunity": [opportunity, school],
             "referral": [referral],
             "saving": list(session.scalars(select(SavingsMovement.id))),
+            "cash_entry": list(session.scalars(select(CashEntry.id))),
         }
         ids["category"] = [code for code, _ in members.list_categories(session)] + ["tidak_ada"]
     ids["kecamatan"] = [SINGKUT, "15.03.04", "15.03.01"]
@@ -726,6 +741,21 @@ def specs(w: World) -> dict:
         savings_passbook.record_passbook_printed: d(member_id=member, printed=numbers(1, 2, 3, low=-5, high=50),
                                                     expected_version=versions()),
         savings_papers.savings_statement: d(member_id=member, period_from=dates(date(2026, 1, 1)), period_to=dates(date(2026, 12, 31))),
+        cash_entries.record: d(direction=choice(CashDirection, "keluar", 1), account=either(
+                                   st.sampled_from(["5101", "5301", "4201", "4101", "1101", "5999", "9999"]), "", " 5101", 5101),
+                               amount=numbers(10_000, 1), occurred_on=dates(SOLD_ON), description=texts("Beli kertas"),
+                               party=texts("Toko Maju"), request_id=request),
+        cash_entries.request_cash_reversal: d(entry_id=w.pick("cash_entry"), reason=reason, request_id=request),
+        cash_entries.approve_cash_reversal: d(reversal_request_id=w.pick("reversal_request")),
+        cash_queries.cash_book: d(month=either(st.tuples(st.integers(1900, 2100), st.integers(0, 13)), None, (2026,), "2026-11"),
+                                  account=st.one_of(st.none(), texts("5101", "5301"))),
+        cash_papers.voucher_for: d(entry_id=w.pick("cash_entry"), place=texts("Sarolangun")),
+        chart_accounts.chart: d(),
+        chart_accounts.proposed_code: d(group=choice(AccountGroup, "6", 4)),
+        chart_accounts.add_account: d(group=choice(AccountGroup, "6", 4), code=texts("5302", "4302", "5101", "6000"),
+                                      name=texts("Beban internet")),
+        chart_accounts.change_account: d(code=texts("5301", "5101"), name=texts("Beban listrik dan air"),
+                                         retired=flags(), expected_version=versions()),
     }
 
 
@@ -752,6 +782,7 @@ TEXT_HEAVY = {
     payouts.request_payout_reversal, training_papers.training_summary, impact_households.record_measurement,
     impact_visits.visit_sheets,
     payouts.request_payout_reversal, training_papers.training_summary, savings.deposit, savings.request_savings_reversal,
+    cash_entries.record, chart_accounts.add_account, chart_accounts.change_account,
 }
 
 

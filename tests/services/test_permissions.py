@@ -27,6 +27,12 @@ from koperasi.domain.loans.rules import Frequency
 from koperasi.domain.trainings.rules import ProgrammeInput, SessionInput, Topic
 from koperasi.domain.network.meetings import FollowUpInput, Guests, MeetingInput
 from koperasi.services import access, ledger, new_account_approvals, reversals
+from koperasi.services import accounts as chart_accounts
+from koperasi.services.cashbook import entries as cash_entries
+from koperasi.services.cashbook import papers as cash_papers
+from koperasi.services.cashbook import queries as cash_queries
+from koperasi.domain.cashbook.rules import CashDirection
+from koperasi.domain.ledger import AccountGroup
 from koperasi.services.dashboard import checklist as dashboard_checklist
 from koperasi.services.dashboard import figures as dashboard_figures
 from koperasi.services.dashboard import waiting as dashboard_waiting
@@ -112,6 +118,9 @@ MEETING_KEEPERS = {Role.ADMIN, Role.MANAGER, Role.CLERK}  # community meetings, 
 SAVINGS_CASHIERS = {Role.ADMIN, Role.TREASURER, Role.CLERK}  # take deposits, pay withdrawals
 SAVINGS_REVERSERS = {Role.ADMIN, Role.MANAGER, Role.TREASURER}  # ask for and approve savings reversals
 RATE_KEEPERS = {Role.ADMIN, Role.MANAGER}  # pokok and wajib amounts (AD/ART)
+CASH_KEEPERS = {Role.ADMIN, Role.TREASURER}  # the office's own income and expenses (the treasurer holds the cash)
+CASH_REVERSERS = {Role.ADMIN, Role.MANAGER, Role.TREASURER}  # ask for and approve cash-book reversals
+CHART_KEEPERS = {Role.ADMIN, Role.MANAGER, Role.TREASURER}  # add, rename or retire income and expense accounts
 BACKUP_MAKERS = {Role.ADMIN, Role.MANAGER, Role.TREASURER}  # "Cadangkan sekarang" (restoring: admin, checked in restore_backup)
 HOUSEHOLD_VIEWERS = {Role.ADMIN, Role.MANAGER, Role.CLERK}  # household figures are personal: not the treasurer
 VISIT_RECORDERS = {Role.ADMIN, Role.MANAGER, Role.CLERK}  # baselines and follow-up visits
@@ -437,6 +446,21 @@ CALLS = {
         s, a, UNKNOWN, printed=1, expected_version=0)),
     savings_papers.savings_statement: (ANYONE_LOGGED_IN, lambda s, a: savings_papers.savings_statement(
         s, a, UNKNOWN, period_from=date(2026, 1, 1), period_to=date(2026, 12, 31))),
+    # The office cash book and its chart of accounts (issue 20).
+    cash_entries.record: (CASH_KEEPERS, lambda s, a: cash_entries.record(
+        s, a, direction=CashDirection.EXPENSE, account="5101", amount=-1, occurred_on=date(2026, 1, 1), description="x",
+        request_id=uuid.uuid4())),
+    cash_entries.request_cash_reversal: (CASH_REVERSERS, lambda s, a: cash_entries.request_cash_reversal(
+        s, a, UNKNOWN, reason="Salah ketik", request_id=uuid.uuid4())),
+    cash_entries.approve_cash_reversal: (CASH_REVERSERS, lambda s, a: cash_entries.approve_cash_reversal(s, a, UNKNOWN)),
+    cash_queries.cash_book: (ANYONE_LOGGED_IN, lambda s, a: cash_queries.cash_book(s, a, month=(2026, 1))),
+    cash_papers.voucher_for: (ANYONE_LOGGED_IN, lambda s, a: cash_papers.voucher_for(s, a, UNKNOWN)),
+    chart_accounts.chart: (ANYONE_LOGGED_IN, lambda s, a: chart_accounts.chart(s, a)),
+    chart_accounts.proposed_code: (ANYONE_LOGGED_IN, lambda s, a: chart_accounts.proposed_code(s, a, AccountGroup.EXPENSE)),
+    chart_accounts.add_account: (CHART_KEEPERS, lambda s, a: chart_accounts.add_account(
+        s, a, group=AccountGroup.EXPENSE, code="x", name="")),
+    chart_accounts.change_account: (CHART_KEEPERS, lambda s, a: chart_accounts.change_account(
+        s, a, "5999", name="", retired=False, expected_version=1)),
     # Backups (issue 8): MAKE_BACKUPS in domain/roles.py.
     backup.make_backup: (BACKUP_MAKERS, lambda s, a: backup.make_backup(s, a, _database_of(s))),
     # Dampak (issue 16): VIEW_HOUSEHOLDS and RECORD_VISITS in domain/roles.py.

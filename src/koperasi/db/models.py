@@ -758,7 +758,7 @@ class ReversalRequest(Base):
 
     __tablename__ = "reversal_requests"
     __table_args__ = (
-        CheckConstraint("kind IN ('loan_movement', 'sale', 'payout', 'saving')", name="kind"),
+        CheckConstraint("kind IN ('loan_movement', 'sale', 'payout', 'saving', 'cash_entry')", name="kind"),
         CheckConstraint("status IN ('pending', 'approved', 'rejected')", name="status"),
         CheckConstraint("decided_by IS NULL OR decided_by <> requested_by", name="four_eyes"),
         Index("ux_reversal_requests_pending", "kind", "target_id", unique=True,
@@ -847,6 +847,55 @@ class SavingsPassbook(Base):
     version: Mapped[int] = mapped_column(Integer, default=1)
 
     __mapper_args__ = {"version_id_col": version}
+
+
+class LedgerAccount(Base):
+    """An income or expense account the office added to the chart (the program's own are in
+    ``domain.ledger.Account``). Retired accounts take no new entries and stay in the reports."""
+
+    __tablename__ = "ledger_accounts"
+    __table_args__ = (
+        CheckConstraint("account_group IN ('4', '5')", name="account_group"),
+        CheckConstraint("substr(code, 1, 1) = account_group", name="code_in_group"),
+    )
+
+    code: Mapped[str] = mapped_column(String(8), primary_key=True)
+    account_group: Mapped[str] = mapped_column(String(1))
+    name: Mapped[str] = mapped_column(String(80))
+    retired: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_by: Mapped[uuid.UUID] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class CashEntry(Base):
+    """The office's own income or expense (append-only), against cash and one account of the chart.
+    ``change`` is what it did to the cash (a reversal carries its original's, negated)."""
+
+    __tablename__ = "cash_entries"
+    __table_args__ = (
+        CheckConstraint("direction IN ('in', 'out')", name="direction"),
+        CheckConstraint("amount > 0 AND (change = amount OR change = -amount)", name="change"),
+        CheckConstraint("(reversal_of_id IS NULL) = (voucher_number IS NOT NULL)", name="voucher"),
+        Index("ix_cash_entries_occurred_on", "occurred_on", "account"),
+    )
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    direction: Mapped[str] = mapped_column(String(3))
+    account: Mapped[str] = mapped_column(String(8))
+    occurred_on: Mapped[date] = mapped_column(Date)
+    amount: Mapped[int] = mapped_column(BigInteger)
+    change: Mapped[int] = mapped_column(BigInteger)
+    description: Mapped[str] = mapped_column(String(250))
+    party: Mapped[str] = mapped_column(String(120), default="")
+    voucher_number: Mapped[str | None] = mapped_column(String(32), unique=True)  # none on a reversal
+    reversal_of_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("cash_entries.id"), unique=True)
+    reason: Mapped[str] = mapped_column(String(500), default="")
+    journal_entry_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("journal_entries.id"), unique=True)
+    created_by: Mapped[uuid.UUID] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
 
 
 class CommunityMeeting(Base):

@@ -26,6 +26,7 @@ from koperasi.demo.loans import FUNDS, fill_loans
 from koperasi.demo.members import fill_members
 from koperasi.demo.network import fill_network
 from koperasi.demo.sales import fill_sales
+from koperasi.demo.cashbook import fill_cash_book
 from koperasi.demo.savings import fill_savings
 from koperasi.demo.trainings import fill_trainings
 from koperasi.services.transaction import write
@@ -141,6 +142,7 @@ def fill(
         network = fill_network(session, today=today)
         fill_impact(session, today=today)
         fill_savings(session, admin, today=today)
+        fill_cash_book(session, admin, today=today)
         _staff_since_before_the_history(session)
     return DemoSummary(users=1 + len(DEMO_STAFF), desa=desa, members=filled, loans=lending.loans, movements=lending.movements,
                        programmes=training.programmes, batches=training.batches, participants=training.participants,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, is_dataclass
@@ -28,14 +29,37 @@ class Account(StrEnum):
     WRITTEN_OFF_LOANS = "3109"  # contra to the fund: a written-off loan is capital the fund lost
     COMMISSION_INCOME = "4101"
     ADMIN_FEE_INCOME = "4102"
+    # The cash book's own categories; the office adds more under the same groups (``AccountGroup``).
+    GRANT_INCOME = "4201"
+    OTHER_INCOME = "4901"
+    OPERATING_EXPENSE = "5101"
+    HONORARIA_EXPENSE = "5102"
+    TRAINING_EXPENSE = "5103"
+    TRANSPORT_EXPENSE = "5104"
+
+    @classmethod
+    def _missing_(cls, value: object) -> Account | None:
+        """An account the office added to the chart (an income or expense code the program does not name):
+        made on first use and kept, so ``Account(code)`` reads any journal line back."""
+        if isinstance(value, str) and OFFICE_CODE.fullmatch(value):
+            member = str.__new__(cls, value)
+            member._name_, member._value_ = f"OFFICE_{value}", value
+            return cls._value2member_map_.setdefault(value, member)
+        return None
 
     @property
     def label(self) -> str:
-        return _ACCOUNT_LABELS[self]
+        """The program's name of its own accounts; an office account's name is in the chart (services/accounts)."""
+        return _ACCOUNT_LABELS.get(self, f"Akun {self.value}")
+
+    @property
+    def group(self) -> AccountGroup | None:
+        """Income or expense (the groups the office may extend); None for the balance-sheet accounts."""
+        return next((group for group in AccountGroup if self.value.startswith(group.value)), None)
 
     @property
     def debit_normal(self) -> bool:
-        return self in _DEBIT_NORMAL
+        return self in _DEBIT_NORMAL or self.group is AccountGroup.EXPENSE
 
 
 _ACCOUNT_LABELS = {
@@ -49,7 +73,31 @@ _ACCOUNT_LABELS = {
     Account.WRITTEN_OFF_LOANS: "Piutang dihapusbukukan",
     Account.COMMISSION_INCOME: "Pendapatan jasa penjualan",
     Account.ADMIN_FEE_INCOME: "Pendapatan administrasi",
+    Account.GRANT_INCOME: "Pendapatan hibah dan donasi",
+    Account.OTHER_INCOME: "Pendapatan lain-lain",
+    Account.OPERATING_EXPENSE: "Beban operasional kantor",
+    Account.HONORARIA_EXPENSE: "Beban honorarium",
+    Account.TRAINING_EXPENSE: "Beban pelatihan",
+    Account.TRANSPORT_EXPENSE: "Beban transportasi",
 }
+# Codes an office may give its own accounts: four digits under the income (4) or expense (5) group.
+OFFICE_CODE = re.compile(r"[45][0-9]{3}")
+_PROGRAM_CODES = frozenset(account.value for account in _ACCOUNT_LABELS)  # never given to an office account
+# Income the other areas post by themselves (sales commission, loan admin fees): not for the cash book.
+POSTED_BY_AREAS = frozenset({Account.COMMISSION_INCOME, Account.ADMIN_FEE_INCOME})
+
+
+class AccountGroup(StrEnum):
+    """The fixed parents of the chart an office extends: every income code starts with 4, every expense with 5."""
+
+    INCOME = "4"
+    EXPENSE = "5"
+
+    @property
+    def label(self) -> str:
+        return "Pendapatan" if self is AccountGroup.INCOME else "Beban"
+
+
 _DEBIT_NORMAL = frozenset({Account.CASH, Account.LOANS_RECEIVABLE, Account.WRITTEN_OFF_LOANS})
 FUND_ACCOUNTS = frozenset({Account.LOANS_RECEIVABLE, Account.REVOLVING_FUND, Account.WRITTEN_OFF_LOANS})
 
@@ -115,3 +163,34 @@ def check_reason(reason: str, what: str) -> str:
         raise ValidationError("Alasan terlalu panjang (paling banyak 500 huruf).", field="reason")
     return cleaned
 
+
+
+def check_account_name(name: str) -> str:
+    """An account's name in the chart: 3 to 80 letters, spaces tidied."""
+    cleaned = " ".join((name or "").split())
+    if len(cleaned) < 3:
+        raise ValidationError("Tuliskan nama akun (paling sedikit 3 huruf).", field="name")
+    if len(cleaned) > 80:
+        raise ValidationError("Nama akun terlalu panjang (paling banyak 80 huruf).", field="name")
+    return cleaned
+
+
+def check_new_account_code(code: str, group: AccountGroup, taken: set[str]) -> str:
+    """A code the office gives a new income or expense account: four digits under its group, not yet used."""
+    code = (code or "").strip()
+    if not OFFICE_CODE.fullmatch(code) or not code.startswith(group.value):
+        raise ValidationError(
+            f"Kode akun {group.label.lower()} terdiri dari 4 angka dan diawali {group.value} (misalnya {group.value}301).",
+            field="code",
+        )
+    if code in taken or code in _PROGRAM_CODES:
+        raise ValidationError(f"Kode akun {code} sudah dipakai; pilih kode lain.", field="code")
+    return code
+
+
+def next_free_code(group: AccountGroup, taken: set[str]) -> str:
+    """The code proposed for a new account: the first free one from x301 (x1xx and x2xx are the program's,
+    x9xx "lain-lain"); the clerk may type another."""
+    used = taken | {account.value for account in Account}
+    start = int(group.value + "301")
+    return next((str(n) for n in range(start, start + 600) if str(n) not in used), "")

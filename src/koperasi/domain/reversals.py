@@ -16,6 +16,7 @@ class ReversalKind(StrEnum):
     SALE = "sale"
     PAYOUT = "payout"
     SAVING = "saving"  # a savings deposit or withdrawal
+    CASH_ENTRY = "cash_entry"  # the office's own income or expense (cash book)
 
     @property
     def label(self) -> str:
@@ -32,12 +33,14 @@ _KIND_LABELS = {
     ReversalKind.SALE: "Penjualan",
     ReversalKind.PAYOUT: "Pembayaran ke penitip",
     ReversalKind.SAVING: "Transaksi simpanan",
+    ReversalKind.CASH_ENTRY: "Transaksi kas kantor",
 }
 _KIND_PERMISSIONS = {
     ReversalKind.LOAN_MOVEMENT: Permission.REVERSE_MOVEMENTS,
     ReversalKind.SALE: Permission.REVERSE_SALES,
     ReversalKind.PAYOUT: Permission.REVERSE_SALES,
     ReversalKind.SAVING: Permission.REVERSE_SAVINGS,
+    ReversalKind.CASH_ENTRY: Permission.REVERSE_CASH,
 }
 
 

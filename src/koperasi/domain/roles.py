@@ -60,6 +60,9 @@ class Permission(StrEnum):
     RECORD_SAVINGS = "record_savings"
     REVERSE_SAVINGS = "reverse_savings"
     MANAGE_SAVINGS_RATES = "manage_savings_rates"
+    RECORD_CASH = "record_cash"
+    REVERSE_CASH = "reverse_cash"
+    MANAGE_ACCOUNTS = "manage_accounts"
     MAKE_BACKUPS = "make_backups"
     RESTORE_BACKUPS = "restore_backups"
     VIEW_HOUSEHOLDS = "view_households"
@@ -100,6 +103,9 @@ _PERMISSION_LABELS = {
     Permission.RECORD_SAVINGS: "menerima setoran dan membayar penarikan simpanan",
     Permission.REVERSE_SAVINGS: "membatalkan transaksi simpanan",
     Permission.MANAGE_SAVINGS_RATES: "mengatur besar simpanan pokok dan wajib",
+    Permission.RECORD_CASH: "mencatat pemasukan dan pengeluaran kas kantor",
+    Permission.REVERSE_CASH: "membatalkan transaksi kas kantor",
+    Permission.MANAGE_ACCOUNTS: "menambah dan mengubah akun pendapatan dan beban",
     Permission.MAKE_BACKUPS: "membuat cadangan data",
     Permission.RESTORE_BACKUPS: "memulihkan data dari cadangan",
     # Income and household figures are personal: seeing them (and exporting them) is a right of its own.
@@ -134,6 +140,8 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             Permission.WRITE_REFERRALS,
             Permission.REVERSE_SAVINGS,
             Permission.MANAGE_SAVINGS_RATES,
+            Permission.REVERSE_CASH,
+            Permission.MANAGE_ACCOUNTS,
             Permission.MAKE_BACKUPS,
             Permission.VIEW_HOUSEHOLDS,
             Permission.RECORD_VISITS,
@@ -154,6 +162,10 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             Permission.REVERSE_SALES,
             Permission.RECORD_SAVINGS,
             Permission.REVERSE_SAVINGS,
+            # The office's own cash book is the treasurer's: income, expenses and their categories.
+            Permission.RECORD_CASH,
+            Permission.REVERSE_CASH,
+            Permission.MANAGE_ACCOUNTS,
             Permission.MAKE_BACKUPS,
         }
     ),

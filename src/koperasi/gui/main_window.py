@@ -135,6 +135,11 @@ class MainWindow(QMainWindow):
         self.action_restore.setEnabled(actor.can(Permission.RESTORE_BACKUPS))
         self.action_backup.triggered.connect(self._back_up)
         self.action_restore.triggered.connect(self._restore)
+        self.action_cash_book = QAction(self.tr("&Kas kantor…"), self)
+        self.action_cash_book.setObjectName("actionCashBook")
+        self.action_cash_book.setToolTip(self.tr("Pemasukan dan pengeluaran kantor di luar pinjaman, penjualan dan simpanan"))
+        self.form.menuFile.insertAction(self.action_backup, self.action_cash_book)
+        self.action_cash_book.triggered.connect(self._cash_book)
         self.action_monthly_report = QAction(self.tr("&Laporan bulanan…"), self)
         self.action_monthly_report.setObjectName("actionMonthlyReport")
         self.form.menuFile.insertAction(self.action_backup, self.action_monthly_report)
@@ -168,7 +173,7 @@ class MainWindow(QMainWindow):
         for index in range(1, tabs.count()):
             tabs.setTabVisible(index, False)
         tabs.setCurrentIndex(0)
-        for action in (self.action_send_report, self.action_monthly_report, self.action_reversals, self.action_funds,
+        for action in (self.action_send_report, self.action_cash_book, self.action_monthly_report, self.action_reversals, self.action_funds,
                        self.action_catalogue, self.form.actionCategories, self.form.actionRegions):
             action.setVisible(False)
 
@@ -203,6 +208,11 @@ class MainWindow(QMainWindow):
             members.detail.household_button.show()
             members.detail.household_requested.connect(self._member_household)
         return members
+
+    def _cash_book(self) -> None:
+        from koperasi.gui.cashbook.page import CashBookDialog
+
+        CashBookDialog(self.context, self).exec()
 
     def _monthly_report(self) -> None:
         from koperasi.gui.monthly_report import open_monthly_report  # ReportLab and openpyxl: not at start-up

@@ -1,6 +1,6 @@
 """Berkas → Pembatalan menunggu persetujuan: reversals asked for by one user, approved or rejected by another.
 
-It joins the areas (a loan movement, a sale, a payout), so it lives beside the main window.
+It joins the areas (a loan movement, a sale, a payout, a saving, a cash-book entry), so it lives beside the main window.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from koperasi.gui.messages import WARNING_STYLE, confirm, show_error, show_info
 from koperasi.gui.screen_fit import fit_to_screen
 from koperasi.gui.tables import TipTableModel, make_table, selected_row
 from koperasi.services import reversals
+from koperasi.services.cashbook import entries as cash_entries
 from koperasi.services.loans import payments as loan_payments
 from koperasi.services.reversals import PendingReversal
 from koperasi.services.sales import payouts
@@ -32,6 +33,7 @@ APPROVE = {
     ReversalKind.SALE: sales.approve_sale_reversal,
     ReversalKind.PAYOUT: payouts.approve_payout_reversal,
     ReversalKind.SAVING: savings.approve_savings_reversal,
+    ReversalKind.CASH_ENTRY: cash_entries.approve_cash_reversal,
 }
 
 

@@ -2,8 +2,8 @@
 
 Every entry balances; the trial balance balances; each fund's receivable and write-off
 accounts equal the loans' sub-ledger; each loan's totals equal its own movements; each kind of
-simpanan in the journal equals the members' savings movements; and
-the money history tables are still protected by their append-only triggers.
+simpanan in the journal equals the members' savings movements; each account the office cash book
+posts to equals its entries; and the money history tables are still protected by their append-only triggers.
 """
 
 from __future__ import annotations
@@ -14,17 +14,18 @@ from collections import defaultdict
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session, aliased
 
-from koperasi.db.models import Loan, LoanMovement, SavingsMovement
+from koperasi.db.models import CashEntry, JournalLine, Loan, LoanMovement, SavingsMovement
 from koperasi.domain.ledger import Account
 from koperasi.domain.loans.rules import MovementKind
 from koperasi.domain.money import format_rupiah
 from koperasi.domain.savings.rules import SavingsKind
 from koperasi.services import ledger
+from koperasi.services.cashbook.queries import cash_book_totals
 from koperasi.services.sales.book import standing_payouts, standing_sale_lines
 
 APPEND_ONLY = (
     "journal_entries", "journal_lines", "fund_capital_receipts", "loan_movements", "loan_schedules", "loan_installments",
-    "consignment_intakes", "sales", "sale_lines", "payouts", "savings_movements",
+    "consignment_intakes", "sales", "sale_lines", "payouts", "savings_movements", "cash_entries",
 )
 
 
@@ -42,6 +43,7 @@ def ledger_problems(session: Session) -> list[str]:
     problems += _loans_match_movements(session)
     problems += _payables_match_sales(session)
     problems += _savings_match_journal(session)
+    problems += _cash_book_matches_journal(session)
     problems += _missing_triggers(session)
     return problems
 
@@ -151,4 +153,25 @@ def _savings_match_journal(session: Session) -> list[str]:
         f"anggota {format_rupiah(saved.get(kind, 0))}"
         for kind in SavingsKind
         if booked.get(kind.account, 0) != saved.get(kind, 0)
+    ]
+
+
+def _cash_book_matches_journal(session: Session) -> list[str]:
+    """What the journal entries of the office cash book put on each income or expense account equals the
+    cash book's own entries (reversals included)."""
+    rows = session.execute(
+        select(JournalLine.account, func.sum(JournalLine.debit), func.sum(JournalLine.credit))
+        .join(CashEntry, CashEntry.journal_entry_id == JournalLine.entry_id)
+        .where(JournalLine.account != Account.CASH.value)
+        .group_by(JournalLine.account)
+    )
+    booked = {}
+    for code, debits, credits in rows:
+        booked[code] = int(debits or 0) - int(credits or 0) if Account(code).debit_normal else int(credits or 0) - int(debits or 0)
+    recorded = cash_book_totals(session)
+    return [
+        f"akun {code} di jurnal {format_rupiah(booked.get(code, 0))} berbeda dari buku kas kantor "
+        f"{format_rupiah(recorded.get(code, 0))}"
+        for code in sorted(set(booked) | set(recorded))
+        if booked.get(code, 0) != recorded.get(code, 0)
     ]

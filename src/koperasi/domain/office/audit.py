@@ -95,6 +95,11 @@ class AuditAction(StrEnum):
     SAVINGS_RETURNED = "savings_returned"
     SAVINGS_RATE_SET = "savings_rate_set"
     PASSBOOK_PRINTED = "passbook_printed"
+    CASH_RECEIVED = "cash_received"
+    CASH_SPENT = "cash_spent"
+    CASH_REVERSED = "cash_reversed"
+    LEDGER_ACCOUNT_ADDED = "ledger_account_added"
+    LEDGER_ACCOUNT_CHANGED = "ledger_account_changed"
     BACKUP_MADE = "backup_made"
     BACKUP_RESTORED = "backup_restored"
     HOUSEHOLD_MEASURED = "household_measured"
@@ -197,6 +202,11 @@ ACTION_LABELS: dict[str, str] = {
     AuditAction.SAVINGS_RETURNED: "Simpanan dikembalikan kepada anggota yang keluar",
     AuditAction.SAVINGS_RATE_SET: "Besar simpanan diatur",
     AuditAction.PASSBOOK_PRINTED: "Buku simpanan dicetak",
+    AuditAction.CASH_RECEIVED: "Pemasukan kas kantor dicatat",
+    AuditAction.CASH_SPENT: "Pengeluaran kas kantor dicatat",
+    AuditAction.CASH_REVERSED: "Transaksi kas kantor dibatalkan",
+    AuditAction.LEDGER_ACCOUNT_ADDED: "Akun ditambahkan ke bagan akun",
+    AuditAction.LEDGER_ACCOUNT_CHANGED: "Akun di bagan akun diubah",
     AuditAction.BACKUP_MADE: "Cadangan data dibuat",
     AuditAction.BACKUP_RESTORED: "Data dipulihkan dari cadangan",
     AuditAction.HOUSEHOLD_MEASURED: "Data rumah tangga dicatat",

@@ -16,6 +16,8 @@ class DocumentType(StrEnum):
     PAYOUT = "BYR"
     INTAKE = "TTP"
     REFERRAL = "RJK"  # surat rujukan / rekomendasi
+    CASH_IN = "BKM"  # bukti kas masuk: the office's own income (cash book)
+    CASH_OUT = "BKK"  # bukti kas keluar: the office's own expenses
 
     @property
     def label(self) -> str:
@@ -31,6 +33,8 @@ _LABELS = {
     DocumentType.PAYOUT: "Bukti pembayaran",
     DocumentType.INTAKE: "Tanda terima titipan",
     DocumentType.REFERRAL: "Surat rujukan",
+    DocumentType.CASH_IN: "Bukti kas masuk",
+    DocumentType.CASH_OUT: "Bukti kas keluar",
 }
 
 

@@ -29,6 +29,7 @@ from koperasi.db import migrate
 from koperasi.db.models import (
     AuditEvent,
     Base,
+    CashEntry,
     ConsignmentIntake,
     DocumentCounter,
     Loan,
@@ -81,6 +82,8 @@ NUMBERED_COLUMNS = {
     DocumentType.SALES_NOTE: (Sale.number,),
     DocumentType.PAYOUT: (Payout.number,),
     DocumentType.INTAKE: (ConsignmentIntake.number,),
+    DocumentType.CASH_IN: (CashEntry.voucher_number,),
+    DocumentType.CASH_OUT: (CashEntry.voucher_number,),
 }
 _DOCUMENT = re.compile(r"(?P<type>[A-Z]+)/(?P<office>[^/]+)/(?P<year>\d{4})/(?P<seq>\d{6,})")
 _MEMBER = re.compile(r"(?P<office>.+)-(?P<seq>\d{6,})")

@@ -1,0 +1,1 @@
+"""Kas kantor: the office cash book (Berkas → Kas kantor…)."""
