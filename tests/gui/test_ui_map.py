@@ -21,7 +21,7 @@ from koperasi.gui.members.categories_dialog import CategoriesDialog
 from koperasi.gui.office.login_dialog import LoginDialog
 from koperasi.gui.dashboard.charts import DashboardCharts
 from koperasi.gui.main_window import MainWindow
-from koperasi.gui.monthly_report import MonthDialog
+from koperasi.gui.monthly.dialog import MonthDialog
 from koperasi.gui.members.groups_view import _GroupDialog, _JoinDialog, _LeaveGroupDialog
 from koperasi.gui.members.leave_dialog import LeaveDialog
 from koperasi.gui.members.member_dialog import MemberDialog

@@ -205,7 +205,7 @@ class MainWindow(QMainWindow):
         return members
 
     def _monthly_report(self) -> None:
-        from koperasi.gui.monthly_report import open_monthly_report  # ReportLab and openpyxl: not at start-up
+        from koperasi.gui.monthly.dialog import open_monthly_report  # ReportLab and openpyxl: not at start-up
 
         open_monthly_report(self, self.context)
 
