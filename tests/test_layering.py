@@ -88,6 +88,7 @@ USES = {
     ("impact", "members"),  # a visit is entered for a member found by number; ages for the funder's report
     ("district", "loans"),  # a packet carries each loan's position as the office's arrears report sees it
     ("office", "district"),  # the first-run wizard sets up a sub-district office or the district (mode kabupaten)
+    ("office", "loans"),  # the audit report lists loan approvals by accounts made within days of the application
     ("savings", "members"),  # a saver is a member: status checks, the member picker
     ("savings", "loans"),  # the savings kwitansi is the loan kwitansi's paper and printer; no return while a loan runs
     ("impact", "monthly"),  # the funder's charts take the monthly report's colour-blind-safe palette and rupiah axis
