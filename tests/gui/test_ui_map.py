@@ -24,9 +24,9 @@ from koperasi.gui.main_window import MainWindow
 from koperasi.gui.monthly.dialog import MonthDialog
 from koperasi.gui.members.groups_view import _GroupDialog, _JoinDialog, _LeaveGroupDialog
 from koperasi.gui.members.leave_dialog import LeaveDialog
-from koperasi.gui.members.member_dialog import MemberDialog
+from koperasi.gui.members.dialog import MemberDialog
 from koperasi.gui.members.tab import MembersTab
-from koperasi.gui.office.office_dialog import OfficeDialog
+from koperasi.gui.office.dialog import OfficeDialog
 from koperasi.gui.office.password_dialog import PasswordDialog
 from koperasi.gui.office.regions_dialog import NeighbourRegionDialog, RegionsDialog
 from koperasi.gui.office.setup_wizard import SetupWizard
