@@ -245,3 +245,15 @@ def test_a_joining_area_may_read_any_area_but_never_a_private_name(tmp_path):
 def test_only_the_commands_and_the_benchmark_use_the_demo_data():
     lower = _modules("services") + _modules("reports") + _modules("db") + _modules("domain") + _modules("gui")
     assert _offenders(lower, "koperasi.demo") == []
+
+
+def test_the_demo_parts_share_only_public_names():
+    taken = [
+        f"{path.name} imports {node.module}.{alias.name}"
+        for path in _modules("demo")
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("koperasi.")
+        for alias in node.names
+        if alias.name.startswith("_")
+    ]
+    assert taken == []
