@@ -196,14 +196,21 @@ def test_an_area_uses_another_only_through_what_that_area_offers():
     assert _area_offenders(_modules()) == []
 
 
+def _area_file(tmp_path: Path, area: str, *lines: str) -> Path:
+    """A module of ``area`` (placed by its folder's name) holding ``lines``."""
+    folder = tmp_path / area
+    folder.mkdir()
+    path = folder / "module.py"
+    path.write_text("".join(line + "\n" for line in lines))
+    return path
+
+
 def test_the_area_check_would_catch_a_private_or_unoffered_import(tmp_path):
-    loans = tmp_path / "loans"
-    loans.mkdir()
-    bad = loans / "bad.py"
-    bad.write_text(
-        "from koperasi.services.sales.selling import record_sale\n"
-        "from koperasi.services.members.search import _private\n"
-        "from koperasi.services.loans import papers\n"
+    bad = _area_file(
+        tmp_path, "loans",
+        "from koperasi.services.sales.selling import record_sale",
+        "from koperasi.services.members.search import _private",
+        "from koperasi.services.loans import papers",
     )
     offenders = _area_offenders([bad])
     assert len(offenders) == 2
@@ -211,35 +218,31 @@ def test_the_area_check_would_catch_a_private_or_unoffered_import(tmp_path):
 
 
 def test_the_area_check_reads_every_way_of_writing_an_import(tmp_path):
-    loans = tmp_path / "loans"
-    loans.mkdir()
-    bad = loans / "bad.py"
-    bad.write_text(
-        "from koperasi.services import sales\n"
-        "import koperasi.services.members\n"
-        "import koperasi.services.members.register\n"
-        "from . import papers\n"
-        "from .book import due\n"
-        "from koperasi.services import ledger, loans\n"
-        "import koperasi.services.loans.book\n"
+    bad = _area_file(
+        tmp_path, "loans",
+        "from koperasi.services import sales",
+        "import koperasi.services.members",
+        "import koperasi.services.members.register",
+        "from . import papers",
+        "from .book import due",
+        "from koperasi.services import ledger, loans",
+        "import koperasi.services.loans.book",
     )
     offenders = _area_offenders([bad])
     assert len(offenders) == 5, offenders
     assert "not an allowed direction" in offenders[2]  # sales
     assert "services.members, which members does not offer" in offenders[3]
     assert "services.members.register, which members does not offer" in offenders[4]
-    assert [o.split(" (")[0] for o in offenders[:2]] == ["bad.py:4", "bad.py:5"] and "relatively" in offenders[0]
+    assert [o.split(" (")[0] for o in offenders[:2]] == ["module.py:4", "module.py:5"] and "relatively" in offenders[0]
 
 
 def test_a_joining_area_may_read_any_area_but_never_a_private_name(tmp_path):
-    monthly = tmp_path / "monthly"
-    monthly.mkdir()
-    joining = monthly / "joining.py"
-    joining.write_text(
-        "from koperasi.services.sales.book import standing_sale_lines\n"
-        "from koperasi.services.loans.arrears import _private\n"
+    joining = _area_file(
+        tmp_path, "monthly",
+        "from koperasi.services.sales.book import standing_sale_lines",
+        "from koperasi.services.loans.arrears import _private",
     )
-    assert _area_offenders([joining]) == ["joining.py (monthly) imports the private services.loans.arrears._private"]
+    assert _area_offenders([joining]) == ["module.py (monthly) imports the private services.loans.arrears._private"]
 
 
 def test_only_the_commands_and_the_benchmark_use_the_demo_data():
