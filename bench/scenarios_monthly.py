@@ -18,7 +18,7 @@ from scenarios_loans import ARREARS_FLOOR, _database
 @scenario("monthly_report_pdf")
 def monthly_report_pdf(workspace: Workspace):
     from koperasi.domain.months import month_end
-    from koperasi.reports.monthly_report import write_monthly_pdf
+    from koperasi.reports.monthly.report import write_monthly_pdf
     from koperasi.services.monthly.report import monthly_report
 
     today = date.today()

@@ -23,7 +23,7 @@ def _network_database(workspace: Workspace) -> str:
     shutil.copy(_database(workspace), path)
     from koperasi import clock
     from koperasi.db.models import Member, Referral
-    from koperasi.demo.loans import _insert
+    from koperasi.demo.writing import bulk_insert
     from koperasi.domain.network.opportunities import Conditions, OpportunityInput, OpportunityKind, Outcome
     from koperasi.domain.people import Sex
     from koperasi.services.network import opportunities
@@ -52,7 +52,7 @@ def _network_database(workspace: Workspace) -> str:
                          "referred_on": day, "referred_by": actor.user_id, "note": "", "letter_number": None, "letter_issued_on": None,
                          "outcome": outcome, "outcome_on": min(today, day + timedelta(days=10)) if outcome else None,
                          "created_at": clock.now(), "version": 1})
-        _insert(session, Referral, rows)
+        bulk_insert(session, Referral, rows)
     database.dispose()
     return str(path)
 

@@ -387,7 +387,7 @@ def test_the_demo_office_is_a_settled_office_not_one_of_brand_new_accounts(sqlit
     from koperasi.db.models import Loan
     from koperasi.domain.office.settings import MAX_NEW_ACCOUNT_DAYS, NEW_ACCOUNT_DAYS
     from koperasi.services.dashboard import waiting
-    from koperasi.services.new_account_approvals import approvals_by_new_accounts
+    from koperasi.services.office.new_account_approvals import approvals_by_new_accounts
     from koperasi.services.office import auth
     from koperasi.services.office.settings import change_setting
 

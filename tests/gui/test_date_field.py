@@ -10,7 +10,7 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QDialogButtonBox, QLineEdit, QVBoxLayout, QWidget
 
 from koperasi.gui.date_field import DateField
-from koperasi.gui.members.member_dialog import MemberDialog
+from koperasi.gui.members.dialog import MemberDialog
 from tests.support import TODAY
 
 NIK_WOMAN_5_MAY_1980 = "1503034505800001"  # day 45 = 5 + 40: a woman

@@ -128,8 +128,8 @@ def test_every_dialog_opened_from_the_main_window_fits_a_1024_x_768_screen(demo_
 def test_the_household_table_keeps_the_names_readable_on_a_1024_px_laptop(qtbot, demo_window, monkeypatch):
     from sqlalchemy import text
 
-    from koperasi.gui.members.member_dialog import MemberDialog
-    from koperasi.gui.members.member_form import _NAME
+    from koperasi.gui.members.dialog import MemberDialog
+    from koperasi.gui.members.form import _NAME
     from koperasi.services.members import register as members
 
     monkeypatch.setattr(screen_fit, "available_area", lambda widget: QRect(LAPTOP))

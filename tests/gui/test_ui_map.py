@@ -21,12 +21,12 @@ from koperasi.gui.members.categories_dialog import CategoriesDialog
 from koperasi.gui.office.login_dialog import LoginDialog
 from koperasi.gui.dashboard.charts import DashboardCharts
 from koperasi.gui.main_window import MainWindow
-from koperasi.gui.monthly_report import MonthDialog
+from koperasi.gui.monthly.dialog import MonthDialog
 from koperasi.gui.members.groups_view import _GroupDialog, _JoinDialog, _LeaveGroupDialog
 from koperasi.gui.members.leave_dialog import LeaveDialog
-from koperasi.gui.members.member_dialog import MemberDialog
+from koperasi.gui.members.dialog import MemberDialog
 from koperasi.gui.members.tab import MembersTab
-from koperasi.gui.office.office_dialog import OfficeDialog
+from koperasi.gui.office.dialog import OfficeDialog
 from koperasi.gui.office.password_dialog import PasswordDialog
 from koperasi.gui.office.regions_dialog import NeighbourRegionDialog, RegionsDialog
 from koperasi.gui.office.setup_wizard import SetupWizard

@@ -16,9 +16,9 @@ from koperasi.gui.loans.action_dialogs import RepaymentDialog
 from koperasi.gui.loans.application_dialog import LoanApplicationDialog
 from koperasi.gui.loans.funds_dialog import FundDialog, ProductDialog
 from koperasi.gui.main_window import MainWindow
-from koperasi.gui.members import member_dialog
-from koperasi.gui.members.member_dialog import MemberDialog
-from koperasi.gui.office.office_dialog import OfficeDialog
+from koperasi.gui.members import dialog as member_dialog
+from koperasi.gui.members.dialog import MemberDialog
+from koperasi.gui.office.dialog import OfficeDialog
 from koperasi.gui.office.password_dialog import PasswordDialog
 from koperasi.gui.office.regions_dialog import DesaDialog
 from koperasi.gui.sales import catalogue_dialog, sale_dialog

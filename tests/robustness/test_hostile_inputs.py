@@ -60,7 +60,7 @@ from koperasi.domain.office.regions import Region
 from koperasi.domain.sales.rules import Producer, SaleLineInput
 from koperasi.domain.office.settings import SALES_COMMISSION
 from koperasi.domain.trainings.rules import CompletionRule, ProgrammeInput, RuleKind, SessionInput, Topic
-from koperasi.services import ledger, ledger_checks, new_account_approvals, reversals
+from koperasi.services import ledger, ledger_checks, reversals
 from koperasi.services.dashboard import checklist as dashboard_checklist
 from koperasi.services.dashboard import figures as dashboard_figures
 from koperasi.services.dashboard import waiting as dashboard_waiting
@@ -107,6 +107,7 @@ from koperasi.services.cashbook import papers as cash_papers
 from koperasi.services.cashbook import queries as cash_queries
 from koperasi.services.trainings import member_history as member_trainings
 from koperasi.services.members import register as members
+from koperasi.services.office import new_account_approvals
 from koperasi.services.office import profile as office
 from koperasi.services.sales import payouts
 from koperasi.services.office import regions

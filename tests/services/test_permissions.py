@@ -26,7 +26,7 @@ from koperasi.domain.loans.products import LoanKind, ProductInput
 from koperasi.domain.loans.rules import Frequency
 from koperasi.domain.trainings.rules import ProgrammeInput, SessionInput, Topic
 from koperasi.domain.network.meetings import FollowUpInput, Guests, MeetingInput
-from koperasi.services import access, ledger, new_account_approvals, reversals
+from koperasi.services import access, ledger, reversals
 from koperasi.services import accounts as chart_accounts
 from koperasi.services.cashbook import entries as cash_entries
 from koperasi.services.cashbook import papers as cash_papers
@@ -68,6 +68,7 @@ from koperasi.services.sales import member_consignment as member_sales
 from koperasi.services.members import search as member_search
 from koperasi.services.trainings import member_history as member_trainings
 from koperasi.services.members import register as members
+from koperasi.services.office import new_account_approvals
 from koperasi.services.office import profile as office
 from koperasi.services.sales import payouts
 from koperasi.services.office import regions

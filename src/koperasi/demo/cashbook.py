@@ -14,7 +14,7 @@ from functools import partial
 from sqlalchemy.orm import Session
 
 from koperasi.db.models import AuditEvent, CashEntry, JournalEntry, JournalLine
-from koperasi.demo.loans import _at, _insert
+from koperasi.demo.writing import bulk_insert, event_time
 from koperasi.domain.cashbook.rules import CashDirection
 from koperasi.domain.ledger import Account, AccountGroup, credit, debit
 from koperasi.domain.money import format_rupiah
@@ -93,7 +93,7 @@ def _write(session: Session, actor: Actor, rng: random.Random, planned: list[_Pl
         number = format_document_number(item.direction.document, office_code, item.day.year, next_numbers[key])
         next_numbers[key] += 1
         per_day[item.day] += 1
-        stamp = _at(item.day, 2_000 + per_day[item.day])  # after the day's loan and savings events
+        stamp = event_time(item.day, 2_000 + per_day[item.day])  # after the day's loan and savings events
         entry_id = uuid.UUID(int=rng.getrandbits(128))
         entries.append({
             "id": entry_id, "idempotency_key": uuid.UUID(int=rng.getrandbits(128)), "entry_date": item.day,
@@ -121,4 +121,4 @@ def _write(session: Session, actor: Actor, rng: random.Random, planned: list[_Pl
                       "occurred_on": item.day.isoformat(), "description": item.description},
         })
     for model, table_rows in ((JournalEntry, entries), (JournalLine, lines), (CashEntry, rows), (AuditEvent, audits)):
-        _insert(session, model, table_rows)
+        bulk_insert(session, model, table_rows)

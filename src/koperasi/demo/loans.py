@@ -17,7 +17,7 @@ import uuid
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, timedelta
 from functools import lru_cache
 
 from sqlalchemy import select
@@ -35,18 +35,17 @@ from koperasi.db.models import (
     Member,
     MemberGroup,
     Office,
-    User,
 )
+from koperasi.demo.writing import bulk_insert, event_time, load_staff
 from koperasi.domain.office.audit import AuditAction
 from koperasi.domain.ledger import Account, Line, check_balanced, credit, debit
 from koperasi.domain.loans.products import LoanKind, ProductInput
 from koperasi.domain.loans.rules import Frequency, Installment, LoanStatus, MovementKind, build_schedule, due_dates
 from koperasi.domain.money import format_rupiah
 from koperasi.domain.office.numbering import DocumentType, format_document_number
-from koperasi.domain.roles import Actor, Role
+from koperasi.domain.roles import Actor
 from koperasi.services.loans import funds
 from koperasi.services.loans import products as loan_products
-from koperasi.services.office import audit
 from koperasi.services.office.numbering import reserve_sequence
 
 HISTORY_DAYS = 540  # about 18 months of lending
@@ -119,14 +118,6 @@ class LoanDemoSummary:
 
 
 @dataclass(slots=True)
-class _Staff:
-    admin: Actor
-    manager: Actor
-    treasurer: Actor
-    clerks: list[Actor]
-
-
-@dataclass(slots=True)
 class _Event:
     day: date
     seq: int
@@ -193,7 +184,7 @@ def fill_loans(
     rng = random.Random(1503_0002)  # not the members' seed
     office = session.scalar(select(Office).order_by(Office.created_at).limit(1))
     assert office is not None
-    staff = _staff(session)
+    staff = load_staff(session)
     fund_ids = [
         funds.create_fund(session, staff.admin, name=name, donor=donor, notes=notes) for name, donor, notes in FUNDS
     ]
@@ -216,19 +207,6 @@ def fill_loans(
     if progress:
         progress(f"{len(loans)} pinjaman ditulis")
     return LoanDemoSummary(funds=len(fund_ids), products=len(product_ids), loans=len(loans), movements=movements)
-
-
-def _staff(session: Session) -> _Staff:
-    actors: dict[Role, list[Actor]] = defaultdict(list)
-    for user in session.scalars(select(User).where(User.active.is_(True)).order_by(User.username)):
-        actors[Role(user.role)].append(Actor(user.id, user.username, user.full_name, Role(user.role)))
-    admin = actors[Role.ADMIN][0]
-    return _Staff(
-        admin=admin,
-        manager=(actors[Role.MANAGER] or [admin])[0],
-        treasurer=(actors[Role.TREASURER] or [admin])[0],
-        clerks=actors[Role.CLERK] or [admin],
-    )
 
 
 # ---------------------------------------------------------------- simulation
@@ -527,7 +505,7 @@ class _Batch:
 
     def flush(self) -> None:
         for model, rows in ((JournalEntry, self.entries), (JournalLine, self.lines), (LoanMovement, self.movements)):
-            _insert(self.session, model, rows)
+            bulk_insert(self.session, model, rows)
             rows.clear()
 
 
@@ -541,7 +519,7 @@ def _write(session, rng, office_id, office_code, staff, loans: list[_Loan], even
     per_day: dict[date, int] = defaultdict(int)
     for event in events:
         per_day[event.day] += 1
-        stamp = _at(event.day, per_day[event.day])
+        stamp = event_time(event.day, per_day[event.day])
         loan, actor = event.loan, event.actor
         if event.kind == "apply":
             batch.audit(stamp, actor, AuditAction.LOAN_APPLIED, loan.id, after={
@@ -617,12 +595,12 @@ def _write(session, rng, office_id, office_code, staff, loans: list[_Loan], even
         if len(batch.lines) >= CHUNK * 4:
             batch.flush()
     batch.flush()
-    _insert(session, LoanMovement, batch.reversals)
+    bulk_insert(session, LoanMovement, batch.reversals)
     for (group_id, day), (_, paid) in collections.items():
         batch.audit(max(p[1] for p in paid), paid[0][2], AuditAction.GROUP_COLLECTION_POSTED, group_id, entity="group",
                     after={"amount": _rp(sum(p[0] for p in paid)), "rows": len(paid), "occurred_on": day.isoformat()})
     batch.audits.sort(key=lambda row: row["occurred_at"])
-    _insert(session, AuditEvent, batch.audits)
+    bulk_insert(session, AuditEvent, batch.audits)
     return sum(1 for e in events if e.kind in ("disburse", "repay", "write_off", "reverse"))
 
 
@@ -638,27 +616,22 @@ def _write_loans(session, office_id, staff, loans: list[_Loan]) -> None:
             "decided_by": loan.decided_by, "decided_on": loan.decided_on, "decision_note": loan.decision_note,
             "disbursed_on": loan.disbursed_on, "first_due_on": loan.first_due_on, "schedule_no": loan.schedule_no,
             "rescheduled": loan.rescheduled, "closed_on": loan.closed_on, "disbursed": loan.disbursed,
-            "principal_paid": loan.principal_paid, "written_off": loan.written_off, "created_at": _at(loan.applied_on, 0),
+            "principal_paid": loan.principal_paid, "written_off": loan.written_off, "created_at": event_time(loan.applied_on, 0),
             "version": loan.version,
         })
         for number, effective_on, principal, paid_before, reason, schedule in loan.schedules:
             schedule_rows.append({
                 "loan_id": loan.id, "schedule_no": number, "effective_on": effective_on, "principal": principal,
                 "paid_before": paid_before, "frequency": loan.product.frequency.value, "reason": reason,
-                "created_by": (staff.treasurer if number == 1 else staff.manager).user_id, "created_at": _at(effective_on, 0),
+                "created_by": (staff.treasurer if number == 1 else staff.manager).user_id, "created_at": event_time(effective_on, 0),
             })
             installment_rows += [
                 {"loan_id": loan.id, "schedule_no": number, "number": item.number, "due_on": item.due_on, "amount": item.amount}
                 for item in schedule
             ]
-    _insert(session, Loan, loan_rows)
-    _insert(session, LoanSchedule, schedule_rows)
-    _insert(session, LoanInstallment, installment_rows)
-
-
-def _at(day: date, index: int) -> datetime:
-    """Office hours on that day (08:00 WIB = 01:00 UTC), one event after the other."""
-    return datetime.combine(day, time(1, 0), UTC) + timedelta(seconds=index * 5)
+    bulk_insert(session, Loan, loan_rows)
+    bulk_insert(session, LoanSchedule, schedule_rows)
+    bulk_insert(session, LoanInstallment, installment_rows)
 
 
 def _number_loans(session, office_code, loans: list[_Loan]) -> None:
@@ -686,35 +659,3 @@ def _number_receipts(session, office_code, events: list[_Event]) -> None:
         first = reserve_sequence(session, office_code=office_code, doc_type=DocumentType.RECEIPT, year=year, count=len(batch))
         for offset, (event, slot) in enumerate(batch):
             setattr(event, slot, format_document_number(DocumentType.RECEIPT, office_code, year, first + offset))
-
-
-def _insert(session: Session, model, rows: list[dict]) -> None:
-    """Bulk INSERT of rows that all have the same keys, values converted by the columns' own types.
-
-    On SQLite the converted rows go straight to the driver's executemany: SQLAlchemy's
-    per-row parameter handling costs more than SQLite's insert itself at this volume.
-    """
-    if not rows:
-        return
-    if model is AuditEvent:
-        audit.chain_rows(session, rows)
-    table = model.__table__
-    connection = session.connection()
-    dialect = connection.dialect
-    if dialect.name != "sqlite":
-        for start in range(0, len(rows), CHUNK):
-            connection.execute(table.insert(), rows[start : start + CHUNK])
-        return
-    keys = list(rows[0])
-    processors = [table.c[key].type._cached_bind_processor(dialect) for key in keys]
-    converters = [(key, processor) for key, processor in zip(keys, processors, strict=True)]
-    columns = ", ".join(f'"{key}"' for key in keys)
-    sql = f'INSERT INTO "{table.name}" ({columns}) VALUES ({", ".join("?" * len(keys))})'
-    cursor = connection.connection.driver_connection.cursor()
-    try:
-        cursor.executemany(
-            sql,
-            ([row[key] if processor is None else processor(row[key]) for key, processor in converters] for row in rows),
-        )
-    finally:
-        cursor.close()

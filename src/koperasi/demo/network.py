@@ -35,7 +35,7 @@ from koperasi.db.models import (
     OpportunityCategory,
     Referral,
 )
-from koperasi.demo.loans import _insert, _staff
+from koperasi.demo.writing import bulk_insert, load_staff
 from koperasi.domain.members.register import MemberStatus, SchoolStatus
 from koperasi.domain.network.opportunities import Conditions, OpportunityKind, Outcome, Person, fits
 from koperasi.domain.office.audit import AuditAction
@@ -119,7 +119,7 @@ def fill_network(session: Session, *, today: date) -> NetworkDemoSummary:
     rng = random.Random(1503_0015)  # not another demo module's seed
     office = session.scalar(select(Office).order_by(Office.created_at).limit(1))
     assert office is not None
-    staff = _staff(session)
+    staff = load_staff(session)
     clerk, manager = staff.clerks[0], staff.manager
     audits: list[dict] = []
 
@@ -218,15 +218,15 @@ def fill_network(session: Session, *, today: date) -> NetworkDemoSummary:
                 audit(_wib(outcome_on, 13, len(referrals) % 50), clerk, AuditAction.REFERRAL_OUTCOME_RECORDED, "referral", referral_id,
                       after={"outcome": outcome.value, "outcome_on": outcome_on.isoformat()})
     _number_letters(session, office.code, letters, manager, audit)
-    _insert(session, CommunityMeeting, meetings)
-    _insert(session, CommunityMeetingAudience, audience)
-    _insert(session, CommunityMeetingAttendance, attendance)
-    _insert(session, MeetingFollowUp, follow_ups)
-    _insert(session, Opportunity, opportunities)
-    _insert(session, OpportunityCategory, categories)
-    _insert(session, Referral, referrals)
+    bulk_insert(session, CommunityMeeting, meetings)
+    bulk_insert(session, CommunityMeetingAudience, audience)
+    bulk_insert(session, CommunityMeetingAttendance, attendance)
+    bulk_insert(session, MeetingFollowUp, follow_ups)
+    bulk_insert(session, Opportunity, opportunities)
+    bulk_insert(session, OpportunityCategory, categories)
+    bulk_insert(session, Referral, referrals)
     audits.sort(key=lambda row: row["occurred_at"])
-    _insert(session, AuditEvent, audits)
+    bulk_insert(session, AuditEvent, audits)
     return NetworkDemoSummary(len(meetings), len(attendance), len(follow_ups), len(opportunities), len(referrals))
 
 

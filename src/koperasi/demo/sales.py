@@ -59,7 +59,7 @@ from koperasi.domain.sales.rules import (
 )
 from koperasi.domain.office.settings import SALES_COMMISSION
 from koperasi.services.sales import catalogue as sales_catalogue
-from koperasi.demo.loans import _insert, _staff
+from koperasi.demo.writing import bulk_insert, load_staff
 from koperasi.services.office.numbering import reserve_sequence
 from koperasi.services.office.settings import value_of
 
@@ -235,7 +235,7 @@ def fill_sales(session: Session, count: int, *, today: date, progress: Callable[
     rng = random.Random(1503_0007)  # not the members' or the loans' seed
     office = session.scalar(select(Office).order_by(Office.created_at).limit(1))
     assert office is not None
-    staff = _staff(session)
+    staff = load_staff(session)
     product_ids = [
         sales_catalogue.create_product(session, staff.admin, sales_catalogue.ProductInput(
             item.name, item.unit, item.price, item.category, item.commission_bp))
@@ -557,7 +557,7 @@ def _write(session, rng, office_code, events: list[_Event], product_ids, channel
         for model, rows in ((JournalEntry, entries), (JournalLine, journal_lines), (ConsignmentIntake, intakes),
                             (ConsignmentIntake, intake_cancels), (Sale, sales), (SaleLine, sale_lines),
                             (Sale, sale_returns), (Payout, payouts), (Payout, payout_cancels), (AuditEvent, audits)):
-            _insert(session, model, rows)
+            bulk_insert(session, model, rows)
             rows.clear()
 
     for event in events:

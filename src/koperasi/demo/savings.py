@@ -15,7 +15,7 @@ from sqlalchemy import Row, select
 from sqlalchemy.orm import Session
 
 from koperasi.db.models import AuditEvent, JournalEntry, JournalLine, Member, SavingsMovement
-from koperasi.demo.loans import _at, _insert
+from koperasi.demo.writing import bulk_insert, event_time
 from koperasi.domain.ledger import Account, credit, debit
 from koperasi.domain.money import format_rupiah
 from koperasi.domain.office.audit import AuditAction
@@ -104,7 +104,7 @@ def _write(session: Session, actor: Actor, rng: random.Random, planned: list[_Pl
         receipt = format_document_number(DocumentType.RECEIPT, office_code, year, first_numbers[year] + seen_in_year[year])
         seen_in_year[year] += 1
         per_day[item.day] += 1
-        stamp = _at(item.day, 1_000 + per_day[item.day])  # after the day's loan events
+        stamp = event_time(item.day, 1_000 + per_day[item.day])  # after the day's loan events
         entry_id = uuid.UUID(int=rng.getrandbits(128))
         entries.append({
             "id": entry_id, "idempotency_key": uuid.UUID(int=rng.getrandbits(128)), "entry_date": item.day,
@@ -128,7 +128,7 @@ def _write(session: Session, actor: Actor, rng: random.Random, planned: list[_Pl
                       "occurred_on": item.day.isoformat()},
         })
     for model, table_rows in ((JournalEntry, entries), (JournalLine, lines), (SavingsMovement, rows), (AuditEvent, audits)):
-        _insert(session, model, table_rows)
+        bulk_insert(session, model, table_rows)
 
 
 def _months_before(month: date, count: int) -> date:

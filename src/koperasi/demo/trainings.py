@@ -51,7 +51,7 @@ from koperasi.domain.trainings.rules import (
     clean_programme,
     clean_session,
 )
-from koperasi.demo.loans import _insert, _staff
+from koperasi.demo.writing import bulk_insert, load_staff
 from koperasi.services.office.numbering import reserve_sequence
 
 HISTORY_DAYS = 540  # about 18 months of trainings
@@ -212,7 +212,7 @@ def fill_trainings(session: Session, *, today: date) -> TrainingDemoSummary:
     rng = random.Random(1503_0003)  # not the members' or the loans' seed
     office = session.scalar(select(Office).order_by(Office.created_at).limit(1))
     assert office is not None
-    staff = _staff(session)
+    staff = load_staff(session)
     clerk, manager, admin = staff.clerks[0], staff.manager, staff.admin
     audits: list[dict] = []
 
@@ -405,14 +405,14 @@ def fill_trainings(session: Session, *, today: date) -> TrainingDemoSummary:
               before={**before, "notes": row["notes"], "closed": False},
               after={**before, "notes": row["notes"], "closed": True})
 
-    _insert(session, TrainingProgramme, programme_rows)
-    _insert(session, TrainingBatch, batch_rows)
-    _insert(session, TrainingSession, session_rows)
-    _insert(session, TrainingParticipant, participant_rows)
-    _insert(session, TrainingAttendance, attendance_rows)
-    _insert(session, TrainingCertificate, certificate_rows)
+    bulk_insert(session, TrainingProgramme, programme_rows)
+    bulk_insert(session, TrainingBatch, batch_rows)
+    bulk_insert(session, TrainingSession, session_rows)
+    bulk_insert(session, TrainingParticipant, participant_rows)
+    bulk_insert(session, TrainingAttendance, attendance_rows)
+    bulk_insert(session, TrainingCertificate, certificate_rows)
     audits.sort(key=lambda row: row["occurred_at"])
-    _insert(session, AuditEvent, audits)
+    bulk_insert(session, AuditEvent, audits)
     return TrainingDemoSummary(
         programmes=len(programme_rows), batches=len(batch_rows), sessions=len(session_rows),
         participants=len(participant_rows), attendance=len(attendance_rows), certificates=len(certificate_rows),

@@ -29,7 +29,7 @@ from koperasi.gui.impact.tab import ImpactTab
 from koperasi.gui.lazy_tabs import LazyTabs
 from koperasi.gui.loans.tab import LoansTab
 from koperasi.gui.network.tab import NetworkTab
-from koperasi.gui.office.office_dialog import OfficeDialog
+from koperasi.gui.office.dialog import OfficeDialog
 from koperasi.gui.office.password_dialog import PasswordDialog
 from koperasi.gui.office.regions_dialog import RegionsDialog
 from koperasi.gui.sales.tab import SalesTab
@@ -215,7 +215,7 @@ class MainWindow(QMainWindow):
         CashBookDialog(self.context, self).exec()
 
     def _monthly_report(self) -> None:
-        from koperasi.gui.monthly_report import open_monthly_report  # ReportLab and openpyxl: not at start-up
+        from koperasi.gui.monthly.dialog import open_monthly_report  # ReportLab and openpyxl: not at start-up
 
         open_monthly_report(self, self.context)
 

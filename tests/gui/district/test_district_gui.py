@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from openpyxl import load_workbook
 from PySide6.QtWidgets import QWidget
 
 from koperasi.domain.district.settings import DISTRICT_MODE
@@ -12,7 +11,6 @@ from koperasi.gui.context import AppContext
 from koperasi.gui.district import register_dialog, send_report
 from koperasi.gui.district.register_dialog import RegisterOfficeDialog
 from koperasi.gui.main_window import MainWindow
-from koperasi.reports.district.consolidated import write_consolidated_xlsx
 from koperasi.services.district import mode
 from koperasi.services.office import profile as office
 
@@ -79,9 +77,6 @@ def test_mode_kabupaten_shows_the_consolidation_and_takes_packets_in(qtbot, cont
     assert tab.office_model.row(tab.office_model.index(0, 0)).as_of is not None
     assert not tab.note.isVisible()
     assert "1 dari 1 kantor sudah mengirim paket" in tab.totals.text()
-    path = tmp_path / "k.xlsx"
-    write_consolidated_xlsx(tab.view, path)
-    assert load_workbook(path)["Per kantor"].max_row == 3
 
 
 def _parent(qtbot) -> QWidget:

@@ -8,9 +8,9 @@ from PySide6.QtWidgets import QDialogButtonBox
 
 from koperasi.domain.members.register import MemberInput, MemberStatus
 from koperasi.domain.people import Sex
-from koperasi.gui.members import member_dialog as dialog_module
+from koperasi.gui.members import dialog as dialog_module
 from koperasi.gui.members.leave_dialog import LeaveDialog
-from koperasi.gui.members.member_dialog import OPEN_EXISTING, MemberDialog
+from koperasi.gui.members.dialog import OPEN_EXISTING, MemberDialog
 from koperasi.gui.members.tab import MembersTab
 from koperasi.services.members import register as members
 from koperasi.services.office import regions

@@ -5,7 +5,7 @@ from PySide6.QtWidgets import QDialogButtonBox
 from koperasi.domain.roles import Role
 from koperasi.gui.office.audit_dialog import AuditDialog
 from koperasi.gui.context import AppContext
-from koperasi.gui.office.office_dialog import OfficeDialog
+from koperasi.gui.office.dialog import OfficeDialog
 from koperasi.gui.office.password_dialog import PasswordDialog
 from koperasi.gui.office.regions_dialog import DesaDialog, RegionsDialog
 from koperasi.services.office import auth

@@ -32,7 +32,7 @@ from PySide6.QtGui import QColor, QCursor, QFont, QPainter
 from PySide6.QtWidgets import QGridLayout, QToolTip, QVBoxLayout, QWidget
 
 from koperasi.domain.money import format_rupiah, percent
-from koperasi.domain.monthly import PALETTE, Count, History, axis_rupiah
+from koperasi.domain.monthly.figures import PALETTE, Count, History, axis_rupiah
 from koperasi.domain.months import Month, month_abbreviation, month_name, short_month_name
 from koperasi.domain.errors import DomainError
 from koperasi.gui.busy import run_in_background

@@ -30,7 +30,7 @@ from koperasi.gui.empty_list import EmptyListNote, nothing_found
 from koperasi.gui.members.detail_panel import MemberDetailPanel
 from koperasi.gui.members.groups_view import GroupsView
 from koperasi.gui.members.leave_dialog import LeaveDialog
-from koperasi.gui.members.member_dialog import OPEN_EXISTING, MemberDialog
+from koperasi.gui.members.dialog import OPEN_EXISTING, MemberDialog
 from koperasi.gui.members.table_model import MemberTableModel
 from koperasi.gui.messages import confirm, show_error
 from koperasi.gui.screen_fit import narrow_combo

@@ -74,7 +74,7 @@ class ReportPage(QWidget):
                  referred=total.referred, accepted=accepted, waiting=total.waiting))
 
     def _save(self, kind: str) -> None:
-        from koperasi.reports.network.network_report import write_network_pdf, write_network_xlsx
+        from koperasi.reports.network.report import write_network_pdf, write_network_xlsx
 
         report = self._read()
         if report is None:

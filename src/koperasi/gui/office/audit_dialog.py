@@ -13,7 +13,7 @@ from koperasi.domain.money import format_rupiah
 from koperasi.gui.columns import fit_columns
 from koperasi.gui.messages import WARNING_STYLE
 from koperasi.gui.tables import TipTableModel, make_table
-from koperasi.services.new_account_approvals import NewAccountApproval, approvals_by_new_accounts
+from koperasi.services.office.new_account_approvals import NewAccountApproval, approvals_by_new_accounts
 from koperasi.services.office import audit
 from koperasi.services.office.audit import AuditEntry
 

@@ -12,7 +12,7 @@ from koperasi.domain.office.settings import HOME_KABUPATEN
 from koperasi.domain.office.regions import shipped
 from koperasi.gui.icons import app_icon
 from koperasi.gui.messages import set_inline_error
-from koperasi.gui.office.office_form import OfficeForm
+from koperasi.gui.office.form import OfficeForm
 from koperasi.gui.unsaved_changes import Answer, UnsavedChangesGuard, ask_keep_or_quit
 from koperasi.gui.screen_fit import fit_to_screen
 from koperasi.gui.office.user_form import UserForm

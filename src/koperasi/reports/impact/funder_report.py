@@ -25,7 +25,7 @@ from koperasi.domain.dates import date_range, format_date
 from koperasi.domain.impact.indicators import COLUMNS, HOW, Dimension, Indicators
 from koperasi.domain.impact.papers import FunderReport, GroupFigures
 from koperasi.domain.money import format_rupiah
-from koperasi.domain.monthly import PALETTE, axis_rupiah
+from koperasi.domain.monthly.figures import PALETTE, axis_rupiah
 from koperasi.reports.layout import (
     A4_TEXT_WIDTH,
     BODY,

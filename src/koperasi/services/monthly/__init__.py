@@ -1,4 +1,5 @@
 """The month as a whole: twelve months of history for the charts and the Laporan bulanan.
 
-Not an area: like Beranda it reads every area (loans, members, sales, trainings) through their services.
+Its folder has the same name in every layer; like Beranda it joins the areas and reads every one of them
+(loans, members, sales, trainings).
 """

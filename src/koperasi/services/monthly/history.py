@@ -29,7 +29,7 @@ from koperasi.db.models import (
     SalesChannel,
 )
 from koperasi.domain.loans.rules import Installment, MovementKind, installments_paid_on_time
-from koperasi.domain.monthly import CollectionPoint, Count, History, PortfolioPoint
+from koperasi.domain.monthly.figures import CollectionPoint, Count, History, PortfolioPoint
 from koperasi.domain.months import Month, check_month, last_months, month_end, month_start
 from koperasi.domain.roles import Actor, Permission
 from koperasi.services.access import authorize

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session, aliased
 
 from koperasi.db.models import LoanMovement, Member, Payout, Sale, TrainingAttendance, TrainingSession
 from koperasi.domain.loans.rules import MovementKind
-from koperasi.domain.monthly import MonthlyReport, MonthMovements
+from koperasi.domain.monthly.figures import MonthlyReport, MonthMovements
 from koperasi.domain.months import Month, check_month, month_end, month_start
 from koperasi.domain.roles import Actor, Permission
 from koperasi.services.access import authorize

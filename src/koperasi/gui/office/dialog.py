@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QWidget
 
 from koperasi.gui.context import AppContext
 from koperasi.gui.form_dialog import FormDialog
-from koperasi.gui.office.office_form import OfficeForm
+from koperasi.gui.office.form import OfficeForm
 from koperasi.services.office import profile as office
 from koperasi.services.office import regions
 from koperasi.services.office.profile import OfficeView

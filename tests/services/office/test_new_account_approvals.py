@@ -10,7 +10,7 @@ from koperasi import clock
 from koperasi.db.models import User
 from koperasi.domain.office.settings import NEW_ACCOUNT_DAYS
 from koperasi.domain.roles import Role
-from koperasi.services import new_account_approvals
+from koperasi.services.office import new_account_approvals
 from koperasi.services.loans import lifecycle as loans
 from koperasi.services.loans import payments as loan_payments
 from koperasi.services.office import settings

@@ -23,7 +23,7 @@ from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer
 from koperasi.domain.dates import format_date
 from koperasi.domain.loans.papers import ArrearsLine
 from koperasi.domain.money import format_rupiah, percent
-from koperasi.domain.monthly import PALETTE, Count, History, MonthlyReport, axis_rupiah
+from koperasi.domain.monthly.figures import PALETTE, Count, History, MonthlyReport, axis_rupiah
 from koperasi.domain.months import month_name, short_month_name
 from koperasi.reports.layout import (
     A4_TEXT_WIDTH,

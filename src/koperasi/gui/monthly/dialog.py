@@ -14,7 +14,7 @@ from koperasi.gui.busy import run_busy
 from koperasi.gui.context import AppContext
 from koperasi.gui.pdf_preview import PdfPreviewDialog, show_preview, write_to_bytes
 from koperasi.gui.screen_fit import fit_to_screen
-from koperasi.reports.monthly_report import suggested_name, title, write_monthly_pdf, write_monthly_xlsx
+from koperasi.reports.monthly.report import suggested_name, title, write_monthly_pdf, write_monthly_xlsx
 from koperasi.services.monthly.report import monthly_report
 from koperasi import clock
 

@@ -10,7 +10,7 @@ import pypdf
 
 from koperasi.domain.network.papers import MeetingCount, NetworkReport, OutcomeCount
 from koperasi.domain.office.profile import OfficeProfile
-from koperasi.reports.network.network_report import write_network_pdf, write_network_xlsx
+from koperasi.reports.network.report import write_network_pdf, write_network_xlsx
 
 OFFICE = OfficeProfile(name="Koperasi Berdaya Pauh", code="PAU", kecamatan_code="15.03.04")
 TOTAL = OutcomeCount("Jumlah", 9, (1, 4, 1, 1, 0, 0), 2)

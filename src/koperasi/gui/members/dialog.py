@@ -11,7 +11,7 @@ from koperasi.domain.roles import Permission
 from koperasi.gui.context import AppContext
 from koperasi.gui.form_dialog import FormDialog
 from koperasi.gui.inline_add import add_buttons_beside
-from koperasi.gui.members.member_form import MemberForm
+from koperasi.gui.members.form import MemberForm
 from koperasi.gui.messages import confirm
 from koperasi.gui.office.regions_dialog import DesaDialog
 from koperasi.services.members import register as members

@@ -8,9 +8,9 @@ import openpyxl
 import pypdf
 from PySide6.QtWidgets import QDialog, QFileDialog
 
-from koperasi.gui import monthly_report as module
 from koperasi.gui.main_window import MainWindow
-from koperasi.gui.monthly_report import MonthDialog
+from koperasi.gui.monthly import dialog as module
+from koperasi.gui.monthly.dialog import MonthDialog
 
 
 def test_the_dialog_offers_last_month_and_refuses_a_month_not_yet_come(qtbot):

@@ -8,7 +8,7 @@ from io import BytesIO
 import openpyxl
 import pypdf
 
-from koperasi.reports.monthly_report import write_monthly_pdf, write_monthly_xlsx
+from koperasi.reports.monthly.report import write_monthly_pdf, write_monthly_xlsx
 from koperasi.services.monthly.report import monthly_report
 from tests.support import set_up_office
 from tests.loan_support import loan_office

@@ -1,0 +1,1 @@
+"""The Laporan bulanan on paper: the PDF and the workbook."""
