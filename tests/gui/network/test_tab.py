@@ -153,3 +153,26 @@ def test_the_papers_open_in_the_preview_and_the_notulen_waits_for_the_attendance
     minutes = documents.minutes_preview(tab, tab.context, meeting_id)
     assert minutes is not None
     qtbot.addWidget(minutes)
+
+
+def test_every_list_of_the_tab_saves_to_excel_with_its_filter(qtbot, net, monkeypatch, tmp_path):
+    from openpyxl import load_workbook
+    from PySide6.QtWidgets import QFileDialog
+
+    meeting = net.meeting()
+    net.follow_up(meeting)
+    tab = NetworkTab(_context(net))
+    qtbot.addWidget(tab)
+    targets = iter(tmp_path / f"{n}.xlsx" for n in range(4))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(next(targets)), ""))
+    told = []
+    monkeypatch.setattr("koperasi.gui.breakdown_view.show_info", lambda parent, title, text: told.append(title))
+    tab.year_filter.setCurrentIndex(tab.year_filter.findData(2025))
+    for button in (tab.meetings_xlsx_button, tab.follow_ups_xlsx_button, tab.opportunities_page.xlsx_button,
+                   tab.referrals_page.xlsx_button):
+        button.click()
+    assert told == ["Pertemuan", "Tindak lanjut", "Papan peluang", "Rujukan"]
+    titles = [load_workbook(tmp_path / f"{n}.xlsx").active for n in range(4)]
+    assert [sheet["A1"].value for sheet in titles] == ["Pertemuan komunitas", "Tindak lanjut pertemuan", "Papan peluang", "Rujukan"]
+    assert titles[0]["A3"].value.startswith("Tahun 2025") and titles[0].max_row == 5  # three heading lines, a blank, the header: no 2026 meeting
+    assert titles[1].max_row == 6  # the open follow-up

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QLineEdit, QPushButt
 from koperasi.domain.errors import DomainError
 from koperasi.domain.phone import format_phone
 from koperasi.domain.roles import Permission
-from koperasi.gui.breakdown_view import save_report
+from koperasi.gui.breakdown_view import save_excel, save_report
 from koperasi.gui.columns import fit_columns
 from koperasi.gui.context import AppContext
 from koperasi.gui.empty_list import EmptyListNote
@@ -80,9 +80,9 @@ class EligibleDialog(QDialog):
         self.refer_button.clicked.connect(self._refer)
         self.refer_button.setVisible(context.actor.can(Permission.WRITE_REFERRALS) and not view.closed)
         self.pdf_button = QPushButton(self.tr("&Cetak daftar (PDF)…"), objectName="eligiblePdfButton")
-        self.pdf_button.clicked.connect(lambda: self._save("pdf"))
+        self.pdf_button.clicked.connect(self._save_pdf)
         self.xlsx_button = QPushButton(self.tr("Simpan &Excel…"), objectName="eligibleXlsxButton")
-        self.xlsx_button.clicked.connect(lambda: self._save("xlsx"))
+        self.xlsx_button.clicked.connect(self._save_xlsx)
         close = QPushButton(self.tr("&Tutup"), objectName="eligibleCloseButton")
         close.clicked.connect(self.accept)
         self.referred = 0
@@ -116,7 +116,10 @@ class EligibleDialog(QDialog):
                        self).exec():
             self.referred += 1
 
-    def _save(self, kind: str) -> None:
+    def _file_name(self, kind: str) -> str:
+        return f"yang-perlu-tahu-{file_name_part(self.view.data.title[:40], 'peluang')}.{kind}"
+
+    def _save_pdf(self) -> None:
         from koperasi.reports.network.opportunity_papers import write_eligible_pdf, write_eligible_xlsx
 
         try:
@@ -125,9 +128,19 @@ class EligibleDialog(QDialog):
         except DomainError as error:
             show_error(self, self.tr("Siapa perlu tahu"), error.message)
             return
-        save_report(self, sheet, kind, file_name=f"yang-perlu-tahu-{file_name_part(self.view.data.title[:40], 'peluang')}.{kind}",
-                    dialog_title=self.tr("Simpan daftar yang perlu tahu"), writers=(write_eligible_pdf, write_eligible_xlsx),
-                    done_title=self.tr("Siapa perlu tahu"), done_text=self.tr("Daftar tersimpan di {path}."))
+        save_report(self, sheet, "pdf", file_name=self._file_name("pdf"), dialog_title=self.tr("Simpan daftar yang perlu tahu"),
+                    writers=(write_eligible_pdf, write_eligible_xlsx), done_title=self.tr("Siapa perlu tahu"),
+                    done_text=self.tr("Daftar tersimpan di {path}."))
+
+    def _save_xlsx(self) -> None:
+        from koperasi.services.network import exports
+
+        def make() -> bytes:
+            with self.context.database.session() as session:
+                return exports.eligible_xlsx(session, self.context.actor, self.view.id)
+
+        save_excel(self, make, file_name=self._file_name("xlsx"), dialog_title=self.tr("Simpan daftar yang perlu tahu"),
+                   done_title=self.tr("Siapa perlu tahu"), done_text=self.tr("Daftar tersimpan di {path}."))
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt override): Enter on the list refers, not closes
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.table.hasFocus():
