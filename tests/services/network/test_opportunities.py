@@ -8,7 +8,7 @@ from dataclasses import replace
 from datetime import date, datetime, timedelta, timezone
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import event, select
 
 from koperasi import clock
 from koperasi.db.models import AuditEvent
@@ -109,6 +109,25 @@ def test_the_eligible_list_and_the_one_person_rule_agree(net):
         assert by_rule == expected[name], name
     listed = _eligible(net, ids["children 7-15"]).people[0]
     assert listed.parent == "Ani" and listed.age == 14 and listed.household_member_id is not None
+
+
+def test_the_eligible_list_reads_the_register_once_for_its_page_and_its_total(net):
+    for name in ("Wati", "Ani", "Sri", "Dewi"):
+        _member(net, name, occupation="Petani")
+    opportunity_id = _publish(net, livelihood="tani")
+    read = []
+    with net.db.session() as session:
+        listen = lambda conn, cursor, statement, *rest: read.append(statement) if "FROM members" in statement else None  # noqa: E731
+        event.listen(session.get_bind(), "before_cursor_execute", listen)
+        try:
+            found = eligibility.eligible_people(session, net.clerk, opportunity_id, limit=2)
+        finally:
+            event.remove(session.get_bind(), "before_cursor_execute", listen)
+    assert found.total == 4 and [p.name for p in found.people] == ["Ani", "Dewi"] and found.people[0].desa
+    assert len(read) == 1  # 100,000 members: one pass, not a count and then the page (issue 15's 200 ms)
+    with net.db.session() as session:
+        nobody = eligibility.eligible_people(session, net.clerk, _publish(net, livelihood="nelayan"))
+    assert nobody.total == 0 and nobody.people == ()
 
 
 def test_the_whatsapp_text_says_what_who_where_and_by_when(net):

@@ -68,13 +68,29 @@ def eligible_people(session: Session, actor: Actor, opportunity_id: uuid.UUID, *
         raise ValidationError(f"Jumlah baris antara 1 dan {MAX_LISTED:,}.".replace(",", "."), field="limit")
     conditions = get_opportunity(session, actor, opportunity_id).data.conditions
     today = clock.today()
-    query = _children_query(conditions, today) if conditions.for_children else _members_query(conditions, today)
-    total = session.scalar(select(func.count()).select_from(query.subquery()))
-    rows = session.execute(query.order_by("name", "member_number").limit(limit)).all()
-    return EligibleList(int(total or 0), tuple(
+    # One pass over the register: the first page by name and, beside each of its rows, how many match in all.
+    # Only the names are sorted; the rest (desa, telephone, birth date) is read for the page's rows alone.
+    keys = _children_query(conditions, today) if conditions.for_children else _members_query(conditions, today)
+    hits = keys.add_columns(func.count().over().label("total")).order_by("name", "member_number").limit(limit).subquery()
+    rows = session.execute(_page(hits, conditions.for_children)).all()
+    return EligibleList(int(rows[0].total) if rows else 0, tuple(
         EligiblePerson(row.member_id, row.household_member_id, row.member_number, row.name, row.parent, row.sex,
                        age_on(row.birth_date, today) if row.birth_date else None, row.desa, row.phone)
         for row in rows))
+
+
+def _page(hits, for_children: bool) -> Select:
+    if for_children:
+        person = (HouseholdMember.full_name.label("name"), Member.full_name.label("parent"), HouseholdMember.sex.label("sex"),
+                  HouseholdMember.birth_date.label("birth_date"))
+    else:
+        person = (Member.full_name.label("name"), literal("").label("parent"), Member.sex.label("sex"),
+                  Member.birth_date.label("birth_date"))
+    query = select(hits.c.member_id, hits.c.household_member_id, hits.c.member_number, *person, Desa.name.label("desa"),
+                   Member.phone.label("phone"), hits.c.total).join(Member, Member.id == hits.c.member_id)
+    if for_children:
+        query = query.join(HouseholdMember, HouseholdMember.id == hits.c.household_member_id)
+    return query.join(Desa, Desa.id == Member.desa_id).order_by(hits.c.name, hits.c.member_number)
 
 
 def opportunities_for_member(session: Session, actor: Actor, member_id: uuid.UUID) -> list[MemberOpportunity]:
@@ -139,12 +155,8 @@ def _age_filters(query: Select, column, c: Conditions, today: date) -> Select:
 
 
 def _members_query(c: Conditions, today: date) -> Select:
-    query = (
-        select(Member.id.label("member_id"), cast(null(), Member.id.type).label("household_member_id"),
-               Member.number.label("member_number"), Member.full_name.label("name"), literal("").label("parent"),
-               Member.sex.label("sex"), Member.birth_date.label("birth_date"), Desa.name.label("desa"), Member.phone.label("phone"))
-        .join(Desa, Desa.id == Member.desa_id)
-    )
+    query = select(Member.id.label("member_id"), cast(null(), Member.id.type).label("household_member_id"),
+                   Member.number.label("member_number"), Member.full_name.label("name"))
     query = _place_and_member_filters(query, c)
     if c.sex:
         query = query.where(Member.sex == c.sex.value)
@@ -157,10 +169,8 @@ def _members_query(c: Conditions, today: date) -> Select:
 def _children_query(c: Conditions, today: date) -> Select:
     query = (
         select(Member.id.label("member_id"), HouseholdMember.id.label("household_member_id"), Member.number.label("member_number"),
-               HouseholdMember.full_name.label("name"), Member.full_name.label("parent"), HouseholdMember.sex.label("sex"),
-               HouseholdMember.birth_date.label("birth_date"), Desa.name.label("desa"), Member.phone.label("phone"))
+               HouseholdMember.full_name.label("name"))
         .join(Member, Member.id == HouseholdMember.member_id)
-        .join(Desa, Desa.id == Member.desa_id)
         .where(HouseholdMember.school_status.in_(OUT_OF_SCHOOL))
     )
     query = _place_and_member_filters(query, c)
