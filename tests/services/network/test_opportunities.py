@@ -18,7 +18,7 @@ from koperasi.domain.network.opportunities import Outcome
 from koperasi.domain.people import Sex
 from koperasi.services.dashboard import waiting
 from koperasi.services.members import register as members
-from koperasi.services.network import eligibility, opportunities, referrals
+from koperasi.services.network import eligibility, opportunities, papers, referrals
 from tests.network_support import network_office, opportunity_input
 from tests.training_support import PAUH, SINGKUT
 
@@ -274,3 +274,27 @@ def test_beranda_counts_this_years_meetings_referrals_and_outcomes(net):
         found = figures.figures(session, net.office.loans.treasurer, as_of=clock.today()).network
     assert (found.meetings, found.attended, found.referred, found.without_outcome) == (1, 1, 2, 1)
     assert found.outcomes == (("Diterima", 1),)
+
+
+def test_the_eligible_list_narrows_by_place_category_and_sex_and_its_papers_say_so(net):
+    office = net.office
+    _member(net, "Siti", occupation="Petani", categories=["petani_kecil"])
+    _member(net, "Rahma", occupation="Petani", desa=office.pauh_desa_id, categories=["petani_kecil"])
+    _member(net, "Budi", sex=Sex.MALE, occupation="Petani")
+    opportunity_id = _publish(net, livelihood="tani")
+
+    def names(**narrow):
+        with net.db.session() as session:
+            found = eligibility.eligible_people(session, net.clerk, opportunity_id, narrow=eligibility.EligibleFilter(**narrow))
+        assert found.total == len(found.people)
+        return [p.name for p in found.people]
+
+    assert names() == ["Budi", "Rahma", "Siti"]
+    assert names(kecamatan_code=PAUH) == ["Rahma"] and names(desa_id=office.pauh_desa_id) == ["Rahma"]
+    assert names(kecamatan_code=SINGKUT) == ["Budi", "Siti"]
+    assert names(category="petani_kecil") == ["Rahma", "Siti"] and names(category="buruh_harian") == []
+    assert names(sex=Sex.MALE) == ["Budi"] and names(sex=Sex.FEMALE, kecamatan_code=SINGKUT) == ["Siti"]
+    with net.db.session() as session:
+        sheet = papers.eligible_sheet(session, net.clerk, opportunity_id, eligibility.EligibleFilter(
+            desa_id=office.pauh_desa_id, category="petani_kecil", sex=Sex.FEMALE))
+    assert [p.name for p in sheet.people] == ["Rahma"] and sheet.who.endswith("(daftar ini hanya: Desa Karang Mendapo, Petani kecil, perempuan)")

@@ -50,6 +50,19 @@ class EligiblePerson:
 
 
 @dataclass(frozen=True, slots=True)
+class EligibleFilter:
+    """The clerk narrowing the list beyond the opportunity's conditions: to call one desa first, say."""
+
+    kecamatan_code: str | None = None
+    desa_id: uuid.UUID | None = None
+    category: str | None = None  # a vulnerability category's code
+    sex: Sex | None = None  # of the person listed (the child, on a children's opportunity)
+
+    def audited(self) -> dict[str, str]:
+        return {name: str(getattr(self, name)) for name in self.__slots__ if getattr(self, name) is not None}
+
+
+@dataclass(frozen=True, slots=True)
 class EligibleList:
     total: int
     people: tuple[EligiblePerson, ...]  # by name, at most the limit asked for
@@ -62,7 +75,8 @@ class MemberOpportunity:
     household_member_id: uuid.UUID | None
 
 
-def eligible_people(session: Session, actor: Actor, opportunity_id: uuid.UUID, *, limit: int = 1_000) -> EligibleList:
+def eligible_people(session: Session, actor: Actor, opportunity_id: uuid.UUID, *, limit: int = 1_000,
+                    narrow: EligibleFilter = EligibleFilter()) -> EligibleList:
     authorize(session, actor, Permission.USE_APP)
     if type(limit) is not int or not 1 <= limit <= MAX_LISTED:
         raise ValidationError(f"Jumlah baris antara 1 dan {MAX_LISTED:,}.".replace(",", "."), field="limit")
@@ -71,12 +85,25 @@ def eligible_people(session: Session, actor: Actor, opportunity_id: uuid.UUID, *
     # One pass over the register: the first page by name and, beside each of its rows, how many match in all.
     # Only the names are sorted; the rest (desa, telephone, birth date) is read for the page's rows alone.
     keys = _children_query(conditions, today) if conditions.for_children else _members_query(conditions, today)
+    keys = _narrowed(keys, narrow, HouseholdMember.sex if conditions.for_children else Member.sex)
     hits = keys.add_columns(func.count().over().label("total")).order_by("name", "member_number").limit(limit).subquery()
     rows = session.execute(_page(hits, conditions.for_children)).all()
     return EligibleList(int(rows[0].total) if rows else 0, tuple(
         EligiblePerson(row.member_id, row.household_member_id, row.member_number, row.name, row.parent, row.sex,
                        age_on(row.birth_date, today) if row.birth_date else None, row.desa, row.phone)
         for row in rows))
+
+
+def _narrowed(query: Select, narrow: EligibleFilter, sex) -> Select:
+    if narrow.kecamatan_code:
+        query = query.where(Member.kecamatan_code == narrow.kecamatan_code)
+    if narrow.desa_id:
+        query = query.where(Member.desa_id == narrow.desa_id)
+    if narrow.category:
+        query = query.where(Member.id.in_(select(MemberCategory.member_id).where(MemberCategory.category_code == narrow.category)))
+    if narrow.sex:
+        query = query.where(sex == Sex(narrow.sex).value)
+    return query
 
 
 def _page(hits, for_children: bool) -> Select:

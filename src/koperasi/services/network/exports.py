@@ -16,6 +16,7 @@ from koperasi.reports.network.opportunity_papers import write_eligible_xlsx
 from koperasi.reports.sheets import DATE, RUPIAH, table_workbook
 from koperasi.services.access import authorize
 from koperasi.services.network import follow_ups, meetings, opportunities, papers, referrals
+from koperasi.services.network.eligibility import EligibleFilter
 from koperasi.services.office import audit
 from koperasi.services.office.profile import current_office
 from koperasi.services.transaction import write
@@ -74,13 +75,13 @@ def referrals_xlsx(session: Session, actor: Actor, *, waiting_only: bool = False
     return _audited(session, actor, book, "referrals", len(rows), {"waiting_only": waiting_only})
 
 
-def eligible_xlsx(session: Session, actor: Actor, opportunity_id: uuid.UUID) -> bytes:
-    sheet = papers.eligible_sheet(session, actor, opportunity_id)
+def eligible_xlsx(session: Session, actor: Actor, opportunity_id: uuid.UUID, narrow: EligibleFilter = EligibleFilter()) -> bytes:
+    sheet = papers.eligible_sheet(session, actor, opportunity_id, narrow)
     buffer = io.BytesIO()
     write_eligible_xlsx(sheet, buffer)
     with write(session):
         audit.record(session, actor, action=AuditAction.NETWORK_LIST_EXPORTED, entity="opportunity", entity_id=opportunity_id,
-                     after={"list": "eligible", "rows": len(sheet.people)})
+                     after={"list": "eligible", "rows": len(sheet.people), **narrow.audited()})
     return buffer.getvalue()
 
 
