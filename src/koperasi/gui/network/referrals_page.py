@@ -28,10 +28,9 @@ class ReferralsPage(QWidget):
         self.setObjectName("networkReferralsPage")
         self.context = context
         can_write = context.actor.can(Permission.WRITE_REFERRALS)
-        with context.database.session() as session:
-            days, _ = read_setting(session, context.actor, REFERRAL_FOLLOW_UP_DAYS)
-        self.waiting_only = QCheckBox(self.tr("Hanya yang belum ada kabar sesudah {days} hari").format(days=days),
-                                      objectName="referralWaitingCheck")
+        self.waiting_only = QCheckBox(objectName="referralWaitingCheck")
+        self.waiting_only.setToolTip(self.tr("Jumlah harinya diatur di Pengaturan > Jaringan (rujukan)"))
+        self._show_days()
         self.waiting_only.toggled.connect(lambda: self.reload())
         self.outcome_button = QPushButton(self.tr("Catat &hasil…"), objectName="referralOutcomeButton", visible=can_write)
         self.outcome_button.clicked.connect(self._outcome)
@@ -65,7 +64,13 @@ class ReferralsPage(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.count_label)
 
+    def _show_days(self) -> None:
+        with self.context.database.session() as session:
+            days, _ = read_setting(session, self.context.actor, REFERRAL_FOLLOW_UP_DAYS)
+        self.waiting_only.setText(self.tr("Hanya yang belum ada kabar sesudah {days} hari").format(days=days))
+
     def reload(self) -> None:
+        self._show_days()  # the setting may have changed since (Pengaturan > Jaringan)
         chosen = selected_row(self.table)
         try:
             with self.context.database.session() as session:
