@@ -147,8 +147,7 @@ class EligibleDialog(QDialog):
     def _show(self, found: EligibleList) -> None:
         self.found = found
         self.model.set_rows(found.people)
-        if found.people:  # sized on rows: fitted to an empty list, the name column would keep the header's width
-            fit_columns(self.table, stretch=0, caps={0: 220, 1: 180})
+        fit_columns(self.table, stretch=0, caps={0: 220, 1: 180})
         count = self.tr("{total} orang memenuhi syarat").format(total=count_text(found.total))
         if found.total > len(found.people):
             count += self.tr(" (ditampilkan {shown} pertama menurut nama; cetak atau Excel memuat lebih banyak)").format(

@@ -114,8 +114,7 @@ class OpportunitiesPage(QWidget):
             show_error(self, self.tr("Papan peluang"), error.message)
             return
         self.model.set_rows(rows)
-        if rows:  # sized on rows: fitted to an empty list, the title column would keep the header's width
-            fit_columns(self.table, stretch=1, caps={0: 120, 2: 130})
+        fit_columns(self.table, stretch=1, caps={0: 120, 2: 130})
         self.count_label.setText(self.tr("{count} peluang").format(count=count_text(len(rows))))
         advice = (" " + self.tr("Catat lowongan, pelatihan, pembeli, program pemerintah atau layanan publik dengan Peluang baru.")
                   if self.context.actor.can(Permission.PUBLISH_OPPORTUNITIES) else "")

@@ -164,8 +164,7 @@ class NetworkTab(QWidget):
             show_error(self, self.tr("Jaringan"), error.message)
             return
         self.model.set_rows(rows)
-        if rows:  # sized on rows: fitted to an empty list, the topic column would keep the header's width
-            fit_columns(self.table, stretch=2, caps={1: 130})
+        fit_columns(self.table, stretch=2, caps={1: 130})
         self.count_label.setText(self.tr("{count} pertemuan").format(count=count_text(len(rows))))
         self.empty_note.show_text("" if rows else self._nothing_found())
         row = next((i for i, meeting in enumerate(rows) if meeting.id == select), None)
