@@ -15,15 +15,17 @@ from sqlalchemy import Select, cast, func, literal, null, select
 from sqlalchemy.orm import Session
 
 from koperasi.db.models import (
+    Category,
     Desa,
     HouseholdMember,
+    Kecamatan,
     Member,
     MemberCategory,
     TrainingBatch,
     TrainingCertificate,
     TrainingParticipant,
 )
-from koperasi.domain.errors import ValidationError
+from koperasi.domain.errors import NotFound, ValidationError
 from koperasi.domain.members.register import MemberStatus, SchoolStatus, age_on
 from koperasi.domain.network.opportunities import Conditions, Person, born_by, fits
 from koperasi.domain.people import Sex
@@ -85,13 +87,26 @@ def eligible_people(session: Session, actor: Actor, opportunity_id: uuid.UUID, *
     # One pass over the register: the first page by name and, beside each of its rows, how many match in all.
     # Only the names are sorted; the rest (desa, telephone, birth date) is read for the page's rows alone.
     keys = _children_query(conditions, today) if conditions.for_children else _members_query(conditions, today)
-    keys = _narrowed(keys, narrow, HouseholdMember.sex if conditions.for_children else Member.sex)
+    keys = _narrowed(keys, _checked(session, narrow), HouseholdMember.sex if conditions.for_children else Member.sex)
     hits = keys.add_columns(func.count().over().label("total")).order_by("name", "member_number").limit(limit).subquery()
     rows = session.execute(_page(hits, conditions.for_children)).all()
     return EligibleList(int(rows[0].total) if rows else 0, tuple(
         EligiblePerson(row.member_id, row.household_member_id, row.member_number, row.name, row.parent, row.sex,
                        age_on(row.birth_date, today) if row.birth_date else None, row.desa, row.phone)
         for row in rows))
+
+
+def _checked(session: Session, narrow: EligibleFilter) -> EligibleFilter:
+    """The narrowing as given, once each place and category it names is known (a stale choice says so)."""
+    if not isinstance(narrow, EligibleFilter):
+        raise ValidationError("Saringan daftar tidak sah.", field="narrow")
+    if narrow.sex and narrow.sex not in {sex.value for sex in Sex}:
+        raise ValidationError("Jenis kelamin pada saringan tidak dikenal.", field="sex")
+    for value, kind, model, what in ((narrow.desa_id, uuid.UUID, Desa, "Desa"), (narrow.kecamatan_code, str, Kecamatan, "Kecamatan"),
+                                     (narrow.category, str, Category, "Kategori")):
+        if value and (not isinstance(value, kind) or session.get(model, value) is None):
+            raise NotFound(f"{what} pada saringan tidak ditemukan. Tutup daftar ini lalu buka lagi.")
+    return narrow
 
 
 def _narrowed(query: Select, narrow: EligibleFilter, sex) -> Select:
