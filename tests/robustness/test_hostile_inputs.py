@@ -125,6 +125,7 @@ from koperasi.services.network import meetings as community_meetings
 from koperasi.services.network import member_history as member_meetings
 from koperasi.services.network import papers as meeting_papers
 from koperasi.services.network import eligibility, opportunities, referrals
+from koperasi.services.network import exports as network_exports
 from koperasi.services.network import report as network_report
 from koperasi.domain.network.opportunities import Conditions, OpportunityInput, OpportunityKind, Outcome
 from koperasi.domain.network.meetings import FollowUpInput, Guests, MeetingInput
@@ -408,6 +409,10 @@ def specs(w: World) -> dict:
         join_date=st.one_of(st.none(), dates(date(2024, 1, 2))), notes=texts(),
         household=either(st.lists(household_person, max_size=3).map(tuple), None),
     )
+    eligible_filter = either(lazy(
+        eligibility.EligibleFilter, kecamatan_code=st.one_of(st.none(), kecamatan), desa_id=w.maybe("desa"),
+        category=st.one_of(st.none(), st.sampled_from(w.ids["category"]), texts()), sex=st.one_of(st.none(), choice(Sex)),
+    ), None, "x")
     member_filter = lazy(
         member_search.MemberFilter, text=texts("siti", "150301"), kecamatan_code=maybe_kecamatan, desa_id=w.maybe("desa"),
         category=st.one_of(st.none(), st.sampled_from(w.ids["category"]), texts()), group_id=w.maybe("group"),
@@ -641,7 +646,7 @@ def specs(w: World) -> dict:
         meeting_papers.attendance_sheet: d(meeting_id=w.pick("meeting")),
         meeting_papers.minutes: d(meeting_id=w.pick("meeting")),
         meeting_papers.opportunity_notice: d(opportunity_id=w.pick("opportunity")),
-        meeting_papers.eligible_sheet: d(opportunity_id=w.pick("opportunity")),
+        meeting_papers.eligible_sheet: d(opportunity_id=w.pick("opportunity"), narrow=eligible_filter),
         meeting_papers.referral_letter: d(referral_id=w.pick("referral")),
         opportunities.publish_opportunity: d(data=opportunity_data),
         opportunities.update_opportunity: d(opportunity_id=w.pick("opportunity"), data=opportunity_data, closed=flags(),
@@ -650,7 +655,7 @@ def specs(w: World) -> dict:
         opportunities.get_opportunity: d(opportunity_id=w.pick("opportunity")),
         opportunities.condition_choices: d(),
         opportunities.share_text: d(opportunity_id=w.pick("opportunity")),
-        eligibility.eligible_people: d(opportunity_id=w.pick("opportunity"), limit=limits),
+        eligibility.eligible_people: d(opportunity_id=w.pick("opportunity"), limit=limits, narrow=eligible_filter),
         eligibility.opportunities_for_member: d(member_id=member),
         referrals.refer: d(opportunity_id=w.pick("opportunity"), member_id=member, household_member_id=w.maybe("household"),
                            referred_on=dates(date(2026, 11, 1)), note=texts()),
@@ -661,6 +666,11 @@ def specs(w: World) -> dict:
         referrals.waiting_since: d(),
         network_report.network_report: d(period_from=dates(date(2026, 1, 1)), period_to=dates(date(2026, 12, 31))),
         referrals.outcome_counts: d(year=numbers(2026, low=-10, high=10_050)),
+        network_exports.meetings_xlsx: d(year=st.one_of(st.none(), numbers(2026, low=-10, high=10_050))),
+        network_exports.follow_ups_xlsx: d(open_only=flags()),
+        network_exports.opportunities_xlsx: d(open_only=flags()),
+        network_exports.referrals_xlsx: d(waiting_only=flags()),
+        network_exports.eligible_xlsx: d(opportunity_id=w.pick("opportunity"), narrow=eligible_filter),
         office_settings.read_setting: d(setting=either(st.just(SALES_COMMISSION), None, "sales_commission")),
         office_settings.change_setting: d(setting=either(st.just(SALES_COMMISSION), None),
                                           value=numbers(1000, 1500, low=-100, high=20_000), expected_version=versions()),

@@ -87,6 +87,7 @@ from koperasi.services.network import member_history as member_meetings
 from koperasi.services.network import papers as meeting_papers
 from koperasi.services.network import eligibility, opportunities, referrals
 from koperasi.services.network import report as network_report
+from koperasi.services.network import exports as network_exports
 from koperasi.domain.network.opportunities import Conditions, OpportunityInput, OpportunityKind, Outcome
 from koperasi.services.savings import book as savings_book
 from koperasi.services.savings import leaving as savings_leaving
@@ -349,6 +350,11 @@ CALLS = {
     network_report.network_report: (ANYONE_LOGGED_IN, lambda s, a: network_report.network_report(
         s, a, period_from=date(2026, 1, 1), period_to=date(2026, 12, 31))),
     referrals.outcome_counts: (ANYONE_LOGGED_IN, lambda s, a: referrals.outcome_counts(s, a, year=2026)),
+    network_exports.meetings_xlsx: (ANYONE_LOGGED_IN, lambda s, a: network_exports.meetings_xlsx(s, a)),
+    network_exports.follow_ups_xlsx: (ANYONE_LOGGED_IN, lambda s, a: network_exports.follow_ups_xlsx(s, a)),
+    network_exports.opportunities_xlsx: (ANYONE_LOGGED_IN, lambda s, a: network_exports.opportunities_xlsx(s, a)),
+    network_exports.referrals_xlsx: (ANYONE_LOGGED_IN, lambda s, a: network_exports.referrals_xlsx(s, a)),
+    network_exports.eligible_xlsx: (ANYONE_LOGGED_IN, lambda s, a: network_exports.eligible_xlsx(s, a, UNKNOWN)),
     # Market sales (issue 7): MANAGE_CATALOGUE, RECORD_SALES, PAY_PRODUCERS and REVERSE_SALES in domain/roles.py.
     settings.read_setting: (ANYONE_LOGGED_IN, lambda s, a: settings.read_setting(s, a, SALES_COMMISSION)),
     settings.change_setting: (

@@ -15,6 +15,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView,
                                QVBoxLayout, QWidget)
 
+from koperasi.domain.errors import DomainError
 from koperasi.gui.date_field import DateField
 from koperasi.gui.list_model import ListTableModel
 from koperasi.gui.busy import run_busy
@@ -136,16 +137,31 @@ def save_report(
 ) -> Path | None:
     """Ask where to save `file_name` (in Documents), write the report there with the PDF or Excel
     writer on the worker thread, and say where it went; None when cancelled or not written."""
+    writer = writers[0] if kind == "pdf" else writers[1]
+    return _save(parent, file_name, "PDF (*.pdf)" if kind == "pdf" else "Excel (*.xlsx)", dialog_title,
+                 lambda path: writer(report, path), done_title, done_text)
+
+
+def save_excel(
+    parent: QWidget, make: Callable[[], bytes], *, file_name: str, dialog_title: str, done_title: str, done_text: str,
+) -> Path | None:
+    """Like `save_report`, for a list the service both reads and audits: `make` runs on the worker thread and
+    may refuse (its message is shown); None when cancelled, refused or not written."""
+    return _save(parent, file_name, "Excel (*.xlsx)", dialog_title, lambda path: path.write_bytes(make()), done_title, done_text)
+
+
+def _save(parent: QWidget, file_name: str, file_filter: str, dialog_title: str, write: Callable[[Path], object],
+          done_title: str, done_text: str) -> Path | None:
     folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    suggested = str(Path(folder) / file_name)
-    file_filter = "PDF (*.pdf)" if kind == "pdf" else "Excel (*.xlsx)"
-    chosen, _ = QFileDialog.getSaveFileName(parent, dialog_title, suggested, file_filter)
+    chosen, _ = QFileDialog.getSaveFileName(parent, dialog_title, str(Path(folder) / file_name), file_filter)
     if not chosen:
         return None
     path = Path(chosen)
-    writer = writers[0] if kind == "pdf" else writers[1]
     try:
-        run_busy(parent, parent.tr("Menyimpan laporan…"), lambda: writer(report, path))
+        run_busy(parent, parent.tr("Menyimpan laporan…"), lambda: write(path))
+    except DomainError as error:
+        show_error(parent, done_title, error.message)
+        return None
     except OSError as error:
         show_error(parent, parent.tr("Simpan"), parent.tr("Berkas tidak dapat disimpan di {path}: {reason}").format(
             path=path, reason=error.strerror))

@@ -20,11 +20,15 @@ def fit_columns(table: QTableView, stretch: int, caps: Mapping[int, int] | None 
     header = table.horizontalHeader()
     header.setStretchLastSection(False)
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)  # a Stretch section ignores resizes
+    # Measured before the columns move: resizing them lets the stretch keeper squeeze this one to its old minimum.
+    # An empty list has only the header to measure; its rows, when they come, need the full minimum.
+    has_rows = table.model() is not None and table.model().rowCount() > 0
+    content = max(table.sizeHintForColumn(stretch), header.sectionSizeHint(stretch)) if has_rows else minimum
     table.resizeColumnsToContents()
     for column, cap in (caps or {}).items():
         if table.columnWidth(column) > cap:
             table.setColumnWidth(column, cap)
-    stretch_column(table, stretch, min(table.columnWidth(stretch), minimum))
+    stretch_column(table, stretch, min(content, minimum))
 
 
 class _StretchKeeper(QObject):

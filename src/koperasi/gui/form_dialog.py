@@ -69,6 +69,7 @@ class FormDialog(UnsavedChangesGuard, QDialog):
             if isinstance(error, ValidationError) and focus_field is not None:
                 focus_field(error.field)
             return False
+        set_inline_error(self.error_label, "")  # a dialog shown again must not repeat the refusal its save got past
         self.done(QDialog.DialogCode.Accepted if result is None else result)
         return True
 

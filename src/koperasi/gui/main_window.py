@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
 
 from koperasi.domain.months import month_end, month_start
 from koperasi.domain.roles import Permission
+from koperasi.domain.office.settings import REFERRAL_FOLLOW_UP_DAYS
 from koperasi.gui.office.about_dialog import AboutDialog
 from koperasi.gui.office.audit_dialog import AuditDialog
 from koperasi.gui.office.automatic_backup_lock_dialog import AutomaticBackupLockDialog
@@ -155,6 +156,11 @@ class MainWindow(QMainWindow):
         self.form.menuSettings.insertAction(settings[settings.index(self.form.actionCategories) + 1], self.action_district_settings)
         self.action_district_settings.setEnabled(actor.can(Permission.EXCHANGE_REPORTS))  # the district settings' right
         self.action_district_settings.triggered.connect(self._district_settings)
+        self.action_network_settings = QAction(self.tr("&Jaringan (rujukan)…"), self)
+        self.action_network_settings.setObjectName("actionNetworkSettings")
+        self.form.menuSettings.insertAction(settings[settings.index(self.form.actionCategories) + 1], self.action_network_settings)
+        self.action_network_settings.setEnabled(actor.can(REFERRAL_FOLLOW_UP_DAYS.changed_with))
+        self.action_network_settings.triggered.connect(self._network_settings)
         self._install_charts()
         self.district: DistrictTab | None = None
         with context.database.session() as session:
@@ -173,8 +179,9 @@ class MainWindow(QMainWindow):
         for index in range(1, tabs.count()):
             tabs.setTabVisible(index, False)
         tabs.setCurrentIndex(0)
-        for action in (self.action_send_report, self.action_cash_book, self.action_monthly_report, self.action_reversals, self.action_funds,
-                       self.action_catalogue, self.form.actionCategories, self.form.actionRegions):
+        for action in (self.action_send_report, self.action_cash_book, self.action_monthly_report, self.action_reversals,
+                       self.action_funds, self.action_catalogue, self.action_network_settings, self.form.actionCategories,
+                       self.form.actionRegions):
             action.setVisible(False)
 
     def _district_settings(self) -> None:
@@ -182,6 +189,12 @@ class MainWindow(QMainWindow):
 
         if DistrictSettingsDialog(self.context, district=self.district is not None, parent=self).exec() and self.district:
             self.district.refresh()
+
+    def _network_settings(self) -> None:
+        from koperasi.gui.network.settings_dialog import NetworkSettingsDialog
+
+        if NetworkSettingsDialog(self.context, self).exec():
+            self.network.referrals_page.reload()
 
     def _send_report(self) -> None:
         from koperasi.gui.district.send_report import send_to_district

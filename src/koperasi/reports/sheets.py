@@ -3,7 +3,7 @@ styled cells, and numbers that stay numbers (rupiah formatted as rupiah)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
@@ -12,6 +12,7 @@ from openpyxl.utils import get_column_letter
 
 RUPIAH = '"Rp"#,##0'
 PERCENT = "0.0%"
+DATE = "DD/MM/YYYY"
 
 TITLE_FONT = Font(bold=True, size=13, color="1B5E3B")
 _HEAD_FONT, _BOLD_FONT = Font(bold=True, color="FFFFFF"), Font(bold=True)
@@ -69,3 +70,15 @@ def money_cell(sheet):
         return made
 
     return money
+
+
+def table_workbook(
+    title: str, header: Sequence[str], widths: Sequence[int], rows: Iterable[Sequence[object]], *,
+    formats: Sequence[str | None] = (), heading: Sequence[str] = (),
+) -> Workbook:
+    """A list as a one-sheet workbook: ``heading`` lines, the header row, then the rows (``formats[i]`` for column i)."""
+    book = Workbook(write_only=True)
+    sheet = add_sheet(book, title, header, widths, heading=heading)
+    for values in rows:
+        sheet.append(row(sheet, values, formats))
+    return book

@@ -121,3 +121,40 @@ def test_a_treasurer_reads_the_board_without_publishing_or_referring(qtbot, net)
     assert not page.new_button.isVisibleTo(tab) and not page.edit_button.isVisibleTo(tab)
     assert page.eligible_button.isVisibleTo(page) and page.notice_button.isVisibleTo(page)
     assert not tab.referrals_page.outcome_button.isVisibleTo(tab.referrals_page)
+
+
+def test_the_eligible_list_narrows_by_kecamatan_desa_category_and_sex_and_saves_what_it_shows(qtbot, net, monkeypatch, tmp_path):
+    from openpyxl import load_workbook
+    from PySide6.QtWidgets import QFileDialog
+
+    from koperasi.services.network import opportunities
+    from tests.network_support import opportunity_input
+
+    _member(net, "Siti Aminah")
+    _member(net, "Rahmawati")
+    with net.db.session() as session:
+        members.register_member(session, net.office.admin, MemberInput(
+            full_name="Budi Santoso", sex=Sex.MALE, birth_date=date(1985, 1, 1), desa_id=str(net.office.loans.desa_id),
+            join_date=date(2024, 1, 2), occupation="Petani"), accept_warnings=True)
+        opportunity = opportunities.publish_opportunity(session, net.clerk, opportunity_input(livelihood="tani"))
+        context = AppContext(database=net.db, actor=net.clerk, office=office_profile.current_office(session))
+        view = opportunities.get_opportunity(session, net.clerk, opportunity)
+    dialog = EligibleDialog(context, view)
+    qtbot.addWidget(dialog)
+    dialog.resize(1024, 768)
+    dialog.show()
+    assert dialog.proxy.rowCount() == 3 and not dialog.desa_filter.isEnabled()
+    dialog.sex_filter.setCurrentIndex(dialog.sex_filter.findText("Perempuan"))
+    assert dialog.proxy.rowCount() == 2 and dialog.count_label.text() == "2 orang memenuhi syarat"
+    dialog.kecamatan_filter.setCurrentIndex(dialog.kecamatan_filter.findData(SINGKUT))
+    assert dialog.desa_filter.isEnabled() and dialog.proxy.rowCount() == 2
+    _shot(dialog, "opportunity-eligible-filters")
+    dialog.category_filter.setCurrentIndex(dialog.category_filter.findData("petani_kecil"))
+    assert dialog.proxy.rowCount() == 0 and "saringan" in dialog.empty.text()
+    dialog.category_filter.setCurrentIndex(0)
+    target = tmp_path / "perlu-tahu.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(target), ""))
+    monkeypatch.setattr("koperasi.gui.breakdown_view.show_info", lambda *args: None)
+    dialog.xlsx_button.click()
+    names = [row[1] for row in load_workbook(target).active.iter_rows(min_row=7, values_only=True)]
+    assert names == ["Rahmawati", "Siti Aminah"]

@@ -153,3 +153,51 @@ def test_the_papers_open_in_the_preview_and_the_notulen_waits_for_the_attendance
     minutes = documents.minutes_preview(tab, tab.context, meeting_id)
     assert minutes is not None
     qtbot.addWidget(minutes)
+
+
+def test_every_list_of_the_tab_saves_to_excel_with_its_filter(qtbot, net, monkeypatch, tmp_path):
+    from openpyxl import load_workbook
+    from PySide6.QtWidgets import QFileDialog
+
+    meeting = net.meeting()
+    net.follow_up(meeting)
+    tab = NetworkTab(_context(net))
+    qtbot.addWidget(tab)
+    targets = iter(tmp_path / f"{n}.xlsx" for n in range(4))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(next(targets)), ""))
+    told = []
+    monkeypatch.setattr("koperasi.gui.breakdown_view.show_info", lambda parent, title, text: told.append(title))
+    tab.year_filter.setCurrentIndex(tab.year_filter.findData(2025))
+    for button in (tab.meetings_xlsx_button, tab.follow_ups_xlsx_button, tab.opportunities_page.xlsx_button,
+                   tab.referrals_page.xlsx_button):
+        button.click()
+    assert told == ["Pertemuan", "Tindak lanjut", "Papan peluang", "Rujukan"]
+    titles = [load_workbook(tmp_path / f"{n}.xlsx").active for n in range(4)]
+    assert [sheet["A1"].value for sheet in titles] == ["Pertemuan komunitas", "Tindak lanjut pertemuan", "Papan peluang", "Rujukan"]
+    assert titles[0]["A3"].value.startswith("Tahun 2025") and titles[0].max_row == 5  # three heading lines, a blank, the header: no 2026 meeting
+    assert titles[1].max_row == 6  # the open follow-up
+
+
+def test_the_attendance_checklist_shows_one_group_or_one_desa_and_ctrl_a_ticks_only_those(qtbot, net):
+    office = net.office
+    ani, budi, cici = (office.member(name) for name in ("Ani Lestari", "Budi Santoso", "Cici Paramida"))
+    dewi = office.member("Dewi Sartika", desa_id=office.pauh_desa_id)
+    mawar = office.loans.group_with("KUP Mawar", [ani, budi])
+    meeting = net.meeting(groups=[mawar], served_desa=[office.loans.desa_id, office.pauh_desa_id])
+    attendance = MeetingAttendanceDialog(_context(net), net.view(meeting))
+    qtbot.addWidget(attendance)
+    attendance.resize(1024, 768)
+    attendance.show()
+    assert attendance.model.rowCount() == 4
+    parts = [attendance.part_filter.itemText(i) for i in range(attendance.part_filter.count())]
+    assert parts == ["Semua kelompok dan desa", "Kelompok KUP Mawar", "Desa Karang Mendapo", "Desa Perdamaian"]
+    attendance.part_filter.setCurrentIndex(1)
+    assert attendance.proxy.rowCount() == 2
+    attendance.table.setFocus()
+    qtbot.keyClick(attendance.table, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    assert attendance.model.present_ids() == {ani, budi}
+    attendance.part_filter.setCurrentIndex(2)
+    assert [attendance.proxy.index(0, ChecklistModel.NAME).data()] == ["Dewi Sartika"] and attendance.proxy.rowCount() == 1
+    _shot(attendance, "meeting-attendance-part")
+    attendance.part_filter.setCurrentIndex(0)
+    assert attendance.proxy.rowCount() == 4 and cici not in attendance.model.present_ids() and dewi not in attendance.model.present_ids()

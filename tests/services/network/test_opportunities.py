@@ -8,7 +8,7 @@ from dataclasses import replace
 from datetime import date, datetime, timedelta, timezone
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import event, select
 
 from koperasi import clock
 from koperasi.db.models import AuditEvent
@@ -18,7 +18,7 @@ from koperasi.domain.network.opportunities import Outcome
 from koperasi.domain.people import Sex
 from koperasi.services.dashboard import waiting
 from koperasi.services.members import register as members
-from koperasi.services.network import eligibility, opportunities, referrals
+from koperasi.services.network import eligibility, opportunities, papers, referrals
 from tests.network_support import network_office, opportunity_input
 from tests.training_support import PAUH, SINGKUT
 
@@ -109,6 +109,25 @@ def test_the_eligible_list_and_the_one_person_rule_agree(net):
         assert by_rule == expected[name], name
     listed = _eligible(net, ids["children 7-15"]).people[0]
     assert listed.parent == "Ani" and listed.age == 14 and listed.household_member_id is not None
+
+
+def test_the_eligible_list_reads_the_register_once_for_its_page_and_its_total(net):
+    for name in ("Wati", "Ani", "Sri", "Dewi"):
+        _member(net, name, occupation="Petani")
+    opportunity_id = _publish(net, livelihood="tani")
+    read = []
+    with net.db.session() as session:
+        listen = lambda conn, cursor, statement, *rest: read.append(statement) if "FROM members" in statement else None  # noqa: E731
+        event.listen(session.get_bind(), "before_cursor_execute", listen)
+        try:
+            found = eligibility.eligible_people(session, net.clerk, opportunity_id, limit=2)
+        finally:
+            event.remove(session.get_bind(), "before_cursor_execute", listen)
+    assert found.total == 4 and [p.name for p in found.people] == ["Ani", "Dewi"] and found.people[0].desa
+    assert len(read) == 1  # 100,000 members: one pass, not a count and then the page (issue 15's 200 ms)
+    with net.db.session() as session:
+        nobody = eligibility.eligible_people(session, net.clerk, _publish(net, livelihood="nelayan"))
+    assert nobody.total == 0 and nobody.people == ()
 
 
 def test_the_whatsapp_text_says_what_who_where_and_by_when(net):
@@ -255,3 +274,27 @@ def test_beranda_counts_this_years_meetings_referrals_and_outcomes(net):
         found = figures.figures(session, net.office.loans.treasurer, as_of=clock.today()).network
     assert (found.meetings, found.attended, found.referred, found.without_outcome) == (1, 1, 2, 1)
     assert found.outcomes == (("Diterima", 1),)
+
+
+def test_the_eligible_list_narrows_by_place_category_and_sex_and_its_papers_say_so(net):
+    office = net.office
+    _member(net, "Siti", occupation="Petani", categories=["petani_kecil"])
+    _member(net, "Rahma", occupation="Petani", desa=office.pauh_desa_id, categories=["petani_kecil"])
+    _member(net, "Budi", sex=Sex.MALE, occupation="Petani")
+    opportunity_id = _publish(net, livelihood="tani")
+
+    def names(**narrow):
+        with net.db.session() as session:
+            found = eligibility.eligible_people(session, net.clerk, opportunity_id, narrow=eligibility.EligibleFilter(**narrow))
+        assert found.total == len(found.people)
+        return [p.name for p in found.people]
+
+    assert names() == ["Budi", "Rahma", "Siti"]
+    assert names(kecamatan_code=PAUH) == ["Rahma"] and names(desa_id=office.pauh_desa_id) == ["Rahma"]
+    assert names(kecamatan_code=SINGKUT) == ["Budi", "Siti"]
+    assert names(category="petani_kecil") == ["Rahma", "Siti"] and names(category="buruh_harian") == []
+    assert names(sex=Sex.MALE) == ["Budi"] and names(sex=Sex.FEMALE, kecamatan_code=SINGKUT) == ["Siti"]
+    with net.db.session() as session:
+        sheet = papers.eligible_sheet(session, net.clerk, opportunity_id, eligibility.EligibleFilter(
+            desa_id=office.pauh_desa_id, category="petani_kecil", sex=Sex.FEMALE))
+    assert [p.name for p in sheet.people] == ["Rahma"] and sheet.who.endswith("(daftar ini hanya: Desa Karang Mendapo, Petani kecil, perempuan)")

@@ -89,6 +89,7 @@ class AuditAction(StrEnum):
     REFERRAL_RECORDED = "referral_recorded"
     REFERRAL_LETTER_ISSUED = "referral_letter_issued"
     REFERRAL_OUTCOME_RECORDED = "referral_outcome_recorded"
+    NETWORK_LIST_EXPORTED = "network_list_exported"
     SAVINGS_DEPOSITED = "savings_deposited"
     SAVINGS_WITHDRAWN = "savings_withdrawn"
     SAVINGS_REVERSED = "savings_reversed"
@@ -196,6 +197,7 @@ ACTION_LABELS: dict[str, str] = {
     AuditAction.REFERRAL_RECORDED: "Rujukan dicatat",
     AuditAction.REFERRAL_LETTER_ISSUED: "Surat rujukan diterbitkan",
     AuditAction.REFERRAL_OUTCOME_RECORDED: "Hasil rujukan dicatat",
+    AuditAction.NETWORK_LIST_EXPORTED: "Daftar jaringan diekspor ke Excel",
     AuditAction.SAVINGS_DEPOSITED: "Setoran simpanan diterima",
     AuditAction.SAVINGS_WITHDRAWN: "Penarikan simpanan dibayar",
     AuditAction.SAVINGS_REVERSED: "Transaksi simpanan dibatalkan",

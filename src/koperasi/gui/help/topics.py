@@ -165,6 +165,7 @@ TOPICS: dict[str, str] = {
     "eligibleDialog": "jaringan.html#peluang",
     "referDialog": "jaringan.html#rujukan",
     "outcomeDialog": "jaringan.html#rujukan",
+    "networkSettingsDialog": "jaringan.html#rujukan",
     # settings (Pengaturan) and the rest of the menus: what the menus hold
     "salesCatalogueDialog": "penjualan.html#titipan",
     "fundsDialog": "pinjaman.html",

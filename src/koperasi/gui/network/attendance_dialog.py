@@ -15,6 +15,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QGridLayout,
@@ -35,7 +36,7 @@ from koperasi.domain.errors import DomainError
 from koperasi.domain.network.meetings import MAX_GUESTS, AgeGroup, Guests
 from koperasi.gui.context import AppContext
 from koperasi.gui.messages import set_inline_error
-from koperasi.gui.screen_fit import fit_to_screen
+from koperasi.gui.screen_fit import fit_to_screen, narrow_combo
 from koperasi.gui.unsaved_changes import UnsavedChangesGuard
 from koperasi.services.network import meeting_attendance
 from koperasi.services.network.meeting_attendance import ChecklistRow
@@ -99,8 +100,32 @@ class ChecklistModel(QAbstractTableModel):
     def toggle(self, row: int) -> None:
         self.set_present(row, not self._present[row])
 
+    def row(self, number: int) -> ChecklistRow:
+        return self._rows[number]
+
     def present_ids(self) -> frozenset[uuid.UUID]:
         return frozenset(row.member_id for row, present in zip(self._rows, self._present, strict=True) if present)
+
+
+class ChecklistProxy(QSortFilterProxyModel):
+    """The name search, and one group or one desa of the audience (``part``: ("group" or "desa", name); None: all)."""
+
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
+        self.part: tuple[str, str] | None = None
+
+    def show_part(self, part: tuple[str, str] | None) -> None:
+        self.beginFilterChange()
+        self.part = part
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:  # noqa: N802 (Qt API)
+        if self.part is not None:
+            kind, name = self.part
+            row = self.sourceModel().row(source_row)
+            if (kind == "desa" and row.desa != name) or (kind == "group" and name not in row.groups.split(", ")):
+                return False
+        return super().filterAcceptsRow(source_row, source_parent)
 
 
 class ChecklistView(QTableView):
@@ -148,7 +173,7 @@ class MeetingAttendanceDialog(UnsavedChangesGuard, QDialog):
         header.setTextFormat(Qt.TextFormat.RichText)
         self.model = ChecklistModel(rows, parent=self)
         self.model.changed.connect(self._update_count)
-        self.proxy = QSortFilterProxyModel(self)
+        self.proxy = ChecklistProxy(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setFilterRole(Qt.ItemDataRole.UserRole)
         self.proxy.setFilterKeyColumn(ChecklistModel.NAME)
@@ -157,6 +182,15 @@ class MeetingAttendanceDialog(UnsavedChangesGuard, QDialog):
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.proxy.setFilterFixedString)
         self.search.returnPressed.connect(lambda: self.table.setFocus())
+        self.part_filter = QComboBox(objectName="meetingAttendancePartFilter")
+        narrow_combo(self.part_filter, 14)
+        self.part_filter.addItem(self.tr("Semua kelompok dan desa"), None)
+        for group in sorted({name for row in rows for name in row.groups.split(", ") if name}):
+            self.part_filter.addItem(self.tr("Kelompok {name}").format(name=group), ("group", group))
+        for desa in sorted({row.desa for row in rows}):
+            self.part_filter.addItem(self.tr("Desa {name}").format(name=desa), ("desa", desa))
+        self.part_filter.setVisible(self.part_filter.count() > 2)  # one group or one desa: nothing to choose
+        self.part_filter.currentIndexChanged.connect(lambda: self.proxy.show_part(self.part_filter.currentData()))
         self.table = ChecklistView(objectName="meetingAttendanceTable")
         self.table.setModel(self.proxy)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -186,6 +220,7 @@ class MeetingAttendanceDialog(UnsavedChangesGuard, QDialog):
         self.count_label.setStyleSheet("font-weight: bold;")
         tools = QHBoxLayout()
         tools.addWidget(self.search, 1)
+        tools.addWidget(self.part_filter)
         tools.addWidget(all_button)
         tools.addWidget(none_button)
         tools.addWidget(self.count_label)

@@ -14,6 +14,7 @@ from koperasi.domain.dates import format_date, format_date_long
 from koperasi.domain.errors import DomainError
 from koperasi.domain.network.opportunities import cost_text
 from koperasi.domain.roles import Permission
+from koperasi.gui.breakdown_view import save_excel
 from koperasi.gui.columns import fit_columns
 from koperasi.gui.context import AppContext
 from koperasi.gui.empty_list import EmptyListNote
@@ -46,6 +47,8 @@ class OpportunitiesPage(QWidget):
         self.whatsapp_button = self._button("opportunityWhatsAppButton", self.tr("Salin teks &WhatsApp"), self._copy_text, True)
         self.whatsapp_button.setToolTip(self.tr("Menyalin pengumuman singkat ke papan klip untuk ditempel di grup WhatsApp. "
                                                 "Program ini tidak mengirim apa pun lewat internet."))
+        self.xlsx_button = self._button("opportunityXlsxButton", self.tr("Simpan &Excel…"), self._save_list, True)
+        self.xlsx_button.setToolTip(self.tr("Daftar peluang yang tampil, untuk diolah di Excel"))
         self.model: ListTableModel[OpportunityRow] = TipTableModel([
             Column(self.tr("Jenis"), lambda o: o.kind.label, muted=self._muted),
             Column(self.tr("Judul"), lambda o: o.title, muted=self._muted),
@@ -71,7 +74,7 @@ class OpportunitiesPage(QWidget):
         top.addWidget(self.open_only)
         top.addStretch(1)
         actions = FlowLayout()
-        for button in (self.new_button, self.edit_button, self.eligible_button, self.notice_button, self.whatsapp_button):
+        for button in (self.new_button, self.edit_button, self.eligible_button, self.notice_button, self.whatsapp_button, self.xlsx_button):
             actions.addWidget(button)
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -111,8 +114,7 @@ class OpportunitiesPage(QWidget):
             show_error(self, self.tr("Papan peluang"), error.message)
             return
         self.model.set_rows(rows)
-        if rows:  # sized on rows: fitted to an empty list, the title column would keep the header's width
-            fit_columns(self.table, stretch=1, caps={0: 120, 2: 130})
+        fit_columns(self.table, stretch=1, caps={0: 120, 2: 130})
         self.count_label.setText(self.tr("{count} peluang").format(count=count_text(len(rows))))
         advice = (" " + self.tr("Catat lowongan, pelatihan, pembeli, program pemerintah atau layanan publik dengan Peluang baru.")
                   if self.context.actor.can(Permission.PUBLISH_OPPORTUNITIES) else "")
@@ -210,6 +212,18 @@ class OpportunitiesPage(QWidget):
                              f"pengumuman-{file_name_part(notice.title[:40], 'peluang')}.pdf")},
             self,
         ))
+
+    def _save_list(self) -> None:
+        from koperasi.services.network import exports
+
+        open_only = self.open_only.isChecked()
+
+        def make() -> bytes:
+            with self.context.database.session() as session:
+                return exports.opportunities_xlsx(session, self.context.actor, open_only=open_only)
+
+        save_excel(self, make, file_name=f"papan-peluang-{clock.today():%Y-%m-%d}.xlsx", dialog_title=self.tr("Simpan daftar peluang"),
+                   done_title=self.tr("Papan peluang"), done_text=self.tr("Daftar peluang tersimpan di {path}."))
 
     def _copy_text(self) -> None:
         if self.view is None:

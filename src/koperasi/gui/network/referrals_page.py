@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QVBox
 from koperasi.domain.errors import DomainError
 from koperasi.domain.office.settings import REFERRAL_FOLLOW_UP_DAYS
 from koperasi.domain.roles import Permission
+from koperasi.gui.breakdown_view import save_excel
 from koperasi.gui.columns import fit_columns
 from koperasi.gui.context import AppContext
 from koperasi.gui.empty_list import EmptyListNote
@@ -18,6 +19,7 @@ from koperasi.gui.tables import TipTableModel, count_text, make_table, selected_
 from koperasi.services.network import papers, referrals
 from koperasi.services.network.referrals import ReferralRow
 from koperasi.services.office.settings import read_setting
+from koperasi import clock
 
 
 class ReferralsPage(QWidget):
@@ -26,16 +28,17 @@ class ReferralsPage(QWidget):
         self.setObjectName("networkReferralsPage")
         self.context = context
         can_write = context.actor.can(Permission.WRITE_REFERRALS)
-        with context.database.session() as session:
-            days, _ = read_setting(session, context.actor, REFERRAL_FOLLOW_UP_DAYS)
-        self.waiting_only = QCheckBox(self.tr("Hanya yang belum ada kabar sesudah {days} hari").format(days=days),
-                                      objectName="referralWaitingCheck")
+        self.waiting_only = QCheckBox(objectName="referralWaitingCheck")
+        self.waiting_only.setToolTip(self.tr("Jumlah harinya diatur di Pengaturan > Jaringan (rujukan)"))
+        self._show_days()
         self.waiting_only.toggled.connect(lambda: self.reload())
         self.outcome_button = QPushButton(self.tr("Catat &hasil…"), objectName="referralOutcomeButton", visible=can_write)
         self.outcome_button.clicked.connect(self._outcome)
         self.letter_button = QPushButton(self.tr("Surat &rujukan (PDF)"), objectName="referralLetterButton", visible=can_write)
         self.letter_button.setToolTip(self.tr("Surat bernomor untuk orang yang dipilih, ditandatangani ketua. Nomornya diambil sekali."))
         self.letter_button.clicked.connect(self._letter)
+        self.xlsx_button = QPushButton(self.tr("Simpan &Excel…"), objectName="referralXlsxButton")
+        self.xlsx_button.clicked.connect(self._save_list)
         self.model: ListTableModel[ReferralRow] = TipTableModel([
             Column(self.tr("Dirujuk"), lambda r: short_date(r.referred_on)),
             Column(self.tr("Nama"), lambda r: r.person),
@@ -55,12 +58,19 @@ class ReferralsPage(QWidget):
         top.addStretch(1)
         top.addWidget(self.outcome_button)
         top.addWidget(self.letter_button)
+        top.addWidget(self.xlsx_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.count_label)
 
+    def _show_days(self) -> None:
+        with self.context.database.session() as session:
+            days, _ = read_setting(session, self.context.actor, REFERRAL_FOLLOW_UP_DAYS)
+        self.waiting_only.setText(self.tr("Hanya yang belum ada kabar sesudah {days} hari").format(days=days))
+
     def reload(self) -> None:
+        self._show_days()  # the setting may have changed since (Pengaturan > Jaringan)
         chosen = selected_row(self.table)
         try:
             with self.context.database.session() as session:
@@ -95,6 +105,18 @@ class ReferralsPage(QWidget):
             return
         if OutcomeDialog(self.context, row, self).exec():
             self.reload()
+
+    def _save_list(self) -> None:
+        from koperasi.services.network import exports
+
+        waiting_only = self.waiting_only.isChecked()
+
+        def make() -> bytes:
+            with self.context.database.session() as session:
+                return exports.referrals_xlsx(session, self.context.actor, waiting_only=waiting_only)
+
+        save_excel(self, make, file_name=f"rujukan-{clock.today():%Y-%m-%d}.xlsx", dialog_title=self.tr("Simpan daftar rujukan"),
+                   done_title=self.tr("Rujukan"), done_text=self.tr("Daftar rujukan tersimpan di {path}."))
 
     def _letter(self) -> None:
         from koperasi.reports.network.opportunity_papers import write_referral_letter

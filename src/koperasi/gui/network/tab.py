@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from koperasi.domain.dates import format_date, format_date_long
 from koperasi.domain.errors import DomainError
 from koperasi.domain.roles import Permission
+from koperasi.gui.breakdown_view import save_excel
 from koperasi.gui.columns import fit_columns
 from koperasi.gui.empty_list import EmptyListNote
 from koperasi.gui.flow_layout import FlowLayout
@@ -99,6 +100,8 @@ class NetworkTab(QWidget):
         self.sheet_button.setToolTip(self.tr("Cetak sebelum pertemuan: nama anggota sasaran dengan kotak tanda tangan, dan baris untuk tamu"))
         self.minutes_button = self._button("networkMinutesButton", self.tr("&Notulen (PDF)"), self._print_minutes, True)
         self.minutes_button.setToolTip(self.tr("Cetak sesudah pertemuan: kehadiran, informasi, keputusan dan tindak lanjut"))
+        self.meetings_xlsx_button = self._button("networkMeetingsXlsxButton", self.tr("Simpan &Excel…"), self._save_meetings, True)
+        self.meetings_xlsx_button.setToolTip(self.tr("Daftar pertemuan tahun yang dipilih, untuk diolah di Excel"))
         self.model: ListTableModel[MeetingRow] = TipTableModel(self._columns(), parent=self)
         self.table = make_table("networkMeetingTable", self.model)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
@@ -119,7 +122,7 @@ class NetworkTab(QWidget):
         top.addStretch(1)
         actions = FlowLayout()
         for button in (self.new_button, self.edit_button, self.attendance_button, self.follow_up_button, self.sheet_button,
-                       self.minutes_button):
+                       self.minutes_button, self.meetings_xlsx_button):
             actions.addWidget(button)
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -161,8 +164,7 @@ class NetworkTab(QWidget):
             show_error(self, self.tr("Jaringan"), error.message)
             return
         self.model.set_rows(rows)
-        if rows:  # sized on rows: fitted to an empty list, the topic column would keep the header's width
-            fit_columns(self.table, stretch=2, caps={1: 130})
+        fit_columns(self.table, stretch=2, caps={1: 130})
         self.count_label.setText(self.tr("{count} pertemuan").format(count=count_text(len(rows))))
         self.empty_note.show_text("" if rows else self._nothing_found())
         row = next((i for i, meeting in enumerate(rows) if meeting.id == select), None)
@@ -266,6 +268,18 @@ class NetworkTab(QWidget):
         if FollowUpDialog(self.context, self.meeting, self).exec():
             self.reload(select=self.meeting.id)
 
+    def _save_meetings(self) -> None:
+        from koperasi.services.network import exports
+
+        year = self.year_filter.currentData()
+
+        def make() -> bytes:
+            with self.context.database.session() as session:
+                return exports.meetings_xlsx(session, self.context.actor, year=year)
+
+        save_excel(self, make, file_name=f"pertemuan-{year or 'semua'}.xlsx", dialog_title=self.tr("Simpan daftar pertemuan"),
+                   done_title=self.tr("Pertemuan"), done_text=self.tr("Daftar pertemuan tersimpan di {path}."))
+
     def _print_sheet(self) -> None:
         from koperasi.gui.network import documents
 
@@ -300,6 +314,8 @@ class NetworkTab(QWidget):
         top.addWidget(self.show_done)
         top.addStretch(1)
         top.addWidget(self.done_button)
+        self.follow_ups_xlsx_button = self._button("networkFollowUpsXlsxButton", self.tr("Simpan E&xcel…"), self._save_follow_ups, True)
+        top.addWidget(self.follow_ups_xlsx_button)
         layout = QVBoxLayout(self.follow_ups_page)
         layout.addLayout(top)
         layout.addWidget(self.follow_up_table, 1)
@@ -327,6 +343,18 @@ class NetworkTab(QWidget):
         if rows:
             self.follow_up_table.selectRow(0)
         self._follow_up_changed()
+
+    def _save_follow_ups(self) -> None:
+        from koperasi.services.network import exports
+
+        open_only = not self.show_done.isChecked()
+
+        def make() -> bytes:
+            with self.context.database.session() as session:
+                return exports.follow_ups_xlsx(session, self.context.actor, open_only=open_only)
+
+        save_excel(self, make, file_name=f"tindak-lanjut-{clock.today():%Y-%m-%d}.xlsx", dialog_title=self.tr("Simpan daftar tindak lanjut"),
+                   done_title=self.tr("Tindak lanjut"), done_text=self.tr("Daftar tindak lanjut tersimpan di {path}."))
 
     def _follow_up_changed(self) -> None:
         row = selected_row(self.follow_up_table)

@@ -15,15 +15,17 @@ from sqlalchemy import Select, cast, func, literal, null, select
 from sqlalchemy.orm import Session
 
 from koperasi.db.models import (
+    Category,
     Desa,
     HouseholdMember,
+    Kecamatan,
     Member,
     MemberCategory,
     TrainingBatch,
     TrainingCertificate,
     TrainingParticipant,
 )
-from koperasi.domain.errors import ValidationError
+from koperasi.domain.errors import NotFound, ValidationError
 from koperasi.domain.members.register import MemberStatus, SchoolStatus, age_on
 from koperasi.domain.network.opportunities import Conditions, Person, born_by, fits
 from koperasi.domain.people import Sex
@@ -50,6 +52,19 @@ class EligiblePerson:
 
 
 @dataclass(frozen=True, slots=True)
+class EligibleFilter:
+    """The clerk narrowing the list beyond the opportunity's conditions: to call one desa first, say."""
+
+    kecamatan_code: str | None = None
+    desa_id: uuid.UUID | None = None
+    category: str | None = None  # a vulnerability category's code
+    sex: Sex | None = None  # of the person listed (the child, on a children's opportunity)
+
+    def audited(self) -> dict[str, str]:
+        return {name: str(getattr(self, name)) for name in self.__slots__ if getattr(self, name) is not None}
+
+
+@dataclass(frozen=True, slots=True)
 class EligibleList:
     total: int
     people: tuple[EligiblePerson, ...]  # by name, at most the limit asked for
@@ -62,19 +77,62 @@ class MemberOpportunity:
     household_member_id: uuid.UUID | None
 
 
-def eligible_people(session: Session, actor: Actor, opportunity_id: uuid.UUID, *, limit: int = 1_000) -> EligibleList:
+def eligible_people(session: Session, actor: Actor, opportunity_id: uuid.UUID, *, limit: int = 1_000,
+                    narrow: EligibleFilter = EligibleFilter()) -> EligibleList:
     authorize(session, actor, Permission.USE_APP)
     if type(limit) is not int or not 1 <= limit <= MAX_LISTED:
         raise ValidationError(f"Jumlah baris antara 1 dan {MAX_LISTED:,}.".replace(",", "."), field="limit")
     conditions = get_opportunity(session, actor, opportunity_id).data.conditions
     today = clock.today()
-    query = _children_query(conditions, today) if conditions.for_children else _members_query(conditions, today)
-    total = session.scalar(select(func.count()).select_from(query.subquery()))
-    rows = session.execute(query.order_by("name", "member_number").limit(limit)).all()
-    return EligibleList(int(total or 0), tuple(
+    # One pass over the register: the first page by name and, beside each of its rows, how many match in all.
+    # Only the names are sorted; the rest (desa, telephone, birth date) is read for the page's rows alone.
+    keys = _children_query(conditions, today) if conditions.for_children else _members_query(conditions, today)
+    keys = _narrowed(keys, _checked(session, narrow), HouseholdMember.sex if conditions.for_children else Member.sex)
+    hits = keys.add_columns(func.count().over().label("total")).order_by("name", "member_number").limit(limit).subquery()
+    rows = session.execute(_page(hits, conditions.for_children)).all()
+    return EligibleList(int(rows[0].total) if rows else 0, tuple(
         EligiblePerson(row.member_id, row.household_member_id, row.member_number, row.name, row.parent, row.sex,
                        age_on(row.birth_date, today) if row.birth_date else None, row.desa, row.phone)
         for row in rows))
+
+
+def _checked(session: Session, narrow: EligibleFilter) -> EligibleFilter:
+    """The narrowing as given, once each place and category it names is known (a stale choice says so)."""
+    if not isinstance(narrow, EligibleFilter):
+        raise ValidationError("Saringan daftar tidak sah.", field="narrow")
+    if narrow.sex and narrow.sex not in {sex.value for sex in Sex}:
+        raise ValidationError("Jenis kelamin pada saringan tidak dikenal.", field="sex")
+    for value, kind, model, what in ((narrow.desa_id, uuid.UUID, Desa, "Desa"), (narrow.kecamatan_code, str, Kecamatan, "Kecamatan"),
+                                     (narrow.category, str, Category, "Kategori")):
+        if value and (not isinstance(value, kind) or session.get(model, value) is None):
+            raise NotFound(f"{what} pada saringan tidak ditemukan. Tutup daftar ini lalu buka lagi.")
+    return narrow
+
+
+def _narrowed(query: Select, narrow: EligibleFilter, sex) -> Select:
+    if narrow.kecamatan_code:
+        query = query.where(Member.kecamatan_code == narrow.kecamatan_code)
+    if narrow.desa_id:
+        query = query.where(Member.desa_id == narrow.desa_id)
+    if narrow.category:
+        query = query.where(Member.id.in_(select(MemberCategory.member_id).where(MemberCategory.category_code == narrow.category)))
+    if narrow.sex:
+        query = query.where(sex == Sex(narrow.sex).value)
+    return query
+
+
+def _page(hits, for_children: bool) -> Select:
+    if for_children:
+        person = (HouseholdMember.full_name.label("name"), Member.full_name.label("parent"), HouseholdMember.sex.label("sex"),
+                  HouseholdMember.birth_date.label("birth_date"))
+    else:
+        person = (Member.full_name.label("name"), literal("").label("parent"), Member.sex.label("sex"),
+                  Member.birth_date.label("birth_date"))
+    query = select(hits.c.member_id, hits.c.household_member_id, hits.c.member_number, *person, Desa.name.label("desa"),
+                   Member.phone.label("phone"), hits.c.total).join(Member, Member.id == hits.c.member_id)
+    if for_children:
+        query = query.join(HouseholdMember, HouseholdMember.id == hits.c.household_member_id)
+    return query.join(Desa, Desa.id == Member.desa_id).order_by(hits.c.name, hits.c.member_number)
 
 
 def opportunities_for_member(session: Session, actor: Actor, member_id: uuid.UUID) -> list[MemberOpportunity]:
@@ -139,12 +197,8 @@ def _age_filters(query: Select, column, c: Conditions, today: date) -> Select:
 
 
 def _members_query(c: Conditions, today: date) -> Select:
-    query = (
-        select(Member.id.label("member_id"), cast(null(), Member.id.type).label("household_member_id"),
-               Member.number.label("member_number"), Member.full_name.label("name"), literal("").label("parent"),
-               Member.sex.label("sex"), Member.birth_date.label("birth_date"), Desa.name.label("desa"), Member.phone.label("phone"))
-        .join(Desa, Desa.id == Member.desa_id)
-    )
+    query = select(Member.id.label("member_id"), cast(null(), Member.id.type).label("household_member_id"),
+                   Member.number.label("member_number"), Member.full_name.label("name"))
     query = _place_and_member_filters(query, c)
     if c.sex:
         query = query.where(Member.sex == c.sex.value)
@@ -157,10 +211,8 @@ def _members_query(c: Conditions, today: date) -> Select:
 def _children_query(c: Conditions, today: date) -> Select:
     query = (
         select(Member.id.label("member_id"), HouseholdMember.id.label("household_member_id"), Member.number.label("member_number"),
-               HouseholdMember.full_name.label("name"), Member.full_name.label("parent"), HouseholdMember.sex.label("sex"),
-               HouseholdMember.birth_date.label("birth_date"), Desa.name.label("desa"), Member.phone.label("phone"))
+               HouseholdMember.full_name.label("name"))
         .join(Member, Member.id == HouseholdMember.member_id)
-        .join(Desa, Desa.id == Member.desa_id)
         .where(HouseholdMember.school_status.in_(OUT_OF_SCHOOL))
     )
     query = _place_and_member_filters(query, c)

@@ -8,7 +8,7 @@ import uuid
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from koperasi.db.models import Desa, HouseholdMember, Kecamatan, MeetingFollowUp, Member
+from koperasi.db.models import Category, Desa, HouseholdMember, Kecamatan, MeetingFollowUp, Member
 from koperasi.domain.errors import ValidationError
 from koperasi.domain.network.papers import (
     EligibleLine,
@@ -21,12 +21,13 @@ from koperasi.domain.network.papers import (
     ReferralLetter,
     SheetMember,
 )
+from koperasi.domain.people import Sex
 from koperasi.domain.phone import format_phone
 from koperasi.domain.roles import Actor, Permission
 from koperasi.services.access import authorize
 from koperasi.services.network.meeting_attendance import ChecklistRow, attendance_checklist
 from koperasi.services.network.meetings import MeetingView, get_meeting
-from koperasi.services.network.eligibility import MAX_LISTED, eligible_people
+from koperasi.services.network.eligibility import MAX_LISTED, EligibleFilter, eligible_people
 from koperasi.services.network.opportunities import get_opportunity
 from koperasi.services.network.referrals import issue_letter, referral_row
 from koperasi.services.office.profile import current_office
@@ -78,15 +79,29 @@ def opportunity_notice(session: Session, actor: Actor, opportunity_id: uuid.UUID
                              view.where, d.deadline, d.cost, d.how_to_apply, d.contact, d.source)
 
 
-def eligible_sheet(session: Session, actor: Actor, opportunity_id: uuid.UUID) -> EligibleSheet:
-    """Everyone who should hear of it (up to the list's limit), numbered, with a telephone to call."""
+def eligible_sheet(session: Session, actor: Actor, opportunity_id: uuid.UUID, narrow: EligibleFilter = EligibleFilter()) -> EligibleSheet:
+    """Everyone who should hear of it (up to the list's limit, narrowed as the clerk chose), numbered, with a telephone to call."""
     authorize(session, actor, Permission.USE_APP)
     view = get_opportunity(session, actor, opportunity_id)
-    found = eligible_people(session, actor, opportunity_id, limit=MAX_LISTED)
+    found = eligible_people(session, actor, opportunity_id, limit=MAX_LISTED, narrow=narrow)
     lines = tuple(EligibleLine(n, p.name, p.parent, p.member_number, p.sex, p.age, p.desa, format_phone(p.phone) if p.phone else "")
                   for n, p in enumerate(found.people, start=1))
-    return EligibleSheet(current_office(session).profile, view.data.title, view.who, view.where, view.data.deadline, found.total,
-                         lines, clock.today())
+    return EligibleSheet(current_office(session).profile, view.data.title, view.who + _narrowing(session, narrow), view.where,
+                         view.data.deadline, found.total, lines, clock.today())
+
+
+def _narrowing(session: Session, narrow: EligibleFilter) -> str:
+    """What the clerk narrowed the list to, in words, so a printed list for one desa says so."""
+    parts = []
+    if narrow.desa_id:
+        parts.append(f"Desa {session.get(Desa, narrow.desa_id).name}")
+    elif narrow.kecamatan_code:
+        parts.append(f"Kec. {session.get(Kecamatan, narrow.kecamatan_code).name}")
+    if narrow.category:
+        parts.append(session.get(Category, narrow.category).name)
+    if narrow.sex:
+        parts.append(Sex(narrow.sex).label.lower())
+    return f" (daftar ini hanya: {', '.join(parts)})" if parts else ""
 
 
 def referral_letter(session: Session, actor: Actor, referral_id: uuid.UUID) -> ReferralLetter:
