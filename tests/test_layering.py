@@ -59,7 +59,7 @@ def test_the_walk_would_catch_an_offender(tmp_path):
 # The house by area (docs/architecture.md, "Areas"): the same folder names in domain/, services/,
 # reports/ and gui/. An area uses another only through the modules that area offers; the office is
 # what every area stands on, so all of it is open.
-AREAS = ("office", "members", "loans", "trainings", "sales", "network", "impact", "district", "savings")
+AREAS = ("office", "members", "loans", "trainings", "sales", "network", "impact", "district", "savings", "books")
 LAYERS = ("domain", "services", "reports", "gui")
 OFFERED = {
     "office": None,  # everything: profile, settings, regions, audit, numbering
@@ -70,7 +70,8 @@ OFFERED = {
     "impact": set(),
     "loans": {"services.loans.arrears", "domain.loans.papers", "domain.loans.rules", "gui.loans.documents"},
     "district": {"services.district.mode"},
-    "savings": set(),
+    "savings": {"services.savings.movements", "domain.savings.rules"},
+    "books": set(),
 }
 # Who may use whom (besides the office), and why: docs/architecture.md says the same in words.
 USES = {
@@ -87,6 +88,9 @@ USES = {
     ("office", "district"),  # the first-run wizard sets up a sub-district office or the district (mode kabupaten)
     ("savings", "members"),  # a saver is a member: status checks, the member picker
     ("savings", "loans"),  # the savings kwitansi is the loan kwitansi's paper and printer; no return while a loan runs
+    ("books", "members"),  # the SHU goes to members: names and numbers on the list
+    ("books", "savings"),  # jasa modal by pokok + wajib; a member's SHU paid into sukarela is a savings deposit
+    ("books", "loans"),  # the SHU kwitansi is the loan kwitansi's paper and printer
 }
 
 

@@ -81,6 +81,7 @@ from koperasi.services.network import papers as meeting_papers
 from koperasi.services.network import eligibility, opportunities, referrals
 from koperasi.services.network import report as network_report
 from koperasi.domain.network.opportunities import Conditions, OpportunityInput, OpportunityKind, Outcome
+from koperasi.services.books import closing as books_closing
 from koperasi.services.savings import book as savings_book
 from koperasi.services.savings import leaving as savings_leaving
 from koperasi.services.savings import movements as savings
@@ -111,6 +112,8 @@ REFERRERS = {Role.ADMIN, Role.MANAGER, Role.CLERK}  # referrals, their letters a
 MEETING_KEEPERS = {Role.ADMIN, Role.MANAGER, Role.CLERK}  # community meetings, their attendance and follow-ups
 SAVINGS_CASHIERS = {Role.ADMIN, Role.TREASURER, Role.CLERK}  # take deposits, pay withdrawals
 SAVINGS_REVERSERS = {Role.ADMIN, Role.MANAGER, Role.TREASURER}  # ask for and approve savings reversals
+BOOK_CLOSERS = {Role.ADMIN, Role.TREASURER}  # ask for the year's close, divide and pay the SHU
+CLOSING_APPROVERS = {Role.ADMIN, Role.MANAGER}  # approve (or turn down) the close: four eyes
 RATE_KEEPERS = {Role.ADMIN, Role.MANAGER}  # pokok and wajib amounts (AD/ART)
 BACKUP_MAKERS = {Role.ADMIN, Role.MANAGER, Role.TREASURER}  # "Cadangkan sekarang" (restoring: admin, checked in restore_backup)
 HOUSEHOLD_VIEWERS = {Role.ADMIN, Role.MANAGER, Role.CLERK}  # household figures are personal: not the treasurer
@@ -437,6 +440,12 @@ CALLS = {
         s, a, UNKNOWN, printed=1, expected_version=0)),
     savings_papers.savings_statement: (ANYONE_LOGGED_IN, lambda s, a: savings_papers.savings_statement(
         s, a, UNKNOWN, period_from=date(2026, 1, 1), period_to=date(2026, 12, 31))),
+    # Tutup buku and SHU (issue 20): CLOSE_BOOKS, APPROVE_BOOK_CLOSING in domain/roles.py.
+    books_closing.year_figures: (ANYONE_LOGGED_IN, lambda s, a: books_closing.year_figures(s, a, 2025)),
+    books_closing.request_closing: (BOOK_CLOSERS, lambda s, a: books_closing.request_closing(s, a, 2025, request_id=uuid.uuid4())),
+    books_closing.approve_closing: (CLOSING_APPROVERS, lambda s, a: books_closing.approve_closing(s, a, UNKNOWN)),
+    books_closing.reject_closing: (CLOSING_APPROVERS, lambda s, a: books_closing.reject_closing(s, a, UNKNOWN, reason="Belum cocok")),
+    books_closing.closings: (ANYONE_LOGGED_IN, lambda s, a: books_closing.closings(s, a)),
     # Backups (issue 8): MAKE_BACKUPS in domain/roles.py.
     backup.make_backup: (BACKUP_MAKERS, lambda s, a: backup.make_backup(s, a, _database_of(s))),
     # Dampak (issue 16): VIEW_HOUSEHOLDS and RECORD_VISITS in domain/roles.py.

@@ -60,6 +60,9 @@ class Permission(StrEnum):
     RECORD_SAVINGS = "record_savings"
     REVERSE_SAVINGS = "reverse_savings"
     MANAGE_SAVINGS_RATES = "manage_savings_rates"
+    CLOSE_BOOKS = "close_books"
+    APPROVE_BOOK_CLOSING = "approve_book_closing"
+    MANAGE_SHU_RULES = "manage_shu_rules"
     MAKE_BACKUPS = "make_backups"
     RESTORE_BACKUPS = "restore_backups"
     VIEW_HOUSEHOLDS = "view_households"
@@ -100,6 +103,9 @@ _PERMISSION_LABELS = {
     Permission.RECORD_SAVINGS: "menerima setoran dan membayar penarikan simpanan",
     Permission.REVERSE_SAVINGS: "membatalkan transaksi simpanan",
     Permission.MANAGE_SAVINGS_RATES: "mengatur besar simpanan pokok dan wajib",
+    Permission.CLOSE_BOOKS: "meminta tutup buku, membagi dan membayar SHU",
+    Permission.APPROVE_BOOK_CLOSING: "menyetujui tutup buku",
+    Permission.MANAGE_SHU_RULES: "mengatur pembagian SHU menurut AD/ART",
     Permission.MAKE_BACKUPS: "membuat cadangan data",
     Permission.RESTORE_BACKUPS: "memulihkan data dari cadangan",
     # Income and household figures are personal: seeing them (and exporting them) is a right of its own.
@@ -134,6 +140,9 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             Permission.WRITE_REFERRALS,
             Permission.REVERSE_SAVINGS,
             Permission.MANAGE_SAVINGS_RATES,
+            # The chair approves the treasurer's year-end close (four eyes) and keeps the AD/ART's SHU shares.
+            Permission.APPROVE_BOOK_CLOSING,
+            Permission.MANAGE_SHU_RULES,
             Permission.MAKE_BACKUPS,
             Permission.VIEW_HOUSEHOLDS,
             Permission.RECORD_VISITS,
@@ -154,6 +163,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             Permission.REVERSE_SALES,
             Permission.RECORD_SAVINGS,
             Permission.REVERSE_SAVINGS,
+            Permission.CLOSE_BOOKS,
             Permission.MAKE_BACKUPS,
         }
     ),
