@@ -82,6 +82,8 @@ from koperasi.services.network import eligibility, opportunities, referrals
 from koperasi.services.network import report as network_report
 from koperasi.domain.network.opportunities import Conditions, OpportunityInput, OpportunityKind, Outcome
 from koperasi.services.books import closing as books_closing
+from koperasi.services.books import shu as books_shu
+from koperasi.domain.books.rules import PaymentMethod
 from koperasi.services.savings import book as savings_book
 from koperasi.services.savings import leaving as savings_leaving
 from koperasi.services.savings import movements as savings
@@ -446,6 +448,11 @@ CALLS = {
     books_closing.approve_closing: (CLOSING_APPROVERS, lambda s, a: books_closing.approve_closing(s, a, UNKNOWN)),
     books_closing.reject_closing: (CLOSING_APPROVERS, lambda s, a: books_closing.reject_closing(s, a, UNKNOWN, reason="Belum cocok")),
     books_closing.closings: (ANYONE_LOGGED_IN, lambda s, a: books_closing.closings(s, a)),
+    books_shu.shu_plan: (ANYONE_LOGGED_IN, lambda s, a: books_shu.shu_plan(s, a, 2025)),
+    books_shu.divide_shu: (BOOK_CLOSERS, lambda s, a: books_shu.divide_shu(
+        s, a, 2025, divided_on=date(2026, 3, 1), request_id=uuid.uuid4())),
+    books_shu.pay_shu: (BOOK_CLOSERS, lambda s, a: books_shu.pay_shu(
+        s, a, UNKNOWN, method=PaymentMethod.CASH, paid_on=date(2026, 3, 1), request_id=uuid.uuid4())),
     # Backups (issue 8): MAKE_BACKUPS in domain/roles.py.
     backup.make_backup: (BACKUP_MAKERS, lambda s, a: backup.make_backup(s, a, _database_of(s))),
     # Dampak (issue 16): VIEW_HOUSEHOLDS and RECORD_VISITS in domain/roles.py.
@@ -490,6 +497,7 @@ CALLS = {
 BUILDING_BLOCKS = {
     audit.record, access.authorize, members.add_members,
     ledger.post, ledger.post_reversal, loan_book.add_movement, loan_book.add_schedule, savings_book.add_movement,
+    savings.deposit_from,  # inside pay_shu, which checks CLOSE_BOOKS first
     # inside the areas' request and approve functions, which check the right first
     reversals.open_request, reversals.claim, reversals.settle,
     # the office's key, made inside send_report and office_fingerprint after their check
