@@ -449,10 +449,11 @@ CALLS = {
     books_closing.reject_closing: (CLOSING_APPROVERS, lambda s, a: books_closing.reject_closing(s, a, UNKNOWN, reason="Belum cocok")),
     books_closing.closings: (ANYONE_LOGGED_IN, lambda s, a: books_closing.closings(s, a)),
     books_shu.shu_plan: (ANYONE_LOGGED_IN, lambda s, a: books_shu.shu_plan(s, a, 2025)),
+    books_shu.shu_paper: (ANYONE_LOGGED_IN, lambda s, a: books_shu.shu_paper(s, a, 2025)),
     books_shu.divide_shu: (BOOK_CLOSERS, lambda s, a: books_shu.divide_shu(
         s, a, 2025, divided_on=date(2026, 3, 1), request_id=uuid.uuid4())),
     books_shu.pay_shu: (BOOK_CLOSERS, lambda s, a: books_shu.pay_shu(
-        s, a, UNKNOWN, method=PaymentMethod.CASH, paid_on=date(2026, 3, 1), request_id=uuid.uuid4())),
+        s, a, 2025, UNKNOWN, method=PaymentMethod.CASH, paid_on=date(2026, 3, 1), request_id=uuid.uuid4())),
     # Backups (issue 8): MAKE_BACKUPS in domain/roles.py.
     backup.make_backup: (BACKUP_MAKERS, lambda s, a: backup.make_backup(s, a, _database_of(s))),
     # Dampak (issue 16): VIEW_HOUSEHOLDS and RECORD_VISITS in domain/roles.py.

@@ -18,6 +18,7 @@ from sqlalchemy import (
     CheckConstraint,
     Date,
     ForeignKey,
+    ForeignKeyConstraint,
     Index,
     Integer,
     LargeBinary,
@@ -912,19 +913,18 @@ class ShuDivisionPart(Base):
 
 
 class ShuMemberShare(Base):
-    """A member's SHU of a division with the basis of each part (append-only)."""
+    """A member's SHU of a division with the basis of each part (append-only). Keyed by the division and the
+    member, so 100,000 shares are written without making an id for each."""
 
     __tablename__ = "shu_member_shares"
     __table_args__ = (
         CheckConstraint(
             "capital_basis >= 0 AND business_basis >= 0 AND jasa_modal >= 0 AND jasa_usaha >= 0", name="amounts"
         ),
-        UniqueConstraint("division_id", "member_id", name="uq_shu_member_shares_division_member"),
     )
 
-    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
-    division_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("shu_divisions.id"))
-    member_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("members.id"))
+    division_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("shu_divisions.id"), primary_key=True)
+    member_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("members.id"), primary_key=True)
     capital_basis: Mapped[int] = mapped_column(BigInteger)  # pokok + wajib (year end, or the sum of 12 month ends)
     business_basis: Mapped[int] = mapped_column(BigInteger)  # rupiah the cooperative earned from the member
     jasa_modal: Mapped[int] = mapped_column(BigInteger)
@@ -940,10 +940,14 @@ class ShuPayment(Base):
         CheckConstraint("amount > 0", name="amount"),
         CheckConstraint("(method = 'cash') = (receipt_number IS NOT NULL)", name="cash_receipt"),
         CheckConstraint("(method = 'sukarela') = (savings_movement_id IS NOT NULL)", name="sukarela_movement"),
+        ForeignKeyConstraint(["division_id", "member_id"], ["shu_member_shares.division_id", "shu_member_shares.member_id"],
+                             name="fk_shu_payments_share_shu_member_shares"),
+        UniqueConstraint("division_id", "member_id", name="uq_shu_payments_share"),  # a share is paid once
     )
 
     id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
-    share_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("shu_member_shares.id"), unique=True)
+    division_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    member_id: Mapped[uuid.UUID] = mapped_column(Uuid)
     method: Mapped[str] = mapped_column(String(10))
     amount: Mapped[int] = mapped_column(BigInteger)
     paid_on: Mapped[date] = mapped_column(Date)

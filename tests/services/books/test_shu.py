@@ -95,6 +95,17 @@ def test_the_shu_of_2025_divided_by_hand(year_2025):
         assert ledger.unbalanced_entries(session) == []
 
 
+def test_the_shu_list_is_printed_once_divided(year_2025):
+    books, _ = year_2025
+    with books.session() as session:
+        with pytest.raises(ValidationError, match="SHU tahun 2025 belum dibagi"):
+            shu.shu_paper(session, books.office.clerk, 2025)
+    _divide(books)
+    with books.session() as session:
+        paper = shu.shu_paper(session, books.office.clerk, 2025)
+    assert paper.office.name and paper.plan.divided_on == DIVIDED_ON and paper.printed_on == date(2026, 11, 28)
+
+
 def test_jasa_modal_by_the_average_of_twelve_month_ends(year_2025):
     books, people = year_2025
     with books.session() as session:
@@ -152,24 +163,23 @@ def test_a_loss_is_not_divided(db, admin):
 def test_members_are_paid_in_cash_or_into_sukarela(year_2025):
     books, people = year_2025
     _divide(books)
-    shares = {member.member_id: member for member in _plan(books).members}
     cash_key = uuid.uuid4()
     with books.session() as session:
-        paid = shu.pay_shu(session, books.office.treasurer, shares[people["siti"]].share_id, method=PaymentMethod.CASH,
+        paid = shu.pay_shu(session, books.office.treasurer, 2025, people["siti"], method=PaymentMethod.CASH,
                            paid_on=date(2026, 3, 20), request_id=cash_key)
     assert paid.amount == 19_700 and paid.receipt_number.startswith("KW/")
     with books.session() as session:
-        again = shu.pay_shu(session, books.office.treasurer, shares[people["siti"]].share_id,
+        again = shu.pay_shu(session, books.office.treasurer, 2025, people["siti"],
                             method=PaymentMethod.CASH, paid_on=date(2026, 3, 20), request_id=cash_key)
         assert again == paid
-        into = shu.pay_shu(session, books.office.treasurer, shares[people["rina"]].share_id,
+        into = shu.pay_shu(session, books.office.treasurer, 2025, people["rina"],
                            method=PaymentMethod.SUKARELA, paid_on=date(2026, 3, 20), request_id=uuid.uuid4())
     assert into.amount == 4_800 and into.savings_movement_id is not None
     with books.session() as session:
         assert savings_book.balances(session, people["rina"])[SavingsKind.SUKARELA] == 4_800
         assert account_balance(session, Account.SHU_PAYABLE) == 27_000 - 19_700 - 4_800
         with pytest.raises(ValidationError, match="sudah dibayarkan"):
-            shu.pay_shu(session, books.office.treasurer, shares[people["siti"]].share_id, method=PaymentMethod.SUKARELA,
+            shu.pay_shu(session, books.office.treasurer, 2025, people["siti"], method=PaymentMethod.SUKARELA,
                         paid_on=date(2026, 3, 21), request_id=uuid.uuid4())
         assert ledger.unbalanced_entries(session) == []
         assert ledger_checks.ledger_problems(session) == []

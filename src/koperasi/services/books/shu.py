@@ -15,7 +15,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import case, extract, func, insert, select
+from sqlalchemy import Uuid, bindparam, case, extract, func, insert, select, type_coerce
 from sqlalchemy.orm import Session, aliased
 
 from koperasi.db.models import (
@@ -40,11 +40,13 @@ from koperasi.domain.books.rules import (
     CapitalBasis,
     PaymentMethod,
     ShuPart,
+    ShuShares,
     divide,
     largest_remainder,
     parse_sources,
     year_bounds,
 )
+from koperasi.domain.books.plan import MemberShu, PartAmount, ShuPaper, ShuPlan
 from koperasi.domain.errors import NotFound, ValidationError
 from koperasi.domain.ledger import Account, ClosingStatus, Line, credit, debit
 from koperasi.domain.money import format_rupiah
@@ -56,7 +58,7 @@ from koperasi.services import ledger
 from koperasi.services.access import authorize
 from koperasi.services.office import audit
 from koperasi.services.office.numbering import next_number
-from koperasi.services.office.profile import the_office
+from koperasi.services.office.profile import current_office, the_office
 from koperasi.services.office.settings import value_of
 from koperasi.services.savings import movements as savings
 from koperasi.services.transaction import write
@@ -66,57 +68,6 @@ DIVISION_KIND, PAYMENT_KIND = "shu_division", "shu_payment"
 _FEE_MOVEMENT, _REVERSAL_MOVEMENT = "admin_fee", "reversal"
 
 
-@dataclass(frozen=True, slots=True)
-class PartAmount:
-    part: ShuPart
-    share_bp: int
-    amount: int
-    undivided: int  # of a member part: what no member had a basis for (to SHU belum dibagikan)
-
-
-@dataclass(frozen=True, slots=True)
-class MemberShu:
-    share_id: uuid.UUID | None  # None in a preview
-    member_id: uuid.UUID
-    number: str
-    name: str
-    capital_basis: int  # pokok + wajib at the year end, or the sum of the twelve month ends (average × 12)
-    business_basis: int  # rupiah the cooperative earned from the member's dealings
-    jasa_modal: int
-    jasa_usaha: int
-    paid_by: PaymentMethod | None = None
-    paid_on: date | None = None
-    receipt_number: str = ""
-
-    @property
-    def total(self) -> int:
-        return self.jasa_modal + self.jasa_usaha
-
-
-@dataclass(frozen=True, slots=True)
-class ShuPlan:
-    """A year's SHU divided (saved) or as it would be divided with today's settings (a preview)."""
-
-    year: int
-    shu: int
-    capital_basis: CapitalBasis
-    business_sources: frozenset[BusinessSource]
-    parts: tuple[PartAmount, ...]
-    members: tuple[MemberShu, ...]  # by member number
-    divided_on: date | None  # None: a preview, nothing saved
-
-    def part(self, part: ShuPart) -> PartAmount:
-        return next(line for line in self.parts if line.part is part)
-
-    @property
-    def capital_basis_total(self) -> int:
-        return sum(member.capital_basis for member in self.members)
-
-    @property
-    def business_basis_total(self) -> int:
-        return sum(member.business_basis for member in self.members)
-
-
 def shu_plan(session: Session, actor: Actor, year: int) -> ShuPlan:
     """The division as saved, or (not yet divided) as the settings in force would make it."""
     authorize(session, actor, Permission.USE_APP)
@@ -124,6 +75,14 @@ def shu_plan(session: Session, actor: Actor, year: int) -> ShuPlan:
     if division is not None:
         return _saved(session, division)
     return _plan(session, _closed(session, year))
+
+
+def shu_paper(session: Session, actor: Actor, year: int) -> ShuPaper:
+    """The per-member SHU list of a divided year, for the PDF and the workbook."""
+    plan = shu_plan(session, actor, year)
+    if plan.divided_on is None:
+        raise ValidationError(f"SHU tahun {year} belum dibagi; daftar SHU anggota dicetak sesudah pembagian.")
+    return ShuPaper(current_office(session).profile, plan, clock.today())
 
 
 def divide_shu(session: Session, actor: Actor, year: int, *, divided_on: date, request_id: uuid.UUID) -> uuid.UUID:
@@ -139,35 +98,51 @@ def divide_shu(session: Session, actor: Actor, year: int, *, divided_on: date, r
         if not isinstance(divided_on, date) or divided_on <= year_bounds(year)[1] or divided_on > clock.today():
             raise ValidationError(
                 f"Tanggal pembagian SHU harus sesudah tahun {year} dan tidak di masa depan.", field="divided_on")
-        plan = _plan(session, closing)
+        allocation = _allocate(session, closing)
+        parts = allocation.part_lines()
         entry = ledger.post(
             session, actor, key=request_id, entry_date=divided_on, kind=DIVISION_KIND,
-            description=f"Pembagian SHU tahun {year} menurut AD/ART", lines=_division_lines(plan), request=request,
+            description=f"Pembagian SHU tahun {year} menurut AD/ART", lines=_division_lines(allocation.shu, parts),
+            request=request,
         )
         division = ShuDivision(
-            id=uuid.uuid4(), year=year, closing_id=closing.id, divided_on=divided_on, shu=plan.shu,
-            capital_basis=plan.capital_basis.value,
-            business_sources=",".join(source.value for source in BusinessSource if source in plan.business_sources),
+            id=uuid.uuid4(), year=year, closing_id=closing.id, divided_on=divided_on, shu=allocation.shu,
+            capital_basis=allocation.capital_basis.value,
+            business_sources=",".join(source.value for source in BusinessSource if source in allocation.sources),
             journal_entry_id=entry.id, created_by=actor.user_id, created_at=clock.now(),
         )
         session.add(division)
         session.flush()
         session.execute(insert(ShuDivisionPart), [
             {"division_id": division.id, "part": line.part.value, "share_bp": line.share_bp, "amount": line.amount,
-             "undivided": line.undivided} for line in plan.parts
+             "undivided": line.undivided} for line in parts
         ])
-        if plan.members:
-            session.execute(insert(ShuMemberShare), [
-                {"id": uuid.uuid4(), "division_id": division.id, "member_id": member.member_id,
-                 "capital_basis": member.capital_basis, "business_basis": member.business_basis,
-                 "jasa_modal": member.jasa_modal, "jasa_usaha": member.jasa_usaha} for member in plan.members
-            ])
+        _write_shares(session, division.id, allocation)
         audit.record(
             session, actor, action=AuditAction.SHU_DIVIDED, entity="shu_division", entity_id=division.id,
-            after={"year": year, "shu": format_rupiah(plan.shu), "members_sharing": len(plan.members),
-                   "parts": {line.part.label: format_rupiah(line.amount) for line in plan.parts}},
+            after={"year": year, "shu": format_rupiah(allocation.shu), "members_sharing": len(allocation.keys),
+                   "parts": {line.part.label: format_rupiah(line.amount) for line in parts}},
         )
         return division.id
+
+
+def _write_shares(session: Session, division_id: uuid.UUID, allocation: _Allocation) -> None:
+    """Every member's share in one batched INSERT, the ids as text."""
+    if not allocation.keys:
+        return
+    raw_division = session.scalar(select(_raw(ShuDivision.id)).where(ShuDivision.id == division_id))
+    table = ShuMemberShare.__table__
+    statement = table.insert().values(
+        division_id=bindparam("division", type_=_TEXT_ID), member_id=bindparam("member", type_=_TEXT_ID),
+        capital_basis=bindparam("capital"), business_basis=bindparam("business"),
+        jasa_modal=bindparam("modal"), jasa_usaha=bindparam("usaha"),
+    )
+    session.execute(statement, [
+        {"division": raw_division, "member": key, "capital": capital, "business": business, "modal": modal, "usaha": usaha}
+        for key, capital, business, modal, usaha in zip(
+            allocation.keys, allocation.capital, allocation.business, allocation.jasa_modal, allocation.jasa_usaha,
+            strict=True)
+    ])
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,28 +155,29 @@ class ShuPaid:
 
 
 def pay_shu(
-    session: Session, actor: Actor, share_id: uuid.UUID, *, method: PaymentMethod, paid_on: date, request_id: uuid.UUID,
+    session: Session, actor: Actor, year: int, member_id: uuid.UUID, *, method: PaymentMethod, paid_on: date,
+    request_id: uuid.UUID,
 ) -> ShuPaid:
     """Pay a member's whole SHU of a year: in cash against a kwitansi, or into their simpanan sukarela."""
     with write(session):
         authorize(session, actor, Permission.CLOSE_BOOKS)
         method = _checked_method(method)
-        request = {"share": share_id, "method": method, "paid_on": paid_on}
-        share = session.get(ShuMemberShare, share_id)
+        division = session.scalar(select(ShuDivision).where(ShuDivision.year == year))
+        share = None if division is None else session.get(ShuMemberShare, (division.id, member_id))
         if share is None:
-            raise NotFound("Bagian SHU anggota tidak ditemukan.")
+            raise NotFound(f"Anggota ini tidak mendapat bagian SHU tahun {year}.")
         if (existing := _payment_of_key(session, request_id)) is not None:
-            if (existing.share_id, existing.method) != (share.id, method.value):
+            if (existing.division_id, existing.member_id, existing.method) != (division.id, member_id, method.value):
                 raise ledger.key_reused()
             return _paid(existing)
         if ledger.find_entry(session, request_id) is not None:
             raise ledger.key_reused()
-        if session.scalar(select(ShuPayment.id).where(ShuPayment.share_id == share.id)) is not None:
+        if session.scalar(select(ShuPayment.id).where(
+                ShuPayment.division_id == division.id, ShuPayment.member_id == member_id)) is not None:
             raise ValidationError("SHU anggota ini sudah dibayarkan.")
         amount = share.jasa_modal + share.jasa_usaha
         if amount == 0:
             raise ValidationError("Bagian SHU anggota ini Rp0; tidak ada yang dibayarkan.")
-        division = session.get(ShuDivision, share.division_id)
         if not isinstance(paid_on, date) or paid_on < division.divided_on or paid_on > clock.today():
             raise ValidationError(
                 f"Tanggal pembayaran SHU harus antara {division.divided_on:%d-%m-%Y} dan hari ini.", field="paid_on")
@@ -215,13 +191,14 @@ def pay_shu(
             entry_id = ledger.post(
                 session, actor, key=request_id, entry_date=paid_on, kind=PAYMENT_KIND,
                 description=f"Pembayaran SHU {division.year} {member.number} {member.full_name}",
-                lines=[debit(Account.SHU_PAYABLE, amount), credit(Account.CASH, amount)], request=request,
+                lines=[debit(Account.SHU_PAYABLE, amount), credit(Account.CASH, amount)],
+                request={"year": year, "member": member_id, "method": method, "paid_on": paid_on},
             ).id
             receipt = next_number(session, office_code=the_office(session).code, doc_type=DocumentType.RECEIPT,
                                   year=paid_on.year)
             movement_id = None
         payment = ShuPayment(
-            id=uuid.uuid4(), share_id=share.id, method=method.value, amount=amount, paid_on=paid_on,
+            id=uuid.uuid4(), division_id=division.id, member_id=member_id, method=method.value, amount=amount, paid_on=paid_on,
             receipt_number=receipt, journal_entry_id=entry_id, savings_movement_id=movement_id,
             created_by=actor.user_id, created_at=clock.now(),
         )
@@ -261,46 +238,75 @@ def _closed(session: Session, year: int) -> BookClosing:
     return closing
 
 
-def _plan(session: Session, closing: BookClosing) -> ShuPlan:
+@dataclass(frozen=True, slots=True)
+class _Allocation:
+    """The division worked out: the parts, and per member (in ``keys`` order) the bases and the shares."""
+
+    shu: int
+    shares: ShuShares
+    parts: dict[ShuPart, int]
+    capital_basis: CapitalBasis
+    sources: frozenset[BusinessSource]
+    keys: list[str]  # member ids as text (_TEXT_ID)
+    capital: list[int]
+    business: list[int]
+    jasa_modal: list[int]
+    jasa_usaha: list[int]
+
+    def part_lines(self) -> tuple[PartAmount, ...]:
+        undivided = {ShuPart.CAPITAL: self.parts[ShuPart.CAPITAL] - sum(self.jasa_modal),
+                     ShuPart.BUSINESS: self.parts[ShuPart.BUSINESS] - sum(self.jasa_usaha)}
+        return tuple(PartAmount(part, self.shares.of(part), self.parts[part], undivided.get(part, 0)) for part in ShuPart)
+
+
+def _allocate(session: Session, closing: BookClosing) -> _Allocation:
     shu = (closing.income or 0) - (closing.expenses or 0)
     shares = value_of(session, SHU_SHARES)
     parts = divide(shu, shares)
     capital_basis = value_of(session, SHU_CAPITAL_BASIS)
     sources = frozenset(value_of(session, SHU_BUSINESS_SOURCES))
-    capital = _capital_bases(session, closing.year, capital_basis)
-    business = _business_bases(session, closing.year, sources)
-    member_ids = sorted(set(capital) | set(business), key=str)
-    capital_shares = largest_remainder(parts[ShuPart.CAPITAL], [capital.get(m, 0) for m in member_ids])
-    business_shares = largest_remainder(parts[ShuPart.BUSINESS], [business.get(m, 0) for m in member_ids])
-    names = _names(session, member_ids)
+    capital_of = _capital_bases(session, closing.year, capital_basis)
+    business_of = _business_bases(session, closing.year, sources)
+    keys = sorted(set(capital_of) | set(business_of))
+    capital = [capital_of.get(key, 0) for key in keys]
+    business = [business_of.get(key, 0) for key in keys]
+    return _Allocation(shu, shares, parts, capital_basis, sources, keys, capital, business,
+                       largest_remainder(parts[ShuPart.CAPITAL], capital),
+                       largest_remainder(parts[ShuPart.BUSINESS], business))
+
+
+def _plan(session: Session, closing: BookClosing) -> ShuPlan:
+    """The preview: the allocation with the members' numbers and names."""
+    allocation = _allocate(session, closing)
+    names = {key: (number, name) for key, number, name in session.execute(
+        select(_raw(Member.id), Member.number, Member.full_name))} if allocation.keys else {}
     members = sorted(
-        (MemberShu(None, member_id, *names[member_id], capital.get(member_id, 0), business.get(member_id, 0),
-                   modal, usaha)
-         for member_id, modal, usaha in zip(member_ids, capital_shares, business_shares, strict=True)),
+        (MemberShu(uuid.UUID(key), *names[key], capital, business, modal, usaha)
+         for key, capital, business, modal, usaha in zip(
+             allocation.keys, allocation.capital, allocation.business, allocation.jasa_modal, allocation.jasa_usaha,
+             strict=True)),
         key=lambda member: member.number,
     )
-    undivided = {ShuPart.CAPITAL: parts[ShuPart.CAPITAL] - sum(capital_shares),
-                 ShuPart.BUSINESS: parts[ShuPart.BUSINESS] - sum(business_shares)}
-    lines = tuple(PartAmount(part, shares.of(part), parts[part], undivided.get(part, 0)) for part in ShuPart)
-    return ShuPlan(closing.year, shu, capital_basis, sources, lines, tuple(members), None)
+    return ShuPlan(closing.year, allocation.shu, allocation.capital_basis, allocation.sources, allocation.part_lines(),
+                   tuple(members), None)
 
 
-def _names(session: Session, member_ids: list[uuid.UUID]) -> dict[uuid.UUID, tuple[str, str]]:
-    if not member_ids:
-        return {}
-    rows = session.execute(select(Member.id, Member.number, Member.full_name))
-    wanted = set(member_ids)
-    return {member_id: (number, name) for member_id, number, name in rows if member_id in wanted}
+# Member ids read and written as text (hex on SQLite): no UUID object is made for each of 100,000 rows.
+_TEXT_ID = Uuid(as_uuid=False)
 
 
-def _capital_bases(session: Session, year: int, basis: CapitalBasis) -> dict[uuid.UUID, int]:
+def _raw(column):
+    return type_coerce(column, _TEXT_ID)
+
+
+def _capital_bases(session: Session, year: int, basis: CapitalBasis) -> dict[str, int]:
     """Pokok + wajib per member at 31 December, or summed over the twelve month ends (the average × 12)."""
     start, end = year_bounds(year)
     weight = 1 if basis is CapitalBasis.YEAR_END else case(
         (SavingsMovement.occurred_on < start, 12), else_=13 - extract("month", SavingsMovement.occurred_on))
     total = func.sum(SavingsMovement.change * weight)
     rows = session.execute(
-        select(SavingsMovement.member_id, total)
+        select(_raw(SavingsMovement.member_id), total)
         .where(SavingsMovement.kind.in_([SavingsKind.POKOK.value, SavingsKind.WAJIB.value]),
                SavingsMovement.occurred_on <= end)
         .group_by(SavingsMovement.member_id).having(total > 0)
@@ -308,15 +314,15 @@ def _capital_bases(session: Session, year: int, basis: CapitalBasis) -> dict[uui
     return {member_id: int(amount) for member_id, amount in rows}
 
 
-def _business_bases(session: Session, year: int, sources: frozenset[BusinessSource]) -> dict[uuid.UUID, int]:
+def _business_bases(session: Session, year: int, sources: frozenset[BusinessSource]) -> dict[str, int]:
     """What the cooperative earned from each member in the year: commission on their goods sold (sales not
     cancelled), administration fees of their loans (fees not reversed)."""
     start, end = year_bounds(year)
-    found: dict[uuid.UUID, int] = {}
+    found: dict[str, int] = {}
     if BusinessSource.SALES in sources:
         cancel = aliased(Sale)
         rows = session.execute(
-            select(SaleLine.member_id, func.sum(SaleLine.commission))
+            select(_raw(SaleLine.member_id), func.sum(SaleLine.commission))
             .join(Sale, Sale.id == SaleLine.sale_id).outerjoin(cancel, cancel.reversal_of_id == Sale.id)
             .where(Sale.sold_on.between(start, end), cancel.id.is_(None), SaleLine.member_id.is_not(None))
             .group_by(SaleLine.member_id)
@@ -326,7 +332,7 @@ def _business_bases(session: Session, year: int, sources: frozenset[BusinessSour
     if BusinessSource.ADMIN_FEES in sources:
         cancel = aliased(LoanMovement)
         rows = session.execute(
-            select(Loan.member_id, func.sum(LoanMovement.amount))
+            select(_raw(Loan.member_id), func.sum(LoanMovement.amount))
             .join(Loan, Loan.id == LoanMovement.loan_id).outerjoin(cancel, cancel.reversal_of_id == LoanMovement.id)
             .where(LoanMovement.kind == _FEE_MOVEMENT, LoanMovement.occurred_on.between(start, end), cancel.id.is_(None))
             .group_by(Loan.member_id)
@@ -336,16 +342,16 @@ def _business_bases(session: Session, year: int, sources: frozenset[BusinessSour
     return {member_id: amount for member_id, amount in found.items() if amount > 0}
 
 
-def _division_lines(plan: ShuPlan) -> list[Line]:
+def _division_lines(shu: int, parts: tuple[PartAmount, ...]) -> list[Line]:
     """SHU tahun berjalan out; cadangan, the funds, what members are owed and what no member could share in."""
     credits: dict[Account, int] = {}
-    for line in plan.parts:
+    for line in parts:
         shared = line.amount - line.undivided
         if shared:
             credits[line.part.account] = credits.get(line.part.account, 0) + shared
         if line.undivided:
             credits[Account.SHU_UNDIVIDED] = credits.get(Account.SHU_UNDIVIDED, 0) + line.undivided
-    return [debit(Account.SHU_CURRENT, plan.shu), *(credit(account, amount) for account, amount in credits.items())]
+    return [debit(Account.SHU_CURRENT, shu), *(credit(account, amount) for account, amount in credits.items())]
 
 
 def _saved(session: Session, division: ShuDivision) -> ShuPlan:
@@ -358,12 +364,13 @@ def _saved(session: Session, division: ShuDivision) -> ShuPlan:
         select(ShuMemberShare, Member.number, Member.full_name, ShuPayment.method, ShuPayment.paid_on,
                ShuPayment.receipt_number, SavingsMovement.receipt_number)
         .join(Member, Member.id == ShuMemberShare.member_id)
-        .outerjoin(ShuPayment, ShuPayment.share_id == ShuMemberShare.id)
+        .outerjoin(ShuPayment, (ShuPayment.division_id == ShuMemberShare.division_id)
+                   & (ShuPayment.member_id == ShuMemberShare.member_id))
         .outerjoin(SavingsMovement, SavingsMovement.id == ShuPayment.savings_movement_id)
         .where(ShuMemberShare.division_id == division.id).order_by(Member.number)
     )
     members = tuple(
-        MemberShu(share.id, share.member_id, number, name, share.capital_basis, share.business_basis, share.jasa_modal,
+        MemberShu(share.member_id, number, name, share.capital_basis, share.business_basis, share.jasa_modal,
                   share.jasa_usaha, PaymentMethod(method) if method else None, paid_on, cash_receipt or savings_receipt or "")
         for share, number, name, method, paid_on, cash_receipt, savings_receipt in rows
     )
