@@ -450,6 +450,7 @@ CALLS = {
     books_closing.closings: (ANYONE_LOGGED_IN, lambda s, a: books_closing.closings(s, a)),
     books_shu.shu_plan: (ANYONE_LOGGED_IN, lambda s, a: books_shu.shu_plan(s, a, 2025)),
     books_shu.shu_paper: (ANYONE_LOGGED_IN, lambda s, a: books_shu.shu_paper(s, a, 2025)),
+    books_shu.shu_receipt: (ANYONE_LOGGED_IN, lambda s, a: books_shu.shu_receipt(s, a, 2025, UNKNOWN)),
     books_shu.divide_shu: (BOOK_CLOSERS, lambda s, a: books_shu.divide_shu(
         s, a, 2025, divided_on=date(2026, 3, 1), request_id=uuid.uuid4())),
     books_shu.pay_shu: (BOOK_CLOSERS, lambda s, a: books_shu.pay_shu(

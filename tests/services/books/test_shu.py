@@ -25,7 +25,7 @@ from koperasi.domain.books.rules import (
     PaymentMethod,
     ShuPart,
 )
-from koperasi.domain.errors import ValidationError
+from koperasi.domain.errors import NotFound, ValidationError
 from koperasi.domain.ledger import Account
 from koperasi.domain.sales.rules import Producer
 from koperasi.domain.savings.rules import SavingsKind
@@ -183,6 +183,13 @@ def test_members_are_paid_in_cash_or_into_sukarela(year_2025):
                         paid_on=date(2026, 3, 21), request_id=uuid.uuid4())
         assert ledger.unbalanced_entries(session) == []
         assert ledger_checks.ledger_problems(session) == []
+    with books.session() as session:
+        receipt = shu.shu_receipt(session, books.office.clerk, 2025, people["siti"])
+        assert (receipt.number, receipt.amount, receipt.received_by, receipt.paid_by_member) == (
+            paid.receipt_number, 19_700, "Siti Aminah", False)
+        assert [(line.label, line.amount) for line in receipt.lines] == [("Jasa modal", 7_200), ("Jasa usaha", 12_500)]
+        with pytest.raises(NotFound):
+            shu.shu_receipt(session, books.office.clerk, 2025, people["rina"])  # paid into sukarela: its savings kwitansi
     plan = _plan(books)
     paid_rows = {member.member_id: member for member in plan.members}
     assert paid_rows[people["siti"]].paid_by is PaymentMethod.CASH

@@ -31,6 +31,7 @@ from koperasi.db.models import (
     ShuDivisionPart,
     ShuMemberShare,
     ShuPayment,
+    User,
 )
 from koperasi.domain.books.rules import (
     SHU_BUSINESS_SOURCES,
@@ -48,6 +49,7 @@ from koperasi.domain.books.rules import (
 )
 from koperasi.domain.books.plan import MemberShu, PartAmount, ShuPaper, ShuPlan
 from koperasi.domain.errors import NotFound, ValidationError
+from koperasi.domain.loans.papers import Receipt, ReceiptLine
 from koperasi.domain.ledger import Account, ClosingStatus, Line, credit, debit
 from koperasi.domain.money import format_rupiah
 from koperasi.domain.office.audit import AuditAction
@@ -210,6 +212,32 @@ def pay_shu(
                    "paid_on": paid_on.isoformat()},
         )
         return _paid(payment)
+
+
+def shu_receipt(session: Session, actor: Actor, year: int, member_id: uuid.UUID, *, place: str = "") -> Receipt:
+    """The kwitansi of a member's SHU paid in cash (the loan kwitansi's paper); one paid into sukarela has the
+    savings deposit's kwitansi instead."""
+    authorize(session, actor, Permission.USE_APP)
+    row = session.execute(
+        select(ShuPayment, ShuMemberShare).join(ShuDivision, ShuDivision.id == ShuPayment.division_id)
+        .join(ShuMemberShare, (ShuMemberShare.division_id == ShuPayment.division_id)
+              & (ShuMemberShare.member_id == ShuPayment.member_id))
+        .where(ShuDivision.year == year, ShuPayment.member_id == member_id)
+    ).one_or_none()
+    if row is None or row[0].method != PaymentMethod.CASH.value:
+        raise NotFound("SHU anggota ini belum dibayarkan tunai; tidak ada kwitansi SHU.")
+    payment, share = row
+    member, office = session.get(Member, member_id), current_office(session)
+    return Receipt(
+        office=office.profile, title="KWITANSI PEMBAYARAN SHU", number=payment.receipt_number or "",
+        issued_on=payment.paid_on, place=place or (office.kecamatan_name or "Sarolangun"),
+        received_from=office.profile.name, received_by=member.full_name, signer_label="Yang menerima (anggota)",
+        amount=payment.amount, purpose=f"Pembayaran SHU tahun buku {year}",
+        lines=tuple(ReceiptLine(label, amount) for label, amount in
+                    (("Jasa modal", share.jasa_modal), ("Jasa usaha", share.jasa_usaha)) if amount),
+        member_number=member.number, paid_by_member=False,
+        clerk_name=session.get(User, payment.created_by).full_name,
+    )
 
 
 def _payment_of_key(session: Session, key: uuid.UUID) -> ShuPayment | None:
