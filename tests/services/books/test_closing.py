@@ -51,6 +51,7 @@ def test_the_close_moves_the_years_income_into_shu_tahun_berjalan(books):
             (Account.COMMISSION_INCOME, 10_000, 0), (Account.ADMIN_FEE_INCOME, 10_000, 0), (Account.SHU_CURRENT, 0, 20_000)]
         assert account_balance(session, Account.SHU_CURRENT) == 20_000
         assert account_balance(session, Account.COMMISSION_INCOME) == 0
+        assert closing.year_figures(session, books.office.clerk, 2025).shu == 20_000  # as closed, not zero after it
         row = session.scalars(select(BookClosing).where(BookClosing.year == 2025)).one()
         assert (row.status, row.income, row.expenses, row.decided_by) == ("closed", 20_000, 0, books.office.manager.user_id)
         actions = set(session.scalars(select(AuditEvent.action).where(AuditEvent.entity == "book_closing")))

@@ -81,7 +81,8 @@ class Closing:
 
 
 def year_figures(session: Session, actor: Actor, year: int) -> YearFigures:
-    """What closing ``year`` would move into SHU tahun berjalan (the preview the treasurer and the chair read)."""
+    """What closing ``year`` moves into SHU tahun berjalan: the preview the treasurer and the chair read, and
+    (the closing entry left out) what a closed year moved."""
     authorize(session, actor, Permission.USE_APP)
     return _figures(session, year)
 
@@ -229,7 +230,7 @@ def _figures(session: Session, year: int) -> YearFigures:
     rows = session.execute(
         select(JournalLine.account, func.sum(JournalLine.credit) - func.sum(JournalLine.debit))
         .join(JournalEntry, JournalEntry.id == JournalLine.entry_id)
-        .where(JournalEntry.entry_date.between(start, end),
+        .where(JournalEntry.entry_date.between(start, end), JournalEntry.kind != CLOSING_KIND,  # a closed year's own
                or_(JournalLine.account.like(f"{INCOME_CLASS}%"), JournalLine.account.like(f"{EXPENSE_CLASS}%")))
         .group_by(JournalLine.account).order_by(JournalLine.account)
     )
