@@ -67,7 +67,7 @@ from koperasi.services.transaction import write
 from koperasi import clock
 
 DIVISION_KIND, PAYMENT_KIND = "shu_division", "shu_payment"
-_FEE_MOVEMENT, _REVERSAL_MOVEMENT = "admin_fee", "reversal"
+_FEE_MOVEMENT = "admin_fee"
 
 
 def shu_plan(session: Session, actor: Actor, year: int) -> ShuPlan:
