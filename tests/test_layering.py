@@ -60,7 +60,7 @@ def test_the_walk_would_catch_an_offender(tmp_path):
 # reports/ and gui/. An area uses another only through the modules that area offers; the office is
 # what every area stands on, so all of it is open. The month as a whole (monthly: the Laporan bulanan and
 # Beranda's charts) joins the areas like Beranda: it may read any area's modules, never a private name.
-AREAS = ("office", "members", "loans", "trainings", "sales", "network", "impact", "district", "savings", "cashbook", "monthly")
+AREAS = ("office", "members", "loans", "trainings", "sales", "network", "impact", "district", "savings", "cashbook", "books", "monthly")
 JOINING = {"monthly"}
 LAYERS = ("domain", "services", "reports", "gui")
 OFFERED = {
@@ -72,9 +72,10 @@ OFFERED = {
     "impact": set(),
     "loans": {"services.loans.arrears", "domain.loans.papers", "domain.loans.rules", "gui.loans.documents"},
     "district": {"services.district.mode"},
-    "savings": set(),
+    "savings": {"services.savings.movements", "domain.savings.rules"},
     "cashbook": set(),  # the office's own income and expenses; the chart it extends is shared (services/accounts.py)
     "monthly": {"domain.monthly.figures"},
+    "books": set(),
 }
 # Who may use whom (besides the office), and why: docs/architecture.md says the same in words.
 USES = {
@@ -93,6 +94,9 @@ USES = {
     ("savings", "members"),  # a saver is a member: status checks, the member picker
     ("savings", "loans"),  # the savings kwitansi is the loan kwitansi's paper and printer; no return while a loan runs
     ("impact", "monthly"),  # the funder's charts take the monthly report's colour-blind-safe palette and rupiah axis
+    ("books", "members"),  # the SHU goes to members: names and numbers on the list
+    ("books", "savings"),  # jasa modal by pokok + wajib; a member's SHU paid into sukarela is a savings deposit
+    ("books", "loans"),  # the SHU kwitansi is the loan kwitansi's paper and printer
 }
 
 

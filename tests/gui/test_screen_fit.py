@@ -86,7 +86,8 @@ def test_every_dialog_opened_from_the_main_window_fits_a_1024_x_768_screen(demo_
     form = window.form
     for action in (form.actionChangePassword, form.actionOffice, form.actionUsers, form.actionRegions, form.actionCategories,
                    form.actionAuditLog, form.actionAbout, window.action_funds, window.action_catalogue, window.action_backup,
-                   window.action_restore, window.action_district_settings, window.action_cash_book):
+                   window.action_restore, window.action_district_settings, window.action_cash_book,
+                   window.action_year_end):
         action.trigger()
     for direction in CashDirection:
         CashEntryDialog(window.context, direction, window).exec()
@@ -119,7 +120,7 @@ def test_every_dialog_opened_from_the_main_window_fits_a_1024_x_768_screen(demo_
                 "FundsDialog", "CatalogueDialog", "BackupDialog", "RestoreDialog", "MemberDialog", "LeaveDialog",
                 "LoanApplicationDialog", "RepaymentDialog", "RescheduleDialog", "WriteOffDialog", "PdfPreviewDialog",
                 "ProgrammesDialog", "BatchDialog", "BatchEditDialog", "SessionDialog", "EnrolDialog", "SaleDialog", "IntakeDialog",
-                "DistrictSettingsDialog", "CashBookDialog", "CashEntryDialog"}
+                "DistrictSettingsDialog", "CashBookDialog", "CashEntryDialog", "YearEndDialog"}
     assert expected <= set(opened), expected - set(opened)
     too_big = {name: size for name, size in opened.items() if size[0] > LAPTOP.width() or size[1] > LAPTOP.height() or size[2]}
     assert not too_big

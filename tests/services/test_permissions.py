@@ -89,6 +89,9 @@ from koperasi.services.network import eligibility, opportunities, referrals
 from koperasi.services.network import report as network_report
 from koperasi.services.network import exports as network_exports
 from koperasi.domain.network.opportunities import Conditions, OpportunityInput, OpportunityKind, Outcome
+from koperasi.services.books import closing as books_closing
+from koperasi.services.books import shu as books_shu
+from koperasi.domain.books.rules import PaymentMethod
 from koperasi.services.savings import book as savings_book
 from koperasi.services.savings import leaving as savings_leaving
 from koperasi.services.savings import movements as savings
@@ -119,6 +122,8 @@ REFERRERS = {Role.ADMIN, Role.MANAGER, Role.CLERK}  # referrals, their letters a
 MEETING_KEEPERS = {Role.ADMIN, Role.MANAGER, Role.CLERK}  # community meetings, their attendance and follow-ups
 SAVINGS_CASHIERS = {Role.ADMIN, Role.TREASURER, Role.CLERK}  # take deposits, pay withdrawals
 SAVINGS_REVERSERS = {Role.ADMIN, Role.MANAGER, Role.TREASURER}  # ask for and approve savings reversals
+BOOK_CLOSERS = {Role.ADMIN, Role.TREASURER}  # ask for the year's close, divide and pay the SHU
+CLOSING_APPROVERS = {Role.ADMIN, Role.MANAGER}  # approve (or turn down) the close: four eyes
 RATE_KEEPERS = {Role.ADMIN, Role.MANAGER}  # pokok and wajib amounts (AD/ART)
 CASH_KEEPERS = {Role.ADMIN, Role.TREASURER}  # the office's own income and expenses (the treasurer holds the cash)
 CASH_REVERSERS = {Role.ADMIN, Role.MANAGER, Role.TREASURER}  # ask for and approve cash-book reversals
@@ -468,6 +473,19 @@ CALLS = {
         s, a, group=AccountGroup.EXPENSE, code="x", name="")),
     chart_accounts.change_account: (CHART_KEEPERS, lambda s, a: chart_accounts.change_account(
         s, a, "5999", name="", retired=False, expected_version=1)),
+    # Tutup buku and SHU (issue 20): CLOSE_BOOKS, APPROVE_BOOK_CLOSING in domain/roles.py.
+    books_closing.year_figures: (ANYONE_LOGGED_IN, lambda s, a: books_closing.year_figures(s, a, 2025)),
+    books_closing.request_closing: (BOOK_CLOSERS, lambda s, a: books_closing.request_closing(s, a, 2025, request_id=uuid.uuid4())),
+    books_closing.approve_closing: (CLOSING_APPROVERS, lambda s, a: books_closing.approve_closing(s, a, UNKNOWN)),
+    books_closing.reject_closing: (CLOSING_APPROVERS, lambda s, a: books_closing.reject_closing(s, a, UNKNOWN, reason="Belum cocok")),
+    books_closing.closings: (ANYONE_LOGGED_IN, lambda s, a: books_closing.closings(s, a)),
+    books_shu.shu_plan: (ANYONE_LOGGED_IN, lambda s, a: books_shu.shu_plan(s, a, 2025)),
+    books_shu.shu_paper: (ANYONE_LOGGED_IN, lambda s, a: books_shu.shu_paper(s, a, 2025)),
+    books_shu.shu_receipt: (ANYONE_LOGGED_IN, lambda s, a: books_shu.shu_receipt(s, a, 2025, UNKNOWN)),
+    books_shu.divide_shu: (BOOK_CLOSERS, lambda s, a: books_shu.divide_shu(
+        s, a, 2025, divided_on=date(2026, 3, 1), request_id=uuid.uuid4())),
+    books_shu.pay_shu: (BOOK_CLOSERS, lambda s, a: books_shu.pay_shu(
+        s, a, 2025, UNKNOWN, method=PaymentMethod.CASH, paid_on=date(2026, 3, 1), request_id=uuid.uuid4())),
     # Backups (issue 8): MAKE_BACKUPS in domain/roles.py.
     backup.make_backup: (BACKUP_MAKERS, lambda s, a: backup.make_backup(s, a, _database_of(s))),
     # Dampak (issue 16): VIEW_HOUSEHOLDS and RECORD_VISITS in domain/roles.py.
@@ -512,6 +530,7 @@ CALLS = {
 BUILDING_BLOCKS = {
     audit.record, access.authorize, members.add_members,
     ledger.post, ledger.post_reversal, loan_book.add_movement, loan_book.add_schedule, savings_book.add_movement,
+    savings.deposit_from,  # inside pay_shu, which checks CLOSE_BOOKS first
     # inside the areas' request and approve functions, which check the right first
     reversals.open_request, reversals.claim, reversals.settle,
     # the office's key, made inside send_report and office_fingerprint after their check

@@ -18,6 +18,7 @@ from sqlalchemy import (
     CheckConstraint,
     Date,
     ForeignKey,
+    ForeignKeyConstraint,
     Index,
     Integer,
     LargeBinary,
@@ -894,6 +895,114 @@ class CashEntry(Base):
     reversal_of_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("cash_entries.id"), unique=True)
     reason: Mapped[str] = mapped_column(String(500), default="")
     journal_entry_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("journal_entries.id"), unique=True)
+    created_by: Mapped[uuid.UUID] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class BookClosing(Base):
+    """A financial year's close: requested by the treasurer, approved (posted) or rejected by another user.
+
+    Once approved the row is the year's lock: a trigger refuses any journal entry dated in the year, and the
+    row itself refuses to change (migration 0019). At most one request per year stands (pending or closed)."""
+
+    __tablename__ = "book_closings"
+    __table_args__ = (
+        CheckConstraint("status IN ('pending', 'closed', 'rejected')", name="status"),
+        CheckConstraint("decided_by IS NULL OR decided_by <> requested_by", name="four_eyes"),
+        CheckConstraint("status = 'closed' OR journal_entry_id IS NULL", name="closed_entry"),
+        Index("ux_book_closings_year", "year", unique=True,
+              sqlite_where=text("status <> 'rejected'"), postgresql_where=text("status <> 'rejected'")),
+    )
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    year: Mapped[int] = mapped_column(Integer)
+    status: Mapped[str] = mapped_column(String(10))
+    requested_by: Mapped[uuid.UUID] = mapped_column(ForeignKey("users.id"))
+    requested_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    decided_by: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("users.id"))
+    decided_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    decision_note: Mapped[str] = mapped_column(String(500), default="")
+    income: Mapped[int | None] = mapped_column(BigInteger)  # the year's, as closed
+    expenses: Mapped[int | None] = mapped_column(BigInteger)
+    journal_entry_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("journal_entries.id"), unique=True)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class ShuDivision(Base):
+    """A closed year's SHU divided by the AD/ART's shares in force that day (append-only, one per year)."""
+
+    __tablename__ = "shu_divisions"
+    __table_args__ = (CheckConstraint("shu > 0", name="shu"),)
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    year: Mapped[int] = mapped_column(Integer, unique=True)
+    closing_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("book_closings.id"), unique=True)
+    divided_on: Mapped[date] = mapped_column(Date)
+    shu: Mapped[int] = mapped_column(BigInteger)
+    capital_basis: Mapped[str] = mapped_column(String(10))  # domain/books/rules.CapitalBasis
+    business_sources: Mapped[str] = mapped_column(String(40))  # "sales,admin_fees"
+    journal_entry_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("journal_entries.id"), unique=True)
+    created_by: Mapped[uuid.UUID] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class ShuDivisionPart(Base):
+    """One AD/ART part of a division: its share, its amount, and what of it no member could share in."""
+
+    __tablename__ = "shu_division_parts"
+    __table_args__ = (CheckConstraint("amount >= 0 AND undivided >= 0 AND undivided <= amount", name="amounts"),)
+
+    division_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("shu_divisions.id"), primary_key=True)
+    part: Mapped[str] = mapped_column(String(32), primary_key=True)
+    share_bp: Mapped[int] = mapped_column(Integer)
+    amount: Mapped[int] = mapped_column(BigInteger)
+    undivided: Mapped[int] = mapped_column(BigInteger, default=0)  # to SHU belum dibagikan (no member had a basis)
+
+
+class ShuMemberShare(Base):
+    """A member's SHU of a division with the basis of each part (append-only). Keyed by the division and the
+    member, so 100,000 shares are written without making an id for each."""
+
+    __tablename__ = "shu_member_shares"
+    __table_args__ = (
+        CheckConstraint(
+            "capital_basis >= 0 AND business_basis >= 0 AND jasa_modal >= 0 AND jasa_usaha >= 0", name="amounts"
+        ),
+    )
+
+    division_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("shu_divisions.id"), primary_key=True)
+    member_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("members.id"), primary_key=True)
+    capital_basis: Mapped[int] = mapped_column(BigInteger)  # pokok + wajib (year end, or the sum of 12 month ends)
+    business_basis: Mapped[int] = mapped_column(BigInteger)  # rupiah the cooperative earned from the member
+    jasa_modal: Mapped[int] = mapped_column(BigInteger)
+    jasa_usaha: Mapped[int] = mapped_column(BigInteger)
+
+
+class ShuPayment(Base):
+    """A member's SHU paid out: in cash (its own kwitansi) or into sukarela (the savings deposit's kwitansi)."""
+
+    __tablename__ = "shu_payments"
+    __table_args__ = (
+        CheckConstraint("method IN ('cash', 'sukarela')", name="method"),
+        CheckConstraint("amount > 0", name="amount"),
+        CheckConstraint("(method = 'cash') = (receipt_number IS NOT NULL)", name="cash_receipt"),
+        CheckConstraint("(method = 'sukarela') = (savings_movement_id IS NOT NULL)", name="sukarela_movement"),
+        ForeignKeyConstraint(["division_id", "member_id"], ["shu_member_shares.division_id", "shu_member_shares.member_id"],
+                             name="fk_shu_payments_share_shu_member_shares"),
+        UniqueConstraint("division_id", "member_id", name="uq_shu_payments_share"),  # a share is paid once
+    )
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    division_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    member_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    method: Mapped[str] = mapped_column(String(10))
+    amount: Mapped[int] = mapped_column(BigInteger)
+    paid_on: Mapped[date] = mapped_column(Date)
+    receipt_number: Mapped[str | None] = mapped_column(String(32), unique=True)
+    journal_entry_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("journal_entries.id"), unique=True)
+    savings_movement_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("savings_movements.id"), unique=True)
     created_by: Mapped[uuid.UUID] = mapped_column(ForeignKey("users.id"))
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
 

@@ -13,6 +13,7 @@ import re
 import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, is_dataclass
+from datetime import date
 from enum import StrEnum
 
 from koperasi.domain.errors import ValidationError
@@ -23,10 +24,19 @@ class Account(StrEnum):
     LOANS_RECEIVABLE = "1301"
     PRODUCER_PAYABLE = "2101"  # members' share of consignment sales, owed until paid out
     SAVINGS_SUKARELA = "2201"  # voluntary savings: owed to the member, drawn on at any time
+    SHU_PAYABLE = "2301"  # members' SHU (jasa modal, jasa usaha) divided and not yet paid
+    FUND_BOARD = "2311"  # the SHU's funds (dana-dana): owed to their purpose until spent
+    FUND_STAFF = "2312"
+    FUND_EDUCATION = "2313"
+    FUND_SOCIAL = "2314"
+    FUND_AREA_DEVELOPMENT = "2315"
     SAVINGS_POKOK = "3201"  # members' equity, returned only when a member leaves
     SAVINGS_WAJIB = "3202"
     REVOLVING_FUND = "3101"
     WRITTEN_OFF_LOANS = "3109"  # contra to the fund: a written-off loan is capital the fund lost
+    SHU_CURRENT = "3301"  # a closed year's income less its expenses, until the SHU is divided
+    RESERVE = "3302"  # cadangan: the SHU's part the cooperative keeps
+    SHU_UNDIVIDED = "3303"  # a part no member could share in (no basis): the RAT decides
     COMMISSION_INCOME = "4101"
     ADMIN_FEE_INCOME = "4102"
     # The cash book's own categories; the office adds more under the same groups (``AccountGroup``).
@@ -67,10 +77,19 @@ _ACCOUNT_LABELS = {
     Account.LOANS_RECEIVABLE: "Piutang pinjaman anggota",
     Account.PRODUCER_PAYABLE: "Hutang hasil penjualan anggota",
     Account.SAVINGS_SUKARELA: "Simpanan sukarela anggota",
+    Account.SHU_PAYABLE: "Hutang SHU anggota",
+    Account.FUND_BOARD: "Dana pengurus",
+    Account.FUND_STAFF: "Dana karyawan",
+    Account.FUND_EDUCATION: "Dana pendidikan",
+    Account.FUND_SOCIAL: "Dana sosial",
+    Account.FUND_AREA_DEVELOPMENT: "Dana pembangunan daerah kerja",
     Account.SAVINGS_POKOK: "Simpanan pokok",
     Account.SAVINGS_WAJIB: "Simpanan wajib",
     Account.REVOLVING_FUND: "Dana bergulir",
     Account.WRITTEN_OFF_LOANS: "Piutang dihapusbukukan",
+    Account.SHU_CURRENT: "SHU tahun berjalan",
+    Account.RESERVE: "Cadangan",
+    Account.SHU_UNDIVIDED: "SHU belum dibagikan",
     Account.COMMISSION_INCOME: "Pendapatan jasa penjualan",
     Account.ADMIN_FEE_INCOME: "Pendapatan administrasi",
     Account.GRANT_INCOME: "Pendapatan hibah dan donasi",
@@ -100,6 +119,29 @@ class AccountGroup(StrEnum):
 
 _DEBIT_NORMAL = frozenset({Account.CASH, Account.LOANS_RECEIVABLE, Account.WRITTEN_OFF_LOANS})
 FUND_ACCOUNTS = frozenset({Account.LOANS_RECEIVABLE, Account.REVOLVING_FUND, Account.WRITTEN_OFF_LOANS})
+# The chart's classes by the code's first digit: 4 income and 5 expenses close into SHU tahun berjalan each year.
+INCOME_CLASS, EXPENSE_CLASS = "4", "5"
+
+
+class ClosingStatus(StrEnum):
+    """A financial year's close (book_closings): asked for, approved (the year is locked) or turned down."""
+
+    PENDING = "pending"
+    CLOSED = "closed"
+    REJECTED = "rejected"
+
+
+# What the database's trigger (migration 0019) says when an entry is dated in a closed year.
+CLOSED_YEAR_SIGNAL = "a journal entry is dated in a closed financial year"
+
+
+def closed_year_refusal(day: date) -> str:
+    """Why a posting dated ``day`` is refused: its financial year is closed."""
+    return (
+        f"Tahun buku {day.year} sudah ditutup: tidak ada transaksi yang dapat dibukukan dengan tanggal "
+        f"{day:%d-%m-%Y}. Koreksi dicatat sebagai pembatalan atau transaksi baru bertanggal di tahun buku "
+        "yang masih terbuka."
+    )
 
 
 class UnbalancedEntry(ValueError):

@@ -63,6 +63,9 @@ class Permission(StrEnum):
     RECORD_CASH = "record_cash"
     REVERSE_CASH = "reverse_cash"
     MANAGE_ACCOUNTS = "manage_accounts"
+    CLOSE_BOOKS = "close_books"
+    APPROVE_BOOK_CLOSING = "approve_book_closing"
+    MANAGE_SHU_RULES = "manage_shu_rules"
     MAKE_BACKUPS = "make_backups"
     RESTORE_BACKUPS = "restore_backups"
     VIEW_HOUSEHOLDS = "view_households"
@@ -106,6 +109,9 @@ _PERMISSION_LABELS = {
     Permission.RECORD_CASH: "mencatat pemasukan dan pengeluaran kas kantor",
     Permission.REVERSE_CASH: "membatalkan transaksi kas kantor",
     Permission.MANAGE_ACCOUNTS: "menambah dan mengubah akun pendapatan dan beban",
+    Permission.CLOSE_BOOKS: "meminta tutup buku, membagi dan membayar SHU",
+    Permission.APPROVE_BOOK_CLOSING: "menyetujui tutup buku",
+    Permission.MANAGE_SHU_RULES: "mengatur pembagian SHU menurut AD/ART",
     Permission.MAKE_BACKUPS: "membuat cadangan data",
     Permission.RESTORE_BACKUPS: "memulihkan data dari cadangan",
     # Income and household figures are personal: seeing them (and exporting them) is a right of its own.
@@ -142,6 +148,9 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             Permission.MANAGE_SAVINGS_RATES,
             Permission.REVERSE_CASH,
             Permission.MANAGE_ACCOUNTS,
+            # The chair approves the treasurer's year-end close (four eyes) and keeps the AD/ART's SHU shares.
+            Permission.APPROVE_BOOK_CLOSING,
+            Permission.MANAGE_SHU_RULES,
             Permission.MAKE_BACKUPS,
             Permission.VIEW_HOUSEHOLDS,
             Permission.RECORD_VISITS,
@@ -166,6 +175,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             Permission.RECORD_CASH,
             Permission.REVERSE_CASH,
             Permission.MANAGE_ACCOUNTS,
+            Permission.CLOSE_BOOKS,
             Permission.MAKE_BACKUPS,
         }
     ),

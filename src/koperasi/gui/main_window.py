@@ -146,6 +146,10 @@ class MainWindow(QMainWindow):
         self.form.menuFile.insertAction(self.action_backup, self.action_monthly_report)
         self.form.menuFile.insertSeparator(self.action_backup)
         self.action_monthly_report.triggered.connect(self._monthly_report)
+        self.action_year_end = QAction(self.tr("Tutup &buku && SHU…"), self)
+        self.action_year_end.setObjectName("actionYearEnd")
+        self.form.menuFile.insertAction(self.action_backup, self.action_year_end)
+        self.action_year_end.triggered.connect(self._year_end)
         self.action_send_report = QAction(self.tr("Kirim laporan ke &kabupaten…"), self)
         self.action_send_report.setObjectName("actionSendReport")
         self.form.menuFile.insertAction(self.action_backup, self.action_send_report)
@@ -179,9 +183,9 @@ class MainWindow(QMainWindow):
         for index in range(1, tabs.count()):
             tabs.setTabVisible(index, False)
         tabs.setCurrentIndex(0)
-        for action in (self.action_send_report, self.action_cash_book, self.action_monthly_report, self.action_reversals,
-                       self.action_funds, self.action_catalogue, self.action_network_settings, self.form.actionCategories,
-                       self.form.actionRegions):
+        for action in (self.action_send_report, self.action_cash_book, self.action_monthly_report, self.action_year_end,
+                       self.action_reversals, self.action_funds, self.action_catalogue, self.action_network_settings,
+                       self.form.actionCategories, self.form.actionRegions):
             action.setVisible(False)
 
     def _district_settings(self) -> None:
@@ -231,6 +235,11 @@ class MainWindow(QMainWindow):
         from koperasi.gui.monthly.dialog import open_monthly_report  # ReportLab and openpyxl: not at start-up
 
         open_monthly_report(self, self.context)
+
+    def _year_end(self) -> None:
+        from koperasi.gui.books.year_end_dialog import YearEndDialog  # ReportLab and openpyxl: not at start-up
+
+        YearEndDialog(self.context, self).exec()
 
     def _install_charts(self) -> None:
         """Beranda's charts go into its placeholder, when its layout has one; a click opens the list behind it."""

@@ -12,11 +12,12 @@ from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import func, insert, select
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from koperasi.db.models import FundSource, JournalEntry, JournalLine
-from koperasi.domain.errors import ConflictError
-from koperasi.domain.ledger import Account, Line, check_balanced, request_digest
+from koperasi.domain.errors import ConflictError, ValidationError
+from koperasi.domain.ledger import CLOSED_YEAR_SIGNAL, Account, Line, check_balanced, closed_year_refusal, request_digest
 from koperasi.domain.roles import Actor, Permission
 from koperasi.services.access import authorize
 from koperasi.services.transaction import in_write
@@ -81,7 +82,11 @@ def post(
     request: Mapping[str, object] | None = None,
 ) -> JournalEntry:
     """Add a balanced entry to the caller's write transaction; ``request`` is what the save asked for
-    (the facts ``find_entry`` compares a later save with the same key against)."""
+    (the facts ``find_entry`` compares a later save with the same key against).
+
+    An entry dated in a closed financial year is refused with the clerk's message: the database's trigger
+    (migration 0019) checks the year as the entry is written, so the lock costs no statement of its own and
+    holds for any writer."""
     if not in_write(session):
         raise RuntimeError("journal entries are posted only inside a write transaction")
     check_balanced(lines)
@@ -97,7 +102,12 @@ def post(
         created_at=clock.now(),
     )
     session.add(entry)
-    session.flush()  # the rows that point at the entry (lines, movements) are written after it
+    try:
+        session.flush()  # the rows that point at the entry (lines, movements) are written after it
+    except DBAPIError as error:
+        if CLOSED_YEAR_SIGNAL in str(error.orig):
+            raise ValidationError(closed_year_refusal(entry_date), field="occurred_on") from None
+        raise
     # One batched INSERT (render_nulls: a line without a fund must not start a second batch), without
     # reading each new line's id back (ORM objects would: one INSERT a line).
     session.execute(insert(JournalLine).execution_options(render_nulls=True), [

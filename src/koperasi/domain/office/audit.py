@@ -101,6 +101,11 @@ class AuditAction(StrEnum):
     CASH_REVERSED = "cash_reversed"
     LEDGER_ACCOUNT_ADDED = "ledger_account_added"
     LEDGER_ACCOUNT_CHANGED = "ledger_account_changed"
+    BOOK_CLOSING_REQUESTED = "book_closing_requested"
+    BOOK_CLOSING_REJECTED = "book_closing_rejected"
+    BOOKS_CLOSED = "books_closed"
+    SHU_DIVIDED = "shu_divided"
+    SHU_PAID = "shu_paid"
     BACKUP_MADE = "backup_made"
     BACKUP_RESTORED = "backup_restored"
     HOUSEHOLD_MEASURED = "household_measured"
@@ -209,6 +214,11 @@ ACTION_LABELS: dict[str, str] = {
     AuditAction.CASH_REVERSED: "Transaksi kas kantor dibatalkan",
     AuditAction.LEDGER_ACCOUNT_ADDED: "Akun ditambahkan ke bagan akun",
     AuditAction.LEDGER_ACCOUNT_CHANGED: "Akun di bagan akun diubah",
+    AuditAction.BOOK_CLOSING_REQUESTED: "Tutup buku diminta",
+    AuditAction.BOOK_CLOSING_REJECTED: "Tutup buku ditolak",
+    AuditAction.BOOKS_CLOSED: "Tahun buku ditutup",
+    AuditAction.SHU_DIVIDED: "SHU dibagi",
+    AuditAction.SHU_PAID: "SHU anggota dibayarkan",
     AuditAction.BACKUP_MADE: "Cadangan data dibuat",
     AuditAction.BACKUP_RESTORED: "Data dipulihkan dari cadangan",
     AuditAction.HOUSEHOLD_MEASURED: "Data rumah tangga dicatat",
@@ -252,6 +262,8 @@ ENTITY_LABELS: dict[str, str] = {
     "referral": "Rujukan",
     "saving": "Transaksi simpanan",
     "savings_rate": "Besar simpanan",
+    "book_closing": "Tutup buku",
+    "shu_division": "Pembagian SHU",
     "backup": "Cadangan data",
     "office_key": "Kunci kantor",
     "district_packet": "Paket laporan kabupaten",
@@ -339,6 +351,14 @@ FIELD_LABELS: dict[str, str] = {
     "outcome": "hasil",
     "outcome_on": "tanggal hasil",
     "letter_number": "nomor surat",
+    "year": "tahun buku",
+    "income": "pendapatan",
+    "expenses": "beban",
+    "shu": "SHU",
+    "parts": "bagian SHU",
+    "members_sharing": "anggota penerima",
+    "method": "cara pembayaran",
+    "paid_on": "tanggal bayar",
 }
 
 

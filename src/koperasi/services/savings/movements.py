@@ -63,12 +63,25 @@ def withdraw(
                        occurred_on=occurred_on, key=request_id)
 
 
+def deposit_from(
+    session: Session, actor: Actor, member_id: uuid.UUID, *, amount: int, occurred_on: date, key: uuid.UUID,
+    source: Account,
+) -> Movement:
+    """A sukarela deposit paid from what the cooperative owes the member (``source``, e.g. Hutang SHU anggota)
+    instead of cash: the same movement, kwitansi, audit event and balance checks as a deposit at the counter.
+    A building block: the caller has opened the write transaction and checked the actor's right."""
+    return _record(session, actor, member_id, SavingsAction.DEPOSIT, kind=SavingsKind.SUKARELA, amount=amount,
+                   occurred_on=occurred_on, key=key, counter=source)
+
+
 def _record(
     session: Session, actor: Actor, member_id: uuid.UUID, action: SavingsAction, *, kind: SavingsKind, amount: int,
-    occurred_on: date, key: uuid.UUID,
+    occurred_on: date, key: uuid.UUID, counter: Account = Account.CASH,
 ) -> Movement:
     kind = _checked_kind(kind)
     request = {"member": member_id, "kind": kind, "action": action, "amount": amount, "occurred_on": occurred_on}
+    if counter is not Account.CASH:
+        request["from"] = counter
     entry_kind = _ENTRY_KINDS[action]
     if (existing := ledger.find_entry(session, key, entry_kind, request=request)) is not None:
         return book.movement_result(session, _movement_of_entry(session, existing.id))
@@ -86,9 +99,9 @@ def _record(
         if owed == 0 and balance == 0:
             raise ValidationError("Besar simpanan pokok belum diatur (Simpanan → Besar simpanan…).", field="kind")
         check_pokok_deposit(amount, owed - balance)
-    cash, savings = debit(Account.CASH, amount), credit(kind.account, amount)
+    cash, savings = debit(counter, amount), credit(kind.account, amount)
     if action is SavingsAction.WITHDRAWAL:
-        cash, savings = credit(Account.CASH, amount), debit(kind.account, amount)
+        cash, savings = credit(counter, amount), debit(kind.account, amount)
     entry = ledger.post(
         session, actor, key=key, entry_date=occurred_on, kind=entry_kind,
         description=f"{action.label} {kind.label.lower()} {member.number} {member.full_name}",

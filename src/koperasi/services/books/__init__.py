@@ -1,0 +1,1 @@
+"""Tutup buku and SHU: closing a financial year (four eyes), dividing its surplus, paying members their share."""

@@ -1,0 +1,71 @@
+"""Berkas → Tutup buku & SHU: the treasurer asks, the chair approves; the SHU preview, the division and a payment."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from koperasi.domain.ledger import Account
+from koperasi.domain.sales.rules import Producer
+from koperasi.domain.savings.rules import SavingsKind
+from koperasi.gui.books import year_end_dialog
+from koperasi.gui.books.year_end_dialog import YearEndDialog
+from koperasi.gui.context import AppContext
+from tests.books_support import books_office
+from tests.loan_support import account_balance
+
+
+def _as(context, actor):
+    return AppContext(database=context.database, actor=actor, office=context.office)
+
+
+def _year_2025(context):
+    books = books_office(context.database, context.actor)
+    siti, rina = books.office.member("Siti Aminah"), books.office.member("Rina Wati")
+    books.close(2024)
+    books.deposit(siti, SavingsKind.POKOK, 100_000, date(2025, 1, 15))
+    books.deposit(rina, SavingsKind.POKOK, 100_000, date(2025, 2, 3))
+    product = books.shop.product()
+    books.shop.intake(Producer(member_id=siti), product, 1000, on=date(2025, 5, 2))
+    books.shop.sell((Producer(member_id=siti), product, 1000, 500_000), on=date(2025, 5, 3))
+    return books
+
+
+def test_close_divide_and_pay_from_the_dialog(qtbot, context, monkeypatch):
+    books = _year_2025(context)
+    monkeypatch.setattr(year_end_dialog, "confirm", lambda *args, **kwargs: True)
+    shown = []
+    monkeypatch.setattr(year_end_dialog, "show_info", lambda parent, title, text: shown.append(text))
+
+    treasurer = YearEndDialog(_as(context, books.office.treasurer))
+    qtbot.addWidget(treasurer)
+    assert treasurer.year_spin.value() == 2025
+    assert "SHU <b>Rp50.000</b>" in treasurer.status.text() and "masih terbuka" in treasurer.status.text()
+    assert treasurer.approve_button.isHidden() and treasurer.request_button.isEnabled()
+    treasurer.request_button.click()
+    assert "menunggu persetujuan" in treasurer.status.text()
+
+    chair = YearEndDialog(_as(context, books.office.manager))
+    qtbot.addWidget(chair)
+    assert chair.request_button.isHidden() and chair.approve_button.isEnabled()
+    chair.approve_button.click()
+    assert shown == ["Tahun buku 2025 sudah ditutup."]
+
+    treasurer.reload()
+    assert "Pratinjau pembagian" in treasurer.status.text()
+    assert treasurer.parts_model.rowCount() == 8 and treasurer.members_model.rowCount() == 2
+    assert not treasurer.cash_button.isEnabled()
+    treasurer.divide_button.click()
+    assert "SHU dibagi pada 28 November 2026" in treasurer.status.text()
+    treasurer.members_table.selectRow(0)
+    previews = []
+    monkeypatch.setattr(year_end_dialog, "preview_of_receipt", lambda parent, receipt: previews.append(receipt) or _Closed())
+    treasurer.cash_button.click()
+    assert previews[0].title == "KWITANSI PEMBAYARAN SHU" and previews[0].received_by == "Siti Aminah"
+    assert treasurer.members_model.row(treasurer.members_model.index(0, 0)).paid_by is not None
+    with books.session() as session:
+        assert account_balance(session, Account.SHU_PAYABLE) == 22_500 - previews[0].amount
+
+
+class _Closed:
+    def exec(self) -> int:
+        return 0
