@@ -521,6 +521,7 @@ def specs(w: World) -> dict:
         users.list_users: d(),
         automatic_backup_lock.lock_automatic_backups: d(passphrase=texts("sandi-otomatis-1")),
         automatic_backup_lock.unlock_automatic_backups: d(),
+        automatic_backup_lock.check_asked_passphrase: d(passphrase=texts("sandi-otomatis-1")),
         users.create_user: d(username=texts("baru", "kasir2"), full_name=texts("Kasir Baru"), role=choice(Role),
                              password=texts("sandi-baru-99")),
         users.update_user: d(user_id=w.pick("user"), full_name=texts("Kasir"), role=choice(Role), expected_version=versions()),

@@ -97,6 +97,7 @@ class AuditAction(StrEnum):
     PASSBOOK_PRINTED = "passbook_printed"
     BACKUP_MADE = "backup_made"
     BACKUP_RESTORED = "backup_restored"
+    BACKUP_SKIPPED = "backup_skipped"
     HOUSEHOLD_MEASURED = "household_measured"
     HOUSEHOLD_VIEWED = "household_viewed"
     IMPACT_REPORTED = "impact_reported"
@@ -199,6 +200,7 @@ ACTION_LABELS: dict[str, str] = {
     AuditAction.PASSBOOK_PRINTED: "Buku simpanan dicetak",
     AuditAction.BACKUP_MADE: "Cadangan data dibuat",
     AuditAction.BACKUP_RESTORED: "Data dipulihkan dari cadangan",
+    AuditAction.BACKUP_SKIPPED: "Cadangan otomatis dilewati (kata sandi tidak dimasukkan)",
     AuditAction.HOUSEHOLD_MEASURED: "Data rumah tangga dicatat",
     AuditAction.HOUSEHOLD_VIEWED: "Data rumah tangga dilihat",
     AuditAction.IMPACT_REPORTED: "Laporan dampak dibuat",
