@@ -144,7 +144,7 @@ class AutomaticBackupPassphraseDialog(QDialog):
         intro = QLabel(self.tr(
             "Cadangan otomatis data kantor dikunci dengan kata sandi yang tidak disimpan di komputer ini. Masukkan kata "
             "sandinya agar cadangan hari ini dan cadangan saat program ditutup dapat dibuat. Kata sandi hanya diingat "
-            "sampai program ditutup."
+            "sampai program ditutup; admin yang menguncinya tahu kata sandinya."
         ))
         intro.setWordWrap(True)
         skipped = QLabel(self.tr("Bila dilewati, cadangan otomatis <b>tidak dibuat</b> (tidak dibuat tanpa kunci) dan hal itu "

@@ -36,7 +36,7 @@ from koperasi.domain.office.audit import AuditAction
 from koperasi.domain.roles import Actor, Permission
 from koperasi.services.access import authorize
 from koperasi.services.office import audit
-from koperasi.services.office.backup_crypto import WRONG_PASSPHRASE, check_passphrase, make_verifier, matches_verifier
+from koperasi.services.office.backup_crypto import check_passphrase, make_verifier, matches_verifier
 from koperasi.services.transaction import write
 
 log = logging.getLogger(__name__)
@@ -117,7 +117,9 @@ def check_asked_passphrase(session: Session, actor: Actor, passphrase: str) -> s
         raise DomainError("Cadangan otomatis tidak dikunci dengan kata sandi yang diminta saat program dibuka.")
     if "\0" in passphrase or not matches_verifier(passphrase, kept):
         log.warning("a wrong passphrase for the automatic backups was typed by %s", actor.username)
-        raise ValidationError(WRONG_PASSPHRASE, field="passphrase")
+        raise ValidationError(
+            "Kata sandi cadangan otomatis salah. Periksa huruf besar/kecil lalu coba lagi; bila tidak tahu, tanyakan admin "
+            "atau lewati.", field="passphrase")
     return check_passphrase(passphrase)
 
 
