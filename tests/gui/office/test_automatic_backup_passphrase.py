@@ -137,3 +137,34 @@ def test_when_nobody_gives_it_the_backups_are_skipped_with_a_warning_on_beranda(
     window = _log_in(qtbot, backups, locked, locked.actor)
     assert [info.encrypted for info in list_backups(backups_dir())] == [True]
     qtbot.waitUntil(lambda: "Cadangan terakhir hari ini" in window.dashboard.waiting.label().text(), timeout=5000)
+
+
+def test_the_session_loop_asks_after_the_password_and_the_start_up_backup_waits_for_it(qtbot, locked, monkeypatch):
+    from PySide6.QtCore import QTimer
+
+    from koperasi.gui.office import login_dialog
+    from koperasi.services.office import auth
+    from tests.support import TEST_PASSWORD
+
+    happened: list[str] = []
+
+    def log_in(dialog):
+        happened.append("login")
+        with locked.database.session() as session:
+            dialog.actor = auth.login(session, "admin", TEST_PASSWORD)
+        return 1
+
+    def show_then_quit(window):
+        happened.append("window")
+        QTimer.singleShot(0, window.form.actionQuit.trigger)
+
+    monkeypatch.setattr(login_dialog.LoginDialog, "exec", log_in)
+    monkeypatch.setattr(MainWindow, "show", show_then_quit)
+    _answer(monkeypatch, PASSPHRASE, asked := [])
+    monkeypatch.setattr(AutomaticBackupPassphraseDialog, "exec",
+                        lambda dialog, answer=AutomaticBackupPassphraseDialog.exec: happened.append("asked") or answer(dialog))
+    backups = app.AutomaticBackups(locked.database)
+    assert app.run_session_loop(locked.database, backups) == 0
+    backups.wait(timeout=30)
+    assert happened == ["login", "asked", "window"] and asked == ["admin"]
+    assert [info.encrypted for info in list_backups(backups_dir())] == [True]
