@@ -11,7 +11,7 @@ from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEventLoop, QObject, Qt, Signal
-from PySide6.QtWidgets import QApplication, QMainWindow, QSplashScreen
+from PySide6.QtWidgets import QApplication, QSplashScreen
 
 from koperasi import __version__
 from koperasi.cli import EXIT_CRASH
@@ -21,6 +21,8 @@ from koperasi.paths import log_dir
 
 if TYPE_CHECKING:
     from koperasi.db.database import Database
+    from koperasi.domain.roles import Actor
+    from koperasi.gui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -91,7 +93,12 @@ class AutomaticBackups(QObject):
     """Automatic backups of an SQLite database: once a day at start-up (when the newest backup is older
     than a day) on a background thread, and at exit after someone worked; the newest BACKUP_KEEP are kept.
 
-    A failure is logged and shown as a status-bar message; it never stops the program.
+    When an admin locked them with a passphrase asked at start-up (a PC without a credential store), the
+    daily backup waits for the log-in: the first user who may make backups is asked for it once
+    (``ask_passphrase``), and it is kept here, in memory, until the program exits. With none, a due backup
+    is skipped (and audited by the service), never made unlocked.
+
+    A failure or a skip is logged and shown as a status-bar message; it never stops the program.
     """
 
     finished = Signal(str)  # the status-bar message; emitted from the backup thread, delivered queued
@@ -101,9 +108,11 @@ class AutomaticBackups(QObject):
         super().__init__()
         self.database = database
         self.used = False  # someone logged in: the data may have changed, back up at exit
+        self.passphrase: str | None = None  # typed at start-up for automatic backups locked that way; memory only
+        self.skipped = False  # the last automatic backup was skipped for want of that passphrase
         self.last_message = ""
         self._thread: threading.Thread | None = None
-        self._window: QMainWindow | None = None
+        self._window: MainWindow | None = None
         self.finished.connect(self._show)
 
     def _settings(self):
@@ -115,11 +124,16 @@ class AutomaticBackups(QObject):
     def _run(self, when: str, *, only_if_older_than: timedelta | None = None) -> str:
         """Make one automatic backup; the message to show ("" when none was due). Never raises."""
         from koperasi.services.office import backup
+        from koperasi.services.office.automatic_backup_lock import AutomaticBackupSkipped
 
         started = time.perf_counter()
         try:
             folder, keep = self._settings()
-            info = backup.automatic_backup(self.database, folder=folder, keep=keep, only_if_older_than=only_if_older_than)
+            info = backup.automatic_backup(self.database, folder=folder, keep=keep, only_if_older_than=only_if_older_than,
+                                           asked_passphrase=self.passphrase)
+        except AutomaticBackupSkipped as skipped:
+            self.skipped = True
+            return skipped.message  # the service logged and audited it
         except DomainError as error:
             log.warning("automatic backup (%s) failed: %s", when, error.message)
             return f"Cadangan otomatis tidak dapat dibuat: {error.message} Data Anda tidak berubah."
@@ -133,9 +147,37 @@ class AutomaticBackups(QObject):
         log.info("automatic backup (%s): %s, %d bytes in %.2f s", when, info.path, info.size_bytes, took)
         return f"Cadangan otomatis dibuat: {info.path.name}"
 
+    def asked_at_start_up(self) -> bool:
+        """Whether automatic backups are locked with a passphrase asked at start-up that is not known yet."""
+        from koperasi.services.office.automatic_backup_lock import verifier
+
+        if not self.database.is_sqlite or self.passphrase is not None:
+            return False
+        with self.database.session() as session:
+            return verifier(session) is not None
+
+    def ask_passphrase(self, actor: Actor) -> None:
+        """After log-in: ask a user who may make backups for the passphrase, when it is asked at start-up and not
+        known yet. Skipping is allowed; the backups are then skipped."""
+        from koperasi.domain.roles import Permission
+        from koperasi.gui.office.automatic_backup_lock_dialog import AutomaticBackupPassphraseDialog
+
+        if not actor.can(Permission.MAKE_BACKUPS) or not self.asked_at_start_up():
+            return
+        dialog = AutomaticBackupPassphraseDialog(self.database, actor)
+        if dialog.exec():
+            self.passphrase = dialog.passphrase
+            if self.skipped:  # an earlier user of this run had not given it: the start-up backup once more
+                self._thread, self.skipped = None, False
+        else:
+            log.warning("%s did not give the automatic backups' passphrase at start-up", actor.username)
+
     def start_daily(self) -> None:
-        """At start-up: when the newest backup is a day old, make one on a background thread."""
+        """At start-up: when the newest backup is a day old, make one on a background thread. Locked with a
+        passphrase asked at start-up, it waits until after the log-in (called again then)."""
         if not self.database.is_sqlite or self._thread is not None:
+            return
+        if self.asked_at_start_up() and not self.used:
             return
 
         def work() -> None:
@@ -146,7 +188,7 @@ class AutomaticBackups(QObject):
         self._thread = threading.Thread(target=work, name="koperasi-auto-backup", daemon=True)
         self._thread.start()
 
-    def show_on(self, window: QMainWindow) -> None:
+    def show_on(self, window: MainWindow) -> None:
         """Messages go to this window's status bar; one that came before it opened is shown now."""
         self._window = window
         self.used = True
@@ -158,6 +200,7 @@ class AutomaticBackups(QObject):
         if message and self._window is not None:
             try:
                 self._window.statusBar().showMessage(message, self.MESSAGE_MS)
+                self._window.dashboard.refresh()  # Beranda's backup line: the new backup's age, or the skip
             except RuntimeError:  # the window was closed (log-out) meanwhile
                 self._window = None
 
@@ -224,7 +267,9 @@ def run_session_loop(database: Database, backups: AutomaticBackups | None = None
         loop = QEventLoop()
         window.closed.connect(loop.quit)
         if backups is not None:
+            backups.ask_passphrase(login.actor)
             backups.show_on(window)
+            backups.start_daily()  # the start-up backup that waited for the passphrase
         show_main_window(window, MAIN_WINDOW_WIDTH, MAIN_WINDOW_HEIGHT)
         loop.exec()
         window.deleteLater()

@@ -99,3 +99,14 @@ def test_postgres_delete_as_replica_is_caught_by_the_chain(migrated_postgres_url
     postgres_db.dispose()
     assert not check.ok
     assert f"peristiwa nomor {ids[1]} " in check.detail
+
+
+def test_an_event_whose_text_cannot_be_stored_is_refused_in_words_before_it_is_hashed(db, admin):
+    """A lone surrogate (a broken paste, a file name in another encoding) crashed the chain hash with a
+    UnicodeEncodeError; the engine refuses such text anyway, so the event is refused with its words."""
+    from koperasi.domain.errors import ValidationError
+    from koperasi.domain.office.audit import AuditAction
+    from koperasi.services.office import audit as audit_service
+
+    with db.session() as session, pytest.raises(ValidationError, match="tidak dapat disimpan"):
+        audit_service.record(session, admin, action=AuditAction.REGION_NAMES_UPDATED, entity="wilayah", entity_id="\ud800")

@@ -542,6 +542,7 @@ def specs(w: World) -> dict:
         users.list_users: d(),
         automatic_backup_lock.lock_automatic_backups: d(passphrase=texts("sandi-otomatis-1")),
         automatic_backup_lock.unlock_automatic_backups: d(),
+        automatic_backup_lock.check_asked_passphrase: d(passphrase=texts("sandi-otomatis-1")),
         users.create_user: d(username=texts("baru", "kasir2"), full_name=texts("Kasir Baru"), role=choice(Role),
                              password=texts("sandi-baru-99")),
         users.update_user: d(user_id=w.pick("user"), full_name=texts("Kasir"), role=choice(Role), expected_version=versions()),
@@ -885,6 +886,8 @@ KNOWN = [
     (member_search.matching_ids, lambda w: dict(where=member_search.MemberFilter(text="\ud800"))),  # UnicodeEncodeError
     (member_search.count_members, lambda w: dict(where=member_search.MemberFilter(text="\x00\x00\x00\x00\x00"))),  # FTS5 syntax
     (regions.add_desa, lambda w: dict(kecamatan_code="\ud800", name="Muara Cuban")),
+    # UnicodeEncodeError hashing the audit event (the file's name is its entity id): the full-size run of issue 18
+    (regions.apply_name_update, lambda w: dict(newer=[], add_new=False, source="\ud800")),
     (members.set_category_active, lambda w: dict(code="\ud800", active=False)),
     (members.rename_category, lambda w: dict(code=w.ids["category"][0], name="a\x00b")),  # PostgreSQL: NUL in text
     (funds.create_fund, lambda w: dict(name="Dana\x00Desa", donor="Pemkab")),

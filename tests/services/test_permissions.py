@@ -525,6 +525,9 @@ CALLS = {
     automatic_backup_lock.lock_automatic_backups: (
         RESTORERS, lambda s, a: automatic_backup_lock.lock_automatic_backups(s, a, "sandi-otomatis-1")),
     automatic_backup_lock.unlock_automatic_backups: (RESTORERS, lambda s, a: automatic_backup_lock.unlock_automatic_backups(s, a)),
+    # On a PC without a credential store it is typed at start-up by whoever may make backups.
+    automatic_backup_lock.check_asked_passphrase: (
+        BACKUP_MAKERS, lambda s, a: automatic_backup_lock.check_asked_passphrase(s, a, "sandi-otomatis-1")),
 }
 # Called inside other services' transactions, after those have checked the role.
 BUILDING_BLOCKS = {

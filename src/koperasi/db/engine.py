@@ -29,16 +29,18 @@ def create_database_engine(url: URL) -> Engine:
     return engine
 
 
+UNSTORABLE_TEXT = (
+    "Teks berisi karakter yang tidak dapat disimpan (karakter NUL atau karakter rusak). Hapus karakter itu lalu coba lagi."
+)
+
+
 def _refuse_unstorable_text(_connection, _cursor, _statement, parameters, _context, _executemany) -> None:
     """Text no database can hold (a NUL byte: PostgreSQL refuses it; a lone UTF-16 surrogate, as a broken
     paste can leave: neither driver can encode it) is refused for the clerk instead of crashing the driver."""
     for item in _values(parameters):
         for value in _values(item) if isinstance(item, (dict, list, tuple)) else (item,):
             if isinstance(value, str) and not _storable(value):
-                raise ValidationError(
-                    "Teks berisi karakter yang tidak dapat disimpan (karakter NUL atau karakter rusak). "
-                    "Hapus karakter itu lalu coba lagi."
-                )
+                raise ValidationError(UNSTORABLE_TEXT)
 
 
 def _values(parameters):

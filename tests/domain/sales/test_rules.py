@@ -6,7 +6,7 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal
 
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from koperasi.domain.errors import ValidationError
@@ -34,6 +34,7 @@ def _half_up(value: Decimal) -> int:
 
 @given(quantity=quantities, price=prices, rate=rates)
 def test_share_plus_commission_is_the_total_to_the_rupiah(quantity, price, rate):
+    assume(line_total(quantity, price) >= 1)  # a line worth less than Rp1 is refused (test_nonsense_lines_are_refused)
     split = split_line(quantity, price, rate)
     assert split.producer_share + split.commission == split.total
     assert split.producer_share >= 0 and split.commission >= 0
@@ -64,7 +65,8 @@ def test_the_whole_total_goes_to_one_side_at_the_ends_of_the_rate():
 @pytest.mark.parametrize(
     ("quantity", "price", "rate"),
     [(0, 1000, 1000), (-5, 1000, 1000), (MAX_QUANTITY_MILLI + 1, 1000, 1000), (1000, 0, 1000),
-     (1000, MAX_UNIT_PRICE + 1, 1000), (1000, 1000, -1), (1000, 1000, 10_001), (1000.0, 1000, 1000), (1000, 1000, True)],
+     (1000, MAX_UNIT_PRICE + 1, 1000), (1000, 1000, -1), (1000, 1000, 10_001), (1000.0, 1000, 1000), (1000, 1000, True),
+     (1, 4, 1000)],  # 1 gram at Rp4 a kilo: Rp0
 )
 def test_nonsense_lines_are_refused(quantity, price, rate):
     with pytest.raises(ValidationError):

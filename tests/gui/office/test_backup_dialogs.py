@@ -315,15 +315,15 @@ def test_an_admin_locks_the_automatic_backups_and_tentang_and_the_next_backup_sa
     assert "tidak terkunci" in dialog.state.text()
 
 
-def test_without_a_credential_store_the_lock_cannot_be_set_and_tentang_says_why(qtbot, context, monkeypatch):
+def test_without_a_credential_store_the_lock_is_offered_to_be_asked_at_start_up(qtbot, context, monkeypatch):
     import keyring.core
     from keyring.backends import fail
 
     monkeypatch.setattr(keyring.core, "_keyring_backend", fail.Keyring())
     dialog = _lock_dialog(qtbot, context)
-    assert "tidak punya penyimpanan kata sandi" in dialog.state.text()
-    assert not dialog.lock_button.isEnabled() and not dialog.passphrase_edit.isEnabled()
-    assert "tidak terkunci: komputer ini tidak punya penyimpanan kata sandi" in _about_text(qtbot, context)
+    assert "tidak punya penyimpanan kata sandi: kata sandi akan ditanyakan sesudah masuk" in dialog.state.text()
+    assert dialog.lock_button.isEnabled() and dialog.passphrase_edit.isEnabled()
+    assert "tidak terkunci: admin dapat menguncinya" in _about_text(qtbot, context)
 
 
 def test_screenshots(qtbot, context, tmp_path, quiet, monkeypatch):

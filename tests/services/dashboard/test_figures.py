@@ -251,3 +251,36 @@ def test_accounts_made_in_the_audit_reports_window_wait_for_the_chair(db, admin)
     with db.session() as session:
         change_setting(session, admin, NEW_ACCOUNT_DAYS, 60, expected_version=0)
     assert (new_accounts(chair, 31).count, new_accounts(chair, 31).days) == (3, 60)
+
+
+def test_an_automatic_backup_skipped_for_want_of_its_passphrase_turns_the_backup_line_red(sqlite_db, tmp_path, monkeypatch):
+    """Locked with a passphrase asked at start-up that nobody gave (issue 18 item 6): shown until a backup is made."""
+    import keyring.core
+    from keyring.backends import fail
+
+    from koperasi.services.dashboard import waiting as module
+    from koperasi.services.office import automatic_backup_lock, backup, backup_crypto
+    from koperasi.services.office.backup import BackupInfo
+    from tests.support import set_up_office
+
+    monkeypatch.setattr(backup_crypto, "SCRYPT_LOG2_N", 12)
+    monkeypatch.setattr(keyring.core, "_keyring_backend", fail.Keyring())
+    admin = set_up_office(sqlite_db)
+    with sqlite_db.session() as session:
+        automatic_backup_lock.lock_automatic_backups(session, admin, "kunci-otomatis-7")
+    made = clock.now() - timedelta(days=1)
+    monkeypatch.setattr(module, "list_backups", lambda folder: [BackupInfo(tmp_path / "a.kbk", "PAU", "Pauh", made, "head")])
+    before = clock.now()
+    with pytest.raises(automatic_backup_lock.AutomaticBackupSkipped):
+        backup.automatic_backup(sqlite_db, folder=tmp_path / "cadangan", keep=5)
+    now = clock.now() + timedelta(hours=1)
+    with sqlite_db.session() as session:
+        found = module.waiting(session, admin, today=now.date(), now=now)
+    line = {line.place: line for line in found.lines}[module.Place.BACKUP]
+    assert before <= found.backup_skipped <= clock.now() and (line.count, line.urgent) == (1, True)
+    newer = clock.now() + timedelta(minutes=5)  # a backup made since (Cadangkan sekarang, or with the passphrase)
+    monkeypatch.setattr(module, "list_backups", lambda folder: [BackupInfo(tmp_path / "b.kbk", "PAU", "Pauh", newer, "head")])
+    with sqlite_db.session() as session:
+        found = module.waiting(session, admin, today=now.date(), now=now)
+    line = {line.place: line for line in found.lines}[module.Place.BACKUP]
+    assert found.backup_skipped is None and not line.urgent

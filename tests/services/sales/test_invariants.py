@@ -29,7 +29,7 @@ from koperasi.domain.errors import ValidationError
 from koperasi.domain.ledger import Account, credit, debit
 from koperasi.domain.money import format_rupiah
 from koperasi.domain.office.audit import AuditAction
-from koperasi.domain.sales.rules import effective_commission, format_quantity, split_line
+from koperasi.domain.sales.rules import effective_commission, format_quantity, line_total, split_line
 from koperasi.services import ledger, ledger_checks
 from koperasi.services.transaction import write
 from tests.sales_support import sales_office
@@ -197,7 +197,12 @@ def test_any_sequence_of_consignment_operations_keeps_the_books_sound(books, ste
                 return office.sell(*[(producers[who], products[what], quantity, price) for who, what, quantity, price in lines],
                                    channel_id=channels[in_shop])
 
-            if any(quantity > model.stock.get(key, 0) for key, quantity in wanted.items()):
+            if any(line_total(quantity, price) < 1 for _, _, quantity, price in lines):  # goods for Rp0: refused first
+                before = office.counts()
+                with pytest.raises(ValidationError, match="kurang dari Rp1"):
+                    call()
+                assert office.counts() == before
+            elif any(quantity > model.stock.get(key, 0) for key, quantity in wanted.items()):
                 before = office.counts()
                 with pytest.raises(ValidationError, match="tidak cukup"):
                     call()

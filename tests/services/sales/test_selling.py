@@ -384,6 +384,10 @@ def test_a_sale_needs_lines_a_buyer_an_active_channel_and_no_future_date(office)
         office.sell((siti, rice, 1 * KG, 0))
     with pytest.raises(ValidationError, match="saluran"):
         office.sell((siti, rice, 1 * KG, 15_000), channel_id=uuid.uuid4())
+    # 1 gram at Rp4 a kilo is Rp0: it posted a journal entry of one line (an internal error, found by the
+    # full-size hostile-input run of issue 18)
+    with pytest.raises(ValidationError, match="Baris 1: Nilai baris kurang dari Rp1"):
+        office.sell((siti, rice, 1, 4))
     assert office.counts()[1] == 0
 
 

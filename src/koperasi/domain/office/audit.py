@@ -108,6 +108,7 @@ class AuditAction(StrEnum):
     SHU_PAID = "shu_paid"
     BACKUP_MADE = "backup_made"
     BACKUP_RESTORED = "backup_restored"
+    BACKUP_SKIPPED = "backup_skipped"
     HOUSEHOLD_MEASURED = "household_measured"
     HOUSEHOLD_VIEWED = "household_viewed"
     IMPACT_REPORTED = "impact_reported"
@@ -221,6 +222,7 @@ ACTION_LABELS: dict[str, str] = {
     AuditAction.SHU_PAID: "SHU anggota dibayarkan",
     AuditAction.BACKUP_MADE: "Cadangan data dibuat",
     AuditAction.BACKUP_RESTORED: "Data dipulihkan dari cadangan",
+    AuditAction.BACKUP_SKIPPED: "Cadangan otomatis dilewati (kata sandi tidak dimasukkan)",
     AuditAction.HOUSEHOLD_MEASURED: "Data rumah tangga dicatat",
     AuditAction.HOUSEHOLD_VIEWED: "Data rumah tangga dilihat",
     AuditAction.IMPACT_REPORTED: "Laporan dampak dibuat",

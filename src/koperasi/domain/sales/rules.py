@@ -49,6 +49,8 @@ def split_line(quantity_milli: int, unit_price: int, commission_bp: int) -> Spli
     check_price(unit_price)
     check_commission(commission_bp)
     total = line_total(quantity_milli, unit_price)
+    if total < 1:  # 1 gram at Rp4 a kilo: nothing to pay, and a journal entry of Rp0 has no lines to post
+        raise ValidationError("Nilai baris kurang dari Rp1 (jumlah × harga). Periksa jumlah dan harga satuan.", field="quantity")
     return Split(total, commission(total, commission_bp))
 
 

@@ -66,6 +66,9 @@ def _text(line: Waiting, found: WaitingList) -> str:
         case Place.REFERRALS:
             return tr("{count} rujukan belum ada kabar hasilnya").format(count=count)
         case Place.BACKUP:
+            if found.backup_skipped is not None:
+                return tr("Cadangan otomatis dilewati {moment}: kata sandi cadangan tidak dimasukkan. Buat cadangan terkunci sekarang").format(
+                    moment=format_datetime(found.backup_skipped.astimezone()))
             if found.last_backup is None:
                 return tr("Belum ada cadangan data: buat sekarang")
             age = tr("hari ini") if line.count == 0 else tr("{days} hari lalu").format(days=line.count)

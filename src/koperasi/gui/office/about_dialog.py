@@ -91,15 +91,17 @@ class AboutDialog(QDialog):
         )
 
     def _which_are_locked(self, database: Database) -> str:
-        from koperasi.services.office import automatic_backup_lock
+        from koperasi.services.office.automatic_backup_lock import Lock, lock_state, store_name
 
-        store = automatic_backup_lock.store_name()
-        if automatic_backup_lock.automatic_backups_locked(database.url):
+        with database.session() as session:
+            state = lock_state(session)
+        if state is Lock.STORED:
             automatic = self.tr("Cadangan otomatis (harian dan saat program ditutup) terkunci dengan kata sandi yang "
-                                "disimpan di {store}.").format(store=store)
-        elif store is None:
-            automatic = self.tr("Cadangan otomatis (harian dan saat program ditutup) tidak terkunci: komputer ini tidak punya "
-                                "penyimpanan kata sandi untuk menyimpan kuncinya. Simpan di komputer ini, jangan dibawa keluar kantor.")
+                                "disimpan di {store}.").format(store=store_name())
+        elif state is Lock.ASKED:
+            automatic = self.tr("Cadangan otomatis (harian dan saat program ditutup) terkunci dengan kata sandi yang diminta "
+                                "sesudah masuk, sekali setiap kali program dibuka; kata sandinya tidak disimpan di komputer ini. "
+                                "Bila tidak dimasukkan, cadangan otomatis dilewati, tidak dibuat tanpa kunci.")
         else:
             automatic = self.tr("Cadangan otomatis (harian dan saat program ditutup) tidak terkunci: admin dapat menguncinya "
                                 "lewat Berkas → Kata sandi cadangan otomatis. Simpan di komputer ini, jangan dibawa keluar kantor.")

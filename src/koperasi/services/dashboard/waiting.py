@@ -12,9 +12,10 @@ from enum import StrEnum
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from koperasi.db.models import Loan, LoanInstallment, MeetingFollowUp, Referral, TrainingSession, User
+from koperasi.db.models import AuditEvent, Loan, LoanInstallment, MeetingFollowUp, Referral, TrainingSession, User
 from koperasi.domain.errors import ValidationError
 from koperasi.domain.loans.rules import LoanStatus
+from koperasi.domain.office.audit import AuditAction
 from koperasi.domain.office.settings import NEW_ACCOUNT_DAYS, REFERRAL_FOLLOW_UP_DAYS
 from koperasi.domain.roles import Actor, Permission
 from koperasi.services import reversals
@@ -55,6 +56,9 @@ class WaitingList:
     lines: tuple[Waiting, ...]
     last_backup: datetime | None  # UTC; None: none found in the backup folder
     backup_age_days: int | None
+    # UTC: an automatic backup skipped since the last backup (locked with a passphrase asked at start-up that
+    # nobody gave); None when none was
+    backup_skipped: datetime | None = None
 
 
 def waiting(session: Session, actor: Actor, *, today: date, now: datetime) -> WaitingList:
@@ -118,7 +122,10 @@ def waiting(session: Session, actor: Actor, *, today: date, now: datetime) -> Wa
         found = list_backups(backup_folder(session))
         last_backup = found[0].created_at if found else None
         age = (now - last_backup).days if last_backup else None
-        lines.append(Waiting(Place.BACKUP, age or 0, urgent=age is None or age > BACKUP_STALE_DAYS))
+        skipped = session.scalar(select(func.max(AuditEvent.occurred_at)).where(AuditEvent.action == AuditAction.BACKUP_SKIPPED))
+        skipped = skipped if skipped is not None and (last_backup is None or skipped > last_backup) else None
+        lines.append(Waiting(Place.BACKUP, age or 0, urgent=age is None or age > BACKUP_STALE_DAYS or skipped is not None))
+        return WaitingList(tuple(lines), last_backup, age, skipped)
     return WaitingList(tuple(lines), last_backup, age)
 
 

@@ -14,7 +14,9 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from koperasi.db.engine import UNSTORABLE_TEXT
 from koperasi.db.models import AuditEvent
+from koperasi.domain.errors import ValidationError
 from koperasi.domain.office.audit import AuditAction
 from koperasi.domain.office.audit_chain import canonical_content, chain_hash
 from koperasi.domain.paging import page_bounds
@@ -70,7 +72,11 @@ def record(
         after=after,
         reason=reason,
     )
-    event.chain_hash = chain_hash(_newest_hash(session), content_of(event))
+    previous = _newest_hash(session)
+    try:
+        event.chain_hash = chain_hash(previous, content_of(event))
+    except UnicodeEncodeError:  # a lone surrogate in the text the event records: the engine would refuse it too
+        raise ValidationError(UNSTORABLE_TEXT) from None
     session.add(event)
     session.info[_NEWEST] = event
 

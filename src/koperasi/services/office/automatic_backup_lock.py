@@ -1,40 +1,49 @@
-"""The passphrase that locks automatic backups, kept in this PC's credential store.
+"""The passphrase that locks automatic backups: kept in this PC's credential store, or asked at start-up.
 
 Automatic backups are made with nobody at the keyboard (at start-up once a day, at exit), so their
-passphrase has to be on the PC. It is kept in the operating system's credential store (Windows Credential
-Manager; the macOS Keychain; the Secret Service of a Linux desktop) through the ``keyring`` library, under
+passphrase has to be on the PC. Where the PC has a credential store (Windows Credential Manager; the macOS
+Keychain; the Secret Service of a Linux desktop) it is kept there through the ``keyring`` library, under
 the database file's path: never in the database, a setting or a file beside them, so a copied database or
-backup folder does not carry its own key. Where the PC has no credential store (a Linux without a desktop
-keyring), the lock cannot be set and automatic backups stay unlocked; Tentang says which.
+backup folder does not carry its own key.
 
-Asking for the passphrase at every start-up was the other way; it was not taken: the backup at exit and a
-clerk who does not know it would both be stuck, and a passphrase typed daily at the counter is soon a
-passphrase written on the monitor.
+Where the PC has none (a Linux without a desktop keyring), the passphrase is asked at start-up instead: the
+database keeps only a verifier (``backup_crypto.make_verifier``: scrypt's key-check bytes, the same a locked
+backup's header carries, never the passphrase) in the app setting ``automatic_backup_verifier``, the first
+user after log-in who may make backups types it once, and the program keeps it in memory until it exits.
+When nobody types it, an automatic backup that is due is skipped, never made unlocked: locked is what the
+admin decided, and an unlocked copy in the backup folder would undo it without anyone deciding so. The skip
+is recorded in the audit log (``backup_skipped``, by the system) as well as the program's log: the days
+without a backup are then in the record an auditor reads, and Beranda shows the skip until a backup is made.
+The verifier comes first: with it in the database, the passphrase is asked even on a PC whose store
+holds an older one.
 
-Only an admin (the one who restores, ``RESTORE_BACKUPS``) may set or remove it: a backup locked with a
-passphrase the admin does not know is a lost backup.
+Only an admin (the one who restores, ``RESTORE_BACKUPS``) may set or remove the lock: a backup locked with
+a passphrase the admin does not know is a lost backup.
 """
 
 from __future__ import annotations
 
 import logging
+from enum import StrEnum
 from pathlib import Path
 
 from sqlalchemy.engine import URL
 from sqlalchemy.orm import Session
 
+from koperasi.db.models import AppSetting
 from koperasi.domain.errors import DomainError, ValidationError
 from koperasi.domain.office.audit import AuditAction
 from koperasi.domain.roles import Actor, Permission
 from koperasi.services.access import authorize
 from koperasi.services.office import audit
-from koperasi.services.office.backup_crypto import check_passphrase
+from koperasi.services.office.backup_crypto import check_passphrase, make_verifier, matches_verifier
 from koperasi.services.transaction import write
 
 log = logging.getLogger(__name__)
 
 SERVICE = "Koperasi Berdaya: cadangan otomatis"
 SETTING_KEY = "automatic_backup_passphrase"  # the audit events' entity id; the value is never recorded
+VERIFIER_KEY = "automatic_backup_verifier"  # the app setting holding the verifier of a passphrase asked at start-up
 # Windows Credential Manager holds at most 2,560 bytes (UTF-16: 1,280 characters); far more than anyone types.
 MAX_STORED_PASSPHRASE = 256
 
@@ -74,27 +83,86 @@ def automatic_passphrase(url: URL) -> str | None:
         return None
 
 
-def automatic_backups_locked(url: URL) -> bool:
-    return automatic_passphrase(url) is not None
+class Lock(StrEnum):
+    NONE = "none"  # automatic backups are made unlocked
+    STORED = "stored"  # locked with the passphrase in this PC's credential store
+    ASKED = "asked"  # locked with a passphrase asked at start-up; skipped while nobody gave it
+
+
+class AutomaticBackupSkipped(DomainError):
+    """A due automatic backup was not made: it is locked with a passphrase asked at start-up that nobody gave."""
+
+
+def lock_state(session: Session) -> Lock:
+    if verifier(session) is not None:
+        return Lock.ASKED
+    return Lock.NONE if automatic_passphrase(session.get_bind().url) is None else Lock.STORED
+
+
+def verifier(session: Session) -> str | None:
+    """The verifier of the passphrase asked at start-up; None when automatic backups are not locked that way.
+    A database read only (no credential store): cheap enough for the program's start-up."""
+    row = session.get(AppSetting, VERIFIER_KEY)
+    return None if row is None else row.value
+
+
+def check_asked_passphrase(session: Session, actor: Actor, passphrase: str) -> str:
+    """The passphrase typed at start-up, as automatic backups use it; refused when it is not the one the
+    admin set. The caller keeps it in memory only."""
+    authorize(session, actor, Permission.MAKE_BACKUPS)
+    if not isinstance(passphrase, str):
+        raise ValidationError("Kata sandi cadangan harus berupa teks.", field="passphrase")
+    kept = verifier(session)
+    if kept is None:
+        raise DomainError("Cadangan otomatis tidak dikunci dengan kata sandi yang diminta saat program dibuka.")
+    if "\0" in passphrase or not matches_verifier(passphrase, kept):
+        log.warning("a wrong passphrase for the automatic backups was typed by %s", actor.username)
+        raise ValidationError(
+            "Kata sandi cadangan otomatis salah. Periksa huruf besar/kecil lalu coba lagi; bila tidak tahu, tanyakan admin "
+            "atau lewati.", field="passphrase")
+    return check_passphrase(passphrase)
+
+
+def asked_passphrase(session: Session, given: str | None) -> str | None:
+    """For an automatic backup that is due: the passphrase to lock it with when it is locked with one asked at
+    start-up (``given``, checked again: an admin may have changed it since it was typed); None when it is not
+    locked that way. Raises AutomaticBackupSkipped when it is and ``given`` is missing or no longer right."""
+    kept = verifier(session)
+    if kept is None:
+        return None
+    if given is None:
+        raise AutomaticBackupSkipped(
+            "Cadangan otomatis dilewati: cadangan dikunci dengan kata sandi yang diminta saat program dibuka, dan "
+            "kata sandinya belum dimasukkan. Cadangan tidak dibuat tanpa kunci; buat cadangan terkunci lewat "
+            "Berkas → Cadangkan sekarang, atau masukkan kata sandinya saat masuk berikutnya."
+        )
+    if not matches_verifier(given, kept):
+        raise AutomaticBackupSkipped(
+            "Cadangan otomatis dilewati: kata sandi cadangan otomatis sudah diganti admin sejak dimasukkan. "
+            "Masukkan kata sandi yang baru saat masuk berikutnya."
+        )
+    return check_passphrase(given)
 
 
 def lock_automatic_backups(session: Session, actor: Actor, passphrase: str) -> None:
-    """Lock this database's automatic backups from now on with ``passphrase`` (kept in the credential store)."""
+    """Lock this database's automatic backups from now on with ``passphrase``: kept in the credential store, or,
+    on a PC without one, asked at start-up (the database keeps its verifier)."""
     import keyring
     from keyring.errors import KeyringError
 
     with write(session):
         authorize(session, actor, Permission.RESTORE_BACKUPS)
         key = _required_key(session)
-        name = store_name()
-        if name is None:
-            raise DomainError(
-                "Komputer ini tidak punya penyimpanan kata sandi (misalnya Windows Credential Manager), jadi "
-                "cadangan otomatis tidak dapat dikunci. Kunci cadangan lewat Berkas → Cadangkan sekarang."
-            )
         if not isinstance(passphrase, str):
             raise ValidationError("Kata sandi cadangan harus berupa teks.", field="passphrase")
         passphrase = _storable(check_passphrase(passphrase))
+        name = store_name()
+        if name is None:
+            _set_verifier(session, make_verifier(passphrase))
+            audit.record(session, actor, action=AuditAction.SETTING_CHANGED, entity="setting", entity_id=SETTING_KEY,
+                         after={"locked": True, "asked_at_start_up": True})
+            return
+        _set_verifier(session, None)
         audit.record(session, actor, action=AuditAction.SETTING_CHANGED, entity="setting", entity_id=SETTING_KEY,
                      after={"locked": True, "store": name})
         try:
@@ -114,6 +182,7 @@ def unlock_automatic_backups(session: Session, actor: Actor) -> None:
         key = _required_key(session)
         audit.record(session, actor, action=AuditAction.SETTING_CHANGED, entity="setting", entity_id=SETTING_KEY,
                      after={"locked": False})
+        _set_verifier(session, None)
         if store_name() is None:
             return
         try:
@@ -123,6 +192,18 @@ def unlock_automatic_backups(session: Session, actor: Actor) -> None:
         except KeyringError as error:
             log.exception("the automatic backups' passphrase could not be removed")
             raise DomainError(f"Kata sandi tidak dapat dihapus: {error}") from error
+
+
+def _set_verifier(session: Session, value: str | None) -> None:
+    row = session.get(AppSetting, VERIFIER_KEY)
+    if value is None:
+        if row is not None:
+            session.delete(row)
+    elif row is None:
+        session.add(AppSetting(key=VERIFIER_KEY, value=value))
+    else:
+        row.value = value
+    session.flush()
 
 
 def _storable(passphrase: str) -> str:

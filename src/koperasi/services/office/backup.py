@@ -159,14 +159,21 @@ def make_backup(
 
 
 def automatic_backup(
-    database: Database, *, folder: Path | None, keep: int, only_if_older_than: timedelta | None = None
+    database: Database,
+    *,
+    folder: Path | None,
+    keep: int,
+    only_if_older_than: timedelta | None = None,
+    asked_passphrase: str | None = None,
 ) -> BackupInfo | None:
     """The program's own backup (at exit, daily): no user, audited as the system; keeps the newest ``keep``.
-    Locked with the passphrase kept in this PC's credential store for this database, when an admin set one
-    (``automatic_backup_lock``).
+    Locked when an admin locked automatic backups (``automatic_backup_lock``): with the passphrase asked at
+    start-up (``asked_passphrase``, kept in memory by the program) or the one in this PC's credential store.
 
     Returns None when there is nothing to do: PostgreSQL, an office not set up yet, or (with
-    ``only_if_older_than``) a backup of this office in ``folder`` younger than that.
+    ``only_if_older_than``) a backup of this office in ``folder`` younger than that. Raises
+    ``AutomaticBackupSkipped``, after recording the skip in the audit log, when the backup is locked with a
+    passphrase asked at start-up that nobody gave: never made unlocked instead.
     """
     if not database.is_sqlite:
         return None
@@ -180,7 +187,19 @@ def automatic_backup(
         newest = _newest_name(target, office_code)
         if newest is not None and clock.local_now() - newest < only_if_older_than:
             return None
-    passphrase = automatic_backup_lock.automatic_passphrase(database.url)
+    with database.session() as session:
+        try:
+            passphrase = automatic_backup_lock.asked_passphrase(session, asked_passphrase)
+        except automatic_backup_lock.AutomaticBackupSkipped as skipped:
+            log.warning("automatic backup skipped: it is locked with a passphrase asked at start-up and %s",
+                        "none was given" if asked_passphrase is None else "the one given no longer matches")
+            with write(session):
+                audit.record(session, None, action=AuditAction.BACKUP_SKIPPED, entity="backup", entity_id="automatic",
+                             after={"automatic": True, "folder": str(target),
+                                    "reason": "no passphrase" if asked_passphrase is None else "passphrase changed"})
+            raise
+    if passphrase is None:
+        passphrase = automatic_backup_lock.automatic_passphrase(database.url)
     info = system_backup(database, folder=target, passphrase=passphrase, automatic=True)
     prune_backups(target, keep, office_code=office_code)
     return info

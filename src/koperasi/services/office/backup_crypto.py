@@ -216,3 +216,39 @@ def decrypt_file(
                     break
                 sealed, index = following, index + 1
     return header
+
+
+# ---- a verifier of a passphrase (automatic backups locked with a passphrase asked at start-up) ----------------
+# "scrypt$log2_n$r$p$salt$key check" in hex: the same derivation and key-check bytes as a backup's header, so a
+# copy of the database tells no more about the passphrase than any backup locked with it already does.
+_VERIFIER_SCHEME = "scrypt"
+DAMAGED_VERIFIER = (
+    "Catatan kunci cadangan otomatis di basis data rusak. Admin perlu mengatur ulang kata sandi cadangan otomatis "
+    "(Berkas → Kata sandi cadangan otomatis)."
+)
+
+
+def make_verifier(passphrase: str) -> str:
+    """What the database keeps to recognise ``passphrase`` again: never the passphrase, nor the key itself."""
+    passphrase = check_passphrase(passphrase)
+    salt = os.urandom(16)
+    _, key_check = _derive(passphrase, salt, SCRYPT_LOG2_N, SCRYPT_R, SCRYPT_P)
+    return "$".join((_VERIFIER_SCHEME, str(SCRYPT_LOG2_N), str(SCRYPT_R), str(SCRYPT_P), salt.hex(), key_check.hex()))
+
+
+def matches_verifier(passphrase: str, verifier: str) -> bool:
+    """Whether ``passphrase`` is the one ``verifier`` was made from; a damaged verifier is refused in words."""
+    parts = verifier.split("$")
+    try:
+        scheme, log2_n, r, p, salt, key_check = parts[0], *map(int, parts[1:4]), *map(bytes.fromhex, parts[4:6])
+    except ValueError:
+        raise DomainError(DAMAGED_VERIFIER) from None
+    # The same bounds as a backup's header: a changed row must not make us allocate gigabytes.
+    if scheme != _VERIFIER_SCHEME or not (10 <= log2_n <= 20 and 1 <= r <= 32 and 1 <= p <= 4) \
+            or len(salt) != 16 or len(key_check) != 16:
+        raise DomainError(DAMAGED_VERIFIER)
+    try:
+        _, derived = _derive(unicodedata.normalize("NFC", passphrase), salt, log2_n, r, p)
+    except UnicodeEncodeError:  # a lone surrogate: no passphrase anyone set
+        return False
+    return hmac.compare_digest(derived, key_check)
