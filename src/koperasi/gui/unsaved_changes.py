@@ -99,9 +99,14 @@ class UnsavedChangesGuard:
     def save_before_closing(self) -> bool:
         raise NotImplementedError
 
-    def mark_clean(self) -> None:
-        """What is in the form now counts as unchanged (it is taken again at the first show)."""
-        self._snapshot = (input_values(self), self.extra_state())  # type: ignore[arg-type]
+    def mark_clean(self, *widgets: QWidget) -> None:
+        """What is in the form now counts as unchanged (it is taken again at the first show). With
+        ``widgets``, only what they hold: a dialog that saves one part keeps the rest asked about."""
+        now = input_values(self)  # type: ignore[arg-type]
+        if widgets and self._snapshot is not None:
+            before = dict(self._snapshot[0])
+            now = [(widget, value if widget in widgets else before.get(widget, value)) for widget, value in now]
+        self._snapshot = (now, self.extra_state())
 
     def has_unsaved_changes(self) -> bool:
         if self._snapshot is None:
