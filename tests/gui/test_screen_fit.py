@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QAbstractButton, QDialog, QTableView
 from koperasi.domain.loans.rules import LoanStatus
 from koperasi.gui import screen_fit
 from koperasi.gui.context import AppContext
+from koperasi.gui.columns import NAME_MINIMUM
 from koperasi.gui.combos import find_data
 from koperasi.gui.main_window import MainWindow
 from koperasi.services.office import auth
@@ -217,3 +218,16 @@ def test_no_window_asks_a_widget_for_its_screen():
                for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
                if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "screen"]
     assert callers == []
+
+
+def test_the_loan_list_keeps_every_column_in_sight_at_1024_px_and_product_names_whole_at_1366(qtbot, demo_window):
+    window = demo_window
+    window.form.mainTabs.setCurrentWidget(window.loans)
+    table, model = window.loans.table, window.loans.model
+    longest = max(table.fontMetrics().horizontalAdvance(model.index(row, model.PRODUCT).data()) for row in range(model.rowCount()))
+    window.resize(1024, 728)
+    qtbot.waitUntil(lambda: table.viewport().width() < 700)
+    assert table.horizontalScrollBar().maximum() == 0  # Sisa and Status not behind the splitter
+    window.resize(1366, 728)
+    qtbot.waitUntil(lambda: table.viewport().width() > 740)
+    assert table.columnWidth(model.PRODUCT) >= longest and table.columnWidth(model.MEMBER) > NAME_MINIMUM  # both have room
