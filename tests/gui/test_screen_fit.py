@@ -231,3 +231,24 @@ def test_the_loan_list_keeps_every_column_in_sight_at_1024_px_and_product_names_
     window.resize(1366, 728)
     qtbot.waitUntil(lambda: table.viewport().width() > 740)
     assert table.columnWidth(model.PRODUCT) >= longest and table.columnWidth(model.MEMBER) > NAME_MINIMUM  # both have room
+
+
+def test_the_member_detail_wraps_instead_of_cutting_its_text_at_1024_px(qtbot, demo_window):
+    """A loan, a training, a consignment or a referral is a wrapping paragraph, not a table of five columns
+    that widens the panel past its pane (cutting the group's name and the loans' last column)."""
+    from PySide6.QtWidgets import QScrollArea
+
+    window = demo_window
+    window.resize(1024, 728)
+    window.form.mainTabs.setCurrentWidget(window.members)
+    table = window.findChild(QTableView, "memberTable")
+    scroll = window.members.detail.findChild(QScrollArea)
+    qtbot.waitUntil(lambda: scroll.viewport().width() < 400)
+    too_wide = []
+    for row in range(min(30, table.model().rowCount())):
+        table.selectRow(row)
+        table.setCurrentIndex(table.model().index(row, 0))
+        qtbot.wait(1)
+        if scroll.horizontalScrollBar().maximum() > 0:
+            too_wide.append(table.model().index(row, 1).data())
+    assert too_wide == []
