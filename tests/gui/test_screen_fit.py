@@ -252,3 +252,15 @@ def test_the_member_detail_wraps_instead_of_cutting_its_text_at_1024_px(qtbot, d
         if scroll.horizontalScrollBar().maximum() > 0:
             too_wide.append(table.model().index(row, 1).data())
     assert too_wide == []
+
+
+def test_the_savings_member_list_keeps_whole_names_at_1024_px(qtbot, demo_window):
+    window = demo_window
+    window.resize(1024, 728)
+    window.form.mainTabs.setCurrentWidget(window.savings)
+    table = window.savings.member_table
+    _select_first(window, "savingsMemberTable")  # the detail's row of buttons wraps rather than squeeze the list
+    qtbot.waitUntil(lambda: table.viewport().width() < 500)
+    names = [table.model().index(row, 1).data() for row in range(table.model().rowCount())]
+    assert table.columnWidth(1) >= max(table.fontMetrics().horizontalAdvance(name) for name in names)
+    assert table.horizontalScrollBar().maximum() == 0
