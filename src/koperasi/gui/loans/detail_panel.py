@@ -287,7 +287,7 @@ def _header_html(loan: LoanDetail) -> str:
 
     def rows(pairs: list[tuple[str, str]]) -> str:
         return "".join(
-            f"<tr><td style='color:#555; padding-right:6px'>{escape(key).replace(' ', '&nbsp;')}</td>"  # Qt ignores nowrap
+            f"<tr><td style='color:#555; padding-right:6px'>{escape(key)}</td>"  # may wrap: the pane is narrow at 1024 px
             f"<td>{value if key == 'Tunggakan' else escape(value)}</td></tr>"  # the only value with markup
             for key, value in pairs
         )

@@ -182,11 +182,13 @@ class LoansTab(QWidget):
         # a very long name is elided rather than take all the room from the members' names
         widest = min(max([text_width(self.table, name) for name in product_names], default=shortest), NAME_MINIMUM + 60)
         table = self.table
-        stretch_column(table, self.model.MEMBER, NAME_MINIMUM, partner=(self.model.PRODUCT, shortest, widest))
+        # The member's name may be elided a little (its tooltip has it whole) before the money scrolls away.
+        names = NAME_MINIMUM - 30
+        stretch_column(table, self.model.MEMBER, names, partner=(self.model.PRODUCT, shortest, widest))
         fixed = sum(table.columnWidth(column) for column in range(self.model.columnCount())
                     if column not in (self.model.MEMBER, self.model.PRODUCT) and not table.isColumnHidden(column))
         scroll_bar = table.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
-        table.setMinimumWidth(fixed + NAME_MINIMUM + shortest + scroll_bar + 2 * table.frameWidth())
+        table.setMinimumWidth(fixed + names + shortest + scroll_bar + 2 * table.frameWidth())
 
     def _combo(self, name: str) -> QComboBox:
         combo = QComboBox()
