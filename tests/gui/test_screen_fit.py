@@ -264,3 +264,16 @@ def test_the_savings_member_list_keeps_whole_names_at_1024_px(qtbot, demo_window
     names = [table.model().index(row, 1).data() for row in range(table.model().rowCount())]
     assert table.columnWidth(1) >= max(table.fontMetrics().horizontalAdvance(name) for name in names)
     assert table.horizontalScrollBar().maximum() == 0
+
+
+def test_the_impact_indicators_show_every_heading_whole_at_1366_px(qtbot, demo_window):
+    window = demo_window
+    window.resize(1366, 728)
+    window.form.mainTabs.setCurrentWidget(window.impact)
+    window.impact.pages.setCurrentWidget(window.impact.indicators_view)
+    table = window.impact.indicators_view.table
+    header = table.horizontalHeader()
+    qtbot.waitUntil(lambda: table.viewport().width() > 1200)
+    cut = [table.model().headerData(column, Qt.Orientation.Horizontal) for column in range(header.count())
+           if header.sectionSizeFromContents(column).width() > table.columnWidth(column)]
+    assert cut == [] and table.horizontalScrollBar().maximum() == 0
