@@ -277,3 +277,20 @@ def test_the_impact_indicators_show_every_heading_whole_at_1366_px(qtbot, demo_w
     cut = [table.model().headerData(column, Qt.Orientation.Horizontal) for column in range(header.count())
            if header.sectionSizeFromContents(column).width() > table.columnWidth(column)]
     assert cut == [] and table.horizontalScrollBar().maximum() == 0
+
+
+def test_the_household_history_shows_all_its_columns_where_the_screen_has_room(qtbot, demo_window, monkeypatch):
+    from sqlalchemy import text
+
+    from koperasi.gui.impact.household_dialog import HouseholdDialog
+
+    monkeypatch.setattr(screen_fit, "available_area", lambda widget: QRect(0, 0, 1366, 728))
+    context = demo_window.context
+    with context.database.session() as session:
+        member_id = session.execute(text("SELECT member_id FROM household_measurements GROUP BY member_id "
+                                         "ORDER BY count(*) DESC LIMIT 1")).scalar_one()
+    dialog = HouseholdDialog(context, uuid.UUID(str(member_id)), demo_window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.table.viewport().width() > 500)
+    assert dialog.width() <= 1366 and dialog.table.horizontalScrollBar().maximum() == 0
