@@ -25,3 +25,9 @@ def test_ci_installs_as_the_readme_says_and_runs_its_test_command():
 
 def test_readme_names_the_demo_login():
     assert f"**`{demo.DEMO_ADMIN}`**" in README and f"**`{demo.DEMO_PASSWORD}`**" in README
+
+
+def test_ci_runs_the_service_tests_with_the_clock_more_than_a_year_ahead():
+    """A test or service that reads the real date breaks in CI the day it is written, not next month."""
+    runs = re.findall(r'^faketime -f "\+(\d+)d" pytest (.*)$', CI, flags=re.M)
+    assert any(int(days) > 365 and "tests/services" in arguments.split() for days, arguments in runs), runs

@@ -139,7 +139,37 @@ class Session:
         database = self._open_database("demo.db")
         with database.session() as session:
             demo.fill(session, members=200)
+        self._an_application_waiting(database)
         return database
+
+    def _an_application_waiting(self, database) -> None:
+        """An application a clerk made, for the manager's Setujui dialog (the demo may have decided them all)."""
+        import uuid
+
+        from sqlalchemy import exists, select
+
+        from koperasi import clock
+        from koperasi.db.models import Loan, LoanProduct, Member
+        from koperasi.demo import office as demo
+        from koperasi.domain.errors import DomainError
+        from koperasi.domain.loans.products import LoanKind
+        from koperasi.services.loans.lifecycle import LoanApplication, apply_for_loan
+        from koperasi.services.office import auth
+
+        with database.session() as session:
+            clerk = auth.login(session, "petugas", demo.DEMO_PASSWORD)
+            member = session.scalars(select(Member).where(Member.status == "aktif", ~exists().where(Loan.member_id == Member.id))
+                                     .order_by(Member.number)).first()
+            product = session.scalars(select(LoanProduct).where(LoanProduct.kind == LoanKind.INDIVIDUAL.value,
+                                                                LoanProduct.required_programme_id.is_(None))
+                                      .order_by(LoanProduct.name)).first()
+            if member is None or product is None:
+                return
+            try:
+                apply_for_loan(session, clerk, LoanApplication(member.id, product.id, product.min_amount, product.min_term,
+                                                               "Tambah modal warung", clock.today()), request_id=uuid.uuid4())
+            except DomainError as error:
+                self.problems.append(f"pengajuan contoh: {error.message}")
 
     # -- what the clerk sees ------------------------------------------------------------------
 
@@ -248,11 +278,16 @@ class Session:
         self.window = window
         show_main_window(window, MAIN_WINDOW_WIDTH, MAIN_WINDOW_HEIGHT)
         tabs: QTabWidget = window.form.mainTabs
-        steps = [("beranda", self._dashboard), ("anggota", self._members), ("pinjaman", self._loans),
-                 ("simpanan", self._savings), ("pelatihan", self._trainings), ("penjualan", self._sales),
-                 ("jaringan", self._network)]
-        for index, (name, step) in enumerate(steps):
-            tabs.setCurrentIndex(index)
+        # Each tab by its widget, not its place in the tab bar: a new tab or a new order photographs the right one.
+        steps = [("beranda", window.dashboard, self._dashboard), ("anggota", window.members, self._members),
+                 ("pinjaman", window.loans, self._loans), ("simpanan", window.savings, self._savings),
+                 ("pelatihan", window.trainings, self._trainings), ("penjualan", window.sales, self._sales),
+                 ("jaringan", window.network, self._network), ("dampak", window.impact, self._impact)]
+        missing = {tabs.widget(index) for index in range(tabs.count())} - {tab for _, tab, _ in steps}
+        if missing:
+            self.problems.append(f"tab tanpa gambar: {', '.join(tabs.tabText(tabs.indexOf(tab)) for tab in missing)}")
+        for name, tab, step in steps:
+            tabs.setCurrentWidget(tab)
             self._settle()
             try:
                 step(window, name)
@@ -474,6 +509,22 @@ class Session:
         self.shoot(name, window)
         self.open("simpanan-setor", savings.deposit_button.click)
         self.open("simpanan-besar", savings.rates_button.click)
+
+    def _impact(self, window, name: str) -> None:
+        impact = window.impact
+        self._select_first("visitsTable")
+        self.shoot(name, window)
+        self.open("dampak-catat-kunjungan", impact.visits_view.record_button.click)
+        self.open("dampak-lembar-kunjungan", impact.visits_view.print_button.click)
+        impact.pages.setCurrentWidget(impact.indicators_view)
+        self._settle(20)
+        self.shoot("dampak-indikator", window)
+        self.open("dampak-garis-kemiskinan", impact.indicators_view.settings_button.click)
+        self.open("dampak-laporan", impact.indicators_view.pdf_button.click)
+        impact.pages.setCurrentWidget(impact.visits_view)
+        window.form.mainTabs.setCurrentWidget(window.members)
+        self._select_first("memberTable")
+        self.open("dampak-rumah-tangga", window.members.detail.household_button.click)
 
     def _menus(self, window) -> None:
         form = window.form

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QAbstractButton, QDialog, QTableView
 from koperasi.domain.loans.rules import LoanStatus
 from koperasi.gui import screen_fit
 from koperasi.gui.context import AppContext
+from koperasi.gui.columns import NAME_MINIMUM
 from koperasi.gui.combos import find_data
 from koperasi.gui.main_window import MainWindow
 from koperasi.services.office import auth
@@ -50,17 +51,19 @@ def test_the_main_window_works_at_1000_px_on_every_tab_with_a_row_chosen(demo_wi
     window = demo_window
     widths = {}
     tabs = window.form.mainTabs
-    for index, table in enumerate((None, "memberTable", "loanTable", "trainingBatchTable", "saleTable")):
-        tabs.setCurrentIndex(index)
+    # Each tab by its widget, not its place: a new tab or a new order must not test the wrong list.
+    row_chosen_in = {window.dashboard: None, window.members: "memberTable", window.loans: "loanTable",
+                     window.savings: "savingsMemberTable", window.trainings: "trainingBatchTable", window.sales: "saleTable",
+                     window.network: "networkMeetingTable", window.impact: "visitsTable"}
+    assert [tabs.widget(index) for index in range(tabs.count())] == list(row_chosen_in)
+    for tab, table in row_chosen_in.items():
+        tabs.setCurrentWidget(tab)
         if table:
             _select_first(window, table)
-        widths[tabs.tabText(index)] = window.minimumSizeHint().width()
+        widths[tabs.tabText(tabs.indexOf(tab)).replace("&", "")] = window.minimumSizeHint().width()
     window.loans.pages.setCurrentIndex(2)
     window.loans.arrears_view.refresh()  # the PAR sentence is long
     widths["Tunggakan"] = window.minimumSizeHint().width()
-    tabs.setCurrentWidget(window.impact)
-    _select_first(window, "visitsTable")
-    widths["Dampak"] = window.minimumSizeHint().width()
     window.impact.pages.setCurrentWidget(window.impact.indicators_view)
     window.impact.indicators_view.dimension_combo.setCurrentIndex(3)
     window.impact.indicators_view.reload()  # the summary sentence and the category names are long
@@ -111,6 +114,24 @@ def test_every_dialog_opened_from_the_main_window_fits_a_1024_x_768_screen(demo_
     window.sales.stock_view.intake_button.click()
     _select_first(window, "memberTable")
     window.members.detail.household_button.click()
+    savings = window.savings
+    _select_first(window, "savingsMemberTable")
+    for button in (savings.deposit_button, savings.rates_button):
+        button.click()
+    network = window.network
+    window.form.mainTabs.setCurrentWidget(network)  # a referral's outcome is asked only from the page on the screen
+    network.new_button.click()
+    _select_first(window, "networkMeetingTable")
+    for button in (network.attendance_button, network.follow_up_button):
+        button.click()
+    board = network.opportunities_page
+    network.pages.setCurrentWidget(board)
+    board.new_button.click()
+    _select_first(window, "opportunityTable")
+    board.eligible_button.click()
+    network.pages.setCurrentWidget(network.referrals_page)
+    _select_first(window, "referralTable")
+    network.referrals_page.outcome_button.click()
     window.impact.ensure_loaded()
     _select_first(window, "visitsTable")
     window.impact.visits_view.record_button.click()
@@ -120,7 +141,9 @@ def test_every_dialog_opened_from_the_main_window_fits_a_1024_x_768_screen(demo_
                 "FundsDialog", "CatalogueDialog", "BackupDialog", "RestoreDialog", "MemberDialog", "LeaveDialog",
                 "LoanApplicationDialog", "RepaymentDialog", "RescheduleDialog", "WriteOffDialog", "PdfPreviewDialog",
                 "ProgrammesDialog", "BatchDialog", "BatchEditDialog", "SessionDialog", "EnrolDialog", "SaleDialog", "IntakeDialog",
-                "DistrictSettingsDialog", "CashBookDialog", "CashEntryDialog", "YearEndDialog"}
+                "DistrictSettingsDialog", "CashBookDialog", "CashEntryDialog", "YearEndDialog", "DepositDialog", "RateDialog",
+                "MeetingDialog", "MeetingAttendanceDialog", "FollowUpDialog", "OpportunityDialog", "EligibleDialog",
+                "OutcomeDialog"}
     assert expected <= set(opened), expected - set(opened)
     too_big = {name: size for name, size in opened.items() if size[0] > LAPTOP.width() or size[1] > LAPTOP.height() or size[2]}
     assert not too_big
@@ -201,3 +224,79 @@ def test_no_window_asks_a_widget_for_its_screen():
                for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
                if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "screen"]
     assert callers == []
+
+
+def test_the_loan_list_keeps_every_column_in_sight_at_1024_px_and_product_names_whole_at_1366(qtbot, demo_window):
+    window = demo_window
+    window.form.mainTabs.setCurrentWidget(window.loans)
+    table, model = window.loans.table, window.loans.model
+    longest = max(table.fontMetrics().horizontalAdvance(model.index(row, model.PRODUCT).data()) for row in range(model.rowCount()))
+    window.resize(1024, 728)
+    qtbot.waitUntil(lambda: table.viewport().width() < 700)
+    assert table.horizontalScrollBar().maximum() == 0  # Sisa and Status not behind the splitter
+    window.resize(1366, 728)
+    qtbot.waitUntil(lambda: table.viewport().width() > 740)
+    assert table.columnWidth(model.PRODUCT) >= longest and table.columnWidth(model.MEMBER) > NAME_MINIMUM  # both have room
+
+
+def test_the_member_detail_wraps_instead_of_cutting_its_text_at_1024_px(qtbot, demo_window):
+    """A loan, a training, a consignment or a referral is a wrapping paragraph, not a table of five columns
+    that widens the panel past its pane (cutting the group's name and the loans' last column)."""
+    from PySide6.QtWidgets import QScrollArea
+
+    window = demo_window
+    window.resize(1024, 728)
+    window.form.mainTabs.setCurrentWidget(window.members)
+    table = window.findChild(QTableView, "memberTable")
+    scroll = window.members.detail.findChild(QScrollArea)
+    qtbot.waitUntil(lambda: scroll.viewport().width() < 400)
+    too_wide = []
+    for row in range(min(30, table.model().rowCount())):
+        table.selectRow(row)
+        table.setCurrentIndex(table.model().index(row, 0))
+        qtbot.wait(1)
+        if scroll.horizontalScrollBar().maximum() > 0:
+            too_wide.append(table.model().index(row, 1).data())
+    assert too_wide == []
+
+
+def test_the_savings_member_list_keeps_whole_names_at_1024_px(qtbot, demo_window):
+    window = demo_window
+    window.resize(1024, 728)
+    window.form.mainTabs.setCurrentWidget(window.savings)
+    table = window.savings.member_table
+    _select_first(window, "savingsMemberTable")  # the detail's row of buttons wraps rather than squeeze the list
+    qtbot.waitUntil(lambda: table.viewport().width() < 500)
+    names = [table.model().index(row, 1).data() for row in range(table.model().rowCount())]
+    assert table.columnWidth(1) >= max(table.fontMetrics().horizontalAdvance(name) for name in names)
+    assert table.horizontalScrollBar().maximum() == 0
+
+
+def test_the_impact_indicators_show_every_heading_whole_at_1366_px(qtbot, demo_window):
+    window = demo_window
+    window.resize(1366, 728)
+    window.form.mainTabs.setCurrentWidget(window.impact)
+    window.impact.pages.setCurrentWidget(window.impact.indicators_view)
+    table = window.impact.indicators_view.table
+    header = table.horizontalHeader()
+    qtbot.waitUntil(lambda: table.viewport().width() > 1200)
+    cut = [table.model().headerData(column, Qt.Orientation.Horizontal) for column in range(header.count())
+           if header.sectionSizeFromContents(column).width() > table.columnWidth(column)]
+    assert cut == [] and table.horizontalScrollBar().maximum() == 0
+
+
+def test_the_household_history_shows_all_its_columns_where_the_screen_has_room(qtbot, demo_window, monkeypatch):
+    from sqlalchemy import text
+
+    from koperasi.gui.impact.household_dialog import HouseholdDialog
+
+    monkeypatch.setattr(screen_fit, "available_area", lambda widget: QRect(0, 0, 1366, 728))
+    context = demo_window.context
+    with context.database.session() as session:
+        member_id = session.execute(text("SELECT member_id FROM household_measurements GROUP BY member_id "
+                                         "ORDER BY count(*) DESC LIMIT 1")).scalar_one()
+    dialog = HouseholdDialog(context, uuid.UUID(str(member_id)), demo_window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.table.viewport().width() > 500)
+    assert dialog.width() <= 1366 and dialog.table.horizontalScrollBar().maximum() == 0

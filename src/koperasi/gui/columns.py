@@ -32,11 +32,13 @@ def fit_columns(table: QTableView, stretch: int, caps: Mapping[int, int] | None 
 
 
 class _StretchKeeper(QObject):
-    """Gives one column the width the others leave, but never less than its minimum."""
+    """Gives one column the width the others leave, but never less than its minimum; with a partner
+    column, what is left over above both minimums goes first to the partner, up to its widest text."""
 
     def __init__(self, table: QTableView, column: int, minimum: int) -> None:
         super().__init__(table)
         self.table, self.column, self.minimum = table, column, minimum
+        self.partner: tuple[int, int, int] | None = None  # column, minimum, widest
         table.viewport().installEventFilter(self)
         table.horizontalHeader().sectionResized.connect(self._other_resized)
 
@@ -46,27 +48,38 @@ class _StretchKeeper(QObject):
         return False
 
     def _other_resized(self, column: int, _old: int, _new: int) -> None:
-        if column != self.column:
+        if column not in (self.column, self.partner and self.partner[0]):
             self.fit()
 
     def fit(self) -> None:
         header = self.table.horizontalHeader()
-        others = sum(header.sectionSize(c) for c in range(header.count()) if c != self.column and not header.isSectionHidden(c))
-        width = max(self.minimum, self.table.viewport().width() - others)
+        shared = {self.column} | ({self.partner[0]} if self.partner else set())
+        others = sum(header.sectionSize(c) for c in range(header.count()) if c not in shared and not header.isSectionHidden(c))
+        room = self.table.viewport().width() - others
+        if self.partner is not None:
+            column, minimum, widest = self.partner
+            spare = max(0, room - self.minimum - minimum)
+            partner_width = minimum + min(max(0, widest - minimum), spare)
+            if header.sectionSize(column) != partner_width:
+                header.resizeSection(column, partner_width)
+            room -= partner_width
+        width = max(self.minimum, room)
         if header.sectionSize(self.column) != width:
             header.resizeSection(self.column, width)
 
 
-def stretch_column(table: QTableView, column: int, minimum: int) -> None:
+def stretch_column(table: QTableView, column: int, minimum: int, *, partner: tuple[int, int, int] | None = None) -> None:
     """Let ``column`` take the room the other columns leave (like a Stretch section), but not less
-    than ``minimum`` px: on a narrow screen the table scrolls sideways rather than cut the name."""
+    than ``minimum`` px: on a narrow screen the table scrolls sideways rather than cut the name.
+    ``partner`` (column, minimum, widest px) gets the room above both minimums first, up to its widest:
+    a product name shown whole where the screen has space, elided (with its tooltip) where it has not."""
     header = table.horizontalHeader()
     header.setStretchLastSection(False)
     header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
     keeper = table.findChild(_StretchKeeper)
     if keeper is None:
         keeper = _StretchKeeper(table, column, minimum)
-    keeper.column, keeper.minimum = column, minimum
+    keeper.column, keeper.minimum, keeper.partner = column, minimum, partner
     keeper.fit()
 
 

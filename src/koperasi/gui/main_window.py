@@ -36,7 +36,7 @@ from koperasi.gui.office.regions_dialog import RegionsDialog
 from koperasi.gui.sales.tab import SalesTab
 from koperasi.gui.savings.tab import SavingsTab
 from koperasi.gui.trainings.tab import TrainingsTab
-from koperasi.gui.unsaved_changes import Answer, ask_keep_or_quit, open_dialogs_with_changes
+from koperasi.gui.unsaved_changes import Answer, ask_keep_or_quit, bring_into_view, open_dialogs_with_changes, pages_with_changes
 from koperasi.gui.office.users_dialog import UsersDialog
 
 # The size the main window opens at where the screen has room; smaller screens get it maximised.
@@ -438,17 +438,21 @@ class MainWindow(QMainWindow):
         self.closed.emit()
 
     def _leave_open_forms(self) -> bool:
-        """With a form that has unsaved changes open: ask; False keeps the program and the form."""
-        dirty = open_dialogs_with_changes()
-        if not dirty:
+        """With a form or a tab's page that has unsaved changes: ask; False keeps the program and the typing."""
+        dialogs = open_dialogs_with_changes()
+        pages = pages_with_changes(self)
+        if not dialogs and not pages:
             return True
-        titles = "\n".join(f"• {dialog.windowTitle()}" for dialog in dirty)
+        titles = "\n".join(f"• {title}" for title in [dialog.windowTitle() for dialog in dialogs] + [page.unsaved_title() for page in pages])
         question = self.tr("Formulir berikut masih berisi isian yang belum disimpan:\n{titles}\n\nKeluar tanpa menyimpan?").format(
             titles=titles)
-        if ask_keep_or_quit(dirty[-1], question) is Answer.KEEP:
-            dirty[-1].raise_()
-            dirty[-1].activateWindow()
+        if ask_keep_or_quit(dialogs[-1] if dialogs else self, question) is Answer.KEEP:
+            if dialogs:
+                dialogs[-1].raise_()
+                dialogs[-1].activateWindow()
+            else:
+                bring_into_view(pages[0])
             return False
-        for dialog in reversed(dirty):
+        for dialog in reversed(dialogs):
             dialog.discard_changes()
         return True

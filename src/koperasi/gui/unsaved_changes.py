@@ -8,6 +8,9 @@ before it is shown starts clean.
 
 Qt routes Batal (``rejected``), Esc and the window's X (``QDialog.closeEvent``) all through
 ``reject()``, so overriding it covers the three.
+
+``UnsavedPage`` marks a page of a main-window tab where the clerk types without a dialog (the group
+collection sheet): closing the program asks about it as about an open form.
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QTableWidget,
+    QTabWidget,
     QTextEdit,
     QWidget,
 )
@@ -95,9 +99,14 @@ class UnsavedChangesGuard:
     def save_before_closing(self) -> bool:
         raise NotImplementedError
 
-    def mark_clean(self) -> None:
-        """What is in the form now counts as unchanged (it is taken again at the first show)."""
-        self._snapshot = (input_values(self), self.extra_state())  # type: ignore[arg-type]
+    def mark_clean(self, *widgets: QWidget) -> None:
+        """What is in the form now counts as unchanged (it is taken again at the first show). With
+        ``widgets``, only what they hold: a dialog that saves one part keeps the rest asked about."""
+        now = input_values(self)  # type: ignore[arg-type]
+        if widgets and self._snapshot is not None:
+            before = dict(self._snapshot[0])
+            now = [(widget, value if widget in widgets else before.get(widget, value)) for widget, value in now]
+        self._snapshot = (now, self.extra_state())
 
     def has_unsaved_changes(self) -> bool:
         if self._snapshot is None:
@@ -161,6 +170,34 @@ def ask_keep_or_quit(parent: QWidget, question: str) -> Answer:
     box.setEscapeButton(keep)
     box.exec()
     return Answer.DISCARD if box.clickedButton() is quit_ else Answer.KEEP
+
+
+class UnsavedPage:
+    """Mixin for a QWidget page of a main-window tab that holds typing not yet saved."""
+
+    def has_unsaved_changes(self) -> bool:
+        raise NotImplementedError
+
+    def unsaved_title(self) -> str:
+        """What the page is called in the question "these forms have unsaved changes"."""
+        raise NotImplementedError
+
+
+def pages_with_changes(window: QWidget) -> list[QWidget]:
+    """The pages inside ``window`` (built or not yet shown) whose typing is not saved."""
+    return [page for page in window.findChildren(QWidget) if isinstance(page, UnsavedPage) and page.has_unsaved_changes()]
+
+
+def bring_into_view(page: QWidget) -> None:
+    """Make the tab holding ``page`` current, at every level of nested tabs."""
+    chain = [page]
+    while (parent := chain[-1].parentWidget()) is not None:
+        chain.append(parent)
+    for position, ancestor in enumerate(chain):
+        if isinstance(ancestor, QTabWidget):
+            index = next((found for inner in chain[:position] if (found := ancestor.indexOf(inner)) >= 0), -1)
+            if index >= 0:
+                ancestor.setCurrentIndex(index)
 
 
 def open_dialogs_with_changes(widgets: Iterable[QWidget] | None = None) -> list[QDialog]:

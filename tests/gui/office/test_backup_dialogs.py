@@ -98,6 +98,18 @@ def test_backup_defaults_to_the_office_backup_folder_and_warns_about_a_lost_pass
     assert dialog.warning.isVisibleTo(dialog) and "Kata sandi yang hilang berarti cadangan yang hilang" in dialog.warning.text()
 
 
+def test_the_passphrase_labels_show_only_with_their_boxes(qtbot, context):
+    dialog = BackupDialog(context)
+    qtbot.addWidget(dialog)
+    labels = [dialog.form.labelForField(edit) for edit in (dialog.passphrase_edit, dialog.repeat_edit)]
+    assert [label.text() for label in labels] == ["Kata sandi", "Ulangi kata sandi"]
+    assert not any(label.isVisibleTo(dialog) for label in labels)
+    dialog.encrypt_check.setChecked(True)
+    assert all(label.isVisibleTo(dialog) for label in labels) and dialog.passphrase_edit.isVisibleTo(dialog)
+    dialog.encrypt_check.setChecked(False)
+    assert not any(label.isVisibleTo(dialog) for label in labels)
+
+
 def test_backup_refuses_two_different_passphrases_inline(qtbot, context, tmp_path):
     dialog = BackupDialog(context)
     qtbot.addWidget(dialog)

@@ -67,8 +67,11 @@ class HouseholdDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(buttons)
         self.setWindowTitle(self.tr("Data rumah tangga"))
-        fit_to_screen(self, 900, 420)
         self.loaded = self.reload()
+        # as wide as its eleven columns need where the screen has room (1366 px), else the screen's share
+        header = self.table.horizontalHeader()
+        needed = sum(header.sectionSize(column) for column in range(header.count())) + 60
+        fit_to_screen(self, max(900, needed), 420)
 
     def reload(self) -> bool:
         try:

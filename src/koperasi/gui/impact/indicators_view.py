@@ -59,7 +59,7 @@ class IndicatorsView(QWidget):
         self.summary.setWordWrap(True)
         self.summary.setToolTip(HOW["reached"] + "\n\n" + HOW["loans_on_time"])
         columns = [Column(self.tr("Kelompok"), lambda g: g.label)]
-        columns += [Column(title, lambda g, cell=cell: cell(g.figures), align_right=index < 3, tip=HOW[key])
+        columns += [Column(_two_lines(title), lambda g, cell=cell: cell(g.figures), align_right=index < 3, tip=HOW[key])
                     for index, (title, key, cell) in enumerate(COLUMNS)]
         self.model = TotalModel(columns, parent=self)
         self.table = make_table("indicatorsTable", self.model)
@@ -122,7 +122,7 @@ class IndicatorsView(QWidget):
             show_error(self, self.tr("Indikator"), error.message)
             return
         self.model.set_rows([*figures.groups, GroupFigures(self.tr("Seluruhnya"), figures.total)])
-        fit_columns(self.table, 0, {0: 220, 3: 150, 4: 170})
+        fit_columns(self.table, 0, {0: 220})  # the long headings are on two lines: every column shows its whole heading
         lines = ", ".join(f"{area} {format_rupiah(amount)}" for area, amount in sorted(figures.poverty_lines.items()))
         self.summary.setText(self.tr(
             "{scope}, {period}: {reached} rumah tangga dijangkau; pinjaman lunas {paid}, tepat waktu {on_time}. "
@@ -166,6 +166,16 @@ class IndicatorsView(QWidget):
         dialog = ImpactSettingsDialog(self.context, self)
         dialog.exec()
         self.reload()
+
+
+def _two_lines(title: str) -> str:
+    """A long column heading broken at the space nearest its middle, so that the column need not be as
+    wide as the whole heading (the header grows a line instead of eliding "Median perubahan pendapatan")."""
+    spaces = [index for index, char in enumerate(title) if char == " "]
+    if len(title) <= 16 or not spaces:
+        return title
+    middle = min(spaces, key=lambda index: abs(index - len(title) / 2))
+    return f"{title[:middle]}\n{title[middle + 1:]}"
 
 
 def _labelled(label: str, widget: QWidget) -> QWidget:

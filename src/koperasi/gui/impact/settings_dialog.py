@@ -1,5 +1,6 @@
 """Garis kemiskinan dan jadwal kunjungan: the BPS poverty line the office enters (dated, rural and urban)
-and the follow-up visit intervals (office settings)."""
+and the follow-up visit intervals (office settings). Closing it with a line or a schedule typed and not
+yet saved asks Simpan / Buang perubahan / Kembali (gui/unsaved_changes)."""
 
 from __future__ import annotations
 
@@ -29,11 +30,12 @@ from koperasi.gui.messages import set_inline_error
 from koperasi.gui.money_edit import MoneyEdit
 from koperasi.gui.screen_fit import fit_to_screen
 from koperasi.gui.tables import TipTableModel, make_table
+from koperasi.gui.unsaved_changes import UnsavedChangesGuard
 from koperasi.services.impact import poverty
 from koperasi.services.office import settings
 
 
-class ImpactSettingsDialog(QDialog):
+class ImpactSettingsDialog(UnsavedChangesGuard, QDialog):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("impactSettingsDialog")
@@ -93,27 +95,46 @@ class ImpactSettingsDialog(QDialog):
         fit_to_screen(self, 640, 520)
 
     def _load(self) -> None:
+        self._load_lines()
+        self._load_schedule()
+
+    def _load_lines(self) -> None:
         with self.context.database.session() as session:
             self.model.set_rows(poverty.poverty_lines(session, self.context.actor))
+        self.table.resizeColumnsToContents()
+
+    def _load_schedule(self) -> None:
+        with self.context.database.session() as session:
             loan, self._loan_version = settings.read_setting(session, self.context.actor, VISIT_EVERY_MONTHS_DURING_LOAN)
             training, self._training_version = settings.read_setting(session, self.context.actor, VISIT_MONTHS_AFTER_TRAINING)
         self.loan_spin.setValue(loan)
         self.training_edit.setText(training)
-        self.table.resizeColumnsToContents()
+        self._saved_schedule = (loan, training)
 
-    def _add_line(self) -> None:
+    def save_before_closing(self) -> bool:
+        if self.amount_edit.text().strip() and not self._add_line():
+            return False
+        if (self.loan_spin.value(), self.training_edit.text().strip()) != self._saved_schedule and not self._save_schedule():
+            return False
+        self.accept()
+        return True
+
+    def _add_line(self) -> bool:
         try:
             with self.context.database.session() as session:
                 poverty.set_poverty_line(session, self.context.actor, valid_from=self.valid_edit.checked_date("valid_from"),
                                          area=self.area_combo.currentData(), amount=self.amount_edit.checked_value())
         except DomainError as error:
             set_inline_error(self.error_label, error.message)
-            return
+            return False
         set_inline_error(self.error_label, "")
         self.amount_edit.clear()
-        self._load()
+        self._load_lines()
+        # Saved: the next line starts from the same date and area; a schedule typed meanwhile is still asked about.
+        self.mark_clean(self.valid_edit, self.area_combo, self.amount_edit)
+        return True
 
-    def _save_schedule(self) -> None:
+    def _save_schedule(self) -> bool:
         try:
             with self.context.database.session() as session:
                 if self.loan_spin.value() != settings.value_of(session, VISIT_EVERY_MONTHS_DURING_LOAN):
@@ -125,6 +146,8 @@ class ImpactSettingsDialog(QDialog):
                                             expected_version=self._training_version)
         except DomainError as error:
             set_inline_error(self.error_label, error.message)
-            return
+            return False
         set_inline_error(self.error_label, self.tr("Jadwal kunjungan tersimpan."))
-        self._load()
+        self._load_schedule()
+        self.mark_clean(self.loan_spin, self.training_edit)
+        return True

@@ -1,5 +1,6 @@
 """Setoran kelompok: at a group's meeting the clerk enters what each member paid and posts it
-all at once (all or nothing); the sheet of what each member owes prints for the meeting."""
+all at once (all or nothing); the sheet of what each member owes prints for the meeting. Amounts typed
+and not yet posted are not lost: choosing another group or day, or closing the program, asks first."""
 
 from __future__ import annotations
 
@@ -30,6 +31,7 @@ from koperasi.gui.combos import find_data
 from koperasi.gui.messages import set_inline_error, show_info
 from koperasi.gui.money_edit import MoneyEdit
 from koperasi.gui.screen_fit import narrow_combo
+from koperasi.gui.unsaved_changes import Answer, UnsavedPage, ask_save_discard_keep
 from koperasi.services.members import groups
 from koperasi.services.loans import papers as loan_papers
 from koperasi.services.loans import payments as loan_payments
@@ -40,7 +42,7 @@ _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 MEMBER, LOAN, DUE, ARREARS, TOTAL, PAID = range(6)
 
 
-class CollectionView(QWidget):
+class CollectionView(UnsavedPage, QWidget):
     posted = Signal()
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
@@ -113,9 +115,34 @@ class CollectionView(QWidget):
         layout.addWidget(self.error_label)
         layout.addLayout(bottom)
         self.refill_groups()
-        self.group_combo.currentIndexChanged.connect(self.load)
-        self.date_edit.dateChanged.connect(self.load)
+        self.group_combo.currentIndexChanged.connect(self._choice_changed)
+        self.date_edit.dateChanged.connect(self._choice_changed)
         self.load()
+
+    def has_unsaved_changes(self) -> bool:
+        return any(self.paid_edit(row).text().strip() for row in range(self.table.rowCount()))
+
+    def unsaved_title(self) -> str:
+        return self.tr("Setoran kelompok {group}").format(group=self.sheet.group_name) if self.sheet else self.tr("Setoran kelompok")
+
+    def _choice_changed(self) -> None:
+        """Another group or day: the typed amounts belong to the sheet on screen, so ask before they go."""
+        if self.has_unsaved_changes():
+            wanted = (self.group_combo.currentData(), self.date_edit.date())
+            self._show_choice(*self._loaded)
+            answer = ask_save_discard_keep(self)
+            if answer is Answer.KEEP or (answer is Answer.SAVE and not self.post()):
+                return
+            self._show_choice(*wanted)
+        self.load()
+
+    def _show_choice(self, group_id: uuid.UUID | None, day: QDate) -> None:
+        for widget in (self.group_combo, self.date_edit):
+            widget.blockSignals(True)
+        self.group_combo.setCurrentIndex(max(0, find_data(self.group_combo, group_id)))
+        self.date_edit.setDate(day)
+        for widget in (self.group_combo, self.date_edit):
+            widget.blockSignals(False)
 
     def refill_groups(self) -> None:
         chosen = self.group_combo.currentData()
@@ -141,6 +168,7 @@ class CollectionView(QWidget):
         self.sheet = None
         self.request_id = uuid.uuid4()
         group_id = self.group_combo.currentData()
+        self._loaded = (group_id, self.date_edit.date())  # the choice the sheet on screen belongs to
         if group_id is not None and not self.date_edit.is_valid():
             set_inline_error(self.error_label, self.date_edit.error())
         elif group_id is not None:
@@ -203,9 +231,10 @@ class CollectionView(QWidget):
             self.tr("Tagihan {due} · Dibayar <b>{paid}</b>").format(due=format_rupiah(due), paid=format_rupiah(sum(self._amounts())))
         )
 
-    def post(self) -> None:
+    def post(self) -> bool:
+        """Post every typed amount; whether it was posted (a refusal is shown under the sheet)."""
         if self.sheet is None:
-            return
+            return False
         payments = []
         for row, line in enumerate(self.sheet.lines):
             try:
@@ -213,7 +242,7 @@ class CollectionView(QWidget):
             except DomainError as error:
                 set_inline_error(self.error_label, f"{line.member_name} ({line.loan_number}): {error.message}")
                 self.paid_edit(row).setFocus()
-                return
+                return False
             payments.append(GroupPayment(uuid.UUID(line.loan_id), amount))
         try:
             with self.context.database.session() as session:
@@ -223,7 +252,7 @@ class CollectionView(QWidget):
                 )
         except DomainError as error:
             set_inline_error(self.error_label, error.message)
-            return
+            return False
         total = sum(result.amount for result in results)
         numbers = [result.receipt_number for result in results]
         receipts = numbers[0] if len(numbers) == 1 else f"{numbers[0]} s.d. {numbers[-1]}"
@@ -235,6 +264,7 @@ class CollectionView(QWidget):
                 count=len(results), total=format_rupiah(total), receipts=receipts
             ),
         )
+        return True
 
     def _print_sheet(self) -> None:
         if self.sheet is None:

@@ -8,7 +8,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QMenu,
@@ -26,6 +25,7 @@ from koperasi.domain.loans.rules import LoanStatus, MovementKind
 from koperasi.domain.money import format_rupiah
 from koperasi.domain.roles import Actor, Permission
 from koperasi.gui import glossary
+from koperasi.gui.flow_layout import FlowLayout
 from koperasi.gui.list_model import Column, ListTableModel
 from koperasi.gui.columns import fit_columns
 from koperasi.services.loans.queries import LoanDetail, MovementView, ScheduleItem
@@ -111,12 +111,10 @@ class LoanDetailPanel(QWidget):
         self.decision_hint.setObjectName("loanDecisionHint")
         self.decision_hint.setStyleSheet("color: #666")
         self.decision_hint.setWordWrap(True)
-        actions = QHBoxLayout()
+        actions = FlowLayout()  # wraps in the narrow pane of a 1024 px laptop instead of squeezing the list
         actions.setContentsMargins(0, 0, 0, 0)
-        for button in (self.approve_button, self.decision_hint, self.disburse_button, self.repay_button):
+        for button in (self.approve_button, self.decision_hint, self.disburse_button, self.repay_button, self.more_button):
             actions.addWidget(button)
-        actions.addStretch(1)
-        actions.addWidget(self.more_button)
         content = QWidget()
         content_layout = QVBoxLayout(content)
         content_layout.setContentsMargins(0, 0, 0, 0)
@@ -289,7 +287,7 @@ def _header_html(loan: LoanDetail) -> str:
 
     def rows(pairs: list[tuple[str, str]]) -> str:
         return "".join(
-            f"<tr><td style='color:#555; padding-right:6px'>{escape(key).replace(' ', '&nbsp;')}</td>"  # Qt ignores nowrap
+            f"<tr><td style='color:#555; padding-right:6px'>{escape(key)}</td>"  # may wrap: the pane is narrow at 1024 px
             f"<td>{value if key == 'Tunggakan' else escape(value)}</td></tr>"  # the only value with markup
             for key, value in pairs
         )

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSplitter,
+    QStyle,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -96,7 +97,6 @@ class LoansTab(QWidget):
         for status in LoanStatus:
             self.status_filter.addItem(status.label, status.value)
         self.status_filter.blockSignals(False)
-        self.refill_filters(reload=False)
         self.apply_button = QPushButton(self.tr("&Ajukan pinjaman…"))
         self.apply_button.setObjectName("loanApplyButton")
         self.apply_button.setShortcut(QKeySequence.StandardKey.New)
@@ -119,6 +119,7 @@ class LoansTab(QWidget):
         vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # no per-row measuring over 20,000 rows
         vertical.setDefaultSectionSize(self.fontMetrics().height() + 8)
         self._size_columns()
+        self.refill_filters(reload=False)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self.empty_note = EmptyListNote(self.table, "loanEmptyNote")
         self.detail = LoanDetailPanel(self.context.actor)
@@ -146,8 +147,9 @@ class LoansTab(QWidget):
         splitter.addWidget(self.detail)
         splitter.setStretchFactor(0, 6)
         splitter.setStretchFactor(1, 5)
-        # scaled to the window's width: more than half for the list, whose columns are fixed
-        # (on a 1024 px laptop it still scrolls a little), the rest for the detail
+        # scaled to the window's width: more than half for the list, the rest for the detail; on a
+        # 1024 px laptop the list keeps the width its columns need (_share_names_with_products) and
+        # the detail, whose buttons wrap, takes what is left
         splitter.setSizes([6_500, 4_500])
         layout = QVBoxLayout(self.register)
         layout.addLayout(top)
@@ -157,13 +159,13 @@ class LoansTab(QWidget):
 
     def _size_columns(self) -> None:
         """Fixed widths from sample texts (measuring a lazy table's rows would load them); the
-        member column takes what is left and long product names are elided, so the list needs
-        no horizontal scrollbar at 1280 px. The application date is in the detail header and
+        member and product columns share what is left (the product up to its longest name, known
+        from the product filter; elided with a tooltip where the room is short), so the list needs
+        no horizontal scrollbar at 1024 px. The application date is in the detail header and
         the number's tooltip rather than a column of its own."""
         model, table = self.model, self.table
         widths = {
             model.NUMBER: text_width(table, "PJM/SRL/2026/000000"),
-            model.PRODUCT: text_width(table, "Modal Usaha…"),
             model.PRINCIPAL: text_width(table, "Rp99.000.000"),
             model.OUTSTANDING: text_width(table, "Rp99.000.000"),
             model.STATUS: text_width(table, "Disetujui"),  # "Dihapusbukukan" is elided, with a tooltip
@@ -173,8 +175,20 @@ class LoansTab(QWidget):
         for column, width in widths.items():
             table.setColumnWidth(column, width)
         header.setMinimumSectionSize(40)
-        stretch_column(table, model.MEMBER, NAME_MINIMUM)
         table.setColumnHidden(model.APPLIED, True)
+
+    def _share_names_with_products(self, product_names: list[str]) -> None:
+        shortest = text_width(self.table, "Modal Usaha…")
+        # a very long name is elided rather than take all the room from the members' names
+        widest = min(max([text_width(self.table, name) for name in product_names], default=shortest), NAME_MINIMUM + 60)
+        table = self.table
+        # The member's name may be elided a little (its tooltip has it whole) before the money scrolls away.
+        names = NAME_MINIMUM - 30
+        stretch_column(table, self.model.MEMBER, names, partner=(self.model.PRODUCT, shortest, widest))
+        fixed = sum(table.columnWidth(column) for column in range(self.model.columnCount())
+                    if column not in (self.model.MEMBER, self.model.PRODUCT) and not table.isColumnHidden(column))
+        scroll_bar = table.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        table.setMinimumWidth(fixed + names + shortest + scroll_bar + 2 * table.frameWidth())
 
     def _combo(self, name: str) -> QComboBox:
         combo = QComboBox()
@@ -205,6 +219,7 @@ class LoansTab(QWidget):
             combo.setCurrentIndex(index)
             changed |= chosen is not None and index == 0
             combo.blockSignals(False)
+        self._share_names_with_products([name for _, name in products])
         if reload and changed:
             self.reload()
 

@@ -142,35 +142,32 @@ def _profile_html(member: MemberDetail) -> str:
     ]
     table = "".join(f"<tr><td style='color:#555; padding-right:10px'>{escape(k)}</td><td>{escape(v)}</td></tr>" for k, v in rows)
     people = "".join(
-        f"<tr><td>{escape(p.full_name)}</td><td>{escape(p.relation.label)}</td><td>{p.sex.value}</td>"
-        f"<td>{escape(format_date(p.birth_date)) if p.birth_date else '—'}</td>"
-        f"<td>{escape(p.school_status.label) if p.school_status else '—'}</td></tr>"
+        _record(f"<b>{escape(p.full_name)}</b>", p.relation.label, p.sex.label,
+                f"lahir {format_date(p.birth_date)}" if p.birth_date else "",
+                f"sekolah: {p.school_status.label}" if p.school_status else "")
         for p in data.household
     )
-    household = (
-        "<table cellspacing='0' cellpadding='3' border='1' style='border-color:#ccc'>"
-        "<tr><th>Nama</th><th>Hubungan</th><th>L/P</th><th>Lahir</th><th>Sekolah</th></tr>" + people + "</table>"
-        if people
-        else "<p style='color:#666'>Belum ada anggota keluarga lain yang dicatat.</p>"
-    )
+    household = people or "<p style='color:#666'>Belum ada anggota keluarga lain yang dicatat.</p>"
     notes = f"<h4>Catatan</h4><p>{escape(data.notes)}</p>" if data.notes else ""
     return f"<h2>{escape(data.full_name)}</h2><table>{table}</table><h4>Anggota keluarga</h4>{household}{notes}"
+
+
+def _record(first: str, *rest: str) -> str:
+    """One loan, training or relative as a short paragraph that wraps: the panel is narrow on a 1024 px
+    laptop, where a table of five columns would lose its last one. ``first`` is HTML, the rest plain text."""
+    return f"<p style='margin:0 0 6px 0'>{first}<br>{escape(' · '.join(part for part in rest if part))}</p>"
 
 
 def _loans_html(loans: list) -> str:
     if not loans:
         return "<h4>Pinjaman</h4><p style='color:#666'>Belum pernah meminjam.</p>"
     rows = "".join(
-        f"<tr><td>{escape(loan.number)}</td><td>{escape(loan.product)}</td>"
-        f"<td align='right'>{format_rupiah(loan.principal)}</td>"
-        f"<td align='right'>{format_rupiah(loan.outstanding) if loan.outstanding else '—'}</td>"
-        f"<td>{escape(loan.status.label)}</td></tr>"
+        _record(f"<b>{escape(loan.number)}</b> {escape(loan.product)}",
+                f"Pokok {format_rupiah(loan.principal)}",
+                f"Sisa {format_rupiah(loan.outstanding)}" if loan.outstanding else "", loan.status.label)
         for loan in loans
     )
-    return (
-        "<h4>Pinjaman</h4><table cellspacing='0' cellpadding='3' border='1' style='border-color:#ccc'>"
-        "<tr><th>Nomor</th><th>Produk</th><th>Pokok</th><th>Sisa</th><th>Status</th></tr>" + rows + "</table>"
-    )
+    return f"<h4>Pinjaman</h4>{rows}"
 
 
 def _trainings_html(trainings: list) -> str:
@@ -183,15 +180,11 @@ def _trainings_html(trainings: list) -> str:
         return "Lulus" if t.completed else "Belum memenuhi"
 
     rows = "".join(
-        f"<tr><td>{escape(t.programme)}</td><td>{escape(t.batch)}</td>"
-        f"<td align='right'>{t.attended}/{t.held}</td><td>{status(t)}</td>"
-        f"<td>{escape(t.certificate_number) if t.certificate_number else '—'}</td></tr>"
+        _record(f"<b>{escape(t.programme)}</b> ({escape(t.batch)})", f"hadir {t.attended}/{t.held}", status(t),
+                f"sertifikat {t.certificate_number}" if t.certificate_number else "")
         for t in trainings
     )
-    return (
-        "<h4>Pelatihan</h4><table cellspacing='0' cellpadding='3' border='1' style='border-color:#ccc'>"
-        "<tr><th>Program</th><th>Angkatan</th><th>Hadir</th><th>Status</th><th>Sertifikat</th></tr>" + rows + "</table>"
-    )
+    return f"<h4>Pelatihan</h4>{rows}"
 
 
 def _sales_html(sold) -> str:
@@ -199,27 +192,19 @@ def _sales_html(sold) -> str:
     if not sold.stock and not sold.payouts and sold.payable is None:
         return "<h4>Titip jual</h4><p style='color:#666'>Belum pernah menitipkan barang.</p>"
     stock = "".join(
-        f"<tr><td>{escape(row.product)}</td><td align='right'>{format_quantity(row.received_milli, row.unit)}</td>"
-        f"<td align='right'>{format_quantity(row.sold_milli, row.unit)}</td>"
-        f"<td align='right'>{format_quantity(row.on_hand_milli, row.unit)}</td></tr>"
+        _record(f"<b>{escape(row.product)}</b>", f"diterima {format_quantity(row.received_milli, row.unit)}",
+                f"terjual {format_quantity(row.sold_milli, row.unit)}", f"stok {format_quantity(row.on_hand_milli, row.unit)}")
         for row in sold.stock
     )
-    html = "<h4>Titip jual</h4>"
-    if stock:
-        html += ("<table cellspacing='0' cellpadding='3' border='1' style='border-color:#ccc'>"
-                 "<tr><th>Barang</th><th>Diterima</th><th>Terjual</th><th>Stok</th></tr>" + stock + "</table>")
+    html = "<h4>Titip jual</h4>" + stock
     if sold.payable is not None:
         owed = sold.payable
         html += (f"<p>Hasil penjualan {format_rupiah(owed.earned)}, sudah dibayar {format_rupiah(owed.paid)}, "
                  f"<b>belum dibayar {format_rupiah(owed.owed)}</b></p>")
-    if sold.payouts:
-        rows = "".join(
-            f"<tr><td>{escape(p.number)}</td><td>{escape(format_date(p.paid_on))}</td>"
-            f"<td align='right'>{format_rupiah(p.amount)}</td><td>{'Batal' if p.cancelled else ''}</td></tr>"
-            for p in sold.payouts
-        )
-        html += ("<table cellspacing='0' cellpadding='3' border='1' style='border-color:#ccc'>"
-                 "<tr><th>Bukti bayar</th><th>Tanggal</th><th>Jumlah</th><th></th></tr>" + rows + "</table>")
+    html += "".join(
+        _record(f"Bukti bayar <b>{escape(p.number)}</b>", format_date(p.paid_on), format_rupiah(p.amount), "Batal" if p.cancelled else "")
+        for p in sold.payouts
+    )
     return html
 
 
@@ -228,13 +213,9 @@ def _meetings_html(meetings: list) -> str:
     if not meetings:
         return "<h4>Pertemuan komunitas</h4><p style='color:#666'>Belum tercatat hadir di pertemuan komunitas.</p>"
     rows = "".join(
-        f"<tr><td>{escape(format_date(m.held_on))}</td><td>{escape(m.desa)}</td><td>{escape(' '.join(m.topics.split()))}</td></tr>"
-        for m in meetings
+        _record(f"<b>{escape(format_date(m.held_on))}</b>, {escape(m.desa)}", " ".join(m.topics.split())) for m in meetings
     )
-    return (
-        f"<h4>Pertemuan komunitas ({len(meetings)})</h4><table cellspacing='0' cellpadding='3' border='1' style='border-color:#ccc'>"
-        "<tr><th>Tanggal</th><th>Desa</th><th>Topik</th></tr>" + rows + "</table>"
-    )
+    return f"<h4>Pertemuan komunitas ({len(meetings)})</h4>{rows}"
 
 
 def _network_html(referred: list, fitting: list) -> str:
@@ -242,13 +223,11 @@ def _network_html(referred: list, fitting: list) -> str:
     the member or their out-of-school children (eligibility.MemberOpportunity) and were not yet referred."""
     html = "<h4>Rujukan peluang</h4>"
     if referred:
-        rows = "".join(
-            f"<tr><td>{escape(format_date(r.referred_on))}</td><td>{escape(r.person)}</td><td>{escape(r.opportunity)}</td>"
-            f"<td>{escape(r.outcome.label + ', ' + format_date(r.outcome_on)) if r.outcome else '—'}</td></tr>"
+        html += "".join(
+            _record(f"<b>{escape(r.opportunity)}</b>", f"untuk {r.person}", f"dirujuk {format_date(r.referred_on)}",
+                    f"{r.outcome.label}, {format_date(r.outcome_on)}" if r.outcome else "belum ada hasil")
             for r in referred
         )
-        html += ("<table cellspacing='0' cellpadding='3' border='1' style='border-color:#ccc'>"
-                 "<tr><th>Tanggal</th><th>Untuk</th><th>Peluang</th><th>Hasil</th></tr>" + rows + "</table>")
     else:
         html += "<p style='color:#666'>Belum pernah dirujuk ke peluang.</p>"
     done = {(r.opportunity_id, r.person) for r in referred}

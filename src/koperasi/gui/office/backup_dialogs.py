@@ -198,7 +198,7 @@ class BackupDialog(QDialog):
         self.warning.setObjectName("backupPassphraseWarning")
         self.warning.setWordWrap(True)
         self.warning.setStyleSheet(ERROR_STYLE)
-        form = QFormLayout()
+        self.form = form = QFormLayout()
         form.addRow(self.tr("&Simpan ke"), self.target_combo)
         form.addRow(self.tr("Folder"), folder_row)
         form.addRow("", self.encrypt_check)
@@ -235,9 +235,11 @@ class BackupDialog(QDialog):
         self._show_encryption(False)
 
     def _show_encryption(self, on: bool) -> None:
-        for widget in (self.passphrase_edit, self.repeat_edit, self.warning):
-            widget.setEnabled(on)
-            widget.setVisible(on)
+        for edit in (self.passphrase_edit, self.repeat_edit):
+            edit.setEnabled(on)
+            self.form.setRowVisible(edit, on)  # the label goes with its box
+        self.warning.setEnabled(on)
+        self.warning.setVisible(on)
         if on:
             self.passphrase_edit.setFocus()
         self._fit()

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSplitter,
+    QStyle,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -24,7 +25,9 @@ from koperasi.domain.reversals import AWAITING
 from koperasi.domain.roles import Permission
 from koperasi.domain.savings.rules import SavingsAction, SavingsKind
 from koperasi.gui.context import AppContext
+from koperasi.gui.columns import NAME_MINIMUM, stretch_column, text_width
 from koperasi.gui.empty_list import EmptyListNote
+from koperasi.gui.flow_layout import FlowLayout
 from koperasi.gui.list_model import Column
 from koperasi.gui.loans.documents import preview_of_receipt
 from koperasi.gui.messages import confirm, show_error, show_info
@@ -95,8 +98,14 @@ class SavingsTab(QWidget):
             parent=self,
         )
         self.member_table = make_table("savingsMemberTable", self.member_model)
-        self.member_table.horizontalHeader().setStretchLastSection(True)
-        self.member_table.setColumnWidth(1, 180)
+        # The name takes the room the number, desa and status leave, never under a readable width: on a
+        # 1024 px laptop the list keeps the number and the whole name in sight.
+        table = self.member_table
+        for column, sample in ((0, "SRL-000000"), (2, "Muara Pemuat"), (3, "Keluar")):
+            table.setColumnWidth(column, text_width(table, sample))
+        stretch_column(table, 1, NAME_MINIMUM)
+        scroll_bar = table.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        table.setMinimumWidth(table.columnWidth(0) + NAME_MINIMUM + scroll_bar + 2 * table.frameWidth())
         self.member_table.selectionModel().selectionChanged.connect(lambda *_: self._member_chosen())
         self.member_note = EmptyListNote(self.member_table, "savingsMemberEmptyNote")
 
@@ -134,11 +143,10 @@ class SavingsTab(QWidget):
         self.reverse_button.clicked.connect(self._reverse)
         self._may_record = actor.can(Permission.RECORD_SAVINGS)
         self._may_reverse = actor.can(Permission.REVERSE_SAVINGS)
-        buttons = QHBoxLayout()
+        buttons = FlowLayout()  # wraps in a narrow pane instead of squeezing the member list
         for button in (self.deposit_button, self.withdraw_button, self.return_button, self.receipt_button, self.reverse_button,
                        self.statement_button, self.passbook_button):
             buttons.addWidget(button)
-        buttons.addStretch(1)
 
         self.movement_model = TipTableModel(
             [Column(self.tr("Tanggal"), lambda r: format_date(r.occurred_on)),
@@ -149,8 +157,9 @@ class SavingsTab(QWidget):
             parent=self,
         )
         self.movement_table = make_table("savingsMovementTable", self.movement_model)
-        self.movement_table.setColumnWidth(1, 260)
-        self.movement_table.setColumnWidth(2, 160)
+        self.movement_table.setColumnWidth(0, text_width(self.movement_table, "28 September 2026"))
+        self.movement_table.setColumnWidth(2, text_width(self.movement_table, "KW/SRL/2026/000000"))
+        stretch_column(self.movement_table, 1, NAME_MINIMUM)
         self.movement_table.selectionModel().selectionChanged.connect(lambda *_: self._enable())
         self.movement_table.doubleClicked.connect(lambda _: self._print_receipt())
         self.movement_note = EmptyListNote(self.movement_table, "savingsMovementEmptyNote")
@@ -173,6 +182,7 @@ class SavingsTab(QWidget):
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
+        splitter.setSizes([4_000, 6_000])  # scaled to the window: two fifths for the list, not what its first layout asked
         splitter.setChildrenCollapsible(False)
         top = QHBoxLayout()
         top.addStretch(1)
