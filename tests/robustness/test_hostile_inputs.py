@@ -102,6 +102,9 @@ from koperasi.domain.savings.rules import SavingsKind
 from koperasi.domain.cashbook.rules import CashDirection
 from koperasi.domain.ledger import Account, AccountGroup
 from koperasi.services import accounts as chart_accounts
+from koperasi.domain.books.rules import PaymentMethod
+from koperasi.services.books import closing as books_closing
+from koperasi.services.books import shu as books_shu
 from koperasi.services.cashbook import entries as cash_entries
 from koperasi.services.cashbook import papers as cash_papers
 from koperasi.services.cashbook import queries as cash_queries
@@ -392,6 +395,8 @@ def specs(w: World) -> dict:
     kecamatan = st.one_of(st.sampled_from(w.ids["kecamatan"]), texts("15.03", "99.99.99", "15.03.04.2001"))
     maybe_kecamatan = st.one_of(st.none(), kecamatan)
     reason = texts("Salah ketik kasir", "Gagal panen")
+    year = numbers(2025, 2026, low=1800, high=3000)
+    closing_id = st.one_of(st.uuids(), *alien(*WRONG_IDS))
     # a fresh id, or the key of a saved journal entry of any kind (a retry, or another document's key)
     request = st.one_of(st.uuids(), st.sampled_from(w.ids["entry_key"]), *alien(*WRONG_IDS))
     household_person = lazy(
@@ -768,6 +773,18 @@ def specs(w: World) -> dict:
                                       name=texts("Beban internet")),
         chart_accounts.change_account: d(code=texts("5301", "5101"), name=texts("Beban listrik dan air"),
                                          retired=flags(), expected_version=versions()),
+        # Tutup buku and SHU: the world has no closed year, so these meet years not ended, not closed, not in order.
+        books_closing.year_figures: d(year=year),
+        books_closing.request_closing: d(year=year, request_id=request),
+        books_closing.approve_closing: d(closing_id=closing_id),
+        books_closing.reject_closing: d(closing_id=closing_id, reason=reason),
+        books_closing.closings: d(),
+        books_shu.shu_plan: d(year=year),
+        books_shu.shu_paper: d(year=year),
+        books_shu.shu_receipt: d(year=year, member_id=member, place=texts("Sarolangun")),
+        books_shu.divide_shu: d(year=year, divided_on=dates(date(2026, 3, 1)), request_id=request),
+        books_shu.pay_shu: d(year=year, member_id=member, method=choice(PaymentMethod, "tunai"),
+                             paid_on=dates(date(2026, 3, 1)), request_id=request),
     }
 
 

@@ -18,6 +18,7 @@ from koperasi.domain.books.rules import (
     divide,
     format_share,
     largest_remainder,
+    year_bounds,
 )
 from koperasi.domain.errors import ValidationError
 
@@ -95,3 +96,9 @@ def test_member_shares_sum_exactly_to_the_pool(pool, weights):
         assert share * sum(weights) <= pool * weight + sum(weights)  # never more than a rupiah above the exact share
         assert (share + 1) * sum(weights) > pool * weight  # never a rupiah or more below it
         assert weight > 0 or share == 0
+
+
+@pytest.mark.parametrize("year", [1999, 2101, 2**63, -1, True, "2025", 2025.0, None])
+def test_a_year_outside_what_the_books_hold_is_refused_in_words(year):
+    with pytest.raises(ValidationError, match="Tahun buku tidak sah"):
+        year_bounds(year)

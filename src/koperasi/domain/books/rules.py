@@ -224,14 +224,20 @@ SHU_BUSINESS_SOURCES: Setting[BusinessSources] = Setting(
 )
 
 
+def check_year(year: int) -> None:
+    """A financial year the program can hold: a whole number from 2000 to 2100."""
+    if type(year) is not int or not 2000 <= year <= 2100:
+        raise ValidationError("Tahun buku tidak sah: tulis tahun 2000–2100.", field="year")
+
+
 def year_bounds(year: int) -> tuple[date, date]:
+    check_year(year)
     return date(year, 1, 1), date(year, 12, 31)
 
 
 def check_year_ended(year: int, today: date) -> None:
     """A year is closed only once it has ended."""
-    if type(year) is not int or not 2000 <= year <= 2100:
-        raise ValidationError("Tahun buku tidak sah.", field="year")
+    check_year(year)
     if today <= date(year, 12, 31):
         raise ValidationError(
             f"Tahun buku {year} belum berakhir; tutup buku baru dapat dilakukan mulai 1 Januari {year + 1}.",

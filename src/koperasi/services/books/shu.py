@@ -42,6 +42,7 @@ from koperasi.domain.books.rules import (
     PaymentMethod,
     ShuPart,
     ShuShares,
+    check_year,
     divide,
     largest_remainder,
     parse_sources,
@@ -73,6 +74,7 @@ _FEE_MOVEMENT = "admin_fee"
 def shu_plan(session: Session, actor: Actor, year: int) -> ShuPlan:
     """The division as saved, or (not yet divided) as the settings in force would make it."""
     authorize(session, actor, Permission.USE_APP)
+    check_year(year)
     division = session.scalar(select(ShuDivision).where(ShuDivision.year == year))
     if division is not None:
         return _saved(session, division)
