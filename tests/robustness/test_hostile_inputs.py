@@ -749,6 +749,8 @@ def specs(w: World) -> dict:
         savings_rates.set_rate: d(kind=choice(SavingsKind), effective_from=dates(date(2026, 1, 1)),
                                   amount=numbers(10_000, low=-10, high=10**15), expected_version=versions()),
         savings_queries.member_savings: d(member_id=member, as_of=dates()),
+        savings_queries.member_balances: d(member_id=member, as_of=dates()),
+        savings_queries.group_balances: d(as_of=dates()),
         savings_queries.members_behind: d(as_of=dates()),
         savings_queries.savings_totals: d(),
         savings_papers.receipt_for: d(movement_id=w.pick("saving"), place=texts("Sarolangun")),

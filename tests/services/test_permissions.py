@@ -453,6 +453,9 @@ CALLS = {
         s, a, kind=SavingsKind.WAJIB, effective_from=date(2026, 1, 1), amount=-1)),
     savings_queries.member_savings: (ANYONE_LOGGED_IN, lambda s, a: savings_queries.member_savings(
         s, a, UNKNOWN, as_of=date(2026, 1, 1))),
+    savings_queries.member_balances: (ANYONE_LOGGED_IN, lambda s, a: savings_queries.member_balances(
+        s, a, UNKNOWN, as_of=date(2026, 1, 1))),
+    savings_queries.group_balances: (ANYONE_LOGGED_IN, lambda s, a: savings_queries.group_balances(s, a, as_of=date(2026, 1, 1))),
     savings_queries.members_behind: (ANYONE_LOGGED_IN, lambda s, a: savings_queries.members_behind(s, a, as_of=date(2026, 1, 1))),
     savings_queries.savings_totals: (ANYONE_LOGGED_IN, lambda s, a: savings_queries.savings_totals(s, a)),
     savings_papers.receipt_for: (ANYONE_LOGGED_IN, lambda s, a: savings_papers.receipt_for(s, a, UNKNOWN)),

@@ -189,6 +189,31 @@ def test_leave_dialog_shows_the_loan_and_the_savings_and_sets_one_against_the_ot
     assert office.loan(loan_id).status == "paid_off"
 
 
+def test_member_and_group_panels_show_savings_balances(qtbot, context, register):
+    from koperasi.domain.members.register import GroupKind
+    from koperasi.gui.main_window import MainWindow
+    from koperasi.services.members import groups
+
+    siti = register("Siti Aminah")
+    with context.database.session() as session:
+        group = groups.create_group(session, context.actor, name="KWT Mawar", kind=GroupKind.WOMEN_BUSINESS,
+                                    desa_id=register.desa.id, chair_member_id=siti.id)
+        for kind, amount in ((SavingsKind.WAJIB, 30_000), (SavingsKind.SUKARELA, 12_500)):
+            savings.deposit(session, context.actor, siti.id, kind=kind, amount=amount, occurred_on=siti.data.join_date,
+                            request_id=uuid.uuid4())
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    tab = window.members
+    tab.show_member(siti.id)
+    shown = tab.detail.text.text()
+    assert "<h4>Simpanan</h4>" in shown and "Wajib Rp30.000" in shown and "Sukarela Rp12.500" in shown
+    assert "Jumlah Rp42.500" in shown
+    tab.groups_view.reload()
+    tab.groups_view.groups_table.selectRow(0)
+    assert tab.groups_view.selected_group().id == group.id
+    assert "Simpanan anggota: Pokok Rp0 · Wajib Rp30.000" in tab.groups_view.members_title.text()
+
+
 def test_groups_view_shows_the_members_of_the_selected_group(qtbot, context, register):
     from koperasi.domain.members.register import GroupKind
     from koperasi.gui.members.groups_view import GroupsView
