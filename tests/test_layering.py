@@ -65,14 +65,17 @@ JOINING = {"monthly"}
 LAYERS = ("domain", "services", "reports", "gui")
 OFFERED = {
     "office": None,  # everything: profile, settings, regions, audit, numbering
-    "members": {"domain.members.register", "services.members.search", "services.members.groups"},
+    # services.members.register: a member leaving with savings set against a loan leaves in the savings area's transaction
+    "members": {"domain.members.register", "services.members.search", "services.members.groups", "services.members.register"},
     "trainings": {"services.trainings.participants", "services.trainings.programmes"},
     "sales": {"domain.sales.rules"},
     "network": set(),  # the member panel gets its meetings through the main window
     "impact": set(),
-    "loans": {"services.loans.arrears", "domain.loans.papers", "domain.loans.rules", "gui.loans.documents"},
+    # services.loans.payments: savings set against a loan pay it through the one repayment (schedule, journal, audit)
+    "loans": {"services.loans.arrears", "services.loans.payments", "domain.loans.papers", "domain.loans.rules",
+              "gui.loans.documents"},
     "district": {"services.district.mode"},
-    "savings": {"services.savings.movements", "domain.savings.rules"},
+    "savings": {"services.savings.movements", "services.savings.leaving", "domain.savings.rules"},
     "cashbook": set(),  # the office's own income and expenses; the chart it extends is shared (services/accounts.py)
     "monthly": {"domain.monthly.figures"},
     "books": set(),
@@ -92,7 +95,9 @@ USES = {
     ("office", "district"),  # the first-run wizard sets up a sub-district office or the district (mode kabupaten)
     ("office", "loans"),  # the audit report lists loan approvals by accounts made within days of the application
     ("savings", "members"),  # a saver is a member: status checks, the member picker
-    ("savings", "loans"),  # the savings kwitansi is the loan kwitansi's paper and printer; no return while a loan runs
+    ("savings", "loans"),  # the savings kwitansi is the loan kwitansi's paper and printer; a leaver's savings pay their loans
+    ("members", "loans"),  # a member does not leave while a loan runs (its status and number in the refusal)
+    ("members", "savings"),  # the leaving form shows the savings and running loans and sets one against the other
     ("impact", "monthly"),  # the funder's charts take the monthly report's colour-blind-safe palette and rupiah axis
     ("books", "members"),  # the SHU goes to members: names and numbers on the list
     ("books", "savings"),  # jasa modal by pokok + wajib; a member's SHU paid into sukarela is a savings deposit
@@ -227,7 +232,7 @@ def test_the_area_check_reads_every_way_of_writing_an_import(tmp_path):
         tmp_path, "loans",
         "from koperasi.services import sales",
         "import koperasi.services.members",
-        "import koperasi.services.members.register",
+        "import koperasi.services.members.importing",
         "from . import papers",
         "from .book import due",
         "from koperasi.services import ledger, loans",
@@ -237,7 +242,7 @@ def test_the_area_check_reads_every_way_of_writing_an_import(tmp_path):
     assert len(offenders) == 5, offenders
     assert "not an allowed direction" in offenders[2]  # sales
     assert "services.members, which members does not offer" in offenders[3]
-    assert "services.members.register, which members does not offer" in offenders[4]
+    assert "services.members.importing, which members does not offer" in offenders[4]
     assert [o.split(" (")[0] for o in offenders[:2]] == ["module.py:4", "module.py:5"] and "relatively" in offenders[0]
 
 

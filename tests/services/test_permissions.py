@@ -445,11 +445,17 @@ CALLS = {
     savings.approve_savings_reversal: (SAVINGS_REVERSERS, lambda s, a: savings.approve_savings_reversal(s, a, UNKNOWN)),
     savings_leaving.return_savings: (SAVINGS_CASHIERS, lambda s, a: savings_leaving.return_savings(
         s, a, UNKNOWN, occurred_on=date(2026, 1, 1), request_id=uuid.uuid4())),
+    savings_leaving.leave_with_savings: (SAVINGS_CASHIERS, lambda s, a: savings_leaving.leave_with_savings(
+        s, a, UNKNOWN, left_on=date(2026, 1, 1), reason="Pindah", expected_version=1, offset=True, request_id=uuid.uuid4())),
+    savings_leaving.leaving_position: (ANYONE_LOGGED_IN, lambda s, a: savings_leaving.leaving_position(s, a, UNKNOWN)),
     savings_rates.savings_rates: (ANYONE_LOGGED_IN, lambda s, a: savings_rates.savings_rates(s, a)),
     savings_rates.set_rate: (RATE_KEEPERS, lambda s, a: savings_rates.set_rate(
         s, a, kind=SavingsKind.WAJIB, effective_from=date(2026, 1, 1), amount=-1)),
     savings_queries.member_savings: (ANYONE_LOGGED_IN, lambda s, a: savings_queries.member_savings(
         s, a, UNKNOWN, as_of=date(2026, 1, 1))),
+    savings_queries.member_balances: (ANYONE_LOGGED_IN, lambda s, a: savings_queries.member_balances(
+        s, a, UNKNOWN, as_of=date(2026, 1, 1))),
+    savings_queries.group_balances: (ANYONE_LOGGED_IN, lambda s, a: savings_queries.group_balances(s, a, as_of=date(2026, 1, 1))),
     savings_queries.members_behind: (ANYONE_LOGGED_IN, lambda s, a: savings_queries.members_behind(s, a, as_of=date(2026, 1, 1))),
     savings_queries.savings_totals: (ANYONE_LOGGED_IN, lambda s, a: savings_queries.savings_totals(s, a)),
     savings_papers.receipt_for: (ANYONE_LOGGED_IN, lambda s, a: savings_papers.receipt_for(s, a, UNKNOWN)),

@@ -38,6 +38,7 @@ from koperasi.gui.savings.tab import SavingsTab
 from koperasi.gui.trainings.tab import TrainingsTab
 from koperasi.gui.unsaved_changes import Answer, ask_keep_or_quit, bring_into_view, open_dialogs_with_changes, pages_with_changes
 from koperasi.gui.office.users_dialog import UsersDialog
+from koperasi import clock
 
 # The size the main window opens at where the screen has room; smaller screens get it maximised.
 MAIN_WINDOW_WIDTH, MAIN_WINDOW_HEIGHT = 1280, 800
@@ -221,6 +222,8 @@ class MainWindow(QMainWindow):
         members.detail.sales_of = self._member_sales
         members.detail.meetings_of = self._member_meetings
         members.detail.network_of = self._member_network
+        members.detail.savings_of = self._member_savings
+        members.groups_view.savings_of_groups = self._group_savings
         if self.context.actor.can(Permission.VIEW_HOUSEHOLDS):  # household figures are personal
             members.detail.household_button.show()
             members.detail.household_requested.connect(self._member_household)
@@ -385,6 +388,18 @@ class MainWindow(QMainWindow):
             dialog = HouseholdDialog(self.context, member.id, self)
             if dialog.loaded:
                 dialog.exec()
+
+    def _member_savings(self, member_id):
+        from koperasi.services.savings.queries import member_balances
+
+        with self.context.database.session() as session:
+            return member_balances(session, self.context.actor, member_id, as_of=clock.today())
+
+    def _group_savings(self):
+        from koperasi.services.savings.queries import group_balances
+
+        with self.context.database.session() as session:
+            return group_balances(session, self.context.actor, as_of=clock.today())
 
     def _member_sales(self, member_id):
         from koperasi.services.sales.member_consignment import member_sales

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import uuid
 from datetime import date
 
 import pytest
@@ -12,8 +13,11 @@ from koperasi.gui.members import dialog as dialog_module
 from koperasi.gui.members.leave_dialog import LeaveDialog
 from koperasi.gui.members.dialog import OPEN_EXISTING, MemberDialog
 from koperasi.gui.members.tab import MembersTab
+from koperasi.domain.savings.rules import SavingsKind
 from koperasi.services.members import register as members
+from koperasi.services.savings import movements as savings
 from koperasi.services.office import regions
+from tests.loan_support import loan_office
 
 NIK = "1503034505800001"
 
@@ -157,6 +161,57 @@ def test_leave_dialog_records_leaving_with_a_reason(qtbot, context, register):
     dialog.leave_form.reason_edit.setText("Pindah ke Bangko")
     _save(dialog)
     assert dialog.saved.status is MemberStatus.LEFT and dialog.saved.left_reason == "Pindah ke Bangko"
+
+
+def test_leave_dialog_shows_the_loan_and_the_savings_and_sets_one_against_the_other(qtbot, context):
+    office = loan_office(context.database, context.actor)
+    member_id = office.member()
+    loan_id = office.active_loan(member_id, principal=1_200_000)
+    office.repay(loan_id, 1_150_000)
+    with context.database.session() as session:
+        savings.deposit(session, context.actor, member_id, kind=SavingsKind.WAJIB, amount=80_000,
+                        occurred_on=date(2025, 1, 6), request_id=uuid.uuid4())
+        member = members.get_member(session, context.actor, member_id)
+    number = office.loan(loan_id).number
+    dialog = LeaveDialog(context, member)
+    qtbot.addWidget(dialog)
+    shown = dialog.leave_form.position_label.text()
+    assert f"Pinjaman {number} berjalan: sisa pokok <b>Rp50.000</b>" in shown and "wajib Rp80.000" in shown
+    assert "<b>Rp50.000</b> melunasi pinjaman, <b>Rp30.000</b> dibayarkan tunai" in shown
+    assert dialog.leave_form.offset_check.isChecked()
+    dialog.leave_form.reason_edit.setText("Pindah ke Bangko")
+    dialog.leave_form.offset_check.setChecked(False)
+    _save(dialog)
+    assert f"masih berutang Rp50.000 pada pinjaman {number}" in dialog.error_label.text()
+    dialog.leave_form.offset_check.setChecked(True)
+    _save(dialog)
+    assert dialog.paid_out is not None and dialog.paid_out.cash == 30_000
+    assert office.loan(loan_id).status == "paid_off"
+
+
+def test_member_and_group_panels_show_savings_balances(qtbot, context, register):
+    from koperasi.domain.members.register import GroupKind
+    from koperasi.gui.main_window import MainWindow
+    from koperasi.services.members import groups
+
+    siti = register("Siti Aminah")
+    with context.database.session() as session:
+        group = groups.create_group(session, context.actor, name="KWT Mawar", kind=GroupKind.WOMEN_BUSINESS,
+                                    desa_id=register.desa.id, chair_member_id=siti.id)
+        for kind, amount in ((SavingsKind.WAJIB, 30_000), (SavingsKind.SUKARELA, 12_500)):
+            savings.deposit(session, context.actor, siti.id, kind=kind, amount=amount, occurred_on=siti.data.join_date,
+                            request_id=uuid.uuid4())
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    tab = window.members
+    tab.show_member(siti.id)
+    shown = tab.detail.text.text()
+    assert "<h4>Simpanan</h4>" in shown and "Wajib Rp30.000" in shown and "Sukarela Rp12.500" in shown
+    assert "Jumlah Rp42.500" in shown
+    tab.groups_view.reload()
+    tab.groups_view.groups_table.selectRow(0)
+    assert tab.groups_view.selected_group().id == group.id
+    assert "Simpanan anggota: Pokok Rp0 · Wajib Rp30.000" in tab.groups_view.members_title.text()
 
 
 def test_groups_view_shows_the_members_of_the_selected_group(qtbot, context, register):

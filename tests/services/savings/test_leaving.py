@@ -1,4 +1,4 @@
-"""A member who leaves gets pokok, wajib and sukarela back on one kwitansi; not while a loan is still owed."""
+"""A member who leaves gets pokok, wajib and sukarela back on one kwitansi, less what a running loan still owes."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import select
 
 from koperasi.db.models import AuditEvent, Member, SavingsMovement
-from koperasi.domain.errors import ConflictError, ValidationError
+from koperasi.domain.errors import ConflictError, DomainError, ValidationError
 from koperasi.domain.ledger import Account
 from koperasi.domain.savings.rules import SavingsKind
 from koperasi.services import ledger_checks
@@ -97,23 +97,108 @@ def test_the_same_request_id_for_another_member_is_refused(both):
         _return(both.db, both.clerk, second, request_id=key)
 
 
-def test_a_member_behind_on_a_loan_is_told_which_loan_and_what_is_owed(db, admin):
+def _loan_and_savings(db, admin, *, repaid: int, saved: dict[SavingsKind, int]):
+    """A member with a running loan of Rp1.200.000 (``repaid`` of it paid) and the given savings."""
     office = loan_office(db, admin)
     member = office.member()
     loan_id = office.active_loan(member, principal=1_200_000)
-    office.repay(loan_id, 100_000)  # months behind since: in arrears on the pinned day
+    office.repay(loan_id, repaid)
     with db.session() as session:
         rates.set_rate(session, admin, kind=SavingsKind.POKOK, effective_from=date(2020, 1, 1), amount=100_000)
+    for kind, amount in saved.items():
+        with db.session() as session:
+            movements.deposit(session, admin, member, kind=kind, amount=amount, occurred_on=date(2025, 1, 6),
+                              request_id=uuid.uuid4())
+    return office, member, loan_id
+
+
+def _leave_with_savings(db, actor, member_id, *, offset=True, request_id=None):
     with db.session() as session:
-        movements.deposit(session, admin, member, kind=SavingsKind.POKOK, amount=100_000, occurred_on=date(2025, 1, 6),
-                          request_id=uuid.uuid4())
-    _leave(db, admin, member)
+        version = session.get(Member, member_id).version
+        return leaving.leave_with_savings(
+            session, actor, member_id, left_on=LEFT_ON, reason="Pindah ke Jambi", expected_version=version,
+            offset=offset, request_id=request_id or uuid.uuid4(),
+        )
+
+
+def test_a_member_with_a_running_loan_cannot_just_leave(db, admin):
+    office, member, loan_id = _loan_and_savings(db, admin, repaid=100_000, saved={SavingsKind.POKOK: 100_000})
     number = office.loan(loan_id).number
     with pytest.raises(ValidationError, match=rf"masih berutang Rp1\.100\.000 pada pinjaman {number}"):
-        _return(db, admin, member)
+        _leave(db, admin, member)
     with db.session() as session:
-        assert queries.member_savings(session, admin, member, as_of=TODAY).balances[SavingsKind.POKOK] == 100_000
+        assert session.get(Member, member).status == "aktif"
+
+
+def test_the_clerk_sees_the_loan_and_the_savings_before_the_member_leaves(db, admin):
+    office, member, loan_id = _loan_and_savings(
+        db, admin, repaid=1_000_000, saved={SavingsKind.POKOK: 100_000, SavingsKind.WAJIB: 110_000, SavingsKind.SUKARELA: 40_000})
+    with db.session() as session:
+        position = leaving.leaving_position(session, office.clerk, member)
+    assert [(loan.loan_id, loan.number, loan.outstanding) for loan in position.loans] == [
+        (loan_id, office.loan(loan_id).number, 200_000)]
+    assert (position.total, position.owed, position.offset, position.short, position.cash) == (250_000, 200_000, 200_000, 0, 50_000)
+
+
+def test_savings_pay_the_loan_and_the_rest_is_paid_in_cash_on_one_kwitansi(db, admin):
+    office, member, loan_id = _loan_and_savings(
+        db, admin, repaid=1_000_000, saved={SavingsKind.POKOK: 100_000, SavingsKind.WAJIB: 110_000, SavingsKind.SUKARELA: 40_000})
+    key = uuid.uuid4()
+    paid = _leave_with_savings(db, office.clerk, member, request_id=key)
+    number = office.loan(loan_id).number
+    assert paid.total == 250_000 and paid.cash == 50_000 and paid.offsets == ((number, 200_000),)
+    loan = office.loan(loan_id)
+    assert loan.status == "paid_off" and loan.principal_paid == 1_200_000
+    with db.session() as session:
+        assert session.get(Member, member).status == "keluar"
+        assert queries.member_savings(session, admin, member, as_of=TODAY).total == 0
+        assert account_balance(session, Account.LOANS_RECEIVABLE) == 0
+        assert account_balance(session, Account.SAVINGS_POKOK) == account_balance(session, Account.SAVINGS_WAJIB) == 0
+        assert ledger_checks.ledger_problems(session) == [] and health.examine(session).ok
+        actions = session.scalars(select(AuditEvent.action).where(AuditEvent.entity_id == str(member))).all()
+        assert {"member_left", "savings_returned"} <= set(actions)
+        assert session.scalars(select(AuditEvent.action).where(AuditEvent.entity_id == str(loan_id))).all()[-1] == "loan_repaid"
+        entries = journal_entry_count(session)
+        receipt = papers.receipt_for(session, admin, paid.movement_id)
+    assert receipt.title == "KWITANSI PENGEMBALIAN SIMPANAN" and receipt.number == paid.receipt_number
+    assert receipt.amount == 50_000  # the cash the member takes home
+    assert [(line.label, line.amount) for line in receipt.lines] == [
+        ("Simpanan pokok", 100_000), ("Simpanan wajib", 110_000), ("Simpanan sukarela", 40_000),
+        (f"Dipotong pelunasan pinjaman {number}", -200_000)]
+    # A retry posts nothing and answers with the same kwitansi.
+    assert _leave_with_savings(db, office.clerk, member, request_id=key) == paid
+    with db.session() as session:
+        assert journal_entry_count(session) == entries
+
+
+def test_savings_short_of_the_loan_are_refused_naming_the_loan_and_the_remainder(db, admin):
+    office, member, loan_id = _loan_and_savings(db, admin, repaid=100_000, saved={SavingsKind.POKOK: 100_000})
+    number = office.loan(loan_id).number
+    with pytest.raises(ValidationError, match=rf"pinjaman {number} masih kurang Rp1\.000\.000"):
+        _leave_with_savings(db, office.clerk, member)
+    with pytest.raises(ValidationError, match=rf"masih berutang Rp1\.100\.000 pada pinjaman {number}"):
+        _leave_with_savings(db, office.clerk, member, offset=False)
+    with db.session() as session:
+        assert session.get(Member, member).status == "aktif"
         assert account_balance(session, Account.SAVINGS_POKOK) == 100_000
+    assert office.loan(loan_id).principal_paid == 100_000
+
+
+def test_an_offset_is_undone_by_reversal_under_four_eyes(db, admin):
+    office, member, loan_id = _loan_and_savings(db, admin, repaid=1_150_000, saved={SavingsKind.WAJIB: 60_000})
+    _leave_with_savings(db, office.clerk, member)
+    with db.session() as session:
+        offset = session.scalars(select(SavingsMovement.id).where(
+            SavingsMovement.member_id == member, SavingsMovement.reason.startswith("Diperhitungkan"))).one()
+        request = movements.request_savings_reversal(session, office.treasurer, offset, reason="Salah hitung",
+                                                     request_id=uuid.uuid4())
+    with db.session() as session, pytest.raises(DomainError):
+        movements.approve_savings_reversal(session, office.treasurer, request)
+    with db.session() as session:
+        movements.approve_savings_reversal(session, office.manager, request)
+    with db.session() as session:
+        assert queries.member_savings(session, admin, member, as_of=TODAY).balances[SavingsKind.WAJIB] == 50_000
+        assert ledger_checks.ledger_problems(session) == []
 
 
 def test_a_mistaken_return_is_undone_by_reversal_and_its_kwitansi_reprints_batal(both):

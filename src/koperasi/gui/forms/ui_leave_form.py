@@ -15,8 +15,8 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QApplication, QFormLayout, QLabel, QLineEdit,
-    QSizePolicy, QWidget)
+from PySide6.QtWidgets import (QApplication, QCheckBox, QFormLayout, QLabel,
+    QLineEdit, QSizePolicy, QWidget)
 
 from koperasi.gui.date_field import DateField
 
@@ -49,11 +49,24 @@ class Ui_LeaveForm(object):
 
         self.formLayout.setWidget(1, QFormLayout.ItemRole.FieldRole, self.leaveReasonEdit)
 
+        self.leavePositionLabel = QLabel(LeaveForm)
+        self.leavePositionLabel.setObjectName(u"leavePositionLabel")
+        self.leavePositionLabel.setWordWrap(True)
+        self.leavePositionLabel.setTextFormat(Qt.RichText)
+
+        self.formLayout.setWidget(2, QFormLayout.ItemRole.SpanningRole, self.leavePositionLabel)
+
+        self.leaveOffsetCheck = QCheckBox(LeaveForm)
+        self.leaveOffsetCheck.setObjectName(u"leaveOffsetCheck")
+
+        self.formLayout.setWidget(3, QFormLayout.ItemRole.SpanningRole, self.leaveOffsetCheck)
+
 #if QT_CONFIG(shortcut)
         self.dateLabel.setBuddy(self.leaveDateEdit)
         self.reasonLabel.setBuddy(self.leaveReasonEdit)
 #endif // QT_CONFIG(shortcut)
         QWidget.setTabOrder(self.leaveDateEdit, self.leaveReasonEdit)
+        QWidget.setTabOrder(self.leaveReasonEdit, self.leaveOffsetCheck)
 
         self.retranslateUi(LeaveForm)
 
@@ -64,6 +77,7 @@ class Ui_LeaveForm(object):
         self.dateLabel.setText(QCoreApplication.translate("LeaveForm", u"&Tanggal keluar:", None))
         self.reasonLabel.setText(QCoreApplication.translate("LeaveForm", u"&Alasan:", None))
         self.leaveReasonEdit.setPlaceholderText(QCoreApplication.translate("LeaveForm", u"contoh: pindah domisili, mengundurkan diri", None))
+        self.leaveOffsetCheck.setText(QCoreApplication.translate("LeaveForm", u"&Perhitungkan simpanan dengan pinjaman dan bayarkan sisanya tunai (satu kwitansi)", None))
         pass
     # retranslateUi
 

@@ -42,6 +42,8 @@ class MemberDetailPanel(QWidget):
         self.meetings_of: Callable[[object], list] | None = None
         # (referrals, fitting open opportunities) of the member (network referrals / eligibility), set the same way.
         self.network_of: Callable[[object], tuple[list, list]] | None = None
+        # The member's savings balances (savings queries.member_balances), set the same way.
+        self.savings_of: Callable[[object], object] | None = None
         self.text = QLabel()
         self.text.setObjectName("memberDetailText")
         self.text.setTextFormat(Qt.TextFormat.RichText)
@@ -108,13 +110,27 @@ class MemberDetailPanel(QWidget):
         sold = self.sales_of(member.id) if self.sales_of is not None else None
         met = self.meetings_of(member.id) if self.meetings_of is not None else None
         network = self.network_of(member.id) if self.network_of is not None else None
+        saved = self.savings_of(member.id) if self.savings_of is not None else None
         self.text.setText(
-            _profile_html(member) + (_loans_html(loans) if loans is not None else "")
+            _profile_html(member) + (savings_html(saved) if saved is not None else "")
+            + (_loans_html(loans) if loans is not None else "")
             + (_trainings_html(taken) if taken is not None else "")
             + (_sales_html(sold) if sold is not None else "")
             + (_meetings_html(met) if met is not None else "")
             + (_network_html(*network) if network is not None else "")
         )
+
+
+def savings_line(saved) -> str:
+    """Pokok, wajib, sukarela and wajib arrears (a member's, or a group's sum: savings queries.Balances)."""
+    arrears = (f" · <span style='color:#b00020'>tunggakan wajib {format_rupiah(saved.wajib_arrears)}</span>"
+               if saved.wajib_arrears else "")
+    return (f"Pokok {format_rupiah(saved.pokok)} · Wajib {format_rupiah(saved.wajib)} · "
+            f"Sukarela {format_rupiah(saved.sukarela)} · <b>Jumlah {format_rupiah(saved.total)}</b>{arrears}")
+
+
+def savings_html(saved) -> str:
+    return f"<h4>Simpanan</h4><p>{savings_line(saved)}</p>"
 
 
 def _profile_html(member: MemberDetail) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
@@ -16,6 +17,7 @@ from koperasi.gui.form_dialog import FormDialog
 from koperasi.gui.forms.ui_group_form import Ui_GroupForm
 from koperasi.gui.forms.ui_group_membership_form import Ui_GroupMembershipForm
 from koperasi.gui.list_model import Column, ListTableModel
+from koperasi.gui.members.detail_panel import savings_line
 from koperasi.gui.messages import show_error
 from koperasi.services.members import groups
 from koperasi.services.office import regions
@@ -69,6 +71,9 @@ class GroupsView(QWidget):
         left.addLayout(group_buttons)
         right = QVBoxLayout()
         self.members_title = QLabel()
+        # Every group's savings summed over its present members (savings queries.group_balances), set by the
+        # main window; None: not shown.
+        self.savings_of_groups: Callable[[], dict] | None = None
         self.members_title.setWordWrap(True)  # a long group name must not squeeze the groups list
         title_row = QHBoxLayout()
         title_row.addWidget(self.members_title, 1)
@@ -115,6 +120,8 @@ class GroupsView(QWidget):
             title = f"<b>{group.name}</b> · {group.kind.label} · {group.member_count} anggota"
             if former := sum(1 for row in rows if row.left_on is not None):
                 title += self.tr(" · {count} sudah keluar").format(count=former)
+            if self.savings_of_groups is not None and (saved := self.savings_of_groups().get(group.id)) is not None:
+                title += self.tr("<br>Simpanan anggota: {line}").format(line=savings_line(saved))
             self.members_title.setText(title)
         for button in (self.edit_button, self.add_member_button, self.remove_member_button, self.chair_button):
             button.setEnabled(group is not None)

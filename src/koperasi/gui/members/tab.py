@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from koperasi.domain.errors import DomainError
+from koperasi.domain.money import format_rupiah
 from koperasi.domain.members.register import MemberStatus
 from koperasi.domain.people import Sex
 from koperasi.domain.roles import Permission
@@ -32,7 +33,7 @@ from koperasi.gui.members.groups_view import GroupsView
 from koperasi.gui.members.leave_dialog import LeaveDialog
 from koperasi.gui.members.dialog import OPEN_EXISTING, MemberDialog
 from koperasi.gui.members.table_model import MemberTableModel
-from koperasi.gui.messages import confirm, show_error
+from koperasi.gui.messages import confirm, show_error, show_info
 from koperasi.gui.screen_fit import narrow_combo
 from koperasi.services.members import groups
 from koperasi.services.members import register as members
@@ -345,6 +346,11 @@ class MembersTab(QWidget):
             dialog = LeaveDialog(self.context, member, self)
             if dialog.exec():
                 self.reload(select=member.id)
+                if dialog.paid_out is not None:
+                    show_info(self, self.tr("Anggota keluar"), self.tr(
+                        "Pinjaman dilunasi dari simpanan; {cash} dibayarkan tunai dengan kwitansi {number} "
+                        "(cetak dari tab Simpanan).").format(cash=format_rupiah(dialog.paid_out.cash),
+                                                             number=dialog.paid_out.receipt_number))
             return
         if not confirm(self, self.tr("Bergabung kembali"), self.tr("Aktifkan kembali {name}?").format(name=member.data.full_name), yes=self.tr("Aktifkan")):
             return

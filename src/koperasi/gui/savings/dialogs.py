@@ -7,7 +7,7 @@ from __future__ import annotations
 import uuid
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QLineEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QDialogButtonBox, QLineEdit, QWidget
 
 from koperasi.domain.dates import format_date, format_month
 from koperasi.domain.money import format_rupiah
@@ -107,18 +107,28 @@ class WithdrawDialog(FormDialog):
 
 
 class ReturnSavingsDialog(FormDialog):
-    """A member who has left: every balance paid out in cash on one kwitansi."""
+    """A member who has left: every balance paid out in cash on one kwitansi, less a running loan when the
+    clerk sets the savings against it."""
 
     def __init__(self, context: AppContext, savings: MemberSavings, parent: QWidget | None = None) -> None:
+        with context.database.session() as session:
+            self.position = leaving.leaving_position(session, context.actor, savings.member_id)
         paid = "<br>".join(f"{kind.label}: <b>{format_rupiah(amount)}</b>"
                            for kind, amount in savings.balances.items() if amount > 0)
+        loans = "".join(f"<br>Pinjaman {loan.number} berjalan: sisa pokok <b>{format_rupiah(loan.outstanding)}</b>."
+                        for loan in self.position.loans)
         self.form_ = FieldForm(
-            _member_line(savings) + "<br>" + paid + f"<br>Jumlah dibayarkan <b>{format_rupiah(savings.total)}</b>. "
-            + self.tr("Pinjaman yang masih berjalan harus dilunasi dahulu.")
+            _member_line(savings) + "<br>" + paid + loans
+            + f"<br>Dibayarkan tunai <b>{format_rupiah(self.position.cash if self.position.loans else savings.total)}</b>"
+            + (" sesudah pinjaman dilunasi dari simpanan." if self.position.loans else ".")
         )
         self.date_edit = self.form_.add(self.tr("&Tanggal bayar:"), date_edit("savingsReturnDateEdit"), "occurred_on")
         self.date_edit.setMaximumDate(QDate(clock.today()))
         self.date_edit.set_subject(self.tr("Tanggal bayar"))
+        self.offset_check = QCheckBox(self.tr("&Perhitungkan simpanan dengan pinjaman"), objectName="savingsReturnOffsetCheck")
+        self.offset_check.setVisible(bool(self.position.loans))
+        self.offset_check.setChecked(bool(self.position.loans) and not self.position.short)
+        self.form_.add("", self.offset_check, "offset")
         super().__init__(self.form_, object_name="savingsReturnDialog", width=520, parent=parent)
         self.setWindowTitle(self.tr("Pengembalian simpanan anggota keluar"))
         self.context, self.savings = context, savings
@@ -130,6 +140,7 @@ class ReturnSavingsDialog(FormDialog):
             self.result_ = leaving.return_savings(
                 session, self.context.actor, self.savings.member_id,
                 occurred_on=self.date_edit.date().toPython(), request_id=self.request_id,
+                offset=self.offset_check.isChecked(),
             )
 
 

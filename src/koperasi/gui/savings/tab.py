@@ -290,8 +290,8 @@ class SavingsTab(QWidget):
         dialog = ReturnSavingsDialog(self.context, self.savings, self)
         if dialog.exec() and dialog.result_ is not None:
             self._load(dialog.result_.member_id)
-            announce(self, self.tr("Simpanan {amount} dikembalikan, kwitansi {number}.").format(
-                amount=format_rupiah(dialog.result_.total), number=dialog.result_.receipt_number))
+            announce(self, self.tr("Simpanan {amount} dikembalikan tunai, kwitansi {number}.").format(
+                amount=format_rupiah(dialog.result_.cash), number=dialog.result_.receipt_number))
             self._preview_receipt(dialog.result_.movement_id)
 
     def _after_saving(self, result) -> None:

@@ -17,6 +17,7 @@ from koperasi.db.models import (
     GroupMembership,
     HouseholdMember,
     Kecamatan,
+    Loan,
     Member,
     MemberCategory,
     MemberGroup,
@@ -25,6 +26,8 @@ from koperasi.db.models import (
 from koperasi.domain.office.audit import AuditAction
 from koperasi.domain.dates import format_date
 from koperasi.domain.errors import ConflictError, DomainError, NotFound, ValidationError
+from koperasi.domain.loans.rules import LoanStatus
+from koperasi.domain.money import format_rupiah
 from koperasi.domain.members.register import (
     HouseholdPerson,
     MemberInput,
@@ -238,6 +241,7 @@ def record_leaving(
         chaired = session.scalar(select(MemberGroup.name).where(MemberGroup.chair_member_id == member.id, MemberGroup.active.is_(True)))
         if chaired:
             raise ValidationError(f"{member.full_name} adalah ketua {chaired}. Tunjuk ketua lain di tab Kelompok dahulu.")
+        _refuse_while_loan_runs(session, member)
         member.status, member.left_on, member.left_reason = MemberStatus.LEFT.value, left_on, reason
         session.execute(
             update(GroupMembership)
@@ -251,6 +255,27 @@ def record_leaving(
             after={"status": "keluar", "left_on": left_on.isoformat()}, reason=reason,
         )
         return detail(session, member)
+
+
+def _refuse_while_loan_runs(session: Session, member: Member) -> None:
+    """A member does not leave owing the cooperative: a running loan is paid first, by the member or from
+    their savings (services/savings/leaving.leave_with_savings pays it, then records the leaving here)."""
+    loan = session.scalar(
+        select(Loan).where(Loan.member_id == member.id, Loan.status.in_((LoanStatus.ACTIVE.value, LoanStatus.APPROVED.value)))
+        .order_by(Loan.number).limit(1)
+    )
+    if loan is None:
+        return
+    if loan.status == LoanStatus.APPROVED.value:
+        raise ValidationError(
+            f"Pinjaman {loan.number} untuk {member.full_name} sudah disetujui tetapi belum dicairkan. "
+            "Selesaikan pinjaman itu dahulu di tab Pinjaman."
+        )
+    owed = loan.disbursed - loan.principal_paid - loan.written_off
+    raise ValidationError(
+        f"{member.full_name} masih berutang {format_rupiah(owed)} pada pinjaman {loan.number}. "
+        "Lunasi dahulu, atau perhitungkan dengan simpanannya ketika mencatat keluar."
+    )
 
 
 def record_rejoining(session: Session, actor: Actor, member_id: uuid.UUID, *, expected_version: int) -> MemberDetail:

@@ -48,6 +48,12 @@ def receipt_for(session: Session, actor: Actor, movement_id: uuid.UUID, *, place
     if leaving_kwitansi:  # everything is paid out: no balance is left to show
         title, purpose = "KWITANSI PENGEMBALIAN SIMPANAN", "Pengembalian simpanan karena keluar dari koperasi"
     lines = tuple(ReceiptLine(SavingsKind(row.kind).label, row.amount) for row in paid_out)
+    amount = sum(row.amount for row in paid_out)
+    if leaving_kwitansi:  # each kind once, then what was set against each loan: the amount is the cash paid
+        summary = leaving.summary_of(session, movement)
+        lines = tuple(ReceiptLine(kind.label, paid) for kind, paid in summary.paid.items()) + tuple(
+            ReceiptLine(f"Dipotong pelunasan pinjaman {loan}", -offset) for loan, offset in summary.offsets)
+        amount = summary.cash
     return Receipt(
         office=office.profile,
         title=title,
@@ -57,7 +63,7 @@ def receipt_for(session: Session, actor: Actor, movement_id: uuid.UUID, *, place
         received_from=received_from,
         received_by=received_by,
         signer_label=signer,
-        amount=sum(row.amount for row in paid_out),
+        amount=amount,
         purpose=purpose,
         lines=lines,
         member_number=member.number,

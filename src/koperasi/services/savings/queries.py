@@ -7,10 +7,10 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import func, select
+from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session, aliased
 
-from koperasi.db.models import Desa, Member, SavingsMovement
+from koperasi.db.models import Desa, GroupMembership, Member, SavingsMovement
 from koperasi.domain.members.register import MemberStatus
 from koperasi.domain.roles import Actor, Permission
 from koperasi.domain.savings.rules import (
@@ -140,3 +140,68 @@ def savings_totals(session: Session, actor: Actor) -> SavingsTotals:
         select(SavingsMovement.kind, func.sum(SavingsMovement.change)).group_by(SavingsMovement.kind))}
     savers = session.scalar(select(func.count(func.distinct(SavingsMovement.member_id))))
     return SavingsTotals({kind: found.get(kind, 0) for kind in SavingsKind}, int(savers or 0))
+
+
+@dataclass(frozen=True, slots=True)
+class Balances:
+    """Savings of a member, or summed over a group's members: what the member and group panels show."""
+
+    pokok: int = 0
+    wajib: int = 0
+    sukarela: int = 0
+    wajib_arrears: int = 0  # active members only: one who left owes no more wajib
+    members: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.pokok + self.wajib + self.sukarela
+
+    def __add__(self, other: Balances) -> Balances:
+        return Balances(self.pokok + other.pokok, self.wajib + other.wajib, self.sukarela + other.sukarela,
+                        self.wajib_arrears + other.wajib_arrears, self.members + other.members)
+
+
+def member_balances(session: Session, actor: Actor, member_id: uuid.UUID, *, as_of: date) -> Balances:
+    authorize(session, actor, Permission.USE_APP)
+    return _balances(session, select(Member.id.label("key")).where(Member.id == member_id), as_of).get(member_id, Balances())
+
+
+def group_balances(session: Session, actor: Actor, *, as_of: date) -> dict[uuid.UUID, Balances]:
+    """Each group's savings, summed over its present members: one grouped query for every group."""
+    authorize(session, actor, Permission.USE_APP)
+    present = select(GroupMembership.group_id.label("key"), GroupMembership.member_id.label("member_id")).where(
+        GroupMembership.left_on.is_(None))
+    return _balances(session, present, as_of)
+
+
+def _balances(session: Session, keyed, as_of: date) -> dict[uuid.UUID, Balances]:
+    """``keyed`` selects (key, member_id) pairs (or just key = the member's id); the savings of each key's members,
+    read in one query grouped by key and member (the wajib due depends on each member's month of joining)."""
+    keyed = keyed.subquery()
+    member_column = keyed.c.member_id if "member_id" in keyed.c else keyed.c.key
+
+    def kind_sum(kind: SavingsKind, *, standing: bool = False):
+        condition = SavingsMovement.kind == kind.value
+        if standing:
+            condition = condition & (SavingsMovement.action != SavingsAction.WITHDRAWAL.value)
+        return func.coalesce(func.sum(case((condition, SavingsMovement.change), else_=0)), 0)
+
+    rows = session.execute(
+        select(keyed.c.key, Member.join_date, Member.status, kind_sum(SavingsKind.POKOK), kind_sum(SavingsKind.WAJIB),
+               kind_sum(SavingsKind.SUKARELA), kind_sum(SavingsKind.WAJIB, standing=True))
+        .join(Member, Member.id == member_column)
+        .outerjoin(SavingsMovement, (SavingsMovement.member_id == Member.id) & (SavingsMovement.occurred_on <= as_of))
+        .group_by(keyed.c.key, Member.id, Member.join_date, Member.status)
+    )
+    rates = book.rates_of(session, SavingsKind.WAJIB)
+    due_by_month: dict[date, int] = {}
+    found: dict[uuid.UUID, Balances] = defaultdict(Balances)
+    for key, joined_on, status, pokok, wajib, sukarela, standing in rows:
+        arrears = 0
+        if status == MemberStatus.ACTIVE.value and joined_on <= as_of:
+            month = first_of_month(joined_on)
+            if month not in due_by_month:
+                due_by_month[month] = wajib_due(joined_on, as_of, rates)
+            arrears = max(0, due_by_month[month] - int(standing))
+        found[key] += Balances(int(pokok), int(wajib), int(sukarela), arrears, 1)
+    return dict(found)
