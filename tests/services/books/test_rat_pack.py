@@ -19,12 +19,14 @@ from koperasi.domain.books.rat import CashActivity, Unit
 from koperasi.domain.books.rules import PaymentMethod
 from koperasi.domain.cashbook.rules import CashDirection
 from koperasi.domain.errors import ValidationError
-from koperasi.domain.ledger import Account
+from koperasi.domain.ledger import Account, credit, debit
 from koperasi.domain.office.audit import AuditAction
 from koperasi.domain.sales.rules import Producer
 from koperasi.domain.savings.rules import SavingsKind
+from koperasi.services import ledger, ledger_checks
 from koperasi.services.books import rat_pack, shu
 from koperasi.services.cashbook import entries
+from koperasi.services.transaction import write
 from tests.books_support import books_office
 
 
@@ -132,3 +134,21 @@ def test_a_year_at_a_loss_has_nothing_to_divide(db, admin):
     pack = _pack(books)
     assert pack.shu is None and pack.surplus.shu == -75_000
     assert _lines(pack.balance_sheet.equity)["3301"] == (-75_000, 0)
+
+
+def test_doctor_checks_hutang_shu_against_the_shares_not_yet_paid(year_2025):
+    books, people = year_2025
+    with books.session() as session:
+        shu.divide_shu(session, books.office.treasurer, 2025, divided_on=date(2026, 3, 14), request_id=uuid.uuid4())
+    with books.session() as session:
+        shu.pay_shu(session, books.office.treasurer, 2025, people["rina"], method=PaymentMethod.SUKARELA,
+                    paid_on=date(2026, 3, 14), request_id=uuid.uuid4())
+    with books.session() as session:
+        assert ledger_checks.ledger_problems(session) == []
+    with books.session() as session, write(session):  # a payment posted without its record of who was paid
+        ledger.post(session, books.office.treasurer, key=uuid.uuid4(), entry_date=date(2026, 3, 15), kind="shu_payment",
+                    description="Pembayaran SHU tanpa catatan", lines=[debit(Account.SHU_PAYABLE, 1_000),
+                                                                      credit(Account.CASH, 1_000)], request={})
+    with books.session() as session:
+        assert ledger_checks.ledger_problems(session) == [
+            "hutang SHU anggota di jurnal Rp21.200 berbeda dari SHU anggota yang belum dibayar Rp22.200"]
