@@ -25,7 +25,7 @@ def _hex() -> str:
     return uuid.uuid4().hex
 
 
-def _build(path: str, members: int, year: int) -> None:
+def _build(path: str, members: int, year: int, *, journal: bool = False) -> None:
     from sqlalchemy.engine import make_url
 
     from koperasi.db.database import open_database
@@ -68,6 +68,8 @@ def _build(path: str, members: int, year: int) -> None:
         "VALUES (?, ?, ?, 'deposit', ?, ?, ?, NULL, NULL, '', ?, ?, ?)",
         [(row[0], row[1], row[2], row[3], row[4], row[4], row[5], row[6], row[7]) for row in movements],
     )
+    if journal:
+        _savings_journal(connection, movements)
     sale_id, entry_id = _hex(), _hex()
     commissions = [rng.randint(1, 50) * 1_000 for _ in ids]
     connection.execute(
@@ -93,10 +95,11 @@ def _build(path: str, members: int, year: int) -> None:
 
     database, treasurer = open_demo(path, "bendahara")
     _, chair = open_demo(path, "ketua")
-    with database.session() as session:
-        closing_id = closing.request_closing(session, treasurer, year, request_id=uuid.uuid4())
-    with database.session() as session:
-        closing.approve_closing(session, chair, closing_id)
+    for closed in (year - 1, year) if journal else (year,):  # the pokok entries are dated the year before
+        with database.session() as session:
+            closing_id = closing.request_closing(session, treasurer, closed, request_id=uuid.uuid4())
+        with database.session() as session:
+            closing.approve_closing(session, chair, closing_id)
     database.dispose()
     connection = sqlite3.connect(path)
     connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # the copies below take the main file only
@@ -133,3 +136,48 @@ def year_end_shu(workspace: Workspace):
     floor = timed(bare, 3)
     connection.close()
     return samples, floor, "sqlite3: pokok + wajib per member, one grouped query"
+
+
+def _savings_journal(connection, movements) -> None:
+    """A journal entry for every savings movement (Kas against pokok or wajib), as the counter would have posted
+    them: about seven entries and fourteen lines per member, written before the year is closed."""
+    entries, lines = [], []
+    for _, _, kind, occurred_on, amount, _, _, created_at in movements:
+        entry_id = _hex()
+        entries.append((entry_id, _hex(), occurred_on, created_at))
+        lines += [(entry_id, "1101", amount, 0), (entry_id, "3201" if kind == "pokok" else "3202", 0, amount)]
+    connection.executemany(
+        "INSERT INTO journal_entries (id, idempotency_key, entry_date, kind, description, created_at) "
+        "VALUES (?, ?, ?, 'savings', 'Setoran simpanan', ?)", entries)
+    connection.executemany(
+        "INSERT INTO journal_lines (entry_id, account, fund_source_id, debit, credit) VALUES (?, ?, NULL, ?, ?)", lines)
+
+
+@scenario("books_neraca")
+def neraca(workspace: Workspace):
+    """The RAT pack's neraca of a closed year beside the year before, over a journal of every member's savings."""
+    from koperasi.services.books import rat_pack
+
+    year = date.today().year - 1
+    path = str(workspace.folder / f"books-journal-{workspace.scale}.db")
+    try:
+        open(path).close()
+    except FileNotFoundError:
+        _build(path, workspace.scale, year, journal=True)
+    database, clerk = open_demo(path, "admin")
+    samples = []
+    for _ in range(5):
+        with database.session() as session:
+            start = time.perf_counter()
+            rat_pack.balance_sheet(session, clerk, year)
+            samples.append(time.perf_counter() - start)
+    database.dispose()
+    connection = sqlite3.connect(path)
+
+    def bare() -> None:
+        connection.execute("SELECT l.account, sum(l.credit - l.debit) FROM journal_lines l JOIN journal_entries e "
+                           "ON e.id = l.entry_id WHERE e.entry_date <= ? GROUP BY l.account", (f"{year}-12-31",)).fetchall()
+
+    floor = timed(bare, 3)
+    connection.close()
+    return samples, floor, "sqlite3: every account's balance at the year's end, one grouped join"

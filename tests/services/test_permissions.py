@@ -91,6 +91,7 @@ from koperasi.services.network import exports as network_exports
 from koperasi.domain.network.opportunities import Conditions, OpportunityInput, OpportunityKind, Outcome
 from koperasi.services.books import closing as books_closing
 from koperasi.services.books import shu as books_shu
+from koperasi.services.books import rat_pack as books_rat_pack
 from koperasi.domain.books.rules import PaymentMethod
 from koperasi.services.savings import book as savings_book
 from koperasi.services.savings import leaving as savings_leaving
@@ -485,6 +486,9 @@ CALLS = {
     books_closing.approve_closing: (CLOSING_APPROVERS, lambda s, a: books_closing.approve_closing(s, a, UNKNOWN)),
     books_closing.reject_closing: (CLOSING_APPROVERS, lambda s, a: books_closing.reject_closing(s, a, UNKNOWN, reason="Belum cocok")),
     books_closing.closings: (ANYONE_LOGGED_IN, lambda s, a: books_closing.closings(s, a)),
+    # The RAT pack is the members' own report, read at their meeting: anyone logged in makes it (audited).
+    books_rat_pack.rat_pack: (ANYONE_LOGGED_IN, lambda s, a: books_rat_pack.rat_pack(s, a, 2025)),
+    books_rat_pack.balance_sheet: (ANYONE_LOGGED_IN, lambda s, a: books_rat_pack.balance_sheet(s, a, 2025)),
     books_shu.shu_plan: (ANYONE_LOGGED_IN, lambda s, a: books_shu.shu_plan(s, a, 2025)),
     books_shu.shu_paper: (ANYONE_LOGGED_IN, lambda s, a: books_shu.shu_paper(s, a, 2025)),
     books_shu.shu_receipt: (ANYONE_LOGGED_IN, lambda s, a: books_shu.shu_receipt(s, a, 2025, UNKNOWN)),

@@ -65,7 +65,8 @@ class PdfPreviewDialog(QDialog):
     and to the file name suggested for Simpan."""
 
     def __init__(
-        self, title: str, layouts: dict[str, tuple[Writer, str]], parent: QWidget | None = None
+        self, title: str, layouts: dict[str, tuple[Writer, str]], parent: QWidget | None = None, *,
+        choice_label: str = "",
     ) -> None:
         super().__init__(parent)
         self.setObjectName("pdfPreviewDialog")
@@ -79,7 +80,8 @@ class PdfPreviewDialog(QDialog):
         for label in layouts:
             self.layout_combo.addItem(label)
         self.layout_combo.currentIndexChanged.connect(self._show)
-        size_label = QLabel(self.tr("&Ukuran:"), buddy=self.layout_combo)
+        # the choice is a paper size, or (a pack of papers: choice_label "&Dokumen:") which document
+        size_label = QLabel(choice_label or self.tr("&Ukuran:"), buddy=self.layout_combo)
         for widget in (size_label, self.layout_combo):
             widget.setVisible(len(layouts) > 1)  # a kwitansi has two layouts; other papers one
 

@@ -3,7 +3,8 @@
 Every entry balances; the trial balance balances; each fund's receivable and write-off
 accounts equal the loans' sub-ledger; each loan's totals equal its own movements; each kind of
 simpanan in the journal equals the members' savings movements; each account the office cash book
-posts to equals its entries; and the money history tables are still protected by their append-only triggers.
+posts to equals its entries; Hutang SHU anggota equals the members' SHU shares not yet paid; and the money
+history tables are still protected by their append-only triggers.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from collections import defaultdict
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session, aliased
 
-from koperasi.db.models import CashEntry, JournalLine, Loan, LoanMovement, SavingsMovement
+from koperasi.db.models import CashEntry, JournalLine, Loan, LoanMovement, SavingsMovement, ShuMemberShare, ShuPayment
 from koperasi.domain.ledger import Account
 from koperasi.domain.loans.rules import MovementKind
 from koperasi.domain.money import format_rupiah
@@ -44,6 +45,7 @@ def ledger_problems(session: Session) -> list[str]:
     problems += _payables_match_sales(session)
     problems += _savings_match_journal(session)
     problems += _cash_book_matches_journal(session)
+    problems += _shu_payable_matches_shares(session)
     problems += _missing_triggers(session)
     return problems
 
@@ -175,3 +177,16 @@ def _cash_book_matches_journal(session: Session) -> list[str]:
         for code in sorted(set(booked) | set(recorded))
         if booked.get(code, 0) != recorded.get(code, 0)
     ]
+
+
+def _shu_payable_matches_shares(session: Session) -> list[str]:
+    """Hutang SHU anggota (2301) in the journal equals every member's divided share (jasa modal + jasa usaha)
+    less what was paid, in cash or into sukarela."""
+    shares = int(session.scalar(select(func.coalesce(
+        func.sum(ShuMemberShare.jasa_modal + ShuMemberShare.jasa_usaha), 0))) or 0)
+    paid = int(session.scalar(select(func.coalesce(func.sum(ShuPayment.amount), 0))) or 0)
+    booked = next((row.balance for row in ledger.account_totals(session) if row.account is Account.SHU_PAYABLE), 0)
+    if booked != shares - paid:
+        return [f"hutang SHU anggota di jurnal {format_rupiah(booked)} berbeda dari SHU anggota yang belum dibayar "
+                f"{format_rupiah(shares - paid)}"]
+    return []

@@ -69,3 +69,20 @@ def test_close_divide_and_pay_from_the_dialog(qtbot, context, monkeypatch):
 class _Closed:
     def exec(self) -> int:
         return 0
+
+
+def test_the_rat_pack_opens_for_a_closed_year(qtbot, context, monkeypatch):
+    books = _year_2025(context)
+    dialog = YearEndDialog(_as(context, books.office.clerk))
+    qtbot.addWidget(dialog)
+    assert not dialog.rat_button.isEnabled()  # 2025 still open
+    books.close(2025)
+    dialog.reload()
+    assert dialog.rat_button.isEnabled() and not dialog.rat_button.isHidden()
+    shown = []
+    monkeypatch.setattr("koperasi.gui.pdf_preview.PdfPreviewDialog.exec", lambda self: shown.append(self) or 0)
+    dialog.rat_button.menu().actions()[0].trigger()
+    preview = shown[0]
+    assert preview.windowTitle() == "Paket RAT tahun buku 2025"
+    assert [preview.layout_combo.itemText(i) for i in range(preview.layout_combo.count())] == [
+        "Laporan RAT", "Daftar hadir RAT"]

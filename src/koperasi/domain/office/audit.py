@@ -106,6 +106,7 @@ class AuditAction(StrEnum):
     BOOKS_CLOSED = "books_closed"
     SHU_DIVIDED = "shu_divided"
     SHU_PAID = "shu_paid"
+    RAT_PACK_MADE = "rat_pack_made"
     BACKUP_MADE = "backup_made"
     BACKUP_RESTORED = "backup_restored"
     BACKUP_SKIPPED = "backup_skipped"
@@ -220,6 +221,7 @@ ACTION_LABELS: dict[str, str] = {
     AuditAction.BOOKS_CLOSED: "Tahun buku ditutup",
     AuditAction.SHU_DIVIDED: "SHU dibagi",
     AuditAction.SHU_PAID: "SHU anggota dibayarkan",
+    AuditAction.RAT_PACK_MADE: "Paket RAT dibuat",
     AuditAction.BACKUP_MADE: "Cadangan data dibuat",
     AuditAction.BACKUP_RESTORED: "Data dipulihkan dari cadangan",
     AuditAction.BACKUP_SKIPPED: "Cadangan otomatis dilewati (kata sandi tidak dimasukkan)",

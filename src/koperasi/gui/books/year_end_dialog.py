@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMenu,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -35,7 +36,7 @@ from koperasi.gui.loans.documents import preview_of_receipt
 from koperasi.gui.messages import WARNING_STYLE, confirm, show_error, show_info
 from koperasi.gui.screen_fit import fit_to_screen
 from koperasi.gui.tables import TipTableModel, make_table, selected_row
-from koperasi.services.books import closing, shu
+from koperasi.services.books import closing, rat_pack, shu
 from koperasi.services.books.closing import Closing
 from koperasi import clock
 
@@ -82,6 +83,12 @@ class YearEndDialog(QDialog):
         self.sukarela_button = QPushButton(self.tr("Bayar ke s&ukarela"), objectName="yearEndPaySukarelaButton")
         self.pdf_button = QPushButton(self.tr("&Pratinjau daftar…"), objectName="yearEndPdfButton")
         self.xlsx_button = QPushButton(self.tr("Simpan &Excel…"), objectName="yearEndXlsxButton")
+        # The RAT pack of a closed year: the members' report and the daftar hadir (PDF), the auditor's workbook.
+        self.rat_button = QPushButton(self.tr("Paket &RAT…"), objectName="yearEndRatButton")
+        rat_menu = QMenu(self.rat_button)
+        rat_menu.addAction(self.tr("Pratinjau laporan dan daftar hadir (PDF)…"), self._preview_rat)
+        rat_menu.addAction(self.tr("Simpan Excel untuk pemeriksa…"), self._save_rat_xlsx)
+        self.rat_button.setMenu(rat_menu)
         for button, permission in ((self.request_button, Permission.CLOSE_BOOKS),
                                    (self.approve_button, Permission.APPROVE_BOOK_CLOSING),
                                    (self.reject_button, Permission.APPROVE_BOOK_CLOSING),
@@ -132,7 +139,8 @@ class YearEndDialog(QDialog):
             close_row.addWidget(button)
         close_row.addWidget(self.refusal, 1)
         shu_row = QHBoxLayout()
-        for button in (self.divide_button, self.cash_button, self.sukarela_button, self.pdf_button, self.xlsx_button):
+        for button in (self.divide_button, self.cash_button, self.sukarela_button, self.pdf_button, self.xlsx_button,
+                       self.rat_button):
             shu_row.addWidget(button)
         shu_row.addStretch(1)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -214,6 +222,7 @@ class YearEndDialog(QDialog):
         self.sukarela_button.setEnabled(payable)
         self.pdf_button.setEnabled(divided)
         self.xlsx_button.setEnabled(divided)
+        self.rat_button.setEnabled(self.request is not None and self.request.status is ClosingStatus.CLOSED)
 
     def _run(self, title: str, action) -> bool:
         try:
@@ -297,4 +306,42 @@ class YearEndDialog(QDialog):
             self, paper, "xlsx", file_name=f"daftar-shu-{paper.plan.year}.xlsx",
             dialog_title=self.tr("Simpan daftar SHU"), writers=(write_shu_list_pdf, write_shu_list_xlsx),
             done_title=self.tr("Daftar SHU"), done_text=self.tr("Daftar SHU tersimpan di {path}."),
+        )
+
+    def _rat_pack(self):
+        """The pack of the closed year (its making is audited); None when refused (the reason is shown)."""
+        try:
+            with self.context.database.session() as session:
+                return rat_pack.rat_pack(session, self.context.actor, self.year())
+        except DomainError as error:
+            show_error(self, self.tr("Paket RAT"), error.message)
+            return None
+
+    def _preview_rat(self) -> None:
+        from koperasi.gui.pdf_preview import PdfPreviewDialog, show_preview, write_to_bytes
+        from koperasi.reports.books.rat_pack import write_attendance_pdf, write_rat_report_pdf
+
+        pack = self._rat_pack()
+        if pack is None:
+            return
+        report = run_busy(self, self.tr("Menyiapkan paket RAT…"),
+                          lambda: write_to_bytes(lambda out: write_rat_report_pdf(pack, out)))
+        show_preview(PdfPreviewDialog(
+            self.tr("Paket RAT tahun buku {year}").format(year=pack.year), {
+                self.tr("Laporan RAT"): (lambda: report, f"laporan-rat-{pack.year}.pdf"),
+                self.tr("Daftar hadir RAT"): (lambda: write_to_bytes(lambda out: write_attendance_pdf(pack, out)),
+                                              f"daftar-hadir-rat-{pack.year}.pdf"),
+            }, self, choice_label=self.tr("&Dokumen:")))
+
+    def _save_rat_xlsx(self) -> None:
+        from koperasi.gui.breakdown_view import save_report
+        from koperasi.reports.books.rat_pack import write_rat_report_pdf, write_rat_xlsx
+
+        pack = self._rat_pack()
+        if pack is None:
+            return
+        save_report(
+            self, pack, "xlsx", file_name=f"paket-rat-{pack.year}.xlsx",
+            dialog_title=self.tr("Simpan paket RAT"), writers=(write_rat_report_pdf, write_rat_xlsx),
+            done_title=self.tr("Paket RAT"), done_text=self.tr("Paket RAT tersimpan di {path}."),
         )

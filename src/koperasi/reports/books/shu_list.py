@@ -49,7 +49,7 @@ def _paid(member: MemberShu) -> str:
     return f"{member.paid_by.label}, {member.paid_on:%d-%m-%Y}"
 
 
-def _basis_notes(plan: ShuPlan) -> list[str]:
+def basis_notes(plan: ShuPlan) -> list[str]:
     capital, business = plan.part(ShuPart.CAPITAL), plan.part(ShuPart.BUSINESS)
     notes = [
         f"Jasa modal {format_rupiah(capital.amount)} dibagi menurut {plan.capital_basis.label.lower()}: bagian anggota = "
@@ -85,23 +85,23 @@ def write_shu_list_pdf(paper: ShuPaper, target: Target) -> None:
             ("Dasar jasa usaha", show_sources(plan.business_sources)),
         ], width=A4_TEXT_WIDTH, label_width=40 * mm),
         *section_heading("Pembagian SHU menurut AD/ART"),
-        *_parts(plan),
+        *parts_tables(plan),
         Spacer(0, 2 * mm),
-        *(Paragraph(escape(note), _NOTE) for note in _basis_notes(plan)),
+        *(Paragraph(escape(note), _NOTE) for note in basis_notes(plan)),
         *section_heading("SHU setiap anggota"),
-        *_members(plan),
+        *member_tables(plan),
     ]
     document.build(story, canvasmaker=footer)
 
 
-def _parts(plan: ShuPlan) -> list[Flowable]:
+def parts_tables(plan: ShuPlan) -> list[Flowable]:
     rows = [(part.part.label, format_share(part.share_bp), format_rupiah(part.amount),
              format_rupiah(part.undivided) if part.undivided else "") for part in plan.parts]
     return chunked_tables(("Bagian", "Persen", "Jumlah", "Belum dibagikan"), rows, [70 * mm, 25 * mm, 40 * mm, 35 * mm],
                           right=(1, 2, 3), font_size=8.5, footer=("Jumlah", "100 %", format_rupiah(plan.shu), ""))
 
 
-def _members(plan: ShuPlan) -> list[Flowable]:
+def member_tables(plan: ShuPlan) -> list[Flowable]:
     average = plan.capital_basis is CapitalBasis.AVERAGE
     header = ("No", "Nomor", "Nama", "Rata-rata simpanan" if average else "Simpanan", "Jasa modal",
               "Transaksi", "Jasa usaha", "Jumlah SHU", "Dibayar")
@@ -124,9 +124,15 @@ def _members(plan: ShuPlan) -> list[Flowable]:
 
 def write_shu_list_xlsx(paper: ShuPaper, target: Target) -> None:
     """Two sheets: the parts by the AD/ART, and every member with the basis and amount of each part (numbers)."""
-    plan = paper.plan
     book = Workbook(write_only=True)
-    heading = (f"Pembagian SHU tahun buku {plan.year}", paper.office.name, f"Dibagi pada {format_date(plan.divided_on)}")
+    add_shu_sheets(book, paper.plan, paper.office.name)
+    book.save(output(target))
+
+
+def add_shu_sheets(book: Workbook, plan: ShuPlan, office_name: str) -> None:
+    """The division's parts and every member's share (the SHU list's workbook, and the RAT pack's)."""
+    heading = (f"Pembagian SHU tahun buku {plan.year}", office_name,
+               f"Dibagi pada {format_date(plan.divided_on)}" if plan.divided_on else "Rencana pembagian (belum dibukukan)")
     parts = add_sheet(book, "Pembagian SHU", ("Bagian", "Persen", "Jumlah", "Belum dibagikan"), (34, 10, 18, 18),
                       heading=heading)
     for part in plan.parts:
@@ -139,7 +145,7 @@ def write_shu_list_xlsx(paper: ShuPaper, target: Target) -> None:
     header = ("Nomor", "Nama", *capital_header, "Jasa modal", "Transaksi (dasar jasa usaha)", "Jasa usaha", "Jumlah SHU", "Cara bayar", "Tanggal bayar", "Kwitansi")
     widths = (14, 32, *((20, 18) if average else (20,)), 16, 20, 16, 16, 18, 14, 22)
     members = add_sheet(book, "SHU anggota", header, widths, heading=(
-        f"SHU anggota tahun buku {plan.year}", paper.office.name,
+        f"SHU anggota tahun buku {plan.year}", office_name,
         f"Dasar jasa modal: {plan.capital_basis.label}; dasar jasa usaha: {show_sources(plan.business_sources)}"))
     money = [RUPIAH] * (len(capital_header) + 5)
     formats = (None, None, *money, None, "DD-MM-YYYY", None)
@@ -149,4 +155,3 @@ def write_shu_list_xlsx(paper: ShuPaper, target: Target) -> None:
             member.number, member.name, *capital, member.jasa_modal, member.business_basis, member.jasa_usaha,
             member.total, member.paid_by.label if member.paid_by else "Belum", member.paid_on, member.receipt_number,
         ), formats))
-    book.save(output(target))
