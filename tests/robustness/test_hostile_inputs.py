@@ -104,6 +104,7 @@ from koperasi.domain.ledger import Account, AccountGroup
 from koperasi.services import accounts as chart_accounts
 from koperasi.domain.books.rules import PaymentMethod
 from koperasi.services.books import closing as books_closing
+from koperasi.services.books import rat_pack as books_rat_pack
 from koperasi.services.books import shu as books_shu
 from koperasi.services.cashbook import entries as cash_entries
 from koperasi.services.cashbook import papers as cash_papers
@@ -789,6 +790,8 @@ def specs(w: World) -> dict:
         books_shu.shu_paper: d(year=year),
         books_shu.shu_receipt: d(year=year, member_id=member, place=texts("Sarolangun")),
         books_shu.divide_shu: d(year=year, divided_on=dates(date(2026, 3, 1)), request_id=request),
+        books_rat_pack.rat_pack: d(year=year),
+        books_rat_pack.balance_sheet: d(year=year),
         books_shu.pay_shu: d(year=year, member_id=member, method=choice(PaymentMethod, "tunai"),
                              paid_on=dates(date(2026, 3, 1)), request_id=request),
     }

@@ -38,7 +38,7 @@ from koperasi.domain.books.rat import (
     check_balance_sheet,
     check_cash_flow,
 )
-from koperasi.domain.books.rules import year_bounds
+from koperasi.domain.books.rules import check_year, year_bounds
 from koperasi.domain.errors import ValidationError
 from koperasi.domain.ledger import EXPENSE_CLASS, INCOME_CLASS, Account, ClosingStatus
 from koperasi.domain.money import format_rupiah
@@ -58,6 +58,7 @@ def rat_pack(session: Session, actor: Actor, year: int) -> RatPack:
     """Everything the RAT of ``year`` is shown; the year must be closed. The making is audited."""
     with write(session):
         authorize(session, actor, Permission.USE_APP)
+        check_year(year)
         closing_id = _closed(session, year)
         surplus = _surplus(session, actor, year)
         plan = shu.shu_plan(session, actor, year) if surplus.shu > 0 else None
@@ -79,6 +80,7 @@ def balance_sheet(session: Session, actor: Actor, year: int) -> BalanceSheet:
     """The neraca at 31 December of ``year`` beside the year before (any year: a year not yet closed shows its
     income less expenses so far as SHU tahun berjalan)."""
     authorize(session, actor, Permission.USE_APP)
+    check_year(year)
     return _balance_sheet(session, year)
 
 

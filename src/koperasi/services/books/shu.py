@@ -93,6 +93,7 @@ def divide_shu(session: Session, actor: Actor, year: int, *, divided_on: date, r
     """Divide the closed year's SHU once, posting it on ``divided_on`` (a day of an open year, after the year)."""
     with write(session):
         authorize(session, actor, Permission.CLOSE_BOOKS)
+        check_year(year)
         request = {"year": year, "divided_on": divided_on}
         if (existing := ledger.find_entry(session, request_id, DIVISION_KIND, request=request)) is not None:
             return session.scalars(select(ShuDivision.id).where(ShuDivision.journal_entry_id == existing.id)).one()
@@ -165,6 +166,7 @@ def pay_shu(
     """Pay a member's whole SHU of a year: in cash against a kwitansi, or into their simpanan sukarela."""
     with write(session):
         authorize(session, actor, Permission.CLOSE_BOOKS)
+        check_year(year)
         method = _checked_method(method)
         division = session.scalar(select(ShuDivision).where(ShuDivision.year == year))
         share = None if division is None else session.get(ShuMemberShare, (division.id, member_id))
@@ -220,6 +222,7 @@ def shu_receipt(session: Session, actor: Actor, year: int, member_id: uuid.UUID,
     """The kwitansi of a member's SHU paid in cash (the loan kwitansi's paper); one paid into sukarela has the
     savings deposit's kwitansi instead."""
     authorize(session, actor, Permission.USE_APP)
+    check_year(year)
     row = session.execute(
         select(ShuPayment, ShuMemberShare).join(ShuDivision, ShuDivision.id == ShuPayment.division_id)
         .join(ShuMemberShare, (ShuMemberShare.division_id == ShuPayment.division_id)
