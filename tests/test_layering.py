@@ -66,8 +66,8 @@ LAYERS = ("domain", "services", "reports", "gui")
 OFFERED = {
     "office": None,  # everything: profile, settings, regions, audit, numbering
     "members": {"domain.members.register", "services.members.search", "services.members.groups"},
-    "trainings": {"services.trainings.participants", "services.trainings.programmes"},
-    "sales": {"domain.sales.rules"},
+    "trainings": {"services.trainings.participants", "services.trainings.programmes", "services.trainings.papers"},
+    "sales": {"domain.sales.rules", "services.sales.papers"},
     "network": set(),  # the member panel gets its meetings through the main window
     "impact": set(),
     "loans": {"services.loans.arrears", "domain.loans.papers", "domain.loans.rules", "gui.loans.documents"},
@@ -89,6 +89,8 @@ USES = {
     ("network", "members"),  # a meeting serves groups: the meeting form lists them
     ("impact", "members"),  # a visit is entered for a member found by number; ages for the funder's report
     ("district", "loans"),  # a packet carries each loan's position as the office's arrears report sees it
+    ("district", "trainings"),  # a packet carries the office's training summary by kecamatan
+    ("district", "sales"),  # a packet carries the office's sales report by kecamatan
     ("office", "district"),  # the first-run wizard sets up a sub-district office or the district (mode kabupaten)
     ("office", "loans"),  # the audit report lists loan approvals by accounts made within days of the application
     ("savings", "members"),  # a saver is a member: status checks, the member picker

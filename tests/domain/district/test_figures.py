@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from koperasi.domain.district.figures import COUNTED, OfficeFigures, as_document, from_document, total
+from koperasi.domain.district.figures import (
+    ACTIVITY_COUNTED, BY_KECAMATAN, COUNTED, KecamatanActivity, OfficeFigures, activity_document, activity_from_document,
+    as_document, from_document, total,
+)
 from koperasi.domain.errors import DomainError
 
 DAY = date(2026, 11, 28)
@@ -44,3 +48,28 @@ def test_a_missing_figure_is_refused():
     del document["loans"]
     with pytest.raises(DomainError, match="tidak lengkap"):
         from_document(document)
+
+
+activity = st.lists(st.builds(KecamatanActivity, kecamatan=st.text(min_size=1, max_size=80),
+                              **{name: st.integers(min_value=0, max_value=10**12) for name in ACTIVITY_COUNTED}),
+                    max_size=6, unique_by=lambda line: line.kecamatan).map(tuple)
+
+
+@given(activity)
+def test_kecamatan_lines_survive_the_packet(lines):
+    document = {BY_KECAMATAN: activity_document(lines)}
+    assert activity_from_document(json.loads(json.dumps(document))) == lines
+
+
+def test_a_version_1_document_has_no_kecamatan_lines():
+    assert activity_from_document(as_document(OfficeFigures(DAY, **dict.fromkeys(COUNTED, 1)))) is None
+
+
+@pytest.mark.parametrize("lines", [
+    "Pauh", [1], [{"kecamatan": "Pauh"}], [{"kecamatan": "", **dict.fromkeys(ACTIVITY_COUNTED, 1)}],
+    [{"kecamatan": "Pauh", **dict.fromkeys(ACTIVITY_COUNTED, -1)}],
+    [{"kecamatan": "Pauh", **dict.fromkeys(ACTIVITY_COUNTED, 1)}] * 2,
+])
+def test_malformed_kecamatan_lines_are_refused(lines):
+    with pytest.raises(DomainError):
+        activity_from_document({BY_KECAMATAN: lines})

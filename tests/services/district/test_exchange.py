@@ -24,7 +24,7 @@ from koperasi import clock
 from koperasi.db.database import Database, open_database
 from koperasi.db.models import AppSetting, AuditEvent, DistrictLoan, DistrictMember, OfficeKey
 from koperasi.domain.district import packet
-from koperasi.domain.district.figures import COUNTED
+from koperasi.domain.district.figures import BY_KECAMATAN, COUNTED, UNSPLIT
 from koperasi.domain.district.settings import DISTRICT_KEY, OFFICE_MODE, PERSONAL_DATA, normal_public_key
 from koperasi.domain.errors import DomainError
 from koperasi.domain.office.audit import AuditAction
@@ -36,6 +36,8 @@ from koperasi.services.district.packet_file import read_packet, write_packet
 from koperasi.services.district.receiving import Outcome
 from koperasi.services.office import auth
 from koperasi.services.office.settings import change_setting, read_setting
+from koperasi.services.sales.papers import sales_report
+from koperasi.services.trainings.papers import training_summary
 from sqlalchemy.engine import URL
 from tests.district_support import demo_office, district, register
 from tests.support import PINNED_MOMENT, TEST_PASSWORD, TODAY
@@ -180,6 +182,70 @@ def test_the_district_adds_up_two_offices_to_their_own_figures(db, district_admi
     assert sum(line.outstanding for line in view.by_kecamatan) == view.total.outstanding
     assert sum(line.loans for line in view.by_kecamatan) == view.total.loans
     assert sum(line.at_risk_30 for line in view.by_kecamatan) == view.total.at_risk_30
+
+
+def test_trainings_and_sales_by_kecamatan_are_each_office_s_own_lines_added_up(db, district_admin, offices, stick):
+    _registered(db, district_admin, offices, "pauh", "limun")
+    _import(db, district_admin, offices["pauh"].packet, offices["limun"].packet)
+    own: dict[str, list[int]] = {}
+    for office in offices.values():
+        with office.db.session() as session:
+            trained = training_summary(session, office.admin, period_from=TODAY.replace(month=1, day=1),
+                                       period_to=TODAY).breakdowns["Kecamatan"]
+            sold = sales_report(session, office.admin, period_from=TODAY.replace(month=1, day=1),
+                                period_to=TODAY).breakdowns["Kecamatan"]
+        for line in trained:
+            own.setdefault(line.name, [0, 0])[0] += line.participants
+        for line in sold:
+            own.setdefault(line.name, [0, 0])[1] += line.total
+    with db.session() as session:
+        view = consolidated.consolidated(session, district_admin)
+    shown = {line.kecamatan: [line.trained_in_year, line.sales_in_year] for line in view.by_kecamatan
+             if line.trained_in_year or line.sales_in_year}
+    assert shown == own and len(own) > 1
+    for name in ("trained_in_year", "completed_in_year", "trained_women", "sales_in_year", "sales_in_month"):
+        assert sum(getattr(line, name) for line in view.by_kecamatan) == getattr(view.total, name)
+    assert view.total.trained_in_year > 0 and view.total.sales_in_year > 0
+
+
+def _as_version_1(office: Office, target: Path) -> Path:
+    """The office's packet as an installation of format version 1 wrote it: no kecamatan lines."""
+    content = read_packet(office.packet)
+    document = json.loads(content.files[packet.FIGURES])
+    del document[BY_KECAMATAN]
+    files = content.files | {packet.FIGURES: json.dumps(document, sort_keys=True).encode()}
+    with office.db.session() as session:
+        key = Ed25519PrivateKey.from_private_bytes(session.get(OfficeKey, 1).private_key)
+    manifest = replace(content.manifest, version=1,
+                       digests={name: packet.digest(data) for name, data in files.items()})
+    write_packet(target, manifest, key, files)
+    return target
+
+
+def test_a_version_1_packet_is_still_taken_in_its_trainings_and_sales_unsplit(db, district_admin, offices, tmp_path):
+    _registered(db, district_admin, offices, "pauh", "limun")
+    older = _as_version_1(offices["pauh"], tmp_path / "lama.paket-laporan")
+    results = _import(db, district_admin, older, offices["limun"].packet)
+    assert [r.outcome for r in results] == [Outcome.ACCEPTED, Outcome.ACCEPTED]
+    with db.session() as session:
+        view = consolidated.consolidated(session, district_admin)
+    pauh = next(line.figures for line in view.offices if line.label == "Kantor Pauh")
+    unsplit = view.by_kecamatan[-1]
+    assert unsplit.kecamatan == UNSPLIT and unsplit.members == unsplit.loans == 0
+    assert (unsplit.trained_in_year, unsplit.sales_in_year) == (pauh.trained_in_year, pauh.sales_in_year)
+    assert sum(line.sales_in_year for line in view.by_kecamatan) == view.total.sales_in_year
+
+
+def test_a_version_2_packet_without_its_kecamatan_lines_is_refused(db, district_admin, offices, tmp_path):
+    _registered(db, district_admin, offices, "pauh")
+    older = _as_version_1(offices["pauh"], tmp_path / "lama.paket-laporan")
+    content = read_packet(older)
+    with offices["pauh"].db.session() as session:
+        key = Ed25519PrivateKey.from_private_bytes(session.get(OfficeKey, 1).private_key)
+    claimed = tmp_path / "kurang.paket-laporan"
+    write_packet(claimed, replace(content.manifest, version=2), key, content.files)
+    result, = _import(db, district_admin, claimed)
+    assert result.outcome is Outcome.REFUSED and "bukan paket laporan" in result.reason
 
 
 def test_the_same_packet_twice_changes_nothing(db, district_admin, offices):

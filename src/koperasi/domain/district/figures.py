@@ -67,6 +67,46 @@ def from_document(document: object) -> OfficeFigures:
     return OfficeFigures(as_of=as_of, **counts)
 
 
+@dataclass(frozen=True, slots=True)
+class KecamatanActivity:
+    """An office's trainings and sales of one kecamatan (the participant's or producer's), from its own training
+    summary and sales report for the year to the day; an office's lines add up to its own figures."""
+
+    kecamatan: str
+    trained_in_year: int
+    completed_in_year: int
+    trained_women: int
+    sales_in_year: int
+    sales_in_month: int
+
+
+ACTIVITY_COUNTED = tuple(field.name for field in fields(KecamatanActivity) if field.name != "kecamatan")
+BY_KECAMATAN = "by_kecamatan"  # figures.json's key for the kecamatan lines (format version 2)
+
+
+def activity_document(lines: tuple[KecamatanActivity, ...]) -> list[dict]:
+    return [asdict(line) for line in lines]
+
+
+def activity_from_document(document: object) -> tuple[KecamatanActivity, ...] | None:
+    """The kecamatan lines of a figures document; None when it has none (a version 1 packet), refused when malformed."""
+    if not isinstance(document, dict) or BY_KECAMATAN not in document:
+        return None
+    lines = document[BY_KECAMATAN]
+    if not isinstance(lines, list) or not all(isinstance(line, dict) for line in lines):
+        raise DomainError("Angka kecamatan di paket tidak terbaca.")
+    try:
+        counts = [{name: line[name] for name in ACTIVITY_COUNTED} for line in lines]
+        names = [line["kecamatan"] for line in lines]
+    except KeyError as error:
+        raise DomainError("Angka kecamatan di paket tidak lengkap.") from error
+    if not all(isinstance(name, str) and 0 < len(name) <= 80 for name in names) or len(set(names)) != len(names):
+        raise DomainError("Nama kecamatan di paket tidak sah.")
+    if not all(type(value) is int and 0 <= value < 10**15 for count in counts for value in count.values()):
+        raise DomainError("Angka kecamatan di paket tidak sah (harus bilangan bulat, tidak negatif).")
+    return tuple(KecamatanActivity(name, **count) for name, count in zip(names, counts, strict=True))
+
+
 def total(figures: list[OfficeFigures], as_of: date) -> OfficeFigures:
     """The offices' figures added up (``as_of`` is the day the caller states for the whole)."""
     return OfficeFigures(as_of=as_of, **{name: sum(getattr(one, name) for one in figures) for name in COUNTED})
@@ -84,9 +124,14 @@ class OfficeLine:
     figures: OfficeFigures | None
 
 
+# The kecamatan line of the trainings and sales of offices whose packet (format version 1) has no kecamatan lines.
+UNSPLIT = "Belum terinci (paket versi 1)"
+
+
 @dataclass(frozen=True, slots=True)
 class KecamatanLine:
-    """Members and loans by the member's kecamatan, from the offices' records (an office may serve several)."""
+    """One kecamatan: members and loans by the member's kecamatan, from the offices' records (an office may serve
+    several); trainings and sales by the participant's or producer's kecamatan, from the offices' own lines."""
 
     kecamatan: str
     members: int
@@ -94,6 +139,11 @@ class KecamatanLine:
     loans: int
     outstanding: int
     at_risk_30: int
+    trained_in_year: int = 0
+    completed_in_year: int = 0
+    trained_women: int = 0
+    sales_in_year: int = 0
+    sales_in_month: int = 0
 
     @property
     def par30(self) -> float:

@@ -79,12 +79,17 @@ class DistrictTab(QWidget):
         ], parent=self)
         self.office_table = make_table("districtOfficeTable", self.office_model)
         self.kecamatan_model = TipTableModel([
-            Column(self.tr("Kecamatan anggota"), lambda line: line.kecamatan),
+            Column(self.tr("Kecamatan"), lambda line: line.kecamatan),
             Column(self.tr("Anggota aktif"), lambda line: thousands(line.members), align_right=True),
             Column(self.tr("Perempuan"), lambda line: thousands(line.women), align_right=True),
             Column(self.tr("Pinjaman berjalan"), lambda line: thousands(line.loans), align_right=True),
             Column(self.tr("Sisa pokok"), lambda line: format_rupiah(line.outstanding), align_right=True),
             Column(self.tr("PAR30"), lambda line: percent(line.par30), align_right=True, tip=glossary.par30()),
+            Column(self.tr("Peserta pelatihan"), lambda line: thousands(line.trained_in_year), align_right=True,
+                   tip=self.tr("Orang yang ikut pelatihan tahun ini, menurut kecamatan peserta.")),
+            Column(self.tr("Lulus"), lambda line: thousands(line.completed_in_year), align_right=True),
+            Column(self.tr("Penjualan tahun ini"), lambda line: format_rupiah(line.sales_in_year), align_right=True,
+                   tip=self.tr("Penjualan titipan tahun ini, menurut kecamatan penitip.")),
         ], parent=self)
         self.kecamatan_table = make_table("districtKecamatanTable", self.kecamatan_model)
 
@@ -98,7 +103,7 @@ class DistrictTab(QWidget):
         buttons.addWidget(self.pdf_button)
         buttons.addWidget(self.xlsx_button)
         split = QSplitter(Qt.Orientation.Vertical)
-        for title, table in ((self.tr("Per kantor"), self.office_table), (self.tr("Per kecamatan anggota"), self.kecamatan_table)):
+        for title, table in ((self.tr("Per kantor"), self.office_table), (self.tr("Per kecamatan"), self.kecamatan_table)):
             box = QWidget()
             box_layout = QVBoxLayout(box)
             box_layout.setContentsMargins(0, 4, 0, 0)

@@ -41,6 +41,8 @@ FIGURE_LINES = (
     ("Penjualan bulan ini", lambda f: f.sales_in_month, RUPIAH),
 )
 STALE_MARK = "LAMA"
+KECAMATAN_NOTE = ("Anggota dan pinjaman menurut kecamatan anggota; pelatihan (tahun ini) menurut kecamatan peserta, "
+                  "penjualan menurut kecamatan penitip, dari ringkasan pelatihan dan laporan penjualan kantor sendiri.")
 
 
 def title(view: Consolidated) -> str:
@@ -70,10 +72,16 @@ def write_consolidated_xlsx(view: Consolidated, target: Target) -> None:
                      (None, None, None, None, None, *(f for _, _, f in FIGURE_LINES)), bold=True))
 
     sheet = add_sheet(book, "Per kecamatan", ("Kecamatan", "Anggota aktif", "Perempuan", "Pinjaman berjalan",
-                                              "Sisa pokok", "Berisiko (PAR30)", "PAR30"), (24, 14, 12, 16, 18, 18, 10))
+                                              "Sisa pokok", "Berisiko (PAR30)", "PAR30", "Peserta pelatihan tahun ini",
+                                              "Lulus pelatihan tahun ini", "Peserta perempuan", "Penjualan tahun ini",
+                                              "Penjualan bulan ini"),
+                      (28, 14, 12, 16, 18, 18, 10, 16, 16, 14, 18, 18),
+                      heading=(title(view), KECAMATAN_NOTE))
     for line in view.by_kecamatan:
         sheet.append(row(sheet, (line.kecamatan, line.members, line.women, line.loans, line.outstanding, line.at_risk_30,
-                                 line.par30), (None, None, None, None, RUPIAH, RUPIAH, PERCENT)))
+                                 line.par30, line.trained_in_year, line.completed_in_year, line.trained_women,
+                                 line.sales_in_year, line.sales_in_month),
+                         (None, None, None, None, RUPIAH, RUPIAH, PERCENT, None, None, None, RUPIAH, RUPIAH)))
     book.save(output(target))
 
 
@@ -101,13 +109,17 @@ def write_consolidated_pdf(view: Consolidated, target: Target) -> None:
         Spacer(1, 2 * mm),
         Paragraph(f"{STALE_MARK}: paket kantor lebih lama dari {view.stale_days} hari, atau belum pernah diterima; "
                   "angkanya per tanggal di kolom \"Data per\".", BODY),
-        Paragraph("Per kecamatan anggota", SECTION),
+        Paragraph("Per kecamatan", SECTION),
         *chunked_tables(
-            ("Kecamatan", "Anggota", "Perempuan", "Pinjaman", "Sisa pokok", "PAR30"),
+            ("Kecamatan", "Anggota", "Perempuan", "Pinjaman", "Sisa pokok", "PAR30", "Latih", "Lulus", "Penjualan"),
             [(line.kecamatan, str(line.members), str(line.women), str(line.loans), format_rupiah(line.outstanding),
-              percent(line.par30)) for line in view.by_kecamatan],
-            [50 * mm, 20 * mm, 22 * mm, 20 * mm, 36 * mm, 22 * mm], right=(1, 2, 3, 4, 5),
+              percent(line.par30), str(line.trained_in_year), str(line.completed_in_year),
+              format_rupiah(line.sales_in_year)) for line in view.by_kecamatan],
+            [40 * mm, 16 * mm, 17 * mm, 16 * mm, 24 * mm, 13 * mm, 12 * mm, 12 * mm, 24 * mm],
+            right=(1, 2, 3, 4, 5, 6, 7, 8), font_size=7,
         ),
+        Spacer(1, 2 * mm),
+        Paragraph(escape(KECAMATAN_NOTE), BODY),
     ]
     with binary_streams():
         document.build(story, canvasmaker=footer)

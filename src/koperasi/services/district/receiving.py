@@ -21,7 +21,9 @@ from sqlalchemy.orm import Session
 
 from koperasi.db.models import DistrictLoan, DistrictMember, DistrictOffice
 from koperasi.domain.district import packet
-from koperasi.domain.district.figures import as_document, from_document
+from koperasi.domain.district.figures import (
+    BY_KECAMATAN, OfficeFigures, activity_document, activity_from_document, as_document, from_document,
+)
 from koperasi.domain.district.packet import PacketRefused
 from koperasi.domain.errors import ConflictError, DomainError, ValidationError
 from koperasi.domain.office.audit import AuditAction
@@ -150,7 +152,7 @@ def _take_in(session: Session, actor: Actor, file: str, content: PacketContent) 
         return ImportResult(file, Outcome.UNCHANGED, "Paket ini sudah diterima sebelumnya; tidak ada yang berubah.", name)
     if office.as_of is not None and manifest.as_of <= office.as_of:
         raise PacketRefused(packet.OLDER.format(theirs=_shown(manifest.as_of), held=_shown(office.as_of)))
-    figures = _figures(content.files[packet.FIGURES])
+    figures, extra = _figures(content.files[packet.FIGURES], manifest.version)
     members = _members(content.files[packet.MEMBERS], manifest.personal_data)
     loans = _loans(content.files[packet.LOANS])
     try:
@@ -169,7 +171,7 @@ def _take_in(session: Session, actor: Actor, file: str, content: PacketContent) 
     office.office_id, office.office_code, office.office_name = office_id, manifest.office.code, manifest.office.name
     office.kecamatan_code, office.kecamatan = manifest.office.kecamatan_code, manifest.office.kecamatan
     office.as_of, office.packet_digest, office.received_at = manifest.as_of, content.digest, clock.now()
-    office.personal_data, office.figures = manifest.personal_data, as_document(figures)
+    office.personal_data, office.figures = manifest.personal_data, as_document(figures) | extra
     session.flush()
     audit.record(session, actor, action=AuditAction.DISTRICT_PACKET_IMPORTED, entity="district_office",
                  entity_id=office.id, before={"per": _shown(previous)} if previous else None,
@@ -181,11 +183,16 @@ def _shown(moment: datetime) -> str:
     return moment.astimezone().strftime("%d-%m-%Y %H:%M")
 
 
-def _figures(content: bytes):
+def _figures(content: bytes, version: int) -> tuple[OfficeFigures, dict]:
+    """The office's figures, and what a newer format adds to them (kept as checked, to be read back the same way)."""
     try:
-        return from_document(json.loads(content))
+        document = json.loads(content)
+        figures, activity = from_document(document), activity_from_document(document)
     except (ValueError, UnicodeDecodeError, DomainError) as error:
         raise PacketRefused(packet.NOT_A_PACKET) from error
+    if version >= 2 and activity is None:
+        raise PacketRefused(packet.NOT_A_PACKET)
+    return figures, ({BY_KECAMATAN: activity_document(activity)} if activity is not None else {})
 
 
 def _lines(content: bytes) -> list[dict]:

@@ -17,7 +17,9 @@ from sqlalchemy.orm import Session
 
 from koperasi.db.models import Kecamatan, Member
 from koperasi.domain.district import packet
-from koperasi.domain.district.figures import OfficeFigures, as_document
+from koperasi.domain.district.figures import (
+    BY_KECAMATAN, KecamatanActivity, OfficeFigures, activity_document, as_document,
+)
 from koperasi.domain.district.settings import DISTRICT_KEY, DISTRICT_MODE, PERSONAL_DATA, PROGRAM_MODE
 from koperasi.domain.errors import DomainError
 from koperasi.domain.office.audit import AuditAction
@@ -31,6 +33,8 @@ from koperasi.services.loans.arrears import positions
 from koperasi.services.office import audit
 from koperasi.services.office.profile import current_office
 from koperasi.services.office.settings import value_of
+from koperasi.services.sales.papers import sales_report
+from koperasi.services.trainings.papers import training_summary
 from koperasi.services.transaction import write
 from koperasi import clock
 
@@ -60,7 +64,9 @@ def send_report(session: Session, actor: Actor, folder: Path) -> SentPacket:
         key = signing_key(session, actor)
         public_key = key.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
         contents = {
-            packet.FIGURES: json.dumps(as_document(_office_figures(session, actor)), sort_keys=True).encode(),
+            packet.FIGURES: json.dumps(as_document(_office_figures(session, actor))
+                                       | {BY_KECAMATAN: activity_document(_by_kecamatan(session, actor))},
+                                       sort_keys=True, ensure_ascii=False).encode(),
             packet.MEMBERS: _json_lines(_members(session, personal)),
             packet.LOANS: _json_lines(_loans(session, actor)),
         }
@@ -115,6 +121,25 @@ def _office_figures(session: Session, actor: Actor) -> OfficeFigures:
         collected_in_month=beranda.loans.collected_in_month,
         trained_in_year=trained.participants, completed_in_year=trained.completed, trained_women=trained.women,
         sales_in_year=sales.year.total, commission_in_year=sales.year.commission, sales_in_month=sales.month.total,
+    )
+
+
+def _by_kecamatan(session: Session, actor: Actor) -> tuple[KecamatanActivity, ...]:
+    """Trainings and sales by kecamatan as the office's own training summary and sales report give them for the
+    year to the day (the same people and lines as its Beranda, so the lines add up to its figures)."""
+    day = clock.today()
+    year_start, month_start = day.replace(month=1, day=1), day.replace(day=1)
+    trained = {line.name: line for line in training_summary(
+        session, actor, period_from=year_start, period_to=day).breakdowns["Kecamatan"]}
+    sold_in_year = {line.name: line.total for line in sales_report(
+        session, actor, period_from=year_start, period_to=day).breakdowns["Kecamatan"]}
+    sold_in_month = {line.name: line.total for line in sales_report(
+        session, actor, period_from=month_start, period_to=day).breakdowns["Kecamatan"]}
+    return tuple(
+        KecamatanActivity(
+            name, trained[name].participants if name in trained else 0, trained[name].completed if name in trained else 0,
+            trained[name].women if name in trained else 0, sold_in_year.get(name, 0), sold_in_month.get(name, 0))
+        for name in sorted(set(trained) | set(sold_in_year) | set(sold_in_month))
     )
 
 
