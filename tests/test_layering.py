@@ -69,7 +69,7 @@ OFFERED = {
     "trainings": {"services.trainings.participants", "services.trainings.programmes", "services.trainings.papers"},
     "sales": {"domain.sales.rules", "services.sales.papers"},
     "network": set(),  # the member panel gets its meetings through the main window
-    "impact": set(),
+    "impact": {"domain.impact.indicators", "services.impact.indicators"},
     "loans": {"services.loans.arrears", "domain.loans.papers", "domain.loans.rules", "gui.loans.documents"},
     "district": {"services.district.mode"},
     "savings": {"services.savings.movements", "domain.savings.rules"},
@@ -91,6 +91,7 @@ USES = {
     ("district", "loans"),  # a packet carries each loan's position as the office's arrears report sees it
     ("district", "trainings"),  # a packet carries the office's training summary by kecamatan
     ("district", "sales"),  # a packet carries the office's sales report by kecamatan
+    ("district", "impact"),  # a packet carries the office's impact indicators; the district takes the median of them all
     ("office", "district"),  # the first-run wizard sets up a sub-district office or the district (mode kabupaten)
     ("office", "loans"),  # the audit report lists loan approvals by accounts made within days of the application
     ("savings", "members"),  # a saver is a member: status checks, the member picker

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
 from koperasi.domain.district.settings import DISTRICT_MODE
@@ -77,6 +78,11 @@ def test_mode_kabupaten_shows_the_consolidation_and_takes_packets_in(qtbot, cont
     assert tab.office_model.row(tab.office_model.index(0, 0)).as_of is not None
     assert not tab.note.isVisible()
     assert "1 dari 1 kantor sudah mengirim paket" in tab.totals.text()
+    assert "Dampak tahun ini: <b>0</b> rumah tangga terjangkau" in tab.totals.text()
+    headers = [tab.office_model.headerData(i, Qt.Orientation.Horizontal) for i in range(tab.office_model.columnCount())]
+    assert {"RT terjangkau", "Median perubahan pendapatan", "Anak kembali sekolah"} <= set(headers)
+    headers = [tab.kecamatan_model.headerData(i, Qt.Orientation.Horizontal) for i in range(tab.kecamatan_model.columnCount())]
+    assert {"Peserta pelatihan", "Lulus", "Penjualan tahun ini"} <= set(headers)
 
 
 def _parent(qtbot) -> QWidget:

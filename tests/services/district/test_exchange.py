@@ -24,7 +24,8 @@ from koperasi import clock
 from koperasi.db.database import Database, open_database
 from koperasi.db.models import AppSetting, AuditEvent, DistrictLoan, DistrictMember, OfficeKey
 from koperasi.domain.district import packet
-from koperasi.domain.district.figures import BY_KECAMATAN, COUNTED, UNSPLIT
+from koperasi.domain.district.figures import BY_KECAMATAN, COUNTED, IMPACT, IMPACT_COUNTED, UNSPLIT
+from koperasi.domain.impact.indicators import median_floor
 from koperasi.domain.district.settings import DISTRICT_KEY, OFFICE_MODE, PERSONAL_DATA, normal_public_key
 from koperasi.domain.errors import DomainError
 from koperasi.domain.office.audit import AuditAction
@@ -36,6 +37,7 @@ from koperasi.services.district.packet_file import read_packet, write_packet
 from koperasi.services.district.receiving import Outcome
 from koperasi.services.office import auth
 from koperasi.services.office.settings import change_setting, read_setting
+from koperasi.services.impact.indicators import impact_figures, income_changes
 from koperasi.services.sales.papers import sales_report
 from koperasi.services.trainings.papers import training_summary
 from sqlalchemy.engine import URL
@@ -208,11 +210,43 @@ def test_trainings_and_sales_by_kecamatan_are_each_office_s_own_lines_added_up(d
     assert view.total.trained_in_year > 0 and view.total.sales_in_year > 0
 
 
+def test_the_impact_figures_are_each_office_s_own_added_up_with_the_median_of_every_household(
+        db, district_admin, offices):
+    _registered(db, district_admin, offices, "pauh", "limun")
+    _import(db, district_admin, offices["pauh"].packet, offices["limun"].packet)
+    own, changes = [], []
+    for office in offices.values():
+        with office.db.session() as session:
+            period = {"period_from": TODAY.replace(month=1, day=1), "period_to": TODAY}
+            own.append(impact_figures(session, office.admin, **period))
+            changes += income_changes(session, **period)
+    with db.session() as session:
+        view = consolidated.consolidated(session, district_admin)
+    assert view.impact.reached == sum(f.reached for f in own) > 0
+    assert view.impact.households == sum(f.total.households for f in own) > 0
+    assert view.impact.followed_up == sum(f.total.followed_up for f in own) == len(changes) > 0
+    assert view.impact.children_back_in_school == sum(f.total.children_back_in_school for f in own)
+    assert view.impact.loans_paid_off == sum(f.loans_paid_off for f in own)
+    assert view.impact.median_income_change == median_floor(changes)
+    # One office alone: the district shows the median the office's own Dampak screen shows.
+    for line, figures in zip(sorted(view.offices, key=lambda line: line.label != "Kantor Pauh"), own, strict=True):
+        assert line.impact.median_income_change == figures.total.median_income_change
+    assert view.without_impact == ()
+
+
+def test_the_impact_part_says_nothing_of_whose_it_is(offices):
+    document = json.loads(_parts(offices["pauh"].packet)["figures.json"])
+    members = [json.loads(line)["id"] for line in _parts(offices["pauh"].packet)["members.jsonl"].splitlines()]
+    assert set(document[IMPACT]) == {*IMPACT_COUNTED, "income_changes"}
+    assert all(type(change) is int for change in document[IMPACT]["income_changes"])
+    assert not any(member in json.dumps(document) for member in members)
+
+
 def _as_version_1(office: Office, target: Path) -> Path:
     """The office's packet as an installation of format version 1 wrote it: no kecamatan lines."""
     content = read_packet(office.packet)
     document = json.loads(content.files[packet.FIGURES])
-    del document[BY_KECAMATAN]
+    del document[BY_KECAMATAN], document[IMPACT]
     files = content.files | {packet.FIGURES: json.dumps(document, sort_keys=True).encode()}
     with office.db.session() as session:
         key = Ed25519PrivateKey.from_private_bytes(session.get(OfficeKey, 1).private_key)
@@ -229,11 +263,19 @@ def test_a_version_1_packet_is_still_taken_in_its_trainings_and_sales_unsplit(db
     assert [r.outcome for r in results] == [Outcome.ACCEPTED, Outcome.ACCEPTED]
     with db.session() as session:
         view = consolidated.consolidated(session, district_admin)
-    pauh = next(line.figures for line in view.offices if line.label == "Kantor Pauh")
+    pauh = pauh_line(view).figures
     unsplit = view.by_kecamatan[-1]
     assert unsplit.kecamatan == UNSPLIT and unsplit.members == unsplit.loans == 0
     assert (unsplit.trained_in_year, unsplit.sales_in_year) == (pauh.trained_in_year, pauh.sales_in_year)
     assert sum(line.sales_in_year for line in view.by_kecamatan) == view.total.sales_in_year
+    # Its impact is not known: the view names the office rather than counting it as nothing.
+    assert pauh_line(view).impact is None and view.without_impact == ("Kantor Pauh",)
+    limun = next(line for line in view.offices if line.label == "Kantor Limun")
+    assert view.impact == limun.impact
+
+
+def pauh_line(view):
+    return next(line for line in view.offices if line.label == "Kantor Pauh")
 
 
 def test_a_version_2_packet_without_its_kecamatan_lines_is_refused(db, district_admin, offices, tmp_path):

@@ -11,6 +11,7 @@ from dataclasses import asdict, dataclass, fields
 from datetime import date
 
 from koperasi.domain.errors import DomainError
+from koperasi.domain.impact.indicators import median_floor
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,6 +123,69 @@ class OfficeLine:
     as_of: date | None
     stale: bool  # older than the district's setting, or never received
     figures: OfficeFigures | None
+    impact: OfficeImpact | None = None  # None: no packet yet, or one of format version 1
+
+
+@dataclass(frozen=True, slots=True)
+class OfficeImpact:
+    """The impact indicators (issue 16) an office reports for the year to the day, by its own code.
+
+    Counts add up; a median does not, so the office sends each followed-up household's change of monthly income,
+    sorted and with nothing that says whose (whatever the personal-data setting), and the district takes the median
+    of all of them: the kabupaten's median is then the one an office with all those households would compute.
+    """
+
+    reached: int  # households a loan, a training or a visit reached in the period
+    households: int  # with a baseline
+    followed_up: int  # with a later measurement too: the base of the changes
+    with_poverty_line: int
+    above_poverty_before: int
+    above_poverty_after: int
+    businesses_started_or_grown: int
+    moneylender_debt_before: int
+    moneylender_debt_ended: int
+    children_back_in_school: int
+    women_business_before: int
+    women_business_after: int
+    loans_paid_off: int
+    loans_on_time: int
+    income_changes: tuple[int, ...]  # rupiah a month, one per followed-up household, sorted
+
+    @property
+    def median_income_change(self) -> int | None:
+        return median_floor(self.income_changes)
+
+
+IMPACT = "impact"  # figures.json's key for the impact indicators (format version 2)
+IMPACT_COUNTED = tuple(field.name for field in fields(OfficeImpact) if field.name != "income_changes")
+NO_IMPACT = OfficeImpact(**dict.fromkeys(IMPACT_COUNTED, 0), income_changes=())
+
+
+def impact_document(impact: OfficeImpact) -> dict:
+    return {name: getattr(impact, name) for name in IMPACT_COUNTED} | {"income_changes": list(impact.income_changes)}
+
+
+def impact_from_document(document: object) -> OfficeImpact | None:
+    """The impact part of a figures document; None when it has none (a version 1 packet), refused when malformed."""
+    if not isinstance(document, dict) or IMPACT not in document:
+        return None
+    part = document[IMPACT]
+    try:
+        counts = {name: part[name] for name in IMPACT_COUNTED}
+        changes = part["income_changes"]
+    except (KeyError, TypeError) as error:
+        raise DomainError("Angka dampak di paket tidak lengkap.") from error
+    if not all(type(value) is int and 0 <= value < 10**15 for value in counts.values()):
+        raise DomainError("Angka dampak di paket tidak sah (harus bilangan bulat, tidak negatif).")
+    if (not isinstance(changes, list) or len(changes) != counts["followed_up"]
+            or not all(type(change) is int and abs(change) < 10**13 for change in changes)):
+        raise DomainError("Perubahan pendapatan di paket tidak sah.")
+    return OfficeImpact(**counts, income_changes=tuple(sorted(changes)))
+
+
+def impact_total(parts: list[OfficeImpact]) -> OfficeImpact:
+    return OfficeImpact(**{name: sum(getattr(part, name) for part in parts) for name in IMPACT_COUNTED},
+                        income_changes=tuple(sorted(change for part in parts for change in part.income_changes)))
 
 
 # The kecamatan line of the trainings and sales of offices whose packet (format version 1) has no kecamatan lines.
@@ -160,3 +224,9 @@ class Consolidated:
     total: OfficeFigures
     offices: tuple[OfficeLine, ...]
     by_kecamatan: tuple[KecamatanLine, ...]
+    impact: OfficeImpact = NO_IMPACT  # the offices' impact added up (offices with a version 1 packet have none)
+
+    @property
+    def without_impact(self) -> tuple[str, ...]:
+        """The offices whose packet carries no impact figures (format version 1)."""
+        return tuple(line.label for line in self.offices if line.figures is not None and line.impact is None)

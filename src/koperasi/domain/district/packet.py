@@ -7,7 +7,8 @@ A packet is a zip file (``<office code>-<as of>.paket-laporan``) holding:
   content file its SHA-256 and its number of rows;
 - ``manifest.sig``: the Ed25519 signature of ``manifest.json``'s exact bytes by the office's key;
 - ``figures.json``: the office's own Beranda figures as of that moment (the numbers its own screens show);
-  from version 2 also its trainings and sales by kecamatan (``by_kecamatan``);
+  from version 2 also its trainings and sales by kecamatan (``by_kecamatan``) and its impact indicators for the
+  year to the day (``impact``: counts, and the followed-up households' income changes with nothing that says whose);
 - ``members.jsonl``, ``loans.jsonl``: one JSON object a line, personal data reduced (see ``MEMBER_FIELDS``).
 
 The signature covers the manifest, the manifest covers every content file by its digest: a changed byte
@@ -24,7 +25,7 @@ from datetime import datetime
 from koperasi.domain.errors import DomainError, ValidationError
 
 FORMAT = "koperasi-berdaya/paket-laporan"
-VERSION = 2  # 2: figures.json gained the kecamatan lines; the district still reads 1
+VERSION = 2  # 2: figures.json gained the kecamatan lines and the impact indicators; the district still reads 1
 READABLE = (1, 2)
 SUFFIX = ".paket-laporan"
 MANIFEST, SIGNATURE = "manifest.json", "manifest.sig"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox, QFileDialog, QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget,
 )
@@ -37,6 +37,17 @@ ALL = "__semua__"
 
 def _figure(line: OfficeLine, show) -> str:
     return show(line.figures) if line.figures is not None else "—"
+
+
+def _impact(line: OfficeLine, show) -> str:
+    """An impact figure, "—" before a packet, "versi 1" for a packet of the format without them."""
+    if line.figures is None:
+        return "—"
+    return show(line.impact) if line.impact is not None else QCoreApplication.translate("DistrictTab", "paket versi 1")
+
+
+def _rupiah_or_dash(amount: int | None) -> str:
+    return format_rupiah(amount) if amount is not None else "—"
 
 
 class DistrictTab(QWidget):
@@ -75,6 +86,13 @@ class DistrictTab(QWidget):
             Column(self.tr("Peserta pelatihan"), lambda line: _figure(line, lambda f: thousands(f.trained_in_year)),
                    align_right=True, tip=self.tr("Orang yang ikut pelatihan tahun ini.")),
             Column(self.tr("Penjualan tahun ini"), lambda line: _figure(line, lambda f: format_rupiah(f.sales_in_year)),
+                   align_right=True),
+            Column(self.tr("RT terjangkau"), lambda line: _impact(line, lambda i: thousands(i.reached)), align_right=True,
+                   tip=self.tr("Rumah tangga yang tahun ini menerima pinjaman, ikut pelatihan atau dikunjungi.")),
+            Column(self.tr("Median perubahan pendapatan"),
+                   lambda line: _impact(line, lambda i: _rupiah_or_dash(i.median_income_change)), align_right=True,
+                   tip=self.tr("Median perubahan pendapatan bulanan rumah tangga yang dikunjungi ulang tahun ini.")),
+            Column(self.tr("Anak kembali sekolah"), lambda line: _impact(line, lambda i: thousands(i.children_back_in_school)),
                    align_right=True),
         ], parent=self)
         self.office_table = make_table("districtOfficeTable", self.office_model)
@@ -143,7 +161,16 @@ class DistrictTab(QWidget):
             " — {held} dari {offices} kantor sudah mengirim paket"
         ).format(members=thousands(total.members), women=thousands(total.women), outstanding=format_rupiah(total.outstanding),
                  par=percent(total.par30), rate=percent(total.collection_rate), trained=thousands(total.trained_in_year),
-                 sales=format_rupiah(total.sales_in_year), held=held, offices=len(view.offices)))
+                 sales=format_rupiah(total.sales_in_year), held=held, offices=len(view.offices))
+            + "<br/>" + self.tr(
+            "Dampak tahun ini: <b>{reached}</b> rumah tangga terjangkau · median perubahan pendapatan <b>{median}</b>"
+            " ({followed} rumah tangga dikunjungi ulang) · <b>{school}</b> anak kembali sekolah"
+            " · <b>{business}</b> usaha mulai/berkembang"
+        ).format(reached=thousands(view.impact.reached), median=_rupiah_or_dash(view.impact.median_income_change),
+                 followed=thousands(view.impact.followed_up), school=thousands(view.impact.children_back_in_school),
+                 business=thousands(view.impact.businesses_started_or_grown))
+            + (self.tr(" — belum termasuk (paket versi 1): {offices}").format(offices=", ".join(view.without_impact))
+               if view.without_impact else ""))
         stale = [line.label for line in view.offices if line.stale]
         if not view.offices:
             self.note.setText(self.tr(

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from koperasi.db.models import DistrictLoan, DistrictMember, DistrictOffice
 from koperasi.domain.district.figures import (
     ACTIVITY_COUNTED, UNSPLIT, Consolidated, KecamatanActivity, KecamatanLine, OfficeLine, activity_from_document,
-    from_document, total,
+    from_document, impact_from_document, impact_total, total,
 )
 from koperasi.domain.district.settings import STALE_DAYS
 from koperasi.domain.errors import ValidationError
@@ -43,12 +43,13 @@ def consolidated(session: Session, actor: Actor, *, kecamatan: str | None = None
         figures = from_document(office.figures) if office.figures is not None else None
         as_of = office.as_of.astimezone().date() if office.as_of is not None else None
         lines.append(OfficeLine(office.label, office.office_code, office.kecamatan or "", as_of,
-                                as_of is None or as_of < oldest_fresh, figures))
+                                as_of is None or as_of < oldest_fresh, figures, impact_from_document(office.figures)))
     held = [line.figures for line in lines if line.figures is not None]
     code = value_of(session, HOME_KABUPATEN)
     region = shipped().get(code)
     return Consolidated(region.name if region else code, today, stale_days, total(held, today), tuple(lines),
-                        _by_kecamatan(session, offices))
+                        _by_kecamatan(session, offices),
+                        impact_total([line.impact for line in lines if line.impact is not None]))
 
 
 def _by_kecamatan(session: Session, held: list[DistrictOffice]) -> tuple[KecamatanLine, ...]:

@@ -22,7 +22,8 @@ from sqlalchemy.orm import Session
 from koperasi.db.models import DistrictLoan, DistrictMember, DistrictOffice
 from koperasi.domain.district import packet
 from koperasi.domain.district.figures import (
-    BY_KECAMATAN, OfficeFigures, activity_document, activity_from_document, as_document, from_document,
+    BY_KECAMATAN, IMPACT, OfficeFigures, activity_document, activity_from_document, as_document, from_document,
+    impact_document, impact_from_document,
 )
 from koperasi.domain.district.packet import PacketRefused
 from koperasi.domain.errors import ConflictError, DomainError, ValidationError
@@ -187,12 +188,14 @@ def _figures(content: bytes, version: int) -> tuple[OfficeFigures, dict]:
     """The office's figures, and what a newer format adds to them (kept as checked, to be read back the same way)."""
     try:
         document = json.loads(content)
-        figures, activity = from_document(document), activity_from_document(document)
+        figures, activity, impact = from_document(document), activity_from_document(document), impact_from_document(document)
     except (ValueError, UnicodeDecodeError, DomainError) as error:
         raise PacketRefused(packet.NOT_A_PACKET) from error
-    if version >= 2 and activity is None:
+    if version == 1:
+        return figures, {}
+    if activity is None or impact is None:
         raise PacketRefused(packet.NOT_A_PACKET)
-    return figures, ({BY_KECAMATAN: activity_document(activity)} if activity is not None else {})
+    return figures, {BY_KECAMATAN: activity_document(activity), IMPACT: impact_document(impact)}
 
 
 def _lines(content: bytes) -> list[dict]:

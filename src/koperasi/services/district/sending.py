@@ -18,7 +18,8 @@ from sqlalchemy.orm import Session
 from koperasi.db.models import Kecamatan, Member
 from koperasi.domain.district import packet
 from koperasi.domain.district.figures import (
-    BY_KECAMATAN, KecamatanActivity, OfficeFigures, activity_document, as_document,
+    BY_KECAMATAN, IMPACT, KecamatanActivity, OfficeFigures, OfficeImpact, activity_document, as_document,
+    impact_document,
 )
 from koperasi.domain.district.settings import DISTRICT_KEY, DISTRICT_MODE, PERSONAL_DATA, PROGRAM_MODE
 from koperasi.domain.errors import DomainError
@@ -29,6 +30,7 @@ from koperasi.services.access import authorize
 from koperasi.services.dashboard.figures import figures
 from koperasi.services.district.office_key import signing_key
 from koperasi.services.district.packet_file import write_packet
+from koperasi.services.impact.indicators import figures_and_breakdowns, income_changes
 from koperasi.services.loans.arrears import positions
 from koperasi.services.office import audit
 from koperasi.services.office.profile import current_office
@@ -65,7 +67,8 @@ def send_report(session: Session, actor: Actor, folder: Path) -> SentPacket:
         public_key = key.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
         contents = {
             packet.FIGURES: json.dumps(as_document(_office_figures(session, actor))
-                                       | {BY_KECAMATAN: activity_document(_by_kecamatan(session, actor))},
+                                       | {BY_KECAMATAN: activity_document(_by_kecamatan(session, actor)),
+                                          IMPACT: impact_document(_impact(session))},
                                        sort_keys=True, ensure_ascii=False).encode(),
             packet.MEMBERS: _json_lines(_members(session, personal)),
             packet.LOANS: _json_lines(_loans(session, actor)),
@@ -140,6 +143,25 @@ def _by_kecamatan(session: Session, actor: Actor) -> tuple[KecamatanActivity, ..
             name, trained[name].participants if name in trained else 0, trained[name].completed if name in trained else 0,
             trained[name].women if name in trained else 0, sold_in_year.get(name, 0), sold_in_month.get(name, 0))
         for name in sorted(set(trained) | set(sold_in_year) | set(sold_in_month))
+    )
+
+
+def _impact(session: Session) -> OfficeImpact:
+    """The impact indicators of the year to the day, as the office's own Dampak screen shows them for all members;
+    the income changes go without anything that says whose, whatever ``district_personal_data`` says."""
+    day = clock.today()
+    period = {"period_from": day.replace(month=1, day=1), "period_to": day}
+    found, _ = figures_and_breakdowns(session, fund_id=None, programme_id=None, dimensions=(), **period)
+    total = found.total
+    return OfficeImpact(
+        reached=found.reached, households=total.households, followed_up=total.followed_up,
+        with_poverty_line=total.with_poverty_line, above_poverty_before=total.above_poverty_before or 0,
+        above_poverty_after=total.above_poverty_after or 0,
+        businesses_started_or_grown=total.businesses_started_or_grown,
+        moneylender_debt_before=total.moneylender_debt_before, moneylender_debt_ended=total.moneylender_debt_ended,
+        children_back_in_school=total.children_back_in_school, women_business_before=total.women_business_before,
+        women_business_after=total.women_business_after, loans_paid_off=found.loans_paid_off,
+        loans_on_time=found.loans_on_time, income_changes=tuple(income_changes(session, **period)),
     )
 
 
