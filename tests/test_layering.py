@@ -74,7 +74,7 @@ OFFERED = {
     "district": {"services.district.mode"},
     "savings": {"services.savings.movements", "domain.savings.rules"},
     "cashbook": set(),  # the office's own income and expenses; the chart it extends is shared (services/accounts.py)
-    "monthly": {"domain.monthly.figures"},
+    "monthly": {"domain.monthly.figures", "services.monthly.report", "reports.monthly.report"},
     "books": set(),
 }
 # Who may use whom (besides the office), and why: docs/architecture.md says the same in words.
@@ -91,6 +91,7 @@ USES = {
     ("district", "loans"),  # a packet carries each loan's position as the office's arrears report sees it
     ("district", "trainings"),  # a packet carries the office's training summary by kecamatan
     ("district", "sales"),  # a packet carries the office's sales report by kecamatan
+    ("district", "monthly"),  # a packet carries the office's Laporan bulanan; the district's is the same paper, added up
     ("district", "impact"),  # a packet carries the office's impact indicators; the district takes the median of them all
     ("office", "district"),  # the first-run wizard sets up a sub-district office or the district (mode kabupaten)
     ("office", "loans"),  # the audit report lists loan approvals by accounts made within days of the application

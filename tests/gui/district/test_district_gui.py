@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QWidget
 from koperasi.domain.district.settings import DISTRICT_MODE
 from koperasi.gui.busy import drain
 from koperasi.gui.context import AppContext
-from koperasi.gui.district import register_dialog, send_report
+from koperasi.gui.district import monthly_dialog, register_dialog, send_report
 from koperasi.gui.district.register_dialog import RegisterOfficeDialog
 from koperasi.gui.main_window import MainWindow
 from koperasi.services.district import mode
@@ -53,7 +53,7 @@ def test_mode_kabupaten_shows_the_consolidation_and_takes_packets_in(qtbot, cont
     qtbot.addWidget(window)
     tab = window.district
     assert window.form.mainTabs.tabText(0) == "&Kabupaten" and not window.form.mainTabs.isTabVisible(1)
-    assert not window.action_send_report.isVisible() and not window.action_monthly_report.isVisible()
+    assert not window.action_send_report.isVisible() and window.action_monthly_report.isVisible()
     assert "Belum ada kantor terdaftar" in tab.note.text()
 
     dialog = RegisterOfficeDialog(other, tab)
@@ -83,6 +83,15 @@ def test_mode_kabupaten_shows_the_consolidation_and_takes_packets_in(qtbot, cont
     assert {"RT terjangkau", "Median perubahan pendapatan", "Anak kembali sekolah"} <= set(headers)
     headers = [tab.kecamatan_model.headerData(i, Qt.Orientation.Horizontal) for i in range(tab.kecamatan_model.columnCount())]
     assert {"Peserta pelatihan", "Lulus", "Penjualan tahun ini"} <= set(headers)
+
+    # Berkas > Laporan bulanan… opens the kabupaten's: the month the packet carries, the offices added up.
+    made = []
+    monkeypatch.setattr(monthly_dialog.DistrictMonthlyDialog, "exec", lambda self: made.append(self) or self.accept() or 1)
+    monkeypatch.setattr(monthly_dialog, "show_preview", lambda preview: made.append(preview))
+    window.action_monthly_report.trigger()
+    dialog, preview = made
+    assert dialog.month_combo.count() == 1 and dialog.month_combo.currentText() == "Oktober 2026"
+    assert dialog.office_combo.count() == 2 and preview.windowTitle().startswith("Laporan bulanan Oktober 2026")
 
 
 def _parent(qtbot) -> QWidget:

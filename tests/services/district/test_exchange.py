@@ -25,7 +25,9 @@ from koperasi.db.database import Database, open_database
 from koperasi.db.models import AppSetting, AuditEvent, DistrictLoan, DistrictMember, OfficeKey
 from koperasi.domain.district import packet
 from koperasi.domain.district.figures import BY_KECAMATAN, COUNTED, IMPACT, IMPACT_COUNTED, UNSPLIT
+from koperasi.domain.district.monthly import MONTHLY, MOVEMENTS, UNNAMED, previous_month
 from koperasi.domain.impact.indicators import median_floor
+from koperasi.domain.loans.papers import PortfolioShare
 from koperasi.domain.district.settings import DISTRICT_KEY, OFFICE_MODE, PERSONAL_DATA, normal_public_key
 from koperasi.domain.errors import DomainError
 from koperasi.domain.office.audit import AuditAction
@@ -37,7 +39,9 @@ from koperasi.services.district.packet_file import read_packet, write_packet
 from koperasi.services.district.receiving import Outcome
 from koperasi.services.office import auth
 from koperasi.services.office.settings import change_setting, read_setting
+from koperasi.services.district import monthly as district_monthly
 from koperasi.services.impact.indicators import impact_figures, income_changes
+from koperasi.services.monthly.report import monthly_report
 from koperasi.services.sales.papers import sales_report
 from koperasi.services.trainings.papers import training_summary
 from sqlalchemy.engine import URL
@@ -242,11 +246,57 @@ def test_the_impact_part_says_nothing_of_whose_it_is(offices):
     assert not any(member in json.dumps(document) for member in members)
 
 
+def test_the_district_s_monthly_report_is_the_offices_own_added_up(db, district_admin, offices):
+    _registered(db, district_admin, offices, "pauh", "limun")
+    _import(db, district_admin, offices["pauh"].packet, offices["limun"].packet)
+    month = previous_month(TODAY)
+    own = []
+    for office in offices.values():
+        with office.db.session() as session:
+            own.append(monthly_report(session, office.admin, month=month))
+    with db.session() as session:
+        assert district_monthly.months_held(session, district_admin) == [month]
+        whole = district_monthly.district_monthly(session, district_admin, month=month)
+        pauh_id = next(office.id for office in receiving.list_offices(session, district_admin) if office.label == "Kantor Pauh")
+        alone = district_monthly.district_monthly(session, district_admin, month=month, office_id=pauh_id)
+    report = whole.report
+    assert whole.included == ("Kantor Limun", "Kantor Pauh") and whole.left_out == ()
+    for name in MOVEMENTS:
+        assert getattr(report.movements, name) == sum(getattr(r.movements, name) for r in own), name
+    assert report.movements.members_at_end > 0 and report.movements.repaid > 0
+    for index, point in enumerate(report.history.portfolio):
+        assert point.outstanding == sum(r.history.portfolio[index].outstanding for r in own)
+        assert point.at_risk == sum(r.history.portfolio[index].at_risk for r in own)
+        assert report.history.collections[index].collected == sum(r.history.collections[index].collected for r in own)
+    for name, values in report.history.sales.items():
+        assert values == tuple(map(sum, zip(*(r.history.sales[name] for r in own if name in r.history.sales))))
+    assert report.arrears.total == PortfolioShare("Jumlah", *(sum(getattr(r.arrears.total, name) for r in own)
+                                                             for name in ("loans", "outstanding", "at_risk_30")))
+    assert len(report.arrears.late_loans) == sum(len(r.arrears.late_loans) for r in own)
+    # Names stay at the office unless it sends them; the paper still lists the late loans.
+    assert report.arrears.late_loans and all(line.member_name == UNNAMED and line.loan_number
+                                            for line in report.arrears.late_loans)
+    assert "Kantor Limun, Kantor Pauh" in report.office.address
+    pauh = own[0]
+    assert alone.report.movements == pauh.movements and alone.report.history.portfolio == pauh.history.portfolio
+    assert alone.report.history.members_by_kecamatan == pauh.history.members_by_kecamatan
+
+
+def test_a_version_1_office_is_left_out_of_the_monthly_report_by_name(db, district_admin, offices, tmp_path):
+    _registered(db, district_admin, offices, "pauh", "limun")
+    _import(db, district_admin, _as_version_1(offices["pauh"], tmp_path / "lama.paket-laporan"), offices["limun"].packet)
+    with db.session() as session:
+        monthly = district_monthly.district_monthly(session, district_admin, month=previous_month(TODAY))
+        with pytest.raises(DomainError, match="Belum ada paket kantor yang membawa laporan bulanan"):
+            district_monthly.district_monthly(session, district_admin, month=(2020, 1))
+    assert monthly.included == ("Kantor Limun",) and monthly.left_out == ("Kantor Pauh",)
+
+
 def _as_version_1(office: Office, target: Path) -> Path:
     """The office's packet as an installation of format version 1 wrote it: no kecamatan lines."""
     content = read_packet(office.packet)
     document = json.loads(content.files[packet.FIGURES])
-    del document[BY_KECAMATAN], document[IMPACT]
+    del document[BY_KECAMATAN], document[IMPACT], document[MONTHLY]
     files = content.files | {packet.FIGURES: json.dumps(document, sort_keys=True).encode()}
     with office.db.session() as session:
         key = Ed25519PrivateKey.from_private_bytes(session.get(OfficeKey, 1).private_key)

@@ -24,6 +24,7 @@ from koperasi.gui.busy import Steps, run_busy
 from koperasi.gui.columns import fit_columns
 from koperasi.gui.context import AppContext
 from koperasi.gui.dashboard.cards import ALERT, thousands
+from koperasi.gui.district.monthly_dialog import open_district_monthly
 from koperasi.gui.district.register_dialog import RegisterOfficeDialog, show_results
 from koperasi.gui.list_model import Column
 from koperasi.gui.messages import show_error
@@ -61,6 +62,7 @@ class DistrictTab(QWidget):
         self.heading.setStyleSheet("font-size: 15px; font-weight: bold; color: #1B5E3B")
         self.receive_button = QPushButton(self.tr("&Terima paket…"), objectName="districtReceiveButton")
         self.register_button = QPushButton(self.tr("&Daftarkan kantor…"), objectName="districtRegisterButton")
+        self.monthly_button = QPushButton(self.tr("Laporan &bulanan…"), objectName="districtMonthlyButton")
         self.pdf_button = QPushButton(self.tr("Simpan &PDF…"), objectName="districtPdfButton")
         self.xlsx_button = QPushButton(self.tr("Simpan &Excel…"), objectName="districtXlsxButton")
         for button in (self.receive_button, self.register_button):
@@ -118,6 +120,7 @@ class DistrictTab(QWidget):
         buttons.addWidget(filter_label)
         buttons.addWidget(self.kecamatan_filter)
         buttons.addStretch(1)
+        buttons.addWidget(self.monthly_button)
         buttons.addWidget(self.pdf_button)
         buttons.addWidget(self.xlsx_button)
         split = QSplitter(Qt.Orientation.Vertical)
@@ -139,6 +142,7 @@ class DistrictTab(QWidget):
 
         self.receive_button.clicked.connect(self.receive)
         self.register_button.clicked.connect(self.register)
+        self.monthly_button.clicked.connect(self.monthly)
         self.pdf_button.clicked.connect(lambda: self._save("pdf"))
         self.xlsx_button.clicked.connect(lambda: self._save("xlsx"))
         self.kecamatan_filter.currentIndexChanged.connect(lambda _index: self.refresh())
@@ -219,6 +223,10 @@ class DistrictTab(QWidget):
             return
         self.refresh()
         show_results(self, results)
+
+    def monthly(self) -> None:
+        chosen = self.kecamatan_filter.currentData()
+        open_district_monthly(self, self.context, kecamatan=None if chosen in (None, ALL) else chosen)
 
     def register(self) -> None:
         if RegisterOfficeDialog(self.context, self).exec():

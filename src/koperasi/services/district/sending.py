@@ -21,6 +21,7 @@ from koperasi.domain.district.figures import (
     BY_KECAMATAN, IMPACT, KecamatanActivity, OfficeFigures, OfficeImpact, activity_document, as_document,
     impact_document,
 )
+from koperasi.domain.district.monthly import MONTHLY, monthly_document, office_month, previous_month
 from koperasi.domain.district.settings import DISTRICT_KEY, DISTRICT_MODE, PERSONAL_DATA, PROGRAM_MODE
 from koperasi.domain.errors import DomainError
 from koperasi.domain.office.audit import AuditAction
@@ -32,6 +33,7 @@ from koperasi.services.district.office_key import signing_key
 from koperasi.services.district.packet_file import write_packet
 from koperasi.services.impact.indicators import figures_and_breakdowns, income_changes
 from koperasi.services.loans.arrears import positions
+from koperasi.services.monthly.report import monthly_report
 from koperasi.services.office import audit
 from koperasi.services.office.profile import current_office
 from koperasi.services.office.settings import value_of
@@ -68,7 +70,9 @@ def send_report(session: Session, actor: Actor, folder: Path) -> SentPacket:
         contents = {
             packet.FIGURES: json.dumps(as_document(_office_figures(session, actor))
                                        | {BY_KECAMATAN: activity_document(_by_kecamatan(session, actor)),
-                                          IMPACT: impact_document(_impact(session))},
+                                          IMPACT: impact_document(_impact(session)),
+                                          MONTHLY: monthly_document(office_month(monthly_report(
+                                              session, actor, month=previous_month(clock.today()))), personal=personal)},
                                        sort_keys=True, ensure_ascii=False).encode(),
             packet.MEMBERS: _json_lines(_members(session, personal)),
             packet.LOANS: _json_lines(_loans(session, actor)),
