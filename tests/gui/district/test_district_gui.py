@@ -139,14 +139,25 @@ def test_the_first_run_wizard_can_set_up_the_district(qtbot, sqlite_db):
         assert mode.is_district(session)
 
 
-def test_the_office_chooses_to_send_names_and_sees_its_fingerprint(qtbot, context, tmp_path, shown):
+def test_the_office_chooses_to_send_names_and_sees_its_fingerprint(qtbot, context, tmp_path, shown, monkeypatch):
+    from io import BytesIO
+
+    import pypdf
+
     from koperasi.domain.district.settings import PERSONAL_DATA
+    from koperasi.gui.district import settings_dialog
     from koperasi.gui.district.settings_dialog import DistrictSettingsDialog
     from koperasi.services.office.settings import value_of
 
     dialog = DistrictSettingsDialog(context, district=False)
     qtbot.addWidget(dialog)
     printed = dialog.findChild(type(dialog.error_label), "officeFingerprint").text()
+    previews = []
+    monkeypatch.setattr(settings_dialog, "show_preview", previews.append)
+    dialog.sheet_button.click()
+    preview, = previews
+    text = "".join(page.extract_text() for page in pypdf.PdfReader(BytesIO(preview.pdf_bytes())).pages)
+    assert preview.windowTitle().startswith("Lembar pendaftaran kunci") and printed.split()[-1] in text
     assert not dialog.personal.isChecked()
     dialog.personal.setChecked(True)
     dialog.buttons.accepted.emit()

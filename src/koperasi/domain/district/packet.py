@@ -20,9 +20,10 @@ from __future__ import annotations
 import base64
 import hashlib
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from koperasi.domain.errors import DomainError, ValidationError
+from koperasi.domain.office.profile import OfficeProfile
 
 FORMAT = "koperasi-berdaya/paket-laporan"
 VERSION = 2  # 2: figures.json gained the kecamatan lines and the impact indicators; the district still reads 1
@@ -73,6 +74,18 @@ class Manifest:
     digests: dict[str, str]  # content file -> SHA-256 hex
     counts: dict[str, int]  # content file -> rows
     version: int = VERSION
+
+
+@dataclass(frozen=True, slots=True)
+class RegistrationSheet:
+    """The paper an office signs and sends its district once: who it is, and its key's fingerprint."""
+
+    office: OfficeProfile
+    kecamatan: str
+    kabupaten: str  # the name, e.g. "Kabupaten Sarolangun"
+    fingerprint: str
+    key_made_on: date
+    printed_on: date
 
 
 def fingerprint(public_key: bytes) -> str:
