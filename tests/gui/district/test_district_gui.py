@@ -216,3 +216,12 @@ def test_the_office_enters_the_districts_key_and_its_packets_are_sealed(qtbot, c
     assert dialog.result() == dialog.DialogCode.Accepted
     sent = send_report.send_to_district(_parent(qtbot), context, folder=tmp_path)
     assert sent.sealed and "terkunci" in shown[-1]
+
+
+def test_f1_in_mode_kabupaten_opens_the_guide_on_the_district_page(qtbot, district_context):
+    window = MainWindow(district_context)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.keyClick(window.district.office_table, Qt.Key.Key_F1)
+    browser = window.help_key.browser
+    assert browser is not None and browser.current_topic() == "kabupaten.html#konsolidasi"
