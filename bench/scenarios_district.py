@@ -44,11 +44,42 @@ def _packets(folder: Path, members: int, kecamatan: list[tuple[str, str]]):
             collected_in_month=0, trained_in_year=members // 10, completed_in_year=0, trained_women=0,
             sales_in_year=0, commission_in_year=0, sales_in_month=0,
         )
-        made.append((key, _write(folder, key, number, code, name, figures, rows, loans, clock.now())))
+        extra = _version_2_parts(randomness, figures, name, members, loans)
+        made.append((key, _write(folder, key, number, code, name, figures, rows, loans, clock.now(), extra)))
     return made
 
 
-def _write(folder, key, number, code, name, figures, rows, loans, moment):
+def _version_2_parts(randomness, figures, kecamatan: str, members: int, loans: list[dict]) -> dict:
+    """What format 2 adds to figures.json, of an office's size: its kecamatan line, its impact (one income change
+    for every third member, as if a third were visited again) and its monthly report (a loan in twenty late)."""
+    from koperasi.domain.district.figures import (
+        BY_KECAMATAN, IMPACT, IMPACT_COUNTED, KecamatanActivity, OfficeImpact, activity_document, impact_document,
+    )
+    from koperasi.domain.district.monthly import MONTHLY, OfficeMonth, monthly_document, previous_month
+    from koperasi.domain.loans.papers import ArrearsLine, PortfolioShare
+    from koperasi.domain.monthly.figures import CollectionPoint, Count, History, MonthMovements, PortfolioPoint
+    from koperasi.domain.months import last_months
+
+    changes = tuple(sorted(randomness.randrange(-200_000, 900_000, 1000) for _ in range(members // 3)))
+    impact = OfficeImpact(**dict.fromkeys(IMPACT_COUNTED, 0) | {"reached": members // 2, "households": members // 2,
+                                                                 "followed_up": len(changes)}, income_changes=changes)
+    month = previous_month(figures.as_of)
+    months = last_months(month, 12)
+    late = tuple(ArrearsLine(f"PJM/{index}", "", "", "Desa", kecamatan, "", "Modal usaha", "Dana", loan["outstanding"],
+                             100_000, 40, "31-60 hari", "Kurang lancar") for index, loan in enumerate(loans[::20]))
+    part = OfficeMonth(
+        month, MonthMovements(**dict.fromkeys(MonthMovements.__dataclass_fields__, 1)),
+        History(months, tuple(PortfolioPoint(m, figures.outstanding, figures.at_risk_30) for m in months),
+                tuple(CollectionPoint(m, 1_000_000, 900_000) for m in months), ("Pasar",), {"Pasar": (500_000,) * 12},
+                (Count(kecamatan, members),), (Count("Petani kecil", members // 3),)),
+        (PortfolioShare("Lancar", len(loans), figures.outstanding, 0),),
+        PortfolioShare("Jumlah", len(loans), figures.outstanding, figures.at_risk_30), late,
+    )
+    return {BY_KECAMATAN: activity_document((KecamatanActivity(kecamatan, figures.trained_in_year, 0, 0, 0, 0),)),
+            IMPACT: impact_document(impact), MONTHLY: monthly_document(part, personal=False)}
+
+
+def _write(folder, key, number, code, name, figures, rows, loans, moment, extra):
     from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
     from koperasi.domain.district import packet
@@ -56,7 +87,7 @@ def _write(folder, key, number, code, name, figures, rows, loans, moment):
     from koperasi.services.district.packet_file import write_packet
 
     lines = lambda items: b"".join(json.dumps(item).encode() + b"\n" for item in items)  # noqa: E731
-    contents = {packet.FIGURES: json.dumps(as_document(figures)).encode(), packet.MEMBERS: lines(rows),
+    contents = {packet.FIGURES: json.dumps(as_document(figures) | extra).encode(), packet.MEMBERS: lines(rows),
                 packet.LOANS: lines(loans)}
     office_id = str(uuid.UUID(int=number + 1))
     manifest = packet.Manifest(
@@ -67,7 +98,7 @@ def _write(folder, key, number, code, name, figures, rows, loans, moment):
     )
     path = folder / packet.file_name(f"K{number:02d}", office_id, moment.replace(tzinfo=None) + timedelta(seconds=number))
     write_packet(path, manifest, key, contents)
-    return path, (number, code, name, figures, rows, loans)
+    return path, (number, code, name, figures, rows, loans, extra)
 
 
 @scenario("district_import_11_offices")
@@ -104,9 +135,9 @@ def district_import(workspace: Workspace):
         samples.append(time.perf_counter() - start)
         assert all(result.outcome is receiving.Outcome.ACCEPTED for result in results), results
         # One office sends again a little later: its newer packet replaces its rows.
-        key, (_, (number, code, name, figures, rows, loans)) = made[0]
+        key, (_, (number, code, name, figures, rows, loans, extra)) = made[0]
         newer, _ = _write(workspace.folder / "paket", key, number, code, name, figures, rows[:-10], loans,
-                          clock.now() + timedelta(hours=run + 1))
+                          clock.now() + timedelta(hours=run + 1), extra)
         start = time.perf_counter()
         with database.session() as session:
             again, = receiving.import_packets(session, admin, [newer])

@@ -44,6 +44,10 @@ def test_two_offices_send_and_the_district_adds_them_up(tmp_path, capsys):
         capsys.readouterr()
         assert main(["sidik-kunci", *as_office]) == 0
         printed = capsys.readouterr().out.strip()
+        sheet = tmp_path / f"lembar-{name}.pdf"
+        assert main(["sidik-kunci", *as_office, "--lembar", str(sheet)]) == 0
+        assert capsys.readouterr().out.startswith(printed + "\nLembar pendaftaran ditulis")
+        assert sheet.read_bytes().startswith(b"%PDF")
         assert main(["kirim-laporan", *as_office, "--out", str(stick)]) == 0
         sent = capsys.readouterr().out
         assert printed in sent and "tanpa nama dan NIK" in sent and re.search(r"Ukuran +: [\d.]+ bita", sent)

@@ -67,17 +67,17 @@ OFFERED = {
     "office": None,  # everything: profile, settings, regions, audit, numbering
     # services.members.register: a member leaving with savings set against a loan leaves in the savings area's transaction
     "members": {"domain.members.register", "services.members.search", "services.members.groups", "services.members.register"},
-    "trainings": {"services.trainings.participants", "services.trainings.programmes"},
-    "sales": {"domain.sales.rules"},
+    "trainings": {"services.trainings.participants", "services.trainings.programmes", "services.trainings.papers"},
+    "sales": {"domain.sales.rules", "services.sales.papers"},
     "network": set(),  # the member panel gets its meetings through the main window
-    "impact": set(),
+    "impact": {"domain.impact.indicators", "services.impact.indicators"},
     # services.loans.payments: savings set against a loan pay it through the one repayment (schedule, journal, audit)
     "loans": {"services.loans.arrears", "services.loans.payments", "domain.loans.papers", "domain.loans.rules",
               "gui.loans.documents"},
     "district": {"services.district.mode"},
     "savings": {"services.savings.movements", "services.savings.leaving", "domain.savings.rules"},
     "cashbook": set(),  # the office's own income and expenses; the chart it extends is shared (services/accounts.py)
-    "monthly": {"domain.monthly.figures"},
+    "monthly": {"domain.monthly.figures", "services.monthly.report", "reports.monthly.report"},
     "books": set(),
 }
 # Who may use whom (besides the office), and why: docs/architecture.md says the same in words.
@@ -92,6 +92,10 @@ USES = {
     ("network", "members"),  # a meeting serves groups: the meeting form lists them
     ("impact", "members"),  # a visit is entered for a member found by number; ages for the funder's report
     ("district", "loans"),  # a packet carries each loan's position as the office's arrears report sees it
+    ("district", "trainings"),  # a packet carries the office's training summary by kecamatan
+    ("district", "sales"),  # a packet carries the office's sales report by kecamatan
+    ("district", "monthly"),  # a packet carries the office's Laporan bulanan; the district's is the same paper, added up
+    ("district", "impact"),  # a packet carries the office's impact indicators; the district takes the median of them all
     ("office", "district"),  # the first-run wizard sets up a sub-district office or the district (mode kabupaten)
     ("office", "loans"),  # the audit report lists loan approvals by accounts made within days of the application
     ("savings", "members"),  # a saver is a member: status checks, the member picker

@@ -24,7 +24,8 @@ def add_commands(commands, db_help: str) -> None:
 
     send = command("kirim-laporan", "kantor: tulis paket laporan bertanda tangan untuk kabupaten ke sebuah folder/flashdisk")
     send.add_argument("--out", required=True, metavar="FOLDER", help="folder tujuan, mis. flashdisk")
-    command("sidik-kunci", "kantor: tampilkan sidik kunci kantor untuk lembar pendaftaran ke kabupaten")
+    printed = command("sidik-kunci", "kantor: tampilkan sidik kunci kantor untuk lembar pendaftaran ke kabupaten")
+    printed.add_argument("--lembar", metavar="FILE.pdf", help="tulis juga lembar pendaftaran (PDF) untuk dicetak dan dikirim")
     command("kunci-kabupaten", "kabupaten: tampilkan kunci kabupaten; kantor yang memasukkannya mengunci paketnya untuk kabupaten")
     command("mode-kabupaten", "jadikan basis data baru ini program kabupaten (menerima paket, tidak mengubah data kantor)")
     register = command("daftar-kantor", "kabupaten: daftarkan kantor dengan sidik kunci dari lembar pendaftaran")
@@ -69,9 +70,17 @@ def _send(session, actor, args) -> int:
 
 
 def _fingerprint(session, actor, args) -> int:
-    from koperasi.services.district.office_key import office_fingerprint
+    from koperasi.services.district.office_key import office_fingerprint, registration_sheet
 
-    print(office_fingerprint(session, actor))
+    if not args.lembar:
+        print(office_fingerprint(session, actor))
+        return 0
+    from koperasi.reports.district.registration import write_registration_pdf
+
+    sheet = registration_sheet(session, actor)
+    write_registration_pdf(sheet, Path(args.lembar))
+    print(sheet.fingerprint)
+    print(f"Lembar pendaftaran ditulis: {args.lembar}. Cetak, tandatangani, cap, dan kirim ke kabupaten.")
     return 0
 
 

@@ -67,6 +67,7 @@ from koperasi.services.dashboard import waiting as dashboard_waiting
 from koperasi.services.district import consolidated as district_view
 from koperasi.services.district import mode as district_mode
 from koperasi.services.district import district_key, office_key, receiving as district_receiving
+from koperasi.services.district import monthly as district_monthly
 from koperasi.services.monthly import history as monthly_history
 from koperasi.services.monthly import report as monthly_report
 from koperasi.services.impact import households as impact_households
@@ -712,6 +713,11 @@ def specs(w: World) -> dict:
         payouts.request_payout_reversal: d(payout_id=w.pick("payout"), reason=reason, request_id=request),
         payouts.approve_payout_reversal: d(reversal_request_id=w.pick("reversal_request")),
         office_key.office_fingerprint: d(),
+        office_key.registration_sheet: d(),
+        district_monthly.months_held: d(),
+        district_monthly.district_monthly: d(
+            month=either(st.tuples(st.integers(1900, 2100), st.integers(0, 13)), None, (2026,), "2026-10"),
+            office_id=st.one_of(st.none(), st.uuids(), *alien(*WRONG_IDS)), kecamatan=st.one_of(st.none(), texts("15.03.04"))),
         district_key.district_public_key: d(),
         district_receiving.register_office: d(fingerprint=texts("AB" * 20, "12 34"), label=texts("Kantor Pauh")),
         district_receiving.list_offices: d(),

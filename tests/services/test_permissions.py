@@ -42,6 +42,7 @@ from koperasi.services.impact import poverty as impact_poverty
 from koperasi.services.impact import report as impact_report
 from koperasi.services.impact import visits as impact_visits
 from koperasi.services.district import consolidated as district_view
+from koperasi.services.district import monthly as district_monthly
 from koperasi.services.district import mode as district_mode
 from koperasi.services.district import district_key, office_key, receiving as district_receiving, sending as district_sending
 from koperasi.services.loans import arrears
@@ -523,6 +524,9 @@ CALLS = {
     ),
     # District consolidation (issue 21): EXCHANGE_REPORTS; the mode is the office profile's (EDIT_OFFICE).
     office_key.office_fingerprint: (REPORTERS, lambda s, a: office_key.office_fingerprint(s, a)),
+    office_key.registration_sheet: (REPORTERS, lambda s, a: office_key.registration_sheet(s, a)),
+    district_monthly.months_held: (ANYONE_LOGGED_IN, lambda s, a: district_monthly.months_held(s, a)),
+    district_monthly.district_monthly: (ANYONE_LOGGED_IN, lambda s, a: district_monthly.district_monthly(s, a, month=(2026, 10))),
     district_sending.send_report: (REPORTERS, lambda s, a: district_sending.send_report(s, a, Path("/tidak/ada"))),
     district_receiving.register_office: (
         REPORTERS, lambda s, a: district_receiving.register_office(s, a, fingerprint="AB" * 20, label="Kantor Pauh")),

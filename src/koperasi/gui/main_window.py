@@ -184,7 +184,7 @@ class MainWindow(QMainWindow):
         for index in range(1, tabs.count()):
             tabs.setTabVisible(index, False)
         tabs.setCurrentIndex(0)
-        for action in (self.action_send_report, self.action_cash_book, self.action_monthly_report, self.action_year_end,
+        for action in (self.action_send_report, self.action_cash_book, self.action_year_end,
                        self.action_reversals, self.action_funds, self.action_catalogue, self.action_network_settings,
                        self.form.actionCategories, self.form.actionRegions):
             action.setVisible(False)
@@ -235,6 +235,9 @@ class MainWindow(QMainWindow):
         CashBookDialog(self.context, self).exec()
 
     def _monthly_report(self) -> None:
+        if self.district is not None:  # mode kabupaten: the offices' reports added up
+            self.district.monthly()
+            return
         from koperasi.gui.monthly.dialog import open_monthly_report  # ReportLab and openpyxl: not at start-up
 
         open_monthly_report(self, self.context)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import UTC, datetime
 
 import pytest
@@ -24,9 +25,16 @@ def test_a_manifest_reads_back_as_written():
     assert packet.read_manifest(document) == MANIFEST
 
 
+def test_a_version_1_manifest_is_still_read_as_version_1():
+    older = replace(MANIFEST, version=1)
+    document = json.loads(json.dumps(packet.manifest_document(older)))
+    assert document["version"] == 1 and packet.read_manifest(document) == older
+
+
 @pytest.mark.parametrize("change, reason", [
     (lambda d: d.update(format="lain"), "bukan paket laporan"),
-    (lambda d: d.update(version=2), "versi 2"),
+    (lambda d: d.update(version=3), "versi 3"),
+    (lambda d: d.update(version=True), "versi True"),
     (lambda d: d.update(as_of="2026-11-28T02:30:00"), "bukan paket laporan"),  # no time zone
     (lambda d: d.update(public_key="AAAA"), "bukan paket laporan"),
     (lambda d: d["files"]["members.jsonl"].update(rows=-1), "bukan paket laporan"),

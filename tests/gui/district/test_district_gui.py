@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
 from koperasi.domain.district.settings import DISTRICT_MODE
 from koperasi.gui.busy import drain
 from koperasi.gui.context import AppContext
-from koperasi.gui.district import register_dialog, send_report
+from koperasi.gui.district import monthly_dialog, register_dialog, send_report
 from koperasi.gui.district.register_dialog import RegisterOfficeDialog
 from koperasi.gui.main_window import MainWindow
 from koperasi.services.district import mode
@@ -52,7 +53,7 @@ def test_mode_kabupaten_shows_the_consolidation_and_takes_packets_in(qtbot, cont
     qtbot.addWidget(window)
     tab = window.district
     assert window.form.mainTabs.tabText(0) == "&Kabupaten" and not window.form.mainTabs.isTabVisible(1)
-    assert not window.action_send_report.isVisible() and not window.action_monthly_report.isVisible()
+    assert not window.action_send_report.isVisible() and window.action_monthly_report.isVisible()
     assert "Belum ada kantor terdaftar" in tab.note.text()
 
     dialog = RegisterOfficeDialog(other, tab)
@@ -77,6 +78,20 @@ def test_mode_kabupaten_shows_the_consolidation_and_takes_packets_in(qtbot, cont
     assert tab.office_model.row(tab.office_model.index(0, 0)).as_of is not None
     assert not tab.note.isVisible()
     assert "1 dari 1 kantor sudah mengirim paket" in tab.totals.text()
+    assert "Dampak tahun ini: <b>0</b> rumah tangga terjangkau" in tab.totals.text()
+    headers = [tab.office_model.headerData(i, Qt.Orientation.Horizontal) for i in range(tab.office_model.columnCount())]
+    assert {"RT terjangkau", "Median perubahan pendapatan", "Anak kembali sekolah"} <= set(headers)
+    headers = [tab.kecamatan_model.headerData(i, Qt.Orientation.Horizontal) for i in range(tab.kecamatan_model.columnCount())]
+    assert {"Peserta pelatihan", "Lulus", "Penjualan tahun ini"} <= set(headers)
+
+    # Berkas > Laporan bulanan… opens the kabupaten's: the month the packet carries, the offices added up.
+    made = []
+    monkeypatch.setattr(monthly_dialog.DistrictMonthlyDialog, "exec", lambda self: made.append(self) or self.accept() or 1)
+    monkeypatch.setattr(monthly_dialog, "show_preview", lambda preview: made.append(preview))
+    window.action_monthly_report.trigger()
+    dialog, preview = made
+    assert dialog.month_combo.count() == 1 and dialog.month_combo.currentText() == "Oktober 2026"
+    assert dialog.office_combo.count() == 2 and preview.windowTitle().startswith("Laporan bulanan Oktober 2026")
 
 
 def _parent(qtbot) -> QWidget:
@@ -124,14 +139,25 @@ def test_the_first_run_wizard_can_set_up_the_district(qtbot, sqlite_db):
         assert mode.is_district(session)
 
 
-def test_the_office_chooses_to_send_names_and_sees_its_fingerprint(qtbot, context, tmp_path, shown):
+def test_the_office_chooses_to_send_names_and_sees_its_fingerprint(qtbot, context, tmp_path, shown, monkeypatch):
+    from io import BytesIO
+
+    import pypdf
+
     from koperasi.domain.district.settings import PERSONAL_DATA
+    from koperasi.gui.district import settings_dialog
     from koperasi.gui.district.settings_dialog import DistrictSettingsDialog
     from koperasi.services.office.settings import value_of
 
     dialog = DistrictSettingsDialog(context, district=False)
     qtbot.addWidget(dialog)
     printed = dialog.findChild(type(dialog.error_label), "officeFingerprint").text()
+    previews = []
+    monkeypatch.setattr(settings_dialog, "show_preview", previews.append)
+    dialog.sheet_button.click()
+    preview, = previews
+    text = "".join(page.extract_text() for page in pypdf.PdfReader(BytesIO(preview.pdf_bytes())).pages)
+    assert preview.windowTitle().startswith("Lembar pendaftaran kunci") and printed.split()[-1] in text
     assert not dialog.personal.isChecked()
     dialog.personal.setChecked(True)
     dialog.buttons.accepted.emit()
@@ -190,3 +216,12 @@ def test_the_office_enters_the_districts_key_and_its_packets_are_sealed(qtbot, c
     assert dialog.result() == dialog.DialogCode.Accepted
     sent = send_report.send_to_district(_parent(qtbot), context, folder=tmp_path)
     assert sent.sealed and "terkunci" in shown[-1]
+
+
+def test_f1_in_mode_kabupaten_opens_the_guide_on_the_district_page(qtbot, district_context):
+    window = MainWindow(district_context)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.keyClick(window.district.office_table, Qt.Key.Key_F1)
+    browser = window.help_key.browser
+    assert browser is not None and browser.current_topic() == "kabupaten.html#konsolidasi"

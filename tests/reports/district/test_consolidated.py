@@ -30,4 +30,11 @@ def test_the_workbook_has_a_line_for_the_office_that_sent(sqlite_db, tmp_path):
         database.dispose()
     path = tmp_path / "k.xlsx"
     write_consolidated_xlsx(view, path)
-    assert load_workbook(path)["Per kantor"].max_row == 3
+    book = load_workbook(path)
+    assert book["Per kantor"].max_row == 3
+    dampak = [[cell.value for cell in line] for line in book["Dampak"].iter_rows()]
+    assert dampak[3][:2] == ["Kantor", "Rumah tangga terjangkau"]
+    assert [line[0] for line in dampak[4:]] == ["Kantor Pauh", "Jumlah kabupaten"]
+    assert dampak[-1][1] == view.impact.reached
+    kecamatan = [[cell.value for cell in line] for line in book["Per kecamatan"].iter_rows()]
+    assert "Peserta pelatihan tahun ini" in kecamatan[3] and "Penjualan tahun ini" in kecamatan[3]

@@ -24,7 +24,10 @@ from koperasi import clock
 from koperasi.db.database import Database, open_database
 from koperasi.db.models import AppSetting, AuditEvent, DistrictLoan, DistrictMember, OfficeKey
 from koperasi.domain.district import packet
-from koperasi.domain.district.figures import COUNTED
+from koperasi.domain.district.figures import BY_KECAMATAN, COUNTED, IMPACT, IMPACT_COUNTED, UNSPLIT
+from koperasi.domain.district.monthly import MONTHLY, MOVEMENTS, UNNAMED, previous_month
+from koperasi.domain.impact.indicators import median_floor
+from koperasi.domain.loans.papers import PortfolioShare
 from koperasi.domain.district.settings import DISTRICT_KEY, OFFICE_MODE, PERSONAL_DATA, normal_public_key
 from koperasi.domain.errors import DomainError
 from koperasi.domain.office.audit import AuditAction
@@ -36,6 +39,11 @@ from koperasi.services.district.packet_file import read_packet, write_packet
 from koperasi.services.district.receiving import Outcome
 from koperasi.services.office import auth
 from koperasi.services.office.settings import change_setting, read_setting
+from koperasi.services.district import monthly as district_monthly
+from koperasi.services.impact.indicators import impact_figures, income_changes
+from koperasi.services.monthly.report import monthly_report
+from koperasi.services.sales.papers import sales_report
+from koperasi.services.trainings.papers import training_summary
 from sqlalchemy.engine import URL
 from tests.district_support import demo_office, district, register
 from tests.support import PINNED_MOMENT, TEST_PASSWORD, TODAY
@@ -180,6 +188,156 @@ def test_the_district_adds_up_two_offices_to_their_own_figures(db, district_admi
     assert sum(line.outstanding for line in view.by_kecamatan) == view.total.outstanding
     assert sum(line.loans for line in view.by_kecamatan) == view.total.loans
     assert sum(line.at_risk_30 for line in view.by_kecamatan) == view.total.at_risk_30
+
+
+def test_trainings_and_sales_by_kecamatan_are_each_office_s_own_lines_added_up(db, district_admin, offices, stick):
+    _registered(db, district_admin, offices, "pauh", "limun")
+    _import(db, district_admin, offices["pauh"].packet, offices["limun"].packet)
+    own: dict[str, list[int]] = {}
+    for office in offices.values():
+        with office.db.session() as session:
+            trained = training_summary(session, office.admin, period_from=TODAY.replace(month=1, day=1),
+                                       period_to=TODAY).breakdowns["Kecamatan"]
+            sold = sales_report(session, office.admin, period_from=TODAY.replace(month=1, day=1),
+                                period_to=TODAY).breakdowns["Kecamatan"]
+        for line in trained:
+            own.setdefault(line.name, [0, 0])[0] += line.participants
+        for line in sold:
+            own.setdefault(line.name, [0, 0])[1] += line.total
+    with db.session() as session:
+        view = consolidated.consolidated(session, district_admin)
+    shown = {line.kecamatan: [line.trained_in_year, line.sales_in_year] for line in view.by_kecamatan
+             if line.trained_in_year or line.sales_in_year}
+    assert shown == own and len(own) > 1
+    for name in ("trained_in_year", "completed_in_year", "trained_women", "sales_in_year", "sales_in_month"):
+        assert sum(getattr(line, name) for line in view.by_kecamatan) == getattr(view.total, name)
+    assert view.total.trained_in_year > 0 and view.total.sales_in_year > 0
+
+
+def test_the_impact_figures_are_each_office_s_own_added_up_with_the_median_of_every_household(
+        db, district_admin, offices):
+    _registered(db, district_admin, offices, "pauh", "limun")
+    _import(db, district_admin, offices["pauh"].packet, offices["limun"].packet)
+    own, changes = [], []
+    for office in offices.values():
+        with office.db.session() as session:
+            period = {"period_from": TODAY.replace(month=1, day=1), "period_to": TODAY}
+            own.append(impact_figures(session, office.admin, **period))
+            changes += income_changes(session, **period)
+    with db.session() as session:
+        view = consolidated.consolidated(session, district_admin)
+    assert view.impact.reached == sum(f.reached for f in own) > 0
+    assert view.impact.households == sum(f.total.households for f in own) > 0
+    assert view.impact.followed_up == sum(f.total.followed_up for f in own) == len(changes) > 0
+    assert view.impact.children_back_in_school == sum(f.total.children_back_in_school for f in own)
+    assert view.impact.loans_paid_off == sum(f.loans_paid_off for f in own)
+    assert view.impact.median_income_change == median_floor(changes)
+    # One office alone: the district shows the median the office's own Dampak screen shows.
+    for line, figures in zip(sorted(view.offices, key=lambda line: line.label != "Kantor Pauh"), own, strict=True):
+        assert line.impact.median_income_change == figures.total.median_income_change
+    assert view.without_impact == ()
+
+
+def test_the_impact_part_says_nothing_of_whose_it_is(offices):
+    document = json.loads(_parts(offices["pauh"].packet)["figures.json"])
+    members = [json.loads(line)["id"] for line in _parts(offices["pauh"].packet)["members.jsonl"].splitlines()]
+    assert set(document[IMPACT]) == {*IMPACT_COUNTED, "income_changes"}
+    assert all(type(change) is int for change in document[IMPACT]["income_changes"])
+    assert not any(member in json.dumps(document) for member in members)
+
+
+def test_the_district_s_monthly_report_is_the_offices_own_added_up(db, district_admin, offices):
+    _registered(db, district_admin, offices, "pauh", "limun")
+    _import(db, district_admin, offices["pauh"].packet, offices["limun"].packet)
+    month = previous_month(TODAY)
+    own = []
+    for office in offices.values():
+        with office.db.session() as session:
+            own.append(monthly_report(session, office.admin, month=month))
+    with db.session() as session:
+        assert district_monthly.months_held(session, district_admin) == [month]
+        whole = district_monthly.district_monthly(session, district_admin, month=month)
+        pauh_id = next(office.id for office in receiving.list_offices(session, district_admin) if office.label == "Kantor Pauh")
+        alone = district_monthly.district_monthly(session, district_admin, month=month, office_id=pauh_id)
+    report = whole.report
+    assert whole.included == ("Kantor Limun", "Kantor Pauh") and whole.left_out == ()
+    for name in MOVEMENTS:
+        assert getattr(report.movements, name) == sum(getattr(r.movements, name) for r in own), name
+    assert report.movements.members_at_end > 0 and report.movements.repaid > 0
+    for index, point in enumerate(report.history.portfolio):
+        assert point.outstanding == sum(r.history.portfolio[index].outstanding for r in own)
+        assert point.at_risk == sum(r.history.portfolio[index].at_risk for r in own)
+        assert report.history.collections[index].collected == sum(r.history.collections[index].collected for r in own)
+    for name, values in report.history.sales.items():
+        assert values == tuple(map(sum, zip(*(r.history.sales[name] for r in own if name in r.history.sales))))
+    assert report.arrears.total == PortfolioShare("Jumlah", *(sum(getattr(r.arrears.total, name) for r in own)
+                                                             for name in ("loans", "outstanding", "at_risk_30")))
+    assert len(report.arrears.late_loans) == sum(len(r.arrears.late_loans) for r in own)
+    # Names stay at the office unless it sends them; the paper still lists the late loans.
+    assert report.arrears.late_loans and all(line.member_name == UNNAMED and line.loan_number
+                                            for line in report.arrears.late_loans)
+    assert "Kantor Limun, Kantor Pauh" in report.office.address
+    pauh = own[0]
+    assert alone.report.movements == pauh.movements and alone.report.history.portfolio == pauh.history.portfolio
+    assert alone.report.history.members_by_kecamatan == pauh.history.members_by_kecamatan
+
+
+def test_a_version_1_office_is_left_out_of_the_monthly_report_by_name(db, district_admin, offices, tmp_path):
+    _registered(db, district_admin, offices, "pauh", "limun")
+    _import(db, district_admin, _as_version_1(offices["pauh"], tmp_path / "lama.paket-laporan"), offices["limun"].packet)
+    with db.session() as session:
+        monthly = district_monthly.district_monthly(session, district_admin, month=previous_month(TODAY))
+        with pytest.raises(DomainError, match="Belum ada paket kantor yang membawa laporan bulanan"):
+            district_monthly.district_monthly(session, district_admin, month=(2020, 1))
+    assert monthly.included == ("Kantor Limun",) and monthly.left_out == ("Kantor Pauh",)
+
+
+def _as_version_1(office: Office, target: Path) -> Path:
+    """The office's packet as an installation of format version 1 wrote it: no kecamatan lines."""
+    content = read_packet(office.packet)
+    document = json.loads(content.files[packet.FIGURES])
+    del document[BY_KECAMATAN], document[IMPACT], document[MONTHLY]
+    files = content.files | {packet.FIGURES: json.dumps(document, sort_keys=True).encode()}
+    with office.db.session() as session:
+        key = Ed25519PrivateKey.from_private_bytes(session.get(OfficeKey, 1).private_key)
+    manifest = replace(content.manifest, version=1,
+                       digests={name: packet.digest(data) for name, data in files.items()})
+    write_packet(target, manifest, key, files)
+    return target
+
+
+def test_a_version_1_packet_is_still_taken_in_its_trainings_and_sales_unsplit(db, district_admin, offices, tmp_path):
+    _registered(db, district_admin, offices, "pauh", "limun")
+    older = _as_version_1(offices["pauh"], tmp_path / "lama.paket-laporan")
+    results = _import(db, district_admin, older, offices["limun"].packet)
+    assert [r.outcome for r in results] == [Outcome.ACCEPTED, Outcome.ACCEPTED]
+    with db.session() as session:
+        view = consolidated.consolidated(session, district_admin)
+    pauh = pauh_line(view).figures
+    unsplit = view.by_kecamatan[-1]
+    assert unsplit.kecamatan == UNSPLIT and unsplit.members == unsplit.loans == 0
+    assert (unsplit.trained_in_year, unsplit.sales_in_year) == (pauh.trained_in_year, pauh.sales_in_year)
+    assert sum(line.sales_in_year for line in view.by_kecamatan) == view.total.sales_in_year
+    # Its impact is not known: the view names the office rather than counting it as nothing.
+    assert pauh_line(view).impact is None and view.without_impact == ("Kantor Pauh",)
+    limun = next(line for line in view.offices if line.label == "Kantor Limun")
+    assert view.impact == limun.impact
+
+
+def pauh_line(view):
+    return next(line for line in view.offices if line.label == "Kantor Pauh")
+
+
+def test_a_version_2_packet_without_its_kecamatan_lines_is_refused(db, district_admin, offices, tmp_path):
+    _registered(db, district_admin, offices, "pauh")
+    older = _as_version_1(offices["pauh"], tmp_path / "lama.paket-laporan")
+    content = read_packet(older)
+    with offices["pauh"].db.session() as session:
+        key = Ed25519PrivateKey.from_private_bytes(session.get(OfficeKey, 1).private_key)
+    claimed = tmp_path / "kurang.paket-laporan"
+    write_packet(claimed, replace(content.manifest, version=2), key, content.files)
+    result, = _import(db, district_admin, claimed)
+    assert result.outcome is Outcome.REFUSED and "bukan paket laporan" in result.reason
 
 
 def test_the_same_packet_twice_changes_nothing(db, district_admin, offices):

@@ -7,6 +7,8 @@ A packet is a zip file (``<office code>-<as of>.paket-laporan``) holding:
   content file its SHA-256 and its number of rows;
 - ``manifest.sig``: the Ed25519 signature of ``manifest.json``'s exact bytes by the office's key;
 - ``figures.json``: the office's own Beranda figures as of that moment (the numbers its own screens show);
+  from version 2 also its trainings and sales by kecamatan (``by_kecamatan``) and its impact indicators for the
+  year to the day (``impact``: counts, and the followed-up households' income changes with nothing that says whose);
 - ``members.jsonl``, ``loans.jsonl``: one JSON object a line, personal data reduced (see ``MEMBER_FIELDS``).
 
 The signature covers the manifest, the manifest covers every content file by its digest: a changed byte
@@ -18,12 +20,14 @@ from __future__ import annotations
 import base64
 import hashlib
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from koperasi.domain.errors import DomainError, ValidationError
+from koperasi.domain.office.profile import OfficeProfile
 
 FORMAT = "koperasi-berdaya/paket-laporan"
-VERSION = 1
+VERSION = 2  # 2: figures.json gained the kecamatan lines and the impact indicators; the district still reads 1
+READABLE = (1, 2)
 SUFFIX = ".paket-laporan"
 MANIFEST, SIGNATURE = "manifest.json", "manifest.sig"
 FIGURES, MEMBERS, LOANS = "figures.json", "members.jsonl", "loans.jsonl"
@@ -69,6 +73,19 @@ class Manifest:
     public_key: bytes  # raw Ed25519, 32 bytes
     digests: dict[str, str]  # content file -> SHA-256 hex
     counts: dict[str, int]  # content file -> rows
+    version: int = VERSION
+
+
+@dataclass(frozen=True, slots=True)
+class RegistrationSheet:
+    """The paper an office signs and sends its district once: who it is, and its key's fingerprint."""
+
+    office: OfficeProfile
+    kecamatan: str
+    kabupaten: str  # the name, e.g. "Kabupaten Sarolangun"
+    fingerprint: str
+    key_made_on: date
+    printed_on: date
 
 
 def fingerprint(public_key: bytes) -> str:
@@ -98,7 +115,7 @@ def manifest_document(manifest: Manifest) -> dict:
     office = manifest.office
     return {
         "format": FORMAT,
-        "version": VERSION,
+        "version": manifest.version,
         "office": {
             "id": office.id, "code": office.code, "name": office.name, "kecamatan_code": office.kecamatan_code,
             "kecamatan": office.kecamatan, "kabupaten_code": office.kabupaten_code,
@@ -111,12 +128,13 @@ def manifest_document(manifest: Manifest) -> dict:
 
 
 def read_manifest(document: object) -> Manifest:
-    """The manifest from its parsed JSON, or ``PacketRefused`` for anything but a well-formed one of this version."""
+    """The manifest from its parsed JSON, or ``PacketRefused`` for anything but a well-formed one of a version read here."""
     try:
         if not isinstance(document, dict) or document.get("format") != FORMAT:
             raise PacketRefused(NOT_A_PACKET)
-        if document.get("version") != VERSION:
-            raise PacketRefused(WRONG_VERSION.format(version=document.get("version"), supported=VERSION))
+        version = document.get("version")
+        if type(version) is not int or version not in READABLE:
+            raise PacketRefused(WRONG_VERSION.format(version=version, supported=" atau ".join(map(str, READABLE))))
         office = document["office"]
         identity = OfficeIdentity(*(_text(office[key]) for key in (
             "id", "code", "name", "kecamatan_code", "kecamatan", "kabupaten_code")))
@@ -131,7 +149,7 @@ def read_manifest(document: object) -> Manifest:
             raise PacketRefused(NOT_A_PACKET)
         if not isinstance(document["personal_data"], bool):
             raise PacketRefused(NOT_A_PACKET)
-        return Manifest(identity, as_of, document["personal_data"], public_key, digests, counts)
+        return Manifest(identity, as_of, document["personal_data"], public_key, digests, counts, version)
     except (KeyError, TypeError, ValueError) as error:
         raise PacketRefused(NOT_A_PACKET) from error
 

@@ -120,6 +120,7 @@ class AuditAction(StrEnum):
     DISTRICT_PACKET_IMPORTED = "district_packet_imported"
     PROGRAM_MODE_CHANGED = "program_mode_changed"
     DISTRICT_KEY_CREATED = "district_key_created"
+    DISTRICT_SHEET_PRINTED = "district_sheet_printed"
 
 
 ACTION_LABELS: dict[str, str] = {
@@ -235,6 +236,7 @@ ACTION_LABELS: dict[str, str] = {
     AuditAction.DISTRICT_PACKET_IMPORTED: "Paket laporan kantor diterima",
     AuditAction.PROGRAM_MODE_CHANGED: "Mode program diubah",
     AuditAction.DISTRICT_KEY_CREATED: "Kunci kabupaten dibuat",
+    AuditAction.DISTRICT_SHEET_PRINTED: "Lembar pendaftaran kunci kantor dicetak",
 }
 
 ENTITY_LABELS: dict[str, str] = {

@@ -11,17 +11,17 @@ from koperasi.gui.screen_fit import fit_to_screen
 from koperasi.services.district.receiving import ImportResult, Outcome, register_office
 
 
-def _tr(text: str) -> str:
+def tr(text: str) -> str:
     return QCoreApplication.translate("RegisterOfficeDialog", text)
 
 
 class RegisterOfficeDialog(FormDialog):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         self.context = context
-        form = FieldForm(_tr("Ketik sidik kunci persis seperti tercetak di lembar pendaftaran yang "
+        form = FieldForm(tr("Ketik sidik kunci persis seperti tercetak di lembar pendaftaran yang "
                                             "dikirim kantor (spasi tidak perlu). Paket dari kunci lain akan ditolak."))
-        self.label_edit = form.add(_tr("&Nama kantor:"), QLineEdit(objectName="registerOfficeName"), "label")
-        self.fingerprint_edit = form.add(_tr("&Sidik kunci:"),
+        self.label_edit = form.add(tr("&Nama kantor:"), QLineEdit(objectName="registerOfficeName"), "label")
+        self.fingerprint_edit = form.add(tr("&Sidik kunci:"),
                                          QLineEdit(objectName="registerOfficeFingerprint"), "fingerprint")
         self.label_edit.setMaxLength(120)
         self.label_edit.setPlaceholderText("Koperasi Berdaya Pauh")

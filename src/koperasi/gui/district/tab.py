@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox, QFileDialog, QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget,
 )
@@ -24,6 +24,7 @@ from koperasi.gui.busy import Steps, run_busy
 from koperasi.gui.columns import fit_columns
 from koperasi.gui.context import AppContext
 from koperasi.gui.dashboard.cards import ALERT, thousands
+from koperasi.gui.district.monthly_dialog import open_district_monthly
 from koperasi.gui.district.register_dialog import RegisterOfficeDialog, show_results
 from koperasi.gui.list_model import Column
 from koperasi.gui.messages import show_error
@@ -39,6 +40,17 @@ def _figure(line: OfficeLine, show) -> str:
     return show(line.figures) if line.figures is not None else "—"
 
 
+def _impact(line: OfficeLine, show) -> str:
+    """An impact figure, "—" before a packet, "versi 1" for a packet of the format without them."""
+    if line.figures is None:
+        return "—"
+    return show(line.impact) if line.impact is not None else QCoreApplication.translate("DistrictTab", "paket versi 1")
+
+
+def _rupiah_or_dash(amount: int | None) -> str:
+    return format_rupiah(amount) if amount is not None else "—"
+
+
 class DistrictTab(QWidget):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -50,6 +62,7 @@ class DistrictTab(QWidget):
         self.heading.setStyleSheet("font-size: 15px; font-weight: bold; color: #1B5E3B")
         self.receive_button = QPushButton(self.tr("&Terima paket…"), objectName="districtReceiveButton")
         self.register_button = QPushButton(self.tr("&Daftarkan kantor…"), objectName="districtRegisterButton")
+        self.monthly_button = QPushButton(self.tr("Laporan &bulanan…"), objectName="districtMonthlyButton")
         self.pdf_button = QPushButton(self.tr("Simpan &PDF…"), objectName="districtPdfButton")
         self.xlsx_button = QPushButton(self.tr("Simpan &Excel…"), objectName="districtXlsxButton")
         for button in (self.receive_button, self.register_button):
@@ -76,15 +89,27 @@ class DistrictTab(QWidget):
                    align_right=True, tip=self.tr("Orang yang ikut pelatihan tahun ini.")),
             Column(self.tr("Penjualan tahun ini"), lambda line: _figure(line, lambda f: format_rupiah(f.sales_in_year)),
                    align_right=True),
+            Column(self.tr("RT terjangkau"), lambda line: _impact(line, lambda i: thousands(i.reached)), align_right=True,
+                   tip=self.tr("Rumah tangga yang tahun ini menerima pinjaman, ikut pelatihan atau dikunjungi.")),
+            Column(self.tr("Median perubahan pendapatan"),
+                   lambda line: _impact(line, lambda i: _rupiah_or_dash(i.median_income_change)), align_right=True,
+                   tip=self.tr("Median perubahan pendapatan bulanan rumah tangga yang dikunjungi ulang tahun ini.")),
+            Column(self.tr("Anak kembali sekolah"), lambda line: _impact(line, lambda i: thousands(i.children_back_in_school)),
+                   align_right=True),
         ], parent=self)
         self.office_table = make_table("districtOfficeTable", self.office_model)
         self.kecamatan_model = TipTableModel([
-            Column(self.tr("Kecamatan anggota"), lambda line: line.kecamatan),
+            Column(self.tr("Kecamatan"), lambda line: line.kecamatan),
             Column(self.tr("Anggota aktif"), lambda line: thousands(line.members), align_right=True),
             Column(self.tr("Perempuan"), lambda line: thousands(line.women), align_right=True),
             Column(self.tr("Pinjaman berjalan"), lambda line: thousands(line.loans), align_right=True),
             Column(self.tr("Sisa pokok"), lambda line: format_rupiah(line.outstanding), align_right=True),
             Column(self.tr("PAR30"), lambda line: percent(line.par30), align_right=True, tip=glossary.par30()),
+            Column(self.tr("Peserta pelatihan"), lambda line: thousands(line.trained_in_year), align_right=True,
+                   tip=self.tr("Orang yang ikut pelatihan tahun ini, menurut kecamatan peserta.")),
+            Column(self.tr("Lulus"), lambda line: thousands(line.completed_in_year), align_right=True),
+            Column(self.tr("Penjualan tahun ini"), lambda line: format_rupiah(line.sales_in_year), align_right=True,
+                   tip=self.tr("Penjualan titipan tahun ini, menurut kecamatan penitip.")),
         ], parent=self)
         self.kecamatan_table = make_table("districtKecamatanTable", self.kecamatan_model)
 
@@ -95,10 +120,11 @@ class DistrictTab(QWidget):
         buttons.addWidget(filter_label)
         buttons.addWidget(self.kecamatan_filter)
         buttons.addStretch(1)
+        buttons.addWidget(self.monthly_button)
         buttons.addWidget(self.pdf_button)
         buttons.addWidget(self.xlsx_button)
         split = QSplitter(Qt.Orientation.Vertical)
-        for title, table in ((self.tr("Per kantor"), self.office_table), (self.tr("Per kecamatan anggota"), self.kecamatan_table)):
+        for title, table in ((self.tr("Per kantor"), self.office_table), (self.tr("Per kecamatan"), self.kecamatan_table)):
             box = QWidget()
             box_layout = QVBoxLayout(box)
             box_layout.setContentsMargins(0, 4, 0, 0)
@@ -116,6 +142,7 @@ class DistrictTab(QWidget):
 
         self.receive_button.clicked.connect(self.receive)
         self.register_button.clicked.connect(self.register)
+        self.monthly_button.clicked.connect(self.monthly)
         self.pdf_button.clicked.connect(lambda: self._save("pdf"))
         self.xlsx_button.clicked.connect(lambda: self._save("xlsx"))
         self.kecamatan_filter.currentIndexChanged.connect(lambda _index: self.refresh())
@@ -138,7 +165,16 @@ class DistrictTab(QWidget):
             " — {held} dari {offices} kantor sudah mengirim paket"
         ).format(members=thousands(total.members), women=thousands(total.women), outstanding=format_rupiah(total.outstanding),
                  par=percent(total.par30), rate=percent(total.collection_rate), trained=thousands(total.trained_in_year),
-                 sales=format_rupiah(total.sales_in_year), held=held, offices=len(view.offices)))
+                 sales=format_rupiah(total.sales_in_year), held=held, offices=len(view.offices))
+            + "<br/>" + self.tr(
+            "Dampak tahun ini: <b>{reached}</b> rumah tangga terjangkau · median perubahan pendapatan <b>{median}</b>"
+            " ({followed} rumah tangga dikunjungi ulang) · <b>{school}</b> anak kembali sekolah"
+            " · <b>{business}</b> usaha mulai/berkembang"
+        ).format(reached=thousands(view.impact.reached), median=_rupiah_or_dash(view.impact.median_income_change),
+                 followed=thousands(view.impact.followed_up), school=thousands(view.impact.children_back_in_school),
+                 business=thousands(view.impact.businesses_started_or_grown))
+            + (self.tr(" — belum termasuk (paket versi 1): {offices}").format(offices=", ".join(view.without_impact))
+               if view.without_impact else ""))
         stale = [line.label for line in view.offices if line.stale]
         if not view.offices:
             self.note.setText(self.tr(
@@ -187,6 +223,10 @@ class DistrictTab(QWidget):
             return
         self.refresh()
         show_results(self, results)
+
+    def monthly(self) -> None:
+        chosen = self.kecamatan_filter.currentData()
+        open_district_monthly(self, self.context, kecamatan=None if chosen in (None, ALL) else chosen)
 
     def register(self) -> None:
         if RegisterOfficeDialog(self.context, self).exec():

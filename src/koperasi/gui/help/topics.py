@@ -89,6 +89,14 @@ CONTENTS: tuple[Page, ...] = (
         ("rujukan", "Rujukan dan hasilnya"),
         ("laporan", "Laporan jaringan"),
     )),
+    Page("kabupaten.html", "Laporan ke kabupaten", (
+        ("lembar", "Kantor: lembar pendaftaran"),
+        ("kirim", "Kantor: mengirim paket laporan"),
+        ("daftar", "Kabupaten: mendaftarkan kantor"),
+        ("terima", "Kabupaten: menerima paket"),
+        ("konsolidasi", "Kabupaten: angka gabungan"),
+        ("bulanan", "Kabupaten: laporan bulanan"),
+    )),
     Page("cadangan.html", "Cadangan dan pemulihan", (
         ("cadangkan", "Membuat cadangan"),
         ("pulihkan", "Memulihkan data"),
@@ -175,6 +183,12 @@ TOPICS: dict[str, str] = {
     "categoriesDialog": f"{START_PAGE}#tab",
     "auditDialog": f"{START_PAGE}#tab",
     "aboutDialog": f"{START_PAGE}#tab",
+    # the district exchange: the office's side and mode kabupaten
+    "districtSettingsDialog": "kabupaten.html#lembar",
+    "districtTab": "kabupaten.html#konsolidasi",
+    "registerOfficeDialog": "kabupaten.html#daftar",
+    "importResultsDialog": "kabupaten.html#terima",
+    "districtMonthlyDialog": "kabupaten.html#bulanan",
     # backups and printing
     "backupDialog": "cadangan.html#cadangkan",
     "restoreDialog": "cadangan.html#pulihkan",
@@ -206,6 +220,8 @@ SCREENSHOTS: dict[str, int] = {
     "nota-penjualan.png": 400,
     "penjualan-pembayaran-1024.png": 720,
     "cadangan.png": 560,
+    "kabupaten-1024.png": 720,
+    "lembar-pendaftaran.png": 420,
     "pemulihan.png": 560,
 }
 

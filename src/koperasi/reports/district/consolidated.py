@@ -41,14 +41,42 @@ FIGURE_LINES = (
     ("Penjualan bulan ini", lambda f: f.sales_in_month, RUPIAH),
 )
 STALE_MARK = "LAMA"
+# (label, the figure) of the impact indicators (issue 16), year to the day: the Dampak sheet's and table's columns.
+IMPACT_LINES = (
+    ("Rumah tangga terjangkau", lambda i: i.reached),
+    ("Rumah tangga dengan data awal", lambda i: i.households),
+    ("Dikunjungi ulang", lambda i: i.followed_up),
+    ("Median perubahan pendapatan (Rp/bulan)", lambda i: i.median_income_change),
+    ("Anak kembali sekolah", lambda i: i.children_back_in_school),
+    ("Usaha mulai/berkembang", lambda i: i.businesses_started_or_grown),
+    ("Lepas dari rentenir", lambda i: i.moneylender_debt_ended),
+    ("Di atas garis kemiskinan: awal", lambda i: i.above_poverty_before),
+    ("Di atas garis kemiskinan: kini", lambda i: i.above_poverty_after),
+    ("Pinjaman lunas", lambda i: i.loans_paid_off),
+    ("Lunas tepat waktu", lambda i: i.loans_on_time),
+)
+KECAMATAN_NOTE = ("Anggota dan pinjaman menurut kecamatan anggota; pelatihan (tahun ini) menurut kecamatan peserta, "
+                  "penjualan menurut kecamatan penitip, dari ringkasan pelatihan dan laporan penjualan kantor sendiri.")
 
 
 def title(view: Consolidated) -> str:
     return f"Konsolidasi {view.kabupaten}"
 
 
+def impact_note(view: Consolidated) -> str:
+    note = ("Dampak tahun berjalan, dihitung tiap kantor dengan aturan layar Dampaknya; median dari perubahan pendapatan "
+            "semua rumah tangga yang dikunjungi ulang, bukan rata-rata median kantor.")
+    if view.without_impact:
+        note += f" Belum termasuk (paket versi 1): {', '.join(view.without_impact)}."
+    return note
+
+
+def _rupiah_or_dash(amount: int | None) -> str:
+    return format_rupiah(amount) if amount is not None else "—"
+
+
 def write_consolidated_xlsx(view: Consolidated, target: Target) -> None:
-    """Sheets: Ringkasan (the kabupaten), Per kantor (the comparison table), Per kecamatan."""
+    """Sheets: Ringkasan (the kabupaten), Per kantor (the comparison table), Per kecamatan, Dampak."""
     book = Workbook(write_only=True)
     heading = (title(view), f"Per {format_date(view.today)}; {len(view.offices)} kantor terdaftar",
                f"Kantor bertanda {STALE_MARK}: paket lebih lama dari {view.stale_days} hari, atau belum pernah diterima.")
@@ -70,10 +98,23 @@ def write_consolidated_xlsx(view: Consolidated, target: Target) -> None:
                      (None, None, None, None, None, *(f for _, _, f in FIGURE_LINES)), bold=True))
 
     sheet = add_sheet(book, "Per kecamatan", ("Kecamatan", "Anggota aktif", "Perempuan", "Pinjaman berjalan",
-                                              "Sisa pokok", "Berisiko (PAR30)", "PAR30"), (24, 14, 12, 16, 18, 18, 10))
+                                              "Sisa pokok", "Berisiko (PAR30)", "PAR30", "Peserta pelatihan tahun ini",
+                                              "Lulus pelatihan tahun ini", "Peserta perempuan", "Penjualan tahun ini",
+                                              "Penjualan bulan ini"),
+                      (28, 14, 12, 16, 18, 18, 10, 16, 16, 14, 18, 18),
+                      heading=(title(view), KECAMATAN_NOTE))
     for line in view.by_kecamatan:
         sheet.append(row(sheet, (line.kecamatan, line.members, line.women, line.loans, line.outstanding, line.at_risk_30,
-                                 line.par30), (None, None, None, None, RUPIAH, RUPIAH, PERCENT)))
+                                 line.par30, line.trained_in_year, line.completed_in_year, line.trained_women,
+                                 line.sales_in_year, line.sales_in_month),
+                         (None, None, None, None, RUPIAH, RUPIAH, PERCENT, None, None, None, RUPIAH, RUPIAH)))
+    sheet = add_sheet(book, "Dampak", ("Kantor", *(label for label, _ in IMPACT_LINES)), (30, *([16] * len(IMPACT_LINES))),
+                      heading=(title(view), impact_note(view)))
+    formats = tuple(RUPIAH if label.startswith("Median") else None for label, _ in IMPACT_LINES)
+    for line in view.offices:
+        values = [value(line.impact) for _, value in IMPACT_LINES] if line.impact else ["paket versi 1"] + [None] * (len(IMPACT_LINES) - 1)
+        sheet.append(row(sheet, (line.label, *values), (None, *formats)))
+    sheet.append(row(sheet, ("Jumlah kabupaten", *(value(view.impact) for _, value in IMPACT_LINES)), (None, *formats), bold=True))
     book.save(output(target))
 
 
@@ -101,13 +142,21 @@ def write_consolidated_pdf(view: Consolidated, target: Target) -> None:
         Spacer(1, 2 * mm),
         Paragraph(f"{STALE_MARK}: paket kantor lebih lama dari {view.stale_days} hari, atau belum pernah diterima; "
                   "angkanya per tanggal di kolom \"Data per\".", BODY),
-        Paragraph("Per kecamatan anggota", SECTION),
+        Paragraph("Dampak tahun ini", SECTION),
+        *_impact_table(view),
+        Spacer(1, 2 * mm),
+        Paragraph(escape(impact_note(view)), BODY),
+        Paragraph("Per kecamatan", SECTION),
         *chunked_tables(
-            ("Kecamatan", "Anggota", "Perempuan", "Pinjaman", "Sisa pokok", "PAR30"),
+            ("Kecamatan", "Anggota", "Perempuan", "Pinjaman", "Sisa pokok", "PAR30", "Latih", "Lulus", "Penjualan"),
             [(line.kecamatan, str(line.members), str(line.women), str(line.loans), format_rupiah(line.outstanding),
-              percent(line.par30)) for line in view.by_kecamatan],
-            [50 * mm, 20 * mm, 22 * mm, 20 * mm, 36 * mm, 22 * mm], right=(1, 2, 3, 4, 5),
+              percent(line.par30), str(line.trained_in_year), str(line.completed_in_year),
+              format_rupiah(line.sales_in_year)) for line in view.by_kecamatan],
+            [40 * mm, 16 * mm, 17 * mm, 16 * mm, 24 * mm, 13 * mm, 12 * mm, 12 * mm, 24 * mm],
+            right=(1, 2, 3, 4, 5, 6, 7, 8), font_size=7,
         ),
+        Spacer(1, 2 * mm),
+        Paragraph(escape(KECAMATAN_NOTE), BODY),
     ]
     with binary_streams():
         document.build(story, canvasmaker=footer)
@@ -132,6 +181,20 @@ def _office_table(view: Consolidated) -> list[Flowable]:
         right=(4, 5, 6, 7, 8, 9), font_size=7, extra=stale_rows,
         footer=("Jumlah kabupaten", "", "", "", str(t.members), format_rupiah(t.outstanding), percent(t.par30),
                 percent(t.collection_rate), str(t.trained_in_year), format_rupiah(t.sales_in_year)), footer_span=4,
+    )
+
+
+def _impact_table(view: Consolidated) -> list[Flowable]:
+    def cells(impact) -> tuple[str, ...]:
+        return (str(impact.reached), str(impact.households), str(impact.followed_up),
+                _rupiah_or_dash(impact.median_income_change), str(impact.children_back_in_school),
+                str(impact.businesses_started_or_grown), str(impact.moneylender_debt_ended))
+    rows = [(line.label, *(cells(line.impact) if line.impact else ("versi 1",) + ("—",) * 6))
+            for line in view.offices if line.figures is not None]
+    return chunked_tables(
+        ("Kantor", "Terjangkau", "Data awal", "Dikunjungi", "Median pendapatan", "Anak sekolah", "Usaha", "Lepas rentenir"),
+        rows, [36 * mm, 18 * mm, 17 * mm, 18 * mm, 27 * mm, 19 * mm, 13 * mm, 22 * mm], right=(1, 2, 3, 4, 5, 6, 7),
+        font_size=7, footer=("Jumlah kabupaten", *cells(view.impact)),
     )
 
 

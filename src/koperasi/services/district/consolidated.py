@@ -12,7 +12,10 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from koperasi.db.models import DistrictLoan, DistrictMember, DistrictOffice
-from koperasi.domain.district.figures import Consolidated, KecamatanLine, OfficeLine, from_document, total
+from koperasi.domain.district.figures import (
+    ACTIVITY_COUNTED, UNSPLIT, Consolidated, KecamatanActivity, KecamatanLine, OfficeLine, activity_from_document,
+    from_document, impact_from_document, impact_total, total,
+)
 from koperasi.domain.district.settings import STALE_DAYS
 from koperasi.domain.errors import ValidationError
 from koperasi.domain.office.regions import shipped
@@ -40,17 +43,21 @@ def consolidated(session: Session, actor: Actor, *, kecamatan: str | None = None
         figures = from_document(office.figures) if office.figures is not None else None
         as_of = office.as_of.astimezone().date() if office.as_of is not None else None
         lines.append(OfficeLine(office.label, office.office_code, office.kecamatan or "", as_of,
-                                as_of is None or as_of < oldest_fresh, figures))
+                                as_of is None or as_of < oldest_fresh, figures, impact_from_document(office.figures)))
     held = [line.figures for line in lines if line.figures is not None]
     code = value_of(session, HOME_KABUPATEN)
     region = shipped().get(code)
     return Consolidated(region.name if region else code, today, stale_days, total(held, today), tuple(lines),
-                        _by_kecamatan(session, [office.id for office in offices]))
+                        _by_kecamatan(session, offices),
+                        impact_total([line.impact for line in lines if line.impact is not None]))
 
 
-def _by_kecamatan(session: Session, offices: list) -> tuple[KecamatanLine, ...]:
-    if not offices:
+def _by_kecamatan(session: Session, held: list[DistrictOffice]) -> tuple[KecamatanLine, ...]:
+    """Members and loans grouped from the records; trainings and sales added up from the offices' own kecamatan
+    lines (an office whose packet has none, format version 1, adds its totals to the line ``UNSPLIT``)."""
+    if not held:
         return ()
+    offices = [office.id for office in held]
     members = {}
     for name, count, women in session.execute(
         select(DistrictMember.kecamatan, func.count(), func.count().filter(DistrictMember.sex == "P"))
@@ -66,7 +73,21 @@ def _by_kecamatan(session: Session, offices: list) -> tuple[KecamatanLine, ...]:
         .group_by(DistrictLoan.kecamatan)
     ):
         loans[name] = (int(count), int(outstanding), int(at_risk))
+    activity: dict[str, list[int]] = {}
+    for office in held:
+        if office.figures is None:
+            continue
+        lines = activity_from_document(office.figures)
+        if lines is None:
+            figures = from_document(office.figures)
+            lines = (KecamatanActivity(UNSPLIT, *(getattr(figures, name) for name in ACTIVITY_COUNTED)),)
+        for line in lines:
+            sums = activity.setdefault(line.kecamatan, [0] * len(ACTIVITY_COUNTED))
+            for index, name in enumerate(ACTIVITY_COUNTED):
+                sums[index] += getattr(line, name)
+    names = sorted(set(members) | set(loans) | set(activity) - {UNSPLIT}) + ([UNSPLIT] if UNSPLIT in activity else [])
     return tuple(
-        KecamatanLine(name, *members.get(name, (0, 0)), *loans.get(name, (0, 0, 0)))
-        for name in sorted(set(members) | set(loans))
+        KecamatanLine(name, *members.get(name, (0, 0)), *loans.get(name, (0, 0, 0)),
+                      *activity.get(name, [0] * len(ACTIVITY_COUNTED)))
+        for name in names
     )

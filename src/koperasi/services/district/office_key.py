@@ -13,11 +13,15 @@ from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption,
 from sqlalchemy.orm import Session
 
 from koperasi.db.models import OfficeKey
-from koperasi.domain.district.packet import fingerprint
+from koperasi.domain.district.packet import RegistrationSheet, fingerprint
 from koperasi.domain.office.audit import AuditAction
+from koperasi.domain.office.regions import shipped
+from koperasi.domain.office.settings import HOME_KABUPATEN
 from koperasi.domain.roles import Actor, Permission
 from koperasi.services.access import authorize
 from koperasi.services.office import audit
+from koperasi.services.office.profile import current_office
+from koperasi.services.office.settings import value_of
 from koperasi.services.transaction import write
 from koperasi import clock
 
@@ -46,3 +50,18 @@ def office_fingerprint(session: Session, actor: Actor) -> str:
     authorize(session, actor, Permission.EXCHANGE_REPORTS)
     key = signing_key(session, actor)
     return fingerprint(key.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw))
+
+
+def registration_sheet(session: Session, actor: Actor) -> RegistrationSheet:
+    """The registration sheet's contents (the key is made now if the office has none yet); its printing is audited,
+    so the office can tell later which sheets went out."""
+    with write(session):
+        printed = office_fingerprint(session, actor)
+        office = current_office(session)
+        code = value_of(session, HOME_KABUPATEN)
+        region = shipped().get(code)
+        sheet = RegistrationSheet(office.profile, office.kecamatan_name or "", region.name if region else code, printed,
+                                  session.get(OfficeKey, 1).created_at.astimezone().date(), clock.today())
+        audit.record(session, actor, action=AuditAction.DISTRICT_SHEET_PRINTED, entity="office_key", entity_id="1",
+                     after={"sidik kunci": printed})
+        return sheet

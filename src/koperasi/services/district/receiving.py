@@ -21,7 +21,11 @@ from sqlalchemy.orm import Session
 
 from koperasi.db.models import DistrictLoan, DistrictMember, DistrictOffice
 from koperasi.domain.district import packet
-from koperasi.domain.district.figures import as_document, from_document
+from koperasi.domain.district.figures import (
+    BY_KECAMATAN, IMPACT, OfficeFigures, activity_document, activity_from_document, as_document, from_document,
+    impact_document, impact_from_document,
+)
+from koperasi.domain.district.monthly import MONTHLY, monthly_document, monthly_from_document
 from koperasi.domain.district.packet import PacketRefused
 from koperasi.domain.errors import ConflictError, DomainError, ValidationError
 from koperasi.domain.office.audit import AuditAction
@@ -150,7 +154,7 @@ def _take_in(session: Session, actor: Actor, file: str, content: PacketContent) 
         return ImportResult(file, Outcome.UNCHANGED, "Paket ini sudah diterima sebelumnya; tidak ada yang berubah.", name)
     if office.as_of is not None and manifest.as_of <= office.as_of:
         raise PacketRefused(packet.OLDER.format(theirs=_shown(manifest.as_of), held=_shown(office.as_of)))
-    figures = _figures(content.files[packet.FIGURES])
+    figures, extra = _figures(content.files[packet.FIGURES], manifest.version, manifest.personal_data)
     members = _members(content.files[packet.MEMBERS], manifest.personal_data)
     loans = _loans(content.files[packet.LOANS])
     try:
@@ -169,7 +173,7 @@ def _take_in(session: Session, actor: Actor, file: str, content: PacketContent) 
     office.office_id, office.office_code, office.office_name = office_id, manifest.office.code, manifest.office.name
     office.kecamatan_code, office.kecamatan = manifest.office.kecamatan_code, manifest.office.kecamatan
     office.as_of, office.packet_digest, office.received_at = manifest.as_of, content.digest, clock.now()
-    office.personal_data, office.figures = manifest.personal_data, as_document(figures)
+    office.personal_data, office.figures = manifest.personal_data, as_document(figures) | extra
     session.flush()
     audit.record(session, actor, action=AuditAction.DISTRICT_PACKET_IMPORTED, entity="district_office",
                  entity_id=office.id, before={"per": _shown(previous)} if previous else None,
@@ -181,11 +185,20 @@ def _shown(moment: datetime) -> str:
     return moment.astimezone().strftime("%d-%m-%Y %H:%M")
 
 
-def _figures(content: bytes):
+def _figures(content: bytes, version: int, personal: bool) -> tuple[OfficeFigures, dict]:
+    """The office's figures, and what a newer format adds to them (kept as checked, to be read back the same way)."""
     try:
-        return from_document(json.loads(content))
+        document = json.loads(content)
+        figures, activity, impact = from_document(document), activity_from_document(document), impact_from_document(document)
+        month = monthly_from_document(document, personal=personal)
     except (ValueError, UnicodeDecodeError, DomainError) as error:
         raise PacketRefused(packet.NOT_A_PACKET) from error
+    if version == 1:
+        return figures, {}
+    if activity is None or impact is None or month is None:
+        raise PacketRefused(packet.NOT_A_PACKET)
+    return figures, {BY_KECAMATAN: activity_document(activity), IMPACT: impact_document(impact),
+                     MONTHLY: monthly_document(month, personal=personal)}
 
 
 def _lines(content: bytes) -> list[dict]:

@@ -17,7 +17,11 @@ from sqlalchemy.orm import Session
 
 from koperasi.db.models import Kecamatan, Member
 from koperasi.domain.district import packet
-from koperasi.domain.district.figures import OfficeFigures, as_document
+from koperasi.domain.district.figures import (
+    BY_KECAMATAN, IMPACT, KecamatanActivity, OfficeFigures, OfficeImpact, activity_document, as_document,
+    impact_document,
+)
+from koperasi.domain.district.monthly import MONTHLY, monthly_document, office_month, previous_month
 from koperasi.domain.district.settings import DISTRICT_KEY, DISTRICT_MODE, PERSONAL_DATA, PROGRAM_MODE
 from koperasi.domain.errors import DomainError
 from koperasi.domain.office.audit import AuditAction
@@ -27,10 +31,14 @@ from koperasi.services.access import authorize
 from koperasi.services.dashboard.figures import figures
 from koperasi.services.district.office_key import signing_key
 from koperasi.services.district.packet_file import write_packet
+from koperasi.services.impact.indicators import figures_and_breakdowns, income_changes
 from koperasi.services.loans.arrears import positions
+from koperasi.services.monthly.report import monthly_report
 from koperasi.services.office import audit
 from koperasi.services.office.profile import current_office
 from koperasi.services.office.settings import value_of
+from koperasi.services.sales.papers import sales_report
+from koperasi.services.trainings.papers import training_summary
 from koperasi.services.transaction import write
 from koperasi import clock
 
@@ -60,7 +68,12 @@ def send_report(session: Session, actor: Actor, folder: Path) -> SentPacket:
         key = signing_key(session, actor)
         public_key = key.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
         contents = {
-            packet.FIGURES: json.dumps(as_document(_office_figures(session, actor)), sort_keys=True).encode(),
+            packet.FIGURES: json.dumps(as_document(_office_figures(session, actor))
+                                       | {BY_KECAMATAN: activity_document(_by_kecamatan(session, actor)),
+                                          IMPACT: impact_document(_impact(session)),
+                                          MONTHLY: monthly_document(office_month(monthly_report(
+                                              session, actor, month=previous_month(clock.today()))), personal=personal)},
+                                       sort_keys=True, ensure_ascii=False).encode(),
             packet.MEMBERS: _json_lines(_members(session, personal)),
             packet.LOANS: _json_lines(_loans(session, actor)),
         }
@@ -115,6 +128,44 @@ def _office_figures(session: Session, actor: Actor) -> OfficeFigures:
         collected_in_month=beranda.loans.collected_in_month,
         trained_in_year=trained.participants, completed_in_year=trained.completed, trained_women=trained.women,
         sales_in_year=sales.year.total, commission_in_year=sales.year.commission, sales_in_month=sales.month.total,
+    )
+
+
+def _by_kecamatan(session: Session, actor: Actor) -> tuple[KecamatanActivity, ...]:
+    """Trainings and sales by kecamatan as the office's own training summary and sales report give them for the
+    year to the day (the same people and lines as its Beranda, so the lines add up to its figures)."""
+    day = clock.today()
+    year_start, month_start = day.replace(month=1, day=1), day.replace(day=1)
+    trained = {line.name: line for line in training_summary(
+        session, actor, period_from=year_start, period_to=day).breakdowns["Kecamatan"]}
+    sold_in_year = {line.name: line.total for line in sales_report(
+        session, actor, period_from=year_start, period_to=day).breakdowns["Kecamatan"]}
+    sold_in_month = {line.name: line.total for line in sales_report(
+        session, actor, period_from=month_start, period_to=day).breakdowns["Kecamatan"]}
+    return tuple(
+        KecamatanActivity(
+            name, trained[name].participants if name in trained else 0, trained[name].completed if name in trained else 0,
+            trained[name].women if name in trained else 0, sold_in_year.get(name, 0), sold_in_month.get(name, 0))
+        for name in sorted(set(trained) | set(sold_in_year) | set(sold_in_month))
+    )
+
+
+def _impact(session: Session) -> OfficeImpact:
+    """The impact indicators of the year to the day, as the office's own Dampak screen shows them for all members;
+    the income changes go without anything that says whose, whatever ``district_personal_data`` says."""
+    day = clock.today()
+    period = {"period_from": day.replace(month=1, day=1), "period_to": day}
+    found, _ = figures_and_breakdowns(session, fund_id=None, programme_id=None, dimensions=(), **period)
+    total = found.total
+    return OfficeImpact(
+        reached=found.reached, households=total.households, followed_up=total.followed_up,
+        with_poverty_line=total.with_poverty_line, above_poverty_before=total.above_poverty_before or 0,
+        above_poverty_after=total.above_poverty_after or 0,
+        businesses_started_or_grown=total.businesses_started_or_grown,
+        moneylender_debt_before=total.moneylender_debt_before, moneylender_debt_ended=total.moneylender_debt_ended,
+        children_back_in_school=total.children_back_in_school, women_business_before=total.women_business_before,
+        women_business_after=total.women_business_after, loans_paid_off=found.loans_paid_off,
+        loans_on_time=found.loans_on_time, income_changes=tuple(income_changes(session, **period)),
     )
 
 

@@ -89,6 +89,15 @@ def figures_and_breakdowns(
     return figures, by_dimension
 
 
+def income_changes(session: Session, *, period_from: date, period_to: date) -> list[int]:
+    """Each followed-up household's change of monthly income in the period (latest − baseline), sorted and with
+    nothing that says whose: what a median over several offices needs (the district's packet); the caller has
+    checked the right."""
+    check_period(period_from, period_to)
+    return sorted(track.latest.monthly_income - track.baseline.monthly_income
+                  for track in _tracks(session, None, period_from, period_to) if track.latest is not None)
+
+
 def check_period(period_from: date, period_to: date) -> None:
     for day in (period_from, period_to):
         if type(day) is not date or not EARLIEST <= day <= LATEST:
