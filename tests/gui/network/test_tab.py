@@ -8,6 +8,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from koperasi.gui.context import AppContext
 from koperasi.gui.network.attendance_dialog import ChecklistModel, MeetingAttendanceDialog
@@ -88,6 +89,9 @@ def test_a_clerk_records_a_meeting_its_attendance_and_a_follow_up(qtbot, net, mo
     attendance.guest_boxes["female_adult"].setValue(4)
     attendance.guest_boxes["male_child"].setValue(1)
     assert attendance.count_label.text() == "Hadir: 1 anggota, 5 tamu"
+    attendance.resize(720, 640)  # its size on a 1024x768 laptop
+    QApplication.processEvents()
+    assert attendance.count_label.width() >= attendance.count_label.sizeHint().width()  # the count is read whole
     _shot(attendance, "meeting-attendance")
     attendance.save()
     assert attendance.error_label.text() == ""

@@ -223,7 +223,6 @@ class MeetingAttendanceDialog(UnsavedChangesGuard, QDialog):
         tools.addWidget(self.part_filter)
         tools.addWidget(all_button)
         tools.addWidget(none_button)
-        tools.addWidget(self.count_label)
         self.guest_boxes: dict[str, QSpinBox] = {}
         guests_box = QGroupBox(self.tr("Tamu (bukan anggota)"))
         grid = QGridLayout(guests_box)
@@ -239,6 +238,11 @@ class MeetingAttendanceDialog(UnsavedChangesGuard, QDialog):
                 grid.addWidget(box, row, column)
         hint = QLabel(self.tr("Ketik untuk mencari · Panah: pindah · Spasi: centang/hapus · Ctrl+A: semua yang tampil hadir"))
         hint.setStyleSheet("color: #666;")
+        hint.setWordWrap(True)
+        # The count on a line of its own: beside the search and the buttons it was cut at both laptop widths.
+        below_table = QHBoxLayout()
+        below_table.addWidget(hint, 1)
+        below_table.addWidget(self.count_label)
         self.error_label = QLabel(objectName="meetingAttendanceError")
         self.error_label.setWordWrap(True)
         set_inline_error(self.error_label, "")
@@ -250,7 +254,7 @@ class MeetingAttendanceDialog(UnsavedChangesGuard, QDialog):
         layout.addLayout(tools)
         layout.addWidget(self.empty)
         layout.addWidget(self.table, 1)
-        layout.addWidget(hint)
+        layout.addLayout(below_table)
         layout.addWidget(guests_box)
         layout.addWidget(self.error_label)
         layout.addWidget(buttons)
