@@ -65,7 +65,7 @@ JOINING = {"monthly"}
 LAYERS = ("domain", "services", "reports", "gui")
 OFFERED = {
     "office": None,  # everything: profile, settings, regions, audit, numbering
-    "members": {"domain.members.register", "services.members.search", "services.members.groups"},
+    "members": {"domain.members.register", "services.members.search", "services.members.groups", "gui.members.photos"},
     "trainings": {"services.trainings.participants", "services.trainings.programmes"},
     "sales": {"domain.sales.rules"},
     "network": set(),  # the member panel gets its meetings through the main window
@@ -87,7 +87,7 @@ USES = {
     ("office", "members"),  # doctor checks member numbers are gapless
     ("office", "sales"),  # the settings registry checks the default commission with the sales rule
     ("network", "members"),  # a meeting serves groups: the meeting form lists them
-    ("impact", "members"),  # a visit is entered for a member found by number; ages for the funder's report
+    ("impact", "members"),  # a visit is entered for a member found by number; ages for the funder's report; a story's photo
     ("district", "loans"),  # a packet carries each loan's position as the office's arrears report sees it
     ("office", "district"),  # the first-run wizard sets up a sub-district office or the district (mode kabupaten)
     ("office", "loans"),  # the audit report lists loan approvals by accounts made within days of the application
