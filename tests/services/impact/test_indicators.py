@@ -93,3 +93,17 @@ def test_the_funder_report_counts_people_money_and_rows_without_names(db, office
     text = repr(report.households)
     assert "Siti" not in text and "SRL" not in text and "1980" not in text  # no names, numbers or birth dates
     assert len(office.events("impact_reported")) == 1
+
+
+def test_a_funds_report_follows_its_borrowers_from_their_first_loan(db, office):
+    from koperasi.domain.impact.cohorts import CohortBasis
+    from koperasi.services.impact.report import funder_report
+
+    with db.session() as session:
+        everyone = funder_report(session, office.manager, **YEAR_2025)
+        fund = funder_report(session, office.manager, fund_id=office.loans.fund_id, **YEAR_2025)
+    assert everyone.cohort_basis is CohortBasis.JOINED and everyone.cohorts == []  # all joined in 2024
+    # Siti's loan, 6 January 2025: her 6 July visit would count; the 6 April and 6 October ones are outside the window
+    assert fund.cohort_basis is CohortBasis.FIRST_LOAN
+    assert [(r.cohort, r.milestone, r.measured, r.median_income) for r in fund.cohorts] == [
+        ("2025", "Data awal", 1, 1_000_000), ("2025", "6 bulan", 0, None), ("2025", "12 bulan", 0, None)]

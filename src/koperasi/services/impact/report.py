@@ -31,6 +31,7 @@ from koperasi.db.models import (
     TrainingCertificate,
     TrainingParticipant,
 )
+from koperasi.domain.impact.cohorts import CohortBasis, CohortSpan, cohort_rows
 from koperasi.domain.impact.indicators import Dimension
 from koperasi.domain.impact.papers import AnonymousHousehold, FunderReport
 from koperasi.domain.members.register import age_on
@@ -39,7 +40,13 @@ from koperasi.domain.people import Sex
 from koperasi.domain.roles import Actor, Permission
 from koperasi.services.access import authorize
 from koperasi.services.impact.households import MEASURED, measurement_of
-from koperasi.services.impact.indicators import figures_and_breakdowns, household_key, population_of, reached_members
+from koperasi.services.impact.indicators import (
+    cohort_households,
+    figures_and_breakdowns,
+    household_key,
+    population_of,
+    reached_members,
+)
 from koperasi.services.office import audit
 from koperasi.services.office.profile import current_office
 from koperasi.services.transaction import write
@@ -63,12 +70,14 @@ def funder_report(
         population, _ = population_of(session, fund_id, programme_id)
         reached = reached_members(population, fund_id, programme_id, period_from, period_to)
         lent, repaid, disbursed = _money(session, population, fund_id, period_from, period_to)
+        basis = CohortBasis.FIRST_LOAN if fund_id else CohortBasis.FIRST_TRAINING if programme_id else CohortBasis.JOINED
         report = FunderReport(
             office=current_office(session).profile, made_on=clock.today(), figures=figures, breakdowns=breakdowns,
             reached_by=_reached_by(session, reached, period_to), lent=lent, repaid=repaid, loans_disbursed=disbursed,
             trainings_completed=_certificates(session, population, programme_id, period_from, period_to),
             sales_to_producers=_sales(session, population, period_from, period_to),
-            households=_anonymous(session, population, period_from, period_to),
+            households=_anonymous(session, population, period_from, period_to), cohort_basis=basis,
+            cohorts=cohort_rows(cohort_households(session, population, basis, fund_id, period_from, period_to), CohortSpan.YEAR),
         )
         audit.record(session, actor, action=AuditAction.IMPACT_REPORTED, entity="impact_report", entity_id=figures.scope[:64],
                      after={"periode": f"{period_from.isoformat()} s.d. {period_to.isoformat()}", "lingkup": figures.scope,
