@@ -146,3 +146,15 @@ def test_the_sql_terms_give_the_domain_s_figures_over_varied_households(db, admi
     assert by_sex.total == indicators(tracks)
     assert [(group.label, group.figures) for group in by_sex.groups] == [("Perempuan", indicators(tracks))]
     assert by_sex.total.followed_up > 5 and by_sex.total.moneylender_debt_ended and by_sex.total.businesses_started_or_grown
+
+
+def test_every_breakdown_names_its_groups_and_puts_the_rest_in_a_fallback(db, office):
+    with db.session() as session:
+        groups = {dimension: {group.label: group.figures.households for group in
+                              impact_figures(session, office.clerk, dimension=dimension, **YEAR_2025).groups}
+                  for dimension in Dimension}
+    assert groups[Dimension.FUND] == {"Dana Bergulir Pemkab": 1, "Tanpa pinjaman": 2}
+    assert groups[Dimension.PROGRAMME] == {"Pinjaman: Modal Usaha Mikro": 1, "Belum ikut program": 2}
+    assert groups[Dimension.COHORT] == {"Bergabung 2024": 3}
+    assert groups[Dimension.CATEGORY] == {"Tanpa kategori": 3}
+    assert sum(groups[Dimension.KECAMATAN].values()) == 3

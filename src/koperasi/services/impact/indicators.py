@@ -79,7 +79,7 @@ def figures_and_breakdowns(
     lines = _lines_in_force(session, period_to)
     pairs = session.execute(_pairs(population, period_from, period_to, lines)).all()
     by_dimension = {
-        dimension: [GroupFigures(label, figures) for label, figures in _grouped(session, pairs, dimension, population)]
+        dimension: [GroupFigures(label, figures) for label, figures in _grouped(session, pairs, dimension)]
         for dimension in dimensions
     }
     paid_off, on_time = _loans_repaid(session, population, fund_id, period_from, period_to)
@@ -205,65 +205,57 @@ def _lines_in_force(session: Session, on: date) -> dict[str, int]:
     return {area: amount for area, amount in rows}
 
 
-def _grouped(session: Session, pairs: Sequence[Row], dimension: Dimension, population: Select | None) -> list[tuple[str, Indicators]]:
-    """The indicators per group of ``dimension``, by label: a household counts once in each group it belongs to."""
-    def labelled(prefix: str, query: Select) -> Select:
-        member_id, value = query.selected_columns
-        return query.with_only_columns(household_key(member_id).label("key"), _text(prefix).label("prefix"),
-                                       cast(value, String).label("value"))
-
+def _grouped(session: Session, pairs: Sequence[Row], dimension: Dimension) -> list[tuple[str, Indicators]]:
+    """The indicators per group of ``dimension``, by label: a household counts once in each group it belongs to,
+    and one in none goes to the dimension's fallback group (the pairs are the population's households already)."""
     if dimension is Dimension.PROGRAMME:
         queries = [
-            labelled("Pelatihan: ", select(TrainingParticipant.member_id, TrainingProgramme.name)
-                     .join(TrainingBatch, TrainingBatch.id == TrainingParticipant.batch_id)
-                     .join(TrainingProgramme, TrainingProgramme.id == TrainingBatch.programme_id)
-                     .where(TrainingParticipant.member_id.is_not(None))),
-            labelled("Pinjaman: ", select(Loan.member_id, LoanProduct.name)
-                     .join(LoanProduct, LoanProduct.id == Loan.product_id).where(Loan.disbursed_on.is_not(None))),
+            ("Pelatihan: ", select(household_key(TrainingParticipant.member_id), TrainingProgramme.name)
+             .join(TrainingBatch, TrainingBatch.id == TrainingParticipant.batch_id)
+             .join(TrainingProgramme, TrainingProgramme.id == TrainingBatch.programme_id)
+             .where(TrainingParticipant.member_id.is_not(None))),
+            ("Pinjaman: ", select(household_key(Loan.member_id), LoanProduct.name)
+             .join(LoanProduct, LoanProduct.id == Loan.product_id).where(Loan.disbursed_on.is_not(None))),
         ]
         fallback = "Belum ikut program"
     elif dimension is Dimension.FUND:
-        queries = [labelled("", select(Loan.member_id, FundSource.name).join(FundSource, FundSource.id == Loan.fund_source_id)
-                            .where(Loan.disbursed_on.is_not(None)))]
+        queries = [("", select(household_key(Loan.member_id), FundSource.name).join(FundSource, FundSource.id == Loan.fund_source_id)
+                    .where(Loan.disbursed_on.is_not(None)))]
         fallback = "Tanpa pinjaman"
     elif dimension is Dimension.CATEGORY:
-        queries = [labelled("", select(MemberCategory.member_id, Category.name)
-                            .join(Category, Category.code == MemberCategory.category_code))]
+        queries = [("", select(household_key(MemberCategory.member_id), Category.name)
+                    .join(Category, Category.code == MemberCategory.category_code))]
         fallback = "Tanpa kategori"
     elif dimension is Dimension.KECAMATAN:
-        queries = [labelled("", select(Member.id, Kecamatan.name).join(Kecamatan, Kecamatan.code == Member.kecamatan_code))]
+        queries = [("", select(household_key(Member.id), Kecamatan.name).join(Kecamatan, Kecamatan.code == Member.kecamatan_code))]
         fallback = ""
     elif dimension is Dimension.SEX:
-        queries = [labelled("", select(Member.id, Member.sex))]
+        queries = [("", select(household_key(Member.id), Member.sex))]
         fallback = ""
     else:
-        queries = [labelled("", select(Member.id, extract("year", Member.join_date)))]
+        queries = [("", select(household_key(Member.id), extract("year", Member.join_date)))]
         fallback = ""
-    if fallback:
-        labelled_ids = union(*(query.with_only_columns(query.selected_columns[0]) for query in queries)).subquery()
-        queries.append(select(household_key(Member.id).label("key"), _text("").label("prefix"), _text(fallback).label("value"))
-                       .where(Member.id.not_in(select(labelled_ids.c[0])), _within(Member.id, population)))
     groups: dict[object, list[str]] = defaultdict(list)
-    for key, prefix, value in session.execute(union(*queries)):  # UNION: distinct, so two loans from one fund are one group
-        groups[key].append(prefix + _label(dimension, value))
+    for prefix, query in queries:
+        names: dict[object, str] = {}
+        for key, value in session.execute(query.distinct()):  # two loans from one fund are one group
+            name = names.get(value)
+            if name is None:
+                name = names[value] = prefix + _label(dimension, value)
+            groups[key].append(name)
     members: dict[str, list[Row]] = defaultdict(list)
     for pair in pairs:
-        for label in groups.get(pair.key, ()):
+        for label in groups.get(pair.key) or ([fallback] if fallback else []):
             members[label].append(pair)
     return [(label, _summed(grouped)) for label, grouped in sorted(members.items())]
 
 
-def _text(value: str):
-    """A constant text column PostgreSQL can type inside a UNION."""
-    return cast(literal(value), String)
-
-
-def _label(dimension: Dimension, value: str) -> str:
+def _label(dimension: Dimension, value) -> str:
     if dimension is Dimension.SEX:
         return Sex(value).label
     if dimension is Dimension.COHORT:
         return f"Bergabung {value}"
-    return value
+    return str(value)
 
 
 def reached_members(population: Select | None, fund_id, programme_id, period_from: date, period_to: date):
