@@ -250,7 +250,7 @@ class Session:
         tabs: QTabWidget = window.form.mainTabs
         steps = [("beranda", self._dashboard), ("anggota", self._members), ("pinjaman", self._loans),
                  ("simpanan", self._savings), ("pelatihan", self._trainings), ("penjualan", self._sales),
-                 ("jaringan", self._network)]
+                 ("jaringan", self._network), ("dampak", self._impact)]
         for index, (name, step) in enumerate(steps):
             tabs.setCurrentIndex(index)
             self._settle()
@@ -324,6 +324,7 @@ class Session:
         members = window.members
         self.open("anggota-tambah", members.add_button.click)
         self.open("anggota-keluar", members.detail.leave_button.click)
+        self.open("anggota-data-rumah-tangga", members.detail.household_button.click)
         members.search.setText(self._member_with_largest_household(window))  # the household table filled
         self._settle(20)
         self._select_first("memberTable")
@@ -438,6 +439,35 @@ class Session:
         self.open("jaringan-hasil-rujukan", network.referrals_page.outcome_button.click)
         pages.setCurrentIndex(4)
         self.shoot("jaringan-laporan", window)
+        pages.setCurrentIndex(0)
+
+    def _impact(self, window, name: str) -> None:
+        impact = window.impact
+        self._select_first("visitsTable")
+        self.shoot(name, window)
+        self.open("dampak-lembar-kunjungan", impact.visits_view.print_button.click)
+        self.open("dampak-catat-kunjungan", impact.visits_view.record_button.click)
+        pages = self._pages("impactPages")
+        pages.setCurrentIndex(1)
+        self._settle()
+        self.shoot("dampak-indikator", window)
+        indicators = impact.indicators_view
+        self.open("dampak-pengaturan", indicators.settings_button.click)
+        self.open("dampak-laporan", indicators.pdf_button.click)
+        results = self._pages("indicatorsResults")
+        results.setCurrentIndex(1)
+        self._settle()
+        self.shoot("dampak-kohor", window)
+        results.setCurrentIndex(0)
+        pages.setCurrentIndex(2)
+        self._select_first("storiesTable")
+        self.shoot("dampak-kisah-sukses", window)
+        self.open("dampak-kisah-baru", impact.stories_view.add_button.click)
+        self.open("dampak-kisah-ubah", impact.stories_view.edit_button.click)
+        stories = impact.stories_view.model
+        self._select_first("storiesTable", next(row for row in range(stories.rowCount())
+                                                if stories.row(stories.index(row, 0)).consent_on is not None))
+        self.open("dampak-kisah-cetak", impact.stories_view.print_button.click)
         pages.setCurrentIndex(0)
 
     def _sales(self, window, name: str) -> None:

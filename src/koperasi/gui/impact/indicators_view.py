@@ -107,18 +107,24 @@ class IndicatorsView(QWidget):
             Column(self.tr("Saat"), lambda r: r.milestone, tip=HOW_COHORTS),
             Column(self.tr("Diukur"), lambda r: str(r.measured), align_right=True,
                    tip=self.tr("Rumah tangga yang punya pengukuran pada saat ini")),
-            Column(self.tr("Median pendapatan/bulan"), lambda r: format_rupiah(r.median_income) if r.median_income is not None else "—",
+            Column(self.tr("Median\npendapatan"), lambda r: format_rupiah(r.median_income) if r.median_income is not None else "—",
                    align_right=True, tip=self.tr("Median pendapatan bulanan rumah tangga yang diukur pada saat ini")),
         ]
-        columns += [Column(title, lambda r, cell=cell: cell(r.figures) if r.figures.followed_up else "—", align_right=index < 3,
-                           tip=HOW[key]) for index, (title, key, cell) in enumerate(COLUMNS) if index >= 2]
+        # The indicators' own columns from "Median perubahan" on, under two-line titles so that all fit 1024 px.
+        short = (self.tr("Median\nperubahan"), self.tr("Di atas garis\nkemiskinan"), self.tr("Usaha\nmulai/tumbuh"),
+                 self.tr("Lepas dari\nrentenir"), self.tr("Anak kembali\nsekolah"), self.tr("Perempuan\nberusaha"))
+        columns += [Column(title, lambda r, cell=cell: cell(r.figures) if r.figures.followed_up else "—", align_right=index == 0,
+                           tip=HOW[key]) for index, (title, (_, key, cell)) in enumerate(zip(short, COLUMNS[2:], strict=True))]
         self.cohort_model = TipTableModel(columns, parent=self)
         self.cohort_table = make_table("indicatorsCohortTable", self.cohort_model)
         self.cohort_empty_note = EmptyListNote(self.cohort_table, "indicatorsCohortEmptyNote")
         page = QWidget()
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 4, 0, 0)
-        layout.addWidget(_labelled(self.tr("K&ohor:"), self.cohort_combo), 0)
+        choice = QHBoxLayout()
+        choice.addWidget(_labelled(self.tr("K&ohor:"), self.cohort_combo))
+        choice.addStretch(1)
+        layout.addLayout(choice)
         layout.addWidget(self.cohort_table, 1)
         return page
 
@@ -140,7 +146,7 @@ class IndicatorsView(QWidget):
             return
         self._cohorts_stale = False
         self.cohort_model.set_rows(rows)
-        fit_columns(self.cohort_table, 0, {3: 150, 4: 150, 5: 170})
+        fit_columns(self.cohort_table, 1)
         self.cohort_empty_note.show_text("" if rows else self.tr(
             "Tidak ada rumah tangga dengan data awal yang mulai di dalam periode ini. Pilih periode yang lebih panjang, "
             "atau kohor menurut hal lain."))
