@@ -39,6 +39,7 @@ def main() -> int:
     import scenarios_district  # noqa: F401
     import scenarios_savings  # noqa: F401
     import scenarios_books  # noqa: F401
+    import scenarios_impact  # noqa: F401
 
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--scale", type=int, default=1000, help="size of the data set (members, later)")

@@ -66,7 +66,8 @@ LAYERS = ("domain", "services", "reports", "gui")
 OFFERED = {
     "office": None,  # everything: profile, settings, regions, audit, numbering
     # services.members.register: a member leaving with savings set against a loan leaves in the savings area's transaction
-    "members": {"domain.members.register", "services.members.search", "services.members.groups", "services.members.register"},
+    "members": {"domain.members.register", "services.members.search", "services.members.groups", "services.members.register",
+                "gui.members.photos"},
     "trainings": {"services.trainings.participants", "services.trainings.programmes", "services.trainings.papers"},
     "sales": {"domain.sales.rules", "services.sales.papers"},
     "network": set(),  # the member panel gets its meetings through the main window
@@ -90,7 +91,7 @@ USES = {
     ("office", "members"),  # doctor checks member numbers are gapless
     ("office", "sales"),  # the settings registry checks the default commission with the sales rule
     ("network", "members"),  # a meeting serves groups: the meeting form lists them
-    ("impact", "members"),  # a visit is entered for a member found by number; ages for the funder's report
+    ("impact", "members"),  # a visit is entered for a member found by number; ages for the funder's report; a story's photo
     ("district", "loans"),  # a packet carries each loan's position as the office's arrears report sees it
     ("district", "trainings"),  # a packet carries the office's training summary by kecamatan
     ("district", "sales"),  # a packet carries the office's sales report by kecamatan

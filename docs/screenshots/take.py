@@ -359,6 +359,7 @@ class Session:
         members = window.members
         self.open("anggota-tambah", members.add_button.click)
         self.open("anggota-keluar", members.detail.leave_button.click)
+        self.open("anggota-data-rumah-tangga", members.detail.household_button.click)
         members.search.setText(self._member_with_largest_household(window))  # the household table filled
         self._settle(20)
         self._select_first("memberTable")
@@ -475,6 +476,38 @@ class Session:
         self.shoot("jaringan-laporan", window)
         pages.setCurrentIndex(0)
 
+    def _impact(self, window, name: str) -> None:
+        impact = window.impact
+        self._select_first("visitsTable")
+        self.shoot(name, window)
+        self.open("dampak-lembar-kunjungan", impact.visits_view.print_button.click)
+        self.open("dampak-catat-kunjungan", impact.visits_view.record_button.click)
+        pages = self._pages("impactPages")
+        pages.setCurrentIndex(1)
+        self._settle()
+        self.shoot("dampak-indikator", window)
+        indicators = impact.indicators_view
+        self.open("dampak-garis-kemiskinan", indicators.settings_button.click)
+        self.open("dampak-laporan", indicators.pdf_button.click)
+        results = self._pages("indicatorsResults")
+        results.setCurrentIndex(1)
+        self._settle()
+        self.shoot("dampak-kohor", window)
+        results.setCurrentIndex(0)
+        pages.setCurrentIndex(2)
+        self._select_first("storiesTable")
+        self.shoot("dampak-kisah-sukses", window)
+        self.open("dampak-kisah-baru", impact.stories_view.add_button.click)
+        self.open("dampak-kisah-ubah", impact.stories_view.edit_button.click)
+        stories = impact.stories_view.model
+        self._select_first("storiesTable", next(row for row in range(stories.rowCount())
+                                                if stories.row(stories.index(row, 0)).consent_on is not None))
+        self.open("dampak-kisah-cetak", impact.stories_view.print_button.click)
+        pages.setCurrentIndex(0)
+        window.form.mainTabs.setCurrentWidget(window.members)
+        self._select_first("memberTable")
+        self.open("dampak-rumah-tangga", window.members.detail.household_button.click)
+
     def _sales(self, window, name: str) -> None:
         sales = window.sales
         self._select_first("saleTable")
@@ -509,22 +542,6 @@ class Session:
         self.shoot(name, window)
         self.open("simpanan-setor", savings.deposit_button.click)
         self.open("simpanan-besar", savings.rates_button.click)
-
-    def _impact(self, window, name: str) -> None:
-        impact = window.impact
-        self._select_first("visitsTable")
-        self.shoot(name, window)
-        self.open("dampak-catat-kunjungan", impact.visits_view.record_button.click)
-        self.open("dampak-lembar-kunjungan", impact.visits_view.print_button.click)
-        impact.pages.setCurrentWidget(impact.indicators_view)
-        self._settle(20)
-        self.shoot("dampak-indikator", window)
-        self.open("dampak-garis-kemiskinan", impact.indicators_view.settings_button.click)
-        self.open("dampak-laporan", impact.indicators_view.pdf_button.click)
-        impact.pages.setCurrentWidget(impact.visits_view)
-        window.form.mainTabs.setCurrentWidget(window.members)
-        self._select_first("memberTable")
-        self.open("dampak-rumah-tangga", window.members.detail.household_button.click)
 
     def _menus(self, window) -> None:
         form = window.form

@@ -48,7 +48,9 @@ from koperasi.db.models import (
 )
 from koperasi.domain.errors import DomainError
 from koperasi.domain.impact.household import BusinessStatus, Measurement
+from koperasi.domain.impact.cohorts import CohortBasis, CohortSpan
 from koperasi.domain.impact.indicators import Dimension
+from koperasi.domain.impact.stories import StoryDraft
 from koperasi.domain.loans.products import LoanKind
 from koperasi.domain.loans.products import ProductInput as LoanProductInput
 from koperasi.domain.loans.rules import Frequency, LoanStatus
@@ -74,6 +76,7 @@ from koperasi.services.impact import households as impact_households
 from koperasi.services.impact import indicators as impact_indicators
 from koperasi.services.impact import poverty as impact_poverty
 from koperasi.services.impact import report as impact_report
+from koperasi.services.impact import stories as impact_stories
 from koperasi.services.impact import visits as impact_visits
 from koperasi.services.loans import arrears
 from koperasi.services.trainings import attendance
@@ -741,6 +744,17 @@ def specs(w: World) -> dict:
                                             dimension=st.one_of(st.none(), choice(Dimension)), fund_id=w.maybe("fund"),
                                             programme_id=w.maybe("programme")),
         impact_indicators.report_scopes: d(),
+        impact_indicators.cohort_figures: d(period_from=dates(date(2025, 1, 1)), period_to=dates(date(2025, 12, 31)),
+                                            basis=choice(CohortBasis), span=choice(CohortSpan), fund_id=w.maybe("fund"),
+                                            programme_id=w.maybe("programme")),
+        impact_stories.save_story: d(member_id=member, draft=either(lazy(
+            StoryDraft, title=texts("Panen organik"), text=texts("Hasil panen naik."),
+            photo=st.one_of(st.none(), st.binary(max_size=64), st.sampled_from([b"\xff\xd8\xff\xe0" + b"0" * 32])),
+            consent_on=maybe_dates(date(2026, 11, 1))), None, "cerita"),
+            story_id=st.one_of(st.none(), st.uuids(), *alien(*WRONG_IDS)), expected_version=st.one_of(st.none(), versions())),
+        impact_stories.list_stories: d(),
+        impact_stories.story_draft: d(story_id=st.one_of(st.uuids(), *alien(*WRONG_IDS))),
+        impact_stories.story_paper: d(story_id=st.one_of(st.uuids(), *alien(*WRONG_IDS))),
         impact_report.funder_report: d(period_from=dates(date(2025, 1, 1)), period_to=dates(date(2025, 12, 31)),
                                        fund_id=w.maybe("fund"), programme_id=w.maybe("programme")),
         impact_poverty.poverty_lines: d(),

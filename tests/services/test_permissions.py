@@ -15,6 +15,7 @@ import pytest
 import koperasi.services
 from koperasi.domain.errors import DomainError, PermissionDenied
 from koperasi.domain.impact.household import BusinessStatus, Measurement
+from koperasi.domain.impact.stories import StoryDraft
 from koperasi.domain.members.register import GroupKind, MemberInput
 from koperasi.domain.office.profile import OfficeProfile
 from koperasi.domain.office.regions import Region
@@ -40,6 +41,7 @@ from koperasi.services.impact import households as impact_households
 from koperasi.services.impact import indicators as impact_indicators
 from koperasi.services.impact import poverty as impact_poverty
 from koperasi.services.impact import report as impact_report
+from koperasi.services.impact import stories as impact_stories
 from koperasi.services.impact import visits as impact_visits
 from koperasi.services.district import consolidated as district_view
 from koperasi.services.district import monthly as district_monthly
@@ -513,6 +515,15 @@ CALLS = {
         lambda s, a: impact_indicators.impact_figures(s, a, period_from=date(2026, 1, 1), period_to=date(2026, 12, 31)),
     ),
     impact_indicators.report_scopes: (HOUSEHOLD_VIEWERS, lambda s, a: impact_indicators.report_scopes(s, a)),
+    impact_indicators.cohort_figures: (
+        HOUSEHOLD_VIEWERS,
+        lambda s, a: impact_indicators.cohort_figures(s, a, period_from=date(2026, 1, 1), period_to=date(2026, 12, 31)),
+    ),
+    impact_stories.save_story: (VISIT_RECORDERS, lambda s, a: impact_stories.save_story(
+        s, a, UNKNOWN, StoryDraft("Panen organik", "Ceritanya.", None, None))),
+    impact_stories.list_stories: (HOUSEHOLD_VIEWERS, lambda s, a: impact_stories.list_stories(s, a)),
+    impact_stories.story_draft: (HOUSEHOLD_VIEWERS, lambda s, a: impact_stories.story_draft(s, a, UNKNOWN)),
+    impact_stories.story_paper: (HOUSEHOLD_VIEWERS, lambda s, a: impact_stories.story_paper(s, a, UNKNOWN)),
     impact_report.funder_report: (
         HOUSEHOLD_VIEWERS,
         lambda s, a: impact_report.funder_report(s, a, period_from=date(2026, 1, 1), period_to=date(2026, 12, 31)),

@@ -1233,6 +1233,30 @@ class PovertyLine(Base):
     __mapper_args__ = {"version_id_col": version}
 
 
+class SuccessStory(Base):
+    """A member's kisah sukses (migration 0020): title, text, an optional photo kept here so that backups carry
+    it, and the member's written consent (the day and who recorded it). Without consent it stays in the office."""
+
+    __tablename__ = "success_stories"
+    __table_args__ = (
+        CheckConstraint("(consent_on IS NULL) = (consent_recorded_by IS NULL)", name="consent"),
+        Index("ix_success_stories_member", "member_id"),
+    )
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    member_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("members.id"))
+    title: Mapped[str] = mapped_column(String(120))
+    text: Mapped[str] = mapped_column(Text)
+    photo: Mapped[bytes | None] = mapped_column(LargeBinary, deferred=True)
+    consent_on: Mapped[date | None] = mapped_column(Date)
+    consent_recorded_by: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("users.id"))
+    created_by: Mapped[uuid.UUID] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    __mapper_args__ = {"version_id_col": version}
+
+
 # ---- District consolidation (issue 21, migration 0015) ------------------------------------------
 
 

@@ -23,6 +23,7 @@ from koperasi.db.models import (
     Loan,
     Member,
     PovertyLine,
+    SuccessStory,
     TrainingCertificate,
     TrainingParticipant,
     User,
@@ -37,6 +38,17 @@ LIVELIHOODS = ["Petani karet", "Petani sawit", "Petani padi", "Buruh harian", "P
 POVERTY_LINES = [(date(2024, 3, 1), "perdesaan", 610_000), (date(2024, 3, 1), "perkotaan", 690_000),
                  (date(2025, 3, 1), "perdesaan", 640_000), (date(2025, 3, 1), "perkotaan", 720_000)]
 HISTORY_DAYS = 2 * 365
+STORIES = [  # (title, text, the member's written consent recorded)
+    ("Dari rentenir ke warung sendiri",
+     "Dulu setiap musim tanam Ibu meminjam ke rentenir dengan bunga sepuluh persen sebulan. Hasil karet habis untuk "
+     "membayar bunga.\n\nDengan pinjaman modal usaha dari koperasi, Ibu membuka warung kecil di depan rumah. Setahun "
+     "kemudian utang ke rentenir lunas, dan dua anaknya kembali bersekolah.", True),
+    ("Tikar pandan sampai ke Jambi",
+     "Kelompok penganyam di desa dulu menjual tikar ke pengepul dengan harga rendah. Setelah pelatihan pemasaran, "
+     "kelompok menjual lewat koperasi ke toko di Kota Jambi.\n\nPendapatan rumah tangga naik hampir separuh, dan "
+     "kelompok kini melatih ibu-ibu dari desa tetangga.", True),
+    ("Kebun sayur organik", "Catatan awal: kisah ini masih menunggu persetujuan tertulis anggota.", False),
+]
 CHUNK = 5000
 
 
@@ -94,6 +106,15 @@ def fill_impact(session: Session, *, today: date) -> int:
     written += _flush(session, rows)
     session.execute(PovertyLine.__table__.insert(), [{"valid_from": day, "area": area, "amount": amount, "version": 1}
                                                      for day, area, amount in POVERTY_LINES])
+    borrowers = [member for member in members if loans[member.id] and member.join_date <= today - timedelta(days=60)]
+    stories = [
+        {"id": uuid.UUID(int=rng.getrandbits(128), version=4), "member_id": member.id, "title": title, "text": text, "photo": None,
+         "consent_on": today - timedelta(days=20) if consent else None, "consent_recorded_by": creator if consent else None,
+         "created_by": creator, "created_at": now, "version": 1}
+        for member, (title, text, consent) in zip(rng.sample(borrowers, min(len(borrowers), len(STORIES))), STORIES)
+    ]
+    if stories:  # a demo without borrowers has none (an empty list would be one INSERT of nothing)
+        session.execute(SuccessStory.__table__.insert(), stories)
     return written
 
 

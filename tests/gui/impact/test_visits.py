@@ -13,11 +13,13 @@ from koperasi.domain.people import Sex
 from koperasi.domain.roles import Role
 from koperasi.gui.context import AppContext
 from koperasi.gui.impact.household_dialog import HouseholdDialog
+from koperasi.gui.impact.indicators_view import IndicatorsView
 from koperasi.gui.impact.visit_dialog import VisitDialog
 from koperasi.gui.main_window import MainWindow
 from koperasi.services.impact import households
 from koperasi.services.members import register as members
 from koperasi.services.office import regions
+from tests.services.impact.test_households import measured
 from tests.support import add_staff
 
 
@@ -102,3 +104,22 @@ def test_the_indicators_show_a_total_row_and_the_due_list_explains_itself(qtbot,
     assert "Belum ada rumah tangga dengan data awal" in indicators.empty_note.text()
     header_tip = indicators.model.headerData(3, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
     assert "Median" in header_tip
+
+
+def test_the_cohort_table_is_read_when_shown_and_follows_its_choice(qtbot, context, member):
+    with context.database.session() as session:
+        households.record_measurement(session, context.actor, member.id, measured(date(2025, 1, 10), 1_000_000),
+                                      officer_id=context.actor.user_id)
+        households.record_measurement(session, context.actor, member.id, measured(date(2025, 7, 3), 1_400_000),
+                                      officer_id=context.actor.user_id)
+    view = IndicatorsView(context)
+    qtbot.addWidget(view)
+    view.from_edit.setText("01-01-2025")
+    view.reload()
+    assert view.cohort_model.rowCount() == 0  # not read until its page is shown
+    view.results.setCurrentIndex(1)
+    rows = [view.cohort_model.row(view.cohort_model.index(row, 0)) for row in range(view.cohort_model.rowCount())]
+    assert [(r.cohort, r.milestone, r.measured) for r in rows] == [("2025", "Data awal", 1), ("2025", "6 bulan", 1), ("2025", "12 bulan", 0)]
+    assert view.cohort_model.index(1, 4).data() == "+Rp400.000"
+    view.cohort_combo.setCurrentIndex(view.cohort_combo.findData("first_loan/year"))
+    assert view.cohort_model.rowCount() == 0 and "Tidak ada rumah tangga" in view.cohort_empty_note.text()

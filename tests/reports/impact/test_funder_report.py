@@ -9,6 +9,7 @@ from datetime import date
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
+from koperasi.domain.impact.cohorts import CohortBasis, CohortHousehold, CohortSpan, cohort_rows
 from koperasi.domain.impact.household import BusinessStatus
 from koperasi.domain.impact.indicators import Dimension, HouseholdTrack, indicators
 from koperasi.domain.impact.papers import AnonymousHousehold, FunderReport, GroupFigures, ImpactFigures
@@ -27,15 +28,18 @@ def report() -> FunderReport:
     households = [AnonymousHousehold(1, "Perempuan", "40–54", "Singkut", "Petani kecil", *siti),
                   AnonymousHousehold(2, "Perempuan", "25–39", "Pauh", "", *rahma)]
     return FunderReport(OFFICE, date(2026, 11, 28), figures, {Dimension.SEX: [GroupFigures("Perempuan", total)]},
-                        {"Jenis kelamin": {"Perempuan": 2}}, 2_400_000, 700_000, 2, 5, 1_250_000, households)
+                        {"Jenis kelamin": {"Perempuan": 2}}, 2_400_000, 700_000, 2, 5, 1_250_000, households, CohortBasis.FIRST_LOAN,
+                        cohort_rows([CohortHousehold("siti", date(2025, 1, 10), siti, 350_000),
+                                     CohortHousehold("rahma", date(2025, 3, 1), rahma, 350_000)], CohortSpan.YEAR))
 
 
 def test_the_pdf_carries_the_figures_and_how_they_are_computed():
     target = io.BytesIO()
     write_funder_pdf(report(), target)
-    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(target.getvalue())).pages)
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(target.getvalue())).pages).replace("\n", " ")
     for expected in ("LAPORAN DAMPAK PROGRAM", "Sumber dana: Dana Desa", "+Rp250.000", "1 → 2 dari 2", "2 pinjaman, Rp2.400.000",
-                     "2 dari 3", "Rp1.250.000", "Catatan: cara menghitung", "perdesaan Rp350.000", "Indikator menurut jenis kelamin"):
+                     "2 dari 3", "Rp1.250.000", "Catatan: cara menghitung", "perdesaan Rp350.000", "Indikator menurut jenis kelamin",
+                     "Kohor menurut tahun pinjaman pertama", "2025 6 bulan 1 Rp1.900.000 \u2212Rp100.000"):
         assert expected in text, expected
 
 
@@ -43,7 +47,12 @@ def test_the_workbook_has_numbers_and_anonymous_rows():
     target = io.BytesIO()
     write_funder_xlsx(report(), target)
     book = load_workbook(io.BytesIO(target.getvalue()))
-    assert book.sheetnames == ["Ringkasan", "Indikator", "Jangkauan", "Data anonim", "Catatan"]
+    assert book.sheetnames == ["Ringkasan", "Indikator", "Kohor", "Jangkauan", "Data anonim", "Catatan"]
+    cohort_rows_ = [[c.value for c in r][:7] for r in book["Kohor"].iter_rows(min_row=6)]
+    # 12 months after 10 January: Siti's 6 October visit is outside the two-month window, Rahmawati's 1 September is not
+    # 6 months: Rahmawati (1 March + 6 = 1 September) only
+    assert cohort_rows_ == [["2025", "Data awal", 2, 1_500_000, 2, 0, None], ["2025", "6 bulan", 1, 1_900_000, 2, 1, -100_000],
+                            ["2025", "12 bulan", 0, None, 2, 0, None]]
     indicator_rows = [[c.value for c in r] for r in book["Indikator"].iter_rows(min_row=6)]
     assert indicator_rows[0][:5] == ["Seluruhnya", None, 2, 2, 250_000]
     rows = [[c.value for c in r] for r in book["Data anonim"].iter_rows(min_row=6)]

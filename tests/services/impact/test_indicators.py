@@ -93,3 +93,68 @@ def test_the_funder_report_counts_people_money_and_rows_without_names(db, office
     text = repr(report.households)
     assert "Siti" not in text and "SRL" not in text and "1980" not in text  # no names, numbers or birth dates
     assert len(office.events("impact_reported")) == 1
+
+
+def test_a_funds_report_follows_its_borrowers_from_their_first_loan(db, office):
+    from koperasi.domain.impact.cohorts import CohortBasis
+    from koperasi.services.impact.report import funder_report
+
+    with db.session() as session:
+        everyone = funder_report(session, office.manager, **YEAR_2025)
+        fund = funder_report(session, office.manager, fund_id=office.loans.fund_id, **YEAR_2025)
+    assert everyone.cohort_basis is CohortBasis.JOINED and everyone.cohorts == []  # all joined in 2024
+    # Siti's loan, 6 January 2025: her 6 July visit would count; the 6 April and 6 October ones are outside the window
+    assert fund.cohort_basis is CohortBasis.FIRST_LOAN
+    assert [(r.cohort, r.milestone, r.measured, r.median_income) for r in fund.cohorts] == [
+        ("2025", "Data awal", 1, 1_000_000), ("2025", "6 bulan", 0, None), ("2025", "12 bulan", 0, None)]
+
+
+def test_the_sql_terms_give_the_domain_s_figures_over_varied_households(db, admin):
+    """services/impact/indicators.py adds the indicators up in SQL; domain/impact/indicators.py defines them."""
+    import random
+    from dataclasses import replace
+
+    from koperasi.domain.impact.indicators import HouseholdTrack, indicators
+    from tests.loan_support import loan_office
+
+    office = loan_office(db, admin)
+    rng = random.Random(16)
+    days = [date(2024, 3, 1), date(2024, 11, 5), date(2025, 4, 2), date(2025, 8, 9), date(2026, 1, 4)]
+
+    def figures() -> dict:
+        size = rng.randint(1, 6)
+        children = rng.randint(0, size - 1)
+        debt = rng.random() < 0.5
+        return {"monthly_income": rng.randrange(0, 4_000_000, 50_000), "household_size": size,
+                "business_status": rng.choice(list(BusinessStatus)), "moneylender_debt": debt,
+                "moneylender_amount": rng.randint(1, 9) * 100_000 if debt else 0, "school_age_children": children,
+                "children_in_school": rng.randint(0, children), "woman_business": rng.random() < 0.5}
+
+    tracks = []
+    with db.session() as session:
+        poverty.set_poverty_line(session, office.manager, valid_from=date(2024, 1, 1), area="perdesaan", amount=300_000)
+        for index in range(24):
+            member = office.member(f"Anggota {index}")
+            taken = [replace(measured(day), **figures()) for day in sorted(rng.sample(days, rng.randint(0, 4)))]
+            for data in taken:
+                households.record_measurement(session, office.clerk, member, data, officer_id=office.clerk.user_id)
+            known = [m for m in taken if m.measured_on <= YEAR_2025["period_to"]]
+            later = [m for m in known[1:] if m.measured_on >= YEAR_2025["period_from"]]
+            if known:
+                tracks.append(HouseholdTrack(member, known[0], later[-1] if later else None, 300_000))
+        by_sex = impact_figures(session, office.clerk, dimension=Dimension.SEX, **YEAR_2025)
+    assert by_sex.total == indicators(tracks)
+    assert [(group.label, group.figures) for group in by_sex.groups] == [("Perempuan", indicators(tracks))]
+    assert by_sex.total.followed_up > 5 and by_sex.total.moneylender_debt_ended and by_sex.total.businesses_started_or_grown
+
+
+def test_every_breakdown_names_its_groups_and_puts_the_rest_in_a_fallback(db, office):
+    with db.session() as session:
+        groups = {dimension: {group.label: group.figures.households for group in
+                              impact_figures(session, office.clerk, dimension=dimension, **YEAR_2025).groups}
+                  for dimension in Dimension}
+    assert groups[Dimension.FUND] == {"Dana Bergulir Pemkab": 1, "Tanpa pinjaman": 2}
+    assert groups[Dimension.PROGRAMME] == {"Pinjaman: Modal Usaha Mikro": 1, "Belum ikut program": 2}
+    assert groups[Dimension.COHORT] == {"Bergabung 2024": 3}
+    assert groups[Dimension.CATEGORY] == {"Tanpa kategori": 3}
+    assert sum(groups[Dimension.KECAMATAN].values()) == 3

@@ -1,14 +1,14 @@
 """The indicators funders ask for, from each household's baseline and latest measurement.
 
-Pure arithmetic on plain data: the service reads the rows with set queries and hands over one
-``HouseholdTrack`` per household. A household counts once in a total, even when it belongs to
-several programmes or categories; in a breakdown it counts once in each group it belongs to.
+Pure arithmetic on plain data, one ``HouseholdTrack`` per household: the definition of each figure. A household
+counts once in a total, even when it belongs to several programmes or categories. The service computes the same
+terms in SQL over 100,000 households (services/impact/indicators.py); a test holds the two to the same figures.
 Each indicator's ``HOW`` text is shown as a tooltip and printed in the report's notes.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -127,15 +127,6 @@ def indicators(tracks: Iterable[HouseholdTrack]) -> Indicators:
         women_business_before=sum(before.woman_business for before, _, _ in followed),
         women_business_after=sum(after.woman_business for _, after, _ in followed),
     )
-
-
-def breakdown(tracks: Sequence[HouseholdTrack], groups: Mapping[Hashable, Iterable[str]]) -> dict[str, Indicators]:
-    """Indicators per group: ``groups`` names the groups of each household (several, one, or none)."""
-    members: dict[str, list[HouseholdTrack]] = {}
-    for track in tracks:
-        for group in set(groups.get(track.member_id, ())):
-            members.setdefault(group, []).append(track)
-    return {group: indicators(grouped) for group, grouped in sorted(members.items())}
 
 
 def _change(figures: Indicators) -> str:

@@ -6,6 +6,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import date
 
+from koperasi.domain.impact.cohorts import CohortBasis, CohortRow
 from koperasi.domain.impact.household import Measurement
 from koperasi.domain.impact.indicators import Dimension, Indicators
 from koperasi.domain.impact.visits import VisitReason
@@ -116,3 +117,5 @@ class FunderReport:
     trainings_completed: int
     sales_to_producers: int
     households: list[AnonymousHousehold]
+    cohort_basis: CohortBasis  # a fund's report follows its borrowers from their first loan, a programme's from training
+    cohorts: list[CohortRow]  # by year

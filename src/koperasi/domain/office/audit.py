@@ -114,6 +114,8 @@ class AuditAction(StrEnum):
     HOUSEHOLD_VIEWED = "household_viewed"
     IMPACT_REPORTED = "impact_reported"
     POVERTY_LINE_SET = "poverty_line_set"
+    STORY_SAVED = "story_saved"
+    STORY_PRINTED = "story_printed"
     OFFICE_KEY_CREATED = "office_key_created"
     DISTRICT_REPORT_SENT = "district_report_sent"
     DISTRICT_OFFICE_REGISTERED = "district_office_registered"
@@ -230,6 +232,8 @@ ACTION_LABELS: dict[str, str] = {
     AuditAction.HOUSEHOLD_VIEWED: "Data rumah tangga dilihat",
     AuditAction.IMPACT_REPORTED: "Laporan dampak dibuat",
     AuditAction.POVERTY_LINE_SET: "Garis kemiskinan dicatat",
+    AuditAction.STORY_SAVED: "Kisah sukses disimpan",
+    AuditAction.STORY_PRINTED: "Kisah sukses dicetak",
     AuditAction.OFFICE_KEY_CREATED: "Kunci tanda tangan kantor dibuat",
     AuditAction.DISTRICT_REPORT_SENT: "Paket laporan ke kabupaten dibuat",
     AuditAction.DISTRICT_OFFICE_REGISTERED: "Kantor didaftarkan di kabupaten",
@@ -271,6 +275,7 @@ ENTITY_LABELS: dict[str, str] = {
     "book_closing": "Tutup buku",
     "shu_division": "Pembagian SHU",
     "backup": "Cadangan data",
+    "success_story": "Kisah sukses",
     "office_key": "Kunci kantor",
     "district_packet": "Paket laporan kabupaten",
     "district_office": "Kantor terdaftar (kabupaten)",

@@ -7,11 +7,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from koperasi import clock
 from koperasi.domain.dates import date_range
 from koperasi.domain.errors import DomainError
+from koperasi.domain.impact.cohorts import HOW_COHORTS, CohortBasis, CohortRow, CohortSpan
 from koperasi.domain.impact.indicators import COLUMNS, HOW, Dimension
 from koperasi.domain.impact.papers import GroupFigures
 from koperasi.domain.money import format_rupiah
@@ -27,7 +28,7 @@ from koperasi.gui.list_model import Column
 from koperasi.gui.messages import show_error
 from koperasi.gui.pdf_preview import PdfPreviewDialog, show_preview, write_to_bytes
 from koperasi.gui.screen_fit import narrow_combo
-from koperasi.gui.tables import make_table
+from koperasi.gui.tables import TipTableModel, make_table
 from koperasi.services.impact import indicators as impact_indicators
 
 FUND, PROGRAMME = "fund", "programme"
@@ -64,6 +65,11 @@ class IndicatorsView(QWidget):
         self.model = TotalModel(columns, parent=self)
         self.table = make_table("indicatorsTable", self.model)
         self.empty_note = EmptyListNote(self.table, "indicatorsEmptyNote")
+        self.results = QTabWidget(objectName="indicatorsResults")
+        self.results.addTab(self.table, self.tr("Indikator"))
+        self.results.addTab(self._cohort_page(), self.tr("Kohor dari waktu ke waktu"))
+        self.results.currentChanged.connect(lambda _index: self._reload_cohorts_if_shown())
+        self._cohorts_stale = True
         self.pdf_button = QPushButton(self.tr("Laporan dampak (&PDF)…"), objectName="indicatorsPdfButton")
         self.pdf_button.setToolTip(self.tr("Laporan untuk penyandang dana: jangkauan, pinjaman, pelatihan, penjualan, "
                                            "indikator dan cara menghitungnya"))
@@ -83,9 +89,67 @@ class IndicatorsView(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
         layout.addWidget(self.summary)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(self.results, 1)
         layout.addLayout(buttons)
         self._fill_scopes()
+
+    def _cohort_page(self) -> QWidget:
+        self.cohort_combo = QComboBox(objectName="indicatorsCohortCombo")
+        self.cohort_combo.setToolTip(HOW_COHORTS)
+        for basis in CohortBasis:
+            for span in CohortSpan:
+                self.cohort_combo.addItem(self.tr("Menurut {span} {basis}").format(span=span.label, basis=basis.label),
+                                          f"{basis.value}/{span.value}")
+        self.cohort_combo.currentIndexChanged.connect(lambda _index: self.reload_cohorts())
+        cohort_tip = self.tr("Kohor yang mulai di dalam periode; pengukuran sampai akhir periode.") + "\n\n" + HOW_COHORTS
+        columns = [
+            Column(self.tr("Kohor"), lambda r: r.cohort, tip=cohort_tip),
+            Column(self.tr("Saat"), lambda r: r.milestone, tip=HOW_COHORTS),
+            Column(self.tr("Diukur"), lambda r: str(r.measured), align_right=True,
+                   tip=self.tr("Rumah tangga yang punya pengukuran pada saat ini")),
+            Column(self.tr("Median\npendapatan"), lambda r: format_rupiah(r.median_income) if r.median_income is not None else "—",
+                   align_right=True, tip=self.tr("Median pendapatan bulanan rumah tangga yang diukur pada saat ini")),
+        ]
+        # The indicators' own columns from "Median perubahan" on, under two-line titles so that all fit 1024 px.
+        short = (self.tr("Median\nperubahan"), self.tr("Di atas garis\nkemiskinan"), self.tr("Usaha\nmulai/tumbuh"),
+                 self.tr("Lepas dari\nrentenir"), self.tr("Anak kembali\nsekolah"), self.tr("Perempuan\nberusaha"))
+        columns += [Column(title, lambda r, cell=cell: cell(r.figures) if r.figures.followed_up else "—", align_right=index == 0,
+                           tip=HOW[key]) for index, (title, (_, key, cell)) in enumerate(zip(short, COLUMNS[2:], strict=True))]
+        self.cohort_model = TipTableModel(columns, parent=self)
+        self.cohort_table = make_table("indicatorsCohortTable", self.cohort_model)
+        self.cohort_empty_note = EmptyListNote(self.cohort_table, "indicatorsCohortEmptyNote")
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 4, 0, 0)
+        choice = QHBoxLayout()
+        choice.addWidget(_labelled(self.tr("K&ohor:"), self.cohort_combo))
+        choice.addStretch(1)
+        layout.addLayout(choice)
+        layout.addWidget(self.cohort_table, 1)
+        return page
+
+    def _reload_cohorts_if_shown(self) -> None:
+        if self.results.currentIndex() == 1 and self._cohorts_stale:
+            self.reload_cohorts()
+
+    def reload_cohorts(self) -> None:
+        arguments = self._arguments()
+        if arguments is None:
+            return
+        basis, span = self.cohort_combo.currentData().split("/")
+        try:
+            with self.context.database.session() as session:
+                rows: list[CohortRow] = impact_indicators.cohort_figures(
+                    session, self.context.actor, basis=CohortBasis(basis), span=CohortSpan(span), **arguments)
+        except DomainError as error:
+            show_error(self, self.tr("Kohor"), error.message)
+            return
+        self._cohorts_stale = False
+        self.cohort_model.set_rows(rows)
+        fit_columns(self.cohort_table, 1)
+        self.cohort_empty_note.show_text("" if rows else self.tr(
+            "Tidak ada rumah tangga dengan data awal yang mulai di dalam periode ini. Pilih periode yang lebih panjang, "
+            "atau kohor menurut hal lain."))
 
     def _fill_scopes(self) -> None:
         with self.context.database.session() as session:
@@ -130,6 +194,8 @@ class IndicatorsView(QWidget):
             scope=figures.scope, period=date_range(figures.period_from, figures.period_to), reached=figures.reached,
             paid=figures.loans_paid_off, on_time=figures.loans_on_time,
             lines=lines or self.tr("belum dicatat (Garis kemiskinan dan jadwal…)")))
+        self._cohorts_stale = True
+        self._reload_cohorts_if_shown()
         self.empty_note.show_text("" if figures.total.households else self.tr(
             "Belum ada rumah tangga dengan data awal dalam lingkup ini. Data awal dicatat dari Anggota (Data rumah tangga…) "
             "atau dari lembar kunjungan di halaman Kunjungan."))

@@ -22,6 +22,7 @@ from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer
 from xml.sax.saxutils import escape
 
 from koperasi.domain.dates import date_range, format_date
+from koperasi.domain.impact.cohorts import HOW_COHORTS, CohortRow
 from koperasi.domain.impact.indicators import COLUMNS, HOW, Dimension, Indicators
 from koperasi.domain.impact.papers import FunderReport, GroupFigures
 from koperasi.domain.money import format_rupiah
@@ -30,6 +31,7 @@ from koperasi.reports.layout import (
     A4_TEXT_WIDTH,
     BODY,
     BOLD,
+    EMPTY,
     GREY,
     LABEL,
     REGULAR,
@@ -93,6 +95,7 @@ def write_funder_pdf(report: FunderReport, target: Target) -> None:
                   side_by_side(_median_chart(categories), _poverty_chart(categories), A4_TEXT_WIDTH)]
     for dimension, groups in report.breakdowns.items():
         story += _breakdown(dimension, groups)
+    story += _cohorts(report)
     story += _notes(report)
     with binary_streams():
         document.build(story, canvasmaker=footer)
@@ -169,6 +172,26 @@ def _breakdown(dimension: Dimension, groups: Sequence[GroupFigures]) -> list[Flo
                       "dari jumlah seluruhnya.", LABEL) if dimension is Dimension.CATEGORY else Spacer(1, 1)]
 
 
+_COHORT_WIDTHS = [16, 18, 14, 26, 22, 28, 16, 16, 14]  # mm, sum 170
+
+
+def _cohort_cells(cohort: CohortRow) -> tuple:
+    changes = [cell(cohort.figures) if cohort.figures.followed_up else EMPTY for _, _, cell in COLUMNS[2:7]]
+    median = format_rupiah(cohort.median_income) if cohort.median_income is not None else EMPTY
+    return (cohort.cohort, cohort.milestone, str(cohort.measured), median, *changes)
+
+
+def _cohorts(report: FunderReport) -> list[Flowable]:
+    if not report.cohorts:
+        return []
+    header = ("Kohor", "Saat", "Diukur", "Median\npendapatan", "Median\nperubahan", "Di atas garis\nkemiskinan", "Usaha\nnaik",
+              "Lepas\nrentenir", "Anak\nsekolah")
+    return [CondPageBreak(40 * mm), Paragraph(f"Kohor menurut tahun {report.cohort_basis.label}", SECTION),
+            *chunked_tables(header, [_cohort_cells(cohort) for cohort in report.cohorts],
+                            [width * mm for width in _COHORT_WIDTHS], right=(2, 3, 4), font_size=6.5),
+            Paragraph("Perubahan dihitung terhadap data awal; cara menghitung ada di Catatan.", LABEL)]
+
+
 def _median_chart(groups: Sequence[GroupFigures]) -> Drawing:
     shown = [group for group in groups if group.figures.median_income_change is not None][:8]
     drawing = Drawing(_HALF, 62 * mm)
@@ -230,6 +253,7 @@ def _notes(report: FunderReport) -> list[Flowable]:
     lines = [f"<b>{escape(name)}</b>: {escape(HOW[key])}" for name, key, _ in COLUMNS]
     lines.insert(0, f"<b>Dijangkau</b>: {escape(HOW['reached'])}")
     lines.append(f"<b>Pinjaman lunas tepat waktu</b>: {escape(HOW['loans_on_time'])}")
+    lines.append(f"<b>Kohor</b>: {escape(HOW_COHORTS)}")
     poverty = ", ".join(f"{area} {format_rupiah(amount)}" for area, amount in sorted(figures.poverty_lines.items()))
     lines.append("<b>Garis kemiskinan</b> per orang per bulan yang dipakai: " + (escape(poverty) if poverty else
                  "belum dicatat kantor, sehingga angka di atas garis kemiskinan tidak dihitung") + ".")
@@ -245,7 +269,7 @@ def _notes(report: FunderReport) -> list[Flowable]:
 
 
 def write_funder_xlsx(report: FunderReport, target: Target) -> None:
-    """Sheets: Ringkasan, Indikator (total and breakdowns), Jangkauan, Data anonim (one row a household), Catatan."""
+    """Sheets: Ringkasan, Indikator (total and breakdowns), Kohor, Jangkauan, Data anonim (one row a household), Catatan."""
     book = Workbook(write_only=True)
     figures = report.figures
     heading = (title(report), report.office.name, figures.scope)
@@ -269,6 +293,15 @@ def write_funder_xlsx(report: FunderReport, target: Target) -> None:
     for dimension, groups in report.breakdowns.items():
         for group in groups:
             table.append(row(table, (dimension.label, group.label, *_numbers(group.figures)), (None, None, None, None, RUPIAH)))
+    cohorts = add_sheet(book, "Kohor", (f"Kohor (tahun {report.cohort_basis.label})", "Saat", "Diukur", "Median pendapatan",
+                                         "Data awal", "Diikuti", "Median perubahan pendapatan", "Di atas GK awal",
+                                         "Di atas GK akhir", "Dengan garis kemiskinan", "Usaha mulai/tumbuh",
+                                         "Berutang rentenir awal", "Lepas dari rentenir", "Anak kembali sekolah",
+                                         "Perempuan berusaha awal", "Perempuan berusaha akhir"),
+                        (22, 12, 10, 18, 10, 10, 18, 12, 12, 14, 14, 14, 14, 14, 14, 14), heading=heading)
+    for cohort in report.cohorts:
+        cohorts.append(row(cohorts, (cohort.cohort, cohort.milestone, cohort.measured, cohort.median_income,
+                                     *_numbers(cohort.figures)), (None, None, None, RUPIAH, None, None, RUPIAH)))
     reach = add_sheet(book, "Jangkauan", ("Menurut", "Kelompok", "Rumah tangga"), (24, 34, 14), heading=heading)
     for by, counts in report.reached_by.items():
         for name, count in counts.items():
@@ -288,6 +321,7 @@ def write_funder_xlsx(report: FunderReport, target: Target) -> None:
     for name, key, _ in COLUMNS:
         notes.append(row(notes, (name, HOW[key])))
     notes.append(row(notes, ("Pinjaman lunas tepat waktu", HOW["loans_on_time"])))
+    notes.append(row(notes, ("Kohor", HOW_COHORTS)))
     notes.append(row(notes, ("Privasi", "Tanpa nama, NIK, nomor anggota atau tanggal lahir; nomor baris tidak terkait dengan anggota.")))
     book.save(target)
 

@@ -34,12 +34,15 @@ MEASURED = (
 )
 
 
+_STATUS = {status.value: status for status in BusinessStatus}  # a dict look-up: the enum's call is 1/3 of building a row
+
+
 def measurement_of(row) -> Measurement:
     """A measurement from its row: the ORM object or a row of the ``MEASURED`` columns."""
     return Measurement(
         measured_on=row.measured_on, livelihoods=row.livelihoods, monthly_income=row.monthly_income,
         income_estimated=row.income_estimated, household_size=row.household_size,
-        business_status=BusinessStatus(row.business_status), land_m2=row.land_m2, moneylender_debt=row.moneylender_debt,
+        business_status=_STATUS[row.business_status], land_m2=row.land_m2, moneylender_debt=row.moneylender_debt,
         moneylender_amount=row.moneylender_amount, school_age_children=row.school_age_children,
         children_in_school=row.children_in_school, woman_business=row.woman_business, notes=row.notes,
     )

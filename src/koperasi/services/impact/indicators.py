@@ -1,19 +1,22 @@
 """The indicators of a period: households reached, change since the baseline, loans repaid on time.
 
-Set queries do the reading: one window over the measurements gives every household's baseline and its
-latest measurement in the period, one query per breakdown gives each household's groups, and counts of
-loans come straight from SQL. The arithmetic is domain/impact/indicators.py's.
+One statement pairs every household's baseline (its earliest day up to the period's end) with its latest
+measurement in the period, both found from the (member_id, measured_on) index alone, and computes in SQL the
+0/1 terms each indicator adds up (domain/impact/indicators.py defines them; a test holds the two to the same
+figures). Python then only sums those small rows, per group of a breakdown, and takes the medians: at 100,000
+households the indicators by category went from 5.6 s to 1.4 s (bench/scenarios_impact.py).
 """
 
 from __future__ import annotations
 
 import uuid
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 
-from sqlalchemy import Select, String, and_, case, func, select, type_coerce, union
-from sqlalchemy.orm import Session
+from sqlalchemy import BigInteger, Row, Select, String, and_, case, cast, extract, func, literal, not_, select, type_coerce, union
+from sqlalchemy.orm import Session, aliased
 
 from koperasi.db.models import (
     Category,
@@ -32,7 +35,9 @@ from koperasi.db.models import (
     TrainingProgramme,
 )
 from koperasi.domain.errors import NotFound, ValidationError
-from koperasi.domain.impact.indicators import Dimension, HouseholdTrack, breakdown, indicators
+from koperasi.domain.impact.cohorts import CohortBasis, CohortHousehold, CohortRow, CohortSpan, cohort_rows
+from koperasi.domain.impact.household import BusinessStatus
+from koperasi.domain.impact.indicators import Dimension, Indicators, indicators, median_floor
 from koperasi.domain.impact.papers import GroupFigures, ImpactFigures
 from koperasi.domain.people import Sex
 from koperasi.domain.roles import Actor, Permission
@@ -68,14 +73,13 @@ def figures_and_breakdowns(
     session: Session, *, period_from: date, period_to: date, fund_id: uuid.UUID | None, programme_id: uuid.UUID | None,
     dimensions: tuple[Dimension, ...],
 ) -> tuple[ImpactFigures, dict[Dimension, list[GroupFigures]]]:
-    """The figures and several breakdowns from one read of the measurements (the funder's report); the
-    caller has checked the right."""
+    """The figures and several breakdowns (the funder's report); the caller has checked the right."""
     check_period(period_from, period_to)
     population, scope = population_of(session, fund_id, programme_id)
-    tracks = _tracks(session, population, period_from, period_to)
+    lines = _lines_in_force(session, period_to)
+    pairs = session.execute(_pairs(population, period_from, period_to, lines)).all()
     by_dimension = {
-        dimension: [GroupFigures(label, figures)
-                    for label, figures in breakdown(tracks, _groups(session, dimension, population)).items()]
+        dimension: [GroupFigures(label, figures) for label, figures in _grouped(session, pairs, dimension)]
         for dimension in dimensions
     }
     paid_off, on_time = _loans_repaid(session, population, fund_id, period_from, period_to)
@@ -83,8 +87,8 @@ def figures_and_breakdowns(
         period_from=period_from, period_to=period_to, scope=scope, dimension=None,
         reached=session.scalar(select(func.count()).select_from(
             reached_members(population, fund_id, programme_id, period_from, period_to))) or 0,
-        total=indicators(tracks), groups=[], loans_paid_off=paid_off, loans_on_time=on_time,
-        poverty_lines=_lines_in_force(session, period_to),
+        total=_summed(pairs), groups=[], loans_paid_off=paid_off, loans_on_time=on_time,
+        poverty_lines=lines,
     )
     return figures, by_dimension
 
@@ -131,34 +135,75 @@ def _within(column, population: Select | None):
     return column.in_(population) if population is not None else True
 
 
-def _tracks(session: Session, population: Select | None, period_from: date, period_to: date) -> list[HouseholdTrack]:
+def _rank(status):
+    return case({business.value: business.rank for business in BusinessStatus}, value=status)
+
+
+def _pairs(population: Select | None, period_from: date, period_to: date, lines: dict[str, int]):
+    """One row per household with a baseline by the period's end: its member id and, against its latest measurement
+    in the period (if that is a later one), the 0/1 terms the indicators add up (domain/impact/indicators.py says
+    what each means; the tests hold the two to the same figures)."""
     m = HouseholdMeasurement
-    first = (
-        select(m.id, m.member_id, func.row_number().over(partition_by=m.member_id, order_by=m.measured_on).label("rank"))
-        .where(m.measured_on <= period_to, _within(m.member_id, population))
-        .subquery()
+    # The earliest and the latest day of each household from the (member_id, measured_on) index alone; one a day,
+    # so the day finds the row.
+    first = (select(m.member_id, func.min(m.measured_on).label("day"))
+             .where(m.measured_on <= period_to, _within(m.member_id, population)).group_by(m.member_id).subquery())
+    last = (select(m.member_id, func.max(m.measured_on).label("day"))
+            .where(m.measured_on.between(period_from, period_to), _within(m.member_id, population)).group_by(m.member_id).subquery())
+    b, l = aliased(m), aliased(m)
+    rural, urban = lines.get("perdesaan"), lines.get("perkotaan")
+    line = case((Desa.kind == "kelurahan", cast(literal(urban, BigInteger), BigInteger)),
+                else_=cast(literal(rural, BigInteger), BigInteger))
+    followed = l.id.is_not(None)
+    lined = and_(followed, line.is_not(None))
+
+    def flag(condition):
+        return case((condition, 1), else_=0)
+
+    return (
+        select(
+            household_key(first.c.member_id).label("key"),
+            flag(followed).label("followed"),
+            (l.monthly_income - b.monthly_income).label("change"),
+            flag(lined).label("lined"),
+            flag(and_(lined, b.monthly_income >= line * b.household_size)).label("above_before"),
+            flag(and_(lined, l.monthly_income >= line * l.household_size)).label("above_after"),
+            flag(and_(followed, _rank(l.business_status) > _rank(b.business_status))).label("grown"),
+            flag(and_(followed, b.moneylender_debt)).label("debt_before"),
+            flag(and_(followed, b.moneylender_debt, not_(l.moneylender_debt))).label("debt_ended"),
+            case((and_(followed, l.children_in_school > b.children_in_school), l.children_in_school - b.children_in_school),
+                 else_=0).label("back_in_school"),
+            flag(and_(followed, b.woman_business)).label("women_before"),
+            flag(and_(followed, l.woman_business)).label("women_after"),
+        )
+        .select_from(first)
+        .join(b, and_(b.member_id == first.c.member_id, b.measured_on == first.c.day))
+        .join(Member, Member.id == first.c.member_id).join(Desa, Desa.id == Member.desa_id)
+        .outerjoin(last, and_(last.c.member_id == first.c.member_id, last.c.day > first.c.day))
+        .outerjoin(l, and_(l.member_id == last.c.member_id, l.measured_on == last.c.day))
     )
-    last = (
-        select(m.id, m.member_id, func.row_number().over(partition_by=m.member_id, order_by=m.measured_on.desc()).label("rank"))
-        .where(m.measured_on.between(period_from, period_to), _within(m.member_id, population))
-        .subquery()
+
+
+def _summed(pairs: Sequence[Row]) -> Indicators:
+    """The indicators over rows of ``_pairs``: column sums, and the median of the changes of the followed-up."""
+    if not pairs:
+        return indicators([])
+    columns = dict(zip(("key", *_TERMS), zip(*pairs), strict=True))
+    row = {name: sum(columns[name]) for name in _TERMS if name != "change"}
+    return Indicators(
+        households=len(pairs), followed_up=row["followed"],
+        median_income_change=median_floor([change for followed, change in zip(columns["followed"], columns["change"]) if followed]),
+        above_poverty_before=row["above_before"] if row["lined"] else None,
+        above_poverty_after=row["above_after"] if row["lined"] else None,
+        with_poverty_line=row["lined"], businesses_started_or_grown=row["grown"],
+        moneylender_debt_before=row["debt_before"], moneylender_debt_ended=row["debt_ended"],
+        children_back_in_school=row["back_in_school"], women_business_before=row["women_before"],
+        women_business_after=row["women_after"],
     )
-    wanted = union(select(first.c.id).where(first.c.rank == 1), select(last.c.id).where(last.c.rank == 1)).subquery()
-    rows = session.execute(
-        select(household_key(m.member_id).label("key"), *MEASURED, Desa.kind)
-        .join(Member, Member.id == m.member_id).join(Desa, Desa.id == Member.desa_id)
-        .where(m.id.in_(select(wanted.c.id))).order_by(m.member_id, m.measured_on)
-    ).all()
-    lines = _lines_in_force(session, period_to)
-    tracks = []
-    index = 0
-    while index < len(rows):  # rows come in member order: the baseline, then (maybe) the latest in the period
-        baseline = rows[index]
-        latest = rows[index + 1] if index + 1 < len(rows) and rows[index + 1].key == baseline.key else None
-        index += 2 if latest is not None else 1
-        tracks.append(HouseholdTrack(baseline.key, measurement_of(baseline), measurement_of(latest) if latest is not None else None,
-                                     lines.get(AREA_OF_KIND.get(baseline.kind, "perdesaan"))))
-    return tracks
+
+
+_TERMS = ("followed", "change", "lined", "above_before", "above_after", "grown", "debt_before", "debt_ended", "back_in_school",
+           "women_before", "women_after")
 
 
 def _lines_in_force(session: Session, on: date) -> dict[str, int]:
@@ -169,9 +214,9 @@ def _lines_in_force(session: Session, on: date) -> dict[str, int]:
     return {area: amount for area, amount in rows}
 
 
-def _groups(session: Session, dimension: Dimension, population: Select | None) -> dict[object, list[str]]:
-    """Each household's groups, by ``household_key``."""
-    labels: dict[object, list[str]] = defaultdict(list)
+def _grouped(session: Session, pairs: Sequence[Row], dimension: Dimension) -> list[tuple[str, Indicators]]:
+    """The indicators per group of ``dimension``, by label: a household counts once in each group it belongs to,
+    and one in none goes to the dimension's fallback group (the pairs are the population's households already)."""
     if dimension is Dimension.PROGRAMME:
         queries = [
             ("Pelatihan: ", select(household_key(TrainingParticipant.member_id), TrainingProgramme.name)
@@ -187,7 +232,8 @@ def _groups(session: Session, dimension: Dimension, population: Select | None) -
                     .where(Loan.disbursed_on.is_not(None)))]
         fallback = "Tanpa pinjaman"
     elif dimension is Dimension.CATEGORY:
-        queries = [("", select(household_key(MemberCategory.member_id), Category.name).join(Category, Category.code == MemberCategory.category_code))]
+        queries = [("", select(household_key(MemberCategory.member_id), Category.name)
+                    .join(Category, Category.code == MemberCategory.category_code))]
         fallback = "Tanpa kategori"
     elif dimension is Dimension.KECAMATAN:
         queries = [("", select(household_key(Member.id), Kecamatan.name).join(Kecamatan, Kecamatan.code == Member.kecamatan_code))]
@@ -196,23 +242,28 @@ def _groups(session: Session, dimension: Dimension, population: Select | None) -
         queries = [("", select(household_key(Member.id), Member.sex))]
         fallback = ""
     else:
-        queries = [("", select(household_key(Member.id), Member.join_date))]
+        queries = [("", select(household_key(Member.id), extract("year", Member.join_date)))]
         fallback = ""
+    groups: dict[object, list[str]] = defaultdict(list)
     for prefix, query in queries:
-        for member_id, label in session.execute(query.distinct()):
-            labels[member_id].append(prefix + _label(dimension, label))
-    if fallback:
-        for member_id in session.scalars(select(household_key(Member.id)).where(_within(Member.id, population))):
-            if member_id not in labels:
-                labels[member_id].append(fallback)
-    return labels
+        names: dict[object, str] = {}
+        for key, value in session.execute(query.distinct()):  # two loans from one fund are one group
+            name = names.get(value)
+            if name is None:
+                name = names[value] = prefix + _label(dimension, value)
+            groups[key].append(name)
+    members: dict[str, list[Row]] = defaultdict(list)
+    for pair in pairs:
+        for label in groups.get(pair.key) or ([fallback] if fallback else []):
+            members[label].append(pair)
+    return [(label, _summed(grouped)) for label, grouped in sorted(members.items())]
 
 
 def _label(dimension: Dimension, value) -> str:
     if dimension is Dimension.SEX:
         return Sex(value).label
     if dimension is Dimension.COHORT:
-        return f"Bergabung {value.year}"
+        return f"Bergabung {value}"
     return str(value)
 
 
@@ -249,6 +300,50 @@ def _loans_repaid(session: Session, population: Select | None, fund_id, period_f
     paid_off, on_time = session.execute(query).one()
     return int(paid_off), int(on_time)
 
+
+
+def cohort_figures(
+    session: Session, actor: Actor, *, period_from: date, period_to: date, basis: CohortBasis = CohortBasis.JOINED,
+    span: CohortSpan = CohortSpan.YEAR, fund_id: uuid.UUID | None = None, programme_id: uuid.UUID | None = None,
+) -> list[CohortRow]:
+    """The households that started (joined, first loan, first training) in the period, by year or quarter, at the
+    baseline, 6 and 12 months (measurements up to the period's end)."""
+    authorize(session, actor, Permission.VIEW_HOUSEHOLDS)
+    if not isinstance(basis, CohortBasis) or not isinstance(span, CohortSpan):
+        raise ValidationError("Pilihan kohor tidak dikenal.", field="cohort")
+    check_period(period_from, period_to)
+    population, _ = population_of(session, fund_id, programme_id)
+    return cohort_rows(cohort_households(session, population, basis, fund_id, period_from, period_to), span)
+
+
+def cohort_households(session: Session, population: Select | None, basis: CohortBasis, fund_id, period_from: date,
+                      period_to: date) -> list[CohortHousehold]:
+    """For a caller that has checked the right (the funder's report too)."""
+    if basis is CohortBasis.JOINED:
+        starts = select(Member.id.label("member_id"), Member.join_date.label("start"))
+    elif basis is CohortBasis.FIRST_LOAN:
+        starts = (select(Loan.member_id, func.min(Loan.disbursed_on).label("start")).where(Loan.disbursed_on.is_not(None))
+                  .group_by(Loan.member_id))
+        if fund_id is not None:
+            starts = starts.where(Loan.fund_source_id == fund_id)
+    else:
+        starts = (select(TrainingParticipant.member_id, func.min(TrainingParticipant.enrolled_on).label("start"))
+                  .where(TrainingParticipant.member_id.is_not(None)).group_by(TrainingParticipant.member_id))
+    start = starts.subquery()
+    m = HouseholdMeasurement
+    rows = session.execute(
+        select(household_key(m.member_id).label("key"), start.c.start, Desa.kind, *MEASURED)
+        .join(start, start.c.member_id == m.member_id).join(Member, Member.id == m.member_id).join(Desa, Desa.id == Member.desa_id)
+        .where(start.c.start.between(period_from, period_to), m.measured_on <= period_to, _within(m.member_id, population))
+        .order_by(m.member_id, m.measured_on)
+    ).all()
+    lines = _lines_in_force(session, period_to)
+    households: list[CohortHousehold] = []
+    for row in rows:
+        if not households or households[-1].key != row.key:
+            households.append(CohortHousehold(row.key, row.start, [], lines.get(AREA_OF_KIND.get(row.kind, "perdesaan"))))
+        households[-1].measurements.append(measurement_of(row))
+    return households
 
 
 def report_scopes(session: Session, actor: Actor) -> tuple[list[tuple[uuid.UUID, str]], list[tuple[uuid.UUID, str]]]:

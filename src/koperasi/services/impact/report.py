@@ -13,7 +13,7 @@ import uuid
 from collections import Counter, defaultdict
 from datetime import date
 
-from sqlalchemy import Select, case, func, select
+from sqlalchemy import Select, and_, case, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from koperasi import clock
@@ -31,6 +31,7 @@ from koperasi.db.models import (
     TrainingCertificate,
     TrainingParticipant,
 )
+from koperasi.domain.impact.cohorts import CohortBasis, CohortSpan, cohort_rows
 from koperasi.domain.impact.indicators import Dimension
 from koperasi.domain.impact.papers import AnonymousHousehold, FunderReport
 from koperasi.domain.members.register import age_on
@@ -39,7 +40,13 @@ from koperasi.domain.people import Sex
 from koperasi.domain.roles import Actor, Permission
 from koperasi.services.access import authorize
 from koperasi.services.impact.households import MEASURED, measurement_of
-from koperasi.services.impact.indicators import figures_and_breakdowns, household_key, population_of, reached_members
+from koperasi.services.impact.indicators import (
+    cohort_households,
+    figures_and_breakdowns,
+    household_key,
+    population_of,
+    reached_members,
+)
 from koperasi.services.office import audit
 from koperasi.services.office.profile import current_office
 from koperasi.services.transaction import write
@@ -63,12 +70,14 @@ def funder_report(
         population, _ = population_of(session, fund_id, programme_id)
         reached = reached_members(population, fund_id, programme_id, period_from, period_to)
         lent, repaid, disbursed = _money(session, population, fund_id, period_from, period_to)
+        basis = CohortBasis.FIRST_LOAN if fund_id else CohortBasis.FIRST_TRAINING if programme_id else CohortBasis.JOINED
         report = FunderReport(
             office=current_office(session).profile, made_on=clock.today(), figures=figures, breakdowns=breakdowns,
             reached_by=_reached_by(session, reached, period_to), lent=lent, repaid=repaid, loans_disbursed=disbursed,
             trainings_completed=_certificates(session, population, programme_id, period_from, period_to),
             sales_to_producers=_sales(session, population, period_from, period_to),
-            households=_anonymous(session, population, period_from, period_to),
+            households=_anonymous(session, population, period_from, period_to), cohort_basis=basis,
+            cohorts=cohort_rows(cohort_households(session, population, basis, fund_id, period_from, period_to), CohortSpan.YEAR),
         )
         audit.record(session, actor, action=AuditAction.IMPACT_REPORTED, entity="impact_report", entity_id=figures.scope[:64],
                      after={"periode": f"{period_from.isoformat()} s.d. {period_to.isoformat()}", "lingkup": figures.scope,
@@ -89,10 +98,10 @@ def _reached_by(session: Session, reached, on: date) -> dict[str, dict[str, int]
         select(Category.name).join(MemberCategory, MemberCategory.category_code == Category.code)
         .where(MemberCategory.member_id.in_(select(reached.c.member_id)))
     ))
+    ages = Counter(age_group(age_on(row.birth_date, on)) for row in people)
     return {
         "Jenis kelamin": dict(Counter(Sex(row.sex).label for row in people)),
-        "Kelompok umur": {label: count for _, label in AGE_GROUPS
-                          if (count := sum(age_group(age_on(row.birth_date, on)) == label for row in people))},
+        "Kelompok umur": {label: ages[label] for _, label in AGE_GROUPS if ages[label]},
         "Kecamatan": dict(sorted(Counter(row.name for row in people).items())),
         "Kategori kerentanan": dict(sorted(categories.items())),
     }
@@ -146,17 +155,13 @@ def _sales(session: Session, population: Select | None, period_from: date, perio
 
 def _anonymous(session: Session, population: Select | None, period_from: date, period_to: date) -> list[AnonymousHousehold]:
     m = HouseholdMeasurement
-    ranked = (
-        select(m.id, m.member_id,
-               func.row_number().over(partition_by=m.member_id, order_by=m.measured_on).label("first"),
-               func.row_number().over(partition_by=m.member_id, order_by=m.measured_on.desc()).label("last"))
-        .where(m.measured_on <= period_to, _within(m.member_id, population))
-        .subquery()
-    )
+    # Each household's first and last day from the (member_id, measured_on) index; one measurement a day.
+    days = (select(m.member_id, func.min(m.measured_on).label("first"), func.max(m.measured_on).label("last"))
+            .where(m.measured_on <= period_to, _within(m.member_id, population)).group_by(m.member_id).subquery())
     rows = session.execute(
         select(household_key(m.member_id).label("key"), *MEASURED, Member.sex, Member.birth_date, Kecamatan.name.label("kecamatan"))
+        .join(days, and_(days.c.member_id == m.member_id, or_(m.measured_on == days.c.first, m.measured_on == days.c.last)))
         .join(Member, Member.id == m.member_id).join(Kecamatan, Kecamatan.code == Member.kecamatan_code)
-        .where(m.id.in_(select(ranked.c.id).where((ranked.c.first == 1) | (ranked.c.last == 1))))
         .order_by(Kecamatan.name, Member.sex, m.member_id, m.measured_on)
     ).all()
     categories: dict[object, list[str]] = defaultdict(list)
