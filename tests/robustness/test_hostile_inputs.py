@@ -770,6 +770,7 @@ def specs(w: World) -> dict:
         savings_passbook.passbook_print: d(member_id=member),
         savings_passbook.record_passbook_printed: d(member_id=member, printed=numbers(1, 2, 3, low=-5, high=50),
                                                     expected_version=versions()),
+        savings_passbook.start_new_passbook: d(member_id=member, expected_version=versions()),
         savings_papers.savings_statement: d(member_id=member, period_from=dates(date(2026, 1, 1)), period_to=dates(date(2026, 12, 31))),
         cash_entries.record: d(direction=choice(CashDirection, "keluar", 1), account=either(
                                    st.sampled_from(["5101", "5301", "4201", "4101", "1101", "5999", "9999"]), "", " 5101", 5101),

@@ -464,6 +464,8 @@ CALLS = {
     savings_passbook.passbook_print: (ANYONE_LOGGED_IN, lambda s, a: savings_passbook.passbook_print(s, a, UNKNOWN)),
     savings_passbook.record_passbook_printed: (SAVINGS_CASHIERS, lambda s, a: savings_passbook.record_passbook_printed(
         s, a, UNKNOWN, printed=1, expected_version=0)),
+    savings_passbook.start_new_passbook: (RATE_KEEPERS, lambda s, a: savings_passbook.start_new_passbook(
+        s, a, UNKNOWN, expected_version=0)),
     savings_papers.savings_statement: (ANYONE_LOGGED_IN, lambda s, a: savings_papers.savings_statement(
         s, a, UNKNOWN, period_from=date(2026, 1, 1), period_to=date(2026, 12, 31))),
     # The office cash book and its chart of accounts (issue 20).
