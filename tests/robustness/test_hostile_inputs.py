@@ -106,7 +106,7 @@ from koperasi.domain.savings.rules import SavingsKind
 from koperasi.domain.cashbook.rules import CashDirection
 from koperasi.domain.ledger import Account, AccountGroup
 from koperasi.services import accounts as chart_accounts
-from koperasi.domain.books.rules import PaymentMethod
+from koperasi.domain.books.rules import BusinessSource, CapitalBasis, PaymentMethod, ShuShares
 from koperasi.services.books import closing as books_closing
 from koperasi.services.books import rat_pack as books_rat_pack
 from koperasi.services.books import shu as books_shu
@@ -784,6 +784,7 @@ def specs(w: World) -> dict:
         savings_passbook.passbook_print: d(member_id=member),
         savings_passbook.record_passbook_printed: d(member_id=member, printed=numbers(1, 2, 3, low=-5, high=50),
                                                     expected_version=versions()),
+        savings_passbook.start_new_passbook: d(member_id=member, expected_version=versions()),
         savings_papers.savings_statement: d(member_id=member, period_from=dates(date(2026, 1, 1)), period_to=dates(date(2026, 12, 31))),
         cash_entries.record: d(direction=choice(CashDirection, "keluar", 1), account=either(
                                    st.sampled_from(["5101", "5301", "4201", "4101", "1101", "5999", "9999"]), "", " 5101", 5101),
@@ -807,6 +808,13 @@ def specs(w: World) -> dict:
         books_closing.reject_closing: d(closing_id=closing_id, reason=reason),
         books_closing.closings: d(),
         books_shu.shu_plan: d(year=year),
+        books_shu.shu_rules: d(),
+        books_shu.change_shu_rules: d(
+            shares=either(st.builds(ShuShares, st.tuples(*[numbers(1250, low=-10, high=10_001)] * 8)),
+                          None, "25,20,25,10,5,5,5,5", ShuShares((2500,) * 4), ShuShares([2500] * 4)),
+            capital_basis=choice(CapitalBasis, "rata-rata"),
+            sources=either(st.frozensets(st.sampled_from(BusinessSource)), None, "sales", frozenset({"sales"})),
+            expected_versions=either(st.tuples(versions(), versions(), versions()), None, 1, (0,), [0, 0, 0])),
         books_shu.shu_paper: d(year=year),
         books_shu.shu_receipt: d(year=year, member_id=member, place=texts("Sarolangun")),
         books_shu.divide_shu: d(year=year, divided_on=dates(date(2026, 3, 1)), request_id=request),

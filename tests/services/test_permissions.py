@@ -95,7 +95,7 @@ from koperasi.domain.network.opportunities import Conditions, OpportunityInput, 
 from koperasi.services.books import closing as books_closing
 from koperasi.services.books import shu as books_shu
 from koperasi.services.books import rat_pack as books_rat_pack
-from koperasi.domain.books.rules import PaymentMethod
+from koperasi.domain.books.rules import SHU_SHARES, BusinessSource, CapitalBasis, PaymentMethod
 from koperasi.services.savings import book as savings_book
 from koperasi.services.savings import leaving as savings_leaving
 from koperasi.services.savings import movements as savings
@@ -466,6 +466,8 @@ CALLS = {
     savings_passbook.passbook_print: (ANYONE_LOGGED_IN, lambda s, a: savings_passbook.passbook_print(s, a, UNKNOWN)),
     savings_passbook.record_passbook_printed: (SAVINGS_CASHIERS, lambda s, a: savings_passbook.record_passbook_printed(
         s, a, UNKNOWN, printed=1, expected_version=0)),
+    savings_passbook.start_new_passbook: (RATE_KEEPERS, lambda s, a: savings_passbook.start_new_passbook(
+        s, a, UNKNOWN, expected_version=0)),
     savings_papers.savings_statement: (ANYONE_LOGGED_IN, lambda s, a: savings_papers.savings_statement(
         s, a, UNKNOWN, period_from=date(2026, 1, 1), period_to=date(2026, 12, 31))),
     # The office cash book and its chart of accounts (issue 20).
@@ -493,6 +495,10 @@ CALLS = {
     books_rat_pack.rat_pack: (ANYONE_LOGGED_IN, lambda s, a: books_rat_pack.rat_pack(s, a, 2025)),
     books_rat_pack.balance_sheet: (ANYONE_LOGGED_IN, lambda s, a: books_rat_pack.balance_sheet(s, a, 2025)),
     books_shu.shu_plan: (ANYONE_LOGGED_IN, lambda s, a: books_shu.shu_plan(s, a, 2025)),
+    books_shu.shu_rules: (ANYONE_LOGGED_IN, lambda s, a: books_shu.shu_rules(s, a)),
+    books_shu.change_shu_rules: ({Role.ADMIN, Role.MANAGER}, lambda s, a: books_shu.change_shu_rules(
+        s, a, shares=SHU_SHARES.default, capital_basis=CapitalBasis.YEAR_END, sources=frozenset(BusinessSource),
+        expected_versions=(0, 0, 0))),
     books_shu.shu_paper: (ANYONE_LOGGED_IN, lambda s, a: books_shu.shu_paper(s, a, 2025)),
     books_shu.shu_receipt: (ANYONE_LOGGED_IN, lambda s, a: books_shu.shu_receipt(s, a, 2025, UNKNOWN)),
     books_shu.divide_shu: (BOOK_CLOSERS, lambda s, a: books_shu.divide_shu(

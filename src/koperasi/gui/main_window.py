@@ -166,6 +166,11 @@ class MainWindow(QMainWindow):
         self.form.menuSettings.insertAction(settings[settings.index(self.form.actionCategories) + 1], self.action_network_settings)
         self.action_network_settings.setEnabled(actor.can(REFERRAL_FOLLOW_UP_DAYS.changed_with))
         self.action_network_settings.triggered.connect(self._network_settings)
+        self.action_shu_rules = QAction(self.tr("Pembagian &SHU…"), self)
+        self.action_shu_rules.setObjectName("actionShuRules")
+        self.form.menuSettings.insertAction(settings[settings.index(self.form.actionCategories) + 1], self.action_shu_rules)
+        self.action_shu_rules.setEnabled(actor.can(Permission.MANAGE_SHU_RULES))
+        self.action_shu_rules.triggered.connect(self._shu_rules)
         self._install_charts()
         self.district: DistrictTab | None = None
         with context.database.session() as session:
@@ -186,6 +191,7 @@ class MainWindow(QMainWindow):
         tabs.setCurrentIndex(0)
         for action in (self.action_send_report, self.action_cash_book, self.action_year_end,
                        self.action_reversals, self.action_funds, self.action_catalogue, self.action_network_settings,
+                       self.action_shu_rules,
                        self.form.actionCategories, self.form.actionRegions):
             action.setVisible(False)
 
@@ -200,6 +206,11 @@ class MainWindow(QMainWindow):
 
         if NetworkSettingsDialog(self.context, self).exec():
             self.network.referrals_page.reload()
+
+    def _shu_rules(self) -> None:
+        from koperasi.gui.books.shu_rules_dialog import ShuRulesDialog
+
+        ShuRulesDialog(self.context, self).exec()
 
     def _send_report(self) -> None:
         from koperasi.gui.district.send_report import send_to_district

@@ -194,3 +194,54 @@ def test_a_member_who_left_gets_the_savings_back_with_one_kwitansi(qtbot, contex
     tab.return_button.click()
     assert tab.savings.total == 0 and not tab.return_button.isEnabled()
     assert previews and previews[0].startswith("Kwitansi KW/PAU/2026/")
+
+
+def test_the_chair_starts_a_new_passbook_after_an_indonesian_question(qtbot, context, office, previews, monkeypatch):
+    from koperasi.gui.savings import tab as tab_module
+    from koperasi.services.savings.passbook import passbook_print
+
+    member = office.member()
+    office.deposit(member, SavingsKind.SUKARELA, 25_000)
+    clerk_tab = _tab(qtbot, context, office.clerk)
+    clerk_tab._load(member)
+    assert not clerk_tab.new_book_button.isVisibleTo(clerk_tab) and not clerk_tab.paper_button.isEnabled()
+    questions, answers = [], [True, False, True]
+    monkeypatch.setattr(tab_module, "confirm", lambda parent, title, question, **kw: questions.append(question) or answers.pop(0))
+    clerk_tab.passbook_button.click()
+    assert previews[-1].endswith("(buku ke-1): halaman 1, mulai baris 1")
+    tab = _tab(qtbot, context, office.manager)
+    tab._load(member)
+    assert tab.new_book_button.isEnabled()
+    tab.new_book_button.click()  # the chair thinks again: nothing moves
+    tab.new_book_button.click()
+    assert questions[1].startswith("Mulai buku simpanan baru (buku ke-2) untuk Siti Aminah")
+    office.deposit(member, SavingsKind.SUKARELA, 5_000)
+    with context.database.session() as session:
+        job = passbook_print(session, office.clerk, member)
+    assert (job.book, job.lines[0].page, job.lines[0].line) == (2, 1, 1)
+
+
+def test_the_passbook_paper_is_calibrated_in_a_dialog_with_indonesian_messages(qtbot, context, office):
+    import os
+
+    from koperasi.domain.savings.papers import PASSBOOK_LINES, PASSBOOK_TOP_MM
+    from koperasi.services.office.settings import value_of
+
+    dialog = dialogs.PassbookPaperDialog(_as(context, office.manager))
+    qtbot.addWidget(dialog)
+    dialog.resize(1024, 768)
+    dialog.show()
+    top, lines = dialog.spins[PASSBOOK_TOP_MM.key], dialog.spins[PASSBOOK_LINES.key]
+    assert (top.value(), lines.value()) == (0, 20)
+    top.setValue(4)
+    lines.setValue(70)
+    _save(dialog)
+    assert dialog.error_label.text() == "Jumlah baris per halaman buku simpanan harus 5–60." and dialog.isVisible()
+    assert dialog.focusWidget() is lines
+    if shots := os.environ.get("KOPERASI_SAVINGS_SHOTS"):
+        dialog.grab().save(os.path.join(shots, "savings-passbook-paper.png"))
+    lines.setValue(24)
+    _save(dialog)
+    assert dialog.result() == 1
+    with context.database.session() as session:
+        assert (value_of(session, PASSBOOK_TOP_MM), value_of(session, PASSBOOK_LINES)) == (4, 24)

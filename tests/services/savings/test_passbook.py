@@ -4,10 +4,21 @@ from __future__ import annotations
 
 
 import pytest
+from sqlalchemy import select
 
-from koperasi.domain.errors import ConflictError, ValidationError
-from koperasi.domain.savings.papers import PASSBOOK_LINES_PER_PAGE, place_lines
+from koperasi.db.models import AuditEvent
+from koperasi.domain.errors import ConflictError, PermissionDenied, ValidationError
+from koperasi.domain.office.audit import AuditAction
+from koperasi.domain.savings.papers import (
+    PASSBOOK_LEFT_MM,
+    PASSBOOK_LINES,
+    PASSBOOK_LINES_PER_PAGE,
+    PASSBOOK_TOP_MM,
+    PassbookLayout,
+    place_lines,
+)
 from koperasi.domain.savings.rules import SavingsKind
+from koperasi.services.office import settings
 from koperasi.services.savings import passbook
 from tests.savings_support import savings_office
 
@@ -68,3 +79,66 @@ def test_two_pcs_printing_the_same_book_do_not_both_move_it(both):
         passbook.record_passbook_printed(session, both.clerk, member, printed=1, expected_version=job.version)
         with pytest.raises(ConflictError):
             passbook.record_passbook_printed(session, both.clerk, member, printed=1, expected_version=job.version)
+
+
+def test_a_new_book_starts_on_page_1_line_1_with_only_what_the_old_book_lacks(both):
+    member = both.member()
+    for amount in (10_000, 20_000):
+        both.deposit(member, SavingsKind.SUKARELA, amount)
+    old = _print_all(both, member)
+    assert old.book == 1
+    both.deposit(member, SavingsKind.SUKARELA, 5_000)
+    with both.session() as session:
+        version = passbook.passbook_print(session, both.clerk, member).version
+        assert passbook.start_new_passbook(session, both.admin, member, expected_version=version) == 2
+    job = _print_all(both, member)
+    assert job.book == 2
+    assert [(line.page, line.line, line.into, line.balance) for line in job.lines] == [(1, 1, 5_000, 35_000)]
+    with both.session() as session:
+        event = session.scalars(select(AuditEvent).where(AuditEvent.action == AuditAction.PASSBOOK_RESET.value)).one()
+        assert event.entity_id == str(member)
+        assert event.before == {"book": 1, "next_page": 1, "next_line": 3}
+        assert event.after == {"book": 2, "next_page": 1, "next_line": 1}
+        assert passbook.passbook_print(session, both.clerk, member).book == 2
+
+
+def test_a_new_book_is_refused_for_a_book_never_printed_or_moved_meanwhile(both):
+    member = both.member()
+    both.deposit(member, SavingsKind.SUKARELA, 10_000)
+    with both.session() as session:
+        with pytest.raises(ValidationError, match="belum pernah dicetak"):
+            passbook.start_new_passbook(session, both.admin, member, expected_version=0)
+    job = _print_all(both, member)
+    with both.session() as session:
+        with pytest.raises(ConflictError):
+            passbook.start_new_passbook(session, both.admin, member, expected_version=job.version + 5)
+
+
+def test_a_clerk_cannot_start_a_new_book(both):
+    member = both.member()
+    both.deposit(member, SavingsKind.SUKARELA, 10_000)
+    job = _print_all(both, member)
+    with both.session() as session:
+        with pytest.raises(PermissionDenied):
+            passbook.start_new_passbook(session, both.clerk, member, expected_version=job.version + 1)
+
+
+def test_the_office_sets_its_paper_lines_per_page_and_offsets(both):
+    member = both.member()
+    for _ in range(6):
+        both.deposit(member, SavingsKind.WAJIB, 1_000)
+    with both.session() as session:
+        settings.change_setting(session, both.admin, PASSBOOK_LINES, 5, expected_version=0)
+        settings.change_setting(session, both.admin, PASSBOOK_TOP_MM, 4, expected_version=0)
+        settings.change_setting(session, both.admin, PASSBOOK_LEFT_MM, -2, expected_version=0)
+        with pytest.raises(ValidationError, match="baris per halaman"):
+            settings.change_setting(session, both.admin, PASSBOOK_LINES, 4, expected_version=1)
+        with pytest.raises(ValidationError, match="Geser ke bawah"):
+            settings.change_setting(session, both.admin, PASSBOOK_TOP_MM, 31, expected_version=1)
+        with pytest.raises(PermissionDenied):
+            settings.change_setting(session, both.clerk, PASSBOOK_LEFT_MM, 1, expected_version=1)
+    job = _print_all(both, member)
+    assert job.layout == PassbookLayout(top_mm=4, left_mm=-2, lines_per_page=5)
+    assert [(line.page, line.line) for line in job.lines] == [(1, 1), (1, 2), (1, 3), (1, 4), (1, 5), (2, 1)]
+    both.deposit(member, SavingsKind.WAJIB, 1_000)
+    assert [(line.page, line.line) for line in _print_all(both, member).lines] == [(2, 2)]

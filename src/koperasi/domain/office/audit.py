@@ -96,6 +96,7 @@ class AuditAction(StrEnum):
     SAVINGS_RETURNED = "savings_returned"
     SAVINGS_RATE_SET = "savings_rate_set"
     PASSBOOK_PRINTED = "passbook_printed"
+    PASSBOOK_RESET = "passbook_reset"
     CASH_RECEIVED = "cash_received"
     CASH_SPENT = "cash_spent"
     CASH_REVERSED = "cash_reversed"
@@ -214,6 +215,7 @@ ACTION_LABELS: dict[str, str] = {
     AuditAction.SAVINGS_RETURNED: "Simpanan dikembalikan kepada anggota yang keluar",
     AuditAction.SAVINGS_RATE_SET: "Besar simpanan diatur",
     AuditAction.PASSBOOK_PRINTED: "Buku simpanan dicetak",
+    AuditAction.PASSBOOK_RESET: "Buku simpanan baru dimulai",
     AuditAction.CASH_RECEIVED: "Pemasukan kas kantor dicatat",
     AuditAction.CASH_SPENT: "Pengeluaran kas kantor dicatat",
     AuditAction.CASH_REVERSED: "Transaksi kas kantor dibatalkan",

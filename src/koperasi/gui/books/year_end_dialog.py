@@ -89,6 +89,10 @@ class YearEndDialog(QDialog):
         rat_menu.addAction(self.tr("Pratinjau laporan dan daftar hadir (PDF)…"), self._preview_rat)
         rat_menu.addAction(self.tr("Simpan Excel untuk pemeriksa…"), self._save_rat_xlsx)
         self.rat_button.setMenu(rat_menu)
+        self.rules_button = QPushButton(self.tr("&Aturan SHU…"), objectName="yearEndRulesButton")
+        self.rules_button.setToolTip(self.tr("Persentase bagian SHU menurut AD/ART, dasar jasa modal dan jasa usaha"))
+        self.rules_button.setVisible(actor.can(Permission.MANAGE_SHU_RULES))
+        self.rules_button.clicked.connect(self._edit_rules)
         for button, permission in ((self.request_button, Permission.CLOSE_BOOKS),
                                    (self.approve_button, Permission.APPROVE_BOOK_CLOSING),
                                    (self.reject_button, Permission.APPROVE_BOOK_CLOSING),
@@ -134,6 +138,7 @@ class YearEndDialog(QDialog):
         year_row.addWidget(year_label)
         year_row.addWidget(self.year_spin)
         year_row.addStretch(1)
+        year_row.addWidget(self.rules_button)
         close_row = QHBoxLayout()
         for button in (self.request_button, self.approve_button, self.reject_button):
             close_row.addWidget(button)
@@ -251,6 +256,12 @@ class YearEndDialog(QDialog):
                 "itu dikunci.").format(year=request.year), yes=self.tr("Setujui tutup buku")):
             if self._run(self.tr("Tutup buku"), lambda session: closing.approve_closing(session, self.context.actor, request.id)):
                 show_info(self, self.tr("Tutup buku"), self.tr("Tahun buku {year} sudah ditutup.").format(year=request.year))
+
+    def _edit_rules(self) -> None:
+        from koperasi.gui.books.shu_rules_dialog import ShuRulesDialog
+
+        if ShuRulesDialog(self.context, self).exec():
+            self.reload()  # a year not yet divided is previewed by the new rules
 
     def _reject(self) -> None:
         if self.request is not None and RejectClosingDialog(self.context, self.request, self).exec():

@@ -59,6 +59,7 @@ CONTENTS: tuple[Page, ...] = (
         ("tarik", "Penarikan simpanan sukarela"),
         ("batalkan", "Membatalkan transaksi"),
         ("cetak", "Rekening dan buku simpanan"),
+        ("kertas", "Kertas buku simpanan"),
         ("tunggakan", "Tunggakan wajib"),
     )),
     Page("dampak.html", "Dampak bagi rumah tangga", (
@@ -148,6 +149,7 @@ TOPICS: dict[str, str] = {
     "savingsReverseDialog": "simpanan.html#batalkan",
     "savingsRateDialog": "simpanan.html#besar",
     "savingsStatementDialog": "simpanan.html#cetak",
+    "savingsPassbookPaperDialog": "simpanan.html#kertas",
     # trainings
     "programmesDialog": "pelatihan.html#angkatan",
     "programmeDialog": "pelatihan.html#angkatan",

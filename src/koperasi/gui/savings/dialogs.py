@@ -1,5 +1,5 @@
 """The small forms of the Simpanan tab: a deposit, a sukarela withdrawal, the return to a member who left, a reversal
-request, a rate, a statement's period.
+request, a rate, a statement's period, the passbook paper's calibration.
 Every money write carries a request id made when the dialog opens."""
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ from __future__ import annotations
 import uuid
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QCheckBox, QComboBox, QDialogButtonBox, QLineEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QDialogButtonBox, QLabel, QLineEdit, QSpinBox, QWidget
 
 from koperasi.domain.dates import format_date, format_month
 from koperasi.domain.money import format_rupiah
@@ -17,7 +17,8 @@ from koperasi.gui.context import AppContext
 from koperasi.gui.date_field import date_edit
 from koperasi.gui.form_dialog import FieldForm, FormDialog
 from koperasi.gui.money_edit import MoneyEdit
-from koperasi.domain.savings.papers import SavingsStatement
+from koperasi.domain.savings.papers import PASSBOOK_LEFT_MM, PASSBOOK_LINES, PASSBOOK_TOP_MM, SavingsStatement
+from koperasi.services.office import settings
 from koperasi.services.savings import leaving, movements, papers, rates
 from koperasi.services.savings.book import Movement
 from koperasi.services.savings.queries import MemberSavings, MovementRow
@@ -228,3 +229,44 @@ class StatementDialog(FormDialog):
                 session, self.context.actor, self.savings.member_id,
                 period_from=self.from_edit.date().toPython(), period_to=self.to_edit.date().toPython(),
             )
+
+
+class PassbookPaperDialog(FormDialog):
+    """Kertas buku simpanan: move the print to the office's passbook paper (whole mm down and right) and say how
+    many ruled lines a page has. Each changed value is saved as an office setting, audited."""
+
+    SETTINGS = (PASSBOOK_TOP_MM, PASSBOOK_LEFT_MM, PASSBOOK_LINES)
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        with context.database.session() as session:
+            self._held = {setting.key: settings.read_setting(session, context.actor, setting) for setting in self.SETTINGS}
+        self.form_ = FieldForm(self.tr(
+            "Bila cetakan buku simpanan tidak tepat di baris buku, geser seluruh cetakan di sini. Angka positif menggeser "
+            "ke bawah atau ke kanan, negatif ke atas atau ke kiri."))
+        self.spins: dict[str, QSpinBox] = {}
+        for setting, label, name, field in (
+            (PASSBOOK_TOP_MM, self.tr("Geser ke &bawah:"), "passbookTopSpin", "top_mm"),
+            (PASSBOOK_LEFT_MM, self.tr("Geser ke &kanan:"), "passbookLeftSpin", "left_mm"),
+            (PASSBOOK_LINES, self.tr("&Baris per halaman:"), "passbookLinesSpin", "lines_per_page"),
+        ):
+            spin = QSpinBox(objectName=name)
+            spin.setRange(-99, 99)  # wider than the rule, so the rule's own message says what is allowed
+            if setting is not PASSBOOK_LINES:
+                spin.setSuffix(self.tr(" mm"))
+            spin.setValue(self._held[setting.key][0])
+            self.spins[setting.key] = self.form_.add(label, spin, field)
+        self.form_.layout_.addRow(QLabel(self.tr(
+            "Baris per halaman: jumlah baris bergaris di satu halaman buku. Perubahan berlaku untuk cetakan berikutnya "
+            "dan dicatat di catatan audit."), wordWrap=True))
+        super().__init__(self.form_, object_name="savingsPassbookPaperDialog", width=520, parent=parent)
+        self.setWindowTitle(self.tr("Kertas buku simpanan"))
+        self.context = context
+
+    def save(self) -> None:
+        with self.context.database.session() as session:
+            for setting in self.SETTINGS:
+                value, version = self._held[setting.key]
+                new = self.spins[setting.key].value()
+                if new != value:
+                    settings.change_setting(session, self.context.actor, setting, new, expected_version=version)
+                    self._held[setting.key] = settings.read_setting(session, self.context.actor, setting)

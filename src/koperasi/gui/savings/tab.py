@@ -35,6 +35,7 @@ from koperasi.gui.savings.behind_view import BehindView
 from koperasi.gui.pdf_preview import PdfPreviewDialog, write_to_bytes
 from koperasi.gui.savings.dialogs import (
     DepositDialog,
+    PassbookPaperDialog,
     RateDialog,
     ReturnSavingsDialog,
     ReverseSavingDialog,
@@ -46,7 +47,7 @@ from koperasi.gui.tables import TipTableModel, make_table, selected_row
 from koperasi.domain.errors import DomainError
 from koperasi.services.members.search import MemberFilter, MemberRow, member_page
 from koperasi.services.savings import papers, queries
-from koperasi.services.savings.passbook import passbook_print, record_passbook_printed
+from koperasi.services.savings.passbook import passbook_print, record_passbook_printed, start_new_passbook
 from koperasi.services.savings.queries import MemberSavings, MovementRow
 from koperasi import clock
 
@@ -92,6 +93,10 @@ class SavingsTab(QWidget):
         self.rates_button.setEnabled(self.context.actor.can(Permission.MANAGE_SAVINGS_RATES))
         self.rates_button.setToolTip(self.tr("Besar simpanan pokok dan wajib per bulan sesuai AD/ART"))
         self.rates_button.clicked.connect(self._edit_rates)
+        self.paper_button = QPushButton(self.tr("Kerta&s buku…"), objectName="savingsPassbookPaperButton")
+        self.paper_button.setEnabled(self.context.actor.can(Permission.MANAGE_SAVINGS_RATES))
+        self.paper_button.setToolTip(self.tr("Geser cetakan dan jumlah baris per halaman agar pas di kertas buku simpanan"))
+        self.paper_button.clicked.connect(self._edit_paper)
         self.member_model = TipTableModel(
             [Column(self.tr("No. anggota"), lambda r: r.number), Column(self.tr("Nama"), lambda r: r.full_name),
              Column(self.tr("Desa"), lambda r: r.desa), Column(self.tr("Status"), lambda r: r.status.label)],
@@ -137,15 +142,19 @@ class SavingsTab(QWidget):
         self.passbook_button = QPushButton(self.tr("Cetak &buku…"), objectName="savingsPassbookButton")
         self.passbook_button.setToolTip(self.tr("Cetak transaksi yang belum ada di buku simpanan, mulai baris kosong berikutnya"))
         self.passbook_button.clicked.connect(self._passbook)
+        self.new_book_button = QPushButton(self.tr("B&uku baru…"), objectName="savingsNewPassbookButton")
+        self.new_book_button.setToolTip(self.tr("Anggota memakai buku simpanan baru: cetakan berikutnya mulai di halaman 1 baris 1"))
+        self.new_book_button.clicked.connect(self._new_passbook)
         self.deposit_button.clicked.connect(self._deposit)
         self.withdraw_button.clicked.connect(self._withdraw)
         self.receipt_button.clicked.connect(self._print_receipt)
         self.reverse_button.clicked.connect(self._reverse)
         self._may_record = actor.can(Permission.RECORD_SAVINGS)
         self._may_reverse = actor.can(Permission.REVERSE_SAVINGS)
+        self._may_renew_book = actor.can(Permission.MANAGE_SAVINGS_RATES)
         buttons = FlowLayout()  # wraps in a narrow pane instead of squeezing the member list
         for button in (self.deposit_button, self.withdraw_button, self.return_button, self.receipt_button, self.reverse_button,
-                       self.statement_button, self.passbook_button):
+                       self.statement_button, self.passbook_button, self.new_book_button):
             buttons.addWidget(button)
 
         self.movement_model = TipTableModel(
@@ -186,6 +195,7 @@ class SavingsTab(QWidget):
         splitter.setChildrenCollapsible(False)
         top = QHBoxLayout()
         top.addStretch(1)
+        top.addWidget(self.paper_button)
         top.addWidget(self.rates_button)
         layout = QVBoxLayout(self.member_view)
         layout.addLayout(top)
@@ -266,6 +276,8 @@ class SavingsTab(QWidget):
         self.receipt_button.setEnabled(has_receipt)
         self.statement_button.setEnabled(savings is not None)
         self.passbook_button.setEnabled(savings is not None and self._may_record)
+        self.new_book_button.setVisible(self._may_renew_book)
+        self.new_book_button.setEnabled(savings is not None and self._may_renew_book)
         self.reverse_button.setEnabled(has_receipt and not movement.cancelled and self._may_reverse)
 
     # --- acting -------------------------------------------------------------------------------
@@ -349,8 +361,8 @@ class SavingsTab(QWidget):
             return
         first = passbook.lines[0]
         PdfPreviewDialog(
-            self.tr("Buku simpanan {number}: halaman {page}, mulai baris {line}").format(
-                number=passbook.member_number, page=first.page, line=first.line),
+            self.tr("Buku simpanan {number} (buku ke-{book}): halaman {page}, mulai baris {line}").format(
+                number=passbook.member_number, book=passbook.book, page=first.page, line=first.line),
             {self.tr("Buku simpanan"): (lambda: write_to_bytes(lambda out: write_passbook(passbook, out)),
                                         f"buku-simpanan-{passbook.member_number}.pdf")},
             self,
@@ -366,6 +378,29 @@ class SavingsTab(QWidget):
                                         printed=passbook.printed_before + len(passbook.lines), expected_version=passbook.version)
         except DomainError as error:
             show_error(self, self.tr("Buku simpanan"), error.message)
+
+    def _new_passbook(self) -> None:
+        if self.savings is None:
+            return
+        with self.context.database.session() as session:
+            passbook = passbook_print(session, self.context.actor, self.savings.member_id)
+        question = self.tr(
+            "Mulai buku simpanan baru (buku ke-{book}) untuk {name} ({number})? Cetakan berikutnya mulai di halaman 1 "
+            "baris 1 buku baru. Transaksi yang sudah tercetak di buku lama tidak dicetak ulang; saldo berjalan tetap "
+            "tercetak di setiap baris.").format(
+            book=passbook.book + 1, name=passbook.member_name, number=passbook.member_number)
+        if not confirm(self, self.tr("Buku simpanan baru"), question, yes=self.tr("Ya, mulai buku baru"), no=self.tr("Batal")):
+            return
+        try:
+            with self.context.database.session() as session:
+                book = start_new_passbook(session, self.context.actor, self.savings.member_id, expected_version=passbook.version)
+        except DomainError as error:
+            show_error(self, self.tr("Buku simpanan baru"), error.message)
+            return
+        announce(self, self.tr("Buku simpanan ke-{book} dimulai: cetakan berikutnya di halaman 1 baris 1.").format(book=book))
+
+    def _edit_paper(self) -> None:
+        PassbookPaperDialog(self.context, self).exec()
 
     def _edit_rates(self) -> None:
         if RateDialog(self.context, self).exec():

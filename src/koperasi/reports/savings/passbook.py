@@ -1,5 +1,6 @@
 """The buku simpanan print: only the new lines, each on its ruled row of the office's passbook paper
-(A5 portrait, the columns pre-printed), so the clerk feeds the book open at the page where it stopped."""
+(A5 portrait, the columns pre-printed), so the clerk feeds the book open at the page where it stopped.
+The office's calibration (PassbookLayout) moves the whole print down and right by whole millimetres."""
 
 from __future__ import annotations
 
@@ -26,8 +27,10 @@ def write_passbook(passbook: PassbookPrint, target: Target) -> None:
     canvas = Canvas(output(target), pagesize=A5)
     canvas.setTitle(f"Buku simpanan {passbook.member_number}")
     canvas.setAuthor(passbook.office.name)
+    layout = passbook.layout
     height = A5[1]
     for _, lines in groupby(passbook.lines, key=lambda line: line.page):
+        canvas.translate(layout.left_mm * mm, -layout.top_mm * mm)  # each page starts from the paper's corner again
         canvas.setFont(_FONT, _SIZE)
         for line in lines:
             y = height - FIRST_ROW - (line.line - 1) * PITCH

@@ -38,10 +38,12 @@ from koperasi.domain.books.rules import (
     SHU_CAPITAL_BASIS,
     SHU_SHARES,
     BusinessSource,
+    BusinessSources,
     CapitalBasis,
     PaymentMethod,
     ShuPart,
     ShuShares,
+    check_shares,
     check_year,
     divide,
     largest_remainder,
@@ -49,7 +51,7 @@ from koperasi.domain.books.rules import (
     year_bounds,
 )
 from koperasi.domain.books.plan import MemberShu, PartAmount, ShuPaper, ShuPlan
-from koperasi.domain.errors import NotFound, ValidationError
+from koperasi.domain.errors import ConflictError, NotFound, ValidationError
 from koperasi.domain.loans.papers import Receipt, ReceiptLine
 from koperasi.domain.ledger import Account, ClosingStatus, Line, credit, debit
 from koperasi.domain.money import format_rupiah
@@ -62,13 +64,58 @@ from koperasi.services.access import authorize
 from koperasi.services.office import audit
 from koperasi.services.office.numbering import next_number
 from koperasi.services.office.profile import current_office, the_office
-from koperasi.services.office.settings import value_of
+from koperasi.services.office.settings import change_setting, read_setting, value_of
 from koperasi.services.savings import movements as savings
 from koperasi.services.transaction import write
 from koperasi import clock
 
 DIVISION_KIND, PAYMENT_KIND = "shu_division", "shu_payment"
 _FEE_MOVEMENT = "admin_fee"
+
+
+@dataclass(frozen=True, slots=True)
+class ShuRules:
+    """The AD/ART's SHU settings as one form holds them, with the versions a change must still find."""
+
+    shares: ShuShares
+    capital_basis: CapitalBasis
+    sources: frozenset[BusinessSource]
+    versions: tuple[int, int, int]  # of SHU_SHARES, SHU_CAPITAL_BASIS, SHU_BUSINESS_SOURCES (0: the default)
+
+
+_RULE_SETTINGS = (SHU_SHARES, SHU_CAPITAL_BASIS, SHU_BUSINESS_SOURCES)
+
+
+def shu_rules(session: Session, actor: Actor) -> ShuRules:
+    """The division the next SHU will follow (a divided year keeps the rules it was divided by)."""
+    authorize(session, actor, Permission.USE_APP)
+    (shares, shares_version), (basis, basis_version), (sources, sources_version) = (
+        read_setting(session, actor, setting) for setting in _RULE_SETTINGS)
+    return ShuRules(shares, basis, frozenset(sources), (shares_version, basis_version, sources_version))
+
+
+def change_shu_rules(
+    session: Session, actor: Actor, *, shares: ShuShares, capital_basis: CapitalBasis,
+    sources: frozenset[BusinessSource], expected_versions: tuple[int, int, int],
+) -> None:
+    """Save the AD/ART's division, the jasa modal basis and the jasa usaha sources together: all or none,
+    each changed one audited as a setting."""
+    with write(session):
+        authorize(session, actor, Permission.MANAGE_SHU_RULES)
+        if not isinstance(shares, ShuShares) or not isinstance(shares.basis_points, tuple):
+            raise ValidationError("Isi persentase setiap bagian SHU.", field="shares")
+        check_shares(shares)
+        SHU_CAPITAL_BASIS.check(capital_basis)
+        if not isinstance(sources, (set, frozenset)) or not all(isinstance(source, BusinessSource) for source in sources):
+            raise ValidationError("Pilih transaksi yang dihitung untuk jasa usaha dari daftar.", field="sources")
+        SHU_BUSINESS_SOURCES.check(BusinessSources(sources))
+        if (not isinstance(expected_versions, tuple) or len(expected_versions) != len(_RULE_SETTINGS)
+                or any(type(version) is not int for version in expected_versions)):
+            raise ConflictError("Pengaturan SHU sudah diubah oleh pengguna lain. Muat ulang lalu ulangi.")
+        for setting, value, version in zip(
+                _RULE_SETTINGS, (shares, capital_basis, BusinessSources(sources)), expected_versions, strict=True):
+            if value != value_of(session, setting):
+                change_setting(session, actor, setting, value, expected_version=version)
 
 
 def shu_plan(session: Session, actor: Actor, year: int) -> ShuPlan:

@@ -1,22 +1,36 @@
 """The buku simpanan: print what is not in the member's book yet, on the next free line of the page where
-the last print stopped, and remember where the book now ends once the clerk says it printed right."""
+the last print stopped, and remember where the book now ends once the clerk says it printed right.
+
+A full or lost book is replaced by a new one: its print starts on page 1, line 1 with what the old book did
+not hold yet. The book's number is how many new books the audit log records for the member, plus one (no
+column of its own: the PASSBOOK_RESET event is written in the same transaction as the position)."""
 
 from __future__ import annotations
 
 import uuid
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from koperasi.db.models import SavingsMovement, SavingsPassbook
+from koperasi.db.models import AuditEvent, SavingsMovement, SavingsPassbook
 from koperasi.domain.errors import ConflictError, ValidationError
 from koperasi.domain.office.audit import AuditAction
 from koperasi.domain.roles import Actor, Permission
-from koperasi.domain.savings.papers import PASSBOOK_CODES, PassbookLine, PassbookPrint, place_lines
+from koperasi.domain.savings.papers import (
+    PASSBOOK_CODES,
+    PASSBOOK_LEFT_MM,
+    PASSBOOK_LINES,
+    PASSBOOK_TOP_MM,
+    PassbookLayout,
+    PassbookLine,
+    PassbookPrint,
+    place_lines,
+)
 from koperasi.domain.savings.rules import SavingsAction, SavingsKind
 from koperasi.services.access import authorize
 from koperasi.services.office import audit
 from koperasi.services.office.profile import current_office
+from koperasi.services.office.settings import value_of
 from koperasi.services.savings import book
 from koperasi.services.transaction import write
 
@@ -31,21 +45,54 @@ def _recorded(session: Session, member_id: uuid.UUID) -> list[SavingsMovement]:
     ))
 
 
+def _layout(session: Session) -> PassbookLayout:
+    return PassbookLayout(value_of(session, PASSBOOK_TOP_MM), value_of(session, PASSBOOK_LEFT_MM), value_of(session, PASSBOOK_LINES))
+
+
+def _book_number(session: Session, member_id: uuid.UUID) -> int:
+    return 1 + session.scalar(select(func.count()).select_from(AuditEvent).where(
+        AuditEvent.entity == "member", AuditEvent.entity_id == str(member_id),
+        AuditEvent.action == AuditAction.PASSBOOK_RESET.value))
+
+
 def passbook_print(session: Session, actor: Actor, member_id: uuid.UUID) -> PassbookPrint:
     """The lines still to print, placed from where the book was left (page 1, line 1 for a new book)."""
     authorize(session, actor, Permission.USE_APP)
     member = book.member_of(session, member_id)
     position = session.get(SavingsPassbook, member.id)
     printed, page, line = (position.printed, position.page, position.line) if position else (0, 1, 1)
+    layout = _layout(session)
     rows = _recorded(session, member.id)
     balance = sum(row.change for row in rows[:printed])
     lines = []
-    for row, (at_page, at_line) in zip(rows[printed:], place_lines(page, line, len(rows) - printed), strict=True):
+    places = place_lines(page, line, len(rows) - printed, layout.lines_per_page)
+    for row, (at_page, at_line) in zip(rows[printed:], places, strict=True):
         balance += row.change
         code = REVERSAL_CODE if SavingsAction(row.action) is SavingsAction.REVERSAL else PASSBOOK_CODES[SavingsKind(row.kind)]
         lines.append(PassbookLine(at_page, at_line, row.occurred_on, code, max(row.change, 0), max(-row.change, 0), balance))
     return PassbookPrint(current_office(session).profile, member.number, member.full_name, tuple(lines), printed,
-                         position.version if position else 0)
+                         position.version if position else 0, _book_number(session, member.id), layout)
+
+
+def start_new_passbook(session: Session, actor: Actor, member_id: uuid.UUID, *, expected_version: int) -> int:
+    """The member has a new buku simpanan (the old one full or lost): the next print starts on page 1,
+    line 1 of it with what the old book did not hold yet. Returns the new book's number."""
+    with write(session):
+        authorize(session, actor, Permission.MANAGE_SAVINGS_RATES)
+        member = book.member_of(session, member_id)
+        position = session.get(SavingsPassbook, member.id)
+        if position is None:
+            raise ValidationError("Buku simpanan anggota ini belum pernah dicetak: cetakan pertama sudah mulai di "
+                                  "halaman 1 baris 1.")
+        if position.version != expected_version:
+            raise ConflictError("Buku simpanan ini baru saja diubah dari komputer lain. Muat ulang lalu periksa bukunya.")
+        old_book = _book_number(session, member.id)
+        before = {"book": old_book, "next_page": position.page, "next_line": position.line}
+        position.page, position.line = 1, 1
+        session.flush()
+        audit.record(session, actor, action=AuditAction.PASSBOOK_RESET, entity="member", entity_id=member.id,
+                     before=before, after={"book": old_book + 1, "next_page": 1, "next_line": 1})
+        return old_book + 1
 
 
 def record_passbook_printed(
@@ -63,7 +110,8 @@ def record_passbook_printed(
         total = len(_recorded(session, member.id))
         if isinstance(printed, bool) or not isinstance(printed, int) or not before < printed <= total:
             raise ValidationError("Tidak ada baris baru yang dicetak di buku simpanan.")
-        page, line = place_lines(page, line, printed - before + 1)[-1]  # the line after the last one printed
+        # the line after the last one printed
+        page, line = place_lines(page, line, printed - before + 1, value_of(session, PASSBOOK_LINES))[-1]
         if position is None:
             position = SavingsPassbook(member_id=member.id, printed=printed, page=page, line=line)
             session.add(position)
