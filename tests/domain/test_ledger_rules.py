@@ -69,5 +69,8 @@ def test_any_entry_off_by_a_rupiah_or_more_is_refused(debits, closing, error):
 
 
 def test_normal_sides():
-    assert {a for a in Account if a.debit_normal} == {Account.CASH, Account.LOANS_RECEIVABLE, Account.WRITTEN_OFF_LOANS}
+    expenses = {Account.OPERATING_EXPENSE, Account.HONORARIA_EXPENSE, Account.TRAINING_EXPENSE, Account.TRANSPORT_EXPENSE}
+    assert {a for a in Account if a.debit_normal} == {
+        Account.CASH, Account.LOANS_RECEIVABLE, Account.WRITTEN_OFF_LOANS, *expenses}
+    assert Account("5301").debit_normal and not Account("4301").debit_normal  # an account the office adds to the chart
     assert all(account.label for account in Account)
