@@ -155,7 +155,8 @@ def _savings_journal(connection, movements) -> None:
 
 @scenario("books_neraca")
 def neraca(workspace: Workspace):
-    """The RAT pack's neraca of a closed year beside the year before, over a journal of every member's savings."""
+    """The RAT pack's neraca of a closed year beside the year before, over a journal of every member's savings: it
+    reads the balances each close kept; the floor is the pass over the journal it made before (the close's now)."""
     from koperasi.services.books import rat_pack
 
     year = date.today().year - 1

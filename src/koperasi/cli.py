@@ -164,6 +164,7 @@ def _open(db_arg: str | None, **options):
 
 def _demo(db_arg: str | None, members: int, loans: int | None, sales: int | None = None) -> int:
     from koperasi.demo import office as demo
+    from koperasi.domain.money import format_rupiah
     from koperasi.services.office import profile as office
 
     database = _open(db_arg)
@@ -185,6 +186,10 @@ def _demo(db_arg: str | None, members: int, loans: int | None, sales: int | None
     print(f"Penjualan setahun: {summary.sales} nota ({summary.sale_lines} baris), {summary.intakes} titipan, "
           f"{summary.payouts} pembayaran kepada penitip.")
     print(f"Jaringan setahun: {summary.meetings} pertemuan komunitas, {summary.opportunities} peluang, {summary.referrals} rujukan.")
+    if summary.closed_years:
+        divided = (f"SHU {summary.closed_years[-1]} {format_rupiah(summary.shu)} dibagi, {summary.shu_paid} bagian anggota dibayar"
+                   if summary.shu > 0 else f"tahun {summary.closed_years[-1]} rugi, tidak ada SHU dibagi")
+        print(f"Tutup buku: {', '.join(map(str, summary.closed_years))} ditutup; {divided}.")
     print(f"Masuk dengan nama pengguna '{demo.DEMO_ADMIN}' dan kata sandi '{demo.DEMO_PASSWORD}'.")
     return EXIT_OK
 

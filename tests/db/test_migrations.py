@@ -13,6 +13,7 @@ from koperasi.db.database import open_database
 from koperasi.db.engine import create_database_engine
 from koperasi.db.errors import StorageError
 from koperasi.db.models import Base
+from koperasi.services.books import closing
 from koperasi.services.office import health
 from koperasi.services.office import profile as office
 from koperasi import clock
@@ -302,3 +303,36 @@ def test_0014_keeps_one_pending_reversal_per_movement_and_lets_savings_be_revers
             connection.execute(insert, {"id": as_id(uuid.uuid4()), **values})  # a second pending request for the same movement
     finally:
         engine.dispose()
+
+
+def test_years_closed_before_0021_get_their_kept_balances_from_the_journal(db_url):
+    engine = create_database_engine(db_url)
+    migrate.upgrade(engine, "0019")
+    sqlite = db_url.get_backend_name() == "sqlite"
+    ids = [uuid.uuid4() for _ in range(4)]
+    user, closed, before, after = (value.hex if sqlite else value for value in ids)
+    now = clock.now().replace(tzinfo=None)
+    with engine.begin() as connection:
+        connection.execute(text(
+            "INSERT INTO users (id, username, full_name, role, password_hash, active, failed_logins, created_at, version)"
+            " VALUES (:id, 'bendahara', 'Bendahara', 'treasurer', 'x', :active, 0, :now, 1)"), {"id": user, "active": True, "now": now})
+        for entry, day, amount in ((before, "2025-06-30", 300_000), (after, "2026-01-05", 50_000)):
+            connection.execute(text(
+                "INSERT INTO journal_entries (id, idempotency_key, entry_date, kind, description, created_at)"
+                " VALUES (:id, :key, :day, 'savings_deposit', 'Setoran', :now)"),
+                {"id": entry, "key": uuid.uuid4().hex if sqlite else uuid.uuid4(), "day": day, "now": now})
+            connection.execute(text(
+                "INSERT INTO journal_lines (entry_id, account, debit, credit) VALUES (:id, '1101', :amount, 0), (:id, '3201', 0, :amount)"),
+                {"id": entry, "amount": amount})
+        connection.execute(text(
+            "INSERT INTO book_closings (id, year, status, requested_by, requested_at, decision_note, version)"
+            " VALUES (:id, 2025, 'closed', :user, :now, '', 1)"), {"id": closed, "user": user, "now": now})
+    engine.dispose()
+
+    database = open_database(db_url)
+    try:
+        with database.session() as session:
+            assert closing.closing_balances(session, 2025) == {"1101": -300_000, "3201": 300_000}  # 2026 left out
+            assert closing.closing_balances(session, 2026) is None
+    finally:
+        database.dispose()

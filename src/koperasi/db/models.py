@@ -930,6 +930,18 @@ class BookClosing(Base):
     __mapper_args__ = {"version_id_col": version}
 
 
+class BookClosingBalance(Base):
+    """Every account's balance at the end of a closed year, closing entry included (so income and expenses are
+    zero), written in the close's own transaction (append-only, migration 0021). The neraca of a closed year reads
+    these instead of the whole journal up to it; ``koperasi doctor`` checks them against the journal."""
+
+    __tablename__ = "book_closing_balances"
+
+    closing_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("book_closings.id"), primary_key=True)
+    account: Mapped[str] = mapped_column(String(8), primary_key=True)
+    balance: Mapped[int] = mapped_column(BigInteger)  # credits less debits up to 31 December; never 0 (not stored)
+
+
 class ShuDivision(Base):
     """A closed year's SHU divided by the AD/ART's shares in force that day (append-only, one per year)."""
 

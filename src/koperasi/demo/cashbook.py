@@ -1,6 +1,7 @@
-"""Demonstration cash book: a year of the office's own expenses (stationery, electricity in an account the office
-added, honoraria, transport, training costs) and its grants and other income, written in bulk like the demo's
-savings (BKM/BKK numbers, journal entries, audit events and all)."""
+"""Demonstration cash book: the office's own expenses (stationery, electricity in an account the office added,
+honoraria, transport, training costs) and its grants and other income from January of last year up to today, so
+last year, which the demo closes, has a whole year of them; written in bulk like the demo's savings (BKM/BKK
+numbers, journal entries, audit events and all)."""
 
 from __future__ import annotations
 
@@ -47,14 +48,13 @@ class _Planned:
 
 
 def fill_cash_book(session: Session, actor: Actor, *, today: date) -> int:
-    """Twelve months up to ``today``; returns the number of entries."""
+    """Every month from January of last year up to ``today``; returns the number of entries."""
     rng = random.Random(21)
     accounts.add_account(session, actor, group=AccountGroup.EXPENSE, code=ELECTRICITY, name="Beban listrik dan air")
     planned: list[_Planned] = []
-    for back in range(11, -1, -1):
-        index = today.year * 12 + today.month - 1 - back
+    for index in range((today.year - 1) * 12, today.year * 12 + today.month):
         year, month = index // 12, index % 12 + 1
-        last_day = today.day if back == 0 else 28
+        last_day = today.day if (year, month) == (today.year, today.month) else 28
         day = partial(_day_in, rng, year, month, last_day)
         for code, description, party, low, high, times in _MONTHLY:
             for _ in range(times):

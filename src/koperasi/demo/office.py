@@ -21,6 +21,7 @@ from koperasi.domain.office.regions import normalise_desa_name
 from koperasi.services.loans import products as loan_products
 from koperasi.services.office import profile as office
 from koperasi.services.office import users
+from koperasi.demo.books import close_past_years
 from koperasi.demo.impact import fill_impact
 from koperasi.demo.loans import FUNDS, fill_loans
 from koperasi.demo.members import fill_members
@@ -97,6 +98,9 @@ class DemoSummary:
     meetings: int = 0
     opportunities: int = 0
     referrals: int = 0
+    closed_years: tuple[int, ...] = ()
+    shu: int = 0  # last year's, divided when above zero
+    shu_paid: int = 0
 
 
 # A product opened after the demo's history: only those who completed the organic rice training may apply.
@@ -119,7 +123,7 @@ def fill(
     ``loans`` defaults to one loan for every five members, with ~18 months of history;
     trainings (about one batch for every 500 members, at least six) cover the same months;
     ``sales`` defaults to one sale for every two members, over the last year (``loan_progress``
-    also gets the notes on sales).
+    also gets the notes on sales). Every year before this one is closed, last year's SHU divided.
     """
     with write(session):
         admin = office.set_up(
@@ -144,11 +148,12 @@ def fill(
         fill_savings(session, admin, today=today)
         fill_cash_book(session, admin, today=today)
         _staff_since_before_the_history(session)
+        books = close_past_years(session, today=today)
     return DemoSummary(users=1 + len(DEMO_STAFF), desa=desa, members=filled, loans=lending.loans, movements=lending.movements,
                        programmes=training.programmes, batches=training.batches, participants=training.participants,
                        certificates=training.certificates, sales=trade.sales, sale_lines=trade.lines, intakes=trade.intakes,
                        payouts=trade.payouts, meetings=network.meetings, opportunities=network.opportunities,
-                       referrals=network.referrals)
+                       referrals=network.referrals, closed_years=books.closed_years, shu=books.shu, shu_paid=books.paid)
 
 
 def _staff_since_before_the_history(session: Session) -> None:

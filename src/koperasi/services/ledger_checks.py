@@ -3,8 +3,9 @@
 Every entry balances; the trial balance balances; each fund's receivable and write-off
 accounts equal the loans' sub-ledger; each loan's totals equal its own movements; each kind of
 simpanan in the journal equals the members' savings movements; each account the office cash book
-posts to equals its entries; Hutang SHU anggota equals the members' SHU shares not yet paid; and the money
-history tables are still protected by their append-only triggers.
+posts to equals its entries; Hutang SHU anggota equals the members' SHU shares not yet paid; each closed
+year's kept balances equal the journal up to its end; and the money history tables are still protected by their
+append-only triggers.
 """
 
 from __future__ import annotations
@@ -16,11 +17,13 @@ from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session, aliased
 
 from koperasi.db.models import CashEntry, JournalLine, Loan, LoanMovement, SavingsMovement, ShuMemberShare, ShuPayment
+from koperasi.domain.books.rules import year_bounds
 from koperasi.domain.ledger import Account
 from koperasi.domain.loans.rules import MovementKind
 from koperasi.domain.money import format_rupiah
 from koperasi.domain.savings.rules import SavingsKind
 from koperasi.services import ledger
+from koperasi.services.books import closing
 from koperasi.services.cashbook.queries import cash_book_totals
 from koperasi.services.sales.book import standing_payouts, standing_sale_lines
 
@@ -46,6 +49,7 @@ def ledger_problems(session: Session) -> list[str]:
     problems += _savings_match_journal(session)
     problems += _cash_book_matches_journal(session)
     problems += _shu_payable_matches_shares(session)
+    problems += _closing_balances_match_journal(session)
     problems += _missing_triggers(session)
     return problems
 
@@ -95,6 +99,18 @@ def _loans_match_movements(session: Session) -> list[str]:
     if not wrong:
         return []
     return [f"{len(wrong)} pinjaman tidak cocok dengan transaksinya, mis. {', '.join(wrong[:3])}"]
+
+
+def _closing_balances_match_journal(session: Session) -> list[str]:
+    """The balances each close kept (the neraca of a closed year reads them) equal the journal up to 31 December."""
+    problems = []
+    for year in sorted(closing.closed_years(session)):
+        kept = closing.closing_balances(session, year)
+        journal = closing.journal_balances(session, year_bounds(year)[1])
+        differ = sorted(code for code in set(kept) | set(journal) if kept.get(code, 0) != journal.get(code, 0))
+        if differ:
+            problems.append(f"saldo tutup buku {year} berbeda dari jurnal pada akun {', '.join(differ)}")
+    return problems
 
 
 def _missing_triggers(session: Session) -> list[str]:

@@ -13,12 +13,13 @@ from sqlalchemy.exc import DBAPIError
 from koperasi.db.models import AuditEvent, BookClosing, SavingsMovement
 from koperasi.domain.errors import PermissionDenied, ValidationError
 from koperasi.domain.cashbook.rules import CashDirection
-from koperasi.domain.ledger import Account, AccountGroup, ClosingStatus
+from koperasi.domain.ledger import Account, AccountGroup, ClosingStatus, credit, debit
 from koperasi.domain.savings.rules import SavingsKind
 from koperasi.services import accounts, ledger, ledger_checks
 from koperasi.services.books import closing
 from koperasi.services.cashbook import entries
 from koperasi.services.savings import movements
+from koperasi.services.transaction import write
 from tests.books_support import books_office
 from tests.loan_support import account_balance
 
@@ -142,6 +143,18 @@ def test_nothing_is_posted_in_a_closed_year(books, posting):
             _sale_in(books, date(2025, 12, 15))
     assert books.totals() == before
     books.deposit(member_id, SavingsKind.SUKARELA, 50_000, date(2026, 1, 2))  # the new year is open
+
+
+def test_a_year_before_a_closed_one_takes_nothing_either(books):
+    """Years close in order, so one before the first closed year had nothing posted; an entry dated in it now
+    would change the closed year's balances (and its neraca)."""
+    books.close(2024)
+    with pytest.raises(ValidationError, match="Tahun buku 2023 sudah ditutup"), books.session() as session, write(session):
+        ledger.post(session, books.office.treasurer, key=uuid.uuid4(), entry_date=date(2023, 6, 1), kind="cash_income",
+                    description="Pendapatan lain", lines=[debit(Account.CASH, 1_000), credit(Account.OTHER_INCOME, 1_000)],
+                    request={})
+    with books.session() as session:
+        assert ledger_checks.ledger_problems(session) == []
 
 
 def test_a_correction_of_a_closed_year_is_a_reversal_dated_in_the_open_year(books):

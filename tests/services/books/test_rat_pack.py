@@ -14,7 +14,7 @@ from datetime import date
 import pytest
 from sqlalchemy import select
 
-from koperasi.db.models import AuditEvent
+from koperasi.db.models import AuditEvent, BookClosing, BookClosingBalance
 from koperasi.domain.books.rat import CashActivity, Unit
 from koperasi.domain.books.rules import PaymentMethod
 from koperasi.domain.cashbook.rules import CashDirection
@@ -24,7 +24,7 @@ from koperasi.domain.office.audit import AuditAction
 from koperasi.domain.sales.rules import Producer
 from koperasi.domain.savings.rules import SavingsKind
 from koperasi.services import ledger, ledger_checks
-from koperasi.services.books import rat_pack, shu
+from koperasi.services.books import closing, rat_pack, shu
 from koperasi.services.cashbook import entries
 from koperasi.services.transaction import write
 from tests.books_support import books_office
@@ -152,3 +152,21 @@ def test_doctor_checks_hutang_shu_against_the_shares_not_yet_paid(year_2025):
     with books.session() as session:
         assert ledger_checks.ledger_problems(session) == [
             "hutang SHU anggota di jurnal Rp21.200 berbeda dari SHU anggota yang belum dibayar Rp22.200"]
+
+
+def test_the_neraca_of_a_closed_year_reads_the_balances_its_close_kept_and_doctor_checks_them(year_2025):
+    books, _ = year_2025
+    with books.session() as session:
+        kept = closing.closing_balances(session, 2025)
+        assert kept == closing.journal_balances(session, date(2025, 12, 31))
+        assert kept["3301"] == 60_000 and not any(code.startswith(("4", "5")) for code in kept)  # the close's entry in
+        assert closing.closing_balances(session, 2026) is None
+        assert ledger_checks.ledger_problems(session) == []
+    with books.session() as session, write(session):  # balances kept that are not the journal's
+        closing_id = session.scalars(select(BookClosing.id).where(BookClosing.year == 2025)).one()
+        session.add_all([BookClosingBalance(closing_id=closing_id, account="1102", balance=-5_000),
+                         BookClosingBalance(closing_id=closing_id, account="2102", balance=5_000)])
+    with books.session() as session:
+        sheet = rat_pack.balance_sheet(session, books.office.clerk, 2025)
+        assert _lines(sheet.assets)["1102"] == (5_000, 0)  # what the close kept, not the journal read again
+        assert ledger_checks.ledger_problems(session) == ["saldo tutup buku 2025 berbeda dari jurnal pada akun 1102, 2102"]

@@ -2,19 +2,21 @@
 
 Approval posts the closing entry on 31 December: every income account (4…) and expense account (5…) of the
 year is brought to zero against SHU tahun berjalan, and the year is locked: ``ledger.post`` refuses any entry
-dated in it (and a trigger refuses it below any service). Years close in order; a year is closed once.
+dated in it (and a trigger refuses it below any service). Years close in order; a year is closed once. The
+close also keeps every account's balance at 31 December (``book_closing_balances``): the neraca of a closed
+year reads those, not the whole journal up to it.
 """
 
 from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, aliased
 
-from koperasi.db.models import BookClosing, JournalEntry, JournalLine, User
+from koperasi.db.models import BookClosing, BookClosingBalance, JournalEntry, JournalLine, User
 from koperasi.domain.books.rules import OWN_CLOSING_REQUEST, check_year_ended, year_bounds
 from koperasi.domain.errors import NotFound, PermissionDenied, ValidationError
 from koperasi.domain.ledger import EXPENSE_CLASS, INCOME_CLASS, Account, ClosingStatus, Line, check_reason, credit, debit
@@ -140,6 +142,9 @@ def approve_closing(session: Session, actor: Actor, closing_id: uuid.UUID) -> uu
         row.status, row.decided_by, row.decided_at = ClosingStatus.CLOSED.value, actor.user_id, clock.now()
         row.income, row.expenses, row.journal_entry_id = figures.total_income, figures.total_expenses, entry_id
         session.flush()
+        session.add_all(BookClosingBalance(closing_id=row.id, account=code, balance=balance)
+                        for code, balance in journal_balances(session, year_bounds(row.year)[1]).items())
+        session.flush()
         audit.record(
             session, actor, action=AuditAction.BOOKS_CLOSED, entity="book_closing", entity_id=row.id,
             after={"year": row.year, "income": format_rupiah(figures.total_income),
@@ -181,6 +186,28 @@ def closings(session: Session, actor: Actor) -> list[Closing]:
                 row.decision_note, row.income, row.expenses, _refusal(row, actor))
         for row, asked, decided in rows
     ]
+
+
+def closing_balances(session: Session, year: int) -> dict[str, int] | None:
+    """Every account's balance (credits less debits, zeros left out) at the end of ``year`` as kept by its close;
+    None while the year is not closed."""
+    closing_id = session.scalar(select(BookClosing.id).where(
+        BookClosing.year == year, BookClosing.status == ClosingStatus.CLOSED.value))
+    if closing_id is None:
+        return None
+    rows = session.execute(select(BookClosingBalance.account, BookClosingBalance.balance)
+                           .where(BookClosingBalance.closing_id == closing_id))
+    return {code: balance for code, balance in rows}
+
+
+def journal_balances(session: Session, day: date) -> dict[str, int]:
+    """Every account's balance (credits less debits, zeros left out) at the end of ``day``, from the journal."""
+    net = func.sum(JournalLine.credit - JournalLine.debit)
+    rows = session.execute(
+        select(JournalLine.account, net).join(JournalEntry, JournalEntry.id == JournalLine.entry_id)
+        .where(JournalEntry.entry_date <= day).group_by(JournalLine.account)
+    )
+    return {code: int(balance) for code, balance in rows if balance}
 
 
 def closed_years(session: Session) -> set[int]:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import uuid
 from datetime import date
 
-from sqlalchemy import case, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
 
 from koperasi.db.models import BookClosing, Desa, JournalEntry, JournalLine, Member
@@ -94,22 +94,16 @@ def _closed(session: Session, year: int) -> uuid.UUID:
 
 
 def _balance_sheet(session: Session, year: int) -> BalanceSheet:
-    """Every account's balance on both days in one pass over the journal up to the year's end. Income and
-    expense accounts not yet closed (the open year, or the closed year's own until its closing entry) are
-    the surplus so far, shown with SHU tahun berjalan."""
+    """Every account's balance on both days: a closed year's as its close kept them (a few dozen rows), an open
+    year's from the journal up to its end. Income and expense accounts not yet closed (the open year) are the
+    surplus so far, shown with SHU tahun berjalan."""
     previous_end, end = year_bounds(year - 1)[1], year_bounds(year)[1]
-    net = JournalLine.credit - JournalLine.debit
-    rows = session.execute(
-        select(JournalLine.account, func.sum(case((JournalEntry.entry_date <= previous_end, net), else_=0)), func.sum(net))
-        .join(JournalEntry, JournalEntry.id == JournalLine.entry_id)
-        .where(JournalEntry.entry_date <= end)
-        .group_by(JournalLine.account)
-    )
+    current, previous = _balances_at_end(session, year), _balances_at_end(session, year - 1)
     balances: dict[str, tuple[int, int]] = {}  # code -> (this year's, the year before's) on the credit side
-    for code, previous, current in rows:
+    for code in set(current) | set(previous):
         key = Account.SHU_CURRENT.value if code.startswith((INCOME_CLASS, EXPENSE_CLASS)) else code
         before = balances.get(key, (0, 0))
-        balances[key] = (before[0] + int(current or 0), before[1] + int(previous or 0))
+        balances[key] = (before[0] + current.get(code, 0), before[1] + previous.get(code, 0))
     names = accounts.account_names(session)
 
     def section(title: str, klass: str, sign: int) -> StatementSection:
@@ -127,6 +121,11 @@ def _balance_sheet(session: Session, year: int) -> BalanceSheet:
         liabilities=section("Kewajiban", LIABILITY_CLASS, 1),
         equity=section("Ekuitas", EQUITY_CLASS, 1),
     ))
+
+
+def _balances_at_end(session: Session, year: int) -> dict[str, int]:
+    kept = closing.closing_balances(session, year)
+    return closing.journal_balances(session, year_bounds(year)[1]) if kept is None else kept
 
 
 def _surplus(session: Session, actor: Actor, year: int) -> SurplusStatement:

@@ -39,6 +39,7 @@ from koperasi.db.models import (
     Payout,
     Sale,
     SavingsMovement,
+    ShuPayment,
     TrainingCertificate,
 )
 from koperasi.domain.members.register import format_member_number
@@ -75,7 +76,7 @@ class HealthReport:
 # pre-printed book are free-form and are skipped by the pattern; a cancelled intake's mirror row ends in
 # "-BATAL" and is skipped too.
 NUMBERED_COLUMNS = {
-    DocumentType.RECEIPT: (LoanMovement.receipt_number, SavingsMovement.receipt_number),
+    DocumentType.RECEIPT: (LoanMovement.receipt_number, SavingsMovement.receipt_number, ShuPayment.receipt_number),
     DocumentType.MEMBER: (Member.number,),
     DocumentType.LOAN: (Loan.number,),
     DocumentType.CERTIFICATE: (TrainingCertificate.number,),
