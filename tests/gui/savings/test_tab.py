@@ -65,6 +65,7 @@ def test_a_deposit_from_the_tab_shows_its_kwitansi_and_the_new_balance(qtbot, co
     assert tab.balance_labels[SavingsKind.WAJIB].text() == "Rp30.000"
     assert "lancar" in tab.wajib_label.text()
     assert previews and previews[0].startswith("Kwitansi KW/PAU/2026/")
+    assert tab.movement_model.index(0, 1).data() == "Setoran wajib"  # the tab is Simpanan: no "simpanan" twice
 
 
 def test_a_withdrawal_above_the_balance_is_refused_inline(qtbot, context, office, previews):
