@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import uuid
+from dataclasses import replace
 from datetime import date
 
 from openpyxl import load_workbook
@@ -59,3 +60,12 @@ def test_the_workbook_has_numbers_and_anonymous_rows():
     assert [r[0] for r in rows] == [1, 2] and rows[0][6] == 1_000_000 and rows[0][15] == 1_600_000
     header = [c.value for c in next(book["Data anonim"].iter_rows(min_row=5, max_row=5))]
     assert not any(word in " ".join(header).lower() for word in ("nama", "nik", "nomor anggota", "lahir"))
+
+
+def test_a_long_category_name_is_read_whole_on_two_lines():
+    long_name = "Keluarga dengan anak tidak bersekolah"
+    base = report()
+    target = io.BytesIO()
+    write_funder_pdf(replace(base, reached_by={**base.reached_by, "Kategori kerentanan": {long_name: 3}}), target)
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(target.getvalue())).pages).replace("\n", " ")
+    assert "anak tidak bersekolah" in text and "\u2026" not in text

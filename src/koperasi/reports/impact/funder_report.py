@@ -18,6 +18,7 @@ from reportlab.graphics.charts.legends import Legend
 from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
 from reportlab.lib.units import mm
+from reportlab.lib.utils import simpleSplit
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer
 from xml.sax.saxutils import escape
 
@@ -125,8 +126,9 @@ def _counts(heading: str, counts: dict[str, int]) -> Drawing:
     chart.x, chart.y = 40 * mm, 4 * mm
     chart.width, chart.height = _HALF - 52 * mm, height - 14 * mm
     chart.data = [[count for _, count in reversed(shown)]]
-    chart.categoryAxis.categoryNames = [clip(name, 38 * mm, REGULAR, 7) for name, _ in reversed(shown)]
+    chart.categoryAxis.categoryNames = [_two_lines(name, 38 * mm, 7) for name, _ in reversed(shown)]
     chart.categoryAxis.labels.fontName, chart.categoryAxis.labels.fontSize = REGULAR, 7
+    chart.categoryAxis.labels.leading = 7.5
     chart.valueAxis.visible = False
     chart.valueAxis.valueMin = 0
     chart.bars[0].fillColor, chart.bars[0].strokeColor = _COLOURS[0], None
@@ -135,6 +137,15 @@ def _counts(heading: str, counts: dict[str, int]) -> Drawing:
     chart.barLabels.boxAnchor, chart.barLabels.dx = "w", 2
     drawing.add(chart)
     return drawing
+
+
+def _two_lines(text: str, width: float, size: float) -> str:
+    """A bar's name on up to two lines of ``width`` (a row is 6 mm: room for two), cut only beyond that:
+    "Keluarga dengan anak tidak bersekolah" lost its last words on one line."""
+    lines = simpleSplit(text, REGULAR, size, width)
+    if len(lines) <= 2:
+        return "\n".join(lines)
+    return lines[0] + "\n" + clip(" ".join(lines[1:]), width, REGULAR, size)
 
 
 def _activity(report: FunderReport) -> Flowable:
