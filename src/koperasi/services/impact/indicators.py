@@ -98,8 +98,8 @@ def income_changes(session: Session, *, period_from: date, period_to: date) -> l
     nothing that says whose: what a median over several offices needs (the district's packet); the caller has
     checked the right."""
     check_period(period_from, period_to)
-    return sorted(track.latest.monthly_income - track.baseline.monthly_income
-                  for track in _tracks(session, None, period_from, period_to) if track.latest is not None)
+    pairs = _pairs(None, period_from, period_to, {}).subquery()
+    return sorted(int(change) for change in session.scalars(select(pairs.c.change).where(pairs.c.followed == 1)))
 
 
 def check_period(period_from: date, period_to: date) -> None:
