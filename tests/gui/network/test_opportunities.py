@@ -8,6 +8,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication
 
 from koperasi.domain.members.register import MemberInput
 from koperasi.domain.network.opportunities import Outcome
@@ -76,6 +77,8 @@ def test_publish_find_who_should_hear_refer_and_record_the_outcome(qtbot, net, m
     assert dialog.saved is not None
     page.reload(select=dialog.saved)
     assert page.model.rowCount() == 1 and "pekerjaan “tani”" in page.detail.text()
+    QApplication.processEvents()
+    assert page.table.horizontalScrollBar().maximum() == 0  # at 1024 px every column shows, Status included
     _shot(tab, "network-opportunities")
 
     page.whatsapp_button.click()

@@ -87,7 +87,7 @@ class OpportunitiesPage(QWidget):
         splitter.setChildrenCollapsible(False)
         splitter.addWidget(left)
         splitter.addWidget(scroll)
-        splitter.setSizes([6_000, 5_000])
+        splitter.setSizes([7_000, 4_000])  # the board's six columns whole at 1024 px; the detail wraps
         QVBoxLayout(self).addWidget(splitter)
 
     def _button(self, name: str, text: str, slot, visible: bool) -> QPushButton:
@@ -114,7 +114,7 @@ class OpportunitiesPage(QWidget):
             show_error(self, self.tr("Papan peluang"), error.message)
             return
         self.model.set_rows(rows)
-        fit_columns(self.table, stretch=1, caps={0: 120, 2: 130})
+        fit_columns(self.table, stretch=1, caps={0: 110, 2: 110})
         self.count_label.setText(self.tr("{count} peluang").format(count=count_text(len(rows))))
         advice = (" " + self.tr("Catat lowongan, pelatihan, pembeli, program pemerintah atau layanan publik dengan Peluang baru.")
                   if self.context.actor.can(Permission.PUBLISH_OPPORTUNITIES) else "")
