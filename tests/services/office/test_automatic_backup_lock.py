@@ -158,15 +158,60 @@ def test_locking_with_a_store_replaces_a_lock_asked_at_start_up(office, tmp_path
     assert backup.automatic_backup(database, folder=tmp_path, keep=5).encrypted
 
 
-def test_a_store_that_cannot_be_read_still_gets_a_backup_made_unlocked(office, tmp_path, _memory_keyring, monkeypatch):
+def test_a_store_that_cannot_be_read_skips_the_backup_rather_than_make_it_unlocked(office, tmp_path, _memory_keyring,
+                                                                                   monkeypatch):
     database, admin = office
+    folder = tmp_path / "cadangan"
     _lock(database, admin)
 
     def broken(service, username):
         raise KeyringError("terkunci")
 
     monkeypatch.setattr(_memory_keyring, "get_password", broken)
-    assert not backup.automatic_backup(database, folder=tmp_path, keep=5).encrypted
+    assert _state(database) is lock.Lock.STORED  # the mark says so, whatever the store answers
+    with pytest.raises(lock.AutomaticBackupSkipped, match="penyimpanan uji.*tidak dapat dibaca"):
+        backup.automatic_backup(database, folder=folder, keep=5)
+    assert not folder.exists() or list(folder.iterdir()) == []
+    with database.session() as session:
+        skip = session.scalars(select(AuditEvent).where(AuditEvent.action == "backup_skipped")).one()
+    assert skip.after["reason"] == "store unreadable"
+
+
+def test_a_database_moved_to_a_pc_without_its_passphrase_is_not_backed_up_unlocked(office, tmp_path, _memory_keyring):
+    database, admin = office
+    _lock(database, admin)
+    _memory_keyring.passwords.clear()  # another PC's store: the database came, the passphrase did not
+    with pytest.raises(lock.AutomaticBackupSkipped):
+        backup.automatic_backup(database, folder=tmp_path, keep=5)
+    _lock(database, admin)  # the admin locks again on this PC
+    assert backup.automatic_backup(database, folder=tmp_path, keep=5).encrypted
+
+
+def test_a_lock_made_before_the_mark_existed_still_locks_its_backups(office, tmp_path, _memory_keyring):
+    database, admin = office
+    _lock(database, admin)
+    with database.session() as session:
+        session.delete(session.get(AppSetting, lock.STORED_MARK_KEY))
+        session.commit()
+    assert _state(database) is lock.Lock.STORED
+    assert backup.automatic_backup(database, folder=tmp_path, keep=5).encrypted
+
+
+def test_unlocking_and_locking_at_start_up_remove_the_mark(office, _memory_keyring, monkeypatch):
+    import keyring.core
+
+    database, admin = office
+    _lock(database, admin)
+    with database.session() as session:
+        assert session.get(AppSetting, lock.STORED_MARK_KEY).value == "penyimpanan uji"
+        lock.unlock_automatic_backups(session, admin)
+        assert session.get(AppSetting, lock.STORED_MARK_KEY) is None
+    _lock(database, admin)
+    monkeypatch.setattr(keyring.core, "_keyring_backend", fail.Keyring())
+    _lock(database, admin)
+    with database.session() as session:
+        assert session.get(AppSetting, lock.STORED_MARK_KEY) is None
+    assert _state(database) is lock.Lock.ASKED
 
 
 @pytest.mark.parametrize(

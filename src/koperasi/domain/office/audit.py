@@ -229,7 +229,7 @@ ACTION_LABELS: dict[str, str] = {
     AuditAction.RAT_PACK_MADE: "Paket RAT dibuat",
     AuditAction.BACKUP_MADE: "Cadangan data dibuat",
     AuditAction.BACKUP_RESTORED: "Data dipulihkan dari cadangan",
-    AuditAction.BACKUP_SKIPPED: "Cadangan otomatis dilewati (kata sandi tidak dimasukkan)",
+    AuditAction.BACKUP_SKIPPED: "Cadangan otomatis dilewati (kata sandinya tidak ada)",
     AuditAction.HOUSEHOLD_MEASURED: "Data rumah tangga dicatat",
     AuditAction.HOUSEHOLD_VIEWED: "Data rumah tangga dilihat",
     AuditAction.IMPACT_REPORTED: "Laporan dampak dibuat",

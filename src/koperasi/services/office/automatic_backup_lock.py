@@ -17,6 +17,12 @@ without a backup are then in the record an auditor reads, and Beranda shows the 
 The verifier comes first: with it in the database, the passphrase is asked even on a PC whose store
 holds an older one.
 
+A lock kept in the store is marked in the database too (the app setting ``automatic_backup_stored_lock``,
+holding the store's name, never the passphrase): when the store cannot give the passphrase back (locked,
+broken, or a database moved to another PC), the backup is skipped and audited like an unasked lock, not made
+unlocked. Databases locked before the mark existed keep working, unmarked: their backups take the stored
+passphrase when it can be read.
+
 Only an admin (the one who restores, ``RESTORE_BACKUPS``) may set or remove the lock: a backup locked with
 a passphrase the admin does not know is a lost backup.
 """
@@ -44,6 +50,7 @@ log = logging.getLogger(__name__)
 SERVICE = "Koperasi Berdaya: cadangan otomatis"
 SETTING_KEY = "automatic_backup_passphrase"  # the audit events' entity id; the value is never recorded
 VERIFIER_KEY = "automatic_backup_verifier"  # the app setting holding the verifier of a passphrase asked at start-up
+STORED_MARK_KEY = "automatic_backup_stored_lock"  # the app setting naming the store a lock's passphrase is kept in
 # Windows Credential Manager holds at most 2,560 bytes (UTF-16: 1,280 characters); far more than anyone types.
 MAX_STORED_PASSPHRASE = 256
 
@@ -90,13 +97,42 @@ class Lock(StrEnum):
 
 
 class AutomaticBackupSkipped(DomainError):
-    """A due automatic backup was not made: it is locked with a passphrase asked at start-up that nobody gave."""
+    """A due automatic backup was not made: it is locked with a passphrase the program does not have (asked at
+    start-up and not given, or kept in a store that cannot give it back). ``reason`` goes to the audit event."""
+
+    def __init__(self, message: str, *, reason: str) -> None:
+        super().__init__(message)
+        self.reason = reason
 
 
 def lock_state(session: Session) -> Lock:
     if verifier(session) is not None:
         return Lock.ASKED
+    if stored_mark(session) is not None:
+        return Lock.STORED
     return Lock.NONE if automatic_passphrase(session.get_bind().url) is None else Lock.STORED
+
+
+def stored_mark(session: Session) -> str | None:
+    """The name of the store holding this database's lock, as it was when the admin locked; None when unmarked."""
+    row = session.get(AppSetting, STORED_MARK_KEY)
+    return None if row is None else row.value
+
+
+def locking_passphrase(session: Session, given: str | None) -> str | None:
+    """The passphrase a due automatic backup is locked with; None when it is made unlocked. Raises
+    AutomaticBackupSkipped when it is locked with a passphrase the program cannot have now."""
+    if verifier(session) is not None:
+        return asked_passphrase(session, given)
+    store = stored_mark(session)
+    passphrase = automatic_passphrase(session.get_bind().url)
+    if store is not None and passphrase is None:
+        raise AutomaticBackupSkipped(
+            f"Cadangan otomatis dilewati: cadangan dikunci dengan kata sandi yang disimpan di {store}, dan kata sandinya "
+            "tidak dapat dibaca di komputer ini. Cadangan tidak dibuat tanpa kunci; buat cadangan terkunci lewat "
+            "Berkas → Cadangkan sekarang, dan minta admin mengunci cadangan otomatis lagi di komputer ini.",
+            reason="store unreadable")
+    return passphrase
 
 
 def verifier(session: Session) -> str | None:
@@ -134,13 +170,13 @@ def asked_passphrase(session: Session, given: str | None) -> str | None:
         raise AutomaticBackupSkipped(
             "Cadangan otomatis dilewati: cadangan dikunci dengan kata sandi yang diminta saat program dibuka, dan "
             "kata sandinya belum dimasukkan. Cadangan tidak dibuat tanpa kunci; buat cadangan terkunci lewat "
-            "Berkas → Cadangkan sekarang, atau masukkan kata sandinya saat masuk berikutnya."
-        )
+            "Berkas → Cadangkan sekarang, atau masukkan kata sandinya saat masuk berikutnya.",
+            reason="no passphrase")
     if not matches_verifier(given, kept):
         raise AutomaticBackupSkipped(
             "Cadangan otomatis dilewati: kata sandi cadangan otomatis sudah diganti admin sejak dimasukkan. "
-            "Masukkan kata sandi yang baru saat masuk berikutnya."
-        )
+            "Masukkan kata sandi yang baru saat masuk berikutnya.",
+            reason="passphrase changed")
     return check_passphrase(given)
 
 
@@ -158,11 +194,13 @@ def lock_automatic_backups(session: Session, actor: Actor, passphrase: str) -> N
         passphrase = _storable(check_passphrase(passphrase))
         name = store_name()
         if name is None:
-            _set_verifier(session, make_verifier(passphrase))
+            _set_setting(session, STORED_MARK_KEY, None)
+            _set_setting(session, VERIFIER_KEY, make_verifier(passphrase))
             audit.record(session, actor, action=AuditAction.SETTING_CHANGED, entity="setting", entity_id=SETTING_KEY,
                          after={"locked": True, "asked_at_start_up": True})
             return
-        _set_verifier(session, None)
+        _set_setting(session, VERIFIER_KEY, None)
+        _set_setting(session, STORED_MARK_KEY, name)
         audit.record(session, actor, action=AuditAction.SETTING_CHANGED, entity="setting", entity_id=SETTING_KEY,
                      after={"locked": True, "store": name})
         try:
@@ -182,7 +220,8 @@ def unlock_automatic_backups(session: Session, actor: Actor) -> None:
         key = _required_key(session)
         audit.record(session, actor, action=AuditAction.SETTING_CHANGED, entity="setting", entity_id=SETTING_KEY,
                      after={"locked": False})
-        _set_verifier(session, None)
+        _set_setting(session, VERIFIER_KEY, None)
+        _set_setting(session, STORED_MARK_KEY, None)
         if store_name() is None:
             return
         try:
@@ -194,13 +233,13 @@ def unlock_automatic_backups(session: Session, actor: Actor) -> None:
             raise DomainError(f"Kata sandi tidak dapat dihapus: {error}") from error
 
 
-def _set_verifier(session: Session, value: str | None) -> None:
-    row = session.get(AppSetting, VERIFIER_KEY)
+def _set_setting(session: Session, key: str, value: str | None) -> None:
+    row = session.get(AppSetting, key)
     if value is None:
         if row is not None:
             session.delete(row)
     elif row is None:
-        session.add(AppSetting(key=VERIFIER_KEY, value=value))
+        session.add(AppSetting(key=key, value=value))
     else:
         row.value = value
     session.flush()

@@ -173,7 +173,8 @@ def automatic_backup(
     Returns None when there is nothing to do: PostgreSQL, an office not set up yet, or (with
     ``only_if_older_than``) a backup of this office in ``folder`` younger than that. Raises
     ``AutomaticBackupSkipped``, after recording the skip in the audit log, when the backup is locked with a
-    passphrase asked at start-up that nobody gave: never made unlocked instead.
+    passphrase the program does not have (asked at start-up and not given, or a store that cannot give it back):
+    never made unlocked instead.
     """
     if not database.is_sqlite:
         return None
@@ -189,17 +190,13 @@ def automatic_backup(
             return None
     with database.session() as session:
         try:
-            passphrase = automatic_backup_lock.asked_passphrase(session, asked_passphrase)
+            passphrase = automatic_backup_lock.locking_passphrase(session, asked_passphrase)
         except automatic_backup_lock.AutomaticBackupSkipped as skipped:
-            log.warning("automatic backup skipped: it is locked with a passphrase asked at start-up and %s",
-                        "none was given" if asked_passphrase is None else "the one given no longer matches")
+            log.warning("automatic backup skipped: it is locked with a passphrase the program does not have (%s)", skipped.reason)
             with write(session):
                 audit.record(session, None, action=AuditAction.BACKUP_SKIPPED, entity="backup", entity_id="automatic",
-                             after={"automatic": True, "folder": str(target),
-                                    "reason": "no passphrase" if asked_passphrase is None else "passphrase changed"})
+                             after={"automatic": True, "folder": str(target), "reason": skipped.reason})
             raise
-    if passphrase is None:
-        passphrase = automatic_backup_lock.automatic_passphrase(database.url)
     info = system_backup(database, folder=target, passphrase=passphrase, automatic=True)
     prune_backups(target, keep, office_code=office_code)
     return info
