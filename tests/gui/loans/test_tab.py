@@ -186,3 +186,25 @@ def test_main_window_has_the_loans_tab_and_member_panel_lists_loans(qtbot, conte
     members_tab: MembersTab = window.members
     members_tab.table.selectRow(0)
     assert "PJM/" in members_tab.detail.text.text() and "Berjalan" in members_tab.detail.text.text()
+
+
+def test_an_approval_not_yet_paid_out_is_cancelled_from_the_menu_with_a_reason(qtbot, context, monkeypatch):
+    office = loan_office(context.database, context.actor)
+    office.approved_loan(office.member("Nur Aisyah"))
+    tab = _tab(qtbot, context, context.actor)  # the admin decides; the manager approved
+    tab.table.selectRow(0)
+    action = tab.detail.reject_action
+    assert action.isEnabled() and action.text().replace("&", "") == "Batalkan persetujuan…"
+    shown = []
+
+    def answer(dialog):
+        shown.append(dialog.windowTitle())
+        dialog.note_edit.setText("Anggota pindah ke Bungo")
+        assert dialog.save_before_closing(), dialog.error_label.text()
+        return dialog.result()
+
+    monkeypatch.setattr(action_dialogs.DecisionDialog, "exec", answer)
+    action.trigger()
+    assert shown == ["Batalkan persetujuan pinjaman"]
+    assert tab.current.status is LoanStatus.REJECTED
+    assert action.text().replace("&", "") == "Tolak…" and not action.isEnabled()

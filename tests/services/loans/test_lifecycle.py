@@ -9,7 +9,7 @@ from datetime import date, timedelta
 import pytest
 from sqlalchemy import select
 
-from koperasi.db.models import LoanInstallment, LoanSchedule
+from koperasi.db.models import AuditEvent, LoanInstallment, LoanSchedule
 from koperasi.domain.errors import ConflictError, PermissionDenied, ValidationError
 from koperasi.domain.ledger import Account
 from koperasi.domain.loans.products import LoanKind
@@ -99,6 +99,28 @@ def test_a_rejection_needs_a_reason_and_a_rejected_loan_cannot_be_approved(offic
     assert (loan.status, loan.decision_note) == (LoanStatus.REJECTED, "Usaha belum berjalan")
     with office.session() as session, pytest.raises(ValidationError, match="ditolak"):
         loans.approve_loan(session, office.manager, loan_id, expected_version=loan.version)
+
+
+def test_an_approval_is_cancelled_before_disbursement_so_the_member_can_leave(office):
+    member_id = office.member()
+    loan_id = office.approved_loan(member_id)
+    with office.session() as session, pytest.raises(ValidationError, match="batalkan lewat Tindakan lain"):
+        members.record_leaving(session, office.admin, member_id, left_on=START, reason="Pindah ke Bungo", expected_version=1)
+    with office.session() as session:
+        with pytest.raises(ValidationError, match="alasan penolakan"):
+            loans.reject_loan(session, office.admin, loan_id, expected_version=2, reason="")
+        loans.reject_loan(session, office.admin, loan_id, expected_version=2, reason="Anggota pindah ke Bungo")
+        members.record_leaving(session, office.admin, member_id, left_on=START, reason="Pindah ke Bungo", expected_version=1)
+        event = session.scalars(select(AuditEvent).where(AuditEvent.action == "loan_rejected")).one()
+        assert movement_count(session) == 0  # nothing was paid out, so nothing is reversed
+    assert office.loan(loan_id).status == LoanStatus.REJECTED
+    assert (event.before, event.after) == ({"status": "Disetujui"}, {"status": "Ditolak"})
+
+
+def test_a_disbursed_loan_is_neither_rejected_nor_cancelled(office):
+    loan_id = office.active_loan(office.member())
+    with office.session() as session, pytest.raises(ValidationError, match="tidak dapat ditolak atau dibatalkan"):
+        loans.reject_loan(session, office.manager, loan_id, expected_version=office.loan(loan_id).version, reason="Terlambat")
 
 
 def test_a_stale_decision_is_refused(office):

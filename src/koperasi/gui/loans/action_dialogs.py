@@ -9,7 +9,7 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QLineEdit, QSpinBox, QWidget
 
 from koperasi.domain.dates import format_date
-from koperasi.domain.loans.rules import Frequency, first_due_after
+from koperasi.domain.loans.rules import Frequency, LoanStatus, first_due_after
 from koperasi.domain.money import format_rupiah
 from koperasi.domain.reversals import FOUR_EYES_NOTE
 from koperasi.gui.context import AppContext
@@ -29,18 +29,23 @@ def _loan_line(loan: LoanDetail) -> str:
 
 
 class DecisionDialog(FormDialog):
-    """Setujui (optional note) or Tolak (reason required)."""
+    """Setujui (optional note), or Tolak / Batalkan persetujuan (reason required)."""
 
     def __init__(self, context: AppContext, loan: LoanDetail, *, approve: bool, parent: QWidget | None = None) -> None:
         self.form_ = FieldForm(_loan_line(loan))
         self.note_edit = QLineEdit()
         self.note_edit.setObjectName("loanDecisionNoteEdit")
         self.note_edit.setMaxLength(500)
-        self.form_.add(self.tr("Catatan:") if approve else self.tr("&Alasan penolakan:"), self.note_edit, "reason")
+        cancelling = not approve and loan.status is LoanStatus.APPROVED
+        reason_label = self.tr("&Alasan pembatalan:") if cancelling else self.tr("&Alasan penolakan:")
+        self.form_.add(self.tr("Catatan:") if approve else reason_label, self.note_edit, "reason")
         if not approve:
             self.note_edit.setPlaceholderText(self.tr("wajib diisi, paling sedikit 5 huruf"))
         super().__init__(self.form_, object_name="loanDecisionDialog", width=520, parent=parent)
-        self.setWindowTitle(self.tr("Setujui pinjaman") if approve else self.tr("Tolak pinjaman"))
+        if approve:
+            self.setWindowTitle(self.tr("Setujui pinjaman"))
+        else:
+            self.setWindowTitle(self.tr("Batalkan persetujuan pinjaman") if cancelling else self.tr("Tolak pinjaman"))
         self.context, self.loan, self.approve = context, loan, approve
 
     def save(self) -> None:

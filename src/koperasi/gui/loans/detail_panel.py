@@ -229,7 +229,9 @@ class LoanDetailPanel(QWidget):
         # Four eyes: the service says when this user, though a decider, may not decide this loan.
         refusal = loan.decision_refusal if loan else None
         self.approve_button.setEnabled(status is LoanStatus.APPLIED and refusal is None)
-        self.reject_action.setEnabled(status is LoanStatus.APPLIED and refusal is None)
+        # An approval is cancelled the way an application is refused, as long as no money went out.
+        self.reject_action.setEnabled(status in (LoanStatus.APPLIED, LoanStatus.APPROVED) and refusal is None)
+        self.reject_action.setText(self.tr("Batalkan &persetujuan…") if status is LoanStatus.APPROVED else self.tr("T&olak…"))
         shown_refusal = refusal if status is LoanStatus.APPLIED else None
         self.approve_button.setToolTip(shown_refusal or "")
         self.reject_action.setToolTip(shown_refusal or "")

@@ -125,6 +125,8 @@ def approve_loan(session: Session, actor: Actor, loan_id: uuid.UUID, *, expected
 
 
 def reject_loan(session: Session, actor: Actor, loan_id: uuid.UUID, *, expected_version: int, reason: str) -> None:
+    """Refuse an application, or cancel an approval before any money went out (the member gave up, or must
+    leave the cooperative first): nothing was booked for it, so a status change is the whole undo."""
     _decide(session, actor, loan_id, expected_version=expected_version, approve=False, note=check_reason(reason, "penolakan"))
 
 
@@ -145,15 +147,19 @@ def _decide(session: Session, actor: Actor, loan_id: uuid.UUID, *, expected_vers
         authorize(session, actor, Permission.DECIDE_LOANS)
         loan = loan_book.locked_loan(session, loan_id)
         _check_version(loan, expected_version)
-        loan_book.require_status(loan, LoanStatus.APPLIED, doing="diputuskan")
+        if approve:
+            loan_book.require_status(loan, LoanStatus.APPLIED, doing="disetujui")
+        else:
+            loan_book.require_status(loan, LoanStatus.APPLIED, LoanStatus.APPROVED, doing="ditolak atau dibatalkan")
         if (refusal := decision_refusal(loan, actor)) is not None:
             raise PermissionDenied(refusal)
+        before = LoanStatus(loan.status)
         loan.status = (LoanStatus.APPROVED if approve else LoanStatus.REJECTED).value
         loan.decided_by, loan.decided_on, loan.decision_note = actor.user_id, clock.today(), " ".join(note.split())[:500]
         session.flush()
         audit.record(
             session, actor, action=AuditAction.LOAN_APPROVED if approve else AuditAction.LOAN_REJECTED,
-            entity="loan", entity_id=loan.id, before={"status": LoanStatus.APPLIED.label},
+            entity="loan", entity_id=loan.id, before={"status": before.label},
             after={"status": LoanStatus(loan.status).label}, reason=loan.decision_note or None,
         )
 

@@ -269,7 +269,7 @@ def _refuse_while_loan_runs(session: Session, member: Member) -> None:
     if loan.status == LoanStatus.APPROVED.value:
         raise ValidationError(
             f"Pinjaman {loan.number} untuk {member.full_name} sudah disetujui tetapi belum dicairkan. "
-            "Selesaikan pinjaman itu dahulu di tab Pinjaman."
+            "Di tab Pinjaman, cairkan pinjaman itu atau batalkan lewat Tindakan lain → Batalkan persetujuan."
         )
     owed = loan.disbursed - loan.principal_paid - loan.written_off
     raise ValidationError(
