@@ -8,6 +8,8 @@ Create Date: 2026-11-28
 import sqlalchemy as sa
 from alembic import op
 
+from koperasi.db.migrations import append_only
+
 
 revision = "0004"
 down_revision = "0003"
@@ -210,42 +212,15 @@ def upgrade() -> None:
     sa.ForeignKeyConstraint(['loan_id'], ['loans.id'], name=op.f('fk_loan_schedules_loan_id_loans')),
     sa.PrimaryKeyConstraint('loan_id', 'schedule_no', name=op.f('pk_loan_schedules'))
     )
-    _make_append_only()
-
-
-def _make_append_only() -> None:
-    if op.get_bind().dialect.name == "sqlite":
-        for table in APPEND_ONLY:
-            for verb in ("UPDATE", "DELETE"):
-                op.execute(
-                    f"CREATE TRIGGER {table}_no_{verb.lower()} BEFORE {verb} ON {table} "
-                    f"BEGIN SELECT RAISE(ABORT, '{table} is append-only'); END"
-                )
-        return
-    op.execute(
-        "CREATE FUNCTION money_history_append_only() RETURNS trigger LANGUAGE plpgsql AS "
-        "$$ BEGIN RAISE EXCEPTION '% is append-only', TG_TABLE_NAME; END $$"
-    )
-    for table in APPEND_ONLY:
-        op.execute(
-            f"CREATE TRIGGER {table}_no_change BEFORE UPDATE OR DELETE ON {table} "
-            "FOR EACH ROW EXECUTE FUNCTION money_history_append_only()"
-        )
-        op.execute(
-            f"CREATE TRIGGER {table}_no_truncate BEFORE TRUNCATE ON {table} "
-            "FOR EACH STATEMENT EXECUTE FUNCTION money_history_append_only()"
-        )
+    append_only.create_postgres_function()
+    append_only.protect(*APPEND_ONLY)
 
 
 def downgrade() -> None:
-    postgres = op.get_bind().dialect.name != "sqlite"
+    append_only.unprotect(*APPEND_ONLY)
     for table in (
         "loan_schedules", "loan_movements", "loan_installments", "loans", "loan_products", "journal_lines",
         "fund_capital_receipts", "journal_entries", "fund_sources",
     ):
-        if postgres and table in APPEND_ONLY:
-            op.execute(f"DROP TRIGGER {table}_no_truncate ON {table}")
-            op.execute(f"DROP TRIGGER {table}_no_change ON {table}")
         op.drop_table(table)
-    if postgres:
-        op.execute("DROP FUNCTION money_history_append_only()")
+    append_only.drop_postgres_function()

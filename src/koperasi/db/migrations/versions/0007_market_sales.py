@@ -10,6 +10,8 @@ import uuid
 import sqlalchemy as sa
 from alembic import op
 
+from koperasi.db.migrations import append_only
+
 revision = "0007"
 down_revision = "0006"
 branch_labels = None
@@ -177,34 +179,11 @@ def upgrade() -> None:
         {"id": uuid.uuid4(), "name": name, "commission_bp": None, "active": True, "position": index, "version": 1}
         for index, name in enumerate(CHANNELS)
     ])
-    _make_append_only()
-
-
-def _make_append_only() -> None:
-    if op.get_bind().dialect.name == "sqlite":
-        for table in APPEND_ONLY:
-            for verb in ("UPDATE", "DELETE"):
-                op.execute(
-                    f"CREATE TRIGGER {table}_no_{verb.lower()} BEFORE {verb} ON {table} "
-                    f"BEGIN SELECT RAISE(ABORT, '{table} is append-only'); END"
-                )
-        return
-    for table in APPEND_ONLY:  # money_history_append_only() comes from migration 0004
-        op.execute(
-            f"CREATE TRIGGER {table}_no_change BEFORE UPDATE OR DELETE ON {table} "
-            "FOR EACH ROW EXECUTE FUNCTION money_history_append_only()"
-        )
-        op.execute(
-            f"CREATE TRIGGER {table}_no_truncate BEFORE TRUNCATE ON {table} "
-            "FOR EACH STATEMENT EXECUTE FUNCTION money_history_append_only()"
-        )
+    append_only.protect(*APPEND_ONLY)
 
 
 def downgrade() -> None:
-    if op.get_bind().dialect.name != "sqlite":
-        for table in APPEND_ONLY:
-            op.execute(f"DROP TRIGGER {table}_no_truncate ON {table}")
-            op.execute(f"DROP TRIGGER {table}_no_change ON {table}")
+    append_only.unprotect(*APPEND_ONLY)
     with op.batch_alter_table('sale_lines', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_sale_lines_sale_id'))
         batch_op.drop_index('ix_sale_lines_producer')

@@ -8,6 +8,8 @@ Create Date: 2026-12-05
 import sqlalchemy as sa
 from alembic import op
 
+from koperasi.db.migrations import append_only
+
 revision = "0013"
 down_revision = "0012"
 branch_labels = None
@@ -62,34 +64,11 @@ def upgrade() -> None:
         sa.CheckConstraint("amount > 0", name=op.f("ck_poverty_lines_amount")),
         sa.PrimaryKeyConstraint("valid_from", "area", name=op.f("pk_poverty_lines")),
     )
-    _make_append_only()
-
-
-def _make_append_only() -> None:
-    if op.get_bind().dialect.name == "sqlite":
-        for table in APPEND_ONLY:
-            for verb in ("UPDATE", "DELETE"):
-                op.execute(
-                    f"CREATE TRIGGER {table}_no_{verb.lower()} BEFORE {verb} ON {table} "
-                    f"BEGIN SELECT RAISE(ABORT, '{table} is append-only'); END"
-                )
-        return
-    for table in APPEND_ONLY:  # money_history_append_only() comes from migration 0004
-        op.execute(
-            f"CREATE TRIGGER {table}_no_change BEFORE UPDATE OR DELETE ON {table} "
-            "FOR EACH ROW EXECUTE FUNCTION money_history_append_only()"
-        )
-        op.execute(
-            f"CREATE TRIGGER {table}_no_truncate BEFORE TRUNCATE ON {table} "
-            "FOR EACH STATEMENT EXECUTE FUNCTION money_history_append_only()"
-        )
+    append_only.protect(*APPEND_ONLY)
 
 
 def downgrade() -> None:
-    if op.get_bind().dialect.name != "sqlite":
-        for table in APPEND_ONLY:
-            op.execute(f"DROP TRIGGER {table}_no_truncate ON {table}")
-            op.execute(f"DROP TRIGGER {table}_no_change ON {table}")
+    append_only.unprotect(*APPEND_ONLY)
     op.drop_table("poverty_lines")
     op.drop_index("ix_household_measurements_officer", table_name="household_measurements")
     op.drop_table("household_measurements")

@@ -9,6 +9,8 @@ Create Date: 2026-12-05
 import sqlalchemy as sa
 from alembic import op
 
+from koperasi.db.migrations import append_only, reversal_request_kinds
+
 revision = "0014"
 down_revision = "0013"
 branch_labels = None
@@ -74,49 +76,14 @@ def upgrade() -> None:
         sa.ForeignKeyConstraint(["member_id"], ["members.id"], name=op.f("fk_savings_passbooks_member_id_members")),
         sa.PrimaryKeyConstraint("member_id", name=op.f("pk_savings_passbooks")),
     )
-    _make_append_only()
-    _reversal_kinds(KINDS_AFTER)
-
-
-def _reversal_kinds(check: str) -> None:
-    """Let a reversal request name a savings movement. SQLite rebuilds the table for a new check, and its
-    partial index of pending requests is made again by hand (a rebuild does not carry the WHERE over)."""
-    op.drop_index("ux_reversal_requests_pending", table_name="reversal_requests")
-    with op.batch_alter_table("reversal_requests") as batch_op:
-        batch_op.drop_constraint(op.f("ck_reversal_requests_kind"), type_="check")
-        batch_op.create_check_constraint("kind", check)
-    op.create_index(
-        "ux_reversal_requests_pending", "reversal_requests", ["kind", "target_id"], unique=True,
-        sqlite_where=sa.text("status = 'pending'"), postgresql_where=sa.text("status = 'pending'"),
-    )
-
-
-def _make_append_only() -> None:
-    table = "savings_movements"
-    if op.get_bind().dialect.name == "sqlite":
-        for verb in ("UPDATE", "DELETE"):
-            op.execute(
-                f"CREATE TRIGGER {table}_no_{verb.lower()} BEFORE {verb} ON {table} "
-                f"BEGIN SELECT RAISE(ABORT, '{table} is append-only'); END"
-            )
-        return
-    # money_history_append_only() comes from migration 0004
-    op.execute(
-        f"CREATE TRIGGER {table}_no_change BEFORE UPDATE OR DELETE ON {table} "
-        "FOR EACH ROW EXECUTE FUNCTION money_history_append_only()"
-    )
-    op.execute(
-        f"CREATE TRIGGER {table}_no_truncate BEFORE TRUNCATE ON {table} "
-        "FOR EACH STATEMENT EXECUTE FUNCTION money_history_append_only()"
-    )
+    append_only.protect("savings_movements")
+    reversal_request_kinds.allow(KINDS_AFTER)
 
 
 def downgrade() -> None:
     op.execute("DELETE FROM reversal_requests WHERE kind = 'saving'")
-    _reversal_kinds(KINDS_BEFORE)
-    if op.get_bind().dialect.name != "sqlite":
-        op.execute("DROP TRIGGER savings_movements_no_truncate ON savings_movements")
-        op.execute("DROP TRIGGER savings_movements_no_change ON savings_movements")
+    reversal_request_kinds.allow(KINDS_BEFORE)
+    append_only.unprotect("savings_movements")
     op.drop_table("savings_passbooks")
     op.drop_table("savings_rates")
     op.drop_index("ix_savings_movements_member", table_name="savings_movements")

@@ -9,6 +9,8 @@ Create Date: 2026-12-06
 import sqlalchemy as sa
 from alembic import op
 
+from koperasi.db.migrations import append_only, reversal_request_kinds
+
 revision = "0018"
 down_revision = "0017"
 branch_labels = None
@@ -61,49 +63,14 @@ def upgrade() -> None:
         sa.UniqueConstraint("journal_entry_id", name=op.f("uq_cash_entries_journal_entry_id")),
     )
     op.create_index("ix_cash_entries_occurred_on", "cash_entries", ["occurred_on", "account"])
-    _make_append_only()
-    _reversal_kinds(KINDS_AFTER)
-
-
-def _reversal_kinds(check: str) -> None:
-    """As in 0014: SQLite rebuilds the table for a new check, and the partial index of pending requests
-    is made again by hand (a rebuild does not carry the WHERE over)."""
-    op.drop_index("ux_reversal_requests_pending", table_name="reversal_requests")
-    with op.batch_alter_table("reversal_requests") as batch_op:
-        batch_op.drop_constraint(op.f("ck_reversal_requests_kind"), type_="check")
-        batch_op.create_check_constraint("kind", check)
-    op.create_index(
-        "ux_reversal_requests_pending", "reversal_requests", ["kind", "target_id"], unique=True,
-        sqlite_where=sa.text("status = 'pending'"), postgresql_where=sa.text("status = 'pending'"),
-    )
-
-
-def _make_append_only() -> None:
-    table = "cash_entries"
-    if op.get_bind().dialect.name == "sqlite":
-        for verb in ("UPDATE", "DELETE"):
-            op.execute(
-                f"CREATE TRIGGER {table}_no_{verb.lower()} BEFORE {verb} ON {table} "
-                f"BEGIN SELECT RAISE(ABORT, '{table} is append-only'); END"
-            )
-        return
-    # money_history_append_only() comes from migration 0004
-    op.execute(
-        f"CREATE TRIGGER {table}_no_change BEFORE UPDATE OR DELETE ON {table} "
-        "FOR EACH ROW EXECUTE FUNCTION money_history_append_only()"
-    )
-    op.execute(
-        f"CREATE TRIGGER {table}_no_truncate BEFORE TRUNCATE ON {table} "
-        "FOR EACH STATEMENT EXECUTE FUNCTION money_history_append_only()"
-    )
+    append_only.protect("cash_entries")
+    reversal_request_kinds.allow(KINDS_AFTER)
 
 
 def downgrade() -> None:
     op.execute("DELETE FROM reversal_requests WHERE kind = 'cash_entry'")
-    _reversal_kinds(KINDS_BEFORE)
-    if op.get_bind().dialect.name != "sqlite":
-        op.execute("DROP TRIGGER cash_entries_no_truncate ON cash_entries")
-        op.execute("DROP TRIGGER cash_entries_no_change ON cash_entries")
+    reversal_request_kinds.allow(KINDS_BEFORE)
+    append_only.unprotect("cash_entries")
     op.drop_index("ix_cash_entries_occurred_on", table_name="cash_entries")
     op.drop_table("cash_entries")
     op.drop_table("ledger_accounts")

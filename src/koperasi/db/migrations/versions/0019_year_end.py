@@ -9,6 +9,8 @@ Create Date: 2026-12-06
 import sqlalchemy as sa
 from alembic import op
 
+from koperasi.db.migrations import append_only
+
 revision = "0019"
 down_revision = "0018"
 branch_labels = None
@@ -127,6 +129,7 @@ def upgrade() -> None:
         _sqlite_triggers()
     else:
         _postgres_triggers()
+    append_only.protect(*APPEND_ONLY)
 
 
 def _sqlite_triggers() -> None:
@@ -142,11 +145,6 @@ def _sqlite_triggers() -> None:
             f"CREATE TRIGGER book_closings_closed_no_{verb.lower()} BEFORE {verb} ON book_closings "
             f"WHEN OLD.status = 'closed' BEGIN SELECT RAISE(ABORT, '{CLOSED_ROW}'); END"
         )
-        for table in APPEND_ONLY:
-            op.execute(
-                f"CREATE TRIGGER {table}_no_{verb.lower()} BEFORE {verb} ON {table} "
-                f"BEGIN SELECT RAISE(ABORT, '{table} is append-only'); END"
-            )
 
 
 def _postgres_triggers() -> None:
@@ -169,16 +167,6 @@ def _postgres_triggers() -> None:
         "CREATE TRIGGER book_closings_closed_no_change BEFORE UPDATE OR DELETE ON book_closings "
         "FOR EACH ROW EXECUTE FUNCTION book_closing_stays_closed()"
     )
-    # money_history_append_only() comes from migration 0004
-    for table in APPEND_ONLY:
-        op.execute(
-            f"CREATE TRIGGER {table}_no_change BEFORE UPDATE OR DELETE ON {table} "
-            "FOR EACH ROW EXECUTE FUNCTION money_history_append_only()"
-        )
-        op.execute(
-            f"CREATE TRIGGER {table}_no_truncate BEFORE TRUNCATE ON {table} "
-            "FOR EACH STATEMENT EXECUTE FUNCTION money_history_append_only()"
-        )
 
 
 def downgrade() -> None:

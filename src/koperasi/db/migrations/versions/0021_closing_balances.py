@@ -12,6 +12,8 @@ Create Date: 2026-12-06
 import sqlalchemy as sa
 from alembic import op
 
+from koperasi.db.migrations import append_only
+
 revision = "0021"
 down_revision = "0020"
 branch_labels = None
@@ -39,15 +41,7 @@ def upgrade() -> None:
         "WHERE c.status = 'closed' GROUP BY c.id, l.account HAVING SUM(l.credit - l.debit) <> 0"
     )
     _lock(sqlite, ">=")
-    if sqlite:
-        for verb in ("UPDATE", "DELETE"):
-            op.execute(f"CREATE TRIGGER {TABLE}_no_{verb.lower()} BEFORE {verb} ON {TABLE} "
-                       f"BEGIN SELECT RAISE(ABORT, '{TABLE} is append-only'); END")
-    else:  # money_history_append_only() comes from migration 0004
-        op.execute(f"CREATE TRIGGER {TABLE}_no_change BEFORE UPDATE OR DELETE ON {TABLE} "
-                   "FOR EACH ROW EXECUTE FUNCTION money_history_append_only()")
-        op.execute(f"CREATE TRIGGER {TABLE}_no_truncate BEFORE TRUNCATE ON {TABLE} "
-                   "FOR EACH STATEMENT EXECUTE FUNCTION money_history_append_only()")
+    append_only.protect(TABLE)
 
 
 def downgrade() -> None:
