@@ -285,12 +285,13 @@ def test_the_impact_indicators_show_every_heading_whole_at_1366_px(qtbot, demo_w
     assert cut == [] and table.horizontalScrollBar().maximum() == 0
 
 
-def test_the_household_history_shows_all_its_columns_where_the_screen_has_room(qtbot, demo_window, monkeypatch):
+@pytest.mark.parametrize("width", [1366, 1024])
+def test_the_household_history_shows_all_its_columns_without_scrolling_sideways(qtbot, demo_window, monkeypatch, width):
     from sqlalchemy import text
 
     from koperasi.gui.impact.household_dialog import HouseholdDialog
 
-    monkeypatch.setattr(screen_fit, "available_area", lambda widget: QRect(0, 0, 1366, 728))
+    monkeypatch.setattr(screen_fit, "available_area", lambda widget: QRect(0, 0, width, 728))
     context = demo_window.context
     with context.database.session() as session:
         member_id = session.execute(text("SELECT member_id FROM household_measurements GROUP BY member_id "
@@ -299,4 +300,5 @@ def test_the_household_history_shows_all_its_columns_where_the_screen_has_room(q
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitUntil(lambda: dialog.table.viewport().width() > 500)
-    assert dialog.width() <= 1366 and dialog.table.horizontalScrollBar().maximum() == 0
+    assert dialog.width() <= width and dialog.table.horizontalScrollBar().maximum() == 0
+    assert "Mata pencaharian:" in dialog.row_words.text() and "Petugas:" in dialog.row_words.text()  # the newest row's words

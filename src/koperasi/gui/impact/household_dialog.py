@@ -1,12 +1,15 @@
 """Data rumah tangga: a member's baseline and every later measurement, oldest first, and a new one.
 
 Opened from the member's detail (Anggota) by users who may see household figures; opening it is
-audited by the service, since income and debts are personal.
+audited by the service, since income and debts are personal. The figures are columns; the words of a
+measurement (livelihoods, officer, notes) show under the list for the selected row, so the list fits a
+1024-pixel screen without scrolling sideways.
 """
 
 from __future__ import annotations
 
 import uuid
+from html import escape
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -22,12 +25,17 @@ from koperasi.gui.impact.visit_dialog import VisitDialog
 from koperasi.gui.list_model import Column
 from koperasi.gui.messages import show_error
 from koperasi.gui.screen_fit import fit_to_screen
-from koperasi.gui.tables import TipTableModel, make_table
+from koperasi.gui.tables import TipTableModel, make_table, selected_row
 from koperasi.services.impact import households
 
 
 def _income(row: RecordedMeasurement) -> str:
     return format_rupiah(row.data.monthly_income) + (" (perkiraan)" if row.data.income_estimated else "")
+
+
+def _in_school(row: RecordedMeasurement) -> str:
+    children = row.data.school_age_children
+    return f"{row.data.children_in_school} dari {children}" if children else "—"
 
 
 class HouseholdDialog(QDialog):
@@ -46,13 +54,14 @@ class HouseholdDialog(QDialog):
                    align_right=True),
             Column(self.tr("Utang rentenir"), lambda r: format_rupiah(r.data.moneylender_amount) if r.data.moneylender_debt else "—",
                    align_right=True),
-            Column(self.tr("Anak 7–18 / sekolah"), lambda r: f"{r.data.school_age_children} / {r.data.children_in_school}"),
-            Column(self.tr("Usaha perempuan"), lambda r: "Ya" if r.data.woman_business else "Tidak"),
-            Column(self.tr("Mata pencaharian"), lambda r: r.data.livelihoods),
-            Column(self.tr("Petugas"), lambda r: r.officer),
-            Column(self.tr("Catatan"), lambda r: " ".join(r.data.notes.split())),
+            Column(self.tr("Anak sekolah"), _in_school,
+                   tip=self.tr("Anak umur 7–18 tahun yang bersekolah, dari semua anak umur 7–18 di rumah tangga")),
+            Column(self.tr("Usaha perempuan"), lambda r: "Ya" if r.data.woman_business else "Tidak",
+                   tip=self.tr("Perempuan di rumah tangga ini menjalankan usaha sendiri")),
         ], parent=self)
         self.table = make_table("householdMeasurementsTable", self.model)
+        self.row_words = QLabel(objectName="householdRowWords")
+        self.row_words.setWordWrap(True)
         self.empty_note = EmptyListNote(self.table, "householdEmptyNote")
         self.add_button = QPushButton(self.tr("&Catat data baru…"), objectName="householdAddButton")
         self.add_button.setToolTip(self.tr("Data awal saat pendaftaran, atau hasil kunjungan pendampingan; "
@@ -65,13 +74,14 @@ class HouseholdDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.row_words)
         layout.addWidget(buttons)
+        self.table.selectionModel().currentRowChanged.connect(self._show_words)
         self.setWindowTitle(self.tr("Data rumah tangga"))
         self.loaded = self.reload()
-        # as wide as its eleven columns need where the screen has room (1366 px), else the screen's share
         header = self.table.horizontalHeader()
         needed = sum(header.sectionSize(column) for column in range(header.count())) + 60
-        fit_to_screen(self, max(900, needed), 420)
+        fit_to_screen(self, max(900, needed), 460)
 
     def reload(self) -> bool:
         try:
@@ -81,11 +91,24 @@ class HouseholdDialog(QDialog):
             show_error(self, self.tr("Data rumah tangga"), error.message)
             return False
         self.model.set_rows(history.measurements)
-        fit_columns(self.table, 8, {8: 200, 10: 240})
+        fit_columns(self.table, 7)
+        if history.measurements:  # the newest: what a visit compares with
+            self.table.selectRow(len(history.measurements) - 1)
+        self._show_words()
         self.heading.setText(self._heading(history))
         self.empty_note.show_text("" if history.measurements else self.tr(
             "Belum ada data rumah tangga. Catat data awal sekarang (Alt+C), atau cetak lembar kunjungan di tab Dampak."))
         return True
+
+    def _show_words(self) -> None:
+        row: RecordedMeasurement | None = selected_row(self.table)
+        if row is None:
+            self.row_words.clear()
+            return
+        words = [(self.tr("Mata pencaharian"), row.data.livelihoods or "—"), (self.tr("Petugas"), row.officer or "—"),
+                 (self.tr("Catatan"), " ".join(row.data.notes.split()) or "—")]
+        self.row_words.setText(f"<b>{escape(format_date(row.data.measured_on))}</b> · " + " · ".join(
+            f"{escape(label)}: {escape(text)}" for label, text in words))
 
     def _heading(self, history: HouseholdHistory) -> str:
         text = self.tr("<b>{name}</b> ({number})").format(name=history.full_name, number=history.number)
