@@ -32,6 +32,7 @@ from koperasi.domain.office.audit import AuditAction
 from koperasi.domain.office.settings import HOME_KABUPATEN
 from koperasi.domain.roles import Actor, Permission
 from koperasi.services.access import authorize
+from koperasi.services.district.beranda_figures import BERANDA, beranda_document, beranda_from_document
 from koperasi.services.district.district_key import held_key
 from koperasi.services.district.mode import require_district_mode
 from koperasi.services.district.packet_file import PacketContent, read_packet
@@ -191,14 +192,16 @@ def _figures(content: bytes, version: int, personal: bool) -> tuple[OfficeFigure
         document = json.loads(content)
         figures, activity, impact = from_document(document), activity_from_document(document), impact_from_document(document)
         month = monthly_from_document(document, personal=personal)
+        beranda = beranda_from_document(document, personal=personal)
     except (ValueError, UnicodeDecodeError, DomainError) as error:
         raise PacketRefused(packet.NOT_A_PACKET) from error
     if version == 1:
         return figures, {}
-    if activity is None or impact is None or month is None:
+    if activity is None or impact is None or month is None or (version >= 3) != (beranda is not None):
         raise PacketRefused(packet.NOT_A_PACKET)
-    return figures, {BY_KECAMATAN: activity_document(activity), IMPACT: impact_document(impact),
-                     MONTHLY: monthly_document(month, personal=personal)}
+    extra = {BY_KECAMATAN: activity_document(activity), IMPACT: impact_document(impact),
+             MONTHLY: monthly_document(month, personal=personal)}
+    return figures, extra | ({BERANDA: beranda_document(beranda, personal=personal)} if beranda is not None else {})
 
 
 def _lines(content: bytes) -> list[dict]:
