@@ -242,6 +242,9 @@ def test_f1_in_mode_kabupaten_opens_the_guide_on_the_district_page(qtbot, distri
     window = MainWindow(district_context)
     qtbot.addWidget(window)
     window.show()
-    qtbot.keyClick(window.district.office_table, Qt.Key.Key_F1)
+    qtbot.keyClick(window.district_beranda.office_table, Qt.Key.Key_F1)
     browser = window.help_key.browser
-    assert browser is not None and browser.current_topic() == "kabupaten.html#konsolidasi"
+    assert browser is not None and browser.current_topic() == "kabupaten.html#beranda"
+    window.form.mainTabs.setCurrentIndex(1)
+    qtbot.keyClick(window.district.office_table, Qt.Key.Key_F1)
+    assert window.help_key.browser.current_topic() == "kabupaten.html#konsolidasi"
