@@ -3,7 +3,8 @@
 An office is registered by the fingerprint printed on its paper registration sheet; its first packet then
 tells the district its id, code and name. A packet is taken in only when it is whole, signed by a
 registered key, of this kabupaten and newer than what the district holds from that office; it then
-replaces that office's rows in one transaction. The same packet twice changes nothing.
+makes that office's rows the packet's in one transaction, writing only the rows that differ. The same packet
+twice changes nothing.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from pathlib import Path
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from koperasi.db.models import DistrictLoan, DistrictMember, DistrictOffice
@@ -166,11 +167,8 @@ def _take_in(session: Session, actor: Actor, file: str, content: PacketContent) 
                                                       DistrictOffice.id != office.id)) is not None:
         raise PacketRefused("Kantor paket ini sudah terdaftar dengan kunci lain.")
     previous = office.as_of
-    session.execute(delete(DistrictMember).where(DistrictMember.district_office_id == office.id))
-    session.execute(delete(DistrictLoan).where(DistrictLoan.district_office_id == office.id))
-    for rows, model in ((members, DistrictMember), (loans, DistrictLoan)):
-        for start in range(0, len(rows), BATCH):
-            session.execute(insert(model), [row | {"district_office_id": office.id} for row in rows[start:start + BATCH]])
+    changed = {"anggota": _replace_changed(session, office.id, DistrictMember, "member_id", members),
+               "pinjaman": _replace_changed(session, office.id, DistrictLoan, "loan_id", loans)}
     office.office_id, office.office_code, office.office_name = office_id, manifest.office.code, manifest.office.name
     office.kecamatan_code, office.kecamatan = manifest.office.kecamatan_code, manifest.office.kecamatan
     office.as_of, office.packet_digest, office.received_at = manifest.as_of, content.digest, clock.now()
@@ -178,8 +176,48 @@ def _take_in(session: Session, actor: Actor, file: str, content: PacketContent) 
     session.flush()
     audit.record(session, actor, action=AuditAction.DISTRICT_PACKET_IMPORTED, entity="district_office",
                  entity_id=office.id, before={"per": _shown(previous)} if previous else None,
-                 after={"file": file, "per": _shown(manifest.as_of), "anggota": len(members), "pinjaman": len(loans)})
+                 after={"file": file, "per": _shown(manifest.as_of), "anggota": len(members), "pinjaman": len(loans),
+                        "berubah": {kind: change.as_dict() for kind, change in changed.items()}})
     return ImportResult(file, Outcome.ACCEPTED, f"{len(members)} anggota, {len(loans)} pinjaman, per {_shown(manifest.as_of)}.", name)
+
+
+@dataclass(frozen=True, slots=True)
+class Changed:
+    """What a packet changed of one office's rows of one kind."""
+
+    added: int
+    changed: int
+    removed: int
+
+    def as_dict(self) -> dict[str, int]:
+        return {"baru": self.added, "berubah": self.changed, "hilang": self.removed}
+
+
+def _replace_changed(session: Session, office_id: uuid.UUID, model: type, key: str, rows: list[dict]) -> Changed:
+    """Make the office's rows of ``model`` those of the packet, writing only what differs: rows by their id (a
+    UUID the office gave), inserted when new, updated when a value changed, deleted when gone. An office's next
+    packet differs from the last by the month's payments and members, so most rows are left as they are."""
+    columns = [key, *(column for column in model.__table__.columns.keys() if column not in (key, "district_office_id"))]
+    held = {
+        values[0]: tuple(values)
+        for values in session.execute(
+            select(*(getattr(model, column) for column in columns)).where(model.district_office_id == office_id))
+    }
+    incoming = {row[key]: row for row in rows}
+    if len(incoming) != len(rows):  # one member or loan twice: not what an office's program writes
+        raise PacketRefused(packet.NOT_A_PACKET)
+    added = [row for row_id, row in incoming.items() if row_id not in held]
+    changed = [row for row_id, row in incoming.items()
+               if row_id in held and tuple(row[column] for column in columns) != held[row_id]]
+    removed = [row_id for row_id in held if row_id not in incoming]
+    for start in range(0, len(removed), BATCH):
+        session.execute(delete(model).where(model.district_office_id == office_id,
+                                            getattr(model, key).in_(removed[start:start + BATCH])))
+    for start in range(0, len(changed), BATCH):
+        session.execute(update(model), [row | {"district_office_id": office_id} for row in changed[start:start + BATCH]])
+    for start in range(0, len(added), BATCH):
+        session.execute(insert(model), [row | {"district_office_id": office_id} for row in added[start:start + BATCH]])
+    return Changed(len(added), len(changed), len(removed))
 
 
 def _shown(moment: datetime) -> str:
