@@ -10,6 +10,7 @@ Pure functions: the packet's sending and receiving call them, nothing here reads
 from __future__ import annotations
 
 import dataclasses
+import functools
 import types
 import typing
 from collections.abc import Callable, Iterable
@@ -72,7 +73,7 @@ def _plain(value: object) -> object:
 def _read(kind: object, value: object) -> object:
     """``value`` read back as ``kind`` (a dataclass of these figures, a tuple, a text, a count, a flag, a day)."""
     if dataclasses.is_dataclass(kind):
-        hints = typing.get_type_hints(kind)
+        hints = _hints(kind)
         names = [field.name for field in dataclasses.fields(kind)]
         if not isinstance(value, dict) or set(value) != set(names):
             raise ValueError(f"not a {kind.__name__}")
@@ -97,6 +98,12 @@ def _read(kind: object, value: object) -> object:
     if kind is date and isinstance(value, str):
         return date.fromisoformat(value)
     raise ValueError(f"not a {kind}")
+
+
+@functools.cache
+def _hints(kind: type) -> dict[str, object]:
+    """A dataclass's field types, resolved once (they are strings under ``from __future__ import annotations``)."""
+    return typing.get_type_hints(kind)
 
 
 # ---- adding up -------------------------------------------------------------------------------------
