@@ -378,6 +378,8 @@ def test_a_newer_packet_writes_only_the_rows_that_changed(db, district_admin, of
                    members=[left, *members[2:], newcomer], loans=[paid, *loans[1:]])
     result, = _import(db, district_admin, newer)
     assert result.outcome is Outcome.ACCEPTED, result
+    assert result.reason.endswith("Dibanding paket sebelumnya: 1 anggota baru, 1 berubah, 1 tidak ada lagi; "
+                                  "0 pinjaman baru, 1 berubah, 0 tidak ada lagi.")
     with db.session() as session:
         event = session.scalars(select(AuditEvent).where(AuditEvent.action == AuditAction.DISTRICT_PACKET_IMPORTED.value)
                                 .order_by(AuditEvent.id.desc())).first()

@@ -178,7 +178,12 @@ def _take_in(session: Session, actor: Actor, file: str, content: PacketContent) 
                  entity_id=office.id, before={"per": _shown(previous)} if previous else None,
                  after={"file": file, "per": _shown(manifest.as_of), "anggota": len(members), "pinjaman": len(loans),
                         "berubah": {kind: change.as_dict() for kind, change in changed.items()}})
-    return ImportResult(file, Outcome.ACCEPTED, f"{len(members)} anggota, {len(loans)} pinjaman, per {_shown(manifest.as_of)}.", name)
+    taken = f"{len(members)} anggota, {len(loans)} pinjaman, per {_shown(manifest.as_of)}."
+    if previous is not None:
+        taken += " Dibanding paket sebelumnya: " + "; ".join(
+            f"{change.added} {kind} baru, {change.changed} berubah, {change.removed} tidak ada lagi"
+            for kind, change in changed.items()) + "."
+    return ImportResult(file, Outcome.ACCEPTED, taken, name)
 
 
 @dataclass(frozen=True, slots=True)
