@@ -50,8 +50,9 @@ def _packets(folder: Path, members: int, kecamatan: list[tuple[str, str]]):
 
 
 def _version_2_parts(randomness, figures, kecamatan: str, members: int, loans: list[dict]) -> dict:
-    """What format 2 adds to figures.json, of an office's size: its kecamatan line, its impact (one income change
-    for every third member, as if a third were visited again) and its monthly report (a loan in twenty late)."""
+    """What formats 2 and 3 add to figures.json, of an office's size: its kecamatan line, its impact (one income
+    change for every third member, as if a third were visited again), its monthly report (a loan in twenty late)
+    and its Beranda (the counts alone)."""
     from koperasi.domain.district.figures import (
         BY_KECAMATAN, IMPACT, IMPACT_COUNTED, KecamatanActivity, OfficeImpact, activity_document, impact_document,
     )
@@ -75,8 +76,11 @@ def _version_2_parts(randomness, figures, kecamatan: str, members: int, loans: l
         (PortfolioShare("Lancar", len(loans), figures.outstanding, 0),),
         PortfolioShare("Jumlah", len(loans), figures.outstanding, figures.at_risk_30), late,
     )
-    return {BY_KECAMATAN: activity_document((KecamatanActivity(kecamatan, figures.trained_in_year, 0, 0, 0, 0),)),
-            IMPACT: impact_document(impact), MONTHLY: monthly_document(part, personal=False)}
+    parts = {BY_KECAMATAN: activity_document((KecamatanActivity(kecamatan, figures.trained_in_year, 0, 0, 0, 0),)),
+             IMPACT: impact_document(impact), MONTHLY: monthly_document(part, personal=False)}
+    from koperasi.services.district.beranda_figures import BERANDA, beranda_document, from_office_figures
+
+    return parts | {BERANDA: beranda_document(from_office_figures(figures), personal=False)}
 
 
 def _write(folder, key, number, code, name, figures, rows, loans, moment, extra):
@@ -118,7 +122,9 @@ def district_import(workspace: Workspace):
 
     kecamatan = [(region.code, region.name) for region in shipped().kecamatan("15.03")]
     made = _packets(workspace.folder / "paket", workspace.scale, kecamatan)
-    samples, reimport, views = [], [], []
+    from koperasi.services.district.beranda import district_beranda
+
+    samples, reimport, views, berandas = [], [], [], []
     for run in range(2):
         database = open_database(make_url(f"sqlite+pysqlite:///{workspace.folder / f'kabupaten-{run}.db'}"))
         with database.session() as session:
@@ -134,7 +140,7 @@ def district_import(workspace: Workspace):
             results = receiving.import_packets(session, admin, paths)
         samples.append(time.perf_counter() - start)
         assert all(result.outcome is receiving.Outcome.ACCEPTED for result in results), results
-        # One office sends again a little later: its newer packet replaces its rows.
+        # One office sends again a little later, ten members fewer: only those rows change.
         key, (_, (number, code, name, figures, rows, loans, extra)) = made[0]
         newer, _ = _write(workspace.folder / "paket", key, number, code, name, figures, rows[:-10], loans,
                           clock.now() + timedelta(hours=run + 1), extra)
@@ -145,9 +151,38 @@ def district_import(workspace: Workspace):
         assert again.outcome is receiving.Outcome.ACCEPTED, again
         with database.session() as session:
             views += timed(lambda: consolidated.consolidated(session, admin), 3)
+            berandas += timed(lambda: district_beranda(session, admin), 3)
         database.dispose()
     floor = timed(lambda: [read_packet(path) for path in paths], 2)
     note = (f"floor: reading and checking the packets. {OFFICES} x {workspace.scale} members: import "
             f"{min(samples):.1f} s; one newer packet {min(reimport):.2f} s; consolidated view "
-            f"{1000 * min(views):.0f} ms; peak {peak_rss_mb():.0f} MB")
+            f"{1000 * min(views):.0f} ms; district Beranda {1000 * min(berandas):.0f} ms; "
+            f"peak {peak_rss_mb():.0f} MB")
     return samples, floor, note
+
+
+@scenario("district_send_packet")
+def district_send(workspace: Workspace):
+    """Kirim laporan ke kabupaten at an office of ``scale`` members (a demo office, one loan for five members):
+    the whole packet (Beranda, kecamatan lines, impact, last month's report, every member and outstanding loan),
+    signed and written. Floor: the office's Beranda figures alone, which the packet carries among the rest."""
+    import tempfile
+
+    from harness import demo_database, open_demo
+
+    from koperasi import clock
+    from koperasi.services.dashboard.figures import figures
+    from koperasi.services.district import sending
+
+    database, actor = open_demo(demo_database(workspace, members=workspace.scale, loans=workspace.scale // 5))
+    sizes = []
+    with tempfile.TemporaryDirectory(prefix="paket-") as stick, database.session() as session:
+        def send():
+            sent = sending.send_report(session, actor, Path(stick))
+            sizes.append((sent.size_bytes, sent.members, sent.loans))
+        samples = timed(send, 3)
+        floor = timed(lambda: figures(session, actor, as_of=clock.today()), 3)
+    database.dispose()
+    size, members, loans = sizes[-1]
+    return samples, floor, (f"a packet of {members} members and {loans} loans, {size / 1e6:.1f} MB; "
+                            f"peak {peak_rss_mb():.0f} MB")

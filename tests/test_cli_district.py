@@ -3,15 +3,16 @@ and its workbook's kabupaten line is the sum of the offices' figures."""
 
 from __future__ import annotations
 
+import copy
 import re
 
 from openpyxl import load_workbook
-from sqlalchemy import update
+from sqlalchemy import select, update
 from sqlalchemy.engine import URL
 
 from koperasi.cli import main
 from koperasi.db.database import open_database
-from koperasi.db.models import DistrictLoan
+from koperasi.db.models import DistrictLoan, DistrictOffice
 from koperasi.demo import office as demo
 from koperasi.services.district import receiving, sending
 from koperasi.services.office import auth
@@ -106,5 +107,15 @@ def test_doctor_in_mode_kabupaten_checks_each_office_part(tmp_path, capsys):
         connection.execute(update(DistrictLoan).values(outstanding=DistrictLoan.outstanding + 1))
     assert main(["doctor", "--db", str(district_path)]) == 1
     assert "[GAGAL] Data Kantor Sarolangun: sisa pokok: baris" in capsys.readouterr().out
+    # Its kecamatan lines and its Beranda no longer add up to the figures it came with.
+    with district_db.session() as session, session.begin():
+        held = session.scalar(select(DistrictOffice).where(DistrictOffice.label == "Kantor Sarolangun"))
+        document = copy.deepcopy(held.figures)
+        document["by_kecamatan"][0]["trained_in_year"] += 1
+        document["beranda"]["sales"]["year"]["total"] += 500
+        held.figures = document
+    assert main(["doctor", "--db", str(district_path)]) == 1
+    out = capsys.readouterr().out
+    assert "peserta pelatihan per kecamatan: " in out and "Beranda: penjualan tahun ini: " in out
     office_db.dispose()
     district_db.dispose()

@@ -66,6 +66,7 @@ from koperasi.services import ledger, ledger_checks, reversals
 from koperasi.services.dashboard import checklist as dashboard_checklist
 from koperasi.services.dashboard import figures as dashboard_figures
 from koperasi.services.dashboard import waiting as dashboard_waiting
+from koperasi.services.district import beranda as district_beranda
 from koperasi.services.district import consolidated as district_view
 from koperasi.services.district import mode as district_mode
 from koperasi.services.district import district_key, office_key, receiving as district_receiving
@@ -727,6 +728,8 @@ def specs(w: World) -> dict:
         district_receiving.import_packets: d(files=either(st.lists(st.sampled_from([Path("/tidak/ada.paket-laporan")]),
                                                                    max_size=2), None, "x", [None])),
         district_view.consolidated: d(kecamatan=st.one_of(st.none(), texts("Pauh"))),
+        district_beranda.district_beranda: d(office_id=st.one_of(st.none(), st.uuids(), *alien(*WRONG_IDS)),
+                                             kecamatan=st.one_of(st.none(), texts("Pauh"))),
         district_mode.set_program_mode: d(mode=texts("kantor", "kabupaten")),
         payouts.recent_payouts: d(producer=st.one_of(st.none(), producer), limit=limits),
         member_sales.member_sales: d(member_id=member),

@@ -43,6 +43,7 @@ from koperasi.services.impact import poverty as impact_poverty
 from koperasi.services.impact import report as impact_report
 from koperasi.services.impact import stories as impact_stories
 from koperasi.services.impact import visits as impact_visits
+from koperasi.services.district import beranda as district_beranda
 from koperasi.services.district import consolidated as district_view
 from koperasi.services.district import monthly as district_monthly
 from koperasi.services.district import mode as district_mode
@@ -550,6 +551,7 @@ CALLS = {
     district_receiving.list_offices: (ANYONE_LOGGED_IN, lambda s, a: district_receiving.list_offices(s, a)),
     district_receiving.import_packets: (REPORTERS, lambda s, a: district_receiving.import_packets(s, a, [])),
     district_view.consolidated: (ANYONE_LOGGED_IN, lambda s, a: district_view.consolidated(s, a)),
+    district_beranda.district_beranda: (ANYONE_LOGGED_IN, lambda s, a: district_beranda.district_beranda(s, a)),
     district_key.district_public_key: (REPORTERS, lambda s, a: district_key.district_public_key(s, a)),
     district_mode.set_program_mode: ({Role.ADMIN}, lambda s, a: district_mode.set_program_mode(s, a, "lain")),
     # The automatic backups' passphrase: whoever restores (the admin) must know it.

@@ -45,6 +45,7 @@ MAIN_WINDOW_WIDTH, MAIN_WINDOW_HEIGHT = 1280, 800
 
 
 if TYPE_CHECKING:
+    from koperasi.gui.district.beranda import DistrictBerandaTab
     from koperasi.gui.district.tab import DistrictTab
 
 class MainWindow(QMainWindow):
@@ -173,20 +174,26 @@ class MainWindow(QMainWindow):
         self.action_shu_rules.triggered.connect(self._shu_rules)
         self._install_charts()
         self.district: DistrictTab | None = None
+        self.district_beranda: DistrictBerandaTab | None = None
         with context.database.session() as session:
             if is_district(session):
                 self._become_district()
         self._show_context()
 
     def _become_district(self) -> None:
-        """Mode kabupaten: one tab, the consolidation; the office's own tabs and the menus that write an office's
-        records are hidden (the district's database holds no members, loans or sales of its own)."""
-        from koperasi.gui.district.tab import DistrictTab  # papers, Excel and keys: not at an office's start-up
+        """Mode kabupaten: two tabs, Beranda (an office's own tiles and charts, the offices added up) and the
+        consolidation; the office's own tabs and the menus that write an office's records are hidden (the
+        district's database holds no members, loans or sales of its own)."""
+        from koperasi.gui.district.beranda import DistrictBerandaTab  # papers, Excel and keys: not at an office's start-up
+        from koperasi.gui.district.tab import DistrictTab
 
+        self.district_beranda = DistrictBerandaTab(self.context)
         self.district = DistrictTab(self.context)
+        self.district.changed.connect(self.district_beranda.refresh)
         tabs = self.form.mainTabs
-        tabs.insertTab(0, self.district, self.tr("&Kabupaten"))
-        for index in range(1, tabs.count()):
+        tabs.insertTab(0, self.district_beranda, self.tr("&Beranda"))
+        tabs.insertTab(1, self.district, self.tr("&Kabupaten"))
+        for index in range(2, tabs.count()):
             tabs.setTabVisible(index, False)
         tabs.setCurrentIndex(0)
         for action in (self.action_send_report, self.action_cash_book, self.action_year_end,
@@ -200,6 +207,7 @@ class MainWindow(QMainWindow):
 
         if DistrictSettingsDialog(self.context, district=self.district is not None, parent=self).exec() and self.district:
             self.district.refresh()
+            self.district_beranda.refresh()  # the days after which a packet is old
 
     def _network_settings(self) -> None:
         from koperasi.gui.network.settings_dialog import NetworkSettingsDialog

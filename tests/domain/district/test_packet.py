@@ -33,7 +33,7 @@ def test_a_version_1_manifest_is_still_read_as_version_1():
 
 @pytest.mark.parametrize("change, reason", [
     (lambda d: d.update(format="lain"), "bukan paket laporan"),
-    (lambda d: d.update(version=3), "versi 3"),
+    (lambda d: d.update(version=4), "versi 4"),
     (lambda d: d.update(version=True), "versi True"),
     (lambda d: d.update(as_of="2026-11-28T02:30:00"), "bukan paket laporan"),  # no time zone
     (lambda d: d.update(public_key="AAAA"), "bukan paket laporan"),

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCharts import QBarSeries, QCategoryAxis, QStackedBarSeries
+from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QCategoryAxis, QStackedBarSeries
 from PySide6.QtWidgets import QWidget
 
-from koperasi.gui.dashboard.charts import SALES, ChartPick, DashboardCharts, install_charts
+from koperasi.gui.dashboard.charts import KECAMATAN, SALES, ChartPick, DashboardCharts, install_charts
 from tests.sales_support import SalesOffice
 from tests.loan_support import loan_office
 
@@ -34,6 +34,9 @@ def test_the_four_charts_show_twelve_months_in_indonesian_and_rupiah(qtbot, cont
     series = sales.series()[0]
     assert isinstance(series, QStackedBarSeries)
     assert [series.barSets()[0].at(i) for i in range(12)][-2:] == [0.0, 150_000.0]
+    # The members chart writes its kecamatan and categories out: Qt cut each name to "…" however wide the chart was.
+    names = [axis for axis in charts.views[KECAMATAN].chart().axes() if isinstance(axis, QBarCategoryAxis)][0]
+    assert not names.truncateLabels() and names.categories()
 
 
 def test_clicking_a_sales_bar_picks_its_month_and_channel(qtbot, context):

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QWidget
 from koperasi.domain.district.settings import DISTRICT_MODE
 from koperasi.gui.busy import drain
 from koperasi.gui.context import AppContext
+from koperasi.gui.dashboard.tiles import loans_html, members_html
 from koperasi.gui.district import monthly_dialog, register_dialog, send_report
 from koperasi.gui.district.register_dialog import RegisterOfficeDialog
 from koperasi.gui.main_window import MainWindow
@@ -52,7 +53,9 @@ def test_mode_kabupaten_shows_the_consolidation_and_takes_packets_in(qtbot, cont
     window = MainWindow(other)
     qtbot.addWidget(window)
     tab = window.district
-    assert window.form.mainTabs.tabText(0) == "&Kabupaten" and not window.form.mainTabs.isTabVisible(1)
+    tabs = window.form.mainTabs
+    assert [tabs.tabText(0), tabs.tabText(1)] == ["&Beranda", "&Kabupaten"] and not tabs.isTabVisible(2)
+    beranda = window.district_beranda
     assert not window.action_send_report.isVisible() and window.action_monthly_report.isVisible()
     assert "Belum ada kantor terdaftar" in tab.note.text()
 
@@ -78,8 +81,25 @@ def test_mode_kabupaten_shows_the_consolidation_and_takes_packets_in(qtbot, cont
     assert tab.office_model.row(tab.office_model.index(0, 0)).as_of is not None
     assert not tab.note.isVisible()
     assert "1 dari 1 kantor sudah mengirim paket" in tab.totals.text()
+    # Beranda read again: the office's own tiles, with the office's figures and its line in the comparison.
+    assert "1 dari 1 kantor sudah mengirim paket" in beranda.note.text() and beranda.seen.counts_only == ()
+    assert beranda.office_model.rowCount() == 1 and beranda.scope.count() == 3  # all, its kecamatan, the office
+    assert beranda.tiles.members.text() == members_html(beranda.seen.figures.members)
+    assert beranda.tiles.loans.text() == loans_html(beranda.seen.figures.loans)
+    assert beranda.charts.isVisibleTo(beranda) and beranda.charts.history == beranda.seen.history
+    beranda.scope.setCurrentIndex(2)  # the office alone
+    assert [line.label for line in beranda.seen.offices] == ["Koperasi Berdaya Pauh"]
+
+    # At 1024 px neither tab's table of offices scrolls sideways (thirteen figures on the Kabupaten tab).
+    window.resize(1024, 728)
+    window.show()
+    for index, table in ((0, beranda.office_table), (1, tab.office_table)):
+        tabs.setCurrentIndex(index)
+        qtbot.waitUntil(lambda table=table: table.isVisible())
+        assert table.horizontalScrollBar().maximum() == 0, table.objectName()
     assert "Dampak tahun ini: <b>0</b> rumah tangga terjangkau" in tab.totals.text()
-    headers = [tab.office_model.headerData(i, Qt.Orientation.Horizontal) for i in range(tab.office_model.columnCount())]
+    headers = [tab.office_model.headerData(i, Qt.Orientation.Horizontal).replace("\n", " ")
+               for i in range(tab.office_model.columnCount())]
     assert {"RT terjangkau", "Median perubahan pendapatan", "Anak kembali sekolah"} <= set(headers)
     headers = [tab.kecamatan_model.headerData(i, Qt.Orientation.Horizontal) for i in range(tab.kecamatan_model.columnCount())]
     assert {"Peserta pelatihan", "Lulus", "Penjualan tahun ini"} <= set(headers)
@@ -222,6 +242,9 @@ def test_f1_in_mode_kabupaten_opens_the_guide_on_the_district_page(qtbot, distri
     window = MainWindow(district_context)
     qtbot.addWidget(window)
     window.show()
-    qtbot.keyClick(window.district.office_table, Qt.Key.Key_F1)
+    qtbot.keyClick(window.district_beranda.office_table, Qt.Key.Key_F1)
     browser = window.help_key.browser
-    assert browser is not None and browser.current_topic() == "kabupaten.html#konsolidasi"
+    assert browser is not None and browser.current_topic() == "kabupaten.html#beranda"
+    window.form.mainTabs.setCurrentIndex(1)
+    qtbot.keyClick(window.district.office_table, Qt.Key.Key_F1)
+    assert window.help_key.browser.current_topic() == "kabupaten.html#konsolidasi"

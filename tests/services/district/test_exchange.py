@@ -349,6 +349,60 @@ def test_the_same_packet_twice_changes_nothing(db, district_admin, offices):
     assert (_count(db, AuditEvent), _count(db, DistrictMember)) == (events, members) == (events, 30)
 
 
+def _newer(office: Office, target: Path, *, members, loans) -> Path:
+    """The office's packet a month later with these member and loan rows, signed with its key."""
+    content = read_packet(office.packet)
+    lines = lambda rows: b"".join(json.dumps(row).encode() + b"\n" for row in rows)  # noqa: E731
+    files = content.files | {packet.MEMBERS: lines(members), packet.LOANS: lines(loans)}
+    manifest = replace(content.manifest, as_of=content.manifest.as_of + timedelta(days=30),
+                       digests={name: packet.digest(data) for name, data in files.items()},
+                       counts=content.manifest.counts | {packet.MEMBERS: len(members), packet.LOANS: len(loans)})
+    with office.db.session() as session:
+        key = Ed25519PrivateKey.from_private_bytes(session.get(OfficeKey, 1).private_key)
+    write_packet(target, manifest, key, files)
+    return target
+
+
+def _rows(path: Path, name: str) -> list[dict]:
+    return [json.loads(line) for line in _parts(path)[name].splitlines()]
+
+
+def test_a_newer_packet_writes_only_the_rows_that_changed(db, district_admin, offices, tmp_path):
+    office = offices["pauh"]
+    _registered(db, district_admin, offices, "pauh")
+    _import(db, district_admin, office.packet)
+    members, loans = _rows(office.packet, "members.jsonl"), _rows(office.packet, "loans.jsonl")
+    left, newcomer = dict(members[1], left_on=TODAY.isoformat()), dict(members[2], id=str(uuid.uuid4()))
+    paid = dict(loans[0], outstanding=loans[0]["outstanding"] - 1000)
+    newer = _newer(office, tmp_path / "baru.paket-laporan",
+                   members=[left, *members[2:], newcomer], loans=[paid, *loans[1:]])
+    result, = _import(db, district_admin, newer)
+    assert result.outcome is Outcome.ACCEPTED, result
+    assert result.reason.endswith("Dibanding paket sebelumnya: 1 anggota baru, 1 berubah, 1 tidak ada lagi; "
+                                  "0 pinjaman baru, 1 berubah, 0 tidak ada lagi.")
+    with db.session() as session:
+        event = session.scalars(select(AuditEvent).where(AuditEvent.action == AuditAction.DISTRICT_PACKET_IMPORTED.value)
+                                .order_by(AuditEvent.id.desc())).first()
+        held = {str(row.member_id): row.left_on for row in session.scalars(select(DistrictMember))}
+        outstanding = {str(row.loan_id): row.outstanding for row in session.scalars(select(DistrictLoan))}
+    assert event.after["berubah"] == {"anggota": {"baru": 1, "berubah": 1, "hilang": 1},
+                                      "pinjaman": {"baru": 0, "berubah": 1, "hilang": 0}}
+    assert set(held) == {row["id"] for row in [left, *members[2:], newcomer]} and members[0]["id"] not in held
+    assert held[left["id"]] == TODAY and outstanding[paid["id"]] == paid["outstanding"]
+    assert outstanding == {row["id"]: row["outstanding"] for row in [paid, *loans[1:]]}
+
+
+def test_a_packet_with_one_member_twice_is_refused_and_changes_nothing(db, district_admin, offices, tmp_path):
+    office = offices["pauh"]
+    _registered(db, district_admin, offices, "pauh")
+    _import(db, district_admin, office.packet)
+    members, loans = _rows(office.packet, "members.jsonl"), _rows(office.packet, "loans.jsonl")
+    twice = _newer(office, tmp_path / "dobel.paket-laporan", members=[*members, dict(members[0], sex="L")], loans=loans)
+    result, = _import(db, district_admin, twice)
+    assert result.outcome is Outcome.REFUSED and "bukan paket laporan" in result.reason
+    assert _count(db, DistrictMember) == len(members)
+
+
 def test_a_packet_from_an_unregistered_key_is_refused(db, district_admin, offices):
     _registered(db, district_admin, offices, "limun")
     result, = _import(db, district_admin, offices["pauh"].packet)

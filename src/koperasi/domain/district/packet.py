@@ -9,6 +9,8 @@ A packet is a zip file (``<office code>-<as of>.paket-laporan``) holding:
 - ``figures.json``: the office's own Beranda figures as of that moment (the numbers its own screens show);
   from version 2 also its trainings and sales by kecamatan (``by_kecamatan``) and its impact indicators for the
   year to the day (``impact``: counts, and the followed-up households' income changes with nothing that says whose);
+  from version 3 also the office's whole Beranda figures (``beranda``: the tiles' named lines, late loans without
+  the members' names and numbers unless personal data is included);
 - ``members.jsonl``, ``loans.jsonl``: one JSON object a line, personal data reduced (see ``MEMBER_FIELDS``).
 
 The signature covers the manifest, the manifest covers every content file by its digest: a changed byte
@@ -26,8 +28,9 @@ from koperasi.domain.errors import DomainError, ValidationError
 from koperasi.domain.office.profile import OfficeProfile
 
 FORMAT = "koperasi-berdaya/paket-laporan"
-VERSION = 2  # 2: figures.json gained the kecamatan lines and the impact indicators; the district still reads 1
-READABLE = (1, 2)
+# 2: figures.json gained the kecamatan lines and the impact indicators; 3: the office's whole Beranda figures.
+VERSION = 3
+READABLE = (1, 2, 3)  # the district still reads the older packets
 SUFFIX = ".paket-laporan"
 MANIFEST, SIGNATURE = "manifest.json", "manifest.sig"
 FIGURES, MEMBERS, LOANS = "figures.json", "members.jsonl", "loans.jsonl"

@@ -269,6 +269,7 @@ class DashboardCharts(QWidget):
         names = QBarCategoryAxis()
         names.append([count.name if len(count.name) <= 28 else count.name[:27] + "…" for _, _, count in rows])
         names.setLabelsFont(_small_font(names.labelsFont()))
+        names.setTruncateLabels(False)  # Qt would cut every name to "…" however wide the chart; they are cut at 28 above
         chart.addAxis(names, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(names)
         counts = QValueAxis()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox, QFileDialog, QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget,
 )
@@ -52,6 +52,8 @@ def _rupiah_or_dash(amount: int | None) -> str:
 
 
 class DistrictTab(QWidget):
+    changed = Signal()  # a packet was taken in or an office registered: Beranda reads again
+
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("districtTab")
@@ -74,27 +76,28 @@ class DistrictTab(QWidget):
         self.totals = QLabel(objectName="districtTotals", wordWrap=True, textFormat=Qt.TextFormat.RichText)
         self.note = QLabel(objectName="districtNote", wordWrap=True)
 
+        # Headers on two lines and the LAMA mark beside the day: the thirteen figures fit 1024 px without scrolling.
         self.office_model = TipTableModel([
             Column(self.tr("Kantor"), lambda line: line.label),
             Column(self.tr("Kecamatan"), lambda line: line.kecamatan or "—"),
-            Column(self.tr("Data per"), lambda line: format_date(line.as_of) if line.as_of else self.tr("belum ada paket")),
-            Column(self.tr("Tanda"), lambda line: STALE_MARK if line.stale else ""),
+            Column(self.tr("Data per"), self._as_of, tip=self.tr(
+                "Hari data kantor itu; LAMA: paket lebih lama dari batas di Pengaturan, atau belum ada.")),
             Column(self.tr("Anggota"), lambda line: _figure(line, lambda f: thousands(f.members)), align_right=True),
-            Column(self.tr("Sisa pokok"), lambda line: _figure(line, lambda f: format_rupiah(f.outstanding)), align_right=True),
+            Column(self.tr("Sisa\npokok"), lambda line: _figure(line, lambda f: format_rupiah(f.outstanding)), align_right=True),
             Column(self.tr("PAR30"), lambda line: _figure(line, lambda f: percent(f.par30)), align_right=True,
                    tip=glossary.par30()),
-            Column(self.tr("Penagihan bulan ini"), lambda line: _figure(line, lambda f: percent(f.collection_rate)),
+            Column(self.tr("Penagihan\nbulan ini"), lambda line: _figure(line, lambda f: percent(f.collection_rate)),
                    align_right=True, tip=self.tr("Angsuran tertagih dibanding angsuran jatuh tempo sejak awal bulan.")),
-            Column(self.tr("Peserta pelatihan"), lambda line: _figure(line, lambda f: thousands(f.trained_in_year)),
+            Column(self.tr("Peserta\npelatihan"), lambda line: _figure(line, lambda f: thousands(f.trained_in_year)),
                    align_right=True, tip=self.tr("Orang yang ikut pelatihan tahun ini.")),
-            Column(self.tr("Penjualan tahun ini"), lambda line: _figure(line, lambda f: format_rupiah(f.sales_in_year)),
+            Column(self.tr("Penjualan\ntahun ini"), lambda line: _figure(line, lambda f: format_rupiah(f.sales_in_year)),
                    align_right=True),
-            Column(self.tr("RT terjangkau"), lambda line: _impact(line, lambda i: thousands(i.reached)), align_right=True,
+            Column(self.tr("RT\nterjangkau"), lambda line: _impact(line, lambda i: thousands(i.reached)), align_right=True,
                    tip=self.tr("Rumah tangga yang tahun ini menerima pinjaman, ikut pelatihan atau dikunjungi.")),
-            Column(self.tr("Median perubahan pendapatan"),
+            Column(self.tr("Median\nperubahan\npendapatan"),
                    lambda line: _impact(line, lambda i: _rupiah_or_dash(i.median_income_change)), align_right=True,
                    tip=self.tr("Median perubahan pendapatan bulanan rumah tangga yang dikunjungi ulang tahun ini.")),
-            Column(self.tr("Anak kembali sekolah"), lambda line: _impact(line, lambda i: thousands(i.children_back_in_school)),
+            Column(self.tr("Anak\nkembali\nsekolah"), lambda line: _impact(line, lambda i: thousands(i.children_back_in_school)),
                    align_right=True),
         ], parent=self)
         self.office_table = make_table("districtOfficeTable", self.office_model)
@@ -148,6 +151,10 @@ class DistrictTab(QWidget):
         self.kecamatan_filter.currentIndexChanged.connect(lambda _index: self.refresh())
         self.refresh()
 
+    def _as_of(self, line: OfficeLine) -> str:
+        day = f"{line.as_of:%d-%m-%Y}" if line.as_of else self.tr("belum ada")
+        return f"{day} {STALE_MARK}" if line.stale else day
+
     def refresh(self) -> None:
         chosen = self.kecamatan_filter.currentData()
         with self.context.database.session() as session:
@@ -190,7 +197,7 @@ class DistrictTab(QWidget):
         self.note.setVisible(bool(self.note.text()))
         self.office_model.set_rows(view.offices)
         self.kecamatan_model.set_rows(view.by_kecamatan)
-        fit_columns(self.office_table, 0)
+        fit_columns(self.office_table, 0, {1: 110}, minimum=110)
         fit_columns(self.kecamatan_table, 0)
 
     def _fill_filter(self, names: list[str]) -> None:
@@ -222,6 +229,7 @@ class DistrictTab(QWidget):
             show_error(self, self.tr("Terima paket"), error.message)
             return
         self.refresh()
+        self.changed.emit()
         show_results(self, results)
 
     def monthly(self) -> None:
@@ -231,6 +239,7 @@ class DistrictTab(QWidget):
     def register(self) -> None:
         if RegisterOfficeDialog(self.context, self).exec():
             self.refresh()
+            self.changed.emit()
 
     def _save(self, kind: str) -> None:
         if self.view is None:

@@ -95,6 +95,7 @@ CONTENTS: tuple[Page, ...] = (
         ("kirim", "Kantor: mengirim paket laporan"),
         ("daftar", "Kabupaten: mendaftarkan kantor"),
         ("terima", "Kabupaten: menerima paket"),
+        ("beranda", "Kabupaten: Beranda"),
         ("konsolidasi", "Kabupaten: angka gabungan"),
         ("bulanan", "Kabupaten: laporan bulanan"),
     )),
@@ -187,6 +188,7 @@ TOPICS: dict[str, str] = {
     "aboutDialog": f"{START_PAGE}#tab",
     # the district exchange: the office's side and mode kabupaten
     "districtSettingsDialog": "kabupaten.html#lembar",
+    "districtBerandaTab": "kabupaten.html#beranda",
     "districtTab": "kabupaten.html#konsolidasi",
     "registerOfficeDialog": "kabupaten.html#daftar",
     "importResultsDialog": "kabupaten.html#terima",
@@ -223,6 +225,7 @@ SCREENSHOTS: dict[str, int] = {
     "penjualan-pembayaran-1024.png": 720,
     "cadangan.png": 560,
     "kabupaten-1024.png": 720,
+    "kabupaten-beranda-1024.png": 720,
     "lembar-pendaftaran.png": 420,
     "pemulihan.png": 560,
 }

@@ -6,7 +6,8 @@ when a newer packet of that office is taken in (services/district/receiving.py).
 
 from __future__ import annotations
 
-from datetime import timedelta
+import uuid
+from datetime import date, timedelta
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -34,22 +35,41 @@ def consolidated(session: Session, actor: Actor, *, kecamatan: str | None = None
     if kecamatan is not None and (not isinstance(kecamatan, str) or len(kecamatan) > 80):
         raise ValidationError("Pilihan kecamatan tidak sah.", field="kecamatan")
     today, stale_days = clock.today(), value_of(session, STALE_DAYS)
-    oldest_fresh = today - timedelta(days=stale_days)
-    offices = session.scalars(select(DistrictOffice).order_by(DistrictOffice.kecamatan, DistrictOffice.label)).all()
+    offices = chosen_offices(session, kecamatan=kecamatan)
+    lines = office_lines(offices, today, stale_days)
+    held = [line.figures for line in lines if line.figures is not None]
+    return Consolidated(kabupaten_name(session), today, stale_days, total(held, today), tuple(lines),
+                        _by_kecamatan(session, offices),
+                        impact_total([line.impact for line in lines if line.impact is not None]))
+
+
+def chosen_offices(session: Session, *, office_id: uuid.UUID | None = None, kecamatan: str | None = None,
+                   ) -> list[DistrictOffice]:
+    """The registered offices (one, or those of one kecamatan by the office's own kecamatan name), by kecamatan."""
+    query = select(DistrictOffice).order_by(DistrictOffice.kecamatan, DistrictOffice.label)
+    if office_id is not None:
+        query = query.where(DistrictOffice.id == office_id)
     if kecamatan is not None:
-        offices = [office for office in offices if office.kecamatan == kecamatan]
+        query = query.where(DistrictOffice.kecamatan == kecamatan)
+    return list(session.scalars(query))
+
+
+def office_lines(offices: list[DistrictOffice], today: date, stale_days: int) -> tuple[OfficeLine, ...]:
+    """Each office's newest packet: its day, whether it is older than ``stale_days``, its figures."""
+    oldest_fresh = today - timedelta(days=stale_days)
     lines = []
     for office in offices:
         figures = from_document(office.figures) if office.figures is not None else None
         as_of = office.as_of.astimezone().date() if office.as_of is not None else None
         lines.append(OfficeLine(office.label, office.office_code, office.kecamatan or "", as_of,
                                 as_of is None or as_of < oldest_fresh, figures, impact_from_document(office.figures)))
-    held = [line.figures for line in lines if line.figures is not None]
+    return tuple(lines)
+
+
+def kabupaten_name(session: Session) -> str:
     code = value_of(session, HOME_KABUPATEN)
     region = shipped().get(code)
-    return Consolidated(region.name if region else code, today, stale_days, total(held, today), tuple(lines),
-                        _by_kecamatan(session, offices),
-                        impact_total([line.impact for line in lines if line.impact is not None]))
+    return region.name if region else code
 
 
 def _by_kecamatan(session: Session, held: list[DistrictOffice]) -> tuple[KecamatanLine, ...]:

@@ -9,7 +9,6 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from koperasi.db.models import DistrictOffice
@@ -18,10 +17,10 @@ from koperasi.domain.errors import DomainError, NotFound, ValidationError
 from koperasi.domain.monthly.figures import MonthlyReport
 from koperasi.domain.months import Month, check_month, month_name
 from koperasi.domain.office.profile import OfficeProfile
-from koperasi.domain.office.regions import shipped
 from koperasi.domain.office.settings import HOME_KABUPATEN
 from koperasi.domain.roles import Actor, Permission
 from koperasi.services.access import authorize
+from koperasi.services.district.consolidated import chosen_offices, kabupaten_name
 from koperasi.services.district.mode import require_district_mode
 from koperasi.services.office.settings import value_of
 
@@ -57,9 +56,7 @@ def district_monthly(
     included = [office.label for office, part in parts if part is not None and part.month == month]
     if not included:
         raise DomainError(f"Belum ada paket kantor yang membawa laporan bulanan {month_name(month)}.")
-    code = value_of(session, HOME_KABUPATEN)
-    region = shipped().get(code)
-    whole = region.name if region else code
+    code, whole = value_of(session, HOME_KABUPATEN), kabupaten_name(session)
     scope = (parts[0][0].label if office_id is not None else f"kantor di Kecamatan {kecamatan}" if kecamatan else "")
     left_out = [office.label for office, part in parts if part is None or part.month != month]
     header = OfficeProfile(name=f"Konsolidasi {whole}" + (f" — {scope}" if scope else ""), code=code,
@@ -70,10 +67,5 @@ def district_monthly(
 
 
 def _parts(session: Session, office_id: uuid.UUID | None, kecamatan: str | None) -> list[tuple[DistrictOffice, OfficeMonth | None]]:
-    query = select(DistrictOffice).order_by(DistrictOffice.kecamatan, DistrictOffice.label)
-    if office_id is not None:
-        query = query.where(DistrictOffice.id == office_id)
-    if kecamatan is not None:
-        query = query.where(DistrictOffice.kecamatan == kecamatan)
     return [(office, monthly_from_document(office.figures, personal=office.personal_data) if office.figures else None)
-            for office in session.scalars(query)]
+            for office in chosen_offices(session, office_id=office_id, kecamatan=kecamatan)]

@@ -3,7 +3,8 @@
 An office is registered by the fingerprint printed on its paper registration sheet; its first packet then
 tells the district its id, code and name. A packet is taken in only when it is whole, signed by a
 registered key, of this kabupaten and newer than what the district holds from that office; it then
-replaces that office's rows in one transaction. The same packet twice changes nothing.
+makes that office's rows the packet's in one transaction, writing only the rows that differ. The same packet
+twice changes nothing.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from pathlib import Path
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from koperasi.db.models import DistrictLoan, DistrictMember, DistrictOffice
@@ -32,6 +33,7 @@ from koperasi.domain.office.audit import AuditAction
 from koperasi.domain.office.settings import HOME_KABUPATEN
 from koperasi.domain.roles import Actor, Permission
 from koperasi.services.access import authorize
+from koperasi.services.district.beranda_figures import BERANDA, beranda_document, beranda_from_document
 from koperasi.services.district.district_key import held_key
 from koperasi.services.district.mode import require_district_mode
 from koperasi.services.district.packet_file import PacketContent, read_packet
@@ -165,11 +167,8 @@ def _take_in(session: Session, actor: Actor, file: str, content: PacketContent) 
                                                       DistrictOffice.id != office.id)) is not None:
         raise PacketRefused("Kantor paket ini sudah terdaftar dengan kunci lain.")
     previous = office.as_of
-    session.execute(delete(DistrictMember).where(DistrictMember.district_office_id == office.id))
-    session.execute(delete(DistrictLoan).where(DistrictLoan.district_office_id == office.id))
-    for rows, model in ((members, DistrictMember), (loans, DistrictLoan)):
-        for start in range(0, len(rows), BATCH):
-            session.execute(insert(model), [row | {"district_office_id": office.id} for row in rows[start:start + BATCH]])
+    changed = {"anggota": _replace_changed(session, office.id, DistrictMember, "member_id", members),
+               "pinjaman": _replace_changed(session, office.id, DistrictLoan, "loan_id", loans)}
     office.office_id, office.office_code, office.office_name = office_id, manifest.office.code, manifest.office.name
     office.kecamatan_code, office.kecamatan = manifest.office.kecamatan_code, manifest.office.kecamatan
     office.as_of, office.packet_digest, office.received_at = manifest.as_of, content.digest, clock.now()
@@ -177,8 +176,53 @@ def _take_in(session: Session, actor: Actor, file: str, content: PacketContent) 
     session.flush()
     audit.record(session, actor, action=AuditAction.DISTRICT_PACKET_IMPORTED, entity="district_office",
                  entity_id=office.id, before={"per": _shown(previous)} if previous else None,
-                 after={"file": file, "per": _shown(manifest.as_of), "anggota": len(members), "pinjaman": len(loans)})
-    return ImportResult(file, Outcome.ACCEPTED, f"{len(members)} anggota, {len(loans)} pinjaman, per {_shown(manifest.as_of)}.", name)
+                 after={"file": file, "per": _shown(manifest.as_of), "anggota": len(members), "pinjaman": len(loans),
+                        "berubah": {kind: change.as_dict() for kind, change in changed.items()}})
+    taken = f"{len(members)} anggota, {len(loans)} pinjaman, per {_shown(manifest.as_of)}."
+    if previous is not None:
+        taken += " Dibanding paket sebelumnya: " + "; ".join(
+            f"{change.added} {kind} baru, {change.changed} berubah, {change.removed} tidak ada lagi"
+            for kind, change in changed.items()) + "."
+    return ImportResult(file, Outcome.ACCEPTED, taken, name)
+
+
+@dataclass(frozen=True, slots=True)
+class Changed:
+    """What a packet changed of one office's rows of one kind."""
+
+    added: int
+    changed: int
+    removed: int
+
+    def as_dict(self) -> dict[str, int]:
+        return {"baru": self.added, "berubah": self.changed, "hilang": self.removed}
+
+
+def _replace_changed(session: Session, office_id: uuid.UUID, model: type, key: str, rows: list[dict]) -> Changed:
+    """Make the office's rows of ``model`` those of the packet, writing only what differs: rows by their id (a
+    UUID the office gave), inserted when new, updated when a value changed, deleted when gone. An office's next
+    packet differs from the last by the month's payments and members, so most rows are left as they are."""
+    columns = [key, *(column for column in model.__table__.columns.keys() if column not in (key, "district_office_id"))]
+    held = {
+        values[0]: tuple(values)
+        for values in session.execute(
+            select(*(getattr(model, column) for column in columns)).where(model.district_office_id == office_id))
+    }
+    incoming = {row[key]: row for row in rows}
+    if len(incoming) != len(rows):  # one member or loan twice: not what an office's program writes
+        raise PacketRefused(packet.NOT_A_PACKET)
+    added = [row for row_id, row in incoming.items() if row_id not in held]
+    changed = [row for row_id, row in incoming.items()
+               if row_id in held and tuple(row[column] for column in columns) != held[row_id]]
+    removed = [row_id for row_id in held if row_id not in incoming]
+    for start in range(0, len(removed), BATCH):
+        session.execute(delete(model).where(model.district_office_id == office_id,
+                                            getattr(model, key).in_(removed[start:start + BATCH])))
+    for start in range(0, len(changed), BATCH):
+        session.execute(update(model), [row | {"district_office_id": office_id} for row in changed[start:start + BATCH]])
+    for start in range(0, len(added), BATCH):
+        session.execute(insert(model), [row | {"district_office_id": office_id} for row in added[start:start + BATCH]])
+    return Changed(len(added), len(changed), len(removed))
 
 
 def _shown(moment: datetime) -> str:
@@ -191,14 +235,16 @@ def _figures(content: bytes, version: int, personal: bool) -> tuple[OfficeFigure
         document = json.loads(content)
         figures, activity, impact = from_document(document), activity_from_document(document), impact_from_document(document)
         month = monthly_from_document(document, personal=personal)
+        beranda = beranda_from_document(document, personal=personal)
     except (ValueError, UnicodeDecodeError, DomainError) as error:
         raise PacketRefused(packet.NOT_A_PACKET) from error
     if version == 1:
         return figures, {}
-    if activity is None or impact is None or month is None:
+    if activity is None or impact is None or month is None or (version >= 3) != (beranda is not None):
         raise PacketRefused(packet.NOT_A_PACKET)
-    return figures, {BY_KECAMATAN: activity_document(activity), IMPACT: impact_document(impact),
-                     MONTHLY: monthly_document(month, personal=personal)}
+    extra = {BY_KECAMATAN: activity_document(activity), IMPACT: impact_document(impact),
+             MONTHLY: monthly_document(month, personal=personal)}
+    return figures, extra | ({BERANDA: beranda_document(beranda, personal=personal)} if beranda is not None else {})
 
 
 def _lines(content: bytes) -> list[dict]:

@@ -28,7 +28,8 @@ from koperasi.domain.office.audit import AuditAction
 from koperasi.domain.office.settings import HOME_KABUPATEN
 from koperasi.domain.roles import Actor, Permission
 from koperasi.services.access import authorize
-from koperasi.services.dashboard.figures import figures
+from koperasi.services.dashboard.figures import Figures, figures
+from koperasi.services.district.beranda_figures import BERANDA, beranda_document
 from koperasi.services.district.office_key import signing_key
 from koperasi.services.district.packet_file import write_packet
 from koperasi.services.impact.indicators import figures_and_breakdowns, income_changes
@@ -67,9 +68,11 @@ def send_report(session: Session, actor: Actor, folder: Path) -> SentPacket:
         personal = value_of(session, PERSONAL_DATA)
         key = signing_key(session, actor)
         public_key = key.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
+        beranda = figures(session, actor, as_of=clock.today())
         contents = {
-            packet.FIGURES: json.dumps(as_document(_office_figures(session, actor))
-                                       | {BY_KECAMATAN: activity_document(_by_kecamatan(session, actor)),
+            packet.FIGURES: json.dumps(as_document(_office_figures(beranda))
+                                       | {BERANDA: beranda_document(beranda, personal=personal),
+                                          BY_KECAMATAN: activity_document(_by_kecamatan(session, actor)),
                                           IMPACT: impact_document(_impact(session)),
                                           MONTHLY: monthly_document(office_month(monthly_report(
                                               session, actor, month=previous_month(clock.today()))), personal=personal)},
@@ -116,12 +119,10 @@ def _free_name(path: Path) -> Path:
     return candidate
 
 
-def _office_figures(session: Session, actor: Actor) -> OfficeFigures:
-    day = clock.today()
-    beranda = figures(session, actor, as_of=day)
+def _office_figures(beranda: Figures) -> OfficeFigures:
     book, trained, sales = beranda.loans.book, beranda.trainings.year, beranda.sales
     return OfficeFigures(
-        as_of=day, members=beranda.members.total, women=beranda.members.women,
+        as_of=beranda.as_of, members=beranda.members.total, women=beranda.members.women,
         new_in_month=beranda.members.new_in_month, left_in_month=beranda.members.left_in_month,
         loans=book.loans, outstanding=book.outstanding, at_risk_30=book.at_risk_30,
         disbursed_in_year=beranda.loans.disbursed_in_year, due_in_month=beranda.loans.due_in_month,
