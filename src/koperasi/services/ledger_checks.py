@@ -30,6 +30,8 @@ from koperasi.services.sales.book import standing_payouts, standing_sale_lines
 APPEND_ONLY = (
     "journal_entries", "journal_lines", "fund_capital_receipts", "loan_movements", "loan_schedules", "loan_installments",
     "consignment_intakes", "sales", "sale_lines", "payouts", "savings_movements", "cash_entries",
+    # the year end (migrations 0019, 0021): a closed year's kept balances and its SHU, as divided and paid
+    "book_closing_balances", "shu_divisions", "shu_division_parts", "shu_member_shares", "shu_payments",
 )
 
 

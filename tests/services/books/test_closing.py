@@ -215,3 +215,13 @@ def test_the_office_cash_book_and_its_own_accounts_close_with_the_year_and_take_
     with books.session() as session, pytest.raises(ValidationError, match="Tahun buku 2025 sudah ditutup"):
         entries.record(session, treasurer, direction=CashDirection.EXPENSE, account=added.code, amount=10_000,
                        occurred_on=date(2025, 12, 30), description="Terlambat dicatat", request_id=uuid.uuid4())
+
+
+@pytest.mark.parametrize("table", [
+    "book_closing_balances", "shu_divisions", "shu_division_parts", "shu_member_shares", "shu_payments"])
+def test_doctor_notices_a_year_end_table_no_longer_append_only(sqlite_db, table):
+    with sqlite_db.engine.begin() as connection:
+        connection.execute(text(f"DROP TRIGGER {table}_no_delete"))
+    with sqlite_db.session() as session:
+        problems = ledger_checks.ledger_problems(session)
+    assert f"tabel {table} tidak lagi terkunci (pemicu {table}_no_delete hilang atau dimatikan)" in problems
