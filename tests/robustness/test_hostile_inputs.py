@@ -102,6 +102,7 @@ from koperasi.services.savings import papers as savings_papers
 from koperasi.services.savings import passbook as savings_passbook
 from koperasi.services.savings import queries as savings_queries
 from koperasi.services.savings import rates as savings_rates
+from koperasi.domain.savings.papers import PassbookLayout
 from koperasi.domain.savings.rules import SavingsKind
 from koperasi.domain.cashbook.rules import CashDirection
 from koperasi.domain.ledger import Account, AccountGroup
@@ -785,6 +786,12 @@ def specs(w: World) -> dict:
         savings_passbook.record_passbook_printed: d(member_id=member, printed=numbers(1, 2, 3, low=-5, high=50),
                                                     expected_version=versions()),
         savings_passbook.start_new_passbook: d(member_id=member, expected_version=versions()),
+        savings_passbook.passbook_paper: d(),
+        savings_passbook.change_passbook_paper: d(
+            layout=either(st.builds(PassbookLayout, numbers(0, 4, low=-100, high=100), numbers(0, -3, low=-100, high=100),
+                                    numbers(20, low=-5, high=100)),
+                          None, "4,0,20", PassbookLayout("4", 0.5, None)),
+            expected_versions=either(st.tuples(versions(), versions(), versions()), None, 1, (0,), [0, 0, 0])),
         savings_papers.savings_statement: d(member_id=member, period_from=dates(date(2026, 1, 1)), period_to=dates(date(2026, 12, 31))),
         cash_entries.record: d(direction=choice(CashDirection, "keluar", 1), account=either(
                                    st.sampled_from(["5101", "5301", "4201", "4101", "1101", "5999", "9999"]), "", " 5101", 5101),

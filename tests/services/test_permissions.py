@@ -103,6 +103,7 @@ from koperasi.services.savings import papers as savings_papers
 from koperasi.services.savings import passbook as savings_passbook
 from koperasi.services.savings import queries as savings_queries
 from koperasi.services.savings import rates as savings_rates
+from koperasi.domain.savings.papers import PassbookLayout
 from koperasi.domain.savings.rules import SavingsKind
 from tests.support import add_staff, set_up_office
 
@@ -468,6 +469,9 @@ CALLS = {
         s, a, UNKNOWN, printed=1, expected_version=0)),
     savings_passbook.start_new_passbook: (RATE_KEEPERS, lambda s, a: savings_passbook.start_new_passbook(
         s, a, UNKNOWN, expected_version=0)),
+    savings_passbook.passbook_paper: (ANYONE_LOGGED_IN, lambda s, a: savings_passbook.passbook_paper(s, a)),
+    savings_passbook.change_passbook_paper: (RATE_KEEPERS, lambda s, a: savings_passbook.change_passbook_paper(
+        s, a, PassbookLayout(1, 0, 20), expected_versions=(0, 0, 0))),
     savings_papers.savings_statement: (ANYONE_LOGGED_IN, lambda s, a: savings_papers.savings_statement(
         s, a, UNKNOWN, period_from=date(2026, 1, 1), period_to=date(2026, 12, 31))),
     # The office cash book and its chart of accounts (issue 20).
