@@ -107,6 +107,8 @@ class AuditAction(StrEnum):
     BOOKS_CLOSED = "books_closed"
     SHU_DIVIDED = "shu_divided"
     SHU_PAID = "shu_paid"
+    SHU_PAYMENT_REVERSED = "shu_payment_reversed"
+    SHU_LIST_MADE = "shu_list_made"
     RAT_PACK_MADE = "rat_pack_made"
     BACKUP_MADE = "backup_made"
     BACKUP_RESTORED = "backup_restored"
@@ -226,6 +228,8 @@ ACTION_LABELS: dict[str, str] = {
     AuditAction.BOOKS_CLOSED: "Tahun buku ditutup",
     AuditAction.SHU_DIVIDED: "SHU dibagi",
     AuditAction.SHU_PAID: "SHU anggota dibayarkan",
+    AuditAction.SHU_PAYMENT_REVERSED: "Pembayaran SHU anggota dibatalkan",
+    AuditAction.SHU_LIST_MADE: "Daftar SHU anggota dibuat",
     AuditAction.RAT_PACK_MADE: "Paket RAT dibuat",
     AuditAction.BACKUP_MADE: "Cadangan data dibuat",
     AuditAction.BACKUP_RESTORED: "Data dipulihkan dari cadangan",

@@ -129,11 +129,16 @@ def shu_plan(session: Session, actor: Actor, year: int) -> ShuPlan:
 
 
 def shu_paper(session: Session, actor: Actor, year: int) -> ShuPaper:
-    """The per-member SHU list of a divided year, for the PDF and the workbook."""
-    plan = shu_plan(session, actor, year)
-    if plan.divided_on is None:
-        raise ValidationError(f"SHU tahun {year} belum dibagi; daftar SHU anggota dicetak sesudah pembagian.")
-    return ShuPaper(current_office(session).profile, plan, clock.today())
+    """The per-member SHU list of a divided year, for the PDF and the workbook. The making is audited, as a
+    member list export is: it names every member with their savings and their SHU."""
+    with write(session):
+        plan = shu_plan(session, actor, year)
+        if plan.divided_on is None:
+            raise ValidationError(f"SHU tahun {year} belum dibagi; daftar SHU anggota dicetak sesudah pembagian.")
+        division_id = session.scalars(select(ShuDivision.id).where(ShuDivision.year == year)).one()
+        audit.record(session, actor, action=AuditAction.SHU_LIST_MADE, entity="shu_division", entity_id=division_id,
+                     after={"year": year, "members": len(plan.members)})
+        return ShuPaper(current_office(session).profile, plan, clock.today())
 
 
 def divide_shu(session: Session, actor: Actor, year: int, *, divided_on: date, request_id: uuid.UUID) -> uuid.UUID:
