@@ -111,6 +111,7 @@ from koperasi.domain.books.rules import BusinessSource, CapitalBasis, PaymentMet
 from koperasi.services.books import closing as books_closing
 from koperasi.services.books import rat_pack as books_rat_pack
 from koperasi.services.books import shu as books_shu
+from koperasi.services.books import shu_reversals
 from koperasi.services.cashbook import entries as cash_entries
 from koperasi.services.cashbook import papers as cash_papers
 from koperasi.services.cashbook import queries as cash_queries
@@ -829,6 +830,9 @@ def specs(w: World) -> dict:
         books_rat_pack.balance_sheet: d(year=year),
         books_shu.pay_shu: d(year=year, member_id=member, method=choice(PaymentMethod, "tunai"),
                              paid_on=dates(date(2026, 3, 1)), request_id=request),
+        shu_reversals.request_shu_payment_reversal: d(year=year, member_id=member, reason=texts("Salah cara bayar"),
+                                                      request_id=request),
+        shu_reversals.approve_shu_payment_reversal: d(reversal_request_id=w.pick("reversal_request")),
     }
 
 

@@ -94,6 +94,7 @@ from koperasi.services.network import exports as network_exports
 from koperasi.domain.network.opportunities import Conditions, OpportunityInput, OpportunityKind, Outcome
 from koperasi.services.books import closing as books_closing
 from koperasi.services.books import shu as books_shu
+from koperasi.services.books import shu_reversals
 from koperasi.services.books import rat_pack as books_rat_pack
 from koperasi.domain.books.rules import SHU_SHARES, BusinessSource, CapitalBasis, PaymentMethod
 from koperasi.services.savings import book as savings_book
@@ -128,6 +129,7 @@ MEETING_KEEPERS = {Role.ADMIN, Role.MANAGER, Role.CLERK}  # community meetings, 
 SAVINGS_CASHIERS = {Role.ADMIN, Role.TREASURER, Role.CLERK}  # take deposits, pay withdrawals
 SAVINGS_REVERSERS = {Role.ADMIN, Role.MANAGER, Role.TREASURER}  # ask for and approve savings reversals
 BOOK_CLOSERS = {Role.ADMIN, Role.TREASURER}  # ask for the year's close, divide and pay the SHU
+SHU_REVERSERS = {Role.ADMIN, Role.MANAGER, Role.TREASURER}  # ask for and approve SHU payment reversals
 CLOSING_APPROVERS = {Role.ADMIN, Role.MANAGER}  # approve (or turn down) the close: four eyes
 RATE_KEEPERS = {Role.ADMIN, Role.MANAGER}  # pokok and wajib amounts (AD/ART)
 CASH_KEEPERS = {Role.ADMIN, Role.TREASURER}  # the office's own income and expenses (the treasurer holds the cash)
@@ -509,6 +511,10 @@ CALLS = {
         s, a, 2025, divided_on=date(2026, 3, 1), request_id=uuid.uuid4())),
     books_shu.pay_shu: (BOOK_CLOSERS, lambda s, a: books_shu.pay_shu(
         s, a, 2025, UNKNOWN, method=PaymentMethod.CASH, paid_on=date(2026, 3, 1), request_id=uuid.uuid4())),
+    shu_reversals.request_shu_payment_reversal: (SHU_REVERSERS, lambda s, a: shu_reversals.request_shu_payment_reversal(
+        s, a, 2025, UNKNOWN, reason="Salah cara bayar", request_id=uuid.uuid4())),
+    shu_reversals.approve_shu_payment_reversal: (SHU_REVERSERS, lambda s, a: shu_reversals.approve_shu_payment_reversal(
+        s, a, UNKNOWN)),
     # Backups (issue 8): MAKE_BACKUPS in domain/roles.py.
     backup.make_backup: (BACKUP_MAKERS, lambda s, a: backup.make_backup(s, a, _database_of(s))),
     # Dampak (issue 16): VIEW_HOUSEHOLDS and RECORD_VISITS in domain/roles.py.

@@ -1,4 +1,4 @@
-"""Reversal requests under four eyes, shared by loans and sales.
+"""Reversal requests under four eyes, shared by the areas that move money.
 
 The area asks ``open_request`` once it has checked that the movement can be reversed; on approval
 it takes the request with ``claim``, posts the reversal (journal entry, reversal row, audit) and
@@ -23,6 +23,7 @@ from koperasi.db.models import (
     ReversalRequest,
     Sale,
     SavingsMovement,
+    ShuPayment,
     User,
 )
 from koperasi.domain.errors import NotFound, PermissionDenied, ValidationError
@@ -173,6 +174,7 @@ _TARGETS = {
     ReversalKind.PAYOUT: Payout,
     ReversalKind.SAVING: SavingsMovement,
     ReversalKind.CASH_ENTRY: CashEntry,
+    ReversalKind.SHU_PAYMENT: ShuPayment,
 }
 
 
