@@ -575,6 +575,7 @@ BUILDING_BLOCKS = {
     audit.record, access.authorize, members.add_members,
     ledger.post, ledger.post_reversal, loan_book.add_movement, loan_book.add_schedule, savings_book.add_movement,
     savings.deposit_from,  # inside pay_shu, which checks CLOSE_BOOKS first
+    savings.reverse_within,  # inside approve_shu_payment_reversal, which checks REVERSE_SHU_PAYMENTS first
     # inside the areas' request and approve functions, which check the right first
     reversals.open_request, reversals.claim, reversals.settle,
     # the office's key, made inside send_report and office_fingerprint after their check
