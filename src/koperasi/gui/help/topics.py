@@ -62,6 +62,15 @@ CONTENTS: tuple[Page, ...] = (
         ("kertas", "Kertas buku simpanan"),
         ("tunggakan", "Tunggakan wajib"),
     )),
+    Page("tutupbuku.html", "Tutup buku dan SHU", (
+        ("beres", "Sebelum tutup buku"),
+        ("tutup", "Menutup tahun buku"),
+        ("aturan", "Aturan pembagian SHU"),
+        ("bagi", "Membagi SHU"),
+        ("bayar", "Membayar SHU anggota"),
+        ("batal", "Membatalkan pembayaran SHU"),
+        ("daftar", "Daftar SHU dan paket RAT"),
+    )),
     Page("dampak.html", "Dampak bagi rumah tangga", (
         ("data", "Data awal rumah tangga"),
         ("kunjungan", "Kunjungan pendampingan"),
@@ -150,6 +159,11 @@ TOPICS: dict[str, str] = {
     "savingsRateDialog": "simpanan.html#besar",
     "savingsStatementDialog": "simpanan.html#cetak",
     "savingsPassbookPaperDialog": "simpanan.html#kertas",
+    # tutup buku and SHU
+    "yearEndDialog": "tutupbuku.html",
+    "closingRejectDialog": "tutupbuku.html#tutup",
+    "shuRulesDialog": "tutupbuku.html#aturan",
+    "shuReverseDialog": "tutupbuku.html#batal",
     # trainings
     "programmesDialog": "pelatihan.html#angkatan",
     "programmeDialog": "pelatihan.html#angkatan",
