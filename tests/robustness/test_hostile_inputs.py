@@ -99,6 +99,7 @@ from koperasi.services.members import search as member_search
 from koperasi.services.savings import leaving as savings_leaving
 from koperasi.services.savings import movements as savings
 from koperasi.services.savings import papers as savings_papers
+from koperasi.services.savings import opening as savings_opening
 from koperasi.services.savings import passbook as savings_passbook
 from koperasi.services.savings import queries as savings_queries
 from koperasi.services.savings import rates as savings_rates
@@ -787,6 +788,9 @@ def specs(w: World) -> dict:
         savings_passbook.record_passbook_printed: d(member_id=member, printed=numbers(1, 2, 3, low=-5, high=50),
                                                     expected_version=versions()),
         savings_passbook.start_new_passbook: d(member_id=member, expected_version=versions()),
+        savings_opening.preview_opening_balances: d(data=excel, as_of=dates(date(2026, 6, 30))),
+        savings_opening.commit_opening_balances: d(preview=either(
+            st.just(savings_opening.OpeningPreview(date(2026, 6, 30), (), ())), None, "x")),
         savings_passbook.passbook_paper: d(),
         savings_passbook.change_passbook_paper: d(
             layout=either(st.builds(PassbookLayout, numbers(0, 4, low=-100, high=100), numbers(0, -3, low=-100, high=100),

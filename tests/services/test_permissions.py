@@ -101,6 +101,7 @@ from koperasi.services.savings import book as savings_book
 from koperasi.services.savings import leaving as savings_leaving
 from koperasi.services.savings import movements as savings
 from koperasi.services.savings import papers as savings_papers
+from koperasi.services.savings import opening as savings_opening
 from koperasi.services.savings import passbook as savings_passbook
 from koperasi.services.savings import queries as savings_queries
 from koperasi.services.savings import rates as savings_rates
@@ -471,6 +472,10 @@ CALLS = {
         s, a, UNKNOWN, printed=1, expected_version=0)),
     savings_passbook.start_new_passbook: (RATE_KEEPERS, lambda s, a: savings_passbook.start_new_passbook(
         s, a, UNKNOWN, expected_version=0)),
+    savings_opening.preview_opening_balances: (RATE_KEEPERS, lambda s, a: savings_opening.preview_opening_balances(
+        s, a, b"bukan excel", as_of=date(2026, 1, 1))),
+    savings_opening.commit_opening_balances: (RATE_KEEPERS, lambda s, a: savings_opening.commit_opening_balances(
+        s, a, savings_opening.OpeningPreview(date(2026, 1, 1), (), ()))),
     savings_passbook.passbook_paper: (ANYONE_LOGGED_IN, lambda s, a: savings_passbook.passbook_paper(s, a)),
     savings_passbook.change_passbook_paper: (RATE_KEEPERS, lambda s, a: savings_passbook.change_passbook_paper(
         s, a, PassbookLayout(1, 0, 20), expected_versions=(0, 0, 0))),

@@ -94,6 +94,7 @@ class AuditAction(StrEnum):
     SAVINGS_WITHDRAWN = "savings_withdrawn"
     SAVINGS_REVERSED = "savings_reversed"
     SAVINGS_RETURNED = "savings_returned"
+    SAVINGS_OPENING_IMPORTED = "savings_opening_imported"
     SAVINGS_RATE_SET = "savings_rate_set"
     PASSBOOK_PRINTED = "passbook_printed"
     PASSBOOK_RESET = "passbook_reset"
@@ -215,6 +216,7 @@ ACTION_LABELS: dict[str, str] = {
     AuditAction.SAVINGS_WITHDRAWN: "Penarikan simpanan dibayar",
     AuditAction.SAVINGS_REVERSED: "Transaksi simpanan dibatalkan",
     AuditAction.SAVINGS_RETURNED: "Simpanan dikembalikan kepada anggota yang keluar",
+    AuditAction.SAVINGS_OPENING_IMPORTED: "Saldo awal simpanan diimpor",
     AuditAction.SAVINGS_RATE_SET: "Besar simpanan diatur",
     AuditAction.PASSBOOK_PRINTED: "Buku simpanan dicetak",
     AuditAction.PASSBOOK_RESET: "Buku simpanan baru dimulai",
