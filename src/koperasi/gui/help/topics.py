@@ -60,6 +60,7 @@ CONTENTS: tuple[Page, ...] = (
         ("batalkan", "Membatalkan transaksi"),
         ("cetak", "Rekening dan buku simpanan"),
         ("kertas", "Kertas buku simpanan"),
+        ("saldo-awal", "Saldo awal dari buku lama"),
         ("tunggakan", "Tunggakan wajib"),
     )),
     Page("tutupbuku.html", "Tutup buku dan SHU", (
@@ -159,6 +160,7 @@ TOPICS: dict[str, str] = {
     "savingsRateDialog": "simpanan.html#besar",
     "savingsStatementDialog": "simpanan.html#cetak",
     "savingsPassbookPaperDialog": "simpanan.html#kertas",
+    "savingsOpeningDialog": "simpanan.html#saldo-awal",
     # tutup buku and SHU
     "yearEndDialog": "tutupbuku.html",
     "closingRejectDialog": "tutupbuku.html#tutup",
