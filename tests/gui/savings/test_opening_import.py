@@ -50,6 +50,10 @@ def test_opening_balances_are_previewed_and_posted_from_the_savings_tab(qtbot, c
     with office.session() as session:
         assert book.balances(session, siti) == {
             SavingsKind.POKOK: 100_000, SavingsKind.WAJIB: 240_000, SavingsKind.SUKARELA: 55_000}
+    tab.books_changed()
+    tab._load(siti)
+    texts = {tab.movement_model.data(tab.movement_model.index(row, 1)) for row in range(tab.movement_model.rowCount())}
+    assert texts == {"Saldo awal pokok", "Saldo awal wajib", "Saldo awal sukarela"}
 
 
 def test_a_day_in_the_future_is_refused_under_the_form(qtbot, context, office, monkeypatch, tmp_path):

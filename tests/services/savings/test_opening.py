@@ -146,3 +146,42 @@ def test_bad_files_and_days_get_indonesian_messages_and_rejected_rows_come_back(
     template = load_workbook(io.BytesIO(opening.opening_template()))
     assert template.sheetnames == ["Saldo awal", "Petunjuk"]
     assert _preview(office, opening.opening_template()).valid == ()
+
+
+def _opening_rows():
+    from hypothesis import strategies as st
+
+    amount = st.one_of(st.none(), st.integers(0, 50_000_000))
+    return st.lists(st.tuples(amount, amount, amount), min_size=1, max_size=4)
+
+
+@pytest.fixture
+def shared_office(sqlite_db):
+    from tests.support import set_up_office
+
+    return savings_office(sqlite_db, set_up_office(sqlite_db))
+
+
+def test_any_opening_balances_keep_the_books_sound_and_never_post_twice(shared_office):
+    """Hypothesis: whatever balances a file holds, each member's balances are the file's, the journal balances and
+    agrees with the savings (doctor), and the same file imported again posts nothing."""
+    from hypothesis import HealthCheck, given, settings
+
+    office = shared_office
+
+    @settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+    @given(rows=_opening_rows())
+    def check(rows):
+        members = [office.member(f"Anggota {index}", joined=date(2026, 1, 5)) for index, _ in enumerate(rows)]
+        data = _sheet(*((_number(office, member), "", *amounts) for member, amounts in zip(members, rows, strict=True)))
+        preview = _preview(office, data)
+        if preview.valid:
+            _commit(office, preview)
+        assert _preview(office, data).valid == ()  # a second time: every row already imported or empty
+        with office.session() as session:
+            for member, amounts in zip(members, rows, strict=True):
+                expected = {kind: amount or 0 for kind, amount in zip(SavingsKind, amounts, strict=True)}
+                assert book.balances(session, member) == expected
+            assert ledger_checks.ledger_problems(session) == []
+
+    check()

@@ -58,6 +58,8 @@ def _movement_text(row: MovementRow) -> str:
     # "Setoran wajib", not "Setoran simpanan wajib": on the Simpanan tab every line is a saving, and the shorter
     # text stays whole in the column at 1024 px.
     text = f"{row.action.label} {row.kind.value}"
+    if row.action is SavingsAction.DEPOSIT and not row.receipt_number:  # brought from the paper books: no kwitansi
+        text = f"Saldo awal {row.kind.value}"
     if row.action is SavingsAction.REVERSAL or row.reason:  # a reversal's reason, or the return to a member who left
         text = f"{text}: {row.reason}"
     return f"{text} (BATAL)" if row.cancelled else text
