@@ -294,3 +294,16 @@ def test_f1_as_the_window_system_delivers_it_follows_the_focus(qtbot, window):
     assert QApplication.focusWidget() is window.sales.payouts_view.period_check
     QTest.keyClick(window.windowHandle(), Qt.Key.Key_F1)
     assert _guide(window).current_topic() == "penjualan.html#bayar"
+
+
+def test_f1_in_tutup_buku_and_the_shu_rules_opens_the_year_end_page(qtbot, context):
+    from koperasi.gui.books.shu_rules_dialog import ShuRulesDialog
+    from koperasi.gui.books.year_end_dialog import YearEndDialog
+    from koperasi.gui.help.f1 import topic_for
+
+    year_end = YearEndDialog(context)
+    qtbot.addWidget(year_end)
+    assert topic_for(year_end.members_table) == "tutupbuku.html"
+    rules = ShuRulesDialog(context, year_end)
+    qtbot.addWidget(rules)
+    assert topic_for(rules.basis_combo) == "tutupbuku.html#aturan"

@@ -100,9 +100,11 @@ from koperasi.services.members import search as member_search
 from koperasi.services.savings import leaving as savings_leaving
 from koperasi.services.savings import movements as savings
 from koperasi.services.savings import papers as savings_papers
+from koperasi.services.savings import opening as savings_opening
 from koperasi.services.savings import passbook as savings_passbook
 from koperasi.services.savings import queries as savings_queries
 from koperasi.services.savings import rates as savings_rates
+from koperasi.domain.savings.papers import PassbookLayout
 from koperasi.domain.savings.rules import SavingsKind
 from koperasi.domain.cashbook.rules import CashDirection
 from koperasi.domain.ledger import Account, AccountGroup
@@ -111,6 +113,7 @@ from koperasi.domain.books.rules import BusinessSource, CapitalBasis, PaymentMet
 from koperasi.services.books import closing as books_closing
 from koperasi.services.books import rat_pack as books_rat_pack
 from koperasi.services.books import shu as books_shu
+from koperasi.services.books import shu_reversals
 from koperasi.services.cashbook import entries as cash_entries
 from koperasi.services.cashbook import papers as cash_papers
 from koperasi.services.cashbook import queries as cash_queries
@@ -788,6 +791,15 @@ def specs(w: World) -> dict:
         savings_passbook.record_passbook_printed: d(member_id=member, printed=numbers(1, 2, 3, low=-5, high=50),
                                                     expected_version=versions()),
         savings_passbook.start_new_passbook: d(member_id=member, expected_version=versions()),
+        savings_opening.preview_opening_balances: d(data=excel, as_of=dates(date(2026, 6, 30))),
+        savings_opening.commit_opening_balances: d(preview=either(
+            st.just(savings_opening.OpeningPreview(date(2026, 6, 30), (), ())), None, "x")),
+        savings_passbook.passbook_paper: d(),
+        savings_passbook.change_passbook_paper: d(
+            layout=either(st.builds(PassbookLayout, numbers(0, 4, low=-100, high=100), numbers(0, -3, low=-100, high=100),
+                                    numbers(20, low=-5, high=100)),
+                          None, "4,0,20", PassbookLayout("4", 0.5, None)),
+            expected_versions=either(st.tuples(versions(), versions(), versions()), None, 1, (0,), [0, 0, 0])),
         savings_papers.savings_statement: d(member_id=member, period_from=dates(date(2026, 1, 1)), period_to=dates(date(2026, 12, 31))),
         cash_entries.record: d(direction=choice(CashDirection, "keluar", 1), account=either(
                                    st.sampled_from(["5101", "5301", "4201", "4101", "1101", "5999", "9999"]), "", " 5101", 5101),
@@ -825,6 +837,9 @@ def specs(w: World) -> dict:
         books_rat_pack.balance_sheet: d(year=year),
         books_shu.pay_shu: d(year=year, member_id=member, method=choice(PaymentMethod, "tunai"),
                              paid_on=dates(date(2026, 3, 1)), request_id=request),
+        shu_reversals.request_shu_payment_reversal: d(year=year, member_id=member, reason=texts("Salah cara bayar"),
+                                                      request_id=request),
+        shu_reversals.approve_shu_payment_reversal: d(reversal_request_id=w.pick("reversal_request")),
     }
 
 

@@ -95,15 +95,18 @@ from koperasi.services.network import exports as network_exports
 from koperasi.domain.network.opportunities import Conditions, OpportunityInput, OpportunityKind, Outcome
 from koperasi.services.books import closing as books_closing
 from koperasi.services.books import shu as books_shu
+from koperasi.services.books import shu_reversals
 from koperasi.services.books import rat_pack as books_rat_pack
 from koperasi.domain.books.rules import SHU_SHARES, BusinessSource, CapitalBasis, PaymentMethod
 from koperasi.services.savings import book as savings_book
 from koperasi.services.savings import leaving as savings_leaving
 from koperasi.services.savings import movements as savings
 from koperasi.services.savings import papers as savings_papers
+from koperasi.services.savings import opening as savings_opening
 from koperasi.services.savings import passbook as savings_passbook
 from koperasi.services.savings import queries as savings_queries
 from koperasi.services.savings import rates as savings_rates
+from koperasi.domain.savings.papers import PassbookLayout
 from koperasi.domain.savings.rules import SavingsKind
 from tests.support import add_staff, set_up_office
 
@@ -128,6 +131,7 @@ MEETING_KEEPERS = {Role.ADMIN, Role.MANAGER, Role.CLERK}  # community meetings, 
 SAVINGS_CASHIERS = {Role.ADMIN, Role.TREASURER, Role.CLERK}  # take deposits, pay withdrawals
 SAVINGS_REVERSERS = {Role.ADMIN, Role.MANAGER, Role.TREASURER}  # ask for and approve savings reversals
 BOOK_CLOSERS = {Role.ADMIN, Role.TREASURER}  # ask for the year's close, divide and pay the SHU
+SHU_REVERSERS = {Role.ADMIN, Role.MANAGER, Role.TREASURER}  # ask for and approve SHU payment reversals
 CLOSING_APPROVERS = {Role.ADMIN, Role.MANAGER}  # approve (or turn down) the close: four eyes
 RATE_KEEPERS = {Role.ADMIN, Role.MANAGER}  # pokok and wajib amounts (AD/ART)
 CASH_KEEPERS = {Role.ADMIN, Role.TREASURER}  # the office's own income and expenses (the treasurer holds the cash)
@@ -469,6 +473,13 @@ CALLS = {
         s, a, UNKNOWN, printed=1, expected_version=0)),
     savings_passbook.start_new_passbook: (RATE_KEEPERS, lambda s, a: savings_passbook.start_new_passbook(
         s, a, UNKNOWN, expected_version=0)),
+    savings_opening.preview_opening_balances: (RATE_KEEPERS, lambda s, a: savings_opening.preview_opening_balances(
+        s, a, b"bukan excel", as_of=date(2026, 1, 1))),
+    savings_opening.commit_opening_balances: (RATE_KEEPERS, lambda s, a: savings_opening.commit_opening_balances(
+        s, a, savings_opening.OpeningPreview(date(2026, 1, 1), (), ()))),
+    savings_passbook.passbook_paper: (ANYONE_LOGGED_IN, lambda s, a: savings_passbook.passbook_paper(s, a)),
+    savings_passbook.change_passbook_paper: (RATE_KEEPERS, lambda s, a: savings_passbook.change_passbook_paper(
+        s, a, PassbookLayout(1, 0, 20), expected_versions=(0, 0, 0))),
     savings_papers.savings_statement: (ANYONE_LOGGED_IN, lambda s, a: savings_papers.savings_statement(
         s, a, UNKNOWN, period_from=date(2026, 1, 1), period_to=date(2026, 12, 31))),
     # The office cash book and its chart of accounts (issue 20).
@@ -506,6 +517,10 @@ CALLS = {
         s, a, 2025, divided_on=date(2026, 3, 1), request_id=uuid.uuid4())),
     books_shu.pay_shu: (BOOK_CLOSERS, lambda s, a: books_shu.pay_shu(
         s, a, 2025, UNKNOWN, method=PaymentMethod.CASH, paid_on=date(2026, 3, 1), request_id=uuid.uuid4())),
+    shu_reversals.request_shu_payment_reversal: (SHU_REVERSERS, lambda s, a: shu_reversals.request_shu_payment_reversal(
+        s, a, 2025, UNKNOWN, reason="Salah cara bayar", request_id=uuid.uuid4())),
+    shu_reversals.approve_shu_payment_reversal: (SHU_REVERSERS, lambda s, a: shu_reversals.approve_shu_payment_reversal(
+        s, a, UNKNOWN)),
     # Backups (issue 8): MAKE_BACKUPS in domain/roles.py.
     backup.make_backup: (BACKUP_MAKERS, lambda s, a: backup.make_backup(s, a, _database_of(s))),
     # Dampak (issue 16): VIEW_HOUSEHOLDS and RECORD_VISITS in domain/roles.py.
@@ -567,6 +582,7 @@ BUILDING_BLOCKS = {
     audit.record, access.authorize, members.add_members,
     ledger.post, ledger.post_reversal, loan_book.add_movement, loan_book.add_schedule, savings_book.add_movement,
     savings.deposit_from,  # inside pay_shu, which checks CLOSE_BOOKS first
+    savings.reverse_within,  # inside approve_shu_payment_reversal, which checks REVERSE_SHU_PAYMENTS first
     # inside the areas' request and approve functions, which check the right first
     reversals.open_request, reversals.claim, reversals.settle,
     # the office's key, made inside send_report and office_fingerprint after their check

@@ -759,7 +759,7 @@ class ReversalRequest(Base):
 
     __tablename__ = "reversal_requests"
     __table_args__ = (
-        CheckConstraint("kind IN ('loan_movement', 'sale', 'payout', 'saving', 'cash_entry')", name="kind"),
+        CheckConstraint("kind IN ('loan_movement', 'sale', 'payout', 'saving', 'cash_entry', 'shu_payment')", name="kind"),
         CheckConstraint("status IN ('pending', 'approved', 'rejected')", name="status"),
         CheckConstraint("decided_by IS NULL OR decided_by <> requested_by", name="four_eyes"),
         Index("ux_reversal_requests_pending", "kind", "target_id", unique=True,
@@ -993,7 +993,8 @@ class ShuMemberShare(Base):
 
 
 class ShuPayment(Base):
-    """A member's SHU paid out: in cash (its own kwitansi) or into sukarela (the savings deposit's kwitansi)."""
+    """A member's SHU paid out: in cash (its own kwitansi) or into sukarela (the savings deposit's kwitansi).
+    A share has at most one payment standing: one reversed (``ShuPaymentReversal``) may be followed by another."""
 
     __tablename__ = "shu_payments"
     __table_args__ = (
@@ -1003,7 +1004,7 @@ class ShuPayment(Base):
         CheckConstraint("(method = 'sukarela') = (savings_movement_id IS NOT NULL)", name="sukarela_movement"),
         ForeignKeyConstraint(["division_id", "member_id"], ["shu_member_shares.division_id", "shu_member_shares.member_id"],
                              name="fk_shu_payments_share_shu_member_shares"),
-        UniqueConstraint("division_id", "member_id", name="uq_shu_payments_share"),  # a share is paid once
+        Index("ix_shu_payments_share", "division_id", "member_id"),
     )
 
     id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
@@ -1013,6 +1014,22 @@ class ShuPayment(Base):
     amount: Mapped[int] = mapped_column(BigInteger)
     paid_on: Mapped[date] = mapped_column(Date)
     receipt_number: Mapped[str | None] = mapped_column(String(32), unique=True)
+    journal_entry_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("journal_entries.id"), unique=True)
+    savings_movement_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("savings_movements.id"), unique=True)
+    created_by: Mapped[uuid.UUID] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class ShuPaymentReversal(Base):
+    """An SHU payment undone (append-only, migration 0022), dated the day the second user approved it: the mirror
+    of the payment's entry, and for one paid into sukarela the savings reversal that takes the deposit back."""
+
+    __tablename__ = "shu_payment_reversals"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    payment_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("shu_payments.id"), unique=True)
+    reversed_on: Mapped[date] = mapped_column(Date)
+    reason: Mapped[str] = mapped_column(String(500))
     journal_entry_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("journal_entries.id"), unique=True)
     savings_movement_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("savings_movements.id"), unique=True)
     created_by: Mapped[uuid.UUID] = mapped_column(ForeignKey("users.id"))

@@ -1,5 +1,5 @@
 """Demonstration year end: every year of the demo's history before this one closed through the services (the
-treasurer asks, the chair approves), last year's SHU divided and a few members' shares paid (in cash and into
+treasurer asks, the chair approves), each year's SHU divided before the next closes, last year's and a few members' shares paid (in cash and into
 sukarela), so Tutup buku & SHU and its Paket RAT have a closed year to show. Through the services: at the demo's
 size they take a fraction of a second."""
 
@@ -38,10 +38,13 @@ def close_past_years(session: Session, *, today: date) -> BooksDemoSummary:
     staff = load_staff(session)
     treasurer, chair = staff.treasurer, staff.manager
     years = tuple(range(first.year, today.year))
+    last = today.year - 1
     for year in years:
         asked = closing.request_closing(session, treasurer, year, request_id=_key(rng))
         closing.approve_closing(session, chair, asked)
-    last = today.year - 1
+        if year < last and closing.year_figures(session, treasurer, year).shu > 0:
+            # the next year closes only once this one's SHU is divided, as its RAT decided in March
+            shu.divide_shu(session, treasurer, year, divided_on=date(year + 1, 3, 15), request_id=_key(rng))
     surplus = closing.year_figures(session, treasurer, last).shu
     if surplus <= 0:  # a year at a loss has nothing to divide
         return BooksDemoSummary(years, surplus, 0)

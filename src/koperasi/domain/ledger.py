@@ -37,6 +37,7 @@ class Account(StrEnum):
     SHU_CURRENT = "3301"  # a closed year's income less its expenses, until the SHU is divided
     RESERVE = "3302"  # cadangan: the SHU's part the cooperative keeps
     SHU_UNDIVIDED = "3303"  # a part no member could share in (no basis): the RAT decides
+    OPENING_BALANCE = "3901"  # what an office moving from paper brought in (savings' opening balances), until sorted out
     COMMISSION_INCOME = "4101"
     ADMIN_FEE_INCOME = "4102"
     # The cash book's own categories; the office adds more under the same groups (``AccountGroup``).
@@ -90,6 +91,7 @@ _ACCOUNT_LABELS = {
     Account.SHU_CURRENT: "SHU tahun berjalan",
     Account.RESERVE: "Cadangan",
     Account.SHU_UNDIVIDED: "SHU belum dibagikan",
+    Account.OPENING_BALANCE: "Ekuitas saldo awal",
     Account.COMMISSION_INCOME: "Pendapatan jasa penjualan",
     Account.ADMIN_FEE_INCOME: "Pendapatan administrasi",
     Account.GRANT_INCOME: "Pendapatan hibah dan donasi",

@@ -17,6 +17,7 @@ class ReversalKind(StrEnum):
     PAYOUT = "payout"
     SAVING = "saving"  # a savings deposit or withdrawal
     CASH_ENTRY = "cash_entry"  # the office's own income or expense (cash book)
+    SHU_PAYMENT = "shu_payment"  # a member's SHU paid in cash or into sukarela
 
     @property
     def label(self) -> str:
@@ -34,6 +35,7 @@ _KIND_LABELS = {
     ReversalKind.PAYOUT: "Pembayaran ke penitip",
     ReversalKind.SAVING: "Transaksi simpanan",
     ReversalKind.CASH_ENTRY: "Transaksi kas kantor",
+    ReversalKind.SHU_PAYMENT: "Pembayaran SHU",
 }
 _KIND_PERMISSIONS = {
     ReversalKind.LOAN_MOVEMENT: Permission.REVERSE_MOVEMENTS,
@@ -41,6 +43,7 @@ _KIND_PERMISSIONS = {
     ReversalKind.PAYOUT: Permission.REVERSE_SALES,
     ReversalKind.SAVING: Permission.REVERSE_SAVINGS,
     ReversalKind.CASH_ENTRY: Permission.REVERSE_CASH,
+    ReversalKind.SHU_PAYMENT: Permission.REVERSE_SHU_PAYMENTS,
 }
 
 

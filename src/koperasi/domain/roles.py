@@ -66,6 +66,7 @@ class Permission(StrEnum):
     CLOSE_BOOKS = "close_books"
     APPROVE_BOOK_CLOSING = "approve_book_closing"
     MANAGE_SHU_RULES = "manage_shu_rules"
+    REVERSE_SHU_PAYMENTS = "reverse_shu_payments"
     MAKE_BACKUPS = "make_backups"
     RESTORE_BACKUPS = "restore_backups"
     VIEW_HOUSEHOLDS = "view_households"
@@ -112,6 +113,7 @@ _PERMISSION_LABELS = {
     Permission.CLOSE_BOOKS: "meminta tutup buku, membagi dan membayar SHU",
     Permission.APPROVE_BOOK_CLOSING: "menyetujui tutup buku",
     Permission.MANAGE_SHU_RULES: "mengatur pembagian SHU menurut AD/ART",
+    Permission.REVERSE_SHU_PAYMENTS: "membatalkan pembayaran SHU anggota",
     Permission.MAKE_BACKUPS: "membuat cadangan data",
     Permission.RESTORE_BACKUPS: "memulihkan data dari cadangan",
     # Income and household figures are personal: seeing them (and exporting them) is a right of its own.
@@ -151,6 +153,8 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             # The chair approves the treasurer's year-end close (four eyes) and keeps the AD/ART's SHU shares.
             Permission.APPROVE_BOOK_CLOSING,
             Permission.MANAGE_SHU_RULES,
+            # as every money reversal: the treasurer (or the chair) asks, the other approves
+            Permission.REVERSE_SHU_PAYMENTS,
             Permission.MAKE_BACKUPS,
             Permission.VIEW_HOUSEHOLDS,
             Permission.RECORD_VISITS,
@@ -176,6 +180,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             Permission.REVERSE_CASH,
             Permission.MANAGE_ACCOUNTS,
             Permission.CLOSE_BOOKS,
+            Permission.REVERSE_SHU_PAYMENTS,
             Permission.MAKE_BACKUPS,
         }
     ),

@@ -1,6 +1,6 @@
 """Berkas → Pembatalan menunggu persetujuan: reversals asked for by one user, approved or rejected by another.
 
-It joins the areas (a loan movement, a sale, a payout, a saving, a cash-book entry), so it lives beside the main window.
+It joins the areas (a loan movement, a sale, a payout, a saving, a cash-book entry, an SHU payment), so it lives beside the main window.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from koperasi.gui.messages import WARNING_STYLE, confirm, show_error, show_info
 from koperasi.gui.screen_fit import fit_to_screen
 from koperasi.gui.tables import TipTableModel, make_table, selected_row
 from koperasi.services import reversals
+from koperasi.services.books import shu_reversals
 from koperasi.services.cashbook import entries as cash_entries
 from koperasi.services.loans import payments as loan_payments
 from koperasi.services.reversals import PendingReversal
@@ -34,6 +35,7 @@ APPROVE = {
     ReversalKind.PAYOUT: payouts.approve_payout_reversal,
     ReversalKind.SAVING: savings.approve_savings_reversal,
     ReversalKind.CASH_ENTRY: cash_entries.approve_cash_reversal,
+    ReversalKind.SHU_PAYMENT: shu_reversals.approve_shu_payment_reversal,
 }
 
 

@@ -16,7 +16,16 @@ from collections import defaultdict
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session, aliased
 
-from koperasi.db.models import CashEntry, JournalLine, Loan, LoanMovement, SavingsMovement, ShuMemberShare, ShuPayment
+from koperasi.db.models import (
+    CashEntry,
+    JournalLine,
+    Loan,
+    LoanMovement,
+    SavingsMovement,
+    ShuMemberShare,
+    ShuPayment,
+    ShuPaymentReversal,
+)
 from koperasi.domain.books.rules import year_bounds
 from koperasi.domain.ledger import Account
 from koperasi.domain.loans.rules import MovementKind
@@ -30,6 +39,9 @@ from koperasi.services.sales.book import standing_payouts, standing_sale_lines
 APPEND_ONLY = (
     "journal_entries", "journal_lines", "fund_capital_receipts", "loan_movements", "loan_schedules", "loan_installments",
     "consignment_intakes", "sales", "sale_lines", "payouts", "savings_movements", "cash_entries",
+    # the year end (migrations 0019, 0021, 0022): a closed year's kept balances and its SHU, as divided, paid and undone
+    "book_closing_balances", "shu_divisions", "shu_division_parts", "shu_member_shares", "shu_payments",
+    "shu_payment_reversals",
 )
 
 
@@ -197,10 +209,11 @@ def _cash_book_matches_journal(session: Session) -> list[str]:
 
 def _shu_payable_matches_shares(session: Session) -> list[str]:
     """Hutang SHU anggota (2301) in the journal equals every member's divided share (jasa modal + jasa usaha)
-    less what was paid, in cash or into sukarela."""
+    less what was paid, in cash or into sukarela, and not reversed."""
     shares = int(session.scalar(select(func.coalesce(
         func.sum(ShuMemberShare.jasa_modal + ShuMemberShare.jasa_usaha), 0))) or 0)
-    paid = int(session.scalar(select(func.coalesce(func.sum(ShuPayment.amount), 0))) or 0)
+    paid = int(session.scalar(select(func.coalesce(func.sum(ShuPayment.amount), 0)).where(
+        ShuPayment.id.not_in(select(ShuPaymentReversal.payment_id)))) or 0)  # the payments standing
     booked = next((row.balance for row in ledger.account_totals(session) if row.account is Account.SHU_PAYABLE), 0)
     if booked != shares - paid:
         return [f"hutang SHU anggota di jurnal {format_rupiah(booked)} berbeda dari SHU anggota yang belum dibayar "

@@ -1,4 +1,4 @@
-"""Reversal requests under four eyes, shared by loans and sales.
+"""Reversal requests under four eyes, shared by the areas that move money.
 
 The area asks ``open_request`` once it has checked that the movement can be reversed; on approval
 it takes the request with ``claim``, posts the reversal (journal entry, reversal row, audit) and
@@ -10,12 +10,22 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from koperasi.db.models import ReversalRequest, User
+from koperasi.db.models import (
+    CashEntry,
+    JournalEntry,
+    LoanMovement,
+    Payout,
+    ReversalRequest,
+    Sale,
+    SavingsMovement,
+    ShuPayment,
+    User,
+)
 from koperasi.domain.errors import NotFound, PermissionDenied, ValidationError
 from koperasi.domain.ledger import check_reason
 from koperasi.domain.money import format_rupiah
@@ -155,3 +165,29 @@ def _refusal(row: ReversalRequest, actor: Actor) -> str | None:
     if not actor.can(kind.permission):
         return f"Peran Anda ({actor.role.label}) tidak berwenang untuk {kind.permission.label}."
     return four_eyes_refusal(row.requested_by, actor, OWN_REQUEST)
+
+
+# Each kind's rows and the journal entry that dates them.
+_TARGETS = {
+    ReversalKind.LOAN_MOVEMENT: LoanMovement,
+    ReversalKind.SALE: Sale,
+    ReversalKind.PAYOUT: Payout,
+    ReversalKind.SAVING: SavingsMovement,
+    ReversalKind.CASH_ENTRY: CashEntry,
+    ReversalKind.SHU_PAYMENT: ShuPayment,
+}
+
+
+def pending_between(session: Session, start: date, end: date) -> list[str]:
+    """The summaries of the requests still waiting whose movement is dated from ``start`` to ``end`` (a year
+    being closed: once it is, their reversal can only be dated in the next year)."""
+    summaries: list[str] = []
+    for kind, model in _TARGETS.items():
+        summaries += session.scalars(
+            select(ReversalRequest.summary).join(model, model.id == ReversalRequest.target_id)
+            .join(JournalEntry, JournalEntry.id == model.journal_entry_id)
+            .where(ReversalRequest.kind == kind.value, ReversalRequest.status == ReversalStatus.PENDING.value,
+                   JournalEntry.entry_date.between(start, end))
+            .order_by(ReversalRequest.requested_at)
+        )
+    return summaries

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from datetime import date
 
+from PySide6.QtWidgets import QDialogButtonBox
+
 from koperasi.domain.ledger import Account
 from koperasi.domain.sales.rules import Producer
 from koperasi.domain.savings.rules import SavingsKind
 from koperasi.gui.books import year_end_dialog
 from koperasi.gui.books.year_end_dialog import YearEndDialog
 from koperasi.gui.context import AppContext
+from koperasi.services import reversals
+from koperasi.services.books import shu_reversals
 from tests.books_support import books_office
 from tests.loan_support import account_balance
 
@@ -64,6 +68,26 @@ def test_close_divide_and_pay_from_the_dialog(qtbot, context, monkeypatch):
     assert treasurer.members_model.row(treasurer.members_model.index(0, 0)).paid_by is not None
     with books.session() as session:
         assert account_balance(session, Account.SHU_PAYABLE) == 22_500 - previews[0].amount
+
+    # paid in cash by mistake: the treasurer asks to undo it, the chair approves in the list of reversals
+    treasurer.members_table.selectRow(0)
+    assert treasurer.reverse_button.isEnabled() and not treasurer.cash_button.isEnabled()
+    asking = year_end_dialog.ReverseShuPaymentDialog(
+        treasurer.context, 2025, treasurer.members_model.row(treasurer.members_model.index(0, 0)), treasurer)
+    qtbot.addWidget(asking)
+    asking.show()
+    asking.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save).click()
+    assert asking.error_label.text() == "Tuliskan alasan pembatalan (paling sedikit 5 huruf)." and asking.isVisible()
+    asking.reason_edit.setText("Seharusnya ke simpanan sukarela")
+    asking.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save).click()
+    assert asking.result() == 1
+    with books.session() as session:
+        (waiting,) = reversals.pending_reversals(session, books.office.manager)
+        shu_reversals.approve_shu_payment_reversal(session, books.office.manager, waiting.id)
+        assert account_balance(session, Account.SHU_PAYABLE) == 22_500
+    treasurer.reload()
+    treasurer.members_table.selectRow(0)
+    assert treasurer.cash_button.isEnabled() and not treasurer.reverse_button.isEnabled()  # owed again
 
 
 class _Closed:

@@ -239,6 +239,8 @@ def test_the_passbook_paper_is_calibrated_in_a_dialog_with_indonesian_messages(q
     _save(dialog)
     assert dialog.error_label.text() == "Jumlah baris per halaman buku simpanan harus 5–60." and dialog.isVisible()
     assert dialog.focusWidget() is lines
+    with context.database.session() as session:  # one transaction: the offset waits with the refused line count
+        assert value_of(session, PASSBOOK_TOP_MM) == 0
     if shots := os.environ.get("KOPERASI_SAVINGS_SHOTS"):
         dialog.grab().save(os.path.join(shots, "savings-passbook-paper.png"))
     lines.setValue(24)

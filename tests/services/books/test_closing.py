@@ -215,3 +215,49 @@ def test_the_office_cash_book_and_its_own_accounts_close_with_the_year_and_take_
     with books.session() as session, pytest.raises(ValidationError, match="Tahun buku 2025 sudah ditutup"):
         entries.record(session, treasurer, direction=CashDirection.EXPENSE, account=added.code, amount=10_000,
                        occurred_on=date(2025, 12, 30), description="Terlambat dicatat", request_id=uuid.uuid4())
+
+
+@pytest.mark.parametrize("table", [
+    "book_closing_balances", "shu_divisions", "shu_division_parts", "shu_member_shares", "shu_payments"])
+def test_doctor_notices_a_year_end_table_no_longer_append_only(sqlite_db, table):
+    with sqlite_db.engine.begin() as connection:
+        connection.execute(text(f"DROP TRIGGER {table}_no_delete"))
+    with sqlite_db.session() as session:
+        problems = ledger_checks.ledger_problems(session)
+    assert f"tabel {table} tidak lagi terkunci (pemicu {table}_no_delete hilang atau dimatikan)" in problems
+
+
+def _ask_reversal(books, movement_id):
+    with books.session() as session:
+        return movements.request_savings_reversal(session, books.office.treasurer, movement_id,
+                                                  reason="Salah ketik jumlah", request_id=uuid.uuid4())
+
+
+def test_a_year_with_a_reversal_still_waiting_is_not_closed_until_it_is_decided(books):
+    member_id = books.office.member("Rina")
+    mistaken = books.deposit(member_id, SavingsKind.SUKARELA, 50_000, date(2025, 6, 1))
+    next_year = books.deposit(member_id, SavingsKind.SUKARELA, 20_000, date(2026, 1, 5))
+    books.close(2024)
+    _ask_reversal(books, next_year.id)  # a movement of the next year does not hold the close back
+    closing_id = books.request_close(2025)
+    request = _ask_reversal(books, mistaken.id)  # asked for while the close waits for the chair
+    message = (r"Tahun buku 2025 belum dapat ditutup: masih ada yang belum dibukukan\. 1 permintaan pembatalan "
+               r"transaksi tahun 2025 masih menunggu persetujuan \(Setoran simpanan sukarela KW/PAU/2025/000001, PAU-000001 Rina\)\. "
+               r"Setujui atau tolak dulu di Berkas → Pembatalan menunggu persetujuan\.")
+    with pytest.raises(ValidationError, match=message):
+        books.approve(closing_id)
+    with books.session() as session:
+        movements.approve_savings_reversal(session, books.office.manager, request)
+    books.approve(closing_id)
+
+
+def test_a_year_is_not_closed_while_the_shu_of_the_year_before_waits_for_its_division(books):
+    from koperasi.services.books import shu
+
+    _sale_in(books, date(2024, 5, 2))
+    books.close(2024)
+    with pytest.raises(ValidationError, match=r"SHU tahun 2024 belum dibagi\. Bagi SHU 2024 menurut keputusan RAT"):
+        books.request_close(2025)
+    with books.session() as session:
+        shu.divide_shu(session, books.office.treasurer, 2024, divided_on=date(2025, 3, 1), request_id=uuid.uuid4())
+    books.close(2025)

@@ -103,7 +103,10 @@ def test_the_shu_list_is_printed_once_divided(year_2025):
     _divide(books)
     with books.session() as session:
         paper = shu.shu_paper(session, books.office.clerk, 2025)
+        made = session.scalars(select(AuditEvent).where(AuditEvent.action == "shu_list_made")).one()
     assert paper.office.name and paper.plan.divided_on == DIVIDED_ON and paper.printed_on == date(2026, 11, 28)
+    # the list names every member with their savings and SHU: its making (PDF or Excel) is audited like a member export
+    assert made.user_id == books.office.clerk.user_id and made.entity == "shu_division"
 
 
 def test_jasa_modal_by_the_average_of_twelve_month_ends(year_2025):

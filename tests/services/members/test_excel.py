@@ -13,6 +13,7 @@ from koperasi.domain.errors import ConflictError, DomainError
 from koperasi.domain.members.register import MemberInput
 from koperasi.domain.people import Sex
 from koperasi.services.office import audit
+from koperasi.services import sheet_import
 from koperasi.services.members import excel as member_excel
 from koperasi.services.members import export as member_export
 from koperasi.services.members import importing as member_import
@@ -329,7 +330,7 @@ def test_import_of_many_rows_previews_and_commits(db, admin, bernai):
 
 def test_a_file_over_the_size_limit_is_refused_naming_the_limit(db, admin, monkeypatch):
     data = _roster(*[_row(full_name=f"Anggota {n}") for n in range(50)])
-    monkeypatch.setattr(member_excel, "MAX_FILE_BYTES", len(data) - 1)
+    monkeypatch.setattr(sheet_import, "MAX_FILE_BYTES", len(data) - 1)
     with pytest.raises(DomainError, match=r"Berkas terlalu besar untuk diimpor .*batas 0,\d MB"):
         _preview(db, admin, data)
 
@@ -347,13 +348,13 @@ def test_a_zip_bomb_is_refused_before_it_is_unpacked(db, admin, monkeypatch):
             bomb.writestr(item, content, compress_type=zipfile.ZIP_DEFLATED)
     data = buffer.getvalue()
     assert len(data) < 200_000
-    monkeypatch.setattr(member_excel, "MAX_UNPACKED_BYTES", 10 * 1024 * 1024)  # 12 MB unpacked is over it
+    monkeypatch.setattr(sheet_import, "MAX_UNPACKED_BYTES", 10 * 1024 * 1024)  # 12 MB unpacked is over it
     with pytest.raises(DomainError, match=r"terlalu besar untuk diimpor \(11 MB setelah dibuka; batas 10 MB\)"):
         _preview(db, admin, data)
 
 
 def test_more_rows_than_the_limit_are_refused_while_reading(db, admin, monkeypatch):
-    monkeypatch.setattr(member_excel, "MAX_ROWS", 30)
+    monkeypatch.setattr(sheet_import, "MAX_ROWS", 30)
     at_limit = _preview(db, admin, _roster(*[_row(full_name=f"Anggota {n}") for n in range(30)]))
     assert len(at_limit.valid) + len(at_limit.rejected) == 30
     with pytest.raises(DomainError, match=r"lebih dari 30 baris \(batas satu kali impor\)"):

@@ -142,3 +142,22 @@ def test_the_office_sets_its_paper_lines_per_page_and_offsets(both):
     assert [(line.page, line.line) for line in job.lines] == [(1, 1), (1, 2), (1, 3), (1, 4), (1, 5), (2, 1)]
     both.deposit(member, SavingsKind.WAJIB, 1_000)
     assert [(line.page, line.line) for line in _print_all(both, member).lines] == [(2, 2)]
+
+
+def test_the_paper_is_saved_all_or_none_each_change_audited(both):
+    with both.session() as session:
+        held = passbook.passbook_paper(session, both.manager)
+    assert held == passbook.PassbookPaper(PassbookLayout(0, 0, PASSBOOK_LINES_PER_PAGE), (0, 0, 0))
+    with both.session() as session, pytest.raises(ValidationError, match="baris per halaman"):
+        passbook.change_passbook_paper(session, both.manager, PassbookLayout(4, -2, 70), expected_versions=held.versions)
+    with both.session() as session:
+        assert passbook.passbook_paper(session, both.manager) == held  # the offsets wait with the refused count
+        passbook.change_passbook_paper(session, both.manager, PassbookLayout(4, 0, 24), expected_versions=held.versions)
+        changed = passbook.passbook_paper(session, both.manager)
+        events = session.scalars(select(AuditEvent.entity_id).where(AuditEvent.action == AuditAction.SETTING_CHANGED)).all()
+    assert changed == passbook.PassbookPaper(PassbookLayout(4, 0, 24), (1, 0, 1))
+    assert sorted(events) == sorted([PASSBOOK_TOP_MM.key, PASSBOOK_LINES.key])  # the unchanged left offset is not
+    with both.session() as session, pytest.raises(ConflictError):
+        passbook.change_passbook_paper(session, both.manager, PassbookLayout(5, 0, 24), expected_versions=held.versions)
+    with both.session() as session, pytest.raises(PermissionDenied):
+        passbook.change_passbook_paper(session, both.clerk, PassbookLayout(5, 0, 24), expected_versions=changed.versions)

@@ -94,6 +94,7 @@ class AuditAction(StrEnum):
     SAVINGS_WITHDRAWN = "savings_withdrawn"
     SAVINGS_REVERSED = "savings_reversed"
     SAVINGS_RETURNED = "savings_returned"
+    SAVINGS_OPENING_IMPORTED = "savings_opening_imported"
     SAVINGS_RATE_SET = "savings_rate_set"
     PASSBOOK_PRINTED = "passbook_printed"
     PASSBOOK_RESET = "passbook_reset"
@@ -107,6 +108,8 @@ class AuditAction(StrEnum):
     BOOKS_CLOSED = "books_closed"
     SHU_DIVIDED = "shu_divided"
     SHU_PAID = "shu_paid"
+    SHU_PAYMENT_REVERSED = "shu_payment_reversed"
+    SHU_LIST_MADE = "shu_list_made"
     RAT_PACK_MADE = "rat_pack_made"
     BACKUP_MADE = "backup_made"
     BACKUP_RESTORED = "backup_restored"
@@ -213,6 +216,7 @@ ACTION_LABELS: dict[str, str] = {
     AuditAction.SAVINGS_WITHDRAWN: "Penarikan simpanan dibayar",
     AuditAction.SAVINGS_REVERSED: "Transaksi simpanan dibatalkan",
     AuditAction.SAVINGS_RETURNED: "Simpanan dikembalikan kepada anggota yang keluar",
+    AuditAction.SAVINGS_OPENING_IMPORTED: "Saldo awal simpanan diimpor",
     AuditAction.SAVINGS_RATE_SET: "Besar simpanan diatur",
     AuditAction.PASSBOOK_PRINTED: "Buku simpanan dicetak",
     AuditAction.PASSBOOK_RESET: "Buku simpanan baru dimulai",
@@ -226,6 +230,8 @@ ACTION_LABELS: dict[str, str] = {
     AuditAction.BOOKS_CLOSED: "Tahun buku ditutup",
     AuditAction.SHU_DIVIDED: "SHU dibagi",
     AuditAction.SHU_PAID: "SHU anggota dibayarkan",
+    AuditAction.SHU_PAYMENT_REVERSED: "Pembayaran SHU anggota dibatalkan",
+    AuditAction.SHU_LIST_MADE: "Daftar SHU anggota dibuat",
     AuditAction.RAT_PACK_MADE: "Paket RAT dibuat",
     AuditAction.BACKUP_MADE: "Cadangan data dibuat",
     AuditAction.BACKUP_RESTORED: "Data dipulihkan dari cadangan",

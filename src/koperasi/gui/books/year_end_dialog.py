@@ -1,6 +1,6 @@
 """Berkas → Tutup buku & SHU…: a year's close (asked for by the treasurer, approved by the chair), the SHU's
 division by the AD/ART (a preview until it is divided), each member's share with its basis, payment in cash or
-into sukarela, and the daftar SHU anggota (PDF, Excel)."""
+into sukarela (undone by a reversal another user approves), and the daftar SHU anggota (PDF, Excel)."""
 
 from __future__ import annotations
 
@@ -26,6 +26,7 @@ from koperasi.domain.dates import format_date
 from koperasi.domain.errors import DomainError
 from koperasi.domain.ledger import ClosingStatus
 from koperasi.domain.money import format_rupiah
+from koperasi.domain.reversals import AWAITING, FOUR_EYES_NOTE
 from koperasi.domain.roles import Permission
 from koperasi.gui.busy import run_busy
 from koperasi.gui.columns import fit_columns
@@ -36,7 +37,7 @@ from koperasi.gui.loans.documents import preview_of_receipt
 from koperasi.gui.messages import WARNING_STYLE, confirm, show_error, show_info
 from koperasi.gui.screen_fit import fit_to_screen
 from koperasi.gui.tables import TipTableModel, make_table, selected_row
-from koperasi.services.books import closing, rat_pack, shu
+from koperasi.services.books import closing, rat_pack, shu, shu_reversals
 from koperasi.services.books.closing import Closing
 from koperasi import clock
 
@@ -55,6 +56,30 @@ class RejectClosingDialog(FormDialog):
     def save(self) -> None:
         with self.context.database.session() as session:
             closing.reject_closing(session, self.context.actor, self.request.id, reason=self.reason_edit.text())
+
+
+class ReverseShuPaymentDialog(FormDialog):
+    """Ask for a member's SHU payment to be undone; another user approves it (Berkas → Pembatalan menunggu
+    persetujuan)."""
+
+    def __init__(self, context: AppContext, year: int, member: MemberShu, parent: QWidget | None = None) -> None:
+        self.form_ = FieldForm(self.tr(
+            "Batalkan pembayaran SHU {year} <b>{name}</b> ({number}), {amount} {how}. {note}").format(
+            year=year, name=escape(member.name), number=escape(member.number), amount=format_rupiah(member.total),
+            how=member.paid_by.label.lower(), note=FOUR_EYES_NOTE))
+        self.reason_edit = self.form_.add(self.tr("&Alasan pembatalan:"), QLineEdit(objectName="shuReverseReasonEdit"), "reason")
+        self.reason_edit.setMaxLength(500)
+        self.reason_edit.setPlaceholderText(self.tr("wajib diisi, misalnya: seharusnya dibayar ke simpanan sukarela"))
+        super().__init__(self.form_, object_name="shuReverseDialog", width=560, parent=parent)
+        self.setWindowTitle(self.tr("Batalkan pembayaran SHU"))
+        self.context, self.year, self.member = context, year, member
+        self.request_id = uuid.uuid4()
+
+    def save(self) -> None:
+        with self.context.database.session() as session:
+            shu_reversals.request_shu_payment_reversal(
+                session, self.context.actor, self.year, self.member.member_id, reason=self.reason_edit.text(),
+                request_id=self.request_id)
 
 
 class YearEndDialog(QDialog):
@@ -81,6 +106,8 @@ class YearEndDialog(QDialog):
         self.divide_button = QPushButton(self.tr("&Bagi SHU"), objectName="yearEndDivideButton")
         self.cash_button = QPushButton(self.tr("Bayar &tunai"), objectName="yearEndPayCashButton")
         self.sukarela_button = QPushButton(self.tr("Bayar ke s&ukarela"), objectName="yearEndPaySukarelaButton")
+        self.reverse_button = QPushButton(self.tr("Batalkan ba&yar…"), objectName="yearEndReversePaymentButton")
+        self.reverse_button.setToolTip(self.tr("Batalkan pembayaran SHU anggota terpilih (disetujui pengguna lain)"))
         self.pdf_button = QPushButton(self.tr("&Pratinjau daftar…"), objectName="yearEndPdfButton")
         self.xlsx_button = QPushButton(self.tr("Simpan &Excel…"), objectName="yearEndXlsxButton")
         # The RAT pack of a closed year: the members' report and the daftar hadir (PDF), the auditor's workbook.
@@ -98,7 +125,8 @@ class YearEndDialog(QDialog):
                                    (self.reject_button, Permission.APPROVE_BOOK_CLOSING),
                                    (self.divide_button, Permission.CLOSE_BOOKS),
                                    (self.cash_button, Permission.CLOSE_BOOKS),
-                                   (self.sukarela_button, Permission.CLOSE_BOOKS)):
+                                   (self.sukarela_button, Permission.CLOSE_BOOKS),
+                                   (self.reverse_button, Permission.REVERSE_SHU_PAYMENTS)):
             button.setVisible(actor.can(permission))
         self.request_button.clicked.connect(self._request)
         self.approve_button.clicked.connect(self._approve)
@@ -106,6 +134,7 @@ class YearEndDialog(QDialog):
         self.divide_button.clicked.connect(self._divide)
         self.cash_button.clicked.connect(lambda: self._pay(PaymentMethod.CASH))
         self.sukarela_button.clicked.connect(lambda: self._pay(PaymentMethod.SUKARELA))
+        self.reverse_button.clicked.connect(self._reverse_payment)
         self.pdf_button.clicked.connect(self._preview)
         self.xlsx_button.clicked.connect(self._save_xlsx)
         self.parts_model: ListTableModel[PartAmount] = TipTableModel([
@@ -144,8 +173,8 @@ class YearEndDialog(QDialog):
             close_row.addWidget(button)
         close_row.addWidget(self.refusal, 1)
         shu_row = QHBoxLayout()
-        for button in (self.divide_button, self.cash_button, self.sukarela_button, self.pdf_button, self.xlsx_button,
-                       self.rat_button):
+        for button in (self.divide_button, self.cash_button, self.sukarela_button, self.reverse_button, self.pdf_button,
+                       self.xlsx_button, self.rat_button):
             shu_row.addWidget(button)
         shu_row.addStretch(1)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -225,6 +254,7 @@ class YearEndDialog(QDialog):
         payable = divided and member is not None and member.paid_by is None and member.total > 0
         self.cash_button.setEnabled(payable)
         self.sukarela_button.setEnabled(payable)
+        self.reverse_button.setEnabled(divided and member is not None and member.paid_by is not None)
         self.pdf_button.setEnabled(divided)
         self.xlsx_button.setEnabled(divided)
         self.rat_button.setEnabled(self.request is not None and self.request.status is ClosingStatus.CLOSED)
@@ -293,6 +323,12 @@ class YearEndDialog(QDialog):
             with self.context.database.session() as session:
                 receipt = shu.shu_receipt(session, self.context.actor, year, member.member_id)
             preview_of_receipt(self, receipt).exec()
+
+    def _reverse_payment(self) -> None:
+        member: MemberShu | None = selected_row(self.members_table)
+        if member is not None and member.paid_by is not None and ReverseShuPaymentDialog(
+                self.context, self.year(), member, self).exec():
+            show_info(self, self.tr("Pembatalan diminta"), AWAITING)
 
     def _paper(self):
         with self.context.database.session() as session:

@@ -60,7 +60,17 @@ CONTENTS: tuple[Page, ...] = (
         ("batalkan", "Membatalkan transaksi"),
         ("cetak", "Rekening dan buku simpanan"),
         ("kertas", "Kertas buku simpanan"),
+        ("saldo-awal", "Saldo awal dari buku lama"),
         ("tunggakan", "Tunggakan wajib"),
+    )),
+    Page("tutupbuku.html", "Tutup buku dan SHU", (
+        ("beres", "Sebelum tutup buku"),
+        ("tutup", "Menutup tahun buku"),
+        ("aturan", "Aturan pembagian SHU"),
+        ("bagi", "Membagi SHU"),
+        ("bayar", "Membayar SHU anggota"),
+        ("batal", "Membatalkan pembayaran SHU"),
+        ("daftar", "Daftar SHU dan paket RAT"),
     )),
     Page("dampak.html", "Dampak bagi rumah tangga", (
         ("data", "Data awal rumah tangga"),
@@ -151,6 +161,12 @@ TOPICS: dict[str, str] = {
     "savingsRateDialog": "simpanan.html#besar",
     "savingsStatementDialog": "simpanan.html#cetak",
     "savingsPassbookPaperDialog": "simpanan.html#kertas",
+    "savingsOpeningDialog": "simpanan.html#saldo-awal",
+    # tutup buku and SHU
+    "yearEndDialog": "tutupbuku.html",
+    "closingRejectDialog": "tutupbuku.html#tutup",
+    "shuRulesDialog": "tutupbuku.html#aturan",
+    "shuReverseDialog": "tutupbuku.html#batal",
     # trainings
     "programmesDialog": "pelatihan.html#angkatan",
     "programmeDialog": "pelatihan.html#angkatan",

@@ -17,9 +17,14 @@ from koperasi.gui.context import AppContext
 from koperasi.gui.date_field import date_edit
 from koperasi.gui.form_dialog import FieldForm, FormDialog
 from koperasi.gui.money_edit import MoneyEdit
-from koperasi.domain.savings.papers import PASSBOOK_LEFT_MM, PASSBOOK_LINES, PASSBOOK_TOP_MM, SavingsStatement
-from koperasi.services.office import settings
-from koperasi.services.savings import leaving, movements, papers, rates
+from koperasi.domain.savings.papers import (
+    PASSBOOK_LEFT_MM,
+    PASSBOOK_LINES,
+    PASSBOOK_TOP_MM,
+    PassbookLayout,
+    SavingsStatement,
+)
+from koperasi.services.savings import leaving, movements, papers, passbook, rates
 from koperasi.services.savings.book import Movement
 from koperasi.services.savings.queries import MemberSavings, MovementRow
 from koperasi import clock
@@ -233,27 +238,26 @@ class StatementDialog(FormDialog):
 
 class PassbookPaperDialog(FormDialog):
     """Kertas buku simpanan: move the print to the office's passbook paper (whole mm down and right) and say how
-    many ruled lines a page has. Each changed value is saved as an office setting, audited."""
-
-    SETTINGS = (PASSBOOK_TOP_MM, PASSBOOK_LEFT_MM, PASSBOOK_LINES)
+    many ruled lines a page has. The three are saved together (each changed one audited as an office setting)."""
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         with context.database.session() as session:
-            self._held = {setting.key: settings.read_setting(session, context.actor, setting) for setting in self.SETTINGS}
+            self._held = passbook.passbook_paper(session, context.actor)
         self.form_ = FieldForm(self.tr(
             "Bila cetakan buku simpanan tidak tepat di baris buku, geser seluruh cetakan di sini. Angka positif menggeser "
             "ke bawah atau ke kanan, negatif ke atas atau ke kiri."))
         self.spins: dict[str, QSpinBox] = {}
-        for setting, label, name, field in (
-            (PASSBOOK_TOP_MM, self.tr("Geser ke &bawah:"), "passbookTopSpin", "top_mm"),
-            (PASSBOOK_LEFT_MM, self.tr("Geser ke &kanan:"), "passbookLeftSpin", "left_mm"),
-            (PASSBOOK_LINES, self.tr("&Baris per halaman:"), "passbookLinesSpin", "lines_per_page"),
+        layout = self._held.layout
+        for setting, label, name, field, value in (
+            (PASSBOOK_TOP_MM, self.tr("Geser ke &bawah:"), "passbookTopSpin", "top_mm", layout.top_mm),
+            (PASSBOOK_LEFT_MM, self.tr("Geser ke &kanan:"), "passbookLeftSpin", "left_mm", layout.left_mm),
+            (PASSBOOK_LINES, self.tr("&Baris per halaman:"), "passbookLinesSpin", "lines_per_page", layout.lines_per_page),
         ):
             spin = QSpinBox(objectName=name)
             spin.setRange(-99, 99)  # wider than the rule, so the rule's own message says what is allowed
             if setting is not PASSBOOK_LINES:
                 spin.setSuffix(self.tr(" mm"))
-            spin.setValue(self._held[setting.key][0])
+            spin.setValue(value)
             self.spins[setting.key] = self.form_.add(label, spin, field)
         self.form_.layout_.addRow(QLabel(self.tr(
             "Baris per halaman: jumlah baris bergaris di satu halaman buku. Perubahan berlaku untuk cetakan berikutnya "
@@ -263,10 +267,6 @@ class PassbookPaperDialog(FormDialog):
         self.context = context
 
     def save(self) -> None:
+        chosen = PassbookLayout(*(self.spins[setting.key].value() for setting in (PASSBOOK_TOP_MM, PASSBOOK_LEFT_MM, PASSBOOK_LINES)))
         with self.context.database.session() as session:
-            for setting in self.SETTINGS:
-                value, version = self._held[setting.key]
-                new = self.spins[setting.key].value()
-                if new != value:
-                    settings.change_setting(session, self.context.actor, setting, new, expected_version=version)
-                    self._held[setting.key] = settings.read_setting(session, self.context.actor, setting)
+            passbook.change_passbook_paper(session, self.context.actor, chosen, expected_versions=self._held.versions)

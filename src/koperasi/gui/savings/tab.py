@@ -58,6 +58,8 @@ def _movement_text(row: MovementRow) -> str:
     # "Setoran wajib", not "Setoran simpanan wajib": on the Simpanan tab every line is a saving, and the shorter
     # text stays whole in the column at 1024 px.
     text = f"{row.action.label} {row.kind.value}"
+    if row.action is SavingsAction.DEPOSIT and not row.receipt_number:  # brought from the paper books: no kwitansi
+        text = f"Saldo awal {row.kind.value}"
     if row.action is SavingsAction.REVERSAL or row.reason:  # a reversal's reason, or the return to a member who left
         text = f"{text}: {row.reason}"
     return f"{text} (BATAL)" if row.cancelled else text
@@ -99,6 +101,10 @@ class SavingsTab(QWidget):
         self.paper_button.setEnabled(self.context.actor.can(Permission.MANAGE_SAVINGS_RATES))
         self.paper_button.setToolTip(self.tr("Geser cetakan dan jumlah baris per halaman agar pas di kertas buku simpanan"))
         self.paper_button.clicked.connect(self._edit_paper)
+        self.opening_button = QPushButton(self.tr("Saldo a&wal…"), objectName="savingsOpeningButton")
+        self.opening_button.setEnabled(self.context.actor.can(Permission.MANAGE_SAVINGS_RATES))
+        self.opening_button.setToolTip(self.tr("Impor saldo simpanan anggota dari buku lama (Excel), sekali saat mulai memakai program"))
+        self.opening_button.clicked.connect(self._import_opening)
         self.member_model = TipTableModel(
             [Column(self.tr("No. anggota"), lambda r: r.number), Column(self.tr("Nama"), lambda r: r.full_name),
              Column(self.tr("Desa"), lambda r: r.desa), Column(self.tr("Status"), lambda r: r.status.label)],
@@ -197,6 +203,7 @@ class SavingsTab(QWidget):
         splitter.setChildrenCollapsible(False)
         top = QHBoxLayout()
         top.addStretch(1)
+        top.addWidget(self.opening_button)
         top.addWidget(self.paper_button)
         top.addWidget(self.rates_button)
         layout = QVBoxLayout(self.member_view)
@@ -400,6 +407,12 @@ class SavingsTab(QWidget):
             show_error(self, self.tr("Buku simpanan baru"), error.message)
             return
         announce(self, self.tr("Buku simpanan ke-{book} dimulai: cetakan berikutnya di halaman 1 baris 1.").format(book=book))
+
+    def _import_opening(self) -> None:
+        from koperasi.gui.savings.opening_import import import_opening_balances  # openpyxl: not at start-up
+
+        if import_opening_balances(self, self.context):
+            self.books_changed()
 
     def _edit_paper(self) -> None:
         PassbookPaperDialog(self.context, self).exec()

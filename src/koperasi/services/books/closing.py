@@ -16,14 +16,14 @@ from datetime import date, datetime
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, aliased
 
-from koperasi.db.models import BookClosing, BookClosingBalance, JournalEntry, JournalLine, User
+from koperasi.db.models import BookClosing, BookClosingBalance, JournalEntry, JournalLine, ShuDivision, User
 from koperasi.domain.books.rules import OWN_CLOSING_REQUEST, check_year_ended, year_bounds
 from koperasi.domain.errors import NotFound, PermissionDenied, ValidationError
 from koperasi.domain.ledger import EXPENSE_CLASS, INCOME_CLASS, Account, ClosingStatus, Line, check_reason, credit, debit
 from koperasi.domain.money import format_rupiah
 from koperasi.domain.office.audit import AuditAction
 from koperasi.domain.roles import Actor, Permission, four_eyes_refusal
-from koperasi.services import ledger
+from koperasi.services import ledger, reversals
 from koperasi.services.access import authorize
 from koperasi.services.office import audit
 from koperasi.services.transaction import write
@@ -101,6 +101,7 @@ def request_closing(session: Session, actor: Actor, year: int, *, request_id: uu
         check_year_ended(year, clock.today())
         _check_not_closed_or_pending(session, year)
         _check_earlier_years_closed(session, year)
+        _check_nothing_left_open(session, year)
         row = BookClosing(
             id=request_id, year=year, status=ClosingStatus.PENDING.value, requested_by=actor.user_id,
             requested_at=clock.now(), decision_note="",
@@ -130,6 +131,7 @@ def approve_closing(session: Session, actor: Actor, closing_id: uuid.UUID) -> uu
             raise PermissionDenied(refusal)
         check_year_ended(row.year, clock.today())
         _check_earlier_years_closed(session, row.year)
+        _check_nothing_left_open(session, row.year)
         figures = _figures(session, row.year)
         lines = _closing_lines(figures)
         entry_id = None
@@ -250,6 +252,27 @@ def _check_earlier_years_closed(session: Session, year: int) -> None:
                 f"Tahun buku {earlier} belum ditutup. Tutup buku dilakukan berurutan: tutup {earlier} lebih dahulu.",
                 field="year",
             )
+
+
+def _check_nothing_left_open(session: Session, year: int) -> None:
+    """What must be settled before the year is locked, all named in one message: a reversal still waiting for a
+    movement of the year (once closed, the correction would fall in the next year and the year's figures keep the
+    mistake), and the SHU of the year before not yet divided (the RAT decides it before the next year closes)."""
+    start, end = year_bounds(year)
+    problems = []
+    if waiting := reversals.pending_between(session, start, end):
+        listed = "; ".join(waiting[:3]) + ("; …" if len(waiting) > 3 else "")
+        problems.append(
+            f"{len(waiting)} permintaan pembatalan transaksi tahun {year} masih menunggu persetujuan ({listed}). "
+            "Setujui atau tolak dulu di Berkas → Pembatalan menunggu persetujuan.")
+    before = session.scalar(select(BookClosing).where(
+        BookClosing.year == year - 1, BookClosing.status == ClosingStatus.CLOSED.value))
+    if (before is not None and (before.income or 0) > (before.expenses or 0)
+            and session.scalar(select(ShuDivision.id).where(ShuDivision.year == year - 1)) is None):
+        problems.append(f"SHU tahun {year - 1} belum dibagi. Bagi SHU {year - 1} menurut keputusan RAT lebih dahulu.")
+    if problems:
+        raise ValidationError(
+            f"Tahun buku {year} belum dapat ditutup: masih ada yang belum dibukukan. " + " ".join(problems), field="year")
 
 
 def _figures(session: Session, year: int) -> YearFigures:

@@ -31,6 +31,7 @@ from koperasi.db.models import (
     ShuDivisionPart,
     ShuMemberShare,
     ShuPayment,
+    ShuPaymentReversal,
     User,
 )
 from koperasi.domain.books.rules import (
@@ -129,11 +130,16 @@ def shu_plan(session: Session, actor: Actor, year: int) -> ShuPlan:
 
 
 def shu_paper(session: Session, actor: Actor, year: int) -> ShuPaper:
-    """The per-member SHU list of a divided year, for the PDF and the workbook."""
-    plan = shu_plan(session, actor, year)
-    if plan.divided_on is None:
-        raise ValidationError(f"SHU tahun {year} belum dibagi; daftar SHU anggota dicetak sesudah pembagian.")
-    return ShuPaper(current_office(session).profile, plan, clock.today())
+    """The per-member SHU list of a divided year, for the PDF and the workbook. The making is audited, as a
+    member list export is: it names every member with their savings and their SHU."""
+    with write(session):
+        plan = shu_plan(session, actor, year)
+        if plan.divided_on is None:
+            raise ValidationError(f"SHU tahun {year} belum dibagi; daftar SHU anggota dicetak sesudah pembagian.")
+        division_id = session.scalars(select(ShuDivision.id).where(ShuDivision.year == year)).one()
+        audit.record(session, actor, action=AuditAction.SHU_LIST_MADE, entity="shu_division", entity_id=division_id,
+                     after={"year": year, "members": len(plan.members)})
+        return ShuPaper(current_office(session).profile, plan, clock.today())
 
 
 def divide_shu(session: Session, actor: Actor, year: int, *, divided_on: date, request_id: uuid.UUID) -> uuid.UUID:
@@ -225,8 +231,7 @@ def pay_shu(
             return _paid(existing)
         if ledger.find_entry(session, request_id) is not None:
             raise ledger.key_reused()
-        if session.scalar(select(ShuPayment.id).where(
-                ShuPayment.division_id == division.id, ShuPayment.member_id == member_id)) is not None:
+        if standing_payment(session, division.id, member_id) is not None:
             raise ValidationError("SHU anggota ini sudah dibayarkan.")
         amount = share.jasa_modal + share.jasa_usaha
         if amount == 0:
@@ -270,15 +275,18 @@ def shu_receipt(session: Session, actor: Actor, year: int, member_id: uuid.UUID,
     savings deposit's kwitansi instead."""
     authorize(session, actor, Permission.USE_APP)
     check_year(year)
-    row = session.execute(
-        select(ShuPayment, ShuMemberShare).join(ShuDivision, ShuDivision.id == ShuPayment.division_id)
+    row = session.execute(  # the latest paid in cash: one reversed may have been paid again
+        select(ShuPayment, ShuMemberShare, ShuPaymentReversal.reason).join(ShuDivision, ShuDivision.id == ShuPayment.division_id)
         .join(ShuMemberShare, (ShuMemberShare.division_id == ShuPayment.division_id)
               & (ShuMemberShare.member_id == ShuPayment.member_id))
-        .where(ShuDivision.year == year, ShuPayment.member_id == member_id)
+        .outerjoin(ShuPaymentReversal, ShuPaymentReversal.payment_id == ShuPayment.id)
+        .where(ShuDivision.year == year, ShuPayment.member_id == member_id,
+               ShuPayment.method == PaymentMethod.CASH.value)
+        .order_by(ShuPayment.created_at.desc()).limit(1)
     ).one_or_none()
-    if row is None or row[0].method != PaymentMethod.CASH.value:
+    if row is None:
         raise NotFound("SHU anggota ini belum dibayarkan tunai; tidak ada kwitansi SHU.")
-    payment, share = row
+    payment, share, cancel_reason = row
     member, office = session.get(Member, member_id), current_office(session)
     return Receipt(
         office=office.profile, title="KWITANSI PEMBAYARAN SHU", number=payment.receipt_number or "",
@@ -289,7 +297,15 @@ def shu_receipt(session: Session, actor: Actor, year: int, member_id: uuid.UUID,
                     (("Jasa modal", share.jasa_modal), ("Jasa usaha", share.jasa_usaha)) if amount),
         member_number=member.number, paid_by_member=False,
         clerk_name=session.get(User, payment.created_by).full_name,
+        cancelled=cancel_reason is not None, cancel_reason=cancel_reason or "",
     )
+
+
+def standing_payment(session: Session, division_id: uuid.UUID, member_id: uuid.UUID) -> ShuPayment | None:
+    """The member's payment of the division's share that no reversal undid (at most one)."""
+    return session.scalar(select(ShuPayment).where(
+        ShuPayment.division_id == division_id, ShuPayment.member_id == member_id,
+        ShuPayment.id.not_in(select(ShuPaymentReversal.payment_id))))
 
 
 def _payment_of_key(session: Session, key: uuid.UUID) -> ShuPayment | None:
@@ -445,7 +461,8 @@ def _saved(session: Session, division: ShuDivision) -> ShuPlan:
                ShuPayment.receipt_number, SavingsMovement.receipt_number)
         .join(Member, Member.id == ShuMemberShare.member_id)
         .outerjoin(ShuPayment, (ShuPayment.division_id == ShuMemberShare.division_id)
-                   & (ShuPayment.member_id == ShuMemberShare.member_id))
+                   & (ShuPayment.member_id == ShuMemberShare.member_id)
+                   & ShuPayment.id.not_in(select(ShuPaymentReversal.payment_id)))  # the payment standing
         .outerjoin(SavingsMovement, SavingsMovement.id == ShuPayment.savings_movement_id)
         .where(ShuMemberShare.division_id == division.id).order_by(Member.number)
     )

@@ -16,7 +16,8 @@ from koperasi.domain.office.audit import AuditAction
 from koperasi.domain.roles import Actor, Permission
 from koperasi.services.office import audit
 from koperasi.services.access import authorize
-from koperasi.services.members.excel import COLUMNS, cell, roster_sheet, workbook_bytes
+from koperasi.services.members.excel import COLUMNS, roster_sheet
+from koperasi.services.sheet_import import cell, workbook_bytes
 from koperasi.services.members.search import MemberFilter, MemberRow, matching_ids, rows_for
 from koperasi.services.transaction import write
 

@@ -9,11 +9,10 @@ a roster behind.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from openpyxl import Workbook
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -26,14 +25,11 @@ from koperasi.domain.people import Sex
 from koperasi.domain.roles import Actor, Permission
 from koperasi.services.office import audit
 from koperasi.services.access import authorize
-from koperasi.services.members.excel import COLUMNS, cell, cell_text, read_roster, roster_sheet, workbook_bytes
+from koperasi.services.members.excel import COLUMNS, ROSTER, read_roster
 from koperasi.services.members.register import BulkRowError, add_members, all_categories
+from koperasi.services.sheet_import import PROGRESS_STEP, Cancelled, Progress, cell_text, rejected_workbook, step
 from koperasi.services.transaction import write
 
-Progress = Callable[[int, int], None]
-Cancelled = Callable[[], bool]
-
-PROGRESS_STEP = 200
 COMMIT_CHUNK = PROGRESS_STEP  # rows written per bulk insert; progress and cancel between chunks
 _CHUNK = 500  # values per IN (...) query, well below SQLite's limit on parameters
 _DATE = re.compile(r"(\d{1,2})([-/])(\d{1,2})\2(\d{4})")
@@ -79,7 +75,7 @@ def preview_import(
     for done, (number, cells) in enumerate(rows, start=1):
         result = checker.check(number, cells)
         (valid if isinstance(result, ValidRow) else rejected).append(result)
-        _step(done, len(rows), progress, cancelled)
+        step(done, len(rows), progress, cancelled)
     return ImportPreview(tuple(valid), tuple(rejected))
 
 
@@ -106,7 +102,7 @@ def commit_import(
                 numbers += add_members(session, actor, [row.data for row in chunk], today=today)
             except BulkRowError as error:
                 raise DomainError(f"Baris {chunk[error.index].row}: {error.message}") from error
-            _step(start + len(chunk), total, progress, cancelled)
+            step(start + len(chunk), total, progress, cancelled)
         audit.record(
             session, actor, action=AuditAction.MEMBERS_IMPORTED, entity="member",
             entity_id=f"{numbers[0]}–{numbers[-1]}", after={"rows": total},
@@ -116,18 +112,7 @@ def commit_import(
 
 def rejected_rows_workbook(preview: ImportPreview) -> bytes:
     """The rejected rows in the template's columns and the reason, to fix and import again."""
-    workbook = Workbook(write_only=True)
-    sheet = roster_sheet(workbook, after=[("Alasan ditolak", 70)])
-    for row in preview.rejected:
-        sheet.append([cell(sheet, value) for value in (*row.cells, row.reason)])
-    return workbook_bytes(workbook)
-
-
-def _step(done: int, total: int, progress: Progress | None, cancelled: Cancelled | None) -> None:
-    if cancelled is not None and cancelled():
-        raise DomainError("Impor dibatalkan.")
-    if progress is not None and (done % PROGRESS_STEP == 0 or done == total):
-        progress(done, total)
+    return rejected_workbook(ROSTER, ((row.cells, row.reason) for row in preview.rejected))
 
 
 class _RowChecker:

@@ -13,7 +13,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from koperasi.db.models import SavingsMovement
+from koperasi.db.models import SavingsMovement, ShuPayment
 from koperasi.domain.errors import NotFound, ValidationError
 from koperasi.domain.ledger import Account, check_reason, credit, debit
 from koperasi.domain.money import format_rupiah
@@ -159,32 +159,59 @@ def approve_savings_reversal(session: Session, actor: Actor, reversal_request_id
         if request.result_id is not None:
             return request.result_id
         original, reason = _reversible(session, request.target_id, request.reason)
-        member = book.member_of(session, original.member_id)
-        kind, action, today = SavingsKind(original.kind), SavingsAction(original.action), clock.today()
-        entry = ledger.post_reversal(
-            session, actor, original_id=original.journal_entry_id, key=request.id, entry_date=today,
-            description=f"Pembatalan {action.label.lower()} {kind.label.lower()} {original.receipt_number}: {reason}",
-            request={"movement": original.id},
-        )
-        row = book.add_movement(
-            session, actor, member, kind=kind, action=SavingsAction.REVERSAL, amount=original.amount,
-            change=-original.change, occurred_on=today, journal_entry_id=entry.id, receipt=None,
-            reversal_of=original.id, reason=reason,
-        )
-        audit.record(
-            session, actor, action=AuditAction.SAVINGS_REVERSED, entity="member", entity_id=member.id,
-            before={"kind": kind.label, "amount": format_rupiah(original.amount), "receipt_number": original.receipt_number},
-            reason=reason,
-        )
+        row = _reverse(session, actor, original, reason, key=request.id)
         reversals.settle(session, actor, request, row.id)
         return row.id
 
 
-def _reversible(session: Session, movement_id: uuid.UUID, reason: str) -> tuple[SavingsMovement, str]:
+def reverse_within(session: Session, actor: Actor, movement_id: uuid.UUID, *, key: uuid.UUID, reason: str) -> uuid.UUID:
+    """Take back a deposit made by ``deposit_from`` (an SHU paid into sukarela) as its own area's reversal, dated
+    today, with the same balance check and audit as any savings reversal. A building block: the caller has opened
+    the write transaction, checked the actor's right and settled the four eyes. Returns the reversal movement's id."""
+    original, reason = _reversible(session, movement_id, reason, paid_from_elsewhere=True)
+    return _reverse(session, actor, original, reason, key=key).id
+
+
+def check_reversible(session: Session, movement_id: uuid.UUID) -> None:
+    """Refuse, before a reversal is asked for, one that would leave the balance negative (a deposit drawn on)."""
+    original = session.get(SavingsMovement, movement_id)
+    kind = SavingsKind(original.kind)
+    check_reversal(book.balances(session, original.member_id)[kind], original.change, kind)
+
+
+def _reverse(session: Session, actor: Actor, original: SavingsMovement, reason: str, *, key: uuid.UUID) -> SavingsMovement:
+    member = book.member_of(session, original.member_id)
+    kind, action, today = SavingsKind(original.kind), SavingsAction(original.action), clock.today()
+    entry = ledger.post_reversal(
+        session, actor, original_id=original.journal_entry_id, key=key, entry_date=today,
+        description=f"Pembatalan {action.label.lower()} {kind.label.lower()} {original.receipt_number}: {reason}",
+        request={"movement": original.id},
+    )
+    row = book.add_movement(
+        session, actor, member, kind=kind, action=SavingsAction.REVERSAL, amount=original.amount,
+        change=-original.change, occurred_on=today, journal_entry_id=entry.id, receipt=None,
+        reversal_of=original.id, reason=reason,
+    )
+    audit.record(
+        session, actor, action=AuditAction.SAVINGS_REVERSED, entity="member", entity_id=member.id,
+        before={"kind": kind.label, "amount": format_rupiah(original.amount), "receipt_number": original.receipt_number},
+        reason=reason,
+    )
+    return row
+
+
+def _reversible(
+    session: Session, movement_id: uuid.UUID, reason: str, *, paid_from_elsewhere: bool = False
+) -> tuple[SavingsMovement, str]:
     original = session.get(SavingsMovement, movement_id)
     if original is None:
         raise NotFound("Transaksi simpanan tidak ditemukan.")
     reason = check_reason(reason, "pembatalan")
+    if not paid_from_elsewhere and session.scalar(
+            select(ShuPayment.id).where(ShuPayment.savings_movement_id == original.id)) is not None:
+        # undone here, the SHU would stay paid while Hutang SHU anggota owed it again
+        raise ValidationError("Setoran ini adalah pembayaran SHU ke simpanan sukarela. Batalkan dari Berkas → "
+                              "Tutup buku & SHU (Batalkan pembayaran SHU…), agar SHU anggota kembali belum dibayar.")
     if SavingsAction(original.action) is SavingsAction.REVERSAL:
         raise ValidationError("Pembatalan tidak dapat dibatalkan; catat transaksi yang benar sebagai transaksi baru.")
     if session.scalar(select(SavingsMovement.id).where(SavingsMovement.reversal_of_id == original.id)) is not None:

@@ -31,6 +31,9 @@ def receipt_for(session: Session, actor: Actor, movement_id: uuid.UUID, *, place
     movement = session.get(SavingsMovement, movement_id)
     if movement is None or SavingsAction(movement.action) is SavingsAction.REVERSAL:
         raise NotFound("Transaksi ini tidak memiliki kwitansi.")
+    if movement.receipt_number is None and SavingsAction(movement.action) is SavingsAction.DEPOSIT:
+        # an opening balance brought from the old books: no money changed hands
+        raise NotFound("Saldo awal dari pembukuan lama tidak memiliki kwitansi.")
     member = book.member_of(session, movement.member_id)
     office = current_office(session)
     clerk = session.get(User, movement.created_by).full_name

@@ -8,6 +8,7 @@ column of its own: the PASSBOOK_RESET event is written in the same transaction a
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -30,7 +31,7 @@ from koperasi.domain.savings.rules import SavingsAction, SavingsKind
 from koperasi.services.access import authorize
 from koperasi.services.office import audit
 from koperasi.services.office.profile import current_office
-from koperasi.services.office.settings import value_of
+from koperasi.services.office.settings import change_setting, read_setting, value_of
 from koperasi.services.savings import book
 from koperasi.services.transaction import write
 
@@ -47,6 +48,44 @@ def _recorded(session: Session, member_id: uuid.UUID) -> list[SavingsMovement]:
 
 def _layout(session: Session) -> PassbookLayout:
     return PassbookLayout(value_of(session, PASSBOOK_TOP_MM), value_of(session, PASSBOOK_LEFT_MM), value_of(session, PASSBOOK_LINES))
+
+
+_PAPER_SETTINGS = (PASSBOOK_TOP_MM, PASSBOOK_LEFT_MM, PASSBOOK_LINES)
+
+
+@dataclass(frozen=True, slots=True)
+class PassbookPaper:
+    """The passbook paper's calibration as its form holds it, with the versions a change must still find."""
+
+    layout: PassbookLayout
+    versions: tuple[int, int, int]  # of PASSBOOK_TOP_MM, PASSBOOK_LEFT_MM, PASSBOOK_LINES (0: the default)
+
+
+def passbook_paper(session: Session, actor: Actor) -> PassbookPaper:
+    authorize(session, actor, Permission.USE_APP)
+    (top, top_version), (left, left_version), (lines, lines_version) = (
+        read_setting(session, actor, setting) for setting in _PAPER_SETTINGS)
+    return PassbookPaper(PassbookLayout(top, left, lines), (top_version, left_version, lines_version))
+
+
+def change_passbook_paper(
+    session: Session, actor: Actor, layout: PassbookLayout, *, expected_versions: tuple[int, int, int]
+) -> None:
+    """Save the three calibration settings together: all or none (a refused line count leaves the offsets as
+    they were), each changed one audited as a setting."""
+    with write(session):
+        authorize(session, actor, Permission.MANAGE_SAVINGS_RATES)
+        if not isinstance(layout, PassbookLayout):
+            raise ValidationError("Isi geser cetakan dan jumlah baris per halaman.")
+        if (not isinstance(expected_versions, tuple) or len(expected_versions) != len(_PAPER_SETTINGS)
+                or any(type(version) is not int for version in expected_versions)):
+            raise ConflictError("Pengaturan kertas buku simpanan sudah diubah oleh pengguna lain. Muat ulang lalu ulangi.")
+        values = (layout.top_mm, layout.left_mm, layout.lines_per_page)
+        for setting, value in zip(_PAPER_SETTINGS, values, strict=True):
+            setting.check(value)  # every value before any is written
+        for setting, value, version in zip(_PAPER_SETTINGS, values, expected_versions, strict=True):
+            if value != value_of(session, setting):
+                change_setting(session, actor, setting, value, expected_version=version)
 
 
 def _book_number(session: Session, member_id: uuid.UUID) -> int:
