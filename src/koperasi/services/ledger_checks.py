@@ -42,6 +42,8 @@ APPEND_ONLY = (
     # the year end (migrations 0019, 0021, 0022): a closed year's kept balances and its SHU, as divided, paid and undone
     "book_closing_balances", "shu_divisions", "shu_division_parts", "shu_member_shares", "shu_payments",
     "shu_payment_reversals",
+    # not money, but history all the same (migration 0013): a household's baseline and visits are never rewritten
+    "household_measurements",
 )
 
 

@@ -218,8 +218,9 @@ def test_the_office_cash_book_and_its_own_accounts_close_with_the_year_and_take_
 
 
 @pytest.mark.parametrize("table", [
-    "book_closing_balances", "shu_divisions", "shu_division_parts", "shu_member_shares", "shu_payments"])
-def test_doctor_notices_a_year_end_table_no_longer_append_only(sqlite_db, table):
+    "book_closing_balances", "shu_divisions", "shu_division_parts", "shu_member_shares", "shu_payments",
+    "shu_payment_reversals", "household_measurements"])
+def test_doctor_notices_a_history_table_no_longer_append_only(sqlite_db, table):
     with sqlite_db.engine.begin() as connection:
         connection.execute(text(f"DROP TRIGGER {table}_no_delete"))
     with sqlite_db.session() as session:
