@@ -269,6 +269,8 @@ class DashboardCharts(QWidget):
         names = QBarCategoryAxis()
         names.append([count.name if len(count.name) <= 28 else count.name[:27] + "…" for _, _, count in rows])
         names.setLabelsFont(_small_font(names.labelsFont()))
+        # Qt Charts cut every name to "..." when ten rows are tight in height; the names are already short.
+        names.setTruncateLabels(False)
         chart.addAxis(names, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(names)
         counts = QValueAxis()
