@@ -320,6 +320,27 @@ class Session:
     def _dashboard(self, window, name: str) -> None:
         self._until_loaded(window)
         self.shoot(name, window)
+        self._charts(window, f"{name}-grafik")
+
+    def _charts(self, window, name: str) -> None:
+        """Beranda scrolled down to its charts, once the worker thread has read their twelve months."""
+        from PySide6.QtWidgets import QScrollArea
+
+        from koperasi.gui.dashboard.charts import DashboardCharts
+
+        charts = self._find(DashboardCharts, "dashboardCharts")
+        for _ in range(500):
+            if charts.history is not None:
+                break
+            self._settle(1)
+        else:
+            self.problems.append("beranda: grafik tidak termuat")
+            return
+        scroll = next(area for area in window.dashboard.findChildren(QScrollArea) if area.isAncestorOf(charts))
+        bar = scroll.verticalScrollBar()
+        bar.setValue(bar.maximum())
+        self.shoot(name, window)
+        bar.setValue(0)
 
     def _until_loaded(self, window) -> None:
         """Beranda reads its figures on the worker thread: wait for them, not for a fixed time."""

@@ -136,7 +136,10 @@ class AuditEvent(Base):
     """Append-only: the database refuses UPDATE and DELETE (triggers in the migration)."""
 
     __tablename__ = "audit_events"
-    __table_args__ = (Index("ix_audit_events_entity", "entity", "entity_id"),)
+    __table_args__ = (
+        Index("ix_audit_events_entity", "entity", "entity_id"),
+        Index("ix_audit_events_action", "action", "occurred_at"),  # the last event of a kind: Beranda's backup line (0023)
+    )
 
     id: Mapped[int] = mapped_column(AutoIncrementBigInt, primary_key=True, autoincrement=True)
     occurred_at: Mapped[datetime] = mapped_column(UtcDateTime, index=True)
@@ -403,7 +406,13 @@ class LoanSchedule(Base):
 
 class LoanInstallment(Base):
     __tablename__ = "loan_installments"
-    __table_args__ = (CheckConstraint("amount >= 0", name="amount"),)
+    __table_args__ = (
+        CheckConstraint("amount >= 0", name="amount"),
+        # What fell due by a day, per loan and schedule, from the index alone: the arrears report (0023).
+        Index("ix_loan_installments_due", "loan_id", "schedule_no", "due_on", "amount"),
+        # The installments falling due in a period, all loans: due this month, due per month (0023).
+        Index("ix_loan_installments_day", "due_on", "loan_id", "schedule_no", "amount"),
+    )
 
     loan_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("loans.id"), primary_key=True)
     schedule_no: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -472,6 +481,8 @@ class LoanMovement(Base):
         ),
         CheckConstraint("amount > 0", name="amount"),
         Index("ix_loan_movements_loan", "loan_id", "occurred_on"),
+        # The movements of a period, all loans: Beranda's month and year, the arrears report on a past day (0023).
+        Index("ix_loan_movements_day", "occurred_on", "kind", "loan_id", "amount"),
     )
 
     id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
@@ -713,6 +724,7 @@ class SaleLine(Base):
         CheckConstraint("commission + producer_share = total AND commission >= 0 AND producer_share >= 0", name="split"),
         Index("ix_sale_lines_producer", "member_id", "group_id", "product_id"),
         Index("ix_sale_lines_sale_sums", "sale_id", "total", "commission"),  # Beranda's sales tile (0016)
+        Index("ix_sale_lines_producer_share", "member_id", "group_id", "producer_share"),  # owed to producers (0023)
     )
 
     id: Mapped[int] = mapped_column(AutoIncrementBigInt, primary_key=True, autoincrement=True)

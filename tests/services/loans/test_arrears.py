@@ -205,3 +205,24 @@ def test_a_late_installment_breaks_the_run_of_on_time_payments(half_at_risk):
 def _positions(office, as_of):
     with office.session() as session:
         return arrears.positions(session, office.admin, as_of=as_of)
+
+
+def test_berandas_ten_most_overdue_are_the_reports_first_ten(db, admin):
+    """Twelve loans never paid, first due three days apart from 6 February 2025, and one first due 40 days
+    before the day: on 20 June 2025 twelve are more than 90 days late, on 20 May five. On both days
+    Beranda's part of the report (its lines, its total, its ten worst by rank) is the report's."""
+    office = loan_office(db, admin, capital=1_000_000_000)
+    for week in range(12):
+        first_due = date(2025, 2, 6) + timedelta(days=3 * week)
+        office.disburse(office.approved_loan(office.member(f"Anggota {week:02d}")), on=first_due - timedelta(days=31), first_due=first_due)
+    office.disburse(office.approved_loan(office.member("Anggota baru")), on=date(2025, 4, 10), first_due=AS_OF - timedelta(days=40))
+    with db.session() as session:
+        for day in (AS_OF, date(2025, 5, 20)):
+            buckets, total, worst = arrears.book_summary(session, admin, as_of=day)
+            report = arrears.arrears_report(session, admin, as_of=day)
+            assert (buckets, total) == (report.buckets, report.total)
+            assert worst == report.late_loans[:arrears.WORST_SHOWN], day
+    assert sum(line.days_past_due > 90 for line in report.late_loans) == 5  # 20 May
+    with db.session() as session:
+        report = arrears.arrears_report(session, admin, as_of=AS_OF)
+    assert sum(line.days_past_due > 90 for line in report.late_loans) == 12

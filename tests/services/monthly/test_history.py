@@ -115,3 +115,27 @@ def test_rescheduled_and_written_off_loans_agree_with_the_arrears_report(db, adm
     assert by_month[(2026, 10)].at_risk == 3 * 1_200_000  # all three more than 30 days late
     assert by_month[(2026, 11)].at_risk == 300_000 + 1_200_000  # X restructured (300.000 left), Z late
     assert by_month[(2027, 2)].at_risk == 1_200_000  # X cured after three installments on time: Z alone
+
+
+def test_installments_due_follow_the_schedule_in_force_and_leave_out_a_cancelled_disbursement(db, admin):
+    """X and Y: Rp1.200.000 in 12 monthly installments from 1 July 2026. Today (28 November 2026) X is
+    rescheduled to 4 monthly installments from 10 December; W's disbursement is cancelled. Each month
+    counts the schedules in force on the installments' days: X's old 1 December installment no longer,
+    its new one of 10 December (Rp300.000) instead; W's schedule in no month."""
+    from koperasi.domain.loans.rules import Frequency
+    from koperasi.services.loans import lifecycle
+
+    office = sales_office(db, admin).office
+    x, y, w = (office.approved_loan(office.member(name)) for name in ("Anggota X", "Anggota Y", "Anggota W"))
+    for loan in (x, y):
+        office.disburse(loan, on=date(2026, 6, 1), first_due=date(2026, 7, 1))
+    office.reverse(office.disburse(w, on=date(2026, 6, 1), first_due=date(2026, 7, 1)).movement_id)
+    with office.session() as session:
+        lifecycle.reschedule_loan(session, office.manager, x, term=4, frequency=Frequency.MONTHLY, first_due_on=date(2026, 12, 10),
+                                  reason="Gagal panen karet", expected_version=office.loan(x).version)
+    with db.session() as session:
+        due = {point.month: point.due for point in history(session, admin, last=(2027, 1)).collections}
+    assert due[(2026, 6)] == 0
+    assert [due[(2026, month)] for month in range(7, 12)] == [200_000] * 5
+    assert due[(2026, 12)] == 300_000 + 100_000
+    assert due[(2027, 1)] == 300_000 + 100_000

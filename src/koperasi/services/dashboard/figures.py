@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from sqlalchemy import case, func, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session
 
 from koperasi.db.models import (
     CommunityMeeting, CommunityMeetingAttendance, Referral,
@@ -29,7 +29,7 @@ from koperasi.domain.sales.papers import SalesTotal
 from koperasi.domain.trainings.papers import TrainedCount
 from koperasi.domain.trainings.rules import RuleKind
 from koperasi.services.access import authorize
-from koperasi.services.loans.arrears import book_summary
+from koperasi.services.loans.arrears import book_summary, reversed_movements
 from koperasi.services.loans.funds import list_funds
 from koperasi.services.sales.book import standing_payouts, standing_sale_lines
 
@@ -192,19 +192,7 @@ def _members(session: Session, as_of: date) -> MemberFigures:
 def _loans(session: Session, actor: Actor, as_of: date) -> LoanFigures:
     buckets, book, oldest = book_summary(session, actor, as_of=as_of)
     month_start, year_start = as_of.replace(day=1), as_of.replace(month=1, day=1)
-    reversal = aliased(LoanMovement)
-    standing = (reversal.id.is_(None),)
-    disbursement = LoanMovement.kind == MovementKind.DISBURSEMENT.value
-    disbursed_month, disbursed_year, collected = session.execute(
-        select(
-            func.coalesce(func.sum(LoanMovement.amount).filter(disbursement, LoanMovement.occurred_on >= month_start), 0),
-            func.coalesce(func.sum(LoanMovement.amount).filter(disbursement, LoanMovement.occurred_on >= year_start), 0),
-            func.coalesce(func.sum(LoanMovement.amount).filter(
-                LoanMovement.kind == MovementKind.REPAYMENT.value, LoanMovement.occurred_on >= month_start), 0),
-        )
-        .outerjoin(reversal, reversal.reversal_of_id == LoanMovement.id)
-        .where(*standing, LoanMovement.occurred_on.between(year_start, as_of), LoanMovement.reversal_of_id.is_(None))
-    ).one()
+    disbursed_month, disbursed_year, collected = _movement_sums(session, year_start, month_start, as_of)
     due = session.scalar(
         select(func.coalesce(func.sum(LoanInstallment.amount), 0))
         .join(Loan, (Loan.id == LoanInstallment.loan_id) & (Loan.schedule_no == LoanInstallment.schedule_no))
@@ -218,6 +206,33 @@ def _loans(session: Session, actor: Actor, as_of: date) -> LoanFigures:
         book, buckets, oldest, int(disbursed_month), int(disbursed_year),
         int(due), int(collected), funds,
     )
+
+
+def _movement_sums(session: Session, year_start: date, month_start: date, as_of: date) -> tuple[int, int, int]:
+    """Standing disbursements of the month and of the year, and standing repayments of the month, to ``as_of``.
+
+    Summed over the period's movements in ix_loan_movements_day, less the movements reversals cancelled
+    (``reversed_movements``): not a reversal looked up for each of the year's movements."""
+    kinds = (MovementKind.DISBURSEMENT.value, MovementKind.REPAYMENT.value)
+
+    def sums(movement):
+        disbursement = movement.kind == MovementKind.DISBURSEMENT.value
+        return (
+            func.coalesce(func.sum(movement.amount).filter(disbursement, movement.occurred_on >= month_start), 0),
+            func.coalesce(func.sum(movement.amount).filter(disbursement), 0),
+            func.coalesce(func.sum(movement.amount).filter(movement.kind == MovementKind.REPAYMENT.value,
+                                                           movement.occurred_on >= month_start), 0),
+        )
+
+    every = session.execute(
+        select(*sums(LoanMovement)).where(LoanMovement.occurred_on.between(year_start, as_of), LoanMovement.kind.in_(kinds))
+    ).one()
+    reversed_ = session.execute(
+        select(*sums(LoanMovement))
+        .where(LoanMovement.id.in_(reversed_movements()), LoanMovement.occurred_on.between(year_start, as_of),
+               LoanMovement.kind.in_(kinds))
+    ).one()
+    return tuple(int(total) - int(cancelled) for total, cancelled in zip(every, reversed_))
 
 
 def _trainings(session: Session, actor: Actor, as_of: date) -> TrainingFigures:
@@ -330,22 +345,46 @@ def _sum_of(lines: tuple[SalesTotal, ...]) -> SalesTotal:
 
 
 def producers_owed(session: Session) -> tuple[int, int]:
-    """What the office owes its producers now, and to how many: one grouped query over shares and payouts."""
-    shares = standing_sale_lines().with_only_columns(
-        SaleLine.member_id, SaleLine.group_id, SaleLine.producer_share.label("amount")
+    """What the office owes its producers now, and to how many.
+
+    Each producer's shares are summed over all their sale lines in the order of ix_sale_lines_producer_share
+    (no sort); the lines of cancelled sales (a cancellation has no lines of its own) and the standing payouts
+    are summed apart, both few producers, and taken off. Producer keys hold one NULL (a member or a group),
+    hence IS NOT DISTINCT FROM."""
+    shares = (
+        select(SaleLine.member_id, SaleLine.group_id, func.sum(SaleLine.producer_share).label("amount"))
+        .group_by(SaleLine.member_id, SaleLine.group_id)
+        .subquery("shares")
     )
-    payouts = standing_payouts().subquery()
-    paid = select(payouts.c.member_id, payouts.c.group_id, (-payouts.c.amount).label("amount"))
-    both = shares.union_all(paid).subquery()
+    cancelled = (
+        select(SaleLine.member_id, SaleLine.group_id, func.sum(SaleLine.producer_share).label("amount"))
+        .where(SaleLine.sale_id.in_(select(Sale.reversal_of_id).where(Sale.reversal_of_id.is_not(None))))
+        .group_by(SaleLine.member_id, SaleLine.group_id)
+        .subquery("cancelled")
+    )
+    standing = standing_payouts().subquery()
+    paid = (
+        select(standing.c.member_id, standing.c.group_id, func.sum(standing.c.amount).label("amount"))
+        .group_by(standing.c.member_id, standing.c.group_id)
+        .subquery("paid")
+    )
+
+    def same_producer(other):
+        return (other.c.member_id.is_not_distinct_from(shares.c.member_id)
+                & other.c.group_id.is_not_distinct_from(shares.c.group_id))
+
+    owed = (shares.c.amount - func.coalesce(cancelled.c.amount, 0) - func.coalesce(paid.c.amount, 0)).label("owed")
     balances = (
-        select(func.sum(both.c.amount).label("owed"))
-        .group_by(both.c.member_id, both.c.group_id)
-        .having(func.sum(both.c.amount) > 0)
-        .subquery()
+        select(owed)
+        .select_from(shares)
+        .outerjoin(cancelled, same_producer(cancelled))
+        .outerjoin(paid, same_producer(paid))
+        .subquery("balances")
     )
-    owed, count = session.execute(select(func.coalesce(func.sum(balances.c.owed), 0), func.count())
-                                  .select_from(balances)).one()
-    return int(owed), int(count)
+    total, count = session.execute(
+        select(func.coalesce(func.sum(balances.c.owed), 0), func.count()).where(balances.c.owed > 0)
+    ).one()
+    return int(total), int(count)
 
 
 def checked_day(value: object, field: str) -> date:

@@ -241,29 +241,12 @@ def _book(as_of: date):
     what is in arrears, its ageing line, whether it counts in PAR30, whether it is restructured and not
     yet cured, and what was paid toward its schedule in force (for the oldest unpaid installment)."""
     _checked_day(as_of)
-    # Today (or later) the loans' own running totals are the effective ones: no movement is dated in the
-    # future and a reversal cancels its original outright. Only a past day needs the movements re-added.
-    if as_of >= clock.today():
-        moved = select(Loan.id.label("loan_id"), Loan.principal_paid.label("repaid"),
-                       Loan.written_off.label("written_off")).where(*_open_on(as_of)).cte("moved")
-    else:
-        reversal = aliased(LoanMovement)
-        kind = LoanMovement.kind
-        moved = (
-            select(LoanMovement.loan_id,
-                   func.sum(case((kind == MovementKind.REPAYMENT.value, LoanMovement.amount), else_=0)).label("repaid"),
-                   func.sum(case((kind == MovementKind.WRITE_OFF.value, LoanMovement.amount), else_=0)).label("written_off"))
-            .outerjoin(reversal, reversal.reversal_of_id == LoanMovement.id)
-            .where(kind.in_([MovementKind.REPAYMENT.value, MovementKind.WRITE_OFF.value]),
-                   LoanMovement.occurred_on <= as_of, reversal.id.is_(None))
-            .group_by(LoanMovement.loan_id)
-            .cte("moved")
-        )
-    states = _schedule_states(as_of, moved)
-    uncured = _not_yet_cured(as_of).cte("uncured")  # read once, used three times below
+    opened = _open_loans(as_of)
+    states = _schedule_states(as_of, opened)
+    uncured = _not_yet_cured(as_of, opened).cte("uncured")  # read once, used three times below
     restructured = Loan.id.in_(select(uncured.c.loan_id))
     group = aliased(MemberGroup)
-    remaining = Loan.disbursed - func.coalesce(moved.c.repaid, 0) - func.coalesce(moved.c.written_off, 0)
+    remaining = Loan.disbursed - opened.c.repaid - opened.c.written_off
     toward = states.c.toward
     # Payments fill the oldest installment first, so the oldest unpaid one fell due before a day exactly
     # when what fell due before that day exceeds what was paid: the ageing line from four sums, no dates
@@ -288,17 +271,60 @@ def _book(as_of: date):
             restructured.label("restructured"),
             states.c.schedule_no, toward.label("toward"),
         )
-        .join(states, states.c.loan_id == Loan.id)
-        .outerjoin(moved, moved.c.loan_id == Loan.id)
+        .select_from(opened)
+        .join(states, states.c.loan_id == opened.c.loan_id)
+        .join(Loan, Loan.id == opened.c.loan_id)
         .join(Member, Member.id == Loan.member_id)
         .join(Desa, Desa.id == Member.desa_id)
         .join(Kecamatan, Kecamatan.code == Member.kecamatan_code)
         .outerjoin(group, group.id == Loan.group_id)
         .join(LoanProduct, LoanProduct.id == Loan.product_id)
         .join(FundSource, FundSource.id == Loan.fund_source_id)
-        .where(*_open_on(as_of), remaining > 0)
+        .where(remaining > 0)
         .cte("book")
     )
+
+
+def _open_loans(as_of: date):
+    """Per loan with principal out at the end of ``as_of`` (a CTE): what it had repaid and written off by
+    then and the number of its schedule in force that day (1 the first, more after a reschedule).
+
+    The loans' running totals (``principal_paid``, ``written_off``; ``koperasi doctor`` holds them to the
+    journal) less the standing movements dated after the day: none for today, a few weeks' worth for last
+    month's end, read from ix_loan_movements_day without summing each loan's whole history. A reversal
+    cancels its original outright, as in the totals."""
+    kind = LoanMovement.kind
+    later = (
+        select(LoanMovement.loan_id,
+               func.sum(case((kind == MovementKind.REPAYMENT.value, LoanMovement.amount), else_=0)).label("repaid"),
+               func.sum(case((kind == MovementKind.WRITE_OFF.value, LoanMovement.amount), else_=0)).label("written_off"))
+        # Bounded on both sides, so SQLite reads the range of ix_loan_movements_day rather than every movement.
+        .where(LoanMovement.occurred_on > as_of, LoanMovement.occurred_on <= LAST_DAY,
+               kind.in_([MovementKind.REPAYMENT.value, MovementKind.WRITE_OFF.value]), LoanMovement.id.not_in(reversed_movements()))
+        .group_by(LoanMovement.loan_id)
+        .cte("later")
+    )
+    in_force = (
+        select(func.max(LoanSchedule.schedule_no))
+        .where(LoanSchedule.loan_id == Loan.id, LoanSchedule.effective_on <= as_of, LoanSchedule.schedule_no <= Loan.schedule_no)
+        .scalar_subquery()
+    )
+    return (
+        select(Loan.id.label("loan_id"), (Loan.principal_paid - func.coalesce(later.c.repaid, 0)).label("repaid"),
+               (Loan.written_off - func.coalesce(later.c.written_off, 0)).label("written_off"), in_force.label("schedule_no"))
+        .outerjoin(later, later.c.loan_id == Loan.id)
+        .where(*_open_on(as_of))
+        # Worked out once: inlined, SQLite would look up the schedule in force again for every installment.
+        .cte("open_loans")
+        .prefix_with("MATERIALIZED")
+    )
+
+
+def reversed_movements():
+    """The ids of the loan movements a reversal cancelled (a subquery): few, read from the unique index on
+    reversal_of_id. As an IN list the database seeks each of them, or probes the list, rather than looking
+    for a reversal of every movement it reads."""
+    return select(LoanMovement.reversal_of_id).where(LoanMovement.reversal_of_id.is_not(None))
 
 
 def _with_oldest_unpaid(book, as_of: date):
@@ -337,30 +363,19 @@ def _open_on(as_of: date):
     return (Loan.disbursed > 0, Loan.disbursed_on <= as_of, or_(Loan.closed_on.is_(None), Loan.closed_on > as_of))
 
 
-def _in_force(as_of: date):
-    """Per open loan, the number of its schedule in force on the day (1 the first, more after a reschedule)."""
-    return (
-        select(LoanSchedule.loan_id, func.max(LoanSchedule.schedule_no).label("schedule_no"))
-        .join(Loan, Loan.id == LoanSchedule.loan_id)
-        .where(*_open_on(as_of), LoanSchedule.effective_on <= as_of, LoanSchedule.schedule_no <= Loan.schedule_no)
-        .group_by(LoanSchedule.loan_id)
-    )
-
-
-def _not_yet_cured(as_of: date):
+def _not_yet_cured(as_of: date, opened):
     """The open loans whose schedule in force on ``as_of`` is a reschedule not yet paid on time for its
     product's ``cure_installments`` installments in a row (a subquery of loan ids), by the rule of
     ``installments_paid_on_time``: installment i was on time when the standing repayments made by its
     due date, less what was paid before the schedule began, cover the schedule up to i; the run is
     the installments due by the day after the last one that was late. Rescheduled loans are few, so the
     repayments are summed per installment."""
-    in_force = _in_force(as_of).subquery("in_force_now")
     rescheduled = (
-        select(in_force.c.loan_id, in_force.c.schedule_no, LoanSchedule.paid_before, LoanProduct.cure_installments)
-        .join(LoanSchedule, (LoanSchedule.loan_id == in_force.c.loan_id) & (LoanSchedule.schedule_no == in_force.c.schedule_no))
-        .join(Loan, Loan.id == in_force.c.loan_id)
+        select(opened.c.loan_id, opened.c.schedule_no, LoanSchedule.paid_before, LoanProduct.cure_installments)
+        .join(LoanSchedule, (LoanSchedule.loan_id == opened.c.loan_id) & (LoanSchedule.schedule_no == opened.c.schedule_no))
+        .join(Loan, Loan.id == opened.c.loan_id)
         .join(LoanProduct, LoanProduct.id == Loan.product_id)
-        .where(in_force.c.schedule_no > 1)
+        .where(opened.c.schedule_no > 1)
         .subquery("rescheduled")
     )
     # Installments due by the day are the first ones in number order, so their running total is the
@@ -403,18 +418,13 @@ def _not_yet_cured(as_of: date):
     )
 
 
-def _schedule_states(as_of: date, moved):
+def _schedule_states(as_of: date, opened):
     """Per open loan, from its schedule in force on the day: what was paid toward it (``toward``), what
     fell due by the day (``due``) and what fell due before the day and 30, 60 and 90 days before it:
-    one grouped pass over the installments, given each loan's repayments by the day in ``moved``."""
-    in_force = _in_force(as_of).cte("in_force")
+    one grouped pass over the installments, given each loan's repayments by the day in ``opened``."""
     toward = (
-        select(
-            in_force.c.loan_id, in_force.c.schedule_no,
-            (func.coalesce(moved.c.repaid, 0) - LoanSchedule.paid_before).label("toward"),
-        )
-        .join(LoanSchedule, (LoanSchedule.loan_id == in_force.c.loan_id) & (LoanSchedule.schedule_no == in_force.c.schedule_no))
-        .outerjoin(moved, moved.c.loan_id == in_force.c.loan_id)
+        select(opened.c.loan_id, opened.c.schedule_no, (opened.c.repaid - LoanSchedule.paid_before).label("toward"))
+        .join(LoanSchedule, (LoanSchedule.loan_id == opened.c.loan_id) & (LoanSchedule.schedule_no == opened.c.schedule_no))
         .cte("toward")
     )
 

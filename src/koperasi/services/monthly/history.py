@@ -1,9 +1,10 @@
 """Twelve months of figures for the Beranda charts and the Laporan bulanan.
 
 Each series is read in one pass, never one query per month, loan or sale: the portfolio at the
-twelve month ends (a table of month ends joined to the loans, a window function for each schedule's
-running total; the arrears report's rules, checked against it month by month in the tests),
-installments due and repayments collected (grouped by year and month), sales by channel (grouped by
+twelve month ends (a table of month ends joined to the loans, a window function for what each loan
+had repaid by each, what had fallen due on its schedule in force summed from an index; the arrears
+report's rules, checked against it month by month in the tests), installments due and repayments
+collected (grouped by year and month, less the few rows that do not count), sales by channel (grouped by
 year, month and channel), members by kecamatan and category (as of the last month's end).
 """
 
@@ -33,7 +34,7 @@ from koperasi.domain.monthly.figures import CollectionPoint, Count, History, Por
 from koperasi.domain.months import Month, check_month, last_months, month_end, month_start
 from koperasi.domain.roles import Actor, Permission
 from koperasi.services.access import authorize
-from koperasi.services.loans.arrears import PAR_DAYS
+from koperasi.services.loans.arrears import PAR_DAYS, reversed_movements
 from koperasi.services.sales.book import standing_sale_lines
 
 
@@ -60,8 +61,9 @@ def portfolio(session: Session, months: tuple[Month, ...]) -> tuple[PortfolioPoi
     covered, on the schedule in force that day, is more than 30 days overdue, or when it was
     rescheduled and has not yet paid its product's ``cure_installments`` on time in a row.
 
-    The month ends are a small table joined to the loans; the running total of each schedule is one
-    window function. Only the rescheduled loans (few) have their cure checked in Python.
+    The month ends are a small table joined to the loans; what each loan had repaid by each is one window
+    function, what had fallen due on its schedule in force a sum read from ix_loan_installments_due per
+    loan and month end. Only the rescheduled loans (few) have their cure checked in Python.
     """
     ends_on = [month_end(month) for month in months]
     ends = union_all(*(
@@ -77,16 +79,24 @@ def portfolio(session: Session, months: tuple[Month, ...]) -> tuple[PortfolioPoi
     # Each standing repayment and write-off lands in the first month end on or after it (everything
     # before the first month in the first); a window sum over a loan's open months then gives what was
     # repaid and written off by each month end, without joining every movement to every month end.
-    reversal = aliased(LoanMovement)
-    moved_in = _first_end_on_or_after(LoanMovement.occurred_on, ends_on)
+    # Standing: every repayment and write-off, and those reversals cancelled (few) once more with the
+    # opposite sign, rather than a reversal looked up for each.
+    kinds = [MovementKind.REPAYMENT.value, MovementKind.WRITE_OFF.value]
+    every = (
+        select(LoanMovement.loan_id, LoanMovement.occurred_on, LoanMovement.kind, LoanMovement.amount)
+        .where(LoanMovement.occurred_on <= ends_on[-1], LoanMovement.kind.in_(kinds))
+    )
+    cancelled = (
+        select(LoanMovement.loan_id, LoanMovement.occurred_on, LoanMovement.kind, (-LoanMovement.amount).label("amount"))
+        .where(LoanMovement.id.in_(reversed_movements()), LoanMovement.occurred_on <= ends_on[-1], LoanMovement.kind.in_(kinds))
+    )
+    standing = union_all(every, cancelled).subquery("standing")
+    moved_in = _first_end_on_or_after(standing.c.occurred_on, ends_on)
     moved = (
-        select(LoanMovement.loan_id, moved_in.label("end_on"),
-               func.sum(case((LoanMovement.kind == MovementKind.REPAYMENT.value, LoanMovement.amount), else_=0)).label("repaid"),
-               func.sum(case((LoanMovement.kind == MovementKind.WRITE_OFF.value, LoanMovement.amount), else_=0)).label("written_off"))
-        .outerjoin(reversal, reversal.reversal_of_id == LoanMovement.id)
-        .where(LoanMovement.kind.in_([MovementKind.REPAYMENT.value, MovementKind.WRITE_OFF.value]), reversal.id.is_(None),
-               LoanMovement.occurred_on <= ends_on[-1])
-        .group_by(LoanMovement.loan_id, moved_in)
+        select(standing.c.loan_id, moved_in.label("end_on"),
+               func.sum(case((standing.c.kind == MovementKind.REPAYMENT.value, standing.c.amount), else_=0)).label("repaid"),
+               func.sum(case((standing.c.kind == MovementKind.WRITE_OFF.value, standing.c.amount), else_=0)).label("written_off"))
+        .group_by(standing.c.loan_id, moved_in)
         .cte("moved")
     )
     by_loan = dict(partition_by=open_.c.loan_id, order_by=open_.c.end_on)
@@ -98,35 +108,35 @@ def portfolio(session: Session, months: tuple[Month, ...]) -> tuple[PortfolioPoi
         .outerjoin(moved, and_(moved.c.loan_id == open_.c.loan_id, moved.c.end_on == open_.c.end_on))
         .cte("paid")
     )
+    # The schedule in force at each month end, looked up for the loans with principal out then (worked
+    # out once: inlined, SQLite would look it up again at each use).
+    schedule_no = (
+        select(func.max(LoanSchedule.schedule_no))
+        .where(LoanSchedule.loan_id == paid.c.loan_id, LoanSchedule.effective_on <= paid.c.end_on,
+               LoanSchedule.schedule_no <= paid.c.current_no)
+        .scalar_subquery()
+    )
     in_force = (
-        select(paid.c.end_on, paid.c.loan_id, func.max(LoanSchedule.schedule_no).label("schedule_no"))
-        .join(LoanSchedule, and_(LoanSchedule.loan_id == paid.c.loan_id, LoanSchedule.effective_on <= paid.c.end_on,
-                                 LoanSchedule.schedule_no <= paid.c.current_no))
-        .group_by(paid.c.end_on, paid.c.loan_id)
+        select(paid.c.end_on, paid.c.late_before, paid.c.loan_id, paid.c.repaid, paid.c.remaining, schedule_no.label("schedule_no"))
+        .where(paid.c.remaining > 0)
         .cte("in_force")
+        .prefix_with("MATERIALIZED")
     )
     # Late by more than 30 days at a month end: what fell due on the schedule in force more than 30 days
-    # before it exceeds what was paid toward that schedule. Installments land in the first month end
-    # they count for, and a window sum over the months the schedule was in force adds them up.
-    late_in = case(*(
-        (LoanInstallment.due_on < literal(day - timedelta(days=PAR_DAYS), Date()), literal(day, Date())) for day in ends_on
-    ), else_=None)
+    # before it exceeds what was paid toward that schedule; a sum over that schedule's first installments
+    # in ix_loan_installments_due, per loan and month end.
     fell_due = (
-        select(LoanInstallment.loan_id, LoanInstallment.schedule_no, late_in.label("end_on"), func.sum(LoanInstallment.amount).label("amount"))
-        .where(LoanInstallment.due_on < ends_on[-1] - timedelta(days=PAR_DAYS))
-        .group_by(LoanInstallment.loan_id, LoanInstallment.schedule_no, late_in)
-        .cte("fell_due")
+        select(func.coalesce(func.sum(LoanInstallment.amount), 0))
+        .where(LoanInstallment.loan_id == in_force.c.loan_id, LoanInstallment.schedule_no == in_force.c.schedule_no,
+               LoanInstallment.due_on < in_force.c.late_before)
+        .scalar_subquery()
     )
-    by_schedule = dict(partition_by=(in_force.c.loan_id, in_force.c.schedule_no), order_by=in_force.c.end_on)
     book = (
-        select(paid.c.end_on, paid.c.loan_id, paid.c.remaining, in_force.c.schedule_no,
-               (func.sum(func.coalesce(fell_due.c.amount, 0)).over(**by_schedule) > paid.c.repaid - LoanSchedule.paid_before)
-               .label("late"))
-        .join(in_force, and_(in_force.c.end_on == paid.c.end_on, in_force.c.loan_id == paid.c.loan_id))
+        select(in_force.c.end_on, in_force.c.loan_id, in_force.c.remaining, in_force.c.schedule_no,
+               (fell_due > in_force.c.repaid - LoanSchedule.paid_before).label("late"))
         .join(LoanSchedule, and_(LoanSchedule.loan_id == in_force.c.loan_id, LoanSchedule.schedule_no == in_force.c.schedule_no))
-        .outerjoin(fell_due, and_(fell_due.c.loan_id == in_force.c.loan_id, fell_due.c.schedule_no == in_force.c.schedule_no,
-                                  fell_due.c.end_on == in_force.c.end_on))
         .cte("book")
+        .prefix_with("MATERIALIZED")  # its "late" is read several times below: summed once per row
     )
     # The database adds the book up per month end, late or not; only a rescheduled loan that is not
     # otherwise late keeps a row of its own (its cure is checked below), so a few hundred rows come
@@ -212,30 +222,53 @@ def _by_month(rows) -> dict[Month, int]:
 
 def collections(session: Session, months: tuple[Month, ...]) -> tuple[CollectionPoint, ...]:
     first_day, last_day = month_start(months[0]), month_end(months[-1])
-    # An installment is due when its schedule was the one in force on its due date: the next schedule
-    # of the loan (schedules follow one another, so the next one is enough) had not taken effect by then.
-    following = aliased(LoanSchedule)
+    return tuple(CollectionPoint(month, due, collected) for month, due, collected in zip(
+        months, _by_months(_due(session, first_day, last_day), months), _by_months(_collected(session, first_day, last_day), months)))
+
+
+def _by_months(parts: tuple[dict[Month, int], ...], months: tuple[Month, ...]) -> list[int]:
+    """Each month's total of the first part less the others (the few rows it must not count)."""
+    first, *less = parts
+    return [first.get(month, 0) - sum(part.get(month, 0) for part in less) for month in months]
+
+
+def _due(session: Session, first_day: date, last_day: date) -> tuple[dict[Month, int], ...]:
+    """Installments due per month on the schedules in force on their due dates: every installment of the
+    months (from ix_loan_installments_day alone), less those of a schedule a reschedule had replaced by
+    then and those of loans whose disbursement was cancelled (schedule number back to 0). Both are a few
+    loans, reached by loan id; no installment of the other loans is looked up one by one."""
     year, number = extract("year", LoanInstallment.due_on), extract("month", LoanInstallment.due_on)
-    due = _by_month(session.execute(
-        select(year, number, func.sum(LoanInstallment.amount))
+    in_range = LoanInstallment.due_on.between(first_day, last_day)
+    per_month = select(year, number, func.sum(LoanInstallment.amount)).where(in_range).group_by(year, number)
+    following = aliased(LoanSchedule)
+    rescheduled = select(LoanSchedule.loan_id).where(LoanSchedule.schedule_no > 1)
+    superseded = (
+        per_month
+        .join(following, and_(following.loan_id == LoanInstallment.loan_id, following.schedule_no == LoanInstallment.schedule_no + 1,
+                              following.effective_on <= LoanInstallment.due_on))
         .join(Loan, Loan.id == LoanInstallment.loan_id)
-        .outerjoin(following, and_(following.loan_id == LoanInstallment.loan_id,
-                                   following.schedule_no == LoanInstallment.schedule_no + 1,
-                                   following.schedule_no <= Loan.schedule_no))
-        .where(LoanInstallment.due_on.between(first_day, last_day), LoanInstallment.schedule_no <= Loan.schedule_no,
-               or_(following.loan_id.is_(None), following.effective_on > LoanInstallment.due_on))
-        .group_by(year, number)
-    ))
-    reversal = aliased(LoanMovement)
+        .where(LoanInstallment.loan_id.in_(rescheduled), Loan.schedule_no > 0)
+    )
+    undone = per_month.where(LoanInstallment.loan_id.in_(select(Loan.id).where(Loan.schedule_no == 0)))
+    return tuple(_by_month(session.execute(query)) for query in (per_month, superseded, undone))
+
+
+def _collected(session: Session, first_day: date, last_day: date) -> tuple[dict[Month, int], ...]:
+    """Standing repayments per month: every repayment of the months (ix_loan_movements_day), less those
+    reversals cancelled (few)."""
     year, number = extract("year", LoanMovement.occurred_on), extract("month", LoanMovement.occurred_on)
-    collected = _by_month(session.execute(
+    repaid = _by_month(session.execute(
         select(year, number, func.sum(LoanMovement.amount))
-        .outerjoin(reversal, reversal.reversal_of_id == LoanMovement.id)
-        .where(LoanMovement.kind == MovementKind.REPAYMENT.value, reversal.id.is_(None),
-               LoanMovement.occurred_on.between(first_day, last_day))
+        .where(LoanMovement.occurred_on.between(first_day, last_day), LoanMovement.kind == MovementKind.REPAYMENT.value)
         .group_by(year, number)
     ))
-    return tuple(CollectionPoint(month, due.get(month, 0), collected.get(month, 0)) for month in months)
+    cancelled = _by_month(session.execute(
+        select(year, number, func.sum(LoanMovement.amount))
+        .where(LoanMovement.id.in_(reversed_movements()), LoanMovement.occurred_on.between(first_day, last_day),
+               LoanMovement.kind == MovementKind.REPAYMENT.value)
+        .group_by(year, number)
+    ))
+    return repaid, cancelled
 
 
 def sales_by_channel(session: Session, months: tuple[Month, ...]) -> tuple[tuple[str, ...], dict[str, tuple[int, ...]]]:
