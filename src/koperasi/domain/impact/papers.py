@@ -9,6 +9,7 @@ from datetime import date
 from koperasi.domain.impact.cohorts import CohortBasis, CohortRow
 from koperasi.domain.impact.household import Measurement
 from koperasi.domain.impact.indicators import Dimension, Indicators
+from koperasi.domain.impact.stories import StoryPaper
 from koperasi.domain.impact.visits import VisitReason
 from koperasi.domain.office.profile import OfficeProfile
 
@@ -119,3 +120,4 @@ class FunderReport:
     households: list[AnonymousHousehold]
     cohort_basis: CohortBasis  # a fund's report follows its borrowers from their first loan, a programme's from training
     cohorts: list[CohortRow]  # by year
+    stories: list[StoryPaper]  # the scope's kisah sukses whose member agreed to publication in the period, oldest first

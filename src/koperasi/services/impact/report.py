@@ -3,8 +3,8 @@
 Everything is counted over the households in scope (a fund's borrowers, a programme's participants, or
 every member): people reached by sex, age group, kecamatan and category; money lent and repaid net of
 reversals; certificates issued; producers' share of sales net of returns; the indicators with three
-breakdowns; and one anonymous row per household. Making it is audited, as it carries personal figures
-(without names).
+breakdowns; one anonymous row per household; and the kisah sukses whose member agreed to their publication
+(the only names the report carries). Making it is audited, as it carries personal figures.
 """
 
 from __future__ import annotations
@@ -47,6 +47,7 @@ from koperasi.services.impact.indicators import (
     population_of,
     reached_members,
 )
+from koperasi.services.impact.stories import published_stories
 from koperasi.services.office import audit
 from koperasi.services.office.profile import current_office
 from koperasi.services.transaction import write
@@ -78,10 +79,11 @@ def funder_report(
             sales_to_producers=_sales(session, population, period_from, period_to),
             households=_anonymous(session, population, period_from, period_to), cohort_basis=basis,
             cohorts=cohort_rows(cohort_households(session, population, basis, fund_id, period_from, period_to), CohortSpan.YEAR),
+            stories=published_stories(session, population, period_from, period_to),
         )
         audit.record(session, actor, action=AuditAction.IMPACT_REPORTED, entity="impact_report", entity_id=figures.scope[:64],
                      after={"periode": f"{period_from.isoformat()} s.d. {period_to.isoformat()}", "lingkup": figures.scope,
-                            "rumah tangga": len(report.households)})
+                            "rumah tangga": len(report.households), "kisah sukses": [story.title for story in report.stories]})
         return report
 
 
