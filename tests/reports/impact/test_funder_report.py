@@ -13,12 +13,16 @@ from pypdf import PdfReader
 from koperasi.domain.impact.cohorts import CohortBasis, CohortHousehold, CohortSpan, cohort_rows
 from koperasi.domain.impact.household import BusinessStatus
 from koperasi.domain.impact.indicators import Dimension, HouseholdTrack, indicators
-from koperasi.domain.impact.papers import AnonymousHousehold, FunderReport, GroupFigures, ImpactFigures
+from koperasi.domain.impact.papers import AnonymousHousehold, AnonymousMeasurement, FunderReport, GroupFigures, ImpactFigures
 from koperasi.reports.impact.funder_report import write_funder_pdf, write_funder_xlsx
 from tests.reports.impact.test_story import paper as story_paper
 from tests.reports.impact.test_visit_sheet import OFFICE
 from tests.services.impact.test_stories import png
 from tests.services.impact.test_households import measured
+
+
+def shown(measurement) -> AnonymousMeasurement:
+    return AnonymousMeasurement(*(getattr(measurement, name) for name in AnonymousMeasurement._fields))
 
 
 def report() -> FunderReport:
@@ -28,8 +32,8 @@ def report() -> FunderReport:
     total = indicators(tracks)
     figures = ImpactFigures(date(2025, 1, 1), date(2025, 12, 31), "Sumber dana: Dana Desa (Pemkab)", None, 2, total, [], 3, 2,
                             {"perdesaan": 350_000})
-    households = [AnonymousHousehold(1, "Perempuan", "40–54", "Singkut", "Petani kecil", *siti),
-                  AnonymousHousehold(2, "Perempuan", "25–39", "Pauh", "", *rahma)]
+    households = [AnonymousHousehold(1, "Perempuan", "40–54", "Singkut", "Petani kecil", *map(shown, siti)),
+                  AnonymousHousehold(2, "Perempuan", "25–39", "Pauh", "", *map(shown, rahma))]
     return FunderReport(OFFICE, date(2026, 11, 28), figures, {Dimension.SEX: [GroupFigures("Perempuan", total)]},
                         {"Jenis kelamin": {"Perempuan": 2}}, 2_400_000, 700_000, 2, 5, 1_250_000, households, CohortBasis.FIRST_LOAN,
                         cohort_rows([CohortHousehold("siti", date(2025, 1, 10), siti, 350_000),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from koperasi.domain.impact.cohorts import CohortBasis, CohortRow
 from koperasi.domain.impact.household import Measurement
@@ -90,6 +91,21 @@ class ImpactFigures:
     poverty_lines: dict[str, int]  # area -> rupiah per person a month, in force at the period's end
 
 
+class AnonymousMeasurement(NamedTuple):
+    """What an anonymous row shows of a measurement: figures only, no notes (free text may name people). A plain
+    tuple: 200,000 of them are made for a report of 100,000 households."""
+
+    measured_on: date
+    monthly_income: int
+    income_estimated: bool
+    household_size: int
+    business_status: str  # a BusinessStatus value
+    moneylender_amount: int
+    school_age_children: int
+    children_in_school: int
+    woman_business: bool
+
+
 @dataclass(frozen=True, slots=True)
 class AnonymousHousehold:
     """One household for funders who want the rows: no name, NIK, number or birth date."""
@@ -99,8 +115,8 @@ class AnonymousHousehold:
     age_group: str
     kecamatan: str
     categories: str
-    baseline: Measurement
-    latest: Measurement | None
+    baseline: AnonymousMeasurement
+    latest: AnonymousMeasurement | None
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,6 +25,7 @@ from xml.sax.saxutils import escape
 
 from koperasi.domain.dates import date_range, format_date
 from koperasi.domain.impact.cohorts import HOW_COHORTS, CohortRow
+from koperasi.domain.impact.household import BusinessStatus
 from koperasi.domain.impact.indicators import COLUMNS, HOW, Dimension, Indicators
 from koperasi.domain.impact.papers import FunderReport, GroupFigures
 from koperasi.domain.money import format_rupiah
@@ -382,5 +383,5 @@ def _measured(measurement) -> tuple:
     if measurement is None:
         return ("",) * 9
     return (measurement.measured_on, measurement.monthly_income, "ya" if measurement.income_estimated else "tidak",
-            measurement.household_size, measurement.business_status.label, measurement.moneylender_amount,
+            measurement.household_size, BusinessStatus(measurement.business_status).label, measurement.moneylender_amount,
             measurement.school_age_children, measurement.children_in_school, "ya" if measurement.woman_business else "tidak")
