@@ -87,6 +87,8 @@ def test_the_funder_report_counts_people_money_and_rows_without_names(db, office
     with db.session() as session:
         report = funder_report(session, office.manager, **YEAR_2025)
     assert report.reached_by["Jenis kelamin"] == {"Perempuan": 2}
+    assert report.reached_by["Kelompok umur"] == {"40–54": 2}  # born 1 January 1980: 45 at the period's end
+    assert {row.age_group for row in report.households} == {"40–54"}
     assert report.lent == 1_200_000 and report.loans_disbursed == 1  # Siti's loan, 6 January 2025
     assert [row.row for row in report.households] == [1, 2, 3]
     assert {row.baseline.monthly_income for row in report.households} == {1_000_000, 2_000_000, 500_000}

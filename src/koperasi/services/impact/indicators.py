@@ -35,7 +35,7 @@ from koperasi.db.models import (
     TrainingProgramme,
 )
 from koperasi.domain.errors import NotFound, ValidationError
-from koperasi.domain.impact.cohorts import CohortBasis, CohortHousehold, CohortRow, CohortSpan, cohort_rows
+from koperasi.domain.impact.cohorts import CohortBasis, CohortHousehold, CohortRow, CohortSpan, cohort_rows, in_a_window
 from koperasi.domain.impact.household import BusinessStatus
 from koperasi.domain.impact.indicators import Dimension, Indicators, indicators, median_floor
 from koperasi.domain.impact.papers import GroupFigures, ImpactFigures
@@ -380,10 +380,12 @@ def cohort_households(session: Session, population: Select | None, basis: Cohort
     ).all()
     lines = lines_in_force(session, period_to)
     households: list[CohortHousehold] = []
-    for row in rows:
+    for row in rows:  # the baseline, then only the measurements a milestone may take
         if not households or households[-1].key != row.key:
-            households.append(CohortHousehold(row.key, row.start, [], lines.get(AREA_OF_KIND.get(row.kind, "perdesaan"))))
-        households[-1].measurements.append(measurement_of(row))
+            households.append(CohortHousehold(row.key, row.start, [measurement_of(row)],
+                                              lines.get(AREA_OF_KIND.get(row.kind, "perdesaan"))))
+        elif in_a_window(row.start, row.measured_on):
+            households[-1].measurements.append(measurement_of(row))
     return households
 
 
