@@ -106,9 +106,8 @@ class AnonymousMeasurement(NamedTuple):
     woman_business: bool
 
 
-@dataclass(frozen=True, slots=True)
-class AnonymousHousehold:
-    """One household for funders who want the rows: no name, NIK, number or birth date."""
+class AnonymousHousehold(NamedTuple):
+    """One household for funders who want the rows: no name, NIK, number or birth date (a plain tuple too)."""
 
     row: int  # 1, 2, ...: a running number, not linked to the member
     sex: str
