@@ -65,10 +65,6 @@ _SHOWN = ("measured_on", "monthly_income", "income_estimated", "household_size",
           "school_age_children", "children_in_school", "woman_business")
 
 
-def age_group(age: int) -> str:
-    return [label for low, label in AGE_GROUPS if age >= low][-1] if age >= 0 else AGE_GROUPS[0][1]
-
-
 def born_by(on: date, years: int) -> date:
     """The last birth day of someone ``years`` old on ``on`` (``age_on`` counts a 29 February birthday on 1 March)."""
     year = on.year - years
