@@ -81,9 +81,10 @@ def figures_and_breakdowns(
     lines = lines_in_force(session, period_to)
     pairs = household_pairs(session, population, period_from, period_to, lines)
     by_dimension = {dimension: grouped(pairs, _labels_of(session, dimension)) for dimension in dimensions}
-    reached = session.scalar(select(func.count()).select_from(
-        reached_members(population, fund_id, programme_id, period_from, period_to))) or 0
-    return figures_of(session, pairs, population, scope, fund_id, period_from, period_to, lines, reached), by_dimension
+    contacts = union(*other_contacts(fund_id, programme_id, period_from, period_to)).subquery()
+    reached = {pair.key for pair in pairs if pair.visited}  # the pairs are the population's measured households
+    reached.update(session.connection().execute(select(household_key(contacts.c.member_id))).scalars())
+    return figures_of(session, pairs, population, scope, fund_id, period_from, period_to, lines, len(reached)), by_dimension
 
 
 def figures_of(session: Session, pairs: Sequence[Row], population: Select | None, scope: str, fund_id, period_from: date,
@@ -310,16 +311,9 @@ def _label(dimension: Dimension, value) -> str:
     return str(value)
 
 
-def reached_members(population: Select | None, fund_id, programme_id, period_from: date, period_to: date):
-    """The members (column ``member_id``) a programme touched in the period: a subquery."""
-    visited = (select(HouseholdMeasurement.member_id).where(HouseholdMeasurement.measured_on.between(period_from, period_to),
-                                                            _within(HouseholdMeasurement.member_id, population)))
-    return union(visited, *other_contacts(fund_id, programme_id, period_from, period_to)).subquery()
-
-
 def other_contacts(fund_id, programme_id, period_from: date, period_to: date) -> list[Select]:
-    """Besides a visit (a measurement in the period): the loans disbursed and the trainings enrolled in the period,
-    of the fund or the programme if one is chosen (member ids)."""
+    """Who was reached besides a household visited (measured) in the period: the members (``member_id``) with a loan
+    disbursed or a training enrolled in the period, of the fund or the programme if one is chosen."""
     borrowed = select(Loan.member_id).where(Loan.disbursed_on.between(period_from, period_to))
     if fund_id is not None:
         borrowed = borrowed.where(Loan.fund_source_id == fund_id)
