@@ -87,6 +87,8 @@ def test_the_funder_report_counts_people_money_and_rows_without_names(db, office
     with db.session() as session:
         report = funder_report(session, office.manager, **YEAR_2025)
     assert report.reached_by["Jenis kelamin"] == {"Perempuan": 2}
+    assert report.reached_by["Kelompok umur"] == {"40–54": 2}  # born 1 January 1980: 45 at the period's end
+    assert {row.age_group for row in report.households} == {"40–54"}
     assert report.lent == 1_200_000 and report.loans_disbursed == 1  # Siti's loan, 6 January 2025
     assert [row.row for row in report.households] == [1, 2, 3]
     assert {row.baseline.monthly_income for row in report.households} == {1_000_000, 2_000_000, 500_000}
@@ -158,3 +160,47 @@ def test_every_breakdown_names_its_groups_and_puts_the_rest_in_a_fallback(db, of
     assert groups[Dimension.COHORT] == {"Bergabung 2024": 3}
     assert groups[Dimension.CATEGORY] == {"Tanpa kategori": 3}
     assert sum(groups[Dimension.KECAMATAN].values()) == 3
+
+
+def test_the_funder_report_carries_only_the_stories_with_consent_of_its_scope_and_period(db, office):
+    import io
+    from dataclasses import replace
+
+    from openpyxl import load_workbook
+    from pypdf import PdfReader
+
+    from koperasi.reports.impact.funder_report import write_funder_pdf, write_funder_xlsx
+    from koperasi.services.impact import stories
+    from koperasi.services.impact.report import funder_report
+    from tests.services.impact.test_stories import DRAFT, png
+
+    with db.session() as session:
+        save = lambda member, title, **more: stories.save_story(session, office.clerk, member,  # noqa: E731
+                                                                replace(DRAFT, title=title, **more))
+        save(office.siti, "Kopi organik sampai ke Jambi", photo=png(1200, 900), consent_on=date(2025, 8, 1))
+        save(office.rahma, "Belum disetujui Rahmawati")  # written, never agreed to: stays in the office
+        save(office.rahma, "Warung Rahmawati", consent_on=date(2025, 12, 31))
+        save(office.budi, "Disetujui sesudah periode", consent_on=date(2026, 1, 10))
+        everyone = funder_report(session, office.manager, **YEAR_2025)
+        fund = funder_report(session, office.manager, fund_id=office.loans.fund_id, **YEAR_2025)
+    assert [story.title for story in everyone.stories] == ["Kopi organik sampai ke Jambi", "Warung Rahmawati"]
+    assert [story.title for story in fund.stories] == ["Kopi organik sampai ke Jambi"]  # only the fund's borrower
+    kopi = everyone.stories[0]
+    assert (kopi.member_name, kopi.consent_on, kopi.consent_recorded_by) == ("Siti Aminah", date(2025, 8, 1), office.clerk.full_name)
+    assert kopi.photo == png(1200, 900)
+    assert office.events("impact_reported")[0].after["kisah sukses"] == ["Kopi organik sampai ke Jambi", "Warung Rahmawati"]
+    pdf = io.BytesIO()
+    write_funder_pdf(everyone, pdf)
+    pages = PdfReader(io.BytesIO(pdf.getvalue())).pages
+    text = " ".join(page.extract_text() for page in pages).replace("\n", " ")
+    assert "Kopi organik sampai ke Jambi" in text and "Warung Rahmawati" in text and "Belum disetujui" not in text
+    assert "persetujuan tertulis Siti Aminah tanggal 1 Agustus 2025" in text
+    [photo] = [image for page in pages for image in page.images]
+    assert max(photo.image.size) < 1200  # downscaled to what the page shows
+    workbook = io.BytesIO()
+    write_funder_xlsx(everyone, workbook)
+    book = load_workbook(io.BytesIO(workbook.getvalue()))
+    assert [row[0] for row in book["Kisah sukses"].iter_rows(min_row=6, values_only=True)] == [
+        "Kopi organik sampai ke Jambi", "Warung Rahmawati"]
+    cells = " ".join(str(value) for sheet in book for row in sheet.iter_rows(values_only=True) for value in row)
+    assert "Belum disetujui" not in cells

@@ -12,7 +12,8 @@ from sqlalchemy import select
 
 from koperasi.db.models import AuditEvent
 from koperasi.domain.errors import ConflictError, PermissionDenied, ValidationError
-from koperasi.domain.impact.stories import MAX_PHOTO_BYTES, StoryDraft
+from koperasi.domain.impact.stories import StoryDraft
+from koperasi.domain.photos import MAX_PHOTO_BYTES
 from koperasi.services.impact import stories
 from tests.loan_support import loan_office
 

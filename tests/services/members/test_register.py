@@ -11,6 +11,7 @@ from koperasi.domain.people import Sex
 from koperasi.services.members import register as members
 from koperasi.services.office import regions
 from koperasi.services.members.search import MemberFilter, MemberSort, member_page
+from tests.domain.test_photos import picture
 
 TODAY = date(2026, 11, 28)
 NIK_SITI = "1503034505800001"  # 5 May 1980, a woman (45 = 5 + 40)
@@ -176,7 +177,7 @@ def test_leaving_ends_group_memberships_but_a_chair_must_be_replaced_first(db, a
 
 def test_a_photo_is_a_small_jpeg_or_png_and_can_be_removed(db, admin, desa):
     saved = _register(db, admin, _siti(desa))
-    jpeg = b"\xff\xd8\xff\xe0" + b"0" * 2000
+    jpeg = picture("JPEG")
     with db.session() as session:
         with pytest.raises(ValidationError, match="JPEG atau PNG"):
             members.set_photo(session, admin, saved.id, b"GIF89a....", expected_version=saved.version)

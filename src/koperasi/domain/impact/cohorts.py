@@ -13,6 +13,7 @@ from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+from functools import lru_cache
 
 from koperasi.domain.impact.household import Measurement
 from koperasi.domain.impact.indicators import HouseholdTrack, Indicators, indicators, median_floor
@@ -68,10 +69,26 @@ class CohortRow:
     figures: Indicators  # the change since the baseline (at the baseline: only the count)
 
 
+@lru_cache(maxsize=8192)
+def _window(start: date, months: int) -> tuple[date, date, date]:
+    """The target day and the window around it; cached, as a cohort's households share a few hundred start days."""
+    target = add_months(start, months)
+    return target, add_months(target, -WINDOW_MONTHS), add_months(target, WINDOW_MONTHS)
+
+
+def in_a_window(start: date, day: date) -> bool:
+    """Whether a later measurement on ``day`` can be a milestone's: the others need not be read at all."""
+    for months, _ in MILESTONES:
+        if months:
+            _, low, high = _window(start, months)
+            if low <= day <= high:
+                return True
+    return False
+
+
 def at_month(start: date, months: int, measurements: Sequence[Measurement]) -> Measurement | None:
     """The measurement closest to ``months`` after ``start`` within the window, the later one on a tie."""
-    target = add_months(start, months)
-    low, high = add_months(target, -WINDOW_MONTHS), add_months(target, WINDOW_MONTHS)
+    target, low, high = _window(start, months)
     inside = [m for m in measurements if low <= m.measured_on <= high]
     return min(inside, key=lambda m: (abs((m.measured_on - target).days), -m.measured_on.toordinal()), default=None)
 

@@ -5,10 +5,12 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from koperasi.domain.impact.cohorts import CohortBasis, CohortRow
 from koperasi.domain.impact.household import Measurement
 from koperasi.domain.impact.indicators import Dimension, Indicators
+from koperasi.domain.impact.stories import StoryPaper
 from koperasi.domain.impact.visits import VisitReason
 from koperasi.domain.office.profile import OfficeProfile
 
@@ -89,17 +91,31 @@ class ImpactFigures:
     poverty_lines: dict[str, int]  # area -> rupiah per person a month, in force at the period's end
 
 
-@dataclass(frozen=True, slots=True)
-class AnonymousHousehold:
-    """One household for funders who want the rows: no name, NIK, number or birth date."""
+class AnonymousMeasurement(NamedTuple):
+    """What an anonymous row shows of a measurement: figures only, no notes (free text may name people). A plain
+    tuple: 200,000 of them are made for a report of 100,000 households."""
+
+    measured_on: date
+    monthly_income: int
+    income_estimated: bool
+    household_size: int
+    business_status: str  # a BusinessStatus value
+    moneylender_amount: int
+    school_age_children: int
+    children_in_school: int
+    woman_business: bool
+
+
+class AnonymousHousehold(NamedTuple):
+    """One household for funders who want the rows: no name, NIK, number or birth date (a plain tuple too)."""
 
     row: int  # 1, 2, ...: a running number, not linked to the member
     sex: str
     age_group: str
     kecamatan: str
     categories: str
-    baseline: Measurement
-    latest: Measurement | None
+    baseline: AnonymousMeasurement
+    latest: AnonymousMeasurement | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,3 +135,4 @@ class FunderReport:
     households: list[AnonymousHousehold]
     cohort_basis: CohortBasis  # a fund's report follows its borrowers from their first loan, a programme's from training
     cohorts: list[CohortRow]  # by year
+    stories: list[StoryPaper]  # the scope's kisah sukses whose member agreed to publication in the period, oldest first

@@ -2,7 +2,7 @@
 
 A story may be written before the member agrees, but it leaves the office (the one-page PDF, the
 funder's report) only with the consent recorded: the day the member agreed and who recorded it.
-The photo is a JPEG or PNG kept in the database (so backups carry it), as small as a member's pas foto.
+The photo follows the rules of a member's pas foto (domain/photos.py).
 """
 
 from __future__ import annotations
@@ -13,11 +13,10 @@ from datetime import date
 
 from koperasi.domain.errors import ValidationError
 from koperasi.domain.office.profile import OfficeProfile
+from koperasi.domain.photos import check_photo
 
 MAX_TITLE = 120
 MAX_TEXT = 4000  # what fits one A4 page beside the photo
-MAX_PHOTO_BYTES = 400_000
-_PHOTO_SIGNATURES = (b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n")  # JPEG, PNG
 NO_CONSENT = "Kisah ini belum boleh dicetak atau dikirim: anggota belum memberi persetujuan tertulis."
 
 
@@ -59,16 +58,6 @@ class StoryPaper:
     consent_on: date
     consent_recorded_by: str
     printed_on: date
-
-
-def check_photo(photo: object) -> bytes | None:
-    if photo is None:
-        return None
-    if not isinstance(photo, bytes) or not photo.startswith(_PHOTO_SIGNATURES):
-        raise ValidationError("Foto harus berupa gambar JPEG atau PNG.", field="photo")
-    if len(photo) > MAX_PHOTO_BYTES:
-        raise ValidationError(f"Foto terlalu besar ({len(photo) // 1000} KB); paling besar 400 KB.", field="photo")
-    return photo
 
 
 def _text(value: object, field: str, label: str, limit: int) -> str:

@@ -6,9 +6,9 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QStandardPaths, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+from koperasi.domain.photos import MAX_SIDE
 from koperasi.gui.messages import show_error
 
-MAX_SIDE = 480  # enough for a card at 300 dpi; keeps the photo far below the 400 KB limit
 JPEG_QUALITY = 85
 
 

@@ -3,8 +3,9 @@
 The PDF opens with the scope, the period and four key figures, then who was reached (charts by sex,
 age group, kecamatan and vulnerability category), the money lent and repaid, trainings and sales, the
 impact indicators in total and by category, sex and kecamatan (with a chart of incomes and of the poverty
-line), and ends with the notes that say how each figure is computed. The workbook adds one anonymous row
-per household: what leaves the office by default carries no name, NIK, member number or birth date.
+line), the cohorts, the kisah sukses whose member agreed to their publication, and ends with the notes that
+say how each figure is computed. The workbook adds one anonymous row per household: what leaves the office by
+default carries no NIK, member number or birth date, and no name but a consenting story-teller's.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from xml.sax.saxutils import escape
 
 from koperasi.domain.dates import date_range, format_date
 from koperasi.domain.impact.cohorts import HOW_COHORTS, CohortRow
+from koperasi.domain.impact.household import BusinessStatus
 from koperasi.domain.impact.indicators import COLUMNS, HOW, Dimension, Indicators
 from koperasi.domain.impact.papers import FunderReport, GroupFigures
 from koperasi.domain.money import format_rupiah
@@ -49,6 +51,7 @@ from koperasi.reports.layout import (
     office_header,
     side_by_side,
 )
+from koperasi.reports.impact.story import consent, story_body, who
 from koperasi.reports.sheets import RUPIAH, add_sheet, row
 
 _HALF = (A4_TEXT_WIDTH - 6 * mm) / 2
@@ -57,6 +60,15 @@ _SUBTITLE = BODY.clone("impact_subtitle", alignment=1, textColor=GREY, spaceAfte
 _NOTE = BODY.clone("impact_note", fontSize=8, leading=10.5, spaceAfter=1.5 * mm)
 _DATE = "DD/MM/YYYY"
 _BREAKDOWN_WIDTHS = [30, 12, 12, 22, 25, 16, 17, 12, 24]  # mm, sum 170: the portrait text width
+_STORY_TITLE = BODY.clone("impact_story_title", fontName=BOLD, fontSize=11.5, leading=14, spaceBefore=4 * mm, spaceAfter=0.5 * mm)
+_STORY_WHO = BODY.clone("impact_story_who", fontSize=8.5, leading=11, textColor=GREY, spaceAfter=2 * mm)
+_STORY_TEXT = BODY.clone("impact_story_text", spaceAfter=1.5 * mm)
+_STORY_CONSENT = BODY.clone("impact_story_consent", fontSize=7.5, leading=9.5, textColor=GREY, spaceBefore=1 * mm)
+_STORY_PHOTO_WIDTH, _STORY_PHOTO_HEIGHT = 45 * mm, 55 * mm
+HOW_STORIES = ("Kisah anggota dalam lingkup laporan yang persetujuan tertulisnya untuk diterbitkan dicatat dalam periode; "
+               "kisah tanpa persetujuan tidak pernah dimuat.")
+PRIVACY = ("Laporan dan lampiran Excel tidak memuat NIK, nomor anggota atau tanggal lahir, dan tidak memuat nama kecuali "
+           "nama anggota pada kisah sukses yang disetujuinya untuk diterbitkan.")
 
 
 def title(report: FunderReport) -> str:
@@ -97,6 +109,7 @@ def write_funder_pdf(report: FunderReport, target: Target) -> None:
     for dimension, groups in report.breakdowns.items():
         story += _breakdown(dimension, groups)
     story += _cohorts(report)
+    story += _stories(report)
     story += _notes(report)
     with binary_streams():
         document.build(story, canvasmaker=footer)
@@ -259,6 +272,20 @@ def _categories(chart: VerticalBarChart, shown: Sequence[GroupFigures]) -> None:
     chart.barSpacing, chart.groupSpacing = 0.5, 5
 
 
+def _stories(report: FunderReport) -> list[Flowable]:
+    """Each kisah sukses the member agreed to publish: title, who, the text with a small photo, and the consent line."""
+    if not report.stories:
+        return []
+    flowables: list[Flowable] = [CondPageBreak(70 * mm), Paragraph("Kisah sukses", SECTION)]
+    for paper in report.stories:
+        flowables += [
+            CondPageBreak(45 * mm), Paragraph(escape(paper.title), _STORY_TITLE), Paragraph(who(paper), _STORY_WHO),
+            *story_body(paper, _STORY_TEXT, _STORY_PHOTO_WIDTH, _STORY_PHOTO_HEIGHT),
+            Paragraph(consent(paper), _STORY_CONSENT),
+        ]
+    return flowables
+
+
 def _notes(report: FunderReport) -> list[Flowable]:
     figures = report.figures
     lines = [f"<b>{escape(name)}</b>: {escape(HOW[key])}" for name, key, _ in COLUMNS]
@@ -271,7 +298,8 @@ def _notes(report: FunderReport) -> list[Flowable]:
     estimated = sum(h.baseline.income_estimated or (h.latest is not None and h.latest.income_estimated) for h in report.households)
     lines.append(f"<b>Pendapatan</b> dicatat dalam rupiah bulat oleh petugas lapangan; {estimated} dari {len(report.households)} "
                  "rumah tangga memberi perkiraan jujur (ditandai) pada data awal atau kunjungan terakhir.")
-    lines.append("<b>Privasi</b>: laporan dan lampiran Excel tidak memuat nama, NIK, nomor anggota atau tanggal lahir. "
+    lines.append(f"<b>Kisah sukses</b>: {escape(HOW_STORIES)}")
+    lines.append(f"<b>Privasi</b>: {escape(PRIVACY)} "
                  f"Dibuat {format_date(report.made_on)} oleh {escape(report.office.name)}.")
     return [CondPageBreak(50 * mm), Paragraph("Catatan: cara menghitung", SECTION), *[Paragraph(line, _NOTE) for line in lines]]
 
@@ -280,7 +308,8 @@ def _notes(report: FunderReport) -> list[Flowable]:
 
 
 def write_funder_xlsx(report: FunderReport, target: Target) -> None:
-    """Sheets: Ringkasan, Indikator (total and breakdowns), Kohor, Jangkauan, Data anonim (one row a household), Catatan."""
+    """Sheets: Ringkasan, Indikator (total and breakdowns), Kohor, Jangkauan, Data anonim (one row a household), Kisah sukses
+    (the text; the photos are in the PDF), Catatan."""
     book = Workbook(write_only=True)
     figures = report.figures
     heading = (title(report), report.office.name, figures.scope)
@@ -327,13 +356,19 @@ def write_funder_xlsx(report: FunderReport, target: Target) -> None:
     for household in report.households:
         rows.append(row(rows, (household.row, household.sex, household.age_group, household.kecamatan, household.categories,
                                *_measured(household.baseline), *_measured(household.latest)), money))
+    stories = add_sheet(book, "Kisah sukses", ("Judul", "Anggota", "Desa", "Kecamatan", "Disetujui anggota", "Foto", "Kisah"),
+                        (30, 22, 16, 16, 14, 8, 100), heading=heading)
+    for paper in report.stories:
+        stories.append(row(stories, (paper.title, paper.member_name, paper.desa, paper.kecamatan, paper.consent_on,
+                                     "ada" if paper.photo else "", paper.text), (None,) * 4 + (_DATE,)))
     notes = add_sheet(book, "Catatan", ("Angka", "Cara menghitung"), (34, 120), heading=heading)
     notes.append(row(notes, ("Dijangkau", HOW["reached"])))
     for name, key, _ in COLUMNS:
         notes.append(row(notes, (name, HOW[key])))
     notes.append(row(notes, ("Pinjaman lunas tepat waktu", HOW["loans_on_time"])))
     notes.append(row(notes, ("Kohor", HOW_COHORTS)))
-    notes.append(row(notes, ("Privasi", "Tanpa nama, NIK, nomor anggota atau tanggal lahir; nomor baris tidak terkait dengan anggota.")))
+    notes.append(row(notes, ("Kisah sukses", HOW_STORIES)))
+    notes.append(row(notes, ("Privasi", PRIVACY + " Nomor baris data anonim tidak terkait dengan anggota.")))
     book.save(target)
 
 
@@ -348,5 +383,5 @@ def _measured(measurement) -> tuple:
     if measurement is None:
         return ("",) * 9
     return (measurement.measured_on, measurement.monthly_income, "ya" if measurement.income_estimated else "tidak",
-            measurement.household_size, measurement.business_status.label, measurement.moneylender_amount,
+            measurement.household_size, BusinessStatus(measurement.business_status).label, measurement.moneylender_amount,
             measurement.school_age_children, measurement.children_in_school, "ya" if measurement.woman_business else "tidak")

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import uuid
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date
+from operator import attrgetter
 
 from sqlalchemy import BigInteger, Row, Select, String, and_, case, cast, extract, func, literal, not_, select, type_coerce, union
 from sqlalchemy.orm import Session, aliased
@@ -35,7 +36,7 @@ from koperasi.db.models import (
     TrainingProgramme,
 )
 from koperasi.domain.errors import NotFound, ValidationError
-from koperasi.domain.impact.cohorts import CohortBasis, CohortHousehold, CohortRow, CohortSpan, cohort_rows
+from koperasi.domain.impact.cohorts import CohortBasis, CohortHousehold, CohortRow, CohortSpan, cohort_rows, in_a_window
 from koperasi.domain.impact.household import BusinessStatus
 from koperasi.domain.impact.indicators import Dimension, Indicators, indicators, median_floor
 from koperasi.domain.impact.papers import GroupFigures, ImpactFigures
@@ -45,14 +46,15 @@ from koperasi.services.access import authorize
 from koperasi.services.impact.households import MEASURED, measurement_of
 
 AREA_OF_KIND = {"desa": "perdesaan", "kelurahan": "perkotaan"}
+_DAY = attrgetter("measured_on")
 
 
 def household_key(column):
     """A member id as the driver hands it over, without SQLAlchemy's per-row UUID conversion: a key that only joins
     this read's rows to each other (a quarter of the time of a 100,000-household report went into converting)."""
     return type_coerce(column, String)
-EARLIEST = date(2000, 1, 1)
-LATEST = date(2200, 1, 1)
+FIRST_DAY = date(2000, 1, 1)
+LAST_DAY = date(2200, 1, 1)
 
 
 def impact_figures(
@@ -73,24 +75,34 @@ def figures_and_breakdowns(
     session: Session, *, period_from: date, period_to: date, fund_id: uuid.UUID | None, programme_id: uuid.UUID | None,
     dimensions: tuple[Dimension, ...],
 ) -> tuple[ImpactFigures, dict[Dimension, list[GroupFigures]]]:
-    """The figures and several breakdowns (the funder's report); the caller has checked the right."""
+    """The figures and several breakdowns (the screen, the district's packet); the caller has checked the right."""
     check_period(period_from, period_to)
     population, scope = population_of(session, fund_id, programme_id)
-    lines = _lines_in_force(session, period_to)
-    pairs = session.execute(_pairs(population, period_from, period_to, lines)).all()
-    by_dimension = {
-        dimension: [GroupFigures(label, figures) for label, figures in _grouped(session, pairs, dimension)]
-        for dimension in dimensions
-    }
+    lines = lines_in_force(session, period_to)
+    pairs = household_pairs(session, population, period_from, period_to, lines)
+    by_dimension = {dimension: grouped(pairs, _labels_of(session, dimension)) for dimension in dimensions}
+    contacts = union(*other_contacts(fund_id, programme_id, period_from, period_to)).subquery()
+    reached = {pair.key for pair in pairs if pair.visited}  # the pairs are the population's measured households
+    reached.update(session.connection().execute(select(household_key(contacts.c.member_id))).scalars())
+    return figures_of(session, pairs, population, scope, fund_id, period_from, period_to, lines, len(reached)), by_dimension
+
+
+def figures_of(session: Session, pairs: Sequence[Row], population: Select | None, scope: str, fund_id, period_from: date,
+               period_to: date, lines: dict[str, int], reached: int) -> ImpactFigures:
+    """The period's figures in total over rows of ``household_pairs``."""
     paid_off, on_time = _loans_repaid(session, population, fund_id, period_from, period_to)
-    figures = ImpactFigures(
-        period_from=period_from, period_to=period_to, scope=scope, dimension=None,
-        reached=session.scalar(select(func.count()).select_from(
-            reached_members(population, fund_id, programme_id, period_from, period_to))) or 0,
-        total=_summed(pairs), groups=[], loans_paid_off=paid_off, loans_on_time=on_time,
-        poverty_lines=lines,
+    return ImpactFigures(
+        period_from=period_from, period_to=period_to, scope=scope, dimension=None, reached=reached, total=summed(pairs),
+        groups=[], loans_paid_off=paid_off, loans_on_time=on_time, poverty_lines=lines,
     )
-    return figures, by_dimension
+
+
+def household_pairs(session: Session, population: Select | None, period_from: date, period_to: date, lines: dict[str, int],
+                    extra: Sequence = ()) -> list[Row]:
+    """One row per household with a baseline by the period's end: ``key``, the indicator terms, ``sex``, ``kecamatan``,
+    ``visited`` (1: measured in the period), then ``extra`` (columns of ``BASELINE``, ``LATEST``, ``Member``, ``Kecamatan``). Read through the connection:
+    the ORM's handling of the rows was a third of the time at 100,000 households."""
+    return session.connection().execute(_pairs(population, period_from, period_to, lines, extra)).all()
 
 
 def income_changes(session: Session, *, period_from: date, period_to: date) -> list[int]:
@@ -104,7 +116,7 @@ def income_changes(session: Session, *, period_from: date, period_to: date) -> l
 
 def check_period(period_from: date, period_to: date) -> None:
     for day in (period_from, period_to):
-        if type(day) is not date or not EARLIEST <= day <= LATEST:
+        if type(day) is not date or not FIRST_DAY <= day <= LAST_DAY:
             raise ValidationError("Tanggal periode tidak sah.", field="period")
     if period_from > period_to:
         raise ValidationError("Awal periode harus sebelum akhir periode.", field="period")
@@ -139,18 +151,20 @@ def _rank(status):
     return case({business.value: business.rank for business in BusinessStatus}, value=status)
 
 
-def _pairs(population: Select | None, period_from: date, period_to: date, lines: dict[str, int]):
+BASELINE, LATEST = aliased(HouseholdMeasurement, name="baseline"), aliased(HouseholdMeasurement, name="latest")
+
+
+def _pairs(population: Select | None, period_from: date, period_to: date, lines: dict[str, int], extra: Sequence = ()):
     """One row per household with a baseline by the period's end: its member id and, against its latest measurement
     in the period (if that is a later one), the 0/1 terms the indicators add up (domain/impact/indicators.py says
     what each means; the tests hold the two to the same figures)."""
     m = HouseholdMeasurement
-    # The earliest and the latest day of each household from the (member_id, measured_on) index alone; one a day,
-    # so the day finds the row.
-    first = (select(m.member_id, func.min(m.measured_on).label("day"))
-             .where(m.measured_on <= period_to, _within(m.member_id, population)).group_by(m.member_id).subquery())
-    last = (select(m.member_id, func.max(m.measured_on).label("day"))
-            .where(m.measured_on.between(period_from, period_to), _within(m.member_id, population)).group_by(m.member_id).subquery())
-    b, l = aliased(m), aliased(m)
+    # The earliest day of each household and its latest in the period, in one pass over the (member_id, measured_on)
+    # index; one measurement a day, so the day finds the row.
+    days = (select(m.member_id, func.min(m.measured_on).label("first"),
+                   func.max(case((m.measured_on >= period_from, m.measured_on))).label("last"))
+            .where(m.measured_on <= period_to, _within(m.member_id, population)).group_by(m.member_id).subquery())
+    b, l = BASELINE, LATEST
     rural, urban = lines.get("perdesaan"), lines.get("perkotaan")
     line = case((Desa.kind == "kelurahan", cast(literal(urban, BigInteger), BigInteger)),
                 else_=cast(literal(rural, BigInteger), BigInteger))
@@ -162,7 +176,7 @@ def _pairs(population: Select | None, period_from: date, period_to: date, lines:
 
     return (
         select(
-            household_key(first.c.member_id).label("key"),
+            household_key(days.c.member_id).label("key"),
             flag(followed).label("followed"),
             (l.monthly_income - b.monthly_income).label("change"),
             flag(lined).label("lined"),
@@ -175,23 +189,30 @@ def _pairs(population: Select | None, period_from: date, period_to: date, lines:
                  else_=0).label("back_in_school"),
             flag(and_(followed, b.woman_business)).label("women_before"),
             flag(and_(followed, l.woman_business)).label("women_after"),
+            Member.sex, Kecamatan.name.label("kecamatan"), flag(days.c.last.is_not(None)).label("visited"),
+            *extra,
         )
-        .select_from(first)
-        .join(b, and_(b.member_id == first.c.member_id, b.measured_on == first.c.day))
-        .join(Member, Member.id == first.c.member_id).join(Desa, Desa.id == Member.desa_id)
-        .outerjoin(last, and_(last.c.member_id == first.c.member_id, last.c.day > first.c.day))
-        .outerjoin(l, and_(l.member_id == last.c.member_id, l.measured_on == last.c.day))
+        .select_from(days)
+        .join(b, and_(b.member_id == days.c.member_id, b.measured_on == days.c.first))
+        .join(Member, Member.id == days.c.member_id).join(Desa, Desa.id == Member.desa_id)
+        .join(Kecamatan, Kecamatan.code == Member.kecamatan_code)
+        .outerjoin(l, and_(l.member_id == days.c.member_id, l.measured_on == days.c.last, days.c.last > days.c.first))
     )
 
 
-def _summed(pairs: Sequence[Row]) -> Indicators:
-    """The indicators over rows of ``_pairs``: column sums, and the median of the changes of the followed-up."""
-    if not pairs:
+def summed(pairs: Sequence[Row]) -> Indicators:
+    """The indicators over rows of ``_pairs``."""
+    return _summed([pair[1:_WIDTH] for pair in pairs])
+
+
+def _summed(terms: Sequence[tuple]) -> Indicators:
+    """The indicators over the households' terms: column sums, and the median of the changes of the followed-up."""
+    if not terms:
         return indicators([])
-    columns = dict(zip(("key", *_TERMS), zip(*pairs), strict=True))
+    columns = dict(zip(_TERMS, zip(*terms), strict=True))
     row = {name: sum(columns[name]) for name in _TERMS if name != "change"}
     return Indicators(
-        households=len(pairs), followed_up=row["followed"],
+        households=len(terms), followed_up=row["followed"],
         median_income_change=median_floor([change for followed, change in zip(columns["followed"], columns["change"]) if followed]),
         above_poverty_before=row["above_before"] if row["lined"] else None,
         above_poverty_after=row["above_after"] if row["lined"] else None,
@@ -204,9 +225,10 @@ def _summed(pairs: Sequence[Row]) -> Indicators:
 
 _TERMS = ("followed", "change", "lined", "above_before", "above_after", "grown", "debt_before", "debt_ended", "back_in_school",
            "women_before", "women_after")
+_WIDTH = 1 + len(_TERMS)  # the key, then the terms (then the sex, the kecamatan and any ``extra`` columns)
 
 
-def _lines_in_force(session: Session, on: date) -> dict[str, int]:
+def lines_in_force(session: Session, on: date) -> dict[str, int]:
     latest = (select(PovertyLine.area, func.max(PovertyLine.valid_from).label("valid_from"))
               .where(PovertyLine.valid_from <= on).group_by(PovertyLine.area).subquery())
     rows = session.execute(select(PovertyLine.area, PovertyLine.amount).join(
@@ -214,9 +236,8 @@ def _lines_in_force(session: Session, on: date) -> dict[str, int]:
     return {area: amount for area, amount in rows}
 
 
-def _grouped(session: Session, pairs: Sequence[Row], dimension: Dimension) -> list[tuple[str, Indicators]]:
-    """The indicators per group of ``dimension``, by label: a household counts once in each group it belongs to,
-    and one in none goes to the dimension's fallback group (the pairs are the population's households already)."""
+def _labels_of(session: Session, dimension: Dimension) -> Callable[[Row], Sequence[str]]:
+    """How to name a household's groups in ``dimension``; one in none of them goes to the dimension's fallback group."""
     if dimension is Dimension.PROGRAMME:
         queries = [
             ("Pelatihan: ", select(household_key(TrainingParticipant.member_id), TrainingProgramme.name)
@@ -232,31 +253,54 @@ def _grouped(session: Session, pairs: Sequence[Row], dimension: Dimension) -> li
                     .where(Loan.disbursed_on.is_not(None)))]
         fallback = "Tanpa pinjaman"
     elif dimension is Dimension.CATEGORY:
-        queries = [("", select(household_key(MemberCategory.member_id), Category.name)
-                    .join(Category, Category.code == MemberCategory.category_code))]
-        fallback = "Tanpa kategori"
+        return by_key(category_names(session, None), "Tanpa kategori")
     elif dimension is Dimension.KECAMATAN:
-        queries = [("", select(household_key(Member.id), Kecamatan.name).join(Kecamatan, Kecamatan.code == Member.kecamatan_code))]
-        fallback = ""
+        return lambda pair: (pair.kecamatan,)
     elif dimension is Dimension.SEX:
-        queries = [("", select(household_key(Member.id), Member.sex))]
-        fallback = ""
+        return lambda pair: (SEX_LABELS[pair.sex],)
     else:
         queries = [("", select(household_key(Member.id), extract("year", Member.join_date)))]
         fallback = ""
     groups: dict[object, list[str]] = defaultdict(list)
     for prefix, query in queries:
         names: dict[object, str] = {}
-        for key, value in session.execute(query.distinct()):  # two loans from one fund are one group
+        for key, value in session.connection().execute(query.distinct()):  # two loans from one fund are one group
             name = names.get(value)
             if name is None:
                 name = names[value] = prefix + _label(dimension, value)
             groups[key].append(name)
-    members: dict[str, list[Row]] = defaultdict(list)
+    return by_key(groups, fallback)
+
+
+def by_key(groups: dict[object, list[str]], fallback: str) -> Callable[[Row], Sequence[str]]:
+    """A household's groups from a key -> names mapping; one in none goes to ``fallback`` (if any)."""
+    none = (fallback,) if fallback else ()
+    return lambda pair: groups.get(pair.key) or none
+
+
+def category_names(session: Session, population: Select | None) -> dict[object, list[str]]:
+    """Each household's vulnerability categories by key, in the categories' order."""
+    names: dict[object, list[str]] = defaultdict(list)
+    for key, name in session.connection().execute(
+        select(household_key(MemberCategory.member_id), Category.name).join(Category, Category.code == MemberCategory.category_code)
+        .where(_within(MemberCategory.member_id, population)).order_by(Category.position)
+    ):
+        names[key].append(name)
+    return names
+
+
+def grouped(pairs: Sequence[Row], groups_of: Callable[[Row], Sequence[str]]) -> list[GroupFigures]:
+    """The indicators per group, by label: a household counts once in each group ``groups_of`` names for it (the
+    pairs are the population's households already)."""
+    members: dict[str, list[tuple]] = defaultdict(list)
     for pair in pairs:
-        for label in groups.get(pair.key) or ([fallback] if fallback else []):
-            members[label].append(pair)
-    return [(label, _summed(grouped)) for label, grouped in sorted(members.items())]
+        terms = pair[1:_WIDTH]
+        for label in groups_of(pair):
+            members[label].append(terms)
+    return [GroupFigures(label, _summed(terms)) for label, terms in sorted(members.items())]
+
+
+SEX_LABELS = {sex.value: sex.label for sex in Sex}
 
 
 def _label(dimension: Dimension, value) -> str:
@@ -267,9 +311,9 @@ def _label(dimension: Dimension, value) -> str:
     return str(value)
 
 
-def reached_members(population: Select | None, fund_id, programme_id, period_from: date, period_to: date):
-    """The members (column ``member_id``) a programme touched in the period: a subquery."""
-    visited = select(HouseholdMeasurement.member_id).where(HouseholdMeasurement.measured_on.between(period_from, period_to))
+def other_contacts(fund_id, programme_id, period_from: date, period_to: date) -> list[Select]:
+    """Who was reached besides a household visited (measured) in the period: the members (``member_id``) with a loan
+    disbursed or a training enrolled in the period, of the fund or the programme if one is chosen."""
     borrowed = select(Loan.member_id).where(Loan.disbursed_on.between(period_from, period_to))
     if fund_id is not None:
         borrowed = borrowed.where(Loan.fund_source_id == fund_id)
@@ -278,12 +322,7 @@ def reached_members(population: Select | None, fund_id, programme_id, period_fro
     if programme_id is not None:
         trained = trained.join(TrainingBatch, TrainingBatch.id == TrainingParticipant.batch_id).where(
             TrainingBatch.programme_id == programme_id)
-    contacts = [visited, borrowed, trained]
-    if fund_id is not None:
-        contacts = [visited.where(_within(HouseholdMeasurement.member_id, population)), borrowed]
-    elif programme_id is not None:
-        contacts = [visited.where(_within(HouseholdMeasurement.member_id, population)), trained]
-    return union(*contacts).subquery()
+    return [borrowed] if fund_id is not None else [trained] if programme_id is not None else [borrowed, trained]
 
 
 def _loans_repaid(session: Session, population: Select | None, fund_id, period_from: date, period_to: date) -> tuple[int, int]:
@@ -319,30 +358,39 @@ def cohort_figures(
 def cohort_households(session: Session, population: Select | None, basis: CohortBasis, fund_id, period_from: date,
                       period_to: date) -> list[CohortHousehold]:
     """For a caller that has checked the right (the funder's report too)."""
-    if basis is CohortBasis.JOINED:
-        starts = select(Member.id.label("member_id"), Member.join_date.label("start"))
-    elif basis is CohortBasis.FIRST_LOAN:
-        starts = (select(Loan.member_id, func.min(Loan.disbursed_on).label("start")).where(Loan.disbursed_on.is_not(None))
-                  .group_by(Loan.member_id))
-        if fund_id is not None:
-            starts = starts.where(Loan.fund_source_id == fund_id)
-    else:
-        starts = (select(TrainingParticipant.member_id, func.min(TrainingParticipant.enrolled_on).label("start"))
-                  .where(TrainingParticipant.member_id.is_not(None)).group_by(TrainingParticipant.member_id))
-    start = starts.subquery()
     m = HouseholdMeasurement
-    rows = session.execute(
-        select(household_key(m.member_id).label("key"), start.c.start, Desa.kind, *MEASURED)
-        .join(start, start.c.member_id == m.member_id).join(Member, Member.id == m.member_id).join(Desa, Desa.id == Member.desa_id)
-        .where(start.c.start.between(period_from, period_to), m.measured_on <= period_to, _within(m.member_id, population))
-        .order_by(m.member_id, m.measured_on)
+    if basis is CohortBasis.JOINED:  # the member row is joined anyway: no start subquery to join it twice
+        start = Member.join_date.label("start")
+        query = select(household_key(m.member_id).label("key"), start, Desa.kind, *MEASURED)
+    else:
+        if basis is CohortBasis.FIRST_LOAN:
+            starts = (select(Loan.member_id, func.min(Loan.disbursed_on).label("start")).where(Loan.disbursed_on.is_not(None))
+                      .group_by(Loan.member_id))
+            if fund_id is not None:
+                starts = starts.where(Loan.fund_source_id == fund_id)
+        else:
+            starts = (select(TrainingParticipant.member_id, func.min(TrainingParticipant.enrolled_on).label("start"))
+                      .where(TrainingParticipant.member_id.is_not(None)).group_by(TrainingParticipant.member_id))
+        subquery = starts.subquery()
+        start = subquery.c.start
+        query = (select(household_key(m.member_id).label("key"), start, Desa.kind, *MEASURED)
+                 .join(subquery, subquery.c.member_id == m.member_id))
+    rows = session.connection().execute(
+        query.join(Member, Member.id == m.member_id).join(Desa, Desa.id == Member.desa_id)
+        .where(start.between(period_from, period_to), m.measured_on <= period_to, _within(m.member_id, population))
     ).all()
-    lines = _lines_in_force(session, period_to)
+    by_household: dict[object, list[Row]] = defaultdict(list)
+    for row in rows:  # grouped here rather than sorted by the database: a sort of every row was a fifth of the read
+        by_household[row.key].append(row)
+    lines = lines_in_force(session, period_to)
     households: list[CohortHousehold] = []
-    for row in rows:
-        if not households or households[-1].key != row.key:
-            households.append(CohortHousehold(row.key, row.start, [], lines.get(AREA_OF_KIND.get(row.kind, "perdesaan"))))
-        households[-1].measurements.append(measurement_of(row))
+    for key, measured in by_household.items():
+        measured.sort(key=_DAY)
+        first = measured[0]
+        # The baseline, then only the measurements a milestone may take.
+        households.append(CohortHousehold(key, first.start, [measurement_of(first), *(
+            measurement_of(row) for row in measured[1:] if in_a_window(first.start, row.measured_on))],
+            lines.get(AREA_OF_KIND.get(first.kind, "perdesaan"))))
     return households
 
 

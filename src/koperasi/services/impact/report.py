@@ -3,28 +3,29 @@
 Everything is counted over the households in scope (a fund's borrowers, a programme's participants, or
 every member): people reached by sex, age group, kecamatan and category; money lent and repaid net of
 reversals; certificates issued; producers' share of sales net of returns; the indicators with three
-breakdowns; and one anonymous row per household. Making it is audited, as it carries personal figures
-(without names).
+breakdowns; one anonymous row per household; and the kisah sukses whose member agreed to their publication
+(the only names the report carries). Making it is audited, as it carries personal figures.
 """
 
 from __future__ import annotations
 
+import calendar
+import gc
 import uuid
 from collections import Counter, defaultdict
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from datetime import date
 
-from sqlalchemy import Select, and_, case, func, or_, select
+from sqlalchemy import Row, Select, case, func, select, union
 from sqlalchemy.orm import Session, aliased
 
 from koperasi import clock
 from koperasi.db.models import (
-    Category,
-    HouseholdMeasurement,
     Kecamatan,
     Loan,
     LoanMovement,
     Member,
-    MemberCategory,
     Sale,
     SaleLine,
     TrainingBatch,
@@ -33,77 +34,126 @@ from koperasi.db.models import (
 )
 from koperasi.domain.impact.cohorts import CohortBasis, CohortSpan, cohort_rows
 from koperasi.domain.impact.indicators import Dimension
-from koperasi.domain.impact.papers import AnonymousHousehold, FunderReport
-from koperasi.domain.members.register import age_on
+from koperasi.domain.impact.papers import AnonymousHousehold, AnonymousMeasurement, FunderReport
 from koperasi.domain.office.audit import AuditAction
-from koperasi.domain.people import Sex
 from koperasi.domain.roles import Actor, Permission
 from koperasi.services.access import authorize
-from koperasi.services.impact.households import MEASURED, measurement_of
 from koperasi.services.impact.indicators import (
+    BASELINE,
+    LATEST,
+    SEX_LABELS,
+    by_key,
+    category_names,
+    check_period,
     cohort_households,
-    figures_and_breakdowns,
+    figures_of,
+    grouped,
     household_key,
+    household_pairs,
+    lines_in_force,
+    other_contacts,
     population_of,
-    reached_members,
 )
+from koperasi.services.impact.stories import published_stories
 from koperasi.services.office import audit
 from koperasi.services.office.profile import current_office
 from koperasi.services.transaction import write
 
-BREAKDOWNS = (Dimension.CATEGORY, Dimension.SEX, Dimension.KECAMATAN)
 AGE_GROUPS = ((0, "di bawah 25"), (25, "25–39"), (40, "40–54"), (55, "55 ke atas"))
+# What the anonymous rows carry of a measurement (domain/impact/papers.AnonymousHousehold), baseline then latest.
+_SHOWN = ("measured_on", "monthly_income", "income_estimated", "household_size", "business_status", "moneylender_amount",
+          "school_age_children", "children_in_school", "woman_business")
 
 
-def age_group(age: int) -> str:
-    return [label for low, label in AGE_GROUPS if age >= low][-1] if age >= 0 else AGE_GROUPS[0][1]
+def born_by(on: date, years: int) -> date:
+    """The last birth day of someone ``years`` old on ``on`` (``age_on`` counts a 29 February birthday on 1 March)."""
+    year = on.year - years
+    return date(year, on.month, on.day) if (on.month, on.day) != (2, 29) or calendar.isleap(year) else date(year, 2, 28)
+
+
+def _age_group_on(on: date):
+    """The age group as SQL: born by the day someone turns a group's lowest age, oldest group first."""
+    return case(*((Member.birth_date <= born_by(on, low), label) for low, label in reversed(AGE_GROUPS[1:])),
+                else_=AGE_GROUPS[0][1]).label("age_group")
 
 
 def funder_report(
     session: Session, actor: Actor, *, period_from: date, period_to: date, fund_id: uuid.UUID | None = None,
     programme_id: uuid.UUID | None = None,
 ) -> FunderReport:
-    with write(session):
+    with write(session), _no_cycle_collection():
         authorize(session, actor, Permission.VIEW_HOUSEHOLDS)
-        figures, breakdowns = figures_and_breakdowns(session, period_from=period_from, period_to=period_to, fund_id=fund_id,
-                                                     programme_id=programme_id, dimensions=BREAKDOWNS)
-        population, _ = population_of(session, fund_id, programme_id)
-        reached = reached_members(population, fund_id, programme_id, period_from, period_to)
+        check_period(period_from, period_to)
+        population, scope = population_of(session, fund_id, programme_id)
+        lines = lines_in_force(session, period_to)
+        # One row per household carries everything the indicators, their breakdowns and the anonymous rows need.
+        pairs = household_pairs(session, population, period_from, period_to, lines, extra=(
+            _age_group_on(period_to), *(getattr(BASELINE, name) for name in _SHOWN), *(getattr(LATEST, name) for name in _SHOWN)))
+        categories = category_names(session, population)
+        reached = _reached(session, pairs, other_contacts(fund_id, programme_id, period_from, period_to), period_to)
+        figures = figures_of(session, pairs, population, scope, fund_id, period_from, period_to, lines, len(reached))
+        breakdowns = {
+            Dimension.CATEGORY: grouped(pairs, by_key(categories, "Tanpa kategori")),
+            Dimension.SEX: grouped(pairs, lambda pair: (SEX_LABELS[pair.sex],)),
+            Dimension.KECAMATAN: grouped(pairs, lambda pair: (pair.kecamatan,)),
+        }
         lent, repaid, disbursed = _money(session, population, fund_id, period_from, period_to)
         basis = CohortBasis.FIRST_LOAN if fund_id else CohortBasis.FIRST_TRAINING if programme_id else CohortBasis.JOINED
         report = FunderReport(
             office=current_office(session).profile, made_on=clock.today(), figures=figures, breakdowns=breakdowns,
-            reached_by=_reached_by(session, reached, period_to), lent=lent, repaid=repaid, loans_disbursed=disbursed,
+            reached_by=_reached_by(reached, categories), lent=lent, repaid=repaid, loans_disbursed=disbursed,
             trainings_completed=_certificates(session, population, programme_id, period_from, period_to),
             sales_to_producers=_sales(session, population, period_from, period_to),
-            households=_anonymous(session, population, period_from, period_to), cohort_basis=basis,
+            households=_anonymous(pairs, categories), cohort_basis=basis,
             cohorts=cohort_rows(cohort_households(session, population, basis, fund_id, period_from, period_to), CohortSpan.YEAR),
+            stories=published_stories(session, population, period_from, period_to),
         )
         audit.record(session, actor, action=AuditAction.IMPACT_REPORTED, entity="impact_report", entity_id=figures.scope[:64],
                      after={"periode": f"{period_from.isoformat()} s.d. {period_to.isoformat()}", "lingkup": figures.scope,
-                            "rumah tangga": len(report.households)})
+                            "rumah tangga": len(report.households), "kisah sukses": [story.title for story in report.stories]})
         return report
+
+
+@contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    """Pause the cyclic garbage collector while the report reads and builds several hundred thousand rows and
+    tuples: none of them form cycles (reference counting frees them), and the collector scanning them again and
+    again as they accumulated was 30% of the report's time at 100,000 households."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _within(column, population: Select | None):
     return column.in_(population) if population is not None else True
 
 
-def _reached_by(session: Session, reached, on: date) -> dict[str, dict[str, int]]:
-    people = session.execute(
-        select(Member.id, Member.sex, Member.birth_date, Kecamatan.name)
-        .join(Kecamatan, Kecamatan.code == Member.kecamatan_code).where(Member.id.in_(select(reached.c.member_id)))
-    ).all()
-    categories = Counter(session.scalars(
-        select(Category.name).join(MemberCategory, MemberCategory.category_code == Category.code)
-        .where(MemberCategory.member_id.in_(select(reached.c.member_id)))
-    ))
-    ages = Counter(age_group(age_on(row.birth_date, on)) for row in people)
+def _reached(session: Session, pairs: Sequence[Row], contacts: list[Select], on: date) -> list[tuple]:
+    """The reached members' sex, age group, kecamatan and key, one each: the households the pairs say were visited,
+    and the members of the other contacts (a loan, a training) read here."""
+    people = {pair.key: (pair.sex, pair.age_group, pair.kecamatan, pair.key) for pair in pairs if pair.visited}
+    for key, *person in session.connection().execute(
+        select(household_key(Member.id), Member.sex, _age_group_on(on), Kecamatan.name)
+        .join(Kecamatan, Kecamatan.code == Member.kecamatan_code).where(Member.id.in_(union(*contacts)))
+    ):
+        people.setdefault(key, (*person, key))
+    return list(people.values())
+
+
+def _reached_by(people: Sequence[tuple], categories: dict[object, list[str]]) -> dict[str, dict[str, int]]:
+    """The reached by sex, age group, kecamatan and category (the reached are within the population whose
+    ``categories`` were read)."""
+    sexes, age_groups, kecamatans, keys = zip(*people) if people else ((), (), (), ())
+    ages = Counter(age_groups)
     return {
-        "Jenis kelamin": dict(Counter(Sex(row.sex).label for row in people)),
+        "Jenis kelamin": dict(Counter(SEX_LABELS[sex] for sex in sexes)),
         "Kelompok umur": {label: ages[label] for _, label in AGE_GROUPS if ages[label]},
-        "Kecamatan": dict(sorted(Counter(row.name for row in people).items())),
-        "Kategori kerentanan": dict(sorted(categories.items())),
+        "Kecamatan": dict(sorted(Counter(kecamatans).items())),
+        "Kategori kerentanan": dict(sorted(Counter(name for key in keys for name in categories.get(key, ())).items())),
     }
 
 
@@ -153,32 +203,14 @@ def _sales(session: Session, population: Select | None, period_from: date, perio
     return int(session.scalar(query) or 0)
 
 
-def _anonymous(session: Session, population: Select | None, period_from: date, period_to: date) -> list[AnonymousHousehold]:
-    m = HouseholdMeasurement
-    # Each household's first and last day from the (member_id, measured_on) index; one measurement a day.
-    days = (select(m.member_id, func.min(m.measured_on).label("first"), func.max(m.measured_on).label("last"))
-            .where(m.measured_on <= period_to, _within(m.member_id, population)).group_by(m.member_id).subquery())
-    rows = session.execute(
-        select(household_key(m.member_id).label("key"), *MEASURED, Member.sex, Member.birth_date, Kecamatan.name.label("kecamatan"))
-        .join(days, and_(days.c.member_id == m.member_id, or_(m.measured_on == days.c.first, m.measured_on == days.c.last)))
-        .join(Member, Member.id == m.member_id).join(Kecamatan, Kecamatan.code == Member.kecamatan_code)
-        .order_by(Kecamatan.name, Member.sex, m.member_id, m.measured_on)
-    ).all()
-    categories: dict[object, list[str]] = defaultdict(list)
-    for key, name in session.execute(
-        select(household_key(MemberCategory.member_id), Category.name).join(Category, Category.code == MemberCategory.category_code)
-        .where(_within(MemberCategory.member_id, population)).order_by(Category.position)
-    ):
-        categories[key].append(name)
-    households = []
-    index = 0
-    while index < len(rows):  # the first and (maybe) the last measurement of each household, in order
-        first = rows[index]
-        last = rows[index + 1] if index + 1 < len(rows) and rows[index + 1].key == first.key else None
-        index += 2 if last is not None else 1
-        households.append(AnonymousHousehold(
-            row=len(households) + 1, sex=Sex(first.sex).label, age_group=age_group(age_on(first.birth_date, period_to)),
-            kecamatan=first.kecamatan, categories=", ".join(categories.get(first.key, [])), baseline=measurement_of(first),
-            latest=measurement_of(last) if last is not None and last.measured_on >= period_from else None,
-        ))
-    return households
+def _anonymous(pairs: Sequence[Row], categories: dict[object, list[str]]) -> list[AnonymousHousehold]:
+    """One row per household, by kecamatan and sex: the baseline and the latest measurement's shown figures."""
+    first = len(pairs[0]) - 2 * len(_SHOWN) if pairs else 0
+    middle = first + len(_SHOWN)
+    ordered = sorted(pairs, key=lambda pair: (pair.kecamatan, pair.sex, pair.key))
+    measured = AnonymousMeasurement._make
+    return [  # positional: 100,000 of them
+        AnonymousHousehold(number, SEX_LABELS[pair.sex], pair.age_group, pair.kecamatan, ", ".join(categories.get(pair.key, ())),
+                           measured(pair[first:middle]), measured(pair[middle:]) if pair.followed else None)
+        for number, pair in enumerate(ordered, start=1)
+    ]

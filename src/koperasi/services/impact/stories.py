@@ -8,8 +8,9 @@ as a paper (``story_paper`` refuses it) and the funder's report leaves it out.
 from __future__ import annotations
 
 import uuid
+from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session, aliased
 
 from koperasi import clock
@@ -107,6 +108,27 @@ def story_paper(session: Session, actor: Actor, story_id: uuid.UUID) -> StoryPap
         if story.consent_on is None or story.consent_recorded_by is None:
             raise ValidationError(NO_CONSENT, field="consent_on")
         return _paper(session, actor, story)
+
+
+def published_stories(session: Session, population: Select | None, period_from: date, period_to: date) -> list[StoryPaper]:
+    """The stories of ``population``'s members (None: everyone) whose consent to publish was recorded in the period,
+    by consent day: what the funder's report carries. A story without consent is never among them; the caller has
+    checked the right and audits the report."""
+    recorder = aliased(User)
+    query = (
+        select(SuccessStory.title, SuccessStory.text, SuccessStory.photo, Member.full_name, Desa.name.label("desa"),
+               Kecamatan.name.label("kecamatan"), Member.join_date, SuccessStory.consent_on, recorder.full_name.label("recorder"))
+        .join(Member, Member.id == SuccessStory.member_id).join(Desa, Desa.id == Member.desa_id)
+        .join(Kecamatan, Kecamatan.code == Member.kecamatan_code).join(recorder, recorder.id == SuccessStory.consent_recorded_by)
+        .where(SuccessStory.consent_on.between(period_from, period_to))
+        .order_by(SuccessStory.consent_on, SuccessStory.title, SuccessStory.id)
+    )
+    if population is not None:
+        query = query.where(SuccessStory.member_id.in_(population))
+    office, today = current_office(session).profile, clock.today()
+    return [StoryPaper(office=office, title=row.title, text=row.text, photo=row.photo, member_name=row.full_name, desa=row.desa,
+                       kecamatan=row.kecamatan, joined_on=row.join_date, consent_on=row.consent_on,
+                       consent_recorded_by=row.recorder, printed_on=today) for row in session.execute(query)]
 
 
 def _paper(session: Session, actor: Actor, story: SuccessStory) -> StoryPaper:

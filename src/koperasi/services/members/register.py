@@ -42,6 +42,7 @@ from koperasi.domain.members.register import (
 )
 from koperasi.domain.office.numbering import DocumentType
 from koperasi.domain.people import Sex
+from koperasi.domain.photos import check_photo
 from koperasi.domain.roles import Actor, Permission
 from koperasi.services.office import audit
 from koperasi.services.access import authorize
@@ -294,19 +295,11 @@ def record_rejoining(session: Session, actor: Actor, member_id: uuid.UUID, *, ex
         return detail(session, member)
 
 
-MAX_PHOTO_BYTES = 400_000
-_PHOTO_SIGNATURES = (b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n")  # JPEG, PNG
-
-
 def set_photo(
     session: Session, actor: Actor, member_id: uuid.UUID, photo: bytes | None, *, expected_version: int
 ) -> MemberDetail:
-    """Store (or with None remove) a member's pas foto: a JPEG or PNG of at most 400 KB."""
-    if photo is not None:
-        if not photo.startswith(_PHOTO_SIGNATURES):
-            raise ValidationError("Foto harus berupa gambar JPEG atau PNG.", field="photo")
-        if len(photo) > MAX_PHOTO_BYTES:
-            raise ValidationError(f"Foto terlalu besar ({len(photo) // 1000} KB); paling besar 400 KB.", field="photo")
+    """Store (or with None remove) a member's pas foto (the rules: domain/photos.py)."""
+    photo = check_photo(photo)
     with write(session):
         authorize(session, actor, Permission.EDIT_MEMBERS)
         member = _current(session, member_id, expected_version)
