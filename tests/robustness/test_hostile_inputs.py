@@ -809,6 +809,8 @@ def specs(w: World) -> dict:
         cash_entries.approve_cash_reversal: d(reversal_request_id=w.pick("reversal_request")),
         cash_queries.cash_book: d(month=either(st.tuples(st.integers(1900, 2100), st.integers(0, 13)), None, (2026,), "2026-11"),
                                   account=st.one_of(st.none(), texts("5101", "5301"))),
+        cash_queries.cash_book_export: d(month=either(st.tuples(st.integers(1900, 2100), st.integers(0, 13)), None, (2026,), "2026-11"),
+                                         account=st.one_of(st.none(), texts("5101", "5301"))),
         cash_papers.voucher_for: d(entry_id=w.pick("cash_entry"), place=texts("Sarolangun")),
         chart_accounts.chart: d(),
         chart_accounts.proposed_code: d(group=choice(AccountGroup, "6", 4)),

@@ -490,6 +490,7 @@ CALLS = {
         s, a, UNKNOWN, reason="Salah ketik", request_id=uuid.uuid4())),
     cash_entries.approve_cash_reversal: (CASH_REVERSERS, lambda s, a: cash_entries.approve_cash_reversal(s, a, UNKNOWN)),
     cash_queries.cash_book: (ANYONE_LOGGED_IN, lambda s, a: cash_queries.cash_book(s, a, month=(2026, 1))),
+    cash_queries.cash_book_export: (ANYONE_LOGGED_IN, lambda s, a: cash_queries.cash_book_export(s, a, month=(2026, 1))),
     cash_papers.voucher_for: (ANYONE_LOGGED_IN, lambda s, a: cash_papers.voucher_for(s, a, UNKNOWN)),
     chart_accounts.chart: (ANYONE_LOGGED_IN, lambda s, a: chart_accounts.chart(s, a)),
     chart_accounts.proposed_code: (ANYONE_LOGGED_IN, lambda s, a: chart_accounts.proposed_code(s, a, AccountGroup.EXPENSE)),

@@ -121,3 +121,26 @@ def test_berkas_opens_the_cash_book(qtbot, context, monkeypatch):
     assert window.action_cash_book in window.form.menuFile.actions()
     window.action_cash_book.trigger()
     assert opened == [0]
+
+
+def test_the_month_saved_to_excel_is_the_one_shown_and_the_export_is_in_the_audit_log(qtbot, context, monkeypatch, tmp_path):
+    from openpyxl import load_workbook
+    from PySide6.QtWidgets import QFileDialog
+    from sqlalchemy import select
+
+    from koperasi.db.models import AuditEvent
+
+    office = cash_office(context.database, context.actor)
+    office.expense(150_000, description="Kertas HVS dan tinta")
+    view = _view(qtbot, context, office.clerk)
+    target = tmp_path / "buku-kas.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(target), ""))
+    told = []
+    monkeypatch.setattr("koperasi.gui.breakdown_view.show_info", lambda parent, title, text: told.append(title))
+    view.export_button.click()
+    assert told == ["Kas kantor"]
+    cells = [cell for row in load_workbook(target).active.iter_rows(values_only=True) for cell in row]
+    assert "Kertas HVS dan tinta" in cells
+    with context.database.session() as session:
+        event = session.scalars(select(AuditEvent).where(AuditEvent.action == "cash_book_exported")).one()
+    assert event.username == "kasir"

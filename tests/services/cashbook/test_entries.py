@@ -57,6 +57,19 @@ def test_an_office_account_takes_entries_and_reads_back_from_the_journal_by_its_
         assert ledger_checks.ledger_problems(session) == []
 
 
+def test_exporting_the_cash_book_is_audited_with_what_left(office):
+    office.expense(150_000, description="Kertas HVS dan tinta")
+    office.income(500_000, Account.GRANT_INCOME, description="Hibah", party="Dinas Koperasi")
+    with office.session() as session:
+        shown = queries.cash_book(session, office.clerk, month=(2026, 11))
+        exported = queries.cash_book_export(session, office.clerk, month=(2026, 11))
+        everything = queries.cash_book_export(session, office.clerk, account="5101")
+        events = session.scalars(select(AuditEvent).where(AuditEvent.action == "cash_book_exported").order_by(AuditEvent.id)).all()
+    assert exported == shown and len(everything.lines) == 1
+    assert [(e.username, e.entity_id, e.after) for e in events] == [
+        ("kasir", "2026-11", {"akun": "semua", "baris": 2}), ("kasir", "semua", {"akun": "5101", "baris": 1})]
+
+
 def test_a_retried_save_returns_the_first_voucher_and_a_reused_id_with_other_content_is_refused(both):
     key = uuid.uuid4()
     first = both.expense(80_000, request_id=key, description="Ongkos ojek ke desa")

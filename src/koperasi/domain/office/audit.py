@@ -101,6 +101,7 @@ class AuditAction(StrEnum):
     CASH_RECEIVED = "cash_received"
     CASH_SPENT = "cash_spent"
     CASH_REVERSED = "cash_reversed"
+    CASH_BOOK_EXPORTED = "cash_book_exported"
     LEDGER_ACCOUNT_ADDED = "ledger_account_added"
     LEDGER_ACCOUNT_CHANGED = "ledger_account_changed"
     BOOK_CLOSING_REQUESTED = "book_closing_requested"
@@ -223,6 +224,7 @@ ACTION_LABELS: dict[str, str] = {
     AuditAction.CASH_RECEIVED: "Pemasukan kas kantor dicatat",
     AuditAction.CASH_SPENT: "Pengeluaran kas kantor dicatat",
     AuditAction.CASH_REVERSED: "Transaksi kas kantor dibatalkan",
+    AuditAction.CASH_BOOK_EXPORTED: "Buku kas kantor diekspor ke Excel",
     AuditAction.LEDGER_ACCOUNT_ADDED: "Akun ditambahkan ke bagan akun",
     AuditAction.LEDGER_ACCOUNT_CHANGED: "Akun di bagan akun diubah",
     AuditAction.BOOK_CLOSING_REQUESTED: "Tutup buku diminta",

@@ -187,7 +187,12 @@ class CashBookView(QWidget):
         heading = [self.context.office.profile.name, self.tr("Buku kas kantor: {scope}").format(scope=", ".join(scope))]
         name = f"buku-kas-{month[0]}-{month[1]:02d}.xlsx" if month else "buku-kas.xlsx"
 
-        def write(book, path):
+        account = self.account_combo.currentData()
+
+        def write(_shown, path):
+            # read again by the service that audits the export: what is written is what the log says left
+            with self.context.database.session() as session:
+                book = queries.cash_book_export(session, self.context.actor, month=month, account=account)
             write_cash_book_xlsx(book, path, heading=heading)
 
         save_report(self, page, "xlsx", file_name=name, dialog_title=self.tr("Simpan buku kas"), writers=(write, write),

@@ -9,9 +9,12 @@ from koperasi.db.models import CashEntry, User
 from koperasi.domain.cashbook.papers import CashBookPage, CashLine
 from koperasi.domain.cashbook.rules import CashDirection
 from koperasi.domain.months import Month, check_month, month_end, month_start
+from koperasi.domain.office.audit import AuditAction
 from koperasi.domain.roles import Actor, Permission
 from koperasi.services.access import authorize
 from koperasi.services.accounts import account_names
+from koperasi.services.office import audit
+from koperasi.services.transaction import write
 
 
 def cash_book(session: Session, actor: Actor, *, month: Month | None = None, account: str | None = None) -> CashBookPage:
@@ -41,6 +44,17 @@ def cash_book(session: Session, actor: Actor, *, month: Month | None = None, acc
             reversed_by is not None, row.reversal_of_id is not None,
         ))
     return CashBookPage(tuple(lines), sum(line.into for line in lines), sum(line.out for line in lines))
+
+
+def cash_book_export(session: Session, actor: Actor, *, month: Month | None = None, account: str | None = None) -> CashBookPage:
+    """The cash book as ``cash_book`` reads it, for a workbook that leaves the program: the export is audited
+    (who took which month out), as every other list that leaves the office is."""
+    with write(session):
+        page = cash_book(session, actor, month=month, account=account)
+        audit.record(session, actor, action=AuditAction.CASH_BOOK_EXPORTED, entity="cash_book",
+                     entity_id=f"{month[0]}-{month[1]:02d}" if month else "semua",
+                     after={"akun": account or "semua", "baris": len(page.lines)})
+        return page
 
 
 def cash_book_totals(session: Session) -> dict[str, int]:
