@@ -52,6 +52,10 @@ class LazyTabs:
             self._swap_in(self._placeholders.pop(name), tab)
         return self._built[name]
 
+    def built(self, name: str) -> QWidget | None:
+        """Tab ``name`` if it was built, else None (a tab not opened yet needs no refresh: it reads when built)."""
+        return self._built.get(name)
+
     def _swap_in(self, placeholder: QWidget, tab: QWidget) -> None:
         tabs = self._tabs
         index = tabs.indexOf(placeholder)
