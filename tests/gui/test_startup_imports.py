@@ -31,8 +31,11 @@ STARTUP = textwrap.dedent(
     app = QApplication(sys.argv)
     from koperasi.gui.translations import install_indonesian
     translator = install_indonesian(app)
+    import koperasi.app  # as python -m koperasi has it, with what run_session_loop imports before the login
     from koperasi.db.database import open_database
     from koperasi.gui.busy import drain
+    from koperasi.gui.context import AppContext
+    from koperasi.gui.screen_fit import show_main_window
     from koperasi.gui.office.login_dialog import LoginDialog
     from koperasi.services.office import login_screen
     database = open_database(make_url(sys.argv[1]))
