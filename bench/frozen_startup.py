@@ -37,11 +37,11 @@ def _login_mapped(display: str) -> bool:
 
 def _one_start(command: list[str], env: dict[str, str], timeout: float) -> float:
     started = time.perf_counter()
-    program = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=open("/tmp/frozen-err.log", "ab"), start_new_session=True)
+    program = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     try:
         while not _login_mapped(env["DISPLAY"]):
             if program.poll() is not None:
-                raise RuntimeError(f"the program ended (exit {program.returncode}) before its login window showed")
+                raise RuntimeError(f"the program ended (exit {program.returncode}) before its login window showed: start it by hand to see why")
             if time.perf_counter() - started > timeout:
                 raise RuntimeError("no login window within the time-out")
             time.sleep(POLL_SECONDS)
