@@ -10,8 +10,8 @@ import time
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEventLoop, QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QApplication, QSplashScreen
+from PySide6.QtCore import QEventLoop, QObject, QTimer, Signal
+from PySide6.QtWidgets import QApplication
 
 from koperasi import __version__
 from koperasi.cli import EXIT_CRASH
@@ -37,6 +37,7 @@ def run_gui(db_arg: str | None) -> int:
     from koperasi.gui.crash import CrashHandler
     from koperasi.gui.icons import app_icon
     from koperasi.gui.messages import show_error
+    from koperasi.gui.splash import Splash
     from koperasi.gui.translations import install_indonesian
 
     app = QApplication.instance() or QApplication(sys.argv)
@@ -50,10 +51,8 @@ def run_gui(db_arg: str | None) -> int:
     collector = GuiThreadCollector(app)
     collector.start()
     # Old office PCs take seconds to load the database layer: say that something is happening.
-    splash = QSplashScreen(app_icon().pixmap(160, 160))
-    splash.show()
-    splash.showMessage("Memuat Koperasi Berdaya…", Qt.AlignmentFlag.AlignBottom | Qt.AlignmentFlag.AlignHCenter)
-    app.processEvents()
+    splash = Splash(app_icon().pixmap(160, 160), "Memuat Koperasi Berdaya…")
+    splash.show_now()
     from koperasi.db.database import open_database
     from koperasi.db.location import resolve_database_url, shown
     from koperasi.paths import default_database_path
@@ -218,14 +217,13 @@ class AutomaticBackups(QObject):
     def at_exit(self) -> None:
         """After someone worked: one more backup, with a small notice while it is made."""
         from koperasi.gui.icons import app_icon
+        from koperasi.gui.splash import Splash
 
         if not self.database.is_sqlite or not self.used:
             self.wait()
             return
-        splash = QSplashScreen(app_icon().pixmap(160, 160))
-        splash.show()
-        splash.showMessage("Membuat cadangan otomatis…", Qt.AlignmentFlag.AlignBottom | Qt.AlignmentFlag.AlignHCenter)
-        QApplication.processEvents()
+        splash = Splash(app_icon().pixmap(160, 160), "Membuat cadangan otomatis…")
+        splash.show_now()
         try:
             self.wait()
             self._thread = threading.Thread(target=lambda: setattr(self, "last_message", self._run("exit")), name="koperasi-auto-backup")
