@@ -60,10 +60,12 @@ class LazyTabs:
         tabs = self._tabs
         index = tabs.indexOf(placeholder)
         current = tabs.currentIndex()
+        visible = tabs.isTabVisible(index)  # mode kabupaten hides the office's tabs: one built later stays hidden
         blocked = tabs.blockSignals(True)  # the same tab stays current: nobody needs to hear of the swap
         try:
             tabs.insertTab(index, tab, tabs.tabText(index))
             tabs.removeTab(index + 1)
+            tabs.setTabVisible(index, visible)
             tabs.setCurrentIndex(current)
         finally:
             tabs.blockSignals(blocked)
