@@ -22,22 +22,30 @@ STARTUP = textwrap.dedent(
     translator = install_indonesian(app)
     from koperasi.db.database import open_database
     from koperasi.gui.office.login_dialog import LoginDialog
-    from koperasi.services.office import profile as office
+    from koperasi.services.office import login_screen
     database = open_database(make_url(sys.argv[1]))
     with database.session() as session:
-        current = office.current_office(session)
-    login = LoginDialog(database, current.profile.name)
+        name = login_screen.office_name(session)
+    login = LoginDialog(database, name)
     login.show()
     app.processEvents()
     if sys.argv[2] == "login":
         print(time.time())
     else:
+        if sys.argv[2] == "typed":  # the clerk types the password: the program may prepare meanwhile
+            from PySide6.QtCore import QEventLoop, QTimer
+            typing = QEventLoop()
+            QTimer.singleShot(int(float(sys.argv[3]) * 1000), typing.quit)
+            typing.exec()
+            print(time.time())  # the password is accepted from here
         from koperasi.gui.busy import drain
         from koperasi.gui.context import AppContext
         from koperasi.gui.main_window import MainWindow
         from koperasi.services.office import auth
+        from koperasi.services.office import profile as office
         with database.session() as session:
             actor = auth.login(session, "admin", "demo12345")
+            current = office.current_office(session)
         login.hide()
         window = MainWindow(AppContext(database, actor, current))
         window.show()
@@ -46,6 +54,8 @@ STARTUP = textwrap.dedent(
         drain()  # Beranda's figures are read on its worker thread: let it finish before exiting
     """
 )
+# Typing the password takes a clerk a few seconds; the bench gives the program 1.5 s of them.
+TYPING_SECONDS = 1.5
 FLOOR = "import sys, time\nfrom PySide6.QtWidgets import QApplication, QMainWindow\napp = QApplication(sys.argv)\nw = QMainWindow(); w.show(); app.processEvents()\nprint(time.time())\n"
 
 
@@ -85,6 +95,27 @@ def startup_to_login(workspace: Workspace):
 def startup(workspace: Workspace):
     """Includes the login itself (Argon2, ~0.1-0.2 s by design: see the ``login`` scenario)."""
     return _startup(workspace, "main")
+
+
+@scenario("login_to_main_window")
+def login_to_main_window(workspace: Workspace):
+    """From the password accepted (after 1.5 s of typing at the login window) to the main window on screen,
+    Argon2 included (~0.1-0.2 s by design)."""
+    url = _large_url(workspace)
+
+    def after_typing() -> float:
+        run = subprocess.run([sys.executable, "-c", STARTUP, url, "typed", str(TYPING_SECONDS)], check=True,
+                             capture_output=True, text=True)
+        accepted, shown = (float(word) for word in run.stdout.split()[-2:])
+        return shown - accepted
+
+    samples = [after_typing() for _ in range(5)]
+    from argon2 import PasswordHasher
+
+    hasher = PasswordHasher()
+    stored = hasher.hash("demo12345")
+    floor = timed(lambda: hasher.verify(stored, "demo12345"), 5)
+    return samples, floor, "argon2id verify alone (t=3, 64 MiB, p=4)"
 
 
 @scenario("login")

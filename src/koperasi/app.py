@@ -10,8 +10,8 @@ import time
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEventLoop, QObject, Qt, Signal
-from PySide6.QtWidgets import QApplication, QSplashScreen
+from PySide6.QtCore import QEventLoop, QObject, QTimer, Signal
+from PySide6.QtWidgets import QApplication
 
 from koperasi import __version__
 from koperasi.cli import EXIT_CRASH
@@ -37,6 +37,7 @@ def run_gui(db_arg: str | None) -> int:
     from koperasi.gui.crash import CrashHandler
     from koperasi.gui.icons import app_icon
     from koperasi.gui.messages import show_error
+    from koperasi.gui.splash import Splash
     from koperasi.gui.translations import install_indonesian
 
     app = QApplication.instance() or QApplication(sys.argv)
@@ -50,10 +51,8 @@ def run_gui(db_arg: str | None) -> int:
     collector = GuiThreadCollector(app)
     collector.start()
     # Old office PCs take seconds to load the database layer: say that something is happening.
-    splash = QSplashScreen(app_icon().pixmap(160, 160))
-    splash.show()
-    splash.showMessage("Memuat Koperasi Berdaya…", Qt.AlignmentFlag.AlignBottom | Qt.AlignmentFlag.AlignHCenter)
-    app.processEvents()
+    splash = Splash(app_icon().pixmap(160, 160), "Memuat Koperasi Berdaya…")
+    splash.show_now()
     from koperasi.db.database import open_database
     from koperasi.db.location import resolve_database_url, shown
     from koperasi.paths import default_database_path
@@ -87,6 +86,7 @@ def run_gui(db_arg: str | None) -> int:
 
 
 DAILY = timedelta(days=1)
+BACKUP_AFTER_LOGIN_SHOWN_MS = 200
 
 
 class AutomaticBackups(QObject):
@@ -217,14 +217,13 @@ class AutomaticBackups(QObject):
     def at_exit(self) -> None:
         """After someone worked: one more backup, with a small notice while it is made."""
         from koperasi.gui.icons import app_icon
+        from koperasi.gui.splash import Splash
 
         if not self.database.is_sqlite or not self.used:
             self.wait()
             return
-        splash = QSplashScreen(app_icon().pixmap(160, 160))
-        splash.show()
-        splash.showMessage("Membuat cadangan otomatis…", Qt.AlignmentFlag.AlignBottom | Qt.AlignmentFlag.AlignHCenter)
-        QApplication.processEvents()
+        splash = Splash(app_icon().pixmap(160, 160), "Membuat cadangan otomatis…")
+        splash.show_now()
         try:
             self.wait()
             self._thread = threading.Thread(target=lambda: setattr(self, "last_message", self._run("exit")), name="koperasi-auto-backup")
@@ -239,10 +238,12 @@ def run_session_loop(database: Database, backups: AutomaticBackups | None = None
     from koperasi.gui.context import AppContext
     from koperasi.gui.office.login_dialog import LoginDialog
     from koperasi.gui.screen_fit import show_main_window
-    from koperasi.services.office import profile as office
+    from koperasi.services.office import login_screen
 
+    # The login window is read without the models (services/office/login_screen.py): they, the main window
+    # and Beranda are most of start-up, and load while the password is typed (gui/warm_up.py).
     with database.session() as session:
-        ready = office.is_set_up(session)
+        ready = login_screen.office_name(session) is not None
     if not ready:
         from koperasi.gui.office.setup_wizard import SetupWizard
 
@@ -252,17 +253,19 @@ def run_session_loop(database: Database, backups: AutomaticBackups | None = None
     username = ""
     while True:
         with database.session() as session:
-            current = office.current_office(session)
-        assert current is not None
-        if backups is not None:
-            backups.start_daily()  # once a run, while the user logs in
-        login = LoginDialog(database, current.profile.name, username=username)
+            office_name = login_screen.office_name(session)
+        assert office_name is not None
+        login = LoginDialog(database, office_name, username=username)
+        if backups is not None:  # once a run, while the user logs in: after the login window shows, as it reads the models
+            QTimer.singleShot(BACKUP_AFTER_LOGIN_SHOWN_MS, login, backups.start_daily)
         if not login.exec() or login.actor is None:
             return 0
-        # Imported after the password, not before the login window: the main window's modules (Beranda and
-        # what it reads) are most of the program's start-up imports.
         from koperasi.gui.main_window import MAIN_WINDOW_HEIGHT, MAIN_WINDOW_WIDTH, MainWindow
+        from koperasi.services.office import profile as office
 
+        with database.session() as session:
+            current = office.current_office(session)
+        assert current is not None
         window = MainWindow(AppContext(database=database, actor=login.actor, office=current))
         loop = QEventLoop()
         window.closed.connect(loop.quit)

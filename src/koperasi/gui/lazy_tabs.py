@@ -52,14 +52,20 @@ class LazyTabs:
             self._swap_in(self._placeholders.pop(name), tab)
         return self._built[name]
 
+    def built(self, name: str) -> QWidget | None:
+        """Tab ``name`` if it was built, else None (a tab not opened yet needs no refresh: it reads when built)."""
+        return self._built.get(name)
+
     def _swap_in(self, placeholder: QWidget, tab: QWidget) -> None:
         tabs = self._tabs
         index = tabs.indexOf(placeholder)
         current = tabs.currentIndex()
+        visible = tabs.isTabVisible(index)  # mode kabupaten hides the office's tabs: one built later stays hidden
         blocked = tabs.blockSignals(True)  # the same tab stays current: nobody needs to hear of the swap
         try:
             tabs.insertTab(index, tab, tabs.tabText(index))
             tabs.removeTab(index + 1)
+            tabs.setTabVisible(index, visible)
             tabs.setCurrentIndex(current)
         finally:
             tabs.blockSignals(blocked)

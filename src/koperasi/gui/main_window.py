@@ -14,7 +14,6 @@ from koperasi.domain.roles import Permission
 from koperasi.domain.office.settings import REFERRAL_FOLLOW_UP_DAYS
 from koperasi.gui.office.about_dialog import AboutDialog
 from koperasi.gui.office.audit_dialog import AuditDialog
-from koperasi.gui.office.automatic_backup_lock_dialog import AutomaticBackupLockDialog
 from koperasi.gui.members.categories_dialog import CategoriesDialog
 from koperasi.gui.context import AppContext
 from koperasi.gui.dashboard.tab import DashboardTab
@@ -25,17 +24,10 @@ from koperasi.gui.dashboard.charts import COLLECTIONS, PORTFOLIO, SALES, ChartPi
 from koperasi.gui.forms.ui_main_window import Ui_MainWindow
 from koperasi.gui.help.f1 import HelpKey
 from koperasi.gui.icons import app_icon
-from koperasi.gui.impact.household_dialog import HouseholdDialog
-from koperasi.gui.impact.tab import ImpactTab
 from koperasi.gui.lazy_tabs import LazyTabs
-from koperasi.gui.loans.tab import LoansTab
-from koperasi.gui.network.tab import NetworkTab
 from koperasi.gui.office.dialog import OfficeDialog
 from koperasi.gui.office.password_dialog import PasswordDialog
 from koperasi.gui.office.regions_dialog import RegionsDialog
-from koperasi.gui.sales.tab import SalesTab
-from koperasi.gui.savings.tab import SavingsTab
-from koperasi.gui.trainings.tab import TrainingsTab
 from koperasi.gui.unsaved_changes import Answer, ask_keep_or_quit, bring_into_view, open_dialogs_with_changes, pages_with_changes
 from koperasi.gui.office.users_dialog import UsersDialog
 from koperasi import clock
@@ -47,6 +39,12 @@ MAIN_WINDOW_WIDTH, MAIN_WINDOW_HEIGHT = 1280, 800
 if TYPE_CHECKING:
     from koperasi.gui.district.beranda import DistrictBerandaTab
     from koperasi.gui.district.tab import DistrictTab
+    from koperasi.gui.impact.tab import ImpactTab
+    from koperasi.gui.loans.tab import LoansTab
+    from koperasi.gui.network.tab import NetworkTab
+    from koperasi.gui.sales.tab import SalesTab
+    from koperasi.gui.savings.tab import SavingsTab
+    from koperasi.gui.trainings.tab import TrainingsTab
 
 class MainWindow(QMainWindow):
     closed = Signal()
@@ -57,34 +55,27 @@ class MainWindow(QMainWindow):
         self.form.setupUi(self)
         self.context = context
         self.setWindowIcon(app_icon())
-        # Tabs after the first are built when first opened (or asked for: window.loans); see gui/lazy_tabs.py.
+        # Every tab after Beranda is built when first opened (or asked for: window.loans), its module imported
+        # then too: start-up pays for the first screen only. See gui/lazy_tabs.py.
         self.tabs = LazyTabs(self.form.mainTabs, context)
         self.dashboard = DashboardTab(context)
         self.form.mainTabs.addTab(self.dashboard, self.tr("B&eranda"))
         self.tabs.add("members", self.tr("An&ggota"), self._members_tab)
-        # Pinjaman, Pelatihan and Penjualan are built at once: tests (test_ui_map, test_screen_fit) find their
-        # widgets by name before the tab is opened. Pinjaman would be next to go lazy: one line.
-        self.loans = LoansTab(context)
-        self.form.mainTabs.addTab(self.loans, self.tr("P&injaman"))
-        self.savings = SavingsTab(context)
-        self.form.mainTabs.addTab(self.savings, self.tr("&Simpanan"))
-        self.trainings = TrainingsTab(context)
-        self.form.mainTabs.addTab(self.trainings, self.tr("Pelatiha&n"))
-        self.sales = SalesTab(context)
-        self.form.mainTabs.addTab(self.sales, self.tr("Pen&jualan"))
-        self.network = NetworkTab(context)
-        self.form.mainTabs.addTab(self.network, self.tr("Ja&ringan"))
+        self.tabs.add("loans", self.tr("P&injaman"), "koperasi.gui.loans.tab:LoansTab")
+        self.tabs.add("savings", self.tr("&Simpanan"), "koperasi.gui.savings.tab:SavingsTab")
+        self.tabs.add("trainings", self.tr("Pelatiha&n"), "koperasi.gui.trainings.tab:TrainingsTab")
+        self.tabs.add("sales", self.tr("Pen&jualan"), "koperasi.gui.sales.tab:SalesTab")
+        self.tabs.add("network", self.tr("Ja&ringan"), "koperasi.gui.network.tab:NetworkTab")
         # Household figures are personal: the Dampak tab and the member's household button only for those who may see them.
-        self.impact: ImpactTab | None = None
         if context.actor.can(Permission.VIEW_HOUSEHOLDS):
-            self.impact = ImpactTab(context)
-            self.form.mainTabs.addTab(self.impact, self.tr("&Dampak"))
+            self.tabs.add("impact", self.tr("&Dampak"), "koperasi.gui.impact.tab:ImpactTab")
+        else:
+            self.impact: ImpactTab | None = None
         self.dashboard.open_place.connect(self._open_place)
         # Coming back to Beranda reads its figures again (on the worker thread): whatever was saved meanwhile shows.
         self.form.mainTabs.currentChanged.connect(
             lambda index: self.dashboard.refresh() if self.form.mainTabs.widget(index) is self.dashboard else None)
-        self.form.mainTabs.currentChanged.connect(
-            lambda index: self.impact.ensure_loaded() if self.impact is not None and self.form.mainTabs.widget(index) is self.impact else None)
+        self.form.mainTabs.currentChanged.connect(self._load_impact_when_shown)
         self._status = {name: QLabel() for name in ("statusUser", "statusOffice", "statusDatabase")}
         for name, label in self._status.items():
             label.setObjectName(name)
@@ -129,7 +120,7 @@ class MainWindow(QMainWindow):
         self.action_backup_lock.setObjectName("actionAutomaticBackupLock")
         self.action_backup_lock.setVisible(context.database.is_sqlite)  # PostgreSQL: no automatic backups
         self.action_backup_lock.setEnabled(actor.can(Permission.RESTORE_BACKUPS))
-        self.action_backup_lock.triggered.connect(lambda: AutomaticBackupLockDialog(context, self).exec())
+        self.action_backup_lock.triggered.connect(self._automatic_backup_lock)
         self.form.menuFile.insertActions(
             self.form.actionQuit, [self.action_reversals, self.action_backup, self.action_restore, self.action_backup_lock]
         )
@@ -202,6 +193,16 @@ class MainWindow(QMainWindow):
                        self.form.actionCategories, self.form.actionRegions):
             action.setVisible(False)
 
+    def _load_impact_when_shown(self, index: int) -> None:
+        impact = self.tabs.built("impact")  # built already: LazyTabs hears of the change first
+        if impact is not None and self.form.mainTabs.widget(index) is impact:
+            impact.ensure_loaded()
+
+    def _automatic_backup_lock(self) -> None:
+        from koperasi.gui.office.automatic_backup_lock_dialog import AutomaticBackupLockDialog  # backups: not at start-up
+
+        AutomaticBackupLockDialog(self.context, self).exec()
+
     def _district_settings(self) -> None:
         from koperasi.gui.district.settings_dialog import DistrictSettingsDialog
 
@@ -212,8 +213,9 @@ class MainWindow(QMainWindow):
     def _network_settings(self) -> None:
         from koperasi.gui.network.settings_dialog import NetworkSettingsDialog
 
-        if NetworkSettingsDialog(self.context, self).exec():
-            self.network.referrals_page.reload()
+        network = self.tabs.built("network")  # one not opened yet reads the new setting when it is
+        if NetworkSettingsDialog(self.context, self).exec() and network is not None:
+            network.referrals_page.reload()
 
     def _shu_rules(self) -> None:
         from koperasi.gui.books.shu_rules_dialog import ShuRulesDialog
@@ -312,10 +314,14 @@ class MainWindow(QMainWindow):
         from koperasi.gui.reversals_dialog import PendingReversalsDialog
 
         PendingReversalsDialog(self.context, self).exec()
-        # An approval posts a reversal: the lists on the tabs show it without a restart.
-        self.loans.reload(select=self.loans.current.id if self.loans.current else None)
-        self.sales.books_changed()
-        self.savings.books_changed()
+        # An approval posts a reversal: the lists on the tabs opened so far show it without a restart (the others
+        # read it when first opened).
+        if (loans := self.tabs.built("loans")) is not None:
+            loans.reload(select=loans.current.id if loans.current else None)
+        if (sales := self.tabs.built("sales")) is not None:
+            sales.books_changed()
+        if (savings := self.tabs.built("savings")) is not None:
+            savings.books_changed()
 
     def _log_out(self) -> None:
         self.logging_out = True
@@ -405,6 +411,8 @@ class MainWindow(QMainWindow):
             return member_trainings(session, self.context.actor, member_id)
 
     def _member_household(self) -> None:
+        from koperasi.gui.impact.household_dialog import HouseholdDialog  # Dampak's forms: when first asked for
+
         member = self.members.current
         if member is not None:
             dialog = HouseholdDialog(self.context, member.id, self)
@@ -449,18 +457,20 @@ class MainWindow(QMainWindow):
 
         dialog = CatalogueDialog(self.context, self)
         dialog.exec()
-        if dialog.changed:
-            self.sales.catalogue_changed()
+        if dialog.changed and (sales := self.tabs.built("sales")) is not None:
+            sales.catalogue_changed()
 
     def _manage_funds(self) -> None:
         from koperasi.gui.loans.funds_dialog import FundsDialog
 
         FundsDialog(self.context, self).exec()
-        self.loans.refill_filters()
+        if (loans := self.tabs.built("loans")) is not None:
+            loans.refill_filters()
 
     def _edit_categories(self) -> None:
         CategoriesDialog(self.context, self).exec()
-        self.members.refill_category_filter()
+        if (members := self.tabs.built("members")) is not None:
+            members.refill_category_filter()
 
     def _edit_regions(self) -> None:
         RegionsDialog(self.context, self).exec()

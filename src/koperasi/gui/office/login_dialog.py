@@ -11,7 +11,7 @@ from koperasi.domain.errors import AuthenticationError, DomainError
 from koperasi.domain.roles import Actor
 from koperasi.gui.forms.ui_login_dialog import Ui_LoginDialog
 from koperasi.gui.messages import set_inline_error
-from koperasi.services.office import auth
+from koperasi.gui.warm_up import warm_up_while_typing
 
 
 class LoginDialog(QDialog):
@@ -31,8 +31,12 @@ class LoginDialog(QDialog):
         set_inline_error(self.form.errorLabel, "")
         self.form.usernameEdit.setText(username)
         (self.form.passwordEdit if username else self.form.usernameEdit).setFocus()
+        warm_up_while_typing(self)  # the main window's modules, while the password is typed
 
     def _try_login(self) -> None:
+        # Imported here, not before the window shows: the models come with it (loaded by now: gui/warm_up.py).
+        from koperasi.services.office import auth
+
         username = self.form.usernameEdit.text()
         if not username.strip():
             set_inline_error(self.form.errorLabel, self.tr("Isi nama pengguna terlebih dahulu."))
