@@ -5,9 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QCategoryAxis, QStackedBarSeries
-from PySide6.QtWidgets import QWidget
 
-from koperasi.gui.dashboard.charts import KECAMATAN, SALES, ChartPick, DashboardCharts, install_charts
+from koperasi.gui.dashboard.charts import KECAMATAN, SALES, ChartPick, DashboardCharts
 from tests.sales_support import SalesOffice
 from tests.loan_support import loan_office
 
@@ -52,13 +51,21 @@ def test_clicking_a_sales_bar_picks_its_month_and_channel(qtbot, context):
     assert blocker.args == [ChartPick(SALES, (2026, 10), bar_set.label())]
 
 
-def test_install_charts_fills_the_placeholder(qtbot, context):
-    area = QWidget(objectName="dashboardChartsArea")
-    qtbot.addWidget(area)
-    charts = install_charts(area, context)
-    assert charts.parent() is area and area.layout().indexOf(charts) == 0
-    qtbot.waitUntil(lambda: charts.history is not None, timeout=20_000)  # drawn once the worker has read them
+def test_the_placeholder_stands_in_until_a_month_is_drawn_and_stays_off_for_the_same_months(qtbot, context):
+    charts = DashboardCharts(context)
+    qtbot.addWidget(charts)
+    with qtbot.waitSignal(charts.loaded, timeout=20_000):
+        charts.load((2026, 10))
+        assert charts.pages.currentWidget() is charts.placeholder  # nothing drawn yet
+    assert charts.pages.currentWidget() is not charts.placeholder
     assert isinstance(charts.views["collections"].chart().series()[0], QBarSeries)
+    with qtbot.waitSignal(charts.loaded, timeout=20_000):
+        charts.load((2026, 10))  # after a save: the same months stay on screen while read again
+        assert charts.pages.currentWidget() is not charts.placeholder
+    with qtbot.waitSignal(charts.loaded, timeout=20_000):
+        charts.load((2025, 3))  # another month's: the old drawing would mislead
+        assert charts.pages.currentWidget() is charts.placeholder
+    assert charts.history.months[-1] == (2025, 3)
 
 
 def test_a_sales_bar_opens_penjualan_on_that_month_and_channel(qtbot, context):
