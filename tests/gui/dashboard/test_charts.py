@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QCategoryAxis, QStackedBarSeries
+from PySide6.QtCore import Qt
 
 from koperasi.gui.dashboard.charts import KECAMATAN, SALES, ChartPick, DashboardCharts
 from tests.sales_support import SalesOffice
@@ -28,6 +29,8 @@ def test_the_four_charts_show_twelve_months_in_indonesian_and_rupiah(qtbot, cont
     sales = charts.views[SALES].chart()
     months = [axis for axis in sales.axes() if not isinstance(axis, QCategoryAxis)][0]
     assert months.categories()[-3:] == ["Agu", "Sep", "Okt"]
+    # Six channels' names in one row under the chart were cut ("Pasar lo…") at 1024 px: a column beside it, months whole.
+    assert sales.legend().alignment() == Qt.AlignmentFlag.AlignRight and not months.truncateLabels()
     money = [axis for axis in sales.axes() if isinstance(axis, QCategoryAxis)][0]
     assert money.categoriesLabels()[0] == "Rp0" and all(label.startswith("Rp") for label in money.categoriesLabels())
     series = sales.series()[0]

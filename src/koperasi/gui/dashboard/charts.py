@@ -192,6 +192,7 @@ class DashboardCharts(QWidget):
         # The month alone ("Jan"): twelve with years do not fit at 1024 px; the title names the span.
         axis.append([month_abbreviation(month) for month in history.months])
         axis.setLabelsFont(_small_font(axis.labelsFont()))
+        axis.setTruncateLabels(False)  # three letters fit a month's width; Qt cut them to "J…" beside the sales legend
         chart.addAxis(axis, Qt.AlignmentFlag.AlignBottom)
         series.attachAxis(axis)
 
@@ -261,6 +262,12 @@ class DashboardCharts(QWidget):
 
     def _sales_chart(self, history: History) -> QChart:
         chart = self._chart(self.tr("Penjualan per bulan menurut saluran"), history)
+        # Six channels or more: in one row under the chart Qt cut their names ("Pasar lo…") at 1024 px;
+        # a column on the right holds each name whole, the longest cut only past a third of the chart.
+        legend = chart.legend()
+        legend.setAlignment(Qt.AlignmentFlag.AlignRight)
+        legend.setFont(_small_font(legend.font()))
+        legend.setShowToolTips(True)  # a name still cut shows whole under the pointer
         bars = self._money_bars(SALES, history, {name: list(history.sales[name]) for name in history.channels}, stacked=True)
         chart.addSeries(bars)
         self._month_axis(chart, history, bars)
