@@ -107,13 +107,13 @@ class DashboardCharts(QWidget):
         self.placeholder.setObjectName("dashboardChartsLoading")
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setMinimumHeight(220)
-        drawn = QWidget()
+        self.drawn = QWidget()
         self.pages.addWidget(self.placeholder)
-        self.pages.addWidget(drawn)
+        self.pages.addWidget(self.drawn)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.pages)
-        grid = QGridLayout(drawn)
+        grid = QGridLayout(self.drawn)
         grid.setContentsMargins(0, 0, 0, 0)
         for index, name in enumerate((PORTFOLIO, COLLECTIONS, SALES, KECAMATAN)):
             view = QChartView()
@@ -170,7 +170,7 @@ class DashboardCharts(QWidget):
         self.views[COLLECTIONS].setChart(self._collections_chart(history))
         self.views[SALES].setChart(self._sales_chart(history))
         self.views[KECAMATAN].setChart(self._members_chart(history))
-        self.pages.setCurrentIndex(1)
+        self.pages.setCurrentWidget(self.drawn)
 
     # -- the charts ------------------------------------------------------------------------
 
