@@ -63,6 +63,7 @@ from koperasi.domain.sales.rules import Producer, SaleLineInput
 from koperasi.domain.office.settings import SALES_COMMISSION
 from koperasi.domain.trainings.rules import CompletionRule, ProgrammeInput, RuleKind, SessionInput, Topic
 from koperasi.services import ledger, ledger_checks, reversals
+from koperasi.services.dashboard import changes as dashboard_changes
 from koperasi.services.dashboard import checklist as dashboard_checklist
 from koperasi.services.dashboard import figures as dashboard_figures
 from koperasi.services.dashboard import waiting as dashboard_waiting
@@ -521,6 +522,8 @@ def specs(w: World) -> dict:
         dashboard_figures.figures: d(as_of=dates()),
         dashboard_waiting.waiting: d(today=dates(), now=st.one_of(st.datetimes(timezones=st.just(timezone.utc)), *alien(None, "kemarin"))),
         dashboard_checklist.checklist: d(),
+        dashboard_figures.area_figures: d(as_of=dates(), area=choice(dashboard_figures.Area)),
+        dashboard_changes.changes_since: d(mark=st.one_of(st.none(), numbers(0, 1))),
         monthly_history.history: d(last=months, count=numbers(12, low=-5, high=500)),
         monthly_report.monthly_report: d(month=months),
         members.register_member: d(data=member_input, accept_warnings=flags(), today=maybe_dates(date(2026, 1, 1))),

@@ -34,6 +34,7 @@ from koperasi.services.cashbook import papers as cash_papers
 from koperasi.services.cashbook import queries as cash_queries
 from koperasi.domain.cashbook.rules import CashDirection
 from koperasi.domain.ledger import AccountGroup
+from koperasi.services.dashboard import changes as dashboard_changes
 from koperasi.services.dashboard import checklist as dashboard_checklist
 from koperasi.services.dashboard import figures as dashboard_figures
 from koperasi.services.dashboard import waiting as dashboard_waiting
@@ -150,6 +151,9 @@ CALLS = {
     dashboard_waiting.waiting: (ANYONE_LOGGED_IN, lambda s, a: dashboard_waiting.waiting(
         s, a, today=date(2026, 1, 1), now=datetime(2026, 1, 1, tzinfo=timezone.utc))),
     dashboard_checklist.checklist: (ANYONE_LOGGED_IN, lambda s, a: dashboard_checklist.checklist(s, a)),
+    dashboard_figures.area_figures: (ANYONE_LOGGED_IN, lambda s, a: dashboard_figures.area_figures(
+        s, a, as_of=date(2026, 1, 1), area=dashboard_figures.Area.SALES)),
+    dashboard_changes.changes_since: (ANYONE_LOGGED_IN, lambda s, a: dashboard_changes.changes_since(s, a, mark=0)),
     members.register_member: (EDITORS, lambda s, a: members.register_member(s, a, _member_input())),
     members.update_member: (EDITORS, lambda s, a: members.update_member(s, a, UNKNOWN, _member_input(), expected_version=1)),
     members.record_leaving: (EDITORS, lambda s, a: members.record_leaving(s, a, UNKNOWN, left_on=date(2026, 1, 1), reason="x", expected_version=1)),

@@ -20,7 +20,7 @@ from koperasi.gui.dashboard.tab import DashboardTab
 from koperasi.services.district.mode import is_district
 from koperasi.services.dashboard.checklist import Step
 from koperasi.services.dashboard.waiting import Place
-from koperasi.gui.dashboard.charts import COLLECTIONS, PORTFOLIO, SALES, ChartPick, install_charts
+from koperasi.gui.dashboard.charts import COLLECTIONS, PORTFOLIO, SALES, ChartPick
 from koperasi.gui.forms.ui_main_window import Ui_MainWindow
 from koperasi.gui.help.f1 import HelpKey
 from koperasi.gui.icons import app_icon
@@ -72,6 +72,7 @@ class MainWindow(QMainWindow):
         else:
             self.impact: ImpactTab | None = None
         self.dashboard.open_place.connect(self._open_place)
+        self.dashboard.charts.picked.connect(self.open_chart_pick)  # a click opens the list behind it
         # Coming back to Beranda reads its figures again (on the worker thread): whatever was saved meanwhile shows.
         self.form.mainTabs.currentChanged.connect(
             lambda index: self.dashboard.refresh() if self.form.mainTabs.widget(index) is self.dashboard else None)
@@ -163,7 +164,6 @@ class MainWindow(QMainWindow):
         self.form.menuSettings.insertAction(settings[settings.index(self.form.actionCategories) + 1], self.action_shu_rules)
         self.action_shu_rules.setEnabled(actor.can(Permission.MANAGE_SHU_RULES))
         self.action_shu_rules.triggered.connect(self._shu_rules)
-        self._install_charts()
         self.district: DistrictTab | None = None
         self.district_beranda: DistrictBerandaTab | None = None
         with context.database.session() as session:
@@ -267,12 +267,6 @@ class MainWindow(QMainWindow):
         from koperasi.gui.books.year_end_dialog import YearEndDialog  # ReportLab and openpyxl: not at start-up
 
         YearEndDialog(self.context, self).exec()
-
-    def _install_charts(self) -> None:
-        """Beranda's charts go into its placeholder, when its layout has one; a click opens the list behind it."""
-        area = self.dashboard.findChild(QWidget, "dashboardChartsArea")
-        if area is not None:
-            install_charts(area, self.context).picked.connect(self.open_chart_pick)
 
     def open_chart_pick(self, pick: ChartPick) -> None:
         """A sales bar opens Penjualan on that month and channel; a portfolio or collections month

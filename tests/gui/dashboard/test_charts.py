@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QCategoryAxis, QStackedBarSeries
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import Qt
 
-from koperasi.gui.dashboard.charts import KECAMATAN, SALES, ChartPick, DashboardCharts, install_charts
+from koperasi.gui.dashboard.charts import KECAMATAN, SALES, ChartPick, DashboardCharts
 from tests.sales_support import SalesOffice
 from tests.loan_support import loan_office
 
@@ -29,6 +29,8 @@ def test_the_four_charts_show_twelve_months_in_indonesian_and_rupiah(qtbot, cont
     sales = charts.views[SALES].chart()
     months = [axis for axis in sales.axes() if not isinstance(axis, QCategoryAxis)][0]
     assert months.categories()[-3:] == ["Agu", "Sep", "Okt"]
+    # Six channels' names in one row under the chart were cut ("Pasar lo…") at 1024 px: a column beside it, months whole.
+    assert sales.legend().alignment() == Qt.AlignmentFlag.AlignRight and not months.truncateLabels()
     money = [axis for axis in sales.axes() if isinstance(axis, QCategoryAxis)][0]
     assert money.categoriesLabels()[0] == "Rp0" and all(label.startswith("Rp") for label in money.categoriesLabels())
     series = sales.series()[0]
@@ -52,13 +54,21 @@ def test_clicking_a_sales_bar_picks_its_month_and_channel(qtbot, context):
     assert blocker.args == [ChartPick(SALES, (2026, 10), bar_set.label())]
 
 
-def test_install_charts_fills_the_placeholder(qtbot, context):
-    area = QWidget(objectName="dashboardChartsArea")
-    qtbot.addWidget(area)
-    charts = install_charts(area, context)
-    assert charts.parent() is area and area.layout().indexOf(charts) == 0
-    qtbot.waitUntil(lambda: charts.history is not None, timeout=20_000)  # drawn once the worker has read them
+def test_the_placeholder_stands_in_until_a_month_is_drawn_and_stays_off_for_the_same_months(qtbot, context):
+    charts = DashboardCharts(context)
+    qtbot.addWidget(charts)
+    with qtbot.waitSignal(charts.loaded, timeout=20_000):
+        charts.load((2026, 10))
+        assert charts.pages.currentWidget() is charts.placeholder  # nothing drawn yet
+    assert charts.pages.currentWidget() is not charts.placeholder
     assert isinstance(charts.views["collections"].chart().series()[0], QBarSeries)
+    with qtbot.waitSignal(charts.loaded, timeout=20_000):
+        charts.load((2026, 10))  # after a save: the same months stay on screen while read again
+        assert charts.pages.currentWidget() is not charts.placeholder
+    with qtbot.waitSignal(charts.loaded, timeout=20_000):
+        charts.load((2025, 3))  # another month's: the old drawing would mislead
+        assert charts.pages.currentWidget() is charts.placeholder
+    assert charts.history.months[-1] == (2025, 3)
 
 
 def test_a_sales_bar_opens_penjualan_on_that_month_and_channel(qtbot, context):

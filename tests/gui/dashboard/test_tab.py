@@ -118,3 +118,86 @@ def test_an_account_made_lately_waits_for_the_chair_and_opens_the_audit_log(qtbo
     assert "4 akun pengguna baru dibuat dalam 30 hari terakhir" in lines.text()
     lines.linkActivated.emit("new_accounts")
     assert opened == [window]
+
+
+def _settled(qtbot, window: MainWindow) -> None:
+    """The figures and the charts of the last refresh are on screen."""
+    dashboard = window.dashboard
+    qtbot.waitUntil(lambda: dashboard.pages.currentIndex() == dashboard.FIGURES and dashboard.charts.history is not None
+                    and dashboard.charts.history.months[-1] == dashboard.charts.requested, timeout=20_000)
+
+
+def test_the_charts_follow_the_chosen_month(qtbot, context, working):
+    window = _window(qtbot, context)
+    charts = window.dashboard.charts
+    _settled(qtbot, window)
+    assert charts.history.months[-1] == (2026, 11)  # Hari ini: the pinned clock's month
+    picker = window.dashboard.month
+    with qtbot.waitSignal(charts.loaded, timeout=20_000):
+        picker.setCurrentIndex(picker.findData("2025-06-01"))
+        assert charts.pages.currentWidget() is charts.placeholder  # not November's bars under June's figures
+    assert charts.history.months[-1] == (2025, 6) and charts.pages.currentWidget() is not charts.placeholder
+
+
+def test_a_sale_reads_again_the_sales_tile_and_the_charts_and_nothing_else(qtbot, context, working, monkeypatch):
+    from koperasi.gui.dashboard import tab as module
+    from koperasi.gui.dashboard.charts import SALES
+    from koperasi.services.dashboard.figures import Area, figures
+    from tests.sales_support import SalesOffice
+
+    shop = SalesOffice(working)
+    producer, rice = shop.producer(), shop.product()
+    shop.intake(producer, rice, 100_000, on=date(2026, 11, 2))
+    window = _window(qtbot, context)
+    _settled(qtbot, window)
+    dashboard = window.dashboard
+    members_text, loans_text = dashboard.tiles.members.text(), dashboard.tiles.loans.text()
+    read: list[object] = []
+    monkeypatch.setattr(module, "figures", lambda *args, **kwargs: read.append("all") or figures(*args, **kwargs))
+    real_area_figures = module.area_figures
+    monkeypatch.setattr(module, "area_figures", lambda *args, area, **kwargs: read.append(area) or real_area_figures(*args, area=area, **kwargs))
+
+    window.form.mainTabs.setCurrentWidget(window.sales)
+    shop.sell((producer, rice, 10_000, 15_000), on=date(2026, 11, 20))  # a sale saved in Penjualan
+    with qtbot.waitSignal(dashboard.charts.loaded, timeout=20_000):
+        window.form.mainTabs.setCurrentWidget(dashboard)
+    assert read == [Area.SALES]
+    assert "Rp150.000" in dashboard.tiles.sales.text()
+    assert "kepada 1 produsen" in dashboard.tiles.sales.text()
+    assert "1 produsen menunggu pembayaran" in dashboard.waiting.label().text()
+    assert (dashboard.tiles.members.text(), dashboard.tiles.loans.text()) == (members_text, loans_text)
+    sales = dashboard.charts.views[SALES].chart().series()[0]
+    assert sales.barSets()[0].at(11) == 150_000.0
+    with context.database.session() as session:
+        assert dashboard.shown == figures(session, context.actor, as_of=date(2026, 11, 28))  # as a full read
+
+    read.clear()
+    with qtbot.waitSignal(dashboard.loaded):  # nothing saved since: no tile read again, the charts left alone
+        window.form.mainTabs.setCurrentWidget(window.sales)
+        window.form.mainTabs.setCurrentWidget(dashboard)
+    assert read == []
+
+
+def test_a_repayment_reads_again_the_loan_tile_only(qtbot, context, working, monkeypatch):
+    from koperasi.gui.dashboard import tab as module
+    from koperasi.services.dashboard.figures import Area, figures
+
+    window = _window(qtbot, context)
+    _settled(qtbot, window)
+    dashboard = window.dashboard
+    read: list[object] = []
+    real_area_figures = module.area_figures
+    monkeypatch.setattr(module, "area_figures", lambda *args, area, **kwargs: read.append(area) or real_area_figures(*args, area=area, **kwargs))
+    from sqlalchemy import select
+
+    from koperasi.db.models import Loan
+
+    with context.database.session() as session:
+        loan_id = session.scalar(select(Loan.id).where(Loan.disbursed > 0))
+    working.repay(loan_id, 100_000, on=date(2026, 11, 10))
+    with qtbot.waitSignal(dashboard.charts.loaded, timeout=20_000):
+        dashboard.refresh()
+    assert read == [Area.LOANS]
+    assert "Rp1.100.000 (1 pinjaman)" in dashboard.tiles.loans.text()
+    with context.database.session() as session:
+        assert dashboard.shown == figures(session, context.actor, as_of=date(2026, 11, 28))

@@ -46,3 +46,36 @@ def test_the_workbook_keeps_numbers_as_numbers(sqlite_db):
     assert history[-1][:3] == ("Maret 2025", 2_300_000, 1_200_000)  # Siti's loan is 53 days late: at risk
     arrears = list(book["Tunggakan"].iter_rows(min_row=2, values_only=True))
     assert [line[1] for line in arrears] == ["Siti Aminah", "Rahmat Hidayat"]  # the longest late first
+
+
+def test_a_rescheduled_loan_not_late_is_listed_as_the_arrears_report_lists_it_not_as_late(sqlite_db):
+    """Before, the list said "terlambat" over a loan 0 days late and "Lancar": the arrears report's heading,
+    mark and note say why it is there (rescheduled, not cured, in PAR30)."""
+    from datetime import timedelta
+
+    from koperasi import clock
+    from koperasi.domain.loans.rules import Frequency
+    from koperasi.services.loans import lifecycle
+
+    admin = set_up_office(sqlite_db)
+    office = loan_office(sqlite_db, admin)
+    today = clock.today()
+    loan_id = office.approved_loan(office.member("Anggota X"))
+    office.disburse(loan_id, on=today - timedelta(days=60), first_due=today - timedelta(days=31))
+    with sqlite_db.session() as session:
+        lifecycle.reschedule_loan(session, office.manager, loan_id, term=4, frequency=Frequency.MONTHLY,
+                                  first_due_on=today + timedelta(days=10), reason="Gagal panen karet",
+                                  expected_version=office.loan(loan_id).version)
+    with sqlite_db.session() as session:
+        report = monthly_report(session, admin, month=(today.year, today.month))
+    (line,) = report.arrears.late_loans
+    assert (line.days_past_due, line.restructured) == (0, True)
+    stream = BytesIO()
+    write_monthly_pdf(report, stream)
+    text = " ".join(" ".join(page.extract_text() for page in pypdf.PdfReader(BytesIO(stream.getvalue())).pages).split())
+    assert "Daftar pinjaman terlambat atau direstrukturisasi (1 pinjaman" in text
+    assert f"{line.loan_number} (R)" in text and "(R) dijadwal ulang, belum pulih" in text
+    stream = BytesIO()
+    write_monthly_xlsx(report, stream)
+    rows = list(openpyxl.load_workbook(BytesIO(stream.getvalue()))["Tunggakan"].iter_rows(min_row=2, values_only=True))
+    assert [(row[1], row[7], row[8]) for row in rows] == [("Anggota X", 0, "Restrukturisasi")]

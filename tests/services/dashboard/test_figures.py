@@ -8,6 +8,7 @@ import pytest
 
 from koperasi import clock
 
+from koperasi.domain.errors import ValidationError
 from koperasi.domain.members.register import HouseholdPerson, Relation, SchoolStatus
 from koperasi.domain.people import Sex
 from koperasi.services.dashboard import checklist, figures, waiting
@@ -204,8 +205,6 @@ def test_a_running_month_stands_on_today_and_a_past_one_on_its_last_day():
 
 @pytest.mark.parametrize("day", [date.max, date(1, 1, 1), "2026-11-28", None])
 def test_a_day_the_figures_cannot_stand_on_is_refused_in_words(db, admin, day):
-    from koperasi.domain.errors import ValidationError
-
     with db.session() as session, pytest.raises(ValidationError, match="Tanggal tidak sah"):
         figures.figures(session, admin, as_of=day)
 
@@ -284,3 +283,18 @@ def test_an_automatic_backup_skipped_for_want_of_its_passphrase_turns_the_backup
         found = module.waiting(session, admin, today=now.date(), now=now)
     line = {line.place: line for line in found.lines}[module.Place.BACKUP]
     assert found.backup_skipped is None and not line.urgent
+
+
+@pytest.mark.parametrize("as_of", [LOANS_AS_OF, SALES_AS_OF])
+def test_each_area_read_alone_is_that_area_of_the_whole(office, as_of):
+    with office.loans.session() as session:
+        whole = figures.figures(session, office.admin, as_of=as_of)
+        for area in figures.Area:
+            alone = figures.area_figures(session, office.admin, as_of=as_of, area=area)
+            assert alone == getattr(whole, area.value)
+            assert whole.with_area(area, alone) == whole
+
+
+def test_an_area_not_known_is_refused_in_words(db, admin):
+    with db.session() as session, pytest.raises(ValidationError, match="Bagian Beranda"):
+        figures.area_figures(session, admin, as_of=date(2026, 1, 1), area="sales")

@@ -8,7 +8,8 @@ for rupiah, so hovering one shows its amount. Clicking a bar or a point emits ``
 was clicked (the chart, the month, the channel or the name), for the main window to open the
 matching list.
 
-The Beranda layout holds an empty placeholder; ``install_charts`` puts the widget in it.
+Beranda (gui/dashboard/tab.py) loads them for its chosen month, and again after a save to what they
+show (``CHART_AREAS``); "Memuat grafik…" stands in while a month not drawn yet is read.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from PySide6.QtCharts import (
 )
 from PySide6.QtCore import QMargins, QPointF, Qt, Signal
 from PySide6.QtGui import QColor, QCursor, QFont, QPainter
-from PySide6.QtWidgets import QGridLayout, QToolTip, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QLabel, QStackedWidget, QToolTip, QVBoxLayout, QWidget
 
 from koperasi.domain.money import format_rupiah, percent
 from koperasi.domain.monthly.figures import PALETTE, Count, History, axis_rupiah
@@ -37,11 +38,13 @@ from koperasi.domain.months import Month, month_abbreviation, month_name, short_
 from koperasi.domain.errors import DomainError
 from koperasi.gui.busy import run_in_background
 from koperasi.gui.context import AppContext
+from koperasi.services.dashboard.figures import Area
 from koperasi.services.monthly.history import history as read_history
 from koperasi import clock
 
 PORTFOLIO, COLLECTIONS, SALES, KECAMATAN, CATEGORY = "portfolio", "collections", "sales", "kecamatan", "category"
 _TICKS = 4  # value-axis lines above zero
+CHART_AREAS = frozenset({Area.MEMBERS, Area.LOANS, Area.SALES})  # a save to these redraws the charts
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,9 +99,21 @@ class DashboardCharts(QWidget):
         self.setObjectName("dashboardCharts")
         self.context = context
         self.history: History | None = None
+        self.requested: Month | None = None  # the last month load() was asked for
         self._generation = 0  # which load() the drawing on screen answers
         self.views: dict[str, QChartView] = {}
-        grid = QGridLayout(self)
+        self.pages = QStackedWidget()
+        self.placeholder = QLabel(self.tr("Memuat grafik…"))
+        self.placeholder.setObjectName("dashboardChartsLoading")
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setMinimumHeight(220)
+        self.drawn = QWidget()
+        self.pages.addWidget(self.placeholder)
+        self.pages.addWidget(self.drawn)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.pages)
+        grid = QGridLayout(self.drawn)
         grid.setContentsMargins(0, 0, 0, 0)
         for index, name in enumerate((PORTFOLIO, COLLECTIONS, SALES, KECAMATAN)):
             view = QChartView()
@@ -111,10 +126,17 @@ class DashboardCharts(QWidget):
     # -- loading ---------------------------------------------------------------------------
 
     def load(self, last: Month | None = None) -> None:
-        """Read twelve months up to ``last`` (this month by default) on the worker thread, then draw."""
+        """Read twelve months up to ``last`` (this month by default) on the worker thread, then draw.
+
+        The charts on screen stay while the same months are read again (after a save); other months'
+        would mislead, so the placeholder stands in for them until the new ones come."""
         today = clock.today()
         month = last or (today.year, today.month)
         context = self.context
+        self.requested = month
+        if self.history is None or self.history.months[-1] != month:
+            self.placeholder.setText(self.tr("Memuat grafik…"))
+            self.pages.setCurrentWidget(self.placeholder)
 
         def work() -> History:
             with context.database.session() as session:
@@ -137,7 +159,9 @@ class DashboardCharts(QWidget):
             return
         if not isinstance(error, DomainError):
             raise error  # a bug: the crash handler logs it
-        self.setToolTip(error.message)
+        self.history = None  # what is drawn is not the month asked for
+        self.placeholder.setText(error.message)
+        self.pages.setCurrentWidget(self.placeholder)
         self.loaded.emit()
 
     def show_history(self, history: History) -> None:
@@ -146,6 +170,7 @@ class DashboardCharts(QWidget):
         self.views[COLLECTIONS].setChart(self._collections_chart(history))
         self.views[SALES].setChart(self._sales_chart(history))
         self.views[KECAMATAN].setChart(self._members_chart(history))
+        self.pages.setCurrentWidget(self.drawn)
 
     # -- the charts ------------------------------------------------------------------------
 
@@ -167,6 +192,7 @@ class DashboardCharts(QWidget):
         # The month alone ("Jan"): twelve with years do not fit at 1024 px; the title names the span.
         axis.append([month_abbreviation(month) for month in history.months])
         axis.setLabelsFont(_small_font(axis.labelsFont()))
+        axis.setTruncateLabels(False)  # three letters fit a month's width; Qt cut them to "J…" beside the sales legend
         chart.addAxis(axis, Qt.AlignmentFlag.AlignBottom)
         series.attachAxis(axis)
 
@@ -236,6 +262,12 @@ class DashboardCharts(QWidget):
 
     def _sales_chart(self, history: History) -> QChart:
         chart = self._chart(self.tr("Penjualan per bulan menurut saluran"), history)
+        # Six channels or more: in one row under the chart Qt cut their names ("Pasar lo…") at 1024 px;
+        # a column on the right holds each name whole, the longest cut only past a third of the chart.
+        legend = chart.legend()
+        legend.setAlignment(Qt.AlignmentFlag.AlignRight)
+        legend.setFont(_small_font(legend.font()))
+        legend.setShowToolTips(True)  # a name still cut shows whole under the pointer
         bars = self._money_bars(SALES, history, {name: list(history.sales[name]) for name in history.channels}, stacked=True)
         chart.addSeries(bars)
         self._month_axis(chart, history, bars)
@@ -281,12 +313,3 @@ class DashboardCharts(QWidget):
         series.clicked.connect(lambda at, bar_set: self.picked.emit(ChartPick(rows[at][0], name=rows[at][2].name)))
         return chart
 
-
-def install_charts(area: QWidget, context: AppContext) -> DashboardCharts:
-    """Put the charts into Beranda's placeholder (``dashboardChartsArea``) and draw this month's."""
-    charts = DashboardCharts(context, area)
-    layout = area.layout() or QVBoxLayout(area)
-    layout.setContentsMargins(0, 0, 0, 0)
-    layout.addWidget(charts)
-    charts.load()
-    return charts

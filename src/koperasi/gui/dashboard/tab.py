@@ -1,7 +1,9 @@
 """Beranda: what waits for this user and the office's figures, or a fresh office's first steps.
 
 The figures are read on the worker thread (gui/busy.py) while a placeholder shows, so opening
-Beranda or coming back to it after a save never holds the window.
+Beranda or coming back to it after a save never holds the window. Coming back reads again only the
+tiles saved to meanwhile (services/dashboard/changes.py asks the audit trail), and the charts when
+a save touched what they draw; another month reads everything for that month.
 """
 
 from __future__ import annotations
@@ -22,11 +24,13 @@ from koperasi.domain.phone import format_phone
 from koperasi.gui.busy import run_in_background
 from koperasi.gui.context import AppContext
 from koperasi.gui.dashboard.cards import card, label_rows
+from koperasi.gui.dashboard.charts import CHART_AREAS, DashboardCharts
 from koperasi.gui.dashboard.checklist import ChecklistBox
 from koperasi.gui.dashboard.tiles import Tiles
 from koperasi.gui.dashboard.waiting_list import WaitingBox
 from koperasi.services.dashboard.checklist import Checklist, checklist
-from koperasi.services.dashboard.figures import Figures, figures, month_end_or_today
+from koperasi.services.dashboard.changes import changes_since
+from koperasi.services.dashboard.figures import EVERY_AREA, Area, Figures, area_figures, figures, month_end_or_today
 from koperasi.services.dashboard.waiting import WaitingList, waiting
 
 MONTHS_BACK = 24  # the month picker reaches two years back
@@ -37,6 +41,8 @@ class Loaded:
     checklist: Checklist
     waiting: WaitingList | None
     figures: Figures | None
+    mark: int | None = None  # the audit mark the figures stand on (services/dashboard/changes.py)
+    areas: frozenset[Area] = EVERY_AREA  # the tiles read again
 
 
 class DashboardTab(QWidget):
@@ -50,6 +56,8 @@ class DashboardTab(QWidget):
         self.setObjectName("dashboardTab")
         self.context = context
         self._generation = 0
+        self.shown: Figures | None = None  # the figures on the tiles, and the audit mark they stand on
+        self._mark: int | None = None
         self.greeting = QLabel()
         self.greeting.setObjectName("dashboardGreeting")
         self.month = QComboBox()
@@ -95,10 +103,12 @@ class DashboardTab(QWidget):
         self.waiting = WaitingBox()
         self.waiting.open_place.connect(self.open_place.emit)
         self.tiles = Tiles()
-        # The charts of issue 14 (gui/dashboard/charts.py) go here; empty until they come.
         self.charts_area = QWidget()
         self.charts_area.setObjectName("dashboardChartsArea")
-        QVBoxLayout(self.charts_area).setContentsMargins(0, 0, 0, 0)
+        self.charts = DashboardCharts(self.context, self.charts_area)
+        area_layout = QVBoxLayout(self.charts_area)
+        area_layout.setContentsMargins(0, 0, 0, 0)
+        area_layout.addWidget(self.charts)
         page = QWidget()
         column = QVBoxLayout(page)
         column.setContentsMargins(0, 0, 0, 0)
@@ -122,7 +132,9 @@ class DashboardTab(QWidget):
         return today if chosen is None else month_end_or_today(date.fromisoformat(chosen), today)
 
     def refresh(self) -> None:
-        """Read the figures again, on the worker thread; the page keeps what it shows until they come."""
+        """Read the figures again, on the worker thread; the page keeps what it shows until they come.
+
+        For the day the tiles show, only the areas saved to since they were read; for another day, all."""
         actor, today = self.context.actor, clock.today()
         self.greeting.setText(
             f"<h2>{escape(self.tr('Selamat datang, {name}').format(name=actor.full_name))}</h2>"
@@ -131,20 +143,36 @@ class DashboardTab(QWidget):
         self._show_office()
         self._generation += 1
         generation, as_of, database, now = self._generation, self.as_of(), self.context.database, clock.now()
+        shown = self.shown if self.shown is not None and self.shown.as_of == as_of else None
+        mark = self._mark if shown is not None else None
 
         def work() -> Loaded:
             with database.session() as session:
                 found = checklist(session, actor)
                 if found.fresh:
                     return Loaded(found, None, None)
-                return Loaded(found, waiting(session, actor, today=today, now=now), figures(session, actor, as_of=as_of))
+                changes = changes_since(session, actor, mark=mark)  # before the figures: a save meanwhile is read next time
+                if shown is None or changes.areas == EVERY_AREA:
+                    read = figures(session, actor, as_of=as_of)
+                else:
+                    read = shown
+                    for area in sorted(changes.areas):
+                        read = read.with_area(area, area_figures(session, actor, as_of=as_of, area=area))
+                # The waiting lines are few counts, and some move with the clock (the backup's age): always read.
+                return Loaded(found, waiting(session, actor, today=today, now=now), read, changes.mark, changes.areas)
 
         if self.pages.currentIndex() == self.LOADING:
             self.placeholder.setText(self.tr("Memuat angka kantor…"))
-        run_in_background(self, work, lambda result: self._show(generation, result),
+        # Another month's charts are read now, behind the figures (one worker, in order), their placeholder up
+        # at once; the same month's only when the figures say a save touched them.
+        month = (as_of.year, as_of.month)
+        charts_asked = month != self.charts.requested
+        run_in_background(self, work, lambda result: self._show(generation, result, charts_asked),
                           lambda error: self._failed(generation, error))
+        if charts_asked:
+            self.charts.load(month)
 
-    def _show(self, generation: int, result: Loaded) -> None:
+    def _show(self, generation: int, result: Loaded, charts_asked: bool) -> None:
         if generation != self._generation:
             return  # a newer refresh (another month, another save) is on its way
         self.checklist.show_checklist(result.checklist)
@@ -155,8 +183,11 @@ class DashboardTab(QWidget):
             self.pages.setCurrentIndex(self.FRESH)
         else:
             self.waiting.show_waiting(result.waiting)
-            self.tiles.show_figures(result.figures)
+            self.tiles.show_figures(result.figures, result.areas)
+            self.shown, self._mark = result.figures, result.mark
             self.pages.setCurrentIndex(self.FIGURES)
+            if not charts_asked and result.areas & CHART_AREAS:
+                self.charts.load(self.charts.requested)
         self.loaded.emit()
 
     def _failed(self, generation: int, error: BaseException) -> None:

@@ -9,7 +9,9 @@ from PySide6.QtWidgets import QGridLayout, QWidget
 
 from koperasi.domain.money import format_rupiah, percent
 from koperasi.gui.dashboard.cards import ALERT, card, label_rows, table, thousands
-from koperasi.services.dashboard.figures import Figures, LoanFigures, MemberFigures, NetworkFigures, SalesFigures, TrainingFigures
+from koperasi.services.dashboard.figures import (
+    EVERY_AREA, Area, Figures, LoanFigures, MemberFigures, NetworkFigures, SalesFigures, TrainingFigures,
+)
 
 SHOWN_ROWS = 6  # kecamatan, programmes and channels beyond these are left to the reports
 
@@ -39,12 +41,18 @@ class Tiles(QWidget):
         grid.setColumnStretch(0, 2)
         grid.setColumnStretch(1, 3)
 
-    def show_figures(self, figures: Figures) -> None:
-        self.members.setText(members_html(figures.members))
-        self.loans.setText(loans_html(figures.loans))
-        self.trainings.setText(trainings_html(figures.trainings))
-        self.sales.setText(sales_html(figures.sales))
-        self.network.setText(network_html(figures.network) if figures.network else "")
+    def show_figures(self, figures: Figures, areas: frozenset[Area] = EVERY_AREA) -> None:
+        """Write the tiles of ``areas`` (the ones read again) from ``figures``; the others keep their text."""
+        if Area.MEMBERS in areas:
+            self.members.setText(members_html(figures.members))
+        if Area.LOANS in areas:
+            self.loans.setText(loans_html(figures.loans))
+        if Area.TRAININGS in areas:
+            self.trainings.setText(trainings_html(figures.trainings))
+        if Area.SALES in areas:
+            self.sales.setText(sales_html(figures.sales))
+        if Area.NETWORK in areas:
+            self.network.setText(network_html(figures.network) if figures.network else "")
 
 
 def members_html(m: MemberFigures) -> str:

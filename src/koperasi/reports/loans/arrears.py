@@ -55,9 +55,9 @@ _LATE_HEADER = (
 _LATE_WIDTHS = [10, 35, 36, 20, 19, 23, 19, 21, 22, 22, 9, 31]  # mm; they sum to the landscape text width (a loan number fits with "(R)")
 
 
-_RESTRUCTURED_MARK = "(R)"
-_RESTRUCTURED_NOTE = (
-    f"{_RESTRUCTURED_MARK} dijadwal ulang, belum pulih: tetap masuk PAR30 sampai angsuran jadwal barunya dibayar "
+RESTRUCTURED_MARK = "(R)"
+RESTRUCTURED_NOTE = (
+    f"{RESTRUCTURED_MARK} dijadwal ulang, belum pulih: tetap masuk PAR30 sampai angsuran jadwal barunya dibayar "
     "tepat waktu berturut-turut sebanyak aturan produknya."
 )
 
@@ -68,6 +68,13 @@ _rupiah = lru_cache(maxsize=65536)(format_rupiah)
 def worst_first(lines: Sequence[ArrearsLine]) -> list[ArrearsLine]:
     """Most days late first, then the largest arrears; ties keep the order they came in."""
     return sorted(lines, key=lambda line: (-line.days_past_due, -line.arrears))
+
+
+def late_list_heading(lines: Sequence[ArrearsLine]) -> str:
+    """The list's title: a rescheduled loan not yet cured is in it (and in PAR30) though it may not be late,
+    so the title names it whenever one is there (the Laporan bulanan's list is this one too)."""
+    what = "terlambat atau direstrukturisasi" if any(line.restructured for line in lines) else "terlambat"
+    return f"Daftar pinjaman {what} ({len(lines)} pinjaman, yang terlama lebih dulu)"
 
 
 # --- PDF --------------------------------------------------------------------------------------
@@ -125,16 +132,12 @@ def _late_loans(report: ArrearsReport) -> list[Flowable]:
     lines = worst_first(report.late_loans)
     if not lines:
         return [Paragraph("Daftar pinjaman terlambat", SECTION), Paragraph(f"Tidak ada pinjaman yang terlambat per {format_date(report.as_of)}.", BODY)]
-    heading = Paragraph(f"Daftar pinjaman terlambat ({len(lines)} pinjaman, yang terlama lebih dulu)", SECTION)
-    if any(line.restructured for line in lines):
-        heading = Paragraph(
-            f"Daftar pinjaman terlambat atau direstrukturisasi ({len(lines)} pinjaman, yang terlama lebih dulu)", SECTION
-        )
+    heading = Paragraph(late_list_heading(lines), SECTION)
     widths = [width * mm for width in _LATE_WIDTHS]
     rows = [
         (
             str(index),
-            f"{line.loan_number} {_RESTRUCTURED_MARK}" if line.restructured else line.loan_number,
+            f"{line.loan_number} {RESTRUCTURED_MARK}" if line.restructured else line.loan_number,
             f"{line.member_name} ({line.member_number})",
             line.desa,
             line.kecamatan,
@@ -154,7 +157,7 @@ def _late_loans(report: ArrearsReport) -> list[Flowable]:
     )  # fmt: skip
     story: list[Flowable] = [heading]
     if any(line.restructured for line in lines):
-        story.append(Paragraph(_RESTRUCTURED_NOTE, _NOTE))
+        story.append(Paragraph(RESTRUCTURED_NOTE, _NOTE))
     return [*story, LedgerRows(_LATE_HEADER, rows, widths, right=(0, 8, 9, 10), font_size=_SIZE, row_height=_ROW_HEIGHT, footer=footer)]
 
 

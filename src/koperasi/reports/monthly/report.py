@@ -17,6 +17,7 @@ from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarC
 from reportlab.graphics.charts.legends import Legend
 from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer
 
@@ -46,13 +47,15 @@ from koperasi.reports.layout import (
     output,
     side_by_side,
 )
+from koperasi.reports.loans.arrears import RESTRUCTURED_MARK, RESTRUCTURED_NOTE, late_list_heading, worst_first
 from koperasi.reports.sheets import PERCENT, RUPIAH, add_sheet, money_cell, row
 
 _CHART_HEIGHT = 62 * mm
+_NOTE = ParagraphStyle("monthly_note", parent=LABEL, spaceAfter=1.5 * mm)
 _HALF = (A4_TEXT_WIDTH - 6 * mm) / 2
 _COLOURS = [colors.HexColor(colour) for colour in PALETTE]
 _ARREARS_HEADER = ("No.", "No. pinjaman", "Anggota", "Desa", "Sisa pokok", "Tunggakan", "Hari", "Kolektibilitas")
-_ARREARS_WIDTHS = [8, 28, 30, 18, 24, 23, 7, 32]  # mm; they sum to the portrait text width (170 mm); the totals fit
+_ARREARS_WIDTHS = [8, 33, 28, 17, 23, 22, 7, 32]  # mm; they sum to the portrait text width (170 mm); a number with "(R)" and the totals fit
 
 
 def title(report: MonthlyReport) -> str:
@@ -235,10 +238,13 @@ def _arrears(report: MonthlyReport) -> list[Flowable]:
     rows = [(bucket.name, _count(bucket.loans), format_rupiah(bucket.outstanding)) for bucket in arrears.buckets]
     story += chunked_tables(("Umur tunggakan", "Pinjaman", "Sisa pokok"), rows, [60 * mm, 25 * mm, 40 * mm], right=(1, 2),
                             footer=("Jumlah", _count(total.loans), format_rupiah(total.outstanding)))
-    lines = sorted(arrears.late_loans, key=lambda line: (-line.days_past_due, -line.arrears))
+    lines = worst_first(arrears.late_loans)
     if not lines:
         return [*story, Spacer(1, 3 * mm), Paragraph("Tidak ada pinjaman yang terlambat.", BODY)]
-    story += [Spacer(1, 4 * mm), Paragraph(f"Daftar pinjaman terlambat ({len(lines)} pinjaman, yang terlama lebih dulu)", SECTION)]
+    # The arrears report's own list, titled and marked as there: a rescheduled loan not yet cured is at risk, not late.
+    story += [Spacer(1, 4 * mm), Paragraph(late_list_heading(lines), SECTION)]
+    if any(line.restructured for line in lines):
+        story.append(Paragraph(RESTRUCTURED_NOTE, _NOTE))
     footer = ("", "Jumlah", "", "", format_rupiah(sum(line.outstanding for line in lines)),
               format_rupiah(sum(line.arrears for line in lines)), "", "")
     story.append(LedgerRows(_ARREARS_HEADER, [_arrears_row(index, line) for index, line in enumerate(lines, start=1)],
@@ -247,7 +253,8 @@ def _arrears(report: MonthlyReport) -> list[Flowable]:
 
 
 def _arrears_row(index: int, line: ArrearsLine) -> tuple[str, ...]:
-    return (str(index), line.loan_number, line.member_name, line.desa,
+    number = f"{line.loan_number} {RESTRUCTURED_MARK}" if line.restructured else line.loan_number
+    return (str(index), number, line.member_name, line.desa,
             format_rupiah(line.outstanding), format_rupiah(line.arrears), str(line.days_past_due), line.collectibility)
 
 
@@ -289,11 +296,12 @@ def write_monthly_xlsx(report: MonthlyReport, target: Target) -> None:
     _counts_rows(sheet, "Menurut kategori kerentanan", history.members_by_category)
 
     sheet = add_sheet(book, "Tunggakan", ("No. pinjaman", "Anggota", "No. anggota", "Desa", "Kecamatan", "Sisa pokok",
-                                          "Tunggakan", "Hari terlambat", "Kolektibilitas"), (22, 30, 14, 18, 18, 16, 16, 12, 24))
+                                          "Tunggakan", "Hari terlambat", "Umur tunggakan", "Kolektibilitas"),
+                      (22, 30, 14, 18, 18, 16, 16, 12, 16, 24))
     money = money_cell(sheet)
-    for line in sorted(report.arrears.late_loans, key=lambda line: (-line.days_past_due, -line.arrears)):
+    for line in worst_first(report.arrears.late_loans):  # "Restrukturisasi" for a rescheduled loan, as in the arrears workbook
         sheet.append((line.loan_number, line.member_name, line.member_number, line.desa, line.kecamatan,
-                      money(line.outstanding), money(line.arrears), line.days_past_due, line.collectibility))
+                      money(line.outstanding), money(line.arrears), line.days_past_due, line.bucket, line.collectibility))
     book.save(output(target))
 
 

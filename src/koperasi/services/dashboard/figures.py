@@ -8,8 +8,9 @@ and the month's movements are counted in the database (set queries, no Python lo
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from enum import StrEnum
 
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
@@ -112,6 +113,22 @@ class NetworkFigures:
     without_outcome: int
 
 
+class Area(StrEnum):
+    """A tile of Beranda, read on its own after a save touched it (services/dashboard/changes.py);
+    each value is the name of its field in ``Figures``."""
+
+    MEMBERS = "members"
+    LOANS = "loans"
+    TRAININGS = "trainings"
+    SALES = "sales"
+    NETWORK = "network"
+
+
+EVERY_AREA = frozenset(Area)
+
+AreaFigures = MemberFigures | LoanFigures | TrainingFigures | SalesFigures | NetworkFigures
+
+
 @dataclass(frozen=True, slots=True)
 class Figures:
     as_of: date
@@ -121,13 +138,39 @@ class Figures:
     sales: SalesFigures
     network: NetworkFigures | None = None
 
+    def with_area(self, area: Area, read: AreaFigures) -> Figures:
+        """These figures with one area's read again (as of the same day)."""
+        return replace(self, **{area.value: read})
+
 
 def figures(session: Session, actor: Actor, *, as_of: date) -> Figures:
     """Every Beranda tile as of the end of ``as_of`` (today, or a chosen month's end)."""
     authorize(session, actor, Permission.USE_APP)
     as_of = checked_day(as_of, "as_of")
-    return Figures(as_of, _members(session, as_of), _loans(session, actor, as_of),
-                   _trainings(session, actor, as_of), _sales(session, as_of), _network(session, as_of))
+    return Figures(as_of, *(_read(session, actor, area, as_of) for area in Area))
+
+
+def area_figures(session: Session, actor: Actor, *, as_of: date, area: Area) -> AreaFigures:
+    """One tile's figures as of the end of ``as_of``: what a save in that area changed, without the rest."""
+    authorize(session, actor, Permission.USE_APP)
+    as_of = checked_day(as_of, "as_of")
+    if type(area) is not Area:
+        raise ValidationError("Bagian Beranda tidak dikenal.", field="area")
+    return _read(session, actor, area, as_of)
+
+
+def _read(session: Session, actor: Actor, area: Area, as_of: date) -> AreaFigures:
+    match area:
+        case Area.MEMBERS:
+            return _members(session, as_of)
+        case Area.LOANS:
+            return _loans(session, actor, as_of)
+        case Area.TRAININGS:
+            return _trainings(session, actor, as_of)
+        case Area.SALES:
+            return _sales(session, as_of)
+        case Area.NETWORK:
+            return _network(session, as_of)
 
 
 def _network(session: Session, as_of: date) -> NetworkFigures:
