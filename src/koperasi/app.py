@@ -114,6 +114,14 @@ class AutomaticBackups(QObject):
         self._thread: threading.Thread | None = None
         self._window: MainWindow | None = None
         self.finished.connect(self._show)
+        # Owned here, not a bare QTimer.singleShot to a bound method: PySide keeps no reference to the method's
+        # object, and a test whose AutomaticBackups was gone before the timer fired called it on freed memory.
+        self._soon = QTimer(self, singleShot=True)
+        self._soon.timeout.connect(self.start_daily)
+
+    def start_daily_soon(self, delay_ms: int) -> None:
+        """``start_daily`` once the event loop has run ``delay_ms`` (the login window drawn first)."""
+        self._soon.start(delay_ms)
 
     def _settings(self):
         from koperasi.services.office.backup import backup_folder, backup_keep
@@ -175,6 +183,7 @@ class AutomaticBackups(QObject):
     def start_daily(self) -> None:
         """At start-up: when the newest backup is a day old, make one on a background thread. Locked with a
         passphrase asked at start-up, it waits until after the log-in (called again then)."""
+        self._soon.stop()
         if not self.database.is_sqlite or self._thread is not None:
             return
         if self.asked_at_start_up() and not self.used:
@@ -257,7 +266,7 @@ def run_session_loop(database: Database, backups: AutomaticBackups | None = None
         assert office_name is not None
         login = LoginDialog(database, office_name, username=username)
         if backups is not None:  # once a run, while the user logs in: after the login window shows, as it reads the models
-            QTimer.singleShot(BACKUP_AFTER_LOGIN_SHOWN_MS, login, backups.start_daily)
+            backups.start_daily_soon(BACKUP_AFTER_LOGIN_SHOWN_MS)
         if not login.exec() or login.actor is None:
             return 0
         from koperasi.gui.main_window import MAIN_WINDOW_HEIGHT, MAIN_WINDOW_WIDTH, MainWindow

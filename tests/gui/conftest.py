@@ -6,7 +6,7 @@ from collections.abc import Iterator
 import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from koperasi.gui.busy import drain
+from koperasi.gui.busy import drain, settle
 from koperasi.gui.collector import GuiThreadCollector
 from koperasi.gui.context import AppContext
 from koperasi.gui.translations import install_indonesian
@@ -28,6 +28,13 @@ def collector(qapp) -> Iterator[GuiThreadCollector]:
     started.start()
     yield started
     started.stop()
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_teardown(item, nextitem) -> None:
+    """Before any fixture goes (a PostgreSQL copy is dropped with its connections), the test's background reads
+    end and their results are delivered, with whatever reads those start."""
+    settle()
 
 
 @pytest.fixture(autouse=True)

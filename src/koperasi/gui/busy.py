@@ -12,8 +12,9 @@ and ``cancelled`` callbacks); the dialog then shows a bar and a Batal button.
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from typing import TypeVar
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QTimer
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 T = TypeVar("T")
 SHOW_AFTER_MS = 500
 _worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="koperasi-work")  # one at a time, in order
+_undelivered: set[Future] = set()  # background work whose result the GUI thread has not taken yet
 
 
 class Steps:
@@ -96,11 +98,14 @@ def run_in_background(parent: QWidget, work: Callable[[], T], done: Callable[[T]
     was deleted by then. For figures that fill a page while the user goes on working.
     """
     future = _worker.submit(work)
+    _undelivered.add(future)
     poll = QTimer(parent, interval=20)
+    poll.destroyed.connect(lambda: _undelivered.discard(future))  # its parent went: nobody takes the result
 
     def check() -> None:
         if not future.done():
             return
+        _undelivered.discard(future)
         poll.stop()
         poll.deleteLater()
         error = future.exception()
@@ -117,3 +122,14 @@ def drain() -> None:
     """Wait until the work handed to the worker thread so far has ended: before the database it reads
     is closed (at exit), or before a test's database goes away under it."""
     _worker.submit(lambda: None).result()
+
+
+def settle(timeout_s: float = 10.0) -> None:
+    """``drain``, and deliver the results on this (the GUI) thread until none waits: a result may hand the
+    worker more (Beranda's charts are read once its figures are in), which a single drain would miss."""
+    deadline = time.monotonic() + timeout_s
+    drain()
+    while _undelivered and time.monotonic() < deadline:
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+        time.sleep(0.005)  # the results are picked up by a 20 ms timer
+        drain()
