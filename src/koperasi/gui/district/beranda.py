@@ -15,13 +15,12 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QScrollArea, QVBox
 
 from koperasi.domain.dates import format_date
 from koperasi.domain.district.figures import OfficeLine
-from koperasi.domain.money import format_rupiah, percent
-from koperasi.gui import glossary
 from koperasi.gui.columns import fit_columns
 from koperasi.gui.context import AppContext
-from koperasi.gui.dashboard.cards import ALERT, thousands
+from koperasi.gui.dashboard.cards import ALERT
 from koperasi.gui.dashboard.charts import DashboardCharts
 from koperasi.gui.dashboard.tiles import Tiles
+from koperasi.gui.district.office_columns import comparison_columns
 from koperasi.gui.list_model import Column
 from koperasi.gui.tables import TipTableModel, make_table
 from koperasi.reports.district.consolidated import STALE_MARK
@@ -53,14 +52,7 @@ class DistrictBerandaTab(QWidget):
         self.office_model = TipTableModel([
             Column(self.tr("Kantor"), lambda line: line.label),
             Column(self.tr("Data per"), self._as_of),
-            Column(self.tr("PAR30"), lambda line: _figure(line, lambda f: percent(f.par30)), align_right=True,
-                   tip=glossary.par30()),
-            Column(self.tr("Penagihan bulan ini"), lambda line: _figure(line, lambda f: percent(f.collection_rate)),
-                   align_right=True, tip=self.tr("Angsuran tertagih dibanding angsuran jatuh tempo sejak awal bulan.")),
-            Column(self.tr("Peserta pelatihan"), lambda line: _figure(line, lambda f: thousands(f.trained_in_year)),
-                   align_right=True, tip=self.tr("Orang yang ikut pelatihan tahun ini.")),
-            Column(self.tr("Penjualan tahun ini"), lambda line: _figure(line, lambda f: format_rupiah(f.sales_in_year)),
-                   align_right=True),
+            *comparison_columns(narrow=False),
         ], parent=self)
         self.office_table = make_table("districtBerandaOffices", self.office_model)
         self.tiles = Tiles()
@@ -148,7 +140,3 @@ class DistrictBerandaTab(QWidget):
             self.scope.addItem(text, data)
         self.scope.setCurrentIndex(max(0, self.scope.findData(current)))
         self.scope.blockSignals(False)
-
-
-def _figure(line: OfficeLine, show) -> str:
-    return show(line.figures) if line.figures is not None else "—"

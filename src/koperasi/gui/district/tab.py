@@ -25,6 +25,7 @@ from koperasi.gui.columns import fit_columns
 from koperasi.gui.context import AppContext
 from koperasi.gui.dashboard.cards import ALERT, thousands
 from koperasi.gui.district.monthly_dialog import open_district_monthly
+from koperasi.gui.district.office_columns import comparison_columns, figure
 from koperasi.gui.district.register_dialog import RegisterOfficeDialog, show_results
 from koperasi.gui.list_model import Column
 from koperasi.gui.messages import show_error
@@ -34,10 +35,6 @@ from koperasi.services.district.consolidated import consolidated
 from koperasi.services.district.receiving import import_packets, packet_files
 
 ALL = "__semua__"
-
-
-def _figure(line: OfficeLine, show) -> str:
-    return show(line.figures) if line.figures is not None else "—"
 
 
 def _impact(line: OfficeLine, show) -> str:
@@ -82,16 +79,9 @@ class DistrictTab(QWidget):
             Column(self.tr("Kecamatan"), lambda line: line.kecamatan or "—"),
             Column(self.tr("Data per"), self._as_of, tip=self.tr(
                 "Hari data kantor itu; LAMA: paket lebih lama dari batas di Pengaturan, atau belum ada.")),
-            Column(self.tr("Anggota"), lambda line: _figure(line, lambda f: thousands(f.members)), align_right=True),
-            Column(self.tr("Sisa\npokok"), lambda line: _figure(line, lambda f: format_rupiah(f.outstanding)), align_right=True),
-            Column(self.tr("PAR30"), lambda line: _figure(line, lambda f: percent(f.par30)), align_right=True,
-                   tip=glossary.par30()),
-            Column(self.tr("Penagihan\nbulan ini"), lambda line: _figure(line, lambda f: percent(f.collection_rate)),
-                   align_right=True, tip=self.tr("Angsuran tertagih dibanding angsuran jatuh tempo sejak awal bulan.")),
-            Column(self.tr("Peserta\npelatihan"), lambda line: _figure(line, lambda f: thousands(f.trained_in_year)),
-                   align_right=True, tip=self.tr("Orang yang ikut pelatihan tahun ini.")),
-            Column(self.tr("Penjualan\ntahun ini"), lambda line: _figure(line, lambda f: format_rupiah(f.sales_in_year)),
-                   align_right=True),
+            Column(self.tr("Anggota"), lambda line: figure(line, lambda f: thousands(f.members)), align_right=True),
+            Column(self.tr("Sisa\npokok"), lambda line: figure(line, lambda f: format_rupiah(f.outstanding)), align_right=True),
+            *comparison_columns(narrow=True),
             Column(self.tr("RT\nterjangkau"), lambda line: _impact(line, lambda i: thousands(i.reached)), align_right=True,
                    tip=self.tr("Rumah tangga yang tahun ini menerima pinjaman, ikut pelatihan atau dikunjungi.")),
             Column(self.tr("Median\nperubahan\npendapatan"),
