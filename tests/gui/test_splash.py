@@ -1,19 +1,24 @@
-"""The start-up notice: the icon at its size with the line under it, on screen after show_now()."""
+"""The start-up notice: the icon with the whole line under it, in the middle of the screen after show_now()."""
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor
+import pytest
 
 from koperasi.gui.icons import app_icon
-from koperasi.gui.splash import Splash
+from koperasi.gui.splash import MARGIN, Splash
 
 
-def test_the_notice_shows_the_icon_at_its_size_in_the_middle_of_the_screen(qtbot):
+@pytest.mark.parametrize("message", ["Memuat Koperasi Berdaya…", "Membuat cadangan otomatis…"])
+def test_the_notice_shows_the_icon_and_the_whole_line_in_the_middle_of_the_screen(qtbot, message):
     pixmap = app_icon().pixmap(160, 160)
-    splash = Splash(pixmap, "Memuat Koperasi Berdaya…")
+    splash = Splash(pixmap, message)
     qtbot.addWidget(splash)
     splash.show_now()
-    assert splash.isVisible() and splash.size() == pixmap.deviceIndependentSize().toSize()
+    icon = pixmap.deviceIndependentSize().toSize()
+    assert splash.isVisible()
+    assert splash.height() > icon.height() + splash.fontMetrics().height()  # the line has its own band under the icon
+    assert splash.width() >= splash.fontMetrics().horizontalAdvance(message) + 2 * MARGIN  # not cut at either end
     assert splash.geometry().center().x() == splash.screen().geometry().center().x()
     picture = splash.grab().toImage()
-    assert picture.pixelColor(80, 40) != QColor(0, 0, 0, 0)  # the icon is drawn, not an empty window
+    middle = splash.width() // 2
+    assert picture.pixelColor(middle, MARGIN + icon.height() // 4) != picture.pixelColor(2, 2)  # the icon is drawn on the card
