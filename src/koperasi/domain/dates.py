@@ -15,7 +15,7 @@ _LOCALE = Locale.parse("id_ID")
 
 
 # Babel's "d MMMM y" spelled out once (a test holds them equal): a paper formats dozens of dates.
-_MONTHS = _LOCALE.months["format"]["wide"]
+_MONTHS = dict(_LOCALE.months["format"]["wide"])
 
 
 def format_date(d: date) -> str:
