@@ -201,6 +201,47 @@ def memory(workspace: Workspace):
     return [used / 1000], [bare / 1000], "peak RSS in MB (not ms): bare Qt widget process"
 
 
+@scenario("main_window_tabs_rss_mb")
+def tabs_memory(workspace: Workspace):
+    """Peak memory of a process that logs in (Argon2 included), opens the main window and visits every tab
+    in turn, each one's reading finished (reported as ms = MB). The child prints the resident size after
+    each step on stderr, for finding which tab holds what."""
+    path = _database(workspace)
+    bench = str(os.path.dirname(os.path.abspath(__file__)))
+    script = textwrap.dedent(
+        f"""
+        import sys
+        sys.path.insert(0, {bench!r})
+        from harness import peak_rss_mb
+        from PySide6.QtWidgets import QApplication
+        app = QApplication([])
+        def step(name):
+            resident = next(int(line.split()[1]) for line in open("/proc/self/status") if line.startswith("VmRSS")) // 1024
+            print(f"{{name}}: {{resident}} MB now, {{peak_rss_mb():.0f}} MB peak", file=sys.stderr)
+        from koperasi.gui.busy import drain
+        from koperasi.gui.main_window import MainWindow
+        from scenarios_members import _context
+        window = MainWindow(_context({path!r})); window.show(); app.processEvents(); drain(); app.processEvents()
+        step("Beranda")
+        tabs = window.form.mainTabs
+        for index in range(1, tabs.count()):
+            tabs.setCurrentIndex(index); app.processEvents(); drain(); app.processEvents()
+            step(tabs.tabText(index).replace("&", ""))
+        print(peak_rss_mb())
+        """
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run([sys.executable, "-c", script], check=True, capture_output=True, text=True, env=env)
+    print("".join(line + "\n" for line in done.stderr.splitlines() if " MB now" in line), end="", file=sys.stderr)
+    return [float(done.stdout.split()[-1]) / 1000], [0.001 * _bare_widget_mb(env)], "peak RSS in MB (not ms): bare Qt widget process"
+
+
+def _bare_widget_mb(env: dict[str, str]) -> float:
+    script = "from PySide6.QtWidgets import QApplication, QWidget\napp = QApplication([])\nw = QWidget(); w.show(); app.processEvents()\n"
+    script += "print(next(int(line.split()[1]) for line in open('/proc/self/status') if line.startswith('VmHWM')) / 1024)"
+    return float(subprocess.run([sys.executable, "-c", script], check=True, capture_output=True, text=True, env=env).stdout.split()[-1])
+
+
 def _first_rows(workbook: bytes, count: int) -> bytes:
     from openpyxl import Workbook, load_workbook
 

@@ -163,3 +163,11 @@ def test_a_date_that_cannot_be_read_says_why_in_indonesian(text: str, message: s
     with pytest.raises(ValidationError) as raised:
         parse_date(text)
     assert raised.value.message.startswith(message)
+
+
+@given(st.dates())
+def test_format_date_matches_babels_indonesian_long_date(d: date) -> None:
+    from babel import Locale
+    from babel import dates as babel_dates
+
+    assert format_date(d) == babel_dates.format_date(d, "d MMMM y", locale=Locale.parse("id_ID"))

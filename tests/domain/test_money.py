@@ -98,3 +98,11 @@ def test_parse_rupiah_reads_back_format_rupiah(amount: int) -> None:
 @given(st.integers(min_value=0, max_value=10**18))
 def test_parse_rupiah_reads_plain_digits(amount: int) -> None:
     assert parse_rupiah(str(amount)) == amount
+
+
+@given(st.integers(min_value=-(10**23), max_value=10**23))
+def test_format_rupiah_matches_babels_indonesian_currency_format(amount: int) -> None:
+    from babel import Locale
+    from babel.numbers import format_currency
+
+    assert format_rupiah(amount) == format_currency(amount, "IDR", locale=Locale.parse("id_ID"))

@@ -14,9 +14,14 @@ from koperasi.domain.errors import ValidationError
 _LOCALE = Locale.parse("id_ID")
 
 
+# Babel's "d MMMM y" spelled out once (a test holds them equal): a paper formats dozens of dates.
+_MONTHS = dict(_LOCALE.months["format"]["wide"])
+
+
 def format_date(d: date) -> str:
     """``date(2026, 11, 28)`` -> ``"28 November 2026"``."""
-    return babel_dates.format_date(_require_date(d), "d MMMM y", locale=_LOCALE)
+    d = _require_date(d)
+    return f"{d.day} {_MONTHS[d.month]} {d.year}"
 
 
 # Month names a clerk may type, casefolded: Babel's full and short Indonesian names

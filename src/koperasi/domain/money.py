@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import re
 
-from babel import Locale
-from babel.numbers import format_currency
-
 from koperasi.domain.errors import ValidationError
 
 METERAI_THRESHOLD = 5_000_000  # a receipt for more than this carries a Rp10.000 meterai
@@ -25,20 +22,13 @@ _CURRENCY = re.compile(r"^rp\.?", re.IGNORECASE)
 _BODY = re.compile(r"(?P<whole>[0-9.]+)(?:,(?:-|(?P<fraction>[0-9]+)))?")
 _GROUPED = re.compile(r"[0-9]{1,3}(?:\.[0-9]{3})*")
 
-# Parsed once: Babel looks a locale given as a string up on every call.
-_LOCALE = Locale.parse("id_ID")
-
-
-_HUGE = 10**24
-
-
 def format_rupiah(amount: int) -> str:
     """``1500000`` -> ``"Rp1.500.000"``; negatives get a leading ``-``."""
     if isinstance(amount, bool) or not isinstance(amount, int):
         raise TypeError(f"amount must be int rupiah, got {type(amount).__name__}")
-    if abs(amount) >= _HUGE:  # a typo of that size: Babel's 28-digit decimals cannot quantize it
-        return f"{'-' if amount < 0 else ''}Rp{abs(amount):,}".replace(",", ".")
-    return format_currency(amount, "IDR", locale=_LOCALE)
+    # What Babel's id_ID currency format gives (a test holds them equal), at ~1/50 of its cost:
+    # a kartu pinjaman or a list page formats hundreds of amounts.
+    return f"{'-' if amount < 0 else ''}Rp{abs(amount):,}".replace(",", ".")
 
 
 def parse_rupiah(text: str, *, allow_negative: bool = False) -> int:

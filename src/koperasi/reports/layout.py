@@ -95,12 +95,12 @@ class NumberedCanvas(Canvas):
 
 
 A4_TEXT_WIDTH = A4[0] - 2 * MARGIN
-_A4_TOP, _A4_BOTTOM = 18 * mm, 22 * mm  # the footer sits 12 mm up
+A4_TOP, A4_BOTTOM = 18 * mm, 22 * mm  # the footer sits 12 mm up
 
 
 def a4_document(target: Target, title: str, author: str) -> BaseDocTemplate:
     """An A4 portrait document with one frame inside the house margins, room left for the footer."""
-    frame = bare_frame(MARGIN, _A4_BOTTOM, A4_TEXT_WIDTH, A4[1] - _A4_TOP - _A4_BOTTOM)
+    frame = bare_frame(MARGIN, A4_BOTTOM, A4_TEXT_WIDTH, A4[1] - A4_TOP - A4_BOTTOM)
     return BaseDocTemplate(output(target), pagesize=A4, pageTemplates=[PageTemplate(frames=[frame])], title=title, author=author)
 
 
@@ -515,11 +515,11 @@ class LedgerRows(Flowable):
             if not value:
                 continue
             room = widths[column] - 2 * self._PAD
-            value = _clipped(value, room, face, size)
+            value = fitted_text(value, room, face, size)
             x = lefts[column] + self._PAD
             if column in right:
-                x += room - _width(value, face, size)
-            escaped = _escaped(value)
+                x += room - text_width(value, face, size)
+            escaped = pdf_string(value)
             if escaped is not None:
                 code.append(f"1 0 0 1 {x:.2f} {y:.2f} Tm ({escaped}) Tj")
             else:
@@ -543,7 +543,8 @@ def _glyph_widths(font: str) -> dict[str, float]:
     return table
 
 
-def _width(value: str, font: str, size: float) -> float:
+def text_width(value: str, font: str, size: float) -> float:
+    """``stringWidth`` for a built-in font, from a cached glyph table when WinAnsi holds the text."""
     table = _glyph_widths(font)
     try:
         return sum(map(table.__getitem__, value)) * size
@@ -552,9 +553,10 @@ def _width(value: str, font: str, size: float) -> float:
 
 
 @lru_cache(maxsize=65536)
-def _clipped(value: str, room: float, font: str, size: float) -> str:
+def fitted_text(value: str, room: float, font: str, size: float) -> str:
+    """``clip`` for a built-in font, cached and walking the glyph table once."""
     table = _glyph_widths(font)
-    if _width(value, font, size) <= room:
+    if text_width(value, font, size) <= room:
         return value
     if not all(character in table for character in value):
         return clip(value, room, font, size)
@@ -570,7 +572,7 @@ def _clipped(value: str, room: float, font: str, size: float) -> str:
 _PLAIN_BYTE = [chr(byte) if 32 <= byte < 127 and byte not in b"()\\" else f"\\{byte:03o}" for byte in range(256)]
 
 
-def _escaped(value: str) -> str | None:
+def pdf_string(value: str) -> str | None:
     """A PDF string literal's inside for a built-in font, or None when WinAnsi lacks a character."""
     if value.isascii():
         return value.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")

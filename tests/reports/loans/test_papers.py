@@ -173,6 +173,16 @@ def test_loan_card_without_movements_says_so():
     assert "Belum ada transaksi." in text and "Jadwal angsuran belum dibuat." in text
 
 
+
+def test_loan_card_keeps_wide_figures_and_long_descriptions_whole():
+    correction = "Koreksi pembayaran angsuran ke-7 karena salah input jumlah oleh petugas lapangan; dikembalikan ke anggota"
+    card = _card()
+    movements = (*card.movements, CardMovement(DAY, correction, "7", "KW/SRL/2026/000300", 0, 12_345_678_900, 86_419_753_200))
+    text = _flat(_pdf(write_loan_card, replace(card, movements=movements, member_name="Ni Luh Putu Ayu Kadek Swastika Dewi")))
+    assert "Rp12.345.678.900" in text and "Rp86.419.753.200" in text  # shrunk to fit its column, never cut
+    assert correction in text
+    assert "Ni Luh Putu Ayu Kadek Swastika Dewi (SRL-000123)" in text
+
 # --- laporan tunggakan ------------------------------------------------------------------------
 
 BUCKETS = ("Lancar", "1–30 hari", "31–60 hari", "61–90 hari", "> 90 hari")

@@ -2,58 +2,59 @@
 
 from __future__ import annotations
 
-from functools import partial
-
 from reportlab.lib.pagesizes import A4
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
 from koperasi.domain.dates import format_date
 from koperasi.domain.loans.papers import LoanCard
 from koperasi.domain.money import format_rupiah
 from koperasi.reports.layout import (
-    GREY,
+    A4_BOTTOM,
+    A4_TEXT_WIDTH,
+    A4_TOP,
+    GREEN,
     LABEL,
     MARGIN,
+    OFFICE,
+    REGULAR,
     SECTION,
     TITLE,
     NumberedCanvas,
+    OfficeDetailsLine,
     Target,
-    a4_document,
-    chunked_tables,
-    clip,
-    label_value_table,
-    office_header,
-    REGULAR,
-    paragraph,
-    side_by_side,
+    output,
+    text_width,
 )
+from koperasi.reports.page_writer import Column, Ledger, PageWriter, label_value_block
 
-_TEXT_WIDTH = A4[0] - 2 * MARGIN
 _SIZE = 8
-_CELL = ParagraphStyle("card_cell", fontName=REGULAR, fontSize=_SIZE, leading=_SIZE * 1.2)
+_GAP = 6 * mm  # between the two header blocks
+_PAD = 3  # above and below the header blocks
+_SECTION_ROOM = 40 * mm  # a section heading starts a new page unless its table header and ~4 rows fit under it
 
 
 def write_loan_card(card: LoanCard, target: Target) -> None:
     """The A4 kartu pinjaman as of ``card.as_of``."""
-    document = a4_document(target, f"Kartu pinjaman {card.loan_number}", card.office.name)
-    footer = partial(NumberedCanvas, left_text=f"Kartu pinjaman {card.loan_number}", right_text=f"Per {format_date(card.as_of)}")
-    story: list[Flowable] = [
-        *office_header(card.office),
-        Paragraph("KARTU PINJAMAN", TITLE),
-        _header(card),
-        Paragraph("Jadwal angsuran", SECTION),
-        *_schedule(card),
-        Paragraph("Riwayat transaksi", SECTION),
-        *_movements(card),
-    ]
-    document.build(story, canvasmaker=footer)
+    canvas = NumberedCanvas(output(target), pagesize=A4, left_text=f"Kartu pinjaman {card.loan_number}", right_text=f"Per {format_date(card.as_of)}")
+    canvas.setTitle(f"Kartu pinjaman {card.loan_number}")
+    canvas.setAuthor(card.office.name)
+    writer = PageWriter(canvas, left=MARGIN, right=A4[0] - MARGIN, top=A4[1] - A4_TOP, bottom=A4_BOTTOM)
+    writer.paragraph(card.office.name, OFFICE)
+    if card.office.address or card.office.phone:
+        writer.flowable(OfficeDetailsLine(card.office))
+    writer.y -= 3 * mm
+    writer.rule(writer.left, writer.right, writer.y, 1.2, GREEN)
+    writer.paragraph("KARTU PINJAMAN", TITLE)
+    _header(writer, card)
+    _section(writer, "Jadwal angsuran")
+    _schedule(writer, card)
+    _section(writer, "Riwayat transaksi")
+    _movements(writer, card)
+    writer.finish()
 
 
-def _header(card: LoanCard) -> Table:
-    half = (_TEXT_WIDTH - 6 * mm) / 2
+def _header(writer: PageWriter, card: LoanCard) -> None:
+    half = (A4_TEXT_WIDTH - _GAP) / 2
     left = [
         ("No. pinjaman", card.loan_number),
         ("Anggota", f"{card.member_name} ({card.member_number})"),
@@ -76,53 +77,65 @@ def _header(card: LoanCard) -> Table:
     ]
     if card.rescheduled_note:
         right.append(("Jadwal ulang", card.rescheduled_note))
-    return side_by_side(label_value_table(left, width=half, label_width=24 * mm), label_value_table(right, width=half, label_width=34 * mm), _TEXT_WIDTH)
+    writer.y -= _PAD
+    left_height = label_value_block(writer, left, x=writer.left, width=half, label_width=24 * mm)
+    right_height = label_value_block(writer, right, x=writer.left + half + _GAP, width=half, label_width=34 * mm)
+    writer.y -= max(left_height, right_height) + _PAD
 
 
-def _schedule(card: LoanCard) -> list[Flowable]:
+def _section(writer: PageWriter, title: str) -> None:
+    writer.ensure(_SECTION_ROOM)
+    writer.paragraph(title, SECTION)
+
+
+def _schedule(writer: PageWriter, card: LoanCard) -> None:
     if not card.schedule:
-        return [Paragraph("Jadwal angsuran belum dibuat.", LABEL)]
+        writer.paragraph("Jadwal angsuran belum dibuat.", LABEL)
+        return
     rows = [
         (str(line.number), format_date(line.due_on), format_rupiah(line.amount), format_rupiah(line.paid), line.status)
         for line in card.schedule
     ]
     footer = ("Jumlah", "", format_rupiah(sum(line.amount for line in card.schedule)), format_rupiah(sum(line.paid for line in card.schedule)), "")
-    widths = [12 * mm, 34 * mm, 32 * mm, 32 * mm, _TEXT_WIDTH - 110 * mm]
-    return chunked_tables(("Ke", "Jatuh tempo", "Angsuran", "Dibayar", "Keterangan"), rows, widths, right=(2, 3), center=(0,), font_size=_SIZE, footer=footer, footer_span=2)
-
-
-def _movements(card: LoanCard) -> list[Flowable]:
-    if not card.movements:
-        return [Paragraph("Belum ada transaksi.", LABEL)]
-    # The date column holds the longest date, "30 September 2026".
-    widths = [stringWidth("30 September 2026", REGULAR, _SIZE) + 7, 0, 12 * mm, 32 * mm, 21 * mm, 21 * mm, 23 * mm]
-    widths[1] = _TEXT_WIDTH - sum(widths)
-    rows, greyed = [], []
-    for index, movement in enumerate(card.movements):
-        description = movement.description + (" (dibatalkan)" if movement.cancelled else "")
-        rows.append(
-            (
-                format_date(movement.occurred_on),
-                paragraph(description, _CELL),
-                movement.installments,
-                clip(movement.receipt_number, widths[3] - 6, REGULAR, _SIZE),
-                format_rupiah(movement.increase) if movement.increase else "",
-                format_rupiah(movement.decrease) if movement.decrease else "",
-                format_rupiah(movement.balance),
-            )
-        )
-        if movement.cancelled:
-            greyed.append(("TEXTCOLOR", (0, index), (-1, index), GREY))
-    footer = (f"Sisa pinjaman per {format_date(card.as_of)}", "", "", "", "", "", format_rupiah(card.outstanding))
-    tables = chunked_tables(
-        ("Tanggal", "Uraian", "Angs. ke", "No. kwitansi", "Bertambah", "Berkurang", "Saldo"),
-        rows,
-        widths,
-        right=(4, 5, 6),
-        center=(2,),
-        font_size=_SIZE,
-        footer=footer,
-        footer_span=6,
-        extra=greyed,
+    columns = (
+        Column("Ke", 12 * mm, "centre"),
+        Column("Jatuh tempo", 34 * mm),
+        Column("Angsuran", 32 * mm, "right"),
+        Column("Dibayar", 32 * mm, "right"),
+        Column("Keterangan", A4_TEXT_WIDTH - 110 * mm),
     )
-    return [*tables, Spacer(0, 2 * mm)]
+    Ledger(writer, columns, size=_SIZE).draw(rows, footer=footer, footer_span=2)
+
+
+def _movements(writer: PageWriter, card: LoanCard) -> None:
+    if not card.movements:
+        writer.paragraph("Belum ada transaksi.", LABEL)
+        return
+    # The date column holds the longest date, "30 September 2026".
+    date_width = text_width("30 September 2026", REGULAR, _SIZE) + 7
+    fixed = (12 + 32 + 21 + 21 + 23) * mm
+    columns = (
+        Column("Tanggal", date_width),
+        Column("Uraian", A4_TEXT_WIDTH - date_width - fixed, wraps=True),
+        Column("Angs. ke", 12 * mm, "centre"),
+        Column("No. kwitansi", 32 * mm),
+        Column("Bertambah", 21 * mm, "right"),
+        Column("Berkurang", 21 * mm, "right"),
+        Column("Saldo", 23 * mm, "right"),
+    )
+    rows = [
+        (
+            format_date(movement.occurred_on),
+            movement.description + (" (dibatalkan)" if movement.cancelled else ""),
+            movement.installments,
+            movement.receipt_number,
+            format_rupiah(movement.increase) if movement.increase else "",
+            format_rupiah(movement.decrease) if movement.decrease else "",
+            format_rupiah(movement.balance),
+        )
+        for movement in card.movements
+    ]
+    greyed = frozenset(index for index, movement in enumerate(card.movements) if movement.cancelled)
+    footer = (f"Sisa pinjaman per {format_date(card.as_of)}", "", "", "", "", "", format_rupiah(card.outstanding))
+    Ledger(writer, columns, size=_SIZE).draw(rows, footer=footer, footer_span=6, greyed=greyed)
+    writer.y -= 2 * mm

@@ -12,7 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import func, select
+from sqlalchemy import and_, case, func, select
 from sqlalchemy.orm import Session
 
 from koperasi.db.models import JournalEntry, Payout, Sale, SaleLine
@@ -61,14 +61,18 @@ def payables(session: Session, actor: Actor, *, period_from: date | None = None,
     """Every producer's account: what they earned, were paid, and are owed now."""
     authorize(session, actor, Permission.USE_APP)
     lines = standing_sale_lines().add_columns(Sale.sold_on).subquery()
+    in_period = [condition for condition in (period_from is not None and lines.c.sold_on >= period_from,
+                                             period_to is not None and lines.c.sold_on <= period_to) if condition is not False]
+    share_in_period = case((and_(*in_period), lines.c.producer_share), else_=0) if in_period else lines.c.producer_share
     earned: dict[Producer, list[int]] = defaultdict(lambda: [0, 0, 0])
-    for member_id, group_id, share, sold_on in session.execute(
-        select(lines.c.member_id, lines.c.group_id, lines.c.producer_share, lines.c.sold_on)
+    # Summed by the database: every sale line as a Python row held ~50 MB at 100,000 lines.
+    for member_id, group_id, total, in_chosen_period in session.execute(
+        select(lines.c.member_id, lines.c.group_id, func.sum(lines.c.producer_share), func.sum(share_in_period))
+        .group_by(lines.c.member_id, lines.c.group_id)
     ):
         account = earned[Producer(member_id=member_id, group_id=group_id)]
-        account[0] += share
-        if (period_from is None or sold_on >= period_from) and (period_to is None or sold_on <= period_to):
-            account[2] += share
+        account[0] += int(total)
+        account[2] += int(in_chosen_period)
     paid = standing_payouts().subquery()
     for member_id, group_id, amount in session.execute(
         select(paid.c.member_id, paid.c.group_id, func.sum(paid.c.amount)).group_by(paid.c.member_id, paid.c.group_id)
@@ -80,7 +84,7 @@ def payables(session: Session, actor: Actor, *, period_from: date | None = None,
             continue
         name = producer_name(session, producer)
         rows.append(Payable(producer, name.name, name.identity, total, paid_out, in_period))
-    return sorted(rows, key=lambda row: row.name.lower())
+    return sorted(rows, key=lambda row: (row.name.lower(), row.identity))
 
 
 @dataclass(frozen=True, slots=True)
