@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import sqlite3
+
 from sqlalchemy import func, select
+from sqlalchemy.engine import URL
 
 from koperasi import clock
-from koperasi.db.models import AuditEvent, CommunityMeeting, CommunityMeetingAttendance, Member, MeetingFollowUp, Referral
+from koperasi.db.database import open_database
+from koperasi.db.models import (
+    AuditEvent, CommunityMeeting, CommunityMeetingAttendance, Desa, Member, MeetingFollowUp, Opportunity, Referral,
+)
 from koperasi.demo import office as demo
 from koperasi.services.network import eligibility, opportunities, referrals
 from koperasi.services.office import auth, health
@@ -46,3 +52,37 @@ def test_demo_network_is_what_the_services_would_have_written(sqlite_db):
         actions = set(session.scalars(select(AuditEvent.action).distinct()))
         assert {"meeting_recorded", "meeting_attendance_recorded", "opportunity_published", "referral_recorded",
                 "referral_letter_issued", "referral_outcome_recorded"} <= actions
+
+
+def test_the_demo_network_comes_out_the_same_on_every_run(sqlite_db, tmp_path):
+    """Row ids differ between runs, so the desa a meeting is held in must not be picked by id: the Jaringan counts
+    of two bench databases built the same way differed (77, 78, 80 referrals)."""
+    other = tmp_path / "second.db"
+    with sqlite3.connect(sqlite_db.engine.url.database) as source, sqlite3.connect(other) as target:
+        source.backup(target)
+    second = open_database(URL.create("sqlite+pysqlite", database=str(other)))
+
+    def network(database) -> tuple:
+        with database.session() as session:
+            demo.fill(session, members=300, loans=0, sales=0)
+        with database.session() as session:
+            present = session.execute(
+                select(CommunityMeeting.held_on, Desa.code, Member.number)
+                .join(Desa, Desa.id == CommunityMeeting.desa_id)
+                .join(CommunityMeetingAttendance, CommunityMeetingAttendance.meeting_id == CommunityMeeting.id)
+                .join(Member, Member.id == CommunityMeetingAttendance.member_id)
+                .order_by(CommunityMeeting.held_on, Member.number)
+            ).all()
+            referred = session.execute(
+                select(Opportunity.title, Member.number, Referral.referred_on, Referral.outcome)
+                .join(Opportunity, Opportunity.id == Referral.opportunity_id).join(Member, Member.id == Referral.member_id)
+                .order_by(Opportunity.title, Member.number, Referral.referred_on)
+            ).all()
+        return present, referred
+
+    try:
+        first_present, first_referred = network(sqlite_db)
+        assert first_present and first_referred
+        assert network(second) == (first_present, first_referred)
+    finally:
+        second.dispose()

@@ -50,7 +50,7 @@ def fill_members(
     rng = random.Random(1503)
     office = session.scalar(select(Office).order_by(Office.created_at).limit(1))
     assert office is not None
-    query = select(Desa.id, Desa.kecamatan_code, Desa.name).where(Desa.active.is_(True)).order_by(Desa.kecamatan_code, Desa.name)
+    query = select(Desa.id, Desa.kecamatan_code, Desa.name).where(Desa.active.is_(True)).order_by(Desa.kecamatan_code, Desa.name, Desa.code)
     if desa_ids is not None:
         query = query.where(Desa.id.in_(list(desa_ids)))
     rows = session.execute(query).all()

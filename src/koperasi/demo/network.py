@@ -132,7 +132,9 @@ def fill_network(session: Session, *, today: date) -> NetworkDemoSummary:
     for row in people:
         by_desa[row[1]].append(row)
     desa_kecamatan = dict(session.execute(select(Desa.id, Desa.kecamatan_code)).all())
-    busy_desa = sorted((d for d in by_desa if len(by_desa[d]) >= 5), key=str)
+    # By the official code, not the id: ids are new on every run, and a demo must come out the same each time.
+    desa_order = {row.id: (row.code or "", row.name) for row in session.execute(select(Desa.id, Desa.code, Desa.name))}
+    busy_desa = sorted((d for d in by_desa if len(by_desa[d]) >= 5), key=desa_order.__getitem__)
     meetings, audience, attendance, follow_ups = [], [], [], []
     if busy_desa:
         for month_back in range(12, 0, -1):
