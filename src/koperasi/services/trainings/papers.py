@@ -160,13 +160,14 @@ def training_summary(
     people: list[_Trained] = []
     categories = _categories_by_member(session)
     homes = _homes(session)
+    kecamatan_of = _kecamatan_by_member(session)
     for batch_id in session.scalars(query):
         batch, programme = _batch(session, batch_id)
         for person in list_participants(session, actor, batch_id):
             if person.withdrawn_on is not None and person.attended == 0:
                 continue
             home_id = person.member_id or homes.get(person.household_member_id)
-            kecamatan_name, code = _kecamatan_of(session, home_id)
+            kecamatan_name, code = kecamatan_of.get(home_id, _UNKNOWN_KECAMATAN)
             if kecamatan_code is not None and code != kecamatan_code:
                 continue
             people.append(_Trained(programme.name, person.sex, kecamatan_name, categories.get(home_id, ()), person.completed))
@@ -222,10 +223,19 @@ def _homes(session: Session) -> dict[uuid.UUID, uuid.UUID]:
     )
 
 
-def _kecamatan_of(session: Session, member_id: uuid.UUID | None) -> tuple[str, str | None]:
-    member = session.get(Member, member_id) if member_id else None
-    if member is None:
-        return "Tidak diketahui", None
-    kecamatan = session.get(Kecamatan, member.kecamatan_code)
-    return kecamatan.name, member.kecamatan_code
+_UNKNOWN_KECAMATAN: tuple[str, str | None] = ("Tidak diketahui", None)
+
+
+def _kecamatan_by_member(session: Session) -> dict[uuid.UUID, tuple[str, str | None]]:
+    """Member id -> (kecamatan name, code) of those who took part or whose household did, read at once: a member
+    loaded per participant took ~0.9 s of the district packet at 4,400 participants."""
+    taking_part = select(TrainingParticipant.member_id).where(TrainingParticipant.member_id.is_not(None)).union(
+        select(HouseholdMember.member_id).join(TrainingParticipant, TrainingParticipant.household_member_id == HouseholdMember.id)
+    )
+    rows = session.execute(
+        select(Member.id, Kecamatan.name, Member.kecamatan_code)
+        .join(Kecamatan, Kecamatan.code == Member.kecamatan_code)
+        .where(Member.id.in_(taking_part))
+    )
+    return {member_id: (name, code) for member_id, name, code in rows}
 
