@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import uuid
+from dataclasses import asdict, dataclass, is_dataclass
+from datetime import date
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from koperasi.domain.ledger import FUND_ACCOUNTS, Account, Line, UnbalancedEntry, check_balanced, credit, debit
+from koperasi.domain.ledger import (
+    FUND_ACCOUNTS, Account, Line, UnbalancedEntry, check_balanced, credit, debit, request_digest,
+)
+from koperasi.domain.sales.rules import Producer, SaleLineInput
 
 FUND = uuid.uuid4()
 
@@ -74,3 +81,31 @@ def test_normal_sides():
         Account.CASH, Account.LOANS_RECEIVABLE, Account.WRITTEN_OFF_LOANS, *expenses}
     assert Account("5301").debit_normal and not Account("4301").debit_normal  # an account the office adds to the chart
     assert all(account.label for account in Account)
+
+
+@dataclass(frozen=True)
+class _Sale:  # the shape of services.sales.selling.SaleInput: a dataclass holding a tuple of dataclasses
+    sold_on: date
+    channel_id: uuid.UUID
+    lines: tuple[SaleLineInput, ...]
+    buyer_id: uuid.UUID | None
+    buyer_name: str
+
+
+def _digest_as_first_stored(facts: dict) -> str:
+    plain = {name: asdict(value) if is_dataclass(value) else value for name, value in facts.items()}
+    return hashlib.sha256(json.dumps(plain, sort_keys=True, default=str, separators=(",", ":")).encode()).hexdigest()
+
+
+_producers = st.one_of(st.builds(Producer, member_id=st.uuids()), st.builds(Producer, group_id=st.uuids()))
+_lines = st.builds(SaleLineInput, st.uuids(), _producers, st.integers(), st.integers())
+
+
+@given(
+    sale=st.builds(_Sale, st.dates(), st.uuids(), st.lists(_lines, max_size=12).map(tuple), st.none() | st.uuids(), st.text()),
+    amount=st.integers(), day=st.dates(), receipt=st.none() | st.text(),
+)
+def test_a_request_digest_is_the_one_already_stored_for_the_same_facts(sale, amount, day, receipt):
+    """Entries keep the digest of the save that posted them: a retry after an upgrade must still match."""
+    for facts in ({"sale": sale}, {"loan": sale.channel_id, "amount": amount, "paid_on": day, "receipt": receipt}):
+        assert request_digest(facts) == _digest_as_first_stored(facts)

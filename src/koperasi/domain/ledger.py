@@ -12,7 +12,7 @@ import json
 import re
 import uuid
 from collections.abc import Mapping, Sequence
-from dataclasses import asdict, dataclass, is_dataclass
+from dataclasses import dataclass, fields, is_dataclass
 from datetime import date
 from enum import StrEnum
 
@@ -193,9 +193,21 @@ def request_digest(facts: Mapping[str, object]) -> str:
     told apart: the same facts are a retry, other facts are a reused id. Dates, UUIDs and enums
     count by their text; nested dataclasses (a sale's lines) by their fields, in order.
     """
-    plain = {name: asdict(value) if is_dataclass(value) else value for name, value in facts.items()}
+    plain = {name: _fields_of(value) if is_dataclass(value) else value for name, value in facts.items()}
     text = json.dumps(plain, sort_keys=True, default=str, separators=(",", ":"))
     return hashlib.sha256(text.encode()).hexdigest()
+
+
+def _fields_of(value: object) -> object:
+    """What ``dataclasses.asdict`` gives, as JSON sees it, without its deep copy of every value (a 10-line
+    sale's digest spent 0.3 ms copying). Digests already stored must not change: the same JSON text."""
+    if is_dataclass(value):
+        return {field.name: _fields_of(getattr(value, field.name)) for field in fields(value)}
+    if isinstance(value, (list, tuple)):
+        return [_fields_of(item) for item in value]
+    if isinstance(value, dict):
+        return {_fields_of(key): _fields_of(item) for key, item in value.items()}
+    return value
 
 
 def check_reason(reason: str, what: str) -> str:

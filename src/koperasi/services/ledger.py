@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import Row, bindparam, func, insert, select
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
@@ -32,23 +32,42 @@ class AlreadyPosted(ConflictError):
         self.entry_id = entry_id
 
 
+@dataclass(frozen=True, slots=True)
+class PostedEntry:
+    """The entry ``post`` wrote: the row is in the caller's transaction, not in the session."""
+
+    id: uuid.UUID
+
+
+# Plain statements over the tables, built once: a statement object keeps its cache key (one built per
+# posting computes it every time), and ORM objects cost a posting more than its queries.
+_ENTRIES = JournalEntry.__table__
+_ENTRY_OF_KEY = select(_ENTRIES.c.id, _ENTRIES.c.kind, _ENTRIES.c.request_digest).where(
+    _ENTRIES.c.idempotency_key == bindparam("key")
+)
+_INSERT_ENTRY = insert(_ENTRIES)
+_INSERT_LINES = insert(JournalLine.__table__)
+
+
 def find_entry(
     session: Session, key: uuid.UUID, kind: str | None = None, *, request: Mapping[str, object] | None = None
-) -> JournalEntry | None:
+) -> PostedEntry | None:
     """The entry an earlier save with this key posted (a retry), or None.
 
     One of another ``kind``, or one that asked for other ``request`` facts (another amount, loan or
     day), means the key was reused: refused, never answered with that first posting.
     """
-    entry = session.scalar(select(JournalEntry).where(JournalEntry.idempotency_key == key))
-    if entry is not None and kind is not None and entry.kind != kind:
+    entry = session.execute(_ENTRY_OF_KEY, {"key": key}).first()
+    if entry is None:
+        return None
+    if kind is not None and entry.kind != kind:
         raise key_reused()
-    if entry is not None and request is not None:
+    if request is not None:
         check_same_request(entry, request)
-    return entry
+    return PostedEntry(entry.id)
 
 
-def check_same_request(entry: JournalEntry, request: Mapping[str, object]) -> None:
+def check_same_request(entry: JournalEntry | Row, request: Mapping[str, object]) -> None:
     """Refuse a save that reuses ``entry``'s request id for something else (entries from before
     request digests were kept have none and are taken as a retry)."""
     if entry.request_digest is not None and entry.request_digest != request_digest(request):
@@ -80,53 +99,54 @@ def post(
     lines: Sequence[Line],
     reversal_of: uuid.UUID | None = None,
     request: Mapping[str, object] | None = None,
-) -> JournalEntry:
+) -> PostedEntry:
     """Add a balanced entry to the caller's write transaction; ``request`` is what the save asked for
     (the facts ``find_entry`` compares a later save with the same key against).
 
     An entry dated in a closed financial year is refused with the clerk's message: the database's trigger
     (migration 0019) checks the year as the entry is written, so the lock costs no statement of its own and
-    holds for any writer."""
+    holds for any writer.
+
+    The entry and its lines are written with plain INSERTs, not as ORM objects: the unit of work cost a
+    repayment more than its statements, and nothing reads the rows back."""
     if not in_write(session):
         raise RuntimeError("journal entries are posted only inside a write transaction")
     check_balanced(lines)
-    entry = JournalEntry(
-        id=uuid.uuid4(),
-        idempotency_key=key,
-        entry_date=entry_date,
-        kind=kind,
-        description=description[:250],
-        reversal_of_id=reversal_of,
-        request_digest=request_digest(request) if request is not None else None,
-        created_by=actor.user_id if actor else None,
-        created_at=clock.now(),
-    )
-    session.add(entry)
+    # The caller's pending rows first (a fund created in this transaction, which a line points at).
+    session.flush()
+    entry_id = uuid.uuid4()
     try:
-        session.flush()  # the rows that point at the entry (lines, movements) are written after it
+        session.execute(_INSERT_ENTRY, {
+            "id": entry_id, "idempotency_key": key, "entry_date": entry_date, "kind": kind,
+            "description": description[:250], "reversal_of_id": reversal_of,
+            "request_digest": request_digest(request) if request is not None else None,
+            "created_by": actor.user_id if actor else None, "created_at": clock.now(),
+        })
     except DBAPIError as error:
         if CLOSED_YEAR_SIGNAL in str(error.orig):
             raise ValidationError(closed_year_refusal(entry_date), field="occurred_on") from None
         raise
-    # One batched INSERT (render_nulls: a line without a fund must not start a second batch), without
-    # reading each new line's id back (ORM objects would: one INSERT a line).
-    session.execute(insert(JournalLine).execution_options(render_nulls=True), [
-        {"entry_id": entry.id, "account": line.account.value, "fund_source_id": line.fund_source_id,
+    # One batched INSERT: every line names its fund (None or not), so all share one column set.
+    session.execute(_INSERT_LINES, [
+        {"entry_id": entry_id, "account": line.account.value, "fund_source_id": line.fund_source_id,
          "debit": line.debit, "credit": line.credit}
         for line in lines
     ])
-    return entry
+    return PostedEntry(entry_id)
 
 
 def lines_of(session: Session, entry_id: uuid.UUID) -> list[Line]:
-    rows = session.scalars(select(JournalLine).where(JournalLine.entry_id == entry_id).order_by(JournalLine.id))
-    return [Line(Account(row.account), row.debit, row.credit, row.fund_source_id) for row in rows]
+    rows = session.execute(
+        select(JournalLine.account, JournalLine.debit, JournalLine.credit, JournalLine.fund_source_id)
+        .where(JournalLine.entry_id == entry_id).order_by(JournalLine.id)
+    )
+    return [Line(Account(account), debit, credit, fund) for account, debit, credit, fund in rows]
 
 
 def post_reversal(
     session: Session, actor: Actor, *, original_id: uuid.UUID, key: uuid.UUID, entry_date: date, description: str,
     request: Mapping[str, object] | None = None,
-) -> JournalEntry:
+) -> PostedEntry:
     """The mirror of an entry: every debit becomes a credit; the original stays as it was."""
     return post(
         session, actor, key=key, entry_date=entry_date, kind="reversal", description=description,

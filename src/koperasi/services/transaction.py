@@ -8,14 +8,17 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import TypeVar
 
-from sqlalchemy import exc, text
+from sqlalchemy import exc, inspect, text
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from koperasi.db import errors
 from koperasi.db.engine import BEGIN_MODE
 from koperasi.domain.errors import ConflictError
+
+T = TypeVar("T")
 
 _WRITING = "koperasi_writing"
 # Any fixed number: the key of the PostgreSQL advisory lock every write transaction takes first.
@@ -24,6 +27,14 @@ WRITERS_LOCK = 0x4B42_0002
 
 def in_write(session: Session) -> bool:
     return bool(session.info.get(_WRITING))
+
+
+def held(session: Session, model: type[T], key: object) -> T | None:
+    """The ORM object of this row if the session already holds one (without loading it).
+
+    Code that reads or changes a row with a plain statement asks first: a held object would otherwise
+    keep its old values, as sessions do not expire on commit."""
+    return session.identity_map.get(inspect(model).identity_key_from_primary_key((key,)))
 
 
 def lock_writers(session: Session) -> None:

@@ -60,17 +60,16 @@ def _repay(
     existing = ledger.find_entry(session, key, "loan_repayment", request=request)
     if existing is not None:
         return _payment_of(session, existing.id)
-    loan = loan_book.locked_loan(session, loan_id)
+    loan = loan_book.loan_to_repay(session, loan_id)
     loan_book.require_status(loan, LoanStatus.ACTIVE, doing="menerima angsuran")
     remaining = loan_book.outstanding(loan)
     check_payment(amount, remaining)
     loan_book.check_day(paid_on, not_before=loan.disbursed_on, what="pembayaran")
-    header, schedule = loan_book.current_schedule(session, loan)
-    allocations = allocate([item.amount for item in schedule], loan.principal_paid - header.paid_before, amount)
-    borrower = session.scalar(select(Member.full_name).where(Member.id == loan.member_id))
+    schedule = loan_book.installments(session, loan.id, loan.schedule_no)
+    allocations = allocate([item.amount for item in schedule], loan.principal_paid - loan.paid_before, amount)
     entry = ledger.post(
         session, actor, key=key, entry_date=paid_on, kind="loan_repayment",
-        description=f"Angsuran pinjaman {loan.number} {borrower}",
+        description=f"Angsuran pinjaman {loan.number} {loan.borrower}",
         lines=[debit(Account.CASH, amount), credit(Account.LOANS_RECEIVABLE, amount, loan.fund_source_id)],
         request=request,
     )
@@ -78,15 +77,12 @@ def _repay(
         session, actor, loan, kind=MovementKind.REPAYMENT, amount=amount, occurred_on=paid_on,
         journal_entry_id=entry.id, receipt=loan_book.receipt_number(session, on=paid_on, given=receipt),
     )
-    loan.principal_paid += amount
-    if loan_book.outstanding(loan) == 0:
-        loan.status, loan.closed_on = LoanStatus.PAID_OFF.value, paid_on
-    session.flush()
+    loan_book.pay_into(session, loan, amount, paid_on=paid_on)
     audit.record(
         session, actor, action=AuditAction.LOAN_REPAID, entity="loan", entity_id=loan.id,
         after={"amount": format_rupiah(amount), "receipt_number": movement.receipt_number, "occurred_on": paid_on.isoformat()},
     )
-    return Payment(loan.id, movement.id, movement.receipt_number, amount, tuple(allocations), loan_book.outstanding(loan))
+    return Payment(loan.id, movement.id, movement.receipt_number, amount, tuple(allocations), remaining - amount)
 
 
 def _payment_of(session: Session, entry_id: uuid.UUID) -> Payment:

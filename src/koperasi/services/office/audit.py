@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from koperasi.db.engine import UNSTORABLE_TEXT
@@ -22,7 +22,7 @@ from koperasi.domain.office.audit_chain import canonical_content, chain_hash
 from koperasi.domain.paging import page_bounds
 from koperasi.domain.roles import Actor, Permission
 from koperasi.services.access import authorize
-from koperasi.services.transaction import lock_writers
+from koperasi.services.transaction import in_write, lock_writers
 from koperasi import clock
 
 SYSTEM_USERNAME = "sistem"
@@ -56,48 +56,48 @@ def record(
 
     The event is chained to the newest one (``chain_hash``). Two clerks saving at once must not both
     chain to the same predecessor: the write transaction admits one writer at a time (SQLite: BEGIN
-    IMMEDIATE; PostgreSQL: ``transaction.lock_writers``, taken again here for a caller outside ``write``).
+    IMMEDIATE; PostgreSQL: ``transaction.lock_writers``, taken here too for a caller outside ``write``).
+
+    Written at once with a plain INSERT, not as an ORM object for a later flush: the next event of the
+    same transaction then finds it as the newest, and a posting does not pay for the unit of work.
     """
-    lock_writers(session)
+    if not in_write(session):
+        lock_writers(session)
     # Stored as JSON: hash what will be read back (tuples become lists, keys become strings).
-    before, after = _as_stored(before), _as_stored(after)
-    event = AuditEvent(
-        occurred_at=clock.now(),
-        user_id=actor.user_id if actor else None,
-        username=actor.username if actor else (username or SYSTEM_USERNAME),
-        action=str(action),
-        entity=entity,
-        entity_id=str(entity_id),
-        before=before,
-        after=after,
-        reason=reason,
-    )
-    previous = _newest_hash(session)
+    row = {
+        "occurred_at": clock.now(),
+        "user_id": actor.user_id if actor else None,
+        "username": actor.username if actor else (username or SYSTEM_USERNAME),
+        "action": str(action),
+        "entity": entity,
+        "entity_id": str(entity_id),
+        "before": _as_stored(before),
+        "after": _as_stored(after),
+        "reason": reason,
+    }
     try:
-        event.chain_hash = chain_hash(previous, content_of(event))
+        row["chain_hash"] = chain_hash(_newest_hash(session), canonical_content(**row))
     except UnicodeEncodeError:  # a lone surrogate in the text the event records: the engine would refuse it too
         raise ValidationError(UNSTORABLE_TEXT) from None
-    session.add(event)
-    session.info[_NEWEST] = event
+    session.execute(_INSERT_EVENT, row)
 
 
-# The session's newest event while it is not flushed yet (inserts keep the order of add, so it gets the next id).
-_NEWEST = "koperasi_newest_audit_event"
+# Built once: a statement object keeps its cache key, one built per event computes it every time.
+_INSERT_EVENT = insert(AuditEvent.__table__)
+_NEWEST_HASH = select(AuditEvent.chain_hash).order_by(AuditEvent.id.desc()).limit(1)
 
 
 def _newest_hash(session: Session) -> str | None:
-    pending = session.info.get(_NEWEST)
-    if pending is not None and pending in session.new:
-        return pending.chain_hash
     # Not flushing here: a caller may hold half-built records that are not ready to be inserted.
     with session.no_autoflush:
-        return session.scalar(select(AuditEvent.chain_hash).order_by(AuditEvent.id.desc()).limit(1))
+        return session.scalar(_NEWEST_HASH)
 
 
 def chain_rows(session: Session, rows: list[dict[str, Any]]) -> None:
     """Give rows about to be bulk-inserted, in this order, their ``chain_hash`` (bulk import, demo data).
 
-    Pending events are flushed first so that the rows chain after them and get later ids.
+    Events recorded earlier in the transaction are already written (``record``), so the rows chain after
+    them and get later ids.
     """
     lock_writers(session)
     session.flush()

@@ -7,6 +7,7 @@ returns its number, so the printed sequence has no holes.
 
 from __future__ import annotations
 
+from sqlalchemy import Integer, bindparam
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -25,18 +26,26 @@ def next_sequence(session: Session, *, office_code: str, doc_type: DocumentType,
     return reserve_sequence(session, office_code=office_code, doc_type=doc_type, year=year, count=1)
 
 
+def _counter_upsert(dialect):
+    table = DocumentCounter.__table__
+    statement = dialect.insert(table).values(
+        office_code=bindparam("office"), doc_type=bindparam("doc"), year=bindparam("counter_year"),
+        last_number=bindparam("count", type_=Integer),
+    )
+    return statement.on_conflict_do_update(
+        index_elements=[table.c.office_code, table.c.doc_type, table.c.year],
+        set_={"last_number": table.c.last_number + bindparam("count", type_=Integer)},
+    ).returning(table.c.last_number)
+
+
+# Built once per dialect: a statement object keeps its cache key, one built per document computes it every time.
+_UPSERT_POSTGRESQL, _UPSERT_SQLITE = _counter_upsert(postgresql), _counter_upsert(sqlite)
+
+
 def reserve_sequence(session: Session, *, office_code: str, doc_type: DocumentType, year: int, count: int) -> int:
     """Take ``count`` consecutive values at once (bulk work); returns the first of them."""
     if not in_write(session):
         raise RuntimeError("document numbers are issued only inside a write transaction")
-    table = DocumentCounter.__table__
-    dialect = session.get_bind().dialect.name
-    upsert_module = postgresql if dialect == "postgresql" else sqlite
-    statement = upsert_module.insert(table).values(
-        office_code=office_code, doc_type=doc_type.value, year=year, last_number=count
-    )
-    statement = statement.on_conflict_do_update(
-        index_elements=[table.c.office_code, table.c.doc_type, table.c.year],
-        set_={"last_number": table.c.last_number + count},
-    ).returning(table.c.last_number)
-    return session.execute(statement).scalar_one() - count + 1
+    statement = _UPSERT_POSTGRESQL if session.get_bind().dialect.name == "postgresql" else _UPSERT_SQLITE
+    parameters = {"office": office_code, "doc": doc_type.value, "counter_year": year, "count": count}
+    return session.execute(statement, parameters).scalar_one() - count + 1

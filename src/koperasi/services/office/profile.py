@@ -106,6 +106,15 @@ def the_office(session: Session) -> Office | None:
     return session.scalar(select(Office).order_by(Office.created_at).limit(1))
 
 
+_OFFICES = Office.__table__
+_OFFICE_CODE = select(_OFFICES.c.code).order_by(_OFFICES.c.created_at).limit(1)
+
+
+def office_code(session: Session) -> str:
+    """``the_office``'s code, which every document number carries, read without loading the row (postings)."""
+    return session.execute(_OFFICE_CODE).scalar_one()
+
+
 def _validated(session: Session, profile: OfficeProfile) -> OfficeProfile:
     clean = validate_office(profile)
     if clean.kecamatan_code and session.get(Kecamatan, clean.kecamatan_code) is None:

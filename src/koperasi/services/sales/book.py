@@ -10,7 +10,7 @@ import uuid
 from collections.abc import Collection
 from dataclasses import dataclass
 
-from sqlalchemy import ColumnElement, case, func, select
+from sqlalchemy import ColumnElement, Select, bindparam, case, func, select
 from sqlalchemy.orm import Session, aliased
 
 from koperasi.db.models import ConsignmentIntake, Member, MemberGroup, Payout, Sale, SaleLine
@@ -29,12 +29,16 @@ def _producer_row(session: Session, producer: Producer) -> Member | MemberGroup:
     if producer.member_id is not None:
         member = session.get(Member, producer.member_id)
         if member is None:
-            raise NotFound("Anggota penitip tidak ditemukan.")
+            raise _not_found(producer)
         return member
     group = session.get(MemberGroup, producer.group_id)
     if group is None:
-        raise NotFound("Kelompok penitip tidak ditemukan.")
+        raise _not_found(producer)
     return group
+
+
+def _not_found(producer: Producer) -> NotFound:
+    return NotFound("Anggota penitip tidak ditemukan." if producer.member_id is not None else "Kelompok penitip tidak ditemukan.")
 
 
 def _name_of(row: Member | MemberGroup) -> ProducerName:
@@ -49,10 +53,51 @@ def check_producer_active(session: Session, producer: Producer) -> ProducerName:
     # One read of the row: the session holds it only while referenced, so a second get would SELECT again.
     row = _producer_row(session, producer)
     name = _name_of(row)
-    if isinstance(row, Member) and row.status != MemberStatus.ACTIVE:
+    _refuse_inactive(producer, name, row.status == MemberStatus.ACTIVE if isinstance(row, Member) else row.active)
+    return name
+
+
+def _refuse_inactive(producer: Producer, name: ProducerName, active: bool) -> None:
+    if active:
+        return
+    if producer.member_id is not None:
         raise ValidationError(f"{name.name} sudah keluar dari koperasi.", field="producer")
-    if isinstance(row, MemberGroup) and not row.active:
-        raise ValidationError(f"Kelompok {name.name} sudah tidak aktif.", field="producer")
+    raise ValidationError(f"Kelompok {name.name} sudah tidak aktif.", field="producer")
+
+
+# Plain statements over the tables, built once, for the sale at the counter: one read per kind of producer
+# for all its lines, not one per line; a statement object keeps its cache key, one built per call computes
+# it every time.
+_MEMBERS, _GROUPS = Member.__table__, MemberGroup.__table__
+_INTAKES, _LINES, _SALES = ConsignmentIntake.__table__, SaleLine.__table__, Sale.__table__
+_MEMBER_PRODUCERS = select(_MEMBERS.c.id, _MEMBERS.c.full_name, _MEMBERS.c.number, _MEMBERS.c.status).where(
+    _MEMBERS.c.id.in_(bindparam("ids", expanding=True))
+)
+_GROUP_PRODUCERS = select(_GROUPS.c.id, _GROUPS.c.name, _GROUPS.c.active).where(
+    _GROUPS.c.id.in_(bindparam("ids", expanding=True))
+)
+
+
+def producers_standing(session: Session, producers: Collection[Producer]) -> dict[Producer, tuple[ProducerName, bool]]:
+    """Each producer found: its name and whether it may still consign (a member not left, a group active)."""
+    members = [producer.member_id for producer in producers if producer.member_id is not None]
+    groups = [producer.group_id for producer in producers if producer.member_id is None]
+    found: dict[Producer, tuple[ProducerName, bool]] = {}
+    if members:
+        for row in session.execute(_MEMBER_PRODUCERS, {"ids": members}):
+            found[Producer(member_id=row.id)] = (ProducerName(row.full_name, row.number), row.status == MemberStatus.ACTIVE)
+    if groups:
+        for row in session.execute(_GROUP_PRODUCERS, {"ids": groups}):
+            found[Producer(group_id=row.id)] = (ProducerName(row.name, "Kelompok"), row.active)
+    return found
+
+
+def require_active(producer: Producer, standing: dict[Producer, tuple[ProducerName, bool]]) -> ProducerName:
+    """``check_producer_active`` on what ``producers_standing`` read."""
+    if producer not in standing:
+        raise _not_found(producer)
+    name, active = standing[producer]
+    _refuse_inactive(producer, name, active)
     return name
 
 
@@ -111,24 +156,56 @@ def stock_of(session: Session, producer: Producer, product_id: uuid.UUID) -> int
                 ConsignmentIntake.product_id == product_id) - _total(session, sold, SaleLine.quantity_milli)
 
 
-def stock_by_product(session: Session, producer: Producer, product_ids: Collection[uuid.UUID]) -> dict[uuid.UUID, int]:
-    """``stock_of`` for several of the producer's products in two queries (a sale's lines), 0 for none."""
-    intakes = case((ConsignmentIntake.reversal_of_id.is_(None), ConsignmentIntake.quantity_milli),
-                   else_=-ConsignmentIntake.quantity_milli)
-    received = session.execute(
-        select(ConsignmentIntake.product_id, func.sum(intakes))
-        .where(of_producer(ConsignmentIntake, producer), ConsignmentIntake.product_id.in_(product_ids))
-        .group_by(ConsignmentIntake.product_id)
-    ).all()
-    sold = session.execute(
-        standing_sale_lines().where(of_producer(SaleLine, producer), SaleLine.product_id.in_(product_ids))
-        .with_only_columns(SaleLine.product_id, func.sum(SaleLine.quantity_milli)).group_by(SaleLine.product_id)
-    ).all()
-    stock = dict.fromkeys(product_ids, 0)
-    for product_id, quantity in received:
-        stock[product_id] += int(quantity or 0)
-    for product_id, quantity in sold:
-        stock[product_id] -= int(quantity or 0)
+def _of_members(table) -> ColumnElement[bool]:
+    return table.c.member_id.in_(bindparam("producers", expanding=True)) & table.c.group_id.is_(None)
+
+
+def _of_groups(table) -> ColumnElement[bool]:
+    return table.c.member_id.is_(None) & table.c.group_id.in_(bindparam("producers", expanding=True))
+
+
+def _received(of) -> Select:
+    signed = case((_INTAKES.c.reversal_of_id.is_(None), _INTAKES.c.quantity_milli), else_=-_INTAKES.c.quantity_milli)
+    return (
+        select(_INTAKES.c.member_id, _INTAKES.c.group_id, _INTAKES.c.product_id, func.sum(signed))
+        .where(of(_INTAKES), _INTAKES.c.product_id.in_(bindparam("products", expanding=True)))
+        .group_by(_INTAKES.c.member_id, _INTAKES.c.group_id, _INTAKES.c.product_id)
+    )
+
+
+def _sold(of) -> Select:
+    cancel = _SALES.alias("cancel")
+    return (
+        select(_LINES.c.member_id, _LINES.c.group_id, _LINES.c.product_id, func.sum(_LINES.c.quantity_milli))
+        .join(_SALES, _SALES.c.id == _LINES.c.sale_id)
+        .outerjoin(cancel, cancel.c.reversal_of_id == _SALES.c.id)
+        .where(cancel.c.id.is_(None), of(_LINES), _LINES.c.product_id.in_(bindparam("products", expanding=True)))
+        .group_by(_LINES.c.member_id, _LINES.c.group_id, _LINES.c.product_id)
+    )
+
+
+# Members' and groups' rows apart: each condition then walks the (member_id, group_id, product_id) indexes.
+_STOCK_OF_MEMBERS, _STOCK_OF_GROUPS = (_received(_of_members), _sold(_of_members)), (_received(_of_groups), _sold(_of_groups))
+
+
+def stock_of_pairs(session: Session, pairs: Collection[tuple[Producer, uuid.UUID]]) -> dict[tuple[Producer, uuid.UUID], int]:
+    """``stock_of`` for each (producer, product) of a sale: two queries for its members' goods and two for its
+    groups', whatever the number of lines; 0 for none."""
+    stock = dict.fromkeys(pairs, 0)
+    for of_members, (received, sold) in ((True, _STOCK_OF_MEMBERS), (False, _STOCK_OF_GROUPS)):
+        mine = [(producer, product_id) for producer, product_id in stock if (producer.member_id is not None) == of_members]
+        if not mine:
+            continue
+        parameters = {
+            "producers": list({producer.member_id if of_members else producer.group_id for producer, _ in mine}),
+            "products": list({product_id for _, product_id in mine}),
+        }
+        # Asked as producers x products, the answer may hold pairs no line sold: only the sale's pairs count.
+        for sign, statement in ((1, received), (-1, sold)):
+            for member_id, group_id, product_id, quantity in session.execute(statement, parameters):
+                key = (Producer(member_id=member_id, group_id=group_id), product_id)
+                if key in stock:
+                    stock[key] += sign * int(quantity or 0)
     return stock
 
 

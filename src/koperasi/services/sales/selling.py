@@ -12,7 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import bindparam, func, insert, select
 from sqlalchemy.orm import Session, aliased
 
 from koperasi.db.models import Buyer, Sale, SaleLine, SalesChannel, SalesProduct, User
@@ -31,15 +31,24 @@ from koperasi.services import ledger, reversals
 from koperasi.services.office import audit
 from koperasi.services.access import authorize
 from koperasi.services.office.numbering import next_number
-from koperasi.services.office.profile import the_office
+from koperasi.services.office.profile import office_code
 from koperasi.services.sales.book import (
-    ProducerName, check_producer_active, payable_to, producer_name, producer_of, stock_by_product,
+    ProducerName, payable_to, producer_name, producer_of, producers_standing, require_active, stock_of_pairs,
 )
 from koperasi.services.office.settings import value_of
 from koperasi.services.transaction import write
 from koperasi import clock
 
 MAX_LINES = 100
+
+# Plain statements over the tables, built once: a statement object keeps its cache key (one built per sale
+# computes it every time), and loading and flushing ORM objects cost a sale more than its queries.
+_CHANNELS, _PRODUCT_ROWS = SalesChannel.__table__, SalesProduct.__table__
+_CHANNEL = select(_CHANNELS.c.id, _CHANNELS.c.commission_bp, _CHANNELS.c.active).where(_CHANNELS.c.id == bindparam("id"))
+_PRODUCTS = select(
+    _PRODUCT_ROWS.c.id, _PRODUCT_ROWS.c.name, _PRODUCT_ROWS.c.unit, _PRODUCT_ROWS.c.commission_bp, _PRODUCT_ROWS.c.active
+).where(_PRODUCT_ROWS.c.id.in_(bindparam("ids", expanding=True)))
+_INSERT_SALE, _INSERT_LINES = insert(Sale.__table__), insert(SaleLine.__table__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,7 +76,7 @@ def record_sale(session: Session, actor: Actor, data: SaleInput, *, request_id: 
         if existing is not None:
             sale = session.scalar(select(Sale).where(Sale.journal_entry_id == existing.id))
             return RecordedSale(sale.id, sale.number or "", sale.total, sale.commission)
-        channel = session.get(SalesChannel, data.channel_id)
+        channel = session.execute(_CHANNEL, {"id": data.channel_id}).first()
         if channel is None or not channel.active:
             raise ValidationError("Pilih saluran penjualan yang aktif.", field="channel_id")
         buyer_name = _buyer_name(session, data)
@@ -79,17 +88,16 @@ def record_sale(session: Session, actor: Actor, data: SaleInput, *, request_id: 
             raise ValidationError(f"Satu nota paling banyak {MAX_LINES} baris.", field="lines")
         default_bp = value_of(session, SALES_COMMISSION)
         # Every product and producer read once for the whole sale, not once per line.
-        products = {product.id: product for product in session.scalars(
-            select(SalesProduct).where(SalesProduct.id.in_({line.product_id for line in data.lines})))}
+        products = {product.id: product for product in session.execute(
+            _PRODUCTS, {"ids": list({line.product_id for line in data.lines})})}
+        standing = producers_standing(session, {line.producer for line in data.lines})
         names: dict[Producer, ProducerName] = {}
         rows, wanted = [], defaultdict(int)
         for index, line in enumerate(data.lines, start=1):
             product = products.get(line.product_id)
             if product is None or not product.active:
                 raise ValidationError(f"Baris {index}: pilih barang yang aktif.", field="lines")
-            if line.producer not in names:
-                names[line.producer] = check_producer_active(session, line.producer)
-            name = names[line.producer]
+            name = names[line.producer] = require_active(line.producer, standing)
             rate = effective_commission(default_bp, product.commission_bp, channel.commission_bp)
             try:
                 split = split_line(line.quantity_milli, line.unit_price, rate)
@@ -97,20 +105,19 @@ def record_sale(session: Session, actor: Actor, data: SaleInput, *, request_id: 
                 raise ValidationError(f"Baris {index}: {error}", field="lines") from error
             wanted[(line.producer, product.id)] += line.quantity_milli
             rows.append((line, product, name, rate, split))
-        on_hand_of = {producer: stock_by_product(session, producer, {product_id for (who, product_id) in wanted if who == producer})
-                      for producer in names}
+        on_hand = stock_of_pairs(session, wanted)
         for (producer, product_id), quantity in wanted.items():
-            on_hand = on_hand_of[producer][product_id]
-            if quantity > on_hand:
+            if quantity > on_hand[(producer, product_id)]:
                 product = products[product_id]
                 raise ValidationError(
-                    f"Stok {product.name} titipan {producer_name(session, producer).name} tinggal "
-                    f"{format_quantity(on_hand, product.unit)}; tidak cukup untuk {format_quantity(quantity, product.unit)}.",
+                    f"Stok {product.name} titipan {names[producer].name} tinggal "
+                    f"{format_quantity(on_hand[(producer, product_id)], product.unit)}; "
+                    f"tidak cukup untuk {format_quantity(quantity, product.unit)}.",
                     field="lines",
                 )
         total = sum(split.total for *_, split in rows)
         commission = sum(split.commission for *_, split in rows)
-        number = next_number(session, office_code=the_office(session).code, doc_type=DocumentType.SALES_NOTE, year=data.sold_on.year)
+        number = next_number(session, office_code=office_code(session), doc_type=DocumentType.SALES_NOTE, year=data.sold_on.year)
         lines = [debit(Account.CASH, total)]
         if total - commission:
             lines.append(credit(Account.PRODUCER_PAYABLE, total - commission))
@@ -118,24 +125,23 @@ def record_sale(session: Session, actor: Actor, data: SaleInput, *, request_id: 
             lines.append(credit(Account.COMMISSION_INCOME, commission))
         entry = ledger.post(session, actor, key=request_id, entry_date=data.sold_on, kind="sale",
                             description=f"Penjualan {number} kepada {buyer_name}", lines=lines, request={"sale": data})
-        sale = Sale(
-            id=uuid.uuid4(), number=number, sold_on=data.sold_on, channel_id=channel.id, buyer_id=data.buyer_id,
-            buyer_name=buyer_name, total=total, commission=commission, reason="", journal_entry_id=entry.id,
-            created_by=actor.user_id, created_at=clock.now(),
-        )
-        session.add(sale)
-        session.flush()
-        # One batched INSERT (render_nulls: member and group lines in one batch), without reading each
-        # new line's id back (ORM objects would: one INSERT a line).
-        session.execute(insert(SaleLine).execution_options(render_nulls=True), [
-            {"sale_id": sale.id, "product_id": product.id, "member_id": line.producer.member_id,
+        sale_id = uuid.uuid4()
+        session.execute(_INSERT_SALE, {
+            "id": sale_id, "number": number, "sold_on": data.sold_on, "channel_id": channel.id, "buyer_id": data.buyer_id,
+            "buyer_name": buyer_name, "total": total, "commission": commission, "reversal_of_id": None, "reason": "",
+            "journal_entry_id": entry.id, "created_by": actor.user_id, "created_at": clock.now(),
+        })
+        # One batched INSERT: every line names its member and its group (one of them None), so all share one
+        # column set; no line's new id is read back.
+        session.execute(_INSERT_LINES, [
+            {"sale_id": sale_id, "product_id": product.id, "member_id": line.producer.member_id,
              "group_id": line.producer.group_id, "quantity_milli": line.quantity_milli, "unit_price": line.unit_price,
              "total": split.total, "commission_bp": rate, "commission": split.commission, "producer_share": split.producer_share}
             for line, product, _, rate, split in rows
         ])
-        audit.record(session, actor, action=AuditAction.SALE_RECORDED, entity="sale", entity_id=sale.id,
+        audit.record(session, actor, action=AuditAction.SALE_RECORDED, entity="sale", entity_id=sale_id,
                      after={"number": number, "amount": format_rupiah(total), "rows": len(rows), "name": buyer_name})
-        return RecordedSale(sale.id, number, total, commission)
+        return RecordedSale(sale_id, number, total, commission)
 
 
 def _buyer_name(session: Session, data: SaleInput) -> str:
