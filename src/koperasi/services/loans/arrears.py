@@ -364,14 +364,9 @@ def _not_yet_cured(as_of: date, opened):
         .where(opened.c.schedule_no > 1)
         .subquery("rescheduled")
     )
-    # Installments due by the day are the first ones in number order, so their running total is the
-    # schedule's own.
     due = (
-        select(
-            LoanInstallment.loan_id, LoanInstallment.number, LoanInstallment.due_on, rescheduled.c.paid_before,
-            func.sum(LoanInstallment.amount).over(partition_by=LoanInstallment.loan_id, order_by=LoanInstallment.number)
-            .label("cumulative"),
-        )
+        select(LoanInstallment.loan_id, LoanInstallment.number, LoanInstallment.due_on, rescheduled.c.paid_before,
+               LoanInstallment.cumulative)
         .join(rescheduled, (rescheduled.c.loan_id == LoanInstallment.loan_id) & (rescheduled.c.schedule_no == LoanInstallment.schedule_no))
         .where(LoanInstallment.due_on <= as_of)
         .subquery("due_installments")

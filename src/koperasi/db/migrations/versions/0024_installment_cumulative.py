@@ -8,6 +8,7 @@ rebuilds the table, which drops its triggers: both guards are made again afterwa
 
 Indexes: ix_loan_installments_due carries the running total too (what fell due by a day, one seek), and
 ix_loan_installments_unpaid (loan, schedule, running total, due date) finds the oldest unpaid installment.
+ix_journal_lines_fund (fund lines only) sums each fund's balances from the index, in its order (the fund list).
 
 Revision ID: 0024
 Revises: 0023
@@ -51,10 +52,14 @@ def upgrade() -> None:
     op.drop_index("ix_loan_installments_due", table_name=TABLE)
     op.create_index("ix_loan_installments_due", TABLE, ["loan_id", "schedule_no", "due_on", "cumulative", "amount"])
     op.create_index("ix_loan_installments_unpaid", TABLE, ["loan_id", "schedule_no", "cumulative", "due_on"])
+    fund_lines = sa.text("fund_source_id IS NOT NULL")
+    op.create_index("ix_journal_lines_fund", "journal_lines", ["fund_source_id", "account", "debit", "credit"],
+                    sqlite_where=fund_lines, postgresql_where=fund_lines)
 
 
 def downgrade() -> None:
     sqlite = op.get_bind().dialect.name == "sqlite"
+    op.drop_index("ix_journal_lines_fund", table_name="journal_lines")
     op.drop_index("ix_loan_installments_unpaid", table_name=TABLE)
     op.drop_index("ix_loan_installments_due", table_name=TABLE)
     op.create_index("ix_loan_installments_due", TABLE, ["loan_id", "schedule_no", "due_on", "amount"])
