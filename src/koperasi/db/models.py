@@ -492,8 +492,6 @@ class LoanMovement(Base):
         Index("ix_loan_movements_loan", "loan_id", "occurred_on"),
         # The movements of a period, all loans: Beranda's month and year, the arrears report on a past day (0023).
         Index("ix_loan_movements_day", "occurred_on", "kind", "loan_id", "amount"),
-        # What a loan had repaid (or written off) by a day, from the index alone: the portfolio's month ends (0024).
-        Index("ix_loan_movements_kind_day", "loan_id", "kind", "occurred_on", "amount"),
     )
 
     id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)

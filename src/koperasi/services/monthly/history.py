@@ -1,7 +1,7 @@
 """Twelve months of figures for the Beranda charts and the Laporan bulanan.
 
 Each series is read in one pass, never one query per month, loan or sale: the portfolio at the
-twelve month ends (a table of month ends joined to the loans, an index sum for what each loan
+twelve month ends (a table of month ends joined to the loans, a window function for what each loan
 had repaid by each, what had fallen due on its schedule in force a running total read from an index; the arrears
 report's rules, checked against it month by month in the tests), installments due and repayments
 collected (grouped by year and month, less the few rows that do not count), sales by channel (grouped by
@@ -61,10 +61,9 @@ def portfolio(session: Session, months: tuple[Month, ...]) -> tuple[PortfolioPoi
     covered, on the schedule in force that day, is more than 30 days overdue, or when it was
     rescheduled and has not yet paid its product's ``cure_installments`` on time in a row.
 
-    The month ends are a small table joined to the loans; what each loan had repaid by each is a sum read
-    from ix_loan_movements_kind_day, what had fallen due on its schedule in force a running total read from
-    ix_loan_installments_due, per loan and month end. Only the rescheduled loans (few) have their cure
-    checked in Python.
+    The month ends are a small table joined to the loans; what each loan had repaid by each is one window
+    function, what had fallen due on its schedule in force a running total read from ix_loan_installments_due per
+    loan and month end. Only the rescheduled loans (few) have their cure checked in Python.
     """
     ends_on = [month_end(month) for month in months]
     ends = union_all(*(
@@ -72,20 +71,43 @@ def portfolio(session: Session, months: tuple[Month, ...]) -> tuple[PortfolioPoi
         for day in ends_on
     )).cte("ends")
     open_ = (
-        select(ends.c.end_on, ends.c.late_before, Loan.id.label("loan_id"), Loan.disbursed, Loan.schedule_no.label("current_no"),
-               Loan.principal_paid, Loan.written_off)
+        select(ends.c.end_on, ends.c.late_before, Loan.id.label("loan_id"), Loan.disbursed, Loan.schedule_no.label("current_no"))
         .join(ends, and_(Loan.disbursed_on <= ends.c.end_on, or_(Loan.closed_on.is_(None), Loan.closed_on > ends.c.end_on)))
         .where(Loan.disbursed > 0)
         .cte("open_loans")
     )
-    paid = (
-        select(open_.c.end_on, open_.c.late_before, open_.c.loan_id, open_.c.current_no, open_.c.disbursed,
-               _standing_by_end(open_, MovementKind.REPAYMENT, open_.c.principal_paid).label("repaid"),
-               _standing_by_end(open_, MovementKind.WRITE_OFF, open_.c.written_off).label("written_off"))
-        .cte("paid")
-        .prefix_with("MATERIALIZED")  # each sum read twice below: sought once per loan and month end
+    # Each standing repayment and write-off lands in the first month end on or after it (everything
+    # before the first month in the first); a window sum over a loan's open months then gives what was
+    # repaid and written off by each month end, without joining every movement to every month end.
+    # Standing: every repayment and write-off, and those reversals cancelled (few) once more with the
+    # opposite sign, rather than a reversal looked up for each.
+    kinds = [MovementKind.REPAYMENT.value, MovementKind.WRITE_OFF.value]
+    every = (
+        select(LoanMovement.loan_id, LoanMovement.occurred_on, LoanMovement.kind, LoanMovement.amount)
+        .where(LoanMovement.occurred_on <= ends_on[-1], LoanMovement.kind.in_(kinds))
     )
-    remaining = paid.c.disbursed - paid.c.repaid - paid.c.written_off
+    cancelled = (
+        select(LoanMovement.loan_id, LoanMovement.occurred_on, LoanMovement.kind, (-LoanMovement.amount).label("amount"))
+        .where(LoanMovement.id.in_(reversed_movements()), LoanMovement.occurred_on <= ends_on[-1], LoanMovement.kind.in_(kinds))
+    )
+    standing = union_all(every, cancelled).subquery("standing")
+    moved_in = _first_end_on_or_after(standing.c.occurred_on, ends_on)
+    moved = (
+        select(standing.c.loan_id, moved_in.label("end_on"),
+               func.sum(case((standing.c.kind == MovementKind.REPAYMENT.value, standing.c.amount), else_=0)).label("repaid"),
+               func.sum(case((standing.c.kind == MovementKind.WRITE_OFF.value, standing.c.amount), else_=0)).label("written_off"))
+        .group_by(standing.c.loan_id, moved_in)
+        .cte("moved")
+    )
+    by_loan = dict(partition_by=open_.c.loan_id, order_by=open_.c.end_on)
+    paid = (
+        select(open_.c.end_on, open_.c.late_before, open_.c.loan_id, open_.c.current_no,
+               func.sum(func.coalesce(moved.c.repaid, 0)).over(**by_loan).label("repaid"),
+               (open_.c.disbursed - func.sum(func.coalesce(moved.c.repaid, 0) + func.coalesce(moved.c.written_off, 0)).over(**by_loan))
+               .label("remaining"))
+        .outerjoin(moved, and_(moved.c.loan_id == open_.c.loan_id, moved.c.end_on == open_.c.end_on))
+        .cte("paid")
+    )
     # The schedule in force at each month end, looked up for the loans with principal out then (worked
     # out once: inlined, SQLite would look it up again at each use).
     schedule_no = (
@@ -95,9 +117,8 @@ def portfolio(session: Session, months: tuple[Month, ...]) -> tuple[PortfolioPoi
         .scalar_subquery()
     )
     in_force = (
-        select(paid.c.end_on, paid.c.late_before, paid.c.loan_id, paid.c.repaid, remaining.label("remaining"),
-               schedule_no.label("schedule_no"))
-        .where(remaining > 0)
+        select(paid.c.end_on, paid.c.late_before, paid.c.loan_id, paid.c.repaid, paid.c.remaining, schedule_no.label("schedule_no"))
+        .where(paid.c.remaining > 0)
         .cte("in_force")
         .prefix_with("MATERIALIZED")
     )
@@ -154,25 +175,9 @@ def portfolio(session: Session, months: tuple[Month, ...]) -> tuple[PortfolioPoi
     return tuple(points)
 
 
-def _standing_by_end(open_, kind: MovementKind, total):
-    """What a loan open at a month end had repaid (or written off) by then: its movements of ``kind`` to the
-    day, summed in ix_loan_movements_kind_day per loan and month end, less those reversals cancelled, sought
-    only for the few loans with a cancelled movement. A loan whose standing total (``total``, which doctor
-    holds to its movements) is nothing had nothing by any day: no seek."""
-    to_the_day = (LoanMovement.loan_id == open_.c.loan_id, LoanMovement.kind == kind.value,
-                  LoanMovement.occurred_on <= open_.c.end_on)
-    every = select(func.coalesce(func.sum(LoanMovement.amount), 0)).where(*to_the_day).scalar_subquery()
-    cancelled = (
-        select(func.coalesce(func.sum(LoanMovement.amount), 0))
-        .where(*to_the_day, LoanMovement.id.in_(reversed_movements()))
-        .scalar_subquery()
-    )
-    with_cancelled = select(LoanMovement.loan_id).where(LoanMovement.id.in_(reversed_movements()))
-    return case(
-        (total == 0, 0),
-        (open_.c.loan_id.in_(with_cancelled), every - cancelled),
-        else_=every,
-    )
+def _first_end_on_or_after(day, ends_on: list[date]):
+    """The first of the month ends on or after ``day`` (None after the last): a CASE, on both databases."""
+    return case(*((day <= end_on, literal(end_on, Date())) for end_on in ends_on), else_=None)
 
 
 def _not_yet_cured(session: Session, rescheduled: list) -> list:

@@ -9,7 +9,6 @@ rebuilds the table, which drops its triggers: both guards are made again afterwa
 Indexes: ix_loan_installments_due carries the running total too (what fell due by a day, one seek), and
 ix_loan_installments_unpaid (loan, schedule, running total, due date) finds the oldest unpaid installment.
 ix_journal_lines_fund (fund lines only) sums each fund's balances from the index, in its order (the fund list).
-ix_loan_movements_kind_day (loan, kind, day, amount): what a loan had repaid by each month end (the portfolio history).
 
 Revision ID: 0024
 Revises: 0023
@@ -56,12 +55,10 @@ def upgrade() -> None:
     fund_lines = sa.text("fund_source_id IS NOT NULL")
     op.create_index("ix_journal_lines_fund", "journal_lines", ["fund_source_id", "account", "debit", "credit"],
                     sqlite_where=fund_lines, postgresql_where=fund_lines)
-    op.create_index("ix_loan_movements_kind_day", "loan_movements", ["loan_id", "kind", "occurred_on", "amount"])
 
 
 def downgrade() -> None:
     sqlite = op.get_bind().dialect.name == "sqlite"
-    op.drop_index("ix_loan_movements_kind_day", table_name="loan_movements")
     op.drop_index("ix_journal_lines_fund", table_name="journal_lines")
     op.drop_index("ix_loan_installments_unpaid", table_name=TABLE)
     op.drop_index("ix_loan_installments_due", table_name=TABLE)
