@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import importlib
 import sqlite3
 import uuid
 
@@ -336,3 +337,27 @@ def test_years_closed_before_0021_get_their_kept_balances_from_the_journal(db_ur
             assert closing.closing_balances(session, 2026) is None
     finally:
         database.dispose()
+
+
+def test_0024_fills_each_installments_running_total_as_the_services_write_it(db, admin):
+    """The migration's fill, run again over installments whose running totals were cleared, gives back what
+    disbursement and rescheduling wrote (on both databases; the guard lifted and everything rolled back)."""
+    from tests.loan_support import loan_office
+
+    office = loan_office(db, admin)
+    first = office.active_loan(office.member(), principal=1_000_000, term=7)
+    office.active_loan(office.member(), principal=1_500_000, term=12)
+    office.repay(first, 300_000)
+    fill = importlib.import_module("koperasi.db.migrations.versions.0024_installment_cumulative").FILL
+    read = text("SELECT loan_id, schedule_no, number, cumulative FROM loan_installments ORDER BY loan_id, schedule_no, number")
+    with db.session() as session:
+        written = session.execute(read).all()
+        assert len(written) == 19 and all(row.cumulative > 0 for row in written)
+        if session.get_bind().dialect.name == "sqlite":
+            session.execute(text("DROP TRIGGER loan_installments_no_update"))
+        else:
+            session.execute(text("ALTER TABLE loan_installments DISABLE TRIGGER loan_installments_no_change"))
+        session.execute(text("UPDATE loan_installments SET cumulative = 0"))
+        session.execute(fill)
+        assert session.execute(read).all() == written
+        session.rollback()

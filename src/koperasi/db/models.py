@@ -408,8 +408,10 @@ class LoanInstallment(Base):
     __tablename__ = "loan_installments"
     __table_args__ = (
         CheckConstraint("amount >= 0", name="amount"),
-        # What fell due by a day, per loan and schedule, from the index alone: the arrears report (0023).
-        Index("ix_loan_installments_due", "loan_id", "schedule_no", "due_on", "amount"),
+        # What fell due by a day, per loan and schedule, from the index alone: the arrears report (0023, 0024).
+        Index("ix_loan_installments_due", "loan_id", "schedule_no", "due_on", "cumulative", "amount"),
+        # A loan's oldest installment its repayments have not covered: one seek (0024).
+        Index("ix_loan_installments_unpaid", "loan_id", "schedule_no", "cumulative", "due_on"),
         # The installments falling due in a period, all loans: due this month, due per month (0023).
         Index("ix_loan_installments_day", "due_on", "loan_id", "schedule_no", "amount"),
     )
@@ -419,6 +421,10 @@ class LoanInstallment(Base):
     number: Mapped[int] = mapped_column(Integer, primary_key=True)
     due_on: Mapped[date] = mapped_column(Date)
     amount: Mapped[int] = mapped_column(BigInteger)
+    # The schedule's amounts up to and including this one (written with the schedule, which is never
+    # changed; ``koperasi doctor`` holds it to the amounts): what had fallen due by any day is the
+    # cumulative of the last installment due by then, one index seek instead of a sum.
+    cumulative: Mapped[int] = mapped_column(BigInteger)
 
 
 class JournalEntry(Base):
@@ -444,6 +450,9 @@ class JournalLine(Base):
     __table_args__ = (
         CheckConstraint("debit >= 0 AND credit >= 0 AND (debit = 0) <> (credit = 0)", name="one_side"),
         Index("ix_journal_lines_account", "account", "fund_source_id"),
+        # Each fund's balances summed from the index alone, in its order (the fund list, Beranda's loan tile; 0024).
+        Index("ix_journal_lines_fund", "fund_source_id", "account", "debit", "credit",
+              sqlite_where=text("fund_source_id IS NOT NULL"), postgresql_where=text("fund_source_id IS NOT NULL")),
     )
 
     id: Mapped[int] = mapped_column(AutoIncrementBigInt, primary_key=True, autoincrement=True)

@@ -19,6 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
+from itertools import accumulate
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -626,8 +627,9 @@ def _write_loans(session, office_id, staff, loans: list[_Loan]) -> None:
                 "created_by": (staff.treasurer if number == 1 else staff.manager).user_id, "created_at": event_time(effective_on, 0),
             })
             installment_rows += [
-                {"loan_id": loan.id, "schedule_no": number, "number": item.number, "due_on": item.due_on, "amount": item.amount}
-                for item in schedule
+                {"loan_id": loan.id, "schedule_no": number, "number": item.number, "due_on": item.due_on, "amount": item.amount,
+                 "cumulative": cumulative}
+                for item, cumulative in zip(schedule, accumulate(item.amount for item in schedule))
             ]
     bulk_insert(session, Loan, loan_rows)
     bulk_insert(session, LoanSchedule, schedule_rows)

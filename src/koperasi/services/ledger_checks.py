@@ -1,7 +1,8 @@
 """The promises the books keep, checked from scratch (``koperasi doctor``).
 
 Every entry balances; the trial balance balances; each fund's receivable and write-off
-accounts equal the loans' sub-ledger; each loan's totals equal its own movements; each kind of
+accounts equal the loans' sub-ledger; each loan's totals equal its own movements; each installment's running
+total equals its schedule's amounts up to it; each kind of
 simpanan in the journal equals the members' savings movements; each account the office cash book
 posts to equals its entries; Hutang SHU anggota equals the members' SHU shares not yet paid; each closed
 year's kept balances equal the journal up to its end; and the money history tables are still protected by their
@@ -20,6 +21,7 @@ from koperasi.db.models import (
     CashEntry,
     JournalLine,
     Loan,
+    LoanInstallment,
     LoanMovement,
     SavingsMovement,
     ShuMemberShare,
@@ -59,6 +61,7 @@ def ledger_problems(session: Session) -> list[str]:
         problems.append(f"neraca saldo tidak seimbang: debit {format_rupiah(debits)}, kredit {format_rupiah(credits)}")
     problems += _funds_match_loans(session)
     problems += _loans_match_movements(session)
+    problems += _installment_totals_match_schedules(session)
     problems += _payables_match_sales(session)
     problems += _savings_match_journal(session)
     problems += _cash_book_matches_journal(session)
@@ -113,6 +116,31 @@ def _loans_match_movements(session: Session) -> list[str]:
     if not wrong:
         return []
     return [f"{len(wrong)} pinjaman tidak cocok dengan transaksinya, mis. {', '.join(wrong[:3])}"]
+
+
+def _installment_totals_match_schedules(session: Session) -> list[str]:
+    """Each installment's stored running total (what the arrears report reads for what fell due) equals its
+    schedule's amounts summed in number order up to it."""
+    running = (
+        select(LoanInstallment.loan_id, LoanInstallment.cumulative,
+               func.sum(LoanInstallment.amount).over(
+                   partition_by=(LoanInstallment.loan_id, LoanInstallment.schedule_no), order_by=LoanInstallment.number,
+               ).label("summed"))
+        .subquery("running")
+    )
+    wrong = (
+        select(running.c.loan_id, func.count().label("installments"))
+        .where(running.c.cumulative != running.c.summed)
+        .group_by(running.c.loan_id)
+        .subquery("wrong")
+    )
+    rows = session.execute(
+        select(Loan.number, wrong.c.installments).join(wrong, wrong.c.loan_id == Loan.id).order_by(Loan.number)
+    ).all()
+    if not rows:
+        return []
+    count = sum(int(installments) for _, installments in rows)
+    return [f"{count} angsuran dengan jumlah berjalan yang tidak cocok dengan jadwalnya, mis. {', '.join(n for n, _ in rows[:3])}"]
 
 
 def _closing_balances_match_journal(session: Session) -> list[str]:

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 import pytest
 from sqlalchemy import exc, select, text
 
-from koperasi.db.models import FundCapitalReceipt, LoanMovement
+from koperasi.db.models import FundCapitalReceipt, Loan, LoanInstallment, LoanMovement
 from koperasi.domain.errors import PermissionDenied, ValidationError
 from koperasi.domain.ledger import Account
 from koperasi.domain.loans.products import LoanKind
@@ -335,6 +335,24 @@ def test_money_history_cannot_be_edited_or_deleted_at_the_database(both, stateme
         session.rollback()
         assert ledger_checks.ledger_problems(session) == []
         assert movement_count(session) == 2
+
+
+def test_doctor_names_a_loan_whose_installments_running_total_differs_from_its_schedule(both):
+    office = both
+    loan_id = office.active_loan(office.member())
+    with office.session() as session:
+        assert ledger_checks.ledger_problems(session) == []
+        number = session.get(Loan, loan_id).number
+        # Written past the services (the table refuses UPDATE): the second installment's running total is one rupiah off.
+        session.add_all([
+            LoanInstallment(loan_id=loan_id, schedule_no=99, number=1, due_on=date(2030, 1, 1), amount=100, cumulative=100),
+            LoanInstallment(loan_id=loan_id, schedule_no=99, number=2, due_on=date(2030, 2, 1), amount=100, cumulative=201),
+        ])
+        session.flush()
+        assert ledger_checks.ledger_problems(session) == [
+            f"1 angsuran dengan jumlah berjalan yang tidak cocok dengan jadwalnya, mis. {number}"
+        ]
+        session.rollback()
 
 
 def test_a_typed_book_number_in_the_automatic_format_does_not_block_later_receipts(office):

@@ -2,12 +2,13 @@
 
 The whole report is worked out in the database, in one statement. The book is a row per open loan:
 what remains, what is in arrears, its ageing line and whether it counts in PAR30. Payments fill the
-oldest installment first, so a loan is more than N days late exactly when what fell due more than N
-days before the day exceeds what was paid toward its schedule: the ageing line comes from a few grouped
-sums over the installments, with no running total. Only the late loans get one (a window function over
-their installments already due) for the due date of their oldest unpaid installment, their days past
-due. Over the book, the report's sums are grouped by ageing line and by each breakdown, beside the late
-loans, in one UNION ALL; Python only names, sorts and adds up the few lines that come back.
+oldest installment first, and each installment keeps its schedule's running total (``cumulative``), so
+a loan's oldest unpaid installment is the first whose running total exceeds what was paid toward its
+schedule, and what fell due by the day is the running total of the last installment due by then: two
+index seeks per loan (ix_loan_installments_unpaid, ix_loan_installments_due), no installment summed.
+The oldest unpaid installment's due date gives the days past due and so the ageing line. Over the book,
+the report's sums are grouped by ageing line and by each breakdown, beside the late loans, in one
+UNION ALL; Python only names, sorts and adds up the few lines that come back.
 ``tests/services/loans/test_arrears_equivalence.py`` holds it to a plain loan-by-loan reading with the
 rules of domain.loans (``schedule_state``, ``ageing_bucket``) on random offices.
 
@@ -120,7 +121,7 @@ def positions(session: Session, actor: Actor, *, as_of: date) -> list[LoanPositi
             row.loan_id, row.number, row.member_number, row.member_name, row.desa, row.kecamatan, row.group or "",
             row.product, row.fund, row.remaining, row.arrears, _days_late(row.oldest_unpaid, as_of), row.restructured,
         )
-        for row in session.execute(_with_oldest_unpaid(_book(as_of), as_of))
+        for row in session.execute(select(_book(as_of)))
     ]
 
 
@@ -191,7 +192,7 @@ def _late(book, as_of: date, worst: int | None):
     """The late and restructured loans of the book as rows of the report's one UNION ALL (its first part,
     so its columns give the types); with ``worst``, only the most overdue and those tied with them (a
     rank, not a cut at ``worst`` rows, so Python's order of the loan numbers decides ties as in the report)."""
-    rows = _with_oldest_unpaid(book, as_of).where(book.c.late | book.c.restructured).subquery("late_loans")
+    rows = select(book).where(book.c.late | book.c.restructured).subquery("late_loans")
     if worst is not None:
         # Restructured but not late ranks after every late loan.
         rank = func.rank().over(order_by=func.coalesce(rows.c.oldest_unpaid, LAST_DAY))
@@ -239,7 +240,7 @@ def _checked_day(as_of: object) -> None:
 def _book(as_of: date):
     """One row per loan with principal out at the end of ``as_of`` (a CTE): who and where, what remains,
     what is in arrears, its ageing line, whether it counts in PAR30, whether it is restructured and not
-    yet cured, and what was paid toward its schedule in force (for the oldest unpaid installment)."""
+    yet cured, and the due date of its oldest unpaid installment if that fell due before the day."""
     _checked_day(as_of)
     opened = _open_loans(as_of)
     states = _schedule_states(as_of, opened)
@@ -247,29 +248,36 @@ def _book(as_of: date):
     restructured = Loan.id.in_(select(uncured.c.loan_id))
     group = aliased(MemberGroup)
     remaining = Loan.disbursed - opened.c.repaid - opened.c.written_off
-    toward = states.c.toward
-    # Payments fill the oldest installment first, so the oldest unpaid one fell due before a day exactly
-    # when what fell due before that day exceeds what was paid: the ageing line from four sums, no dates
-    # subtracted in SQL (SQLite and PostgreSQL read it alike).
+    oldest = states.c.oldest_unpaid
+
+    def unpaid_before(day: date):
+        # Installments fall due in number order, so some installment due before ``day`` is unpaid exactly
+        # when the oldest unpaid one is: dates compared, none subtracted in SQL (SQLite and PostgreSQL read
+        # it alike). A loan with every installment covered has none (NULL): not late.
+        return func.coalesce(oldest < day, False)
+
+    # The limits of domain.loans.ageing_bucket (30 is also PAR_DAYS); the equivalence test holds them together.
+    before_30, before_60, before_90 = (as_of - timedelta(days=days) for days in (30, 60, 90))
     bucket = case(
         (restructured, _text(RESTRUCTURED_LABEL)),
-        (states.c.due_before_90 > toward, _text(AgeingBucket.OVER_90.label)),
-        (states.c.due_before_60 > toward, _text(AgeingBucket.DAYS_61_90.label)),
-        (states.c.due_before_30 > toward, _text(AgeingBucket.DAYS_31_60.label)),
-        (states.c.due_before > toward, _text(AgeingBucket.DAYS_1_30.label)),
+        (unpaid_before(before_90), _text(AgeingBucket.OVER_90.label)),
+        (unpaid_before(before_60), _text(AgeingBucket.DAYS_61_90.label)),
+        (unpaid_before(before_30), _text(AgeingBucket.DAYS_31_60.label)),
+        (unpaid_before(as_of), _text(AgeingBucket.DAYS_1_30.label)),
         else_=_text(AgeingBucket.CURRENT.label),
     )
+    late = unpaid_before(as_of)
     return (
         select(
             Loan.id.label("loan_id"), Loan.number, Member.number.label("member_number"), Member.full_name.label("member_name"),
             Desa.name.label("desa"), Kecamatan.name.label("kecamatan"), group.name.label("group"),
             LoanProduct.name.label("product"), FundSource.name.label("fund"), remaining.label("remaining"),
-            _least(_greatest(states.c.due - toward, 0), remaining).label("arrears"),
+            _least(_greatest(states.c.due - states.c.toward, 0), remaining).label("arrears"),
             bucket.label("bucket"),
-            (restructured | (states.c.due_before_30 > toward)).label("at_risk"),
-            (states.c.due_before > toward).label("late"),
+            (restructured | unpaid_before(before_30)).label("at_risk"),
+            late.label("late"),
             restructured.label("restructured"),
-            states.c.schedule_no, toward.label("toward"),
+            case((late, oldest), else_=None).label("oldest_unpaid"),
         )
         .select_from(opened)
         .join(states, states.c.loan_id == opened.c.loan_id)
@@ -327,28 +335,6 @@ def reversed_movements():
     return select(LoanMovement.reversal_of_id).where(LoanMovement.reversal_of_id.is_not(None))
 
 
-def _with_oldest_unpaid(book, as_of: date):
-    """The book's rows with the due date of each late loan's oldest unpaid installment: a running total
-    over the installments that fell due before the day, for the late loans alone (installment i is
-    unpaid while the schedule's total up to i exceeds what was paid toward it)."""
-    running = (
-        select(
-            LoanInstallment.loan_id, LoanInstallment.due_on, book.c.toward,
-            func.sum(LoanInstallment.amount).over(partition_by=LoanInstallment.loan_id, order_by=LoanInstallment.number)
-            .label("cumulative"),
-        )
-        .join(book, (book.c.loan_id == LoanInstallment.loan_id) & (book.c.schedule_no == LoanInstallment.schedule_no))
-        .where(book.c.late, LoanInstallment.due_on < as_of)
-        .subquery("running")
-    )
-    oldest = (
-        select(running.c.loan_id, func.min(case((running.c.cumulative > running.c.toward, running.c.due_on))).label("oldest_unpaid"))
-        .group_by(running.c.loan_id)
-        .subquery("oldest")
-    )
-    return select(book, oldest.c.oldest_unpaid).outerjoin(oldest, oldest.c.loan_id == book.c.loan_id)
-
-
 def _least(a, b):
     """The smaller of two numbers (SQLite spells it min(), PostgreSQL least(); CASE is both)."""
     return case((a < b, a), else_=b)
@@ -378,14 +364,9 @@ def _not_yet_cured(as_of: date, opened):
         .where(opened.c.schedule_no > 1)
         .subquery("rescheduled")
     )
-    # Installments due by the day are the first ones in number order, so their running total is the
-    # schedule's own.
     due = (
-        select(
-            LoanInstallment.loan_id, LoanInstallment.number, LoanInstallment.due_on, rescheduled.c.paid_before,
-            func.sum(LoanInstallment.amount).over(partition_by=LoanInstallment.loan_id, order_by=LoanInstallment.number)
-            .label("cumulative"),
-        )
+        select(LoanInstallment.loan_id, LoanInstallment.number, LoanInstallment.due_on, rescheduled.c.paid_before,
+               LoanInstallment.cumulative)
         .join(rescheduled, (rescheduled.c.loan_id == LoanInstallment.loan_id) & (rescheduled.c.schedule_no == LoanInstallment.schedule_no))
         .where(LoanInstallment.due_on <= as_of)
         .subquery("due_installments")
@@ -420,27 +401,34 @@ def _not_yet_cured(as_of: date, opened):
 
 def _schedule_states(as_of: date, opened):
     """Per open loan, from its schedule in force on the day: what was paid toward it (``toward``), what
-    fell due by the day (``due``) and what fell due before the day and 30, 60 and 90 days before it:
-    one grouped pass over the installments, given each loan's repayments by the day in ``opened``."""
+    fell due by the day (``due``: the running total of the last installment due by then) and the due date
+    of the oldest installment not yet covered (``oldest_unpaid``: the first whose running total exceeds
+    what was paid toward the schedule; NULL when all are). Each is one seek in an index per loan, given
+    each loan's repayments by the day in ``opened``."""
     toward = (
         select(opened.c.loan_id, opened.c.schedule_no, (opened.c.repaid - LoanSchedule.paid_before).label("toward"))
         .join(LoanSchedule, (LoanSchedule.loan_id == opened.c.loan_id) & (LoanSchedule.schedule_no == opened.c.schedule_no))
-        .cte("toward")
+        .subquery("toward")
     )
-
-    def fell_due(before: date, *, on: bool = False):
-        due = LoanInstallment.due_on <= before if on else LoanInstallment.due_on < before
-        return func.sum(case((due, LoanInstallment.amount), else_=0))
-
+    of_schedule = (LoanInstallment.loan_id == toward.c.loan_id) & (LoanInstallment.schedule_no == toward.c.schedule_no)
+    due = (
+        select(LoanInstallment.cumulative)
+        .where(of_schedule, LoanInstallment.due_on <= as_of)
+        .order_by(LoanInstallment.due_on.desc(), LoanInstallment.cumulative.desc())
+        .limit(1)
+        .scalar_subquery()
+    )
+    oldest_unpaid = (
+        select(LoanInstallment.due_on)
+        .where(of_schedule, LoanInstallment.cumulative > toward.c.toward)
+        .order_by(LoanInstallment.cumulative, LoanInstallment.due_on)
+        .limit(1)
+        .scalar_subquery()
+    )
     return (
-        select(
-            toward.c.loan_id, toward.c.schedule_no, func.max(toward.c.toward).label("toward"),
-            fell_due(as_of, on=True).label("due"),
-            fell_due(as_of).label("due_before"),
-            # The limits of domain.loans.ageing_bucket (30 is also PAR_DAYS); the equivalence test holds them together.
-            *(fell_due(as_of - timedelta(days=days)).label(f"due_before_{days}") for days in (30, 60, 90)),
-        )
-        .join(LoanInstallment, (LoanInstallment.loan_id == toward.c.loan_id) & (LoanInstallment.schedule_no == toward.c.schedule_no))
-        .group_by(toward.c.loan_id, toward.c.schedule_no)
+        select(toward.c.loan_id, toward.c.schedule_no, toward.c.toward, func.coalesce(due, 0).label("due"),
+               oldest_unpaid.label("oldest_unpaid"))
         .cte("states")
+        # Worked out once: inlined, SQLite would seek again at each use of the columns.
+        .prefix_with("MATERIALIZED")
     )

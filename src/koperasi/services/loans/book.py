@@ -10,6 +10,7 @@ import re
 import uuid
 from dataclasses import dataclass
 from datetime import date
+from itertools import accumulate
 
 from sqlalchemy import Row, bindparam, insert, select, update
 from sqlalchemy.orm import Session
@@ -152,8 +153,9 @@ def add_schedule(
     )
     session.flush()
     session.add_all(
-        LoanInstallment(loan_id=loan.id, schedule_no=number, number=item.number, due_on=item.due_on, amount=item.amount)
-        for item in schedule
+        LoanInstallment(loan_id=loan.id, schedule_no=number, number=item.number, due_on=item.due_on, amount=item.amount,
+                        cumulative=cumulative)
+        for item, cumulative in zip(schedule, accumulate(item.amount for item in schedule))
     )
     loan.schedule_no = number
     return schedule

@@ -2,7 +2,7 @@
 
 Each series is read in one pass, never one query per month, loan or sale: the portfolio at the
 twelve month ends (a table of month ends joined to the loans, a window function for what each loan
-had repaid by each, what had fallen due on its schedule in force summed from an index; the arrears
+had repaid by each, what had fallen due on its schedule in force a running total read from an index; the arrears
 report's rules, checked against it month by month in the tests), installments due and repayments
 collected (grouped by year and month, less the few rows that do not count), sales by channel (grouped by
 year, month and channel), members by kecamatan and category (as of the last month's end).
@@ -62,7 +62,7 @@ def portfolio(session: Session, months: tuple[Month, ...]) -> tuple[PortfolioPoi
     rescheduled and has not yet paid its product's ``cure_installments`` on time in a row.
 
     The month ends are a small table joined to the loans; what each loan had repaid by each is one window
-    function, what had fallen due on its schedule in force a sum read from ix_loan_installments_due per
+    function, what had fallen due on its schedule in force a running total read from ix_loan_installments_due per
     loan and month end. Only the rescheduled loans (few) have their cure checked in Python.
     """
     ends_on = [month_end(month) for month in months]
@@ -123,13 +123,16 @@ def portfolio(session: Session, months: tuple[Month, ...]) -> tuple[PortfolioPoi
         .prefix_with("MATERIALIZED")
     )
     # Late by more than 30 days at a month end: what fell due on the schedule in force more than 30 days
-    # before it exceeds what was paid toward that schedule; a sum over that schedule's first installments
-    # in ix_loan_installments_due, per loan and month end.
-    fell_due = (
-        select(func.coalesce(func.sum(LoanInstallment.amount), 0))
+    # before it exceeds what was paid toward that schedule; the running total of the last installment due
+    # before then, one seek in ix_loan_installments_due per loan and month end.
+    fell_due = func.coalesce(
+        select(LoanInstallment.cumulative)
         .where(LoanInstallment.loan_id == in_force.c.loan_id, LoanInstallment.schedule_no == in_force.c.schedule_no,
                LoanInstallment.due_on < in_force.c.late_before)
-        .scalar_subquery()
+        .order_by(LoanInstallment.due_on.desc(), LoanInstallment.cumulative.desc())
+        .limit(1)
+        .scalar_subquery(),
+        0,
     )
     book = (
         select(in_force.c.end_on, in_force.c.loan_id, in_force.c.remaining, in_force.c.schedule_no,
