@@ -201,19 +201,6 @@ class _Search:
         return cls(match, found if few else None, len(long) == len(words) and all(word.isascii() for word in long))
 
 
-def members_with_word(session: Session, word: str) -> Select | None:
-    """The ids of members whose search text holds ``word`` (lower case), found through the trigram
-    index, for other lists to search by member (Pinjaman); None without the index or for a word under
-    three characters (the caller's LIKE on ``Member.search_text`` then does it)."""
-    if len(word) < 3 or not _has_trigram_index(session):
-        return None
-    match = '"' + word.replace('"', '""') + '"'
-    return select(Member.id).where(
-        _MEMBER_ROWID.in_(select(_TRIGRAM.c.rowid).where(_matches(match))),
-        Member.search_text.contains(word, autoescape=True),  # trigrams find a superset: the LIKE decides
-    ).correlate(None)  # its own members, even inside a query that joins members too
-
-
 def _matches(match: str) -> ColumnElement[bool]:
     return literal_column("member_search").op("MATCH")(match)
 
