@@ -187,7 +187,9 @@ class _Search:
 
     match: str | None = None  # the FTS5 query: every word of 3+ characters as a phrase
     rowids: Select | None = None  # the members holding them, when there are at most NARROW
-    words_only: bool = False  # every word is ASCII with 3+ characters: the index counts exactly what LIKE finds
+    # How many members of any status hold them, when the index counts exactly what LIKE finds (every word
+    # ASCII with 3+ characters) and the filter leaves the count to it (``_index_counts``).
+    everyone: int | None = None
 
     @classmethod
     def of(cls, session: Session, where: MemberFilter) -> _Search:
@@ -197,8 +199,12 @@ class _Search:
             return cls()
         match = " AND ".join('"' + word.replace('"', '""') + '"' for word in long)
         found = select(_TRIGRAM.c.rowid).where(_matches(match))
+        if len(long) == len(words) and all(word.isascii() for word in long) and _index_counts(where):
+            # Counted in full once: a broad search's total is this count, so the index is not asked twice.
+            everyone = session.scalar(select(func.count()).select_from(found.subquery())) or 0
+            return cls(match, found if everyone <= NARROW else None, everyone)
         few = session.scalar(select(func.count()).select_from(found.limit(NARROW + 1).subquery())) <= NARROW
-        return cls(match, found if few else None, len(long) == len(words) and all(word.isascii() for word in long))
+        return cls(match, found if few else None)
 
 
 def _matches(match: str) -> ColumnElement[bool]:
@@ -220,18 +226,22 @@ def _has_trigram_index(session: Session) -> bool:
     return known
 
 
+def _index_counts(where: MemberFilter) -> bool:
+    """Only words and a status other than left to filter by: the trigram index can count the matches."""
+    simple = not (where.kecamatan_code or where.desa_id or where.category or where.group_id or where.sex)
+    return simple and where.status != MemberStatus.LEFT
+
+
 def _count(session: Session, where: MemberFilter, search: _Search) -> int:
     """How many match; with many trigram matches and only words and status to filter by,
     the index counts them (all members, less those of the other status) without a scan."""
-    simple = not (where.kecamatan_code or where.desa_id or where.category or where.group_id or where.sex)
-    if search.rowids is None and search.match is not None and search.words_only and simple and where.status != MemberStatus.LEFT:
-        everyone = session.scalar(select(func.count()).select_from(_TRIGRAM).where(_matches(search.match))) or 0
+    if search.rowids is None and search.everyone is not None:
         if where.status is None:
-            return everyone
+            return search.everyone
         # A literal, not a parameter: SQLite only uses a partial index when it can see the value.
         left_only = Member.status == literal_column(f"'{MemberStatus.LEFT.value}'")
         left = session.scalar(_filtered(select(func.count()).select_from(Member), replace(where, status=None)).where(left_only)) or 0
-        return everyone - left
+        return search.everyone - left
     return session.scalar(_filtered(select(func.count(Member.id)), where, search.rowids)) or 0
 
 
