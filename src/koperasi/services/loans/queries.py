@@ -26,6 +26,7 @@ from koperasi.domain.loans.rules import Frequency, LoanStatus, MovementKind, bui
 from koperasi.domain.paging import page_bounds
 from koperasi.domain.roles import Actor, Permission
 from koperasi.services.access import authorize
+from koperasi.services.substring import holds
 from koperasi.services.loans.arrears import state_today
 from koperasi.services.loans.book import outstanding
 from koperasi.services.loans.lifecycle import decision_refusal
@@ -74,9 +75,9 @@ def loan_page(session: Session, actor: Actor, where: LoanFilter, *, offset: int 
     search = LoanSearch.of(session, where.text)
     if search.rowids is not None:  # few loans hold the words: read them once, then count and order them
         if search.count is None:  # words the index may over-match: the LIKE decides, on the borrower too
-            hits = _filtered(select(Loan.id, Loan.number).join(Member, Member.id == Loan.member_id), where)
+            hits = _filtered(session, select(Loan.id, Loan.number).join(Member, Member.id == Loan.member_id), where, search)
         else:
-            hits = _filtered(select(Loan.id, Loan.number), replace(where, text=""))
+            hits = _filtered(session, select(Loan.id, Loan.number), replace(where, text=""), search)
         hits = (
             hits.where(LOAN_ROWID.in_(search.rowids))
             .cte("hits")
@@ -92,7 +93,7 @@ def loan_page(session: Session, actor: Actor, where: LoanFilter, *, offset: int 
         rows = session.execute(_row_columns().add_columns(page.c.total).join(page, page.c.id == Loan.id).order_by(Loan.number.desc())).all()
         total = rows[0].total if rows else _count(session, where, search)
         return LoanPage(total, [_row(row) for row in rows])
-    rows = session.execute(_filtered(_row_columns(), where).order_by(Loan.number.desc()).offset(offset).limit(limit)).all()
+    rows = session.execute(_filtered(session, _row_columns(), where, search).order_by(Loan.number.desc()).offset(offset).limit(limit)).all()
     total = len(rows) if offset == 0 and len(rows) < limit else _count(session, where, search)
     return LoanPage(total, [_row(row) for row in rows])
 
@@ -121,18 +122,22 @@ def _count(session: Session, where: LoanFilter, search: LoanSearch) -> int:
     if search.count is not None and not others:
         return search.count
     counted = select(func.count(Loan.id))
-    if where.text.split():  # the borrower's words need the member; without them the count reads one index
+    if where.text.split() and not search.borrowers_indexed:  # the borrower's words need the member
         counted = counted.join(Member, Member.id == Loan.member_id)
     candidates = search.candidates()
     if candidates is not None:
         counted = counted.where(candidates)
-    return session.scalar(_filtered(counted, where)) or 0
+    return session.scalar(_filtered(session, counted, where, search)) or 0
 
 
-def _filtered(query: Select, where: LoanFilter) -> Select:
+def _filtered(session: Session, query: Select, where: LoanFilter, search: LoanSearch) -> Select:
     for word in where.text.lower().split():
-        borrower = Member.search_text.contains(word, autoescape=True)
-        query = query.where(func.lower(Loan.number).contains(word, autoescape=True) | borrower)
+        borrower_holds = holds(session, Member.search_text, word)
+        if search.borrowers_indexed:  # the members holding the word from their trigram index, once, not one per loan
+            borrower = Loan.member_id.in_(select(Member.id).where(borrower_holds).correlate(None))
+        else:
+            borrower = borrower_holds
+        query = query.where(holds(session, func.lower(Loan.number), word) | borrower)
     if where.status:
         query = query.where(Loan.status == where.status.value)
     if where.product_id:

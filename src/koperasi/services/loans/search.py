@@ -7,8 +7,9 @@ finds the loans holding every word of three or more characters:
 - many: the page is the first matches of the number-ordered scan (found early), and when the words are
   all ASCII of three to ``LONGEST`` characters the index counts them exactly as the LIKE would.
 
-Without the index (PostgreSQL, an SQLite without FTS5, only words of one or two characters) the
-search is the LIKE on number and borrower alone, as before.
+Without the index (an SQLite without FTS5, only words of one or two characters) the search is the LIKE
+on number and borrower alone, as before. PostgreSQL has pg_trgm indexes instead (0024) that answer the
+same LIKE: there a word's borrowers are the members the index finds, not a LIKE on each loan's member.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ LONGEST = 8
 _INDEX = table("member_search_loans", literal_column("rowid"))
 _OBJECTS = ("member_search_loans", "loans_search_ai", "loans_search_ad", "loans_search_au", "members_loans_search_au")
 LOAN_ROWID = literal_column("loans.rowid")
+POSTGRES_INDEXES = ("ix_members_search_trgm", "ix_loans_number_trgm")
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,11 +37,15 @@ class LoanSearch:
     rowids: Select | None = None  # the loans holding the words, when there are at most FEW
     count: int | None = None  # how many loans hold them, when the index counts exactly what LIKE finds
     match: str | None = None  # the FTS5 query, when the index was asked
+    # PostgreSQL with pg_trgm (0024): a word's borrowers are best found in the members' own trigram index.
+    borrowers_indexed: bool = False
 
     @classmethod
     def of(cls, session: Session, text_: str) -> LoanSearch:
         words = text_.lower().split()
         long = [word for word in words if len(word) >= 3]
+        if has_postgres_trigram(session):
+            return cls(borrowers_indexed=True)
         if not long or not has_loan_index(session):
             return cls()
         # A long word is asked by its tail: the index reads one list per trigram of the phrase, and a loan
@@ -63,6 +69,22 @@ class LoanSearch:
 
 def _matches(match: str) -> ColumnElement[bool]:
     return literal_column("member_search_loans").op("MATCH")(match)
+
+
+def has_postgres_trigram(session: Session) -> bool:
+    """PostgreSQL with both trigram indexes of migration 0024 (asked once per connection)."""
+    connection = session.connection()
+    if connection.dialect.name != "postgresql":
+        return False
+    known = connection.info.get("koperasi.trigram_indexes")
+    if known is None:
+        present = connection.scalar(
+            text("SELECT count(*) FROM pg_indexes WHERE schemaname = current_schema() AND indexname IN :names")
+            .bindparams(bindparam("names", expanding=True)),
+            {"names": list(POSTGRES_INDEXES)},
+        )
+        known = connection.info["koperasi.trigram_indexes"] = present == len(POSTGRES_INDEXES)
+    return known
 
 
 def has_loan_index(session: Session) -> bool:

@@ -34,6 +34,7 @@ from koperasi.domain.paging import page_bounds
 from koperasi.domain.people import Sex
 from koperasi.domain.roles import Actor, Permission
 from koperasi.services.access import authorize
+from koperasi.services.substring import holds
 from koperasi import clock
 
 
@@ -112,7 +113,7 @@ def member_page(
     search = _Search.of(session, where)
     if search.rowids is not None:  # few members hold the words: read them once, then count and order them
         hits = (
-            _filtered(select(Member.id, column.label("sort_key"), Member.number.label("sort_number")), where, search.rowids)
+            _filtered(session, select(Member.id, column.label("sort_key"), Member.number.label("sort_number")), where, search.rowids)
             .cte("hits")
             .prefix_with("MATERIALIZED")
         )
@@ -127,7 +128,7 @@ def member_page(
         rows = session.execute(_row_columns().add_columns(page.c.total).join(page, page.c.id == Member.id).order_by(*order)).all()
         total = rows[0].total if rows else _count(session, where, search)
         return MemberPage(total, [_row(row, today) for row in rows])
-    page = _filtered(select(Member.id), where).order_by(*order).offset(offset).limit(limit).subquery()
+    page = _filtered(session, select(Member.id), where).order_by(*order).offset(offset).limit(limit).subquery()
     rows = session.execute(_row_columns().join(page, page.c.id == Member.id).order_by(*order)).all()
     total = len(rows) if offset == 0 and len(rows) < limit else _count(session, where, search)
     return MemberPage(total, [_row(row, today) for row in rows])
@@ -136,7 +137,7 @@ def member_page(
 def matching_ids(session: Session, actor: Actor, where: MemberFilter) -> list[uuid.UUID]:
     """Every matching member's id in number order (for exports: one scan, then pages by id)."""
     authorize(session, actor, Permission.USE_APP)
-    return list(session.scalars(_filtered(select(Member.id), where).order_by(Member.number)))
+    return list(session.scalars(_filtered(session, select(Member.id), where).order_by(Member.number)))
 
 
 def rows_for(session: Session, ids: list[uuid.UUID], *, today: date | None = None) -> list[MemberRow]:
@@ -240,16 +241,16 @@ def _count(session: Session, where: MemberFilter, search: _Search) -> int:
             return search.everyone
         # A literal, not a parameter: SQLite only uses a partial index when it can see the value.
         left_only = Member.status == literal_column(f"'{MemberStatus.LEFT.value}'")
-        left = session.scalar(_filtered(select(func.count()).select_from(Member), replace(where, status=None)).where(left_only)) or 0
+        left = session.scalar(_filtered(session, select(func.count()).select_from(Member), replace(where, status=None)).where(left_only)) or 0
         return search.everyone - left
-    return session.scalar(_filtered(select(func.count(Member.id)), where, search.rowids)) or 0
+    return session.scalar(_filtered(session, select(func.count(Member.id)), where, search.rowids)) or 0
 
 
-def _filtered(query: Select, where: MemberFilter, rowids: Select | None = None) -> Select:
+def _filtered(session: Session, query: Select, where: MemberFilter, rowids: Select | None = None) -> Select:
     if rowids is not None:
         query = query.where(_MEMBER_ROWID.in_(rowids))
     for word in where.text.lower().split():
-        query = query.where(Member.search_text.contains(word, autoescape=True))
+        query = query.where(holds(session, Member.search_text, word))
     if where.kecamatan_code:
         query = query.where(Member.kecamatan_code == where.kecamatan_code)
     if where.desa_id:
