@@ -132,12 +132,16 @@ def _count(session: Session, where: LoanFilter, search: LoanSearch) -> int:
 
 def _filtered(session: Session, query: Select, where: LoanFilter, search: LoanSearch) -> Select:
     for word in where.text.lower().split():
-        borrower_holds = holds(session, Member.search_text, word)
-        if search.borrowers_indexed:  # the members holding the word from their trigram index, once, not one per loan
-            borrower = Loan.member_id.in_(select(Member.id).where(borrower_holds).correlate(None))
+        if search.borrowers_indexed:
+            # The loans whose number holds the word and the members holding it, each found once in its trigram
+            # index and probed per loan (a lower() and LIKE on each loan took 100 ms for 20,000). An OR, not one
+            # IN over a union: PostgreSQL then still walks the list in number order and stops at a full page.
+            other = aliased(Loan)
+            numbered = select(other.id).where(holds(session, func.lower(other.number), word)).correlate(None)
+            borrowers = select(Member.id).where(holds(session, Member.search_text, word)).correlate(None)
+            query = query.where(Loan.id.in_(numbered) | Loan.member_id.in_(borrowers))
         else:
-            borrower = borrower_holds
-        query = query.where(holds(session, func.lower(Loan.number), word) | borrower)
+            query = query.where(holds(session, func.lower(Loan.number), word) | holds(session, Member.search_text, word))
     if where.status:
         query = query.where(Loan.status == where.status.value)
     if where.product_id:
