@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from sqlalchemy import ColumnElement, Select, bindparam, func, literal_column, select, table, text
 from sqlalchemy.orm import Session
 
+from koperasi.services.office.search_indexes import LOAN_INDEX
+
 # Loans matched up to which they are read by rowid (about a microsecond each) rather than found by the
 # number-ordered scan, which reads a loan and its borrower per step (measured at 20,000 loans).
 FEW = 2000
@@ -27,7 +29,6 @@ FEW = 2000
 LONGEST = 8
 
 _INDEX = table("member_search_loans", literal_column("rowid"))
-_OBJECTS = ("member_search_loans", "loans_search_ai", "loans_search_ad", "loans_search_au", "members_loans_search_au")
 LOAN_ROWID = literal_column("loans.rowid")
 POSTGRES_INDEXES = ("ix_members_search_trgm", "ix_loans_number_trgm")
 
@@ -96,7 +97,7 @@ def has_loan_index(session: Session) -> bool:
     if known is None:
         present = connection.scalar(
             text("SELECT count(*) FROM sqlite_master WHERE name IN :names").bindparams(bindparam("names", expanding=True)),
-            {"names": list(_OBJECTS)},
+            {"names": list(LOAN_INDEX)},
         )
-        known = connection.info["koperasi.member_search_loans"] = present == len(_OBJECTS)
+        known = connection.info["koperasi.member_search_loans"] = present == len(LOAN_INDEX)
     return known

@@ -34,6 +34,7 @@ from koperasi.domain.paging import page_bounds
 from koperasi.domain.people import Sex
 from koperasi.domain.roles import Actor, Permission
 from koperasi.services.access import authorize
+from koperasi.services.office.search_indexes import MEMBER_INDEX
 from koperasi.services.substring import holds
 from koperasi import clock
 
@@ -178,7 +179,6 @@ _SORT_COLUMNS = {MemberSort.NUMBER: Member.number, MemberSort.NAME: Member.full_
 
 
 _TRIGRAM = table("member_search", literal_column("rowid"))
-_TRIGRAM_OBJECTS = ("member_search", "members_search_ai", "members_search_ad", "members_search_au")
 _MEMBER_ROWID = literal_column("members.rowid")
 
 
@@ -221,9 +221,9 @@ def _has_trigram_index(session: Session) -> bool:
     if known is None:
         present = connection.scalar(
             text("SELECT count(*) FROM sqlite_master WHERE name IN :names").bindparams(bindparam("names", expanding=True)),
-            {"names": list(_TRIGRAM_OBJECTS)},
+            {"names": list(MEMBER_INDEX)},
         )
-        known = connection.info["koperasi.member_search"] = present == len(_TRIGRAM_OBJECTS)
+        known = connection.info["koperasi.member_search"] = present == len(MEMBER_INDEX)
     return known
 
 
