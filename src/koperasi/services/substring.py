@@ -18,7 +18,19 @@ ESCAPE = "/"
 
 def holds(session: Session, column: ColumnElement[str], word: str) -> ColumnElement[bool]:
     """``column`` holds ``word`` as a substring (``%`` and ``_`` in it are plain characters)."""
-    if session.get_bind().dialect.name != "postgresql":
+    if session.get_bind().dialect.name != "postgresql" or not _writable(word):
         return column.contains(word, autoescape=True)
     escaped = word.replace(ESCAPE, ESCAPE * 2).replace("%", ESCAPE + "%").replace("_", ESCAPE + "_")
     return column.like(bindparam(None, f"%{escaped}%", literal_execute=True), escape=ESCAPE)
+
+
+def _writable(word: str) -> bool:
+    """Whether the word can go into the statement's text; one that cannot (a NUL, a lone surrogate) stays a
+    parameter, where the engine's guard for parameters refuses it for the clerk."""
+    if "\x00" in word:
+        return False
+    try:
+        word.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
