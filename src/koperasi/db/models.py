@@ -183,6 +183,9 @@ class Member(Base):
         # Beranda's members tile (0016): the roll per kecamatan, and "on the roll?" for a member reached by id.
         Index("ix_members_roll", "kecamatan_code", "join_date", "left_on", "sex"),
         Index("ix_members_id_roll", "id", "join_date", "left_on"),
+        # PostgreSQL only, with pg_trgm (0024): the search's LIKE from a trigram index. Declared as an
+        # expression because an SQLite database has no such index and Alembic skips expressions it lacks.
+        Index("ix_members_search_trgm", text("search_text"), postgresql_using="gin"),
     )
 
     id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
@@ -353,6 +356,7 @@ class Loan(Base):
         # The Pinjaman search walks the list in number order checking each loan's number and borrower:
         # from this index alone, without reading every loan row (0017).
         Index("ix_loans_number_member", "number", "member_id"),
+        Index("ix_loans_number_trgm", text("lower(number)"), postgresql_using="gin"),  # as ix_members_search_trgm
     )
 
     id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)

@@ -122,3 +122,23 @@ def test_receipts_typed_from_a_receipt_book_are_not_counted(db, office):
     with db.session() as session:
         assert health.number_problems(session) == []
     assert _failed(db) == {}
+
+
+def test_a_search_index_that_stopped_following_its_rows_is_named(db, office):
+    """SQLite: a trigram index whose triggers a table rebuild dropped, or whose rows were changed behind them."""
+    if not db.is_sqlite:
+        pytest.skip("PostgreSQL's trigram indexes are its own")
+    with db.engine.begin() as connection:
+        connection.execute(text("DROP TRIGGER members_search_au"))
+        connection.execute(text("UPDATE members SET search_text = 'nama lain' WHERE rowid = (SELECT min(rowid) FROM members)"))
+        connection.execute(text(
+            "CREATE TRIGGER members_search_au AFTER UPDATE OF search_text ON members BEGIN SELECT 1; END"
+        ))
+        connection.execute(text("DROP TRIGGER loans_search_au"))
+        connection.execute(text("UPDATE member_search_loans SET search_text = 'pjm/x/0 tidak ada' WHERE rowid = (SELECT min(rowid) FROM loans)"))
+    failed = _failed(db)
+    assert list(failed) == ["Keutuhan berkas"]
+    detail = failed["Keutuhan berkas"]
+    assert "indeks pencarian pinjaman tidak lengkap (hilang: loans_search_au)" in detail
+    assert "indeks pencarian anggota tidak cocok dengan data anggota" in detail
+    assert "indeks pencarian pinjaman tidak cocok dengan 1 pinjaman" in detail

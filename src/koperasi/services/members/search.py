@@ -34,6 +34,8 @@ from koperasi.domain.paging import page_bounds
 from koperasi.domain.people import Sex
 from koperasi.domain.roles import Actor, Permission
 from koperasi.services.access import authorize
+from koperasi.services.office.search_indexes import MEMBER_INDEX
+from koperasi.services.substring import holds
 from koperasi import clock
 
 
@@ -112,7 +114,7 @@ def member_page(
     search = _Search.of(session, where)
     if search.rowids is not None:  # few members hold the words: read them once, then count and order them
         hits = (
-            _filtered(select(Member.id, column.label("sort_key"), Member.number.label("sort_number")), where, search.rowids)
+            _filtered(session, select(Member.id, column.label("sort_key"), Member.number.label("sort_number")), where, search.rowids)
             .cte("hits")
             .prefix_with("MATERIALIZED")
         )
@@ -127,7 +129,7 @@ def member_page(
         rows = session.execute(_row_columns().add_columns(page.c.total).join(page, page.c.id == Member.id).order_by(*order)).all()
         total = rows[0].total if rows else _count(session, where, search)
         return MemberPage(total, [_row(row, today) for row in rows])
-    page = _filtered(select(Member.id), where).order_by(*order).offset(offset).limit(limit).subquery()
+    page = _filtered(session, select(Member.id), where).order_by(*order).offset(offset).limit(limit).subquery()
     rows = session.execute(_row_columns().join(page, page.c.id == Member.id).order_by(*order)).all()
     total = len(rows) if offset == 0 and len(rows) < limit else _count(session, where, search)
     return MemberPage(total, [_row(row, today) for row in rows])
@@ -136,7 +138,7 @@ def member_page(
 def matching_ids(session: Session, actor: Actor, where: MemberFilter) -> list[uuid.UUID]:
     """Every matching member's id in number order (for exports: one scan, then pages by id)."""
     authorize(session, actor, Permission.USE_APP)
-    return list(session.scalars(_filtered(select(Member.id), where).order_by(Member.number)))
+    return list(session.scalars(_filtered(session, select(Member.id), where).order_by(Member.number)))
 
 
 def rows_for(session: Session, ids: list[uuid.UUID], *, today: date | None = None) -> list[MemberRow]:
@@ -177,7 +179,6 @@ _SORT_COLUMNS = {MemberSort.NUMBER: Member.number, MemberSort.NAME: Member.full_
 
 
 _TRIGRAM = table("member_search", literal_column("rowid"))
-_TRIGRAM_OBJECTS = ("member_search", "members_search_ai", "members_search_ad", "members_search_au")
 _MEMBER_ROWID = literal_column("members.rowid")
 
 
@@ -187,7 +188,9 @@ class _Search:
 
     match: str | None = None  # the FTS5 query: every word of 3+ characters as a phrase
     rowids: Select | None = None  # the members holding them, when there are at most NARROW
-    words_only: bool = False  # every word is ASCII with 3+ characters: the index counts exactly what LIKE finds
+    # How many members of any status hold them, when the index counts exactly what LIKE finds (every word
+    # ASCII with 3+ characters) and the filter leaves the count to it (``_index_counts``).
+    everyone: int | None = None
 
     @classmethod
     def of(cls, session: Session, where: MemberFilter) -> _Search:
@@ -197,21 +200,12 @@ class _Search:
             return cls()
         match = " AND ".join('"' + word.replace('"', '""') + '"' for word in long)
         found = select(_TRIGRAM.c.rowid).where(_matches(match))
+        if len(long) == len(words) and all(word.isascii() for word in long) and _index_counts(where):
+            # Counted in full once: a broad search's total is this count, so the index is not asked twice.
+            everyone = session.scalar(select(func.count()).select_from(found.subquery())) or 0
+            return cls(match, found if everyone <= NARROW else None, everyone)
         few = session.scalar(select(func.count()).select_from(found.limit(NARROW + 1).subquery())) <= NARROW
-        return cls(match, found if few else None, len(long) == len(words) and all(word.isascii() for word in long))
-
-
-def members_with_word(session: Session, word: str) -> Select | None:
-    """The ids of members whose search text holds ``word`` (lower case), found through the trigram
-    index, for other lists to search by member (Pinjaman); None without the index or for a word under
-    three characters (the caller's LIKE on ``Member.search_text`` then does it)."""
-    if len(word) < 3 or not _has_trigram_index(session):
-        return None
-    match = '"' + word.replace('"', '""') + '"'
-    return select(Member.id).where(
-        _MEMBER_ROWID.in_(select(_TRIGRAM.c.rowid).where(_matches(match))),
-        Member.search_text.contains(word, autoescape=True),  # trigrams find a superset: the LIKE decides
-    ).correlate(None)  # its own members, even inside a query that joins members too
+        return cls(match, found if few else None)
 
 
 def _matches(match: str) -> ColumnElement[bool]:
@@ -227,32 +221,36 @@ def _has_trigram_index(session: Session) -> bool:
     if known is None:
         present = connection.scalar(
             text("SELECT count(*) FROM sqlite_master WHERE name IN :names").bindparams(bindparam("names", expanding=True)),
-            {"names": list(_TRIGRAM_OBJECTS)},
+            {"names": list(MEMBER_INDEX)},
         )
-        known = connection.info["koperasi.member_search"] = present == len(_TRIGRAM_OBJECTS)
+        known = connection.info["koperasi.member_search"] = present == len(MEMBER_INDEX)
     return known
+
+
+def _index_counts(where: MemberFilter) -> bool:
+    """Only words and a status other than left to filter by: the trigram index can count the matches."""
+    simple = not (where.kecamatan_code or where.desa_id or where.category or where.group_id or where.sex)
+    return simple and where.status != MemberStatus.LEFT
 
 
 def _count(session: Session, where: MemberFilter, search: _Search) -> int:
     """How many match; with many trigram matches and only words and status to filter by,
     the index counts them (all members, less those of the other status) without a scan."""
-    simple = not (where.kecamatan_code or where.desa_id or where.category or where.group_id or where.sex)
-    if search.rowids is None and search.match is not None and search.words_only and simple and where.status != MemberStatus.LEFT:
-        everyone = session.scalar(select(func.count()).select_from(_TRIGRAM).where(_matches(search.match))) or 0
+    if search.rowids is None and search.everyone is not None:
         if where.status is None:
-            return everyone
+            return search.everyone
         # A literal, not a parameter: SQLite only uses a partial index when it can see the value.
         left_only = Member.status == literal_column(f"'{MemberStatus.LEFT.value}'")
-        left = session.scalar(_filtered(select(func.count()).select_from(Member), replace(where, status=None)).where(left_only)) or 0
-        return everyone - left
-    return session.scalar(_filtered(select(func.count(Member.id)), where, search.rowids)) or 0
+        left = session.scalar(_filtered(session, select(func.count()).select_from(Member), replace(where, status=None)).where(left_only)) or 0
+        return search.everyone - left
+    return session.scalar(_filtered(session, select(func.count(Member.id)), where, search.rowids)) or 0
 
 
-def _filtered(query: Select, where: MemberFilter, rowids: Select | None = None) -> Select:
+def _filtered(session: Session, query: Select, where: MemberFilter, rowids: Select | None = None) -> Select:
     if rowids is not None:
         query = query.where(_MEMBER_ROWID.in_(rowids))
     for word in where.text.lower().split():
-        query = query.where(Member.search_text.contains(word, autoescape=True))
+        query = query.where(holds(session, Member.search_text, word))
     if where.kecamatan_code:
         query = query.where(Member.kecamatan_code == where.kecamatan_code)
     if where.desa_id:

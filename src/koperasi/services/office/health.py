@@ -1,6 +1,6 @@
 """What ``koperasi doctor`` checks: the things that must hold for the data to be trusted.
 
-Schema version; file integrity; the audit log and the money history still append-only (their
+Schema version; file integrity, with SQLite's search indexes whole and in step with their rows; the audit log and the money history still append-only (their
 refusing triggers present and enabled); the audit log's hash chain unbroken (a deleted or changed
 event, even behind a lifted and restored trigger, breaks it); the books (``ledger_checks``); and gapless document
 numbers: for every counter in ``document_counters`` each number from 1 to its last exists exactly
@@ -47,6 +47,7 @@ from koperasi.domain.office.audit_chain import chain_hash
 from koperasi.domain.office.numbering import DocumentType, format_document_number
 from koperasi.services.office.audit import content_of
 from koperasi.services.office.database_roles import owner_warning
+from koperasi.services.office.search_indexes import search_index_problems
 from koperasi.services.ledger_checks import (
     ledger_problems,
     missing_append_only_triggers,
@@ -118,9 +119,12 @@ def _integrity(session: Session) -> Check:
         session.execute(text("SELECT 1"))
         return Check("Keutuhan berkas", True, "PostgreSQL menjaga keutuhan berkasnya sendiri; koneksi baik")
     rows = [row[0] for row in session.execute(text("PRAGMA integrity_check"))]
-    if rows == ["ok"]:
-        return Check("Keutuhan berkas", True, "integrity_check: ok")
-    return Check("Keutuhan berkas", False, "; ".join(rows[:5]))
+    if rows != ["ok"]:
+        return Check("Keutuhan berkas", False, "; ".join(rows[:5]))
+    problems = search_index_problems(session)
+    if problems:
+        return Check("Keutuhan berkas", False, "integrity_check: ok; " + "; ".join(problems))
+    return Check("Keutuhan berkas", True, "integrity_check: ok")
 
 
 def _audit_protected(session: Session) -> Check:

@@ -1,0 +1,55 @@
+"""What ``koperasi doctor`` checks of the SQLite search indexes (migrations 0005 and 0024).
+
+Each trigram index is an FTS5 table kept in step by triggers. The searches use one only when its table
+and every trigger are there, so an index wholly absent (an SQLite without FTS5 when the schema was made)
+only makes searching slower; half of one (a table whose triggers a table rebuild dropped) means it has
+stopped following the data, and an index out of step with its rows would make the list miss or show the
+wrong people. Both are reported. PostgreSQL's pg_trgm indexes are PostgreSQL's own and need no check.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import bindparam, text
+from sqlalchemy.exc import DatabaseError
+from sqlalchemy.orm import Session
+
+# Each index's FTS5 table and its triggers; the searches use one only when all of them are there.
+MEMBER_INDEX = ("member_search", "members_search_ai", "members_search_ad", "members_search_au")
+LOAN_INDEX = ("member_search_loans", "loans_search_ai", "loans_search_ad", "loans_search_au", "members_loans_search_au")
+
+
+def search_index_problems(session: Session) -> list[str]:
+    """Indonesian descriptions of what is wrong with the search indexes; empty when they are sound or absent."""
+    if session.get_bind().dialect.name != "sqlite":
+        return []
+    present = set(session.scalars(
+        text("SELECT name FROM sqlite_master WHERE name IN :names").bindparams(bindparam("names", expanding=True)),
+        {"names": [*MEMBER_INDEX, *LOAN_INDEX]},
+    ))
+    problems = []
+    for objects, label in ((MEMBER_INDEX, "anggota"), (LOAN_INDEX, "pinjaman")):
+        missing = [name for name in objects if name not in present]
+        if missing and len(missing) < len(objects):
+            problems.append(f"indeks pencarian {label} tidak lengkap (hilang: {', '.join(missing)})")
+    if "member_search" in present:
+        # rank 1: the index is compared with the members' own search_text, row by row. A command written as
+        # an INSERT takes the write lock: given back at once, so the rest of the check holds none.
+        try:
+            session.execute(text("INSERT INTO member_search(member_search, rank) VALUES ('integrity-check', 1)"))
+            mismatch = None
+        except DatabaseError as error:  # FTS5 reports a mismatch as SQLITE_CORRUPT_VTAB
+            mismatch = error.orig
+        session.rollback()
+        if mismatch is not None:
+            problems.append(f"indeks pencarian anggota tidak cocok dengan data anggota ({mismatch})")
+    if "member_search_loans" in present:
+        loans, lines, right = session.execute(text(
+            "SELECT (SELECT count(*) FROM loans), (SELECT count(*) FROM member_search_loans),"
+            " (SELECT count(*) FROM loans l JOIN members m ON m.id = l.member_id"
+            " JOIN member_search_loans s ON s.rowid = l.rowid WHERE s.search_text = lower(l.number) || ' ' || m.search_text)"
+        )).one()
+        if right < loans:
+            problems.append(f"indeks pencarian pinjaman tidak cocok dengan {loans - right} pinjaman")
+        if lines > loans:
+            problems.append(f"indeks pencarian pinjaman memuat {lines - loans} baris tanpa pinjaman")
+    return problems
