@@ -183,7 +183,7 @@ class Member(Base):
         # Beranda's members tile (0016): the roll per kecamatan, and "on the roll?" for a member reached by id.
         Index("ix_members_roll", "kecamatan_code", "join_date", "left_on", "sex"),
         Index("ix_members_id_roll", "id", "join_date", "left_on"),
-        # PostgreSQL only, with pg_trgm (0024): the search's LIKE from a trigram index. Declared as an
+        # PostgreSQL only, with pg_trgm (0025): the search's LIKE from a trigram index. Declared as an
         # expression because an SQLite database has no such index and Alembic skips expressions it lacks.
         Index("ix_members_search_trgm", text("search_text"), postgresql_using="gin"),
     )

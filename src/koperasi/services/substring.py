@@ -2,7 +2,7 @@
 
 On PostgreSQL the pattern is written into the statement, not sent as a parameter. psycopg prepares a
 statement it has run five times, and PostgreSQL then plans it once for every value: that generic plan
-cannot see how many rows a word matches, and it takes the trigram index (migration 0024) even for "ah"
+cannot see how many rows a word matches, and it takes the trigram index (migration 0025) even for "ah"
 or "1503", which most members hold (half a second at 100,000 members, where a scan takes tens of
 milliseconds). Written in, each word is planned for what it is: the index for a rare word, a scan for a
 common one. Elsewhere the pattern stays a parameter, one statement for every word.

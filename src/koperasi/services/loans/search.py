@@ -1,4 +1,4 @@
-"""What the Pinjaman list's trigram index (``member_search_loans``, migration 0024, SQLite) says about a search.
+"""What the Pinjaman list's trigram index (``member_search_loans``, migration 0025, SQLite) says about a search.
 
 The index holds one line per loan: its number in lower case and its borrower's ``search_text``. It
 finds the loans holding every word of three or more characters:
@@ -8,7 +8,7 @@ finds the loans holding every word of three or more characters:
   all ASCII of three to ``LONGEST`` characters the index counts them exactly as the LIKE would.
 
 Without the index (an SQLite without FTS5, only words of one or two characters) the search is the LIKE
-on number and borrower alone, as before. PostgreSQL has pg_trgm indexes instead (0024) that answer the
+on number and borrower alone, as before. PostgreSQL has pg_trgm indexes instead (0025) that answer the
 same LIKE: there a word's borrowers are the members the index finds, not a LIKE on each loan's member.
 """
 
@@ -38,7 +38,7 @@ class LoanSearch:
     rowids: Select | None = None  # the loans holding the words, when there are at most FEW
     count: int | None = None  # how many loans hold them, when the index counts exactly what LIKE finds
     match: str | None = None  # the FTS5 query, when the index was asked
-    # PostgreSQL with pg_trgm (0024): a word's borrowers are best found in the members' own trigram index.
+    # PostgreSQL with pg_trgm (0025): a word's borrowers are best found in the members' own trigram index.
     borrowers_indexed: bool = False
 
     @classmethod
@@ -73,7 +73,7 @@ def _matches(match: str) -> ColumnElement[bool]:
 
 
 def has_postgres_trigram(session: Session) -> bool:
-    """PostgreSQL with both trigram indexes of migration 0024 (asked once per connection)."""
+    """PostgreSQL with both trigram indexes of migration 0025 (asked once per connection)."""
     connection = session.connection()
     if connection.dialect.name != "postgresql":
         return False

@@ -1,4 +1,4 @@
-"""What ``koperasi doctor`` checks of the SQLite search indexes (migrations 0005 and 0024).
+"""What ``koperasi doctor`` checks of the SQLite search indexes (migrations 0005 and 0025).
 
 Each trigram index is an FTS5 table kept in step by triggers. The searches use one only when its table
 and every trigger are there, so an index wholly absent (an SQLite without FTS5 when the schema was made)

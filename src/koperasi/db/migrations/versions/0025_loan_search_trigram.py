@@ -14,8 +14,8 @@ LIKE both lists always ran is answered from an index. The extension is created w
 (it is a trusted extension from PostgreSQL 13: the database owner may); when it cannot be, there are
 no such indexes and the searches scan, correct but slower, as before.
 
-Revision ID: 0024
-Revises: 0023
+Revision ID: 0025
+Revises: 0024
 Create Date: 2026-12-06
 """
 
@@ -24,8 +24,8 @@ import sqlite3
 from alembic import op
 from sqlalchemy import exc, text
 
-revision = "0024"
-down_revision = "0023"
+revision = "0025"
+down_revision = "0024"
 branch_labels = None
 depends_on = None
 
