@@ -32,7 +32,7 @@ from koperasi.db.models import (
     TrainingCertificate,
     TrainingParticipant,
 )
-from koperasi.domain.impact.cohorts import CohortBasis, CohortSpan, cohort_rows
+from koperasi.domain.impact.cohorts import CohortBasis, CohortSpan
 from koperasi.domain.impact.indicators import Dimension
 from koperasi.domain.impact.papers import AnonymousHousehold, AnonymousMeasurement, FunderReport
 from koperasi.domain.office.audit import AuditAction
@@ -45,7 +45,7 @@ from koperasi.services.impact.indicators import (
     by_key,
     category_names,
     check_period,
-    cohort_households,
+    cohort_table,
     figures_of,
     grouped,
     household_key,
@@ -105,7 +105,7 @@ def funder_report(
             trainings_completed=_certificates(session, population, programme_id, period_from, period_to),
             sales_to_producers=_sales(session, population, period_from, period_to),
             households=_anonymous(pairs, categories), cohort_basis=basis,
-            cohorts=cohort_rows(cohort_households(session, population, basis, fund_id, period_from, period_to), CohortSpan.YEAR),
+            cohorts=cohort_table(session, population, basis, fund_id, period_from, period_to, CohortSpan.YEAR),
             stories=published_stories(session, population, period_from, period_to),
         )
         audit.record(session, actor, action=AuditAction.IMPACT_REPORTED, entity="impact_report", entity_id=figures.scope[:64],
