@@ -16,6 +16,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date
+from operator import itemgetter
 
 from sqlalchemy import Row, Select, case, func, select, union
 from sqlalchemy.orm import Session, aliased
@@ -40,8 +41,13 @@ from koperasi.domain.roles import Actor, Permission
 from koperasi.services.access import authorize
 from koperasi.services.impact.indicators import (
     BASELINE,
+    FOLLOWED,
+    KECAMATAN,
+    KEY,
     LATEST,
+    SEX,
     SEX_LABELS,
+    VISITED,
     by_key,
     category_names,
     check_period,
@@ -60,6 +66,7 @@ from koperasi.services.office.profile import current_office
 from koperasi.services.transaction import write
 
 AGE_GROUPS = ((0, "di bawah 25"), (25, "25–39"), (40, "40–54"), (55, "55 ke atas"))
+_AGE_GROUP = VISITED + 1  # the first of the pairs' extra columns
 # What the anonymous rows carry of a measurement (domain/impact/papers.AnonymousHousehold), baseline then latest.
 _SHOWN = ("measured_on", "monthly_income", "income_estimated", "household_size", "business_status", "moneylender_amount",
           "school_age_children", "children_in_school", "woman_business")
@@ -94,8 +101,8 @@ def funder_report(
         figures = figures_of(session, pairs, population, scope, fund_id, period_from, period_to, lines, len(reached))
         breakdowns = {
             Dimension.CATEGORY: grouped(pairs, by_key(categories, "Tanpa kategori")),
-            Dimension.SEX: grouped(pairs, lambda pair: (SEX_LABELS[pair.sex],)),
-            Dimension.KECAMATAN: grouped(pairs, lambda pair: (pair.kecamatan,)),
+            Dimension.SEX: grouped(pairs, lambda pair: (SEX_LABELS[pair[SEX]],)),
+            Dimension.KECAMATAN: grouped(pairs, lambda pair: (pair[KECAMATAN],)),
         }
         lent, repaid, disbursed = _money(session, population, fund_id, period_from, period_to)
         basis = CohortBasis.FIRST_LOAN if fund_id else CohortBasis.FIRST_TRAINING if programme_id else CohortBasis.JOINED
@@ -135,11 +142,11 @@ def _within(column, population: Select | None):
 def _reached(session: Session, pairs: Sequence[Row], contacts: list[Select], on: date) -> list[tuple]:
     """The reached members' sex, age group, kecamatan and key, one each: the households the pairs say were visited,
     and the members of the other contacts (a loan, a training) read here."""
-    people = {pair.key: (pair.sex, pair.age_group, pair.kecamatan, pair.key) for pair in pairs if pair.visited}
+    people = {pair[KEY]: (pair[SEX], pair[_AGE_GROUP], pair[KECAMATAN], pair[KEY]) for pair in pairs if pair[VISITED]}
     for key, *person in session.connection().execute(
         select(household_key(Member.id), Member.sex, _age_group_on(on), Kecamatan.name)
         .join(Kecamatan, Kecamatan.code == Member.kecamatan_code).where(Member.id.in_(union(*contacts)))
-    ):
+    ).all():
         people.setdefault(key, (*person, key))
     return list(people.values())
 
@@ -207,10 +214,10 @@ def _anonymous(pairs: Sequence[Row], categories: dict[object, list[str]]) -> lis
     """One row per household, by kecamatan and sex: the baseline and the latest measurement's shown figures."""
     first = len(pairs[0]) - 2 * len(_SHOWN) if pairs else 0
     middle = first + len(_SHOWN)
-    ordered = sorted(pairs, key=lambda pair: (pair.kecamatan, pair.sex, pair.key))
+    ordered = sorted(pairs, key=itemgetter(KECAMATAN, SEX, KEY))
     measured = AnonymousMeasurement._make
     return [  # positional: 100,000 of them
-        AnonymousHousehold(number, SEX_LABELS[pair.sex], pair.age_group, pair.kecamatan, ", ".join(categories.get(pair.key, ())),
-                           measured(pair[first:middle]), measured(pair[middle:]) if pair.followed else None)
+        AnonymousHousehold(number, SEX_LABELS[pair[SEX]], pair[_AGE_GROUP], pair[KECAMATAN], ", ".join(categories.get(pair[KEY], ())),
+                           measured(pair[first:middle]), measured(pair[middle:]) if pair[FOLLOWED] else None)
         for number, pair in enumerate(ordered, start=1)
     ]
