@@ -6,7 +6,14 @@ beside the bare SELECTs they cannot beat.
 funder's report data 15.8 s -> 4.8 s (13.4 -> 6.4 times its floor), indicators by category 1.67 s -> 1.65 s,
 visits due in the busiest desa 159 ms -> 73 ms (code unchanged; the machine's load). Still above the 2 s target:
 what is left is one statement of pairs (1.0 s) and the cohorts' read of every measurement of the period's joiners
-(1.2 s)."""
+(1.2 s).
+
+6 December 2026, same data, load about 7 on 2 cores (wall times not comparable with the above): the cohorts'
+milestones picked in SQL and the pairs read by position, the report's CPU time (time.process_time, four runs each,
+same copy) 6.1-6.9 s -> 4.6-5.0 s; the cohorts alone 2.3-2.6 s -> 1.0 s CPU. bench/run.py: funder's report data
+7.3 s wall (7.0 times its floor; 20.6 s, 10.0 times, before at the session's start), visits due 101 ms. Still above
+the 2 s target: the pairs' statement (about 1.2 s CPU in SQLite alone) and the cohorts' one (0.7 s) are lookups by
+index per household; the rest is Python over 82,000 rows (anonymous rows, three breakdowns, the reached)."""
 
 from __future__ import annotations
 
