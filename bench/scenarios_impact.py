@@ -14,8 +14,8 @@ money summed from the day index: the report's CPU time (time.process_time, same 
 funder's report data 4.7 s (4.1 times its floor of 1.1 s), visits due in the busiest desa 146 ms. Still above the
 2 s target: the pairs' statement (about 1.2 s CPU in SQLite alone) and the cohorts' one (0.7 s) are index look-ups
 per household; the rest is Python over 82,000 rows (the anonymous rows 0.57 s, three breakdowns, the reached).
-PostgreSQL 15, a demo of 100,000 built there and topped up alike (82,439 households): report 10-15 s -> 5-10 s wall at load 7-9 (client
-CPU 4.7-4.8 s -> 2.8-3.1 s), not measured on a quiet machine."""
+PostgreSQL 15, a demo of 100,000 built there and topped up alike (82,439 households): report 10-15 s -> 5-10 s
+wall at load 7-9 (client CPU 4.7-4.8 s -> 2.8-3.1 s), not measured on a quiet machine."""
 
 from __future__ import annotations
 

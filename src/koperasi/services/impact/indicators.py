@@ -453,7 +453,8 @@ def _cohort_terms(session: Session, population: Select | None, basis: CohortBasi
             select(other.measured_on.label("day"),
                    func.abs(_days_between(other.measured_on, windows.c[f"target{months}"], sqlite)).label("distance"))
             .where(other.member_id == households.c.member_id, other.measured_on > households.c.first,
-                   other.measured_on <= period_to, other.measured_on.between(windows.c[f"low{months}"], windows.c[f"high{months}"]))
+                   other.measured_on <= period_to,
+                   other.measured_on.between(windows.c[f"low{months}"], windows.c[f"high{months}"]))
             .correlate(households, windows).subquery()
         )
         return (select(candidates.c.day).order_by(candidates.c.distance, candidates.c.day.desc()).limit(1)

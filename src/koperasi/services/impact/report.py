@@ -223,7 +223,8 @@ def _anonymous(pairs: Sequence[Row], categories: dict[object, list[str]]) -> lis
     ordered = sorted(pairs, key=itemgetter(KECAMATAN, SEX, KEY))
     measured = AnonymousMeasurement._make
     return [  # positional: 100,000 of them
-        AnonymousHousehold(number, SEX_LABELS[pair[SEX]], pair[_AGE_GROUP], pair[KECAMATAN], ", ".join(categories.get(pair[KEY], ())),
-                           measured(pair[first:middle]), measured(pair[middle:]) if pair[FOLLOWED] else None)
+        AnonymousHousehold(number, SEX_LABELS[pair[SEX]], pair[_AGE_GROUP], pair[KECAMATAN],
+                           ", ".join(categories.get(pair[KEY], ())), measured(pair[first:middle]),
+                           measured(pair[middle:]) if pair[FOLLOWED] else None)
         for number, pair in enumerate(ordered, start=1)
     ]
