@@ -76,16 +76,6 @@ def _window(start: date, months: int) -> tuple[date, date, date]:
     return target, add_months(target, -WINDOW_MONTHS), add_months(target, WINDOW_MONTHS)
 
 
-def in_a_window(start: date, day: date) -> bool:
-    """Whether a later measurement on ``day`` can be a milestone's: the others need not be read at all."""
-    for months, _ in MILESTONES:
-        if months:
-            _, low, high = _window(start, months)
-            if low <= day <= high:
-                return True
-    return False
-
-
 def at_month(start: date, months: int, measurements: Sequence[Measurement]) -> Measurement | None:
     """The measurement closest to ``months`` after ``start`` within the window, the later one on a tie."""
     target, low, high = _window(start, months)

@@ -72,7 +72,8 @@ class IndicatorsView(QWidget):
         self._cohorts_stale = True
         self.pdf_button = QPushButton(self.tr("Laporan dampak (&PDF)…"), objectName="indicatorsPdfButton")
         self.pdf_button.setToolTip(self.tr("Laporan untuk penyandang dana: jangkauan, pinjaman, pelatihan, penjualan, "
-                                           "indikator dan cara menghitungnya"))
+                                           "indikator dan cara menghitungnya, serta kisah sukses yang "
+                                           "anggotanya setuju dipublikasikan"))
         self.pdf_button.clicked.connect(lambda: self.funder_report("pdf"))
         self.xlsx_button = QPushButton(self.tr("Laporan dampak (&Excel)…"), objectName="indicatorsExcelButton")
         self.xlsx_button.setToolTip(self.tr("Angka yang sama, ditambah satu baris per rumah tangga tanpa nama, NIK, "

