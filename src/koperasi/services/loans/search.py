@@ -14,13 +14,12 @@ same LIKE: there a word's borrowers are the members the index finds, not a LIKE 
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass
 
 from sqlalchemy import ColumnElement, Select, bindparam, func, literal_column, select, table, text
 from sqlalchemy.orm import Session
 
-from koperasi.services.office.search_indexes import LOAN_INDEX
+from koperasi.services.office.search_indexes import LOAN_INDEX, index_in_place
 
 # Loans matched up to which they are read by rowid (about a microsecond each) rather than found by the
 # number-ordered scan, which reads a loan and its borrower per step (measured at 20,000 loans).
@@ -90,14 +89,4 @@ def has_postgres_trigram(session: Session) -> bool:
 
 def has_loan_index(session: Session) -> bool:
     """The FTS5 table and its four triggers are all there (asked once per connection)."""
-    connection = session.connection()
-    if connection.dialect.name != "sqlite" or sqlite3.sqlite_version_info < (3, 35, 0):  # trigram 3.34, MATERIALIZED 3.35
-        return False
-    known = connection.info.get("koperasi.member_search_loans")
-    if known is None:
-        present = connection.scalar(
-            text("SELECT count(*) FROM sqlite_master WHERE name IN :names").bindparams(bindparam("names", expanding=True)),
-            {"names": list(LOAN_INDEX)},
-        )
-        known = connection.info["koperasi.member_search_loans"] = present == len(LOAN_INDEX)
-    return known
+    return index_in_place(session, LOAN_INDEX)

@@ -19,13 +19,12 @@ the LIKE scan does it all, as before.
 
 from __future__ import annotations
 
-import sqlite3
 import uuid
 from dataclasses import dataclass, replace
 from datetime import date
 from enum import StrEnum
 
-from sqlalchemy import ColumnElement, Select, bindparam, func, literal_column, select, table, text
+from sqlalchemy import ColumnElement, Select, func, literal_column, select, table
 from sqlalchemy.orm import Session
 
 from koperasi.db.models import Desa, GroupMembership, Kecamatan, Member, MemberCategory
@@ -34,7 +33,7 @@ from koperasi.domain.paging import page_bounds
 from koperasi.domain.people import Sex
 from koperasi.domain.roles import Actor, Permission
 from koperasi.services.access import authorize
-from koperasi.services.office.search_indexes import MEMBER_INDEX
+from koperasi.services.office.search_indexes import MEMBER_INDEX, index_in_place
 from koperasi.services.substring import holds
 from koperasi import clock
 
@@ -214,17 +213,7 @@ def _matches(match: str) -> ColumnElement[bool]:
 
 def _has_trigram_index(session: Session) -> bool:
     """The FTS5 table and its three triggers are all there (asked once per connection)."""
-    connection = session.connection()
-    if connection.dialect.name != "sqlite" or sqlite3.sqlite_version_info < (3, 35, 0):  # trigram 3.34, MATERIALIZED 3.35
-        return False
-    known = connection.info.get("koperasi.member_search")
-    if known is None:
-        present = connection.scalar(
-            text("SELECT count(*) FROM sqlite_master WHERE name IN :names").bindparams(bindparam("names", expanding=True)),
-            {"names": list(MEMBER_INDEX)},
-        )
-        known = connection.info["koperasi.member_search"] = present == len(MEMBER_INDEX)
-    return known
+    return index_in_place(session, MEMBER_INDEX)
 
 
 def _index_counts(where: MemberFilter) -> bool:

@@ -9,6 +9,8 @@ wrong people. Both are reported. PostgreSQL's pg_trgm indexes are PostgreSQL's o
 
 from __future__ import annotations
 
+import sqlite3
+
 from sqlalchemy import bindparam, text
 from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session
@@ -16,6 +18,23 @@ from sqlalchemy.orm import Session
 # Each index's FTS5 table and its triggers; the searches use one only when all of them are there.
 MEMBER_INDEX = ("member_search", "members_search_ai", "members_search_ad", "members_search_au")
 LOAN_INDEX = ("member_search_loans", "loans_search_ai", "loans_search_ad", "loans_search_au", "members_loans_search_au")
+
+
+def index_in_place(session: Session, objects: tuple[str, ...]) -> bool:
+    """The SQLite index made of ``objects`` (its FTS5 table, then its triggers) is all there, so a search may use
+    it; asked once per connection."""
+    connection = session.connection()
+    if connection.dialect.name != "sqlite" or sqlite3.sqlite_version_info < (3, 35, 0):  # trigram 3.34, MATERIALIZED 3.35
+        return False
+    key = f"koperasi.{objects[0]}"
+    known = connection.info.get(key)
+    if known is None:
+        present = connection.scalar(
+            text("SELECT count(*) FROM sqlite_master WHERE name IN :names").bindparams(bindparam("names", expanding=True)),
+            {"names": list(objects)},
+        )
+        known = connection.info[key] = present == len(objects)
+    return known
 
 
 def search_index_problems(session: Session) -> list[str]:
