@@ -10,20 +10,26 @@ from harness import Workspace, open_demo, scenario, timed
 from scenarios_loans import ARREARS_FLOOR, _database
 
 
+def _beranda_in_full(database, actor, today, now) -> None:
+    """What Beranda reads when it opens: the set-up checklist, the waiting list and every tile."""
+    from koperasi.services.dashboard import checklist, figures, waiting
+
+    with database.session() as session:
+        checklist.checklist(session, actor)
+        waiting.waiting(session, actor, today=today, now=now)
+        figures.figures(session, actor, as_of=today)
+
+
 @scenario("beranda_open")
 def beranda_open(workspace: Workspace):
     from koperasi import clock
-    from koperasi.services.dashboard import checklist, figures, waiting
 
     path = _database(workspace)
     database, actor = open_demo(path)
     today, now = clock.today(), clock.now()
 
     def open_beranda() -> None:
-        with database.session() as session:
-            checklist.checklist(session, actor)
-            waiting.waiting(session, actor, today=today, now=now)
-            figures.figures(session, actor, as_of=today)
+        _beranda_in_full(database, actor, today, now)
 
     open_beranda()  # warm the caches once
     samples = timed(open_beranda, 5)
@@ -61,10 +67,7 @@ def beranda_after_sale(workspace: Workspace):
             figures.area_figures(session, actor, as_of=today, area=figures.Area.SALES)
 
     def in_full() -> None:
-        with database.session() as session:
-            checklist.checklist(session, actor)
-            waiting.waiting(session, actor, today=today, now=now)
-            figures.figures(session, actor, as_of=today)
+        _beranda_in_full(database, actor, today, now)
 
     after_sale()  # warm the caches once
     in_full()

@@ -168,12 +168,8 @@ def import_memory(workspace: Workspace):
 def memory(workspace: Workspace):
     """Peak memory of a process that opens the tab and scrolls the whole list (reported as ms = MB)."""
     path = _database(workspace)
-    bench = str(os.path.dirname(os.path.abspath(__file__)))
-    script = textwrap.dedent(
+    used, _ = _child_peak_mb(
         f"""
-        import sys
-        sys.path.insert(0, {bench!r})
-        from harness import peak_rss_mb
         from scenarios_members import _context
         from PySide6.QtWidgets import QApplication
         app = QApplication([])
@@ -181,24 +177,9 @@ def memory(workspace: Workspace):
         tab = MembersTab(_context({path!r})); tab.show(); app.processEvents()
         for row in range(0, tab.model.rowCount(), 997):
             tab.table.scrollTo(tab.model.index(row, 0)); app.processEvents()
-        print(peak_rss_mb())
         """
     )
-    floor_script = textwrap.dedent(
-        f"""
-        import sys
-        sys.path.insert(0, {bench!r})
-        from harness import peak_rss_mb
-        from PySide6.QtWidgets import QApplication, QWidget
-        app = QApplication([])
-        w = QWidget(); w.show(); app.processEvents()
-        print(peak_rss_mb())
-        """
-    )
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    used = float(subprocess.run([sys.executable, "-c", script], check=True, capture_output=True, text=True, env=env).stdout.split()[-1])
-    bare = float(subprocess.run([sys.executable, "-c", floor_script], check=True, capture_output=True, text=True, env=env).stdout.split()[-1])
-    return [used / 1000], [bare / 1000], "peak RSS in MB (not ms): bare Qt widget process"
+    return [used / 1000], [_child_peak_mb(BARE_WIDGET)[0] / 1000], "peak RSS in MB (not ms): bare Qt widget process"
 
 
 @scenario("main_window_tabs_rss_mb")
@@ -207,12 +188,8 @@ def tabs_memory(workspace: Workspace):
     in turn, each one's reading finished (reported as ms = MB). The child prints the resident size after
     each step on stderr, for finding which tab holds what."""
     path = _database(workspace)
-    bench = str(os.path.dirname(os.path.abspath(__file__)))
-    script = textwrap.dedent(
+    used, steps = _child_peak_mb(
         f"""
-        import sys
-        sys.path.insert(0, {bench!r})
-        from harness import peak_rss_mb
         from PySide6.QtWidgets import QApplication
         app = QApplication([])
         def step(name):
@@ -227,19 +204,27 @@ def tabs_memory(workspace: Workspace):
         for index in range(1, tabs.count()):
             tabs.setCurrentIndex(index); app.processEvents(); drain(); app.processEvents()
             step(tabs.tabText(index).replace("&", ""))
-        print(peak_rss_mb())
         """
     )
+    print("".join(line + "\n" for line in steps.splitlines() if " MB now" in line), end="", file=sys.stderr)
+    return [used / 1000], [_child_peak_mb(BARE_WIDGET)[0] / 1000], "peak RSS in MB (not ms): bare Qt widget process"
+
+
+# The memory scenarios' floor: a process that shows one empty widget.
+BARE_WIDGET = """
+    from PySide6.QtWidgets import QApplication, QWidget
+    app = QApplication([])
+    w = QWidget(); w.show(); app.processEvents()
+    """
+
+
+def _child_peak_mb(body: str) -> tuple[float, str]:
+    """Run ``body`` in a fresh offscreen Python with the bench on its path; its peak RSS in MB, and what it wrote on stderr."""
+    bench = str(os.path.dirname(os.path.abspath(__file__)))
+    script = f"import sys\nsys.path.insert(0, {bench!r})\nfrom harness import peak_rss_mb\n{textwrap.dedent(body)}\nprint(peak_rss_mb())\n"
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     done = subprocess.run([sys.executable, "-c", script], check=True, capture_output=True, text=True, env=env)
-    print("".join(line + "\n" for line in done.stderr.splitlines() if " MB now" in line), end="", file=sys.stderr)
-    return [float(done.stdout.split()[-1]) / 1000], [0.001 * _bare_widget_mb(env)], "peak RSS in MB (not ms): bare Qt widget process"
-
-
-def _bare_widget_mb(env: dict[str, str]) -> float:
-    script = "from PySide6.QtWidgets import QApplication, QWidget\napp = QApplication([])\nw = QWidget(); w.show(); app.processEvents()\n"
-    script += "print(next(int(line.split()[1]) for line in open('/proc/self/status') if line.startswith('VmHWM')) / 1024)"
-    return float(subprocess.run([sys.executable, "-c", script], check=True, capture_output=True, text=True, env=env).stdout.split()[-1])
+    return float(done.stdout.split()[-1]), done.stderr
 
 
 def _first_rows(workbook: bytes, count: int) -> bytes:
