@@ -1,6 +1,5 @@
-"""The funder's report's fast paths against the plain computations, over varied households: the report made for the
-PDF (no anonymous rows) against the full one, the estimated incomes counted in SQL against the rows, and the
-breakdowns cut by one column against ``grouped``."""
+"""The funder's report made for the PDF (no anonymous rows) against the full one over varied households, and the
+estimated incomes it counts in SQL against the anonymous rows."""
 
 from __future__ import annotations
 
@@ -11,11 +10,8 @@ from datetime import date
 import pytest
 
 from koperasi.domain.impact.household import BusinessStatus
-from koperasi.domain.impact.indicators import Dimension
 from koperasi.domain.people import Sex
 from koperasi.services.impact import households, poverty
-from koperasi.services.impact.breakdowns import grouped_by
-from koperasi.services.impact.indicators import KECAMATAN, SEX, SEX_LABELS, grouped, household_pairs, lines_in_force
 from koperasi.services.impact.report import funder_report
 from tests.services.impact.test_households import measured
 from tests.training_support import training_office
@@ -59,15 +55,3 @@ def test_the_pdfs_report_is_the_full_one_without_the_rows(db, office):
     assert replace(for_pdf, households=full.households) == full
     counted = replace(full, incomes_estimated=None).estimated  # counted over the anonymous rows
     assert full.incomes_estimated == counted and 0 < counted < len(full.households)
-
-
-def test_the_breakdowns_by_one_column_are_groupeds(db, office):
-    with db.session() as session:
-        pairs = household_pairs(session, None, YEAR_2025["period_from"], YEAR_2025["period_to"],
-                                lines_in_force(session, YEAR_2025["period_to"]))
-        report = funder_report(session, office.manager, anonymous_rows=False, **YEAR_2025)
-    by_sex = grouped_by(pairs, SEX, SEX_LABELS.__getitem__)
-    by_kecamatan = grouped_by(pairs, KECAMATAN, str)
-    assert by_sex == grouped(pairs, lambda pair: (SEX_LABELS[pair[SEX]],)) == report.breakdowns[Dimension.SEX]
-    assert by_kecamatan == grouped(pairs, lambda pair: (pair[KECAMATAN],)) == report.breakdowns[Dimension.KECAMATAN]
-    assert len(by_sex) == 2 and len(by_kecamatan) == 2 and all(group.figures.followed_up for group in by_kecamatan)

@@ -60,7 +60,6 @@ from koperasi.services.impact.indicators import (
     other_contacts,
     population_of,
 )
-from koperasi.services.impact.breakdowns import grouped_by
 from koperasi.services.impact.stories import published_stories
 from koperasi.services.office import audit
 from koperasi.services.office.profile import current_office
@@ -111,8 +110,8 @@ def funder_report(
         figures = figures_of(session, pairs, population, scope, fund_id, period_from, period_to, lines, len(reached))
         breakdowns = {
             Dimension.CATEGORY: grouped(pairs, by_key(categories, "Tanpa kategori")),
-            Dimension.SEX: grouped_by(pairs, SEX, SEX_LABELS.__getitem__),
-            Dimension.KECAMATAN: grouped_by(pairs, KECAMATAN, str),
+            Dimension.SEX: grouped(pairs, lambda pair: (SEX_LABELS[pair[SEX]],)),
+            Dimension.KECAMATAN: grouped(pairs, lambda pair: (pair[KECAMATAN],)),
         }
         lent, repaid, disbursed = _money(session, population, fund_id, period_from, period_to)
         basis = CohortBasis.FIRST_LOAN if fund_id else CohortBasis.FIRST_TRAINING if programme_id else CohortBasis.JOINED
