@@ -371,7 +371,6 @@ def _loans_repaid(session: Session, population: Select | None, fund_id, period_f
     return int(paid_off), int(on_time)
 
 
-
 def cohort_figures(
     session: Session, actor: Actor, *, period_from: date, period_to: date, basis: CohortBasis = CohortBasis.JOINED,
     span: CohortSpan = CohortSpan.YEAR, fund_id: uuid.UUID | None = None, programme_id: uuid.UUID | None = None,
