@@ -132,7 +132,16 @@ class FunderReport:
     loans_disbursed: int
     trainings_completed: int
     sales_to_producers: int
-    households: list[AnonymousHousehold]
+    households: list[AnonymousHousehold]  # empty when the report was made for the PDF (funder_report's anonymous_rows)
     cohort_basis: CohortBasis  # a fund's report follows its borrowers from their first loan, a programme's from training
     cohorts: list[CohortRow]  # by year
     stories: list[StoryPaper]  # the scope's kisah sukses whose member agreed to publication in the period, oldest first
+    # Households whose income at the baseline or the latest visit is an honest estimate; None: count them in
+    # ``households`` (the service counts them in SQL, as the PDF's report is made without the anonymous rows).
+    incomes_estimated: int | None = None
+
+    @property
+    def estimated(self) -> int:
+        if self.incomes_estimated is not None:
+            return self.incomes_estimated
+        return sum(h.baseline.income_estimated or (h.latest is not None and h.latest.income_estimated) for h in self.households)

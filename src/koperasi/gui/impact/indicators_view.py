@@ -211,7 +211,8 @@ class IndicatorsView(QWidget):
 
         def build():
             with self.context.database.session() as session:
-                report = funder_report(session, self.context.actor, **arguments)
+                # The anonymous rows only for the workbook: the PDF does not carry them.
+                report = funder_report(session, self.context.actor, anonymous_rows=kind == "xlsx", **arguments)
             return report, write_to_bytes(lambda target: write_funder_pdf(report, target)) if kind == "pdf" else b""
 
         try:

@@ -295,9 +295,8 @@ def _notes(report: FunderReport) -> list[Flowable]:
     poverty = ", ".join(f"{area} {format_rupiah(amount)}" for area, amount in sorted(figures.poverty_lines.items()))
     lines.append("<b>Garis kemiskinan</b> per orang per bulan yang dipakai: " + (escape(poverty) if poverty else
                  "belum dicatat kantor, sehingga angka di atas garis kemiskinan tidak dihitung") + ".")
-    estimated = sum(h.baseline.income_estimated or (h.latest is not None and h.latest.income_estimated) for h in report.households)
-    lines.append(f"<b>Pendapatan</b> dicatat dalam rupiah bulat oleh petugas lapangan; {estimated} dari {len(report.households)} "
-                 "rumah tangga memberi perkiraan jujur (ditandai) pada data awal atau kunjungan terakhir.")
+    lines.append(f"<b>Pendapatan</b> dicatat dalam rupiah bulat oleh petugas lapangan; {report.estimated} dari "
+                 f"{figures.total.households} rumah tangga memberi perkiraan jujur (ditandai) pada data awal atau kunjungan terakhir.")
     lines.append(f"<b>Kisah sukses</b>: {escape(HOW_STORIES)}")
     lines.append(f"<b>Privasi</b>: {escape(PRIVACY)} "
                  f"Dibuat {format_date(report.made_on)} oleh {escape(report.office.name)}.")

@@ -14,6 +14,7 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date
+from itertools import compress, islice
 
 from sqlalchemy import (
     BigInteger,
@@ -228,18 +229,20 @@ def _terms(b, l, line, suffix: str = "") -> list:
 
 def summed(pairs: Sequence[Row]) -> Indicators:
     """The indicators over rows of ``_pairs``."""
-    return _summed([pair[1:_WIDTH] for pair in pairs])
+    return _summed(pairs, first=1)
 
 
-def _summed(terms: Sequence[tuple]) -> Indicators:
-    """The indicators over the households' terms: column sums, and the median of the changes of the followed-up."""
-    if not terms:
+def _summed(rows: Sequence[Sequence], first: int = 0) -> Indicators:
+    """The indicators over the households' terms (``_TERMS`` from column ``first`` of each row): column sums, and the
+    median of the changes of the followed-up. Taken a column at a time, in C: slicing each row's terms out first was
+    most of the time of a breakdown at 100,000 households."""
+    if not rows:
         return indicators([])
-    columns = dict(zip(_TERMS, zip(*terms), strict=True))
+    columns = dict(zip(_TERMS, islice(zip(*rows), first, first + len(_TERMS)), strict=True))
     row = {name: sum(columns[name]) for name in _TERMS if name != "change"}
     return Indicators(
-        households=len(terms), followed_up=row["followed"],
-        median_income_change=median_floor([change for followed, change in zip(columns["followed"], columns["change"]) if followed]),
+        households=len(rows), followed_up=row["followed"],
+        median_income_change=median_floor(list(compress(columns["change"], columns["followed"]))),
         above_poverty_before=row["above_before"] if row["lined"] else None,
         above_poverty_after=row["above_after"] if row["lined"] else None,
         with_poverty_line=row["lined"], businesses_started_or_grown=row["grown"],
@@ -321,12 +324,11 @@ def category_names(session: Session, population: Select | None) -> dict[object, 
 def grouped(pairs: Sequence[Row], groups_of: Callable[[Row], Sequence[str]]) -> list[GroupFigures]:
     """The indicators per group, by label: a household counts once in each group ``groups_of`` names for it (the
     pairs are the population's households already)."""
-    members: dict[str, list[tuple]] = defaultdict(list)
+    members: dict[str, list[Row]] = defaultdict(list)
     for pair in pairs:
-        terms = pair[1:_WIDTH]
         for label in groups_of(pair):
-            members[label].append(terms)
-    return [GroupFigures(label, _summed(terms)) for label, terms in sorted(members.items())]
+            members[label].append(pair)
+    return [GroupFigures(label, summed(rows)) for label, rows in sorted(members.items())]
 
 
 SEX_LABELS = {sex.value: sex.label for sex in Sex}
@@ -369,7 +371,6 @@ def _loans_repaid(session: Session, population: Select | None, fund_id, period_f
     return int(paid_off), int(on_time)
 
 
-
 def cohort_figures(
     session: Session, actor: Actor, *, period_from: date, period_to: date, basis: CohortBasis = CohortBasis.JOINED,
     span: CohortSpan = CohortSpan.YEAR, fund_id: uuid.UUID | None = None, programme_id: uuid.UUID | None = None,
@@ -406,9 +407,8 @@ def cohort_table(session: Session, population: Select | None, basis: CohortBasis
                                        replace(indicators([]), households=len(members))))
                 continue
             first = 3 + later.index(months) * width
-            terms = [row[first:first + width - 1] for row in members]
             taken = [row[first + width - 1] for row in members if row[first]]
-            table.append(CohortRow(cohort, milestone, len(taken), median_floor(taken), _summed(terms)))
+            table.append(CohortRow(cohort, milestone, len(taken), median_floor(taken), _summed(members, first)))
     return table
 
 
