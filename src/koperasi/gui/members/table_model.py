@@ -20,6 +20,8 @@ from koperasi.services.members.search import MemberFilter, MemberPage, MemberRow
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 _Index = QModelIndex | QPersistentModelIndex
 
+_ANSWERED_ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.ForegroundRole, ROW_ROLE})
+
 Loader = Callable[[MemberFilter, MemberSort, bool, int, int], MemberPage]
 
 
@@ -71,7 +73,8 @@ class MemberTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.HEADERS)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        # The view asks each cell for a dozen roles; those this model never answers skip the row lookup.
+        if role not in _ANSWERED_ROLES or not index.isValid():
             return None
         member = self.row_at(index.row())
         if member is None:
