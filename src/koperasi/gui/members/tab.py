@@ -40,13 +40,16 @@ from koperasi.gui.screen_fit import narrow_combo
 from koperasi.services.members import groups
 from koperasi.services.members import register as members
 from koperasi.services.office import regions
-from koperasi.services.members.search import MemberFilter, MemberPage, MemberSort, member_page
+from koperasi.services.members.search import MemberFilter, MemberPage, MemberSort, count_members, member_page
 from koperasi.services.members.register import MemberDetail
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
 SEARCH_DELAY_MS = 200  # wait for a pause in typing before asking the database
+# A search counts its matches up to here ("lebih dari 1.000 anggota"); all are counted when the clerk
+# scrolls to the end of the list. Counting the 38,000 members holding "ah" would read the whole list.
+SEARCH_COUNT_CAP = 1000
 
 
 class MembersTab(QWidget):
@@ -116,7 +119,8 @@ class MembersTab(QWidget):
         self.count_label = QLabel()
         self.count_label.setObjectName("memberCount")
 
-        self.model = MemberTableModel(self._load_page, parent=self)
+        self.model = MemberTableModel(self._load_page, self._count_all, parent=self)
+        self.model.counted.connect(self._show_count)
         self.table = QTableView()
         self.table.setObjectName("memberTable")
         self.table.setModel(self.model)
@@ -249,11 +253,23 @@ class MembersTab(QWidget):
 
     def _load_page(self, where: MemberFilter, sort: MemberSort, descending: bool, offset: int, limit: int) -> MemberPage:
         with self.context.database.session() as session:
-            return member_page(session, self.context.actor, where, sort=sort, descending=descending, offset=offset, limit=limit)
+            return member_page(session, self.context.actor, where, sort=sort, descending=descending, offset=offset, limit=limit,
+                               count_cap=SEARCH_COUNT_CAP)
+
+    def _count_all(self, where: MemberFilter) -> int:
+        with self.context.database.session() as session:
+            return count_members(session, self.context.actor, where)
+
+    def _show_count(self) -> None:
+        count = f"{self.model.total:,}".replace(",", ".")
+        if self.model.exact:
+            self.count_label.setText(self.tr("{count} anggota").format(count=count))
+        else:  # the search counted up to its cap; the rest are counted when the list is scrolled to its end
+            self.count_label.setText(self.tr("lebih dari {count} anggota").format(count=count))
 
     def reload(self, select: uuid.UUID | None = None) -> None:
         self.model.reload(self.current_filter())
-        self.count_label.setText(self.tr("{count} anggota").format(count=f"{self.model.total:,}".replace(",", ".")))
+        self._show_count()
         self.empty_note.show_text("" if self.model.total else self._nothing_found())
         row = self.model.row_of(select) if select is not None else None
         if row is not None:
