@@ -54,7 +54,7 @@ class MemberTableModel(QAbstractTableModel):
 
     @property
     def exact(self) -> bool:
-        """Whether ``total`` is every match; False: at least that many, the rest counted on reaching the end."""
+        """Whether ``total`` is every match; False: more than that many match, counted on reaching the end."""
         return self._exact
 
     @property
