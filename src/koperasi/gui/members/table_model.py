@@ -119,18 +119,7 @@ class MemberTableModel(QAbstractTableModel):
         return None
 
     def _text(self, member: MemberRow, column: int) -> str:
-        return [
-            member.number,
-            member.full_name,
-            member.nik or "—",
-            member.sex.value,
-            str(member.age),
-            member.desa,
-            member.kecamatan,
-            member.phone or "—",
-            format_date(member.join_date),
-            member.status.label,
-        ][column]
+        return _COLUMN_TEXTS[column](member)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
@@ -145,3 +134,18 @@ class MemberTableModel(QAbstractTableModel):
         self._sort, self._descending = sort, descending
         if self._loaded:
             self.reload()
+
+
+# Each column's text on its own: a painted cell makes only its own (a date formatted only for "Bergabung").
+_COLUMN_TEXTS: tuple[Callable[[MemberRow], str], ...] = (
+    lambda member: member.number,
+    lambda member: member.full_name,
+    lambda member: member.nik or "—",
+    lambda member: member.sex.value,
+    lambda member: str(member.age),
+    lambda member: member.desa,
+    lambda member: member.kecamatan,
+    lambda member: member.phone or "—",
+    lambda member: format_date(member.join_date),
+    lambda member: member.status.label,
+)
