@@ -72,6 +72,8 @@ def tab_open(workspace: Workspace):
 
 @scenario("members_search")
 def search(workspace: Workspace):
+    """The Anggota tab's search as you type: its first page, with its count stopping at the tab's cap."""
+    from koperasi.gui.members.tab import SEARCH_COUNT_CAP
     from koperasi.services.members.search import MemberFilter, member_page
 
     path = _database(workspace)
@@ -80,7 +82,7 @@ def search(workspace: Workspace):
     with context.database.session() as session:
         for query in QUERIES * 4:
             start = time.perf_counter()
-            member_page(session, context.actor, MemberFilter(text=query), limit=200)
+            member_page(session, context.actor, MemberFilter(text=query), limit=200, count_cap=SEARCH_COUNT_CAP)
             samples.append(time.perf_counter() - start)
     floor = []
     with sqlite3.connect(path) as connection:

@@ -39,6 +39,10 @@ class PageCache(Generic[Row]):
         self._total = first.total
         self._pages = OrderedDict({0: first.rows})
 
+    def grow(self, total: int) -> None:
+        """The list holds ``total`` rows: more than first counted (a search's count stops at a cap); pages kept."""
+        self._total = total
+
     def row(self, index: int) -> Row | None:
         if not 0 <= index < self._total:
             return None

@@ -510,3 +510,25 @@ def test_long_work_reports_progress_and_stops_when_batal_is_clicked(qtbot):
     with pytest.raises(DomainError, match="dibatalkan"):
         busy.run_busy(parent, "Memeriksa baris…", work, steps=steps)
     assert seen[0][0] == 10_000 and 0 < seen[0][1] < 10_000 and seen[1] == "Batal"
+
+
+def test_a_search_counted_up_to_its_cap_says_more_and_counts_all_at_the_end_of_the_list(qtbot, context, register, monkeypatch):
+    from koperasi.gui import page_cache
+    from koperasi.gui.members import tab as tab_module
+
+    monkeypatch.setattr(page_cache, "PAGE_SIZE", 2)
+    monkeypatch.setattr(tab_module, "SEARCH_COUNT_CAP", 3)
+    for name in ("Siti Aminah", "Siti Badriah", "Siti Cahaya", "Siti Dahlia", "Siti Endang", "Ahmad Fauzi"):
+        register(name)
+    tab = MembersTab(context)
+    qtbot.addWidget(tab)
+    assert tab.count_label.text() == "6 anggota"  # the whole list, no words: counted exactly
+    tab.search.setText("si")  # a two-letter word: counted by a scan, which stops after the cap
+    qtbot.waitUntil(lambda: tab.count_label.text() != "6 anggota", timeout=2000)
+    assert tab.count_label.text() == "lebih dari 3 anggota" and tab.model.rowCount() == 3
+    tab.resize(1024, 700)
+    tab.show()  # the last of the three rows is in sight: the view asks for more, and all five are counted
+    qtbot.waitUntil(lambda: tab.model.rowCount() == 5, timeout=2000)
+    assert tab.count_label.text() == "5 anggota"
+    assert [tab.model.index(row, tab.model.NAME).data() for row in range(5)] == [
+        "Siti Aminah", "Siti Badriah", "Siti Cahaya", "Siti Dahlia", "Siti Endang"]

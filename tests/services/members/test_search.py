@@ -131,3 +131,29 @@ class _Reference:
         column = {MemberSort.NAME: Member.full_name, MemberSort.NUMBER: Member.number, MemberSort.JOIN_DATE: Member.join_date}[sort]
         order = [column.desc(), Member.number.desc()] if descending else [column.asc(), Member.number.asc()]
         return [member_id for member_id in self.session.scalars(select(Member.id).order_by(*order)) if member_id in keep]
+
+
+def test_a_search_counts_up_to_the_cap_and_says_when_more_match(register, narrow, monkeypatch):
+    """With a ``count_cap`` the pages are still the plain search's; the total is exact, or the cap with
+    ``exact`` False when more match; ``count_members`` always counts them all."""
+    monkeypatch.setattr(member_search, "INDEX_COUNT_LIMIT", 60)
+    db, admin = register
+    with db.session() as session:
+        reference = _Reference(session)
+        capped = set()
+        for where in [MemberFilter(text=text, **other) for text in TEXTS for other in OTHER_FILTERS]:
+            expected = reference.ids(where, MemberSort.NAME, False)
+            for offset in (0, 40):
+                page = member_page(session, admin, where, offset=offset, limit=40, count_cap=25)
+                assert [row.id for row in page.rows] == expected[offset:offset + 40], where
+                if page.exact:
+                    assert page.total == len(expected), where
+                else:
+                    assert where.text.split() and page.total == 25 < len(expected), where
+                    capped.add(where.text)
+            assert count_members(session, admin, where) == len(expected), where
+        # A two-letter word (scanned) and a trigram word held by more than the index counts are capped.
+        assert {"a", "ah", "1503"} <= capped and "" not in capped
+        assert member_page(session, admin, MemberFilter(text="zzz"), limit=40, count_cap=25).exact
+        assert member_page(session, admin, MemberFilter(text="a"), limit=40).total == len(reference.ids(
+            MemberFilter(text="a"), MemberSort.NAME, False))  # no cap asked for: exact

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -34,14 +35,21 @@ from koperasi.gui.members.leave_dialog import LeaveDialog
 from koperasi.gui.members.dialog import OPEN_EXISTING, MemberDialog
 from koperasi.gui.members.table_model import MemberTableModel
 from koperasi.gui.messages import confirm, show_error, show_info
+from koperasi.gui.on_demand_combo import OnDemandCombo
 from koperasi.gui.screen_fit import narrow_combo
 from koperasi.services.members import groups
 from koperasi.services.members import register as members
 from koperasi.services.office import regions
-from koperasi.services.members.search import MemberFilter, MemberPage, MemberSort, member_page
+from koperasi.services.members.search import MemberFilter, MemberPage, MemberSort, count_members, member_page
 from koperasi.services.members.register import MemberDetail
 
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
 SEARCH_DELAY_MS = 200  # wait for a pause in typing before asking the database
+# A search counts its matches up to here ("lebih dari 1.000 anggota"); all are counted when the clerk
+# scrolls to the end of the list. Counting the 38,000 members holding "ah" would read the whole list.
+SEARCH_COUNT_CAP = 1000
 
 
 class MembersTab(QWidget):
@@ -67,19 +75,11 @@ class MembersTab(QWidget):
         if index == 1:
             self.groups_view.reload()
         else:  # groups may have been created meanwhile
-            self._refill_group_filter()
+            self.group_filter.refresh()
 
-    def _refill_group_filter(self) -> None:
-        chosen = self.group_filter.currentData()
+    def _group_choices(self) -> list[tuple[str, object]]:
         with self.context.database.session() as session:
-            choices = groups.group_choices(session, self.context.actor)
-        self.group_filter.blockSignals(True)
-        self.group_filter.clear()
-        self.group_filter.addItem(self.tr("Semua kelompok"), None)
-        for group_id, name in choices:
-            self.group_filter.addItem(name, group_id)
-        self.group_filter.setCurrentIndex(max(0, self.group_filter.findData(chosen)))
-        self.group_filter.blockSignals(False)
+            return [(name, group_id) for group_id, name in groups.group_choices(session, self.context.actor)]
 
     def _build_register(self) -> None:
         self.search = QLineEdit()
@@ -93,7 +93,8 @@ class MembersTab(QWidget):
         self.kecamatan_filter = self._combo("memberKecamatanFilter")
         self.desa_filter = self._combo("memberDesaFilter")
         self.category_filter = self._combo("memberCategoryFilter")
-        self.group_filter = self._combo("memberGroupFilter")
+        # Thousands of groups in a large office: read when the clerk opens the list, not with the tab.
+        self.group_filter = self._combo("memberGroupFilter", OnDemandCombo(self.tr("Semua kelompok"), self._group_choices))
         self.status_filter = self._combo("memberStatusFilter")
         self.sex_filter = self._combo("memberSexFilter")
         for names in (self.kecamatan_filter, self.desa_filter, self.category_filter, self.group_filter):
@@ -118,7 +119,8 @@ class MembersTab(QWidget):
         self.count_label = QLabel()
         self.count_label.setObjectName("memberCount")
 
-        self.model = MemberTableModel(self._load_page, parent=self)
+        self.model = MemberTableModel(self._load_page, self._count_all, parent=self)
+        self.model.counted.connect(self._show_count)
         self.table = QTableView()
         self.table.setObjectName("memberTable")
         self.table.setModel(self.model)
@@ -179,17 +181,18 @@ class MembersTab(QWidget):
         header.setSortIndicator(*self._sorted_by)
         header.blockSignals(False)
 
-    def _combo(self, name: str) -> QComboBox:
-        combo = QComboBox()
+    def _combo(self, name: str, combo: QComboBox | None = None) -> QComboBox:
+        combo = combo or QComboBox()
         combo.setObjectName(name)
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         combo.currentIndexChanged.connect(lambda: self.reload())
         return combo
 
     def _fill_filters(self) -> None:
-        with self.context.database.session() as session:
+        with self.context.database.session() as session:  # one session for the short lists
             kecamatan = regions.list_kecamatan(session)
-        for combo in (self.kecamatan_filter, self.category_filter, self.group_filter, self.status_filter, self.sex_filter):
+            categories = self._categories(session)
+        for combo in (self.kecamatan_filter, self.category_filter, self.status_filter, self.sex_filter):
             combo.blockSignals(True)
         self.kecamatan_filter.addItem(self.tr("Semua kecamatan"), None)
         for item in kecamatan:
@@ -200,18 +203,22 @@ class MembersTab(QWidget):
         self.sex_filter.addItem(self.tr("L dan P"), None)
         for sex in Sex:
             self.sex_filter.addItem(sex.label, sex)
-        for combo in (self.kecamatan_filter, self.category_filter, self.group_filter, self.status_filter, self.sex_filter):
+        for combo in (self.kecamatan_filter, self.category_filter, self.status_filter, self.sex_filter):
             combo.blockSignals(False)
         self._fill_desa_filter()
-        self._refill_group_filter()
-        self.refill_category_filter()
+        self._show_categories(categories)
 
     def refill_category_filter(self) -> None:
         """Categories as they are now (after the categories dialog added, renamed or retired one)."""
-        chosen = self.category_filter.currentData()
         with self.context.database.session() as session:
-            categories = [(c.code, c.name if c.active else self.tr("{name} (tidak dipakai lagi)").format(name=c.name))
-                          for c in members.all_categories(session)]  # retired ones too: members still have them
+            self._show_categories(self._categories(session))
+
+    def _categories(self, session: Session) -> list[tuple[str, str]]:
+        return [(code, name if active else self.tr("{name} (tidak dipakai lagi)").format(name=name))
+                for code, name, active in members.category_choices(session)]  # retired ones too: members still have them
+
+    def _show_categories(self, categories: list[tuple[str, str]]) -> None:
+        chosen = self.category_filter.currentData()
         self.category_filter.blockSignals(True)
         self.category_filter.clear()
         self.category_filter.addItem(self.tr("Semua kategori"), None)
@@ -246,11 +253,23 @@ class MembersTab(QWidget):
 
     def _load_page(self, where: MemberFilter, sort: MemberSort, descending: bool, offset: int, limit: int) -> MemberPage:
         with self.context.database.session() as session:
-            return member_page(session, self.context.actor, where, sort=sort, descending=descending, offset=offset, limit=limit)
+            return member_page(session, self.context.actor, where, sort=sort, descending=descending, offset=offset, limit=limit,
+                               count_cap=SEARCH_COUNT_CAP)
+
+    def _count_all(self, where: MemberFilter) -> int:
+        with self.context.database.session() as session:
+            return count_members(session, self.context.actor, where)
+
+    def _show_count(self) -> None:
+        count = f"{self.model.total:,}".replace(",", ".")
+        if self.model.exact:
+            self.count_label.setText(self.tr("{count} anggota").format(count=count))
+        else:  # the search counted up to its cap; the rest are counted when the list is scrolled to its end
+            self.count_label.setText(self.tr("lebih dari {count} anggota").format(count=count))
 
     def reload(self, select: uuid.UUID | None = None) -> None:
         self.model.reload(self.current_filter())
-        self.count_label.setText(self.tr("{count} anggota").format(count=f"{self.model.total:,}".replace(",", ".")))
+        self._show_count()
         self.empty_note.show_text("" if self.model.total else self._nothing_found())
         row = self.model.row_of(select) if select is not None else None
         if row is not None:

@@ -391,6 +391,12 @@ def all_categories(session: Session) -> list[CategoryView]:
     ]
 
 
+def category_choices(session: Session) -> list[tuple[str, str, bool]]:
+    """(code, name, active) of every category in their order, retired ones too: a filter list's, without
+    ``all_categories``' member counts (a scan of every member's categories, 9 ms at 100,000 members)."""
+    return [tuple(row) for row in session.execute(select(Category.code, Category.name, Category.active).order_by(Category.position))]
+
+
 def add_category(session: Session, actor: Actor, *, name: str) -> tuple[str, str]:
     with write(session):
         authorize(session, actor, Permission.MANAGE_CATEGORIES)
