@@ -185,24 +185,24 @@ def _not_yet_cured(session: Session, rescheduled: list) -> list:
     for loan_id, schedule_no, number, due_on, amount in session.execute(
         select(LoanInstallment.loan_id, LoanInstallment.schedule_no, LoanInstallment.number, LoanInstallment.due_on,
                LoanInstallment.amount)
-        .where(LoanInstallment.loan_id.in_(loans))
+        .where(LoanInstallment.loan_id.in_(loans), LoanInstallment.schedule_no > 1)  # the new schedules alone
         .order_by(LoanInstallment.loan_id, LoanInstallment.schedule_no, LoanInstallment.number)
     ):
         schedules[(loan_id, schedule_no)].append(Installment(number, due_on, amount))
     paid_before = {
         (loan_id, schedule_no): paid for loan_id, schedule_no, paid in session.execute(
-            select(LoanSchedule.loan_id, LoanSchedule.schedule_no, LoanSchedule.paid_before).where(LoanSchedule.loan_id.in_(loans))
+            select(LoanSchedule.loan_id, LoanSchedule.schedule_no, LoanSchedule.paid_before)
+            .where(LoanSchedule.loan_id.in_(loans), LoanSchedule.schedule_no > 1)
         )
     }
     cure = dict(session.execute(
         select(Loan.id, LoanProduct.cure_installments).join(LoanProduct, LoanProduct.id == Loan.product_id).where(Loan.id.in_(loans))
     ).all())
-    reversal = aliased(LoanMovement)
     payments: dict = defaultdict(list)
     for loan_id, occurred_on, amount in session.execute(
         select(LoanMovement.loan_id, LoanMovement.occurred_on, LoanMovement.amount)
-        .outerjoin(reversal, reversal.reversal_of_id == LoanMovement.id)
-        .where(LoanMovement.loan_id.in_(loans), LoanMovement.kind == MovementKind.REPAYMENT.value, reversal.id.is_(None))
+        .where(LoanMovement.loan_id.in_(loans), LoanMovement.kind == MovementKind.REPAYMENT.value,
+               LoanMovement.id.not_in(reversed_movements()))
     ):
         payments[loan_id].append((occurred_on, amount))
     return [
