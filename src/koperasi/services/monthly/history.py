@@ -1,11 +1,12 @@
 """Twelve months of figures for the Beranda charts and the Laporan bulanan.
 
-Each series is read in one pass, never one query per month, loan or sale: the portfolio at the
-twelve month ends (a table of month ends joined to the loans, a window function for what each loan
-had repaid by each, what had fallen due on its schedule in force a running total read from an index; the arrears
-report's rules, checked against it month by month in the tests), installments due and repayments
-collected (grouped by year and month, less the few rows that do not count), sales by channel (grouped by
-year, month and channel), members by kecamatan and category (as of the last month's end).
+Each series is read by a few set queries, never one query per month, loan or sale: the portfolio at the
+twelve month ends (a table of month ends joined to the loans; what each loan had repaid by each is its
+running total less the standing repayments after it, and what had fallen due on its schedule in force a
+running total, both read from an index; the arrears report's rules, held to a loan-by-loan reading in
+tests/services/monthly/test_history_equivalence.py), installments due and repayments collected (one
+index range per month, less the few rows that do not count), sales by channel (one index range per
+month, grouped by channel), members by kecamatan and category (as of the last month's end).
 """
 
 from __future__ import annotations
