@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date, timedelta
 
-from sqlalchemy import Date, and_, case, extract, func, literal, literal_column, or_, select, union_all
+from sqlalchemy import Date, and_, case, extract, func, literal, literal_column, null, or_, select, union_all
 from sqlalchemy.orm import Session, aliased
 
 from koperasi.db.models import (
@@ -143,29 +143,24 @@ def portfolio(session: Session, months: tuple[Month, ...]) -> tuple[PortfolioPoi
         .cte("book")
         .prefix_with("MATERIALIZED")  # its "late" is read several times below: worked out once per row
     )
-    # The database adds the book up per month end, late or not; only a rescheduled loan that is not
-    # otherwise late keeps a row of its own (its cure is checked below), so a few hundred rows come
-    # back instead of one per loan and month.
+    # The database adds the book up per month end, late or not; beside those sums only the rescheduled
+    # loans not otherwise late come back one by one (their cure is checked below), so a few hundred rows
+    # come back instead of one per loan and month.
     cure_pending = and_(book.c.late.is_(False), book.c.schedule_no > 1)
-    keyed = (
-        select(book.c.end_on, book.c.late, book.c.remaining,
-               case((cure_pending, book.c.loan_id), else_=None).label("loan_id"),
-               case((cure_pending, book.c.schedule_no), else_=None).label("schedule_no"))
-        .subquery()
-    )
-    rows = session.execute(
-        select(keyed.c.end_on, keyed.c.late, keyed.c.loan_id, keyed.c.schedule_no, func.sum(keyed.c.remaining))
-        .group_by(keyed.c.end_on, keyed.c.late, keyed.c.loan_id, keyed.c.schedule_no)
-    ).all()
+    rows = session.execute(union_all(  # the loans first: their columns give the UNION its types
+        select(book.c.end_on, book.c.late, book.c.remaining, book.c.loan_id, book.c.schedule_no).where(cure_pending),
+        select(book.c.end_on, book.c.late, func.sum(book.c.remaining), null(), null()).group_by(book.c.end_on, book.c.late),
+    )).all()
     totals: dict[date, list[int]] = defaultdict(lambda: [0, 0])
     rescheduled = []
-    for end_on, late, loan_id, schedule_no, remaining in rows:
+    for end_on, late, remaining, loan_id, schedule_no in rows:
         remaining = int(remaining)
+        if loan_id is not None:
+            rescheduled.append((end_on, loan_id, schedule_no, remaining))
+            continue
         totals[end_on][0] += remaining
         if late:
             totals[end_on][1] += remaining
-        elif loan_id is not None:
-            rescheduled.append((end_on, loan_id, schedule_no, remaining))
     uncured = _not_yet_cured(session, rescheduled)
     points = []
     for month in months:
