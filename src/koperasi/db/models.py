@@ -496,6 +496,8 @@ class LoanMovement(Base):
         Index("ix_loan_movements_loan", "loan_id", "occurred_on"),
         # The movements of a period, all loans: Beranda's month and year, the arrears report on a past day (0023).
         Index("ix_loan_movements_day", "occurred_on", "kind", "loan_id", "amount"),
+        # One loan's movements of a kind after a day, summed from the index: the Laporan bulanan's month ends (0026).
+        Index("ix_loan_movements_paid", "loan_id", "kind", "occurred_on", "amount"),
     )
 
     id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)

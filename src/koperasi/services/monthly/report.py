@@ -7,7 +7,7 @@ the arrears report itself as of the month's last day, so the two papers never di
 from __future__ import annotations
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session
 
 from koperasi.db.models import LoanMovement, Member, Payout, Sale, TrainingAttendance, TrainingSession
 from koperasi.domain.loans.rules import MovementKind
@@ -15,7 +15,7 @@ from koperasi.domain.monthly.figures import MonthlyReport, MonthMovements
 from koperasi.domain.months import Month, check_month, month_end, month_start
 from koperasi.domain.roles import Actor, Permission
 from koperasi.services.access import authorize
-from koperasi.services.loans.arrears import arrears_report
+from koperasi.services.loans.arrears import arrears_report, reversed_movements
 from koperasi.services.monthly.history import history
 from koperasi.services.office.profile import current_office
 from koperasi.services.sales.book import standing_payouts, standing_sale_lines
@@ -45,12 +45,13 @@ def _movements(session: Session, month: Month) -> MonthMovements:
                                 Member.sex == "P"),
         )
     ).one()
-    reversal = aliased(LoanMovement)
+    # The month's range of ix_loan_movements_day, less the movements a reversal cancelled (few, one list);
+    # the reversals themselves are of their own kind, not read.
     loans = dict.fromkeys(MovementKind, (0, 0))
     for kind, count, total in session.execute(
         select(LoanMovement.kind, func.count(), func.sum(LoanMovement.amount))
-        .outerjoin(reversal, reversal.reversal_of_id == LoanMovement.id)
-        .where(LoanMovement.occurred_on.between(first, last), reversal.id.is_(None), LoanMovement.reversal_of_id.is_(None))
+        .where(LoanMovement.occurred_on.between(first, last), LoanMovement.kind != MovementKind.REVERSAL.value,
+               LoanMovement.id.not_in(reversed_movements()))
         .group_by(LoanMovement.kind)
     ):
         loans[MovementKind(kind)] = (int(count), int(total or 0))
