@@ -183,6 +183,9 @@ class Member(Base):
         # Beranda's members tile (0016): the roll per kecamatan, and "on the roll?" for a member reached by id.
         Index("ix_members_roll", "kecamatan_code", "join_date", "left_on", "sex"),
         Index("ix_members_id_roll", "id", "join_date", "left_on"),
+        # The members who left, by day (0026): those off the roll on a day, taken off the tile's categories.
+        Index("ix_members_left_on", "left_on", "id", sqlite_where=text("left_on IS NOT NULL"),
+              postgresql_where=text("left_on IS NOT NULL")),
         # PostgreSQL only, with pg_trgm (0025): the search's LIKE from a trigram index. Declared as an
         # expression because an SQLite database has no such index and Alembic skips expressions it lacks.
         Index("ix_members_search_trgm", text("search_text"), postgresql_using="gin"),
