@@ -732,6 +732,32 @@ class Sale(Base):
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
 
 
+class SalesDay(Base):
+    """Running figures of the standing sale lines of one day and channel (0026): how many, their total and the
+    cooperative's commission, so Beranda's month and year of sales are a few hundred rows, not every line.
+    Kept in the sale's own transaction (services/sales/running.py); ``koperasi doctor`` holds them to the lines."""
+
+    __tablename__ = "sales_days"
+
+    sold_on: Mapped[date] = mapped_column(Date, primary_key=True)
+    channel_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("sales_channels.id"), primary_key=True)
+    lines: Mapped[int] = mapped_column(Integer)
+    total: Mapped[int] = mapped_column(BigInteger)
+    commission: Mapped[int] = mapped_column(BigInteger)
+
+
+class ProducerBalance(Base):
+    """What the office owes one producer (0026): their shares of standing sale lines less their standing payouts,
+    kept in the sale's or the payout's own transaction (services/sales/running.py) so Beranda reads "owed to
+    producers" without summing every line; ``koperasi doctor`` holds it to the rows. Keyed by the member's or
+    the group's id (both uuid4: never the same), as a sale line or a payout names exactly one of them."""
+
+    __tablename__ = "producer_balances"
+
+    producer_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    owed: Mapped[int] = mapped_column(BigInteger)
+
+
 class SaleLine(Base):
     __tablename__ = "sale_lines"
     __table_args__ = (

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from koperasi.db.models import (
     CommunityMeeting, CommunityMeetingAttendance, Referral,
     Category, HouseholdMember, Kecamatan, Loan, LoanInstallment, LoanMovement, Member, MemberCategory,
-    Sale, SaleLine, SalesChannel, TrainingAttendance, TrainingBatch, TrainingParticipant, TrainingProgramme, TrainingSession,
+    ProducerBalance, SalesChannel, SalesDay, TrainingAttendance, TrainingBatch, TrainingParticipant, TrainingProgramme, TrainingSession,
 )
 from koperasi.domain.errors import ValidationError
 from koperasi.domain.loans.papers import ArrearsLine, PortfolioShare
@@ -32,7 +32,6 @@ from koperasi.domain.trainings.rules import RuleKind
 from koperasi.services.access import authorize
 from koperasi.services.loans.arrears import book_summary, reversed_movements
 from koperasi.services.loans.funds import list_funds
-from koperasi.services.sales.book import standing_payouts, standing_sale_lines
 
 FIRST_DAY, LAST_DAY = date(1900, 1, 1), date(9998, 12, 31)  # month ends and the next two weeks stay within date
 UPCOMING_DAYS = 14
@@ -335,7 +334,9 @@ def _trainings(session: Session, actor: Actor, as_of: date) -> TrainingFigures:
         .outerjoin(Member, Member.id == TrainingParticipant.member_id)
         .outerjoin(HouseholdMember, HouseholdMember.id == TrainingParticipant.household_member_id)
         .where(TrainingParticipant.batch_id.in_(batches))
-        .subquery()
+        # Worked out once per person: inlined, SQLite would count each one's sessions again at every use below.
+        .cte("people")
+        .prefix_with("MATERIALIZED")
     )
     counted = _min_of(people.c.attended, people.c.held)
     met = case(
@@ -369,28 +370,29 @@ def _min_of(a, b):
 
 
 def _sales(session: Session, as_of: date) -> SalesFigures:
-    """The sales report's totals and "Saluran" lines for the month and the year, in one grouped pass.
+    """The sales report's totals and "Saluran" lines for the month and the year, from the running figures
+    of each day and channel (``sales_days``: its standing lines counted, totalled, their commission), a
+    few hundred rows for a year rather than every line.
 
     The same lines as ``services/sales/papers.sales_report`` (standing sale lines by their sale's day,
-    counted and summed per channel, channels in Python's name order); the month's figures are the
-    year's rows filtered to the month, so the year's lines are read once, not twice. The test holds
-    both periods to the report.
+    counted and summed per channel, channels in Python's name order): ``koperasi doctor`` holds the
+    running figures to the lines, and the tests hold the tile to the report. A channel whose sales of the
+    period were all cancelled has no line, as in the report.
     """
     month_start, year_start = as_of.replace(day=1), as_of.replace(month=1, day=1)
-    in_month = Sale.sold_on >= month_start
+    in_month = SalesDay.sold_on >= month_start
     rows = session.execute(
-        standing_sale_lines()
-        .with_only_columns(
-            SalesChannel.name, func.count(), func.sum(SaleLine.total), func.sum(SaleLine.commission),
-            func.count().filter(in_month), func.sum(SaleLine.total).filter(in_month),
-            func.sum(SaleLine.commission).filter(in_month),
+        select(
+            SalesChannel.name, func.sum(SalesDay.lines), func.sum(SalesDay.total), func.sum(SalesDay.commission),
+            func.sum(SalesDay.lines).filter(in_month), func.sum(SalesDay.total).filter(in_month),
+            func.sum(SalesDay.commission).filter(in_month),
         )
-        .join(SalesChannel, SalesChannel.id == Sale.channel_id)
-        .where(Sale.sold_on.between(year_start, as_of))
+        .join(SalesChannel, SalesChannel.id == SalesDay.channel_id)
+        .where(SalesDay.sold_on.between(year_start, as_of))
         .group_by(SalesChannel.name)
     ).all()
     year_by_channel = tuple(sorted((SalesTotal(name, int(n), int(total or 0), int(commission or 0))
-                                    for name, n, total, commission, *_ in rows), key=lambda row: row.name))
+                                    for name, n, total, commission, *_ in rows if n), key=lambda row: row.name))
     month_by_channel = tuple(sorted((SalesTotal(name, int(n), int(total or 0), int(commission or 0))
                                      for name, *_, n, total, commission in rows if n), key=lambda row: row.name))
     owed, producers = producers_owed(session)
@@ -404,44 +406,12 @@ def _sum_of(lines: tuple[SalesTotal, ...]) -> SalesTotal:
 
 
 def producers_owed(session: Session) -> tuple[int, int]:
-    """What the office owes its producers now, and to how many.
-
-    Each producer's shares are summed over all their sale lines in the order of ix_sale_lines_producer_share
-    (no sort); the lines of cancelled sales (a cancellation has no lines of its own) and the standing payouts
-    are summed apart, both few producers, and taken off. Producer keys hold one NULL (a member or a group),
-    hence IS NOT DISTINCT FROM."""
-    shares = (
-        select(SaleLine.member_id, SaleLine.group_id, func.sum(SaleLine.producer_share).label("amount"))
-        .group_by(SaleLine.member_id, SaleLine.group_id)
-        .subquery("shares")
-    )
-    cancelled = (
-        select(SaleLine.member_id, SaleLine.group_id, func.sum(SaleLine.producer_share).label("amount"))
-        .where(SaleLine.sale_id.in_(select(Sale.reversal_of_id).where(Sale.reversal_of_id.is_not(None))))
-        .group_by(SaleLine.member_id, SaleLine.group_id)
-        .subquery("cancelled")
-    )
-    standing = standing_payouts().subquery()
-    paid = (
-        select(standing.c.member_id, standing.c.group_id, func.sum(standing.c.amount).label("amount"))
-        .group_by(standing.c.member_id, standing.c.group_id)
-        .subquery("paid")
-    )
-
-    def same_producer(other):
-        return (other.c.member_id.is_not_distinct_from(shares.c.member_id)
-                & other.c.group_id.is_not_distinct_from(shares.c.group_id))
-
-    owed = (shares.c.amount - func.coalesce(cancelled.c.amount, 0) - func.coalesce(paid.c.amount, 0)).label("owed")
-    balances = (
-        select(owed)
-        .select_from(shares)
-        .outerjoin(cancelled, same_producer(cancelled))
-        .outerjoin(paid, same_producer(paid))
-        .subquery("balances")
-    )
+    """What the office owes its producers now, and to how many: the producers' running balances
+    (``producer_balances``, services/sales/running.py: their shares of standing sales less their standing
+    payouts, held to those rows by ``koperasi doctor``), those owed something added up."""
+    owing = ProducerBalance.owed > 0
     total, count = session.execute(
-        select(func.coalesce(func.sum(balances.c.owed), 0), func.count()).where(balances.c.owed > 0)
+        select(func.coalesce(func.sum(ProducerBalance.owed).filter(owing), 0), func.count().filter(owing))
     ).one()
     return int(total), int(count)
 
