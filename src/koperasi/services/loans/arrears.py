@@ -413,7 +413,8 @@ def _not_yet_cured(as_of: date, opened):
                ~select(reversal.id).where(reversal.reversal_of_id == LoanMovement.id).exists())
         .scalar_subquery()
     )
-    judged = select(due.c.loan_id, due.c.number, (paid_by_due - due.c.paid_before >= due.c.cumulative).label("on_time")).subquery("judged")
+    # Judged once (a CTE): the last late installment and the run after it both read it.
+    judged = select(due.c.loan_id, due.c.number, (paid_by_due - due.c.paid_before >= due.c.cumulative).label("on_time")).cte("judged")
     last_late = (
         select(judged.c.loan_id, func.max(case((~judged.c.on_time, judged.c.number), else_=0)).label("number"))
         .group_by(judged.c.loan_id)
