@@ -269,28 +269,29 @@ def _loans(session: Session, actor: Actor, as_of: date) -> LoanFigures:
 def _movement_sums(session: Session, year_start: date, month_start: date, as_of: date) -> tuple[int, int, int]:
     """Standing disbursements of the month and of the year, and standing repayments of the month, to ``as_of``.
 
-    Summed over the period's movements in ix_loan_movements_day, less the movements reversals cancelled
-    (``reversed_movements``): not a reversal looked up for each of the year's movements."""
-    kinds = (MovementKind.DISBURSEMENT.value, MovementKind.REPAYMENT.value)
-
-    def sums(movement):
-        disbursement = movement.kind == MovementKind.DISBURSEMENT.value
-        return (
-            func.coalesce(func.sum(movement.amount).filter(disbursement, movement.occurred_on >= month_start), 0),
-            func.coalesce(func.sum(movement.amount).filter(disbursement), 0),
-            func.coalesce(func.sum(movement.amount).filter(movement.kind == MovementKind.REPAYMENT.value,
-                                                           movement.occurred_on >= month_start), 0),
-        )
-
-    every = session.execute(
-        select(*sums(LoanMovement)).where(LoanMovement.occurred_on.between(year_start, as_of), LoanMovement.kind.in_(kinds))
+    Read from ix_loan_movements_day (day, kind, ...): the month's movements as a range, the year's disbursements
+    day by day (a seek per day to that day's disbursements, not the year's repayments read past them); less
+    the movements reversals cancelled (``reversed_movements``: not a reversal looked up for each movement)."""
+    disbursement, repayment = MovementKind.DISBURSEMENT.value, MovementKind.REPAYMENT.value
+    amount, kind, day = LoanMovement.amount, LoanMovement.kind, LoanMovement.occurred_on
+    month = (
+        func.coalesce(func.sum(amount).filter(kind == disbursement, day >= month_start), 0),
+        func.coalesce(func.sum(amount).filter(kind == repayment, day >= month_start), 0),
+    )
+    disbursed_month, collected = session.execute(
+        select(*month).where(day.between(month_start, as_of), kind.in_([disbursement, repayment]))
     ).one()
-    reversed_ = session.execute(
-        select(*sums(LoanMovement))
-        .where(LoanMovement.id.in_(reversed_movements()), LoanMovement.occurred_on.between(year_start, as_of),
-               LoanMovement.kind.in_(kinds))
+    year_days = [year_start + timedelta(days=n) for n in range((as_of - year_start).days + 1)]
+    disbursed_year = session.scalar(
+        select(func.coalesce(func.sum(amount), 0)).where(day.in_(year_days), kind == disbursement)
+    )
+    cancelled_month, cancelled_collected, cancelled_year = session.execute(
+        select(*month, func.coalesce(func.sum(amount).filter(kind == disbursement), 0))
+        .where(LoanMovement.id.in_(reversed_movements()), day.between(year_start, as_of),
+               kind.in_([disbursement, repayment]))
     ).one()
-    return tuple(int(total) - int(cancelled) for total, cancelled in zip(every, reversed_))
+    return (int(disbursed_month) - int(cancelled_month), int(disbursed_year) - int(cancelled_year),
+            int(collected) - int(cancelled_collected))
 
 
 def _trainings(session: Session, actor: Actor, as_of: date) -> TrainingFigures:
