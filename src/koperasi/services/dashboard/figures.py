@@ -1,7 +1,9 @@
 """Figures for the Beranda tiles, as of a day: members, loans, trainings, sales.
 
 Each figure is the same number as the report it summarises: the loan tile reads the arrears
-report's own statement (its ageing lines and its worst late loans, without the breakdowns) and the fund list, the sales tile the sales report, the training tile the training
+report's own statement (its ageing lines and its worst late loans, without the breakdowns) and the
+fund list, the sales tile the sales report's lines as kept in running figures beside the sales
+(services/sales/running.py, held to the lines by ``koperasi doctor``), the training tile the training
 summary (tests/services/dashboard/test_figures.py checks them one by one). The members tile
 and the month's movements are counted in the database (set queries, no Python loop over rows).
 """

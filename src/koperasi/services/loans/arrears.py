@@ -1,14 +1,16 @@
 """Arrears and portfolio at risk as of any day: days past due, ageing buckets, PAR30.
 
 The whole report is worked out in the database, in one statement. The book is a row per open loan:
-what remains, what is in arrears, its ageing line and whether it counts in PAR30. Payments fill the
-oldest installment first, and each installment keeps its schedule's running total (``cumulative``), so
-a loan's oldest unpaid installment is the first whose running total exceeds what was paid toward its
-schedule, and what fell due by the day is the running total of the last installment due by then: two
-index seeks per loan (ix_loan_installments_unpaid, ix_loan_installments_due), no installment summed.
+what remains, its ageing line and whether it counts in PAR30, bare (keys, not names: ``_core``). Payments
+fill the oldest installment first, and each installment keeps its schedule's running total
+(``cumulative``), so a loan's oldest unpaid installment is the first whose running total exceeds what was
+paid toward its schedule: one index seek per loan (ix_loan_installments_unpaid), no installment summed.
 The oldest unpaid installment's due date gives the days past due and so the ageing line. Over the book,
 the report's sums are grouped by ageing line and by each breakdown, beside the late loans, in one
-UNION ALL; Python only names, sorts and adds up the few lines that come back.
+UNION ALL; Python only names, sorts and adds up the few lines that come back. Only the loans shown (the
+late list, Beranda's worst ten) and the breakdowns are named (``_named``), and only the loans shown get
+their arrears: what fell due by the day, the running total of the last installment due by then (one seek
+in ix_loan_installments_due), less what was paid.
 ``tests/services/loans/test_arrears_equivalence.py`` holds it to a plain loan-by-loan reading with the
 rules of domain.loans (``schedule_state``, ``ageing_bucket``) on random offices.
 
