@@ -3,6 +3,7 @@ from __future__ import annotations
 import importlib
 import sqlite3
 import uuid
+from datetime import date
 
 import pytest
 from alembic.autogenerate import compare_metadata
@@ -360,4 +361,32 @@ def test_0024_fills_each_installments_running_total_as_the_services_write_it(db,
         session.execute(text("UPDATE loan_installments SET cumulative = 0"))
         session.execute(fill)
         assert session.execute(read).all() == written
+        session.rollback()
+
+
+def test_0026_fills_the_running_figures_of_sales_as_the_services_keep_them(db, admin):
+    """The migration's fills, run again over emptied tables, give back what sales, a cancellation, payouts and
+    a payout's cancellation kept (on both databases; everything rolled back)."""
+    from tests.sales_support import sales_office
+
+    office = sales_office(db, admin)
+    siti, ani = office.producer("Siti Aminah"), office.producer("Ani Rahmawati")
+    rice = office.product()
+    office.intake(siti, rice, 10_000)
+    office.intake(ani, rice, 10_000)
+    office.sell((siti, rice, 2_000, 15_000), (ani, rice, 1_000, 15_000))
+    office.reverse_sale(office.sell((ani, rice, 3_000, 15_000), on=date(2026, 3, 11)).id)
+    office.pay(siti, 10_000)
+    office.reverse_payout(office.pay(ani, 5_000).id)
+    migration = importlib.import_module("koperasi.db.migrations.versions.0026_beranda_running_figures")
+    days = text("SELECT sold_on, channel_id, lines, total, commission FROM sales_days WHERE lines <> 0 ORDER BY sold_on")
+    balances = text("SELECT producer_id, owed FROM producer_balances ORDER BY owed")
+    with db.session() as session:
+        kept = session.execute(days).all(), session.execute(balances).all()
+        assert len(kept[0]) == 1 and [owed for _, owed in kept[1]] == [13_500, 17_000]  # shares less 10% commission
+        session.execute(text("DELETE FROM sales_days"))
+        session.execute(text("DELETE FROM producer_balances"))
+        session.execute(migration.FILL_DAYS)
+        session.execute(migration.FILL_BALANCES)
+        assert (session.execute(days).all(), session.execute(balances).all()) == kept
         session.rollback()

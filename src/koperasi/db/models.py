@@ -183,6 +183,9 @@ class Member(Base):
         # Beranda's members tile (0016): the roll per kecamatan, and "on the roll?" for a member reached by id.
         Index("ix_members_roll", "kecamatan_code", "join_date", "left_on", "sex"),
         Index("ix_members_id_roll", "id", "join_date", "left_on"),
+        # The members who left, by day (0026): those off the roll on a day, taken off the tile's categories.
+        Index("ix_members_left_on", "left_on", "id", sqlite_where=text("left_on IS NOT NULL"),
+              postgresql_where=text("left_on IS NOT NULL")),
         # PostgreSQL only, with pg_trgm (0025): the search's LIKE from a trigram index. Declared as an
         # expression because an SQLite database has no such index and Alembic skips expressions it lacks.
         Index("ix_members_search_trgm", text("search_text"), postgresql_using="gin"),
@@ -729,6 +732,32 @@ class Sale(Base):
     journal_entry_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("journal_entries.id"), unique=True)
     created_by: Mapped[uuid.UUID] = mapped_column(ForeignKey("users.id"))
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class SalesDay(Base):
+    """Running figures of the standing sale lines of one day and channel (0026): how many, their total and the
+    cooperative's commission, so Beranda's month and year of sales are a few hundred rows, not every line.
+    Kept in the sale's own transaction (services/sales/running.py); ``koperasi doctor`` holds them to the lines."""
+
+    __tablename__ = "sales_days"
+
+    sold_on: Mapped[date] = mapped_column(Date, primary_key=True)
+    channel_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("sales_channels.id"), primary_key=True)
+    lines: Mapped[int] = mapped_column(Integer)
+    total: Mapped[int] = mapped_column(BigInteger)
+    commission: Mapped[int] = mapped_column(BigInteger)
+
+
+class ProducerBalance(Base):
+    """What the office owes one producer (0026): their shares of standing sale lines less their standing payouts,
+    kept in the sale's or the payout's own transaction (services/sales/running.py) so Beranda reads "owed to
+    producers" without summing every line; ``koperasi doctor`` holds it to the rows. Keyed by the member's or
+    the group's id (both uuid4: never the same), as a sale line or a payout names exactly one of them."""
+
+    __tablename__ = "producer_balances"
+
+    producer_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    owed: Mapped[int] = mapped_column(BigInteger)
 
 
 class SaleLine(Base):

@@ -59,6 +59,7 @@ from koperasi.domain.sales.rules import (
 )
 from koperasi.domain.office.settings import SALES_COMMISSION
 from koperasi.services.sales import catalogue as sales_catalogue
+from koperasi.services.sales import running as sales_running
 from koperasi.demo.writing import bulk_insert, load_staff
 from koperasi.services.office.numbering import reserve_sequence
 from koperasi.services.office.settings import value_of
@@ -259,6 +260,7 @@ def fill_sales(session: Session, count: int, *, today: date, progress: Callable[
     if progress:
         progress(f"{sum(1 for e in events if e.kind == 'sale')} penjualan disimulasikan")
     summary = _write(session, rng, office.code, events, product_ids, [cid for _, cid, _ in channel_list])
+    sales_running.recount(session)  # written in bulk, past the services: Beranda's running figures counted once
     if progress:
         progress(f"{summary[1]} penjualan ditulis")
     intakes, sales, lines, payouts, returns = summary

@@ -36,6 +36,7 @@ from koperasi.domain.savings.rules import SavingsKind
 from koperasi.services import ledger
 from koperasi.services.books import closing
 from koperasi.services.cashbook.queries import cash_book_totals
+from koperasi.services.sales import running as sales_running
 from koperasi.services.sales.book import standing_payouts, standing_sale_lines
 
 APPEND_ONLY = (
@@ -63,6 +64,7 @@ def ledger_problems(session: Session) -> list[str]:
     problems += _loans_match_movements(session)
     problems += _installment_totals_match_schedules(session)
     problems += _payables_match_sales(session)
+    problems += sales_running.mismatches(session)
     problems += _savings_match_journal(session)
     problems += _cash_book_matches_journal(session)
     problems += _shu_payable_matches_shares(session)

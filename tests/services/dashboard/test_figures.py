@@ -298,3 +298,39 @@ def test_each_area_read_alone_is_that_area_of_the_whole(office, as_of):
 def test_an_area_not_known_is_refused_in_words(db, admin):
     with db.session() as session, pytest.raises(ValidationError, match="Bagian Beranda"):
         figures.area_figures(session, admin, as_of=date(2026, 1, 1), area="sales")
+
+
+def test_the_years_disbursements_read_day_by_day_are_the_plain_sum_of_the_standing_movements(db, admin):
+    """The tile reads the year's disbursements one day at a time and the month's movements as a range; a plain
+    sum over every standing movement gives the same at the edges: the day before the year, its first day, the
+    month's first day, the day itself, the day after it, and a repayment reversed within the month."""
+    from sqlalchemy import select
+
+    from koperasi.db.models import LoanMovement
+    from tests.loan_support import loan_office
+
+    office = loan_office(db, admin)
+    as_of = date(2026, 6, 18)
+    days = (date(2025, 12, 31), date(2026, 1, 1), date(2026, 3, 15), date(2026, 6, 1), as_of, date(2026, 6, 19))
+    loans = []
+    for number, day in enumerate(days):
+        loans.append(office.approved_loan(office.member(f"Anggota {number}"), 500_000 + number * 10_000))
+        office.disburse(loans[-1], on=day, first_due=day + timedelta(days=30))
+    mistaken = office.repay(loans[1], 50_000, on=date(2026, 6, 3))
+    office.repay(loans[1], 40_000, on=date(2026, 6, 4))
+    office.repay(loans[2], 30_000, on=date(2026, 5, 31))
+    office.reverse(mistaken.movement_id)
+    with office.session() as session:
+        tile = figures.figures(session, office.admin, as_of=as_of).loans
+        movements = session.execute(select(LoanMovement.id, LoanMovement.kind, LoanMovement.occurred_on, LoanMovement.amount,
+                                           LoanMovement.reversal_of_id)).all()
+    cancelled = {row.reversal_of_id for row in movements if row.reversal_of_id}
+
+    def standing(kind: str, since: date) -> int:
+        return sum(row.amount for row in movements
+                   if row.id not in cancelled and row.kind == kind and since <= row.occurred_on <= as_of)
+
+    plain = (standing("disbursement", date(2026, 6, 1)), standing("disbursement", date(2026, 1, 1)),
+             standing("repayment", date(2026, 6, 1)))
+    assert (tile.disbursed_in_month, tile.disbursed_in_year, tile.collected_in_month) == plain
+    assert plain == (530_000 + 540_000, 510_000 + 520_000 + 530_000 + 540_000, 40_000)

@@ -1,7 +1,9 @@
 """Figures for the Beranda tiles, as of a day: members, loans, trainings, sales.
 
 Each figure is the same number as the report it summarises: the loan tile reads the arrears
-report's own statement (its ageing lines and its worst late loans, without the breakdowns) and the fund list, the sales tile the sales report, the training tile the training
+report's own statement (its ageing lines and its worst late loans, without the breakdowns) and the
+fund list, the sales tile the sales report's lines as kept in running figures beside the sales
+(services/sales/running.py, held to the lines by ``koperasi doctor``), the training tile the training
 summary (tests/services/dashboard/test_figures.py checks them one by one). The members tile
 and the month's movements are counted in the database (set queries, no Python loop over rows).
 """
@@ -12,13 +14,13 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from enum import StrEnum
 
-from sqlalchemy import case, func, select
+from sqlalchemy import case, func, select, union, union_all
 from sqlalchemy.orm import Session
 
 from koperasi.db.models import (
     CommunityMeeting, CommunityMeetingAttendance, Referral,
     Category, HouseholdMember, Kecamatan, Loan, LoanInstallment, LoanMovement, Member, MemberCategory,
-    Sale, SaleLine, SalesChannel, TrainingAttendance, TrainingBatch, TrainingParticipant, TrainingProgramme, TrainingSession,
+    ProducerBalance, SalesChannel, SalesDay, TrainingAttendance, TrainingBatch, TrainingParticipant, TrainingProgramme, TrainingSession,
 )
 from koperasi.domain.errors import ValidationError
 from koperasi.domain.loans.papers import ArrearsLine, PortfolioShare
@@ -32,7 +34,6 @@ from koperasi.domain.trainings.rules import RuleKind
 from koperasi.services.access import authorize
 from koperasi.services.loans.arrears import book_summary, reversed_movements
 from koperasi.services.loans.funds import list_funds
-from koperasi.services.sales.book import standing_payouts, standing_sale_lines
 
 FIRST_DAY, LAST_DAY = date(1900, 1, 1), date(9998, 12, 31)  # month ends and the next two weeks stay within date
 UPCOMING_DAYS = 14
@@ -190,45 +191,61 @@ def _network(session: Session, as_of: date) -> NetworkFigures:
 
 
 def _members(session: Session, as_of: date) -> MemberFigures:
-    """The members tile from the covering indexes of 0016, never the wide member rows.
+    """The members tile from covering indexes, never the wide member rows, and no member sought one by one.
 
-    One pass grouped by kecamatan counts the roll, the women, the month's new and left members of
-    each; the tile's totals add those few rows up. Categories and out-of-school children reach the
-    members by id (ix_members_id_roll answers "on the roll that day?").
+    The roll per kecamatan is one pass over ix_members_roll grouped by its first column (kecamatan
+    code: in index order, no sort), named afterwards; the tile's totals add those few rows up. Categories
+    and out-of-school children are everyone's, counted in their own indexes, less those of the members
+    off the roll that day (left by then, or joining after it: few, found in ix_members_left_on and
+    ix_members_join_date), so no member is looked up for each of their rows.
     """
     month_start = as_of.replace(day=1)
     on_roll = (Member.join_date <= as_of) & (Member.left_on.is_(None) | (Member.left_on > as_of))
-    per_kecamatan = session.execute(
+    per_code = (
         select(
-            Kecamatan.name,
-            func.count().filter(on_roll),
-            func.count().filter(on_roll & (Member.sex == "P")),
-            func.count().filter(Member.join_date.between(month_start, as_of)),
-            func.count().filter(Member.left_on.between(month_start, as_of)),
+            Member.kecamatan_code.label("code"),
+            func.count().filter(on_roll).label("total"),
+            func.count().filter(on_roll & (Member.sex == "P")).label("women"),
+            func.count().filter(Member.join_date.between(month_start, as_of)).label("new"),
+            func.count().filter(Member.left_on.between(month_start, as_of)).label("left"),
         )
-        .join(Kecamatan, Kecamatan.code == Member.kecamatan_code)
+        .group_by(Member.kecamatan_code)
+        .subquery("per_code")
+    )
+    per_kecamatan = session.execute(
+        select(Kecamatan.name, *(func.sum(column) for column in (per_code.c.total, per_code.c.women, per_code.c.new, per_code.c.left)))
+        .join(per_code, per_code.c.code == Kecamatan.code)
         .group_by(Kecamatan.name)
     ).all()
     total, women, new, left = (sum(int(row[column]) for row in per_kecamatan) for column in range(1, 5))
     # Largest first, then by name, as the database ordered them before (the test holds it).
     by_kecamatan = sorted(((name, int(n)) for name, n, *_ in per_kecamatan if n), key=lambda row: (-row[1], row[0]))
+    off_roll = union(
+        select(Member.id).where(Member.left_on <= as_of),
+        select(Member.id).where(Member.join_date > as_of),
+    )
+    everyone = select(MemberCategory.category_code.label("code"), func.count().label("n")).group_by(MemberCategory.category_code)
+    gone = (
+        select(MemberCategory.category_code, -func.count())
+        .where(MemberCategory.member_id.in_(off_roll))
+        .group_by(MemberCategory.category_code)
+    )
+    counted = union_all(everyone, gone).subquery("counted")
     by_category = session.execute(
-        select(Category.name, func.count())
-        .join(MemberCategory, MemberCategory.category_code == Category.code)
-        .join(Member, Member.id == MemberCategory.member_id)
-        .where(on_roll)
+        select(Category.name, func.sum(counted.c.n))
+        .join(counted, counted.c.code == Category.code)
         .group_by(Category.name, Category.position)
+        .having(func.sum(counted.c.n) > 0)
         .order_by(Category.position, Category.name)
     ).all()
-    out_of_school = session.scalar(
-        select(func.count())
-        .select_from(HouseholdMember)
-        .join(Member, Member.id == HouseholdMember.member_id)
-        .where(on_roll, HouseholdMember.school_status.in_([s.value for s in SchoolStatus if s is not SchoolStatus.IN_SCHOOL]))
+    out_of_school = HouseholdMember.school_status.in_([s.value for s in SchoolStatus if s is not SchoolStatus.IN_SCHOOL])
+    children = session.scalar(select(func.count()).select_from(HouseholdMember).where(out_of_school)) or 0
+    children_gone = session.scalar(
+        select(func.count()).select_from(HouseholdMember).where(out_of_school, HouseholdMember.member_id.in_(off_roll))
     ) or 0
     return MemberFigures(
         total, women, new, left, tuple(Count(name, int(n)) for name, n in by_category),
-        int(out_of_school), tuple(Count(name, n) for name, n in by_kecamatan),
+        int(children) - int(children_gone), tuple(Count(name, n) for name, n in by_kecamatan),
     )
 
 
@@ -254,28 +271,29 @@ def _loans(session: Session, actor: Actor, as_of: date) -> LoanFigures:
 def _movement_sums(session: Session, year_start: date, month_start: date, as_of: date) -> tuple[int, int, int]:
     """Standing disbursements of the month and of the year, and standing repayments of the month, to ``as_of``.
 
-    Summed over the period's movements in ix_loan_movements_day, less the movements reversals cancelled
-    (``reversed_movements``): not a reversal looked up for each of the year's movements."""
-    kinds = (MovementKind.DISBURSEMENT.value, MovementKind.REPAYMENT.value)
-
-    def sums(movement):
-        disbursement = movement.kind == MovementKind.DISBURSEMENT.value
-        return (
-            func.coalesce(func.sum(movement.amount).filter(disbursement, movement.occurred_on >= month_start), 0),
-            func.coalesce(func.sum(movement.amount).filter(disbursement), 0),
-            func.coalesce(func.sum(movement.amount).filter(movement.kind == MovementKind.REPAYMENT.value,
-                                                           movement.occurred_on >= month_start), 0),
-        )
-
-    every = session.execute(
-        select(*sums(LoanMovement)).where(LoanMovement.occurred_on.between(year_start, as_of), LoanMovement.kind.in_(kinds))
+    Read from ix_loan_movements_day (day, kind, ...): the month's movements as a range, the year's disbursements
+    day by day (a seek per day to that day's disbursements, not the year's repayments read past them); less
+    the movements reversals cancelled (``reversed_movements``: not a reversal looked up for each movement)."""
+    disbursement, repayment = MovementKind.DISBURSEMENT.value, MovementKind.REPAYMENT.value
+    amount, kind, day = LoanMovement.amount, LoanMovement.kind, LoanMovement.occurred_on
+    month = (
+        func.coalesce(func.sum(amount).filter(kind == disbursement, day >= month_start), 0),
+        func.coalesce(func.sum(amount).filter(kind == repayment, day >= month_start), 0),
+    )
+    disbursed_month, collected = session.execute(
+        select(*month).where(day.between(month_start, as_of), kind.in_([disbursement, repayment]))
     ).one()
-    reversed_ = session.execute(
-        select(*sums(LoanMovement))
-        .where(LoanMovement.id.in_(reversed_movements()), LoanMovement.occurred_on.between(year_start, as_of),
-               LoanMovement.kind.in_(kinds))
+    year_days = [year_start + timedelta(days=n) for n in range((as_of - year_start).days + 1)]
+    disbursed_year = session.scalar(
+        select(func.coalesce(func.sum(amount), 0)).where(day.in_(year_days), kind == disbursement)
+    )
+    cancelled_month, cancelled_collected, cancelled_year = session.execute(
+        select(*month, func.coalesce(func.sum(amount).filter(kind == disbursement), 0))
+        .where(LoanMovement.id.in_(reversed_movements()), day.between(year_start, as_of),
+               kind.in_([disbursement, repayment]))
     ).one()
-    return tuple(int(total) - int(cancelled) for total, cancelled in zip(every, reversed_))
+    return (int(disbursed_month) - int(cancelled_month), int(disbursed_year) - int(cancelled_year),
+            int(collected) - int(cancelled_collected))
 
 
 def _trainings(session: Session, actor: Actor, as_of: date) -> TrainingFigures:
@@ -319,7 +337,9 @@ def _trainings(session: Session, actor: Actor, as_of: date) -> TrainingFigures:
         .outerjoin(Member, Member.id == TrainingParticipant.member_id)
         .outerjoin(HouseholdMember, HouseholdMember.id == TrainingParticipant.household_member_id)
         .where(TrainingParticipant.batch_id.in_(batches))
-        .subquery()
+        # Worked out once per person: inlined, SQLite would count each one's sessions again at every use below.
+        .cte("people")
+        .prefix_with("MATERIALIZED")
     )
     counted = _min_of(people.c.attended, people.c.held)
     met = case(
@@ -353,28 +373,29 @@ def _min_of(a, b):
 
 
 def _sales(session: Session, as_of: date) -> SalesFigures:
-    """The sales report's totals and "Saluran" lines for the month and the year, in one grouped pass.
+    """The sales report's totals and "Saluran" lines for the month and the year, from the running figures
+    of each day and channel (``sales_days``: its standing lines counted, totalled, their commission), a
+    few hundred rows for a year rather than every line.
 
     The same lines as ``services/sales/papers.sales_report`` (standing sale lines by their sale's day,
-    counted and summed per channel, channels in Python's name order); the month's figures are the
-    year's rows filtered to the month, so the year's lines are read once, not twice. The test holds
-    both periods to the report.
+    counted and summed per channel, channels in Python's name order): ``koperasi doctor`` holds the
+    running figures to the lines, and the tests hold the tile to the report. A channel whose sales of the
+    period were all cancelled has no line, as in the report.
     """
     month_start, year_start = as_of.replace(day=1), as_of.replace(month=1, day=1)
-    in_month = Sale.sold_on >= month_start
+    in_month = SalesDay.sold_on >= month_start
     rows = session.execute(
-        standing_sale_lines()
-        .with_only_columns(
-            SalesChannel.name, func.count(), func.sum(SaleLine.total), func.sum(SaleLine.commission),
-            func.count().filter(in_month), func.sum(SaleLine.total).filter(in_month),
-            func.sum(SaleLine.commission).filter(in_month),
+        select(
+            SalesChannel.name, func.sum(SalesDay.lines), func.sum(SalesDay.total), func.sum(SalesDay.commission),
+            func.sum(SalesDay.lines).filter(in_month), func.sum(SalesDay.total).filter(in_month),
+            func.sum(SalesDay.commission).filter(in_month),
         )
-        .join(SalesChannel, SalesChannel.id == Sale.channel_id)
-        .where(Sale.sold_on.between(year_start, as_of))
+        .join(SalesChannel, SalesChannel.id == SalesDay.channel_id)
+        .where(SalesDay.sold_on.between(year_start, as_of))
         .group_by(SalesChannel.name)
     ).all()
     year_by_channel = tuple(sorted((SalesTotal(name, int(n), int(total or 0), int(commission or 0))
-                                    for name, n, total, commission, *_ in rows), key=lambda row: row.name))
+                                    for name, n, total, commission, *_ in rows if n), key=lambda row: row.name))
     month_by_channel = tuple(sorted((SalesTotal(name, int(n), int(total or 0), int(commission or 0))
                                      for name, *_, n, total, commission in rows if n), key=lambda row: row.name))
     owed, producers = producers_owed(session)
@@ -388,44 +409,12 @@ def _sum_of(lines: tuple[SalesTotal, ...]) -> SalesTotal:
 
 
 def producers_owed(session: Session) -> tuple[int, int]:
-    """What the office owes its producers now, and to how many.
-
-    Each producer's shares are summed over all their sale lines in the order of ix_sale_lines_producer_share
-    (no sort); the lines of cancelled sales (a cancellation has no lines of its own) and the standing payouts
-    are summed apart, both few producers, and taken off. Producer keys hold one NULL (a member or a group),
-    hence IS NOT DISTINCT FROM."""
-    shares = (
-        select(SaleLine.member_id, SaleLine.group_id, func.sum(SaleLine.producer_share).label("amount"))
-        .group_by(SaleLine.member_id, SaleLine.group_id)
-        .subquery("shares")
-    )
-    cancelled = (
-        select(SaleLine.member_id, SaleLine.group_id, func.sum(SaleLine.producer_share).label("amount"))
-        .where(SaleLine.sale_id.in_(select(Sale.reversal_of_id).where(Sale.reversal_of_id.is_not(None))))
-        .group_by(SaleLine.member_id, SaleLine.group_id)
-        .subquery("cancelled")
-    )
-    standing = standing_payouts().subquery()
-    paid = (
-        select(standing.c.member_id, standing.c.group_id, func.sum(standing.c.amount).label("amount"))
-        .group_by(standing.c.member_id, standing.c.group_id)
-        .subquery("paid")
-    )
-
-    def same_producer(other):
-        return (other.c.member_id.is_not_distinct_from(shares.c.member_id)
-                & other.c.group_id.is_not_distinct_from(shares.c.group_id))
-
-    owed = (shares.c.amount - func.coalesce(cancelled.c.amount, 0) - func.coalesce(paid.c.amount, 0)).label("owed")
-    balances = (
-        select(owed)
-        .select_from(shares)
-        .outerjoin(cancelled, same_producer(cancelled))
-        .outerjoin(paid, same_producer(paid))
-        .subquery("balances")
-    )
+    """What the office owes its producers now, and to how many: the producers' running balances
+    (``producer_balances``, services/sales/running.py: their shares of standing sales less their standing
+    payouts, held to those rows by ``koperasi doctor``), those owed something added up."""
+    owing = ProducerBalance.owed > 0
     total, count = session.execute(
-        select(func.coalesce(func.sum(balances.c.owed), 0), func.count()).where(balances.c.owed > 0)
+        select(func.coalesce(func.sum(ProducerBalance.owed).filter(owing), 0), func.count().filter(owing))
     ).one()
     return int(total), int(count)
 

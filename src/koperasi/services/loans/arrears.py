@@ -1,14 +1,16 @@
 """Arrears and portfolio at risk as of any day: days past due, ageing buckets, PAR30.
 
 The whole report is worked out in the database, in one statement. The book is a row per open loan:
-what remains, what is in arrears, its ageing line and whether it counts in PAR30. Payments fill the
-oldest installment first, and each installment keeps its schedule's running total (``cumulative``), so
-a loan's oldest unpaid installment is the first whose running total exceeds what was paid toward its
-schedule, and what fell due by the day is the running total of the last installment due by then: two
-index seeks per loan (ix_loan_installments_unpaid, ix_loan_installments_due), no installment summed.
+what remains, its ageing line and whether it counts in PAR30, bare (keys, not names: ``_core``). Payments
+fill the oldest installment first, and each installment keeps its schedule's running total
+(``cumulative``), so a loan's oldest unpaid installment is the first whose running total exceeds what was
+paid toward its schedule: one index seek per loan (ix_loan_installments_unpaid), no installment summed.
 The oldest unpaid installment's due date gives the days past due and so the ageing line. Over the book,
 the report's sums are grouped by ageing line and by each breakdown, beside the late loans, in one
-UNION ALL; Python only names, sorts and adds up the few lines that come back.
+UNION ALL; Python only names, sorts and adds up the few lines that come back. Only the loans shown (the
+late list, Beranda's worst ten) and the breakdowns are named (``_named``), and only the loans shown get
+their arrears: what fell due by the day, the running total of the last installment due by then (one seek
+in ix_loan_installments_due), less what was paid.
 ``tests/services/loans/test_arrears_equivalence.py`` holds it to a plain loan-by-loan reading with the
 rules of domain.loans (``schedule_state``, ``ageing_bucket``) on random offices.
 
@@ -121,7 +123,7 @@ def positions(session: Session, actor: Actor, *, as_of: date) -> list[LoanPositi
             row.loan_id, row.number, row.member_number, row.member_name, row.desa, row.kecamatan, row.group or "",
             row.product, row.fund, row.remaining, row.arrears, _days_late(row.oldest_unpaid, as_of), row.restructured,
         )
-        for row in session.execute(select(_book(as_of)))
+        for row in session.execute(select(_named(_core(as_of), "book", arrears_on=as_of)))
     ]
 
 
@@ -153,11 +155,16 @@ _LINES = (*(bucket.label for bucket in AgeingBucket), RESTRUCTURED_LABEL)
 
 def _report(session: Session, as_of: date, parts: tuple[str, ...], *, worst: int | None = None):
     """The ageing lines, the total, the breakdowns ``parts`` and the late loans (worst first; with
-    ``worst``, at least that many of them), from one statement so the book is worked out once."""
-    book = _book(as_of)
+    ``worst``, at least that many of them), from one statement so the book is worked out once.
+
+    The ageing lines are summed over the book's bare rows; only the breakdowns (by name) and the late
+    loans shown need the borrower's, the desa's, the group's, the product's and the fund's names, so
+    without breakdowns those are looked up for the few late loans alone, not for every loan out."""
+    core = _core(as_of)
+    named = _named(core, "book") if parts else None
     sums: dict[str, dict[str, list[int]]] = defaultdict(dict)
     late = []
-    for row in session.execute(union_all(_late(book, as_of, worst), *_sums(book, parts))):
+    for row in session.execute(union_all(_late(core, as_of, worst), *_sums(core, named, parts))):
         if row.part == _LATE:
             late.append(_line(row, as_of))
             continue
@@ -188,16 +195,18 @@ def _days_late(oldest_unpaid: date | None, as_of: date) -> int:
     return (as_of - oldest_unpaid).days if oldest_unpaid is not None and oldest_unpaid < as_of else 0
 
 
-def _late(book, as_of: date, worst: int | None):
+def _late(core, as_of: date, worst: int | None):
     """The late and restructured loans of the book as rows of the report's one UNION ALL (its first part,
-    so its columns give the types); with ``worst``, only the most overdue and those tied with them (a
-    rank, not a cut at ``worst`` rows, so Python's order of the loan numbers decides ties as in the report)."""
-    rows = select(book).where(book.c.late | book.c.restructured).subquery("late_loans")
+    so its columns give the types), named once chosen; with ``worst``, only the most overdue and those
+    tied with them (a rank, not a cut at ``worst`` rows, so Python's order of the loan numbers decides
+    ties as in the report)."""
+    rows = select(core).where(core.c.late | core.c.restructured).subquery("late_loans")
     if worst is not None:
         # Restructured but not late ranks after every late loan.
         rank = func.rank().over(order_by=func.coalesce(rows.c.oldest_unpaid, LAST_DAY))
         ranked = select(rows, rank.label("rank")).subquery("ranked")
         rows = select(ranked).where(ranked.c.rank <= worst).subquery("worst")
+    rows = _named(rows, "late_named", arrears_on=as_of)
     return select(
         _text(_LATE).label("part"), null().label("name"), null().label("loans"), rows.c.remaining.label("outstanding"),
         null().label("at_risk"), rows.c.number, rows.c.member_number, rows.c.member_name, rows.c.desa, rows.c.kecamatan,
@@ -205,25 +214,29 @@ def _late(book, as_of: date, worst: int | None):
     )
 
 
-def _sums(book, parts: tuple[str, ...]):
-    """Loans, outstanding and PAR30 amount per ageing line and per line of each breakdown in ``parts``,
-    grouped in the database: the report's UNION ALL parts after the late loans. Labels are SQL literals,
-    not bound parameters: PostgreSQL matches a GROUP BY to the SELECT by its text."""
-    kecamatan = book.c.kecamatan
+def _sums(core, named, parts: tuple[str, ...]):
+    """Loans, outstanding and PAR30 amount per ageing line (over the bare book) and per line of each
+    breakdown in ``parts`` (over the named book), grouped in the database: the report's UNION ALL parts
+    after the late loans. Labels are SQL literals, not bound parameters: PostgreSQL matches a GROUP BY to
+    the SELECT by its text."""
+    def summed(book, part, key):
+        return (
+            select(_text(part), key, func.count(), func.sum(book.c.remaining),
+                   func.sum(case((book.c.at_risk, book.c.remaining), else_=0)), *(null() for _ in range(11)))
+            .group_by(key)
+        )
+
+    if not parts:
+        return [summed(core, _BUCKET, core.c.bucket)]
+    kecamatan = named.c.kecamatan
     keys = {
-        _BUCKET: book.c.bucket,
         "Kecamatan": kecamatan,
-        "Desa": book.c.desa + _text(" (") + kecamatan + _text(")"),
-        "Kelompok": func.coalesce(func.nullif(book.c.group, _text("")), _text("Perorangan (tanpa kelompok)")),
-        "Produk": book.c.product,
-        "Sumber dana": book.c.fund,
+        "Desa": named.c.desa + _text(" (") + kecamatan + _text(")"),
+        "Kelompok": func.coalesce(func.nullif(named.c.group, _text("")), _text("Perorangan (tanpa kelompok)")),
+        "Produk": named.c.product,
+        "Sumber dana": named.c.fund,
     }
-    return [
-        select(_text(part), keys[part], func.count(), func.sum(book.c.remaining),
-               func.sum(case((book.c.at_risk, book.c.remaining), else_=0)), *(null() for _ in range(11)))
-        .group_by(keys[part])
-        for part in (_BUCKET, *parts)
-    ]
+    return [summed(core, _BUCKET, core.c.bucket), *(summed(named, part, keys[part]) for part in parts)]
 
 
 def _text(value: str):
@@ -237,17 +250,18 @@ def _checked_day(as_of: object) -> None:
         raise ValidationError("Tanggal laporan tunggakan tidak sah.", field="as_of")
 
 
-def _book(as_of: date):
-    """One row per loan with principal out at the end of ``as_of`` (a CTE): who and where, what remains,
-    what is in arrears, its ageing line, whether it counts in PAR30, whether it is restructured and not
-    yet cured, and the due date of its oldest unpaid installment if that fell due before the day."""
+def _core(as_of: date):
+    """One row per loan with principal out at the end of ``as_of`` (a CTE), bare: the loan and the keys of
+    its borrower, group, product and fund, what remains, what is in arrears, its ageing line, whether it
+    counts in PAR30, whether it is restructured and not yet cured, and the due date of its oldest unpaid
+    installment if that fell due before the day; its schedule in force and what was paid toward it.
+    ``_named`` adds the names and the arrears."""
     _checked_day(as_of)
     opened = _open_loans(as_of)
     states = _schedule_states(as_of, opened)
-    uncured = _not_yet_cured(as_of, opened).cte("uncured")  # read once, used three times below
-    restructured = Loan.id.in_(select(uncured.c.loan_id))
-    group = aliased(MemberGroup)
-    remaining = Loan.disbursed - opened.c.repaid - opened.c.written_off
+    uncured = _not_yet_cured(as_of, opened).cte("uncured")
+    restructured = uncured.c.loan_id.is_not(None)
+    remaining = opened.c.disbursed - opened.c.repaid - opened.c.written_off
     oldest = states.c.oldest_unpaid
 
     def unpaid_before(day: date):
@@ -269,10 +283,8 @@ def _book(as_of: date):
     late = unpaid_before(as_of)
     return (
         select(
-            Loan.id.label("loan_id"), Loan.number, Member.number.label("member_number"), Member.full_name.label("member_name"),
-            Desa.name.label("desa"), Kecamatan.name.label("kecamatan"), group.name.label("group"),
-            LoanProduct.name.label("product"), FundSource.name.label("fund"), remaining.label("remaining"),
-            _least(_greatest(states.c.due - states.c.toward, 0), remaining).label("arrears"),
+            opened.c.loan_id, opened.c.number, opened.c.member_id, opened.c.group_id, opened.c.product_id,
+            opened.c.fund_source_id, remaining.label("remaining"), states.c.schedule_no, states.c.toward,
             bucket.label("bucket"),
             (restructured | unpaid_before(before_30)).label("at_risk"),
             late.label("late"),
@@ -281,15 +293,35 @@ def _book(as_of: date):
         )
         .select_from(opened)
         .join(states, states.c.loan_id == opened.c.loan_id)
-        .join(Loan, Loan.id == opened.c.loan_id)
-        .join(Member, Member.id == Loan.member_id)
+        .outerjoin(uncured, uncured.c.loan_id == opened.c.loan_id)
+        .where(remaining > 0)
+        .cte("core")
+    )
+
+
+def _named(rows, name: str, *, arrears_on: date | None = None):
+    """Rows of the bare book (``_core``, or a few of them) with the names the report shows and groups by:
+    the borrower, the desa and kecamatan, the group, the product and the fund (a CTE named ``name``);
+    with ``arrears_on``, also each loan's arrears that day (what fell due and was not paid, at most what remains)."""
+    group = aliased(MemberGroup)
+    arrears = (
+        _least(_greatest(_due_by(rows, arrears_on) - rows.c.toward, 0), rows.c.remaining)
+        if arrears_on is not None else null()
+    )
+    return (
+        select(
+            rows.c.loan_id, rows.c.number, Member.number.label("member_number"), Member.full_name.label("member_name"),
+            Desa.name.label("desa"), Kecamatan.name.label("kecamatan"), group.name.label("group"),
+            LoanProduct.name.label("product"), FundSource.name.label("fund"), rows.c.remaining, arrears.label("arrears"),
+            rows.c.bucket, rows.c.at_risk, rows.c.late, rows.c.restructured, rows.c.oldest_unpaid,
+        )
+        .join(Member, Member.id == rows.c.member_id)
         .join(Desa, Desa.id == Member.desa_id)
         .join(Kecamatan, Kecamatan.code == Member.kecamatan_code)
-        .outerjoin(group, group.id == Loan.group_id)
-        .join(LoanProduct, LoanProduct.id == Loan.product_id)
-        .join(FundSource, FundSource.id == Loan.fund_source_id)
-        .where(remaining > 0)
-        .cte("book")
+        .outerjoin(group, group.id == rows.c.group_id)
+        .join(LoanProduct, LoanProduct.id == rows.c.product_id)
+        .join(FundSource, FundSource.id == rows.c.fund_source_id)
+        .cte(name)
     )
 
 
@@ -312,13 +344,17 @@ def _open_loans(as_of: date):
         .group_by(LoanMovement.loan_id)
         .cte("later")
     )
-    in_force = (
-        select(func.max(LoanSchedule.schedule_no))
+    # A loan's first schedule takes effect on its disbursement (lifecycle.disburse_loan), so a loan never
+    # rescheduled (nearly all) has it in force on any day it is out: only the others are looked up.
+    in_force = case(
+        (Loan.schedule_no == 1, 1),
+        else_=select(func.max(LoanSchedule.schedule_no))
         .where(LoanSchedule.loan_id == Loan.id, LoanSchedule.effective_on <= as_of, LoanSchedule.schedule_no <= Loan.schedule_no)
-        .scalar_subquery()
+        .scalar_subquery(),
     )
     return (
-        select(Loan.id.label("loan_id"), (Loan.principal_paid - func.coalesce(later.c.repaid, 0)).label("repaid"),
+        select(Loan.id.label("loan_id"), Loan.number, Loan.member_id, Loan.group_id, Loan.product_id, Loan.fund_source_id,
+               Loan.disbursed, (Loan.principal_paid - func.coalesce(later.c.repaid, 0)).label("repaid"),
                (Loan.written_off - func.coalesce(later.c.written_off, 0)).label("written_off"), in_force.label("schedule_no"))
         .outerjoin(later, later.c.loan_id == Loan.id)
         .where(*_open_on(as_of))
@@ -379,7 +415,8 @@ def _not_yet_cured(as_of: date, opened):
                ~select(reversal.id).where(reversal.reversal_of_id == LoanMovement.id).exists())
         .scalar_subquery()
     )
-    judged = select(due.c.loan_id, due.c.number, (paid_by_due - due.c.paid_before >= due.c.cumulative).label("on_time")).subquery("judged")
+    # Judged once (a CTE): the last late installment and the run after it both read it.
+    judged = select(due.c.loan_id, due.c.number, (paid_by_due - due.c.paid_before >= due.c.cumulative).label("on_time")).cte("judged")
     last_late = (
         select(judged.c.loan_id, func.max(case((~judged.c.on_time, judged.c.number), else_=0)).label("number"))
         .group_by(judged.c.loan_id)
@@ -400,35 +437,49 @@ def _not_yet_cured(as_of: date, opened):
 
 
 def _schedule_states(as_of: date, opened):
-    """Per open loan, from its schedule in force on the day: what was paid toward it (``toward``), what
-    fell due by the day (``due``: the running total of the last installment due by then) and the due date
-    of the oldest installment not yet covered (``oldest_unpaid``: the first whose running total exceeds
-    what was paid toward the schedule; NULL when all are). Each is one seek in an index per loan, given
-    each loan's repayments by the day in ``opened``."""
-    toward = (
-        select(opened.c.loan_id, opened.c.schedule_no, (opened.c.repaid - LoanSchedule.paid_before).label("toward"))
-        .join(LoanSchedule, (LoanSchedule.loan_id == opened.c.loan_id) & (LoanSchedule.schedule_no == opened.c.schedule_no))
-        .subquery("toward")
+    """Per open loan, from its schedule in force on the day: what was paid toward it (``toward``) and the
+    due date of the oldest installment not yet covered (``oldest_unpaid``: the first whose running total
+    exceeds what was paid toward the schedule; NULL when all are): one seek in ix_loan_installments_unpaid
+    per loan, given each loan's repayments by the day in ``opened``. What fell due by the day, for the
+    arrears, is sought only for the loans shown (``_due_by``)."""
+    # Nothing was paid before a first schedule (loans.book.add_schedule at disbursement): only a reschedule's
+    # header is looked up.
+    paid_before = case(
+        (opened.c.schedule_no == 1, 0),
+        else_=select(LoanSchedule.paid_before)
+        .where(LoanSchedule.loan_id == opened.c.loan_id, LoanSchedule.schedule_no == opened.c.schedule_no)
+        .scalar_subquery(),
     )
-    of_schedule = (LoanInstallment.loan_id == toward.c.loan_id) & (LoanInstallment.schedule_no == toward.c.schedule_no)
-    due = (
-        select(LoanInstallment.cumulative)
-        .where(of_schedule, LoanInstallment.due_on <= as_of)
-        .order_by(LoanInstallment.due_on.desc(), LoanInstallment.cumulative.desc())
-        .limit(1)
-        .scalar_subquery()
+    toward = (
+        select(opened.c.loan_id, opened.c.schedule_no, (opened.c.repaid - paid_before).label("toward"))
+        .where(opened.c.schedule_no.is_not(None))
+        .subquery("toward")
     )
     oldest_unpaid = (
         select(LoanInstallment.due_on)
-        .where(of_schedule, LoanInstallment.cumulative > toward.c.toward)
+        .where(LoanInstallment.loan_id == toward.c.loan_id, LoanInstallment.schedule_no == toward.c.schedule_no,
+               LoanInstallment.cumulative > toward.c.toward)
         .order_by(LoanInstallment.cumulative, LoanInstallment.due_on)
         .limit(1)
         .scalar_subquery()
     )
     return (
-        select(toward.c.loan_id, toward.c.schedule_no, toward.c.toward, func.coalesce(due, 0).label("due"),
-               oldest_unpaid.label("oldest_unpaid"))
+        select(toward.c.loan_id, toward.c.schedule_no, toward.c.toward, oldest_unpaid.label("oldest_unpaid"))
         .cte("states")
         # Worked out once: inlined, SQLite would seek again at each use of the columns.
         .prefix_with("MATERIALIZED")
+    )
+
+
+def _due_by(rows, as_of: date):
+    """What fell due by ``as_of`` on each loan of ``rows`` (its schedule in force): the running total of its
+    last installment due by then, one seek in ix_loan_installments_due."""
+    return func.coalesce(
+        select(LoanInstallment.cumulative)
+        .where(LoanInstallment.loan_id == rows.c.loan_id, LoanInstallment.schedule_no == rows.c.schedule_no,
+               LoanInstallment.due_on <= as_of)
+        .order_by(LoanInstallment.due_on.desc(), LoanInstallment.cumulative.desc())
+        .limit(1)
+        .scalar_subquery(),
+        0,
     )

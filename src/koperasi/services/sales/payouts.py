@@ -31,6 +31,7 @@ from koperasi.services.office import audit
 from koperasi.services.access import authorize
 from koperasi.services.office.numbering import next_number
 from koperasi.services.office.profile import the_office
+from koperasi.services.sales import running
 from koperasi.services.sales.book import (
     payable_to,
     producer_name,
@@ -182,6 +183,7 @@ def _pay(session: Session, actor: Actor, producer: Producer, *, amount: int, pai
     )
     session.add(row)
     session.flush()
+    running.count_payout(session, producer.member_id or producer.group_id, amount)
     audit.record(session, actor, action=AuditAction.PAYOUT_MADE, entity="payout", entity_id=row.id,
                  after={"number": number, "producer": name.name, "amount": format_rupiah(amount)})
     return PaidOut(row.id, number, producer, amount)
@@ -221,6 +223,7 @@ def approve_payout_reversal(session: Session, actor: Actor, reversal_request_id:
         )
         session.add(row)
         session.flush()
+        running.count_payout(session, original.member_id or original.group_id, -original.amount)
         audit.record(session, actor, action=AuditAction.PAYOUT_REVERSED, entity="payout", entity_id=original.id,
                      before={"number": original.number, "amount": format_rupiah(original.amount)}, reason=reason)
         reversals.settle(session, actor, request, row.id)

@@ -32,6 +32,7 @@ from koperasi.services.office import audit
 from koperasi.services.access import authorize
 from koperasi.services.office.numbering import next_number
 from koperasi.services.office.profile import office_code
+from koperasi.services.sales import running
 from koperasi.services.sales.book import (
     ProducerName, payable_to, producer_name, producer_of, producers_standing, require_active, stock_of_pairs,
 )
@@ -139,6 +140,7 @@ def record_sale(session: Session, actor: Actor, data: SaleInput, *, request_id: 
              "total": split.total, "commission_bp": rate, "commission": split.commission, "producer_share": split.producer_share}
             for line, product, _, rate, split in rows
         ])
+        running.count_sale(session, sale_id, sold_on=data.sold_on, channel_id=channel.id)
         audit.record(session, actor, action=AuditAction.SALE_RECORDED, entity="sale", entity_id=sale_id,
                      after={"number": number, "amount": format_rupiah(total), "rows": len(rows), "name": buyer_name})
         return RecordedSale(sale_id, number, total, commission)
@@ -190,6 +192,7 @@ def approve_sale_reversal(session: Session, actor: Actor, reversal_request_id: u
         )
         session.add(row)
         session.flush()
+        running.count_sale(session, original.id, sold_on=original.sold_on, channel_id=original.channel_id, sign=-1)
         audit.record(session, actor, action=AuditAction.SALE_REVERSED, entity="sale", entity_id=original.id,
                      before={"number": original.number, "amount": format_rupiah(original.total)}, reason=reason)
         reversals.settle(session, actor, request, row.id)
