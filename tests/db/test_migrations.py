@@ -364,7 +364,7 @@ def test_0024_fills_each_installments_running_total_as_the_services_write_it(db,
         session.rollback()
 
 
-def test_0026_fills_the_running_figures_of_sales_as_the_services_keep_them(db, admin):
+def test_0027_fills_the_running_figures_of_sales_as_the_services_keep_them(db, admin):
     """The migration's fills, run again over emptied tables, give back what sales, a cancellation, payouts and
     a payout's cancellation kept (on both databases; everything rolled back)."""
     from tests.sales_support import sales_office
@@ -378,7 +378,7 @@ def test_0026_fills_the_running_figures_of_sales_as_the_services_keep_them(db, a
     office.reverse_sale(office.sell((ani, rice, 3_000, 15_000), on=date(2026, 3, 11)).id)
     office.pay(siti, 10_000)
     office.reverse_payout(office.pay(ani, 5_000).id)
-    migration = importlib.import_module("koperasi.db.migrations.versions.0026_beranda_running_figures")
+    migration = importlib.import_module("koperasi.db.migrations.versions.0027_beranda_running_figures")
     days = text("SELECT sold_on, channel_id, lines, total, commission FROM sales_days WHERE lines <> 0 ORDER BY sold_on")
     balances = text("SELECT producer_id, owed FROM producer_balances ORDER BY owed")
     with db.session() as session:

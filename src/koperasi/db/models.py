@@ -183,7 +183,7 @@ class Member(Base):
         # Beranda's members tile (0016): the roll per kecamatan, and "on the roll?" for a member reached by id.
         Index("ix_members_roll", "kecamatan_code", "join_date", "left_on", "sex"),
         Index("ix_members_id_roll", "id", "join_date", "left_on"),
-        # The members who left, by day (0026): those off the roll on a day, taken off the tile's categories.
+        # The members who left, by day (0027): those off the roll on a day, taken off the tile's categories.
         Index("ix_members_left_on", "left_on", "id", sqlite_where=text("left_on IS NOT NULL"),
               postgresql_where=text("left_on IS NOT NULL")),
         # PostgreSQL only, with pg_trgm (0025): the search's LIKE from a trigram index. Declared as an
@@ -735,7 +735,7 @@ class Sale(Base):
 
 
 class SalesDay(Base):
-    """Running figures of the standing sale lines of one day and channel (0026): how many, their total and the
+    """Running figures of the standing sale lines of one day and channel (0027): how many, their total and the
     cooperative's commission, so Beranda's month and year of sales are a few hundred rows, not every line.
     Kept in the sale's own transaction (services/sales/running.py); ``koperasi doctor`` holds them to the lines."""
 
@@ -749,7 +749,7 @@ class SalesDay(Base):
 
 
 class ProducerBalance(Base):
-    """What the office owes one producer (0026): their shares of standing sale lines less their standing payouts,
+    """What the office owes one producer (0027): their shares of standing sale lines less their standing payouts,
     kept in the sale's or the payout's own transaction (services/sales/running.py) so Beranda reads "owed to
     producers" without summing every line; ``koperasi doctor`` holds it to the rows. Keyed by the member's or
     the group's id (both uuid4: never the same), as a sale line or a payout names exactly one of them."""

@@ -7,16 +7,16 @@
 - producer_balances: what the office owes each producer (their shares of standing sale lines less their
   standing payouts), kept and checked alike, filled from the rows (FILL_BALANCES).
 
-Revision ID: 0026
-Revises: 0025
+Revision ID: 0027
+Revises: 0026
 Create Date: 2026-12-06
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0026"
-down_revision = "0025"
+revision = "0027"
+down_revision = "0026"
 branch_labels = None
 depends_on = None
 
