@@ -51,6 +51,8 @@ STARTUP = textwrap.dedent(
         QTimer.singleShot(0, window.form.actionQuit.trigger)
 
     LoginDialog.paintEvent, screen_fit.show_main_window = login_painted, main_window_shown
+    # The day's automatic backup runs on a thread of its own beside start-up, with what a backup needs: not start-up's.
+    app.AutomaticBackups.start_daily = lambda backups: None
     seen["exit"] = app.run_gui(sys.argv[1])
     print(json.dumps(seen))
     """
