@@ -20,8 +20,11 @@ from koperasi.logs import LOG_FILE_NAME
 from koperasi.paths import log_dir
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from koperasi.db.database import Database
     from koperasi.domain.roles import Actor
+    from koperasi.gui.crash import CrashHandler
     from koperasi.gui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -32,11 +35,9 @@ def run_gui(db_arg: str | None) -> int:
     from koperasi.windows_console import hide_own_console_window
 
     hide_own_console_window()
-    from koperasi.gui.busy import drain
     from koperasi.gui.collector import GuiThreadCollector
     from koperasi.gui.crash import CrashHandler
     from koperasi.gui.icons import app_icon
-    from koperasi.gui.messages import show_error
     from koperasi.gui.splash import Splash
     from koperasi.gui.translations import install_indonesian
 
@@ -50,29 +51,98 @@ def run_gui(db_arg: str | None) -> int:
     crash.install()
     collector = GuiThreadCollector(app)
     collector.start()
+    office_name = office_name_before_the_database(db_arg)
+    if office_name is not None:
+        return _run_from_early_login(db_arg, office_name, crash)
     # Old office PCs take seconds to load the database layer: say that something is happening.
     splash = Splash(app_icon().pixmap(160, 160), "Memuat Koperasi Berdaya…")
     splash.show_now()
-    from koperasi.db.database import open_database
-    from koperasi.db.location import resolve_database_url, shown
+    try:
+        database = open_chosen_database(db_arg)
+    except Exception as error:
+        splash.close()
+        return _explain_open_failure(error, db_arg, crash)
+    splash.close()
+    backups = AutomaticBackups(database)
+    return _work_until_quit(database, backups, crash, lambda: run_session_loop(database, backups))
+
+
+def office_name_before_the_database(db_arg: str | None) -> str | None:
+    """The office's name for a login window shown before the database layer loads (SQLAlchemy is a quarter of a
+    second of start-up): read with the standard library's sqlite3 from an SQLite file on this PC that needs
+    nothing before the login (db/early_read.py). None when that is not certain, or on any error: the database
+    is then opened first, as always."""
+    from koperasi.db import early_read, location
     from koperasi.paths import default_database_path
+    from koperasi.services.office import login_screen
 
     try:
-        database = open_database(resolve_database_url(db_arg, default_database_path()))
-    except DomainError as error:
-        splash.close()
+        path = location.plain_sqlite_file(db_arg, default_database_path())
+        if path is None or location.is_network_path(path):
+            return None
+        return early_read.read_if_current(path, login_screen.office_name_in)
+    except Exception:
+        log.exception("reading the login window before the database failed: the database is opened first")
+        return None
+
+
+def _run_from_early_login(db_arg: str | None, office_name: str, crash: CrashHandler) -> int:
+    """The login window first; the database opens behind it while the password is typed (gui/database_opening.py)
+    and the day's automatic backup starts once it has. One that cannot be opened closes the window and is
+    explained as before the login."""
+    from koperasi.gui.database_opening import DatabaseOpening
+    from koperasi.gui.office.login_dialog import LoginDialog
+
+    opening = DatabaseOpening(lambda: open_chosen_database(db_arg))
+    started: list[AutomaticBackups] = []
+
+    def start_backups(database: Database) -> None:
+        started.append(AutomaticBackups(database))
+        started[0].start_daily_soon(BACKUP_AFTER_LOGIN_SHOWN_MS)
+
+    opening.opened.connect(start_backups)
+    login = LoginDialog(opening, office_name)
+    logged_in = bool(login.exec()) and login.actor is not None
+    if opening.error is not None:
+        return _explain_open_failure(opening.error, db_arg, crash)
+    database = opening.database
+    if database is None:  # closed before the database was opened
+        return 0
+    actor = login.actor
+    return _work_until_quit(database, started[0], crash,
+                            lambda: run_session_loop(database, started[0], logged_in=actor) if logged_in else 0)
+
+
+def open_chosen_database(db_arg: str | None) -> Database:
+    """The database ``--db`` names (or the environment, or the default file), opened and migrated."""
+    from koperasi.db.database import open_database
+    from koperasi.db.location import resolve_database_url
+    from koperasi.paths import default_database_path
+
+    return open_database(resolve_database_url(db_arg, default_database_path()))
+
+
+def _explain_open_failure(error: Exception, db_arg: str | None, crash: CrashHandler) -> int:
+    """Log and show why the database could not be opened; the exit code."""
+    from koperasi.db.location import shown
+    from koperasi.gui.messages import show_error
+
+    if isinstance(error, DomainError):
         log.warning("cannot open database %s: %s", shown(db_arg), error.message)
         show_error(None, "Basis data tidak dapat dibuka", error.message)
         return 1
-    except Exception:
-        splash.close()
-        log.exception("unexpected error while opening the database")
-        show_error(None, "Terjadi kesalahan", crash.unexpected_message())
-        return EXIT_CRASH
-    splash.close()
-    backups = AutomaticBackups(database)
+    log.error("unexpected error while opening the database", exc_info=error)
+    show_error(None, "Terjadi kesalahan", crash.unexpected_message())
+    return EXIT_CRASH
+
+
+def _work_until_quit(database: Database, backups: AutomaticBackups, crash: CrashHandler, session_loop: Callable[[], int]) -> int:
+    """Run ``session_loop`` (the logins and the main window), then the exit backup; close the database."""
+    from koperasi.gui.busy import drain
+    from koperasi.gui.messages import show_error
+
     try:
-        code = run_session_loop(database, backups)
+        code = session_loop()
         backups.at_exit()
         return code
     except Exception:
@@ -242,8 +312,9 @@ class AutomaticBackups(QObject):
             splash.close()
 
 
-def run_session_loop(database: Database, backups: AutomaticBackups | None = None) -> int:
-    """Set up (first run), then log in and work until the user quits or cancels a login."""
+def run_session_loop(database: Database, backups: AutomaticBackups | None = None, *, logged_in: Actor | None = None) -> int:
+    """Set up (first run), then log in and work until the user quits or cancels a login. ``logged_in``: the
+    first login was made at a login window shown before the database was opened (run_gui)."""
     from koperasi.gui.context import AppContext
     from koperasi.gui.office.login_dialog import LoginDialog
     from koperasi.gui.screen_fit import show_main_window
@@ -251,35 +322,38 @@ def run_session_loop(database: Database, backups: AutomaticBackups | None = None
 
     # The login window is read without the models (services/office/login_screen.py): they, the main window
     # and Beranda are most of start-up, and load while the password is typed (gui/warm_up.py).
-    with database.session() as session:
-        ready = login_screen.office_name(session) is not None
-    if not ready:
-        from koperasi.gui.office.setup_wizard import SetupWizard
-
-        wizard = SetupWizard(database)
-        if not wizard.exec():
-            return 0
-    username = ""
-    while True:
+    if logged_in is None:
         with database.session() as session:
-            office_name = login_screen.office_name(session)
-        assert office_name is not None
-        login = LoginDialog(database, office_name, username=username)
-        if backups is not None:  # once a run, while the user logs in: after the login window shows, as it reads the models
-            backups.start_daily_soon(BACKUP_AFTER_LOGIN_SHOWN_MS)
-        if not login.exec() or login.actor is None:
-            return 0
+            ready = login_screen.office_name(session) is not None
+        if not ready:
+            from koperasi.gui.office.setup_wizard import SetupWizard
+
+            wizard = SetupWizard(database)
+            if not wizard.exec():
+                return 0
+    actor, username = logged_in, ""
+    while True:
+        if actor is None:
+            with database.session() as session:
+                office_name = login_screen.office_name(session)
+            assert office_name is not None
+            login = LoginDialog(database, office_name, username=username)
+            if backups is not None:  # once a run, while the user logs in: after the login window shows, as it reads the models
+                backups.start_daily_soon(BACKUP_AFTER_LOGIN_SHOWN_MS)
+            if not login.exec() or login.actor is None:
+                return 0
+            actor = login.actor
         from koperasi.gui.main_window import MAIN_WINDOW_HEIGHT, MAIN_WINDOW_WIDTH, MainWindow
         from koperasi.services.office import profile as office
 
         with database.session() as session:
             current = office.current_office(session)
         assert current is not None
-        window = MainWindow(AppContext(database=database, actor=login.actor, office=current))
+        window = MainWindow(AppContext(database=database, actor=actor, office=current))
         loop = QEventLoop()
         window.closed.connect(loop.quit)
         if backups is not None:
-            backups.ask_passphrase(login.actor)
+            backups.ask_passphrase(actor)
             backups.show_on(window)
             backups.start_daily()  # the start-up backup that waited for the passphrase
         show_main_window(window, MAIN_WINDOW_WIDTH, MAIN_WINDOW_HEIGHT)
@@ -287,4 +361,4 @@ def run_session_loop(database: Database, backups: AutomaticBackups | None = None
         window.deleteLater()
         if not window.logging_out:
             return 0
-        username = login.actor.username
+        actor, username = None, actor.username

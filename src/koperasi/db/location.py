@@ -2,6 +2,9 @@
 
 SQLite's locking is unreliable on network file systems (sqlite.org/whentouse.html):
 an office with several PCs must use PostgreSQL instead of a shared ``.db`` file.
+
+SQLAlchemy is imported by the functions that need it, not with the module: start-up finds the SQLite file
+and checks where it lies before SQLAlchemy is loaded (app.run_gui).
 """
 
 from __future__ import annotations
@@ -10,12 +13,14 @@ import os
 import re
 import sys
 from pathlib import Path
-
-from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError
+from typing import TYPE_CHECKING
+from urllib.parse import unquote
 
 from koperasi.domain.errors import DomainError
 from koperasi.logs import mask_credentials
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import URL
 
 ENV_DATABASE_URL = "KOPERASI_DATABASE_URL"
 _NETWORK_FILESYSTEMS = frozenset(
@@ -32,6 +37,8 @@ _NETWORK_FUSE = frozenset(
 _MOUNT_ESCAPE = re.compile(r"\\([0-7]{3})")
 _DRIVE_REMOTE = 4  # GetDriveTypeW
 _SUPPORTED_DRIVERS = frozenset({"sqlite", "sqlite+pysqlite", "postgresql+psycopg"})
+# An SQLite URL with nothing in it but the file (no host, no options): its file is plain to see without SQLAlchemy.
+_PLAIN_SQLITE_URL = re.compile(r"sqlite(?:\+pysqlite)?:///(?P<database>[^?]+)")
 
 
 class NetworkPathRefused(DomainError):
@@ -43,7 +50,10 @@ def resolve_database_url(arg: str | None, default_path: Path) -> URL:
 
     ``--db`` may be a URL (``postgresql+psycopg://...``) or a plain file path.
     """
-    value = arg or os.environ.get(ENV_DATABASE_URL) or str(default_path)
+    from sqlalchemy.engine import URL, make_url
+    from sqlalchemy.exc import ArgumentError
+
+    value = _chosen(arg, default_path)
     if "://" in value:
         try:
             url = make_url(value)
@@ -60,12 +70,29 @@ def resolve_database_url(arg: str | None, default_path: Path) -> URL:
     return URL.create("sqlite+pysqlite", database=str(Path(value).expanduser().absolute()))
 
 
+def plain_sqlite_file(arg: str | None, default_path: Path) -> Path | None:
+    """The SQLite file ``resolve_database_url`` names, found without SQLAlchemy; None for anything else
+    (PostgreSQL, or an SQLite URL with more in it than the file): only ``resolve_database_url`` may say then."""
+    value = _chosen(arg, default_path)
+    if "://" not in value:
+        return Path(value).expanduser().absolute()
+    plain = _PLAIN_SQLITE_URL.fullmatch(value)
+    return Path(unquote(plain["database"])) if plain else None
+
+
+def _chosen(arg: str | None, default_path: Path) -> str:
+    return arg or os.environ.get(ENV_DATABASE_URL) or str(default_path)
+
+
 def shown(arg: str | None) -> str:
     """``--db`` as it may be logged or shown: a URL with its password hidden."""
     if arg is None:
         return "(bawaan)"
     if "://" not in arg:
         return arg
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
     try:
         return make_url(arg).render_as_string(hide_password=True)
     except (ArgumentError, ValueError):

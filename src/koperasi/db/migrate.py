@@ -14,20 +14,18 @@ import logging
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
-from functools import cache
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, Engine, inspect, text
 
 from koperasi.db.engine import BEGIN_MODE
+from koperasi.db.schema_head import MIGRATIONS, script_head
 from koperasi.domain.errors import DomainError
 
 if TYPE_CHECKING:
     from alembic.config import Config
 
 log = logging.getLogger(__name__)
-MIGRATIONS = Path(__file__).with_name("migrations")
 
 
 class DatabaseTooNew(DomainError):
@@ -91,24 +89,6 @@ def check_not_newer(current: str | None) -> None:
             "Basis data ini dibuat oleh versi Koperasi Berdaya yang lebih baru. "
             "Pasang versi program terbaru untuk membukanya; data tidak diubah."
         )
-
-
-# The two lines every migration file starts with: revision = "0012" / down_revision = "0011" (or None).
-_SCRIPT_LINE = re.compile(r'^(revision|down_revision)(?:: [^=]+)? = (?:"(\d{4})"|None)\s*$', re.MULTILINE)
-
-
-@cache
-def script_head() -> str | None:
-    """The newest revision, read from the migration files' own lines without Alembic; None when
-    those do not form one plain chain (Alembic then decides, as it always may)."""
-    revisions: dict[str, str | None] = {}
-    for script in (MIGRATIONS / "versions").glob("[0-9][0-9][0-9][0-9]_*.py"):
-        lines = dict((key, value or None) for key, value in _SCRIPT_LINE.findall(script.read_text(encoding="utf-8")))
-        if set(lines) != {"revision", "down_revision"}:
-            return None
-        revisions[lines["revision"]] = lines["down_revision"]
-    heads = set(revisions) - set(revisions.values())
-    return heads.pop() if len(heads) == 1 else None
 
 
 def stored_revision(connection: Connection) -> str | None:

@@ -15,9 +15,6 @@ from types import TracebackType
 from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtWidgets import QApplication
 
-from sqlalchemy.exc import DBAPIError
-
-from koperasi.db import errors
 from koperasi.domain.errors import DomainError
 from koperasi.gui.messages import show_error
 
@@ -40,7 +37,9 @@ class CrashHandler(QObject):
         threading.excepthook = lambda args: self.handle(args.exc_type, args.exc_value, args.exc_traceback)
 
     def handle(self, kind: type[BaseException], error: BaseException | None, traceback: TracebackType | None) -> None:
-        if isinstance(error, DBAPIError):
+        if _is_driver_failure(error):
+            from koperasi.db import errors
+
             # A read that failed in a screen: a lost server or a full disk, not a bug.
             error = errors.translate(error) or error
         if isinstance(error, DomainError):
@@ -67,3 +66,10 @@ class CrashHandler(QObject):
             show_error(QApplication.activeWindow(), title, message)
         finally:
             self._showing = False
+
+
+def _is_driver_failure(error: BaseException | None) -> bool:
+    """Whether ``error`` is SQLAlchemy's DBAPIError, asked without importing SQLAlchemy: the handler is installed
+    before the login window, which shows before SQLAlchemy loads (app.run_gui); until it has, nothing raised is one."""
+    loaded = sys.modules.get("sqlalchemy.exc")
+    return loaded is not None and isinstance(error, loaded.DBAPIError)
