@@ -34,7 +34,7 @@ def test_an_unexpected_start_up_error_gets_the_calm_dialog_and_exit_70(qtbot, mo
     shown = []
     monkeypatch.setattr(messages, "show_error", lambda parent, title, message: shown.append(title))
 
-    def broken(_database):
+    def broken(_database, _backups=None, *, logged_in=None):
         raise KeyError("bug in a screen")
 
     monkeypatch.setattr(app, "run_session_loop", broken)
