@@ -390,3 +390,43 @@ def test_0027_fills_the_running_figures_of_sales_as_the_services_keep_them(db, a
         session.execute(migration.FILL_BALANCES)
         assert (session.execute(days).all(), session.execute(balances).all()) == kept
         session.rollback()
+
+
+def test_0028_moves_a_members_photo_to_its_own_table_and_back(db, admin):
+    """A member whose pas foto was in members.photo (0025) still has it after the upgrade; a downgrade puts it
+    back; a member without a photo gets none; SQLite's members table keeps its search triggers."""
+    from alembic import command
+    from sqlalchemy import LargeBinary, Uuid, bindparam
+
+    from koperasi.services.members import register as members
+    from tests.domain.test_photos import picture
+    from tests.loan_support import loan_office
+
+    office = loan_office(db, admin)
+    with_photo, without = office.member(), office.member("Nur Aisyah", date(1990, 2, 2))
+    jpeg = picture("JPEG")
+    with migrate.migration_connection(db.engine) as connection:
+        command.downgrade(migrate.alembic_config(connection), "0025")
+        connection.execute(
+            text("UPDATE members SET photo = :photo WHERE id = :id").bindparams(
+                bindparam("photo", type_=LargeBinary()), bindparam("id", type_=Uuid())),
+            {"photo": jpeg, "id": with_photo},
+        )
+    migrate.upgrade(db.engine)
+    with db.session() as session:
+        assert members.get_photo(session, admin, with_photo) == jpeg
+        assert members.get_member(session, admin, with_photo).has_photo
+        assert members.get_photo(session, admin, without) is None
+        assert not members.get_member(session, admin, without).has_photo
+    columns = {column["name"] for column in inspect(db.engine).get_columns("members")}
+    assert "photo" not in columns or sqlite3.sqlite_version_info < (3, 35, 0)
+    if db.engine.dialect.name == "sqlite":
+        with db.engine.connect() as connection:
+            triggers = connection.exec_driver_sql("SELECT count(*) FROM sqlite_master WHERE type = 'trigger'"
+                                                  " AND tbl_name = 'members'").scalar()
+            assert triggers == 4  # 0005's three and 0025's members_loans_search_au
+
+    with migrate.migration_connection(db.engine) as connection:
+        command.downgrade(migrate.alembic_config(connection), "0025")
+        stored = connection.execute(text("SELECT photo FROM members WHERE photo IS NOT NULL")).scalars().all()
+        assert stored == [jpeg]

@@ -211,13 +211,23 @@ class Member(Base):
     status: Mapped[str] = mapped_column(String(8), default="aktif")
     left_on: Mapped[date | None] = mapped_column(Date)
     left_reason: Mapped[str | None] = mapped_column(String(250))
-    photo: Mapped[bytes | None] = mapped_column(LargeBinary, deferred=True)
     notes: Mapped[str] = mapped_column(Text, default="")
     search_text: Mapped[str] = mapped_column(String(200))
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
     version: Mapped[int] = mapped_column(Integer, default=1)
 
     __mapper_args__ = {"version_id_col": version}
+
+
+class MemberPhoto(Base):
+    """A member's pas foto (0028; the rules: domain/photos.py). Its own table, not a column of ``members``: in
+    SQLite a photo of tens of KB spills into overflow pages that a search reading ``search_text``, the list,
+    and every save's version check walked through, and every update of the member rewrote."""
+
+    __tablename__ = "member_photos"
+
+    member_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("members.id"), primary_key=True)
+    photo: Mapped[bytes] = mapped_column(LargeBinary)
 
 
 class MemberCategory(Base):

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import case, delete, func, select, update
+from sqlalchemy import case, delete, exists, func, select, update
 from sqlalchemy.orm import Session
 
 from koperasi.db.models import (
@@ -21,6 +21,7 @@ from koperasi.db.models import (
     Member,
     MemberCategory,
     MemberGroup,
+    MemberPhoto,
     TrainingParticipant,
 )
 from koperasi.domain.office.audit import AuditAction
@@ -303,8 +304,10 @@ def set_photo(
     with write(session):
         authorize(session, actor, Permission.EDIT_MEMBERS)
         member = _current(session, member_id, expected_version)
-        member.photo = photo
-        member.version += 1  # a deferred column: make the change visible to other clerks' stale saves
+        session.execute(delete(MemberPhoto).where(MemberPhoto.member_id == member.id))
+        if photo is not None:
+            session.add(MemberPhoto(member_id=member.id, photo=photo))
+        member.version += 1  # the photo is another table's row: make the change visible to other clerks' stale saves
         session.flush()
         audit.record(
             session, actor, action=AuditAction.MEMBER_PHOTO_CHANGED, entity="member", entity_id=member.id,
@@ -315,7 +318,7 @@ def set_photo(
 
 def get_photo(session: Session, actor: Actor, member_id: uuid.UUID) -> bytes | None:
     authorize(session, actor, Permission.USE_APP)
-    return session.scalar(select(Member.photo).where(Member.id == member_id))
+    return session.scalar(select(MemberPhoto.photo).where(MemberPhoto.member_id == member_id))
 
 
 def get_member(session: Session, actor: Actor, member_id: uuid.UUID) -> MemberDetail:
@@ -359,7 +362,7 @@ def detail(session: Session, member: Member) -> MemberDetail:
         groups=groups,
         household_size=household_size(data.household),
         out_of_school_children=out_of_school_children(data.household, today=clock.today()),
-        has_photo=session.scalar(select(Member.photo.is_not(None)).where(Member.id == member.id)) or False,
+        has_photo=session.scalar(select(exists().where(MemberPhoto.member_id == member.id))),
         version=member.version,
     )
 
