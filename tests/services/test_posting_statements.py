@@ -15,11 +15,13 @@ from tests.sales_support import sales_office
 
 # Per database: SQLite begins with BEGIN IMMEDIATE, PostgreSQL takes an advisory lock.
 # Before issue 19 a repayment sent 16 and a 10-line sale 76 (SQLite), 65 (PostgreSQL).
+# A sale then sent 17; two more since Beranda's running figures (0027): its day's and its producers'
+# upserts, one statement each whatever the number of lines (services/sales/running.py).
 REPAYMENT_CEILING = {"sqlite": 13, "postgresql": 13}
-TEN_LINE_SALE_CEILING = {"sqlite": 17, "postgresql": 17}
+TEN_LINE_SALE_CEILING = {"sqlite": 19, "postgresql": 19}
 # Lines of members and of a group: the groups' names and stock are read apart (two kinds of producer), once
 # each whatever the number of producers. Before, each producer cost three statements of its own.
-MIXED_PRODUCERS_SALE_CEILING = {"sqlite": 20, "postgresql": 20}
+MIXED_PRODUCERS_SALE_CEILING = {"sqlite": 22, "postgresql": 22}
 
 
 @contextmanager

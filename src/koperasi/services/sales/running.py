@@ -13,7 +13,10 @@ tables to the rows (``mismatches``); the demo office, written in bulk, is counte
 from __future__ import annotations
 
 import uuid
+from collections import defaultdict
+from collections.abc import Iterable
 from datetime import date
+from typing import NamedTuple
 
 from sqlalchemy import delete, func, insert, select, union_all
 from sqlalchemy.dialects import postgresql, sqlite
@@ -26,37 +29,55 @@ from koperasi.services.sales.book import standing_payouts, standing_sale_lines
 _DAY_FIGURES = ("lines", "total", "commission")
 
 
-def count_sale(session: Session, sale_id: uuid.UUID, *, sold_on: date, channel_id: uuid.UUID, sign: int = 1) -> None:
-    """A sale's lines, as its lines say, added to its day and channel and to its producers (``sign`` -1: taken
-    off, for its cancellation)."""
-    lines, total, commission = session.execute(
-        select(func.count(), func.coalesce(func.sum(SaleLine.total), 0), func.coalesce(func.sum(SaleLine.commission), 0))
-        .where(SaleLine.sale_id == sale_id)
-    ).one()
-    _add(session, SalesDay, {"sold_on": sold_on, "channel_id": channel_id},
-         {"lines": sign * int(lines), "total": sign * int(total), "commission": sign * int(commission)})
-    shares = session.execute(
-        select(func.coalesce(SaleLine.member_id, SaleLine.group_id), func.sum(SaleLine.producer_share))
-        .where(SaleLine.sale_id == sale_id)
-        .group_by(SaleLine.member_id, SaleLine.group_id)
+class LineFigures(NamedTuple):
+    """What one sale line adds: to its producer (a member or a group) and to its day."""
+
+    producer_id: uuid.UUID
+    total: int
+    commission: int
+    producer_share: int
+
+
+def count_sale(session: Session, *, sold_on: date, channel_id: uuid.UUID, lines: Iterable[LineFigures], sign: int = 1) -> None:
+    """A sale's lines added to its day and channel and to its producers (``sign`` -1: taken off, for its
+    cancellation). Two statements, whatever the number of lines and producers: the sale's own figures, not
+    its lines read back."""
+    count = total = commission = 0
+    owed: dict[uuid.UUID, int] = defaultdict(int)
+    for line in lines:
+        count, total, commission = count + 1, total + line.total, commission + line.commission
+        owed[line.producer_id] += line.producer_share
+    if not count:
+        return
+    _add(session, SalesDay, ("sold_on", "channel_id"), ("lines", "total", "commission"),
+         [{"sold_on": sold_on, "channel_id": channel_id, "lines": sign * count, "total": sign * total,
+           "commission": sign * commission}])
+    _add(session, ProducerBalance, ("producer_id",), ("owed",),
+         [{"producer_id": producer_id, "owed": sign * share} for producer_id, share in owed.items()])
+
+
+def uncount_sale(session: Session, sale_id: uuid.UUID, *, sold_on: date, channel_id: uuid.UUID) -> None:
+    """A cancelled sale's lines, as they were recorded, taken off its day, channel and producers."""
+    lines = session.execute(
+        select(func.coalesce(SaleLine.member_id, SaleLine.group_id), SaleLine.total, SaleLine.commission,
+               SaleLine.producer_share).where(SaleLine.sale_id == sale_id)
     )
-    for producer_id, share in shares:
-        _add(session, ProducerBalance, {"producer_id": producer_id}, {"owed": sign * int(share)})
+    count_sale(session, sold_on=sold_on, channel_id=channel_id, lines=(LineFigures(*row) for row in lines), sign=-1)
 
 
 def count_payout(session: Session, producer_id: uuid.UUID, amount: int) -> None:
     """A payout taken off what its producer is owed (a negative ``amount`` gives a cancelled one back)."""
-    _add(session, ProducerBalance, {"producer_id": producer_id}, {"owed": -amount})
+    _add(session, ProducerBalance, ("producer_id",), ("owed",), [{"producer_id": producer_id, "owed": -amount}])
 
 
-def _add(session: Session, table, key: dict[str, object], figures: dict[str, int]) -> None:
-    """The figures added to the row of ``key``, made if it is not there yet (one statement: no read first)."""
+def _add(session: Session, table, key: tuple[str, ...], figures: tuple[str, ...], rows: list[dict[str, object]]) -> None:
+    """Each row's figures added to the row of its ``key``, made if it is not there yet: one statement for all
+    rows (an executemany), no read first. The rows' keys must differ (one producer, one row)."""
     upsert = (postgresql.insert if session.connection().dialect.name == "postgresql" else sqlite.insert)(table)
-    upsert = upsert.values(**key, **figures)
     session.execute(upsert.on_conflict_do_update(
         index_elements=[getattr(table, name) for name in key],
         set_={name: getattr(table, name) + upsert.excluded[name] for name in figures},
-    ))
+    ), rows)
 
 
 def _days_from_rows():

@@ -140,7 +140,11 @@ def record_sale(session: Session, actor: Actor, data: SaleInput, *, request_id: 
              "total": split.total, "commission_bp": rate, "commission": split.commission, "producer_share": split.producer_share}
             for line, product, _, rate, split in rows
         ])
-        running.count_sale(session, sale_id, sold_on=data.sold_on, channel_id=channel.id)
+        running.count_sale(session, sold_on=data.sold_on, channel_id=channel.id, lines=(
+            running.LineFigures(line.producer.member_id or line.producer.group_id, split.total, split.commission,
+                                split.producer_share)
+            for line, _, _, _, split in rows
+        ))
         audit.record(session, actor, action=AuditAction.SALE_RECORDED, entity="sale", entity_id=sale_id,
                      after={"number": number, "amount": format_rupiah(total), "rows": len(rows), "name": buyer_name})
         return RecordedSale(sale_id, number, total, commission)
@@ -192,7 +196,7 @@ def approve_sale_reversal(session: Session, actor: Actor, reversal_request_id: u
         )
         session.add(row)
         session.flush()
-        running.count_sale(session, original.id, sold_on=original.sold_on, channel_id=original.channel_id, sign=-1)
+        running.uncount_sale(session, original.id, sold_on=original.sold_on, channel_id=original.channel_id)
         audit.record(session, actor, action=AuditAction.SALE_REVERSED, entity="sale", entity_id=original.id,
                      before={"number": original.number, "amount": format_rupiah(original.total)}, reason=reason)
         reversals.settle(session, actor, request, row.id)
