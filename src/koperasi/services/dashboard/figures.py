@@ -33,7 +33,7 @@ from koperasi.domain.trainings.papers import TrainedCount
 from koperasi.domain.trainings.rules import RuleKind
 from koperasi.services.access import authorize
 from koperasi.services.loans.arrears import book_summary, reversed_movements
-from koperasi.services.loans.funds import list_funds
+from koperasi.services.loans.funds import fund_positions
 
 FIRST_DAY, LAST_DAY = date(1900, 1, 1), date(9998, 12, 31)  # month ends and the next two weeks stay within date
 UPCOMING_DAYS = 14
@@ -260,7 +260,7 @@ def _loans(session: Session, actor: Actor, as_of: date) -> LoanFigures:
     ) or 0
     funds = tuple(
         FundFigures(fund.name, fund.capital, fund.outstanding, fund.available)
-        for fund in list_funds(session, actor) if fund.active or fund.outstanding
+        for fund in fund_positions(session, actor) if fund.active or fund.outstanding
     )
     return LoanFigures(
         book, buckets, oldest, int(disbursed_month), int(disbursed_year),
