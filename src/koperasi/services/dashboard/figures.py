@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from enum import StrEnum
 
-from sqlalchemy import case, func, select, union, union_all
+from sqlalchemy import case, func, select, union_all
 from sqlalchemy.orm import Session
 
 from koperasi.db.models import (
@@ -220,7 +220,8 @@ def _members(session: Session, as_of: date) -> MemberFigures:
     total, women, new, left = (sum(int(row[column]) for row in per_kecamatan) for column in range(1, 5))
     # Largest first, then by name, as the database ordered them before (the test holds it).
     by_kecamatan = sorted(((name, int(n)) for name, n, *_ in per_kecamatan if n), key=lambda row: (-row[1], row[0]))
-    off_roll = union(
+    # UNION ALL: IN does not mind a member listed twice, so no temporary B-tree removes duplicates first.
+    off_roll = union_all(
         select(Member.id).where(Member.left_on <= as_of),
         select(Member.id).where(Member.join_date > as_of),
     )
