@@ -577,6 +577,7 @@ def specs(w: World) -> dict:
             add_new=flags(), source=texts("wilayah-2026.csv"),
         ),
         funds.list_funds: d(include_inactive=flags()),
+        funds.fund_positions: d(),
         funds.create_fund: d(name=texts("Dana Desa"), donor=texts("Pemkab"), notes=texts()),
         funds.update_fund: d(fund_id=w.pick("fund"), name=texts("Dana Bergulir Pemkab"), donor=texts(), notes=texts(), active=flags(),
                              expected_version=versions()),

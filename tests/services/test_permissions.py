@@ -208,6 +208,7 @@ CALLS = {
     ),
     # Loans (issue 5): the permission each needs is in domain/roles.py.
     funds.list_funds: (ANYONE_LOGGED_IN, lambda s, a: funds.list_funds(s, a)),
+    funds.fund_positions: (ANYONE_LOGGED_IN, lambda s, a: funds.fund_positions(s, a)),
     funds.create_fund: (FUND_KEEPERS, lambda s, a: funds.create_fund(s, a, name="", donor="")),
     funds.update_fund: (
         FUND_KEEPERS, lambda s, a: funds.update_fund(s, a, UNKNOWN, name="X", donor="Y", notes="", active=True, expected_version=1)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from enum import StrEnum
 
-from sqlalchemy import case, func, select, union, union_all
+from sqlalchemy import case, func, select, union_all
 from sqlalchemy.orm import Session
 
 from koperasi.db.models import (
@@ -33,7 +33,7 @@ from koperasi.domain.trainings.papers import TrainedCount
 from koperasi.domain.trainings.rules import RuleKind
 from koperasi.services.access import authorize
 from koperasi.services.loans.arrears import book_summary, reversed_movements
-from koperasi.services.loans.funds import list_funds
+from koperasi.services.loans.funds import fund_positions
 
 FIRST_DAY, LAST_DAY = date(1900, 1, 1), date(9998, 12, 31)  # month ends and the next two weeks stay within date
 UPCOMING_DAYS = 14
@@ -194,7 +194,10 @@ def _members(session: Session, as_of: date) -> MemberFigures:
     """The members tile from covering indexes, never the wide member rows, and no member sought one by one.
 
     The roll per kecamatan is one pass over ix_members_roll grouped by its first column (kecamatan
-    code: in index order, no sort), named afterwards; the tile's totals add those few rows up. Categories
+    code: in index order, no sort), its rows off the roll skipped rather than tested in each count, named
+    afterwards; the tile's totals add those few rows up. The month's joiners and leavers are counted apart,
+    each a range of its own index (ix_members_join_date, ix_members_left_on): every member has a kecamatan
+    (a required key), so they are the same members the grouped pass would count. Categories
     and out-of-school children are everyone's, counted in their own indexes, less those of the members
     off the roll that day (left by then, or joining after it: few, found in ix_members_left_on and
     ix_members_join_date), so no member is looked up for each of their rows.
@@ -202,25 +205,25 @@ def _members(session: Session, as_of: date) -> MemberFigures:
     month_start = as_of.replace(day=1)
     on_roll = (Member.join_date <= as_of) & (Member.left_on.is_(None) | (Member.left_on > as_of))
     per_code = (
-        select(
-            Member.kecamatan_code.label("code"),
-            func.count().filter(on_roll).label("total"),
-            func.count().filter(on_roll & (Member.sex == "P")).label("women"),
-            func.count().filter(Member.join_date.between(month_start, as_of)).label("new"),
-            func.count().filter(Member.left_on.between(month_start, as_of)).label("left"),
-        )
+        select(Member.kecamatan_code.label("code"), func.count().label("total"), func.count().filter(Member.sex == "P").label("women"))
+        .where(on_roll)
         .group_by(Member.kecamatan_code)
         .subquery("per_code")
     )
     per_kecamatan = session.execute(
-        select(Kecamatan.name, *(func.sum(column) for column in (per_code.c.total, per_code.c.women, per_code.c.new, per_code.c.left)))
+        select(Kecamatan.name, func.sum(per_code.c.total), func.sum(per_code.c.women))
         .join(per_code, per_code.c.code == Kecamatan.code)
         .group_by(Kecamatan.name)
     ).all()
-    total, women, new, left = (sum(int(row[column]) for row in per_kecamatan) for column in range(1, 5))
+    total, women = (sum(int(row[column]) for row in per_kecamatan) for column in (1, 2))
+    new, left = session.execute(select(
+        select(func.count()).where(Member.join_date.between(month_start, as_of)).scalar_subquery(),
+        select(func.count()).where(Member.left_on.between(month_start, as_of)).scalar_subquery(),
+    )).one()
     # Largest first, then by name, as the database ordered them before (the test holds it).
     by_kecamatan = sorted(((name, int(n)) for name, n, *_ in per_kecamatan if n), key=lambda row: (-row[1], row[0]))
-    off_roll = union(
+    # UNION ALL: IN does not mind a member listed twice, so no temporary B-tree removes duplicates first.
+    off_roll = union_all(
         select(Member.id).where(Member.left_on <= as_of),
         select(Member.id).where(Member.join_date > as_of),
     )
@@ -244,7 +247,7 @@ def _members(session: Session, as_of: date) -> MemberFigures:
         select(func.count()).select_from(HouseholdMember).where(out_of_school, HouseholdMember.member_id.in_(off_roll))
     ) or 0
     return MemberFigures(
-        total, women, new, left, tuple(Count(name, int(n)) for name, n in by_category),
+        total, women, int(new), int(left), tuple(Count(name, int(n)) for name, n in by_category),
         int(children) - int(children_gone), tuple(Count(name, n) for name, n in by_kecamatan),
     )
 
@@ -260,7 +263,7 @@ def _loans(session: Session, actor: Actor, as_of: date) -> LoanFigures:
     ) or 0
     funds = tuple(
         FundFigures(fund.name, fund.capital, fund.outstanding, fund.available)
-        for fund in list_funds(session, actor) if fund.active or fund.outstanding
+        for fund in fund_positions(session, actor) if fund.active or fund.outstanding
     )
     return LoanFigures(
         book, buckets, oldest, int(disbursed_month), int(disbursed_year),

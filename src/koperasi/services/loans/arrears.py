@@ -261,7 +261,7 @@ def _core(as_of: date):
     states = _schedule_states(as_of, opened)
     uncured = _not_yet_cured(as_of, opened).cte("uncured")
     restructured = uncured.c.loan_id.is_not(None)
-    remaining = opened.c.disbursed - opened.c.repaid - opened.c.written_off
+    remaining = states.c.disbursed - states.c.repaid - states.c.written_off
     oldest = states.c.oldest_unpaid
 
     def unpaid_before(day: date):
@@ -283,17 +283,17 @@ def _core(as_of: date):
     late = unpaid_before(as_of)
     return (
         select(
-            opened.c.loan_id, opened.c.number, opened.c.member_id, opened.c.group_id, opened.c.product_id,
-            opened.c.fund_source_id, remaining.label("remaining"), states.c.schedule_no, states.c.toward,
+            states.c.loan_id, states.c.number, states.c.member_id, states.c.group_id, states.c.product_id,
+            states.c.fund_source_id, remaining.label("remaining"), states.c.schedule_no, states.c.toward,
             bucket.label("bucket"),
             (restructured | unpaid_before(before_30)).label("at_risk"),
             late.label("late"),
             restructured.label("restructured"),
             case((late, oldest), else_=None).label("oldest_unpaid"),
         )
-        .select_from(opened)
-        .join(states, states.c.loan_id == opened.c.loan_id)
-        .outerjoin(uncured, uncured.c.loan_id == opened.c.loan_id)
+        # The states carry the open loans' own columns: no join back to open_loans, each loan sought again.
+        .select_from(states)
+        .outerjoin(uncured, uncured.c.loan_id == states.c.loan_id)
         .where(remaining > 0)
         .cte("core")
     )
@@ -437,11 +437,11 @@ def _not_yet_cured(as_of: date, opened):
 
 
 def _schedule_states(as_of: date, opened):
-    """Per open loan, from its schedule in force on the day: what was paid toward it (``toward``) and the
-    due date of the oldest installment not yet covered (``oldest_unpaid``: the first whose running total
-    exceeds what was paid toward the schedule; NULL when all are): one seek in ix_loan_installments_unpaid
-    per loan, given each loan's repayments by the day in ``opened``. What fell due by the day, for the
-    arrears, is sought only for the loans shown (``_due_by``)."""
+    """Each open loan's row of ``opened`` (carried along, so ``_core`` need not join back to it) with, from its
+    schedule in force on the day, what was paid toward it (``toward``) and the due date of the oldest installment
+    not yet covered (``oldest_unpaid``: the first whose running total exceeds what was paid toward the schedule;
+    NULL when all are): one seek in ix_loan_installments_unpaid per loan, given each loan's repayments by the day
+    in ``opened``. What fell due by the day, for the arrears, is sought only for the loans shown (``_due_by``)."""
     # Nothing was paid before a first schedule (loans.book.add_schedule at disbursement): only a reschedule's
     # header is looked up.
     paid_before = case(
@@ -451,7 +451,7 @@ def _schedule_states(as_of: date, opened):
         .scalar_subquery(),
     )
     toward = (
-        select(opened.c.loan_id, opened.c.schedule_no, (opened.c.repaid - paid_before).label("toward"))
+        select(opened, (opened.c.repaid - paid_before).label("toward"))
         .where(opened.c.schedule_no.is_not(None))
         .subquery("toward")
     )
@@ -464,7 +464,7 @@ def _schedule_states(as_of: date, opened):
         .scalar_subquery()
     )
     return (
-        select(toward.c.loan_id, toward.c.schedule_no, toward.c.toward, oldest_unpaid.label("oldest_unpaid"))
+        select(toward, oldest_unpaid.label("oldest_unpaid"))
         .cte("states")
         # Worked out once: inlined, SQLite would seek again at each use of the columns.
         .prefix_with("MATERIALIZED")

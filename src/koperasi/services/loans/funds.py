@@ -44,6 +44,40 @@ class FundSummary:
         return self.capital - self.outstanding - self.written_off
 
 
+@dataclass(frozen=True, slots=True)
+class FundPosition:
+    """What a fund has, without the list's donor, notes and repaid total: what Beranda shows of it."""
+
+    id: uuid.UUID
+    name: str
+    active: bool
+    capital: int
+    outstanding: int
+    written_off: int
+
+    @property
+    def available(self) -> int:
+        return self.capital - self.outstanding - self.written_off
+
+
+def fund_positions(session: Session, actor: Actor) -> list[FundPosition]:
+    """Every fund's capital, loans outstanding and write-offs in name order, as ``list_funds`` gives them, without
+    summing every loan's repayments for the ``repaid`` figure (a pass over all the loans) that Beranda never shows."""
+    authorize(session, actor, Permission.USE_APP)
+    balances = ledger.fund_account_balances(session)
+    return [
+        FundPosition(
+            id=fund_id, name=name, active=active,
+            capital=balances.get((fund_id, Account.REVOLVING_FUND), 0),
+            outstanding=balances.get((fund_id, Account.LOANS_RECEIVABLE), 0),
+            written_off=balances.get((fund_id, Account.WRITTEN_OFF_LOANS), 0),
+        )
+        for fund_id, name, active in session.execute(
+            select(FundSource.id, FundSource.name, FundSource.active).order_by(FundSource.name)
+        )
+    ]
+
+
 def list_funds(session: Session, actor: Actor, *, include_inactive: bool = True) -> list[FundSummary]:
     authorize(session, actor, Permission.USE_APP)
     balances = ledger.fund_account_balances(session)
