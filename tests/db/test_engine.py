@@ -141,3 +141,18 @@ def test_the_database_and_its_wal_and_shm_are_readable_by_their_owner_only(tmp_p
             database.dispose()
     finally:
         os.umask(previous)
+
+
+def test_an_existing_file_named_by_a_relative_url_opens(tmp_path, monkeypatch):
+    """`--db sqlite:///koperasi.db` from the office folder: the look at an existing file before the engine
+    touches it needs an absolute path for its file: URI (it raised ValueError, and every start crashed)."""
+    from sqlalchemy.engine import make_url
+
+    from koperasi.db.database import open_database
+
+    monkeypatch.chdir(tmp_path)
+    open_database(make_url("sqlite:///koperasi.db")).dispose()
+    database = open_database(make_url("sqlite:///koperasi.db"))
+    with database.session() as session:
+        assert session.execute(text("SELECT count(*) FROM alembic_version")).scalar() == 1
+    database.dispose()

@@ -104,7 +104,7 @@ def _refuse_foreign_file(path: Path) -> None:
     # -wal/-shm beside it (a read-only connection to a WAL file would); with one, those exist already.
     wal = path.with_name(path.name + "-wal").exists()
     try:
-        connection = sqlite3.connect(f"{path.as_uri()}?mode=ro{'' if wal else '&immutable=1'}", uri=True)
+        connection = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro{'' if wal else '&immutable=1'}", uri=True)
     except sqlite3.Error:
         return  # what cannot be opened is reported by the engine's own, translated, failure
     try:
