@@ -73,6 +73,7 @@ def test_the_office_name_is_read_from_a_head_revision_file_without_changing_a_by
     before = hashlib.sha256(path.read_bytes()).digest()
     assert early_read.read_if_current(path, login_screen.office_name_in) == SAMPLE_OFFICE.name
     assert hashlib.sha256(path.read_bytes()).digest() == before
+    assert sorted(found.name for found in path.parent.iterdir() if found.name.startswith(path.name)) == [path.name]
 
 
 @pytest.mark.parametrize("revision", ["0001", "9999"])  # behind the head: upgraded first; newer: refused first

@@ -26,8 +26,12 @@ def read_if_current(path: Path, read: Callable[[sqlite3.Connection], T]) -> T | 
     head = script_head()
     if head is None or not path.is_file():
         return None
+    # Without a -wal file everything is in the file itself: "immutable" reads it without leaving an empty
+    # -wal/-shm beside it (a read-only connection to a WAL file would). timeout=0: a file another program
+    # holds locked is not waited for with nothing on screen; start-up then opens it the usual way.
+    wal = path.with_name(path.name + "-wal").exists()
     try:
-        connection = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True)
+        connection = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro{'' if wal else '&immutable=1'}", uri=True, timeout=0)
     except sqlite3.Error as error:
         log.info("early read of %s: cannot open it read-only (%s)", path, error)
         return None
