@@ -109,8 +109,10 @@ def _run_from_early_login(db_arg: str | None, office_name: str, crash: CrashHand
     if database is None:  # closed before the database was opened
         return 0
     actor = login.actor
-    return _work_until_quit(database, started[0], crash,
-                            lambda: run_session_loop(database, started[0], logged_in=actor) if logged_in else 0)
+    # Made here as on the usual path when the slot failed (the crash handler has said why already).
+    backups = started[0] if started else AutomaticBackups(database)
+    return _work_until_quit(database, backups, crash,
+                            lambda: run_session_loop(database, backups, logged_in=actor) if logged_in else 0)
 
 
 def open_chosen_database(db_arg: str | None) -> Database:

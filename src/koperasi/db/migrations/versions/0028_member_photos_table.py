@@ -47,7 +47,8 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    if _drops_columns():
+    # The column is there still where an older SQLite only emptied it (whatever this SQLite can do now).
+    if "photo" not in {column["name"] for column in sa.inspect(op.get_bind()).get_columns("members")}:
         op.add_column("members", sa.Column("photo", sa.LargeBinary(), nullable=True))
     op.execute(
         "UPDATE members SET photo = (SELECT p.photo FROM member_photos p WHERE p.member_id = members.id)"
