@@ -6,7 +6,8 @@ delete; so the program should run as a role that owns nothing:
 
 - the owner role owns the schema, tables, sequences and trigger functions; the program connects as it
   only to create or upgrade the schema (start it once with the owner's URL after installing a new version,
-  then run ``koperasi setup-postgres`` again so new tables get their grants);
+  then run ``koperasi setup-postgres`` again: new tables are usable at once through the owner's default
+  privileges, and the run narrows a new append-only table to SELECT and INSERT);
 - the application role may SELECT and INSERT on the append-only tables (no UPDATE, DELETE or TRUNCATE),
   read, write and delete rows of the other tables, use the sequences, and read ``alembic_version``.
   It is not a superuser and owns no table, so it can neither drop nor disable a trigger.
@@ -94,6 +95,13 @@ def set_up_roles(
         else:
             statements.append(f"GRANT SELECT, INSERT, UPDATE, DELETE ON {target} TO {a}")
     statements += [f"GRANT USAGE, SELECT ON SEQUENCE {s}.{quote(sequence)} TO {a}" for sequence in sequences]
+    # Tables a later version's upgrade adds (run as the owner) are usable at once: a clerk's first sale after
+    # an upgrade is not "permission denied" until someone remembers this command. Run it again all the same,
+    # so that a new append-only table loses UPDATE and DELETE (its triggers refuse them meanwhile).
+    statements += [
+        f"ALTER DEFAULT PRIVILEGES FOR ROLE {o} IN SCHEMA {s} GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO {a}",
+        f"ALTER DEFAULT PRIVILEGES FOR ROLE {o} IN SCHEMA {s} GRANT USAGE, SELECT ON SEQUENCES TO {a}",
+    ]
     for statement in statements:
         connection.execute(text(statement))
     for role, password in ((owner, owner_password), (app, app_password)):
