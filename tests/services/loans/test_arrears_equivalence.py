@@ -7,7 +7,6 @@ loans' running totals, a past day re-adds the movements)."""
 from __future__ import annotations
 
 import os
-import uuid
 from collections import defaultdict
 from datetime import date, timedelta
 
@@ -22,7 +21,6 @@ from koperasi.domain.loans.papers import PortfolioShare
 from koperasi.domain.loans.rules import (
     RESTRUCTURED_LABEL,
     AgeingBucket,
-    Frequency,
     Installment,
     MovementKind,
     ageing_bucket,
@@ -30,18 +28,12 @@ from koperasi.domain.loans.rules import (
     schedule_state,
 )
 from koperasi.services.loans import arrears
-from koperasi.services.loans import lifecycle as loans
+from tests import loan_stories
 from tests.loan_support import loan_office
 
 EXAMPLES = int(os.environ.get("KOPERASI_ARREARS_EXAMPLES", "10"))
 
-loan_story = st.fixed_dictionaries({
-    "start": st.integers(0, 300),  # days after the first day, 400 days before today
-    "term": st.integers(3, 8),
-    "payments": st.lists(st.tuples(st.integers(1, 60), st.integers(1, 6).map(lambda k: k * 50_000)), max_size=5),
-    "reverse_one": st.booleans(),
-    "ending": st.sampled_from(["none", "none", "write_off", "reschedule"]),
-})
+loan_story = loan_stories.loan_story()
 
 
 def _reference(session, as_of: date) -> list[tuple]:
@@ -94,30 +86,8 @@ def office(db, admin):
 @settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(stories=st.lists(loan_story, min_size=1, max_size=4), days=st.lists(st.integers(0, 480), min_size=1, max_size=4))
 def test_the_report_from_the_database_is_the_reference_on_random_offices(office, stories, days):
-    today = clock.today()
-    first_day = today - timedelta(days=400)
-    for index, story in enumerate(stories):
-        start = first_day + timedelta(days=story["start"])
-        loan_id = office.approved_loan(office.member(f"Anggota {index}"), principal=1_200_000, term=story["term"])
-        office.disburse(loan_id, on=start, first_due=start + timedelta(days=30))
-        paid_on, payments = start, []
-        for gap, amount in story["payments"]:
-            paid_on = min(paid_on + timedelta(days=gap), today)
-            if amount >= office.loan(loan_id).disbursed - office.loan(loan_id).principal_paid:
-                break
-            payments.append(office.repay(loan_id, amount, on=paid_on))
-        if story["reverse_one"] and payments:
-            office.reverse(payments[0].movement_id)
-        if office.loan(loan_id).status != "active":
-            continue
-        with office.session() as session:
-            if story["ending"] == "write_off":
-                loans.write_off_loan(session, office.manager, loan_id, written_off_on=today, reason="Pindah tanpa kabar",
-                                     request_id=uuid.uuid4())
-            elif story["ending"] == "reschedule":
-                loans.reschedule_loan(session, office.manager, loan_id, term=4, frequency=Frequency.MONTHLY,
-                                      first_due_on=today + timedelta(days=5), reason="Gagal panen",
-                                      expected_version=office.loan(loan_id).version)
+    loan_stories.play(office, stories)
+    first_day = clock.today() - timedelta(days=400)
     with office.session() as session:
         for offset in days:
             as_of = first_day + timedelta(days=offset)

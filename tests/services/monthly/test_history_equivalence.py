@@ -10,32 +10,25 @@ from __future__ import annotations
 import os
 import uuid
 from collections import defaultdict
-from datetime import date, timedelta
+from datetime import date
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
 
-from koperasi import clock
 from koperasi.db.models import Loan, LoanInstallment, LoanMovement, LoanProduct, LoanSchedule
-from koperasi.domain.loans.rules import Frequency, Installment, MovementKind, installments_paid_on_time, schedule_state
+from koperasi.domain.loans.rules import Installment, MovementKind, installments_paid_on_time, schedule_state
 from koperasi.domain.months import month_end
 from koperasi.services.loans import arrears
-from koperasi.services.loans import lifecycle as loans
 from koperasi.services.monthly.history import history
+from tests import loan_stories
 from tests.loan_support import loan_office
 
 EXAMPLES = int(os.environ.get("KOPERASI_HISTORY_EXAMPLES", "8"))
 LAST, COUNT = (2027, 1), 16  # October 2025 (before the first loan) to two months after today (28 November 2026)
 
-loan_story = st.fixed_dictionaries({
-    "start": st.integers(0, 300),  # days after the first day, 400 days before today
-    "term": st.integers(3, 8),
-    "payments": st.lists(st.tuples(st.integers(1, 60), st.integers(1, 6).map(lambda k: k * 50_000)), max_size=5),
-    "reverse_one": st.booleans(),
-    "ending": st.sampled_from(["none", "none", "write_off", "reschedule", "disburse_again"]),
-})
+loan_story = loan_stories.loan_story("disburse_again")
 
 
 def _standing(session) -> dict[uuid.UUID, list[LoanMovement]]:
@@ -102,35 +95,7 @@ def office(db, admin):
 @settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(stories=st.lists(loan_story, min_size=1, max_size=4))
 def test_the_history_from_the_database_is_its_plain_definition_on_random_offices(office, stories):
-    today = clock.today()
-    first_day = today - timedelta(days=400)
-    for index, story in enumerate(stories):
-        start = first_day + timedelta(days=story["start"])
-        loan_id = office.approved_loan(office.member(f"Anggota {index}"), principal=1_200_000, term=story["term"])
-        disbursement = office.disburse(loan_id, on=start, first_due=start + timedelta(days=30))
-        if story["ending"] == "disburse_again":
-            # Cancelled the same day, disbursed again a week later: its second schedule is its first in force.
-            office.reverse(disbursement.movement_id)
-            start += timedelta(days=7)
-            office.disburse(loan_id, on=start, first_due=start + timedelta(days=30))
-        paid_on, payments = start, []
-        for gap, amount in story["payments"]:
-            paid_on = min(paid_on + timedelta(days=gap), today)
-            if amount >= office.loan(loan_id).disbursed - office.loan(loan_id).principal_paid:
-                break
-            payments.append(office.repay(loan_id, amount, on=paid_on))
-        if story["reverse_one"] and payments:
-            office.reverse(payments[0].movement_id)
-        if office.loan(loan_id).status != "active":
-            continue
-        with office.session() as session:
-            if story["ending"] == "write_off":
-                loans.write_off_loan(session, office.manager, loan_id, written_off_on=today, reason="Pindah tanpa kabar",
-                                     request_id=uuid.uuid4())
-            elif story["ending"] == "reschedule":
-                loans.reschedule_loan(session, office.manager, loan_id, term=4, frequency=Frequency.MONTHLY,
-                                      first_due_on=today + timedelta(days=5), reason="Gagal panen",
-                                      expected_version=office.loan(loan_id).version)
+    loan_stories.play(office, stories)
     with office.session() as session:
         result = history(session, office.clerk, last=LAST, count=COUNT)
         assert [(p.outstanding, p.at_risk) for p in result.portfolio] == [
