@@ -183,6 +183,8 @@ class Member(Base):
         # Beranda's members tile (0016): the roll per kecamatan, and "on the roll?" for a member reached by id.
         Index("ix_members_roll", "kecamatan_code", "join_date", "left_on", "sex"),
         Index("ix_members_id_roll", "id", "join_date", "left_on"),
+        # The impact report's people by id: sex, desa, kecamatan and age group without the rows (0029).
+        Index("ix_members_id_people", "id", "sex", "desa_id", "kecamatan_code", "birth_date"),
         # The members who left, by day (0027): those off the roll on a day, taken off the tile's categories.
         Index("ix_members_left_on", "left_on", "id", sqlite_where=text("left_on IS NOT NULL"),
               postgresql_where=text("left_on IS NOT NULL")),
@@ -1288,6 +1290,9 @@ class HouseholdMeasurement(Base):
         # a day, so a sheet saved twice (two clerks, a double Enter) is refused instead of counted twice.
         UniqueConstraint("member_id", "measured_on"),
         Index("ix_household_measurements_officer", "officer_id", "measured_on"),
+        # The impact report's baseline and latest figures of each household, without the rows (0029).
+        Index("ix_household_measurements_figures", "member_id", "measured_on", "monthly_income", "household_size",
+              "business_status", "moneylender_debt", "children_in_school", "woman_business", "income_estimated"),
     )
 
     id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)

@@ -187,11 +187,20 @@ def _pairs(population: Select | None, period_from: date, period_to: date, lines:
             *extra,
         )
         .select_from(days)
-        .join(b, and_(b.member_id == days.c.member_id, b.measured_on == days.c.first))
-        .join(Member, Member.id == days.c.member_id).join(Desa, Desa.id == Member.desa_id)
+        .join(b, and_(b.member_id == days.c.member_id, seek(b.measured_on, days.c.first)))
+        .join(Member, seek(Member.id, days.c.member_id)).join(Desa, Desa.id == Member.desa_id)
         .join(Kecamatan, Kecamatan.code == Member.kecamatan_code)
-        .outerjoin(l, and_(l.member_id == days.c.member_id, l.measured_on == days.c.last, days.c.last > days.c.first))
+        .outerjoin(l, and_(l.member_id == days.c.member_id, seek(l.measured_on, days.c.last), days.c.last > days.c.first))
     )
+
+
+def seek(column, value):
+    """``column = value``, written as the range of one value so that SQLite reads it from a covering index
+    (migration 0029). Without statistics SQLite takes, for an equality on a unique key's every column, that
+    key's index and then the table row; as a range, it weighs the indexes and takes the one that carries
+    every column the statement reads (the funder's report at 100,000 households: 0.80 -> 0.53 s CPU for
+    the households, tests/services/impact/test_plans.py keeps it)."""
+    return column.between(value, value)
 
 
 def _flag(condition):
@@ -208,7 +217,7 @@ def _line_of(lines: dict[str, int], kind=Desa.kind):
 def _terms(b, l, line, suffix: str = "") -> list:
     """The 0/1 terms (``_TERMS``) of a household's baseline ``b`` against a later measurement ``l`` (outer-joined:
     all NULL when there is none)."""
-    followed = l.id.is_not(None)
+    followed = l.measured_on.is_not(None)  # not the id, which the covering index does not carry
     lined = and_(followed, line.is_not(None))
     terms = (
         _flag(followed),
@@ -311,13 +320,15 @@ def by_key(groups: dict[object, list[str]], fallback: str) -> Callable[[Row], Se
 
 
 def category_names(session: Session, population: Select | None) -> dict[object, list[str]]:
-    """Each household's vulnerability categories by key, in the categories' order."""
+    """Each household's vulnerability categories by key, in the categories' order: one category at a time, its
+    members from the (category_code, member_id) index alone, where ordering every member's categories by position
+    sorted them all (0.12 -> 0.05 s at 100,000 members)."""
     names: dict[object, list[str]] = defaultdict(list)
-    for key, name in session.connection().execute(
-        select(household_key(MemberCategory.member_id), Category.name).join(Category, Category.code == MemberCategory.category_code)
-        .where(_within(MemberCategory.member_id, population)).order_by(Category.position)
-    ).all():  # at once: a row at a time through the result costs three times the fetch
-        names[key].append(name)
+    connection = session.connection()
+    for code, name in connection.execute(select(Category.code, Category.name).order_by(Category.position)).all():
+        for key in connection.execute(select(household_key(MemberCategory.member_id)).where(
+                MemberCategory.category_code == code, _within(MemberCategory.member_id, population))).scalars().all():
+            names[key].append(name)
     return names
 
 
@@ -419,8 +430,7 @@ def _cohort_terms(session: Session, population: Select | None, basis: CohortBasi
     the window (domain/impact/cohorts.at_month; the later one on a tie) and that measurement's income."""
     m = HouseholdMeasurement
     if basis is CohortBasis.JOINED:
-        start = Member.join_date
-        households = select(m.member_id, start.label("start"), Desa.kind, func.min(m.measured_on).label("first"))
+        member_id, start, joined = Member.id, Member.join_date, None
     else:
         if basis is CohortBasis.FIRST_LOAN:
             starts = (select(Loan.member_id, func.min(Loan.disbursed_on).label("start")).where(Loan.disbursed_on.is_not(None))
@@ -430,13 +440,18 @@ def _cohort_terms(session: Session, population: Select | None, basis: CohortBasi
         else:
             starts = (select(TrainingParticipant.member_id, func.min(TrainingParticipant.enrolled_on).label("start"))
                       .where(TrainingParticipant.member_id.is_not(None)).group_by(TrainingParticipant.member_id))
-        subquery = starts.subquery()
-        start = subquery.c.start
-        households = (select(m.member_id, start.label("start"), Desa.kind, func.min(m.measured_on).label("first"))
-                      .join(subquery, subquery.c.member_id == m.member_id))
-    households = (households.join(Member, Member.id == m.member_id).join(Desa, Desa.id == Member.desa_id)
-                  .where(start.between(period_from, period_to), m.measured_on <= period_to, _within(m.member_id, population))
-                  .group_by(m.member_id, start, Desa.kind).cte("households").prefix_with("MATERIALIZED"))
+        joined = starts.subquery()
+        member_id, start = joined.c.member_id, joined.c.start
+    # Each household's first day is one seek in the (member_id, measured_on) index, not a grouping of measurements;
+    # materialized, so that the test for "has one" does not seek again.
+    first = select(func.min(m.measured_on)).where(m.member_id == member_id, m.measured_on <= period_to).scalar_subquery()
+    started = select(member_id.label("member_id"), start.label("start"), Desa.kind, first.label("first"))
+    if joined is not None:
+        started = started.select_from(joined).join(Member, Member.id == member_id)
+    started = (started.join(Desa, Desa.id == Member.desa_id)
+               .where(start.between(period_from, period_to), _within(member_id, population))
+               .cte("started").prefix_with("MATERIALIZED"))
+    households = select(started).where(started.c.first.is_not(None)).cte("households").prefix_with("MATERIALIZED")
     # The milestones' windows once per start day (a cohort's households share a few hundred), not per household.
     sqlite = session.get_bind().dialect.name == "sqlite"
     days = select(households.c.start).distinct().subquery()
@@ -465,11 +480,11 @@ def _cohort_terms(session: Session, population: Select | None, basis: CohortBasi
     b = BASELINE
     line = _line_of(lines, picked.c.kind)
     columns: list = [household_key(picked.c.member_id).label("key"), picked.c.start, b.monthly_income.label("income")]
-    query = select().select_from(picked).join(b, and_(b.member_id == picked.c.member_id, b.measured_on == picked.c.first))
+    query = select().select_from(picked).join(b, and_(b.member_id == picked.c.member_id, seek(b.measured_on, picked.c.first)))
     for months in later:
         at = aliased(HouseholdMeasurement, name=f"at{months}")
         columns += [*_terms(b, at, line, suffix=str(months)), at.monthly_income.label(f"income{months}")]
-        query = query.outerjoin(at, and_(at.member_id == picked.c.member_id, at.measured_on == picked.c[f"day{months}"]))
+        query = query.outerjoin(at, and_(at.member_id == picked.c.member_id, seek(at.measured_on, picked.c[f"day{months}"])))
     return query.add_columns(*columns)
 
 
