@@ -4,6 +4,7 @@ import importlib
 import sqlite3
 import uuid
 from datetime import date
+from pathlib import Path
 
 import pytest
 from alembic.autogenerate import compare_metadata
@@ -430,3 +431,28 @@ def test_0028_moves_a_members_photo_to_its_own_table_and_back(db, admin):
         command.downgrade(migrate.alembic_config(connection), "0025")
         stored = connection.execute(text("SELECT photo FROM members WHERE photo IS NOT NULL")).scalars().all()
         assert stored == [jpeg]
+
+
+def test_an_upgrade_that_leaves_much_of_the_file_free_gives_the_space_back(sqlite_url):
+    """As 0028 does to an office whose members have photos: the pages an upgrade frees leave the file, so that
+    backups do not carry them, and the data stays."""
+    engine = create_database_engine(sqlite_url)
+    migrate.upgrade(engine, "0028")
+    with engine.begin() as connection:  # what an older revision left behind: pages of data no longer needed
+        connection.exec_driver_sql("CREATE TABLE old_pictures (picture BLOB)")
+        for _ in range(40):
+            connection.exec_driver_sql("INSERT INTO old_pictures VALUES (randomblob(100000))")
+        connection.exec_driver_sql("DROP TABLE old_pictures")
+        kecamatan = connection.exec_driver_sql("SELECT count(*) FROM kecamatan").scalar()
+    engine.dispose()
+    path = sqlite_url.database
+    with sqlite3.connect(path) as connection:
+        assert connection.execute("PRAGMA freelist_count").fetchone()[0] > 900
+
+    database = open_database(sqlite_url)  # upgrades past 0028, then gives the pages back
+    database.dispose()
+    with sqlite3.connect(path) as connection:
+        assert connection.execute("PRAGMA freelist_count").fetchone()[0] == 0
+        assert connection.execute("SELECT count(*) FROM kecamatan").fetchone()[0] == kecamatan > 0
+        assert connection.execute("SELECT version_num FROM alembic_version").fetchone()[0] == migrate.head_revision()
+    assert Path(path).stat().st_size < 2_000_000
