@@ -27,17 +27,15 @@ from koperasi import clock
 
 
 @dataclass(frozen=True, slots=True)
-class FundSummary:
+class FundPosition:
+    """What a fund has: what Beranda shows of it."""
+
     id: uuid.UUID
     name: str
-    donor: str
-    notes: str
     active: bool
-    version: int
     capital: int
     outstanding: int
     written_off: int
-    repaid: int
 
     @property
     def available(self) -> int:
@@ -45,19 +43,13 @@ class FundSummary:
 
 
 @dataclass(frozen=True, slots=True)
-class FundPosition:
-    """What a fund has, without the list's donor, notes and repaid total: what Beranda shows of it."""
+class FundSummary(FundPosition):
+    """A fund as the Pinjaman tab lists it: its position, the donor and notes, and the principal repaid to it."""
 
-    id: uuid.UUID
-    name: str
-    active: bool
-    capital: int
-    outstanding: int
-    written_off: int
-
-    @property
-    def available(self) -> int:
-        return self.capital - self.outstanding - self.written_off
+    donor: str
+    notes: str
+    version: int
+    repaid: int
 
 
 def fund_positions(session: Session, actor: Actor) -> list[FundPosition]:
