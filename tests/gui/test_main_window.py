@@ -77,7 +77,7 @@ def test_editing_the_office_updates_title_and_status(qtbot, context, monkeypatch
 
 def test_a_category_added_in_the_dialog_appears_in_the_member_filter(qtbot, context, monkeypatch):
     from koperasi.gui import main_window as module
-    from koperasi.services.members import register as members
+    from koperasi.services.members import categories as member_categories
 
     class _AddsOne:
         def __init__(self, ctx, parent):
@@ -85,7 +85,7 @@ def test_a_category_added_in_the_dialog_appears_in_the_member_filter(qtbot, cont
 
         def exec(self):
             with self.ctx.database.session() as session:
-                members.add_category(session, self.ctx.actor, name="Penyandang disabilitas")
+                member_categories.add_category(session, self.ctx.actor, name="Penyandang disabilitas")
             return True
 
     monkeypatch.setattr(module, "CategoriesDialog", _AddsOne)

@@ -119,6 +119,7 @@ from koperasi.services.cashbook import entries as cash_entries
 from koperasi.services.cashbook import papers as cash_papers
 from koperasi.services.cashbook import queries as cash_queries
 from koperasi.services.trainings import member_history as member_trainings
+from koperasi.services.members import categories as member_categories
 from koperasi.services.members import register as members
 from koperasi.services.office import new_account_approvals
 from koperasi.services.office import profile as office
@@ -391,7 +392,7 @@ def build_world(db: Database) -> World:
             "saving": list(session.scalars(select(SavingsMovement.id))),
             "cash_entry": list(session.scalars(select(CashEntry.id))),
         }
-        ids["category"] = [code for code, _ in members.list_categories(session)] + ["tidak_ada"]
+        ids["category"] = [code for code, _ in member_categories.list_categories(session)] + ["tidak_ada"]
     ids["kecamatan"] = [SINGKUT, "15.03.04", "15.03.01"]
     return World(db, admin, ids)
 
@@ -534,9 +535,9 @@ def specs(w: World) -> dict:
         members.get_member: d(member_id=member),
         members.get_photo: d(member_id=member),
         members.set_photo: d(member_id=member, photo=photo, expected_version=versions()),
-        members.add_category: d(name=texts("Disabilitas", "Lansia")),
-        members.rename_category: d(code=st.one_of(st.sampled_from(w.ids["category"]), texts()), name=texts("Lansia")),
-        members.set_category_active: d(code=st.one_of(st.sampled_from(w.ids["category"]), texts()), active=flags()),
+        member_categories.add_category: d(name=texts("Disabilitas", "Lansia")),
+        member_categories.rename_category: d(code=st.one_of(st.sampled_from(w.ids["category"]), texts()), name=texts("Lansia")),
+        member_categories.set_category_active: d(code=st.one_of(st.sampled_from(w.ids["category"]), texts()), active=flags()),
         groups.list_groups: d(),
         groups.group_choices: d(),
         groups.group_members: d(group_id=group, include_former=flags()),
@@ -862,7 +863,7 @@ DRIVEN_ELSEWHERE = {
 FUNCTIONS = sorted((f for f in CALLS if name_of(f) not in DRIVEN_ELSEWHERE), key=name_of)
 # Functions whose arguments are mostly text: also driven on PostgreSQL.
 TEXT_HEAVY = {
-    members.register_member, members.update_member, members.add_category, members.rename_category, member_search.member_page,
+    members.register_member, members.update_member, member_categories.add_category, member_categories.rename_category, member_search.member_page,
     member_search.count_members, groups.create_group, users.create_user, office.update_office, regions.add_desa, regions.apply_name_update,
     regions.update_desa, funds.create_fund, funds.update_fund, funds.receive_capital, loan_products.create_product,
     loans.apply_for_loan, loans.reject_loan, loan_payments.repay, loan_queries.loan_page, trainings.create_programme,
@@ -967,8 +968,8 @@ KNOWN = [
     (regions.add_desa, lambda w: dict(kecamatan_code="\ud800", name="Muara Cuban")),
     # UnicodeEncodeError hashing the audit event (the file's name is its entity id): the full-size run of issue 18
     (regions.apply_name_update, lambda w: dict(newer=[], add_new=False, source="\ud800")),
-    (members.set_category_active, lambda w: dict(code="\ud800", active=False)),
-    (members.rename_category, lambda w: dict(code=w.ids["category"][0], name="a\x00b")),  # PostgreSQL: NUL in text
+    (member_categories.set_category_active, lambda w: dict(code="\ud800", active=False)),
+    (member_categories.rename_category, lambda w: dict(code=w.ids["category"][0], name="a\x00b")),  # PostgreSQL: NUL in text
     (funds.create_fund, lambda w: dict(name="Dana\x00Desa", donor="Pemkab")),
     (auth.change_own_password, lambda w: dict(old_password="\ud800", new_password="sandi-baru-99")),  # argon2 encodes
     (users.reset_password, lambda w: dict(user_id=w.ids["user"][0], new_password="sandi\ud800baru")),

@@ -60,6 +60,7 @@ from koperasi.services.office import backup
 from koperasi.services.trainings import certificates
 from koperasi.services.sales import consignment
 from koperasi.services.loans import funds
+from koperasi.services.members import categories as member_categories
 from koperasi.services.members import groups
 from koperasi.services.loans import book as loan_book
 from koperasi.services.loans import papers as loan_papers
@@ -161,9 +162,9 @@ CALLS = {
     members.get_member: (ANYONE_LOGGED_IN, lambda s, a: members.get_member(s, a, UNKNOWN)),
     members.get_photo: (ANYONE_LOGGED_IN, lambda s, a: members.get_photo(s, a, UNKNOWN)),
     members.set_photo: (EDITORS, lambda s, a: members.set_photo(s, a, UNKNOWN, None, expected_version=1)),
-    members.add_category: ({Role.ADMIN, Role.MANAGER}, lambda s, a: members.add_category(s, a, name="Disabilitas")),
-    members.rename_category: ({Role.ADMIN, Role.MANAGER}, lambda s, a: members.rename_category(s, a, "tidak_ada", name="Disabilitas")),
-    members.set_category_active: ({Role.ADMIN, Role.MANAGER}, lambda s, a: members.set_category_active(s, a, "tidak_ada", active=False)),
+    member_categories.add_category: ({Role.ADMIN, Role.MANAGER}, lambda s, a: member_categories.add_category(s, a, name="Disabilitas")),
+    member_categories.rename_category: ({Role.ADMIN, Role.MANAGER}, lambda s, a: member_categories.rename_category(s, a, "tidak_ada", name="Disabilitas")),
+    member_categories.set_category_active: ({Role.ADMIN, Role.MANAGER}, lambda s, a: member_categories.set_category_active(s, a, "tidak_ada", active=False)),
     groups.list_groups: (ANYONE_LOGGED_IN, lambda s, a: groups.list_groups(s, a)),
     groups.group_choices: (ANYONE_LOGGED_IN, lambda s, a: groups.group_choices(s, a)),
     groups.group_members: (ANYONE_LOGGED_IN, lambda s, a: groups.group_members(s, a, UNKNOWN)),

@@ -14,6 +14,7 @@ from koperasi.gui.members.leave_dialog import LeaveDialog
 from koperasi.gui.members.dialog import OPEN_EXISTING, MemberDialog
 from koperasi.gui.members.tab import MembersTab
 from koperasi.domain.savings.rules import SavingsKind
+from koperasi.services.members import categories as member_categories
 from koperasi.services.members import register as members
 from koperasi.services.savings import movements as savings
 from koperasi.services.office import regions
@@ -430,7 +431,7 @@ def test_a_retired_category_is_kept_on_its_member_but_not_offered_to_a_new_one(q
             session, context.actor, siti.id, detail.data.__class__(**{**_fields(detail.data), "categories": frozenset({"buruh_harian"})}),
             expected_version=detail.version,
         )
-        members.set_category_active(session, context.actor, "buruh_harian", active=False)
+        member_categories.set_category_active(session, context.actor, "buruh_harian", active=False)
         detail = members.get_member(session, context.actor, siti.id)
     new = MemberDialog(context)
     qtbot.addWidget(new)

@@ -121,7 +121,7 @@ def test_categories_dialog_renames_retires_and_uses_again(qtbot, context, monkey
 
     from koperasi.gui.members import categories_dialog as module
     from koperasi.gui.members.categories_dialog import CategoriesDialog
-    from koperasi.services.members import register as members
+    from koperasi.services.members import categories as member_categories
 
     dialog = CategoriesDialog(context)
     qtbot.addWidget(dialog)
@@ -140,11 +140,11 @@ def test_categories_dialog_renames_retires_and_uses_again(qtbot, context, monkey
     assert not dialog.selected().active and dialog.list.item(1).text().endswith("tidak dipakai lagi")
     assert dialog.retire_button.text() == "&Pakai lagi"
     with context.database.session() as session:
-        assert "buruh_harian" not in dict(members.list_categories(session))
+        assert "buruh_harian" not in dict(member_categories.list_categories(session))
     dialog.retire_button.click()
     assert dialog.selected().active
     with context.database.session() as session:
-        assert "buruh_harian" in dict(members.list_categories(session))
+        assert "buruh_harian" in dict(member_categories.list_categories(session))
 
 
 def test_categories_dialog_is_read_only_for_a_clerk(qtbot, context):

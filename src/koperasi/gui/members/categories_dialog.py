@@ -26,8 +26,8 @@ from koperasi.domain.roles import Permission
 from koperasi.gui.context import AppContext
 from koperasi.gui.messages import show_error
 from koperasi.gui.screen_fit import fit_to_screen
-from koperasi.services.members import register as members
-from koperasi.services.members.register import CategoryView
+from koperasi.services.members import categories as members
+from koperasi.services.members.categories import CategoryView
 
 
 class CategoriesDialog(QDialog):

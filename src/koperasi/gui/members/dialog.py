@@ -14,6 +14,7 @@ from koperasi.gui.inline_add import add_buttons_beside
 from koperasi.gui.members.form import MemberForm
 from koperasi.gui.messages import confirm
 from koperasi.gui.office.regions_dialog import DesaDialog
+from koperasi.services.members import categories as member_categories
 from koperasi.services.members import register as members
 from koperasi.services.office import regions
 from koperasi.services.members.register import DuplicateNik, MemberDetail, WarningsToConfirm
@@ -29,7 +30,7 @@ class MemberDialog(FormDialog):
             had = member.data.categories if member is not None else frozenset()
             categories = [
                 (c.code, c.name if c.active else QCoreApplication.translate("MemberDialog", "{name} (tidak dipakai lagi)").format(name=c.name))
-                for c in members.all_categories(session)
+                for c in member_categories.all_categories(session)
                 if c.active or c.code in had
             ]
         self.member_form = MemberForm(kecamatan, self._desa_of, categories)

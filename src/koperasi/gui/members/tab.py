@@ -37,6 +37,7 @@ from koperasi.gui.members.table_model import MemberTableModel
 from koperasi.gui.messages import confirm, show_error, show_info
 from koperasi.gui.on_demand_combo import OnDemandCombo
 from koperasi.gui.screen_fit import narrow_combo
+from koperasi.services.members import categories as member_categories
 from koperasi.services.members import groups
 from koperasi.services.members import register as members
 from koperasi.services.office import regions
@@ -215,7 +216,7 @@ class MembersTab(QWidget):
 
     def _categories(self, session: Session) -> list[tuple[str, str]]:
         return [(code, name if active else self.tr("{name} (tidak dipakai lagi)").format(name=name))
-                for code, name, active in members.category_choices(session)]  # retired ones too: members still have them
+                for code, name, active in member_categories.category_choices(session)]  # retired ones too: members still have them
 
     def _show_categories(self, categories: list[tuple[str, str]]) -> None:
         chosen = self.category_filter.currentData()

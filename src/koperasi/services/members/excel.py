@@ -11,7 +11,7 @@ from datetime import date
 from openpyxl import Workbook
 from sqlalchemy.orm import Session
 
-from koperasi.services.members.register import list_categories
+from koperasi.services.members.categories import list_categories
 from koperasi.services.office.regions import list_kecamatan
 from koperasi.services.sheet_import import (
     DATE,

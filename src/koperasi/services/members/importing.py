@@ -26,7 +26,8 @@ from koperasi.domain.roles import Actor, Permission
 from koperasi.services.office import audit
 from koperasi.services.access import authorize
 from koperasi.services.members.excel import COLUMNS, ROSTER, read_roster
-from koperasi.services.members.register import BulkRowError, add_members, all_categories
+from koperasi.services.members.categories import all_categories
+from koperasi.services.members.register import BulkRowError, add_members
 from koperasi.services.sheet_import import PROGRESS_STEP, Cancelled, Progress, cell_text, rejected_workbook, step
 from koperasi.services.transaction import write
 
