@@ -172,7 +172,7 @@ def test_the_sort_keys_path_gives_the_plain_searchs_rows_order_and_count(registe
     ``exact`` alike) and the LIKE scan without any index (the same rows), after members were renamed (0029's
     update trigger) and some left (its status follows)."""
     db, admin = register
-    if db.engine.dialect.name != "sqlite" or sqlite3.sqlite_version_info < (3, 35):
+    if db.engine.dialect.name != "sqlite" or sqlite3.sqlite_version_info < (3, 38):
         pytest.skip("only SQLite has the trigram index and the sort keys")
     with db.engine.begin() as connection:  # left as a table edit would do it (the service refuses members in debt)
         connection.execute(text(

@@ -24,6 +24,7 @@ tab) may ask for a count that stops at a cap (``count_cap``), and learns whether
 
 from __future__ import annotations
 
+import sqlite3
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -316,8 +317,9 @@ def _has_trigram_index(session: Session) -> bool:
 
 
 def _has_order_keys(session: Session) -> bool:
-    """The sort keys' table and its three triggers are all there (asked once per connection)."""
-    return index_in_place(session, MEMBER_ORDER)
+    """The sort keys' table and its three triggers are all there (asked once per connection), and the SQLite
+    has JSON built in (3.38; earlier, only when compiled with it), which hands the holders' rowids over."""
+    return sqlite3.sqlite_version_info >= (3, 38, 0) and index_in_place(session, MEMBER_ORDER)
 
 
 def _index_counts(where: MemberFilter) -> bool:
