@@ -87,7 +87,8 @@ NARROW = 3000
 # Trigram matches (words and status only) up to which their sort keys are read from ``member_search_order``
 # and sorted: about 0.5 µs each. The ordered scan of ``ix_members_list`` costs about 0.1 µs an entry, and a
 # word whose holders sort late ("siti", "nur", "rosma") has it read most of the 100,000 entries before it
-# has a page (8 to 12 ms); one held by more than this is mostly found early.
+# has a page (8 to 12 ms); one held by more than this is mostly found early. This bounds the worst case:
+# a word of 4,700 holders spread through the alphabet ("lestari"), which the scan finds in 2 ms, takes 4.
 BY_ORDER_KEYS = 6000
 # Trigram matches up to which the index counts them for a page with a ``count_cap`` (a millisecond
 # for 10,000); a word held by more ("1503": 88,000 members, 9 ms to count) is counted by the capped
