@@ -425,7 +425,7 @@ def test_0028_moves_a_members_photo_to_its_own_table_and_back(db, admin):
         with db.engine.connect() as connection:
             triggers = connection.exec_driver_sql("SELECT count(*) FROM sqlite_master WHERE type = 'trigger'"
                                                   " AND tbl_name = 'members'").scalar()
-            assert triggers == 4  # 0005's three and 0025's members_loans_search_au
+            assert triggers == 7  # 0005's three, 0025's members_loans_search_au and 0030's three
 
     with migrate.migration_connection(db.engine) as connection:
         command.downgrade(migrate.alembic_config(connection), "0025")
@@ -456,3 +456,31 @@ def test_an_upgrade_that_leaves_much_of_the_file_free_gives_the_space_back(sqlit
         assert connection.execute("SELECT count(*) FROM kecamatan").fetchone()[0] == kecamatan > 0
         assert connection.execute("SELECT version_num FROM alembic_version").fetchone()[0] == migrate.head_revision()
     assert Path(path).stat().st_size < 2_000_000
+
+
+def test_0030_keeps_the_members_sort_keys_by_rowid_from_the_members_already_there(db, admin):
+    """SQLite: the members saved before the upgrade get their sort keys, later changes follow by trigger, and a
+    downgrade takes the table and its triggers away. PostgreSQL gets nothing."""
+    from alembic import command
+
+    from tests.loan_support import loan_office
+
+    office = loan_office(db, admin)
+    office.member()
+    with migrate.migration_connection(db.engine) as connection:
+        command.downgrade(migrate.alembic_config(connection), "0029")
+        assert "member_search_order" not in inspect(connection).get_table_names()
+    office.member("Nur Aisyah", date(1990, 2, 2))  # saved while the schema is at 0029: no trigger to follow it
+    migrate.upgrade(db.engine)
+    if db.engine.dialect.name != "sqlite":
+        assert "member_search_order" not in inspect(db.engine).get_table_names()
+        return
+    keys = "SELECT rowid, full_name, number, join_date, status FROM members ORDER BY rowid"
+    with db.engine.begin() as connection:
+        connection.execute(text("UPDATE members SET full_name = 'Zaenab', status = 'keluar' WHERE rowid = (SELECT min(rowid) FROM members)"))
+        assert connection.execute(text(keys)).all() == connection.execute(text(keys.replace("rowid", "member_rowid").replace(
+            "FROM members", "FROM member_search_order"))).all()
+    with migrate.migration_connection(db.engine) as connection:
+        command.downgrade(migrate.alembic_config(connection), "0029")
+        left = connection.exec_driver_sql("SELECT count(*) FROM sqlite_master WHERE name LIKE 'member%order%'").scalar()
+        assert left == 0

@@ -142,3 +142,16 @@ def test_a_search_index_that_stopped_following_its_rows_is_named(db, office):
     assert "indeks pencarian pinjaman tidak lengkap (hilang: loans_search_au)" in detail
     assert "indeks pencarian anggota tidak cocok dengan data anggota" in detail
     assert "indeks pencarian pinjaman tidak cocok dengan 1 pinjaman" in detail
+
+
+def test_members_sort_keys_that_stopped_following_their_rows_are_named(db, office):
+    """SQLite: the sort keys of migration 0030 without one of their triggers, and out of step with a renamed member."""
+    if not db.is_sqlite:
+        pytest.skip("PostgreSQL has no such table")
+    office.member("Dewi Sartika")
+    with db.engine.begin() as connection:
+        connection.execute(text("DROP TRIGGER members_order_au"))
+        connection.execute(text("UPDATE members SET full_name = 'Nama Lain' WHERE rowid = (SELECT min(rowid) FROM members)"))
+    detail = _failed(db)["Keutuhan berkas"]
+    assert "indeks pencarian urutan anggota tidak lengkap (hilang: members_order_au)" in detail
+    assert "indeks pencarian urutan anggota tidak cocok dengan 1 anggota" in detail

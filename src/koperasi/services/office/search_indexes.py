@@ -1,10 +1,11 @@
-"""What ``koperasi doctor`` checks of the SQLite search indexes (migrations 0005 and 0025).
+"""What ``koperasi doctor`` checks of the SQLite search indexes (migrations 0005, 0025 and 0030).
 
 Each trigram index is an FTS5 table kept in step by triggers. The searches use one only when its table
 and every trigger are there, so an index wholly absent (an SQLite without FTS5 when the schema was made)
 only makes searching slower; half of one (a table whose triggers a table rebuild dropped) means it has
 stopped following the data, and an index out of step with its rows would make the list miss or show the
-wrong people. Both are reported. PostgreSQL's pg_trgm indexes are PostgreSQL's own and need no check.
+wrong people. Both are reported, and the same of the members' sort keys (0030), a plain table kept by
+triggers in the same way. PostgreSQL's pg_trgm indexes are PostgreSQL's own and need no check.
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ from sqlalchemy.orm import Session
 # Each index's FTS5 table and its triggers; the searches use one only when all of them are there.
 MEMBER_INDEX = ("member_search", "members_search_ai", "members_search_ad", "members_search_au")
 LOAN_INDEX = ("member_search_loans", "loans_search_ai", "loans_search_ad", "loans_search_au", "members_loans_search_au")
+# Not an FTS5 table: the members' sort keys by rowid (migration 0030), which the member search orders its trigram matches by.
+MEMBER_ORDER = ("member_search_order", "members_order_ai", "members_order_ad", "members_order_au")
 
 
 def index_in_place(session: Session, objects: tuple[str, ...]) -> bool:
@@ -43,10 +46,10 @@ def search_index_problems(session: Session) -> list[str]:
         return []
     present = set(session.scalars(
         text("SELECT name FROM sqlite_master WHERE name IN :names").bindparams(bindparam("names", expanding=True)),
-        {"names": [*MEMBER_INDEX, *LOAN_INDEX]},
+        {"names": [*MEMBER_INDEX, *LOAN_INDEX, *MEMBER_ORDER]},
     ))
     problems = []
-    for objects, label in ((MEMBER_INDEX, "anggota"), (LOAN_INDEX, "pinjaman")):
+    for objects, label in ((MEMBER_INDEX, "anggota"), (LOAN_INDEX, "pinjaman"), (MEMBER_ORDER, "urutan anggota")):
         missing = [name for name in objects if name not in present]
         if missing and len(missing) < len(objects):
             problems.append(f"indeks pencarian {label} tidak lengkap (hilang: {', '.join(missing)})")
@@ -71,4 +74,14 @@ def search_index_problems(session: Session) -> list[str]:
             problems.append(f"indeks pencarian pinjaman tidak cocok dengan {loans - right} pinjaman")
         if lines > loans:
             problems.append(f"indeks pencarian pinjaman memuat {lines - loans} baris tanpa pinjaman")
+    if "member_search_order" in present:
+        members, lines, right = session.execute(text(
+            "SELECT (SELECT count(*) FROM members), (SELECT count(*) FROM member_search_order),"
+            " (SELECT count(*) FROM members m JOIN member_search_order o ON o.member_rowid = m.rowid"
+            " WHERE o.full_name = m.full_name AND o.number = m.number AND o.join_date = m.join_date AND o.status = m.status)"
+        )).one()
+        if right < members:
+            problems.append(f"indeks pencarian urutan anggota tidak cocok dengan {members - right} anggota")
+        if lines > members:
+            problems.append(f"indeks pencarian urutan anggota memuat {lines - members} baris tanpa anggota")
     return problems
