@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
+from koperasi.db.engine import SOFT_HEAP_LIMIT_BYTES
 from koperasi.db.location import is_network_path, resolve_database_url
 
 
@@ -16,6 +17,7 @@ def test_sqlite_connections_use_wal_full_sync_foreign_keys_and_busy_timeout(sqli
         assert pragma("synchronous") == 2  # FULL
         assert pragma("foreign_keys") == 1
         assert pragma("busy_timeout") >= 5000
+        assert pragma("soft_heap_limit") == SOFT_HEAP_LIMIT_BYTES  # SQLite's memory kept in bounds (db/engine.py)
 
 
 def test_write_transactions_wait_for_each_other_instead_of_failing(sqlite_db):

@@ -1,5 +1,6 @@
 """Start-up imports only what its first screens need (issue 19): the papers (ReportLab), Excel (openpyxl),
-the migrations (Alembic) and backup crypto are loaded when first used, not before the main window is shown;
+the migrations (Alembic), backup crypto and photos (Pillow) are loaded when first used, not before the main window
+is shown, and Babel (the tests' reference for Indonesian dates) not at all;
 the tabs after Beranda when first opened; the database layer (SQLAlchemy, the models) not before the login
 window is on screen: it is read with sqlite3 and the database opens behind it (app.run_gui).
 
@@ -16,7 +17,7 @@ import textwrap
 
 from tests.support import TEST_PASSWORD
 
-HEAVY = ("reportlab", "openpyxl", "alembic", "cryptography")
+HEAVY = ("reportlab", "openpyxl", "alembic", "cryptography", "PIL", "babel")
 DATABASE_LAYER = ("sqlalchemy", "koperasi.db.models")
 # Every tab but Beranda is built (and its module imported) when first opened.
 LAZY_TABS = ("members", "loans", "savings", "trainings", "sales", "network", "impact")

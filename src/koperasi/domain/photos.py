@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from io import BytesIO
 
-from PIL import Image
-
 from koperasi.domain.errors import ValidationError
 
 MAX_PHOTO_BYTES = 400_000
@@ -36,6 +34,8 @@ def check_photo(photo: object) -> bytes | None:
 def _check_decodes(photo: bytes) -> None:
     """The bytes must decode as the picture they claim to be: a file that only starts like a JPEG would be kept and
     then break every paper that prints it (the story, the funder's report)."""
+    from PIL import Image  # only when a photo is saved: Pillow is 2 MB of memory the Anggota tab does not need to open
+
     try:
         with Image.open(BytesIO(photo)) as image:
             if image.format not in ("JPEG", "PNG"):

@@ -70,6 +70,25 @@ def test_sales_tab_models_pass_the_model_tester(qtbot, qtmodeltester, office):
     assert tab.report_view.model.rowCount() == 4  # three products and the total
 
 
+def test_a_page_is_built_when_first_opened_and_reloads_after_money_moved_elsewhere(qtbot, office):
+    """Pembayaran, Titipan & stok and Laporan are built when first opened (issue 19: memory); one built
+    earlier reads again when shown after a sale or payout changed what it lists."""
+    tab = SalesTab(office.as_(office.treasurer))
+    qtbot.addWidget(tab)
+    tab.show()
+    labels = [tab.pages.tabText(index) for index in range(tab.pages.count())]
+    tab.pages.setCurrentIndex(2)
+    view = tab.pages.currentWidget()
+    assert view is tab.payouts_view and view.payable_model.rowCount() == 3
+    assert [tab.pages.tabText(index) for index in range(tab.pages.count())] == labels
+    tab.pages.setCurrentIndex(0)
+    office.pay("Siti Aminah", 135_000)
+    tab.sales_view.changed.emit()  # as after a sale: stock and payables moved
+    assert view.payable_model.rowCount() == 3  # not on screen: read when shown
+    tab.pages.setCurrentIndex(2)
+    assert view.payable_model.rowCount() == 2
+
+
 def test_sales_tab_role_gating(qtbot, office):
     clerk_tab = SalesTab(office.as_(office.clerk))
     qtbot.addWidget(clerk_tab)
