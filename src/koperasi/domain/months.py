@@ -5,9 +5,13 @@ from __future__ import annotations
 import calendar
 from datetime import date
 
-from koperasi.domain.dates import MONTHS as _WIDE
-from koperasi.domain.dates import SHORT_MONTHS as _SHORT
+from babel import Locale
+
 from koperasi.domain.errors import ValidationError
+
+_LOCALE = Locale.parse("id_ID")
+_WIDE = _LOCALE.months["format"]["wide"]
+_SHORT = {number: name.rstrip(".") for number, name in _LOCALE.months["format"]["abbreviated"].items()}
 
 Month = tuple[int, int]  # (year, month)
 
