@@ -1,7 +1,6 @@
 """Start-up imports only what its first screens need (issue 19): the papers (ReportLab), Excel (openpyxl),
 the migrations (Alembic), backup crypto and photos (Pillow) are loaded when first used, not before the main window
-is shown, and Babel (the tests' reference for Indonesian dates) not at all;
-the tabs after Beranda when first opened; the database layer (SQLAlchemy, the models) not before the login
+is shown; the tabs after Beranda when first opened; the database layer (SQLAlchemy, the models) not before the login
 window is on screen: it is read with sqlite3 and the database opens behind it (app.run_gui).
 
 Run in a fresh Python, through the program's own start-up: in this one, other tests have long imported all of them.
@@ -17,7 +16,7 @@ import textwrap
 
 from tests.support import TEST_PASSWORD
 
-HEAVY = ("reportlab", "openpyxl", "alembic", "cryptography", "PIL", "babel")
+HEAVY = ("reportlab", "openpyxl", "alembic", "cryptography", "PIL")
 DATABASE_LAYER = ("sqlalchemy", "koperasi.db.models")
 # Every tab but Beranda is built (and its module imported) when first opened.
 LAZY_TABS = ("members", "loans", "savings", "trainings", "sales", "network", "impact")
