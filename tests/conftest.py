@@ -27,7 +27,7 @@ from koperasi import clock  # noqa: E402
 from koperasi.db.database import Database, open_database  # noqa: E402
 from koperasi.domain.roles import Actor  # noqa: E402
 from koperasi.services.office import passwords  # noqa: E402
-from tests.postgres_copies import PostgresCopies  # noqa: E402
+from tests.postgres_copies import PostgresCopies, drop_databases  # noqa: E402
 from tests.support import PINNED_MOMENT, set_up_office  # noqa: E402
 
 POSTGRES_URL = os.environ.get("KOPERASI_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
@@ -125,19 +125,6 @@ def _sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-@pytest.fixture(scope="session")
-def _postgres_template() -> Iterator[str]:
-    if not _POSTGRES_OK:
-        pytest.skip(f"PostgreSQL at {POSTGRES_URL} does not answer")
-    name = f"tpl_{uuid.uuid4().hex[:12]}"
-    with _server() as server:
-        server.execute(text(f"CREATE DATABASE {name}"))
-    open_database(make_url(POSTGRES_URL).set(database=name)).dispose()
-    yield name
-    with _server() as server:
-        server.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
-
-
 def _server():
     return create_engine(POSTGRES_URL, isolation_level="AUTOCOMMIT").connect()
 
@@ -151,10 +138,19 @@ def migrated_sqlite_url(_sqlite_template: Path, tmp_path: Path) -> URL:
 
 
 @pytest.fixture(scope="session")
-def _postgres_copies(_postgres_template: str) -> Iterator[PostgresCopies]:
-    copies = PostgresCopies(make_url(POSTGRES_URL), _postgres_template)
-    yield copies
-    copies.close()
+def _postgres_copies() -> Iterator[PostgresCopies]:
+    """The migrated template and the copies made from it; all dropped together at the end."""
+    if not _POSTGRES_OK:
+        pytest.skip(f"PostgreSQL at {POSTGRES_URL} does not answer")
+    template = f"tpl_{uuid.uuid4().hex[:12]}"
+    with _server() as server:
+        server.execute(text(f"CREATE DATABASE {template}"))
+    open_database(make_url(POSTGRES_URL).set(database=template)).dispose()
+    copies = PostgresCopies(make_url(POSTGRES_URL), template)
+    try:
+        yield copies
+    finally:
+        drop_databases(make_url(POSTGRES_URL), [*copies.close(), template])
 
 
 @pytest.fixture

@@ -85,6 +85,21 @@ def _rows_digest(connection: Connection, table: str) -> str:
     ).scalar_one()
 
 
+def drop_databases(server_url: URL, names: list[str]) -> None:
+    """All at once: each DROP DATABASE waits for a checkpoint, and one checkpoint serves those waiting together."""
+
+    def drop(name: str) -> None:
+        engine = create_engine(server_url, isolation_level="AUTOCOMMIT", poolclass=NullPool)
+        try:
+            with engine.connect() as server:
+                server.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+        finally:
+            engine.dispose()
+
+    with ThreadPoolExecutor(max_workers=max(len(names), 1)) as workers:
+        list(workers.map(drop, names))
+
+
 @dataclass(frozen=True)
 class _TemplateRows:
     """A table the template holds rows in (alembic_version, kecamatan, ...): its file size, its rows' digest and the
@@ -100,25 +115,28 @@ class PostgresCopies:
 
     def __init__(self, server_url: URL, template: str) -> None:
         self._server_url = server_url
-        self._template = template
+        self.template = template
         self._shape, self._rows, self._sequences = self._read_template()
         self._emptied: list[str] = []
+        self._out: set[str] = set()  # handed out and not given back yet
         self._work = ThreadPoolExecutor(max_workers=1, thread_name_prefix="postgres-copies")
         self._ready = self._work.submit(self._next)
 
     def take(self) -> str:
         name = self._ready.result()
         self._ready = self._work.submit(self._next)
+        self._out.add(name)
         return name
 
     def give_back(self, name: str) -> None:
+        self._out.remove(name)
         self._work.submit(self._empty_or_drop, name)
 
-    def close(self) -> None:
-        """Drops every copy, all before the template itself goes."""
-        ready = self._ready.result()
-        self._work.submit(lambda: [self._drop(name) for name in [ready, *self._emptied]])
+    def close(self) -> list[str]:
+        """Stops making copies; the names of all it made that still exist, for ``drop_databases``."""
+        held = [self._ready.result(), *self._out]
         self._work.shutdown(wait=True)
+        return held + self._emptied
 
     # Everything below runs on the copies' own thread, one call at a time.
 
@@ -129,7 +147,7 @@ class PostgresCopies:
         return create_engine(self._server_url, isolation_level="AUTOCOMMIT", poolclass=NullPool).connect()
 
     def _read_template(self) -> tuple[str, dict[str, _TemplateRows], list[tuple[str, int, bool]]]:
-        engine = create_engine(self._url(self._template), poolclass=NullPool)
+        engine = create_engine(self._url(self.template), poolclass=NullPool)
         try:
             with engine.connect() as connection:
                 shape = connection.execute(text(_SHAPE)).scalar_one()
@@ -150,12 +168,11 @@ class PostgresCopies:
     def _create(self) -> str:
         name = f"t_{uuid.uuid4().hex[:12]}"
         with self._server() as server:
-            server.execute(text(f"CREATE DATABASE {name} TEMPLATE {self._template}"))
+            server.execute(text(f"CREATE DATABASE {name} TEMPLATE {self.template}"))
         return name
 
     def _drop(self, name: str) -> None:
-        with self._server() as server:
-            server.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+        drop_databases(self._server_url, [name])
 
     def _empty_or_drop(self, name: str) -> None:
         with self._server() as server:

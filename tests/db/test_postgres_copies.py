@@ -12,7 +12,7 @@ from sqlalchemy.pool import NullPool
 
 from koperasi.db.database import open_database
 from tests.conftest import POSTGRES_URL
-from tests.postgres_copies import PostgresCopies
+from tests.postgres_copies import PostgresCopies, drop_databases
 from tests.support import set_up_office
 
 SERVER = make_url(POSTGRES_URL)
@@ -51,14 +51,15 @@ def _exists(name: str) -> bool:
 
 
 @pytest.fixture
-def copies(_postgres_template: str) -> Iterator[PostgresCopies]:
-    made = PostgresCopies(SERVER, _postgres_template)
+def copies(_postgres_copies: PostgresCopies) -> Iterator[PostgresCopies]:
+    """Copies of the suite's template of their own, so that what they hand out is known."""
+    made = PostgresCopies(SERVER, _postgres_copies.template)
     yield made
-    made.close()
+    drop_databases(SERVER, made.close())
 
 
-def test_a_copy_handed_out_again_holds_the_template_s_rows_and_nothing_of_the_test_before(copies, _postgres_template):
-    template = _contents(_postgres_template)
+def test_a_copy_handed_out_again_holds_the_template_s_rows_and_nothing_of_the_test_before(copies):
+    template = _contents(copies.template)
     first = copies.take()
     database = open_database(_url(first))
     set_up_office(database)  # users, the office, audit events and their sequence
