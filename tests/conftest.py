@@ -3,8 +3,9 @@ answers, on PostgreSQL.
 
 Migrating costs ~0.2 s on SQLite and ~0.5 s on PostgreSQL, paid hundreds of times: so the
 suite migrates one template of each per run and gives every test a copy (SQLite's backup
-API; PostgreSQL's CREATE DATABASE ... TEMPLATE). Tests that need an empty database
-(migrations, first start) use ``sqlite_url`` / ``postgres_url`` / ``db_url`` instead.
+API; PostgreSQL's CREATE DATABASE ... TEMPLATE, each copy emptied back to the template and used
+again: tests/postgres_copies.py). Tests that need an empty database (migrations, first start)
+use ``sqlite_url`` / ``postgres_url`` / ``db_url`` instead.
 """
 
 from __future__ import annotations
@@ -13,7 +14,6 @@ import os
 import sqlite3
 import uuid
 from collections.abc import Iterator
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -27,6 +27,7 @@ from koperasi import clock  # noqa: E402
 from koperasi.db.database import Database, open_database  # noqa: E402
 from koperasi.domain.roles import Actor  # noqa: E402
 from koperasi.services.office import passwords  # noqa: E402
+from tests.postgres_copies import PostgresCopies, drop_databases  # noqa: E402
 from tests.support import PINNED_MOMENT, set_up_office  # noqa: E402
 
 POSTGRES_URL = os.environ.get("KOPERASI_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
@@ -124,19 +125,6 @@ def _sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-@pytest.fixture(scope="session")
-def _postgres_template() -> Iterator[str]:
-    if not _POSTGRES_OK:
-        pytest.skip(f"PostgreSQL at {POSTGRES_URL} does not answer")
-    name = f"tpl_{uuid.uuid4().hex[:12]}"
-    with _server() as server:
-        server.execute(text(f"CREATE DATABASE {name}"))
-    open_database(make_url(POSTGRES_URL).set(database=name)).dispose()
-    yield name
-    with _server() as server:
-        server.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
-
-
 def _server():
     return create_engine(POSTGRES_URL, isolation_level="AUTOCOMMIT").connect()
 
@@ -149,51 +137,24 @@ def migrated_sqlite_url(_sqlite_template: Path, tmp_path: Path) -> URL:
     return URL.create("sqlite+pysqlite", database=str(path))
 
 
-class _PostgresCopies:
-    """Copies of the migrated template, made one test ahead and dropped behind on a thread of their own.
-
-    CREATE DATABASE ... TEMPLATE and DROP DATABASE wait mostly for the server's disk: about 0.5 s and 0.1 s a
-    test on a quiet machine, well over a second each under load, which was a third of the whole suite's time.
-    """
-
-    def __init__(self, template: str) -> None:
-        self._template = template
-        self._work = ThreadPoolExecutor(max_workers=1, thread_name_prefix="postgres-copies")
-        self._ready = self._work.submit(self._create)
-
-    def _create(self) -> str:
-        name = f"t_{uuid.uuid4().hex[:12]}"
-        with _server() as server:
-            server.execute(text(f"CREATE DATABASE {name} TEMPLATE {self._template}"))
-        return name
-
-    @staticmethod
-    def _drop(name: str) -> None:
-        with _server() as server:
-            server.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
-
-    def take(self) -> str:
-        name = self._ready.result()
-        self._ready = self._work.submit(self._create)
-        return name
-
-    def give_back(self, name: str) -> None:
-        self._work.submit(self._drop, name)
-
-    def close(self) -> None:
-        self._work.submit(self._drop, self._ready.result())
-        self._work.shutdown(wait=True)  # every drop done before the template itself goes
-
-
 @pytest.fixture(scope="session")
-def _postgres_copies(_postgres_template: str) -> Iterator[_PostgresCopies]:
-    copies = _PostgresCopies(_postgres_template)
-    yield copies
-    copies.close()
+def _postgres_copies() -> Iterator[PostgresCopies]:
+    """The migrated template and the copies made from it; all dropped together at the end."""
+    if not _POSTGRES_OK:
+        pytest.skip(f"PostgreSQL at {POSTGRES_URL} does not answer")
+    template = f"tpl_{uuid.uuid4().hex[:12]}"
+    with _server() as server:
+        server.execute(text(f"CREATE DATABASE {template}"))
+    open_database(make_url(POSTGRES_URL).set(database=template)).dispose()
+    copies = PostgresCopies(make_url(POSTGRES_URL), template)
+    try:
+        yield copies
+    finally:
+        drop_databases(make_url(POSTGRES_URL), [*copies.close(), template])
 
 
 @pytest.fixture
-def migrated_postgres_url(_postgres_copies: _PostgresCopies) -> Iterator[URL]:
+def migrated_postgres_url(_postgres_copies: PostgresCopies) -> Iterator[URL]:
     name = _postgres_copies.take()
     yield make_url(POSTGRES_URL).set(database=name)
     _postgres_copies.give_back(name)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import functools
 from pathlib import Path
 
 import koperasi
@@ -10,10 +11,17 @@ import koperasi
 PACKAGE = Path(koperasi.__file__).parent
 
 
-def _imports(path: Path) -> set[str]:
+@functools.cache
+def _import_statements(path: Path) -> tuple[ast.Import | ast.ImportFrom, ...]:
+    """A module's import statements, parsed once per run: the checks below read every module of the package
+    several times over, seconds each under load."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
+    return tuple(node for node in ast.walk(tree) if isinstance(node, (ast.Import, ast.ImportFrom)))
+
+
+def _imports(path: Path) -> set[str]:
     names: set[str] = set()
-    for node in ast.walk(tree):
+    for node in _import_statements(path):
         if isinstance(node, ast.Import):
             names.update(alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
@@ -131,7 +139,7 @@ def _cross_area_imports(path: Path, area: str) -> list[tuple[str, str, list[str]
     ``services.loans``, which no area offers: an area is used through its modules.
     """
     found = []
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+    for node in _import_statements(path):
         if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
             parts = node.module.split(".")
             names = [alias.name for alias in node.names]
@@ -152,7 +160,7 @@ def _relative_imports(path: Path) -> list[int]:
     """Line numbers of relative imports: the area check reads only ``koperasi.…`` written in full."""
     return [
         node.lineno
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        for node in _import_statements(path)
         if isinstance(node, ast.ImportFrom) and node.level > 0
     ]
 
@@ -269,7 +277,7 @@ def test_the_demo_parts_share_only_public_names():
     taken = [
         f"{path.name} imports {node.module}.{alias.name}"
         for path in _modules("demo")
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        for node in _import_statements(path)
         if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("koperasi.")
         for alias in node.names
         if alias.name.startswith("_")
