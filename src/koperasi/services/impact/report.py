@@ -13,15 +13,13 @@ import calendar
 import gc
 import uuid
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date
 from itertools import chain, repeat
 from operator import itemgetter
-from typing import TypeVar
 
-from sqlalchemy import Engine, Row, Select, and_, case, func, or_, select, union
+from sqlalchemy import Row, Select, and_, case, func, or_, select, union
 from sqlalchemy.orm import Session, aliased
 
 from koperasi import clock
@@ -69,7 +67,6 @@ from koperasi.services.office import audit
 from koperasi.services.office.profile import current_office
 from koperasi.services.transaction import write
 
-T = TypeVar("T")
 AGE_GROUPS = ((0, "di bawah 25"), (25, "25–39"), (40, "40–54"), (55, "55 ke atas"))
 _AGE_GROUP, _ESTIMATED = VISITED + 1, VISITED + 2  # the pairs' first extra columns
 # What the anonymous rows carry of a measurement (domain/impact/papers.AnonymousHousehold), baseline then latest.
@@ -101,18 +98,12 @@ def funder_report(
     """The report for a fund, a programme or everyone; ``anonymous_rows=False`` leaves out the one row per household that
     only the workbook carries (the PDF counts the estimated incomes without them): reading and making those rows was a
     quarter of the report's time at 100,000 households."""
-    with write(session), _no_cycle_collection(), ThreadPoolExecutor(1, thread_name_prefix="impact-report") as beside:
+    with write(session), _no_cycle_collection():
         authorize(session, actor, Permission.VIEW_HOUSEHOLDS)
         check_period(period_from, period_to)
         population, scope = population_of(session, fund_id, programme_id)
         lines = lines_in_force(session, period_to)
         basis = CohortBasis.FIRST_LOAN if fund_id else CohortBasis.FIRST_TRAINING if programme_id else CohortBasis.JOINED
-        engine = session.get_bind()
-        # Read on a connection of their own in a thread beside this one (``_read_beside``), in this order.
-        cohorts = beside.submit(_read_beside, engine, cohort_table, population, basis, fund_id, period_from, period_to,
-                                CohortSpan.YEAR)
-        money = beside.submit(_read_beside, engine, _money, population, fund_id, period_from, period_to)
-        sales = beside.submit(_read_beside, engine, _sales, population, period_from, period_to)
         # One row per household carries everything the indicators, their breakdowns and the anonymous rows need.
         shown = (*(getattr(BASELINE, name) for name in _SHOWN), *(getattr(LATEST, name) for name in _SHOWN)) if anonymous_rows else ()
         pairs = household_pairs(session, population, period_from, period_to, lines,
@@ -125,14 +116,14 @@ def funder_report(
             Dimension.SEX: grouped(pairs, lambda pair: (SEX_LABELS[pair[SEX]],)),
             Dimension.KECAMATAN: grouped(pairs, lambda pair: (pair[KECAMATAN],)),
         }
-        lent, repaid, disbursed = money.result()
+        lent, repaid, disbursed = _money(session, population, fund_id, period_from, period_to)
         report = FunderReport(
             office=current_office(session).profile, made_on=clock.today(), figures=figures, breakdowns=breakdowns,
             reached_by=_reached_by(reached, categories), lent=lent, repaid=repaid, loans_disbursed=disbursed,
             trainings_completed=_certificates(session, population, programme_id, period_from, period_to),
-            sales_to_producers=sales.result(),
+            sales_to_producers=_sales(session, population, period_from, period_to),
             households=_anonymous(pairs, categories) if anonymous_rows else [], cohort_basis=basis,
-            cohorts=cohorts.result(),
+            cohorts=cohort_table(session, population, basis, fund_id, period_from, period_to, CohortSpan.YEAR),
             stories=published_stories(session, population, period_from, period_to),
             incomes_estimated=sum(map(itemgetter(_ESTIMATED), pairs)),
         )
@@ -140,17 +131,6 @@ def funder_report(
                      after={"periode": f"{period_from.isoformat()} s.d. {period_to.isoformat()}", "lingkup": figures.scope,
                             "rumah tangga": len(pairs), "kisah sukses": [story.title for story in report.stories]})
         return report
-
-
-def _read_beside(engine: Engine, read: Callable[..., T], *arguments) -> T:
-    """``read(session, *arguments)`` on a connection of its own, in the thread beside the report's: the cohorts,
-    the money and the sales are a third of the report's time, and SQLite and PostgreSQL work on them while the
-    report's thread reads the households (at 100,000 households: 2.4 s of CPU, 1.6 s in the report's thread).
-    They read what the report's transaction reads: that transaction holds the writers' turn from its start
-    (``write``: BEGIN IMMEDIATE, or PostgreSQL's advisory lock) and writes only its audit event after the last
-    read, so no one commits between the two."""
-    with Session(engine) as session:
-        return read(session, *arguments)
 
 
 @contextmanager
