@@ -185,6 +185,8 @@ class Member(Base):
         Index("ix_members_id_roll", "id", "join_date", "left_on"),
         # The impact report's people by id: sex, desa, kecamatan and age group without the rows (0029).
         Index("ix_members_id_people", "id", "sex", "desa_id", "kecamatan_code", "birth_date"),
+        # Who joined in a period, with their id and desa: Beranda's month, the impact report's cohort (0031).
+        Index("ix_members_join_date", "join_date", "id", "desa_id"),
         # The members who left, by day (0027): those off the roll on a day, taken off the tile's categories.
         Index("ix_members_left_on", "left_on", "id", sqlite_where=text("left_on IS NOT NULL"),
               postgresql_where=text("left_on IS NOT NULL")),
@@ -209,7 +211,7 @@ class Member(Base):
     phone: Mapped[str] = mapped_column(String(20), default="")
     occupation: Mapped[str] = mapped_column(String(80), default="")
     household_relation: Mapped[str] = mapped_column(String(20), default="kepala_keluarga")
-    join_date: Mapped[date] = mapped_column(Date, index=True)
+    join_date: Mapped[date] = mapped_column(Date)
     status: Mapped[str] = mapped_column(String(8), default="aktif")
     left_on: Mapped[date | None] = mapped_column(Date)
     left_reason: Mapped[str | None] = mapped_column(String(250))
