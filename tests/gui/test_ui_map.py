@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QTabWidget
 
 from koperasi import clock
 from koperasi.domain.members.register import GroupKind, MemberInput
@@ -93,12 +94,15 @@ def _windows(context, sqlite_db, fresh_db):
 
 
 def _with_every_tab_opened(window: MainWindow) -> MainWindow:
-    """The main window after a clerk opened each tab in turn: tabs are built when first opened (gui/lazy_tabs.py),
-    and the map promises the names inside them too."""
-    tabs = window.form.mainTabs
-    for index in range(tabs.count()):
-        tabs.setCurrentIndex(index)
-    tabs.setCurrentIndex(0)
+    """The main window after a clerk opened each tab in turn, and each page of a tab's own tabs (Penjualan's):
+    they are built when first opened (gui/lazy_tabs.py), and the map promises the names inside them too."""
+    opened: set[QTabWidget] = set()
+    while unopened := [tabs for tabs in window.findChildren(QTabWidget) if tabs not in opened]:
+        for tabs in unopened:
+            for index in range(tabs.count()):
+                tabs.setCurrentIndex(index)
+            tabs.setCurrentIndex(0)
+            opened.add(tabs)
     return window
 
 
