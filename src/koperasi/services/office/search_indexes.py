@@ -65,23 +65,27 @@ def search_index_problems(session: Session) -> list[str]:
         if mismatch is not None:
             problems.append(f"indeks pencarian anggota tidak cocok dengan data anggota ({mismatch})")
     if "member_search_loans" in present:
-        loans, lines, right = session.execute(text(
+        problems += _out_of_step(session, "indeks pencarian pinjaman", "pinjaman", (
             "SELECT (SELECT count(*) FROM loans), (SELECT count(*) FROM member_search_loans),"
             " (SELECT count(*) FROM loans l JOIN members m ON m.id = l.member_id"
             " JOIN member_search_loans s ON s.rowid = l.rowid WHERE s.search_text = lower(l.number) || ' ' || m.search_text)"
-        )).one()
-        if right < loans:
-            problems.append(f"indeks pencarian pinjaman tidak cocok dengan {loans - right} pinjaman")
-        if lines > loans:
-            problems.append(f"indeks pencarian pinjaman memuat {lines - loans} baris tanpa pinjaman")
+        ))
     if "member_search_order" in present:
-        members, lines, right = session.execute(text(
+        problems += _out_of_step(session, "indeks pencarian urutan anggota", "anggota", (
             "SELECT (SELECT count(*) FROM members), (SELECT count(*) FROM member_search_order),"
             " (SELECT count(*) FROM members m JOIN member_search_order o ON o.member_rowid = m.rowid"
             " WHERE o.full_name = m.full_name AND o.number = m.number AND o.join_date = m.join_date AND o.status = m.status)"
-        )).one()
-        if right < members:
-            problems.append(f"indeks pencarian urutan anggota tidak cocok dengan {members - right} anggota")
-        if lines > members:
-            problems.append(f"indeks pencarian urutan anggota memuat {lines - members} baris tanpa anggota")
+        ))
+    return problems
+
+
+def _out_of_step(session: Session, index: str, rows: str, counts: str) -> list[str]:
+    """A table kept by triggers beside ``rows``: ``counts`` gives how many rows, how many lines the table has,
+    and how many lines match their row."""
+    total, lines, right = session.execute(text(counts)).one()
+    problems = []
+    if right < total:
+        problems.append(f"{index} tidak cocok dengan {total - right} {rows}")
+    if lines > total:
+        problems.append(f"{index} memuat {lines - total} baris tanpa {rows}")
     return problems
