@@ -84,7 +84,7 @@ def open_database(url: URL, *, migrate_schema: bool = True, must_exist: bool = F
                     _copy_aside(Path(url.database or ""), before)
                 migrate.upgrade(engine)
                 if before is not None and url.get_backend_name() == "sqlite":
-                    _give_back_freed_space(engine)
+                    give_back_freed_space(engine)
     except exc.DBAPIError as error:
         engine.dispose()
         translated = errors.translate(error)
@@ -126,22 +126,25 @@ def _refuse_foreign_file(path: Path) -> None:
 FREED_SHARE, FREED_PAGES = 0.25, 256
 
 
-def _give_back_freed_space(engine: Engine) -> None:
-    """VACUUM after an upgrade that freed much of the file: 0028 moved the members' photos to a table of their
-    own, and SQLite keeps the pages they left as free pages of the file, which every backup then copies (an
-    office with 5,000 photos: about 150 MB). Once, here, because nothing frees that much again; a failure (a
-    full disk: VACUUM needs room for a second copy) is logged and costs nothing but the space."""
+def give_back_freed_space(engine: Engine) -> None:
+    """VACUUM an SQLite file that an upgrade (or a restored old backup) left with much of it free: 0028 moved the
+    members' photos to a table of their own, and SQLite keeps the pages they left as free pages of the file, which
+    every backup then copies (an office with 5,000 photos: about 150 MB). A failure (a full disk: VACUUM needs room
+    for a second copy; another program holding the file) is logged and costs nothing but the space."""
     raw = engine.raw_connection()
     try:
         free = raw.execute("PRAGMA freelist_count").fetchone()[0]
         pages = raw.execute("PRAGMA page_count").fetchone()[0]
         if free < FREED_PAGES or free < FREED_SHARE * pages:
             return
-        log.info("giving back %d free pages of %d after the upgrade", free, pages)
+        log.info("giving back %d free pages of %d", free, pages)
         raw.execute("VACUUM")
-        raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # VACUUM wrote the whole file into the WAL
+        # VACUUM wrote the whole file into the WAL: empty it, or the disk holds the database twice.
+        busy, _, _ = raw.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        if busy:
+            log.warning("the WAL stays as large as the database until a reader lets go of it")
     except sqlite3.Error as error:
-        log.warning("the upgrade's freed space stays in the file: %s", error)
+        log.warning("the freed space stays in the file: %s", error)
     finally:
         raw.close()
 

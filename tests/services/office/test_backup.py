@@ -253,6 +253,32 @@ def test_a_backup_from_an_older_program_is_restored_and_brought_to_the_current_s
         assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
 
+def test_a_restored_backup_with_much_of_it_free_gives_the_space_back(office_db, tmp_path):
+    """As a backup from before 0028 does, its members' photos since moved to their own table: the restored file
+    does not carry the dead pages on into every later backup."""
+    old = tmp_path / "lama.db"
+    engine = create_database_engine(URL.create("sqlite+pysqlite", database=str(old)))
+    migrate.upgrade(engine, "0003")
+    engine.dispose()
+    with closing(sqlite3.connect(old)) as connection:
+        connection.execute(
+            "INSERT INTO offices (id, code, name, address, phone, chair_name, treasurer_name, created_at, version) "
+            "VALUES (?, 'LAMA', 'Koperasi Lama', '', '', '', '', '2025-01-01 00:00:00.000000', 1)", (uuid.uuid4().hex,))
+        connection.execute("CREATE TABLE old_pictures (picture BLOB)")
+        connection.executemany("INSERT INTO old_pictures VALUES (randomblob(100000))", [()] * 40)
+        connection.commit()
+        connection.execute("DROP TABLE old_pictures")
+        connection.commit()
+        assert connection.execute("PRAGMA freelist_count").fetchone()[0] > 900
+
+    backup.restore_backup(office_db, old)
+
+    with closing(sqlite3.connect(office_db.url.database)) as connection:
+        assert connection.execute("PRAGMA freelist_count").fetchone()[0] == 0
+        assert connection.execute("SELECT code FROM offices").fetchall() == [("LAMA",)]
+    assert Path(office_db.url.database).stat().st_size < 3_000_000
+
+
 def test_a_failed_migration_after_the_copy_puts_the_original_back(office_db, tmp_path, monkeypatch):
     old = tmp_path / "lama.db"
     engine = create_database_engine(URL.create("sqlite+pysqlite", database=str(old)))

@@ -36,7 +36,7 @@ from sqlalchemy.orm import Session
 
 from koperasi import __version__, paths
 from koperasi.db import migrate, private_files
-from koperasi.db.database import Database
+from koperasi.db.database import Database, give_back_freed_space
 from koperasi.db.engine import create_database_engine
 from koperasi.db.errors import StorageError
 from koperasi.db.models import Office
@@ -753,6 +753,7 @@ def _replace_file(source: Path, live: Path) -> None:
 
 def _finish_restore(database: Database) -> None:
     migrate.upgrade(database.engine)
+    give_back_freed_space(database.engine)  # a backup from before 0028 brings its members' old photo pages
     with database.engine.connect() as connection:
         result = [row[0] for row in connection.execute(text("PRAGMA integrity_check(20)"))]
         if result != ["ok"]:
