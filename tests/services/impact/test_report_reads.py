@@ -30,12 +30,12 @@ def test_the_households_and_their_people_are_read_from_covering_indexes(sqlite_d
     later = [months for months, _ in MILESTONES if months]
     with sqlite_db.session() as session:
         lines = {"perdesaan": 600_000, "perkotaan": 700_000}
-        pairs = _plan(session, indicators._pairs(None, date(2025, 1, 1), day, lines))
+        pairs = _plan(session, indicators._pairs(None, date(2025, 1, 1), day, lines, sqlite=True))
         cohorts = _plan(session, indicators._cohort_terms(session, None, CohortBasis.JOINED, None, date(2025, 1, 1), day,
                                                           lines, later))
         contacted = union(*indicators.other_contacts(None, None, date(2025, 1, 1), day)).subquery()
         reached = _plan(session, select(Member.sex, Kecamatan.name).select_from(contacted)
-                        .join(Member, indicators.seek(Member.id, contacted.c.member_id))
+                        .join(Member, indicators.seek(Member.id, contacted.c.member_id, sqlite=True))
                         .join(Kecamatan, Kecamatan.code == Member.kecamatan_code))
     for name in ("baseline", "latest"):
         assert f"SEARCH {name} USING COVERING INDEX {MEASUREMENTS}" in pairs

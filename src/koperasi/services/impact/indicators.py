@@ -117,7 +117,7 @@ def household_pairs(session: Session, population: Select | None, period_from: da
     """One row per household with a baseline by the period's end: ``key``, the indicator terms, ``sex``, ``kecamatan``,
     ``visited`` (1: measured in the period), then ``extra`` (columns of ``BASELINE``, ``LATEST``, ``Member``, ``Kecamatan``). Read through the connection:
     the ORM's handling of the rows was a third of the time at 100,000 households."""
-    return session.connection().execute(_pairs(population, period_from, period_to, lines, extra)).all()
+    return session.connection().execute(_pairs(population, period_from, period_to, lines, extra, sqlite=on_sqlite(session))).all()
 
 
 def income_changes(session: Session, *, period_from: date, period_to: date) -> list[int]:
@@ -125,7 +125,7 @@ def income_changes(session: Session, *, period_from: date, period_to: date) -> l
     nothing that says whose: what a median over several offices needs (the district's packet); the caller has
     checked the right."""
     check_period(period_from, period_to)
-    pairs = _pairs(None, period_from, period_to, {}).subquery()
+    pairs = _pairs(None, period_from, period_to, {}, sqlite=on_sqlite(session)).subquery()
     return sorted(int(change) for change in session.scalars(select(pairs.c.change).where(pairs.c.followed == 1)))
 
 
@@ -169,7 +169,8 @@ def _rank(status):
 BASELINE, LATEST = aliased(HouseholdMeasurement, name="baseline"), aliased(HouseholdMeasurement, name="latest")
 
 
-def _pairs(population: Select | None, period_from: date, period_to: date, lines: dict[str, int], extra: Sequence = ()):
+def _pairs(population: Select | None, period_from: date, period_to: date, lines: dict[str, int], extra: Sequence = (), *,
+           sqlite: bool):
     """One row per household with a baseline by the period's end: its member id and, against its latest measurement
     in the period (if that is a later one), the 0/1 terms the indicators add up (domain/impact/indicators.py says
     what each means; the tests hold the two to the same figures)."""
@@ -187,20 +188,24 @@ def _pairs(population: Select | None, period_from: date, period_to: date, lines:
             *extra,
         )
         .select_from(days)
-        .join(b, and_(b.member_id == days.c.member_id, seek(b.measured_on, days.c.first)))
-        .join(Member, seek(Member.id, days.c.member_id)).join(Desa, Desa.id == Member.desa_id)
+        .join(b, and_(b.member_id == days.c.member_id, seek(b.measured_on, days.c.first, sqlite)))
+        .join(Member, seek(Member.id, days.c.member_id, sqlite)).join(Desa, Desa.id == Member.desa_id)
         .join(Kecamatan, Kecamatan.code == Member.kecamatan_code)
-        .outerjoin(l, and_(l.member_id == days.c.member_id, seek(l.measured_on, days.c.last), days.c.last > days.c.first))
+        .outerjoin(l, and_(l.member_id == days.c.member_id, seek(l.measured_on, days.c.last, sqlite), days.c.last > days.c.first))
     )
 
 
-def seek(column, value):
-    """``column = value``, written as the range of one value so that SQLite reads it from a covering index
-    (migration 0029). Without statistics SQLite takes, for an equality on a unique key's every column, that
-    key's index and then the table row; as a range, it weighs the indexes and takes the one that carries
-    every column the statement reads (the funder's report at 100,000 households: 0.80 -> 0.53 s CPU for
-    the households, tests/services/impact/test_plans.py keeps it)."""
-    return column.between(value, value)
+def seek(column, value, sqlite: bool):
+    """``column = value``; on SQLite written as the range of one value, so that it reads it from a covering index
+    (migration 0029). Without statistics SQLite takes, for an equality on a unique key's every column, that key's
+    index and then the table row; as a range, it weighs the indexes and takes the one that carries every column
+    the statement reads (the funder's report at 100,000 households: 0.80 -> 0.53 s CPU for the households;
+    tests/services/impact/test_report_reads.py keeps it). PostgreSQL keeps the equality its hash joins need."""
+    return column.between(value, value) if sqlite else column == value
+
+
+def on_sqlite(session: Session) -> bool:
+    return session.get_bind().dialect.name == "sqlite"
 
 
 def _flag(condition):
@@ -453,7 +458,7 @@ def _cohort_terms(session: Session, population: Select | None, basis: CohortBasi
                .cte("started").prefix_with("MATERIALIZED"))
     households = select(started).where(started.c.first.is_not(None)).cte("households").prefix_with("MATERIALIZED")
     # The milestones' windows once per start day (a cohort's households share a few hundred), not per household.
-    sqlite = session.get_bind().dialect.name == "sqlite"
+    sqlite = on_sqlite(session)
     days = select(households.c.start).distinct().subquery()
     windows = select(days.c.start, *(column for months in later for column in (
         _months_after(days.c.start, months, sqlite).label(f"target{months}"),
@@ -480,11 +485,11 @@ def _cohort_terms(session: Session, population: Select | None, basis: CohortBasi
     b = BASELINE
     line = _line_of(lines, picked.c.kind)
     columns: list = [household_key(picked.c.member_id).label("key"), picked.c.start, b.monthly_income.label("income")]
-    query = select().select_from(picked).join(b, and_(b.member_id == picked.c.member_id, seek(b.measured_on, picked.c.first)))
+    query = select().select_from(picked).join(b, and_(b.member_id == picked.c.member_id, seek(b.measured_on, picked.c.first, sqlite)))
     for months in later:
         at = aliased(HouseholdMeasurement, name=f"at{months}")
         columns += [*_terms(b, at, line, suffix=str(months)), at.monthly_income.label(f"income{months}")]
-        query = query.outerjoin(at, and_(at.member_id == picked.c.member_id, seek(at.measured_on, picked.c[f"day{months}"])))
+        query = query.outerjoin(at, and_(at.member_id == picked.c.member_id, seek(at.measured_on, picked.c[f"day{months}"], sqlite)))
     return query.add_columns(*columns)
 
 

@@ -58,6 +58,7 @@ from koperasi.services.impact.indicators import (
     household_key,
     household_pairs,
     lines_in_force,
+    on_sqlite,
     other_contacts,
     population_of,
     seek,
@@ -158,7 +159,8 @@ def _reached(session: Session, pairs: Sequence[Row], contacts: list[Select], on:
     contacted = union(*contacts).subquery()
     for key, *person in session.connection().execute(
         select(household_key(Member.id), Member.sex, _age_group_on(on), Kecamatan.name).select_from(contacted)
-        .join(Member, seek(Member.id, contacted.c.member_id)).join(Kecamatan, Kecamatan.code == Member.kecamatan_code)
+        .join(Member, seek(Member.id, contacted.c.member_id, on_sqlite(session)))
+        .join(Kecamatan, Kecamatan.code == Member.kecamatan_code)
     ).all():
         people.setdefault(key, (*person, key))
     return list(people.values())
