@@ -10,6 +10,7 @@ a fresh one made, as before.
 
 from __future__ import annotations
 
+import time
 import uuid
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -133,8 +134,12 @@ class PostgresCopies:
         self._work.submit(self._empty_or_drop, name)
 
     def close(self) -> list[str]:
-        """Stops making copies; the names of all it made that still exist, for ``drop_databases``."""
-        held = [self._ready.result(), *self._out]
+        """Stops making copies; the names of all it made that still exist, for ``drop_databases`` (a copy that could
+        not be made is no reason to leave the others on the server)."""
+        try:
+            held = [self._ready.result(), *self._out]
+        except Exception:  # noqa: BLE001 - its failure was the test's to report; what exists is still dropped
+            held = [*self._out]
         self._work.shutdown(wait=True)
         return held + self._emptied
 
@@ -176,19 +181,27 @@ class PostgresCopies:
 
     def _empty_or_drop(self, name: str) -> None:
         with self._server() as server:
-            # Connections a test left open (as DROP DATABASE ... WITH (FORCE) would end them).
-            server.execute(
-                text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = :name AND pid <> pg_backend_pid()"),
-                {"name": name},
-            )
+            # Connections a test left open (as DROP DATABASE ... WITH (FORCE) would end them), waited for until they
+            # are gone: a backend still ending could otherwise commit after the emptying, for the next test to see.
+            others = text("SELECT pid FROM pg_stat_activity WHERE datname = :name AND pid <> pg_backend_pid()")
+            server.execute(text(f"SELECT pg_terminate_backend(pid) FROM ({others.text}) AS open"), {"name": name})
+            deadline = time.monotonic() + 10
+            while server.execute(others, {"name": name}).first() is not None:
+                if time.monotonic() > deadline:
+                    self._drop(name)
+                    return
+                time.sleep(0.02)
         engine = create_engine(self._url(name), poolclass=NullPool)
         try:
-            if self._empty(engine):
-                self._emptied.append(name)
-                return
+            emptied = self._empty(engine)
+        except Exception:  # noqa: BLE001 - a copy that could not be emptied is dropped, not left on the server
+            emptied = False
         finally:
             engine.dispose()
-        self._drop(name)
+        if emptied:
+            self._emptied.append(name)
+        else:
+            self._drop(name)
 
     def _empty(self, engine: Engine) -> bool:
         """Puts the copy back to the template's rows; False, touching nothing, when the test changed its shape.
