@@ -31,14 +31,14 @@ FILL = (
     "INSERT INTO member_search_order (member_rowid, full_name, number, join_date, status)"
     " SELECT rowid, full_name, number, join_date, status FROM members"
 )
+# A member saved or changed writes its whole line (INSERT OR REPLACE): a line left behind at its rowid, or one
+# missing, is put right by the next save instead of refusing a registration ("UNIQUE constraint failed").
+_KEEP = ("INSERT OR REPLACE INTO member_search_order (member_rowid, full_name, number, join_date, status)"
+         " VALUES (new.rowid, new.full_name, new.number, new.join_date, new.status)")
 TRIGGERS = {
-    "members_order_ai": "AFTER INSERT ON members BEGIN INSERT INTO member_search_order"
-    " (member_rowid, full_name, number, join_date, status)"
-    " VALUES (new.rowid, new.full_name, new.number, new.join_date, new.status); END",
+    "members_order_ai": f"AFTER INSERT ON members BEGIN {_KEEP}; END",
     "members_order_ad": "AFTER DELETE ON members BEGIN DELETE FROM member_search_order WHERE member_rowid = old.rowid; END",
-    "members_order_au": "AFTER UPDATE OF full_name, number, join_date, status ON members BEGIN UPDATE member_search_order"
-    " SET full_name = new.full_name, number = new.number, join_date = new.join_date, status = new.status"
-    " WHERE member_rowid = new.rowid; END",
+    "members_order_au": f"AFTER UPDATE OF full_name, number, join_date, status ON members BEGIN {_KEEP}; END",
 }
 
 
