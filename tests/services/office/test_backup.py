@@ -231,7 +231,8 @@ def test_files_that_are_not_sound_backups_are_refused_and_the_live_database_is_u
     assert [info.path for info in backup.list_backups(tmp_path)] == []  # unreadable files are left out of the list
 
 
-def test_a_backup_from_an_older_program_is_restored_and_brought_to_the_current_schema(office_db, tmp_path):
+def _older_programs_backup(tmp_path: Path) -> Path:
+    """A database as the program at revision 0003 left it, with its office."""
     old = tmp_path / "lama.db"
     engine = create_database_engine(URL.create("sqlite+pysqlite", database=str(old)))
     migrate.upgrade(engine, "0003")
@@ -241,6 +242,11 @@ def test_a_backup_from_an_older_program_is_restored_and_brought_to_the_current_s
             "INSERT INTO offices (id, code, name, address, phone, chair_name, treasurer_name, created_at, version) "
             "VALUES (?, 'LAMA', 'Koperasi Lama', '', '', '', '', '2025-01-01 00:00:00.000000', 1)", (uuid.uuid4().hex,))
         connection.commit()
+    return old
+
+
+def test_a_backup_from_an_older_program_is_restored_and_brought_to_the_current_schema(office_db, tmp_path):
+    old = _older_programs_backup(tmp_path)
     info = backup.inspect_backup(old)
     assert info.schema_revision == "0003" and not info.schema_is_current and "loans" not in info.counts
 
@@ -256,14 +262,8 @@ def test_a_backup_from_an_older_program_is_restored_and_brought_to_the_current_s
 def test_a_restored_backup_with_much_of_it_free_gives_the_space_back(office_db, tmp_path):
     """As a backup from before 0028 does, its members' photos since moved to their own table: the restored file
     does not carry the dead pages on into every later backup."""
-    old = tmp_path / "lama.db"
-    engine = create_database_engine(URL.create("sqlite+pysqlite", database=str(old)))
-    migrate.upgrade(engine, "0003")
-    engine.dispose()
+    old = _older_programs_backup(tmp_path)
     with closing(sqlite3.connect(old)) as connection:
-        connection.execute(
-            "INSERT INTO offices (id, code, name, address, phone, chair_name, treasurer_name, created_at, version) "
-            "VALUES (?, 'LAMA', 'Koperasi Lama', '', '', '', '', '2025-01-01 00:00:00.000000', 1)", (uuid.uuid4().hex,))
         connection.execute("CREATE TABLE old_pictures (picture BLOB)")
         connection.executemany("INSERT INTO old_pictures VALUES (randomblob(100000))", [()] * 40)
         connection.commit()
@@ -280,15 +280,7 @@ def test_a_restored_backup_with_much_of_it_free_gives_the_space_back(office_db, 
 
 
 def test_a_failed_migration_after_the_copy_puts_the_original_back(office_db, tmp_path, monkeypatch):
-    old = tmp_path / "lama.db"
-    engine = create_database_engine(URL.create("sqlite+pysqlite", database=str(old)))
-    migrate.upgrade(engine, "0003")
-    engine.dispose()
-    with closing(sqlite3.connect(old)) as connection:
-        connection.execute(
-            "INSERT INTO offices (id, code, name, address, phone, chair_name, treasurer_name, created_at, version) "
-            "VALUES (?, 'LAMA', 'Koperasi Lama', '', '', '', '', '2025-01-01 00:00:00.000000', 1)", (uuid.uuid4().hex,))
-        connection.commit()
+    old = _older_programs_backup(tmp_path)
     before = _fingerprint(office_db)
 
     real_upgrade = migrate.upgrade
