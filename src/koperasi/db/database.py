@@ -122,7 +122,7 @@ def _refuse_foreign_file(path: Path) -> None:
     migrate.check_ours(tables, revision)
 
 
-# An upgrade that leaves this share of the file's pages free gives them back (and at least this many pages).
+# An upgrade or a restore that leaves this share of the file's pages free gives them back (and at least this many).
 FREED_SHARE, FREED_PAGES = 0.25, 256
 
 
